@@ -1,0 +1,57 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
+
+/** A technician's choice of account for a help-desk company the matcher could not settle. */
+export interface Pin {
+  /** `${helpdesk}|${normalised company or email domain}` */
+  key: string;
+  accountId: string;
+  createdAt: string;
+}
+
+/** Derived, indexed keys stored beside each account so matching is pure index lookups. */
+export interface StoredAccount extends Account {
+  /** Normalised company name. */
+  nameKey: string;
+  /** Normalised aliases (name included). */
+  aliasKeys: string[];
+}
+
+export type BackstoryDB = Dexie & {
+  accounts: EntityTable<StoredAccount, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  campaigns: EntityTable<Campaign, 'id'>;
+  deals: EntityTable<Deal, 'id'>;
+  notes: EntityTable<Note, 'id'>;
+  pins: EntityTable<Pin, 'key'>;
+};
+
+export const DB_NAME = 'backstory';
+
+/**
+ * Schema history. Never edit a released version: add a new one with an upgrade, and a fixture
+ * of the old version to tests/fixtures/db/ so the upgrade is tested.
+ */
+export function defineSchema(db: Dexie): void {
+  db.version(1).stores({
+    accounts: 'id, source, nameKey, *aliasKeys, *domains',
+    contacts: 'id, source, accountId, email',
+    campaigns: 'id, source, name',
+    deals: 'id, source, accountId, campaignId, closeDate',
+    notes: 'id, source, accountId, dealId, date',
+    pins: 'key, accountId',
+  });
+}
+
+export function openDb(name = DB_NAME): BackstoryDB {
+  const db = new Dexie(name) as BackstoryDB;
+  defineSchema(db);
+  return db;
+}
+
+let shared: BackstoryDB | undefined;
+/** The extension's database. Only extension pages and the background may call this. */
+export function getDb(): BackstoryDB {
+  shared ??= openDb();
+  return shared;
+}
