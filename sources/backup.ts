@@ -1,0 +1,186 @@
+/**
+ * Backup (every record and pin as one JSON file, restorable without loss) and CSV export of one
+ * kind in the import template's columns. A backup is checked field by field before it is
+ * restored, because it may have been edited by hand or come from another version.
+ */
+import Papa from 'papaparse';
+import * as z from 'zod/mini';
+import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind, RecordSet } from '@/core/model';
+import type { BackstoryDB, Pin } from '@/storage/db';
+import { TEMPLATE_FIELDS } from './column-maps';
+import { isForbiddenKey } from './values';
+
+export const BACKUP_FORMAT = 'backstory-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  records: RecordSet;
+  pins: Pin[];
+}
+
+export class BackupError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** Everything in the database, as a backup. Derived index keys are left out and rebuilt on restore. */
+export async function exportBackup(db: BackstoryDB): Promise<BackupFile> {
+  return db.transaction('r', [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins], async () => {
+    const [stored, contacts, campaigns, deals, notes, pins] = await Promise.all([
+      db.accounts.toArray(), db.contacts.toArray(), db.campaigns.toArray(), db.deals.toArray(), db.notes.toArray(), db.pins.toArray(),
+    ]);
+    const accounts = stored.map(({ nameKey: _n, aliasKeys: _a, ...account }) => account);
+    return {
+      format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(),
+      records: { accounts, contacts, campaigns, deals, notes }, pins,
+    };
+  });
+}
+
+export function serializeBackup(backup: BackupFile): string {
+  return JSON.stringify(backup, null, 1);
+}
+
+/** JSON.parse that refuses "__proto__"/"constructor" keys and says on which line a syntax error is. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text, (key, value: unknown) => {
+      if (isForbiddenKey(key)) throw new BackupError(`key ${JSON.stringify(key)} is not allowed`);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    // Engines differ: V8 may give "position N", Firefox "line N column M", or neither.
+    const msg = String(e);
+    const pos = /position (\d+)/.exec(msg)?.[1];
+    const line = pos !== undefined ? text.slice(0, +pos).split('\n').length : Number(/line (\d+)/.exec(msg)?.[1]) || undefined;
+    throw new BackupError(`not valid JSON${line ? ` (line ${line})` : ''}: ${(e as Error).message}`, line);
+  }
+}
+
+export function parseBackup(text: string): BackupFile {
+  return validateBackup(parseJsonText(text));
+}
+
+const str = z.string();
+const opt = z.optional(str);
+const sourced = { id: str, source: str, sourceId: str };
+const accountSchema = z.strictObject({
+  ...sourced, name: str, aliases: z.array(str), domains: z.array(str), externalIds: z.record(str, str),
+  industry: opt, leadSource: opt, customerSince: opt, owner: opt,
+});
+const contactSchema = z.strictObject({ ...sourced, accountId: opt, name: str, email: str, role: opt, title: opt, phone: opt });
+const campaignSchema = z.strictObject({
+  ...sourced, name: str, channel: str, startDate: opt, endDate: opt, cost: z.optional(z.number()), currency: opt, owner: opt,
+});
+const dealSchema = z.strictObject({
+  ...sourced, accountId: str, campaignId: opt, leadSource: opt, name: str, valueOneTime: z.optional(z.number()),
+  valueRecurring: z.optional(z.number()), currency: str, stage: str, closeDate: opt, salesRep: opt, productsSold: opt,
+  promises: z.array(str),
+});
+const noteSchema = z.strictObject({
+  ...sourced, accountId: opt, dealId: opt, author: str, date: str, body: str, tags: z.array(str), pinned: z.boolean(),
+});
+const pinSchema = z.strictObject({ key: str, accountId: str, createdAt: str });
+const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT), version: z.literal(BACKUP_VERSION), exportedAt: str,
+  records: z.strictObject({
+    accounts: z.array(accountSchema), contacts: z.array(contactSchema), campaigns: z.array(campaignSchema),
+    deals: z.array(dealSchema), notes: z.array(noteSchema),
+  }),
+  pins: z.array(pinSchema),
+});
+
+// Compile-time guard: a model field added without updating the schemas above fails type checking.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchModel: [
+  Same<z.infer<typeof accountSchema>, Account>, Same<z.infer<typeof contactSchema>, Contact>,
+  Same<z.infer<typeof campaignSchema>, Campaign>, Same<z.infer<typeof dealSchema>, Deal>,
+  Same<z.infer<typeof noteSchema>, Note>, Same<z.infer<typeof pinSchema>, Pin>,
+] = [true, true, true, true, true, true];
+void schemasMatchModel;
+
+/** Check a parsed backup in full; the error names the first few bad fields by path. */
+export function validateBackup(value: unknown): BackupFile {
+  const v = value as { format?: unknown; version?: unknown } | null;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new BackupError('not a Backstory backup: expected a JSON object');
+  if (v.format !== BACKUP_FORMAT) {
+    throw new BackupError(`not a Backstory backup: "format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${BACKUP_FORMAT}"`);
+  }
+  if (v.version !== BACKUP_VERSION) {
+    const newer = typeof v.version === 'number' && v.version > BACKUP_VERSION;
+    throw new BackupError(newer
+      ? `this backup is version ${v.version}, newer than this Backstory reads (${BACKUP_VERSION}); update the extension`
+      : `unsupported backup version ${JSON.stringify(v.version)} (expected ${BACKUP_VERSION})`);
+  }
+  const result = backupSchema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const listed = issues.slice(0, 5).map((i) => `${pathText(i.path)}: ${issueText(i, valueAt(value, i.path))}`);
+    throw new BackupError(`invalid backup: ${listed.join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`);
+  }
+  const backup = result.data as BackupFile;
+  for (const [kind, list] of Object.entries(backup.records) as [string, AnyRecord[]][]) {
+    const ids = new Set<string>();
+    list.forEach((r, i) => {
+      if (r.id !== `${r.source}:${r.sourceId}`) throw new BackupError(`invalid backup: records.${kind}[${i}].id is "${r.id}", expected "${r.source}:${r.sourceId}"`);
+      if (ids.has(r.id)) throw new BackupError(`invalid backup: records.${kind}[${i}].id "${r.id}" appears twice`);
+      ids.add(r.id);
+    });
+  }
+  return backup;
+}
+
+type Issue = z.core.$ZodIssue;
+function pathText(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
+}
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+}
+function issueText(issue: Issue, actual: unknown): string {
+  const found = actual === undefined ? 'missing' : `found ${Array.isArray(actual) ? 'array' : actual === null ? 'null' : typeof actual}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, ${found}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (issue.code === 'invalid_value') return `expected ${issue.values.map((x) => JSON.stringify(x)).join(' or ')}`;
+  return issue.message;
+}
+
+/** Cells a spreadsheet would run as a formula get a leading "'" (OWASP CSV injection advice). */
+export function escapeCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** Lists are joined with ";" unless an item contains one; the importer then splits on "|". */
+function joinList(items: string[]): string {
+  return items.join(items.some((s) => s.includes(';')) ? ' | ' : '; ');
+}
+
+/**
+ * One kind as CSV in the import template's columns, so the file re-imports as the same records.
+ * References to records of the same source are written as their sourceId, like the template.
+ * Starts with a BOM so Excel reads it as UTF-8.
+ */
+export function toCsv<K extends RecordKind>(kind: K, records: AnyRecord[]): string {
+  const fields = TEMPLATE_FIELDS[kind];
+  const rows = records.map((record) => {
+    const r = record as unknown as Record<string, unknown>;
+    return fields.map((field): string | number => {
+      const v = field === 'id' ? record.sourceId : r[field];
+      if (v === undefined || v === null) return '';
+      if (typeof v === 'number') return v; // numbers are never formulas; "-5" stays a number
+      if (typeof v === 'boolean') return v ? 'true' : 'false';
+      if (Array.isArray(v)) return escapeCell(joinList(v as string[]));
+      if (typeof v === 'object') return escapeCell(joinList(Object.entries(v).map(([k, x]) => `${k}=${String(x)}`)));
+      const s = String(v);
+      const sameSource = /Id$/.test(field) && s.startsWith(`${record.source}:`);
+      return escapeCell(sameSource ? s.slice(record.source.length + 1) : s);
+    });
+  });
+  return `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * Typed access to the mapped cells of one row, for the record builders. Values come as strings
+ * from CSV or as any JSON value; both are accepted where it makes sense (a JSON number for an
+ * amount, an array for a list). A bad cell records an error and reads as undefined, so one row
+ * reports every bad cell at once.
+ */
+import { isEmail, normalizeEmail } from '@/core/normalize';
+import type { ErrorList } from './import-types';
+import { CellError, parseBool, parseDate, parseDomains, parseList, parseMap, parseMoney } from './values';
+
+/** One CSV row or JSON item, seen through the column mapping. */
+export interface RowSource {
+  line: number;
+  item?: number;
+  /** Raw value of a field, or undefined when the field is not mapped. */
+  get(field: string): unknown;
+  /** The header (or JSON key) a field is read from, for messages. */
+  column(field: string): string;
+}
+
+/** Larger cells are refused: no sales note is a megabyte, a runaway quote often is. */
+export const MAX_FIELD_CHARS = 1_000_000;
+
+/** Undo the "'" that CSV export puts before =, +, -, @ so exported files re-import unchanged. */
+function unescapeFormula(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
+export class Cells {
+  ok = true;
+  constructor(
+    private readonly row: RowSource,
+    private readonly errors: ErrorList,
+  ) {}
+
+  fail(field: string, message: string): void {
+    this.ok = false;
+    this.errors.add(this.row.line, this.row.column(field), message, this.row.item);
+  }
+
+  column(field: string): string {
+    return this.row.column(field);
+  }
+
+  has(field: string): boolean {
+    return this.row.get(field) !== undefined;
+  }
+
+  text(field: string): string | undefined {
+    const v = this.row.get(field);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (typeof v !== 'string') return this.failed(field, 'expected text');
+    if (v.length > MAX_FIELD_CHARS) {
+      return this.failed(field, `value is ${(v.length / 1e6).toFixed(1)} MB; cells over 1 MB are refused (is a quote left open above?)`);
+    }
+    const s = unescapeFormula(v).trim();
+    return s === '' ? undefined : s;
+  }
+
+  /** A required text cell: empty is an error naming the field. */
+  need(field: string, what: string): string {
+    const before = this.errors.count;
+    const s = this.text(field);
+    if (s === undefined && this.errors.count === before) this.fail(field, `${what} is empty`);
+    return s ?? '';
+  }
+
+  list(field: string): string[] {
+    const v = this.row.get(field);
+    if (Array.isArray(v)) {
+      if (v.every((x) => typeof x === 'string')) return [...new Set(v.map((x) => x.trim()).filter(Boolean))];
+      return this.failed(field, 'expected a list of text') ?? [];
+    }
+    return this.parsed(field, parseList) ?? [];
+  }
+
+  money(field: string): { value: number; currency?: string } | undefined {
+    const v = this.row.get(field);
+    if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : this.failed(field, `${v} is not a number`);
+    return this.parsed(field, parseMoney);
+  }
+
+  /** ISO 4217 code: what Intl.NumberFormat needs to show the amount. */
+  currency(field: string): string | undefined {
+    return this.parsed(field, (s) => {
+      if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError(`${JSON.stringify(s)} is not a currency code (e.g. USD, EUR)`);
+      return s.toUpperCase();
+    });
+  }
+
+  date(field: string, withTime = false): string | undefined {
+    return this.parsed(field, (s) => parseDate(s, withTime));
+  }
+
+  email(field: string): string | undefined {
+    return this.parsed(field, (s) => {
+      if (!isEmail(s)) throw new CellError(`${JSON.stringify(s)} is not an email address`);
+      return normalizeEmail(s);
+    });
+  }
+
+  domains(field: string): string[] {
+    const v = this.row.get(field);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return this.parsedValue(field, v.join(';'), parseDomains) ?? [];
+    return this.parsed(field, parseDomains) ?? [];
+  }
+
+  bool(field: string): boolean | undefined {
+    const v = this.row.get(field);
+    if (typeof v === 'boolean') return v;
+    return this.parsed(field, parseBool);
+  }
+
+  map(field: string): Record<string, string> {
+    const v = this.row.get(field);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const entries = Object.entries(v);
+      if (entries.every(([, x]) => typeof x === 'string')) return Object.fromEntries(entries) as Record<string, string>;
+      return this.failed(field, 'expected name: text pairs') ?? {};
+    }
+    return this.parsed(field, parseMap) ?? {};
+  }
+
+  /** Another record's id. HubSpot writes several associated ids as "1;2": the first is primary. */
+  ref(field: string): string | undefined {
+    return this.text(field)?.split(/[;,]/)[0]?.trim() || undefined;
+  }
+
+  private parsed<T>(field: string, parse: (s: string) => T): T | undefined {
+    const s = this.text(field);
+    return s === undefined ? undefined : this.parsedValue(field, s, parse);
+  }
+
+  private parsedValue<T>(field: string, s: string, parse: (s: string) => T): T | undefined {
+    try {
+      return parse(s);
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      return this.failed(field, e.message);
+    }
+  }
+
+  private failed(field: string, message: string): undefined {
+    this.fail(field, message);
+    return undefined;
+  }
+}

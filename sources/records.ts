@@ -1,0 +1,170 @@
+/**
+ * One mapped row -> one typed record of its kind, plus the references to resolve at commit.
+ * Rows without an id get a stable one derived from what identifies them (an account's normalised
+ * name, a deal's name and account...), so importing the same file again updates, not duplicates.
+ */
+import {
+  recordId, type Account, type AnyRecord, type Campaign, type Contact, type Deal, type Note, type RecordKind,
+} from '@/core/model';
+import { normalizeCompany } from '@/core/normalize';
+import type { Preset } from './column-maps';
+import { Cells, type RowSource } from './cells';
+import type { ErrorList, Ref, RowMeta } from './import-types';
+import { stableHash } from './values';
+
+/** Lower case, single spaces: how deal and campaign names are compared. */
+export function nameKey(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The sourceId of a row that has no id column; `key` is what identifies it. */
+export function derivedSourceId(kind: RecordKind, key: string): string {
+  return `h-${stableHash(`${kind}\u0000${key}`)}`;
+}
+
+/** Drop undefined optional fields so stored records and backups carry no empty keys. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+interface Built {
+  record: AnyRecord;
+  meta: RowMeta;
+  /** Whether sourceId came from the file (true) or was derived from the content. */
+  ownId: boolean;
+  /** The column duplicates are reported on. */
+  keyField: string;
+}
+
+const CRM_PRESETS: Preset[] = ['hubspot', 'salesforce', 'connectwise'];
+
+export class RecordBuilder {
+  readonly records: AnyRecord[] = [];
+  readonly rows: RowMeta[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    readonly kind: RecordKind,
+    private readonly source: string,
+    private readonly preset: Preset,
+    private readonly errors: ErrorList,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  add(row: RowSource): void {
+    const c = new Cells(row, this.errors);
+    const built = this.build(c, row);
+    if (!c.ok || !built) return;
+    const { record, meta, ownId, keyField } = built;
+    const first = this.seen.get(record.sourceId);
+    if (first !== undefined) {
+      const where = row.item !== undefined ? `item ${first}` : `line ${first}`;
+      if (ownId) c.fail('id', `duplicate id ${JSON.stringify(record.sourceId)} (first on ${where})`);
+      else if (this.kind === 'note') this.warn(`${row.item !== undefined ? `item ${row.item}` : `line ${row.line}`} repeats the note on ${where}; imported once`);
+      else c.fail(keyField, `same ${this.kind} as ${where}; add an id column to import both`);
+      return;
+    }
+    this.seen.set(record.sourceId, row.item ?? row.line);
+    this.records.push(record);
+    this.rows.push(meta);
+  }
+
+  private ids(c: Cells, key: () => string): { id: string; sourceId: string; source: string; ownId: boolean } {
+    const own = c.text('id');
+    const sourceId = own ?? derivedSourceId(this.kind, key());
+    return { id: recordId(this.source, sourceId), source: this.source, sourceId, ownId: own !== undefined };
+  }
+
+  private ref(c: Cells, idField: string, nameField: string): Ref | undefined {
+    const id = c.ref(idField);
+    const name = c.text(nameField);
+    if (id === undefined && name === undefined) return undefined;
+    return compact({ id, name, column: c.has(idField) && id !== undefined ? c.column(idField) : c.column(nameField) });
+  }
+
+  private build(c: Cells, row: RowSource): Built | undefined {
+    const meta: RowMeta = row.item !== undefined ? { line: row.line, item: row.item } : { line: row.line };
+    // What a reference contributes to a derived id: the same account however its name is spelled.
+    const refKey = (r: Ref | undefined, norm = normalizeCompany) => (r?.id ? `id:${r.id}` : r?.name ? `name:${norm(r.name)}` : '');
+    switch (this.kind) {
+      case 'account': {
+        const name = c.need('name', 'company name');
+        const { ownId, ...ids } = this.ids(c, () => normalizeCompany(name) || nameKey(name));
+        const externalIds = c.map('externalIds');
+        if (ownId && CRM_PRESETS.includes(this.preset)) externalIds[this.preset] ??= ids.sourceId;
+        const source = [c.text('leadSource'), c.text('leadSourceDetail')].filter(Boolean).join(' / ');
+        const record: Account = compact({
+          ...ids, name, aliases: c.list('aliases'),
+          domains: [...new Set([...c.domains('domains'), ...c.domains('website')])],
+          externalIds, industry: c.text('industry'), leadSource: source || undefined,
+          customerSince: c.date('customerSince'), owner: c.text('owner'),
+        });
+        return { record, meta, ownId, keyField: 'name' };
+      }
+      case 'contact': {
+        const first = c.text('firstName');
+        const last = c.text('lastName');
+        const name = c.text('name') ?? ([first, last].filter(Boolean).join(' ') || undefined);
+        if (!name) c.fail(['name', 'firstName', 'lastName'].find((f) => c.has(f)) ?? 'name', 'contact name is empty');
+        const email = c.email('email') ?? '';
+        meta.account = this.ref(c, 'accountId', 'accountName');
+        const { ownId, ...ids } = this.ids(c, () => (email ? `email:${email}` : `name:${nameKey(name ?? '')}|${refKey(meta.account)}`));
+        const record: Contact = compact({
+          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
+          name: name ?? '', email, role: c.text('role'), title: c.text('title'), phone: c.text('phone'),
+        });
+        return { record, meta: compact(meta), ownId, keyField: c.has('name') ? 'name' : 'lastName' };
+      }
+      case 'campaign': {
+        const name = c.need('name', 'campaign name');
+        const cost = c.money('cost');
+        const { ownId, ...ids } = this.ids(c, () => nameKey(name));
+        const record: Campaign = compact({
+          ...ids, name, channel: c.text('channel') ?? '', startDate: c.date('startDate'), endDate: c.date('endDate'),
+          cost: cost?.value, currency: c.currency('currency') ?? cost?.currency, owner: c.text('owner'),
+        });
+        return { record, meta, ownId, keyField: 'name' };
+      }
+      case 'deal': {
+        const name = c.need('name', 'deal name');
+        meta.account = this.ref(c, 'accountId', 'accountName');
+        if (!meta.account) c.fail(c.has('accountName') ? 'accountName' : 'accountId', 'account is empty');
+        meta.campaign = this.ref(c, 'campaignId', 'campaignName');
+        const once = c.money('valueOneTime');
+        const recurring = c.money('valueRecurring');
+        const status = c.text('stage');
+        const detail = c.text('stageDetail');
+        const closed = c.date('closeDate');
+        const expected = c.date('expectedCloseDate');
+        const { ownId, ...ids } = this.ids(c, () => `${nameKey(name)}|${refKey(meta.account)}`);
+        const record: Deal = compact({
+          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : '',
+          campaignId: meta.campaign?.id ? recordId(this.source, meta.campaign.id) : undefined,
+          leadSource: c.text('leadSource'), name,
+          valueOneTime: once?.value, valueRecurring: recurring?.value,
+          currency: c.currency('currency') ?? once?.currency ?? recurring?.currency ?? 'USD',
+          // An open ConnectWise opportunity says more by its pipeline stage than by "Open".
+          stage: (status && detail && /^open$/i.test(status) ? detail : (status ?? detail)) ?? '',
+          closeDate: closed ?? expected, salesRep: c.text('salesRep'), productsSold: c.text('productsSold'),
+          promises: c.list('promises'),
+        });
+        return { record, meta: compact(meta), ownId, keyField: 'name' };
+      }
+      case 'note': {
+        const body = c.need('body', 'note text');
+        meta.account = this.ref(c, 'accountId', 'accountName');
+        meta.deal = this.ref(c, 'dealId', 'dealName');
+        const author = c.text('author') ?? '';
+        const date = c.date('date', true) ?? '';
+        const { ownId, ...ids } = this.ids(c, () => [refKey(meta.account), refKey(meta.deal, nameKey), date, author, body].join('\u0000'));
+        const record: Note = compact({
+          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
+          dealId: meta.deal?.id ? recordId(this.source, meta.deal.id) : undefined,
+          author, date, body, tags: c.list('tags'), pinned: c.bool('pinned') ?? false,
+        });
+        return { record, meta: compact(meta), ownId, keyField: 'body' };
+      }
+    }
+  }
+}

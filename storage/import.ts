@@ -1,0 +1,205 @@
+/**
+ * Writing imports to the database, all or nothing: references are resolved and every record
+ * is written inside ONE read-write transaction over all tables, so a bad reference, a full disk
+ * or any failed write leaves the database exactly as it was. Errors are never caught inside the
+ * transaction: catching a Dexie BulkError there would let the rows that did succeed commit.
+ */
+import { RECORD_KINDS, emptyRecordSet, recordId, type Account, type Campaign, type RecordKind, type RecordSet } from '@/core/model';
+import { normalizeCompany, normalizeDomain } from '@/core/normalize';
+import type { BackupFile } from '@/sources/backup';
+import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
+import { derivedSourceId, nameKey } from '@/sources/records';
+import type { BackstoryDB, Pin, StoredAccount } from './db';
+import { resolveImports } from './resolve-refs';
+
+export interface ImportSummary {
+  added: Record<RecordKind, number>;
+  updated: Record<RecordKind, number>;
+  pins: number;
+  warnings: string[];
+}
+
+/** Why nothing was imported: the file's problems, or the storage error that aborted the write. */
+export class ImportCommitError extends Error {
+  constructor(
+    message: string,
+    readonly errors: ImportError[] = [],
+    readonly errorCount = errors.length,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ImportCommitError';
+  }
+}
+
+export type Progress = (done: number, total: number) => void;
+
+const TABLES = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
+/** Records per bulkPut: small enough for steady progress, large enough to stay fast. */
+const CHUNK = 500;
+
+const allTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins];
+const zeroCounts = (): Record<RecordKind, number> => ({ account: 0, contact: 0, campaign: 0, deal: 0, note: 0 });
+
+/** The index keys stored beside an account, so matching is pure index lookups. */
+export function withDerivedKeys(account: Account): StoredAccount {
+  const nameKey = normalizeCompany(account.name);
+  const domains = [...new Set(account.domains.map(normalizeDomain).filter(Boolean))];
+  const aliasKeys = [...new Set([nameKey, ...account.aliases.map(normalizeCompany)].filter(Boolean))];
+  return { ...account, domains, nameKey, aliasKeys };
+}
+
+const isBackup = (x: unknown): x is BackupFile => (x as BackupFile).format === 'backstory-backup';
+
+/**
+ * Commit parsed files (one, or several at once so deals can point at accounts from another file
+ * of the same import) or a backup. Re-importing updates records with the same ids. With
+ * `replaceAll`, everything stored before is removed in the same transaction (a full restore).
+ */
+export async function commitImport(
+  db: BackstoryDB,
+  parsed: ImportParse | ImportParse[] | BackupFile,
+  onProgress?: Progress,
+  options: { replaceAll?: boolean } = {},
+): Promise<ImportSummary> {
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  const backups = items.flatMap((p) => (isBackup(p) ? [p] : p.backup ? [p.backup] : []));
+  const files = items.filter((p): p is ImportParse => !isBackup(p) && !p.backup);
+  const failed = files.filter((p) => p.errorCount > 0);
+  if (failed.length) {
+    const errors = failed.flatMap((p) => p.errors);
+    const count = failed.reduce((n, p) => n + p.errorCount, 0);
+    throw new ImportCommitError(`${count} problem(s) in ${failed.map((p) => p.file).join(', ')}; nothing was imported. ${formatImportError(errors[0]!)}`, errors, count);
+  }
+  try {
+    return await db.transaction('rw', allTables(db), async () => {
+      if (options.replaceAll) for (const table of allTables(db)) await table.clear();
+      const resolved = await resolveImports(db, files);
+      if (resolved.errorCount) {
+        throw new ImportCommitError(
+          `${resolved.errorCount} reference(s) could not be resolved; nothing was imported. ${formatImportError(resolved.errors[0]!)}`,
+          resolved.errors, resolved.errorCount,
+        );
+      }
+      const set = resolved.set;
+      for (const b of backups) for (const kind of RECORD_KINDS) set[TABLES[kind]].push(...(b.records[TABLES[kind]] as never[]));
+      const summary = await writeAll(db, set, backups.flatMap((b) => b.pins), onProgress);
+      await foldNameOnlyCampaigns(db, set.campaigns);
+      if (resolved.createdCampaigns) summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
+      return summary;
+    });
+  } catch (e) {
+    throw explain(e);
+  }
+}
+
+/** Put every record, in chunks, counting which ids were new. Must run inside a rw transaction. */
+async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress?: Progress): Promise<ImportSummary> {
+  const summary: ImportSummary = { added: zeroCounts(), updated: zeroCounts(), pins: 0, warnings: [] };
+  // Later duplicates win, as they would with sequential puts, and are counted once.
+  const dedupe = <T>(list: T[], key: (t: T) => string) => [...new Map(list.map((r) => [key(r), r])).values()];
+  const plan = RECORD_KINDS.map((kind) => {
+    const list = dedupe<{ id: string }>(set[TABLES[kind]], (r) => r.id);
+    return { kind, records: kind === 'account' ? (list as Account[]).map(withDerivedKeys) : list };
+  });
+  const uniquePins = dedupe(pins, (p) => p.key);
+  const total = plan.reduce((n, p) => n + p.records.length, 0) + uniquePins.length;
+  let done = 0;
+  onProgress?.(0, total);
+  for (const { kind, records } of plan) {
+    const table = db.table<{ id: string }, string>(TABLES[kind]);
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const chunk = records.slice(i, i + CHUNK);
+      const existing = await table.where(':id').anyOf(chunk.map((r) => r.id)).primaryKeys();
+      await table.bulkPut(chunk);
+      summary.updated[kind] += existing.length;
+      summary.added[kind] += chunk.length - existing.length;
+      done += chunk.length;
+      onProgress?.(done, total);
+    }
+  }
+  for (let i = 0; i < uniquePins.length; i += CHUNK) {
+    const chunk = uniquePins.slice(i, i + CHUNK);
+    await db.pins.bulkPut(chunk);
+    summary.pins += chunk.length;
+    done += chunk.length;
+    onProgress?.(done, total);
+  }
+  return summary;
+}
+
+/**
+ * A campaign first seen only by name (in a deal file) was stored under an id derived from its
+ * name. When the campaign itself arrives with its own id, its deals move over and the
+ * name-only record goes, so the two do not show side by side.
+ */
+async function foldNameOnlyCampaigns(db: BackstoryDB, campaigns: Campaign[]): Promise<void> {
+  const pairs = campaigns
+    .map((c) => ({ id: c.id, stubId: recordId(c.source, derivedSourceId('campaign', nameKey(c.name))) }))
+    .filter((p) => p.stubId !== p.id);
+  if (!pairs.length) return;
+  const stubs = await db.campaigns.bulkGet(pairs.map((p) => p.stubId));
+  for (const [i, { id, stubId }] of pairs.entries()) {
+    if (!stubs[i]) continue;
+    await db.deals.where('campaignId').equals(stubId).modify({ campaignId: id });
+    await db.campaigns.delete(stubId);
+  }
+}
+
+/** Storage failures in words a user can act on; the original error stays as the cause. */
+function explain(e: unknown): unknown {
+  if (e instanceof ImportCommitError) return e;
+  // Dexie may wrap the cause (AbortError.inner) or list it per record (BulkError.failures).
+  const { inner, failures } = e as { inner?: unknown; failures?: Record<number, unknown> };
+  const names = [e, inner, ...Object.values(failures ?? {})].map((x) => (x as { name?: string } | undefined)?.name);
+  if (names.includes('QuotaExceededError')) {
+    return new ImportCommitError('the browser has no storage space left for Backstory; nothing was imported', [], 0, { cause: e });
+  }
+  return new ImportCommitError(`saving failed, nothing was imported: ${(e as Error)?.message ?? String(e)}`, [], 0, { cause: e });
+}
+
+/**
+ * Make `set` the complete content of `source` (e.g. the sample data, source "sample"): records
+ * of that source not in the set are removed, all in one transaction. Every record must already
+ * carry `source` and its id.
+ */
+export async function loadRecordSet(db: BackstoryDB, set: RecordSet, source: string, onProgress?: Progress): Promise<ImportSummary> {
+  for (const kind of RECORD_KINDS) {
+    for (const r of set[TABLES[kind]]) {
+      if (r.source !== source || r.id !== recordId(source, r.sourceId)) {
+        throw new Error(`loadRecordSet: ${kind} ${r.id} does not belong to source "${source}"`);
+      }
+    }
+  }
+  return db.transaction('rw', allTables(db), async () => {
+    for (const kind of RECORD_KINDS) await db.table(TABLES[kind]).where('source').equals(source).delete();
+    const summary = await writeAll(db, set, [], onProgress);
+    // Pins to accounts of this source that no longer exist would point at nothing.
+    const kept = new Set(set.accounts.map((a) => a.id));
+    await db.pins.where('accountId').startsWith(`${source}:`).filter((p) => !kept.has(p.accountId)).delete();
+    return summary;
+  });
+}
+
+/** Remove every record of one source (e.g. "sample"). */
+export async function removeSource(db: BackstoryDB, source: string): Promise<void> {
+  await loadRecordSet(db, emptyRecordSet(), source);
+}
+
+export async function clearAllData(db: BackstoryDB): Promise<void> {
+  await db.transaction('rw', allTables(db), async () => {
+    for (const table of allTables(db)) await table.clear();
+  });
+}
+
+/** Records per kind, optionally of one source only. */
+export async function countsByKind(db: BackstoryDB, source?: string): Promise<Record<RecordKind, number>> {
+  const counts = zeroCounts();
+  await db.transaction('r', allTables(db), async () => {
+    for (const kind of RECORD_KINDS) {
+      const table = db.table(TABLES[kind]);
+      counts[kind] = await (source === undefined ? table.count() : table.where('source').equals(source).count());
+    }
+  });
+  return counts;
+}

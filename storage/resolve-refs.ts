@@ -1,0 +1,165 @@
+/**
+ * Turns the references an import file wrote (an account's id or name, a deal's, a campaign's)
+ * into primary keys: first among the records of the same import, then among those already
+ * stored. Runs inside the commit transaction so what it reads is what the commit writes over.
+ * An account or deal that cannot be found is an error naming file and line; a campaign known
+ * only by name is created, since deal exports name campaigns that were never exported.
+ */
+import { emptyRecordSet, recordId, type Deal, type Note, type RecordSet } from '@/core/model';
+import { normalizeCompany } from '@/core/normalize';
+import { MAX_LISTED_ERRORS, type ImportError, type ImportParse, type Ref, type RowMeta } from '@/sources/import-types';
+import { derivedSourceId, nameKey } from '@/sources/records';
+import type { BackstoryDB } from './db';
+
+export interface Resolved {
+  set: RecordSet;
+  errors: ImportError[];
+  errorCount: number;
+  createdCampaigns: number;
+}
+
+interface Target {
+  id: string;
+  source: string;
+  accountId?: string;
+}
+
+/** Lookup of one kind of target by id, by name key, then by alias key (accounts). */
+class Index {
+  readonly byId = new Map<string, Target>();
+  readonly byName = new Map<string, Target[]>();
+  readonly byAlias = new Map<string, Target[]>();
+  add(t: Target, name: string, aliases: string[] = []): void {
+    this.byId.set(t.id, t);
+    if (name) this.byName.set(name, [...(this.byName.get(name) ?? []), t]);
+    for (const k of new Set(aliases)) if (k) this.byAlias.set(k, [...(this.byAlias.get(k) ?? []), t]);
+  }
+  has(key: string): boolean {
+    return this.byName.has(key) || this.byAlias.has(key);
+  }
+}
+
+type Found = Target | { ambiguous: Target[] } | undefined;
+
+/** Several candidates: the one from the same source wins, otherwise it is ambiguous. */
+function pick(candidates: Target[] | undefined, source: string): Found {
+  const unique = [...new Map((candidates ?? []).map((t) => [t.id, t])).values()];
+  if (unique.length <= 1) return unique[0];
+  const same = unique.filter((t) => t.source === source);
+  return same.length === 1 ? same[0] : { ambiguous: unique };
+}
+
+export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Promise<Resolved> {
+  const set = emptyRecordSet();
+  const metas = new Map<object, { meta: RowMeta; parse: ImportParse }>();
+  for (const parse of parses) {
+    parse.records.forEach((r, i) => {
+      const copy = { ...r };
+      metas.set(copy, { meta: parse.rows[i]!, parse });
+      (set[`${parse.kind}s` as keyof RecordSet] as object[]).push(copy);
+    });
+  }
+  const accounts = new Index();
+  const deals = new Index();
+  const campaigns = new Index();
+  set.accounts.forEach((a) => accounts.add(a, normalizeCompany(a.name), a.aliases.map(normalizeCompany)));
+  set.campaigns.forEach((c) => campaigns.add(c, nameKey(c.name)));
+
+  // What the database must be asked about: only what the import itself does not settle.
+  const refsOf = (kind: 'account' | 'deal' | 'campaign') =>
+    [...metas.values()].map(({ meta, parse }) => ({ ref: meta[kind], source: parse.source })).filter((x) => x.ref);
+  const wantedIds = (kind: 'account' | 'deal' | 'campaign', index: Index) =>
+    refsOf(kind).flatMap(({ ref, source }) => (ref!.id ? idCandidates(ref!.id, source) : [])).filter((id) => !index.byId.has(id));
+  const wantedNames = (kind: 'account' | 'deal' | 'campaign', index: Index, norm: (s: string) => string) =>
+    refsOf(kind).map(({ ref }) => (ref!.name ? norm(ref!.name) : '')).filter((k) => k && !index.has(k));
+
+  const accountNames = [...new Set(wantedNames('account', accounts, normalizeCompany))];
+  const stored = [
+    ...(await db.accounts.bulkGet([...new Set(wantedIds('account', accounts))])),
+    ...(accountNames.length ? await db.accounts.where('nameKey').anyOf(accountNames).toArray() : []),
+    ...(accountNames.length ? await db.accounts.where('aliasKeys').anyOf(accountNames).toArray() : []),
+  ];
+  for (const a of stored) if (a && !accounts.byId.has(a.id)) accounts.add(a, a.nameKey, a.aliasKeys);
+
+  set.deals.forEach((d) => deals.add(d, nameKey(d.name)));
+  const dealNames = wantedNames('deal', deals, nameKey);
+  const storedDeals: (Deal | undefined)[] = dealNames.length
+    ? await db.deals.toArray() // deals are few; there is no name index to ask
+    : await db.deals.bulkGet([...new Set(wantedIds('deal', deals))]);
+  for (const d of storedDeals) if (d && !deals.byId.has(d.id)) deals.add(d, nameKey(d.name));
+
+  const campaignIds = [...new Set(wantedIds('campaign', campaigns))];
+  const campaignNames = wantedNames('campaign', campaigns, nameKey);
+  const storedCampaigns = campaignNames.length ? await db.campaigns.toArray() : await db.campaigns.bulkGet(campaignIds);
+  for (const c of storedCampaigns) if (c && !campaigns.byId.has(c.id)) campaigns.add(c, nameKey(c.name));
+
+  const errors: ImportError[] = [];
+  let errorCount = 0;
+  const fail = (meta: RowMeta, parse: ImportParse, ref: Ref, message: string) => {
+    errorCount++;
+    if (errors.length < MAX_LISTED_ERRORS) {
+      errors.push({ file: parse.file, line: meta.line, ...(meta.item !== undefined && { item: meta.item }), column: ref.column, message });
+    }
+  };
+  type Norm = (s: string) => string;
+  const find = (index: Index, ref: Ref, source: string, norm: Norm, within = (_: Target) => true): Found => {
+    for (const id of ref.id ? idCandidates(ref.id, source) : []) {
+      const t = index.byId.get(id);
+      if (t) return t;
+    }
+    if (!ref.name) return undefined;
+    const key = norm(ref.name);
+    return pick(index.byName.get(key)?.filter(within), source) ?? pick(index.byAlias.get(key)?.filter(within), source);
+  };
+  const resolve = (kind: 'account' | 'deal' | 'campaign', index: Index, norm: Norm, meta: RowMeta, parse: ImportParse, within?: (t: Target) => boolean) => {
+    const ref = meta[kind]!;
+    const found = find(index, ref, parse.source, norm, within);
+    if (found && 'ambiguous' in found) {
+      fail(meta, parse, ref, `${found.ambiguous.length} ${kind}s are named ${JSON.stringify(ref.name)} (${found.ambiguous.map((t) => t.id).join(', ')}); give the ${kind} id instead`);
+    } else if (!found) {
+      const what = ref.id ? `with id ${JSON.stringify(ref.id)}${ref.name ? ` or named ${JSON.stringify(ref.name)}` : ''}` : `named ${JSON.stringify(ref.name)}`;
+      fail(meta, parse, ref, `no ${kind} ${what} in this import or in Backstory`);
+    }
+    return found && !('ambiguous' in found) ? found : undefined;
+  };
+
+  let createdCampaigns = 0;
+  for (const deal of set.deals) {
+    const { meta, parse } = metas.get(deal)!;
+    if (meta.account) deal.accountId = resolve('account', accounts, normalizeCompany, meta, parse)?.id ?? '';
+    const ref = meta.campaign;
+    if (!ref) continue;
+    let campaign = find(campaigns, ref, parse.source, nameKey);
+    if (!campaign && ref.name) {
+      const sourceId = derivedSourceId('campaign', nameKey(ref.name));
+      campaign = { id: recordId(parse.source, sourceId), source: parse.source };
+      set.campaigns.push({ ...campaign, sourceId, name: ref.name, channel: '' });
+      campaigns.add(campaign, nameKey(ref.name));
+      createdCampaigns++;
+    }
+    deal.campaignId = resolve('campaign', campaigns, nameKey, meta, parse)?.id;
+    if (deal.campaignId === undefined) delete deal.campaignId;
+  }
+  for (const record of [...set.contacts, ...set.notes]) {
+    const { meta, parse } = metas.get(record)!;
+    if (meta.account) record.accountId = resolve('account', accounts, normalizeCompany, meta, parse)?.id;
+    if (meta.deal) {
+      const note = record as Note;
+      // Import deals are indexed as the objects resolved above, so their accountId is final.
+      // "Renewal" may name a deal at several accounts: the note's own account tells them apart.
+      const ofAccount = (t: Target) => !note.accountId || t.accountId === note.accountId;
+      const deal = resolve('deal', deals, nameKey, meta, parse, ofAccount);
+      note.dealId = deal?.id;
+      // A note filed under a deal belongs to the deal's account when it names none itself.
+      if (deal && !note.accountId) note.accountId = deal.accountId || undefined;
+      if (note.dealId === undefined) delete note.dealId;
+    }
+    if (record.accountId === undefined) delete record.accountId;
+  }
+  return { set, errors, errorCount, createdCampaigns };
+}
+
+/** A reference is the other record's sourceId in the same source, or a full "source:id" key. */
+function idCandidates(id: string, source: string): string[] {
+  return id.includes(':') ? [recordId(source, id), id] : [recordId(source, id)];
+}
