@@ -1,0 +1,111 @@
+import type { Account, Campaign, Contact, Deal, Note } from './model';
+import { CONTACT_ROLES } from './model';
+
+/** A note as the sidebar lists it: with the name of the deal it was written on. */
+export type BackstoryNote = Note & { dealName?: string };
+
+export type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title'>;
+
+/** Everything the sidebar shows about one account, and nothing more. */
+export interface Backstory {
+  account: Account;
+  /** Campaign of the deal that won the account; the view falls back to account.leadSource. */
+  originCampaign?: Campaign;
+  /** Earliest Closed Won deal, else the earliest deal (check `isWonStage(stage)`). */
+  winningDeal?: Deal;
+  /** Every other deal: open ones (no close date) first, then newest first. */
+  otherDeals: Deal[];
+  /** Promises made in any won deal, each once, the winning deal's first. */
+  promises: string[];
+  /** The ticket's contact when they are a known contact of this account. */
+  contact?: BackstoryContact;
+  /** Known contacts, decision makers first. */
+  contacts: BackstoryContact[];
+  /** Pinned first, then newest first. */
+  notes: BackstoryNote[];
+}
+
+/** CRMs spell it "Closed Won", "closed-won", "Won"... */
+export function isWonStage(stage: string): boolean {
+  const s = stage.toLowerCase().replace(/[^a-z]/g, '');
+  return s === 'closedwon' || s === 'won';
+}
+
+/** Earliest close date first; deals without one (still open) last. */
+function byCloseDate(a: Deal, b: Deal): number {
+  if (a.closeDate !== b.closeDate) {
+    if (!a.closeDate) return 1;
+    if (!b.closeDate) return -1;
+    return a.closeDate < b.closeDate ? -1 : 1;
+  }
+  return a.id.localeCompare(b.id);
+}
+
+export function pickWinningDeal(deals: Deal[]): Deal | undefined {
+  const sorted = [...deals].sort(byCloseDate);
+  return sorted.find((d) => isWonStage(d.stage)) ?? sorted[0];
+}
+
+/** Same promise typed twice ("1-hour response" / "1-hour response.") shows once. */
+export function dedupePromises(lists: string[][]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of lists.flat()) {
+    const text = p.trim();
+    const key = text.toLowerCase().replace(/[\s.;,!]+/g, ' ').trim();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out;
+}
+
+function roleRank(role: string | undefined): number {
+  const i = (CONTACT_ROLES as readonly string[]).indexOf((role ?? '').trim().toLowerCase());
+  return i < 0 ? CONTACT_ROLES.length : i;
+}
+
+export function sortContacts<T extends Pick<Contact, 'name' | 'role'>>(contacts: T[]): T[] {
+  return [...contacts].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.name.localeCompare(b.name));
+}
+
+export function sortNotes<T extends Pick<Note, 'pinned' | 'date' | 'id'>>(notes: T[]): T[] {
+  return [...notes].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1),
+  );
+}
+
+export interface BackstoryParts {
+  account: Account;
+  deals: Deal[];
+  contacts: Contact[];
+  notes: Note[];
+  campaigns: Campaign[];
+  /** Lower-case email of the ticket's contact, if the page showed one. */
+  contactEmail?: string;
+}
+
+/** Pure assembly from the account's records; storage/backstory.ts only fetches them. */
+export function assembleBackstory(parts: BackstoryParts): Backstory {
+  const { account, deals, contacts, notes, campaigns, contactEmail } = parts;
+  const winningDeal = pickWinningDeal(deals);
+  const otherDeals = deals.filter((d) => d !== winningDeal).sort((a, b) => byCloseDate(b, a));
+  const won = [...deals].sort(byCloseDate).filter((d) => isWonStage(d.stage));
+  if (winningDeal) won.sort((a, b) => Number(b === winningDeal) - Number(a === winningDeal));
+  const view = (c: Contact): BackstoryContact => ({ id: c.id, name: c.name, email: c.email, role: c.role, title: c.title });
+  const ticketContact = contactEmail ? contacts.find((c) => c.email && c.email === contactEmail) : undefined;
+  const dealNames = new Map(deals.map((d) => [d.id, d.name]));
+  return {
+    account,
+    originCampaign: winningDeal?.campaignId ? campaigns.find((c) => c.id === winningDeal.campaignId) : undefined,
+    winningDeal,
+    otherDeals,
+    promises: dedupePromises(won.map((d) => d.promises)),
+    contact: ticketContact && view(ticketContact),
+    contacts: sortContacts(contacts).map(view),
+    notes: sortNotes(notes).map((n) => {
+      const dealName = n.dealId ? dealNames.get(n.dealId) : undefined;
+      return dealName ? { ...n, dealName } : { ...n };
+    }),
+  };
+}

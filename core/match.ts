@@ -1,0 +1,184 @@
+import type { Account, TicketRef } from './model';
+import { emailDomain, isEmail, isFreeMailDomain, normalizeCompany, normalizeEmail } from './normalize';
+
+/**
+ * Which account is this ticket about? Pure: every lookup goes through `MatchIndex`, so the rules
+ * are tested without a database and the Dexie index (storage/match-index.ts) stays dumb.
+ */
+export interface MatchIndex {
+  accountIdsByContactEmail(email: string): Promise<string[]>;
+  accountIdsByDomain(domain: string): Promise<string[]>;
+  accountIdsByNameKey(key: string): Promise<string[]>;
+  accountIdsByAliasKey(key: string): Promise<string[]>;
+  /** The accounts that exist among `ids` (missing ones are left out). */
+  getAccounts(ids: string[]): Promise<Pick<Account, 'id' | 'name'>[]>;
+  /** The account a technician pinned for this pin key, if any. */
+  getPin(key: string): Promise<string | undefined>;
+}
+
+export type MatchMethod = 'pin' | 'email' | 'domain' | 'name' | 'alias' | 'none';
+export type MatchConfidence = 'high' | 'medium' | 'low';
+
+export interface MatchCandidate {
+  accountId: string;
+  name: string;
+}
+
+export interface MatchResult {
+  status: 'matched' | 'ambiguous' | 'none';
+  account?: string;
+  /** The matched account, or the accounts to choose from when ambiguous; sorted by name. */
+  candidates: MatchCandidate[];
+  method: MatchMethod;
+  confidence: MatchConfidence;
+  /** Shown to the technician, e.g. `matched by email domain acmedental.com`. */
+  reason: string;
+}
+
+/**
+ * What a technician's pin is remembered by: the help desk plus the ticket's company, or without
+ * one the contact's email domain. A free-mail domain says nothing about the company, so there
+ * the whole address is the key (pinning "@gmail.com" would capture every Gmail requester).
+ */
+export function pinKey(ref: TicketRef): string | undefined {
+  const company = ref.company ? normalizeCompany(ref.company) : '';
+  if (company) return `${ref.helpdesk}|${company}`;
+  const email = ref.contactEmail && isEmail(ref.contactEmail) ? normalizeEmail(ref.contactEmail) : undefined;
+  const domain = email && emailDomain(email);
+  if (!email || !domain) return undefined;
+  return isFreeMailDomain(domain) ? `${ref.helpdesk}|${email}` : `${ref.helpdesk}|@${domain}`;
+}
+
+/** One step's finding: the accounts it points at and how to say so. */
+interface Evidence {
+  method: Exclude<MatchMethod, 'pin' | 'none'>;
+  ids: string[];
+  /** e.g. `email domain acmedental.com`; reasons read "matched by " + this. */
+  what: string;
+  confidence: MatchConfidence;
+}
+
+export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<MatchResult> {
+  const names = new Map<string, string>();
+  // Index hits can point at deleted accounts (a contact left behind): keep only real ones.
+  const existing = async (ids: string[]): Promise<string[]> => {
+    const accounts = await index.getAccounts([...new Set(ids)]);
+    for (const a of accounts) names.set(a.id, a.name);
+    return accounts.map((a) => a.id);
+  };
+  const candidates = (ids: string[]): MatchCandidate[] =>
+    ids
+      .map((id) => ({ accountId: id, name: names.get(id) ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId));
+
+  const key = pinKey(ref);
+  const pinned = key ? await pinnedAccount(key, index, existing) : undefined;
+  if (key && pinned) {
+    // The company as the page spells it, else what the key holds ("@acmedental.com").
+    const label = ref.company && normalizeCompany(ref.company) ? ref.company.trim() : key.slice(ref.helpdesk.length + 1);
+    return {
+      status: 'matched', account: pinned, candidates: candidates([pinned]),
+      method: 'pin', confidence: 'high', reason: `pinned by you for "${label}"`,
+    };
+  }
+
+  const emailEv = await byEmail(ref, index, existing);
+  const domainEv = await byDomain(ref, index, existing);
+  const companyEv = await byCompany(ref, index, existing);
+  const steps = [emailEv, domainEv, ...companyEv].filter((e): e is Evidence => !!e);
+
+  if (steps.length === 0) return none(ref);
+
+  // The first step with hits decides; when it is ambiguous, a later step may narrow it only
+  // by agreeing with some of its candidates (a disagreeing step is ignored, never trusted).
+  const first = steps[0]!;
+  let ids = first.ids;
+  const used = [first];
+  for (const step of steps.slice(1)) {
+    if (ids.length === 1) break;
+    const agree = ids.filter((id) => step.ids.includes(id));
+    if (agree.length > 0 && agree.length < ids.length) {
+      ids = agree;
+      used.push(step);
+    }
+  }
+  const what = used.map((e) => e.what).join(' and ');
+
+  if (ids.length > 1) {
+    return {
+      status: 'ambiguous', candidates: candidates(ids), method: first.method, confidence: 'low',
+      reason: `${ids.length} accounts match ${what}`,
+    };
+  }
+
+  const account = ids[0]!;
+  const decided = used[used.length - 1]!;
+  // A tie broken by a second step is less sure than a single clean hit.
+  let confidence: MatchConfidence = used.length > 1 ? 'medium' : decided.confidence;
+  let reason = `matched by ${what}`;
+  // The contact (or domain) says one account, the ticket's company field another: say so.
+  const company = companyEv[0] ?? companyEv[1];
+  if ((decided.method === 'email' || decided.method === 'domain') && company && !company.ids.includes(account)) {
+    const others = company.ids.map((id) => names.get(id) ?? id).join(', ');
+    reason += `, but the ticket's ${company.what} points to ${others}`;
+    confidence = 'low';
+  }
+  return { status: 'matched', account, candidates: candidates([account]), method: decided.method, confidence, reason };
+}
+
+type Existing = (ids: string[]) => Promise<string[]>;
+
+async function pinnedAccount(key: string, index: MatchIndex, existing: Existing): Promise<string | undefined> {
+  const id = await index.getPin(key);
+  // A pin to an account that was since deleted is ignored, not an error.
+  return id ? (await existing([id]))[0] : undefined;
+}
+
+/** The ticket's emails, contact first, validated and lower-case. */
+function ticketEmails(ref: TicketRef): string[] {
+  const all = [ref.contactEmail ?? '', ...ref.emails].filter((e) => isEmail(e)).map(normalizeEmail);
+  return [...new Set(all)];
+}
+
+async function byEmail(ref: TicketRef, index: MatchIndex, existing: Existing): Promise<Evidence | undefined> {
+  const contact = ref.contactEmail ? normalizeEmail(ref.contactEmail) : undefined;
+  for (const email of ticketEmails(ref)) {
+    const ids = await existing(await index.accountIdsByContactEmail(email));
+    if (ids.length === 0) continue;
+    // A CC or another address on the page is weaker evidence than the ticket's contact.
+    return email === contact
+      ? { method: 'email', ids, what: `contact email ${email}`, confidence: 'high' }
+      : { method: 'email', ids, what: `email ${email} on the ticket`, confidence: 'medium' };
+  }
+  return undefined;
+}
+
+async function byDomain(ref: TicketRef, index: MatchIndex, existing: Existing): Promise<Evidence | undefined> {
+  const domains = [...new Set(ticketEmails(ref).map((e) => emailDomain(e)!))].filter((d) => !isFreeMailDomain(d));
+  const contactDomain = emailDomain(ref.contactEmail ?? '');
+  for (const domain of domains) {
+    const ids = await existing(await index.accountIdsByDomain(domain));
+    if (ids.length === 0) continue;
+    return { method: 'domain', ids, what: `email domain ${domain}`, confidence: domain === contactDomain ? 'high' : 'medium' };
+  }
+  return undefined;
+}
+
+/** [by name, by alias]: both are kept so an ambiguous name can be narrowed by an alias. */
+async function byCompany(ref: TicketRef, index: MatchIndex, existing: Existing): Promise<(Evidence | undefined)[]> {
+  const company = ref.company?.trim();
+  const key = company ? normalizeCompany(company) : '';
+  if (!company || !key) return [];
+  const byName = await existing(await index.accountIdsByNameKey(key));
+  const byAlias = await existing(await index.accountIdsByAliasKey(key));
+  return [
+    byName.length ? { method: 'name', ids: byName, what: `company name "${company}"`, confidence: 'medium' } : undefined,
+    byAlias.length ? { method: 'alias', ids: byAlias, what: `alias "${company}"`, confidence: 'medium' } : undefined,
+  ];
+}
+
+function none(ref: TicketRef): MatchResult {
+  const said = [ref.company?.trim() && `company "${ref.company.trim()}"`, ...ticketEmails(ref).slice(0, 3)].filter(Boolean);
+  const reason = said.length ? `no account matches ${said.join(', ')}` : 'the ticket shows no company or email to match';
+  return { status: 'none', candidates: [], method: 'none', confidence: 'low', reason };
+}

@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+
+/**
+ * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
+ * The background router refuses anything that does not parse or comes from the wrong kind of
+ * sender. Content scripts can only report the ticket on screen: they never receive sales data.
+ */
+
+const short = (max: number) => z.string().check(z.maxLength(max));
+
+export const ticketRefSchema = z.object({
+  helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
+  ticketId: z.optional(short(64)),
+  url: short(2048),
+  company: z.optional(short(200)),
+  contactName: z.optional(short(200)),
+  contactEmail: z.optional(short(254)),
+  emails: z.array(short(254)).check(z.maxLength(50)),
+  missing: z.array(short(40)).check(z.maxLength(20)),
+});
+
+export type SenderKind = 'content' | 'extension-page';
+
+export const messageSchemas = {
+  /** Content script: the ticket now on screen in this tab (null: not a ticket page). */
+  'ticket:update': {
+    from: ['content'] as SenderKind[],
+    schema: z.object({ type: z.literal('ticket:update'), ref: z.nullable(ticketRefSchema) }),
+  },
+  /** Sidebar iframe: which tab am I in? (An extension frame inside a page does not know.) */
+  'sidebar:hello': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:hello') }),
+  },
+} as const;
+
+export type MessageType = keyof typeof messageSchemas;
+export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
+
+export interface SidebarHelloReply {
+  tabId: number;
+}
+
+/** Parse an unknown payload into a known message, or undefined. Never throws. */
+export function parseMessage(payload: unknown): Message | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const type = (payload as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(messageSchemas, type)) return undefined;
+  const result = messageSchemas[type as MessageType].schema.safeParse(payload);
+  return result.success ? (result.data as Message) : undefined;
+}

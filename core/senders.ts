@@ -1,0 +1,28 @@
+import type { SenderKind } from './messages';
+
+/** The parts of runtime.MessageSender the router looks at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Classify who sent a message, Bitwarden style. Fails closed: anything not clearly ours is
+ * undefined. `isGrantedUrl` says whether a content script may run on a page URL at all.
+ */
+export function classifySender(
+  sender: SenderInfo,
+  runtimeId: string,
+  extensionOrigin: string,
+  isGrantedUrl: (url: string) => boolean,
+): SenderKind | undefined {
+  if (sender.id !== runtimeId || typeof sender.url !== 'string') return undefined;
+  const origin = extensionOrigin.replace(/\/$/, '');
+  if (sender.url.startsWith(origin + '/')) return 'extension-page';
+  // A content script: only from the top frame of a tab, on a page we are granted.
+  if (sender.frameId !== 0 || typeof sender.tab?.id !== 'number') return undefined;
+  if (!isGrantedUrl(sender.url)) return undefined;
+  return 'content';
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, Contact, TicketRef } from '@/core/model';
+import { normalizeCompany } from '@/core/normalize';
+import { matchTicket, pinKey, type MatchIndex } from '@/core/match';
+import { openDb, type StoredAccount } from '@/storage/db';
+import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
+
+/** An account as import stores it, with its derived match keys. */
+function stored(id: string, name: string, extra: Partial<Account> = {}): StoredAccount {
+  const aliases = extra.aliases ?? [];
+  return {
+    id, source: 'test', sourceId: id, name, aliases, domains: [], externalIds: {}, ...extra,
+    nameKey: normalizeCompany(name),
+    aliasKeys: [...new Set([name, ...aliases].map(normalizeCompany))],
+  };
+}
+
+function contact(id: string, accountId: string | undefined, email: string): Contact {
+  return { id, source: 'test', sourceId: id, accountId, name: id, email };
+}
+
+function ticket(extra: Partial<TicketRef> = {}): TicketRef {
+  return { helpdesk: 'generic', url: 'https://help.example.com/tickets/1', emails: [], missing: [], ...extra };
+}
+
+/** The same lookups as the Dexie index, over plain arrays. */
+function memoryIndex(accounts: StoredAccount[], contacts: Contact[] = [], pins: Record<string, string> = {}): MatchIndex {
+  const ids = (f: (a: StoredAccount) => boolean) => accounts.filter(f).map((a) => a.id);
+  return {
+    accountIdsByContactEmail: async (e) => contacts.filter((c) => c.email === e && c.accountId).map((c) => c.accountId!),
+    accountIdsByDomain: async (d) => ids((a) => a.domains.includes(d)),
+    accountIdsByNameKey: async (k) => ids((a) => a.nameKey === k),
+    accountIdsByAliasKey: async (k) => ids((a) => a.aliasKeys.includes(k)),
+    getAccounts: async (list) => accounts.filter((a) => list.includes(a.id)).map(({ id, name }) => ({ id, name })),
+    getPin: async (k) => pins[k],
+  };
+}
+
+const acme = stored('acme', 'Acme Dental Group', { domains: ['acmedental.com'], aliases: ['Acme Dental'] });
+const acmeOrtho = stored('acme-ortho', 'Acme Orthodontics', { domains: ['acmedental.com'] });
+const baker = stored('baker', 'Baker & Price LLP', { aliases: ['BP Legal'] });
+const riverside = stored('riverside', 'Riverside Family Clinic', { domains: ['riversideclinic.org'] });
+const muller = stored('muller', 'Müller & Söhne GmbH');
+const gmailCo = stored('gmailco', 'Gmail Lovers Inc', { domains: ['gmail.com'] });
+
+describe('matchTicket (in-memory index)', () => {
+  const index = memoryIndex(
+    [acme, baker, riverside, muller, gmailCo],
+    [contact('dana', 'acme', 'dana@acmedental.com'), contact('ghost', 'deleted-account', 'ghost@acmedental.com')],
+  );
+
+  it('matches the exact contact email first', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'Dana@AcmeDental.com' }), index);
+    expect(r).toMatchObject({ status: 'matched', account: 'acme', method: 'email', confidence: 'high' });
+    expect(r.reason).toBe('matched by contact email dana@acmedental.com');
+    expect(r.candidates).toEqual([{ accountId: 'acme', name: 'Acme Dental Group' }]);
+  });
+
+  it('matches another email on the ticket, with less confidence', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'someone@nowhere.example', emails: ['dana@acmedental.com'] }), index);
+    expect(r).toMatchObject({ account: 'acme', method: 'email', confidence: 'medium' });
+  });
+
+  it('matches by email domain', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com' }), index);
+    expect(r).toMatchObject({ status: 'matched', account: 'acme', method: 'domain' });
+    expect(r.reason).toBe('matched by email domain acmedental.com');
+  });
+
+  it('ignores contacts of deleted accounts', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'ghost@acmedental.com' }), index);
+    expect(r).toMatchObject({ account: 'acme', method: 'domain' });
+  });
+
+  it('never matches on a free-mail domain', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'someone@gmail.com' }), index);
+    expect(r).toMatchObject({ status: 'none', method: 'none', candidates: [] });
+    expect(r.reason).toContain('someone@gmail.com');
+  });
+
+  it.each([
+    ['Baker and Price, L.L.P.', 'baker'],
+    ['BAKER & PRICE', 'baker'],
+    ['baker and price llp.', 'baker'],
+    ['Muller and Sohne', 'muller'],
+    ['Müller & Söhne G.m.b.H.', 'muller'],
+    ['The Riverside Family Clinic, Inc.', 'riverside'],
+    ['Riverside Family Clinic LLC', 'riverside'],
+    ['Riverside Family Clinic Ltd', 'riverside'],
+    ['Riverside Family Clinic B.V.', 'riverside'],
+    ['Riverside Family Clinic Pty Ltd', 'riverside'],
+  ])('matches company name %j', async (company, id) => {
+    const r = await matchTicket(ticket({ company, contactEmail: 'someone@gmail.com' }), index);
+    expect(r).toMatchObject({ status: 'matched', account: id, method: 'name', confidence: 'medium' });
+    expect(r.reason).toBe(`matched by company name "${company}"`);
+  });
+
+  it('matches an alias', async () => {
+    const r = await matchTicket(ticket({ company: 'BP Legal' }), index);
+    expect(r).toMatchObject({ status: 'matched', account: 'baker', method: 'alias' });
+  });
+
+  it('says none, and why, when nothing fits', async () => {
+    const r = await matchTicket(ticket({ company: 'Unknown Widgets Ltd', contactEmail: 'zed@unknown-widgets.example' }), index);
+    expect(r).toMatchObject({ status: 'none', method: 'none', confidence: 'low' });
+    expect(r.reason).toBe('no account matches company "Unknown Widgets Ltd", zed@unknown-widgets.example');
+    expect((await matchTicket(ticket(), index)).reason).toMatch(/no company or email/);
+  });
+
+  it('reports a conflict between the contact email and the company name', async () => {
+    const r = await matchTicket(ticket({ contactEmail: 'dana@acmedental.com', company: 'Riverside Family Clinic' }), index);
+    expect(r).toMatchObject({ status: 'matched', account: 'acme', method: 'email', confidence: 'low' });
+    expect(r.reason).toBe(
+      'matched by contact email dana@acmedental.com, but the ticket\'s company name "Riverside Family Clinic" points to Riverside Family Clinic',
+    );
+  });
+
+  describe('a domain shared by two accounts', () => {
+    const shared = memoryIndex([acme, acmeOrtho, riverside]);
+
+    it('is ambiguous, with both candidates', async () => {
+      const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com' }), shared);
+      expect(r).toMatchObject({ status: 'ambiguous', method: 'domain', confidence: 'low' });
+      expect(r.account).toBeUndefined();
+      expect(r.candidates).toEqual([
+        { accountId: 'acme', name: 'Acme Dental Group' },
+        { accountId: 'acme-ortho', name: 'Acme Orthodontics' },
+      ]);
+      expect(r.reason).toBe('2 accounts match email domain acmedental.com');
+    });
+
+    it('is settled by a company name that agrees with one candidate', async () => {
+      const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Acme Orthodontics' }), shared);
+      expect(r).toMatchObject({ status: 'matched', account: 'acme-ortho', method: 'name', confidence: 'medium' });
+      expect(r.reason).toBe('matched by email domain acmedental.com and company name "Acme Orthodontics"');
+    });
+
+    it('is not settled by a company name that agrees with neither', async () => {
+      const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Riverside Family Clinic' }), shared);
+      expect(r.status).toBe('ambiguous');
+      expect(r.candidates.map((c) => c.accountId)).toEqual(['acme', 'acme-ortho']);
+    });
+  });
+
+  it('lets a pin win over everything else', async () => {
+    const ref = ticket({ company: 'Acme Dental', contactEmail: 'dana@acmedental.com' });
+    const pinned = memoryIndex([acme, riverside], [contact('dana', 'acme', 'dana@acmedental.com')], {
+      'generic|acme dental': 'riverside',
+    });
+    const r = await matchTicket(ref, pinned);
+    expect(r).toMatchObject({ status: 'matched', account: 'riverside', method: 'pin', confidence: 'high' });
+    expect(r.reason).toBe('pinned by you for "Acme Dental"');
+  });
+
+  it('ignores a pin to a deleted account', async () => {
+    const pinned = memoryIndex([acme], [], { 'generic|acme dental': 'gone' });
+    expect((await matchTicket(ticket({ company: 'Acme Dental' }), pinned)).method).toBe('alias');
+  });
+});
+
+describe('pinKey', () => {
+  it('keys on the help desk and the normalised company', () => {
+    expect(pinKey(ticket({ company: 'Acme Dental, LLC', contactEmail: 'dana@acmedental.com' }))).toBe('generic|acme dental');
+    expect(pinKey(ticket({ helpdesk: 'zendesk', company: 'ACME DENTAL' }))).toBe('zendesk|acme dental');
+  });
+  it('falls back to the contact email domain, or the whole address on free mail', () => {
+    expect(pinKey(ticket({ contactEmail: 'Dana@AcmeDental.com' }))).toBe('generic|@acmedental.com');
+    expect(pinKey(ticket({ contactEmail: 'bob@gmail.com' }))).toBe('generic|bob@gmail.com');
+    expect(pinKey(ticket({ emails: ['x@y.com'] }))).toBeUndefined();
+  });
+});
+
+describe('the Dexie match index', () => {
+  async function seededDb() {
+    const db = openDb('test-' + Math.random());
+    await db.accounts.bulkPut([acme, acmeOrtho, baker, riverside, muller]);
+    await db.contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('loose', undefined, 'loose@x.example')]);
+    return db;
+  }
+
+  it('answers every lookup', async () => {
+    const db = await seededDb();
+    const index = createMatchIndex(db);
+    expect(await index.accountIdsByContactEmail('dana@acmedental.com')).toEqual(['acme']);
+    expect(await index.accountIdsByContactEmail('loose@x.example')).toEqual([]);
+    expect((await index.accountIdsByDomain('acmedental.com')).sort()).toEqual(['acme', 'acme-ortho']);
+    expect(await index.accountIdsByNameKey('baker and price')).toEqual(['baker']);
+    expect(await index.accountIdsByAliasKey('bp legal')).toEqual(['baker']);
+    expect(await index.getAccounts(['baker', 'nope'])).toEqual([{ id: 'baker', name: 'Baker & Price LLP' }]);
+    expect(await index.getPin('generic|x')).toBeUndefined();
+    db.close();
+  });
+
+  it('matches email, domain (ambiguous), name and accents through the database', async () => {
+    const db = await seededDb();
+    const index = createMatchIndex(db);
+    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({ account: 'acme', method: 'email' });
+    expect(await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com' }), index)).toMatchObject({ status: 'ambiguous' });
+    expect(await matchTicket(ticket({ company: 'Baker and Price, L.L.P.', contactEmail: 'p@gmail.com' }), index)).toMatchObject({
+      account: 'baker',
+      method: 'name',
+    });
+    expect(await matchTicket(ticket({ company: 'Muller and Sohne' }), index)).toMatchObject({ account: 'muller' });
+    db.close();
+  });
+
+  it('remembers a pin per help-desk company, and forgets it on removal', async () => {
+    const db = await seededDb();
+    const index = createMatchIndex(db);
+    const ref = ticket({ company: 'Acme Group', contactEmail: 'nora.quinn@acmedental.com' });
+    expect((await matchTicket(ref, index)).status).toBe('ambiguous');
+
+    expect(await savePin(db, ref, 'acme-ortho')).toBe('generic|acme group');
+    // Another ticket of the same company, other contact: same pin.
+    const next = ticket({ company: 'ACME GROUP, INC.', contactEmail: 'ben@acmedental.com', url: 'https://help.example.com/tickets/2' });
+    expect(await matchTicket(next, index)).toMatchObject({ status: 'matched', account: 'acme-ortho', method: 'pin' });
+    // The same company in another help desk is not pinned.
+    expect((await matchTicket({ ...next, helpdesk: 'zendesk' }, index)).method).not.toBe('pin');
+
+    await removePin(db, ref);
+    expect((await matchTicket(next, index)).status).toBe('ambiguous');
+    db.close();
+  });
+
+  it('does not pin a ticket with neither company nor contact email', async () => {
+    const db = await seededDb();
+    expect(await savePin(db, ticket(), 'acme')).toBeUndefined();
+    expect(await db.pins.count()).toBe(0);
+    db.close();
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage, messageSchemas } from '@/core/messages';
+import { classifySender } from '@/core/senders';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const granted = (url: string) => url.startsWith('https://acme.zendesk.com/');
+
+const ref = {
+  helpdesk: 'generic',
+  ticketId: '1042',
+  url: 'https://acme.zendesk.com/agent/tickets/1042',
+  company: 'Acme Dental Group',
+  contactEmail: 'dana@acmedental.com',
+  emails: ['dana@acmedental.com'],
+  missing: [],
+};
+
+describe('parseMessage', () => {
+  it('accepts a well-formed ticket update and a null one', () => {
+    expect(parseMessage({ type: 'ticket:update', ref })).toEqual({ type: 'ticket:update', ref });
+    expect(parseMessage({ type: 'ticket:update', ref: null })).toEqual({ type: 'ticket:update', ref: null });
+  });
+
+  it.each([
+    ['no payload', undefined],
+    ['a string', 'ticket:update'],
+    ['an unknown type', { type: 'sales:dump' }],
+    ['an inherited type name', { type: 'constructor' }],
+    ['a __proto__ type', JSON.parse('{"type":"__proto__"}')],
+    ['a ref of the wrong shape', { type: 'ticket:update', ref: { helpdesk: 'generic' } }],
+    ['an upper-case helpdesk id', { type: 'ticket:update', ref: { ...ref, helpdesk: 'Evil Desk' } }],
+    ['a company of 10k characters', { type: 'ticket:update', ref: { ...ref, company: 'x'.repeat(10_000) } }],
+    ['too many emails', { type: 'ticket:update', ref: { ...ref, emails: Array(51).fill('a@b.co') } }],
+  ])('refuses %s', (_label, payload) => {
+    expect(parseMessage(payload)).toBeUndefined();
+  });
+
+  it('never throws on random payloads', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const values = (): unknown => pick([null, 1, 'x', [], {}, true, { type: pick(Object.keys(messageSchemas)) }, ref]);
+    for (let i = 0; i < 2000; i++) {
+      const payload = { type: pick([...Object.keys(messageSchemas), 'x', 1, null]), ref: values(), extra: values() };
+      expect(() => parseMessage(payload)).not.toThrow();
+    }
+  });
+});
+
+describe('classifySender', () => {
+  const content = { id: ID, url: 'https://acme.zendesk.com/agent/tickets/1', frameId: 0, tab: { id: 4 } };
+
+  it('recognises a content script in the top frame of a granted page', () => {
+    expect(classifySender(content, ID, ORIGIN, granted)).toBe('content');
+  });
+
+  it('recognises an extension page, including the sidebar frame inside a tab', () => {
+    expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN, granted)).toBe('extension-page');
+    expect(classifySender({ id: ID, url: `${ORIGIN}sidebar.html`, frameId: 3, tab: { id: 4 } }, ID, ORIGIN, granted)).toBe(
+      'extension-page',
+    );
+  });
+
+  it.each([
+    ['another extension', { ...content, id: 'otherextensionidotherextensionid' }],
+    ['a sub-frame', { ...content, frameId: 2 }],
+    ['a page that is not granted', { ...content, url: 'https://evil.example/agent/tickets/1' }],
+    ['no tab', { ...content, tab: undefined }],
+    ['no url', { id: ID, frameId: 0, tab: { id: 1 } }],
+    ['a lookalike extension origin', { ...content, url: `${ORIGIN.slice(0, -1)}evil.html` }],
+  ])('refuses %s', (_label, sender) => {
+    expect(classifySender(sender, ID, ORIGIN, granted)).toBeUndefined();
+  });
+
+  it('allows each message type only from its sender kinds', () => {
+    expect(messageSchemas['ticket:update'].from).toEqual(['content']);
+    expect(messageSchemas['sidebar:hello'].from).toEqual(['extension-page']);
+  });
+});
