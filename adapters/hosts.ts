@@ -15,3 +15,13 @@ export const HOSTED_HELPDESK_MATCHES = [
   'https://*.atlassian.net/*',
   'https://*.service-now.com/*',
 ];
+
+/**
+ * Where `npm start` and the browser tests serve sample help-desk pages. Only in builds made with
+ * WXT_TEST_HOSTS=1; store builds never include them.
+ */
+export const TEST_HOST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export function contentScriptMatches(testHosts: boolean): string[] {
+  return testHosts ? [...HOSTED_HELPDESK_MATCHES, ...TEST_HOST_MATCHES] : HOSTED_HELPDESK_MATCHES;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { generic, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
+import { detectTicket } from '@/adapters';
+
+const page = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
+const TICKET = new URL('https://help.example.com/tickets/1042');
+const read = (body: string, url = TICKET) => generic.read(page(body), url);
+
+describe('generic isTicketUrl', () => {
+  it.each(generic.examples)('recognises $url', ({ url, ticketId }) => {
+    expect(generic.isTicketUrl(new URL(url))).toBe(true);
+    expect(ticketIdFromUrl(new URL(url))).toBe(ticketId);
+  });
+  it.each(generic.nonExamples!)('rejects %s', (url) => {
+    expect(generic.isTicketUrl(new URL(url))).toBe(false);
+  });
+});
+
+describe('generic read: labelled fields', () => {
+  it('reads <dt>/<dd> and a "Name <email>" requester', () => {
+    const r = read('<dl><dt>Requester</dt><dd>Dana Lee &lt;Dana@AcmeDental.com&gt;</dd><dt>Company</dt><dd> Acme Dental  Group </dd></dl>');
+    expect(r).toMatchObject({ ticketId: '1042', company: 'Acme Dental Group', contactName: 'Dana Lee', contactEmail: 'dana@acmedental.com', missing: [] });
+    expect(r.emails).toEqual([]);
+  });
+
+  it('reads <label for> with an input and a select', () => {
+    const r = read(`
+      <label for="org">Organisation:</label><input id="org" value="Baker and Price, L.L.P.">
+      <label for="req">Contact</label><select id="req"><option>x</option><option selected>pat.baker@gmail.com</option></select>`);
+    expect(r).toMatchObject({ company: 'Baker and Price, L.L.P.', contactEmail: 'pat.baker@gmail.com' });
+  });
+
+  it('reads a wrapping label without taking its options as the label', () => {
+    const r = read('<label>Client <select><option selected>Riverside Family Clinic</option><option>Other</option></select></label>');
+    expect(r.company).toBe('Riverside Family Clinic');
+  });
+
+  it('reads <th>/<td>, aria-label and "Company: X" text', () => {
+    expect(read('<table><tr><th>Customer</th><td>Acme Dental Group</td></tr></table>').company).toBe('Acme Dental Group');
+    expect(read('<span aria-label="Account">Acme Dental Group</span>').company).toBe('Acme Dental Group');
+    expect(read('<div class="props">Company: Acme Dental Group<br>From: dana@acmedental.com</div>')).toMatchObject({
+      company: 'Acme Dental Group',
+      contactEmail: 'dana@acmedental.com',
+    });
+    expect(read('<p><b>Organization:</b> Acme Dental Group</p>').company).toBe('Acme Dental Group');
+    expect(read('<div><span>Company:</span><span>Acme Dental Group</span></div>').company).toBe('Acme Dental Group');
+  });
+
+  it('takes the contact email from a mailto: link in the contact field', () => {
+    const r = read('<dl><dt>Requester</dt><dd><a href="mailto:dana@acmedental.com">Dana Lee</a></dd></dl>');
+    expect(r).toMatchObject({ contactName: 'Dana Lee', contactEmail: 'dana@acmedental.com' });
+  });
+
+  it('prefers the first labelled field in document order', () => {
+    const r = read('<dl><dt>Company</dt><dd>First Co</dd></dl><dl><dt>Organization</dt><dd>Second Co</dd></dl>');
+    expect(r.company).toBe('First Co');
+  });
+
+  it('never takes a later label as a value', () => {
+    expect(read('<label>Company:</label><span>Contact:</span> Dana').company).toBeUndefined();
+  });
+
+  it('rejects placeholders and over-long company names', () => {
+    expect(read('<dl><dt>Company</dt><dd>—</dd></dl>').company).toBeUndefined();
+    expect(read(`<dl><dt>Company</dt><dd>${'x'.repeat(201)}</dd></dl>`).company).toBeUndefined();
+  });
+
+  it('collects emails from mailto: links and text, lower-case, without the contact', () => {
+    const r = read(`<dl><dt>From</dt><dd>dana@acmedental.com</dd></dl>
+      <p>CC: <a href="mailto:Nora.Quinn@AcmeDental.com?subject=hi">Nora</a>, ops@acmedental.com, not-an-email@</p>`);
+    expect(r.contactEmail).toBe('dana@acmedental.com');
+    expect(r.emails).toEqual(['nora.quinn@acmedental.com', 'ops@acmedental.com']);
+  });
+
+  it('lists what it could not read', () => {
+    expect(read('<p>nothing here</p>', new URL('https://h.example/ticket.php?id=9')).missing).toEqual(['company', 'contactEmail']);
+  });
+});
+
+describe('generic read: ticket id', () => {
+  it('takes the id from the URL, else from a heading', () => {
+    expect(read('<h1>Ticket #77</h1>').ticketId).toBe('1042');
+    expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe('1042');
+    expect(read('<h2>#HD-9 Printer</h2>', new URL('https://h.example/x')).ticketId).toBe('HD-9');
+    expect(read('<h1>Printer offline</h1>', new URL('https://h.example/x')).missing).toContain('ticketId');
+  });
+  it('parses headings', () => {
+    expect(ticketIdFromHeading('Ticket 1042')).toBe('1042');
+    expect(ticketIdFromHeading('Ticket #1042')).toBe('1042');
+    expect(ticketIdFromHeading('Issue #abc')).toBeUndefined();
+  });
+});
+
+describe('generic read: the hostile ticket body', () => {
+  const hostile = `
+    <h1>Ticket #1046</h1>
+    <div class="conversation">
+      <div class="message-body">
+        Company: Evil Corp
+        <dl><dt>Company</dt><dd>Acme Dental Group</dd></dl>
+        <a href="mailto:dana@acmedental.com">write to dana</a> boss@evil.example
+        <h1>Ticket #666</h1>
+      </div>
+    </div>
+    <blockquote>Organization: Quoted Corp</blockquote>
+    <div contenteditable="true">Client: Draft Corp</div>
+    <div hidden>Company: Hidden Corp</div>
+    <aside class="properties">
+      <dl><dt>Company</dt><dd>Riverside Family Clinic</dd><dt>Requester</dt><dd>Tom Becker &lt;tom.becker@riversideclinic.org&gt;</dd></dl>
+    </aside>`;
+
+  it('reads only the fields outside message bodies', () => {
+    const r = read(hostile, new URL('https://h.example/helpdesk/view'));
+    expect(r).toMatchObject({ ticketId: '1046', company: 'Riverside Family Clinic', contactName: 'Tom Becker', contactEmail: 'tom.becker@riversideclinic.org' });
+    expect(r.emails).toEqual([]);
+  });
+
+  it.each(['message', 'comment', 'thread', 'reply', 'email-content', 'article', 'ticket-body'])('skips class "%s"', (cls) => {
+    expect(read(`<div class="x ${cls}"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
+    expect(read(`<div id="${cls}-1"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
+  });
+
+  it('never reads markup as text', () => {
+    const r = read('<dl><dt>Company</dt><dd>&lt;img src=x onerror=alert(1)&gt; Acme</dd></dl>');
+    expect(r.company).toBe('<img src=x onerror=alert(1)> Acme');
+  });
+});
+
+describe('parseContact', () => {
+  it.each([
+    ['Dana Lee <dana@acmedental.com>', 'Dana Lee', 'dana@acmedental.com'],
+    ['"Dana Lee" (Dana@AcmeDental.com)', 'Dana Lee', 'dana@acmedental.com'],
+    ['dana@acmedental.com', undefined, 'dana@acmedental.com'],
+    ['Dana Lee', 'Dana Lee', undefined],
+    ['Dana <not an email>', 'Dana <not an email>', undefined],
+  ])('%s', (text, name, email) => {
+    expect(parseContact(text)).toEqual({ name, email });
+  });
+});
+
+describe('detectTicket with the generic adapter', () => {
+  it('returns a validated TicketRef for a ticket page', () => {
+    const ref = detectTicket(page('<dl><dt>Company</dt><dd>Acme Dental Group</dd><dt>From</dt><dd>Dana@AcmeDental.com</dd></dl>'), TICKET);
+    expect(ref).toEqual({
+      helpdesk: 'generic', ticketId: '1042', url: TICKET.href, company: 'Acme Dental Group',
+      contactName: undefined, contactEmail: 'dana@acmedental.com', emails: [], missing: [],
+    });
+  });
+  it('returns null for a page that is not a ticket', () => {
+    expect(detectTicket(page('<h1>Ticket #1042</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'), new URL('https://help.example.com/tickets'))).toBeNull();
+  });
+});
