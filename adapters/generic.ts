@@ -30,9 +30,9 @@ export function ticketIdFromUrl(url: URL): string | undefined {
   return /ticket/i.test(url.pathname) && isTicketId(id) ? id : undefined;
 }
 
-// Where customer-written text lives. "body" also catches "card-body": being blind to a panel is
-// better than trusting a message.
-const HOSTILE_NAME = /message|comment|conversation|thread|body|reply|email-content|article/i;
+// Where customer-written text lives. Only "<something>-body" names that hold messages count:
+// a bare "body" would also blind the detector to every Bootstrap "card-body" panel.
+const HOSTILE_NAME = /message|comment|conversation|thread|reply|email-content|article|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
 const SKIPPED_TAGS = new Set(['BLOCKQUOTE', 'ARTICLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME']);
 
 /** Elements whose whole subtree is never read: message bodies, editors, hidden things. */
@@ -214,7 +214,10 @@ function companyName(text: string): string | undefined {
 export function parseContact(text: string, el?: Element): { name?: string; email?: string } {
   const link = el?.querySelector?.('a[href]');
   const linked = link && /^mailto:/i.test(link.getAttribute('href') ?? '') ? mailtoAddresses(link.getAttribute('href')!)[0] : undefined;
-  const m = /^(.*?)\s*[<(\[]\s*([^\s<>()[\]]+@[^\s<>()[\]]+)\s*[>)\]]$/.exec(clean(text));
+  // "Dana Lee <dana@…>" or, when name and address sit on separate lines, "Dana Lee dana@…".
+  const m =
+    /^(.*?)\s*[<(\[]\s*([^\s<>()[\]]+@[^\s<>()[\]]+)\s*[>)\]]$/.exec(clean(text)) ??
+    /^(.+?)\s+([^\s<>()[\]]+@[^\s<>()[\]]+)$/.exec(clean(text));
   let name = m ? m[1]! : clean(text);
   let email = m ? m[2]! : undefined;
   if (!m && isEmail(name)) [email, name] = [name, ''];

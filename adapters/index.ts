@@ -17,8 +17,13 @@ export const ADAPTERS: readonly HelpdeskAdapter[] = [...SPECIFIC_ADAPTERS, GENER
  */
 export function detectTicket(doc: Document, url: URL): TicketRef | null {
   const adapter = SPECIFIC_ADAPTERS.find((a) => a.isTicketUrl(url));
-  if (!adapter && !generic.isTicketUrl(url)) return null;
+  // A page named after a ticket but with no id in its URL (e.g. /ticket-view.php) is a ticket
+  // only when its heading names one ("Ticket #1042"); a "/tickets" list never is.
+  const page = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  const maybeTicket = !adapter && !generic.isTicketUrl(url) && /ticket/i.test(page) && !/^tickets?$/i.test(page);
+  if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
+  if (maybeTicket && !reading.ticketId) return null;
   if (adapter) {
     const fallback = safeRead(generic, doc, url);
     reading.ticketId ??= fallback.ticketId;

@@ -150,3 +150,29 @@ describe('detectTicket with the generic adapter', () => {
     expect(detectTicket(page('<h1>Ticket #1042</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'), new URL('https://help.example.com/tickets'))).toBeNull();
   });
 });
+
+describe('detectTicket on a page named after a ticket without an id in its URL', () => {
+  const url = new URL('https://help.example.com/desk/ticket-view.php');
+  it('is a ticket when the heading names one', () => {
+    const ref = detectTicket(page('<h1>Ticket #1042 Printer</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'), url);
+    expect(ref).toMatchObject({ ticketId: '1042', company: 'Acme' });
+  });
+  it('is not a ticket when no heading names one', () => {
+    expect(detectTicket(page('<h1>Your open tickets</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'), url)).toBeNull();
+  });
+});
+
+describe('generic detector details', () => {
+  const url = new URL('https://help.example.com/tickets/7');
+  it('splits a contact whose name and address sit on separate lines', () => {
+    const r = detectTicket(page('<dl><dt>Requester</dt><dd>Dana Whitfield<br><a href="mailto:dana@acmedental.com">dana@acmedental.com</a></dd></dl>'), url);
+    expect(r).toMatchObject({ contactName: 'Dana Whitfield', contactEmail: 'dana@acmedental.com' });
+  });
+  it('reads fields inside a Bootstrap card-body panel but not inside a message body', () => {
+    const r = detectTicket(
+      page('<div class="message-body">Company: Evil Corp</div><div class="card-body"><dl><dt>Company</dt><dd>Acme Dental</dd></dl></div>'),
+      url,
+    );
+    expect(r?.company).toBe('Acme Dental');
+  });
+});
