@@ -19,7 +19,7 @@ export const ticketRefSchema = z.object({
   missing: z.array(short(40)).check(z.maxLength(20)),
 });
 
-export type SenderKind = 'content' | 'extension-page';
+export type SenderKind = 'content' | 'sidebar' | 'extension-page';
 
 export const messageSchemas = {
   /** Content script: the ticket now on screen in this tab (null: not a ticket page). */
@@ -29,8 +29,27 @@ export const messageSchemas = {
   },
   /** Sidebar iframe: which tab am I in? (An extension frame inside a page does not know.) */
   'sidebar:hello': {
-    from: ['extension-page'] as SenderKind[],
+    from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:hello') }),
+  },
+  /**
+   * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a
+   * frame inside a web page is a third-party context where IndexedDB may be blocked or
+   * partitioned; the ticket is the one the tab's content script reported, never the frame's say.
+   */
+  'sidebar:story': {
+    from: ['sidebar'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:story') }),
+  },
+  /** Sidebar iframe: accounts matching a query, to pin one to the ticket's company. */
+  'sidebar:find': {
+    from: ['sidebar'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:find'), query: short(200) }),
+  },
+  /** Sidebar iframe: remember this account for the ticket in my tab. */
+  'sidebar:pin': {
+    from: ['sidebar'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300) }),
   },
 } as const;
 
@@ -40,6 +59,9 @@ export type Message<T extends MessageType = MessageType> = z.infer<(typeof messa
 export interface SidebarHelloReply {
   tabId: number;
 }
+
+/** How the background answers sidebar:story, :find and :pin. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Parse an unknown payload into a known message, or undefined. Never throws. */
 export function parseMessage(payload: unknown): Message | undefined {

@@ -20,7 +20,13 @@ export function classifySender(
 ): SenderKind | undefined {
   if (sender.id !== runtimeId || typeof sender.url !== 'string') return undefined;
   const origin = extensionOrigin.replace(/\/$/, '');
-  if (sender.url.startsWith(origin + '/')) return 'extension-page';
+  if (sender.url.startsWith(origin + '/')) {
+    // The sidebar is an extension page framed inside a help-desk tab: it may only ask about
+    // the ticket in that tab, so it is told apart from the popup and options page.
+    const path = new URL(sender.url).pathname;
+    if (path === '/sidebar.html') return typeof sender.tab?.id === 'number' ? 'sidebar' : undefined;
+    return 'extension-page';
+  }
   // A content script: only from the top frame of a tab, on a page we are granted.
   if (sender.frameId !== 0 || typeof sender.tab?.id !== 'number') return undefined;
   if (!isGrantedUrl(sender.url)) return undefined;

@@ -55,11 +55,13 @@ describe('classifySender', () => {
     expect(classifySender(content, ID, ORIGIN, granted)).toBe('content');
   });
 
-  it('recognises an extension page, including the sidebar frame inside a tab', () => {
+  it('tells the sidebar frame inside a tab apart from other extension pages', () => {
     expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN, granted)).toBe('extension-page');
     expect(classifySender({ id: ID, url: `${ORIGIN}sidebar.html`, frameId: 3, tab: { id: 4 } }, ID, ORIGIN, granted)).toBe(
-      'extension-page',
+      'sidebar',
     );
+    // A sidebar page opened on its own (not framed in a tab) has no ticket to ask about.
+    expect(classifySender({ id: ID, url: `${ORIGIN}sidebar.html` }, ID, ORIGIN, granted)).toBeUndefined();
   });
 
   it.each([
@@ -75,6 +77,14 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    expect(messageSchemas['sidebar:hello'].from).toEqual(['extension-page']);
+    expect(messageSchemas['sidebar:hello'].from).toEqual(['sidebar']);
+    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin'] as const) expect(messageSchemas[type].from).toEqual(['sidebar']);
+  });
+
+  it('bounds what the sidebar may send', () => {
+    expect(parseMessage({ type: 'sidebar:find', query: 'acme' })).toEqual({ type: 'sidebar:find', query: 'acme' });
+    expect(parseMessage({ type: 'sidebar:find', query: 'x'.repeat(201) })).toBeUndefined();
+    expect(parseMessage({ type: 'sidebar:pin', accountId: 42 })).toBeUndefined();
+    expect(parseMessage({ type: 'sidebar:pin', accountId: 'csv:1' })).toEqual({ type: 'sidebar:pin', accountId: 'csv:1' });
   });
 });

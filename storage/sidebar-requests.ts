@@ -1,0 +1,29 @@
+import { getDb, type BackstoryDB } from './db';
+import { savePin } from './match-index';
+import { tabTicketItem } from './tab-tickets';
+import { loadTicketStory, type TicketStory } from './ticket-story';
+import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
+
+/**
+ * What the background answers the sidebar frame. The ticket always comes from what the tab's
+ * content script reported (session storage), never from the frame, so a frame can only ever see
+ * the backstory of the ticket on screen in its own tab.
+ */
+export async function storyForTab(tabId: number, db: BackstoryDB = getDb()): Promise<TicketStory | null> {
+  const ref = await tabTicketItem(tabId).getValue();
+  return ref ? loadTicketStory(db, ref) : null;
+}
+
+export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: string }> {
+  const ref = await tabTicketItem(tabId).getValue();
+  if (!ref) return { ok: false, error: 'This tab no longer shows a ticket.' };
+  if (!(await db.accounts.get(accountId))) return { ok: false, error: 'That account no longer exists.' };
+  const key = await savePin(db, ref, accountId);
+  if (!key) return { ok: false, error: 'The ticket names no company or contact email to remember the choice by.' };
+  forgetAccountIndex();
+  return { ok: true };
+}
+
+export function findForSidebar(query: string, db: BackstoryDB = getDb()): Promise<AccountHit[]> {
+  return findAccounts(db, query);
+}

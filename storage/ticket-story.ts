@@ -1,0 +1,19 @@
+import type { TicketRef } from '@/core/model';
+import type { Backstory } from '@/core/backstory';
+import { matchTicket, type MatchResult } from '@/core/match';
+import { createMatchIndex } from '@/storage/match-index';
+import { loadBackstory } from '@/storage/backstory';
+import type { BackstoryDB } from '@/storage/db';
+
+export interface TicketStory {
+  ref: TicketRef;
+  match: MatchResult;
+  story?: Backstory;
+}
+
+/** From what the page said to what the sidebar shows: match, then load the account's story. */
+export async function loadTicketStory(db: BackstoryDB, ref: TicketRef): Promise<TicketStory> {
+  const match = await matchTicket(ref, createMatchIndex(db));
+  const story = match.status === 'matched' && match.account ? await loadBackstory(db, match.account, ref) : undefined;
+  return { ref, match, story };
+}
