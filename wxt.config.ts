@@ -1,23 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOSTED_HELPDESK_MATCHES } from './adapters/hosts';
+import { contentScriptMatches } from './adapters/hosts';
 
 /**
- * BACKSTORY_TEST_HOSTS=1 (set by `npm start` and the browser tests) also lets the content script
+ * WXT_TEST_HOSTS=1 (set by `npm start` and the browser tests) also lets the content script
  * run on http://127.0.0.1 and http://localhost, where the sample help-desk pages and test
  * fixtures are served. Store builds never include it.
  */
-const testHosts = process.env.BACKSTORY_TEST_HOSTS === '1' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [];
+const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
+const hostMatches = contentScriptMatches(testHostsOn);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: testHosts.length ? '.output-test' : '.output',
+  outDir: testHostsOn ? '.output-test' : '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'The sales backstory beside every help-desk ticket: campaign, deal, promises and notes.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs'],
-    host_permissions: [...HOSTED_HELPDESK_MATCHES, ...testHosts],
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: hostMatches,
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -27,7 +28,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: [...HOSTED_HELPDESK_MATCHES, ...testHosts],
+        matches: hostMatches,
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ],

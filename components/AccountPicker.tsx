@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountHit } from '@/storage/account-finder';
+
+interface Props {
+  label: string;
+  initialQuery?: string;
+  /** Where accounts come from (the sidebar asks the background). */
+  find: (query: string) => Promise<AccountHit[]>;
+  onPick: (accountId: string, name: string) => void;
+}
+
+/** Find an account by name, domain or contact and pick it (used to pin a ticket's company). */
+export function AccountPicker({ label, initialQuery = '', find, onPick }: Props) {
+  const [query, setQuery] = useState(initialQuery);
+  const [results, setResults] = useState<AccountHit[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      find(query).then(
+        (hits) => live && (setResults(hits), setError(undefined)),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, find]);
+  return (
+    <div>
+      <label class="small" for="picker-q">
+        {label}
+      </label>
+      <input
+        id="picker-q"
+        type="search"
+        value={query}
+        placeholder="Account, domain or contact"
+        style="width:100%;margin-top:2px"
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      {error && <p role="alert" class="small">{error}</p>}
+      <ul class="plain" aria-label="Accounts found" style="margin-top:4px">
+        {results.map((r) => (
+          <li key={r.accountId} style="display:flex;justify-content:space-between;gap:6px;padding:2px 0">
+            <span>
+              {r.title} <span class="muted small">{r.subtitle}</span>
+            </span>
+            <button onClick={() => onPick(r.accountId, r.title)} aria-label={`Pin ${r.title}`}>
+              Pin
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

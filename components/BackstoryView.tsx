@@ -1,0 +1,99 @@
+import type { Backstory } from '@/core/backstory';
+import type { DisplaySettings } from '@/storage/settings';
+import { formatDate, formatMoney, formatMonth } from '@/core/format';
+import { NotesList } from './NotesList';
+
+interface Props {
+  story: Backstory;
+  settings: DisplaySettings;
+}
+
+/** The "origin story" of an account: campaign, winning deal, what was sold and promised, notes. */
+export function BackstoryView({ story, settings }: Props) {
+  const { account, originCampaign, winningDeal, promises, contact, notes } = story;
+  const show = settings.show;
+  const deal = winningDeal;
+  return (
+    <article aria-label={`Backstory of ${account.name}`}>
+      <section class="section" aria-labelledby="origin-title">
+        <h2 id="origin-title" class="section-title">Origin story</h2>
+        <dl class="kv">
+          {show.campaign && (
+            <>
+              <dt>Campaign</dt>
+              <dd data-testid="campaign">
+                {originCampaign ? (
+                  <>
+                    <strong>{originCampaign.name}</strong>
+                    <span class="muted">
+                      {' · '}
+                      {originCampaign.channel}
+                      {originCampaign.startDate ? ` · ${formatMonth(originCampaign.startDate)}` : ''}
+                    </span>
+                  </>
+                ) : account.leadSource ? (
+                  <span>{account.leadSource} <span class="muted">(lead source)</span></span>
+                ) : (
+                  <span class="muted">not recorded</span>
+                )}
+              </dd>
+            </>
+          )}
+          {show.deal && deal && (
+            <>
+              <dt>Won by</dt>
+              <dd data-testid="deal">
+                <strong>{deal.name}</strong>
+                <div class="muted small">
+                  {!settings.hideDealValues && dealValue(deal.valueRecurring, deal.valueOneTime, deal.currency)}
+                  {deal.closeDate ? ` closed ${formatDate(deal.closeDate)}` : ` ${deal.stage}`}
+                </div>
+              </dd>
+              <dt>Sold by</dt>
+              <dd data-testid="rep">{deal.salesRep || <span class="muted">unknown</span>}</dd>
+              {deal.productsSold && (
+                <>
+                  <dt>Sold</dt>
+                  <dd data-testid="sold">{deal.productsSold}</dd>
+                </>
+              )}
+            </>
+          )}
+          {show.contactRole && contact && (
+            <>
+              <dt>Contact</dt>
+              <dd data-testid="contact">
+                {contact.name}
+                {contact.role ? <span class="badge" style="margin-left:6px">{contact.role}</span> : null}
+                {contact.title ? <div class="muted small">{contact.title}</div> : null}
+              </dd>
+            </>
+          )}
+        </dl>
+        {show.promises && promises.length > 0 && (
+          <div style="margin-top:6px">
+            <div class="section-title">Promised</div>
+            <ul class="promises" data-testid="promises">
+              {promises.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      {show.notes && (
+        <section class="section" aria-labelledby="notes-title">
+          <h2 id="notes-title" class="section-title">Sales notes ({notes.length})</h2>
+          <NotesList notes={notes} />
+        </section>
+      )}
+    </article>
+  );
+}
+
+function dealValue(recurring: number | undefined, oneTime: number | undefined, currency: string): string {
+  const parts: string[] = [];
+  if (recurring) parts.push(`${formatMoney(recurring, currency)}/mo`);
+  if (oneTime) parts.push(`${formatMoney(oneTime, currency)} one-time`);
+  return parts.length ? parts.join(' + ') + ' ·' : '';
+}

@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import type { Note } from '@/core/model';
+import { formatDate } from '@/core/format';
+
+type ShownNote = Note & { dealName?: string };
+
+/** Sales notes, pinned first then newest (the loader sorts), each expandable. Text only. */
+export function NotesList({ notes }: { notes: ShownNote[] }) {
+  if (notes.length === 0) return <p class="muted">No notes from sales.</p>;
+  return (
+    <ul class="plain" data-testid="notes">
+      {notes.map((n) => (
+        <NoteItem key={n.id} note={n} />
+      ))}
+    </ul>
+  );
+}
+
+function NoteItem({ note }: { note: ShownNote }) {
+  const [open, setOpen] = useState(false);
+  const long = note.body.length > 180 || note.body.split('\n').length > 3;
+  return (
+    <li class="note">
+      <div class="small muted">
+        {note.pinned && <span class="pin" title="Pinned by sales">Pinned · </span>}
+        {note.author} · {formatDate(note.date)}
+        {note.dealName ? ` · ${note.dealName}` : ''}
+        {note.tags.length > 0 && ' · ' + note.tags.join(', ')}
+      </div>
+      <div class={`note-body${long && !open ? ' clamped' : ''}`}>{note.body}</div>
+      {long && (
+        <button class="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show less' : 'Show more'}
+        </button>
+      )}
+    </li>
+  );
+}

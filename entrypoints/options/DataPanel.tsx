@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RECORD_KINDS, type RecordKind } from '@/core/model';
+import { exportBackup, serializeBackup } from '@/sources/backup';
+import { makeSampleData } from '@/sources/sample-data';
+import { getDb } from '@/storage/db';
+import { clearAllData, countsByKind, loadRecordSet } from '@/storage/import';
+import { ImportCard } from './ImportCard';
+import { KIND_PLURAL, describeSummary } from './import-text';
+
+type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/** Counts, import, sample data, backup and clearing: everything about the stored sales data. */
+export function DataPanel() {
+  const [counts, setCounts] = useState<Record<RecordKind, number>>();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLDialogElement>(null);
+
+  const refresh = () => void countsByKind(getDb()).then(setCounts, (e) => setStatus({ tone: 'error', text: `Could not read the database: ${String(e)}` }));
+  useEffect(refresh, []);
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      setStatus({ tone: 'ok', text: await work() });
+    } catch (e) {
+      setStatus({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  const loadSample = () =>
+    run(async () => {
+      const summary = await loadRecordSet(getDb(), makeSampleData(), 'sample');
+      return `Loaded sample data: ${describeSummary(summary)}.`;
+    });
+
+  const exportAll = () =>
+    run(async () => {
+      const backup = await exportBackup(getDb());
+      const url = URL.createObjectURL(new Blob([serializeBackup(backup)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `backstory-backup-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return `Exported ${a.download}. Import it here to restore everything.`;
+    });
+
+  const clearAll = () =>
+    run(async () => {
+      await clearAllData(getDb());
+      return 'All sales data was deleted.';
+    });
+
+  const total = counts ? RECORD_KINDS.reduce((n, k) => n + counts[k], 0) : 0;
+  return (
+    <>
+      <section class="card" aria-labelledby="counts-title">
+        <h2 id="counts-title">Stored sales data</h2>
+        <div class="counts" data-testid="counts">
+          {RECORD_KINDS.map((k) => (
+            <div key={k} data-kind={k}>
+              <strong>{counts ? counts[k].toLocaleString() : '…'}</strong>
+              <span class="muted">{KIND_PLURAL[k]}</span>
+            </div>
+          ))}
+        </div>
+        {counts && total === 0 && <p class="muted">Nothing imported yet: import your CRM export below, or load the sample data to try Backstory.</p>}
+      </section>
+
+      <ImportCard onDone={refresh} />
+
+      <section class="card" aria-labelledby="manage-title">
+        <h2 id="manage-title">Sample data, backup, reset</h2>
+        <div class="row">
+          <button type="button" onClick={loadSample} disabled={busy}>Load sample data</button>
+          <button type="button" onClick={exportAll} disabled={busy || total === 0}>Export everything</button>
+          <button type="button" class="danger" onClick={() => confirmRef.current?.showModal()} disabled={busy || total === 0}>
+            Clear all data…
+          </button>
+        </div>
+        <p class="muted">
+          The sample data is a fictional MSP's sales history; loading it again replaces it and leaves your own imports alone.
+        </p>
+        {status && (
+          <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="data-status">
+            {status.text}
+          </p>
+        )}
+      </section>
+
+      <dialog ref={confirmRef} aria-labelledby="confirm-title" onClose={(e) => e.currentTarget.returnValue === 'delete' && clearAll()}>
+        <form method="dialog">
+          <h2 id="confirm-title">Delete all sales data?</h2>
+          <p>This removes {total.toLocaleString()} records and all pinned matches from this browser. Export a backup first if you may need them.</p>
+          <div class="row">
+            <button value="cancel" autofocus>Cancel</button>
+            <button value="delete" class="danger">Delete everything</button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useRef, useState } from 'preact/hooks';
+import { getDb } from '@/storage/db';
+import { ImportCommitError, commitImport } from '@/storage/import';
+import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { describeSummary } from './import-text';
+import { ImportFileReview } from './ImportFileReview';
+
+interface Picked {
+  bytes: Uint8Array;
+  parsed: ImportParse;
+}
+type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
+
+/**
+ * Choose files, review what each will become (kind, columns, preview, every error), then commit
+ * them together in one transaction. Nothing is stored until "Import" and then all or nothing.
+ */
+export function ImportCard({ onDone }: { onDone: () => void }) {
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [progress, setProgress] = useState<[number, number]>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const choose = async (files: FileList | null) => {
+    setOutcome(undefined);
+    const list = await Promise.all(
+      [...(files ?? [])].map(async (file) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return { bytes, parsed: parseImportFile({ fileName: file.name, bytes }) };
+      }),
+    );
+    setPicked(list);
+  };
+
+  const reparse = (i: number, change: Pick<Parameters<typeof parseImportFile>[0], 'kind' | 'mapping'>) => {
+    setPicked((list) =>
+      list.map((p, j) => (j === i ? { ...p, parsed: parseImportFile({ fileName: p.parsed.file, bytes: p.bytes, ...change }) } : p)),
+    );
+  };
+
+  const reset = () => {
+    setPicked([]);
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const commit = async () => {
+    setProgress([0, 1]);
+    setOutcome(undefined);
+    try {
+      const summary = await commitImport(getDb(), picked.map((p) => p.parsed), (done, total) => setProgress([done, total]));
+      const names = picked.map((p) => p.parsed.file).join(', ');
+      setOutcome({ tone: 'ok', text: `Imported ${names}: ${describeSummary(summary)}.`, details: summary.warnings });
+      reset();
+    } catch (e) {
+      const details = e instanceof ImportCommitError ? e.errors.map(formatImportError) : [];
+      setOutcome({ tone: 'error', text: `Nothing was imported. ${e instanceof Error ? e.message : String(e)}`, details });
+    } finally {
+      setProgress(undefined);
+      onDone();
+    }
+  };
+
+  const errorFiles = picked.filter((p) => p.parsed.errorCount > 0).length;
+  return (
+    <section class="card" aria-labelledby="import-title">
+      <h2 id="import-title">Import CSV or JSON</h2>
+      <p class="muted">
+        Accounts, contacts, campaigns, deals or notes: Backstory's template, HubSpot, Salesforce report and ConnectWise PSA
+        exports are recognised; anything else can be mapped by hand. Choose several files to import them together, or a
+        Backstory backup to restore it.
+      </p>
+      <label for="import-files">Files </label>
+      <input
+        ref={inputRef}
+        id="import-files"
+        type="file"
+        multiple
+        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        onChange={(e) => void choose(e.currentTarget.files)}
+        disabled={!!progress}
+      />
+      {picked.map((p, i) => (
+        <ImportFileReview key={`${i}:${p.parsed.file}`} parsed={p.parsed} onChange={(change) => reparse(i, change)} />
+      ))}
+      {picked.length > 0 && (
+        <div class="row" style="margin-top:8px">
+          <button type="button" class="primary" onClick={() => void commit()} disabled={!!progress || errorFiles > 0}>
+            Import {picked.length === 1 ? picked[0]!.parsed.file : `${picked.length} files`}
+          </button>
+          <button type="button" onClick={reset} disabled={!!progress}>Cancel</button>
+          {errorFiles > 0 && <span class="errors">Fix the errors above first: an import is all or nothing.</span>}
+        </div>
+      )}
+      {progress && (
+        <p>
+          <progress aria-label="Import progress" max={progress[1]} value={progress[0]} /> {progress[0].toLocaleString()} of{' '}
+          {progress[1].toLocaleString()} records
+        </p>
+      )}
+      {outcome && (
+        <div role={outcome.tone === 'error' ? 'alert' : 'status'} data-testid="import-outcome" class={outcome.tone === 'error' ? 'errors' : ''}>
+          <p>{outcome.text}</p>
+          {!!outcome.details?.length && (
+            <ul>
+              {outcome.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

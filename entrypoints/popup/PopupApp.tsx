@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { buildSearchIndex, emptyResults, type SearchIndex, type SearchResults } from '@/core/search';
+import type { Backstory } from '@/core/backstory';
+import { getDb } from '@/storage/db';
+import { loadSearchData } from '@/storage/search-data';
+import { loadBackstory } from '@/storage/backstory';
+import { tabTicketItem } from '@/storage/tab-tickets';
+import { loadTicketStory } from '@/storage/ticket-story';
+import { useSettings } from '@/components/useSettings';
+import { BackstoryView } from '@/components/BackstoryView';
+import { ResultList, flatten, type Row } from './ResultList';
+
+const db = getDb();
+
+/** Quick search: type, arrow to a result, Enter opens the account's full backstory. */
+export function PopupApp() {
+  const settings = useSettings();
+  const [index, setIndex] = useState<SearchIndex>();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [ticketRow, setTicketRow] = useState<Row>();
+  const [open, setOpen] = useState<Backstory>();
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    void loadSearchData(db).then((data) => setIndex(buildSearchIndex(data)));
+    void currentTicketRow().then(setTicketRow);
+  }, []);
+
+  const results: SearchResults = useMemo(
+    () => (index && query.trim() ? index.search(query, { limitPerGroup: 5 }) : emptyResults()),
+    [index, query],
+  );
+  const rows = useMemo(() => flatten(results, query.trim() ? undefined : ticketRow), [results, ticketRow, query]);
+  useEffect(() => setSelected(0), [rows]);
+
+  const openRow = async (row: Row | undefined) => {
+    const accountId = row?.accountId;
+    if (!accountId) return;
+    const story = await loadBackstory(db, accountId);
+    if (story) setOpen(story);
+  };
+
+  if (open) {
+    return (
+      <div>
+        <div class="detail-head">
+          <button onClick={() => { setOpen(undefined); setTimeout(() => input.current?.focus()); }} aria-label="Back to search">
+            ←
+          </button>
+          <h1 data-testid="popup-account-name">{open.account.name}</h1>
+        </div>
+        <BackstoryView story={open} settings={settings} />
+      </div>
+    );
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') setSelected((s) => Math.min(s + 1, rows.length - 1));
+    else if (e.key === 'ArrowUp') setSelected((s) => Math.max(s - 1, 0));
+    else if (e.key === 'Enter') void openRow(rows[selected]);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div>
+      <div class="search-bar">
+        <label class="sr-only" for="q">Search accounts, campaigns, deals and notes</label>
+        <input
+          id="q"
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-controls="results"
+          aria-activedescendant={rows[selected] ? `r-${selected}` : undefined}
+          placeholder="Search accounts, campaigns, deals, notes…"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onKey}
+          autoFocus
+        />
+      </div>
+      {!index && <p class="empty muted">Loading…</p>}
+      {index && query.trim() && rows.length === 0 && <p class="empty muted">Nothing found for “{query}”.</p>}
+      {index && !query.trim() && !ticketRow && (
+        <p class="empty muted small">Type a company, domain, email, campaign or words from a note.</p>
+      )}
+      <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
+    </div>
+  );
+}
+
+/** The account of the ticket in the active tab, if the sidebar recognised one. */
+async function currentTicketRow(): Promise<Row | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (typeof tab?.id !== 'number') return undefined;
+  const ref = await tabTicketItem(tab.id).getValue();
+  if (!ref) return undefined;
+  const { story } = await loadTicketStory(db, ref);
+  if (!story) return undefined;
+  return {
+    group: 'This ticket',
+    id: story.account.id,
+    accountId: story.account.id,
+    title: story.account.name,
+    subtitle: `ticket ${ref.ticketId ?? ''} · ${story.originCampaign?.name ?? 'no campaign recorded'}`,
+  };
+}

@@ -1,0 +1,16 @@
+import { browser } from '#imports';
+import type { Reply } from '@/core/messages';
+import type { TicketStory } from '@/storage/ticket-story';
+import type { AccountHit } from '@/storage/account-finder';
+
+/** The sidebar's requests to the background, typed, with failures turned into errors. */
+async function ask<T>(message: object): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new Error('Backstory did not answer; reload the page.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const askStory = () => ask<TicketStory | null>({ type: 'sidebar:story' });
+export const askFind = (query: string) => ask<AccountHit[]>({ type: 'sidebar:find', query: query.slice(0, 200) });
+export const askPin = (accountId: string) => ask<{ ok: boolean; error?: string }>({ type: 'sidebar:pin', accountId });
