@@ -1,0 +1,33 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.output', '.output-test', '.wxt', 'test-results', 'screenshots', 'bench/results'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Sales data and page text are rendered as text only: no HTML sinks, no eval.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render data as text (textContent / JSX).' },
+        { property: 'outerHTML', message: 'Render data as text (textContent / JSX).' },
+        { property: 'insertAdjacentHTML', message: 'Render data as text (textContent / JSX).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from data.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['tests/**'],
+    rules: {
+      // Tests build fixture documents from HTML strings on purpose.
+      'no-restricted-properties': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,55 @@
+// `npm test`: type check, lint, unit tests, a test build of the extension, browser tests.
+// Ends with one line "N passed, N failed" counting unit and browser tests together.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) problems.push(`${label} failed (exit ${r.status ?? r.signal})`);
+  return r.status === 0;
+}
+
+function countVitest(file, label) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    // A suite that failed to load has no failed tests but must not pass silently.
+    const broken = report.testResults.filter((t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'));
+    if (broken.length) {
+      failed += broken.length;
+      problems.push(`${label}: ${broken.length} test file(s) failed to run`);
+    }
+    if (report.numTotalTests === 0) problems.push(`${label}: no tests ran`);
+  } catch {
+    failed += 1;
+    problems.push(`${label}: no report (${file})`);
+  }
+}
+
+const npx = 'npx';
+run('type check', npx, ['tsc', '--noEmit']);
+run('lint', npx, ['eslint', '.', '--max-warnings=0']);
+rmSync('test-results/unit.json', { force: true });
+run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+countVitest('test-results/unit.json', 'unit tests');
+
+if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' })) {
+  rmSync('test-results/e2e.json', { force: true });
+  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
+  countVitest('test-results/e2e.json', 'browser tests');
+} else {
+  failed += 1;
+}
+
+if (problems.length) console.log(`\nProblems:\n- ${problems.join('\n- ')}`);
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync('test-results/summary.txt', summary + '\n');
+console.log('\n' + summary);
+process.exit(problems.length || failed ? 1 : 0);

@@ -1,0 +1,85 @@
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error plain .mjs helper shared with `npm start`
+import { findChromium, chromiumArgs, NO_CHROMIUM_MESSAGE } from '../../scripts/browser-path.mjs';
+// @ts-expect-error plain .mjs helper shared with `npm start`
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+
+export const EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+export const SCREENSHOTS = resolve('screenshots');
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  origin: string;
+  worker: () => Promise<Worker>;
+  extensionPage: (path: string) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium profile with the built test extension, and the fixture server. */
+export async function launch(): Promise<Harness> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No test build in ${EXTENSION_DIR}: run "WXT_TEST_HOSTS=1 npx wxt build" first (npm test does).`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+  const server = await startFixtureServer();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false, // the new headless mode comes from the flag, which loads extensions
+    args: chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED }),
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    origin: server.origin,
+    worker,
+    extensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The sidebar's frame on a help-desk page (an extension page inside a closed shadow root). */
+export async function sidebarFrame(page: Page, extensionId: string, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('sidebar frame did not appear');
+}
+
+export async function hasSidebarFrame(page: Page, extensionId: string): Promise<boolean> {
+  return page.frames().some((f) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Load the built-in sample data the way a user does: the options page's button. */
+export async function loadSampleData(h: Harness): Promise<void> {
+  const options = await h.extensionPage('options.html');
+  await options.getByRole('button', { name: 'Load sample data' }).click();
+  await options.getByText(/Loaded sample data/).waitFor({ timeout: 30_000 });
+  await options.close();
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, loadSampleData, sidebarFrame, hasSidebarFrame, screenshot, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  await loadSampleData(h);
+});
+afterAll(async () => h?.close());
+
+async function openTicket(path: string) {
+  const page = await h.context.newPage();
+  await page.goto(`${h.origin}/${path}`);
+  const frame = await sidebarFrame(page, h.extensionId);
+  await frame.getByTestId('match-reason').or(frame.getByTestId('no-match')).first().waitFor();
+  return { page, frame };
+}
+
+describe('sidebar on a ticket page', () => {
+  it('shows the origin story for a ticket matched by contact email', async () => {
+    const { page, frame } = await openTicket('generic-ticket-email.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    expect(await frame.getByTestId('campaign').textContent()).toContain('Spring Dental Postcard Mailer 2025');
+    expect(await frame.getByTestId('deal').textContent()).toContain('Managed IT Essentials - Dental (18 seats)');
+    expect(await frame.getByTestId('rep').textContent()).toBe('Priya Nair');
+    expect(await frame.getByTestId('promises').textContent()).toContain('1-hour response on the dental scheduler');
+    expect(await frame.getByTestId('contact').textContent()).toContain('decision maker');
+    const notes = frame.getByTestId('notes').locator('li');
+    expect(await notes.first().textContent()).toContain('burned by their last MSP');
+    expect(await frame.getByTestId('match-reason').textContent()).toContain('dana@acmedental.com');
+    await screenshot(page, 'sidebar-email-match');
+    await page.close();
+  });
+
+  it('matches by email domain when the contact is unknown', async () => {
+    const { page, frame } = await openTicket('generic-ticket-domain.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    expect(await frame.getByTestId('match-reason').textContent()).toContain('email domain acmedental.com');
+    await page.close();
+  });
+
+  it('matches by normalised company name when the requester uses free mail', async () => {
+    const { page, frame } = await openTicket('generic-ticket-name.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Baker & Price LLP');
+    expect(await frame.getByTestId('campaign').textContent()).toContain('Legal Tech Webinar Series');
+    expect(await frame.getByTestId('rep').textContent()).toBe('Marcus Lee');
+    await page.close();
+  });
+
+  it('says there is no sales history and offers search and pin', async () => {
+    const { page, frame } = await openTicket('generic-ticket-nomatch.html');
+    expect(await frame.getByTestId('no-match').textContent()).toContain('No sales history for Unknown Widgets Ltd');
+    await frame.getByRole('searchbox').fill('riverside');
+    await frame.getByRole('button', { name: 'Pin Riverside Family Clinic' }).click();
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    expect(await frame.getByTestId('match-reason').textContent()).toMatch(/pinned/i);
+    await screenshot(page, 'sidebar-pinned');
+    // The pin is remembered for that company on a fresh load.
+    await page.reload();
+    const again = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => again.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    await page.close();
+  });
+
+  it('is not fooled by a hostile ticket body', async () => {
+    const { page, frame } = await openTicket('generic-ticket-hostile.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    await page.close();
+  });
+
+  it('shows nothing on a page that is not a ticket', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/not-a-ticket.html`);
+    await page.waitForTimeout(1500);
+    expect(await hasSidebarFrame(page, h.extensionId)).toBe(false);
+    expect(await page.locator('backstory-sidebar').count()).toBe(0);
+    await page.close();
+  });
+
+  it('follows a single-page help desk to another ticket and away from tickets', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/spa/ticket/1042`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    await page.evaluate(() => (window as unknown as { showTicket(id: string): void }).showTicket('1044'));
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Baker & Price LLP');
+    await page.evaluate(() => (window as unknown as { showQueue(): void }).showQueue());
+    await expect.poll(() => hasSidebarFrame(page, h.extensionId), { timeout: 10_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('keeps every sales fact out of the page DOM and its messages', async () => {
+    const page = await h.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+    });
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await frame.getByTestId('campaign').waitFor();
+    const exposed = await page.evaluate(() => {
+      const parts = [document.documentElement.outerHTML, ...(window as unknown as { __seen: string[] }).__seen];
+      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
+      return parts.join('\n');
+    });
+    for (const canary of ['Priya Nair', 'burned by their last MSP', 'Spring Dental Postcard Mailer', '4,200', 'Dentrix server hosting']) {
+      expect(exposed).not.toContain(canary);
+    }
+    await page.close();
+  });
+
+  it('collapses to a slim tab and remembers it', async () => {
+    const { page, frame } = await openTicket('generic-ticket-email.html');
+    await frame.getByRole('button', { name: 'Hide Backstory sidebar' }).click();
+    await frame.getByRole('button', { name: 'Show Backstory sidebar' }).waitFor();
+    const width = await page.evaluate(() => document.querySelector('backstory-sidebar')!.getBoundingClientRect().width);
+    expect(width).toBeLessThan(60);
+    await screenshot(page, 'sidebar-collapsed');
+    // Another ticket opens collapsed too: the choice is remembered.
+    const other = await h.context.newPage();
+    await other.goto(`${h.origin}/generic-ticket-domain.html`);
+    const otherFrame = await sidebarFrame(other, h.extensionId);
+    await otherFrame.getByRole('button', { name: 'Show Backstory sidebar' }).click();
+    await otherFrame.getByTestId('match-reason').waitFor();
+    const opened = await other.evaluate(() => document.querySelector('backstory-sidebar')!.getBoundingClientRect().width);
+    expect(opened).toBeGreaterThan(300);
+    await page.close();
+    await other.close();
+  });
+});
