@@ -34,8 +34,9 @@ function countVitest(file, label) {
 }
 
 const npx = 'npx';
-run('type check', npx, ['tsc', '--noEmit']);
-run('lint', npx, ['eslint', '.', '--max-warnings=0']);
+// A failed check counts as a failed test, so the last line never reads "0 failed" on a red run.
+if (!run('type check', npx, ['tsc', '--noEmit'])) failed += 1;
+if (!run('lint', npx, ['eslint', '.', '--max-warnings=0'])) failed += 1;
 rmSync('test-results/unit.json', { force: true });
 run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 countVitest('test-results/unit.json', 'unit tests');
