@@ -232,6 +232,8 @@ export function parseContact(text: string, el?: Element): { name?: string; email
 export const generic: HelpdeskAdapter = {
   id: 'generic',
   name: 'Any help desk',
+  hosted: [],
+  selfHosted: true,
   examples: [
     { url: 'https://help.example.com/ticket/123', ticketId: '123' },
     { url: 'https://help.example.com/tickets/1042', ticketId: '1042' },

@@ -2,21 +2,42 @@ import type { TicketRef } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, HelpdeskAdapter } from './types';
 import { generic } from './generic';
+import { matchesAny } from './url-match';
 
-/**
- * Every help-desk adapter, in one place. Specific adapters go in SPECIFIC_ADAPTERS (first match
- * wins, so put narrow URL patterns before broad ones); the generic detector is the fallback.
- */
-export const SPECIFIC_ADAPTERS: readonly HelpdeskAdapter[] = [];
+import { SPECIFIC_ADAPTERS, adapterById } from './registry';
+export { SPECIFIC_ADAPTERS, adapterById };
 export const GENERIC_ADAPTER = generic;
 export const ADAPTERS: readonly HelpdeskAdapter[] = [...SPECIFIC_ADAPTERS, GENERIC_ADAPTER];
 
 /**
+ * Which adapter reads this page: the product the user chose for this site, else a product whose
+ * hosted domain this is, else a self-hosted product recognised by its distinctive ticket path
+ * (Request Tracker's /Ticket/Display.html, ConnectWise's /v4_6_release/), else none.
+ */
+export function adapterFor(url: URL, siteAdapterId?: string): HelpdeskAdapter | undefined {
+  if (siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') {
+    const chosen = adapterById(siteAdapterId);
+    return chosen?.isTicketUrl(url) ? chosen : undefined;
+  }
+  const href = url.href;
+  return (
+    SPECIFIC_ADAPTERS.find((a) => matchesAny(href, hostedPatterns(a)) && a.isTicketUrl(url)) ??
+    SPECIFIC_ADAPTERS.find((a) => a.selfHosted && a.isTicketUrl(url))
+  );
+}
+
+/** Test builds also serve vendors' pages over http (through the fixture proxy). */
+const hostedPatterns = (a: HelpdeskAdapter) =>
+  import.meta.env?.WXT_TEST_HOSTS === '1' ? a.hosted.map((p) => p.replace(/^https:/, '*:')) : a.hosted;
+
+/**
  * The ticket on this page, or null when it is not a ticket page. A specific adapter's gaps are
  * filled from the generic reading, but stay listed in `missing` so a layout change shows.
+ * `siteAdapterId` is the product the user picked for this site in options ("detect": any).
  */
-export function detectTicket(doc: Document, url: URL): TicketRef | null {
-  const adapter = SPECIFIC_ADAPTERS.find((a) => a.isTicketUrl(url));
+export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): TicketRef | null {
+  const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
+  if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
   // A page named after a ticket but with no id in its URL (e.g. /ticket-view.php) is a ticket
   // only when its heading names one ("Ticket #1042"); a "/tickets" list never is.
   const page = url.pathname.split('/').filter(Boolean).pop() ?? '';
@@ -24,15 +45,17 @@ export function detectTicket(doc: Document, url: URL): TicketRef | null {
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;
-  if (adapter) {
-    const fallback = safeRead(generic, doc, url);
-    reading.ticketId ??= fallback.ticketId;
-    reading.company ??= fallback.company;
-    reading.contactName ??= fallback.contactName;
-    reading.contactEmail ??= fallback.contactEmail;
-    reading.emails = [...reading.emails, ...fallback.emails];
-  }
+  if (adapter) mergeFallback(reading, safeRead(generic, doc, url));
   return toTicketRef((adapter ?? generic).id, url, reading);
+}
+
+/** Fill an adapter's gaps from another reading; what was missing stays listed. */
+export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>): void {
+  reading.ticketId ??= fallback.ticketId;
+  reading.company ??= fallback.company;
+  reading.contactName ??= fallback.contactName;
+  reading.contactEmail ??= fallback.contactEmail;
+  reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
 }
 
 /** A broken adapter must not break the page or the content script. */

@@ -1,6 +1,7 @@
 /**
- * The help-desk adapter contract, refined-github style: one file per help desk, registered in
- * adapters/index.ts. An adapter only reads the page; it never receives sales data.
+ * The help-desk adapter contract, refined-github style: one file per help desk in
+ * adapters/helpdesks/, picked up by adapters/index.ts. An adapter only reads the page (and,
+ * optionally, the help desk's own same-origin API); it never receives sales data.
  */
 
 /** What an adapter could read from a ticket page. Unvalidated: detectTicket cleans it. */
@@ -15,15 +16,36 @@ export interface AdapterReading {
   missing: string[];
 }
 
+/** GET a same-origin path (must start with "/") as JSON, with the page's own session. */
+export type GetJson = (path: string, headers?: Record<string, string>) => Promise<unknown>;
+
 export interface HelpdeskAdapter {
-  /** Lower-case id, stored with pins: never change it once released. */
+  /** Lower-case id, stored with pins and site entries: never change it once released. */
   id: string;
   /** Product name shown to the technician. */
   name: string;
+  /**
+   * Match patterns of the vendor's hosted sites (each must also be listed in
+   * HOSTED_HELPDESK_MATCHES in adapters/hosts.ts, which the manifest asks for up front).
+   */
+  hosted: string[];
+  /** Whether MSPs also run it on their own domains (added by the user in options). */
+  selfHosted: boolean;
   /** Ticket URLs this adapter must recognise (tests check each one), with the id they hold. */
   examples: { url: string; ticketId?: string }[];
-  /** URLs that look close but are not a ticket (lists, new-ticket forms). */
+  /** URLs on the same product that are not a ticket (lists, new-ticket forms, settings). */
   nonExamples?: string[];
+  /**
+   * Whether this URL is one of the product's ticket views. Looks at path and query only: the
+   * host is checked by `hosted` or by the user's site entry, so custom domains work too.
+   */
   isTicketUrl(url: URL): boolean;
+  /** Read the ticket from the page. Must not throw on an unexpected layout: report `missing`. */
   read(doc: Document, url: URL): AdapterReading;
+  /**
+   * Optional: fill what the page did not show from the help desk's own API, as the logged-in
+   * page itself could call it (e.g. Zendesk /api/v2/tickets/{id}.json). Called only when
+   * `read` left company or contact email missing; errors are caught by the caller.
+   */
+  readApi?(url: URL, reading: AdapterReading, getJson: GetJson): Promise<Partial<AdapterReading>>;
 }

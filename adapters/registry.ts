@@ -1,0 +1,15 @@
+import type { HelpdeskAdapter } from './types';
+
+/**
+ * Every help-desk adapter: each file in adapters/helpdesks/ default-exports one. Adding a help
+ * desk is adding a file there (plus its fixture and, if hosted, its domain in hosts.ts).
+ */
+const modules = import.meta.glob<{ default: HelpdeskAdapter }>('./helpdesks/*.ts', { eager: true });
+
+export const SPECIFIC_ADAPTERS: readonly HelpdeskAdapter[] = Object.keys(modules)
+  .sort()
+  .map((path) => modules[path]!.default);
+
+export function adapterById(id: string): HelpdeskAdapter | undefined {
+  return SPECIFIC_ADAPTERS.find((a) => a.id === id);
+}

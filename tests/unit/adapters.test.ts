@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, mergeFallback } from '@/adapters';
+import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
+import type { GetJson } from '@/adapters/types';
+import { matchesAny } from '@/adapters/url-match';
+
+/** Every detector against every example URL and every fixture page (refined-github style). */
+
+const FIXTURES = 'tests/fixtures/helpdesks';
+
+interface Expect {
+  url: string;
+  helpdesk: string | null;
+  site?: string;
+  ticketId?: string | null;
+  company?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  account?: string | null;
+  api?: Record<string, unknown>;
+}
+
+export function readFixture(file: string): { html: string; expect: Expect } {
+  const html = readFileSync(`${FIXTURES}/${file}`, 'utf8');
+  const m = /<script type="application\/json" id="backstory-fixture">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error(`${file}: no <script type="application/json" id="backstory-fixture"> block`);
+  return { html, expect: JSON.parse(m[1]!) as Expect };
+}
+
+const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('adapter registry', () => {
+  it('has unique ids', () => {
+    const ids = ADAPTERS.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(SPECIFIC_ADAPTERS.map((a) => [a.id, a] as const))('%s: hosted domains are in the manifest list', (_id, adapter) => {
+    for (const pattern of adapter.hosted) expect(HOSTED_HELPDESK_MATCHES).toContain(pattern);
+    expect(adapter.hosted.length > 0 || adapter.selfHosted).toBe(true);
+  });
+});
+
+describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, adapter) => {
+  it.each(adapter.examples.map((e) => [e.url, e] as const))('recognises %s', (_url, example) => {
+    const url = new URL(example.url);
+    expect(adapter.isTicketUrl(url)).toBe(true);
+    // Exactly this adapter claims it (the generic one only when no specific one does).
+    expect(adapterFor(url)?.id ?? 'generic').toBe(id);
+    if (example.ticketId) expect(adapter.read(parse('<html><body></body></html>'), url).ticketId).toBe(example.ticketId);
+  });
+  it.each((adapter.nonExamples ?? []).map((u) => [u] as const))('does not take %s for a ticket', (u) => {
+    expect(adapter.isTicketUrl(new URL(u))).toBe(false);
+  });
+});
+
+describe.each(fixtureFiles.map((f) => [f] as const))('fixture %s', (file) => {
+  const { html, expect: want } = readFixture(file);
+  const doc = parse(html);
+  const url = new URL(want.url);
+
+  it('is claimed by exactly the right adapter, which reads the right ticket', () => {
+    const ref = detectTicket(doc, url, want.site);
+    if (want.helpdesk === null) return expect(ref).toBeNull();
+    expect(ref?.helpdesk).toBe(want.helpdesk);
+    for (const key of ['ticketId', 'company', 'contactName', 'contactEmail'] as const) {
+      if (want[key] === undefined) continue;
+      expect(ref?.[key], key).toBe(want[key] ?? undefined);
+    }
+  });
+
+  it('is not also claimed by another adapter on its hosted domain', () => {
+    const others = SPECIFIC_ADAPTERS.filter((a) => a.id !== want.helpdesk && matchesAny(url.href, a.hosted) && a.isTicketUrl(url));
+    expect(others.map((a) => a.id)).toEqual([]);
+  });
+
+  it.runIf(!!want.api)('fills what the page lacks from the help desk API', async () => {
+    const adapter = ADAPTERS.find((a) => a.id === want.helpdesk)!;
+    expect(adapter.readApi).toBeDefined();
+    const getJson: GetJson = async (path) => {
+      if (!want.api || !Object.hasOwn(want.api, path)) throw new Error(`404 ${path}`);
+      return want.api[path];
+    };
+    const reading = adapter.read(parse('<html><body></body></html>'), url);
+    mergeFallback(reading, await adapter.readApi!(url, reading, getJson));
+    if (want.company) expect(reading.company).toBe(want.company);
+    if (want.contactEmail) expect(reading.contactEmail?.toLowerCase()).toBe(want.contactEmail);
+  });
+});
