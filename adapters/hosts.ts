@@ -4,11 +4,14 @@
  */
 export const HOSTED_HELPDESK_MATCHES = [
   'https://*.myconnectwise.net/*',
+  'https://*.myconnectwise.com/*',
+  'https://*.connectwise.net/*',
   'https://*.autotask.net/*',
   'https://*.halopsa.com/*',
   'https://*.haloitsm.com/*',
   'https://*.syncromsp.com/*',
   'https://bms.kaseya.com/*',
+  'https://*.bms.kaseya.com/*',
   'https://*.zendesk.com/*',
   'https://*.freshdesk.com/*',
   'https://*.freshservice.com/*',

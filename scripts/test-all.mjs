@@ -43,7 +43,13 @@ countVitest('test-results/unit.json', 'unit tests');
 
 if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' })) {
   rmSync('test-results/e2e.json', { force: true });
-  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
+  // The real Request Tracker test needs RT 5 running (scripts/rt/setup.sh, which .ci/run calls).
+  const rt = process.env.RT_URL ? [] : ['--exclude', 'tests/e2e/request-tracker.e2e.ts'];
+  if (!process.env.RT_URL) {
+    console.log('\nNote: the real Request Tracker browser test is not run: it needs RT 5 on this machine.');
+    console.log('      Install and start it with "sudo bash scripts/rt/setup.sh", then run "RT_URL=http://127.0.0.1:8080 npm test".');
+  }
+  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...rt, '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
   countVitest('test-results/e2e.json', 'browser tests');
 } else {
   failed += 1;
