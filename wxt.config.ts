@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { contentScriptMatches } from './adapters/hosts';
+import { hostPermissions } from './adapters/hosts';
 
 /**
  * WXT_TEST_HOSTS=1 (set by `npm start` and the browser tests) also lets the content script
@@ -8,7 +8,7 @@ import { contentScriptMatches } from './adapters/hosts';
  * fixtures are served. Store builds never include it.
  */
 const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
-const hostMatches = contentScriptMatches(testHostsOn);
+
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -17,8 +17,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'The sales backstory beside every help-desk ticket: campaign, deal, promises and notes.',
-    permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: hostMatches,
+    // scripting: registering the content script on help-desk sites the user adds at run time.
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    host_permissions: hostPermissions(testHostsOn),
+    // Any other site only when the user adds it in options (permissions.request at that moment).
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -27,8 +30,11 @@ export default defineConfig({
     },
     web_accessible_resources: [
       {
+        // The sidebar frame must load on user-added sites too, which are not known at build time.
+        // It shows nothing unless this tab's own content script reported a ticket on the same
+        // origin (checked by the background), and Chrome gives it a per-session dynamic URL.
         resources: ['sidebar.html'],
-        matches: hostMatches,
+        matches: ['<all_urls>'],
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ],

@@ -25,6 +25,23 @@ export const HOSTED_HELPDESK_MATCHES = [
  */
 export const TEST_HOST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Test builds only: "own domain" help desks used by the browser tests. Granted up front so that
+ * permissions.request() answers without a prompt (a test cannot click the browser's dialog);
+ * the content script still reaches them only by the run-time registration a user's site gets.
+ */
+export const TEST_CUSTOM_SITE_MATCHES = ['*://*.test/*'];
+
+/**
+ * Where the content script runs. Test builds also take the vendors' domains over http: the
+ * browser tests serve fixture pages for them through a local proxy.
+ */
 export function contentScriptMatches(testHosts: boolean): string[] {
-  return testHosts ? [...HOSTED_HELPDESK_MATCHES, ...TEST_HOST_MATCHES] : HOSTED_HELPDESK_MATCHES;
+  if (!testHosts) return HOSTED_HELPDESK_MATCHES;
+  return [...HOSTED_HELPDESK_MATCHES.map((p) => p.replace(/^https:/, '*:')), ...TEST_HOST_MATCHES];
+}
+
+/** What the manifest asks for up front. */
+export function hostPermissions(testHosts: boolean): string[] {
+  return testHosts ? [...contentScriptMatches(true), ...TEST_CUSTOM_SITE_MATCHES] : HOSTED_HELPDESK_MATCHES;
 }

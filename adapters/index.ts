@@ -1,6 +1,6 @@
 import type { TicketRef } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
-import type { AdapterReading, HelpdeskAdapter } from './types';
+import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
 import { generic } from './generic';
 import { matchesAny } from './url-match';
 
@@ -56,6 +56,33 @@ export function mergeFallback(reading: AdapterReading, fallback: Partial<Adapter
   reading.contactName ??= fallback.contactName;
   reading.contactEmail ??= fallback.contactEmail;
   reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
+}
+
+/**
+ * Fill company and contact email from the help desk's own API when the page did not show them
+ * (adapters with `readApi` only). Returns the same ref when there is nothing to add; an API
+ * that fails or times out leaves the ref as it was, with "api" listed as missing.
+ */
+export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson): Promise<TicketRef> {
+  const adapter = adapterById(ref.helpdesk);
+  if (!adapter?.readApi || (ref.company && ref.contactEmail)) return ref;
+  const reading: AdapterReading = {
+    ticketId: ref.ticketId,
+    company: ref.company,
+    contactName: ref.contactName,
+    contactEmail: ref.contactEmail,
+    emails: [...ref.emails],
+    missing: [...ref.missing],
+  };
+  let extra: Partial<AdapterReading>;
+  try {
+    extra = await adapter.readApi(url, reading, getJson);
+  } catch {
+    return { ...ref, missing: [...new Set([...ref.missing, 'api'])] };
+  }
+  mergeFallback(reading, extra);
+  const better = toTicketRef(ref.helpdesk, url, reading);
+  return JSON.stringify(better) === JSON.stringify(ref) ? ref : better;
 }
 
 /** A broken adapter must not break the page or the content script. */

@@ -20,8 +20,10 @@ export const NO_CHROMIUM_MESSAGE = [
 ].join('\n');
 
 /** Flags that keep Chromium quiet on a closed network and let it load our unpacked extension. */
-export function chromiumArgs(extensionDir, { headless }) {
+export function chromiumArgs(extensionDir, { headless, proxy }) {
   return [
+    // The fixture server answers for help-desk vendors' hosts (loopback stays direct).
+    ...(proxy ? [`--proxy-server=${proxy}`] : []),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     ...(headless ? ['--headless=new'] : []),

@@ -9,9 +9,20 @@ import { findAccounts, forgetAccountIndex, type AccountHit } from './account-fin
  * content script reported (session storage), never from the frame, so a frame can only ever see
  * the backstory of the ticket on screen in its own tab.
  */
-export async function storyForTab(tabId: number, db: BackstoryDB = getDb()): Promise<TicketStory | null> {
+export async function storyForTab(tabId: number, tabUrl: string | undefined, db: BackstoryDB = getDb()): Promise<TicketStory | null> {
   const ref = await tabTicketItem(tabId).getValue();
-  return ref ? loadTicketStory(db, ref) : null;
+  // The tab may have moved on to a site without our content script, which then cannot clear
+  // the old ticket: a page there that frames the sidebar must not see that ticket's story.
+  if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
+  return loadTicketStory(db, ref);
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return !!b && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: string }> {

@@ -1,8 +1,11 @@
 import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { contentScriptMatches } from '@/adapters/hosts';
-import { detectTicket } from '@/adapters';
+import { detectTicket, enrichFromApi } from '@/adapters';
 import type { TicketRef } from '@/core/model';
+import { siteFor } from '@/core/sites';
 import { sidebarCollapsed } from '@/storage/settings';
+import { sitesItem } from '@/storage/sites';
+import { sameOriginJson } from './same-origin-json';
 import { SIDEBAR_HOST_CSS, setCollapsed } from './frame-style';
 
 /**
@@ -17,16 +20,26 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const sidebar = new SidebarFrame(ctx);
+    // On a site the user added, the product they picked for it ("detect" lets adapters decide).
+    const siteAdapterId = siteFor(await sitesItem.getValue(), location.href)?.adapterId;
     let lastKey = '';
 
     const check = () => {
-      const ref = detectTicket(document, new URL(location.href));
+      const url = new URL(location.href);
+      const ref = detectTicket(document, url, siteAdapterId);
       const key = JSON.stringify(ref);
       if (key === lastKey) return;
       lastKey = key;
       void report(ref);
       if (ref) void sidebar.show();
       else sidebar.hide();
+      // What the page does not show may come from the help desk's own API (same origin, the
+      // technician's session); report again if the ticket is still the one on screen.
+      if (ref) {
+        void enrichFromApi(ref, url, sameOriginJson).then((better) => {
+          if (better !== ref && lastKey === key && ctx.isValid) void report(better);
+        });
+      }
     };
 
     check();

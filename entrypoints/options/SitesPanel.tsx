@@ -1,19 +1,154 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { SPECIFIC_ADAPTERS } from '@/adapters';
 import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
+import { parseSiteUrl, sitePattern, type HelpdeskSite } from '@/core/sites';
+import { sitesItem, siteStatsItem, type SiteDayStats } from '@/storage/sites';
+import { describeStats } from './site-text';
 
-/** Where Backstory runs. Adding a help desk on its own domain comes with the help-desk sites work. */
+type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+
+const productName = (id: string) =>
+  id === 'detect' ? 'detected automatically' : id === 'generic' ? 'other (generic detector)' : (SPECIFIC_ADAPTERS.find((a) => a.id === id)?.name ?? id);
+
+/** Where Backstory runs: the vendors' hosted help desks, plus sites the user adds and grants. */
 export function SitesPanel() {
+  const [sites, setSites] = useState<HelpdeskSite[]>([]);
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const [stats, setStats] = useState<Record<string, SiteDayStats>>({});
+  const [address, setAddress] = useState('');
+  const [product, setProduct] = useState('detect');
+  const [status, setStatus] = useState<Status>();
+
+  useEffect(() => {
+    void sitesItem.getValue().then(setSites);
+    void siteStatsItem.getValue().then(setStats);
+    const a = sitesItem.watch((v) => setSites(v ?? []));
+    const b = siteStatsItem.watch((v) => setStats(v ?? {}));
+    const recheck = () => void sitesItem.getValue().then(setSites);
+    browser.permissions.onRemoved.addListener(recheck);
+    browser.permissions.onAdded.addListener(recheck);
+    return () => {
+      a();
+      b();
+      browser.permissions.onRemoved.removeListener(recheck);
+      browser.permissions.onAdded.removeListener(recheck);
+    };
+  }, []);
+
+  useEffect(() => {
+    void Promise.all(sites.map(async (s) => [s.origin, await browser.permissions.contains({ origins: [sitePattern(s.origin)] })] as const)).then(
+      (pairs) => setGranted(Object.fromEntries(pairs)),
+    );
+  }, [sites]);
+
+  // permissions.request must run in the click itself (a user gesture): no await before it.
+  const add = (e: Event) => {
+    e.preventDefault();
+    const parsed = parseSiteUrl(address);
+    if (!parsed.ok) return setStatus({ tone: 'error', text: parsed.error });
+    const origin = parsed.origin;
+    browser.permissions.request({ origins: [sitePattern(origin)] }).then(
+      async (ok) => {
+        if (!ok) return setStatus({ tone: 'error', text: `Permission for ${origin} was not granted, so Backstory cannot run there.` });
+        const list = (await sitesItem.getValue()).filter((s) => s.origin !== origin);
+        await sitesItem.setValue([...list, { origin, adapterId: product, addedAt: new Date().toISOString() }]);
+        setAddress('');
+        setStatus({ tone: 'ok', text: `Added ${origin}. Reload its open tabs; new ticket pages there show the sidebar.` });
+      },
+      (err: unknown) => setStatus({ tone: 'error', text: `Could not ask for ${origin}: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+  };
+
+  const grant = (site: HelpdeskSite) =>
+    void browser.permissions.request({ origins: [sitePattern(site.origin)] }).then((ok) => {
+      setGranted((g) => ({ ...g, [site.origin]: ok }));
+      // The background registers the content script on permissions.onAdded.
+    });
+
+  const remove = async (site: HelpdeskSite) => {
+    await sitesItem.setValue((await sitesItem.getValue()).filter((s) => s.origin !== site.origin));
+    // Give the permission back too. Permissions the build asks for up front cannot be removed;
+    // the site's content script is gone either way.
+    await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
+    setStatus({ tone: 'ok', text: `Removed ${site.origin}.` });
+  };
+
+  const activity = Object.entries(stats).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section class="card" aria-labelledby="sites-title">
-      <h2 id="sites-title">Help-desk sites</h2>
-      <p>Backstory recognises ticket pages on these hosted help desks:</p>
-      <ul class="small">
-        {HOSTED_HELPDESK_MATCHES.map((m) => (
-          <li key={m}>
-            <code>{m}</code>
-          </li>
-        ))}
-      </ul>
-      <p class="muted small">Help desks on your own domain cannot be added yet.</p>
-    </section>
+    <>
+      <section class="card" aria-labelledby="own-title">
+        <h2 id="own-title">Help desks on your own domain</h2>
+        <form class="row" onSubmit={add}>
+          <label for="site-url">Help-desk address</label>
+          <input id="site-url" type="url" inputMode="url" placeholder="https://help.example.com" value={address} onInput={(e) => setAddress(e.currentTarget.value)} style="min-width:260px" />
+          <label for="site-product">Product</label>
+          <select id="site-product" value={product} onChange={(e) => setProduct(e.currentTarget.value)}>
+            <option value="detect">Detect automatically</option>
+            {SPECIFIC_ADAPTERS.filter((a) => a.selfHosted).map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+            <option value="generic">Other (generic detector)</option>
+          </select>
+          <button type="submit" class="primary">Add site</button>
+        </form>
+        <p class="muted small">Backstory asks your browser for permission to run on that site only, at the moment you add it.</p>
+        {status && (
+          <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="sites-status">
+            {status.text}
+          </p>
+        )}
+        {sites.length > 0 && (
+          <table class="grid" aria-label="Your help-desk sites" data-testid="sites">
+            <thead>
+              <tr><th scope="col">Site</th><th scope="col">Product</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {sites.map((s) => (
+                <tr key={s.origin}>
+                  <td>{s.origin}</td>
+                  <td>{productName(s.adapterId)}</td>
+                  <td>
+                    {granted[s.origin] === false ? (
+                      <>permission not granted <button type="button" onClick={() => grant(s)}>Grant</button></>
+                    ) : (
+                      describeStats(stats[s.origin])
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => void remove(s)} aria-label={`Remove ${s.origin}`}>Remove</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="activity-title">
+        <h2 id="activity-title">Today on each site</h2>
+        {activity.length === 0 ? (
+          <p class="muted">No ticket recognised yet today.</p>
+        ) : (
+          <ul class="plain" data-testid="site-activity">
+            {activity.map(([origin, s]) => (
+              <li key={origin}>
+                <strong>{origin}</strong> <span class="muted">({productName(s.helpdesk ?? 'generic')})</span>: {describeStats(s)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="hosted-title">
+        <h2 id="hosted-title">Hosted help desks</h2>
+        <p>Backstory recognises ticket pages on these vendors' sites without asking:</p>
+        <ul class="small">
+          {HOSTED_HELPDESK_MATCHES.map((m) => (
+            <li key={m}><code>{m}</code></li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }

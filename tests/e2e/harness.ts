@@ -32,7 +32,7 @@ export async function launch(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // the new headless mode comes from the flag, which loads extensions
-    args: chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED }),
+    args: chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }),
     viewport: { width: 1280, height: 800 },
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,34 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, mergeFallback } from '@/adapters';
 import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import type { GetJson } from '@/adapters/types';
 import { matchesAny } from '@/adapters/url-match';
+import { fixtureFiles, readFixture } from '../helpdesk-fixtures';
 
 /** Every detector against every example URL and every fixture page (refined-github style). */
 
-const FIXTURES = 'tests/fixtures/helpdesks';
-
-interface Expect {
-  url: string;
-  helpdesk: string | null;
-  site?: string;
-  ticketId?: string | null;
-  company?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  account?: string | null;
-  api?: Record<string, unknown>;
-}
-
-export function readFixture(file: string): { html: string; expect: Expect } {
-  const html = readFileSync(`${FIXTURES}/${file}`, 'utf8');
-  const m = /<script type="application\/json" id="backstory-fixture">([\s\S]*?)<\/script>/.exec(html);
-  if (!m) throw new Error(`${file}: no <script type="application/json" id="backstory-fixture"> block`);
-  return { html, expect: JSON.parse(m[1]!) as Expect };
-}
-
-const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+const fixtureList = fixtureFiles();
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 describe('adapter registry', () => {
@@ -56,7 +35,7 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, a
   });
 });
 
-describe.each(fixtureFiles.map((f) => [f] as const))('fixture %s', (file) => {
+describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
   const { html, expect: want } = readFixture(file);
   const doc = parse(html);
   const url = new URL(want.url);

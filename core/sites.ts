@@ -1,0 +1,51 @@
+/**
+ * Help-desk sites on the MSP's own domains: what the user types in options becomes an origin
+ * that Backstory asks permission for and registers its content script on.
+ */
+
+export interface HelpdeskSite {
+  /** "https://help.example.com" (scheme + host [+ port]); no path. */
+  origin: string;
+  /** The product chosen for the site, or "detect" to let the adapters decide. */
+  adapterId: string;
+  /** ISO date-time. */
+  addedAt: string;
+}
+
+export type SiteParse = { ok: true; origin: string } | { ok: false; error: string };
+
+/** "help.example.com/tickets" or "https://help.example.com:8443/x" -> its origin, or why not. */
+export function parseSiteUrl(input: string): SiteParse {
+  const text = input.trim();
+  if (!text) return { ok: false, error: 'Type the address of your help desk, e.g. https://help.example.com.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { ok: false, error: `"${text}" is not a web address.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'Only http and https sites can be added.' };
+  if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address.' };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { ok: false, error: `"${url.hostname}" is not a full host name.` };
+  if (url.hostname.includes('*')) return { ok: false, error: 'Add one site at a time, without wildcards.' };
+  return { ok: true, origin: url.origin };
+}
+
+/** The match pattern of everything on a site. Match patterns take no port: any port matches. */
+export function sitePattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** The content-script registration id of a site (stable, so re-registering replaces it). */
+export const siteScriptId = (origin: string) => `site:${origin}`;
+
+export function siteFor(sites: readonly HelpdeskSite[], pageUrl: string): HelpdeskSite | undefined {
+  let origin: string;
+  try {
+    origin = new URL(pageUrl).origin;
+  } catch {
+    return undefined;
+  }
+  return sites.find((s) => s.origin === origin);
+}

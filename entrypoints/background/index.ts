@@ -1,0 +1,85 @@
+import { browser } from '#imports';
+import { parseMessage, messageSchemas, type SidebarHelloReply, type Reply } from '@/core/messages';
+import { classifySender } from '@/core/senders';
+import { siteFor } from '@/core/sites';
+import { contentScriptMatches } from '@/adapters/hosts';
+import { matchesAny } from '@/adapters/url-match';
+import { tabTicketItem } from '@/storage/tab-tickets';
+import { sidebarCollapsed } from '@/storage/settings';
+import { sitesItem } from '@/storage/sites';
+import { findForSidebar, pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { recordTicket } from './site-stats';
+import { syncSiteScripts } from './site-scripts';
+
+const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
+
+/**
+ * The one message router, plus the upkeep of user-added help-desk sites. Listeners are
+ * registered synchronously at the top level so a stopped service worker wakes up for them; no
+ * state lives in memory.
+ */
+export default defineBackground(() => {
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((payload: unknown, sender) => route(payload, sender));
+
+  async function route(payload: unknown, sender: Parameters<typeof classifySender>[0]): Promise<unknown> {
+    // A content script may speak from a hosted help desk or from a site the user added.
+    const sites = await sitesItem.getValue();
+    const kind = classifySender(sender, browser.runtime.id, extensionOrigin, (url) =>
+      matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url),
+    );
+    const message = parseMessage(payload);
+    if (!kind || !message || !messageSchemas[message.type].from.includes(kind)) {
+      // Refused without throwing; say only the reason code, never the payload.
+      console.warn('Backstory: refused a message', { kind: kind ?? 'unknown', type: message?.type ?? 'invalid' });
+      return undefined;
+    }
+    // The sender check guarantees a tab id for content and sidebar messages.
+    const tabId = sender.tab!.id!;
+    switch (message.type) {
+      case 'ticket:update': {
+        const item = tabTicketItem(tabId);
+        const previous = await item.getValue();
+        await item.setValue(message.ref);
+        if (message.ref && message.ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, message.ref);
+        return { ok: true };
+      }
+      case 'sidebar:hello':
+        return { tabId } satisfies SidebarHelloReply;
+      case 'sidebar:story':
+        return answer(storyForTab(tabId, sender.tab?.url));
+      case 'sidebar:find':
+        return answer(findForSidebar(message.query));
+      case 'sidebar:pin':
+        return answer(pinForTab(tabId, message.accountId));
+    }
+  }
+
+  /** Errors cross the message boundary as data: a rejected promise would arrive as a bare string. */
+  function answer<T>(work: Promise<T>): Promise<Reply<T>> {
+    return work.then(
+      (value) => ({ ok: true as const, value }),
+      (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabTicketItem(tabId).removeValue();
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command === 'toggle-sidebar') await sidebarCollapsed.setValue(!(await sidebarCollapsed.getValue()));
+  });
+
+  // User-added sites: one content script per granted site, kept in step with grants and revokes.
+  const resync = () =>
+    void sitesItem
+      .getValue()
+      .then((sites) => syncSiteScripts(sites, browser.scripting, browser.permissions))
+      .catch((e: unknown) => console.error('Backstory: could not update help-desk site scripts', e));
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  sitesItem.watch(resync);
+  resync();
+});

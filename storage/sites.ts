@@ -1,0 +1,30 @@
+import { storage } from '#imports';
+import type { HelpdeskSite } from '@/core/sites';
+
+/** Help-desk sites the user added on their own domains (no secrets: content scripts may read it). */
+export const sitesItem = storage.defineItem<HelpdeskSite[]>('local:helpdeskSites', { fallback: [] });
+
+/** Per site and day: how often a ticket was recognised and which fields could not be read. */
+export interface SiteDayStats {
+  day: string;
+  recognised: number;
+  missing: Record<string, number>;
+  helpdesk?: string;
+}
+export const siteStatsItem = storage.defineItem<Record<string, SiteDayStats>>('local:siteStats', { fallback: {} });
+
+/** Count one recognised ticket (and what it lacked) for its site, today. */
+export function countRecognition(
+  stats: Record<string, SiteDayStats>,
+  origin: string,
+  helpdesk: string,
+  missing: readonly string[],
+  day: string,
+): Record<string, SiteDayStats> {
+  const prev = stats[origin];
+  const today: SiteDayStats = prev && prev.day === day ? { ...prev, missing: { ...prev.missing } } : { day, recognised: 0, missing: {} };
+  today.recognised++;
+  today.helpdesk = helpdesk;
+  for (const field of missing) today.missing[field] = (today.missing[field] ?? 0) + 1;
+  return { ...stats, [origin]: today };
+}

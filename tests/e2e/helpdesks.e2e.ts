@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, loadSampleData, sidebarFrame, hasSidebarFrame, screenshot, type Harness } from './harness';
+import { fixtureFiles, readFixture } from '../helpdesk-fixtures';
+
+/**
+ * Every help-desk fixture in the built extension: the page is loaded at the address it imitates
+ * (through the fixture server's proxy), so the manifest's match patterns, the adapters' URL
+ * detectors and the sidebar are exercised together.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  await loadSampleData(h);
+});
+afterAll(async () => h?.close());
+
+/** The address as served in tests: the same host and path over http. */
+const served = (url: string) => url.replace(/^https:/, 'http:');
+
+const hosted = fixtureFiles()
+  .map((file) => ({ file, ...readFixture(file).expect }))
+  .filter((f) => f.account !== undefined && !f.site);
+
+describe.each(hosted.map((f) => [f.file, f] as const))('%s in Chromium', (file, want) => {
+  it(want.helpdesk === null ? 'shows no sidebar' : `shows ${want.account ?? 'no sales history'}`, async () => {
+    const page = await h.context.newPage();
+    await page.goto(served(want.url));
+    if (want.helpdesk === null) {
+      await page.waitForTimeout(1000);
+      expect(await hasSidebarFrame(page, h.extensionId)).toBe(false);
+      return page.close();
+    }
+    const frame = await sidebarFrame(page, h.extensionId);
+    if (want.account) {
+      await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(want.account);
+      await frame.getByTestId('match-reason').waitFor();
+    } else {
+      await frame.getByTestId('no-match').waitFor();
+    }
+    await screenshot(page, `helpdesk-${file.replace(/\.html$/, '')}`);
+    await page.close();
+  });
+});
+
+const ownDomain = fixtureFiles()
+  .map((file) => ({ file, ...readFixture(file).expect }))
+  .filter((f) => f.site && f.account);
+
+describe('a help desk on the MSP\'s own domain', () => {
+  it('has fixtures for it', () => {
+    expect(ownDomain.length).toBeGreaterThan(0);
+  });
+
+  it.each(ownDomain.map((f) => [f.file, f] as const))('%s: added in options, granted at run time, then removed', async (_file, want) => {
+    const origin = new URL(want.url).origin;
+    const before = await h.context.newPage();
+    await before.goto(served(want.url));
+    await before.waitForTimeout(1000);
+    expect(await hasSidebarFrame(before, h.extensionId)).toBe(false);
+    await before.close();
+
+    const options = await h.extensionPage('options.html#sites');
+    await options.getByLabel('Help-desk address').fill(want.url);
+    await options.getByLabel('Product').selectOption(want.site!);
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Added ${origin}`);
+    await screenshot(options, 'options-sites');
+
+    const page = await h.context.newPage();
+    await page.goto(served(want.url));
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(want.account);
+    await expect.poll(() => options.getByTestId('sites').textContent()).toContain('ticket recognised once today');
+    await page.close();
+
+    await options.getByRole('button', { name: `Remove ${origin}` }).click();
+    await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Removed ${origin}`);
+    const after = await h.context.newPage();
+    await after.goto(served(want.url));
+    await after.waitForTimeout(1000);
+    expect(await hasSidebarFrame(after, h.extensionId)).toBe(false);
+    await after.close();
+    await options.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketRef } from '@/core/model';
+import { openDb } from '@/storage/db';
+import { loadRecordSet } from '@/storage/import';
+import { tabTicketItem } from '@/storage/tab-tickets';
+import { pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+
+const ref: TicketRef = {
+  helpdesk: 'generic',
+  ticketId: '1042',
+  url: 'https://help.example.com/tickets/1042',
+  company: 'Acme Dental Group',
+  contactEmail: 'dana@acmedental.com',
+  emails: [],
+  missing: [],
+};
+
+async function sampleDb() {
+  const db = openDb('sidebar-' + Math.random());
+  await loadRecordSet(db, makeSampleData(), 'sample');
+  return db;
+}
+
+describe('what the background tells the sidebar frame', () => {
+  it("tells the story of the ticket its tab's content script reported", async () => {
+    const db = await sampleDb();
+    await tabTicketItem(7).setValue(ref);
+    const story = await storyForTab(7, 'https://help.example.com/tickets/1042', db);
+    expect(story?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
+  });
+
+  it('tells nothing once the tab shows another site that cannot clear the old ticket', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(7).setValue(ref);
+    expect(await storyForTab(7, 'https://evil.example/framing-the-sidebar', db)).toBeNull();
+    expect(await storyForTab(7, undefined, db)).toBeNull();
+    expect(await storyForTab(8, 'https://help.example.com/tickets/1042', db)).toBeNull();
+  });
+
+  it('pins only existing accounts, for the ticket in that tab', async () => {
+    const db = await sampleDb();
+    expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toMatchObject({ ok: false, error: /no longer shows a ticket/ });
+    await tabTicketItem(7).setValue({ ...ref, company: 'Acme Dental', contactEmail: undefined });
+    expect(await pinForTab(7, 'sample:nope', db)).toMatchObject({ ok: false, error: /no longer exists/ });
+    expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toEqual({ ok: true });
+    const story = await storyForTab(7, ref.url, db);
+    expect(story?.match).toMatchObject({ status: 'matched', method: 'pin', account: SAMPLE_FIXED.baker.accountId });
+  });
+});
