@@ -89,6 +89,62 @@ describe('sidebar on a ticket page', () => {
     await page.close();
   });
 
+  it('neither leaks nor duplicates after 100 single-page navigations', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/spa/ticket/1042?delay=0`);
+    let frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    // Count, through DevTools, the listeners on window and document as the content script's own
+    // isolated world sees them, and the MutationObservers alive in that world.
+    const cdp = await page.context().newCDPSession(page);
+    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Backstory');
+    expect(world, 'the content script world').toBeDefined();
+    const inWorld = async (expression: string) =>
+      (await cdp.send('Runtime.evaluate', { expression, contextId: world!.id })).result.objectId!;
+    const listenerCount = async () => {
+      let n = 0;
+      for (const target of ['window', 'document']) {
+        n += (await cdp.send('DOMDebugger.getEventListeners', { objectId: await inWorld(target) })).listeners.length;
+      }
+      return n;
+    };
+    const observerCount = async () => {
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: await inWorld('MutationObserver.prototype') });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: objects.objectId!,
+        functionDeclaration: 'function () { return this.length; }',
+        returnByValue: true,
+      });
+      return result.value as number;
+    };
+    const listenersBefore = await listenerCount();
+    const observersBefore = await observerCount();
+    expect(listenersBefore).toBeGreaterThan(0);
+    expect(observersBefore).toBeGreaterThan(0);
+    const steps = ['1044', 'queue', '1042'];
+    for (let i = 0; i < 100; i++) {
+      const step = steps[i % steps.length]!;
+      await page.evaluate((s) => {
+        const w = window as unknown as { showTicket(id: string): void; showQueue(): void };
+        if (s === 'queue') w.showQueue();
+        else w.showTicket(s);
+      }, step);
+      await page.waitForTimeout(20);
+    }
+    // 100 steps end on ticket 1044 (step 99 is index 0 of the cycle).
+    await expect.poll(() => page.locator('backstory-sidebar').count(), { timeout: 10_000 }).toBe(1);
+    frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Baker & Price LLP');
+    const sidebarFrames = page.frames().filter((f) => f.url().includes('/sidebar.html'));
+    expect(sidebarFrames).toHaveLength(1);
+    expect(await listenerCount()).toBe(listenersBefore);
+    expect(await observerCount()).toBe(observersBefore);
+    await page.close();
+  });
+
   it('keeps every sales fact out of the page DOM and its messages', async () => {
     const page = await h.context.newPage();
     await page.addInitScript(() => {
