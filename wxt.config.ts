@@ -21,7 +21,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: hostPermissions(testHostsOn),
     // Any other site only when the user adds it in options (permissions.request at that moment).
-    optional_host_permissions: ['*://*/*'],
+    // Manifest V2 (Firefox) has no optional_host_permissions: there they are optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -39,7 +40,16 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.example',
+              strict_min_version: '115.0',
+              // Nothing is collected: data stays in the browser or goes to the user's own CRM.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

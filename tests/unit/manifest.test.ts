@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
+
+/**
+ * The permissions the store builds ask for, written out in full: widening them has to change
+ * this test, so it cannot slip in unnoticed.
+ */
+type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Record<string, unknown>;
+const manifestFor = (browser: string, manifestVersion: number) =>
+  (config.manifest as ManifestFn)({ browser, manifestVersion, mode: 'production', command: 'build' });
+
+describe('manifest permissions (store builds)', () => {
+  it('Chrome MV3 asks for storage, scripting and the vendors\' hosted domains; other sites only at run time', () => {
+    const m = manifestFor('chrome', 3);
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
+    expect(m.host_permissions).toEqual(HOSTED_HELPDESK_MATCHES);
+    expect(m.optional_host_permissions).toEqual(['*://*/*']);
+    expect(HOSTED_HELPDESK_MATCHES).toEqual([
+      'https://*.myconnectwise.net/*',
+      'https://*.myconnectwise.com/*',
+      'https://*.connectwise.net/*',
+      'https://*.autotask.net/*',
+      'https://*.halopsa.com/*',
+      'https://*.haloitsm.com/*',
+      'https://*.syncromsp.com/*',
+      'https://bms.kaseya.com/*',
+      'https://*.bms.kaseya.com/*',
+      'https://*.zendesk.com/*',
+      'https://*.freshdesk.com/*',
+      'https://*.freshservice.com/*',
+      'https://*.atlassian.net/*',
+      'https://*.service-now.com/*',
+    ]);
+    expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(m).not.toHaveProperty('content_security_policy');
+  });
+
+  it('Firefox MV2 has its add-on id, no data collection, and optional permissions for other sites', () => {
+    const m = manifestFor('firefox', 2);
+    expect(m.optional_permissions).toEqual(['*://*/*']);
+    expect(m).not.toHaveProperty('optional_host_permissions');
+    expect(m.browser_specific_settings).toEqual({
+      gecko: { id: 'backstory@backstory.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+});
