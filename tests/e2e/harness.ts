@@ -1,11 +1,14 @@
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain .mjs helper shared with `npm start`
 import { findChromium, chromiumArgs, NO_CHROMIUM_MESSAGE } from '../../scripts/browser-path.mjs';
 // @ts-expect-error plain .mjs helper shared with `npm start`
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+
+const require = createRequire(import.meta.url);
 
 export const EXTENSION_DIR = resolve('.output-test/chrome-mv3');
 export const SCREENSHOTS = resolve('screenshots');
@@ -82,4 +85,16 @@ export async function loadSampleData(h: Harness): Promise<void> {
   await options.getByRole('button', { name: 'Load sample data' }).click();
   await options.getByText(/Loaded sample data/).waitFor({ timeout: 30_000 });
   await options.close();
+}
+
+/** axe-core's serious and critical violations in a page or frame (rule id: first offending nodes). */
+export async function axeViolations(target: Page | Frame): Promise<string[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await target.evaluate(source);
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }
