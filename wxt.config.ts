@@ -44,10 +44,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.example',
-              strict_min_version: '115.0',
+              // 140 (the current ESR): the first with data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing is collected: data stays in the browser or goes to the user's own CRM.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -27,11 +27,6 @@ export const messageSchemas = {
     from: ['content'] as SenderKind[],
     schema: z.object({ type: z.literal('ticket:update'), ref: z.nullable(ticketRefSchema) }),
   },
-  /** Sidebar iframe: which tab am I in? (An extension frame inside a page does not know.) */
-  'sidebar:hello': {
-    from: ['sidebar'] as SenderKind[],
-    schema: z.object({ type: z.literal('sidebar:hello') }),
-  },
   /**
    * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a
    * frame inside a web page is a third-party context where IndexedDB may be blocked or
@@ -55,10 +50,6 @@ export const messageSchemas = {
 
 export type MessageType = keyof typeof messageSchemas;
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
-
-export interface SidebarHelloReply {
-  tabId: number;
-}
 
 /** How the background answers sidebar:story, :find and :pin. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

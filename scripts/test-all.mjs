@@ -1,7 +1,7 @@
 // `npm test`: type check, lint, unit tests, a test build of the extension, browser tests.
 // Ends with one line "N passed, N failed" counting unit and browser tests together.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
@@ -41,7 +41,12 @@ rmSync('test-results/unit.json', { force: true });
 run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 countVitest('test-results/unit.json', 'unit tests');
 
-if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' })) {
+// Firefox: lint the store build as Mozilla's review would, and build the test build.
+if (!run('Firefox build', npx, ['wxt', 'build', '-b', 'firefox'])) failed += 1;
+else if (!run('web-ext lint', npx, ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2'])) failed += 1;
+const firefox = ['FIREFOX_PATH', '/usr/bin/firefox-esr', '/usr/bin/firefox'].some((p) => (p === 'FIREFOX_PATH' ? !!process.env.FIREFOX_PATH : existsSync(p)));
+
+if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' }) && (!firefox || run('Firefox test build', npx, ['wxt', 'build', '-b', 'firefox'], { WXT_TEST_HOSTS: '1' }))) {
   rmSync('test-results/e2e.json', { force: true });
   // The real Request Tracker test needs RT 5 running (scripts/rt/setup.sh, which .ci/run calls).
   const rt = process.env.RT_URL ? [] : ['--exclude', 'tests/e2e/request-tracker.e2e.ts'];
@@ -49,7 +54,12 @@ if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' })) {
     console.log('\nNote: the real Request Tracker browser test is not run: it needs RT 5 on this machine.');
     console.log('      Install and start it with "sudo bash scripts/rt/setup.sh", then run "RT_URL=http://127.0.0.1:8080 npm test".');
   }
-  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...rt, '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
+  const ff = firefox ? [] : ['--exclude', 'tests/e2e/firefox.e2e.ts'];
+  if (!firefox) {
+    console.log('\nNote: the Firefox browser tests are not run: no Firefox here.');
+    console.log('      Install it with "sudo apt-get install -y firefox-esr" (CI does), or set FIREFOX_PATH.');
+  }
+  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...rt, ...ff, '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
   countVitest('test-results/e2e.json', 'browser tests');
 } else {
   failed += 1;

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { parseMessage, messageSchemas, type SidebarHelloReply, type Reply } from '@/core/messages';
+import { parseMessage, messageSchemas, type Reply } from '@/core/messages';
 import { classifySender } from '@/core/senders';
 import { siteFor } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
@@ -45,8 +45,6 @@ export default defineBackground(() => {
         if (message.ref && message.ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, message.ref);
         return { ok: true };
       }
-      case 'sidebar:hello':
-        return { tabId } satisfies SidebarHelloReply;
       case 'sidebar:story':
         return answer(storyForTab(tabId, sender.tab?.url));
       case 'sidebar:find':

@@ -30,14 +30,17 @@ export default defineContentScript({
       const key = JSON.stringify(ref);
       if (key === lastKey) return;
       lastKey = key;
-      void report(ref);
-      if (ref) void sidebar.show();
-      else sidebar.hide();
+      // Report first, then show or nudge the sidebar: it asks the background for what was reported.
+      void report(ref).then(() => {
+        if (lastKey !== key || !ctx.isValid) return;
+        if (ref) void sidebar.show().then(() => sidebar.nudge());
+        else sidebar.hide();
+      });
       // What the page does not show may come from the help desk's own API (same origin, the
       // technician's session); report again if the ticket is still the one on screen.
       if (ref) {
         void enrichFromApi(ref, url, sameOriginJson).then((better) => {
-          if (better !== ref && lastKey === key && ctx.isValid) void report(better);
+          if (better !== ref && lastKey === key && ctx.isValid) void report(better).then(() => sidebar.nudge());
         });
       }
     };
@@ -99,6 +102,15 @@ class SidebarFrame {
     this.unwatch = sidebarCollapsed.watch((value) => {
       setCollapsed(ui.shadowHost, !!value);
     });
+  }
+
+  /** Tell the sidebar page the ticket changed. Carries no data; a forged nudge only refetches. */
+  nudge(): void {
+    const frame = this.ui?.mounted;
+    if (!frame?.contentWindow) return;
+    // Any target origin: the nudge carries nothing, and Chrome's use_dynamic_url gives the frame
+    // an origin other than the one runtime.getURL() names.
+    frame.contentWindow.postMessage('backstory:refresh', '*');
   }
 
   hide(): void {

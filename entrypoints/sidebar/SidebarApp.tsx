@@ -1,8 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from '#imports';
-import type { TicketRef } from '@/core/model';
-import type { SidebarHelloReply } from '@/core/messages';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sidebarCollapsed } from '@/storage/settings';
 import type { TicketStory } from '@/storage/ticket-story';
 import { useSettings } from '@/components/useSettings';
@@ -10,16 +6,18 @@ import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
 import { askFind, askPin, askStory } from './ask';
+import { onNudge } from './nudges';
 
 /**
- * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page,
- * so it asks the background for data instead of opening IndexedDB in a third-party context.
+ * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page: a
+ * third-party context where IndexedDB may be blocked and Firefox offers no storage.session. So
+ * it asks the background for everything, and the content script nudges it (a bare
+ * "backstory:refresh" postMessage, no data) when the ticket on screen changes.
  */
 export function SidebarApp() {
   const settings = useSettings();
-  const ref = useTabTicket();
   const [collapsed, setCollapsed] = useState(false);
-  const [state, setState] = useState<TicketStory | { error: string }>();
+  const [state, setState] = useState<TicketStory | null | { error: string }>();
   const [picking, setPicking] = useState(false);
 
   useEffect(() => {
@@ -27,18 +25,24 @@ export function SidebarApp() {
     return sidebarCollapsed.watch((v) => setCollapsed(!!v));
   }, []);
 
+  // Only the latest request's answer is shown: an older one may arrive last.
+  const latest = useRef(0);
   const refresh = useCallback(async () => {
-    if (!ref) return setState(undefined);
+    const mine = ++latest.current;
     try {
       const story = await askStory();
-      setState(story ?? undefined);
+      if (mine === latest.current) setState(story);
     } catch (e) {
-      setState({ error: e instanceof Error ? e.message : String(e) });
+      if (mine === latest.current) setState({ error: e instanceof Error ? e.message : String(e) });
     }
-  }, [ref]);
+  }, []);
   useEffect(() => {
-    setPicking(false);
+    const unsubscribe = onNudge(() => {
+      setPicking(false);
+      void refresh();
+    });
     void refresh();
+    return unsubscribe;
   }, [refresh]);
 
   const toggle = () => void sidebarCollapsed.setValue(!collapsed);
@@ -63,6 +67,7 @@ export function SidebarApp() {
   };
 
   const story = state && 'match' in state ? state : undefined;
+  const ref = story?.ref;
   const title = story?.story?.account.name ?? (ref?.company || ref?.contactEmail || 'This ticket');
   return (
     <div class="sidebar" onKeyDown={(e) => e.key === 'Escape' && toggle()}>
@@ -77,7 +82,8 @@ export function SidebarApp() {
         </button>
       </header>
       <main class="sidebar-body" aria-live="polite">
-        {!state && <p class="section muted">Loading…</p>}
+        {state === undefined && <p class="section muted">Loading…</p>}
+        {state === null && <p class="section muted">No ticket on this page.</p>}
         {state && 'error' in state && (
           <p class="section" role="alert">
             Backstory: {state.error}
@@ -121,21 +127,4 @@ export function SidebarApp() {
       </main>
     </div>
   );
-}
-
-/** The ticket reference the content script reported for the tab this frame lives in. */
-function useTabTicket(): TicketRef | null | undefined {
-  const [ref, setRef] = useState<TicketRef | null>();
-  useEffect(() => {
-    let unwatch: (() => void) | undefined;
-    void (async () => {
-      const reply = (await browser.runtime.sendMessage({ type: 'sidebar:hello' })) as SidebarHelloReply | undefined;
-      if (!reply) return setRef(null);
-      const item = tabTicketItem(reply.tabId);
-      setRef(await item.getValue());
-      unwatch = item.watch((v) => setRef(v));
-    })();
-    return () => unwatch?.();
-  }, []);
-  return ref;
 }

@@ -41,7 +41,8 @@ describe('manifest permissions (store builds)', () => {
     expect(m.optional_permissions).toEqual(['*://*/*']);
     expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m.browser_specific_settings).toEqual({
-      gecko: { id: 'backstory@backstory.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: 'backstory@backstory.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
   });
 });

@@ -77,7 +77,6 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    expect(messageSchemas['sidebar:hello'].from).toEqual(['sidebar']);
     for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin'] as const) expect(messageSchemas[type].from).toEqual(['sidebar']);
   });
 

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, firefoxSidebar, poll, textOf, type FirefoxHarness } from './firefox-harness';
+import { SCREENSHOTS } from './harness';
+
+/** The same product in Firefox: sample data from options, the sidebar on a ticket, popup search. */
+let h: FirefoxHarness;
+beforeAll(async () => {
+  h = await launchFirefox();
+  const options = await h.extensionPage('options.html');
+  await (await options.waitForSelector('::-p-text(Load sample data)'))!.click();
+  await options.waitForSelector('::-p-text(Loaded sample data)', { timeout: 30_000 });
+  await options.close();
+}, 90_000);
+afterAll(async () => h?.close());
+
+describe('Backstory in Firefox', () => {
+  it('shows the origin story beside a ticket matched by contact email', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await firefoxSidebar(page);
+    await poll(() => frame.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent), (t) => t === 'Acme Dental Group');
+    expect(await textOf(frame, '[data-testid=campaign]')).toContain('Spring Dental Postcard Mailer 2025');
+    expect(await textOf(frame, '[data-testid=rep]')).toBe('Priya Nair');
+    expect(await textOf(frame, '[data-testid=match-reason]')).toContain('dana@acmedental.com');
+    await page.screenshot({ path: `${SCREENSHOTS}/firefox-sidebar.png` });
+    await page.close();
+  });
+
+  it('shows nothing on a page that is not a ticket', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.origin}/not-a-ticket.html`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.$('backstory-sidebar')).toBeNull();
+    expect(page.frames()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('finds an account from the popup with a typo and opens its backstory with the keyboard', async () => {
+    const popup = await h.extensionPage('popup.html');
+    await popup.waitForSelector('[role=combobox]');
+    await popup.type('[role=combobox]', 'acme dentl');
+    await poll(() => popup.evaluate(() => document.querySelector('[role=option]')?.textContent ?? ''), (t) => t.includes('Acme Dental Group'));
+    await popup.keyboard.press('Enter');
+    expect(await textOf(popup, '[data-testid=popup-account-name]')).toBe('Acme Dental Group');
+    await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup.png` });
+    await popup.close();
+  });
+});
