@@ -11,12 +11,13 @@ const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
 
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? '.output-test' : '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'The sales backstory beside every help-desk ticket: campaign, deal, promises and notes.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: registering the content script on help-desk sites the user adds at run time.
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: hostPermissions(testHostsOn),

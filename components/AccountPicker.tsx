@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountHit } from '@/storage/account-finder';
+import { t } from './i18n';
 
 interface Props {
   label: string;
@@ -36,19 +37,19 @@ export function AccountPicker({ label, initialQuery = '', find, onPick }: Props)
         id="picker-q"
         type="search"
         value={query}
-        placeholder="Account, domain or contact"
+        placeholder={t('picker.placeholder')}
         style="width:100%;margin-top:2px"
         onInput={(e) => setQuery(e.currentTarget.value)}
       />
       {error && <p role="alert" class="small">{error}</p>}
-      <ul class="plain" aria-label="Accounts found" style="margin-top:4px">
+      <ul class="plain" aria-label={t('picker.found')} style="margin-top:4px">
         {results.map((r) => (
           <li key={r.accountId} style="display:flex;justify-content:space-between;gap:6px;padding:2px 0">
             <span>
               {r.title} <span class="muted small">{r.subtitle}</span>
             </span>
-            <button onClick={() => onPick(r.accountId, r.title)} aria-label={`Pin ${r.title}`}>
-              Pin
+            <button onClick={() => onPick(r.accountId, r.title)} aria-label={t('common.pinName', [r.title])}>
+              {t('common.pin')}
             </button>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { Backstory } from '@/core/backstory';
 import type { DisplaySettings } from '@/storage/settings';
 import { formatDate, formatMoney, formatMonth } from '@/core/format';
 import { NotesList } from './NotesList';
+import { t, uiLocale } from './i18n';
 
 interface Props {
   story: Backstory;
@@ -14,13 +15,13 @@ export function BackstoryView({ story, settings }: Props) {
   const show = settings.show;
   const deal = winningDeal;
   return (
-    <article aria-label={`Backstory of ${account.name}`}>
+    <article aria-label={t('story.label', [account.name])}>
       <section class="section" aria-labelledby="origin-title">
-        <h2 id="origin-title" class="section-title">Origin story</h2>
+        <h2 id="origin-title" class="section-title">{t('story.origin')}</h2>
         <dl class="kv">
           {show.campaign && (
             <>
-              <dt>Campaign</dt>
+              <dt>{t('story.campaign')}</dt>
               <dd data-testid="campaign">
                 {originCampaign ? (
                   <>
@@ -28,32 +29,32 @@ export function BackstoryView({ story, settings }: Props) {
                     <span class="muted">
                       {' · '}
                       {originCampaign.channel}
-                      {originCampaign.startDate ? ` · ${formatMonth(originCampaign.startDate)}` : ''}
+                      {originCampaign.startDate ? ` · ${formatMonth(originCampaign.startDate, uiLocale())}` : ''}
                     </span>
                   </>
                 ) : account.leadSource ? (
-                  <span>{account.leadSource} <span class="muted">(lead source)</span></span>
+                  <span>{account.leadSource} <span class="muted">{t('story.leadSource')}</span></span>
                 ) : (
-                  <span class="muted">not recorded</span>
+                  <span class="muted">{t('story.notRecorded')}</span>
                 )}
               </dd>
             </>
           )}
           {show.deal && deal && (
             <>
-              <dt>Won by</dt>
+              <dt>{t('story.wonBy')}</dt>
               <dd data-testid="deal">
                 <strong>{deal.name}</strong>
                 <div class="muted small">
                   {!settings.hideDealValues && dealValue(deal.valueRecurring, deal.valueOneTime, deal.currency)}
-                  {deal.closeDate ? ` closed ${formatDate(deal.closeDate)}` : ` ${deal.stage}`}
+                  {deal.closeDate ? ` ${t('story.closed', [formatDate(deal.closeDate, uiLocale())])}` : ` ${deal.stage}`}
                 </div>
               </dd>
-              <dt>Sold by</dt>
-              <dd data-testid="rep">{deal.salesRep || <span class="muted">unknown</span>}</dd>
+              <dt>{t('story.soldBy')}</dt>
+              <dd data-testid="rep">{deal.salesRep || <span class="muted">{t('story.unknown')}</span>}</dd>
               {deal.productsSold && (
                 <>
-                  <dt>Sold</dt>
+                  <dt>{t('story.sold')}</dt>
                   <dd data-testid="sold">{deal.productsSold}</dd>
                 </>
               )}
@@ -61,7 +62,7 @@ export function BackstoryView({ story, settings }: Props) {
           )}
           {show.contactRole && contact && (
             <>
-              <dt>Contact</dt>
+              <dt>{t('story.contact')}</dt>
               <dd data-testid="contact">
                 {contact.name}
                 {contact.role ? <span class="badge" style="margin-left:6px">{contact.role}</span> : null}
@@ -72,7 +73,7 @@ export function BackstoryView({ story, settings }: Props) {
         </dl>
         {show.promises && promises.length > 0 && (
           <div style="margin-top:6px">
-            <div class="section-title">Promised</div>
+            <div class="section-title">{t('story.promised')}</div>
             <ul class="promises" data-testid="promises">
               {promises.map((p) => (
                 <li key={p}>{p}</li>
@@ -83,7 +84,7 @@ export function BackstoryView({ story, settings }: Props) {
       </section>
       {show.notes && (
         <section class="section" aria-labelledby="notes-title">
-          <h2 id="notes-title" class="section-title">Sales notes ({notes.length})</h2>
+          <h2 id="notes-title" class="section-title">{t('story.notes', [String(notes.length)])}</h2>
           <NotesList notes={notes} />
         </section>
       )}
@@ -93,7 +94,7 @@ export function BackstoryView({ story, settings }: Props) {
 
 function dealValue(recurring: number | undefined, oneTime: number | undefined, currency: string): string {
   const parts: string[] = [];
-  if (recurring) parts.push(`${formatMoney(recurring, currency)}/mo`);
-  if (oneTime) parts.push(`${formatMoney(oneTime, currency)} one-time`);
+  if (recurring) parts.push(t('story.perMonth', [formatMoney(recurring, currency, uiLocale())]));
+  if (oneTime) parts.push(t('story.oneTime', [formatMoney(oneTime, currency, uiLocale())]));
   return parts.length ? parts.join(' + ') + ' ·' : '';
 }

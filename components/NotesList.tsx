@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@/core/model';
 import { formatDate } from '@/core/format';
+import { t, uiLocale } from './i18n';
 
 type ShownNote = Note & { dealName?: string };
 
 /** Sales notes, pinned first then newest (the loader sorts), each expandable. Text only. */
 export function NotesList({ notes }: { notes: ShownNote[] }) {
-  if (notes.length === 0) return <p class="muted">No notes from sales.</p>;
+  if (notes.length === 0) return <p class="muted">{t('notes.none')}</p>;
   return (
     <ul class="plain" data-testid="notes">
       {notes.map((n) => (
@@ -22,15 +23,15 @@ function NoteItem({ note }: { note: ShownNote }) {
   return (
     <li class="note">
       <div class="small muted">
-        {note.pinned && <span class="pin" title="Pinned by sales">Pinned · </span>}
-        {note.author} · {formatDate(note.date)}
+        {note.pinned && <span class="pin" title={t('notes.pinnedTitle')}>{t('notes.pinned')} · </span>}
+        {note.author} · {formatDate(note.date, uiLocale())}
         {note.dealName ? ` · ${note.dealName}` : ''}
         {note.tags.length > 0 && ' · ' + note.tags.join(', ')}
       </div>
       <div class={`note-body${long && !open ? ' clamped' : ''}`}>{note.body}</div>
       {long && (
         <button class="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Show less' : 'Show more'}
+          {open ? t('common.showLess') : t('common.showMore')}
         </button>
       )}
     </li>

@@ -24,8 +24,22 @@ export interface MatchCandidate {
   name: string;
 }
 
+/** One piece of evidence, for a reason worded in the user's language. */
+export interface ReasonPart {
+  what: 'contactEmail' | 'email' | 'domain' | 'name' | 'alias' | 'company';
+  value: string;
+}
+
+/** The reason as data: the UI words it (`reason` is the English wording, for logs and tests). */
+export type MatchExplanation =
+  | { kind: 'pin'; label: string }
+  | { kind: 'matched'; parts: ReasonPart[]; conflict?: { part: ReasonPart; names: string[] } }
+  | { kind: 'ambiguous'; count: number; parts: ReasonPart[] }
+  | { kind: 'none'; parts: ReasonPart[] };
+
 export interface MatchResult {
   status: 'matched' | 'ambiguous' | 'none';
+  explain: MatchExplanation;
   account?: string;
   /** The matched account, or the accounts to choose from when ambiguous; sorted by name. */
   candidates: MatchCandidate[];
@@ -55,6 +69,7 @@ interface Evidence {
   ids: string[];
   /** e.g. `email domain acmedental.com`; reasons read "matched by " + this. */
   what: string;
+  part: ReasonPart;
   confidence: MatchConfidence;
 }
 
@@ -78,7 +93,7 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
     const label = ref.company && normalizeCompany(ref.company) ? ref.company.trim() : key.slice(ref.helpdesk.length + 1);
     return {
       status: 'matched', account: pinned, candidates: candidates([pinned]),
-      method: 'pin', confidence: 'high', reason: `pinned by you for "${label}"`,
+      method: 'pin', confidence: 'high', reason: `pinned by you for "${label}"`, explain: { kind: 'pin', label },
     };
   }
 
@@ -108,6 +123,7 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
     return {
       status: 'ambiguous', candidates: candidates(ids), method: first.method, confidence: 'low',
       reason: `${ids.length} accounts match ${what}`,
+      explain: { kind: 'ambiguous', count: ids.length, parts: used.map((e) => e.part) },
     };
   }
 
@@ -116,14 +132,16 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
   // A tie broken by a second step is less sure than a single clean hit.
   let confidence: MatchConfidence = used.length > 1 ? 'medium' : decided.confidence;
   let reason = `matched by ${what}`;
+  const explain: MatchExplanation = { kind: 'matched', parts: used.map((e) => e.part) };
   // The contact (or domain) says one account, the ticket's company field another: say so.
   const company = companyEv[0] ?? companyEv[1];
   if ((decided.method === 'email' || decided.method === 'domain') && company && !company.ids.includes(account)) {
     const others = company.ids.map((id) => names.get(id) ?? id).join(', ');
     reason += `, but the ticket's ${company.what} points to ${others}`;
+    explain.conflict = { part: company.part, names: company.ids.map((id) => names.get(id) ?? id) };
     confidence = 'low';
   }
-  return { status: 'matched', account, candidates: candidates([account]), method: decided.method, confidence, reason };
+  return { status: 'matched', account, candidates: candidates([account]), method: decided.method, confidence, reason, explain };
 }
 
 type Existing = (ids: string[]) => Promise<string[]>;
@@ -147,8 +165,8 @@ async function byEmail(ref: TicketRef, index: MatchIndex, existing: Existing): P
     if (ids.length === 0) continue;
     // A CC or another address on the page is weaker evidence than the ticket's contact.
     return email === contact
-      ? { method: 'email', ids, what: `contact email ${email}`, confidence: 'high' }
-      : { method: 'email', ids, what: `email ${email} on the ticket`, confidence: 'medium' };
+      ? { method: 'email', ids, what: `contact email ${email}`, part: { what: 'contactEmail', value: email }, confidence: 'high' }
+      : { method: 'email', ids, what: `email ${email} on the ticket`, part: { what: 'email', value: email }, confidence: 'medium' };
   }
   return undefined;
 }
@@ -159,7 +177,10 @@ async function byDomain(ref: TicketRef, index: MatchIndex, existing: Existing): 
   for (const domain of domains) {
     const ids = await existing(await index.accountIdsByDomain(domain));
     if (ids.length === 0) continue;
-    return { method: 'domain', ids, what: `email domain ${domain}`, confidence: domain === contactDomain ? 'high' : 'medium' };
+    return {
+      method: 'domain', ids, what: `email domain ${domain}`, part: { what: 'domain', value: domain },
+      confidence: domain === contactDomain ? 'high' : 'medium',
+    };
   }
   return undefined;
 }
@@ -172,13 +193,18 @@ async function byCompany(ref: TicketRef, index: MatchIndex, existing: Existing):
   const byName = await existing(await index.accountIdsByNameKey(key));
   const byAlias = await existing(await index.accountIdsByAliasKey(key));
   return [
-    byName.length ? { method: 'name', ids: byName, what: `company name "${company}"`, confidence: 'medium' } : undefined,
-    byAlias.length ? { method: 'alias', ids: byAlias, what: `alias "${company}"`, confidence: 'medium' } : undefined,
+    byName.length ? { method: 'name', ids: byName, what: `company name "${company}"`, part: { what: 'name', value: company }, confidence: 'medium' } : undefined,
+    byAlias.length ? { method: 'alias', ids: byAlias, what: `alias "${company}"`, part: { what: 'alias', value: company }, confidence: 'medium' } : undefined,
   ];
 }
 
 function none(ref: TicketRef): MatchResult {
-  const said = [ref.company?.trim() && `company "${ref.company.trim()}"`, ...ticketEmails(ref).slice(0, 3)].filter(Boolean);
+  const company = ref.company?.trim();
+  const parts: ReasonPart[] = [
+    ...(company ? [{ what: 'company' as const, value: company }] : []),
+    ...ticketEmails(ref).slice(0, 3).map((e) => ({ what: 'email' as const, value: e })),
+  ];
+  const said = parts.map((p) => (p.what === 'company' ? `company "${p.value}"` : p.value));
   const reason = said.length ? `no account matches ${said.join(', ')}` : 'the ticket shows no company or email to match';
-  return { status: 'none', candidates: [], method: 'none', confidence: 'low', reason };
+  return { status: 'none', candidates: [], method: 'none', confidence: 'low', reason, explain: { kind: 'none', parts } };
 }

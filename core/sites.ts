@@ -12,22 +12,24 @@ export interface HelpdeskSite {
   addedAt: string;
 }
 
-export type SiteParse = { ok: true; origin: string } | { ok: false; error: string };
+export type SiteError = 'empty' | 'notUrl' | 'scheme' | 'credentials' | 'host' | 'wildcard';
+/** On failure: what is wrong (worded by the UI) and the part of the input it is about. */
+export type SiteParse = { ok: true; origin: string } | { ok: false; error: SiteError; value: string };
 
 /** "help.example.com/tickets" or "https://help.example.com:8443/x" -> its origin, or why not. */
 export function parseSiteUrl(input: string): SiteParse {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Type the address of your help desk, e.g. https://help.example.com.' };
+  if (!text) return { ok: false, error: 'empty', value: '' };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { ok: false, error: `"${text}" is not a web address.` };
+    return { ok: false, error: 'notUrl', value: text };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'Only http and https sites can be added.' };
-  if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address.' };
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { ok: false, error: `"${url.hostname}" is not a full host name.` };
-  if (url.hostname.includes('*')) return { ok: false, error: 'Add one site at a time, without wildcards.' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'scheme', value: url.protocol };
+  if (url.username || url.password) return { ok: false, error: 'credentials', value: '' };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { ok: false, error: 'host', value: url.hostname };
+  if (url.hostname.includes('*')) return { ok: false, error: 'wildcard', value: url.hostname };
   return { ok: true, origin: url.origin };
 }
 

@@ -5,7 +5,8 @@ import { makeSampleData } from '@/sources/sample-data';
 import { getDb } from '@/storage/db';
 import { clearAllData, countsByKind, loadRecordSet } from '@/storage/import';
 import { ImportCard } from './ImportCard';
-import { KIND_PLURAL, describeSummary } from './import-text';
+import { describeSummary, kindPlural } from './import-text';
+import { t } from '@/components/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -16,7 +17,7 @@ export function DataPanel() {
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLDialogElement>(null);
 
-  const refresh = () => void countsByKind(getDb()).then(setCounts, (e) => setStatus({ tone: 'error', text: `Could not read the database: ${String(e)}` }));
+  const refresh = () => void countsByKind(getDb()).then(setCounts, (e) => setStatus({ tone: 'error', text: t('data.readFailed', [String(e)]) }));
   useEffect(refresh, []);
 
   const run = async (work: () => Promise<string>) => {
@@ -35,7 +36,7 @@ export function DataPanel() {
   const loadSample = () =>
     run(async () => {
       const summary = await loadRecordSet(getDb(), makeSampleData(), 'sample');
-      return `Loaded sample data: ${describeSummary(summary)}.`;
+      return t('data.sampleLoaded', [describeSummary(summary)]);
     });
 
   const exportAll = () =>
@@ -47,44 +48,44 @@ export function DataPanel() {
       a.download = `backstory-backup-${new Date().toISOString().slice(0, 10)}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return `Exported ${a.download}. Import it here to restore everything.`;
+      return t('data.exported', [a.download]);
     });
 
   const clearAll = () =>
     run(async () => {
       await clearAllData(getDb());
-      return 'All sales data was deleted.';
+      return t('data.cleared');
     });
 
   const total = counts ? RECORD_KINDS.reduce((n, k) => n + counts[k], 0) : 0;
   return (
     <>
       <section class="card" aria-labelledby="counts-title">
-        <h2 id="counts-title">Stored sales data</h2>
+        <h2 id="counts-title">{t('data.stored')}</h2>
         <div class="counts" data-testid="counts">
           {RECORD_KINDS.map((k) => (
             <div key={k} data-kind={k}>
               <strong>{counts ? counts[k].toLocaleString() : '…'}</strong>
-              <span class="muted">{KIND_PLURAL[k]}</span>
+              <span class="muted">{kindPlural(k)}</span>
             </div>
           ))}
         </div>
-        {counts && total === 0 && <p class="muted">Nothing imported yet: import your CRM export below, or load the sample data to try Backstory.</p>}
+        {counts && total === 0 && <p class="muted">{t('data.empty')}</p>}
       </section>
 
       <ImportCard onDone={refresh} />
 
       <section class="card" aria-labelledby="manage-title">
-        <h2 id="manage-title">Sample data, backup, reset</h2>
+        <h2 id="manage-title">{t('data.manage')}</h2>
         <div class="row">
-          <button type="button" onClick={loadSample} disabled={busy}>Load sample data</button>
-          <button type="button" onClick={exportAll} disabled={busy || total === 0}>Export everything</button>
+          <button type="button" onClick={loadSample} disabled={busy}>{t('data.loadSample')}</button>
+          <button type="button" onClick={exportAll} disabled={busy || total === 0}>{t('data.exportAll')}</button>
           <button type="button" class="danger" onClick={() => confirmRef.current?.showModal()} disabled={busy || total === 0}>
-            Clear all data…
+            {t('data.clearAll')}
           </button>
         </div>
         <p class="muted">
-          The sample data is a fictional MSP's sales history; loading it again replaces it and leaves your own imports alone.
+          {t('data.sampleHint')}
         </p>
         {status && (
           <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="data-status">
@@ -95,11 +96,11 @@ export function DataPanel() {
 
       <dialog ref={confirmRef} aria-labelledby="confirm-title" onClose={(e) => e.currentTarget.returnValue === 'delete' && clearAll()}>
         <form method="dialog">
-          <h2 id="confirm-title">Delete all sales data?</h2>
-          <p>This removes {total.toLocaleString()} records and all pinned matches from this browser. Export a backup first if you may need them.</p>
+          <h2 id="confirm-title">{t('data.confirmTitle')}</h2>
+          <p>{t('data.confirmBody', [total.toLocaleString()])}</p>
           <div class="row">
-            <button value="cancel" autofocus>Cancel</button>
-            <button value="delete" class="danger">Delete everything</button>
+            <button value="cancel" autofocus>{t('common.cancel')}</button>
+            <button value="delete" class="danger">{t('data.confirmDelete')}</button>
           </div>
         </form>
       </dialog>

@@ -1,13 +1,7 @@
 import { displaySettings, type DisplaySettings } from '@/storage/settings';
+import { t } from '@/components/i18n';
 
-const FIELDS: [keyof DisplaySettings['show'], string][] = [
-  ['campaign', 'Originating campaign'],
-  ['deal', 'Winning deal and sales rep'],
-  ['promises', 'Promises made'],
-  ['contactRole', "Ticket contact's role"],
-  ['notes', 'Sales notes'],
-  ['matchReason', 'Why the account matched'],
-];
+const FIELDS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const satisfies readonly (keyof DisplaySettings['show'])[];
 
 /** What technicians see in the sidebar and popup. Saved at once; open sidebars follow. */
 export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
@@ -15,8 +9,8 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
   return (
     <>
       <section class="card" aria-labelledby="fields-title">
-        <h2 id="fields-title">Fields technicians see</h2>
-        {FIELDS.map(([key, label]) => (
+        <h2 id="fields-title">{t('display.fields')}</h2>
+        {FIELDS.map((key) => (
           <div key={key}>
             <label>
               <input
@@ -24,7 +18,7 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
                 checked={settings.show[key]}
                 onChange={(e) => save({ show: { ...settings.show, [key]: e.currentTarget.checked } })}
               />{' '}
-              {label}
+              {t(`display.field.${key}`)}
             </label>
           </div>
         ))}
@@ -36,17 +30,17 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
               checked={settings.hideDealValues}
               onChange={(e) => save({ hideDealValues: e.currentTarget.checked })}
             />{' '}
-            Hide deal values
+            {t('display.hideValues')}
           </label>
         </div>
       </section>
       <section class="card" aria-labelledby="theme-title">
-        <h2 id="theme-title">Theme</h2>
-        <label for="theme">Colours </label>
+        <h2 id="theme-title">{t('display.theme')}</h2>
+        <label for="theme">{t('display.colours')} </label>
         <select id="theme" value={settings.theme} onChange={(e) => save({ theme: e.currentTarget.value as DisplaySettings['theme'] })}>
-          <option value="auto">Follow the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="auto">{t('display.themeAuto')}</option>
+          <option value="light">{t('display.themeLight')}</option>
+          <option value="dark">{t('display.themeDark')}</option>
         </select>
       </section>
     </>

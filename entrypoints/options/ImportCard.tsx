@@ -3,6 +3,7 @@ import { getDb } from '@/storage/db';
 import { ImportCommitError, commitImport } from '@/storage/import';
 import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
 import { describeSummary } from './import-text';
+import { t } from '@/components/i18n';
 import { ImportFileReview } from './ImportFileReview';
 
 interface Picked {
@@ -49,11 +50,11 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     try {
       const summary = await commitImport(getDb(), picked.map((p) => p.parsed), (done, total) => setProgress([done, total]));
       const names = picked.map((p) => p.parsed.file).join(', ');
-      setOutcome({ tone: 'ok', text: `Imported ${names}: ${describeSummary(summary)}.`, details: summary.warnings });
+      setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings });
       reset();
     } catch (e) {
       const details = e instanceof ImportCommitError ? e.errors.map(formatImportError) : [];
-      setOutcome({ tone: 'error', text: `Nothing was imported. ${e instanceof Error ? e.message : String(e)}`, details });
+      setOutcome({ tone: 'error', text: t('import.failed', [e instanceof Error ? e.message : String(e)]), details });
     } finally {
       setProgress(undefined);
       onDone();
@@ -63,13 +64,11 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
   const errorFiles = picked.filter((p) => p.parsed.errorCount > 0).length;
   return (
     <section class="card" aria-labelledby="import-title">
-      <h2 id="import-title">Import CSV or JSON</h2>
+      <h2 id="import-title">{t('import.title')}</h2>
       <p class="muted">
-        Accounts, contacts, campaigns, deals or notes: Backstory's template, HubSpot, Salesforce report and ConnectWise PSA
-        exports are recognised; anything else can be mapped by hand. Choose several files to import them together, or a
-        Backstory backup to restore it.
+        {t('import.intro')}
       </p>
-      <label for="import-files">Files </label>
+      <label for="import-files">{t('import.files')} </label>
       <input
         ref={inputRef}
         id="import-files"
@@ -85,16 +84,16 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       {picked.length > 0 && (
         <div class="row" style="margin-top:8px">
           <button type="button" class="primary" onClick={() => void commit()} disabled={!!progress || errorFiles > 0}>
-            Import {picked.length === 1 ? picked[0]!.parsed.file : `${picked.length} files`}
+            {picked.length === 1 ? t('import.importOne', [picked[0]!.parsed.file]) : t('import.importMany', [String(picked.length)])}
           </button>
-          <button type="button" onClick={reset} disabled={!!progress}>Cancel</button>
-          {errorFiles > 0 && <span class="errors">Fix the errors above first: an import is all or nothing.</span>}
+          <button type="button" onClick={reset} disabled={!!progress}>{t('common.cancel')}</button>
+          {errorFiles > 0 && <span class="errors">{t('import.fixFirst')}</span>}
         </div>
       )}
       {progress && (
         <p>
-          <progress aria-label="Import progress" max={progress[1]} value={progress[0]} /> {progress[0].toLocaleString()} of{' '}
-          {progress[1].toLocaleString()} records
+          <progress aria-label={t('import.progress')} max={progress[1]} value={progress[0]} />{' '}
+          {t('import.progressText', [progress[0].toLocaleString(), progress[1].toLocaleString()])}
         </p>
       )}
       {outcome && (

@@ -2,15 +2,13 @@ import { RECORD_KINDS, type AnyRecord, type RecordKind } from '@/core/model';
 import { KIND_SPECS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
 import { formatImportError, type ImportParse } from '@/sources/csv-import';
 import type { RowMeta } from '@/sources/import-types';
-import { KIND_PLURAL } from './import-text';
+import { kindPlural } from './import-text';
+import { t } from '@/components/i18n';
 
-const PRESET_LABEL: Record<string, string> = {
-  hubspot: 'HubSpot export',
-  salesforce: 'Salesforce report export',
-  connectwise: 'ConnectWise PSA export',
-  backstory: "Backstory's template",
-  generic: 'generic columns',
-};
+const presetLabel = (preset: string) =>
+  (['hubspot', 'salesforce', 'connectwise', 'backstory', 'generic'] as const).includes(preset as 'generic')
+    ? t(`import.preset.${preset as 'generic'}`)
+    : preset;
 
 type Change = { kind?: RecordKind; mapping?: Record<string, number> };
 
@@ -21,7 +19,7 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
     return (
       <div class="import-file" data-testid="import-file">
         <h3>{parsed.file}</h3>
-        <p>Backstory backup with {parsed.rowCount.toLocaleString()} records: importing it restores them (records with the same ids are replaced).</p>
+        <p>{t('import.backup', [parsed.rowCount.toLocaleString()])}</p>
         <ErrorList parsed={parsed} />
       </div>
     );
@@ -32,20 +30,20 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
     <div class="import-file" data-testid="import-file">
       <h3>{parsed.file}</h3>
       <div class="row">
-        <label for={`${id}-kind`}>Holds</label>
+        <label for={`${id}-kind`}>{t('import.holds')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => onChange({ kind: e.currentTarget.value as RecordKind })}>
           {RECORD_KINDS.map((k) => (
-            <option key={k} value={k}>{KIND_PLURAL[k]}</option>
+            <option key={k} value={k}>{kindPlural(k)}</option>
           ))}
         </select>
         <span class="muted">
-          {parsed.rowCount.toLocaleString()} rows, read as {PRESET_LABEL[parsed.preset] ?? parsed.preset}
-          {parsed.delimiter && parsed.delimiter !== ',' ? `, separated by ${parsed.delimiter === '\t' ? 'tabs' : `"${parsed.delimiter}"`}` : ''}
+          {t('import.readAs', [parsed.rowCount.toLocaleString(), presetLabel(parsed.preset)])}
+          {parsed.delimiter && parsed.delimiter !== ',' ? (parsed.delimiter === '\t' ? t('import.separatedTabs') : t('import.separatedBy', [parsed.delimiter])) : ''}
         </span>
       </div>
       {parsed.format === 'csv' && (
         <details open={missing.length > 0}>
-          <summary>Columns ({Object.keys(parsed.mapping).length} of {parsed.headers.length} used)</summary>
+          <summary>{t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}</summary>
           <div class="mapping">
             {Object.keys(KIND_SPECS[kind].fields).map((field) => (
               <label key={field}>
@@ -60,9 +58,9 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
                     onChange({ kind, mapping });
                   }}
                 >
-                  <option value="-1">(not imported)</option>
+                  <option value="-1">{t('import.notImported')}</option>
                   {parsed.headers.map((h, i) => (
-                    <option key={i} value={String(i)}>{h || `column ${i + 1}`}</option>
+                    <option key={i} value={String(i)}>{h || t('import.columnN', [String(i + 1)])}</option>
                   ))}
                 </select>
               </label>
@@ -84,14 +82,12 @@ function ErrorList({ parsed }: { parsed: ImportParse }) {
   const more = parsed.errorCount - parsed.errors.length;
   return (
     <div class="errors" role="alert" data-testid="import-errors">
-      <p>
-        {parsed.errorCount.toLocaleString()} {parsed.errorCount === 1 ? 'problem' : 'problems'} in {parsed.file}:
-      </p>
+      <p>{t('import.problems', parsed.errorCount, [parsed.errorCount.toLocaleString(), parsed.file])}</p>
       <ul>
         {parsed.errors.map((e, i) => (
           <li key={i}>{formatImportError(e)}</li>
         ))}
-        {more > 0 && <li>…and {more.toLocaleString()} more</li>}
+        {more > 0 && <li>{t('import.more', [more.toLocaleString()])}</li>}
       </ul>
     </div>
   );
@@ -102,7 +98,7 @@ function Preview({ kind, records, rows }: { kind: RecordKind; records: AnyRecord
   const fields = TEMPLATE_FIELDS[kind];
   return (
     <div style="overflow-x:auto">
-      <table class="grid" aria-label="Preview of the first rows as they will be stored">
+      <table class="grid" aria-label={t('import.preview')}>
         <thead>
           <tr>
             {fields.map((f) => (
@@ -133,7 +129,7 @@ function cellText(record: AnyRecord, field: string, meta: RowMeta | undefined): 
     return ref ? (ref.name ?? ref.id ?? '') : '';
   }
   if (Array.isArray(value)) return value.join('; ');
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? t('import.yes') : t('import.no');
   if (typeof value === 'object' && value) return Object.entries(value).map(([k, v]) => `${k}=${String(v)}`).join('; ');
   return String(value);
 }

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useSettings } from '@/components/useSettings';
+import { t } from '@/components/i18n';
 import { DataPanel } from './DataPanel';
 import { DisplayPanel } from './DisplayPanel';
 import { SitesPanel } from './SitesPanel';
 
-const TABS = [
-  ['data', 'Data'],
-  ['display', 'Display'],
-  ['sites', 'Help-desk sites'],
-] as const;
-type Tab = (typeof TABS)[number][0];
+const TABS = ['data', 'display', 'sites'] as const;
+type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
   const settings = useSettings();
@@ -21,13 +18,13 @@ export function OptionsApp() {
   return (
     <>
       <header class="page">
-        <h1>Backstory</h1>
-        <span class="muted">the sales backstory beside every ticket</span>
+        <h1>{t('extName')}</h1>
+        <span class="muted">{t('options.tagline')}</span>
       </header>
-      <nav class="tabs" role="tablist" aria-label="Options sections">
-        {TABS.map(([id, label]) => (
+      <nav class="tabs" role="tablist" aria-label={t('options.sections')}>
+        {TABS.map((id) => (
           <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => select(id)}>
-            {label}
+            {t(`options.tab.${id}`)}
           </button>
         ))}
       </nav>

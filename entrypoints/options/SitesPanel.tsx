@@ -5,11 +5,12 @@ import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import { parseSiteUrl, sitePattern, type HelpdeskSite } from '@/core/sites';
 import { sitesItem, siteStatsItem, type SiteDayStats } from '@/storage/sites';
 import { describeStats } from './site-text';
+import { t } from '@/components/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
 const productName = (id: string) =>
-  id === 'detect' ? 'detected automatically' : id === 'generic' ? 'other (generic detector)' : (SPECIFIC_ADAPTERS.find((a) => a.id === id)?.name ?? id);
+  id === 'detect' ? t('sites.detected') : id === 'generic' ? t('sites.generic') : (SPECIFIC_ADAPTERS.find((a) => a.id === id)?.name ?? id);
 
 /** Where Backstory runs: the vendors' hosted help desks, plus sites the user adds and grants. */
 export function SitesPanel() {
@@ -46,17 +47,17 @@ export function SitesPanel() {
   const add = (e: Event) => {
     e.preventDefault();
     const parsed = parseSiteUrl(address);
-    if (!parsed.ok) return setStatus({ tone: 'error', text: parsed.error });
+    if (!parsed.ok) return setStatus({ tone: 'error', text: t(`sites.error.${parsed.error}`, [parsed.value]) });
     const origin = parsed.origin;
     browser.permissions.request({ origins: [sitePattern(origin)] }).then(
       async (ok) => {
-        if (!ok) return setStatus({ tone: 'error', text: `Permission for ${origin} was not granted, so Backstory cannot run there.` });
+        if (!ok) return setStatus({ tone: 'error', text: t('sites.notGranted', [origin]) });
         const list = (await sitesItem.getValue()).filter((s) => s.origin !== origin);
         await sitesItem.setValue([...list, { origin, adapterId: product, addedAt: new Date().toISOString() }]);
         setAddress('');
-        setStatus({ tone: 'ok', text: `Added ${origin}. Reload its open tabs; new ticket pages there show the sidebar.` });
+        setStatus({ tone: 'ok', text: t('sites.added', [origin]) });
       },
-      (err: unknown) => setStatus({ tone: 'error', text: `Could not ask for ${origin}: ${err instanceof Error ? err.message : String(err)}` }),
+      (err: unknown) => setStatus({ tone: 'error', text: t('sites.askFailed', [origin, err instanceof Error ? err.message : String(err)]) }),
     );
   };
 
@@ -71,37 +72,37 @@ export function SitesPanel() {
     // Give the permission back too. Permissions the build asks for up front cannot be removed;
     // the site's content script is gone either way.
     await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
-    setStatus({ tone: 'ok', text: `Removed ${site.origin}.` });
+    setStatus({ tone: 'ok', text: t('sites.removed', [site.origin]) });
   };
 
   const activity = Object.entries(stats).sort(([a], [b]) => a.localeCompare(b));
   return (
     <>
       <section class="card" aria-labelledby="own-title">
-        <h2 id="own-title">Help desks on your own domain</h2>
+        <h2 id="own-title">{t('sites.own')}</h2>
         <form class="row" onSubmit={add}>
-          <label for="site-url">Help-desk address</label>
+          <label for="site-url">{t('sites.address')}</label>
           <input id="site-url" type="url" inputMode="url" placeholder="https://help.example.com" value={address} onInput={(e) => setAddress(e.currentTarget.value)} style="min-width:260px" />
-          <label for="site-product">Product</label>
+          <label for="site-product">{t('sites.product')}</label>
           <select id="site-product" value={product} onChange={(e) => setProduct(e.currentTarget.value)}>
-            <option value="detect">Detect automatically</option>
+            <option value="detect">{t('sites.detect')}</option>
             {SPECIFIC_ADAPTERS.filter((a) => a.selfHosted).map((a) => (
               <option key={a.id} value={a.id}>{a.name}</option>
             ))}
-            <option value="generic">Other (generic detector)</option>
+            <option value="generic">{t('sites.other')}</option>
           </select>
-          <button type="submit" class="primary">Add site</button>
+          <button type="submit" class="primary">{t('sites.add')}</button>
         </form>
-        <p class="muted small">Backstory asks your browser for permission to run on that site only, at the moment you add it.</p>
+        <p class="muted small">{t('sites.permissionHint')}</p>
         {status && (
           <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="sites-status">
             {status.text}
           </p>
         )}
         {sites.length > 0 && (
-          <table class="grid" aria-label="Your help-desk sites" data-testid="sites">
+          <table class="grid" aria-label={t('sites.yours')} data-testid="sites">
             <thead>
-              <tr><th scope="col">Site</th><th scope="col">Product</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
+              <tr><th scope="col">{t('sites.site')}</th><th scope="col">{t('sites.product')}</th><th scope="col">{t('sites.status')}</th><th scope="col"><span class="sr-only">{t('sites.actions')}</span></th></tr>
             </thead>
             <tbody>
               {sites.map((s) => (
@@ -110,13 +111,13 @@ export function SitesPanel() {
                   <td>{productName(s.adapterId)}</td>
                   <td>
                     {granted[s.origin] === false ? (
-                      <>permission not granted <button type="button" onClick={() => grant(s)}>Grant</button></>
+                      <>{t('sites.permissionMissing')} <button type="button" onClick={() => grant(s)}>{t('sites.grant')}</button></>
                     ) : (
                       describeStats(stats[s.origin])
                     )}
                   </td>
                   <td>
-                    <button type="button" onClick={() => void remove(s)} aria-label={`Remove ${s.origin}`}>Remove</button>
+                    <button type="button" onClick={() => void remove(s)} aria-label={t('sites.removeSite', [s.origin])}>{t('common.remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -126,9 +127,9 @@ export function SitesPanel() {
       </section>
 
       <section class="card" aria-labelledby="activity-title">
-        <h2 id="activity-title">Today on each site</h2>
+        <h2 id="activity-title">{t('sites.today')}</h2>
         {activity.length === 0 ? (
-          <p class="muted">No ticket recognised yet today.</p>
+          <p class="muted">{t('sites.noneToday')}</p>
         ) : (
           <ul class="plain" data-testid="site-activity">
             {activity.map(([origin, s]) => (
@@ -141,8 +142,8 @@ export function SitesPanel() {
       </section>
 
       <section class="card" aria-labelledby="hosted-title">
-        <h2 id="hosted-title">Hosted help desks</h2>
-        <p>Backstory recognises ticket pages on these vendors' sites without asking:</p>
+        <h2 id="hosted-title">{t('sites.hosted')}</h2>
+        <p>{t('sites.hostedIntro')}</p>
         <ul class="small">
           {HOSTED_HELPDESK_MATCHES.map((m) => (
             <li key={m}><code>{m}</code></li>

@@ -9,6 +9,7 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
+import { t } from '@/components/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 
 const db = getDb();
@@ -47,7 +48,7 @@ export function PopupApp() {
     return (
       <div>
         <div class="detail-head">
-          <button onClick={() => { setOpen(undefined); setTimeout(() => input.current?.focus()); }} aria-label="Back to search">
+          <button onClick={() => { setOpen(undefined); setTimeout(() => input.current?.focus()); }} aria-label={t('popup.back')}>
             ←
           </button>
           <h1 data-testid="popup-account-name">{open.account.name}</h1>
@@ -68,7 +69,7 @@ export function PopupApp() {
   return (
     <div>
       <div class="search-bar">
-        <label class="sr-only" for="q">Search accounts, campaigns, deals and notes</label>
+        <label class="sr-only" for="q">{t('popup.searchLabel')}</label>
         <input
           id="q"
           ref={input}
@@ -77,17 +78,17 @@ export function PopupApp() {
           aria-expanded={rows.length > 0}
           aria-controls="results"
           aria-activedescendant={rows[selected] ? `r-${selected}` : undefined}
-          placeholder="Search accounts, campaigns, deals, notes…"
+          placeholder={t('popup.placeholder')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onKey}
           autoFocus
         />
       </div>
-      {!index && <p class="empty muted">Loading…</p>}
-      {index && query.trim() && rows.length === 0 && <p class="empty muted">Nothing found for “{query}”.</p>}
+      {!index && <p class="empty muted">{t('common.loading')}</p>}
+      {index && query.trim() && rows.length === 0 && <p class="empty muted">{t('popup.nothingFound', [query])}</p>}
       {index && !query.trim() && !ticketRow && (
-        <p class="empty muted small">Type a company, domain, email, campaign or words from a note.</p>
+        <p class="empty muted small">{t('popup.hint')}</p>
       )}
       <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
     </div>
@@ -103,10 +104,10 @@ async function currentTicketRow(): Promise<Row | undefined> {
   const { story } = await loadTicketStory(db, ref);
   if (!story) return undefined;
   return {
-    group: 'This ticket',
+    group: t('popup.thisTicket'),
     id: story.account.id,
     accountId: story.account.id,
     title: story.account.name,
-    subtitle: `ticket ${ref.ticketId ?? ''} · ${story.originCampaign?.name ?? 'no campaign recorded'}`,
+    subtitle: t('popup.ticketLine', [ref.ticketId ?? '', story.originCampaign?.name ?? t('popup.noCampaign')]),
   };
 }

@@ -1,4 +1,5 @@
 import type { SearchResults } from '@/core/search';
+import { t } from '@/components/i18n';
 
 export interface Row {
   group: string;
@@ -8,17 +9,13 @@ export interface Row {
   subtitle?: string;
 }
 
-const GROUPS: [keyof Omit<SearchResults, 'top'>, string][] = [
-  ['accounts', 'Accounts'],
-  ['campaigns', 'Campaigns'],
-  ['deals', 'Deals'],
-  ['notes', 'Notes'],
-];
+const GROUPS = ['accounts', 'campaigns', 'deals', 'notes'] as const satisfies readonly (keyof Omit<SearchResults, 'top'>)[];
 
 /** Results grouped by kind, best first, with the current ticket's account on top. */
 export function flatten(results: SearchResults, ticketRow?: Row): Row[] {
   const rows: Row[] = ticketRow ? [ticketRow] : [];
-  for (const [key, label] of GROUPS) {
+  for (const key of GROUPS) {
+    const label = t(`popup.group.${key}`);
     for (const r of results[key]) {
       rows.push({ group: label, id: `${r.kind}:${r.id}`, accountId: r.accountId, title: r.title, subtitle: r.subtitle });
     }
@@ -35,7 +32,7 @@ interface Props {
 
 export function ResultList({ rows, selected, onHover, onOpen }: Props) {
   return (
-    <ul class="plain" id="results" role="listbox" aria-label="Search results">
+    <ul class="plain" id="results" role="listbox" aria-label={t('popup.results')}>
       {rows.map((row, i) => (
         <>
           {(i === 0 || rows[i - 1]!.group !== row.group) && (

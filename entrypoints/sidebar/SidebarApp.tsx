@@ -5,6 +5,7 @@ import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
+import { t } from '@/components/i18n';
 import { askFind, askPin, askStory } from './ask';
 import { onNudge } from './nudges';
 
@@ -48,8 +49,8 @@ export function SidebarApp() {
   const toggle = () => void sidebarCollapsed.setValue(!collapsed);
   if (collapsed) {
     return (
-      <button class="collapsed-tab" onClick={toggle} aria-label="Show Backstory sidebar" title="Show Backstory (Alt+Shift+B)">
-        Backstory
+      <button class="collapsed-tab" onClick={toggle} aria-label={t('sidebar.show')} title={t('sidebar.showTitle')}>
+        {t('sidebar.collapsedTab')}
       </button>
     );
   }
@@ -58,7 +59,7 @@ export function SidebarApp() {
     if (!ref) return;
     try {
       const result = await askPin(accountId);
-      if (!result.ok) return setState({ error: result.error ?? 'Could not pin the account.' });
+      if (!result.ok) return setState({ error: result.error ?? t('sidebar.pinFailed') });
     } catch (e) {
       return setState({ error: e instanceof Error ? e.message : String(e) });
     }
@@ -68,37 +69,37 @@ export function SidebarApp() {
 
   const story = state && 'match' in state ? state : undefined;
   const ref = story?.ref;
-  const title = story?.story?.account.name ?? (ref?.company || ref?.contactEmail || 'This ticket');
+  const title = story?.story?.account.name ?? (ref?.company || ref?.contactEmail || t('sidebar.thisTicket'));
   return (
     <div class="sidebar" onKeyDown={(e) => e.key === 'Escape' && toggle()}>
       <header class="sidebar-head">
         <div style="flex:1;min-width:0">
-          <div class="brand">Backstory{ref?.ticketId ? ` · ticket ${ref.ticketId}` : ''}</div>
+          <div class="brand">{ref?.ticketId ? t('sidebar.brandTicket', [ref.ticketId]) : t('sidebar.brand')}</div>
           <h1 data-testid="account-name">{title}</h1>
           {story && <MatchLine match={story.match} missing={ref?.missing ?? []} />}
         </div>
-        <button onClick={toggle} aria-label="Hide Backstory sidebar" title="Hide (Esc, Alt+Shift+B)">
+        <button onClick={toggle} aria-label={t('sidebar.hide')} title={t('sidebar.hideTitle')}>
           »
         </button>
       </header>
       <main class="sidebar-body" aria-live="polite">
-        {state === undefined && <p class="section muted">Loading…</p>}
-        {state === null && <p class="section muted">No ticket on this page.</p>}
+        {state === undefined && <p class="section muted">{t('common.loading')}</p>}
+        {state === null && <p class="section muted">{t('sidebar.noTicket')}</p>}
         {state && 'error' in state && (
           <p class="section" role="alert">
-            Backstory: {state.error}
+            {t('sidebar.failed', [state.error])}
           </p>
         )}
         {story?.story && <BackstoryView story={story.story} settings={settings} />}
         {story && story.match.status === 'ambiguous' && (
           <section class="section" data-testid="ambiguous">
-            <p>Several accounts fit. Pick the right one; Backstory remembers it for this company.</p>
+            <p>{t('sidebar.ambiguous')}</p>
             <ul class="plain">
               {story.match.candidates.map((c) => (
                 <li key={c.accountId} style="display:flex;justify-content:space-between;padding:2px 0">
                   <span>{c.name}</span>
-                  <button onClick={() => void pin(c.accountId)} aria-label={`Pin ${c.name}`}>
-                    Pin
+                  <button onClick={() => void pin(c.accountId)} aria-label={t('common.pinName', [c.name])}>
+                    {t('common.pin')}
                   </button>
                 </li>
               ))}
@@ -108,23 +109,35 @@ export function SidebarApp() {
         {story && story.match.status === 'none' && (
           <section class="section" data-testid="no-match">
             <p>
-              No sales history for <strong>{ref?.company || ref?.contactEmail || 'this customer'}</strong>.
+              {withStrong(t('sidebar.noHistory', ['\u0001']), ref?.company || ref?.contactEmail || t('sidebar.thisCustomer'))}
             </p>
           </section>
         )}
         {story && (picking || story.match.status === 'none') && ref && (
           <section class="section">
-            <AccountPicker find={askFind} label="Find the account to pin" initialQuery={ref.company ?? ''} onPick={(id) => void pin(id)} />
+            <AccountPicker find={askFind} label={t('sidebar.findToPin')} initialQuery={ref.company ?? ''} onPick={(id) => void pin(id)} />
           </section>
         )}
         {story && story.match.status === 'matched' && !picking && (
           <p class="section small">
             <button class="link" onClick={() => setPicking(true)}>
-              Not the right account?
+              {t('sidebar.wrongAccount')}
             </button>
           </p>
         )}
       </main>
     </div>
+  );
+}
+
+/** A translated sentence with its one placeholder (marked \u0001) shown in bold. */
+function withStrong(sentence: string, value: string) {
+  const [before = '', after = ''] = sentence.split('\u0001');
+  return (
+    <>
+      {before}
+      <strong>{value}</strong>
+      {after}
+    </>
   );
 }

@@ -1,12 +1,13 @@
 import { browser } from '#imports';
 import type { Reply } from '@/core/messages';
+import { t } from '@/components/i18n';
 import type { TicketStory } from '@/storage/ticket-story';
 import type { AccountHit } from '@/storage/account-finder';
 
 /** The sidebar's requests to the background, typed, with failures turned into errors. */
 async function ask<T>(message: object): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new Error('Backstory did not answer; reload the page.');
+  if (!reply) throw new Error(t('sidebar.noAnswer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

@@ -23,7 +23,7 @@ export interface Harness {
 }
 
 /** A fresh Chromium profile with the built test extension, and the fixture server. */
-export async function launch(): Promise<Harness> {
+export async function launch(options: { lang?: string } = {}): Promise<Harness> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -35,7 +35,8 @@ export async function launch(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // the new headless mode comes from the flag, which loads extensions
-    args: chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }),
+    args: [...chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }), ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    ...(options.lang ? { locale: options.lang } : {}),
     viewport: { width: 1280, height: 800 },
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sidebarFrame, screenshot, type Harness } from './harness';
+
+/** The whole product in German: Chromium started with --lang=de. */
+let h: Harness;
+beforeAll(async () => {
+  h = await launch({ lang: 'de' });
+});
+afterAll(async () => h?.close());
+
+describe('Backstory auf Deutsch', () => {
+  it('loads the sample data from the German options page and shows a German sidebar with German dates and money', async () => {
+    const options = await h.extensionPage('options.html');
+    await options.getByRole('button', { name: 'Beispieldaten laden' }).click();
+    await options.getByText(/Beispieldaten geladen/).waitFor({ timeout: 30_000 });
+    expect(await options.getByRole('tab', { name: 'Helpdesk-Seiten' }).count()).toBe(1);
+    await screenshot(options, 'options-de');
+    await options.close();
+
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('match-reason').textContent()).toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
+    expect(await frame.getByRole('heading', { name: 'Herkunft' }).count()).toBe(1);
+    // German number and date formats: "4.200 $" and "14. März 2025".
+    const deal = await frame.getByTestId('deal').textContent();
+    expect(deal).toContain('4.200');
+    expect(deal).toMatch(/abgeschlossen am 14\. März 2025/);
+    await screenshot(page, 'sidebar-de');
+    await page.close();
+  });
+});
