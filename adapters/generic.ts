@@ -240,7 +240,6 @@ export const generic: HelpdeskAdapter = {
     { url: 'https://help.example.com/agent/tickets/1042/edit', ticketId: '1042' },
     { url: 'https://help.example.com/support?ticket=123', ticketId: '123' },
     { url: 'https://help.example.com/view.php?ticketId=HD-77', ticketId: 'HD-77' },
-    { url: 'https://rt.example.com/Ticket/Display.html?id=1042', ticketId: '1042' },
     { url: 'https://help.example.com/ticket.php?id=55', ticketId: '55' },
     { url: 'http://127.0.0.1:5173/spa/ticket/1042', ticketId: '1042' },
     { url: 'https://help.example.com/app/#/tickets/1042', ticketId: '1042' },

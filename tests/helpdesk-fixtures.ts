@@ -12,6 +12,8 @@ export interface FixtureExpect {
   contactName?: string | null;
   contactEmail?: string | null;
   account?: string | null;
+  /** Fields the adapter must report it could not read (a changed layout). */
+  missing?: string[];
   api?: Record<string, unknown>;
 }
 

@@ -1,0 +1,48 @@
+import type { AdapterReading, HelpdeskAdapter } from '../types';
+import { byLabel, clean, missingOf, splitContact, validId, valueOf } from '../dom';
+
+/**
+ * Syncro (syncromsp.com) ticket page, a server-rendered Rails view: the customer sits in the
+ * "Customer Info" widget as a link to /customers/{id} (gherbstman/SyncroTamperMonkey).
+ */
+const ticketPath = /^\/tickets\/(\d{1,12})\/?$/;
+
+function widget(doc: Document, title: string): Element | undefined {
+  for (const h of doc.querySelectorAll('.widget-header h3, .widget-header h4')) {
+    if (clean(h.textContent).toLowerCase() === title.toLowerCase()) return h.closest('.widget') ?? undefined;
+  }
+  return undefined;
+}
+
+function read(doc: Document, url: URL): AdapterReading {
+  const info = widget(doc, 'Customer Info');
+  const customer = info?.querySelector('a[href^="/customers/"]');
+  const contactEl = info ? byLabel(info, ['Assigned Contact', 'Contact']) : undefined;
+  const contact = splitContact(valueOf(contactEl));
+  const email = info?.querySelector('a[href^="mailto:" i]');
+  const reading: AdapterReading = {
+    ticketId: ticketPath.exec(url.pathname)?.[1] ?? /#\s*(\d+)/.exec(clean(doc.querySelector('.row h1')?.textContent))?.[1],
+    company: clean(customer?.textContent) || undefined,
+    contactName: contact.name,
+    contactEmail: contact.email ?? (clean(email?.textContent) || undefined),
+    emails: [],
+    missing: [],
+  };
+  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
+  return reading;
+}
+
+const syncro: HelpdeskAdapter = {
+  id: 'syncro',
+  name: 'Syncro',
+  hosted: ['https://*.syncromsp.com/*'],
+  selfHosted: false,
+  examples: [
+    { url: 'https://northwind.syncromsp.com/tickets/1042', ticketId: '1042' },
+    { url: 'https://northwind.syncromsp.com/tickets/99/', ticketId: '99' },
+  ],
+  nonExamples: ['https://northwind.syncromsp.com/tickets', 'https://northwind.syncromsp.com/tickets/new', 'https://northwind.syncromsp.com/customers/1042'],
+  isTicketUrl: (url) => ticketPath.test(url.pathname) && !!validId(ticketPath.exec(url.pathname)?.[1]),
+  read,
+};
+export default syncro;
