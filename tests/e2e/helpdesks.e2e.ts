@@ -52,7 +52,8 @@ describe('a help desk on the MSP\'s own domain', () => {
   });
 
   it.each(ownDomain.map((f) => [f.file, f] as const))('%s: added in options, granted at run time, then removed', async (_file, want) => {
-    const origin = new URL(want.url).origin;
+    // The test serves the site over http (through the proxy), so that is the address to add.
+    const origin = new URL(served(want.url)).origin;
     const before = await h.context.newPage();
     await before.goto(served(want.url));
     await before.waitForTimeout(1000);
@@ -60,7 +61,7 @@ describe('a help desk on the MSP\'s own domain', () => {
     await before.close();
 
     const options = await h.extensionPage('options.html#sites');
-    await options.getByLabel('Help-desk address').fill(want.url);
+    await options.getByLabel('Help-desk address').fill(served(want.url));
     await options.getByLabel('Product').selectOption(want.site!);
     await options.getByRole('button', { name: 'Add site' }).click();
     await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Added ${origin}`);
@@ -71,6 +72,7 @@ describe('a help desk on the MSP\'s own domain', () => {
     const frame = await sidebarFrame(page, h.extensionId);
     await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(want.account);
     await expect.poll(() => options.getByTestId('sites').textContent()).toContain('ticket recognised once today');
+    await screenshot(page, `helpdesk-own-domain-${_file.replace(/\.html$/, '')}`);
     await page.close();
 
     await options.getByRole('button', { name: `Remove ${origin}` }).click();
