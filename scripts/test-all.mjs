@@ -50,7 +50,10 @@ if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' }) && (!firef
   rmSync('test-results/e2e.json', { force: true });
   // The real Request Tracker test needs RT 5 running (scripts/rt/setup.sh, which .ci/run calls).
   const rt = process.env.RT_URL ? [] : ['--exclude', 'tests/e2e/request-tracker.e2e.ts'];
-  if (!process.env.RT_URL) {
+  if (!process.env.RT_URL && process.env.RT_REQUIRED) {
+    failed += 1;
+    problems.push('the real Request Tracker test is required here (RT_REQUIRED) but RT_URL is not set: scripts/rt/setup.sh failed');
+  } else if (!process.env.RT_URL) {
     console.log('\nNote: the real Request Tracker browser test is not run: it needs RT 5 on this machine.');
     console.log('      Install and start it with "sudo bash scripts/rt/setup.sh", then run "RT_URL=http://127.0.0.1:8080 npm test".');
   }
