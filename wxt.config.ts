@@ -14,6 +14,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? '.output-test' : '.output',
   vite: () => ({ plugins: [preact()] }),
+  // The sources package Mozilla's review asks for: the code and how to build it, not test output.
+  zip: { excludeSources: ['screenshots/**', 'test-results/**', 'bench/results/**', '.output-test/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
