@@ -23,7 +23,25 @@ export function OptionsApp() {
       </header>
       <nav class="tabs" role="tablist" aria-label={t('options.sections')}>
         {TABS.map((id) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => select(id)}>
+          <button
+            key={id}
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => select(id)}
+            onKeyDown={(e) => {
+              // WAI-ARIA tabs: arrow keys, Home and End move between tabs.
+              const i = TABS.indexOf(id);
+              const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+              if (next === undefined) return;
+              e.preventDefault();
+              const to = TABS[(next + TABS.length) % TABS.length]!;
+              select(to);
+              document.getElementById(`tab-${to}`)?.focus();
+            }}
+          >
             {t(`options.tab.${id}`)}
           </button>
         ))}

@@ -54,3 +54,33 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await options.close();
   });
 });
+
+describe('keyboard alone', () => {
+  it('moves between options tabs with the arrow keys, with visible focus', async () => {
+    const options = await h.extensionPage('options.html#data');
+    await options.getByRole('tab', { name: 'Data' }).focus();
+    await options.keyboard.press('ArrowRight');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('tab-display');
+    expect(await options.getByRole('tab', { name: 'Display' }).getAttribute('aria-selected')).toBe('true');
+    const outline = await options.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await options.keyboard.press('End');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('tab-sites');
+    await options.close();
+  });
+
+  it('collapses the sidebar with Escape and opens it again with Enter on its tab', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await frame.getByTestId('campaign').waitFor();
+    await frame.getByRole('button', { name: 'Hide Backstory sidebar' }).focus();
+    await frame.page().keyboard.press('Escape');
+    const show = frame.getByRole('button', { name: 'Show Backstory sidebar' });
+    await show.waitFor();
+    await show.focus();
+    await frame.page().keyboard.press('Enter');
+    await frame.getByTestId('campaign').waitFor();
+    await page.close();
+  });
+});
