@@ -14,6 +14,18 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** Sales facts of the sample data that no help-desk page shows: they must never reach its DOM. */
+const CANARIES = ['Spring Dental Postcard Mailer', 'Legal Tech Webinar', 'Priya Nair', 'Marcus Lee', 'Managed IT Essentials', 'burned by their last MSP'];
+
+/** The page's own view: its DOM with attributes and any open shadow roots, as page script sees it. */
+async function pageText(page: import('playwright-core').Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [document.documentElement.outerHTML];
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
+    return parts.join('\n');
+  });
+}
+
 /** The address as served in tests: the same host and path over http. */
 const served = (url: string) => url.replace(/^https:/, 'http:');
 
@@ -37,6 +49,13 @@ describe.each(hosted.map((f) => [f.file, f] as const))('%s in Chromium', (file, 
     } else {
       await frame.getByTestId('no-match').waitFor();
     }
+    if (want.account === 'Acme Dental Group' || want.account === 'Baker & Price LLP') {
+      // The sidebar does show these facts: so their absence below is not vacuous.
+      const shown = await frame.locator('body').innerText();
+      expect(CANARIES.some((c) => shown.includes(c))).toBe(true);
+    }
+    const seen = await pageText(page);
+    for (const canary of CANARIES) expect(seen, `"${canary}" leaked into the page`).not.toContain(canary);
     await screenshot(page, `helpdesk-${file.replace(/\.html$/, '')}`);
     await page.close();
   });
