@@ -38,3 +38,6 @@ const FIELDS = ['company', 'contactEmail', 'contactName', 'ticketId', 'api', 'pa
 export function fieldName(field: string): string {
   return (FIELDS as readonly string[]).includes(field) ? t(`match.field.${field as (typeof FIELDS)[number]}`) : field;
 }
+
+/** For keys computed at run time (checked by the catalogue tests instead of the compiler). */
+export const tDynamic = t as unknown as (key: string, substitutions?: string[]) => string;

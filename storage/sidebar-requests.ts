@@ -25,12 +25,15 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: string }> {
+/** Why a pin was refused, worded by the sidebar. */
+export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
+
+export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: PinRefusal }> {
   const ref = await tabTicketItem(tabId).getValue();
-  if (!ref) return { ok: false, error: 'This tab no longer shows a ticket.' };
-  if (!(await db.accounts.get(accountId))) return { ok: false, error: 'That account no longer exists.' };
+  if (!ref) return { ok: false, error: 'noTicket' };
+  if (!(await db.accounts.get(accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
-  if (!key) return { ok: false, error: 'The ticket names no company or contact email to remember the choice by.' };
+  if (!key) return { ok: false, error: 'noKey' };
   forgetAccountIndex();
   return { ok: true };
 }

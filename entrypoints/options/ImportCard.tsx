@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { getDb } from '@/storage/db';
 import { ImportCommitError, commitImport } from '@/storage/import';
-import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { describeImportError, translateImportMessage } from '@/components/import-messages';
 import { describeSummary } from './import-text';
 import { t } from '@/components/i18n';
 import { ImportFileReview } from './ImportFileReview';
@@ -50,11 +51,11 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     try {
       const summary = await commitImport(getDb(), picked.map((p) => p.parsed), (done, total) => setProgress([done, total]));
       const names = picked.map((p) => p.parsed.file).join(', ');
-      setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings });
+      setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings.map((w) => translateImportMessage(w)) });
       reset();
     } catch (e) {
-      const details = e instanceof ImportCommitError ? e.errors.map(formatImportError) : [];
-      setOutcome({ tone: 'error', text: t('import.failed', [e instanceof Error ? e.message : String(e)]), details });
+      const details = e instanceof ImportCommitError ? e.errors.map(describeImportError) : [];
+      setOutcome({ tone: 'error', text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]), details });
     } finally {
       setProgress(undefined);
       onDone();

@@ -1,6 +1,7 @@
 import { RECORD_KINDS, type AnyRecord, type RecordKind } from '@/core/model';
 import { KIND_SPECS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
-import { formatImportError, type ImportParse } from '@/sources/csv-import';
+import type { ImportParse } from '@/sources/csv-import';
+import { describeImportError, translateImportMessage } from '@/components/import-messages';
 import type { RowMeta } from '@/sources/import-types';
 import { kindPlural } from './import-text';
 import { t } from '@/components/i18n';
@@ -70,7 +71,7 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
       )}
       {parsed.preview.length > 0 && <Preview kind={kind} records={parsed.preview} rows={parsed.rows} />}
       {parsed.warnings.map((w, i) => (
-        <p key={i} class="muted">{w}</p>
+        <p key={i} class="muted">{translateImportMessage(w)}</p>
       ))}
       <ErrorList parsed={parsed} />
     </div>
@@ -85,7 +86,7 @@ function ErrorList({ parsed }: { parsed: ImportParse }) {
       <p>{t('import.problems', parsed.errorCount, [parsed.errorCount.toLocaleString(), parsed.file])}</p>
       <ul>
         {parsed.errors.map((e, i) => (
-          <li key={i}>{formatImportError(e)}</li>
+          <li key={i}>{describeImportError(e)}</li>
         ))}
         {more > 0 && <li>{t('import.more', [more.toLocaleString()])}</li>}
       </ul>

@@ -59,7 +59,7 @@ export function SidebarApp() {
     if (!ref) return;
     try {
       const result = await askPin(accountId);
-      if (!result.ok) return setState({ error: result.error ?? t('sidebar.pinFailed') });
+      if (!result.ok) return setState({ error: result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed') });
     } catch (e) {
       return setState({ error: e instanceof Error ? e.message : String(e) });
     }

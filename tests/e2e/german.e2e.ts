@@ -14,6 +14,11 @@ describe('Backstory auf Deutsch', () => {
     await options.getByRole('button', { name: 'Beispieldaten laden' }).click();
     await options.getByText(/Beispieldaten geladen/).waitFor({ timeout: 30_000 });
     expect(await options.getByRole('tab', { name: 'Helpdesk-Seiten' }).count()).toBe(1);
+    // Import errors too: file, line, column and what is wrong, in German.
+    const broken = 'Record ID,Deal Name,Amount,Associated Company\n1,VoIP,12k,Acme Dental Group\n';
+    await options.getByLabel('Dateien').setInputFiles({ name: 'abschluesse.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await expect.poll(() => options.getByTestId('import-errors').textContent()).toContain('abschluesse.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl');
+    await options.getByRole('button', { name: 'Abbrechen' }).click();
     await screenshot(options, 'options-de');
     await options.close();
 

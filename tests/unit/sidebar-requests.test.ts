@@ -40,9 +40,9 @@ describe('what the background tells the sidebar frame', () => {
 
   it('pins only existing accounts, for the ticket in that tab', async () => {
     const db = await sampleDb();
-    expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toMatchObject({ ok: false, error: /no longer shows a ticket/ });
+    expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toMatchObject({ ok: false, error: 'noTicket' });
     await tabTicketItem(7).setValue({ ...ref, company: 'Acme Dental', contactEmail: undefined });
-    expect(await pinForTab(7, 'sample:nope', db)).toMatchObject({ ok: false, error: /no longer exists/ });
+    expect(await pinForTab(7, 'sample:nope', db)).toMatchObject({ ok: false, error: 'noAccount' });
     expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toEqual({ ok: true });
     const story = await storyForTab(7, ref.url, db);
     expect(story?.match).toMatchObject({ status: 'matched', method: 'pin', account: SAMPLE_FIXED.baker.accountId });
