@@ -253,7 +253,21 @@ function clip(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function buildSearchIndex(data: SearchData): SearchIndex {
+/** How subtitles name what a hit was found by; the popup passes its language's wording. */
+export interface SearchLabels {
+  contact: (who: string) => string;
+  alias: (name: string) => string;
+  sold: (what: string) => string;
+  rep: (who: string) => string;
+}
+export const ENGLISH_LABELS: SearchLabels = {
+  contact: (who) => `Contact: ${who}`,
+  alias: (name) => `Also known as ${name}`,
+  sold: (what) => `Sold: ${what}`,
+  rep: (who) => `Sales rep: ${who}`,
+};
+
+export function buildSearchIndex(data: SearchData, labels: SearchLabels = ENGLISH_LABELS): SearchIndex {
   const accounts = new Map<string, Account>();
   for (const a of data.accounts ?? []) if (a && typeof a.id === 'string') accounts.set(a.id, a);
   const deals = new Map<string, Deal>();
@@ -319,7 +333,7 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
     size: docs.length,
     search(query, opts) {
       try {
-        return runSearch(mini, metas, accounts, deals, query, opts);
+        return runSearch(mini, metas, accounts, deals, query, opts, labels);
       } catch {
         // Defensive: a query must never break the popup.
         return emptyResults();
@@ -420,6 +434,7 @@ function runSearch(
   deals: Map<string, Deal>,
   query: unknown,
   opts: SearchOptions | undefined,
+  labels: SearchLabels,
 ): SearchResults {
   if (typeof query !== 'string' || !query.trim()) return emptyResults();
   const all = queryTerms(query);
@@ -451,7 +466,7 @@ function runSearch(
     if (!prev || compare(a, prev) < 0) best.set(key, a);
   }
 
-  const hits = [...best.values()].sort(compare).map((a) => toHit(a, terms, accounts, deals));
+  const hits = [...best.values()].sort(compare).map((a) => toHit(a, terms, accounts, deals, labels));
   const limit = (n: number | undefined, dflt: number) =>
     typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : dflt;
   const perGroup = limit(opts?.limitPerGroup, DEFAULT_LIMIT_PER_GROUP);
@@ -489,7 +504,7 @@ function whichValue(values: string[], matched: string[] | undefined): string | u
   return bestValue ?? values[0];
 }
 
-function toHit(a: Analysed, terms: string[], accounts: Map<string, Account>, deals: Map<string, Deal>): SearchHit {
+function toHit(a: Analysed, terms: string[], accounts: Map<string, Account>, deals: Map<string, Deal>, labels: SearchLabels): SearchHit {
   const { meta, field, termsByField } = a;
   const matchedOn = MATCHED_ON.find(([f]) => f === field)?.[1] ?? 'name';
   const base = { score: a.score, matchedOn, quality: a.quality };
@@ -506,9 +521,9 @@ function toHit(a: Analysed, terms: string[], accounts: Map<string, Account>, dea
         const c = meta.record as Contact;
         contactId = c.id;
         const email = str(c.email);
-        subtitle = join(`Contact: ${str(c.name) || email}${c.name && email ? ` <${email}>` : ''}`, c.role ?? c.title);
+        subtitle = join(labels.contact(`${str(c.name) || email}${c.name && email ? ` <${email}>` : ''}`), c.role ?? c.title);
       } else if (field === 'alias') {
-        subtitle = join(`Also known as ${whichValue(list(account.aliases), termsByField.get('alias')) ?? ''}`, account.industry);
+        subtitle = join(labels.alias(whichValue(list(account.aliases), termsByField.get('alias')) ?? ''), account.industry);
       } else if (field === 'domain') {
         subtitle = join(whichValue(list(account.domains), termsByField.get('domain')), account.industry);
       } else {
@@ -531,7 +546,7 @@ function toHit(a: Analysed, terms: string[], accounts: Map<string, Account>, dea
     case 'deal': {
       const d = meta.record as Deal;
       const detail =
-        field === 'products' ? `Sold: ${str(d.productsSold)}` : field === 'rep' ? `Sales rep: ${str(d.salesRep)}` : d.stage;
+        field === 'products' ? labels.sold(str(d.productsSold)) : field === 'rep' ? labels.rep(str(d.salesRep)) : d.stage;
       return {
         id: d.id,
         kind: 'deal',

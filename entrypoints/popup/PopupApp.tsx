@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { buildSearchIndex, emptyResults, type SearchIndex, type SearchResults } from '@/core/search';
+import { buildSearchIndex, emptyResults, type SearchIndex, type SearchLabels, type SearchResults } from '@/core/search';
 import type { Backstory } from '@/core/backstory';
 import { getDb } from '@/storage/db';
 import { loadSearchData } from '@/storage/search-data';
@@ -13,6 +13,12 @@ import { t } from '@/components/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 
 const db = getDb();
+const SEARCH_LABELS: SearchLabels = {
+  contact: (who) => t('popup.label.contact', [who]),
+  alias: (name) => t('popup.label.alias', [name]),
+  sold: (what) => t('popup.label.sold', [what]),
+  rep: (who) => t('popup.label.rep', [who]),
+};
 
 /** Quick search: type, arrow to a result, Enter opens the account's full backstory. */
 export function PopupApp() {
@@ -26,7 +32,7 @@ export function PopupApp() {
 
   useEffect(() => {
     input.current?.focus();
-    void loadSearchData(db).then((data) => setIndex(buildSearchIndex(data)));
+    void loadSearchData(db).then((data) => setIndex(buildSearchIndex(data, SEARCH_LABELS)));
     void currentTicketRow().then(setTicketRow);
   }, []);
 
