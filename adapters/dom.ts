@@ -1,3 +1,6 @@
+import type { AdapterReading } from './types';
+import { parseContact } from './generic';
+
 /**
  * Small, defensive DOM readers shared by the help-desk adapters. Every reader is scoped to an
  * element the adapter chose (the product's own field panel), so text in a customer-written
@@ -54,14 +57,8 @@ export function byLabel(root: ParentNode | null | undefined, labels: string[], l
   return undefined;
 }
 
-/** "Dana Lee <dana@x.com>", "Dana Lee (dana@x.com)" or a bare address. */
-export function splitContact(text: string): { name?: string; email?: string } {
-  const t = clean(text);
-  const m = /^(.*?)\s*[<(]\s*([^\s<>()]+@[^\s<>()]+)\s*[>)]$/.exec(t);
-  if (m) return { name: m[1] || undefined, email: m[2] };
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return { email: t };
-  return t ? { name: t } : {};
-}
+/** "Dana Lee <dana@x.com>", "Dana Lee (dana@x.com)", a bare address or a bare name. */
+export const splitContact = (text: string): { name?: string; email?: string } => parseContact(text);
 
 /** The address of the first mailto: link inside `root`. */
 export function mailto(root: ParentNode | null | undefined): string | undefined {
@@ -74,9 +71,26 @@ export function mailto(root: ParentNode | null | undefined): string | undefined 
   }
 }
 
-/** Fields the adapter expected and could not read, for `missing`. */
-export function missingOf(r: { ticketId?: string; company?: string; contactEmail?: string }, expected: ('ticketId' | 'company' | 'contactEmail')[]): string[] {
-  return expected.filter((k) => !r[k]);
+type Expected = 'ticketId' | 'company' | 'contactEmail';
+
+/**
+ * An adapter's reading, with `missing` listing the expected fields it could not read (empty
+ * strings count as unread), so a layout change shows up in the sidebar and in options.
+ */
+export function finish(
+  r: Omit<AdapterReading, 'emails' | 'missing'> & { emails?: string[] },
+  expected: Expected[] = ['ticketId', 'company', 'contactEmail'],
+): AdapterReading {
+  const reading: AdapterReading = {
+    ticketId: r.ticketId || undefined,
+    company: r.company || undefined,
+    contactName: r.contactName || undefined,
+    contactEmail: r.contactEmail || undefined,
+    emails: r.emails ?? [],
+    missing: [],
+  };
+  reading.missing = expected.filter((k) => !reading[k]);
+  return reading;
 }
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;

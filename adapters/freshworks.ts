@@ -1,5 +1,5 @@
 import type { AdapterReading, GetJson } from './types';
-import { byLabel, first, mailto, missingOf, splitContact, valueOf } from './dom';
+import { byLabel, first, mailto, splitContact, valueOf, finish } from './dom';
 
 /**
  * Shared by Freshdesk and Freshservice (both Freshworks, both /a/tickets/{id} single-page
@@ -13,16 +13,12 @@ export function readFreshworks(doc: Document, url: URL): AdapterReading {
   const emailEl = first(side, ['[data-test-id="requester-info-email"]', '.requester-email']) ?? byLabel(side, ['Email']);
   const companyEl = first(side, ['[data-test-id="requester-info-company"]', '.requester-company']) ?? byLabel(side, ['Company', 'Department']);
   const contact = splitContact(valueOf(nameEl));
-  const reading: AdapterReading = {
+  return finish({
     ticketId: ticketPath.exec(url.pathname)?.[1],
     company: valueOf(companyEl) || undefined,
     contactName: contact.name,
     contactEmail: valueOf(emailEl) || contact.email || mailto(side),
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

@@ -3,17 +3,10 @@
  * contacts, campaigns, deals and ~200-character notes. Same seed, same data, every run.
  */
 import type { Account, Campaign, Contact, Deal, Note, RecordSet } from '../core/model';
+import { mulberry32 } from '../sources/sample-data';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sample data's seeded generator (sources/sample-data.ts), shared rather than copied. */
+export const rng = mulberry32;
 
 const W1 = 'Acme Apex Alder Amber Anchor Arbor Ash Aspen Atlas Aurora Bay Beacon Birch Blue Bold Bridge Bright Brook Canyon Cardinal Cedar Centric Chestnut Clear Cliff Coastal Cobalt Copper Coral Crest Crown Cypress Delta Desert Eagle East Echo Elm Ember Evergreen Falcon Fern Firefly Forest Fox Frontier Galaxy Garnet Glacier Golden Granite Harbor Hawk Heritage Highland Hill Horizon Iron Ivy Jade Juniper Keystone Lake Lantern Laurel Liberty Lighthouse Lincoln Linden Lotus Magnolia Maple Marble Meadow Mesa Metro Midland Mill Mission Monarch North Oak Ocean Olive Onyx Orchard Pacific Park Peak Pearl Pine Pioneer Plaza Prairie Quarry Rainier Raven Redwood Ridge River Rock Rose Ruby Sage Sapphire Sequoia Shore Sierra Silver Skyline Spring Spruce Star Stone Summit Sun Timber Trail Union Valley Vista West Willow Zenith'.split(' ');
 const W2 = 'Dental Family Legal Veterinary Orthodontic Medical Accounting Realty Logistics Engineering Architecture Insurance Pharmacy Chiropractic Pediatric Optometry Physical Therapy Construction Manufacturing Nonprofit Church School Hotel Restaurant Brewery Winery Marina Aviation Fitness Salon Imaging Surgical Home Health Senior Living Credit Union Title Escrow Mortgage Wealth Tax Consulting Marketing Design Printing Staffing Security Landscaping Plumbing Electric Roofing Auto Body Funeral'.split(' ');

@@ -92,7 +92,7 @@ export const SAMPLE_FIXED = {
 // ---------------------------------------------------------------------------------------------
 // Randomness and dates
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { clean, mailto, missingOf, param, splitContact, validId } from '../dom';
+import { clean, mailto, param, splitContact, validId, finish } from '../dom';
 
 /**
  * Datto Autotask's ticket detail page. Element ids change on every load, so fields are read
@@ -30,16 +30,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const company = clean(accountEl?.querySelector('.Text2, .Text')?.textContent ?? accountEl?.textContent);
   const contact = splitContact(clean(contactEl?.querySelector('.Text2, .Text')?.textContent ?? contactEl?.textContent));
   const emailEl = field(doc, ['Email', 'Contact Email']);
-  const reading: AdapterReading = {
+  return finish({
     ticketId: validId(param(url, 'ticketId', 'TicketID')),
     company: company || undefined,
     contactName: contact.name,
     contactEmail: contact.email ?? (mailto(contactEl) || clean(emailEl?.textContent) || undefined),
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const autotask: HelpdeskAdapter = {

@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { byLabel, clean, first, mailto, missingOf, param, splitContact, validId, valueOf } from '../dom';
+import { byLabel, clean, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
  * ConnectWise PSA (Manage), cloud (na/eu/au.myconnectwise.net) and on-premises (any host with
@@ -21,16 +21,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const contactEl = first(pod, ['[data-cwid="contact"] input', 'input.cw_contact', '[aria-label="Contact"] .mm_value', '[aria-label="Contact"] input']) ?? byLabel(pod, ['Contact']);
   const emailEl = first(pod, ['[data-cwid="emailAddress"] input', 'input.cw_emailAddress', '[aria-label="Email"] .mm_value', '[aria-label="Email"] input']) ?? byLabel(pod, ['Email']);
   const contact = splitContact(valueOf(contactEl));
-  const reading: AdapterReading = {
+  return finish({
     ticketId,
     company: company || undefined,
     contactName: contact.name,
     contactEmail: valueOf(emailEl) || contact.email || mailto(emailEl),
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const connectwise: HelpdeskAdapter = {

@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { byLabel, first, mailto, missingOf, param, splitContact, validId, valueOf } from '../dom';
+import { byLabel, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
  * HaloPSA and HaloITSM (one product, cloud tenants and custom domains). A single-page app whose
@@ -15,16 +15,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const userEl = byLabel(panel, ['User', 'End User', 'Reported By']);
   const user = splitContact(valueOf(userEl));
   const email = valueOf(byLabel(panel, ['Email', 'Email Address'])) || user.email || mailto(userEl);
-  const reading: AdapterReading = {
+  return finish({
     ticketId: param(url, 'id'),
     company: company || undefined,
     contactName: user.name,
     contactEmail: email || undefined,
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

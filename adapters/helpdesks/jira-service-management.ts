@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { byLabel, clean, first, missingOf, splitContact, valueOf } from '../dom';
+import { byLabel, clean, first, splitContact, valueOf, finish } from '../dom';
 
 /**
  * Jira Service Management (Atlassian cloud). The issue key is in the URL; the reporter comes
@@ -24,16 +24,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const org = first(panel, ['[data-testid*="organization"] [data-testid*="field-inline-edit-state.read-view"]', '[data-testid*="organization"] a']) ?? byLabel(panel, ['Organizations', 'Organization', 'Organisations']);
   const reporterEl = first(panel, ['[data-testid*="reporter"] [data-testid*="read-view"]']) ?? byLabel(panel, ['Reporter', 'Request participants']);
   const reporter = splitContact(valueOf(reporterEl));
-  const reading: AdapterReading = {
+  return finish({
     ticketId: keyOf(url),
     company: clean(org?.textContent).replace(/^None$/i, '') || undefined,
     contactName: reporter.name,
     contactEmail: reporter.email,
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

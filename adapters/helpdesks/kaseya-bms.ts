@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { byLabel, clean, first, mailto, missingOf, param, splitContact, validId, valueOf } from '../dom';
+import { byLabel, clean, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
  * Kaseya BMS: the classic ASP.NET ticket page (TicketEdit.aspx?ID=) and the newer React service
@@ -19,16 +19,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const contactEl = byLabel(form, ['Contact', 'Primary Contact'], '.psa-label-field, label, dt, th, span');
   const contact = splitContact(valueOf(contactEl));
   const emailEl = byLabel(form, ['Contact Email', 'Email'], '.psa-label-field, label, dt, th, span');
-  const reading: AdapterReading = {
+  return finish({
     ticketId: validId(param(url, 'ID')) ?? reactPath.exec(url.pathname)?.[1],
     company: company || undefined,
     contactName: contact.name,
     contactEmail: contact.email ?? (valueOf(emailEl) || mailto(contactEl) || undefined),
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const kaseyaBms: HelpdeskAdapter = {

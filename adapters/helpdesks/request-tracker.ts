@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { clean, missingOf, param, splitContact } from '../dom';
+import { clean, param, splitContact, finish } from '../dom';
 
 /**
  * Request Tracker 4/5 (Best Practical), always self-hosted. Structure from a real RT 5.0.3
@@ -21,16 +21,13 @@ function read(doc: Document, url: URL): AdapterReading {
   // still hold it in textContent.
   const [org] = outsideHistory(doc, '.ticket-info-requestor .more-about-requestor-extra-field.Organization .value .current-value, .more-about-requestor-extra-field.Organization .current-value');
   const others = outsideHistory(doc, '.ticket-info-people .value .user a').map((a) => splitContact(a.textContent ?? '').email).filter((e): e is string => !!e);
-  const reading: AdapterReading = {
+  return finish({
     ticketId,
     company: clean(org?.textContent) || undefined,
     contactName: name,
     contactEmail: email,
     emails: others,
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const requestTracker: HelpdeskAdapter = {

@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { clean, missingOf, param, valueOf } from '../dom';
+import { clean, param, valueOf, finish } from '../dom';
 
 /**
  * ServiceNow incident form (classic UI16 form ids, as henderson2k/sn reads them). The URL has a
@@ -36,16 +36,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const caller = valueOf(byId('sys_display.incident.caller_id'));
   const email = valueOf(byId('sys_readonly.incident.caller_id.email') ?? byId('incident.caller_id.email'));
   const f = formUrl(url);
-  const reading: AdapterReading = {
+  return finish({
     ticketId: /^[A-Z]{2,5}\d{3,12}$/.test(number) ? number : f ? param(f, 'sys_id') : undefined,
     company: company || undefined,
     contactName: clean(caller) || undefined,
     contactEmail: email || undefined,
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const servicenow: HelpdeskAdapter = {

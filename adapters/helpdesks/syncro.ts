@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { byLabel, clean, missingOf, splitContact, validId, valueOf } from '../dom';
+import { byLabel, clean, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
  * Syncro (syncromsp.com) ticket page, a server-rendered Rails view: the customer sits in the
@@ -20,16 +20,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const contactEl = info ? byLabel(info, ['Assigned Contact', 'Contact']) : undefined;
   const contact = splitContact(valueOf(contactEl));
   const email = info?.querySelector('a[href^="mailto:" i]');
-  const reading: AdapterReading = {
+  return finish({
     ticketId: ticketPath.exec(url.pathname)?.[1] ?? /#\s*(\d+)/.exec(clean(doc.querySelector('.row h1')?.textContent))?.[1],
     company: clean(customer?.textContent) || undefined,
     contactName: contact.name,
     contactEmail: contact.email ?? (clean(email?.textContent) || undefined),
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 const syncro: HelpdeskAdapter = {

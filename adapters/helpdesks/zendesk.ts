@@ -1,5 +1,5 @@
 import type { AdapterReading, HelpdeskAdapter } from '../types';
-import { clean, first, missingOf, splitContact } from '../dom';
+import { clean, first, splitContact, finish } from '../dom';
 
 /**
  * Zendesk Support's agent workspace (a single-page app). The ticket's system fields carry
@@ -13,16 +13,12 @@ function read(doc: Document, url: URL): AdapterReading {
   const org = first(panel, ['[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.combobox.value"]', '[data-test-id="ticket-system-field-organization-select"]']);
   const requester = first(panel, ['[data-test-id="ticket-system-field-requester-select"] [data-garden-id="dropdowns.combobox.value"]', '[data-test-id="ticket-system-field-requester-select"]']);
   const contact = splitContact(clean(requester?.textContent));
-  const reading: AdapterReading = {
+  return finish({
     ticketId: ticketPath.exec(url.pathname)?.[1],
     company: clean(org?.textContent).replace(/^-$/, '') || undefined,
     contactName: contact.name,
     contactEmail: contact.email,
-    emails: [],
-    missing: [],
-  };
-  reading.missing = missingOf(reading, ['ticketId', 'company', 'contactEmail']);
-  return reading;
+  });
 }
 
 interface ZdUser { id: number; name?: string; email?: string }
