@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, loadSampleData, screenshot, type Harness } from './harness';
+import { launch, loadSampleData, screenshot, sidebarFrame, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -37,5 +37,24 @@ describe('popup quick search', () => {
     const options = popup.getByRole('option');
     if ((await options.count()) > 1) expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
     await popup.close();
+  });
+
+  it("shows the account of the ticket in the active tab first, before anything is typed", async () => {
+    const ticket = await h.context.newPage();
+    await ticket.goto(`${h.origin}/generic-ticket-domain.html`);
+    await (await sidebarFrame(ticket, h.extensionId)).getByTestId('campaign').waitFor();
+    await ticket.bringToFront();
+    // The popup's page opened in the same window without taking focus: the ticket tab stays
+    // the active one, as when the toolbar button opens the popup over it.
+    const opened = h.context.waitForEvent('page');
+    const worker = await h.worker();
+    await worker.evaluate((url) => (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({ url, active: false }), `chrome-extension://${h.extensionId}/popup.html`);
+    const popup = await opened;
+    await popup.waitForLoadState();
+    await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Acme Dental Group');
+    expect(await popup.locator('.group-title').first().textContent()).toBe('This ticket');
+    expect(await popup.getByRole('option').first().textContent()).toContain('ticket 1043');
+    await popup.close();
+    await ticket.close();
   });
 });
