@@ -145,6 +145,26 @@ describe('sidebar on a ticket page', () => {
     await page.close();
   });
 
+  it('keeps working after the service worker is stopped (no state lives in its memory)', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/spa/ticket/1042?delay=0`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    const cdp = await page.context().newCDPSession(page);
+    for (let round = 0; round < 3; round++) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+      expect(workers.length).toBe(1);
+      await cdp.send('Target.closeTarget', { targetId: workers[0]!.targetId });
+      await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))).toBe(false);
+      // The next ticket wakes the worker; it must answer from storage alone.
+      const [id, name] = round % 2 === 0 ? ['1044', 'Baker & Price LLP'] : ['1042', 'Acme Dental Group'];
+      await page.evaluate((t) => (window as unknown as { showTicket(id: string): void }).showTicket(t), id);
+      await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(name);
+    }
+    await page.close();
+  });
+
   it('keeps every sales fact out of the page DOM and its messages', async () => {
     const page = await h.context.newPage();
     await page.addInitScript(() => {

@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+/** Static checks of the built extension: no code from strings, no remote code, narrow resources. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('the built extension', () => {
+  const js = files(EXTENSION_DIR).filter((f) => f.endsWith('.js'));
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+  it('has bundles to check', () => {
+    expect(js.length).toBeGreaterThan(3);
+  });
+
+  it.each(js.map((f) => [f.slice(EXTENSION_DIR.length + 1), f] as const))('%s evaluates no strings as code and loads nothing remote', (_name, file) => {
+    const code = readFileSync(file, 'utf8');
+    expect(code).not.toMatch(/\beval\s*\(/);
+    expect(code).not.toMatch(/\bnew Function\s*\(/);
+    expect(code).not.toMatch(/importScripts\s*\(\s*['"`]https?:/);
+    expect(code).not.toMatch(/import\s*\(\s*['"`]https?:/);
+  });
+
+  it('keeps the default content security policy and exposes only the sidebar page to web pages', () => {
+    expect(manifest).not.toHaveProperty('content_security_policy');
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+  });
+
+  it('never puts the database or sales data into the content script', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/helpdesk.js'), 'utf8');
+    expect(content).not.toContain('indexedDB');
+    expect(content).not.toMatch(/Dexie/);
+  });
+});
