@@ -61,7 +61,8 @@ export function mergeFallback(reading: AdapterReading, fallback: Partial<Adapter
 /**
  * Fill company and contact email from the help desk's own API when the page did not show them
  * (adapters with `readApi` only). Returns the same ref when there is nothing to add; an API
- * that fails or times out leaves the ref as it was, with "api" listed as missing.
+ * that fails or times out leaves the ref as it was, with "api" listed as missing. Fields the
+ * API supplied leave `missing`.
  */
 export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson): Promise<TicketRef> {
   const adapter = adapterById(ref.helpdesk);
@@ -81,6 +82,8 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
     return { ...ref, missing: [...new Set([...ref.missing, 'api'])] };
   }
   mergeFallback(reading, extra);
+  // What the API supplied was read after all: it is no longer missing.
+  reading.missing = reading.missing.filter((f) => !(f in extra && extra[f as keyof AdapterReading]));
   const better = toTicketRef(ref.helpdesk, url, reading);
   return JSON.stringify(better) === JSON.stringify(ref) ? ref : better;
 }

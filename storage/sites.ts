@@ -13,6 +13,23 @@ export interface SiteDayStats {
 }
 export const siteStatsItem = storage.defineItem<Record<string, SiteDayStats>>('local:siteStats', { fallback: {} });
 
+/** The same ticket, read again more fully (e.g. from the help desk's API): uncount those fields. */
+export function uncountMissing(
+  stats: Record<string, SiteDayStats>,
+  origin: string,
+  found: readonly string[],
+  day: string,
+): Record<string, SiteDayStats> {
+  const today = stats[origin];
+  if (!today || today.day !== day || !found.length) return stats;
+  const missing = { ...today.missing };
+  for (const field of found) {
+    if (missing[field]) missing[field]--;
+    if (missing[field] === 0) delete missing[field];
+  }
+  return { ...stats, [origin]: { ...today, missing } };
+}
+
 /** Count one recognised ticket (and what it lacked) for its site, today. */
 export function countRecognition(
   stats: Record<string, SiteDayStats>,

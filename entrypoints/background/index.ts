@@ -8,7 +8,7 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
 import { findForSidebar, pinForTab, storyForTab } from '@/storage/sidebar-requests';
-import { recordTicket } from './site-stats';
+import { recordFound, recordTicket } from './site-stats';
 import { syncSiteScripts } from './site-scripts';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
@@ -42,7 +42,9 @@ export default defineBackground(() => {
         const item = tabTicketItem(tabId);
         const previous = await item.getValue();
         await item.setValue(message.ref);
-        if (message.ref && message.ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, message.ref);
+        const ref = message.ref;
+        if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
+        else if (ref && previous) await recordFound(sender.url!, previous.missing.filter((f) => !ref.missing.includes(f)));
         return { ok: true };
       }
       case 'sidebar:story':

@@ -70,3 +70,30 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
     if (want.contactEmail) expect(reading.contactEmail?.toLowerCase()).toBe(want.contactEmail);
   });
 });
+
+describe('enrichFromApi', () => {
+  it('fills company and email from the help desk API and takes them off the missing list', async () => {
+    const { enrichFromApi } = await import('@/adapters');
+    const url = new URL('https://northwind.halopsa.com/ticket?id=9');
+    const ref = detectTicket(parse('<html><body><h1>9 - Printer</h1></body></html>'), url)!;
+    expect(ref.missing).toEqual(expect.arrayContaining(['company', 'contactEmail']));
+    const better = await enrichFromApi(ref, url, async (path) => {
+      expect(path).toBe('/api/tickets/9');
+      return { client_name: 'Acme Dental Group', emailfrom: 'dana@acmedental.com', user_name: 'Dana Whitfield' };
+    });
+    expect(better).toMatchObject({ company: 'Acme Dental Group', contactEmail: 'dana@acmedental.com', contactName: 'Dana Whitfield' });
+    expect(better.missing).not.toContain('company');
+    expect(better.missing).not.toContain('contactEmail');
+  });
+
+  it('keeps the page reading and lists the API as missing when the API fails', async () => {
+    const { enrichFromApi } = await import('@/adapters');
+    const url = new URL('https://northwind.zendesk.com/agent/tickets/5');
+    const ref = detectTicket(parse('<html><body></body></html>'), url)!;
+    const same = await enrichFromApi(ref, url, async () => {
+      throw new Error('401 from /api/v2/tickets/5.json');
+    });
+    expect(same).toMatchObject({ ticketId: '5', company: undefined });
+    expect(same.missing).toContain('api');
+  });
+});

@@ -82,3 +82,15 @@ describe('per-site status', () => {
     expect(describeStats(stats['https://a.example'], '2026-11-26')).toBe('no ticket recognised yet today');
   });
 });
+
+describe('a ticket read again more fully', () => {
+  it('uncounts the fields found after all, once, and never below zero', async () => {
+    const { uncountMissing } = await import('@/storage/sites');
+    let stats = countRecognition({}, 'https://a.example', 'halopsa', ['company', 'contactEmail'], 'd');
+    stats = uncountMissing(stats, 'https://a.example', ['company'], 'd');
+    expect(stats['https://a.example']!.missing).toEqual({ contactEmail: 1 });
+    stats = uncountMissing(stats, 'https://a.example', ['company', 'contactEmail'], 'd');
+    expect(stats['https://a.example']!.missing).toEqual({});
+    expect(uncountMissing(stats, 'https://a.example', ['company'], 'other-day')).toBe(stats);
+  });
+});
