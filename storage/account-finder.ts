@@ -14,7 +14,9 @@ export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: st
 
 export async function findAccounts(db: BackstoryDB, query: string, limit = 8, now = Date.now()): Promise<AccountHit[]> {
   if (!cached || cached.db !== db || now - cached.at > TTL_MS) {
-    cached = { db, index: loadSearchData(db).then(buildSearchIndex), at: now };
+    // Only accounts are picked here: leave notes, deals and campaigns out of this index.
+    const index = loadSearchData(db).then((d) => buildSearchIndex({ ...d, campaigns: [], deals: [], notes: [] }));
+    cached = { db, index, at: now };
   }
   const index = await cached.index;
   return index.search(query, { limitPerGroup: limit }).accounts.map((h) => ({
