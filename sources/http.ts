@@ -1,0 +1,136 @@
+/**
+ * HTTP for data sources (CRM and PSA APIs): every request is aborted after 25 s (Chrome stops a
+ * service worker whose fetch runs past 30 s), 429 honours Retry-After (seconds or an HTTP
+ * date), 5xx and network failures back off exponentially with full jitter up to a cap, and a
+ * client-side token bucket keeps under the API's rate limit before the server has to say 429.
+ * Failures are typed, with plain-words messages that never contain credentials.
+ */
+
+export const REQUEST_TIMEOUT_MS = 25_000;
+
+export class HttpError extends Error {
+  constructor(message: string, readonly status?: number, readonly url?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+/** 401: the key or token was rejected. Do not retry; tell the user. */
+export class AuthError extends HttpError {}
+/** 403: the key works but lacks a permission for this endpoint (e.g. campaigns). */
+export class PermissionError extends HttpError {}
+/** 429 that kept coming after the allowed retries. */
+export class RateLimitError extends HttpError {}
+/** 5xx that kept coming after the allowed retries. */
+export class ServerError extends HttpError {}
+export class NetworkError extends HttpError {}
+export class TimeoutError extends HttpError {}
+/** The answer was not the JSON it should be. */
+export class BadResponseError extends HttpError {}
+
+/** Seconds ("120") or an HTTP date; undefined when absent or unreadable. Never negative. */
+export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full jitter: a random wait in [0, min(cap, base * 2^attempt)). */
+export function backoffMs(attempt: number, random = Math.random, base = 500, cap = 30_000): number {
+  return Math.floor(random() * Math.min(cap, base * 2 ** attempt));
+}
+
+/** A token bucket: `capacity` requests, refilled evenly over `perMs`. */
+export class RateLimiter {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly capacity: number,
+    private readonly perMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.last = clock();
+  }
+  /** How long to wait before the next request may go (0 = now); takes its token. */
+  take(): number {
+    const now = this.clock();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.capacity) / this.perMs);
+    this.last = now;
+    this.tokens -= 1;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * this.perMs) / this.capacity);
+  }
+}
+
+export interface HttpOptions {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Retries after the first attempt, for 429, 5xx and network failures. */
+  retries?: number;
+  /** Longest single wait the client accepts (a longer Retry-After fails with RateLimitError). */
+  maxWaitMs?: number;
+  limiter?: RateLimiter;
+  timeoutMs?: number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The path of a URL without its query (which may hold keys), for messages. */
+const where = (url: string) => {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'the server';
+  }
+};
+
+/** GET or POST and parse JSON, with the retries and limits above. */
+export async function requestJson(url: string, init: RequestInit = {}, opts: HttpOptions = {}): Promise<unknown> {
+  const doFetch = opts.fetch ?? fetch;
+  const sleep = opts.sleep ?? defaultSleep;
+  const retries = opts.retries ?? 4;
+  const maxWait = opts.maxWaitMs ?? 120_000;
+  for (let attempt = 0; ; attempt++) {
+    const wait = opts.limiter?.take() ?? 0;
+    if (wait > 0) await sleep(wait);
+    const timeout = AbortSignal.timeout(opts.timeoutMs ?? REQUEST_TIMEOUT_MS);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    let res: Response;
+    try {
+      res = await doFetch(url, { ...init, signal });
+    } catch (e) {
+      if (init.signal?.aborted) throw e;
+      const timedOut = timeout.aborted;
+      if (attempt < retries) {
+        await sleep(backoffMs(attempt, opts.random));
+        continue;
+      }
+      throw timedOut
+        ? new TimeoutError(`${where(url)} did not answer within ${Math.ceil((opts.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s`, undefined, url)
+        : new NetworkError(`${where(url)} could not be reached (${e instanceof Error ? e.message : 'network error'})`, undefined, url);
+    }
+    if (res.status === 401) throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url);
+    if (res.status === 403) throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url);
+    if (res.status === 429 || res.status >= 500) {
+      const after = res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
+      if (attempt < retries && (after ?? 0) <= maxWait) {
+        await sleep(after ?? backoffMs(attempt, opts.random));
+        continue;
+      }
+      throw res.status === 429
+        ? new RateLimitError(`${where(url)} keeps answering "too many requests" (429)`, 429, url)
+        : new ServerError(`${where(url)} failed with ${res.status} after ${attempt + 1} tries`, res.status, url);
+    }
+    if (!res.ok) throw new HttpError(`${where(url)} answered ${res.status}`, res.status, url);
+    const text = await res.text();
+    try {
+      return text ? JSON.parse(text) : null;
+    } catch {
+      throw new BadResponseError(`${where(url)} did not answer JSON`, res.status, url);
+    }
+  }
+}

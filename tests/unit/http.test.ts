@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AuthError, BadResponseError, NetworkError, PermissionError, RateLimitError, RateLimiter, ServerError, TimeoutError,
+  backoffMs, requestJson, retryAfterMs,
+} from '@/sources/http';
+
+/** A fake fetch answering from a script of responses (or thrown errors), recording each call. */
+function scripted(...answers: (Response | Error | (() => Promise<Response>))[]) {
+  const calls: string[] = [];
+  const fetch = (async (url: string) => {
+    calls.push(url);
+    const a = answers.shift();
+    if (!a) throw new Error('no more answers');
+    if (a instanceof Error) throw a;
+    return typeof a === 'function' ? a() : a;
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const sleeps: number[] = [];
+const sleep = async (ms: number) => {
+  sleeps.push(ms);
+};
+const URL_ = 'https://api.example.com/v3/objects/companies?hapikey=SECRET';
+
+describe('retryAfterMs', () => {
+  it('reads seconds and HTTP dates, never negative', () => {
+    expect(retryAfterMs('120')).toBe(120_000);
+    const now = Date.parse('Tue, 24 Nov 2026 16:00:00 GMT');
+    expect(retryAfterMs('Tue, 24 Nov 2026 16:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Tue, 24 Nov 2026 15:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
+  });
+});
+
+describe('backoff and rate limit', () => {
+  it('grows exponentially with full jitter up to the cap', () => {
+    expect(backoffMs(0, () => 0.999)).toBe(499);
+    expect(backoffMs(3, () => 0.5)).toBe(2000);
+    expect(backoffMs(20, () => 0.999)).toBe(29_970);
+    expect(backoffMs(5, () => 0)).toBe(0);
+  });
+
+  it('lets a burst through, then spaces requests evenly', () => {
+    let t = 0;
+    const limiter = new RateLimiter(2, 1000, () => t);
+    expect([limiter.take(), limiter.take()]).toEqual([0, 0]);
+    expect(limiter.take()).toBe(500);
+    t = 2000;
+    expect(limiter.take()).toBe(0);
+  });
+});
+
+describe('requestJson', () => {
+  it('returns the parsed JSON', async () => {
+    const { fetch } = scripted(json({ results: [1] }));
+    expect(await requestJson(URL_, {}, { fetch, sleep })).toEqual({ results: [1] });
+  });
+
+  it('waits as long as Retry-After says on 429, then succeeds', async () => {
+    sleeps.length = 0;
+    const { fetch, calls } = scripted(json({}, 429, { 'retry-after': '7' }), json({ ok: true }));
+    expect(await requestJson(URL_, {}, { fetch, sleep })).toEqual({ ok: true });
+    expect(sleeps).toEqual([7000]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('backs off on 500 and gives up after the retries with a plain message', async () => {
+    sleeps.length = 0;
+    const { fetch, calls } = scripted(json({}, 500), json({}, 502), json({}, 503));
+    const err = await requestJson(URL_, {}, { fetch, sleep, retries: 2, random: () => 0.5 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect((err as Error).message).toBe('api.example.com/v3/objects/companies failed with 503 after 3 tries');
+    expect((err as Error).message).not.toContain('SECRET');
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it('does not wait out a Retry-After longer than it accepts', async () => {
+    const { fetch } = scripted(json({}, 429, { 'retry-after': '3600' }));
+    await expect(requestJson(URL_, {}, { fetch, sleep, maxWaitMs: 60_000 })).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('stops at once on 401 and 403, saying which', async () => {
+    await expect(requestJson(URL_, {}, { fetch: scripted(json({}, 401)).fetch, sleep })).rejects.toBeInstanceOf(AuthError);
+    const e = await requestJson('https://api.example.com/marketing/campaigns', {}, { fetch: scripted(json({}, 403)).fetch, sleep }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(PermissionError);
+    expect((e as Error).message).toContain('api.example.com/marketing/campaigns');
+  });
+
+  it('retries network failures, then says the host could not be reached', async () => {
+    const { fetch, calls } = scripted(new TypeError('fetch failed'), new TypeError('fetch failed'));
+    await expect(requestJson(URL_, {}, { fetch, sleep, retries: 1 })).rejects.toBeInstanceOf(NetworkError);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('aborts a request that never answers', async () => {
+    const never = (_url: string, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const e = await requestJson(URL_, {}, { fetch: never as unknown as typeof fetch, sleep, retries: 0, timeoutMs: 20 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect((e as Error).message).toBe('api.example.com/v3/objects/companies did not answer within 1 s');
+  });
+
+  it('says so when the answer is not JSON', async () => {
+    const { fetch } = scripted(new Response('<html>login</html>', { status: 200 }));
+    await expect(requestJson(URL_, {}, { fetch, sleep })).rejects.toBeInstanceOf(BadResponseError);
+  });
+});
