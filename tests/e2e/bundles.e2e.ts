@@ -36,5 +36,7 @@ describe('the built extension', () => {
     const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/helpdesk.js'), 'utf8');
     expect(content).not.toContain('indexedDB');
     expect(content).not.toMatch(/Dexie/);
+    expect(content).not.toContain('backstory-secrets');
+    expect(content).not.toContain('AES-GCM');
   });
 });
