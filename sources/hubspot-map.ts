@@ -1,0 +1,129 @@
+/**
+ * HubSpot CRM v3 records -> Backstory's model. Pure and defensive: API JSON is checked field by
+ * field, and a record without what it needs is skipped with a reason instead of breaking a sync.
+ */
+import type { Account, Contact, Deal, Note } from '@/core/model';
+import { normalizeDomain } from '@/core/normalize';
+
+export const SOURCE = 'hubspot';
+
+export interface HsObject {
+  id: string;
+  properties: Record<string, unknown>;
+  associations?: Record<string, { results?: { id?: unknown }[] }>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const num = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+const day = (v: unknown): string | undefined => {
+  const s = str(v);
+  if (!s) return undefined;
+  const d = /^\d+$/.test(s) ? new Date(Number(s)) : new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+};
+const ids = (base: { id: string; source: string; sourceId: string }) => base;
+const rid = (id: string) => ids({ id: `${SOURCE}:${id}`, source: SOURCE, sourceId: id });
+
+/** The first associated record of a type ("companies", "deals"). */
+function associated(o: HsObject, type: string): string | undefined {
+  const first = o.associations?.[type]?.results?.[0]?.id;
+  return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+}
+
+export function isHsObject(v: unknown): v is HsObject {
+  return !!v && typeof v === 'object' && typeof (v as HsObject).id === 'string' && typeof (v as HsObject).properties === 'object' && (v as HsObject).properties !== null;
+}
+
+/** HubSpot's Original Source, with its drill-down ("Offline sources (Postcard mailer)"). */
+function leadSource(p: Record<string, unknown>): string | undefined {
+  const source = str(p.hs_analytics_source)?.toLowerCase().replace(/_/g, ' ');
+  const detail = str(p.hs_analytics_source_data_1);
+  return source ? (detail ? `${source} (${detail})` : source) : undefined;
+}
+
+function websiteDomain(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  try {
+    return normalizeDomain(new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`).hostname);
+  } catch {
+    return undefined;
+  }
+}
+
+export function mapCompany(o: HsObject): Account | undefined {
+  const p = o.properties;
+  const name = str(p.name);
+  if (!name) return undefined;
+  const domains = [str(p.domain), ...(str(p.hs_additional_domains)?.split(';') ?? []), websiteDomain(p.website)]
+    .map((d) => (d ? normalizeDomain(d) : ''))
+    .filter((d, i, all) => d && all.indexOf(d) === i);
+  return {
+    ...rid(o.id), name, aliases: [], domains, externalIds: { hubspot: o.id },
+    industry: str(p.industry), leadSource: leadSource(p), customerSince: day(p.hs_date_entered_customer),
+  };
+}
+
+export function mapContact(o: HsObject): Contact | undefined {
+  const p = o.properties;
+  const name = [str(p.firstname), str(p.lastname)].filter(Boolean).join(' ') || str(p.email);
+  if (!name) return undefined;
+  const company = associated(o, 'companies');
+  return {
+    ...rid(o.id), name, email: str(p.email)?.toLowerCase() ?? '',
+    ...(company ? { accountId: `${SOURCE}:${company}` } : {}),
+    role: str(p.hs_buying_role)?.toLowerCase().replace(/_/g, ' '), title: str(p.jobtitle),
+  };
+}
+
+const STAGES: Record<string, string> = { closedwon: 'Closed Won', closedlost: 'Closed Lost' };
+
+export function mapDeal(o: HsObject, owners: Map<string, string>): Deal | undefined {
+  const p = o.properties;
+  const name = str(p.dealname);
+  const company = associated(o, 'companies');
+  if (!name || !company) return undefined;
+  const stage = str(p.dealstage) ?? '';
+  return {
+    ...rid(o.id), accountId: `${SOURCE}:${company}`, name,
+    valueOneTime: num(p.amount), valueRecurring: num(p.hs_mrr), currency: str(p.deal_currency_code) ?? 'USD',
+    stage: STAGES[stage] ?? stage, closeDate: day(p.closedate),
+    salesRep: owners.get(str(p.hubspot_owner_id) ?? ''), productsSold: str(p.description), promises: [],
+    leadSource: leadSource(p),
+  };
+}
+
+export function mapNote(o: HsObject, owners: Map<string, string>): Note | undefined {
+  const p = o.properties;
+  const body = htmlToText(str(p.hs_note_body) ?? '');
+  const company = associated(o, 'companies');
+  const deal = associated(o, 'deals');
+  if (!body || (!company && !deal)) return undefined;
+  return {
+    ...rid(o.id), ...(company ? { accountId: `${SOURCE}:${company}` } : {}), ...(deal ? { dealId: `${SOURCE}:${deal}` } : {}),
+    author: owners.get(str(p.hubspot_owner_id) ?? '') ?? 'HubSpot', date: day(p.hs_timestamp) ?? '', body, tags: [], pinned: false,
+  };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** HubSpot note bodies are HTML: keep the words and line breaks, drop every tag and script. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

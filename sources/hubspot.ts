@@ -1,0 +1,69 @@
+/**
+ * HubSpot CRM API v3 as a data source: reads companies, contacts, deals (with owners resolved to
+ * names) and notes with a private-app token, 100 per page (limit/after), under HubSpot's burst
+ * limit (100 requests per 10 s on lower tiers). Not wired into a scheduled sync yet.
+ */
+import { emptyRecordSet, type RecordSet } from '@/core/model';
+import { RateLimiter, requestJson, type HttpOptions } from './http';
+import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
+
+export const HUBSPOT_API = 'https://api.hubapi.com';
+
+export interface HubSpotOptions extends HttpOptions {
+  token: string;
+  base?: string;
+}
+
+const PROPERTIES = {
+  companies: ['name', 'domain', 'hs_additional_domains', 'website', 'industry', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_date_entered_customer'],
+  contacts: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role'],
+  deals: ['dealname', 'amount', 'hs_mrr', 'deal_currency_code', 'dealstage', 'closedate', 'hubspot_owner_id', 'description', 'hs_analytics_source', 'hs_analytics_source_data_1'],
+  notes: ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id'],
+} as const;
+const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], notes: ['companies', 'deals'] };
+
+/** Every object of a type, page by page. */
+export async function* listObjects(type: keyof typeof PROPERTIES, opts: HubSpotOptions): AsyncGenerator<HsObject[]> {
+  const limiter = opts.limiter ?? new RateLimiter(100, 10_000);
+  let after: string | undefined;
+  do {
+    const url = new URL(`/crm/v3/objects/${type}`, opts.base ?? HUBSPOT_API);
+    url.searchParams.set('limit', '100');
+    url.searchParams.set('properties', PROPERTIES[type].join(','));
+    if (ASSOCIATIONS[type].length) url.searchParams.set('associations', ASSOCIATIONS[type].join(','));
+    if (after) url.searchParams.set('after', after);
+    const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, { ...opts, limiter })) as {
+      results?: unknown[];
+      paging?: { next?: { after?: unknown } };
+    } | null;
+    yield (page?.results ?? []).filter(isHsObject);
+    const next = page?.paging?.next?.after;
+    after = typeof next === 'string' && next ? next : undefined;
+  } while (after);
+}
+
+/** Owner id -> "First Last" (deals and notes name people by owner id). */
+export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  const page = (await requestJson(new URL('/crm/v3/owners/?limit=500', opts.base ?? HUBSPOT_API).href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+    results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
+  } | null;
+  for (const o of page?.results ?? []) {
+    const name = [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') || (typeof o.email === 'string' ? o.email : '');
+    if ((typeof o.id === 'string' || typeof o.id === 'number') && name) owners.set(String(o.id), name);
+  }
+  return owners;
+}
+
+/** A full read of the account's CRM, mapped; records that cannot be used are counted, not kept. */
+export async function readHubSpot(opts: HubSpotOptions): Promise<{ records: RecordSet; skipped: number }> {
+  const owners = await listOwners(opts);
+  const records: RecordSet = emptyRecordSet();
+  let skipped = 0;
+  const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+  for await (const page of listObjects('companies', opts)) page.forEach((o) => keep(records.accounts, mapCompany(o)));
+  for await (const page of listObjects('contacts', opts)) page.forEach((o) => keep(records.contacts, mapContact(o)));
+  for await (const page of listObjects('deals', opts)) page.forEach((o) => keep(records.deals, mapDeal(o, owners)));
+  for await (const page of listObjects('notes', opts)) page.forEach((o) => keep(records.notes, mapNote(o, owners)));
+  return { records, skipped };
+}
