@@ -29,10 +29,9 @@ describe('options page: data', () => {
     await screenshot(options, 'options-import-preview');
     await options.getByRole('button', { name: 'Import 2 files' }).click();
     await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported hubspot-companies.csv, hubspot-deals.csv: \d+ accounts, \d+ deals added/);
-    const accounts = Number(await count('account'));
-    const deals = Number(await count('deal'));
-    expect(accounts).toBeGreaterThanOrEqual(4);
-    expect(deals).toBeGreaterThanOrEqual(3);
+    // The counts refresh from a live query a moment after the outcome line appears.
+    await expect.poll(async () => Number(await count('account'))).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => Number(await count('deal'))).toBeGreaterThanOrEqual(3);
 
     // The import reaches the popup's search.
     const popup = await h.extensionPage('popup.html');
