@@ -21,7 +21,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: registering the content script on help-desk sites the user adds at run time.
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: scheduled syncs of the user's data sources (HubSpot).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     host_permissions: hostPermissions(testHostsOn),
     // Any other site only when the user adds it in options (permissions.request at that moment).
     // Manifest V2 (Firefox) has no optional_host_permissions: there they are optional_permissions.

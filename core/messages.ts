@@ -41,6 +41,11 @@ export const messageSchemas = {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:find'), query: short(200) }),
   },
+  /** Options page: sync this data source now (the background runs it, so closing the page is fine). */
+  'source:sync': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('source:sync'), id: short(100) }),
+  },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
     from: ['sidebar'] as SenderKind[],

@@ -1,7 +1,7 @@
 /**
  * HubSpot CRM API v3 as a data source: reads companies, contacts, deals (with owners resolved to
  * names) and notes with a private-app token, 100 per page (limit/after), under HubSpot's burst
- * limit (100 requests per 10 s on lower tiers). Not wired into a scheduled sync yet.
+ * limit (100 requests per 10 s on lower tiers). sources/run-sync.ts stores what it reads.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { RateLimiter, requestJson, type HttpOptions } from './http';

@@ -10,6 +10,8 @@ import { sitesItem } from '@/storage/sites';
 import { findForSidebar, pinForTab, storyForTab } from '@/storage/sidebar-requests';
 import { recordFound, recordTicket } from './site-stats';
 import { syncSiteScripts } from './site-scripts';
+import { SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
+import { syncIntervalItem } from '@/storage/sources';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
 
@@ -36,7 +38,7 @@ export default defineBackground(() => {
       return undefined;
     }
     // The sender check guarantees a tab id for content and sidebar messages.
-    const tabId = sender.tab!.id!;
+    const tabId = sender.tab?.id ?? -1;
     switch (message.type) {
       case 'ticket:update': {
         const item = tabTicketItem(tabId);
@@ -53,6 +55,8 @@ export default defineBackground(() => {
         return answer(findForSidebar(message.query));
       case 'sidebar:pin':
         return answer(pinForTab(tabId, message.accountId));
+      case 'source:sync':
+        return answer(syncSource(message.id));
     }
   }
 
@@ -82,4 +86,19 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(resync);
   sitesItem.watch(resync);
   resync();
+
+  // Data sources sync on a schedule (alarms survive the worker being stopped).
+  const schedule = async () => {
+    const minutes = Math.max(5, await syncIntervalItem.getValue());
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (existing?.periodInMinutes !== minutes) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: minutes, delayInMinutes: 1 });
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncAll();
+  });
+  syncIntervalItem.watch(() => void schedule());
+  void schedule();
+  void resumeInterrupted();
+  // After an update, sync once rather than wait for the first alarm.
+  browser.runtime.onInstalled.addListener(() => void syncAll());
 });

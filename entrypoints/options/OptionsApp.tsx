@@ -4,8 +4,9 @@ import { t } from '@/components/i18n';
 import { DataPanel } from './DataPanel';
 import { DisplayPanel } from './DisplayPanel';
 import { SitesPanel } from './SitesPanel';
+import { SourcesPanel } from './SourcesPanel';
 
-const TABS = ['data', 'display', 'sites'] as const;
+const TABS = ['data', 'sources', 'display', 'sites'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
@@ -48,6 +49,7 @@ export function OptionsApp() {
       </nav>
       <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'data' && <DataPanel />}
+        {tab === 'sources' && <SourcesPanel />}
         {tab === 'display' && <DisplayPanel settings={settings} />}
         {tab === 'sites' && <SitesPanel />}
       </main>

@@ -45,7 +45,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.close();
   });
 
-  it.each(['data', 'display', 'sites'])('options, %s tab', async (tab) => {
+  it.each(['data', 'sources', 'display', 'sites'])('options, %s tab', async (tab) => {
     const options = await h.extensionPage(`options.html#${tab}`);
     await options.emulateMedia({ colorScheme: scheme });
     await options.getByRole('tabpanel').waitFor();
@@ -58,10 +58,10 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
 describe('keyboard alone', () => {
   it('moves between options tabs with the arrow keys, with visible focus', async () => {
     const options = await h.extensionPage('options.html#data');
-    await options.getByRole('tab', { name: 'Data' }).focus();
+    await options.getByRole('tab', { name: 'Data', exact: true }).focus();
     await options.keyboard.press('ArrowRight');
-    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('tab-display');
-    expect(await options.getByRole('tab', { name: 'Display' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('tab-sources');
+    expect(await options.getByRole('tab', { name: 'Data sources' }).getAttribute('aria-selected')).toBe('true');
     const outline = await options.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     await options.keyboard.press('End');

@@ -11,9 +11,9 @@ const manifestFor = (browser: string, manifestVersion: number) =>
   (config.manifest as ManifestFn)({ browser, manifestVersion, mode: 'production', command: 'build' });
 
 describe('manifest permissions (store builds)', () => {
-  it('Chrome MV3 asks for storage, scripting and the vendors\' hosted domains; other sites only at run time', () => {
+  it('Chrome MV3 asks for storage, scripting, alarms and the vendors\' hosted domains; other sites only at run time', () => {
     const m = manifestFor('chrome', 3);
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms']);
     expect(m.host_permissions).toEqual(HOSTED_HELPDESK_MATCHES);
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
     expect(HOSTED_HELPDESK_MATCHES).toEqual([

@@ -1,0 +1,58 @@
+import { runSync } from '@/sources/run-sync';
+import { getDb } from '@/storage/db';
+import { loadCredentials, openSecrets } from '@/storage/secrets';
+import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/sources';
+
+export const SYNC_ALARM = 'sync-sources';
+
+/**
+ * Syncs running in this worker. There is only ever one background worker, so this is what makes
+ * "one sync per source at a time": a second request joins the running one.
+ */
+const inFlight = new Map<string, Promise<SourceStatus>>();
+
+/** Sync one source; returns its status afterwards. */
+export function syncSource(id: string): Promise<SourceStatus> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const sync = runOnce(id).finally(() => inFlight.delete(id));
+  inFlight.set(id, sync);
+  return sync;
+}
+
+async function runOnce(id: string): Promise<SourceStatus> {
+  const config = (await sourcesItem.getValue()).find((s) => s.id === id);
+  if (!config) throw new Error(`no data source "${id}"`);
+  await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true, runningSince: new Date().toISOString() }));
+  let token: string | undefined;
+  try {
+    token = (await loadCredentials(openSecrets(), id))?.token;
+  } catch {
+    token = undefined;
+  }
+  const outcome = await runSync(getDb(), config, token);
+  return setStatus(id, (s) => ({ ...withRun(s, outcome.run, outcome.counts), runningSince: undefined }));
+}
+
+/**
+ * Called when the worker starts: a sync still marked running was cut off when the browser stopped
+ * the previous worker (no sync outlives its worker). It wrote nothing, because a pass commits only
+ * at its end, so it simply runs again.
+ */
+export async function resumeInterrupted(): Promise<void> {
+  const status = await sourceStatusItem.getValue();
+  for (const [id, s] of Object.entries(status)) {
+    if (s.running && !inFlight.has(id)) await syncSource(id).catch(() => undefined);
+  }
+}
+
+export async function syncAll(): Promise<void> {
+  for (const s of await sourcesItem.getValue()) await syncSource(s.id).catch(() => undefined);
+}
+
+async function setStatus(id: string, change: (s: SourceStatus | undefined) => SourceStatus): Promise<SourceStatus> {
+  const all = await sourceStatusItem.getValue();
+  const next = change(all[id]);
+  await sourceStatusItem.setValue({ ...all, [id]: next });
+  return next;
+}

@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { t } from '@/components/i18n';
+import { HUBSPOT_API } from '@/sources/hubspot';
+import { getDb } from '@/storage/db';
+import { removeSource } from '@/storage/import';
+import { credentialsSavedAt, deleteCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
+import { sourceStatusItem, sourcesItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
+
+type Note = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/**
+ * Live data sources (HubSpot for now). The token is written once and never shown again: it goes
+ * encrypted into the extension's IndexedDB; the background syncs with it on a schedule.
+ */
+export function SourcesPanel() {
+  const [sources, setSources] = useState<SourceConfig[]>([]);
+  const [status, setStatus] = useState<Record<string, SourceStatus>>({});
+  const [saved, setSaved] = useState<Record<string, string | undefined>>({});
+  const [label, setLabel] = useState('HubSpot');
+  const [token, setToken] = useState('');
+  const [base, setBase] = useState(HUBSPOT_API);
+  const [note, setNote] = useState<Note>();
+
+  useEffect(() => {
+    void sourcesItem.getValue().then(setSources);
+    void sourceStatusItem.getValue().then(setStatus);
+    const a = sourcesItem.watch((v) => setSources(v ?? []));
+    const b = sourceStatusItem.watch((v) => setStatus(v ?? {}));
+    return () => {
+      a();
+      b();
+    };
+  }, []);
+  useEffect(() => {
+    const db = openSecrets();
+    void Promise.all(sources.map(async (s) => [s.id, await credentialsSavedAt(db, s.id)] as const)).then((p) => setSaved(Object.fromEntries(p)));
+  }, [sources]);
+
+  const sync = async (id: string) => {
+    setNote(undefined);
+    const reply = (await browser.runtime.sendMessage({ type: 'source:sync', id })) as { ok: boolean; error?: string } | undefined;
+    if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
+  };
+
+  // permissions.request must run in the click itself: nothing is awaited before it.
+  const add = (e: Event) => {
+    e.preventDefault();
+    let origin: string;
+    try {
+      origin = new URL(base.trim()).origin;
+    } catch {
+      return setNote({ tone: 'error', text: t('sources.badAddress', [base]) });
+    }
+    if (!token.trim()) return setNote({ tone: 'error', text: t('sources.noToken') });
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+      if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [origin]) });
+      const id = `hubspot-${Date.now().toString(36)}`;
+      await saveCredentials(openSecrets(), id, { token: token.trim() });
+      await sourcesItem.setValue([...(await sourcesItem.getValue()), { id, kind: 'hubspot', label: label.trim() || 'HubSpot', base: origin }]);
+      setToken('');
+      setNote({ tone: 'ok', text: t('sources.added', [label]) });
+      await sync(id);
+    });
+  };
+
+  const remove = async (s: SourceConfig) => {
+    await removeSource(getDb(), s.id);
+    await deleteCredentials(openSecrets(), s.id);
+    await sourcesItem.setValue((await sourcesItem.getValue()).filter((x) => x.id !== s.id));
+    const all = { ...(await sourceStatusItem.getValue()) };
+    delete all[s.id];
+    await sourceStatusItem.setValue(all);
+  };
+
+  return (
+    <>
+      {sources.length > 0 && (
+        <section class="card" aria-labelledby="sources-title">
+          <h2 id="sources-title">{t('sources.title')}</h2>
+          {sources.map((s) => {
+            const st = status[s.id];
+            return (
+              <div key={s.id} class="import-file" data-testid="source">
+                <h3>
+                  {s.label} <span class="muted small">{s.base}</span>
+                </h3>
+                <p class="small muted">{saved[s.id] ? t('sources.tokenSaved', [new Date(saved[s.id]!).toLocaleString()]) : t('sources.noTokenSaved')}</p>
+                <p data-testid="source-status" role="status">
+                  {st?.running
+                    ? t('sources.running')
+                    : st?.lastSuccess
+                      ? t('sources.lastSuccess', [new Date(st.lastSuccess).toLocaleString(), st.runs.find((r) => r.ok)?.message ?? ''])
+                      : t('sources.never')}
+                </p>
+                {st?.lastError && (
+                  <p class="errors" data-testid="source-error">
+                    {t('sources.lastError', [st.lastError])}
+                  </p>
+                )}
+                {!!st?.runs.length && (
+                  <details>
+                    <summary>{t('sources.history')}</summary>
+                    <ul class="small">
+                      {st.runs.map((r, i) => (
+                        <li key={i}>
+                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'} {r.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                <div class="row">
+                  <button type="button" onClick={() => void sync(s.id)} disabled={st?.running}>{t('sources.syncNow')}</button>
+                  <button type="button" class="danger" onClick={() => void remove(s)}>{t('sources.remove')}</button>
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      <section class="card" aria-labelledby="add-source-title">
+        <h2 id="add-source-title">{t('sources.addTitle')}</h2>
+        <p class="muted small">{t('sources.intro')}</p>
+        <form onSubmit={add}>
+          <div class="mapping">
+            <label>
+              <span>{t('sources.label')}</span>
+              <input type="text" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+            </label>
+            <label>
+              <span>{t('sources.token')}</span>
+              <input type="password" autoComplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+            </label>
+            <label>
+              <span>{t('sources.address')}</span>
+              <input type="url" value={base} onInput={(e) => setBase(e.currentTarget.value)} />
+            </label>
+          </div>
+          <button type="submit" class="primary">{t('sources.save')}</button>
+        </form>
+        {note && (
+          <p role={note.tone === 'error' ? 'alert' : 'status'} class={note.tone === 'error' ? 'errors' : ''} data-testid="sources-note">
+            {note.text}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { storage } from '#imports';
+
+/** A configured data source. No secrets here: the token lives encrypted in storage/secrets.ts. */
+export interface SourceConfig {
+  /** Also the `source` of its records ("hubspot-1"). */
+  id: string;
+  kind: 'hubspot';
+  label: string;
+  /** API address; HubSpot's own unless the user points it elsewhere (a proxy, a test server). */
+  base: string;
+}
+
+export interface SyncRun {
+  at: string;
+  ok: boolean;
+  /** Plain words: "42 accounts, 80 contacts, 51 deals, 120 notes" or what went wrong. */
+  message: string;
+}
+
+export interface SourceStatus {
+  lastSuccess?: string;
+  counts?: Record<string, number>;
+  lastError?: string;
+  running?: boolean;
+  /** When the running sync started: a sync older than the lease is taken as dead. */
+  runningSince?: string;
+  runs: SyncRun[];
+}
+
+export const sourcesItem = storage.defineItem<SourceConfig[]>('local:dataSources', { fallback: [] });
+export const sourceStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:sourceStatus', { fallback: {} });
+/** Minutes between scheduled syncs. */
+export const syncIntervalItem = storage.defineItem<number>('local:syncIntervalMinutes', { fallback: 30 });
+
+export const RUNS_KEPT = 20;
+
+/** The status after a run: history newest first, last error cleared by a success. */
+export function withRun(status: SourceStatus | undefined, run: SyncRun, counts?: Record<string, number>): SourceStatus {
+  const runs = [run, ...(status?.runs ?? [])].slice(0, RUNS_KEPT);
+  return run.ok
+    ? { ...status, runs, running: false, lastSuccess: run.at, counts, lastError: undefined }
+    : { ...status, runs, running: false, lastError: run.message };
+}

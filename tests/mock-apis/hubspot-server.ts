@@ -1,0 +1,184 @@
+/**
+ * A mock HubSpot CRM API v3 on 127.0.0.1 for unit and browser tests.
+ *
+ * Faithful to the documented shapes Backstory uses:
+ *  - GET /crm/v3/objects/{companies|contacts|deals|notes}?limit=&after=&properties=&associations=
+ *    -> { results: [{ id, properties, createdAt, updatedAt, archived, associations? }], paging?: { next: { after, link } } }
+ *    (limit at most 100; `after` is an opaque cursor; only requested properties come back, plus
+ *    hs_object_id / createdate / hs_lastmodifieddate as HubSpot adds them)
+ *  - GET /crm/v3/owners/?limit= -> { results: [{ id, email, firstName, lastName, userId }] }
+ *  - auth: `Authorization: Bearer <private app token>`; anything else is 401 with HubSpot's error body
+ * Switches (set on `mock.switches`) imitate what goes wrong: a status for the next N requests (429
+ * with Retry-After, 500, 503), slow answers, malformed JSON, a revoked token.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HsRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  /** Associated object ids by type ("companies", "deals"). */
+  associations?: Record<string, string[]>;
+}
+
+export interface HsOwner {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface MockHubSpotData {
+  companies: HsRecord[];
+  contacts: HsRecord[];
+  deals: HsRecord[];
+  notes: HsRecord[];
+  owners: HsOwner[];
+}
+
+export interface Switches {
+  /** Answer this status to the next `times` requests (default: every request while set). */
+  status?: number;
+  times?: number;
+  /** Only requests whose path starts with this get the status (e.g. "/crm/v3/objects/contacts"). */
+  onlyPath?: string;
+  /** Retry-After header sent with a 429 ("2" or an HTTP date). */
+  retryAfter?: string;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Answer 200 with a body that is not JSON. */
+  malformed?: boolean;
+}
+
+export interface MockHubSpot {
+  url: string;
+  token: string;
+  data: MockHubSpotData;
+  switches: Switches;
+  /** Every request seen: method, path with query, and whether its token was accepted. */
+  requests: { method: string; path: string; authorized: boolean }[];
+  /** Replace the accepted token (the old one is then "revoked"). */
+  setToken(token: string): void;
+  close(): Promise<void>;
+}
+
+const TYPE_NAMES: Record<string, string> = { companies: 'company', contacts: 'contact', deals: 'deal', notes: 'note' };
+
+export function sampleHubSpotData(): MockHubSpotData {
+  return {
+    owners: [
+      { id: '77', email: 'priya@northwind-msp.example', firstName: 'Priya', lastName: 'Nair' },
+      { id: '78', email: 'tom@northwind-msp.example', firstName: 'Tom', lastName: 'Okafor' },
+    ],
+    companies: [
+      { id: '5001', properties: { name: 'Unknown Widgets Ltd', domain: 'unknown-widgets.example', industry: 'Wholesale', hs_analytics_source: 'PAID_SEARCH', hs_analytics_source_data_1: 'Google Ads: managed IT' } },
+      { id: '5002', properties: { name: 'Lakeside Veterinary Clinic', domain: 'lakeside-vet.example', industry: 'Veterinary', hs_analytics_source: 'REFERRALS', hs_analytics_source_data_1: 'Referral' } },
+      { id: '5003', properties: { name: 'Granite Peak Surveying', domain: 'granitepeak.example', hs_analytics_source: 'OFFLINE', hs_analytics_source_data_1: 'Trade show' } },
+    ],
+    contacts: [
+      { id: '7001', properties: { firstname: 'Zed', lastname: 'Unknown', email: 'zed@unknown-widgets.example', jobtitle: 'Owner', hs_buying_role: 'DECISION_MAKER' }, associations: { companies: ['5001'] } },
+      { id: '7002', properties: { firstname: 'Mara', lastname: 'Lind', email: 'mara@lakeside-vet.example', hs_buying_role: 'CHAMPION' }, associations: { companies: ['5002'] } },
+    ],
+    deals: [
+      { id: '9001', properties: { dealname: 'Unknown Widgets - managed IT', amount: '1800', hs_mrr: '950', deal_currency_code: 'USD', dealstage: 'closedwon', closedate: '2026-10-02T00:00:00Z', hubspot_owner_id: '77', description: 'Managed IT for 12 seats; promised next-business-day onsite' }, associations: { companies: ['5001'] } },
+      { id: '9002', properties: { dealname: 'Lakeside Vet - backups', amount: '600', hs_mrr: '220', dealstage: 'closedwon', closedate: '2026-06-15T00:00:00Z', hubspot_owner_id: '78' }, associations: { companies: ['5002'] } },
+      { id: '9003', properties: { dealname: 'Granite Peak - firewall', amount: '2400', dealstage: 'appointmentscheduled', hubspot_owner_id: '78' }, associations: { companies: ['5003'] } },
+    ],
+    notes: [
+      { id: '3001', properties: { hs_note_body: '<p>Zed was <b>burned by their last IT guy</b>.</p><p>Promised a 4-hour response on the warehouse scanners.</p>', hs_timestamp: '2026-10-01T15:00:00Z', hubspot_owner_id: '77' }, associations: { companies: ['5001'], deals: ['9001'] } },
+    ],
+  };
+}
+
+export async function startMockHubSpot(options: { token?: string; data?: MockHubSpotData; port?: number } = {}): Promise<MockHubSpot> {
+  let token = options.token ?? 'pat-na1-mock-token';
+  const mock = {
+    url: '',
+    get token() {
+      return token;
+    },
+    data: options.data ?? sampleHubSpotData(),
+    switches: {} as Switches,
+    requests: [] as MockHubSpot['requests'],
+    setToken(next: string) {
+      token = next;
+    },
+    close: async (): Promise<void> => undefined,
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const authorized = req.headers.authorization === `Bearer ${token}`;
+    mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
+    const sw = mock.switches;
+    if (sw.status && (!sw.onlyPath || url.pathname.startsWith(sw.onlyPath))) {
+      const status = sw.status;
+      if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
+      if (status === 429)
+        return send(res, 429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'mock', policyName: 'TEN_SECONDLY_ROLLING' }, sw.retryAfter ? { 'retry-after': sw.retryAfter } : {});
+      return send(res, status, { status: 'error', message: 'internal error', correlationId: 'mock', category: 'INTERNAL_ERROR' });
+    }
+    if (!authorized)
+      return send(res, 401, { status: 'error', message: 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', correlationId: 'mock', category: 'INVALID_AUTHENTICATION' });
+    if (sw.malformed) return send(res, 200, '<html><body>Service temporarily unavailable</body></html>');
+
+    if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/crm/v3/owners') {
+      return send(res, 200, { results: mock.data.owners.map((o) => ({ ...o, userId: Number(o.id) * 10, archived: false })) });
+    }
+    const m = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)$/.exec(url.pathname);
+    if (req.method === 'GET' && m) {
+      const type = m[1] as keyof typeof TYPE_NAMES & keyof MockHubSpotData;
+      const all = mock.data[type] as HsRecord[];
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
+      const start = url.searchParams.get('after') ? Number(Buffer.from(url.searchParams.get('after')!, 'base64url').toString()) : 0;
+      const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+      const assoc = (url.searchParams.get('associations') ?? '').split(',').filter(Boolean);
+      const results = all.slice(start, start + limit).map((r) => ({
+        id: r.id,
+        properties: {
+          hs_object_id: r.id,
+          createdate: '2026-01-05T09:00:00.000Z',
+          hs_lastmodifieddate: '2026-11-20T09:00:00.000Z',
+          ...Object.fromEntries(wanted.map((p) => [p, r.properties[p] ?? null])),
+        },
+        createdAt: '2026-01-05T09:00:00.000Z',
+        updatedAt: '2026-11-20T09:00:00.000Z',
+        archived: false,
+        ...(assoc.length
+          ? {
+              associations: Object.fromEntries(
+                assoc
+                  .filter((a) => r.associations?.[a]?.length)
+                  .map((a) => [a, { results: r.associations![a]!.map((id) => ({ id, type: `${TYPE_NAMES[type]}_to_${TYPE_NAMES[a] ?? a}` })) }]),
+              ),
+            }
+          : {}),
+      }));
+      const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : undefined;
+      return send(res, 200, {
+        results,
+        ...(next ? { paging: { next: { after: next, link: `${mock.url}${url.pathname}?after=${next}` } } } : {}),
+      });
+    }
+    return send(res, 404, { status: 'error', message: `Unable to infer object type from: ${url.pathname}`, correlationId: 'mock', category: 'OBJECT_NOT_FOUND' });
+  };
+
+  const server = createServer((req, res) => {
+    const delay = mock.switches.delayMs ?? 0;
+    if (delay > 0) setTimeout(() => handle(req, res), delay);
+    else handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mock.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return mock;
+}
