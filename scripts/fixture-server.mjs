@@ -69,11 +69,19 @@ export async function startFixtureServer(port = 0) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(file));
   }
 
+  // Node closes idle keep-alive connections after 5 s; Chromium reusing one at that moment gets
+  // ERR_EMPTY_RESPONSE (seen in CI). Idle connections stay open for the length of a test run.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   return {
     origin: `http://127.0.0.1:${address.port}`,
     proxy: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }
