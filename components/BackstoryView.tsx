@@ -2,6 +2,7 @@ import type { Backstory } from '@/core/backstory';
 import type { DisplaySettings } from '@/storage/settings';
 import { formatDate, formatMoney, formatMonth } from '@/core/format';
 import { NotesList } from './NotesList';
+import { SourcesLine, sourceLabel } from './SourcesLine';
 import { t, uiLocale } from './i18n';
 
 interface Props {
@@ -14,6 +15,9 @@ export function BackstoryView({ story, settings }: Props) {
   const { account, originCampaign, winningDeal, promises, contact, notes } = story;
   const show = settings.show;
   const deal = winningDeal;
+  // With several sources merged, each fact says where it came from.
+  const infos = story.sourceInfo ?? [];
+  const from = story.sources.length > 1 ? (source: string) => t('story.from', [sourceLabel(infos.find((i) => i.id === source))]) : undefined;
   return (
     <article aria-label={t('story.label', [account.name])}>
       <section class="section" aria-labelledby="origin-title">
@@ -48,6 +52,7 @@ export function BackstoryView({ story, settings }: Props) {
                 <div class="muted small">
                   {!settings.hideDealValues && dealValue(deal.valueRecurring, deal.valueOneTime, deal.currency)}
                   {deal.closeDate ? ` ${t('story.closed', [formatDate(deal.closeDate, uiLocale())])}` : ` ${deal.stage}`}
+                  {from && ` · ${from(deal.source)}`}
                 </div>
               </dd>
               <dt>{t('story.soldBy')}</dt>
@@ -85,9 +90,10 @@ export function BackstoryView({ story, settings }: Props) {
       {show.notes && (
         <section class="section" aria-labelledby="notes-title">
           <h2 id="notes-title" class="section-title">{t('story.notes', [String(notes.length)])}</h2>
-          <NotesList notes={notes} />
+          <NotesList notes={notes} from={from} />
         </section>
       )}
+      <SourcesLine infos={infos} />
     </article>
   );
 }

@@ -6,18 +6,18 @@ import { t, uiLocale } from './i18n';
 type ShownNote = Note & { dealName?: string };
 
 /** Sales notes, pinned first then newest (the loader sorts), each expandable. Text only. */
-export function NotesList({ notes }: { notes: ShownNote[] }) {
+export function NotesList({ notes, from }: { notes: ShownNote[]; from?: (source: string) => string }) {
   if (notes.length === 0) return <p class="muted">{t('notes.none')}</p>;
   return (
     <ul class="plain" data-testid="notes">
       {notes.map((n) => (
-        <NoteItem key={n.id} note={n} />
+        <NoteItem key={n.id} note={n} from={from} />
       ))}
     </ul>
   );
 }
 
-function NoteItem({ note }: { note: ShownNote }) {
+function NoteItem({ note, from }: { note: ShownNote; from?: (source: string) => string }) {
   const [open, setOpen] = useState(false);
   const long = note.body.length > 180 || note.body.split('\n').length > 3;
   return (
@@ -27,6 +27,7 @@ function NoteItem({ note }: { note: ShownNote }) {
         {note.author} · {formatDate(note.date, uiLocale())}
         {note.dealName ? ` · ${note.dealName}` : ''}
         {note.tags.length > 0 && ' · ' + note.tags.join(', ')}
+        {from && ` · ${from(note.source)}`}
       </div>
       <div class={`note-body${long && !open ? ' clamped' : ''}`}>{note.body}</div>
       {long && (

@@ -23,6 +23,26 @@ export interface Backstory {
   contacts: BackstoryContact[];
   /** Pinned first, then newest first. */
   notes: BackstoryNote[];
+  /**
+   * Data sources the story was put together from, the matched account's first. More than one when
+   * the same customer is in several sources (a CSV import and HubSpot, say): every record keeps its
+   * own `source`, so the view can say where each fact came from.
+   */
+  sources: string[];
+  /** What the view says about each source's freshness (filled in by storage/freshness.ts). */
+  sourceInfo?: SourceInfo[];
+}
+
+/** How fresh one source's data is, in words the view can translate. */
+export interface SourceInfo {
+  id: string;
+  kind: 'sync' | 'sample' | 'import';
+  /** The user's name for a synced source ("HubSpot"). */
+  label?: string;
+  /** Last successful sync or import. */
+  at?: string;
+  /** The last sync failed (its data is older than the schedule promises). */
+  failing?: boolean;
 }
 
 /** CRMs spell it "Closed Won", "closed-won", "Won"... */
@@ -77,6 +97,8 @@ export function sortNotes<T extends Pick<Note, 'pinned' | 'date' | 'id'>>(notes:
 
 export interface BackstoryParts {
   account: Account;
+  /** The same customer's accounts in other sources, merged into this story. */
+  twins?: Account[];
   deals: Deal[];
   contacts: Contact[];
   notes: Note[];
@@ -87,7 +109,7 @@ export interface BackstoryParts {
 
 /** Pure assembly from the account's records; storage/backstory.ts only fetches them. */
 export function assembleBackstory(parts: BackstoryParts): Backstory {
-  const { account, deals, contacts, notes, campaigns, contactEmail } = parts;
+  const { account, deals, contacts, notes, campaigns, contactEmail, twins = [] } = parts;
   const winningDeal = pickWinningDeal(deals);
   const otherDeals = deals.filter((d) => d !== winningDeal).sort((a, b) => byCloseDate(b, a));
   const won = [...deals].sort(byCloseDate).filter((d) => isWonStage(d.stage));
@@ -107,5 +129,6 @@ export function assembleBackstory(parts: BackstoryParts): Backstory {
       const dealName = n.dealId ? dealNames.get(n.dealId) : undefined;
       return dealName ? { ...n, dealName } : { ...n };
     }),
+    sources: [...new Set([account, ...twins, ...deals, ...contacts, ...notes].map((r) => r.source))],
   };
 }

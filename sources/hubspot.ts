@@ -4,7 +4,7 @@
  * limit (100 requests per 10 s on lower tiers). sources/run-sync.ts stores what it reads.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
-import { RateLimiter, requestJson, type HttpOptions } from './http';
+import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -66,4 +66,36 @@ export async function readHubSpot(opts: HubSpotOptions): Promise<{ records: Reco
   for await (const page of listObjects('deals', opts)) page.forEach((o) => keep(records.deals, mapDeal(o, owners)));
   for await (const page of listObjects('notes', opts)) page.forEach((o) => keep(records.notes, mapNote(o, owners)));
   return { records, skipped };
+}
+
+export interface ConnectionCheck {
+  /** What was tried: "owners", "companies"... */
+  what: string;
+  ok: boolean;
+  /** What went wrong, in plain words (never the key). */
+  message?: string;
+}
+
+/**
+ * "Test connection": one small request per kind Backstory reads, so a missing scope is named
+ * (HubSpot answers 403 per object type). A rejected key or an unreachable host stops at once:
+ * every other request would fail the same way.
+ */
+export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck[]> {
+  const quick = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const paths: [string, string][] = [
+    ['owners', '/crm/v3/owners/?limit=1'],
+    ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [type, `/crm/v3/objects/${type}?limit=1`]),
+  ];
+  const checks: ConnectionCheck[] = [];
+  for (const [what, path] of paths) {
+    try {
+      await requestJson(new URL(path, opts.base ?? HUBSPOT_API).href, { headers: { Authorization: `Bearer ${opts.token}` } }, quick);
+      checks.push({ what, ok: true });
+    } catch (e) {
+      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof PermissionError)) break;
+    }
+  }
+  return checks;
 }

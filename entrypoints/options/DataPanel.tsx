@@ -7,6 +7,7 @@ import { clearAllData, countsByKind, loadRecordSet } from '@/storage/import';
 import { ImportCard } from './ImportCard';
 import { describeSummary, kindPlural } from './import-text';
 import { t } from '@/components/i18n';
+import { importedAtItem, markImported } from '@/storage/freshness';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -36,6 +37,7 @@ export function DataPanel() {
   const loadSample = () =>
     run(async () => {
       const summary = await loadRecordSet(getDb(), makeSampleData(), 'sample');
+      await markImported(['sample']);
       return t('data.sampleLoaded', [describeSummary(summary)]);
     });
 
@@ -54,6 +56,7 @@ export function DataPanel() {
   const clearAll = () =>
     run(async () => {
       await clearAllData(getDb());
+      await importedAtItem.setValue({});
       return t('data.cleared');
     });
 

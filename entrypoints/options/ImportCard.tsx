@@ -6,6 +6,7 @@ import { describeImportError, translateImportMessage } from '@/components/import
 import { describeSummary } from './import-text';
 import { t } from '@/components/i18n';
 import { ImportFileReview } from './ImportFileReview';
+import { markImported } from '@/storage/freshness';
 
 interface Picked {
   bytes: Uint8Array;
@@ -50,6 +51,8 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setOutcome(undefined);
     try {
       const summary = await commitImport(getDb(), picked.map((p) => p.parsed), (done, total) => setProgress([done, total]));
+      // The sidebar says how old imported data is: remember when each source was written.
+      await markImported(new Set(picked.flatMap((p) => (p.parsed.backup ? Object.values(p.parsed.backup.records).flat().map((r) => r.source) : [p.parsed.source]))));
       const names = picked.map((p) => p.parsed.file).join(', ');
       setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings.map((w) => translateImportMessage(w)) });
       reset();

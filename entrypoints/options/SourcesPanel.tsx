@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { t } from '@/components/i18n';
-import { HUBSPOT_API } from '@/sources/hubspot';
+import { HUBSPOT_API, testHubSpot, type ConnectionCheck } from '@/sources/hubspot';
 import { getDb } from '@/storage/db';
 import { removeSource } from '@/storage/import';
-import { credentialsSavedAt, deleteCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
+import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
 
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
@@ -21,6 +21,8 @@ export function SourcesPanel() {
   const [token, setToken] = useState('');
   const [base, setBase] = useState(HUBSPOT_API);
   const [note, setNote] = useState<Note>();
+  /** Test results, by source id ("new" for the form). */
+  const [checks, setChecks] = useState<Record<string, ConnectionCheck[] | 'running'>>({});
 
   useEffect(() => {
     void sourcesItem.getValue().then(setSources);
@@ -43,22 +45,55 @@ export function SourcesPanel() {
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
   };
 
+  const runTest = async (key: string, origin: string, secret: string | undefined) => {
+    if (!secret) return setChecks((c) => ({ ...c, [key]: [{ what: 'token', ok: false, message: t('sources.noTokenSaved') }] }));
+    setChecks((c) => ({ ...c, [key]: 'running' }));
+    const result = await testHubSpot({ token: secret, base: origin });
+    setChecks((c) => ({ ...c, [key]: result }));
+  };
+
+  /** The form's address and token, checked; undefined (with a note saying why) when unusable. */
+  const formInput = (): { origin: string } | undefined => {
+    try {
+      const origin = new URL(base.trim()).origin;
+      if (!token.trim()) return void setNote({ tone: 'error', text: t('sources.noToken') });
+      return { origin };
+    } catch {
+      return void setNote({ tone: 'error', text: t('sources.badAddress', [base]) });
+    }
+  };
+
   // permissions.request must run in the click itself: nothing is awaited before it.
+  const testForm = () => {
+    setNote(undefined);
+    const input = formInput();
+    if (!input) return;
+    void browser.permissions.request({ origins: [`${input.origin}/*`] }).then((granted) =>
+      granted ? runTest('new', input.origin, token.trim()) : setNote({ tone: 'error', text: t('sources.notGranted', [input.origin]) }),
+    );
+  };
+
+  const testSaved = (s: SourceConfig) => {
+    void browser.permissions.request({ origins: [`${s.base}/*`] }).then(async (granted) => {
+      if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [s.base]) });
+      const secret = (await loadCredentials(openSecrets(), s.id).catch(() => undefined))?.token;
+      await runTest(s.id, s.base, secret);
+    });
+  };
+
   const add = (e: Event) => {
     e.preventDefault();
-    let origin: string;
-    try {
-      origin = new URL(base.trim()).origin;
-    } catch {
-      return setNote({ tone: 'error', text: t('sources.badAddress', [base]) });
-    }
-    if (!token.trim()) return setNote({ tone: 'error', text: t('sources.noToken') });
+    setNote(undefined);
+    const input = formInput();
+    if (!input) return;
+    const { origin } = input;
     void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
       if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [origin]) });
       const id = `hubspot-${Date.now().toString(36)}`;
       await saveCredentials(openSecrets(), id, { token: token.trim() });
       await sourcesItem.setValue([...(await sourcesItem.getValue()), { id, kind: 'hubspot', label: label.trim() || 'HubSpot', base: origin }]);
       setToken('');
+      setChecks((c) => ({ ...c, new: [] }));
       setNote({ tone: 'ok', text: t('sources.added', [label]) });
       await sync(id);
     });
@@ -112,8 +147,10 @@ export function SourcesPanel() {
                 )}
                 <div class="row">
                   <button type="button" onClick={() => void sync(s.id)} disabled={st?.running}>{t('sources.syncNow')}</button>
+                  <button type="button" onClick={() => testSaved(s)}>{t('sources.test')}</button>
                   <button type="button" class="danger" onClick={() => void remove(s)}>{t('sources.remove')}</button>
                 </div>
+                <Checks result={checks[s.id]} />
               </div>
             );
           })}
@@ -137,8 +174,12 @@ export function SourcesPanel() {
               <input type="url" value={base} onInput={(e) => setBase(e.currentTarget.value)} />
             </label>
           </div>
-          <button type="submit" class="primary">{t('sources.save')}</button>
+          <div class="row">
+            <button type="submit" class="primary">{t('sources.save')}</button>
+            <button type="button" onClick={testForm}>{t('sources.test')}</button>
+          </div>
         </form>
+        <Checks result={checks.new} />
         {note && (
           <p role={note.tone === 'error' ? 'alert' : 'status'} class={note.tone === 'error' ? 'errors' : ''} data-testid="sources-note">
             {note.text}
@@ -146,5 +187,25 @@ export function SourcesPanel() {
         )}
       </section>
     </>
+  );
+}
+
+/** The outcome of "Test connection", one line per kind read. */
+function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined }) {
+  if (!result || (Array.isArray(result) && result.length === 0)) return null;
+  if (result === 'running') return <p role="status">{t('sources.testing')}</p>;
+  const ok = result.every((c) => c.ok);
+  return (
+    <div role="status" data-testid="connection-checks">
+      <p class={ok ? 'ok' : 'errors'}>{ok ? t('sources.testOk') : t('sources.testFailed')}</p>
+      <ul class="small plain">
+        {result.map((c) => (
+          <li key={c.what} class={c.ok ? '' : 'errors'}>
+            {c.ok ? '✓' : '✗'} {c.what}
+            {c.message ? `: ${c.message}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -38,7 +38,24 @@ async function stopWorker(cdp: CDPSession) {
 }
 
 describe('HubSpot as a data source', () => {
+  it('tests the connection before saving, naming a wrong key and a missing permission', async () => {
+    await options.getByLabel('API address').fill(mock.url);
+    await options.getByLabel('Private app token').fill('pat-na1-typo');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const checks = options.getByTestId('connection-checks');
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/does not work yet.*owners: .*rejected the key \(401\)/);
+    mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
+    await options.getByLabel('Private app token').fill(TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\)/);
+    await screenshot(options, 'options-sources-test');
+    mock.switches = {};
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/Connection works/);
+  });
+
   it('is added in options with a token, syncs, and its account shows beside a ticket', async () => {
+    mock.requests.length = 0;
     await options.getByLabel('Name').fill('HubSpot (mock)');
     await options.getByLabel('Private app token').fill(TOKEN);
     await options.getByLabel('API address').fill(mock.url);
@@ -57,7 +74,28 @@ describe('HubSpot as a data source', () => {
     expect(text).toContain('Priya Nair');
     expect(text).toContain('burned by their last IT guy');
     expect(await page.content()).not.toContain(TOKEN);
+    await expect.poll(() => frame.getByTestId('freshness').textContent()).toMatch(/Data: HubSpot \(mock\), synced (this minute|1 minute ago)/);
     await screenshot(page, 'sidebar-hubspot');
+    await page.close();
+  });
+
+  it('merges the same customer from a file import into one story, saying where each fact came from', async () => {
+    const data = await h.extensionPage('options.html#data');
+    await data.getByLabel('Files').setInputFiles([
+      { name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,domains,leadSource\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example,Trade show 2026\n') },
+      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Met Zed at the trade show booth; wants quarterly reviews\n') },
+    ]);
+    await data.getByRole('button', { name: 'Import 2 files' }).click();
+    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
+    await data.close();
+    const { page, frame } = await ticketAccount();
+    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('trade show booth');
+    const notes = await frame.getByTestId('notes').textContent();
+    expect(notes).toContain('from file import');
+    expect(notes).toContain('from HubSpot (mock)');
+    expect(await frame.getByTestId('deal').textContent()).toContain('from HubSpot (mock)');
+    expect(await frame.getByTestId('freshness').textContent()).toMatch(/HubSpot \(mock\), synced .*; file import, imported/);
+    await screenshot(page, 'sidebar-merged-sources');
     await page.close();
   });
 
@@ -68,6 +106,7 @@ describe('HubSpot as a data source', () => {
     await screenshot(options, 'options-sources-error');
     const { page, frame } = await ticketAccount();
     await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Unknown Widgets Ltd');
+    expect(await frame.getByTestId('freshness-warning').textContent()).toContain('the last sync failed');
     await page.close();
     mock.setToken(TOKEN);
   });
@@ -93,9 +132,15 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Remove source and its data' }).click();
     await expect.poll(() => options.getByTestId('source').count()).toBe(0);
     const popup = await h.extensionPage('popup.html');
-    await popup.getByRole('combobox').fill('Unknown Widgets');
+    await popup.getByRole('combobox').fill('Harborview Bakery');
     await popup.waitForTimeout(500);
     expect(await popup.getByRole('option').count()).toBe(0);
     await popup.close();
+    // The imported twin stays, now on its own.
+    const { page, frame } = await ticketAccount();
+    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('trade show booth');
+    expect(await frame.getByTestId('notes').textContent()).not.toContain('burned by their last IT guy');
+    expect(await frame.getByTestId('freshness').textContent()).not.toContain('HubSpot');
+    await page.close();
   });
 });

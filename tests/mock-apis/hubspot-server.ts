@@ -121,6 +121,8 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
       if (status === 429)
         return send(res, 429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'mock', policyName: 'TEN_SECONDLY_ROLLING' }, sw.retryAfter ? { 'retry-after': sw.retryAfter } : {});
+      if (status === 403)
+        return send(res, 403, { status: 'error', message: "This app hasn't been granted all required scopes to make this call.", correlationId: 'mock', category: 'MISSING_SCOPES', errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.notes.read'] } }] });
       return send(res, status, { status: 'error', message: 'internal error', correlationId: 'mock', category: 'INTERNAL_ERROR' });
     }
     if (!authorized)
@@ -173,6 +175,9 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     if (delay > 0) setTimeout(() => handle(req, res), delay);
     else handle(req, res);
   });
+  // Idle keep-alive connections stay open (Node's 5 s default races Chromium's reuse of them).
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   mock.close = () =>

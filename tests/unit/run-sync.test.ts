@@ -6,6 +6,7 @@ import { openDb, type BackstoryDB } from '@/storage/db';
 import { countsByKind } from '@/storage/import';
 import type { SourceConfig } from '@/storage/sources';
 import { RateLimiter } from '@/sources/http';
+import { testHubSpot } from '@/sources/hubspot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 let mock: MockHubSpot;
@@ -109,5 +110,26 @@ describe('syncing a HubSpot source', () => {
     const out = await runSync(db, config, undefined, http());
     expect(out.run).toMatchObject({ ok: false, message: 'no API token saved for this source' });
     expect(mock.requests).toHaveLength(0);
+  });
+});
+
+describe('Test connection', () => {
+  it('passes every check with a good key', async () => {
+    const checks = await testHubSpot({ token: mock.token, base: mock.url });
+    expect(checks.map((c) => [c.what, c.ok])).toEqual([['owners', true], ['companies', true], ['contacts', true], ['deals', true], ['notes', true]]);
+  });
+
+  it('names the kind the key may not read (403), and goes on to check the others', async () => {
+    mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
+    const checks = await testHubSpot({ token: mock.token, base: mock.url });
+    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'notes', ok: false, message: expect.stringMatching(/may not read .*notes \(403\)/) }]);
+    expect(checks).toHaveLength(5);
+  });
+
+  it('stops at the first check when the key is rejected or the host cannot be reached', async () => {
+    const rejected = await testHubSpot({ token: 'pat-na1-wrong', base: mock.url });
+    expect(rejected).toEqual([{ what: 'owners', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) }]);
+    const unreachable = await testHubSpot({ token: mock.token, base: 'http://127.0.0.1:9' });
+    expect(unreachable).toEqual([{ what: 'owners', ok: false, message: expect.stringMatching(/127\.0\.0\.1:9\/crm\/v3\/owners\/ could not be reached/) }]);
   });
 });

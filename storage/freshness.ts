@@ -1,0 +1,25 @@
+import { storage } from '#imports';
+import type { SourceInfo } from '@/core/backstory';
+import { sourceStatusItem, sourcesItem } from './sources';
+
+/** When each imported source (csv, sample, a backup's sources) was last written, by source id. */
+export const importedAtItem = storage.defineItem<Record<string, string>>('local:importedAt', { fallback: {} });
+
+export async function markImported(sources: Iterable<string>, at = new Date()): Promise<void> {
+  const all = { ...(await importedAtItem.getValue()) };
+  for (const s of sources) all[s] = at.toISOString();
+  await importedAtItem.setValue(all);
+}
+
+/** What the sidebar says about how fresh each source's data is. */
+export async function describeSources(ids: string[]): Promise<SourceInfo[]> {
+  const [configs, status, imported] = await Promise.all([sourcesItem.getValue(), sourceStatusItem.getValue(), importedAtItem.getValue()]);
+  return ids.map((id): SourceInfo => {
+    const config = configs.find((c) => c.id === id);
+    if (config) {
+      const st = status[id];
+      return { id, kind: 'sync', label: config.label, at: st?.lastSuccess, failing: !!st?.lastError };
+    }
+    return { id, kind: id === 'sample' ? 'sample' : 'import', at: imported[id] };
+  });
+}
