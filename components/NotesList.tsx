@@ -24,7 +24,8 @@ function NoteItem({ note, from }: { note: ShownNote; from?: (source: string) => 
     <li class="note">
       <div class="small muted">
         {note.pinned && <span class="pin" title={t('notes.pinnedTitle')}>{t('notes.pinned')} · </span>}
-        {note.author} · {formatDate(note.date, uiLocale())}
+        {note.author}
+        {note.date ? ` · ${formatDate(note.date, uiLocale())}` : ''}
         {note.dealName ? ` · ${note.dealName}` : ''}
         {note.tags.length > 0 && ' · ' + note.tags.join(', ')}
         {from && ` · ${from(note.source)}`}

@@ -5,6 +5,7 @@
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { originOf, type ConnectionCheck, type LiveSource } from './live-source';
 import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -68,14 +69,6 @@ export async function readHubSpot(opts: HubSpotOptions): Promise<{ records: Reco
   return { records, skipped };
 }
 
-export interface ConnectionCheck {
-  /** What was tried: "owners", "companies"... */
-  what: string;
-  ok: boolean;
-  /** What went wrong, in plain words (never the key). */
-  message?: string;
-}
-
 /**
  * "Test connection": one small request per kind Backstory reads, so a missing scope is named
  * (HubSpot answers 403 per object type). A rejected key or an unreachable host stops at once:
@@ -99,3 +92,18 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
   }
   return checks;
 }
+
+export const hubspotSource: LiveSource = {
+  kind: 'hubspot',
+  name: 'HubSpot',
+  fields: [
+    { key: 'token', secret: true, type: 'password' },
+    { key: 'base', secret: false, type: 'url', default: HUBSPOT_API },
+  ],
+  origin: (settings) => originOf(settings.base || HUBSPOT_API),
+  async read(settings, secrets, http = {}) {
+    const { records, skipped } = await readHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) });
+    return { records, skipped, warnings: [] };
+  },
+  test: (settings, secrets, http = {}) => testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
+};

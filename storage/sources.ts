@@ -2,12 +2,15 @@ import { storage } from '#imports';
 
 /** A configured data source. No secrets here: the token lives encrypted in storage/secrets.ts. */
 export interface SourceConfig {
-  /** Also the `source` of its records ("hubspot-1"). */
+  /** Also the `source` of its records ("hubspot-lq3x"). */
   id: string;
-  kind: 'hubspot';
+  /** Which source (sources/live-sources.ts): "hubspot", "connectwise". */
+  kind: string;
   label: string;
-  /** API address; HubSpot's own unless the user points it elsewhere (a proxy, a test server). */
+  /** The origin the source talks to (its host permission). */
   base: string;
+  /** The source's settings that are not secret (API address, company id, client id). */
+  settings?: Record<string, string>;
 }
 
 export interface SyncRun {

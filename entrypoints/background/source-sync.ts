@@ -24,13 +24,13 @@ async function runOnce(id: string): Promise<SourceStatus> {
   const config = (await sourcesItem.getValue()).find((s) => s.id === id);
   if (!config) throw new Error(`no data source "${id}"`);
   await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true, runningSince: new Date().toISOString() }));
-  let token: string | undefined;
+  let secrets: Record<string, string> | undefined;
   try {
-    token = (await loadCredentials(openSecrets(), id))?.token;
+    secrets = await loadCredentials(openSecrets(), id);
   } catch {
-    token = undefined;
+    secrets = undefined;
   }
-  const outcome = await runSync(getDb(), config, token);
+  const outcome = await runSync(getDb(), config, secrets);
   return setStatus(id, (s) => ({ ...withRun(s, outcome.run, outcome.counts), runningSince: undefined }));
 }
 

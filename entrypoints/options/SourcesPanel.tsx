@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { t } from '@/components/i18n';
-import { HUBSPOT_API, testHubSpot, type ConnectionCheck } from '@/sources/hubspot';
+import { t, tDynamic } from '@/components/i18n';
+import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
+import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { getDb } from '@/storage/db';
 import { removeSource } from '@/storage/import';
 import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
@@ -9,17 +10,21 @@ import { sourceStatusItem, sourcesItem, type SourceConfig, type SourceStatus } f
 
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
 
+const defaults = (source: LiveSource): Values => Object.fromEntries(source.fields.map((f) => [f.key, f.default ?? '']));
+
 /**
- * Live data sources (HubSpot for now). The token is written once and never shown again: it goes
- * encrypted into the extension's IndexedDB; the background syncs with it on a schedule.
+ * Live data sources (HubSpot, ConnectWise PSA: sources/live-sources.ts). Keys are written once and
+ * never shown again: they go encrypted into the extension's IndexedDB; the background syncs with
+ * them on a schedule.
  */
 export function SourcesPanel() {
   const [sources, setSources] = useState<SourceConfig[]>([]);
   const [status, setStatus] = useState<Record<string, SourceStatus>>({});
   const [saved, setSaved] = useState<Record<string, string | undefined>>({});
-  const [label, setLabel] = useState('HubSpot');
-  const [token, setToken] = useState('');
-  const [base, setBase] = useState(HUBSPOT_API);
+  const [kind, setKind] = useState(LIVE_SOURCES[0]!.kind);
+  const source = liveSource(kind)!;
+  const [label, setLabel] = useState(source.name);
+  const [values, setValues] = useState<Values>(() => defaults(source));
   const [note, setNote] = useState<Note>();
   /** Test results, by source id ("new" for the form). */
   const [checks, setChecks] = useState<Record<string, ConnectionCheck[] | 'running'>>({});
@@ -39,28 +44,45 @@ export function SourcesPanel() {
     void Promise.all(sources.map(async (s) => [s.id, await credentialsSavedAt(db, s.id)] as const)).then((p) => setSaved(Object.fromEntries(p)));
   }, [sources]);
 
+  const chooseKind = (next: string) => {
+    const s = liveSource(next)!;
+    setKind(next);
+    setLabel(s.name);
+    setValues(defaults(s));
+    setChecks((c) => ({ ...c, new: [] }));
+  };
+
   const sync = async (id: string) => {
     setNote(undefined);
     const reply = (await browser.runtime.sendMessage({ type: 'source:sync', id })) as { ok: boolean; error?: string } | undefined;
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
   };
 
-  const runTest = async (key: string, origin: string, secret: string | undefined) => {
-    if (!secret) return setChecks((c) => ({ ...c, [key]: [{ what: 'token', ok: false, message: t('sources.noTokenSaved') }] }));
-    setChecks((c) => ({ ...c, [key]: 'running' }));
-    const result = await testHubSpot({ token: secret, base: origin });
-    setChecks((c) => ({ ...c, [key]: result }));
+  const split = () => {
+    const settings: Values = {};
+    const secrets: Values = {};
+    for (const f of source.fields) (f.secret ? secrets : settings)[f.key] = (values[f.key] ?? '').trim();
+    return { settings, secrets };
   };
 
-  /** The form's address and token, checked; undefined (with a note saying why) when unusable. */
-  const formInput = (): { origin: string } | undefined => {
+  /** The form's values, checked; undefined (with a note saying why) when unusable. */
+  const formInput = (): { origin: string; settings: Values; secrets: Values } | undefined => {
+    const { settings, secrets } = split();
+    const empty = source.fields.find((f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default);
+    if (empty) return void setNote({ tone: 'error', text: t('sources.missing', [tDynamic(`sources.field.${empty.key}`)]) });
     try {
-      const origin = new URL(base.trim()).origin;
-      if (!token.trim()) return void setNote({ tone: 'error', text: t('sources.noToken') });
-      return { origin };
+      return { origin: source.origin(settings), settings, secrets };
     } catch {
-      return void setNote({ tone: 'error', text: t('sources.badAddress', [base]) });
+      const address = source.fields.find((f) => f.type === 'url');
+      return void setNote({ tone: 'error', text: t('sources.badAddress', [address ? settings[address.key] ?? '' : '']) });
     }
+  };
+
+  const runTest = async (key: string, s: LiveSource, settings: Values, secrets: Values | undefined) => {
+    if (!secrets) return setChecks((c) => ({ ...c, [key]: [{ what: 'key', ok: false, message: t('sources.noTokenSaved') }] }));
+    setChecks((c) => ({ ...c, [key]: 'running' }));
+    const result = await s.test(settings, secrets);
+    setChecks((c) => ({ ...c, [key]: result }));
   };
 
   // permissions.request must run in the click itself: nothing is awaited before it.
@@ -69,15 +91,17 @@ export function SourcesPanel() {
     const input = formInput();
     if (!input) return;
     void browser.permissions.request({ origins: [`${input.origin}/*`] }).then((granted) =>
-      granted ? runTest('new', input.origin, token.trim()) : setNote({ tone: 'error', text: t('sources.notGranted', [input.origin]) }),
+      granted ? runTest('new', source, input.settings, input.secrets) : setNote({ tone: 'error', text: t('sources.notGranted', [input.origin]) }),
     );
   };
 
   const testSaved = (s: SourceConfig) => {
+    const def = liveSource(s.kind);
+    if (!def) return;
     void browser.permissions.request({ origins: [`${s.base}/*`] }).then(async (granted) => {
       if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [s.base]) });
-      const secret = (await loadCredentials(openSecrets(), s.id).catch(() => undefined))?.token;
-      await runTest(s.id, s.base, secret);
+      const secrets = await loadCredentials(openSecrets(), s.id).catch(() => undefined);
+      await runTest(s.id, def, { base: s.base, ...s.settings }, secrets);
     });
   };
 
@@ -86,15 +110,16 @@ export function SourcesPanel() {
     setNote(undefined);
     const input = formInput();
     if (!input) return;
-    const { origin } = input;
+    const { origin, settings, secrets } = input;
     void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
       if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [origin]) });
-      const id = `hubspot-${Date.now().toString(36)}`;
-      await saveCredentials(openSecrets(), id, { token: token.trim() });
-      await sourcesItem.setValue([...(await sourcesItem.getValue()), { id, kind: 'hubspot', label: label.trim() || 'HubSpot', base: origin }]);
-      setToken('');
+      const id = `${kind}-${Date.now().toString(36)}`;
+      await saveCredentials(openSecrets(), id, secrets);
+      const name = label.trim() || source.name;
+      await sourcesItem.setValue([...(await sourcesItem.getValue()), { id, kind, label: name, base: origin, settings }]);
+      setValues(defaults(source));
       setChecks((c) => ({ ...c, new: [] }));
-      setNote({ tone: 'ok', text: t('sources.added', [label]) });
+      setNote({ tone: 'ok', text: t('sources.added', [name]) });
       await sync(id);
     });
   };
@@ -118,7 +143,10 @@ export function SourcesPanel() {
             return (
               <div key={s.id} class="import-file" data-testid="source">
                 <h3>
-                  {s.label} <span class="muted small">{s.base}</span>
+                  {s.label}{' '}
+                  <span class="muted small">
+                    {liveSource(s.kind)?.name ?? s.kind} · {s.base}
+                  </span>
                 </h3>
                 <p class="small muted">{saved[s.id] ? t('sources.tokenSaved', [new Date(saved[s.id]!).toLocaleString()]) : t('sources.noTokenSaved')}</p>
                 <p data-testid="source-status" role="status">
@@ -158,21 +186,39 @@ export function SourcesPanel() {
       )}
       <section class="card" aria-labelledby="add-source-title">
         <h2 id="add-source-title">{t('sources.addTitle')}</h2>
-        <p class="muted small">{t('sources.intro')}</p>
         <form onSubmit={add}>
           <div class="mapping">
+            <label>
+              <span>{t('sources.kind')}</span>
+              <select value={kind} onChange={(e) => chooseKind(e.currentTarget.value)}>
+                {LIVE_SOURCES.map((s) => (
+                  <option key={s.kind} value={s.kind}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
             <label>
               <span>{t('sources.label')}</span>
               <input type="text" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
             </label>
-            <label>
-              <span>{t('sources.token')}</span>
-              <input type="password" autoComplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
-            </label>
-            <label>
-              <span>{t('sources.address')}</span>
-              <input type="url" value={base} onInput={(e) => setBase(e.currentTarget.value)} />
-            </label>
+          </div>
+          <p class="muted small">{tDynamic(`sources.about.${kind}`)}</p>
+          <div class="mapping">
+            {source.fields.map((f) => (
+              <label key={`${kind}-${f.key}`}>
+                <span>{tDynamic(`sources.field.${f.key}`)}</span>
+                <input
+                  type={f.type}
+                  autoComplete="off"
+                  value={values[f.key] ?? ''}
+                  onInput={(e) => {
+                    const v = e.currentTarget.value;
+                    setValues((old) => ({ ...old, [f.key]: v }));
+                  }}
+                />
+              </label>
+            ))}
           </div>
           <div class="row">
             <button type="submit" class="primary">{t('sources.save')}</button>

@@ -4,14 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, screenshot, sidebarFrame, type Harness } from './harness';
 import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
+import { startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
 
 let h: Harness;
 let mock: MockHubSpot;
+let cw: MockConnectWise;
 let options: Page;
 const TOKEN = 'pat-na1-e2e-CANARY-5e1f';
 
 beforeAll(async () => {
   mock = await startMockHubSpot({ token: TOKEN });
+  cw = await startMockConnectWise();
   h = await launch();
   options = await h.extensionPage('options.html#sources');
   await options.setViewportSize({ width: 1000, height: 1000 });
@@ -19,6 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await mock?.close();
+  await cw?.close();
 });
 
 const status = () => options.getByTestId('source-status').textContent();
@@ -141,6 +145,43 @@ describe('HubSpot as a data source', () => {
     await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('trade show booth');
     expect(await frame.getByTestId('notes').textContent()).not.toContain('burned by their last IT guy');
     expect(await frame.getByTestId('freshness').textContent()).not.toContain('HubSpot');
+    await page.close();
+  });
+});
+
+describe('ConnectWise PSA as a data source', () => {
+  it('is added in options with its API member keys, and its opportunity shows beside a ConnectWise ticket', async () => {
+    cw.data.companies.push({ id: 260, identifier: 'AcmeDental', name: 'Acme Dental Group', website: 'acmedental.com', leadSource: 'Postcard mailer' });
+    cw.data.opportunities.push({ id: 4200, name: 'Acme Dental - managed IT', company: { id: 260, name: 'Acme Dental Group' }, campaign: { id: 31, name: 'Spring trade show 2025' }, primarySalesRep: { id: 12, name: 'Dana Whitfield' }, status: { id: 2, name: 'Won' }, closedDate: '2025-05-02T00:00:00Z' });
+    cw.data.forecasts[4200] = [{ revenue: 2100, recurringFlag: true, includedFlag: true }];
+    cw.data.notes[4200] = [{ id: 78, text: 'Dr. Hale wants the scheduler back within the hour, every time.', enteredBy: 'dwhitfield', flagged: true }];
+    cw.forbidden.add('/marketing/campaigns');
+
+    await options.getByLabel('Product').selectOption('connectwise');
+    await options.getByLabel('Name').fill('Our PSA');
+    await options.getByLabel('API host').fill(cw.url);
+    await options.getByLabel('Company id').fill(cw.companyId);
+    await options.getByLabel('Client id').fill(cw.clientId);
+    await options.getByLabel('Public key').fill(cw.publicKey);
+    await options.getByLabel('Private key').fill(cw.privateKey);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/✓ opportunities.*✗ campaigns: the key may not read .*\(403\)/);
+    cw.forbidden.clear();
+    await options.getByRole('button', { name: 'Save and sync' }).click();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 2 notes/);
+    expect(await options.content()).not.toContain(cw.privateKey);
+    expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
+    await screenshot(options, 'options-sources-connectwise');
+
+    const page = await h.context.newPage();
+    await page.goto('http://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Acme Dental Group');
+    expect(await frame.getByTestId('campaign').textContent()).toContain('Spring trade show 2025');
+    expect(await frame.getByTestId('deal').textContent()).toMatch(/Acme Dental - managed IT.*\$2,100\/mo/);
+    expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
+    expect(await frame.getByTestId('freshness').textContent()).toMatch(/Our PSA, synced/);
+    await screenshot(page, 'sidebar-connectwise-source');
     await page.close();
   });
 });

@@ -31,7 +31,7 @@ beforeEach(() => {
 
 describe('syncing a HubSpot source', () => {
   it('stores companies, contacts, deals and notes under the source, owners resolved to names', async () => {
-    const out = await runSync(db, config, mock.token, http());
+    const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
     const account = await db.accounts.get('hubspot-t1:5001');
@@ -44,17 +44,17 @@ describe('syncing a HubSpot source', () => {
 
   it('follows paging to the last page', async () => {
     mock.data.companies = Array.from({ length: 230 }, (_, i) => ({ id: String(10_000 + i), properties: { name: `Company ${i}` } }));
-    const out = await runSync(db, config, mock.token, http());
+    const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.counts?.account).toBe(230);
     expect(mock.requests.filter((r) => r.path.startsWith('/crm/v3/objects/companies')).length).toBe(3);
   });
 
   it('removes records deleted upstream only after a complete pass', async () => {
-    await runSync(db, config, mock.token, http());
+    await runSync(db, config, { token: mock.token }, http());
     mock.data.companies = mock.data.companies.filter((c) => c.id !== '5003');
     mock.data.deals = mock.data.deals.filter((d) => d.id !== '9003');
     mock.data.companies[0]!.properties.name = 'Unknown Widgets Limited';
-    const out = await runSync(db, config, mock.token, http());
+    const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.run.ok).toBe(true);
     expect(await db.accounts.get('hubspot-t1:5003')).toBeUndefined();
     expect((await db.accounts.get('hubspot-t1:5001'))?.name).toBe('Unknown Widgets Limited');
@@ -62,10 +62,10 @@ describe('syncing a HubSpot source', () => {
   });
 
   it('keeps the last good data when the key is revoked, and says the key was rejected', async () => {
-    await runSync(db, config, mock.token, http());
+    await runSync(db, config, { token: mock.token }, http());
     const old = mock.token;
     mock.setToken('pat-na1-new-token');
-    const out = await runSync(db, config, old, http());
+    const out = await runSync(db, config, { token: old }, http());
     expect(out.run.ok).toBe(false);
     expect(out.run.message).toMatch(/rejected the key \(401\)/);
     expect(out.run.message).not.toContain(old);
@@ -73,20 +73,20 @@ describe('syncing a HubSpot source', () => {
   });
 
   it('keeps the last good data when the server fails (500) or answers something that is not JSON', async () => {
-    await runSync(db, config, mock.token, http());
+    await runSync(db, config, { token: mock.token }, http());
     mock.data.companies = [];
     mock.switches = { status: 500 };
-    const failed = await runSync(db, config, mock.token, http());
+    const failed = await runSync(db, config, { token: mock.token }, http());
     expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
     mock.switches = { malformed: true };
-    const malformed = await runSync(db, config, mock.token, http());
+    const malformed = await runSync(db, config, { token: mock.token }, http());
     expect(malformed.run.message).toMatch(/did not answer JSON/);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3 });
   });
 
   it('fails part-way (contacts) without writing the companies it already read', async () => {
     mock.switches = { status: 503, onlyPath: '/crm/v3/objects/contacts' };
-    const out = await runSync(db, config, mock.token, { ...http(), retries: 0 });
+    const out = await runSync(db, config, { token: mock.token }, { ...http(), retries: 0 });
     expect(out.run.message).toMatch(/contacts failed with 503/);
     expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies'))).toBe(true);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 0, contact: 0 });
@@ -94,21 +94,21 @@ describe('syncing a HubSpot source', () => {
 
   it('waits as long as Retry-After says on 429, then finishes', async () => {
     mock.switches = { status: 429, times: 1, retryAfter: '3' };
-    const out = await runSync(db, config, mock.token, http());
+    const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.run.ok).toBe(true);
     expect(sleeps).toContain(3000);
   });
 
   it('gives up on a server that never answers, within the timeout', async () => {
     mock.switches = { delayMs: 400 };
-    const out = await runSync(db, config, mock.token, { ...http(), timeoutMs: 100, retries: 1 });
+    const out = await runSync(db, config, { token: mock.token }, { ...http(), timeoutMs: 100, retries: 1 });
     expect(out.run).toMatchObject({ ok: false });
     expect(out.run.message).toMatch(/did not answer within 1 s/);
   });
 
   it('says so when no token is saved', async () => {
     const out = await runSync(db, config, undefined, http());
-    expect(out.run).toMatchObject({ ok: false, message: 'no API token saved for this source' });
+    expect(out.run).toMatchObject({ ok: false, message: 'no API key saved for this source' });
     expect(mock.requests).toHaveLength(0);
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * ConnectWise PSA (Manage) REST API 3.0 as a data source: companies, contacts, sales
+ * opportunities (with the forecast revenue of won ones, and their notes) and marketing campaigns.
+ * Auth: Basic base64(companyId+publicKey:privateKey) plus the clientId header. The site's codebase
+ * ("v2025_1/") comes from /login/companyinfo/{companyId}; cloud API hosts are
+ * api-{na,eu,au}.myconnectwise.net, an on-premises server is its own host. Pages of up to 1000.
+ */
+import { emptyRecordSet } from '@/core/model';
+import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { originOf, type ConnectionCheck, type LiveSource, type SourceRead, type Values } from './live-source';
+import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
+
+export const CW_CLOUD = 'https://api-na.myconnectwise.net';
+export const PAGE_SIZE = 1000;
+
+export interface CwOptions extends HttpOptions {
+  site: string;
+  companyId: string;
+  clientId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+function headers(o: CwOptions): Record<string, string> {
+  const bytes = new TextEncoder().encode(`${o.companyId}+${o.publicKey}:${o.privateKey}`);
+  const basic = btoa(String.fromCharCode(...bytes));
+  return { Authorization: `Basic ${basic}`, clientId: o.clientId, Accept: 'application/vnd.connectwise.com+json; version=2022.1' };
+}
+
+/** The API root of the site: https://api-na.myconnectwise.net/v2025_1/apis/3.0 */
+export async function apiRoot(o: CwOptions): Promise<string> {
+  const info = (await requestJson(new URL(`/login/companyinfo/${encodeURIComponent(o.companyId)}`, o.site).href, {}, o)) as { Codebase?: unknown } | null;
+  const codebase = typeof info?.Codebase === 'string' && /^[\w.-]+\/?$/.test(info.Codebase) ? info.Codebase.replace(/\/?$/, '/') : undefined;
+  if (!codebase) throw new BadResponseError(`${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`);
+  return new URL(`/${codebase}apis/3.0`, o.site).href;
+}
+
+/** Every record of a list endpoint, page by page (page=1.., pageSize=1000). */
+export async function* listAll(root: string, path: string, o: CwOptions): AsyncGenerator<CwObject[]> {
+  for (let page = 1; ; page++) {
+    const url = new URL(`${root}${path}`);
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('pageSize', String(PAGE_SIZE));
+    const list = await requestJson(url.href, { headers: headers(o) }, o);
+    if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
+    yield list.filter(isCwObject);
+    if (list.length < PAGE_SIZE) return;
+  }
+}
+
+export async function readConnectWise(opts: CwOptions): Promise<SourceRead> {
+  const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(40, 10_000) };
+  const root = await apiRoot(o);
+  const records = emptyRecordSet();
+  const warnings: string[] = [];
+  let skipped = 0;
+  const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+  for await (const page of listAll(root, '/company/companies', o)) page.forEach((c) => keep(records.accounts, mapCompany(c)));
+  for await (const page of listAll(root, '/company/contacts', o)) page.forEach((c) => keep(records.contacts, mapContact(c)));
+  try {
+    for await (const page of listAll(root, '/marketing/campaigns', o)) page.forEach((c) => keep(records.campaigns, mapCampaign(c)));
+  } catch (e) {
+    // Campaigns are often outside the API member's security role: the rest is still worth having.
+    if (!(e instanceof PermissionError)) throw e;
+    warnings.push('campaigns left out: the API member may not read /marketing/campaigns');
+  }
+  const campaignIds = new Set(records.campaigns.map((c) => c.id));
+  for await (const page of listAll(root, '/sales/opportunities', o)) {
+    for (const opp of page) {
+      const forecast = isWon(opp) ? forecastValues(await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o)) : {};
+      const deal = mapOpportunity(opp, forecast);
+      if (deal?.campaignId && !campaignIds.has(deal.campaignId)) delete deal.campaignId;
+      keep(records.deals, deal);
+      if (!deal) continue;
+      for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o)) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+    }
+  }
+  return { records, skipped, warnings };
+}
+
+/** One small request per kind read; a missing permission is named, a rejected key stops at once. */
+export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[]> {
+  const o = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
+  let root: string;
+  try {
+    root = await apiRoot(o);
+  } catch (e) {
+    return [{ what: 'company info', ok: false, message: e instanceof Error ? e.message : String(e) }];
+  }
+  const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
+  for (const [what, path] of [
+    ['companies', '/company/companies'],
+    ['contacts', '/company/contacts'],
+    ['opportunities', '/sales/opportunities'],
+    ['campaigns', '/marketing/campaigns'],
+  ] as const) {
+    try {
+      await requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
+      checks.push({ what, ok: true });
+    } catch (e) {
+      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof PermissionError)) break;
+    }
+  }
+  return checks;
+}
+
+function options(settings: Values, secrets: Values, http: HttpOptions): CwOptions {
+  return {
+    ...http,
+    site: originOf(settings.site || CW_CLOUD),
+    companyId: (settings.companyId ?? '').trim(),
+    clientId: (settings.clientId ?? '').trim(),
+    publicKey: (secrets.publicKey ?? '').trim(),
+    privateKey: (secrets.privateKey ?? '').trim(),
+  };
+}
+
+export const connectwiseSource: LiveSource = {
+  kind: 'connectwise',
+  name: 'ConnectWise PSA',
+  fields: [
+    { key: 'site', secret: false, type: 'url', default: CW_CLOUD },
+    { key: 'companyId', secret: false, type: 'text' },
+    { key: 'clientId', secret: false, type: 'text' },
+    { key: 'publicKey', secret: true, type: 'password' },
+    { key: 'privateKey', secret: true, type: 'password' },
+  ],
+  origin: (settings) => originOf(settings.site || CW_CLOUD),
+  read: (settings, secrets, http = {}) => readConnectWise(options(settings, secrets, http)),
+  test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
+};

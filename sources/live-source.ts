@@ -1,0 +1,55 @@
+/**
+ * The contract of a live data source (a CRM or PSA read over its API). One file per source
+ * implements it (sources/hubspot.ts, sources/connectwise.ts) and sources/live-sources.ts lists
+ * them; the options form, the sync and "Test connection" work from this description alone.
+ */
+import type { RecordSet } from '@/core/model';
+import type { HttpOptions } from './http';
+
+export interface SourceField {
+  key: string;
+  /** Kept encrypted (storage/secrets.ts) and never shown again; otherwise a plain setting. */
+  secret: boolean;
+  type: 'text' | 'url' | 'password';
+  default?: string;
+}
+
+export interface ConnectionCheck {
+  /** What was tried: "owners", "companies"... */
+  what: string;
+  ok: boolean;
+  /** What went wrong, in plain words (never the key). */
+  message?: string;
+}
+
+export interface SourceRead {
+  records: RecordSet;
+  /** Records that could not be used (no name, no company). */
+  skipped: number;
+  /** Parts left out, in plain words ("campaigns: the key may not read them"). */
+  warnings: string[];
+}
+
+export type Values = Record<string, string>;
+
+export interface LiveSource {
+  kind: string;
+  /** The product's name ("HubSpot"). */
+  name: string;
+  fields: SourceField[];
+  /** The origin to ask host permission for; throws an Error saying what is wrong with the values. */
+  origin(settings: Values): string;
+  read(settings: Values, secrets: Values, http?: HttpOptions): Promise<SourceRead>;
+  test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
+}
+
+/** An http(s) address's origin, or a clear error. */
+export function originOf(address: string | undefined): string {
+  try {
+    const url = new URL((address ?? '').trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+    return url.origin;
+  } catch {
+    throw new Error(`“${address ?? ''}” is not a web address`);
+  }
+}

@@ -1,0 +1,10 @@
+/** Every live data source, registered in one place. A new CRM or PSA is one file plus a line here. */
+import type { LiveSource } from './live-source';
+import { hubspotSource } from './hubspot';
+import { connectwiseSource } from './connectwise';
+
+export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource];
+
+export function liveSource(kind: string): LiveSource | undefined {
+  return LIVE_SOURCES.find((s) => s.kind === kind);
+}

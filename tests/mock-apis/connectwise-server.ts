@@ -1,0 +1,145 @@
+/**
+ * A mock ConnectWise PSA (Manage) REST API 3.0 on 127.0.0.1 for unit and browser tests.
+ *
+ * Faithful to the documented shapes Backstory uses:
+ *  - GET /login/companyinfo/{companyId} (no auth) -> { CompanyName, Codebase: "v2025_1/", VersionCode, CompanyID, IsCloud, SiteUrl }
+ *  - GET /{codebase}apis/3.0/company/companies | company/contacts | sales/opportunities |
+ *    marketing/campaigns | sales/opportunities/{id}/notes  ?page=&pageSize= (≤ 1000) -> a JSON array,
+ *    with a Link header (rel="next") while more pages follow
+ *  - GET .../sales/opportunities/{id}/forecast -> { id, forecastItems: [{ revenue, recurringFlag, includedFlag }] }
+ *  - auth: `Authorization: Basic base64(companyId+publicKey:privateKey)` and a `clientId` header;
+ *    a wrong key is 401, a missing clientId 400, a path outside the member's role 403
+ * Switches (on `mock.switches`) imitate what goes wrong, as in the HubSpot mock.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Switches } from './hubspot-server';
+
+type Obj = Record<string, unknown> & { id: number };
+
+export interface MockConnectWiseData {
+  companies: Obj[];
+  contacts: Obj[];
+  opportunities: Obj[];
+  campaigns: Obj[];
+  /** By opportunity id. */
+  notes: Record<number, Obj[]>;
+  forecasts: Record<number, { revenue: number; recurringFlag: boolean; includedFlag: boolean }[]>;
+}
+
+export interface MockConnectWise {
+  url: string;
+  companyId: string;
+  clientId: string;
+  publicKey: string;
+  privateKey: string;
+  data: MockConnectWiseData;
+  switches: Switches;
+  /** Paths outside the API member's security role (403). */
+  forbidden: Set<string>;
+  requests: { path: string; authorized: boolean }[];
+  close(): Promise<void>;
+}
+
+export const CODEBASE = 'v2025_1/';
+
+export function sampleConnectWiseData(): MockConnectWiseData {
+  const rep = { id: 12, identifier: 'dwhitfield', name: 'Dana Whitfield' };
+  return {
+    companies: [
+      { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC', website: 'www.granitepeak.example', leadSource: 'Trade show', dateAcquired: '2025-04-02T00:00:00Z', market: { id: 3, name: 'Engineering' }, status: { id: 1, name: 'Active' }, deletedFlag: false, _info: { lastUpdated: '2026-11-20T10:00:00Z' } },
+      { id: 251, identifier: 'Bluebird', name: 'Bluebird Family Dentistry', website: 'https://bluebird-dental.example/', leadSource: 'Postcard mailer', market: { id: 1, name: 'Dental' }, deletedFlag: false },
+      { id: 252, identifier: 'Gone', name: 'Gone Corp', deletedFlag: true },
+    ],
+    contacts: [
+      { id: 901, firstName: 'Ravi', lastName: 'Shah', title: 'Office manager', company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' }, types: [{ id: 2, name: 'Decision Maker' }], communicationItems: [{ id: 1, type: { id: 1, name: 'Direct' }, value: '555-0100', communicationType: 'Phone' }, { id: 2, type: { id: 4, name: 'Email' }, value: 'Ravi@GranitePeak.example', defaultFlag: true, communicationType: 'Email' }] },
+      { id: 902, firstName: 'Lena', lastName: 'Cho', company: { id: 251, name: 'Bluebird Family Dentistry' }, communicationItems: [{ id: 3, type: { id: 4, name: 'Email' }, value: 'lena@bluebird-dental.example', communicationType: 'Email' }] },
+    ],
+    campaigns: [{ id: 31, name: 'Spring trade show 2025', type: { id: 2, name: 'Trade show' }, startDate: '2025-03-10T00:00:00Z', endDate: '2025-03-12T00:00:00Z', budgetCost: 9000, actualCost: 8450, member: rep }],
+    opportunities: [
+      { id: 4100, name: 'Granite Peak - managed IT', company: { id: 250, name: 'Granite Peak Surveying LLC' }, campaign: { id: 31, name: 'Spring trade show 2025' }, source: { id: 5, name: 'Trade show' }, primarySalesRep: rep, status: { id: 2, name: 'Won' }, stage: { id: 4, name: 'Closed' }, closedDate: '2025-04-01T00:00:00Z', notes: 'Managed IT for 9 seats, promised 2-hour response for the survey plotter' },
+      { id: 4101, name: 'Bluebird - phones', company: { id: 251, name: 'Bluebird Family Dentistry' }, primarySalesRep: rep, status: { id: 1, name: 'Open' }, stage: { id: 2, name: 'Proposal' } },
+    ],
+    notes: {
+      4100: [{ id: 77, opportunityId: 4100, text: 'Ravi chose us over their cousin\'s company. Plotter downtime costs them a field day.', flagged: true, enteredBy: 'dwhitfield', _info: { lastUpdated: '2025-03-28T16:00:00Z', dateEntered: '2025-03-28T15:00:00Z' } }],
+    },
+    forecasts: { 4100: [{ revenue: 1350, recurringFlag: true, includedFlag: true }, { revenue: 2400, recurringFlag: false, includedFlag: true }, { revenue: 999, recurringFlag: false, includedFlag: false }] },
+  };
+}
+
+export async function startMockConnectWise(options: { data?: MockConnectWiseData } = {}): Promise<MockConnectWise> {
+  const mock: MockConnectWise = {
+    url: '',
+    companyId: 'northwind',
+    clientId: '0f6b3a52-mock-client',
+    publicKey: 'pubMOCK123',
+    privateKey: 'privCANARY456',
+    data: options.data ?? sampleConnectWiseData(),
+    switches: {},
+    forbidden: new Set(),
+    requests: [],
+    close: async (): Promise<void> => undefined,
+  };
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+  const list = (res: ServerResponse, url: URL, all: unknown[]) => {
+    const size = Math.min(1000, Math.max(1, Number(url.searchParams.get('pageSize') ?? 25) || 25));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+    const slice = all.slice((page - 1) * size, page * size);
+    const more = page * size < all.length;
+    const next = new URL(url.href);
+    next.searchParams.set('page', String(page + 1));
+    send(res, 200, slice, more ? { link: `<${mock.url}${next.pathname}${next.search}>; rel="next"` } : {});
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', mock.url || 'http://127.0.0.1');
+    const expected = `Basic ${Buffer.from(`${mock.companyId}+${mock.publicKey}:${mock.privateKey}`).toString('base64')}`;
+    const authorized = req.headers.authorization === expected;
+    mock.requests.push({ path: url.pathname + url.search, authorized });
+    const sw = mock.switches;
+    if (sw.status && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) {
+      const status = sw.status;
+      if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
+      return send(res, status, { code: status === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'mock failure' }, status === 429 && sw.retryAfter ? { 'retry-after': sw.retryAfter } : {});
+    }
+    const info = /^\/login\/companyinfo\/([^/]+)$/.exec(url.pathname);
+    if (info) {
+      if (decodeURIComponent(info[1]!).toLowerCase() !== mock.companyId) return send(res, 200, 'null');
+      return send(res, 200, { CompanyName: 'Northwind MSP', Codebase: CODEBASE, VersionCode: 'v2025.1', VersionNumber: 'v4.6.100', CompanyID: mock.companyId, IsCloud: false, SiteUrl: url.host });
+    }
+    const prefix = `/${CODEBASE}apis/3.0`;
+    if (!url.pathname.startsWith(prefix)) return send(res, 404, { code: 'NotFound', message: 'not found' });
+    if (!req.headers.clientid) return send(res, 400, { code: 'InvalidClientId', message: 'clientId header is required' });
+    if (!authorized) return send(res, 401, { code: 'Unauthorized', message: 'Invalid credentials' });
+    if (sw.malformed) return send(res, 200, '<html>Maintenance</html>');
+    const path = url.pathname.slice(prefix.length);
+    if (mock.forbidden.has(path)) return send(res, 403, { code: 'Forbidden', message: `You do not have access to ${path}` });
+    const d = mock.data;
+    const fixed: Record<string, unknown[]> = { '/company/companies': d.companies, '/company/contacts': d.contacts, '/sales/opportunities': d.opportunities, '/marketing/campaigns': d.campaigns };
+    if (fixed[path]) return list(res, url, fixed[path]);
+    const notes = /^\/sales\/opportunities\/(\d+)\/notes$/.exec(path);
+    if (notes) return list(res, url, d.notes[Number(notes[1])] ?? []);
+    const forecast = /^\/sales\/opportunities\/(\d+)\/forecast$/.exec(path);
+    if (forecast) return send(res, 200, { id: Number(forecast[1]), forecastItems: d.forecasts[Number(forecast[1])] ?? [] });
+    return send(res, 404, { code: 'NotFound', message: `${path} not found` });
+  };
+
+  const server = createServer((req, res) => {
+    const delay = mock.switches.delayMs ?? 0;
+    if (delay > 0) setTimeout(() => handle(req, res), delay);
+    else handle(req, res);
+  });
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mock.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return mock;
+}

@@ -1,0 +1,120 @@
+// @vitest-environment node
+// Node's own fetch against the mock ConnectWise API on 127.0.0.1 (happy-dom's fetch applies CORS).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { forecastValues, mapCompany, mapContact, mapOpportunity } from '@/sources/connectwise-map';
+import { readConnectWise, testConnectWise, type CwOptions } from '@/sources/connectwise';
+import { RateLimiter } from '@/sources/http';
+import { runSync } from '@/sources/run-sync';
+import { openDb } from '@/storage/db';
+import { countsByKind } from '@/storage/import';
+import { loadBackstory } from '@/storage/backstory';
+import { sampleConnectWiseData, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
+
+let mock: MockConnectWise;
+const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
+const opts = (over: Partial<CwOptions> = {}): CwOptions => ({ site: mock.url, companyId: mock.companyId, clientId: mock.clientId, publicKey: mock.publicKey, privateKey: mock.privateKey, ...fast, ...over });
+
+beforeAll(async () => {
+  mock = await startMockConnectWise();
+});
+afterAll(async () => mock.close());
+beforeEach(() => {
+  mock.data = sampleConnectWiseData();
+  mock.switches = {};
+  mock.forbidden.clear();
+  mock.requests.length = 0;
+});
+
+describe('ConnectWise records to the model', () => {
+  it('maps a company with its website domain, lead source and date acquired', () => {
+    expect(mapCompany({ id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC', website: 'www.GranitePeak.example', leadSource: 'Trade show', dateAcquired: '2025-04-02T00:00:00Z', market: { id: 3, name: 'Engineering' } }))
+      .toMatchObject({ id: 'connectwise:company-250', name: 'Granite Peak Surveying LLC', aliases: ['GranitePeak'], domains: ['granitepeak.example'], leadSource: 'Trade show', customerSince: '2025-04-02', industry: 'Engineering', externalIds: { connectwise: '250' } });
+    expect(mapCompany({ id: 1, name: 'Gone', deletedFlag: true })).toBeUndefined();
+    expect(mapCompany({ id: 2, name: 42 })).toBeUndefined();
+  });
+
+  it('takes a contact\'s default email from its communication items and its role from its types', () => {
+    expect(mapContact({ id: 5, firstName: 'Ravi', lastName: 'Shah', company: { id: 250 }, types: [{ id: 2, name: 'Decision Maker' }], communicationItems: [{ communicationType: 'Phone', value: '555' }, { type: { name: 'Email' }, value: 'other@x.example' }, { communicationType: 'Email', value: 'Ravi@GP.example', defaultFlag: true }] }))
+      .toMatchObject({ accountId: 'connectwise:company-250', name: 'Ravi Shah', email: 'ravi@gp.example', role: 'decision maker' });
+  });
+
+  it('maps a won opportunity with its campaign, rep and forecast revenue', () => {
+    const forecast = forecastValues({ forecastItems: [{ revenue: 1350, recurringFlag: true, includedFlag: true }, { revenue: 2400, recurringFlag: false }, { revenue: 999, includedFlag: false }] });
+    expect(forecast).toEqual({ oneTime: 2400, recurring: 1350 });
+    expect(mapOpportunity({ id: 9, name: 'Managed IT', company: { id: 250 }, campaign: { id: 31 }, source: { name: 'Trade show' }, primarySalesRep: { name: 'Dana Whitfield' }, status: { name: 'Won' }, closedDate: '2025-04-01T00:00:00Z' }, forecast))
+      .toMatchObject({ accountId: 'connectwise:company-250', campaignId: 'connectwise:campaign-31', stage: 'Closed Won', closeDate: '2025-04-01', salesRep: 'Dana Whitfield', leadSource: 'Trade show', valueRecurring: 1350, valueOneTime: 2400 });
+    expect(mapOpportunity({ id: 10, name: 'No company' })).toBeUndefined();
+  });
+});
+
+describe('reading ConnectWise', () => {
+  it('finds the codebase, sends Basic auth and the clientId, and reads every kind', async () => {
+    const { records, skipped, warnings } = await readConnectWise(opts());
+    expect(records.accounts.map((a) => a.name)).toEqual(['Granite Peak Surveying LLC', 'Bluebird Family Dentistry']);
+    expect(skipped).toBe(1);
+    expect(warnings).toEqual([]);
+    expect(records.campaigns).toMatchObject([{ name: 'Spring trade show 2025', channel: 'Trade show', cost: 8450 }]);
+    expect(records.deals.find((d) => d.sourceId === 'opportunity-4100')).toMatchObject({ valueRecurring: 1350, salesRep: 'Dana Whitfield' });
+    expect(records.notes).toMatchObject([{ dealId: 'connectwise:opportunity-4100', pinned: true, author: 'dwhitfield', date: '2025-03-28' }]);
+    expect(mock.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
+    // Only won opportunities cost a forecast request.
+    expect(mock.requests.filter((r) => r.path.endsWith('/forecast'))).toHaveLength(1);
+  });
+
+  it('pages through 1000 at a time', async () => {
+    mock.data.companies = Array.from({ length: 2500 }, (_, i) => ({ id: 10_000 + i, name: `Company ${i}` }));
+    const { records } = await readConnectWise(opts());
+    expect(records.accounts).toHaveLength(2500);
+    expect(mock.requests.filter((r) => r.path.startsWith(`/v2025_1/apis/3.0/company/companies?`)).map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
+  });
+
+  it('leaves campaigns out, saying so, when the API member may not read them', async () => {
+    mock.forbidden.add('/marketing/campaigns');
+    const { records, warnings } = await readConnectWise(opts());
+    expect(records.campaigns).toEqual([]);
+    expect(records.deals.every((d) => d.campaignId === undefined)).toBe(true);
+    expect(warnings).toEqual(['campaigns left out: the API member may not read /marketing/campaigns']);
+  });
+});
+
+describe('syncing ConnectWise', () => {
+  const config = () => ({ id: 'connectwise-t1', kind: 'connectwise', label: 'PSA', base: mock.url, settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId } });
+  const secrets = () => ({ publicKey: mock.publicKey, privateKey: mock.privateKey });
+
+  it('stores the records under the source; the backstory links campaign, deal and note', async () => {
+    const db = openDb('cw-' + Math.random());
+    const out = await runSync(db, config(), secrets(), fast);
+    expect(out.run).toMatchObject({ ok: true, message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 1 notes (1 records without a name or company skipped)' });
+    const story = (await loadBackstory(db, 'connectwise-t1:company-250'))!;
+    expect(story.originCampaign?.name).toBe('Spring trade show 2025');
+    expect(story.winningDeal?.productsSold).toContain('2-hour response');
+    expect(story.notes[0]?.body).toContain('Plotter downtime');
+  });
+
+  it('keeps the last good data when the key is rejected or the server fails', async () => {
+    const db = openDb('cw-' + Math.random());
+    await runSync(db, config(), secrets(), fast);
+    const rejected = await runSync(db, config(), { ...secrets(), privateKey: 'wrong' }, fast);
+    expect(rejected.run.message).toMatch(/rejected the key \(401\)/);
+    expect(rejected.run.message).not.toContain('wrong');
+    mock.switches = { status: 500, onlyPath: '/sales/opportunities' };
+    const failed = await runSync(db, config(), secrets(), fast);
+    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(await countsByKind(db, 'connectwise-t1')).toMatchObject({ account: 2, deal: 2, note: 1 });
+  });
+});
+
+describe('Test connection (ConnectWise)', () => {
+  it('passes with good keys and names a missing permission for campaigns', async () => {
+    expect((await testConnectWise(opts())).every((c) => c.ok)).toBe(true);
+    mock.forbidden.add('/marketing/campaigns');
+    const checks = await testConnectWise(opts());
+    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'campaigns', ok: false, message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/) }]);
+  });
+
+  it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
+    expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) }]);
+    expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({ what: 'companies', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) });
+    expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) }]);
+  });
+});
