@@ -59,14 +59,18 @@ export async function startFixtureServer(port = 0) {
     }
   });
 
-  async function proxied(url, res) {
+  /** The fixture answer for an absolute help-desk URL, or undefined. */
+  async function answer(url) {
     const key = url.host + url.pathname + url.search;
-    if (api.has(key)) {
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(api.get(key)));
-    }
+    if (api.has(key)) return { contentType: 'application/json', body: JSON.stringify(api.get(key)) };
     const file = pages.get(key);
-    if (!file) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${url.href}`);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(file));
+    return file ? { contentType: 'text/html; charset=utf-8', body: await readFile(file) } : undefined;
+  }
+
+  async function proxied(url, res) {
+    const found = await answer(url);
+    if (!found) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${url.href}`);
+    res.writeHead(200, { 'content-type': found.contentType }).end(found.body);
   }
 
   // Node closes idle keep-alive connections after 5 s; Chromium reusing one at that moment gets
@@ -78,6 +82,7 @@ export async function startFixtureServer(port = 0) {
   return {
     origin: `http://127.0.0.1:${address.port}`,
     proxy: `http://127.0.0.1:${address.port}`,
+    answer,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

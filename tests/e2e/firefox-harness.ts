@@ -46,11 +46,43 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     browser,
     origin: server.origin,
     extensionPage: async (path) => {
-      const page = await browser.newPage();
-      // Navigating a tab to a moz-extension page does not report a finished load over BiDi.
-      void page.goto(`${EXTENSION_ORIGIN}/${path}`).catch(() => undefined);
-      const file = path.split('#')[0];
-      await poll(() => page.evaluate(() => location.pathname + ' ' + document.readyState).catch(() => ''), (v) => v === `/${file} complete`);
+      // Firefox 153 refuses WebDriver navigation to moz-extension: pages ("not allowed in this
+      // context"), so the extension opens its own pages: a link clicked (a real WebDriver click)
+      // in the sidebar frame of a ticket page opens the options page (a framed extension page has
+      // no tabs API in Firefox), and the options page, a full extension tab, opens any other page.
+      // BiDi reports such tabs as about:blank, so the new tab is found and then its location read.
+      const newTab = async (open: () => Promise<void>) => {
+        const before = new Set(await browser.pages());
+        await open();
+        let page: Page | undefined;
+        await poll(async () => (page = (await browser.pages()).find((p) => !before.has(p))), (p) => !!p, 15_000);
+        return page!;
+      };
+      const launcher = await browser.newPage();
+      await launcher.goto(`${server.origin}/generic-ticket-email.html`);
+      const frame = await firefoxSidebar(launcher);
+      let page = await newTab(async () => {
+        await frame.evaluate((u) => {
+          const a = document.createElement('a');
+          a.href = u;
+          a.target = '_blank';
+          a.id = 'test-open-options';
+          a.textContent = 'options';
+          document.body.prepend(a);
+        }, `${EXTENSION_ORIGIN}/options.html`);
+        await frame.click('#test-open-options');
+      });
+      await launcher.close();
+      const waitFor = (p: Page, file: string) => poll(() => p.evaluate(() => location.pathname + ' ' + document.readyState).catch(() => ''), (v) => v === `/${file} complete`);
+      await waitFor(page, 'options.html');
+      const file = path.split('#')[0]!;
+      if (path !== 'options.html') {
+        const options = page;
+        type Tabs = { tabs: { create(o: { url: string }): Promise<unknown> } };
+        page = await newTab(() => options.evaluate((u) => void (globalThis as unknown as { browser: Tabs }).browser.tabs.create({ url: u }), `${EXTENSION_ORIGIN}/${path}`));
+        await options.close();
+        await waitFor(page, file);
+      }
       return page;
     },
     close: async () => {

@@ -39,6 +39,16 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
     ...(options.lang ? { locale: options.lang } : {}),
     viewport: { width: 1280, height: 800 },
   });
+  // Chromium upgrades hosts on its HSTS preload list (atlassian.net, since Chromium 156) to
+  // https before any proxy sees them; those requests are answered here from the same fixtures.
+  await context.route(
+    (url) => url.protocol === 'https:' && url.hostname !== '127.0.0.1',
+    async (route) => {
+      const found = (await server.answer(new URL(route.request().url()))) as { contentType: string; body: string | Buffer } | undefined;
+      if (!found) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
+      return route.fulfill({ status: 200, contentType: found.contentType, body: found.body });
+    },
+  );
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   return {

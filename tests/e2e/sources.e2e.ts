@@ -174,7 +174,7 @@ describe('ConnectWise PSA as a data source', () => {
     await screenshot(options, 'options-sources-connectwise');
 
     const page = await h.context.newPage();
-    await page.goto('http://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
+    await page.goto('https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
     const frame = await sidebarFrame(page, h.extensionId);
     await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Acme Dental Group');
     expect(await frame.getByTestId('campaign').textContent()).toContain('Spring trade show 2025');
