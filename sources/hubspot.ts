@@ -6,6 +6,7 @@
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { originOf, type ConnectionCheck, type LiveSource } from './live-source';
+import { flagText, type Flag } from '@/core/flags';
 import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -93,6 +94,33 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
   return checks;
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** HubSpot's default association of a note to a company. */
+const NOTE_TO_COMPANY = 190;
+/** Search endpoints allow 4 requests a second. */
+const searchLimiter = new RateLimiter(4, 1000);
+
+/**
+ * A flag becomes a note on the company. Idempotent: the note's text ends with the flag id, and a
+ * search for it runs first, so a retry after a lost answer finds the note instead of adding one.
+ */
+export async function deliverHubSpotFlag(opts: HubSpotOptions, flag: Flag, companyId: string): Promise<{ remoteId: string; created: boolean }> {
+  const base = opts.base ?? HUBSPOT_API;
+  const headers = { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' };
+  const search = { filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: flag.id }] }], properties: ['hs_note_body'], limit: 1 };
+  const found = (await requestJson(new URL('/crm/v3/objects/notes/search', base).href, { method: 'POST', headers, body: JSON.stringify(search) }, { ...opts, limiter: searchLimiter })) as { results?: { id?: unknown }[] } | null;
+  const existing = found?.results?.[0]?.id;
+  if (typeof existing === 'string' || typeof existing === 'number') return { remoteId: String(existing), created: false };
+  const body = {
+    properties: { hs_note_body: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'), hs_timestamp: flag.createdAt },
+    associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_COMPANY }] }],
+  };
+  // No automatic retry of the write itself: a retry goes through the search above first.
+  const created = (await requestJson(new URL('/crm/v3/objects/notes', base).href, { method: 'POST', headers, body: JSON.stringify(body) }, { ...opts, retries: 0 })) as { id?: unknown } | null;
+  if (typeof created?.id !== 'string' && typeof created?.id !== 'number') throw new Error('HubSpot did not say which note it created');
+  return { remoteId: String(created.id), created: true };
+}
+
 export const hubspotSource: LiveSource = {
   kind: 'hubspot',
   name: 'HubSpot',
@@ -106,4 +134,5 @@ export const hubspotSource: LiveSource = {
     return { records, skipped, warnings: [] };
   },
   test: (settings, secrets, http = {}) => testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
+  deliverFlag: (settings, secrets, flag, companyId, http = {}) => deliverHubSpotFlag({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, flag, companyId),
 };

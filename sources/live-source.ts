@@ -4,6 +4,7 @@
  * them; the options form, the sync and "Test connection" work from this description alone.
  */
 import type { RecordSet } from '@/core/model';
+import type { Flag } from '@/core/flags';
 import type { HttpOptions } from './http';
 
 export interface SourceField {
@@ -41,6 +42,11 @@ export interface LiveSource {
   origin(settings: Values): string;
   read(settings: Values, secrets: Values, http?: HttpOptions): Promise<SourceRead>;
   test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
+  /**
+   * Write a technician's flag to the account in this source (sources that take writes only).
+   * Must be idempotent by `flag.id`: look for the copy a lost answer may have left, then write.
+   */
+  deliverFlag?(settings: Values, secrets: Values, flag: Flag, accountSourceId: string, http?: HttpOptions): Promise<{ remoteId: string; created: boolean }>;
 }
 
 /** An http(s) address's origin, or a clear error. */

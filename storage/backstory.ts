@@ -38,7 +38,7 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
 }
 
 /** The same customer in other sources: one account per other source, name first, then domain. */
-async function findTwins(db: BackstoryDB, account: StoredAccount): Promise<StoredAccount[]> {
+export async function findTwins(db: BackstoryDB, account: StoredAccount): Promise<StoredAccount[]> {
   const byName = account.nameKey ? await db.accounts.where('nameKey').equals(account.nameKey).toArray() : [];
   const byDomain = account.domains.length ? await db.accounts.where('domains').anyOf(account.domains).toArray() : [];
   const perSource = new Map<string, StoredAccount>();

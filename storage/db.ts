@@ -1,5 +1,18 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
+import type { Flag } from '@/core/flags';
+
+/**
+ * One matched ticket seen on one day, counted only with the technician's consent (campaign
+ * insights). Nothing of the ticket's content: its help desk, id and the account it matched.
+ */
+export interface TicketView {
+  /** YYYY-MM-DD */
+  day: string;
+  /** `${helpdesk}|${ticketId}` */
+  ticketKey: string;
+  accountId: string;
+}
 
 /** A technician's choice of account for a help-desk company the matcher could not settle. */
 export interface Pin {
@@ -24,6 +37,8 @@ export type BackstoryDB = Dexie & {
   deals: EntityTable<Deal, 'id'>;
   notes: EntityTable<Note, 'id'>;
   pins: EntityTable<Pin, 'key'>;
+  flags: EntityTable<Flag, 'id'>;
+  ticketViews: Dexie.Table<TicketView, [string, string]>;
 };
 
 export const DB_NAME = 'backstory';
@@ -40,6 +55,12 @@ export function defineSchema(db: Dexie): void {
     deals: 'id, source, accountId, campaignId, closeDate',
     notes: 'id, source, accountId, dealId, date',
     pins: 'key, accountId',
+  });
+  // 2: flags for sales (an outbox that survives restarts) and consented ticket counts for
+  // campaign insights. New tables only: version 1 data is kept as it is.
+  db.version(2).stores({
+    flags: 'id, status, accountId, createdAt',
+    ticketViews: '[day+ticketKey], accountId, day',
   });
 }
 

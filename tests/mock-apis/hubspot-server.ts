@@ -57,6 +57,8 @@ export interface MockHubSpot {
   switches: Switches;
   /** Every request seen: method, path with query, and whether its token was accepted. */
   requests: { method: string; path: string; authorized: boolean }[];
+  /** Notes created through the API (flags delivered), in order. */
+  writes: { id: string; properties: Record<string, string | null>; companies: string[] }[];
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     data: options.data ?? sampleHubSpotData(),
     switches: {} as Switches,
     requests: [] as MockHubSpot['requests'],
+    writes: [] as MockHubSpot['writes'],
     setToken(next: string) {
       token = next;
     },
@@ -111,7 +114,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const authorized = req.headers.authorization === `Bearer ${token}`;
     mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
@@ -129,6 +132,21 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       return send(res, 401, { status: 'error', message: 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', correlationId: 'mock', category: 'INVALID_AUTHENTICATION' });
     if (sw.malformed) return send(res, 200, '<html><body>Service temporarily unavailable</body></html>');
 
+    if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes/search') {
+      // Only what Backstory sends: one CONTAINS_TOKEN filter on hs_note_body.
+      const filter = (JSON.parse(body || '{}') as { filterGroups?: { filters?: { propertyName: string; operator: string; value: string }[] }[] }).filterGroups?.[0]?.filters?.[0];
+      const hits = filter && filter.operator === 'CONTAINS_TOKEN' ? mock.data.notes.filter((n) => (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value)) : [];
+      return send(res, 200, { total: hits.length, results: hits.slice(0, 1).map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) });
+    }
+    if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes') {
+      const input = JSON.parse(body || '{}') as { properties?: Record<string, string>; associations?: { to: { id: string }; types: { associationTypeId: number }[] }[] };
+      const id = String(8000 + mock.writes.length);
+      const companies = (input.associations ?? []).filter((a) => a.types.some((t) => t.associationTypeId === 190)).map((a) => String(a.to.id));
+      const note: HsRecord = { id, properties: { ...input.properties }, associations: { companies } };
+      mock.writes.push({ id, properties: note.properties, companies });
+      mock.data.notes.push(note);
+      return send(res, 201, { id, properties: note.properties, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), archived: false });
+    }
     if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/crm/v3/owners') {
       return send(res, 200, { results: mock.data.owners.map((o) => ({ ...o, userId: Number(o.id) * 10, archived: false })) });
     }
@@ -171,9 +189,14 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
   };
 
   const server = createServer((req, res) => {
-    const delay = mock.switches.delayMs ?? 0;
-    if (delay > 0) setTimeout(() => handle(req, res), delay);
-    else handle(req, res);
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const delay = mock.switches.delayMs ?? 0;
+      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
+      else handle(req, res, body);
+    });
   });
   // Idle keep-alive connections stay open (Node's 5 s default races Chromium's reuse of them).
   server.keepAliveTimeout = 10 * 60_000;

@@ -1,0 +1,78 @@
+/**
+ * "Flag for sales": what a technician noticed on a ticket that sales should hear about. A flag
+ * keeps the ticket it came from and the account; its id doubles as the idempotency key, so a
+ * delivery retried after a failure (or after the browser stopped the worker mid-request) finds
+ * the copy it already wrote instead of writing a second one.
+ */
+import type { TicketRef } from './model';
+
+export const FLAG_KINDS = ['new-project', 'more-seats', 'hardware-refresh', 'upsell', 'churn-risk', 'referral'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+export const URGENCIES = ['low', 'normal', 'high'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/**
+ * pending: waiting to be delivered to the account's source (retried with backoff);
+ * delivered: written there; outbox: no source that takes writes, exported or mailed by hand.
+ */
+export type FlagStatus = 'pending' | 'delivered' | 'outbox';
+
+export interface Flag {
+  /** "flag-<uuid>": also the idempotency key written into the delivered note. */
+  id: string;
+  createdAt: string;
+  kind: FlagKind;
+  note: string;
+  value?: number;
+  urgency: Urgency;
+  ticket: Pick<TicketRef, 'helpdesk' | 'ticketId' | 'url'>;
+  accountId: string;
+  accountName: string;
+  /** The source the account came from, where delivery goes ("hubspot-lq3x"). */
+  source: string;
+  salesRep?: string;
+  status: FlagStatus;
+  attempts: number;
+  lastError?: string;
+  /** No delivery attempt before this time (backoff). */
+  nextAttemptAt?: string;
+  deliveredAt?: string;
+  /** The id of what delivery wrote (a HubSpot note id). */
+  remoteId?: string;
+}
+
+export const KIND_WORDS: Record<FlagKind, string> = {
+  'new-project': 'New project',
+  'more-seats': 'More seats',
+  'hardware-refresh': 'Hardware refresh',
+  upsell: 'Upsell of a service',
+  'churn-risk': 'Churn risk',
+  referral: 'Referral',
+};
+
+/** Minutes to wait after the n-th failed attempt: 1, 2, 4 ... capped at an hour. */
+export function retryDelayMinutes(attempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempts - 1));
+}
+
+/** The flag as plain text, for a CRM note, an email or the clipboard. Ends with its key. */
+export function flagText(flag: Flag): string {
+  const lines = [
+    `Flag for sales: ${KIND_WORDS[flag.kind]} (${flag.urgency} urgency)`,
+    `Account: ${flag.accountName}`,
+    ...(flag.value !== undefined ? [`Estimated value: ${flag.value}`] : []),
+    `Ticket: ${flag.ticket.helpdesk} #${flag.ticket.ticketId ?? '?'} ${flag.ticket.url}`,
+    '',
+    flag.note,
+    '',
+    `(Backstory ${flag.id})`,
+  ];
+  return lines.join('\n');
+}
+
+export const FLAG_CSV_COLUMNS = ['id', 'createdAt', 'status', 'kind', 'urgency', 'value', 'account', 'salesRep', 'helpdesk', 'ticketId', 'ticketUrl', 'note', 'lastError'] as const;
+
+/** One row per flag, for the outbox's CSV export. */
+export function flagRow(f: Flag): string[] {
+  return [f.id, f.createdAt, f.status, f.kind, f.urgency, f.value === undefined ? '' : String(f.value), f.accountName, f.salesRep ?? '', f.ticket.helpdesk, f.ticket.ticketId ?? '', f.ticket.url, f.note, f.lastError ?? ''];
+}

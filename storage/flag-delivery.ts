@@ -1,0 +1,52 @@
+/**
+ * Delivering flags to their sources. Each attempt re-reads the flag, asks the source to write it
+ * idempotently (by flag id), and records the outcome; a failure leaves the flag pending with a
+ * backoff, so nothing is lost and nothing is written twice.
+ */
+import type { HttpOptions } from '@/sources/http';
+import type { Values } from '@/sources/live-source';
+import { liveSource } from '@/sources/live-sources';
+import type { BackstoryDB } from './db';
+import { dueFlags, markDelivered, markFailed, moveToOutbox } from './flags';
+import type { SourceConfig } from './sources';
+
+export interface DeliveryDeps {
+  configs: SourceConfig[];
+  secrets: (sourceId: string) => Promise<Values | undefined>;
+  http?: HttpOptions;
+  now?: () => Date;
+  /** Ignore the backoff ("Deliver now"). */
+  force?: boolean;
+}
+
+/** Try every due flag once; returns how many were delivered. */
+export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<number> {
+  const now = deps.now ?? (() => new Date());
+  let delivered = 0;
+  for (const flag of await dueFlags(db, now(), deps.force)) {
+    const config = deps.configs.find((c) => c.id === flag.source);
+    const def = config && liveSource(config.kind);
+    if (!config || !def?.deliverFlag) {
+      await moveToOutbox(db, flag.id, 'its data source was removed');
+      continue;
+    }
+    const secrets = await deps.secrets(config.id).catch(() => undefined);
+    if (!secrets) {
+      await markFailed(db, flag.id, 'no API key saved for this source', now());
+      continue;
+    }
+    const account = await db.accounts.get(flag.accountId);
+    if (!account) {
+      await moveToOutbox(db, flag.id, 'the account is no longer in its data source');
+      continue;
+    }
+    try {
+      const { remoteId } = await def.deliverFlag({ base: config.base, ...config.settings }, secrets, flag, account.sourceId, deps.http);
+      await markDelivered(db, flag.id, remoteId, now());
+      delivered++;
+    } catch (e) {
+      await markFailed(db, flag.id, e instanceof Error ? e.message : String(e), now());
+    }
+  }
+  return delivered;
+}

@@ -1,0 +1,134 @@
+// @vitest-environment node
+// The outbox of flags for sales, delivered to a mock HubSpot over real HTTP (Node's fetch).
+import Dexie from 'dexie';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { flagRow, flagText, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
+import type { TicketRef } from '@/core/model';
+import { RateLimiter } from '@/sources/http';
+import { deliverHubSpotFlag } from '@/sources/hubspot';
+import { runSync } from '@/sources/run-sync';
+import { openDb, type BackstoryDB } from '@/storage/db';
+import { deliverDue, type DeliveryDeps } from '@/storage/flag-delivery';
+import { createFlag, flagsForAccount } from '@/storage/flags';
+import { loadRecordSet } from '@/storage/import';
+import { sourcesItem, type SourceConfig } from '@/storage/sources';
+import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
+
+let mock: MockHubSpot;
+let db: BackstoryDB;
+let config: SourceConfig;
+const http = { sleep: async () => undefined, limiter: new RateLimiter(1000, 1000) };
+const ref: TicketRef = { helpdesk: 'zendesk', ticketId: '1045', url: 'https://northwind.zendesk.com/agent/tickets/1045', emails: [], missing: [] };
+const input = { kind: 'hardware-refresh' as const, note: 'Warehouse scanners are 7 years old; Zed asked about replacing all 12.', value: 9000, urgency: 'normal' as const };
+const deps = (over: Partial<DeliveryDeps> = {}): DeliveryDeps => ({ configs: [config], secrets: async () => ({ token: mock.token }), http, ...over });
+
+beforeAll(async () => {
+  mock = await startMockHubSpot();
+});
+afterAll(async () => mock.close());
+beforeEach(async () => {
+  mock.data = sampleHubSpotData();
+  mock.switches = {};
+  mock.writes.length = 0;
+  db = openDb('flags-' + Math.random());
+  config = { id: 'hubspot-f1', kind: 'hubspot', label: 'HubSpot', base: mock.url };
+  await sourcesItem.setValue([config]);
+  await runSync(db, config, { token: mock.token }, http);
+});
+
+describe('flags for sales', () => {
+  it('goes to the account\'s HubSpot company as exactly one associated note', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    expect(flag).toMatchObject({ status: 'pending', source: 'hubspot-f1', accountName: 'Unknown Widgets Ltd', salesRep: 'Priya Nair', ticket: { ticketId: '1045' } });
+    expect(await deliverDue(db, deps())).toBe(1);
+    expect(mock.writes).toHaveLength(1);
+    expect(mock.writes[0]!.companies).toEqual(['5001']);
+    expect(mock.writes[0]!.properties.hs_note_body).toContain('Hardware refresh');
+    expect(mock.writes[0]!.properties.hs_note_body).toContain(flag.id);
+    expect(await db.flags.get(flag.id)).toMatchObject({ status: 'delivered', remoteId: mock.writes[0]!.id });
+    // Delivered flags are not tried again.
+    expect(await deliverDue(db, deps({ force: true }))).toBe(0);
+    expect(mock.writes).toHaveLength(1);
+  });
+
+  it('waits while the source is down, with growing backoff, then delivers once', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    mock.switches = { status: 503, onlyPath: '/crm/v3/objects/notes' };
+    const t0 = new Date('2026-12-01T10:00:00Z');
+    await deliverDue(db, deps({ now: () => t0 }));
+    const waiting = (await db.flags.get(flag.id))!;
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-12-01T10:01:00.000Z' });
+    expect(waiting.lastError).toMatch(/failed with 503/);
+    // Not due again before its time.
+    mock.switches = {};
+    expect(await deliverDue(db, deps({ now: () => new Date('2026-12-01T10:00:30Z') }))).toBe(0);
+    expect(mock.writes).toHaveLength(0);
+    expect(await deliverDue(db, deps({ now: () => new Date('2026-12-01T10:01:01Z') }))).toBe(1);
+    expect(mock.writes).toHaveLength(1);
+    expect(retryDelayMinutes(1)).toBe(1);
+    expect(retryDelayMinutes(3)).toBe(4);
+    expect(retryDelayMinutes(20)).toBe(60);
+  });
+
+  it('never writes twice: a retry after a lost answer finds the note it already wrote', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    // The write reached HubSpot, but the answer was lost before the flag was marked delivered.
+    await deliverHubSpotFlag({ token: mock.token, base: mock.url, ...http }, flag, '5001');
+    expect(mock.writes).toHaveLength(1);
+    expect((await db.flags.get(flag.id))!.status).toBe('pending');
+    expect(await deliverDue(db, deps())).toBe(1);
+    expect(mock.writes).toHaveLength(1);
+    expect((await db.flags.get(flag.id))!.remoteId).toBe(mock.writes[0]!.id);
+  });
+
+  it('survives a browser restart: the outbox is in IndexedDB', async () => {
+    const name = db.name;
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    db.close();
+    db = openDb(name);
+    expect((await db.flags.get(flag.id))!.status).toBe('pending');
+    expect(await deliverDue(db, deps())).toBe(1);
+  });
+
+  it('waits in the outbox when the customer has no source that takes writes, and when the source is removed', async () => {
+    await loadRecordSet(db, { accounts: [{ id: 'csv:lone', source: 'csv', sourceId: 'lone', name: 'Lone Co', aliases: [], domains: ['lone.example'], externalIds: {} }], contacts: [], campaigns: [], deals: [], notes: [] }, 'csv');
+    expect((await createFlag(db, input, ref, 'csv:lone')).status).toBe('outbox');
+    const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    await deliverDue(db, deps({ configs: [] }));
+    expect(await db.flags.get(pending.id)).toMatchObject({ status: 'outbox', lastError: 'its data source was removed' });
+    expect(mock.writes).toHaveLength(0);
+  });
+
+  it('goes to the writable twin when the ticket matched the CSV copy of the customer', async () => {
+    await loadRecordSet(db, { accounts: [{ id: 'csv:uw', source: 'csv', sourceId: 'uw', name: 'Unknown Widgets Ltd', aliases: [], domains: [], externalIds: {} }], contacts: [], campaigns: [], deals: [], notes: [] }, 'csv');
+    const flag = await createFlag(db, input, ref, 'csv:uw');
+    expect(flag).toMatchObject({ status: 'pending', accountId: 'hubspot-f1:5001' });
+    expect((await flagsForAccount(db, 'csv:uw')).map((f) => f.id)).toEqual([flag.id]);
+  });
+
+  it('reads as text and as a CSV row, ending with its key', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    expect(flagText(flag)).toMatch(/^Flag for sales: Hardware refresh \(normal urgency\)\nAccount: Unknown Widgets Ltd\nEstimated value: 9000\nTicket: zendesk #1045 https:\/\/northwind\.zendesk\.com\/agent\/tickets\/1045\n\nWarehouse scanners/);
+    expect(flagText(flag).endsWith(`(Backstory ${flag.id})`)).toBe(true);
+    expect(flagRow(flag)).toHaveLength(FLAG_CSV_COLUMNS.length);
+  });
+});
+
+describe('database upgrade 1 -> 2', () => {
+  it('keeps version 1 data and adds the flags and ticket views tables', async () => {
+    const name = 'upgrade-' + Math.random();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ accounts: 'id, source, nameKey, *aliasKeys, *domains', contacts: 'id, source, accountId, email', campaigns: 'id, source, name', deals: 'id, source, accountId, campaignId, closeDate', notes: 'id, source, accountId, dealId, date', pins: 'key, accountId' });
+    await v1.table('accounts').add({ id: 'csv:a', source: 'csv', sourceId: 'a', name: 'Acme', nameKey: 'acme', aliasKeys: ['acme'], aliases: [], domains: ['acme.example'], externalIds: {} });
+    await v1.table('pins').add({ key: 'zendesk|acme', accountId: 'csv:a', createdAt: '2026-01-01' });
+    v1.close();
+    const v2 = openDb(name);
+    expect(await v2.accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
+    expect(await v2.accounts.where('domains').equals('acme.example').count()).toBe(1);
+    expect(await v2.pins.count()).toBe(1);
+    expect(await v2.flags.count()).toBe(0);
+    await v2.ticketViews.add({ day: '2026-12-01', ticketKey: 'zendesk|1', accountId: 'csv:a' });
+    expect(await v2.ticketViews.where('accountId').equals('csv:a').count()).toBe(1);
+    expect(v2.verno).toBe(2);
+  });
+});
