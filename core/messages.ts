@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FLAG_KINDS, URGENCIES } from './flags';
 
 /**
  * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
@@ -45,6 +46,22 @@ export const messageSchemas = {
   'source:sync': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('source:sync'), id: short(100) }),
+  },
+  /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
+  'sidebar:flag': {
+    from: ['sidebar'] as SenderKind[],
+    schema: z.object({
+      type: z.literal('sidebar:flag'),
+      kind: z.enum(FLAG_KINDS),
+      note: z.string().check(z.minLength(1), z.maxLength(2000)),
+      value: z.optional(z.number().check(z.gte(0), z.lte(1e10))),
+      urgency: z.enum(URGENCIES),
+    }),
+  },
+  /** Options page: try delivering waiting flags now, ignoring their backoff. */
+  'flags:deliver': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('flags:deliver') }),
   },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {

@@ -3,6 +3,8 @@ import { savePin } from './match-index';
 import { tabTicketItem } from './tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
+import type { Flag } from '@/core/flags';
+import { createFlag, flagsForAccount, type FlagInput } from './flags';
 
 /**
  * What the background answers the sidebar frame. The ticket always comes from what the tab's
@@ -14,7 +16,20 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   // The tab may have moved on to a site without our content script, which then cannot clear
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
-  return loadTicketStory(db, ref);
+  const story = await loadTicketStory(db, ref);
+  // Earlier flags on this customer, so two technicians do not flag the same thing twice.
+  return story.story ? { ...story, flags: await flagsForAccount(db, story.story.account.id) } : story;
+}
+
+/** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */
+export async function flagForTab(tabId: number, tabUrl: string | undefined, input: FlagInput, deliver: () => Promise<unknown>, db: BackstoryDB = getDb()): Promise<Flag> {
+  const ref = await tabTicketItem(tabId).getValue();
+  if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
+  const story = await loadTicketStory(db, ref);
+  if (!story.story) throw new Error('this ticket has no account yet: pick one first');
+  const flag = await createFlag(db, input, ref, story.story.account.id);
+  if (flag.status === 'pending') await deliver().catch(() => undefined);
+  return (await db.flags.get(flag.id)) ?? flag;
 }
 
 function sameOrigin(a: string, b: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
+import type { Flag } from '@/core/flags';
 import { matchTicket, type MatchResult } from '@/core/match';
 import { createMatchIndex } from '@/storage/match-index';
 import { loadBackstory } from '@/storage/backstory';
@@ -9,6 +10,8 @@ export interface TicketStory {
   ref: TicketRef;
   match: MatchResult;
   story?: Backstory;
+  /** Flags technicians raised on this customer (the sidebar's answer only). */
+  flags?: Flag[];
 }
 
 /** From what the page said to what the sidebar shows: match, then load the account's story. */

@@ -7,7 +7,8 @@ import { matchesAny } from '@/adapters/url-match';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
-import { findForSidebar, pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { findForSidebar, flagForTab, pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { FLAG_ALARM, deliverFlags } from './flag-delivery';
 import { recordFound, recordTicket } from './site-stats';
 import { syncSiteScripts } from './site-scripts';
 import { SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
@@ -57,6 +58,12 @@ export default defineBackground(() => {
         return answer(pinForTab(tabId, message.accountId));
       case 'source:sync':
         return answer(syncSource(message.id));
+      case 'sidebar:flag': {
+        const { type: _t, ...input } = message;
+        return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags()));
+      }
+      case 'flags:deliver':
+        return answer(deliverFlags(true));
     }
   }
 
@@ -95,6 +102,11 @@ export default defineBackground(() => {
   };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void syncAll();
+    if (alarm.name === FLAG_ALARM) void deliverFlags();
+  });
+  // Waiting flags are retried every minute (each flag has its own backoff on top).
+  void browser.alarms.get(FLAG_ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(FLAG_ALARM, { periodInMinutes: 1 });
   });
   syncIntervalItem.watch(() => void schedule());
   void schedule();

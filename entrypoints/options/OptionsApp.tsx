@@ -5,8 +5,9 @@ import { DataPanel } from './DataPanel';
 import { DisplayPanel } from './DisplayPanel';
 import { SitesPanel } from './SitesPanel';
 import { SourcesPanel } from './SourcesPanel';
+import { FlagsPanel } from './FlagsPanel';
 
-const TABS = ['data', 'sources', 'display', 'sites'] as const;
+const TABS = ['data', 'sources', 'flags', 'display', 'sites'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
@@ -50,6 +51,7 @@ export function OptionsApp() {
       <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'data' && <DataPanel />}
         {tab === 'sources' && <SourcesPanel />}
+        {tab === 'flags' && <FlagsPanel />}
         {tab === 'display' && <DisplayPanel settings={settings} />}
         {tab === 'sites' && <SitesPanel />}
       </main>

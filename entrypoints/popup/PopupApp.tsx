@@ -9,6 +9,9 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
+import { FlagList } from '@/components/FlagList';
+import type { Flag } from '@/core/flags';
+import { allFlags } from '@/storage/flags';
 import { t } from '@/components/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 
@@ -29,9 +32,11 @@ export function PopupApp() {
   const [ticketRow, setTicketRow] = useState<Row>();
   const [open, setOpen] = useState<Backstory>();
   const input = useRef<HTMLInputElement>(null);
+  const [flags, setFlags] = useState<Flag[]>([]);
 
   useEffect(() => {
     input.current?.focus();
+    void allFlags(db).then((all) => setFlags(all.slice(0, 5)));
     void loadSearchData(db).then((data) => setIndex(buildSearchIndex(data, SEARCH_LABELS)));
     void currentTicketRow().then(setTicketRow);
   }, []);
@@ -97,6 +102,12 @@ export function PopupApp() {
         <p class="empty muted small">{t('popup.hint')}</p>
       )}
       <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
+      {!query.trim() && flags.length > 0 && (
+        <section class="popup-flags" aria-labelledby="popup-flags-title">
+          <h2 id="popup-flags-title" class="section-title">{t('flags.panel.title')}</h2>
+          <FlagList flags={flags} showAccount testId="popup-flags" />
+        </section>
+      )}
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/components/i18n';
-import { askFind, askPin, askStory } from './ask';
+import { FlagForm } from '@/components/FlagForm';
+import { askFind, askFlag, askPin, askStory } from './ask';
 import { onNudge } from './nudges';
 
 /**
@@ -91,6 +92,7 @@ export function SidebarApp() {
           </p>
         )}
         {story?.story && <BackstoryView story={story.story} settings={settings} />}
+        {story?.story && <FlagForm flags={story.flags ?? []} send={askFlag} onSent={() => void refresh()} />}
         {story && story.match.status === 'ambiguous' && (
           <section class="section" data-testid="ambiguous">
             <p>{t('sidebar.ambiguous')}</p>

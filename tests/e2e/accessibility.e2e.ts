@@ -18,6 +18,11 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await frame.getByTestId('notes').waitFor();
     expect(await axeViolations(frame)).toEqual([]);
     await screenshot(page, `sidebar-${scheme}`);
+    // The flag-for-sales form, open.
+    await frame.getByRole('button', { name: 'Flag for sales' }).click();
+    await frame.getByLabel('Note for sales').waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+    await screenshot(page, `sidebar-flag-form-${scheme}`);
     await page.close();
   });
 
@@ -45,7 +50,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.close();
   });
 
-  it.each(['data', 'sources', 'display', 'sites'])('options, %s tab', async (tab) => {
+  it.each(['data', 'sources', 'flags', 'display', 'sites'])('options, %s tab', async (tab) => {
     const options = await h.extensionPage(`options.html#${tab}`);
     await options.emulateMedia({ colorScheme: scheme });
     await options.getByRole('tabpanel').waitFor();

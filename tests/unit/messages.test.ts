@@ -77,7 +77,22 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin'] as const) expect(messageSchemas[type].from).toEqual(['sidebar']);
+    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const) expect(messageSchemas[type].from).toEqual(['sidebar']);
+    for (const type of ['source:sync', 'flags:deliver'] as const) expect(messageSchemas[type].from).toEqual(['extension-page']);
+  });
+
+  it('bounds a flag for sales: known kind and urgency, a note, a sane value, and nothing about the ticket', () => {
+    const ok = { type: 'sidebar:flag', kind: 'hardware-refresh', note: 'Old scanners', value: 9000, urgency: 'high' };
+    expect(parseMessage(ok)).toEqual(ok);
+    expect(parseMessage({ ...ok, value: undefined })).toEqual({ ...ok, value: undefined });
+    expect(parseMessage({ ...ok, kind: 'free-lunch' })).toBeUndefined();
+    expect(parseMessage({ ...ok, urgency: 'asap' })).toBeUndefined();
+    expect(parseMessage({ ...ok, note: '' })).toBeUndefined();
+    expect(parseMessage({ ...ok, note: 'x'.repeat(2001) })).toBeUndefined();
+    expect(parseMessage({ ...ok, value: -5 })).toBeUndefined();
+    expect(parseMessage({ ...ok, value: '9000' })).toBeUndefined();
+    // The ticket and account come from the background's own record, so extra fields are dropped.
+    expect(parseMessage({ ...ok, accountId: 'csv:evil', url: 'https://evil.example' })).toEqual(ok);
   });
 
   it('bounds what the sidebar may send', () => {

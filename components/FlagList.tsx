@@ -1,0 +1,41 @@
+import type { Flag, FlagKind } from '@/core/flags';
+import { formatDate, formatMoney } from '@/core/format';
+import { t, tDynamic, uiLocale } from './i18n';
+
+/** "hardware-refresh" -> the catalogue's flags.kind.hardwareRefresh (message names allow no dash). */
+export function kindLabel(kind: FlagKind): string {
+  return tDynamic(`flags.kind.${kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`);
+}
+
+/** What became of a flag, in words: sent, waiting (and why), or in the outbox. */
+export function flagStatusText(f: Flag): string {
+  if (f.status === 'delivered') return t('flags.status.delivered');
+  if (f.status === 'outbox') return f.lastError ? t('flags.status.outboxBecause', [f.lastError]) : t('flags.status.outbox');
+  return f.lastError ? t('flags.status.waitingBecause', [f.lastError]) : t('flags.status.waiting');
+}
+
+/** Flags, newest first: kind, when, for whom, and their status. */
+export function FlagList({ flags, showAccount = false, testId = 'flags' }: { flags: Flag[]; showAccount?: boolean; testId?: string }) {
+  if (flags.length === 0) return <p class="muted small">{t('flags.none')}</p>;
+  const locale = uiLocale();
+  return (
+    <ul class="plain flag-list" data-testid={testId}>
+      {flags.map((f) => (
+        <li key={f.id} class="note">
+          <div class="small muted">
+            {formatDate(f.createdAt, locale)}
+            {showAccount && ` · ${f.accountName}`}
+            {` · ${tDynamic(`flags.urgency.${f.urgency}`)}`}
+            {f.value !== undefined && ` · ${formatMoney(f.value, 'USD', locale)}`}
+          </div>
+          <div>
+            <strong>{kindLabel(f.kind)}</strong>: {f.note}
+          </div>
+          <div class={`small ${f.status === 'delivered' ? 'ok' : f.status === 'outbox' ? 'muted' : 'warn'}`} data-testid="flag-status">
+            {flagStatusText(f)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import Papa from 'papaparse';
+import { browser } from '#imports';
+import { FLAG_CSV_COLUMNS, flagRow, flagText, type Flag } from '@/core/flags';
+import { FlagList } from '@/components/FlagList';
+import { t } from '@/components/i18n';
+import { getDb } from '@/storage/db';
+import { allFlags } from '@/storage/flags';
+
+/**
+ * "My flags": every flag raised from a ticket with what became of it. Flags without a source that
+ * takes writes wait here: exported as CSV for sales, or copied into an email.
+ */
+export function FlagsPanel() {
+  const [flags, setFlags] = useState<Flag[]>([]);
+  const [note, setNote] = useState<string>();
+  useEffect(() => {
+    const sub = liveQuery(() => allFlags(getDb())).subscribe({ next: setFlags, error: (e: unknown) => setNote(String(e)) });
+    return () => sub.unsubscribe();
+  }, []);
+
+  const exportCsv = () => {
+    const csv = Papa.unparse({ fields: [...FLAG_CSV_COLUMNS], data: flags.map(flagRow) });
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `backstory-flags-${new Date().toISOString().slice(0, 10)}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const waiting = flags.filter((f) => f.status !== 'delivered');
+  const copy = async () => {
+    await navigator.clipboard.writeText(waiting.map(flagText).join('\n\n---\n\n'));
+    setNote(t('flags.panel.copied', [String(waiting.length)]));
+  };
+
+  const deliver = async () => {
+    const reply = (await browser.runtime.sendMessage({ type: 'flags:deliver' })) as { ok: boolean; value?: number; error?: string } | undefined;
+    setNote(reply?.ok ? t('flags.panel.delivered', [String(reply.value ?? 0)]) : (reply?.error ?? ''));
+  };
+
+  return (
+    <section class="card" aria-labelledby="flags-title">
+      <h2 id="flags-title">{t('flags.panel.title')}</h2>
+      <p class="muted small">{t('flags.panel.intro')}</p>
+      <div class="row">
+        <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
+          {t('flags.panel.export')}
+        </button>
+        <button type="button" onClick={() => void copy()} disabled={waiting.length === 0}>
+          {t('flags.panel.copy')}
+        </button>
+        <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>
+          {t('flags.panel.deliver')}
+        </button>
+      </div>
+      {note && (
+        <p role="status" data-testid="flags-note">
+          {note}
+        </p>
+      )}
+      <FlagList flags={flags} showAccount testId="my-flags" />
+    </section>
+  );
+}

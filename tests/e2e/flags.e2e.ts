@@ -1,0 +1,107 @@
+// Flag for sales, end to end: from the sidebar on a ticket to a note on the company in a mock
+// HubSpot; waiting while HubSpot is down, then delivered once; the outbox for a customer whose
+// data has no writable source, exported as CSV.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launch, loadSampleData, screenshot, sidebarFrame, type Harness } from './harness';
+import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
+
+let h: Harness;
+let mock: MockHubSpot;
+const TOKEN = 'pat-na1-flags-e2e';
+
+beforeAll(async () => {
+  mock = await startMockHubSpot({ token: TOKEN });
+  h = await launch();
+  await loadSampleData(h);
+  const options = await h.extensionPage('options.html#sources');
+  await options.getByLabel('Private app token').fill(TOKEN);
+  await options.getByLabel('API address').fill(mock.url);
+  await options.getByRole('button', { name: 'Save and sync' }).click();
+  await options.getByText(/Last synced/).waitFor({ timeout: 20_000 });
+  await options.close();
+});
+afterAll(async () => {
+  await h?.close();
+  await mock?.close();
+});
+
+async function ticket(path: string, account: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await h.context.newPage();
+  await page.goto(`${h.origin}/${path}`);
+  const frame = await sidebarFrame(page, h.extensionId);
+  await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(account);
+  return { page, frame };
+}
+
+async function flag(frame: Frame, kind: string, note: string, value = '', urgency = 'normal urgency') {
+  await frame.getByRole('button', { name: 'Flag for sales' }).click();
+  await frame.getByLabel('What did you notice?').selectOption({ label: kind });
+  await frame.getByLabel('Note for sales').fill(note);
+  if (value) await frame.getByLabel('Estimated value (optional)').fill(value);
+  await frame.getByLabel('Urgency').selectOption({ label: urgency });
+  await frame.getByRole('button', { name: 'Send to sales' }).click();
+  await frame.getByTestId('flag-outcome').waitFor({ timeout: 15_000 });
+  return (await frame.getByTestId('flag-outcome').textContent()) ?? '';
+}
+
+describe('flag for sales', () => {
+  it('reaches the customer\'s HubSpot company as exactly one note', async () => {
+    const { page, frame } = await ticket('generic-ticket-nomatch.html', 'Unknown Widgets Ltd');
+    expect(await flag(frame, 'Hardware refresh', 'Warehouse scanners are 7 years old; Zed wants to replace all 12.', '9000', 'high urgency')).toContain('Sent to sales.');
+    expect(mock.writes).toHaveLength(1);
+    expect(mock.writes[0]!.companies).toEqual(['5001']);
+    expect(mock.writes[0]!.properties.hs_note_body).toContain('Warehouse scanners are 7 years old');
+    expect(mock.writes[0]!.properties.hs_note_body).toContain('Ticket: generic #1045');
+    // The sidebar lists it, so the next technician sees it was flagged already.
+    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/Hardware refresh.*Warehouse scanners.*Sent to sales/);
+    expect(await page.content()).not.toContain('Warehouse scanners');
+    await screenshot(page, 'sidebar-flag-sent');
+    await page.close();
+  });
+
+  it('waits while HubSpot is down and is delivered once when it is back', async () => {
+    mock.switches = { status: 503, onlyPath: '/crm/v3/objects/notes' };
+    const { page, frame } = await ticket('generic-ticket-nomatch.html', 'Unknown Widgets Ltd');
+    expect(await flag(frame, 'More seats', 'Hiring 5 people in January.')).toMatch(/Waiting to be sent \(.*503.*\); retried automatically/);
+    expect(mock.writes).toHaveLength(1);
+    await page.close();
+
+    mock.switches = {};
+    const options = await h.extensionPage('options.html#flags');
+    await expect.poll(() => options.getByTestId('my-flags').textContent()).toContain('Waiting to be sent');
+    await options.getByRole('button', { name: 'Send waiting flags now' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent(), { timeout: 15_000 }).toBe('1 flags sent.');
+    expect(mock.writes).toHaveLength(2);
+    expect(mock.writes[1]!.properties.hs_note_body).toContain('Hiring 5 people');
+    await expect.poll(() => options.getByTestId('my-flags').textContent()).not.toContain('Waiting');
+    // Nothing is left waiting, so there is nothing to send again.
+    expect(await options.getByRole('button', { name: 'Send waiting flags now' }).isDisabled()).toBe(true);
+    expect(mock.writes).toHaveLength(2);
+    await options.close();
+  });
+
+  it('waits in the outbox when the customer\'s data cannot take writes, and exports as CSV', async () => {
+    const { page, frame } = await ticket('generic-ticket-email.html', 'Acme Dental Group');
+    expect(await flag(frame, 'Churn risk', 'Dr. Hale is unhappy about the second scheduler outage this month.', '', 'high urgency')).toContain('In your outbox');
+    await page.close();
+
+    const options = await h.extensionPage('options.html#flags');
+    await expect.poll(() => options.getByTestId('my-flags').locator('li').count()).toBe(3);
+    await screenshot(options, 'options-flags');
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,createdAt,status,kind,urgency,value,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError');
+    expect(lines).toHaveLength(4);
+    expect(csv).toMatch(/outbox,churn-risk,high,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);
+    expect(csv).toMatch(/delivered,hardware-refresh,high,9000,Unknown Widgets Ltd/);
+    await options.close();
+
+    const popup = await h.extensionPage('popup.html');
+    await expect.poll(() => popup.getByTestId('popup-flags').locator('li').count()).toBe(3);
+    await popup.close();
+  });
+});
