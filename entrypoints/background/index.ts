@@ -9,6 +9,8 @@ import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
 import { findForSidebar, flagForTab, pinForTab, storyForTab } from '@/storage/sidebar-requests';
 import { FLAG_ALARM, deliverFlags } from './flag-delivery';
+import { countTicketView } from '@/storage/insights';
+import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
 import { syncSiteScripts } from './site-scripts';
 import { SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
@@ -51,7 +53,13 @@ export default defineBackground(() => {
         return { ok: true };
       }
       case 'sidebar:story':
-        return answer(storyForTab(tabId, sender.tab?.url));
+        return answer(
+          storyForTab(tabId, sender.tab?.url).then(async (story) => {
+            // Campaign insights count matched tickets, only with the technician's consent.
+            if (story?.story) await countTicketView(getDb(), story.ref, story.story.account.id).catch(() => false);
+            return story;
+          }),
+        );
       case 'sidebar:find':
         return answer(findForSidebar(message.query));
       case 'sidebar:pin':

@@ -6,8 +6,9 @@ import { DisplayPanel } from './DisplayPanel';
 import { SitesPanel } from './SitesPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { FlagsPanel } from './FlagsPanel';
+import { InsightsPanel } from './InsightsPanel';
 
-const TABS = ['data', 'sources', 'flags', 'display', 'sites'] as const;
+const TABS = ['data', 'sources', 'flags', 'insights', 'display', 'sites'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
@@ -52,6 +53,7 @@ export function OptionsApp() {
         {tab === 'data' && <DataPanel />}
         {tab === 'sources' && <SourcesPanel />}
         {tab === 'flags' && <FlagsPanel />}
+        {tab === 'insights' && <InsightsPanel />}
         {tab === 'display' && <DisplayPanel settings={settings} />}
         {tab === 'sites' && <SitesPanel />}
       </main>

@@ -1,0 +1,114 @@
+/**
+ * Campaign insights: which kind of customer each campaign and channel brings in, measured by the
+ * tickets Backstory matched to them (counted only with the technician's consent). Pure
+ * arithmetic over records; storage/insights.ts fetches them.
+ */
+import type { Account, Campaign, Deal } from './model';
+import { isWonStage, pickWinningDeal } from './backstory';
+
+export interface TicketViewLike {
+  day: string;
+  ticketKey: string;
+  accountId: string;
+}
+
+export interface InsightRow {
+  /** Campaign id, or a channel name for channel rows; '' for customers with no campaign. */
+  key: string;
+  label: string;
+  channel: string;
+  customers: number;
+  /** Recurring revenue per month of the winning deals. */
+  mrr: number;
+  tickets30: number;
+  tickets90: number;
+  /** Tickets in 90 days per customer. */
+  perCustomer: number;
+  /** Tickets in 90 days per 1,000 of monthly recurring revenue (undefined without revenue). */
+  per1kMrr?: number;
+  cost?: number;
+  /** Fewer customers than SMALL_SAMPLE: shown, but labelled as too few to compare. */
+  small: boolean;
+}
+
+export const SMALL_SAMPLE = 5;
+
+export interface InsightInput {
+  accounts: Pick<Account, 'id'>[];
+  deals: Deal[];
+  campaigns: Campaign[];
+  views: TicketViewLike[];
+  /** YYYY-MM-DD of today. */
+  today: string;
+}
+
+const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+/** One row per campaign that won customers (and one for customers without a campaign). */
+export function campaignInsights(input: InsightInput): InsightRow[] {
+  const dealsBy = new Map<string, Deal[]>();
+  for (const d of input.deals) dealsBy.set(d.accountId, [...(dealsBy.get(d.accountId) ?? []), d]);
+  const campaigns = new Map(input.campaigns.map((c) => [c.id, c]));
+  const since30 = daysBefore(input.today, 30);
+  const since90 = daysBefore(input.today, 90);
+  // Distinct tickets per account in each window (a ticket seen on several days counts once).
+  const tickets = new Map<string, { t30: Set<string>; t90: Set<string> }>();
+  for (const v of input.views) {
+    if (v.day < since90 || v.day > input.today) continue;
+    const entry = tickets.get(v.accountId) ?? { t30: new Set<string>(), t90: new Set<string>() };
+    entry.t90.add(v.ticketKey);
+    if (v.day >= since30) entry.t30.add(v.ticketKey);
+    tickets.set(v.accountId, entry);
+  }
+
+  const rows = new Map<string, InsightRow>();
+  for (const account of input.accounts) {
+    const won = pickWinningDeal(dealsBy.get(account.id) ?? []);
+    if (!won || !isWonStage(won.stage)) continue;
+    const campaign = won.campaignId ? campaigns.get(won.campaignId) : undefined;
+    const key = campaign?.id ?? '';
+    const row = rows.get(key) ?? { key, label: campaign?.name ?? '', channel: campaign?.channel ?? '', customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: campaign?.cost, small: false };
+    row.customers += 1;
+    row.mrr += won.valueRecurring ?? 0;
+    row.tickets30 += tickets.get(account.id)?.t30.size ?? 0;
+    row.tickets90 += tickets.get(account.id)?.t90.size ?? 0;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map(finish).sort(byLoad);
+}
+
+/** The same rows summed per channel ("Postcard mailer", "Webinar"...). */
+export function channelInsights(campaignRows: InsightRow[]): InsightRow[] {
+  const rows = new Map<string, InsightRow>();
+  for (const r of campaignRows) {
+    const key = r.channel;
+    const row = rows.get(key) ?? { key, label: r.channel, channel: r.channel, customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: undefined, small: false };
+    row.customers += r.customers;
+    row.mrr += r.mrr;
+    row.tickets30 += r.tickets30;
+    row.tickets90 += r.tickets90;
+    if (r.cost !== undefined) row.cost = (row.cost ?? 0) + r.cost;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map(finish).sort(byLoad);
+}
+
+function finish(r: InsightRow): InsightRow {
+  return {
+    ...r,
+    perCustomer: r.customers ? r.tickets90 / r.customers : 0,
+    per1kMrr: r.mrr > 0 ? (r.tickets90 / r.mrr) * 1000 : undefined,
+    small: r.customers < SMALL_SAMPLE,
+  };
+}
+
+/** Heaviest load per customer first; rows too small to compare after the others. */
+function byLoad(a: InsightRow, b: InsightRow): number {
+  return Number(a.small) - Number(b.small) || b.perCustomer - a.perCustomer || a.label.localeCompare(b.label);
+}
+
+export const INSIGHT_CSV_COLUMNS = ['campaign', 'channel', 'customers', 'mrr', 'tickets30', 'tickets90', 'ticketsPerCustomer90', 'ticketsPer1kMrr90', 'cost', 'tooFewToCompare'] as const;
+
+export function insightRow(r: InsightRow): string[] {
+  return [r.label, r.channel, String(r.customers), String(Math.round(r.mrr)), String(r.tickets30), String(r.tickets90), r.perCustomer.toFixed(2), r.per1kMrr === undefined ? '' : r.per1kMrr.toFixed(2), r.cost === undefined ? '' : String(r.cost), r.small ? 'yes' : 'no'];
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'preact/hooks';
+import Papa from 'papaparse';
+import { BarChart } from '@/components/BarChart';
+import { t, uiLocale } from '@/components/i18n';
+import { formatMoney } from '@/core/format';
+import { INSIGHT_CSV_COLUMNS, insightRow, type InsightRow } from '@/core/insights';
+import { getDb } from '@/storage/db';
+import { clearTicketViews, insightsConsentItem, loadInsights } from '@/storage/insights';
+
+type View = 'campaigns' | 'channels';
+
+/**
+ * Campaign insights for marketing: per campaign or channel, the customers it won, their recurring
+ * revenue and how many tickets they raise. Only with the technician's consent to count tickets.
+ */
+export function InsightsPanel() {
+  const [consent, setConsent] = useState<boolean>();
+  const [data, setData] = useState<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }>();
+  const [view, setView] = useState<View>('campaigns');
+  const [note, setNote] = useState<string>();
+
+  const reload = () => void loadInsights(getDb()).then(setData);
+  useEffect(() => {
+    void insightsConsentItem.getValue().then(setConsent);
+    reload();
+    return insightsConsentItem.watch((v) => setConsent(!!v));
+  }, []);
+
+  const toggle = async (on: boolean) => {
+    await insightsConsentItem.setValue(on);
+    setNote(on ? t('insights.consentOn') : t('insights.consentOff'));
+  };
+  const forget = async () => {
+    await clearTicketViews(getDb());
+    setNote(t('insights.forgotten'));
+    reload();
+  };
+
+  const rows = data?.[view] ?? [];
+  const locale = uiLocale();
+  const name = (r: InsightRow) => (view === 'campaigns' ? r.label || t('insights.noCampaign') : r.label || t('insights.noChannel'));
+  const exportCsv = () => {
+    const csv = Papa.unparse({ fields: [...INSIGHT_CSV_COLUMNS], data: rows.map(insightRow) });
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `backstory-insights-${view}-${new Date().toISOString().slice(0, 10)}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <>
+      <section class="card" aria-labelledby="insights-consent-title">
+        <h2 id="insights-consent-title">{t('insights.consentTitle')}</h2>
+        <label>
+          <input type="checkbox" checked={!!consent} onChange={(e) => void toggle(e.currentTarget.checked)} />
+          {' '}
+          {t('insights.consentLabel')}
+        </label>
+        <p class="muted small">{t('insights.consentHint')}</p>
+        {!!data?.views && (
+          <button type="button" onClick={() => void forget()}>
+            {t('insights.forget', [String(data.views)])}
+          </button>
+        )}
+        {note && (
+          <p role="status" class="small" data-testid="insights-note">
+            {note}
+          </p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="insights-title">
+        <h2 id="insights-title">{t('insights.title')}</h2>
+        <div class="row" role="group" aria-label={t('insights.viewBy')}>
+          <button type="button" aria-pressed={view === 'campaigns'} class={view === 'campaigns' ? 'primary' : ''} onClick={() => setView('campaigns')}>
+            {t('insights.byCampaign')}
+          </button>
+          <button type="button" aria-pressed={view === 'channels'} class={view === 'channels' ? 'primary' : ''} onClick={() => setView('channels')}>
+            {t('insights.byChannel')}
+          </button>
+          <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
+            {t('insights.export')}
+          </button>
+        </div>
+        {rows.length === 0 ? (
+          <p class="muted">{t('insights.empty')}</p>
+        ) : (
+          <>
+            <p class="muted small">{t('insights.chartIntro')}</p>
+            <BarChart
+              title={t('insights.chartTitle')}
+              mutedNote={t('insights.few')}
+              bars={rows.map((r) => ({ label: name(r), value: r.perCustomer, text: r.perCustomer.toFixed(1), muted: r.small }))}
+            />
+            <div style="overflow-x:auto" tabIndex={0} role="region" aria-label={t('insights.chartTitle')}>
+              <table class="grid insights-table" data-testid="insights-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{view === 'campaigns' ? t('insights.col.campaign') : t('insights.col.channel')}</th>
+                    {view === 'campaigns' && <th scope="col">{t('insights.col.channel')}</th>}
+                    <th scope="col">{t('insights.col.customers')}</th>
+                    <th scope="col">{t('insights.col.mrr')}</th>
+                    <th scope="col">{t('insights.col.tickets30')}</th>
+                    <th scope="col">{t('insights.col.tickets90')}</th>
+                    <th scope="col">{t('insights.col.perCustomer')}</th>
+                    <th scope="col">{t('insights.col.per1k')}</th>
+                    <th scope="col">{t('insights.col.cost')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.key} class={r.small ? 'muted' : ''}>
+                      <th scope="row">
+                        {name(r)}
+                        {r.small && <span class="badge" style="margin-left:6px">{t('insights.few')}</span>}
+                      </th>
+                      {view === 'campaigns' && <td>{r.channel}</td>}
+                      <td>{r.customers}</td>
+                      <td>{formatMoney(r.mrr, 'USD', locale)}</td>
+                      <td>{r.tickets30}</td>
+                      <td>{r.tickets90}</td>
+                      <td>{r.perCustomer.toFixed(1)}</td>
+                      <td>{r.per1kMrr === undefined ? '–' : r.per1kMrr.toFixed(1)}</td>
+                      <td>{r.cost === undefined ? '–' : formatMoney(r.cost, 'USD', locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+// Campaign insights: ticket counting only with consent, then the chart and table from the sample
+// data's campaigns plus seeded ticket views, exported as CSV.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launch, loadSampleData, screenshot, sidebarFrame, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  await loadSampleData(h);
+});
+afterAll(async () => h?.close());
+
+async function viewTicket(path: string, account: string) {
+  const page = await h.context.newPage();
+  await page.goto(`${h.origin}/${path}`);
+  const frame = await sidebarFrame(page, h.extensionId);
+  await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(account);
+  await page.close();
+}
+
+describe('campaign insights', () => {
+  it('counts no ticket until the technician agrees, then each matched ticket', async () => {
+    const options = await h.extensionPage('options.html#insights');
+    const consent = options.getByLabel('Count the tickets Backstory matches to an account');
+    expect(await consent.isChecked()).toBe(false);
+    await viewTicket('generic-ticket-email.html', 'Acme Dental Group');
+    await options.reload();
+    await options.getByRole('heading', { name: 'Campaign insights', exact: true }).waitFor();
+    expect(await options.getByRole('button', { name: /Forget the/ }).count()).toBe(0);
+
+    await consent.check();
+    await expect.poll(() => options.getByTestId('insights-note').textContent()).toContain('Counting matched tickets');
+    await viewTicket('generic-ticket-email.html', 'Acme Dental Group');
+    await viewTicket('generic-ticket-name.html', 'Baker & Price LLP');
+    await options.reload();
+    await expect.poll(() => options.getByRole('button', { name: 'Forget the 2 counted ticket views' }).count()).toBe(1);
+    const acmeRow = options.getByTestId('insights-table').locator('tr', { hasText: 'Spring Dental Postcard Mailer 2025' });
+    expect(await acmeRow.locator('td').nth(4).textContent()).toBe('1');
+    await options.close();
+  });
+
+  it('shows tickets per customer per campaign and channel as a chart and a table, and exports it', async () => {
+    const options = await h.extensionPage('options.html#insights');
+    await options.getByTestId('insights-table').waitFor();
+    // Seed 90 days of matched tickets across the sample customers, straight into the extension's database.
+    await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('backstory');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const ids = await new Promise<string[]>((resolve) => {
+        const req = db.transaction('accounts').objectStore('accounts').getAllKeys();
+        req.onsuccess = () => resolve(req.result as string[]);
+      });
+      const tx = db.transaction('ticketViews', 'readwrite');
+      const store = tx.objectStore('ticketViews');
+      const today = Date.now();
+      for (let i = 0; i < 400; i++) {
+        const day = new Date(today - (i % 85) * 86_400_000).toISOString().slice(0, 10);
+        store.put({ day, ticketKey: `seed|${i}`, accountId: ids[(i * 7 + (i % 3) * 11) % ids.length] });
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    await options.reload();
+    await options.getByTestId('insights-chart').waitFor();
+    const bars = options.getByTestId('insights-chart').locator('rect');
+    expect(await bars.count()).toBeGreaterThan(5);
+    const table = options.getByTestId('insights-table');
+    expect(await table.locator('tbody tr').count()).toBe(await bars.count());
+    expect(await table.textContent()).toContain('too few to compare');
+    expect(await axeViolations(options)).toEqual([]);
+    await screenshot(options, 'options-insights');
+
+    await options.getByRole('button', { name: 'By channel' }).click();
+    await expect.poll(() => table.locator('thead').textContent()).toMatch(/^Channel/);
+    expect(await table.textContent()).toMatch(/Postcard|Webinar|Referral/i);
+    await screenshot(options, 'options-insights-channels');
+
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,tooFewToCompare');
+    expect(csv.length - 1).toBe(await table.locator('tbody tr').count());
+    await options.close();
+  });
+});
