@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import Papa from 'papaparse';
+import { csvText } from '@/sources/csv-export';
 import { browser } from '#imports';
 import { FLAG_CSV_COLUMNS, flagRow, flagText, type Flag } from '@/core/flags';
 import { FlagList } from '@/components/FlagList';
@@ -21,7 +21,7 @@ export function FlagsPanel() {
   }, []);
 
   const exportCsv = () => {
-    const csv = Papa.unparse({ fields: [...FLAG_CSV_COLUMNS], data: flags.map(flagRow) });
+    const csv = csvText(FLAG_CSV_COLUMNS, flags.map(flagRow));
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import Papa from 'papaparse';
+import { csvText } from '@/sources/csv-export';
 import { BarChart } from '@/components/BarChart';
 import { t, uiLocale } from '@/components/i18n';
 import { formatMoney } from '@/core/format';
@@ -40,7 +40,7 @@ export function InsightsPanel() {
   const locale = uiLocale();
   const name = (r: InsightRow) => (view === 'campaigns' ? r.label || t('insights.noCampaign') : r.label || t('insights.noChannel'));
   const exportCsv = () => {
-    const csv = Papa.unparse({ fields: [...INSIGHT_CSV_COLUMNS], data: rows.map(insightRow) });
+    const csv = csvText(INSIGHT_CSV_COLUMNS, rows.map(insightRow));
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;

@@ -92,7 +92,7 @@ describe('flag for sales', () => {
     await screenshot(options, 'options-flags');
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync(await (await download).path(), 'utf8');
+    const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe('id,createdAt,status,kind,urgency,value,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError');
     expect(lines).toHaveLength(4);

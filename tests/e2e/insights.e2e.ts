@@ -81,7 +81,7 @@ describe('campaign insights', () => {
 
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync(await (await download).path(), 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(csv[0]).toBe('campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,tooFewToCompare');
     expect(csv.length - 1).toBe(await table.locator('tbody tr').count());
     await options.close();

@@ -3,6 +3,8 @@
 import Dexie from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { flagRow, flagText, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
+import { csvText } from '@/sources/csv-export';
+import Papa from 'papaparse';
 import type { TicketRef } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
 import { deliverHubSpotFlag } from '@/sources/hubspot';
@@ -112,6 +114,16 @@ describe('flags for sales', () => {
     expect(flagText(flag).endsWith(`(Backstory ${flag.id})`)).toBe(true);
     expect(flagRow(flag)).toHaveLength(FLAG_CSV_COLUMNS.length);
   });
+
+  it('exports as CSV with formula-like notes defused', async () => {
+    const flag = await createFlag(db, { ...input, note: '=HYPERLINK("https://evil.example","click")' }, ref, 'hubspot-f1:5001');
+    const text = csvText(FLAG_CSV_COLUMNS, [flagRow(flag)]);
+    expect(text.startsWith('\uFEFFid,createdAt,status')).toBe(true);
+    const [header, row] = Papa.parse<string[]>(text.slice(1).trim()).data;
+    expect(header).toEqual([...FLAG_CSV_COLUMNS]);
+    expect(row![FLAG_CSV_COLUMNS.indexOf('note')]).toBe('\'=HYPERLINK("https://evil.example","click")');
+    expect(row![FLAG_CSV_COLUMNS.indexOf('account')]).toBe('Unknown Widgets Ltd');
+  });
 });
 
 describe('database upgrade 1 -> 2', () => {
@@ -130,5 +142,24 @@ describe('database upgrade 1 -> 2', () => {
     await v2.ticketViews.add({ day: '2026-12-01', ticketKey: 'zendesk|1', accountId: 'csv:a' });
     expect(await v2.ticketViews.where('accountId').equals('csv:a').count()).toBe(1);
     expect(v2.verno).toBe(2);
+  });
+
+  it('leaves the old version and its data untouched when an upgrade step throws', async () => {
+    const name = 'upgrade-fail-' + Math.random();
+    const current = openDb(name);
+    await current.accounts.add({ id: 'csv:a', source: 'csv', sourceId: 'a', name: 'Acme', nameKey: 'acme', aliasKeys: ['acme'], aliases: [], domains: [], externalIds: {} });
+    current.close();
+    // A later release whose upgrade fails half-way.
+    const broken = new Dexie(name);
+    broken.version(2).stores({ accounts: 'id, source, nameKey, *aliasKeys, *domains', contacts: 'id, source, accountId, email', campaigns: 'id, source, name', deals: 'id, source, accountId, campaignId, closeDate', notes: 'id, source, accountId, dealId, date', pins: 'key, accountId', flags: 'id, status, accountId, createdAt', ticketViews: '[day+ticketKey], accountId, day' });
+    broken.version(3).stores({}).upgrade(async (tx) => {
+      await tx.table('accounts').clear();
+      throw new Error('upgrade bug');
+    });
+    await expect(broken.open()).rejects.toThrow(/upgrade bug/);
+    broken.close();
+    const again = openDb(name);
+    expect(await again.accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
+    expect(again.verno).toBe(2);
   });
 });
