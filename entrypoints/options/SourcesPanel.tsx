@@ -6,7 +6,9 @@ import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { getDb } from '@/storage/db';
 import { removeSource } from '@/storage/import';
 import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
-import { sourceStatusItem, sourcesItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
+import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
+
+const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -28,10 +30,12 @@ export function SourcesPanel() {
   const [note, setNote] = useState<Note>();
   /** Test results, by source id ("new" for the form). */
   const [checks, setChecks] = useState<Record<string, ConnectionCheck[] | 'running'>>({});
+  const [syncEvery, setSyncEvery] = useState(30);
 
   useEffect(() => {
     void sourcesItem.getValue().then(setSources);
     void sourceStatusItem.getValue().then(setStatus);
+    void syncIntervalItem.getValue().then(setSyncEvery);
     const a = sourcesItem.watch((v) => setSources(v ?? []));
     const b = sourceStatusItem.watch((v) => setStatus(v ?? {}));
     return () => {
@@ -138,6 +142,23 @@ export function SourcesPanel() {
       {sources.length > 0 && (
         <section class="card" aria-labelledby="sources-title">
           <h2 id="sources-title">{t('sources.title')}</h2>
+          <label>
+            {t('sources.interval')}{' '}
+            <select
+              value={String(syncEvery)}
+              onChange={(e) => {
+                const minutes = Number(e.currentTarget.value);
+                setSyncEvery(minutes);
+                void syncIntervalItem.setValue(minutes);
+              }}
+            >
+              {INTERVALS.map((m) => (
+                <option key={m} value={String(m)}>
+                  {m < 60 ? t('sources.minutes', [String(m)]) : t('sources.hours', [String(m / 60)])}
+                </option>
+              ))}
+            </select>
+          </label>
           {sources.map((s) => {
             const st = status[s.id];
             return (

@@ -132,6 +132,13 @@ describe('HubSpot as a data source', () => {
     await page.close();
   });
 
+  it('syncs on the schedule the user picks (an alarm, so it survives the worker stopping)', async () => {
+    const alarm = async () => (await h.worker()).evaluate(async () => (await chrome.alarms.get('sync-sources'))?.periodInMinutes);
+    expect(await alarm()).toBe(30);
+    await options.getByLabel('Sync every').selectOption({ label: '1 h' });
+    await expect.poll(alarm).toBe(60);
+  });
+
   it('removes the source and its records', async () => {
     await options.getByRole('button', { name: 'Remove source and its data' }).click();
     await expect.poll(() => options.getByTestId('source').count()).toBe(0);
