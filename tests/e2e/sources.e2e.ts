@@ -133,7 +133,8 @@ describe('HubSpot as a data source', () => {
   });
 
   it('syncs on the schedule the user picks (an alarm, so it survives the worker stopping)', async () => {
-    const alarm = async () => (await h.worker()).evaluate(async () => (await chrome.alarms.get('sync-sources'))?.periodInMinutes);
+    type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
+    const alarm = async () => (await h.worker()).evaluate(async () => (await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('sync-sources'))?.periodInMinutes);
     expect(await alarm()).toBe(30);
     await options.getByLabel('Sync every').selectOption({ label: '1 h' });
     await expect.poll(alarm).toBe(60);
