@@ -6,6 +6,7 @@
  * api-{na,eu,au}.myconnectwise.net, an on-premises server is its own host. Pages of up to 1000.
  */
 import { emptyRecordSet } from '@/core/model';
+import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { originOf, type ConnectionCheck, type LiveSource, type SourceRead, type Values } from './live-source';
 import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
@@ -105,6 +106,35 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
   return checks;
 }
 
+/**
+ * A flag becomes a sales opportunity on the company, assigned to the member the MSP chose, with
+ * the flag's text (and so its ticket) as the opportunity's notes. Idempotent: opportunities whose
+ * notes hold the flag id are looked for first.
+ */
+export async function deliverConnectWiseFlag(opts: CwOptions & { flagsTo?: string }, flag: Flag, companySourceId: string): Promise<{ remoteId: string; created: boolean }> {
+  if (!opts.flagsTo) throw new Error('choose the ConnectWise member who receives flags in this source\'s settings');
+  const companyId = Number(companySourceId.replace(/^company-/, ''));
+  if (!Number.isInteger(companyId)) throw new Error(`"${companySourceId}" is not a ConnectWise company`);
+  const root = await apiRoot(opts);
+  const search = new URL(`${root}/sales/opportunities`);
+  search.searchParams.set('conditions', `notes like "%${flag.id}%"`);
+  search.searchParams.set('pageSize', '1');
+  const found = await requestJson(search.href, { headers: headers(opts) }, opts);
+  if (Array.isArray(found) && isCwObject(found[0])) return { remoteId: String(found[0].id), created: false };
+  const expected = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const body = {
+    name: `${KIND_WORDS[flag.kind]}: ${flag.note}`.slice(0, 100),
+    company: { id: companyId },
+    primarySalesRep: { identifier: opts.flagsTo },
+    expectedCloseDate: `${expected}T00:00:00Z`,
+    notes: flagText(flag),
+  };
+  // The write itself is not retried here: a retry goes through the search above first.
+  const created = await requestJson(`${root}/sales/opportunities`, { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, { ...opts, retries: 0 });
+  if (!isCwObject(created)) throw new BadResponseError('ConnectWise did not say which opportunity it created');
+  return { remoteId: String(created.id), created: true };
+}
+
 function options(settings: Values, secrets: Values, http: HttpOptions): CwOptions {
   return {
     ...http,
@@ -125,8 +155,10 @@ export const connectwiseSource: LiveSource = {
     { key: 'clientId', secret: false, type: 'text' },
     { key: 'publicKey', secret: true, type: 'password' },
     { key: 'privateKey', secret: true, type: 'password' },
+    { key: 'flagsTo', secret: false, type: 'text', optional: true },
   ],
   origin: (settings) => originOf(settings.site || CW_CLOUD),
   read: (settings, secrets, http = {}) => readConnectWise(options(settings, secrets, http)),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
+  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) => deliverConnectWiseFlag({ ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() }, flag, companySourceId),
 };

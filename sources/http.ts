@@ -88,6 +88,17 @@ const where = (url: string) => {
   }
 };
 
+/** What a refusing API says in its JSON body ({ message } or { errors: [{ message }] }), briefly. */
+async function reason(res: Response): Promise<string> {
+  try {
+    const body = JSON.parse(await res.text()) as { message?: unknown; errors?: { message?: unknown }[] };
+    const detail = body.errors?.find((e) => typeof e?.message === 'string')?.message ?? body.message;
+    return typeof detail === 'string' && detail.trim() ? `: ${detail.trim().slice(0, 200)}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** GET or POST and parse JSON, with the retries and limits above. */
 export async function requestJson(url: string, init: RequestInit = {}, opts: HttpOptions = {}): Promise<unknown> {
   const doFetch = opts.fetch ?? fetch;
@@ -125,7 +136,7 @@ export async function requestJson(url: string, init: RequestInit = {}, opts: Htt
         ? new RateLimitError(`${where(url)} keeps answering "too many requests" (429)`, 429, url)
         : new ServerError(`${where(url)} failed with ${res.status} after ${attempt + 1} tries`, res.status, url);
     }
-    if (!res.ok) throw new HttpError(`${where(url)} answered ${res.status}`, res.status, url);
+    if (!res.ok) throw new HttpError(`${where(url)} answered ${res.status}${await reason(res)}`, res.status, url);
     const text = await res.text();
     try {
       return text ? JSON.parse(text) : null;

@@ -13,6 +13,8 @@ export interface SourceField {
   secret: boolean;
   type: 'text' | 'url' | 'password';
   default?: string;
+  /** May be left empty. */
+  optional?: boolean;
 }
 
 export interface ConnectionCheck {

@@ -72,7 +72,7 @@ export function SourcesPanel() {
   /** The form's values, checked; undefined (with a note saying why) when unusable. */
   const formInput = (): { origin: string; settings: Values; secrets: Values } | undefined => {
     const { settings, secrets } = split();
-    const empty = source.fields.find((f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default);
+    const empty = source.fields.find((f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default && !f.optional);
     if (empty) return void setNote({ tone: 'error', text: t('sources.missing', [tDynamic(`sources.field.${empty.key}`)]) });
     try {
       return { origin: source.origin(settings), settings, secrets };

@@ -172,6 +172,7 @@ describe('ConnectWise PSA as a data source', () => {
     await options.getByLabel('Client id').fill(cw.clientId);
     await options.getByLabel('Public key').fill(cw.publicKey);
     await options.getByLabel('Private key').fill(cw.privateKey);
+    await options.getByLabel('Member who receives flags (optional)').fill('dwhitfield');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/✓ opportunities.*✗ campaigns: the key may not read .*\(403\)/);
     cw.forbidden.clear();
@@ -190,6 +191,16 @@ describe('ConnectWise PSA as a data source', () => {
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
     expect(await frame.getByTestId('freshness').textContent()).toMatch(/Our PSA, synced/);
     await screenshot(page, 'sidebar-connectwise-source');
+
+    // A flag from this ticket becomes one opportunity on the company in ConnectWise.
+    await frame.getByRole('button', { name: 'Flag for sales' }).click();
+    await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
+    await frame.getByLabel('Note for sales').fill('They are opening a second practice in March.');
+    await frame.getByRole('button', { name: 'Send to sales' }).click();
+    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('Sent to sales.');
+    expect(cw.writes).toHaveLength(1);
+    expect(cw.writes[0]).toMatchObject({ company: { id: 260 }, primarySalesRep: { identifier: 'dwhitfield' }, name: 'New project: They are opening a second practice in March.' });
+    expect(String(cw.writes[0]!.notes)).toContain('Ticket: connectwise #1042');
     await page.close();
   });
 });

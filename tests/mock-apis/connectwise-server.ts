@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Switches } from './hubspot-server';
 
-type Obj = Record<string, unknown> & { id: number };
+export type Obj = Record<string, unknown> & { id: number };
 
 export interface MockConnectWiseData {
   companies: Obj[];
@@ -38,6 +38,10 @@ export interface MockConnectWise {
   /** Paths outside the API member's security role (403). */
   forbidden: Set<string>;
   requests: { path: string; authorized: boolean }[];
+  /** Opportunities created through the API (flags delivered), in order. */
+  writes: Obj[];
+  /** Member identifiers that exist (for primarySalesRep). */
+  members: string[];
   close(): Promise<void>;
 }
 
@@ -78,6 +82,8 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     switches: {},
     forbidden: new Set(),
     requests: [],
+    writes: [],
+    members: ['dwhitfield', 'pnair'],
     close: async (): Promise<void> => undefined,
   };
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -94,7 +100,7 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     send(res, 200, slice, more ? { link: `<${mock.url}${next.pathname}${next.search}>; rel="next"` } : {});
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', mock.url || 'http://127.0.0.1');
     const expected = `Basic ${Buffer.from(`${mock.companyId}+${mock.publicKey}:${mock.privateKey}`).toString('base64')}`;
     const authorized = req.headers.authorization === expected;
@@ -118,8 +124,22 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     const path = url.pathname.slice(prefix.length);
     if (mock.forbidden.has(path)) return send(res, 403, { code: 'Forbidden', message: `You do not have access to ${path}` });
     const d = mock.data;
+    if (req.method === 'POST' && path === '/sales/opportunities') {
+      const input = JSON.parse(body || '{}') as Record<string, unknown> & { company?: { id?: number }; primarySalesRep?: { identifier?: string } };
+      const missing = ['name', 'company', 'primarySalesRep', 'expectedCloseDate'].filter((k) => !input[k]);
+      if (missing.length) return send(res, 400, { code: 'InvalidObject', message: 'Opportunity object is invalid', errors: missing.map((f) => ({ code: 'NullOrEmpty', message: `${f} is required`, resource: 'opportunity', field: f })) });
+      if (!mock.members.includes(input.primarySalesRep?.identifier ?? '')) return send(res, 400, { code: 'InvalidObject', message: 'Opportunity object is invalid', errors: [{ code: 'InvalidField', message: 'primarySalesRep not found', field: 'primarySalesRep' }] });
+      const created = { ...input, id: 5000 + mock.writes.length, status: { id: 1, name: 'Open' }, _info: { lastUpdated: new Date().toISOString() } } as Obj;
+      mock.writes.push(created);
+      mock.data.opportunities.push(created);
+      return send(res, 201, created);
+    }
     const fixed: Record<string, unknown[]> = { '/company/companies': d.companies, '/company/contacts': d.contacts, '/sales/opportunities': d.opportunities, '/marketing/campaigns': d.campaigns };
-    if (fixed[path]) return list(res, url, fixed[path]);
+    if (fixed[path]) {
+      // The one condition Backstory sends: notes like "%text%".
+      const like = /^notes like "%(.*)%"$/.exec(url.searchParams.get('conditions') ?? '');
+      return list(res, url, like ? fixed[path].filter((o) => String((o as Obj).notes ?? '').includes(like[1]!)) : fixed[path]);
+    }
     const notes = /^\/sales\/opportunities\/(\d+)\/notes$/.exec(path);
     if (notes) return list(res, url, d.notes[Number(notes[1])] ?? []);
     const forecast = /^\/sales\/opportunities\/(\d+)\/forecast$/.exec(path);
@@ -128,9 +148,14 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
   };
 
   const server = createServer((req, res) => {
-    const delay = mock.switches.delayMs ?? 0;
-    if (delay > 0) setTimeout(() => handle(req, res), delay);
-    else handle(req, res);
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const delay = mock.switches.delayMs ?? 0;
+      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
+      else handle(req, res, body);
+    });
   });
   server.keepAliveTimeout = 10 * 60_000;
   server.headersTimeout = 10 * 60_000 + 1000;

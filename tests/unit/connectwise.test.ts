@@ -2,7 +2,8 @@
 // Node's own fetch against the mock ConnectWise API on 127.0.0.1 (happy-dom's fetch applies CORS).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forecastValues, mapCompany, mapContact, mapOpportunity } from '@/sources/connectwise-map';
-import { readConnectWise, testConnectWise, type CwOptions } from '@/sources/connectwise';
+import { deliverConnectWiseFlag, readConnectWise, testConnectWise, type CwOptions } from '@/sources/connectwise';
+import type { Flag } from '@/core/flags';
 import { RateLimiter } from '@/sources/http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
@@ -23,6 +24,7 @@ beforeEach(() => {
   mock.switches = {};
   mock.forbidden.clear();
   mock.requests.length = 0;
+  mock.writes.length = 0;
 });
 
 describe('ConnectWise records to the model', () => {
@@ -116,5 +118,29 @@ describe('Test connection (ConnectWise)', () => {
     expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) }]);
     expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({ what: 'companies', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) });
     expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) }]);
+  });
+});
+
+describe('flags to ConnectWise', () => {
+  const flag: Flag = {
+    id: 'bsflag0123456789abcdef0123456789abcd', createdAt: '2026-12-01T10:00:00.000Z', kind: 'more-seats', note: 'Hiring 4 surveyors in spring.', urgency: 'normal',
+    ticket: { helpdesk: 'connectwise', ticketId: '1042', url: 'https://na.myconnectwise.net/x' }, accountId: 'connectwise-t1:company-250', accountName: 'Granite Peak', source: 'connectwise-t1', status: 'pending', attempts: 0,
+  };
+
+  it('becomes one opportunity on the company, assigned to the chosen member, found again on retry', async () => {
+    const first = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
+    expect(first.created).toBe(true);
+    expect(mock.writes).toHaveLength(1);
+    expect(mock.writes[0]).toMatchObject({ name: 'More seats: Hiring 4 surveyors in spring.', company: { id: 250 }, primarySalesRep: { identifier: 'dwhitfield' }, expectedCloseDate: '2026-12-31T00:00:00Z' });
+    expect(String(mock.writes[0]!.notes)).toContain(flag.id);
+    const again = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
+    expect(again).toEqual({ remoteId: first.remoteId, created: false });
+    expect(mock.writes).toHaveLength(1);
+  });
+
+  it('says what is missing: the member to assign, or a member ConnectWise does not know', async () => {
+    await expect(deliverConnectWiseFlag(opts(), flag, 'company-250')).rejects.toThrow(/choose the ConnectWise member who receives flags/);
+    await expect(deliverConnectWiseFlag({ ...opts(), flagsTo: 'nobody' }, flag, 'company-250')).rejects.toThrow(/answered 400: primarySalesRep not found/);
+    expect(mock.writes).toHaveLength(0);
   });
 });
