@@ -39,8 +39,14 @@ export async function runSync(db: BackstoryDB, config: SourceConfig, secrets: Va
     const extra = [...(skipped ? [`${skipped} records without a name or company skipped`] : []), ...warnings];
     return { run: { at, ok: true, message: parts.join(', ') + (extra.length ? ` (${extra.join('; ')})` : '') }, counts };
   } catch (e) {
-    return { run: { at, ok: false, message: e instanceof Error ? e.message : String(e) } };
+    return { run: { at, ok: false, message: isQuotaError(e) ? 'the browser has no storage space left for Backstory' : e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/** A full disk, as the browser reports it (Dexie may wrap it as the inner error of an abort). */
+function isQuotaError(e: unknown): boolean {
+  const { inner, failures } = (e ?? {}) as { inner?: unknown; failures?: Record<number, unknown> };
+  return [e, inner, ...Object.values(failures ?? {})].some((x) => (x as { name?: string } | undefined)?.name === 'QuotaExceededError');
 }
 
 const reid = (id: string, source: string) => `${source}:${id.slice(id.indexOf(':') + 1)}`;

@@ -1,6 +1,8 @@
 // @vitest-environment node
 // Node's own fetch against the mock HubSpot server on 127.0.0.1 (happy-dom's fetch applies CORS).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commitImport } from '@/storage/import';
+import { parseImportFile } from '@/sources/csv-import';
 import { runSync } from '@/sources/run-sync';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { countsByKind } from '@/storage/import';
@@ -104,6 +106,29 @@ describe('syncing a HubSpot source', () => {
     const out = await runSync(db, config, { token: mock.token }, { ...http(), timeoutMs: 100, retries: 1 });
     expect(out.run).toMatchObject({ ok: false });
     expect(out.run.message).toMatch(/did not answer within 1 s/);
+  });
+
+  it('keeps the last good data and says so when the disk is full', async () => {
+    await runSync(db, config, { token: mock.token }, http());
+    mock.data.companies.push({ id: '5009', properties: { name: 'New Co' } });
+    const table = db.table('deals');
+    const spy = vi.spyOn(table, 'bulkPut').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const out = await runSync(db, config, { token: mock.token }, http());
+    spy.mockRestore();
+    expect(out.run).toMatchObject({ ok: false, message: 'the browser has no storage space left for Backstory' });
+    expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, deal: 3 });
+  });
+
+  it('runs beside an import into the same database: both land, nothing is lost', async () => {
+    const csv = 'id,name,domains\n' + Array.from({ length: 300 }, (_, i) => `c${i},Imported ${i},imp${i}.example`).join('\n');
+    const parsed = parseImportFile({ fileName: 'accounts.csv', bytes: new TextEncoder().encode(csv) });
+    const [sync, imported] = await Promise.all([runSync(db, config, { token: mock.token }, http()), commitImport(db, parsed)]);
+    expect(sync.run.ok).toBe(true);
+    expect(imported.added.account).toBe(300);
+    expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
+    expect(await countsByKind(db, 'csv')).toMatchObject({ account: 300 });
   });
 
   it('says so when no token is saved', async () => {
