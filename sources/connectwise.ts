@@ -8,7 +8,7 @@
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
-import { originOf, type ConnectionCheck, type LiveSource, type SourceRead, type Values } from './live-source';
+import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead, type Values } from './live-source';
 import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
 
 export const CW_CLOUD = 'https://api-na.myconnectwise.net';
@@ -36,45 +36,86 @@ export async function apiRoot(o: CwOptions): Promise<string> {
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
 
-/** Every record of a list endpoint, page by page (page=1.., pageSize=1000). */
+/** One page of a list endpoint (page numbers from 1, up to 1000 records), optionally changed since a time. */
+async function fetchList(root: string, path: string, page: number, since: string | undefined, o: CwOptions): Promise<CwObject[]> {
+  const url = new URL(`${root}${path}`);
+  url.searchParams.set('page', String(page));
+  url.searchParams.set('pageSize', String(PAGE_SIZE));
+  if (since) url.searchParams.set('conditions', `lastUpdated > [${since}]`);
+  const list = await requestJson(url.href, { headers: headers(o) }, o);
+  if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
+  return list.filter(isCwObject);
+}
+
+/** Every record of a list endpoint, page by page. */
 export async function* listAll(root: string, path: string, o: CwOptions): AsyncGenerator<CwObject[]> {
   for (let page = 1; ; page++) {
-    const url = new URL(`${root}${path}`);
-    url.searchParams.set('page', String(page));
-    url.searchParams.set('pageSize', String(PAGE_SIZE));
-    const list = await requestJson(url.href, { headers: headers(o) }, o);
-    if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
-    yield list.filter(isCwObject);
+    const list = await fetchList(root, path, page, undefined, o);
+    yield list;
     if (list.length < PAGE_SIZE) return;
   }
 }
 
-export async function readConnectWise(opts: CwOptions): Promise<SourceRead> {
+/** The order a read goes through ConnectWise; a read position's step indexes it. */
+const STEPS = ['/company/companies', '/company/contacts', '/marketing/campaigns', '/sales/opportunities'] as const;
+
+/**
+ * ConnectWise page by page from a position; with `since`, only records whose lastUpdated is later
+ * (an opportunity's notes and forecast are read with the opportunity).
+ */
+export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { step: 0 }, since?: string): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(40, 10_000) };
   const root = await apiRoot(o);
+  /** Campaign ids read in this pass (undefined when the pass resumed after that step). */
+  let campaignIds: Set<string> | undefined;
+  for (let step = from.step; step < STEPS.length; step++) {
+    const path = STEPS[step]!;
+    for (let page = step === from.step && from.after ? Number(from.after) : 1; ; page++) {
+      const records = emptyRecordSet();
+      const warnings: string[] = [];
+      let skipped = 0;
+      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      let list: CwObject[];
+      try {
+        list = await fetchList(root, path, page, since, o);
+      } catch (e) {
+        // Campaigns are often outside the API member's security role: the rest is still worth having.
+        if (!(e instanceof PermissionError) || path !== '/marketing/campaigns') throw e;
+        warnings.push('campaigns left out: the API member may not read /marketing/campaigns');
+        list = [];
+      }
+      if (path === '/company/companies') list.forEach((c) => keep(records.accounts, mapCompany(c)));
+      else if (path === '/company/contacts') list.forEach((c) => keep(records.contacts, mapContact(c)));
+      else if (path === '/marketing/campaigns') {
+        campaignIds ??= new Set();
+        list.forEach((c) => keep(records.campaigns, mapCampaign(c)));
+        records.campaigns.forEach((c) => campaignIds!.add(c.id));
+      } else {
+        for (const opp of list) {
+          const forecast = isWon(opp) ? forecastValues(await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o)) : {};
+          const deal = mapOpportunity(opp, forecast);
+          if (deal?.campaignId && campaignIds && !campaignIds.has(deal.campaignId)) delete deal.campaignId;
+          keep(records.deals, deal);
+          if (!deal) continue;
+          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o)) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+        }
+      }
+      const more = list.length >= PAGE_SIZE;
+      yield { records, skipped, warnings, next: more ? { step, after: String(page + 1) } : step + 1 < STEPS.length ? { step: step + 1 } : null };
+      if (!more) break;
+    }
+  }
+}
+
+/** A full read (all pages of connectwisePages together). */
+export async function readConnectWise(opts: CwOptions): Promise<SourceRead> {
   const records = emptyRecordSet();
   const warnings: string[] = [];
   let skipped = 0;
-  const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
-  for await (const page of listAll(root, '/company/companies', o)) page.forEach((c) => keep(records.accounts, mapCompany(c)));
-  for await (const page of listAll(root, '/company/contacts', o)) page.forEach((c) => keep(records.contacts, mapContact(c)));
-  try {
-    for await (const page of listAll(root, '/marketing/campaigns', o)) page.forEach((c) => keep(records.campaigns, mapCampaign(c)));
-  } catch (e) {
-    // Campaigns are often outside the API member's security role: the rest is still worth having.
-    if (!(e instanceof PermissionError)) throw e;
-    warnings.push('campaigns left out: the API member may not read /marketing/campaigns');
-  }
-  const campaignIds = new Set(records.campaigns.map((c) => c.id));
-  for await (const page of listAll(root, '/sales/opportunities', o)) {
-    for (const opp of page) {
-      const forecast = isWon(opp) ? forecastValues(await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o)) : {};
-      const deal = mapOpportunity(opp, forecast);
-      if (deal?.campaignId && !campaignIds.has(deal.campaignId)) delete deal.campaignId;
-      keep(records.deals, deal);
-      if (!deal) continue;
-      for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o)) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
-    }
+  for await (const page of connectwisePages(opts)) {
+    for (const kind of Object.keys(records) as (keyof typeof records)[]) (records[kind] as unknown[]).push(...page.records[kind]);
+    skipped += page.skipped;
+    warnings.push(...page.warnings);
   }
   return { records, skipped, warnings };
 }
@@ -158,7 +199,8 @@ export const connectwiseSource: LiveSource = {
     { key: 'flagsTo', secret: false, type: 'text', optional: true },
   ],
   origin: (settings) => originOf(settings.site || CW_CLOUD),
-  read: (settings, secrets, http = {}) => readConnectWise(options(settings, secrets, http)),
+  incremental: true,
+  pages: (settings, secrets, from, since, http = {}) => connectwisePages(options(settings, secrets, http), from, since),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
   deliverFlag: (settings, secrets, flag, companySourceId, http = {}) => deliverConnectWiseFlag({ ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() }, flag, companySourceId),
 };

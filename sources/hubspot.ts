@@ -5,7 +5,7 @@
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
-import { originOf, type ConnectionCheck, type LiveSource } from './live-source';
+import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage } from './live-source';
 import { flagText, type Flag } from '@/core/flags';
 import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
 
@@ -24,23 +24,32 @@ const PROPERTIES = {
 } as const;
 const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], notes: ['companies', 'deals'] };
 
+/** One page of objects of a type, and the token of the next page. */
+async function fetchPage(type: keyof typeof PROPERTIES, after: string | undefined, opts: HubSpotOptions): Promise<{ objects: HsObject[]; after?: string }> {
+  const url = new URL(`/crm/v3/objects/${type}`, opts.base ?? HUBSPOT_API);
+  url.searchParams.set('limit', '100');
+  url.searchParams.set('properties', PROPERTIES[type].join(','));
+  if (ASSOCIATIONS[type].length) url.searchParams.set('associations', ASSOCIATIONS[type].join(','));
+  if (after) url.searchParams.set('after', after);
+  const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+    results?: unknown[];
+    paging?: { next?: { after?: unknown } };
+  } | null;
+  const next = page?.paging?.next?.after;
+  return { objects: (page?.results ?? []).filter(isHsObject), after: typeof next === 'string' && next ? next : undefined };
+}
+
+/** The order a read goes through HubSpot's objects; a read position's step indexes it. */
+const STEPS = ['companies', 'contacts', 'deals', 'notes'] as const;
+
 /** Every object of a type, page by page. */
 export async function* listObjects(type: keyof typeof PROPERTIES, opts: HubSpotOptions): AsyncGenerator<HsObject[]> {
-  const limiter = opts.limiter ?? new RateLimiter(100, 10_000);
+  const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
   let after: string | undefined;
   do {
-    const url = new URL(`/crm/v3/objects/${type}`, opts.base ?? HUBSPOT_API);
-    url.searchParams.set('limit', '100');
-    url.searchParams.set('properties', PROPERTIES[type].join(','));
-    if (ASSOCIATIONS[type].length) url.searchParams.set('associations', ASSOCIATIONS[type].join(','));
-    if (after) url.searchParams.set('after', after);
-    const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, { ...opts, limiter })) as {
-      results?: unknown[];
-      paging?: { next?: { after?: unknown } };
-    } | null;
-    yield (page?.results ?? []).filter(isHsObject);
-    const next = page?.paging?.next?.after;
-    after = typeof next === 'string' && next ? next : undefined;
+    const page = await fetchPage(type, after, o);
+    yield page.objects;
+    after = page.after;
   } while (after);
 }
 
@@ -57,16 +66,41 @@ export async function listOwners(opts: HubSpotOptions): Promise<Map<string, stri
   return owners;
 }
 
-/** A full read of the account's CRM, mapped; records that cannot be used are counted, not kept. */
+/**
+ * The CRM page by page from a position (owners are read first each time: deals and notes name
+ * people by owner id). Records that cannot be used are counted, not kept.
+ */
+export async function* hubspotPages(opts: HubSpotOptions, from: ReadPosition = { step: 0 }): AsyncGenerator<SourcePage> {
+  const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
+  const owners = await listOwners(o);
+  for (let step = from.step; step < STEPS.length; step++) {
+    const type = STEPS[step]!;
+    let after = step === from.step ? from.after : undefined;
+    do {
+      const page = await fetchPage(type, after, o);
+      const records = emptyRecordSet();
+      let skipped = 0;
+      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      for (const obj of page.objects) {
+        if (type === 'companies') keep(records.accounts, mapCompany(obj));
+        else if (type === 'contacts') keep(records.contacts, mapContact(obj));
+        else if (type === 'deals') keep(records.deals, mapDeal(obj, owners));
+        else keep(records.notes, mapNote(obj, owners));
+      }
+      after = page.after;
+      yield { records, skipped, warnings: [], next: after ? { step, after } : step + 1 < STEPS.length ? { step: step + 1 } : null };
+    } while (after);
+  }
+}
+
+/** A full read of the account's CRM, mapped (all pages of hubspotPages together). */
 export async function readHubSpot(opts: HubSpotOptions): Promise<{ records: RecordSet; skipped: number }> {
-  const owners = await listOwners(opts);
   const records: RecordSet = emptyRecordSet();
   let skipped = 0;
-  const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
-  for await (const page of listObjects('companies', opts)) page.forEach((o) => keep(records.accounts, mapCompany(o)));
-  for await (const page of listObjects('contacts', opts)) page.forEach((o) => keep(records.contacts, mapContact(o)));
-  for await (const page of listObjects('deals', opts)) page.forEach((o) => keep(records.deals, mapDeal(o, owners)));
-  for await (const page of listObjects('notes', opts)) page.forEach((o) => keep(records.notes, mapNote(o, owners)));
+  for await (const page of hubspotPages(opts)) {
+    for (const kind of Object.keys(records) as (keyof RecordSet)[]) (records[kind] as unknown[]).push(...page.records[kind]);
+    skipped += page.skipped;
+  }
   return { records, skipped };
 }
 
@@ -129,10 +163,10 @@ export const hubspotSource: LiveSource = {
     { key: 'base', secret: false, type: 'url', default: HUBSPOT_API },
   ],
   origin: (settings) => originOf(settings.base || HUBSPOT_API),
-  async read(settings, secrets, http = {}) {
-    const { records, skipped } = await readHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) });
-    return { records, skipped, warnings: [] };
-  },
+  // HubSpot's list endpoints cannot filter by modification time (its search API can, but returns
+  // no associations), so every pass reads everything, resumably.
+  incremental: false,
+  pages: (settings, secrets, from, _since, http = {}) => hubspotPages({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, from),
   test: (settings, secrets, http = {}) => testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
   deliverFlag: (settings, secrets, flag, companyId, http = {}) => deliverHubSpotFlag({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, flag, companyId),
 };

@@ -35,6 +35,20 @@ export interface SourceRead {
 
 export type Values = Record<string, string>;
 
+/** Where a read stands: which step (object type, in the source's own order) and its paging token. */
+export interface ReadPosition {
+  step: number;
+  after?: string;
+}
+
+/** One page of a read, and where the next one starts (null: the read is complete). */
+export interface SourcePage {
+  records: RecordSet;
+  skipped: number;
+  warnings: string[];
+  next: ReadPosition | null;
+}
+
 export interface LiveSource {
   kind: string;
   /** The product's name ("HubSpot"). */
@@ -42,7 +56,13 @@ export interface LiveSource {
   fields: SourceField[];
   /** The origin to ask host permission for; throws an Error saying what is wrong with the values. */
   origin(settings: Values): string;
-  read(settings: Values, secrets: Values, http?: HttpOptions): Promise<SourceRead>;
+  /** Whether `pages` can read only what changed since a time (else every pass is a full one). */
+  incremental: boolean;
+  /**
+   * Read page by page from `from`; with `since`, only records modified since then. The caller
+   * stores each page with its `next` position, so a read cut off anywhere resumes there.
+   */
+  pages(settings: Values, secrets: Values, from: ReadPosition, since: string | undefined, http?: HttpOptions): AsyncGenerator<SourcePage>;
   test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
   /**
    * Write a technician's flag to the account in this source (sources that take writes only).

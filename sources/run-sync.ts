@@ -1,10 +1,16 @@
 /**
- * One sync of one source: read everything (a full pass), then make it the source's complete
- * content in ONE transaction (loadRecordSet). A failure anywhere before that leaves the last good
- * data as it was; records deleted upstream disappear only with a complete, successful pass.
+ * One sync of one source, page by page, resumable.
+ *
+ * A pass is full (everything, the first time, daily, or for sources that cannot read changes
+ * only) or incremental (records modified since the last pass began, minus a safety margin). Each
+ * page is written in ONE transaction together with the pass's cursor, so a worker stopped
+ * mid-sync resumes from that page and writes nothing twice. A full pass stages its pages aside
+ * and swaps them in only when complete: a failed or unfinished pass never touches the last good
+ * data, and records deleted upstream disappear only after a complete pass.
  */
-import type { BackstoryDB } from '@/storage/db';
-import { loadRecordSet } from '@/storage/import';
+import { RECORD_KINDS, emptyRecordSet, type AnyRecord, type RecordKind, type RecordSet } from '@/core/model';
+import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
+import { countsByKind, loadRecordSet, recordTables, upsertRecords } from '@/storage/import';
 import type { SourceConfig, SyncRun } from '@/storage/sources';
 import type { HttpOptions } from './http';
 import { liveSource } from './live-sources';
@@ -15,41 +21,128 @@ export interface SyncOutcome {
   counts?: Record<string, number>;
 }
 
-export async function runSync(db: BackstoryDB, config: SourceConfig, secrets: Values | undefined, http: HttpOptions = {}, now = () => new Date()): Promise<SyncOutcome> {
+/** A full pass at least this often, so deletions upstream are seen. */
+export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
+/** Incremental passes start this long before the last pass began (clock skew, slow writes). */
+const OVERLAP_MS = 5 * 60_000;
+
+const TABLE: Record<RecordKind, keyof RecordSet> = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' };
+
+export async function runSync(
+  db: BackstoryDB,
+  config: SourceConfig,
+  secrets: Values | undefined,
+  http: HttpOptions = {},
+  now = () => new Date(),
+  options: { full?: boolean } = {},
+): Promise<SyncOutcome> {
   const at = now().toISOString();
   const source = liveSource(config.kind);
   if (!source) return { run: { at, ok: false, message: `unknown kind of source "${config.kind}"` } };
   const missing = source.fields.filter((f) => f.secret && !secrets?.[f.key]?.trim());
   if (!secrets || missing.length) return { run: { at, ok: false, message: 'no API key saved for this source' } };
   try {
+    const state = await startOrResume(db, config.id, source.incremental, now(), options.full ?? false);
+    const pass = state.pass!;
+    let read = 0;
     const settings = { base: config.base, ...config.settings };
-    const { records, skipped, warnings } = await source.read(settings, secrets, http);
-    // Ids carry the source's own id, so two portals of one CRM never overwrite each other.
-    const re = (id: string) => reid(id, config.id);
-    const set = {
-      accounts: records.accounts.map((r) => relabel(r, config.id)),
-      contacts: records.contacts.map((r) => ({ ...relabel(r, config.id), ...(r.accountId ? { accountId: re(r.accountId) } : {}) })),
-      campaigns: records.campaigns.map((r) => relabel(r, config.id)),
-      deals: records.deals.map((r) => ({ ...relabel(r, config.id), accountId: re(r.accountId), ...(r.campaignId ? { campaignId: re(r.campaignId) } : {}) })),
-      notes: records.notes.map((r) => ({ ...relabel(r, config.id), ...(r.accountId ? { accountId: re(r.accountId) } : {}), ...(r.dealId ? { dealId: re(r.dealId) } : {}) })),
-    };
-    await loadRecordSet(db, set, config.id);
-    const counts = { account: set.accounts.length, contact: set.contacts.length, campaign: set.campaigns.length, deal: set.deals.length, note: set.notes.length };
+    for await (const page of source.pages(settings, secrets, { step: pass.step, after: pass.after }, pass.since, http)) {
+      const set = relabel(page.records, config.id);
+      read += RECORD_KINDS.reduce((n, k) => n + set[TABLE[k]].length, 0);
+      pass.step = page.next ? page.next.step : Number.MAX_SAFE_INTEGER;
+      pass.after = page.next?.after;
+      pass.skipped += page.skipped;
+      pass.warnings = [...new Set([...pass.warnings, ...page.warnings])];
+      if (pass.mode === 'full') {
+        await db.transaction('rw', db.syncStaging, db.syncState, async () => {
+          await db.syncStaging.bulkPut(staged(set, config.id));
+          await db.syncState.put(state);
+        });
+      } else {
+        await db.transaction('rw', [...recordTables(db), db.syncState], async () => {
+          await upsertRecords(db, set);
+          await db.syncState.put(state);
+        });
+      }
+    }
+    if (pass.mode === 'full') {
+      // Complete: the staged records become the source's whole content, in one transaction.
+      await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
+        const rows = await db.syncStaging.where('source').equals(config.id).toArray();
+        await loadRecordSet(db, unstaged(rows), config.id);
+        await db.syncStaging.where('source').equals(config.id).delete();
+        await db.syncState.put({ source: config.id, lastFullAt: pass.startedAt, watermark: pass.startedAt });
+      });
+    } else {
+      await db.syncState.put({ source: config.id, lastFullAt: state.lastFullAt, watermark: pass.startedAt });
+    }
+    const counts = await countsByKind(db, config.id);
     const parts = [`${counts.account} accounts`, `${counts.contact} contacts`, ...(counts.campaign ? [`${counts.campaign} campaigns`] : []), `${counts.deal} deals`, `${counts.note} notes`];
-    const extra = [...(skipped ? [`${skipped} records without a name or company skipped`] : []), ...warnings];
-    return { run: { at, ok: true, message: parts.join(', ') + (extra.length ? ` (${extra.join('; ')})` : '') }, counts };
+    const extra = [...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []), ...pass.warnings];
+    const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
+    return { run: { at, ok: true, message: head + parts.join(', ') + (extra.length ? ` (${extra.join('; ')})` : '') }, counts };
   } catch (e) {
+    // The pass keeps its cursor: the next sync goes on from the page that failed.
     return { run: { at, ok: false, message: isQuotaError(e) ? 'the browser has no storage space left for Backstory' : e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/** The pass in progress, or a new one: full unless an incremental one is possible and recent enough. */
+async function startOrResume(db: BackstoryDB, sourceId: string, incremental: boolean, now: Date, forceFull: boolean): Promise<SyncState> {
+  const state: SyncState = (await db.syncState.get(sourceId)) ?? { source: sourceId };
+  if (state.pass && !(forceFull && state.pass.mode === 'incremental')) return state;
+  const full = forceFull || !incremental || !state.lastFullAt || !state.watermark || now.getTime() - Date.parse(state.lastFullAt) > FULL_PASS_EVERY_MS;
+  const next: SyncState = {
+    ...state,
+    pass: {
+      mode: full ? 'full' : 'incremental',
+      startedAt: now.toISOString(),
+      ...(full ? {} : { since: new Date(Date.parse(state.watermark!) - OVERLAP_MS).toISOString() }),
+      step: 0,
+      skipped: 0,
+      warnings: [],
+    },
+  };
+  await db.transaction('rw', db.syncState, db.syncStaging, async () => {
+    if (full) await db.syncStaging.where('source').equals(sourceId).delete();
+    await db.syncState.put(next);
+  });
+  return next;
+}
+
+/** Forget a source's sync position and staged pages (the source was removed). */
+export async function forgetSync(db: BackstoryDB, sourceId: string): Promise<void> {
+  await db.transaction('rw', db.syncState, db.syncStaging, async () => {
+    await db.syncState.delete(sourceId);
+    await db.syncStaging.where('source').equals(sourceId).delete();
+  });
+}
+
+/** Ids carry the source's own id, so two portals of one CRM never overwrite each other. */
+function relabel(records: RecordSet, source: string): RecordSet {
+  const re = (id: string) => `${source}:${id.slice(id.indexOf(':') + 1)}`;
+  const own = <T extends { id: string; source: string; sourceId: string }>(r: T): T => ({ ...r, id: `${source}:${r.sourceId}`, source });
+  return {
+    accounts: records.accounts.map(own),
+    contacts: records.contacts.map((r) => ({ ...own(r), ...(r.accountId ? { accountId: re(r.accountId) } : {}) })),
+    campaigns: records.campaigns.map(own),
+    deals: records.deals.map((r) => ({ ...own(r), accountId: re(r.accountId), ...(r.campaignId ? { campaignId: re(r.campaignId) } : {}) })),
+    notes: records.notes.map((r) => ({ ...own(r), ...(r.accountId ? { accountId: re(r.accountId) } : {}), ...(r.dealId ? { dealId: re(r.dealId) } : {}) })),
+  };
+}
+
+function staged(set: RecordSet, source: string): StagedRecord[] {
+  return RECORD_KINDS.flatMap((kind) => (set[TABLE[kind]] as AnyRecord[]).map((record) => ({ source, id: record.id, kind, record })));
+}
+
+function unstaged(rows: StagedRecord[]): RecordSet {
+  const set = emptyRecordSet();
+  for (const row of rows) (set[TABLE[row.kind]] as AnyRecord[]).push(row.record);
+  return set;
 }
 
 /** A full disk, as the browser reports it (Dexie may wrap it as the inner error of an abort). */
 function isQuotaError(e: unknown): boolean {
   const { inner, failures } = (e ?? {}) as { inner?: unknown; failures?: Record<number, unknown> };
   return [e, inner, ...Object.values(failures ?? {})].some((x) => (x as { name?: string } | undefined)?.name === 'QuotaExceededError');
-}
-
-const reid = (id: string, source: string) => `${source}:${id.slice(id.indexOf(':') + 1)}`;
-function relabel<T extends { id: string; source: string; sourceId: string }>(r: T, source: string): T {
-  return { ...r, id: `${source}:${r.sourceId}`, source };
 }

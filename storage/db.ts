@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
+import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
 
 /**
@@ -30,6 +30,35 @@ export interface StoredAccount extends Account {
   aliasKeys: string[];
 }
 
+/** Where a data source's sync stands: the cursor of a pass in progress, and the watermarks. */
+export interface SyncState {
+  source: string;
+  /** The pass in progress (none between passes). */
+  pass?: {
+    mode: 'full' | 'incremental';
+    startedAt: string;
+    /** Incremental passes read records modified since this time. */
+    since?: string;
+    /** The source's own position: which step (object type), and its paging token. */
+    step: number;
+    after?: string;
+    skipped: number;
+    warnings: string[];
+  };
+  /** Start of the last complete full pass. */
+  lastFullAt?: string;
+  /** Start of the last complete pass of either kind: the next incremental pass reads from here. */
+  watermark?: string;
+}
+
+/** A record read by a full pass in progress, held aside until the pass is complete. */
+export interface StagedRecord {
+  source: string;
+  id: string;
+  kind: RecordKind;
+  record: AnyRecord;
+}
+
 export type BackstoryDB = Dexie & {
   accounts: EntityTable<StoredAccount, 'id'>;
   contacts: EntityTable<Contact, 'id'>;
@@ -39,6 +68,8 @@ export type BackstoryDB = Dexie & {
   pins: EntityTable<Pin, 'key'>;
   flags: EntityTable<Flag, 'id'>;
   ticketViews: Dexie.Table<TicketView, [string, string]>;
+  syncState: EntityTable<SyncState, 'source'>;
+  syncStaging: Dexie.Table<StagedRecord, [string, string]>;
 };
 
 export const DB_NAME = 'backstory';
@@ -61,6 +92,12 @@ export function defineSchema(db: Dexie): void {
   db.version(2).stores({
     flags: 'id, status, accountId, createdAt',
     ticketViews: '[day+ticketKey], accountId, day',
+  });
+  // 3: resumable syncs. A pass writes page by page together with its cursor, so a worker stopped
+  // mid-sync resumes where it was; a full pass stages its records until it is complete.
+  db.version(3).stores({
+    syncState: 'source',
+    syncStaging: '[source+id], source',
   });
 }
 

@@ -39,6 +39,13 @@ const TABLES = { account: 'accounts', contact: 'contacts', campaign: 'campaigns'
 const CHUNK = 500;
 
 const allTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins];
+/** The tables of sales records (and pins), for callers that write them in a transaction of their own. */
+export const recordTables = allTables;
+
+/** Insert or update records (ids decide), inside a rw transaction over recordTables(db). */
+export function upsertRecords(db: BackstoryDB, set: RecordSet): Promise<ImportSummary> {
+  return writeAll(db, set, []);
+}
 const zeroCounts = (): Record<RecordKind, number> => ({ account: 0, contact: 0, campaign: 0, deal: 0, note: 0 });
 
 /** The index keys stored beside an account, so matching is pure index lookups. */

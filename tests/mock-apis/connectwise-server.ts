@@ -136,9 +136,13 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     }
     const fixed: Record<string, unknown[]> = { '/company/companies': d.companies, '/company/contacts': d.contacts, '/sales/opportunities': d.opportunities, '/marketing/campaigns': d.campaigns };
     if (fixed[path]) {
-      // The one condition Backstory sends: notes like "%text%".
-      const like = /^notes like "%(.*)%"$/.exec(url.searchParams.get('conditions') ?? '');
-      return list(res, url, like ? fixed[path].filter((o) => String((o as Obj).notes ?? '').includes(like[1]!)) : fixed[path]);
+      // The conditions Backstory sends: notes like "%text%", and lastUpdated > [date].
+      const conditions = url.searchParams.get('conditions') ?? '';
+      const like = /^notes like "%(.*)%"$/.exec(conditions);
+      const since = /^lastUpdated > \[(.+)\]$/.exec(conditions);
+      const updated = (o: Obj) => String((o._info as { lastUpdated?: string } | undefined)?.lastUpdated ?? '2025-01-01T00:00:00Z');
+      const all = fixed[path] as Obj[];
+      return list(res, url, like ? all.filter((o) => String(o.notes ?? '').includes(like[1]!)) : since ? all.filter((o) => updated(o) > since[1]!) : all);
     }
     const notes = /^\/sales\/opportunities\/(\d+)\/notes$/.exec(path);
     if (notes) return list(res, url, d.notes[Number(notes[1])] ?? []);

@@ -106,6 +106,31 @@ describe('syncing ConnectWise', () => {
   });
 });
 
+describe('incremental syncs (ConnectWise)', () => {
+  const config = () => ({ id: 'connectwise-i1', kind: 'connectwise', label: 'PSA', base: mock.url, settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId } });
+  const secrets = () => ({ publicKey: mock.publicKey, privateKey: mock.privateKey });
+  const at = (iso: string) => () => new Date(iso);
+
+  it('reads only what changed since the last pass, and a daily full pass removes what was deleted upstream', async () => {
+    const db = openDb('cw-inc-' + Math.random());
+    const first = await runSync(db, config(), secrets(), fast, at('2026-12-01T10:00:00Z'));
+    expect(first.run.ok).toBe(true);
+    // Upstream: one company renamed, one deleted.
+    mock.data.companies[0] = { ...mock.data.companies[0]!, name: 'Granite Peak Surveying Group', _info: { lastUpdated: '2026-12-01T10:30:00Z' } };
+    mock.data.companies.splice(1, 1);
+    mock.requests.length = 0;
+    const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
+    expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts/);
+    const conditions = mock.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('conditions')).filter(Boolean);
+    expect(conditions).toContain('lastUpdated > [2026-12-01T09:55:00.000Z]');
+    expect((await db.accounts.get('connectwise-i1:company-250'))?.name).toBe('Granite Peak Surveying Group');
+    expect(await db.accounts.get('connectwise-i1:company-251')).toBeDefined();
+    const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
+    expect(daily.run.message).toMatch(/^1 accounts/);
+    expect(await db.accounts.get('connectwise-i1:company-251')).toBeUndefined();
+  });
+});
+
 describe('Test connection (ConnectWise)', () => {
   it('passes with good keys and names a missing permission for campaigns', async () => {
     expect((await testConnectWise(opts())).every((c) => c.ok)).toBe(true);

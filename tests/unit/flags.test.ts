@@ -9,7 +9,7 @@ import type { TicketRef } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
 import { deliverHubSpotFlag } from '@/sources/hubspot';
 import { runSync } from '@/sources/run-sync';
-import { openDb, type BackstoryDB } from '@/storage/db';
+import { defineSchema, openDb, type BackstoryDB } from '@/storage/db';
 import { deliverDue, type DeliveryDeps } from '@/storage/flag-delivery';
 import { createFlag, flagsForAccount } from '@/storage/flags';
 import { loadRecordSet } from '@/storage/import';
@@ -126,8 +126,8 @@ describe('flags for sales', () => {
   });
 });
 
-describe('database upgrade 1 -> 2', () => {
-  it('keeps version 1 data and adds the flags and ticket views tables', async () => {
+describe('database upgrades', () => {
+  it('keeps version 1 data and adds the later tables (flags, ticket views, sync state)', async () => {
     const name = 'upgrade-' + Math.random();
     const v1 = new Dexie(name);
     v1.version(1).stores({ accounts: 'id, source, nameKey, *aliasKeys, *domains', contacts: 'id, source, accountId, email', campaigns: 'id, source, name', deals: 'id, source, accountId, campaignId, closeDate', notes: 'id, source, accountId, dealId, date', pins: 'key, accountId' });
@@ -141,7 +141,8 @@ describe('database upgrade 1 -> 2', () => {
     expect(await v2.flags.count()).toBe(0);
     await v2.ticketViews.add({ day: '2026-12-01', ticketKey: 'zendesk|1', accountId: 'csv:a' });
     expect(await v2.ticketViews.where('accountId').equals('csv:a').count()).toBe(1);
-    expect(v2.verno).toBe(2);
+    expect(await v2.syncState.count()).toBe(0);
+    expect(v2.verno).toBe(3);
   });
 
   it('leaves the old version and its data untouched when an upgrade step throws', async () => {
@@ -150,9 +151,10 @@ describe('database upgrade 1 -> 2', () => {
     await current.accounts.add({ id: 'csv:a', source: 'csv', sourceId: 'a', name: 'Acme', nameKey: 'acme', aliasKeys: ['acme'], aliases: [], domains: [], externalIds: {} });
     current.close();
     // A later release whose upgrade fails half-way.
+    const version = current.verno;
     const broken = new Dexie(name);
-    broken.version(2).stores({ accounts: 'id, source, nameKey, *aliasKeys, *domains', contacts: 'id, source, accountId, email', campaigns: 'id, source, name', deals: 'id, source, accountId, campaignId, closeDate', notes: 'id, source, accountId, dealId, date', pins: 'key, accountId', flags: 'id, status, accountId, createdAt', ticketViews: '[day+ticketKey], accountId, day' });
-    broken.version(3).stores({}).upgrade(async (tx) => {
+    defineSchema(broken);
+    broken.version(version + 1).stores({}).upgrade(async (tx) => {
       await tx.table('accounts').clear();
       throw new Error('upgrade bug');
     });
@@ -160,6 +162,6 @@ describe('database upgrade 1 -> 2', () => {
     broken.close();
     const again = openDb(name);
     expect(await again.accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
-    expect(again.verno).toBe(2);
+    expect(again.verno).toBe(version);
   });
 });

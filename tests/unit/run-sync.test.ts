@@ -94,6 +94,24 @@ describe('syncing a HubSpot source', () => {
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 0, contact: 0 });
   });
 
+  it('resumes a pass cut off part-way from its cursor, reading nothing twice', async () => {
+    mock.switches = { status: 503, onlyPath: '/crm/v3/objects/deals' };
+    const cut = await runSync(db, config, { token: mock.token }, { ...http(), retries: 0 });
+    expect(cut.run.ok).toBe(false);
+    // Companies and contacts are staged with the cursor at deals; the live tables are untouched.
+    expect((await db.syncState.get('hubspot-t1'))?.pass).toMatchObject({ mode: 'full', step: 2 });
+    expect(await db.syncStaging.where('source').equals('hubspot-t1').count()).toBe(5);
+    expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 0, contact: 0 });
+
+    mock.switches = {};
+    mock.requests.length = 0;
+    const resumed = await runSync(db, config, { token: mock.token }, http());
+    expect(resumed.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
+    expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies') || r.path.startsWith('/crm/v3/objects/contacts'))).toBe(false);
+    expect(await db.syncStaging.count()).toBe(0);
+    expect((await db.syncState.get('hubspot-t1'))?.pass).toBeUndefined();
+  });
+
   it('waits as long as Retry-After says on 429, then finishes', async () => {
     mock.switches = { status: 429, times: 1, retryAfter: '3' };
     const out = await runSync(db, config, { token: mock.token }, http());
