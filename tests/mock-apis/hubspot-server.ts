@@ -19,6 +19,8 @@ export interface HsRecord {
   properties: Record<string, string | null>;
   /** Associated object ids by type ("companies", "deals"). */
   associations?: Record<string, string[]>;
+  /** hs_lastmodifieddate (ISO); 2026-11-20 when not given. */
+  modified?: string;
 }
 
 export interface HsOwner {
@@ -63,6 +65,8 @@ export interface MockHubSpot {
   setToken(token: string): void;
   close(): Promise<void>;
 }
+
+const modified = (r: HsRecord) => r.modified ?? '2026-11-20T09:00:00.000Z';
 
 const TYPE_NAMES: Record<string, string> = { companies: 'company', contacts: 'contact', deals: 'deal', notes: 'note' };
 
@@ -132,11 +136,36 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       return send(res, 401, { status: 'error', message: 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', correlationId: 'mock', category: 'INVALID_AUTHENTICATION' });
     if (sw.malformed) return send(res, 200, '<html><body>Service temporarily unavailable</body></html>');
 
-    if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes/search') {
-      // Only what Backstory sends: one CONTAINS_TOKEN filter on hs_note_body.
-      const filter = (JSON.parse(body || '{}') as { filterGroups?: { filters?: { propertyName: string; operator: string; value: string }[] }[] }).filterGroups?.[0]?.filters?.[0];
-      const hits = filter && filter.operator === 'CONTAINS_TOKEN' ? mock.data.notes.filter((n) => (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value)) : [];
-      return send(res, 200, { total: hits.length, results: hits.slice(0, 1).map((n) => ({ id: n.id, properties: { hs_note_body: n.properties.hs_note_body } })) });
+    const search = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)\/search$/.exec(url.pathname);
+    if (req.method === 'POST' && search) {
+      const type = search[1] as 'companies' | 'contacts' | 'deals' | 'notes';
+      const input = JSON.parse(body || '{}') as { filterGroups?: { filters?: { propertyName: string; operator: string; value: string }[] }[]; properties?: string[]; limit?: number; after?: string };
+      const filter = input.filterGroups?.[0]?.filters?.[0];
+      let hits: HsRecord[] = [];
+      // Only what Backstory sends: a CONTAINS_TOKEN on a note's body (flags), or modified since (GTE, epoch ms).
+      if (filter?.operator === 'CONTAINS_TOKEN') hits = mock.data[type].filter((n) => (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value));
+      else if (filter?.operator === 'GTE' && filter.propertyName === 'hs_lastmodifieddate') {
+        hits = mock.data[type].filter((r) => Date.parse(modified(r)) >= Number(filter.value)).sort((a, b) => modified(a).localeCompare(modified(b)));
+      }
+      const limit = Math.min(200, input.limit ?? 10);
+      const start = Number(input.after ?? 0);
+      const page = hits.slice(start, start + limit);
+      const next = start + limit < hits.length ? String(start + limit) : undefined;
+      return send(res, 200, {
+        total: hits.length,
+        results: page.map((r) => ({ id: r.id, properties: { hs_object_id: r.id, hs_lastmodifieddate: modified(r), ...Object.fromEntries((input.properties ?? Object.keys(r.properties)).map((p) => [p, r.properties[p] ?? null])) }, createdAt: '2026-01-05T09:00:00.000Z', updatedAt: modified(r), archived: false })),
+        ...(next ? { paging: { next: { after: next } } } : {}),
+      });
+    }
+    const batch = /^\/crm\/v4\/associations\/(companies|contacts|deals|notes)\/(companies|contacts|deals|notes)\/batch\/read$/.exec(url.pathname);
+    if (req.method === 'POST' && batch) {
+      const [from, to] = [batch[1] as keyof MockHubSpotData & 'companies', batch[2]!];
+      const inputs = (JSON.parse(body || '{}') as { inputs?: { id: string }[] }).inputs ?? [];
+      const records = mock.data[from] as HsRecord[];
+      return send(res, 207, {
+        status: 'COMPLETE',
+        results: inputs.map((i) => records.find((r) => r.id === i.id)).filter((r): r is HsRecord => !!r).map((r) => ({ from: { id: r.id }, to: (r.associations?.[to] ?? []).map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: null }] })) })),
+      });
     }
     if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes') {
       const input = JSON.parse(body || '{}') as { properties?: Record<string, string>; associations?: { to: { id: string }; types: { associationTypeId: number }[] }[] };
@@ -163,7 +192,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
         properties: {
           hs_object_id: r.id,
           createdate: '2026-01-05T09:00:00.000Z',
-          hs_lastmodifieddate: '2026-11-20T09:00:00.000Z',
+          hs_lastmodifieddate: modified(r),
           ...Object.fromEntries(wanted.map((p) => [p, r.properties[p] ?? null])),
         },
         createdAt: '2026-01-05T09:00:00.000Z',

@@ -56,11 +56,30 @@ describe('syncing a HubSpot source', () => {
     mock.data.companies = mock.data.companies.filter((c) => c.id !== '5003');
     mock.data.deals = mock.data.deals.filter((d) => d.id !== '9003');
     mock.data.companies[0]!.properties.name = 'Unknown Widgets Limited';
-    const out = await runSync(db, config, { token: mock.token }, http());
+    // An incremental pass cannot see deletions: they go with the next full pass (daily).
+    const incremental = await runSync(db, config, { token: mock.token }, http());
+    expect(incremental.run.message).toMatch(/^0 changed records read/);
+    expect(await db.accounts.get('hubspot-t1:5003')).toBeDefined();
+    const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(Date.now() + 25 * 3600_000));
     expect(out.run.ok).toBe(true);
     expect(await db.accounts.get('hubspot-t1:5003')).toBeUndefined();
     expect((await db.accounts.get('hubspot-t1:5001'))?.name).toBe('Unknown Widgets Limited');
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 2, deal: 2 });
+  });
+
+  it('reads only what changed since the last pass through the search API, with associations in batches', async () => {
+    const t0 = Date.parse('2026-12-01T10:00:00Z');
+    await runSync(db, config, { token: mock.token }, http(), () => new Date(t0));
+    mock.data.contacts[1] = { ...mock.data.contacts[1]!, properties: { ...mock.data.contacts[1]!.properties, jobtitle: 'Practice manager' }, modified: '2026-12-01T10:20:00Z' };
+    mock.data.notes.push({ id: '3002', properties: { hs_note_body: 'Asked about a second site.', hs_timestamp: '2026-12-01T10:25:00Z' }, associations: { companies: ['5002'] }, modified: '2026-12-01T10:25:00Z' });
+    mock.requests.length = 0;
+    const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(t0 + 3600_000));
+    expect(out.run.message).toMatch(/^2 changed records read; now 3 accounts, 2 contacts, 3 deals, 2 notes/);
+    expect(mock.requests.some((r) => r.path === '/crm/v3/objects/contacts/search')).toBe(true);
+    expect(mock.requests.some((r) => r.path === '/crm/v4/associations/notes/companies/batch/read')).toBe(true);
+    expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies?'))).toBe(false);
+    expect(await db.contacts.get('hubspot-t1:7002')).toMatchObject({ title: 'Practice manager', accountId: 'hubspot-t1:5002' });
+    expect(await db.notes.get('hubspot-t1:3002')).toMatchObject({ accountId: 'hubspot-t1:5002', body: 'Asked about a second site.' });
   });
 
   it('keeps the last good data when the key is revoked, and says the key was rejected', async () => {
@@ -133,7 +152,7 @@ describe('syncing a HubSpot source', () => {
     const spy = vi.spyOn(table, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    const out = await runSync(db, config, { token: mock.token }, http());
+    const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(), { full: true });
     spy.mockRestore();
     expect(out.run).toMatchObject({ ok: false, message: 'the browser has no storage space left for Backstory' });
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, deal: 3 });
