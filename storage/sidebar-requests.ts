@@ -17,8 +17,12 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
   const story = await loadTicketStory(db, ref);
-  // Earlier flags on this customer, so two technicians do not flag the same thing twice.
-  return story.story ? { ...story, flags: await flagsForAccount(db, story.story.account.id) } : story;
+  if (!story.story) return story;
+  // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
+  // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
+  const flags = await flagsForAccount(db, story.story.account.id);
+  const notes = flags.length ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : story.story.notes;
+  return { ...story, story: { ...story.story, notes }, flags };
 }
 
 /** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */

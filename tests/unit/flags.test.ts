@@ -12,6 +12,8 @@ import { runSync } from '@/sources/run-sync';
 import { defineSchema, openDb, type BackstoryDB } from '@/storage/db';
 import { deliverDue, type DeliveryDeps } from '@/storage/flag-delivery';
 import { createFlag, flagsForAccount } from '@/storage/flags';
+import { storyForTab } from '@/storage/sidebar-requests';
+import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadRecordSet } from '@/storage/import';
 import { sourcesItem, type SourceConfig } from '@/storage/sources';
 import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
@@ -81,6 +83,18 @@ describe('flags for sales', () => {
     expect(await deliverDue(db, deps())).toBe(1);
     expect(mock.writes).toHaveLength(1);
     expect((await db.flags.get(flag.id))!.remoteId).toBe(mock.writes[0]!.id);
+  });
+
+  it('is listed once in the sidebar, as a flag, after its CRM note comes back with the next sync', async () => {
+    const ticket = { ...ref, contactEmail: 'zed@unknown-widgets.example', emails: ['zed@unknown-widgets.example'] };
+    const flag = await createFlag(db, input, ticket, 'hubspot-f1:5001');
+    await deliverDue(db, deps());
+    await runSync(db, config, { token: mock.token }, http, () => new Date(), { full: true });
+    expect((await db.notes.toArray()).some((n) => n.body.includes(flag.id))).toBe(true);
+    await tabTicketItem(9).setValue(ticket);
+    const story = await storyForTab(9, ticket.url, db);
+    expect(story?.flags?.map((f) => f.id)).toEqual([flag.id]);
+    expect(story?.story?.notes.map((n) => n.body)).toEqual(['Zed was burned by their last IT guy.\nPromised a 4-hour response on the warehouse scanners.']);
   });
 
   it('survives a browser restart: the outbox is in IndexedDB', async () => {
