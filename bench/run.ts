@@ -11,6 +11,7 @@ import { searchEngines, type EngineResult } from './search';
 import { matchBench } from './match';
 import { pageScanBench } from './page-scan';
 import { importBench } from './import';
+import { syncBench } from './sync';
 import { bundleSizes } from './bundles';
 import { latencyChart } from './chart';
 import { ms, pct, table } from './stats';
@@ -51,6 +52,12 @@ const importRows = process.env.BENCH_QUICK ? 10_000 : 100_000;
 const imp = await importBench(makeData(1000), importRows);
 console.log(`\nImport of a ${importRows.toLocaleString('en')}-row CSV (parse + commit, fake-indexeddb): parse ${ms(imp.parseMs)} ms, commit ${ms(imp.commitMs)} ms, ${Math.round(imp.rowsPerSecond).toLocaleString('en')} rows/s`);
 report.import = imp;
+
+const syncSize = process.env.BENCH_QUICK ? 500 : 5000;
+const syncRows = await syncBench(syncSize);
+console.log(`\nSync, a full pass from the mock APIs over HTTP into IndexedDB (fake-indexeddb; ${syncSize.toLocaleString('en')} companies, rate limits lifted)`);
+console.log(table(['source', 'records', 'requests', 'ms', 'records/s'], syncRows.map((r) => [r.source, r.records, r.requests, ms(r.ms), Math.round(r.perSecond).toLocaleString('en')])));
+report.sync = syncRows;
 
 const bundles = bundleSizes();
 if (bundles) {

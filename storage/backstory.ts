@@ -2,7 +2,6 @@ import type { Account, TicketRef } from '@/core/model';
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
 import type { BackstoryDB, StoredAccount } from './db';
-import { describeSources } from './freshness';
 
 /**
  * Fetch one account's records and assemble its backstory (core/backstory.ts has the rules).
@@ -25,7 +24,7 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
   const notes = [...new Map([...accountNotes, ...dealNotes].map((n) => [n.id, n])).values()];
   const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
   const campaigns = (await db.campaigns.bulkGet(campaignIds)).filter((c) => c !== undefined);
-  const story = assembleBackstory({
+  return assembleBackstory({
     account: mergeAccounts(plain(stored), twins.map(plain)),
     twins: twins.map(plain),
     deals,
@@ -34,7 +33,6 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
     campaigns,
     contactEmail: ref?.contactEmail ? normalizeEmail(ref.contactEmail) : undefined,
   });
-  return { ...story, sourceInfo: await describeSources(story.sources) };
 }
 
 /** The same customer in other sources: one account per other source, name first, then domain. */

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { SourceInfo } from '@/core/backstory';
+import type { Backstory, SourceInfo } from '@/core/backstory';
 import { sourceStatusItem, sourcesItem } from './sources';
 
 /** When each imported source (csv, sample, a backup's sources) was last written, by source id. */
@@ -22,4 +22,9 @@ export async function describeSources(ids: string[]): Promise<SourceInfo[]> {
     }
     return { id, kind: id === 'sample' ? 'sample' : 'import', at: imported[id] };
   });
+}
+
+/** The story with what the view says about its sources' freshness (kept out of loadBackstory, which runs where browser storage does not, e.g. the benchmarks). */
+export async function withFreshness(story: Backstory): Promise<Backstory> {
+  return { ...story, sourceInfo: await describeSources(story.sources) };
 }

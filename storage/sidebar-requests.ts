@@ -5,6 +5,7 @@ import { loadTicketStory, type TicketStory } from './ticket-story';
 import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
 import type { Flag } from '@/core/flags';
 import { createFlag, flagsForAccount, type FlagInput } from './flags';
+import { withFreshness } from './freshness';
 
 /**
  * What the background answers the sidebar frame. The ticket always comes from what the tab's
@@ -22,7 +23,7 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
   const flags = await flagsForAccount(db, story.story.account.id);
   const notes = flags.length ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : story.story.notes;
-  return { ...story, story: { ...story.story, notes }, flags };
+  return { ...story, story: await withFreshness({ ...story.story, notes }), flags };
 }
 
 /** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */

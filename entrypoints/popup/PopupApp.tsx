@@ -12,6 +12,7 @@ import { BackstoryView } from '@/components/BackstoryView';
 import { FlagList } from '@/components/FlagList';
 import type { Flag } from '@/core/flags';
 import { allFlags } from '@/storage/flags';
+import { withFreshness } from '@/storage/freshness';
 import { t } from '@/components/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 
@@ -52,7 +53,7 @@ export function PopupApp() {
     const accountId = row?.accountId;
     if (!accountId) return;
     const story = await loadBackstory(db, accountId);
-    if (story) setOpen(story);
+    if (story) setOpen(await withFreshness(story));
   };
 
   if (open) {

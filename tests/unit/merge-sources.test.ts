@@ -4,7 +4,7 @@ import { formatAgo } from '@/core/format';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/import';
 import { loadBackstory } from '@/storage/backstory';
-import { markImported } from '@/storage/freshness';
+import { markImported, withFreshness } from '@/storage/freshness';
 import { sourceStatusItem, sourcesItem } from '@/storage/sources';
 
 const account = (source: string, sourceId: string, name: string, domains: string[] = [], extra: Partial<Account> = {}): Account => ({
@@ -58,7 +58,7 @@ describe('one customer in several sources', () => {
     await sourcesItem.setValue([{ id: 'hubspot-1', kind: 'hubspot', label: 'Our HubSpot', base: 'https://api.hubapi.com' }]);
     await sourceStatusItem.setValue({ 'hubspot-1': { lastSuccess: '2026-11-30T10:00:00.000Z', lastError: 'rejected the key (401)', runs: [] } });
     await markImported(['csv'], new Date('2026-11-01T08:00:00Z'));
-    const story = (await loadBackstory(db, 'csv:a1'))!;
+    const story = await withFreshness((await loadBackstory(db, 'csv:a1'))!);
     expect(story.sourceInfo).toEqual([
       { id: 'csv', kind: 'import', at: '2026-11-01T08:00:00.000Z' },
       { id: 'hubspot-1', kind: 'sync', label: 'Our HubSpot', at: '2026-11-30T10:00:00.000Z', failing: true },
