@@ -68,7 +68,7 @@ export default defineBackground(() => {
         return answer(syncSource(message.id));
       case 'sidebar:flag': {
         const { type: _t, ...input } = message;
-        return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags()));
+        return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })));
       }
       case 'flags:deliver':
         return answer(deliverFlags(true));
