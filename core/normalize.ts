@@ -53,6 +53,17 @@ export function normalizeDomain(value: string): string {
   return d.replace(/^www\./, '').replace(/\.$/, '');
 }
 
+/** A company's website field ("www.AcmeDental.com/", "https://acme.example/x") as its domain, or undefined. */
+export function websiteDomain(value: unknown): string | undefined {
+  const s = typeof value === 'string' ? value.trim() : '';
+  if (!s) return undefined;
+  try {
+    return normalizeDomain(new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`).hostname);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Mailbox providers shared by many companies: a match on these domains says nothing. */
 export const FREE_MAIL_DOMAINS = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com',

@@ -6,7 +6,7 @@
  * sales/opportunities/{id}/forecast, marketing/campaigns.
  */
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
-import { isEmail, normalizeDomain, normalizeEmail } from '@/core/normalize';
+import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 
 export const SOURCE = 'connectwise';
 
@@ -31,16 +31,6 @@ export function isCwObject(v: unknown): v is CwObject {
   if (!v || typeof v !== 'object') return false;
   const id = (v as { id?: unknown }).id;
   return typeof id === 'number' || (typeof id === 'string' && id !== '');
-}
-
-function websiteDomain(v: unknown): string | undefined {
-  const s = str(v);
-  if (!s) return undefined;
-  try {
-    return normalizeDomain(new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`).hostname);
-  } catch {
-    return undefined;
-  }
 }
 
 export function mapCompany(o: CwObject): Account | undefined {

@@ -3,7 +3,7 @@
  * field, and a record without what it needs is skipped with a reason instead of breaking a sync.
  */
 import type { Account, Contact, Deal, Note } from '@/core/model';
-import { normalizeDomain } from '@/core/normalize';
+import { normalizeDomain, websiteDomain } from '@/core/normalize';
 
 export const SOURCE = 'hubspot';
 
@@ -42,16 +42,6 @@ function leadSource(p: Record<string, unknown>): string | undefined {
   const source = str(p.hs_analytics_source)?.toLowerCase().replace(/_/g, ' ');
   const detail = str(p.hs_analytics_source_data_1);
   return source ? (detail ? `${source} (${detail})` : source) : undefined;
-}
-
-function websiteDomain(v: unknown): string | undefined {
-  const s = str(v);
-  if (!s) return undefined;
-  try {
-    return normalizeDomain(new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`).hostname);
-  } catch {
-    return undefined;
-  }
 }
 
 export function mapCompany(o: HsObject): Account | undefined {

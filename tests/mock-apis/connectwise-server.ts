@@ -11,8 +11,8 @@
  *    a wrong key is 401, a missing clientId 400, a path outside the member's role 403
  * Switches (on `mock.switches`) imitate what goes wrong, as in the HubSpot mock.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve } from './serve';
 import type { Switches } from './hubspot-server';
 
 export type Obj = Record<string, unknown> & { id: number };
@@ -151,24 +151,8 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     return send(res, 404, { code: 'NotFound', message: `${path} not found` });
   };
 
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const delay = mock.switches.delayMs ?? 0;
-      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
-      else handle(req, res, body);
-    });
-  });
-  server.keepAliveTimeout = 10 * 60_000;
-  server.headersTimeout = 10 * 60_000 + 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mock.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const server = await serve(handle, () => mock.switches.delayMs ?? 0, 0);
+  mock.url = server.url;
+  mock.close = server.close;
   return mock;
 }

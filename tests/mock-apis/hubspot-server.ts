@@ -11,8 +11,8 @@
  * Switches (set on `mock.switches`) imitate what goes wrong: a status for the next N requests (429
  * with Retry-After, 500, 503), slow answers, malformed JSON, a revoked token.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve } from './serve';
 
 export interface HsRecord {
   id: string;
@@ -217,25 +217,8 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     return send(res, 404, { status: 'error', message: `Unable to infer object type from: ${url.pathname}`, correlationId: 'mock', category: 'OBJECT_NOT_FOUND' });
   };
 
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const delay = mock.switches.delayMs ?? 0;
-      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
-      else handle(req, res, body);
-    });
-  });
-  // Idle keep-alive connections stay open (Node's 5 s default races Chromium's reuse of them).
-  server.keepAliveTimeout = 10 * 60_000;
-  server.headersTimeout = 10 * 60_000 + 1000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mock.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const server = await serve(handle, () => mock.switches.delayMs ?? 0, options.port ?? 0);
+  mock.url = server.url;
+  mock.close = server.close;
   return mock;
 }

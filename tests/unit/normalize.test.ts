@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailDomain, isFreeMailDomain, normalizeCompany, normalizeDomain } from '@/core/normalize';
+import { emailDomain, isFreeMailDomain, normalizeCompany, normalizeDomain, websiteDomain } from '@/core/normalize';
 
 describe('normalizeCompany', () => {
   it.each([
@@ -25,6 +25,10 @@ describe('domains and emails', () => {
   it('normalises web addresses to bare domains', () => {
     expect(normalizeDomain('https://www.AcmeDental.com/about?x=1')).toBe('acmedental.com');
     expect(normalizeDomain('dana@acmedental.com')).toBe('acmedental.com');
+    expect(websiteDomain('www.GranitePeak.example/')).toBe('granitepeak.example');
+    expect(websiteDomain('https://bluebird-dental.example/contact')).toBe('bluebird-dental.example');
+    expect(websiteDomain('not a website')).toBeUndefined();
+    expect(websiteDomain(42)).toBeUndefined();
   });
   it('knows free-mail domains', () => {
     expect(isFreeMailDomain('Gmail.com')).toBe(true);

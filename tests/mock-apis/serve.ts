@@ -1,0 +1,33 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/**
+ * A mock API's HTTP server on 127.0.0.1: reads each request's body, waits `delayMs()` (the "slow
+ * answers" switch), then hands it to `handle`. Idle keep-alive connections stay open (Node's 5 s
+ * default races Chromium's reuse of them and gives ERR_EMPTY_RESPONSE).
+ */
+export async function serve(handle: Handler, delayMs: () => number, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const delay = delayMs();
+      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
+      else handle(req, res, body);
+    });
+  });
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
