@@ -4,7 +4,8 @@ import { tabTicketItem } from './tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
 import type { Flag } from '@/core/flags';
-import { createFlag, flagsForAccount, type FlagInput } from './flags';
+import { flagsForAccount } from './flags';
+import { createFlag, type FlagInput } from './flag-create';
 import { withFreshness } from './freshness';
 
 /**
