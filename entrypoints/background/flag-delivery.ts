@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { deliverDue } from '@/storage/flag-delivery';
 import { getDb } from '@/storage/db';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
@@ -14,6 +15,23 @@ let running: Promise<number> | undefined;
  * sidebar does not retry (a failure leaves the flag pending for the alarm's rounds).
  */
 export function deliverFlags(force = false, http?: HttpOptions): Promise<number> {
-  running ??= (async () => deliverDue(getDb(), { configs: await sourcesItem.getValue(), secrets: (id) => loadCredentials(openSecrets(), id), force, http }))().finally(() => (running = undefined));
+  running ??= (async () => {
+    try {
+      return await deliverDue(getDb(), { configs: await sourcesItem.getValue(), secrets: (id) => loadCredentials(openSecrets(), id), force, http });
+    } finally {
+      await scheduleRetries();
+    }
+  })().finally(() => (running = undefined));
   return running;
+}
+
+/**
+ * A retry round every minute while flags wait (each flag keeps its own backoff on top), and no
+ * alarm at all otherwise, so the worker is not woken for nothing.
+ */
+export async function scheduleRetries(): Promise<void> {
+  const waiting = await getDb().flags.where('status').equals('pending').count();
+  const alarm = await browser.alarms.get(FLAG_ALARM);
+  if (waiting && !alarm) await browser.alarms.create(FLAG_ALARM, { periodInMinutes: 1 });
+  if (!waiting && alarm) await browser.alarms.clear(FLAG_ALARM);
 }

@@ -8,7 +8,7 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
 import { findForSidebar, flagForTab, pinForTab, storyForTab } from '@/storage/sidebar-requests';
-import { FLAG_ALARM, deliverFlags } from './flag-delivery';
+import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
@@ -112,10 +112,8 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void syncAll();
     if (alarm.name === FLAG_ALARM) void deliverFlags();
   });
-  // Waiting flags are retried every minute (each flag has its own backoff on top).
-  void browser.alarms.get(FLAG_ALARM).then(async (a) => {
-    if (!a) await browser.alarms.create(FLAG_ALARM, { periodInMinutes: 1 });
-  });
+  // Waiting flags are retried every minute while there are any.
+  void scheduleRetries();
   syncIntervalItem.watch(() => void schedule());
   void schedule();
   void resumeInterrupted();
