@@ -61,7 +61,7 @@ function readableNodes(doc: Document, root: Node): Node[] {
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-type FieldKind = 'company' | 'contact' | 'contactEmail';
+type FieldKind = 'company' | 'contact' | 'contactEmail' | 'ticketType';
 const LABELS: Record<string, FieldKind> = {};
 for (const l of ['company', 'organization', 'organisation', 'account', 'client', 'customer']) {
   LABELS[l] = 'company';
@@ -73,6 +73,8 @@ for (const l of ['requester', 'requestor', 'contact', 'from']) {
   LABELS[`${l} email`] = 'contactEmail';
   LABELS[`${l} e-mail`] = 'contactEmail';
 }
+// What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
+for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type']) LABELS[l] = 'ticketType';
 /** "Company:", "Company *" and "company" are one label. */
 function kindOf(label: string): FieldKind | undefined {
   const key = clean(label).replace(/[\s:：*]+$/, '').toLowerCase();
@@ -145,8 +147,10 @@ export function readGeneric(doc: Document, url: URL): AdapterReading {
   const labelledEmail = fields.find((f) => f.kind === 'contactEmail' && isEmail(f.text))?.text;
   const contactEmail = parsed.email ?? (labelledEmail ? normalizeEmail(labelledEmail) : undefined);
   const ticketId = ticketIdFromUrl(url) ?? headingId;
+  const ticketType = fields.find((f) => f.kind === 'ticketType')?.text;
   const reading: AdapterReading = {
     ticketId,
+    ...(ticketType ? { ticketType } : {}),
     company,
     contactName: parsed.name,
     contactEmail,

@@ -55,6 +55,7 @@ export function mergeFallback(reading: AdapterReading, fallback: Partial<Adapter
   reading.company ??= fallback.company;
   reading.contactName ??= fallback.contactName;
   reading.contactEmail ??= fallback.contactEmail;
+  reading.ticketType ??= fallback.ticketType;
   reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
 }
 
@@ -117,6 +118,7 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
     company: text(r.company, 200),
     contactName: text(r.contactName, 200),
     contactEmail,
+    ...(text(r.ticketType, 60) ? { ticketType: text(r.ticketType, 60) } : {}),
     emails: emails.slice(0, 50),
     missing: [...new Set(r.missing)].filter((m) => m.length <= 40).slice(0, 20),
   };

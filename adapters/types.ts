@@ -10,6 +10,8 @@ export interface AdapterReading {
   company?: string;
   contactName?: string;
   contactEmail?: string;
+  /** The ticket's type or category as the help desk labels it ("Incident", "Problem"). */
+  ticketType?: string;
   /** Other emails on the page (requestors, CCs). */
   emails: string[];
   /** Fields this adapter expected but could not read, e.g. "company": shows layout changes. */

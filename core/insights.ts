@@ -10,6 +10,7 @@ export interface TicketViewLike {
   day: string;
   ticketKey: string;
   accountId: string;
+  kind?: string;
 }
 
 export interface InsightRow {
@@ -27,6 +28,8 @@ export interface InsightRow {
   /** Tickets in 90 days per 1,000 of monthly recurring revenue (undefined without revenue). */
   per1kMrr?: number;
   cost?: number;
+  /** Ticket types in 90 days with their counts, most frequent first (shown: the first 3). */
+  kinds: [string, number][];
   /** Fewer customers than SMALL_SAMPLE: shown, but labelled as too few to compare. */
   small: boolean;
 }
@@ -52,12 +55,13 @@ export function campaignInsights(input: InsightInput): InsightRow[] {
   const since30 = daysBefore(input.today, 30);
   const since90 = daysBefore(input.today, 90);
   // Distinct tickets per account in each window (a ticket seen on several days counts once).
-  const tickets = new Map<string, { t30: Set<string>; t90: Set<string> }>();
+  const tickets = new Map<string, { t30: Set<string>; t90: Set<string>; kinds: Map<string, string> }>();
   for (const v of input.views) {
     if (v.day < since90 || v.day > input.today) continue;
-    const entry = tickets.get(v.accountId) ?? { t30: new Set<string>(), t90: new Set<string>() };
+    const entry = tickets.get(v.accountId) ?? { t30: new Set<string>(), t90: new Set<string>(), kinds: new Map<string, string>() };
     entry.t90.add(v.ticketKey);
     if (v.day >= since30) entry.t30.add(v.ticketKey);
+    if (v.kind) entry.kinds.set(v.ticketKey, v.kind);
     tickets.set(v.accountId, entry);
   }
 
@@ -67,11 +71,13 @@ export function campaignInsights(input: InsightInput): InsightRow[] {
     if (!won || !isWonStage(won.stage)) continue;
     const campaign = won.campaignId ? campaigns.get(won.campaignId) : undefined;
     const key = campaign?.id ?? '';
-    const row = rows.get(key) ?? { key, label: campaign?.name ?? '', channel: campaign?.channel ?? '', customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: campaign?.cost, small: false };
+    const row = rows.get(key) ?? { key, label: campaign?.name ?? '', channel: campaign?.channel ?? '', customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: campaign?.cost, kinds: [], small: false };
     row.customers += 1;
     row.mrr += won.valueRecurring ?? 0;
-    row.tickets30 += tickets.get(account.id)?.t30.size ?? 0;
-    row.tickets90 += tickets.get(account.id)?.t90.size ?? 0;
+    const seen = tickets.get(account.id);
+    row.tickets30 += seen?.t30.size ?? 0;
+    row.tickets90 += seen?.t90.size ?? 0;
+    for (const kind of seen?.kinds.values() ?? []) row.kinds.push([kind, 1]);
     rows.set(key, row);
   }
   return [...rows.values()].map(finish).sort(byLoad);
@@ -82,7 +88,8 @@ export function channelInsights(campaignRows: InsightRow[]): InsightRow[] {
   const rows = new Map<string, InsightRow>();
   for (const r of campaignRows) {
     const key = r.channel;
-    const row = rows.get(key) ?? { key, label: r.channel, channel: r.channel, customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: undefined, small: false };
+    const row = rows.get(key) ?? { key, label: r.channel, channel: r.channel, customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: undefined, kinds: [], small: false };
+    row.kinds.push(...r.kinds);
     row.customers += r.customers;
     row.mrr += r.mrr;
     row.tickets30 += r.tickets30;
@@ -93,9 +100,17 @@ export function channelInsights(campaignRows: InsightRow[]): InsightRow[] {
   return [...rows.values()].map(finish).sort(byLoad);
 }
 
+/** Counts per kind, most frequent first ("Incident" 12, "Request" 5...). */
+function topKinds(kinds: [string, number][]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const [kind, n] of kinds) counts.set(kind, (counts.get(kind) ?? 0) + n);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
 function finish(r: InsightRow): InsightRow {
   return {
     ...r,
+    kinds: topKinds(r.kinds),
     perCustomer: r.customers ? r.tickets90 / r.customers : 0,
     per1kMrr: r.mrr > 0 ? (r.tickets90 / r.mrr) * 1000 : undefined,
     small: r.customers < SMALL_SAMPLE,
@@ -107,8 +122,11 @@ function byLoad(a: InsightRow, b: InsightRow): number {
   return Number(a.small) - Number(b.small) || b.perCustomer - a.perCustomer || a.label.localeCompare(b.label);
 }
 
-export const INSIGHT_CSV_COLUMNS = ['campaign', 'channel', 'customers', 'mrr', 'tickets30', 'tickets90', 'ticketsPerCustomer90', 'ticketsPer1kMrr90', 'cost', 'tooFewToCompare'] as const;
+export const INSIGHT_CSV_COLUMNS = ['campaign', 'channel', 'customers', 'mrr', 'tickets30', 'tickets90', 'ticketsPerCustomer90', 'ticketsPer1kMrr90', 'cost', 'topTicketTypes', 'tooFewToCompare'] as const;
+
+/** The three commonest: "Incident (12), Request (5), Problem (2)". */
+export const kindsText = (kinds: [string, number][]) => kinds.slice(0, 3).map(([k, n]) => `${k} (${n})`).join(', ');
 
 export function insightRow(r: InsightRow): string[] {
-  return [r.label, r.channel, String(r.customers), String(Math.round(r.mrr)), String(r.tickets30), String(r.tickets90), r.perCustomer.toFixed(2), r.per1kMrr === undefined ? '' : r.per1kMrr.toFixed(2), r.cost === undefined ? '' : String(r.cost), r.small ? 'yes' : 'no'];
+  return [r.label, r.channel, String(r.customers), String(Math.round(r.mrr)), String(r.tickets30), String(r.tickets90), r.perCustomer.toFixed(2), r.per1kMrr === undefined ? '' : r.per1kMrr.toFixed(2), r.cost === undefined ? '' : String(r.cost), kindsText(r.kinds), r.small ? 'yes' : 'no'];
 }

@@ -16,6 +16,7 @@ export const ticketRefSchema = z.object({
   company: z.optional(short(200)),
   contactName: z.optional(short(200)),
   contactEmail: z.optional(short(254)),
+  ticketType: z.optional(short(60)),
   emails: z.array(short(254)).check(z.maxLength(50)),
   missing: z.array(short(40)).check(z.maxLength(20)),
 });

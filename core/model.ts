@@ -127,6 +127,8 @@ export interface TicketRef {
   company?: string;
   contactName?: string;
   contactEmail?: string;
+  /** The ticket's type or category as the help desk labels it, for campaign insights. */
+  ticketType?: string;
   /** Other emails seen on the page (requestors, CCs), lower-case. */
   emails: string[];
   /** Fields the adapter expected but could not read: shown so a layout change is visible. */

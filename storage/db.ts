@@ -12,6 +12,8 @@ export interface TicketView {
   /** `${helpdesk}|${ticketId}` */
   ticketKey: string;
   accountId: string;
+  /** The ticket's type as the help desk labels it ("Incident"), when the page shows one. */
+  kind?: string;
 }
 
 /** A technician's choice of account for a help-desk company the matcher could not settle. */

@@ -14,7 +14,7 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /** Count one matched ticket for today (once per ticket and day), if the technician agreed. */
 export async function countTicketView(db: BackstoryDB, ref: TicketRef, accountId: string, now = new Date()): Promise<boolean> {
   if (!ref.ticketId || !(await insightsConsentItem.getValue())) return false;
-  await db.ticketViews.put({ day: today(now), ticketKey: `${ref.helpdesk}|${ref.ticketId}`, accountId });
+  await db.ticketViews.put({ day: today(now), ticketKey: `${ref.helpdesk}|${ref.ticketId}`, accountId, ...(ref.ticketType ? { kind: ref.ticketType } : {}) });
   return true;
 }
 

@@ -3,7 +3,7 @@ import { csvText } from '@/sources/csv-export';
 import { BarChart } from '@/components/BarChart';
 import { t, uiLocale } from '@/components/i18n';
 import { formatMoney } from '@/core/format';
-import { INSIGHT_CSV_COLUMNS, insightRow, type InsightRow } from '@/core/insights';
+import { INSIGHT_CSV_COLUMNS, insightRow, kindsText, type InsightRow } from '@/core/insights';
 import { getDb } from '@/storage/db';
 import { clearTicketViews, insightsConsentItem, loadInsights } from '@/storage/insights';
 
@@ -106,6 +106,7 @@ export function InsightsPanel() {
                     <th scope="col">{t('insights.col.perCustomer')}</th>
                     <th scope="col">{t('insights.col.per1k')}</th>
                     <th scope="col">{t('insights.col.cost')}</th>
+                    <th scope="col">{t('insights.col.kinds')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -123,6 +124,7 @@ export function InsightsPanel() {
                       <td>{r.perCustomer.toFixed(1)}</td>
                       <td>{r.per1kMrr === undefined ? '–' : r.per1kMrr.toFixed(1)}</td>
                       <td>{r.cost === undefined ? '–' : formatMoney(r.cost, 'USD', locale)}</td>
+                      <td>{kindsText(r.kinds) || '–'}</td>
                     </tr>
                   ))}
                 </tbody>

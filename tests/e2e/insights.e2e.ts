@@ -37,6 +37,8 @@ describe('campaign insights', () => {
     await expect.poll(() => options.getByRole('button', { name: 'Forget the 2 counted ticket views' }).count()).toBe(1);
     const acmeRow = options.getByTestId('insights-table').locator('tr', { hasText: 'Spring Dental Postcard Mailer 2025' });
     expect(await acmeRow.locator('td').nth(4).textContent()).toBe('1');
+    // The ticket's type as the page labels it ("Type: Incident").
+    expect(await acmeRow.locator('td').last().textContent()).toBe('Incident (1)');
     await options.close();
   });
 
@@ -59,7 +61,7 @@ describe('campaign insights', () => {
       const today = Date.now();
       for (let i = 0; i < 400; i++) {
         const day = new Date(today - (i % 85) * 86_400_000).toISOString().slice(0, 10);
-        store.put({ day, ticketKey: `seed|${i}`, accountId: ids[(i * 7 + (i % 3) * 11) % ids.length] });
+        store.put({ day, ticketKey: `seed|${i}`, accountId: ids[(i * 7 + (i % 3) * 11) % ids.length], kind: ['Incident', 'Service request', 'Problem', 'Incident'][i % 4] });
       }
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
@@ -82,7 +84,8 @@ describe('campaign insights', () => {
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,tooFewToCompare');
+    expect(csv[0]).toBe('campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,topTicketTypes,tooFewToCompare');
+    expect(csv.slice(1).some((line) => line.includes('Incident ('))).toBe(true);
     expect(csv.length - 1).toBe(await table.locator('tbody tr').count());
     await options.close();
   });

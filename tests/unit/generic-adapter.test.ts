@@ -23,6 +23,13 @@ describe('generic read: labelled fields', () => {
     expect(r.emails).toEqual([]);
   });
 
+  it('reads the ticket type for campaign insights, but not one a customer wrote in a message', () => {
+    expect(read('<dl><dt>Company</dt><dd>Acme</dd><dt>Type</dt><dd>Incident</dd></dl>').ticketType).toBe('Incident');
+    expect(read('<table><tr><th>Issue type</th><td>Service request</td></tr></table>').ticketType).toBe('Service request');
+    expect(read('<div class="message-body"><dl><dt>Type</dt><dd>Free upgrade</dd></dl></div><dl><dt>Category</dt><dd>Network</dd></dl>').ticketType).toBe('Network');
+    expect(read('<dl><dt>Company</dt><dd>Acme</dd></dl>').ticketType).toBeUndefined();
+  });
+
   it('reads <label for> with an input and a select', () => {
     const r = read(`
       <label for="org">Organisation:</label><input id="org" value="Baker and Price, L.L.P.">

@@ -21,12 +21,12 @@ function data() {
   ];
   const campaigns = [campaign('c-post', 'Spring postcard', 'Postcard mailer', 5000), campaign('c-web', 'Backup webinar', 'Webinar', 800)];
   const views: TicketViewLike[] = [
-    { day: '2026-12-01', ticketKey: 'zd|1', accountId: 'a0' },
-    { day: '2026-11-30', ticketKey: 'zd|1', accountId: 'a0' }, // the same ticket on another day
-    { day: '2026-10-20', ticketKey: 'zd|2', accountId: 'a0' }, // 42 days ago: in 90, not in 30
-    { day: '2026-08-01', ticketKey: 'zd|3', accountId: 'a0' }, // 122 days ago: out
-    { day: '2026-11-15', ticketKey: 'zd|4', accountId: 'a6' },
-    { day: '2026-11-16', ticketKey: 'zd|5', accountId: 'a6' },
+    { day: '2026-12-01', ticketKey: 'zd|1', accountId: 'a0', kind: 'Incident' },
+    { day: '2026-11-30', ticketKey: 'zd|1', accountId: 'a0', kind: 'Incident' }, // the same ticket on another day
+    { day: '2026-10-20', ticketKey: 'zd|2', accountId: 'a0', kind: 'Request' }, // 42 days ago: in 90, not in 30
+    { day: '2026-08-01', ticketKey: 'zd|3', accountId: 'a0', kind: 'Problem' }, // 122 days ago: out
+    { day: '2026-11-15', ticketKey: 'zd|4', accountId: 'a6', kind: 'Incident' },
+    { day: '2026-11-16', ticketKey: 'zd|5', accountId: 'a6', kind: 'Incident' },
     { day: '2026-11-17', ticketKey: 'zd|6', accountId: 'a8' }, // a lost deal: no campaign customer
   ];
   return { accounts, deals, campaigns, views, today: TODAY };
@@ -36,7 +36,8 @@ describe('campaign insights', () => {
   it('counts customers won, revenue and distinct tickets per campaign, in 30 and 90 days', () => {
     const rows = campaignInsights(data());
     expect(rows.map((r) => r.label)).toEqual(['Spring postcard', 'Backup webinar', '']);
-    expect(rows[0]).toMatchObject({ customers: 6, mrr: 6000, tickets30: 1, tickets90: 2, cost: 5000, small: false });
+    expect(rows[0]).toMatchObject({ customers: 6, mrr: 6000, tickets30: 1, tickets90: 2, cost: 5000, small: false, kinds: [['Incident', 1], ['Request', 1]] });
+    expect(rows[1]!.kinds).toEqual([['Incident', 2]]);
     expect(rows[0]!.perCustomer).toBeCloseTo(2 / 6);
     expect(rows[0]!.per1kMrr).toBeCloseTo((2 / 6000) * 1000);
     // Two customers: shown, but marked as too few to compare, and sorted after the others.
@@ -52,18 +53,18 @@ describe('campaign insights', () => {
     d.accounts.push({ id: 'a10' });
     const channels = channelInsights(campaignInsights(d));
     expect(channels.find((c) => c.label === 'Postcard mailer')).toMatchObject({ customers: 7, mrr: 6200, cost: 8000, small: false });
-    expect(channels.find((c) => c.label === 'Webinar')).toMatchObject({ customers: 2, small: true });
+    expect(channels.find((c) => c.label === 'Webinar')).toMatchObject({ customers: 2, small: true, kinds: [['Incident', 2]] });
   });
 
   it('writes a CSV row per line of the table', () => {
     const [row] = campaignInsights(data());
-    expect(insightRow(row!)).toEqual(['Spring postcard', 'Postcard mailer', '6', '6000', '1', '2', '0.33', '0.33', '5000', 'no']);
+    expect(insightRow(row!)).toEqual(['Spring postcard', 'Postcard mailer', '6', '6000', '1', '2', '0.33', '0.33', '5000', 'Incident (1), Request (1)', 'no']);
     expect(INSIGHT_CSV_COLUMNS).toHaveLength(insightRow(row!).length);
   });
 });
 
 describe('counting matched tickets', () => {
-  const ref: TicketRef = { helpdesk: 'zendesk', ticketId: '1042', url: 'https://x.zendesk.com/agent/tickets/1042', emails: [], missing: [] };
+  const ref: TicketRef = { helpdesk: 'zendesk', ticketId: '1042', url: 'https://x.zendesk.com/agent/tickets/1042', ticketType: 'Incident', emails: [], missing: [] };
 
   it('counts nothing without consent, then each ticket once a day', async () => {
     const db = openDb('views-' + Math.random());
@@ -74,8 +75,8 @@ describe('counting matched tickets', () => {
     await countTicketView(db, ref, 'csv:a', new Date('2026-12-01T15:00:00Z'));
     await countTicketView(db, ref, 'csv:a', new Date('2026-12-02T09:00:00Z'));
     expect(await db.ticketViews.toArray()).toEqual([
-      { day: '2026-12-01', ticketKey: 'zendesk|1042', accountId: 'csv:a' },
-      { day: '2026-12-02', ticketKey: 'zendesk|1042', accountId: 'csv:a' },
+      { day: '2026-12-01', ticketKey: 'zendesk|1042', accountId: 'csv:a', kind: 'Incident' },
+      { day: '2026-12-02', ticketKey: 'zendesk|1042', accountId: 'csv:a', kind: 'Incident' },
     ]);
   });
 });
