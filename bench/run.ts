@@ -12,6 +12,7 @@ import { matchBench } from './match';
 import { pageScanBench } from './page-scan';
 import { importBench } from './import';
 import { syncBench } from './sync';
+import { browserBench } from './browser';
 import { bundleSizes } from './bundles';
 import { latencyChart } from './chart';
 import { ms, pct, table } from './stats';
@@ -59,6 +60,17 @@ console.log(`\nSync, a full pass from the mock APIs over HTTP into IndexedDB (fa
 console.log(table(['source', 'records', 'requests', 'ms', 'records/s'], syncRows.map((r) => [r.source, r.records, r.requests, ms(r.ms), Math.round(r.perSecond).toLocaleString('en')])));
 report.sync = syncRows;
 
+const inBrowser = await browserBench(process.env.BENCH_QUICK ? 5 : 15);
+if (typeof inBrowser === 'string') console.log(`\nIn the browser: skipped: ${inBrowser}`);
+else {
+  console.log(`\nIn the browser (Chromium, built test extension, sample data; ${inBrowser.runs} runs each, after 2 warm-up runs)`);
+  console.log(table(['measure', 'p50 ms', 'p95 ms'], [
+    ['ticket page DOMContentLoaded -> sidebar shows the backstory', ms(inBrowser.sidebar.p50), ms(inBrowser.sidebar.p95)],
+    ['popup opened -> first result for a query typed at once', ms(inBrowser.popup.p50), ms(inBrowser.popup.p95)],
+  ]));
+}
+report.browser = inBrowser;
+
 const bundles = bundleSizes();
 if (bundles) {
   console.log('\nBundles (store build, gzip -9)');
@@ -81,6 +93,7 @@ console.log(table(['target', 'measured', 'verdict'], [
   ['index memory <= 150 MB', `${own.memoryMb.toFixed(0)} MB`, verdict(own.memoryMb <= 150)],
   ['ticket matching p95 <= 1 ms', `${ms(matchLargest.latency.p95)} ms`, verdict(matchLargest.latency.p95 <= 1)],
   ['page scan 100 KB p95 <= 2 ms (generic detector)', `${ms(scan100?.latency.p95 ?? NaN)} ms`, verdict((scan100?.latency.p95 ?? Infinity) <= 2)],
+  ['sidebar within 150 ms of DOMContentLoaded (p50, sample data)', typeof inBrowser === 'string' ? 'skipped' : `${ms(inBrowser.sidebar.p50)} ms`, typeof inBrowser === 'string' ? '-' : verdict(inBrowser.sidebar.p50 <= 150)],
   ['content script <= 15 KB gzip', content ? `${(content.gzip / 1024).toFixed(1)} KB` : 'no build', content ? verdict(content.gzip <= 15 * 1024) : '-'],
   ['import 100k rows <= 5 s', `${ms((imp.parseMs + imp.commitMs) * (100_000 / importRows))} ms (scaled)`, verdict((imp.parseMs + imp.commitMs) * (100_000 / importRows) <= 5000)],
 ]));

@@ -1,0 +1,49 @@
+/**
+ * In the browser: the built test extension (.output-test, from `npm test` or
+ * `WXT_TEST_HOSTS=1 npx wxt build`) in Chromium with the sample data. Measures the time from a
+ * ticket page's DOMContentLoaded to the sidebar showing its backstory, and from opening the popup
+ * to its first result for a query typed at once. Skipped when there is no build or no Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame } from '../tests/e2e/harness';
+// @ts-expect-error plain .mjs helper shared with `npm start`
+import { findChromium } from '../scripts/browser-path.mjs';
+import { latency, type Latency } from './stats';
+
+export interface BrowserBench { sidebar: Latency; popup: Latency; runs: number }
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+export async function browserBench(runs = 15): Promise<BrowserBench | string> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return 'no test build (run WXT_TEST_HOSTS=1 npx wxt build)';
+  if (!findChromium()) return 'no Chromium';
+  const h = await launch();
+  try {
+    await loadSampleData(h);
+    const sidebar: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const page = await h.context.newPage();
+      await page.goto(`${h.origin}/generic-ticket-email.html`, { waitUntil: 'domcontentloaded' });
+      const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
+      const frame = await sidebarFrame(page, h.extensionId);
+      await frame.waitForFunction(() => document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group', undefined, { polling: 'raf' });
+      const shown = await frame.evaluate(epochNow);
+      if (i >= 2) sidebar.push(shown - loaded); // the first runs warm the worker up
+      await page.close();
+    }
+    const popup: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const page = await h.context.newPage();
+      await page.goto(`chrome-extension://${h.extensionId}/popup.html`, { waitUntil: 'commit' });
+      await page.getByRole('combobox').fill('acme dent');
+      await page.waitForFunction(() => (document.querySelector('[role=option]')?.textContent ?? '').includes('Acme Dental Group'), undefined, { polling: 'raf' });
+      const shown = await page.evaluate(() => performance.now());
+      if (i >= 2) popup.push(shown);
+      await page.close();
+    }
+    return { sidebar: latency(sidebar), popup: latency(popup), runs };
+  } finally {
+    await h.close();
+  }
+}
