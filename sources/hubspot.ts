@@ -78,17 +78,6 @@ async function attachAssociations(type: keyof typeof PROPERTIES, objects: HsObje
 /** The order a read goes through HubSpot's objects; a read position's step indexes it. */
 const STEPS = ['companies', 'contacts', 'deals', 'notes'] as const;
 
-/** Every object of a type, page by page. */
-export async function* listObjects(type: keyof typeof PROPERTIES, opts: HubSpotOptions): AsyncGenerator<HsObject[]> {
-  const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
-  let after: string | undefined;
-  do {
-    const page = await fetchPage(type, after, o);
-    yield page.objects;
-    after = page.after;
-  } while (after);
-}
-
 /** Owner id -> "First Last" (deals and notes name people by owner id). */
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
