@@ -22,7 +22,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const amount = value.trim() ? Number(value.replace(/[^\d.]/g, '')) : undefined;
+    // "9,000", "$9000" and "9000 USD" are all 9000; text without digits is not an amount.
+    const digits = value.replace(/[^\d.]/g, '');
+    const amount = value.trim() ? (digits ? Number(digits) : NaN) : undefined;
     if (!note.trim()) return setOutcome({ error: t('flags.noteNeeded') });
     if (amount !== undefined && !Number.isFinite(amount)) return setOutcome({ error: t('flags.badValue', [value]) });
     setBusy(true);
