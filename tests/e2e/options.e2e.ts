@@ -89,4 +89,25 @@ describe('options page: data', () => {
     await options.getByRole('button', { name: /^Import / }).click();
     await expect.poll(async () => Number(await count('account')), { timeout: 15_000 }).toBe(backup.records.accounts.length);
   });
+
+  it('imports while two popups search: both keep answering and nothing is lost', async () => {
+    const before = Number(await count('account'));
+    const rows = Array.from({ length: 4000 }, (_, i) => `bulk-${i},Bulk Customer ${i},bulk${i}.example`);
+    await options.getByLabel('Files').setInputFiles({ name: 'bulk-accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(['id,name,domains', ...rows].join('\n')) });
+    const popups = [await h.extensionPage('popup.html'), await h.extensionPage('popup.html')];
+    await options.getByRole('button', { name: 'Import bulk-accounts.csv' }).click();
+    // Search in both while the import commits.
+    await Promise.all(popups.map(async (popup, i) => {
+      await popup.getByRole('combobox').fill(i ? 'acme dent' : 'baker price');
+      await expect.poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(i ? 'Acme Dental Group' : 'Baker & Price LLP');
+    }));
+    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 30_000 }).toMatch(/Imported bulk-accounts\.csv: 4,000 accounts added/);
+    // Counts are shown with thousands separators ("4,159").
+    await expect.poll(async () => Number((await count('account'))?.replace(/\D/g, ''))).toBe(before + 4000);
+    // A popup opened now finds the new records too.
+    const after = await h.extensionPage('popup.html');
+    await after.getByRole('combobox').fill('bulk customer 3999');
+    await expect.poll(() => after.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain('Bulk Customer 3999');
+    for (const p of [...popups, after]) await p.close();
+  });
 });
