@@ -59,7 +59,9 @@ export function SourcesPanel() {
 
   const sync = async (id: string) => {
     setNote(undefined);
-    const reply = (await browser.runtime.sendMessage({ type: 'source:sync', id })) as { ok: boolean; error?: string } | undefined;
+    // A worker stopped just then drops the message: ask once more (a sync request may run twice).
+    const ask = () => browser.runtime.sendMessage({ type: 'source:sync', id }).catch(() => undefined) as Promise<{ ok: boolean; error?: string } | undefined>;
+    const reply = (await ask()) ?? (await ask());
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
   };
 

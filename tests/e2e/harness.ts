@@ -51,6 +51,7 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
   );
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
+  const chaos = await stopWorkerRepeatedly(context, extensionId);
   return {
     context,
     extensionId,
@@ -62,10 +63,34 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
       return page;
     },
     close: async () => {
+      chaos?.();
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * BACKSTORY_STOP_WORKER_MS=2000: stop the extension's service worker every so often (CDP), so a
+ * suite shows that no state lives in the worker's memory. Returns a function that ends it.
+ */
+async function stopWorkerRepeatedly(context: BrowserContext, extensionId: string): Promise<(() => void) | undefined> {
+  const every = Number(process.env.BACKSTORY_STOP_WORKER_MS ?? 0);
+  if (!every) return undefined;
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  let stops = 0;
+  const timer = setInterval(() => {
+    void cdp
+      .send('Target.getTargets')
+      .then(({ targetInfos }) => targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)))
+      .then((w) => (w ? cdp.send('Target.closeTarget', { targetId: w.targetId }).then(() => stops++) : undefined))
+      .catch(() => undefined);
+  }, every);
+  return () => {
+    clearInterval(timer);
+    console.log(`(the service worker was stopped ${stops} times during this file)`);
   };
 }
 
