@@ -59,9 +59,8 @@ export function SourcesPanel() {
 
   const sync = async (id: string) => {
     setNote(undefined);
-    // A worker stopped just then drops the message: ask once more (a sync request may run twice).
-    const ask = () => browser.runtime.sendMessage({ type: 'source:sync', id }).catch(() => undefined) as Promise<{ ok: boolean; error?: string } | undefined>;
-    const reply = (await ask()) ?? (await ask());
+    // A worker stopped mid-sync drops the answer; the sync itself goes on when the worker wakes.
+    const reply = (await browser.runtime.sendMessage({ type: 'source:sync', id }).catch(() => undefined)) as { ok: boolean; error?: string } | undefined;
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
   };
 
