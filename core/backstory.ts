@@ -29,6 +29,8 @@ export interface Backstory {
    * own `source`, so the view can say where each fact came from.
    */
   sources: string[];
+  /** The merged accounts' ids, the matched account's first. */
+  accountIds: string[];
   /** What the view says about each source's freshness (filled in by storage/freshness.ts). */
   sourceInfo?: SourceInfo[];
 }
@@ -130,5 +132,6 @@ export function assembleBackstory(parts: BackstoryParts): Backstory {
       return dealName ? { ...n, dealName } : { ...n };
     }),
     sources: [...new Set([account, ...twins, ...deals, ...contacts, ...notes].map((r) => r.source))],
+    accountIds: [account.id, ...twins.map((t) => t.id)],
   };
 }

@@ -1,7 +1,9 @@
 /**
  * HubSpot CRM API v3 as a data source: reads companies, contacts, deals (with owners resolved to
  * names) and notes with a private-app token, 100 per page (limit/after), under HubSpot's burst
- * limit (100 requests per 10 s on lower tiers). sources/run-sync.ts stores what it reads.
+ * limit (100 requests per 10 s on lower tiers); changes only through the search API with batch
+ * association reads; flags for sales are written as notes on the company. sources/run-sync.ts
+ * stores what it reads.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';

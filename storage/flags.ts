@@ -6,8 +6,12 @@ import { findTwins } from './backstory';
 /** Flags about this customer (any of its accounts), newest first: "already flagged?" */
 export async function flagsForAccount(db: BackstoryDB, accountId: string): Promise<Flag[]> {
   const account = await db.accounts.get(accountId);
-  const ids = [accountId, ...(account ? (await findTwins(db, account)).map((a) => a.id) : [])];
-  const flags = await db.flags.where('accountId').anyOf(ids).toArray();
+  return flagsOn(db, [accountId, ...(account ? (await findTwins(db, account)).map((a) => a.id) : [])]);
+}
+
+/** Flags on any of these accounts (a backstory's merged accounts), newest first. */
+export async function flagsOn(db: BackstoryDB, accountIds: string[]): Promise<Flag[]> {
+  const flags = await db.flags.where('accountId').anyOf(accountIds).toArray();
   return flags.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 

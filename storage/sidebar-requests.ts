@@ -4,7 +4,7 @@ import { tabTicketItem } from './tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
 import type { Flag } from '@/core/flags';
-import { flagsForAccount } from './flags';
+import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { withFreshness } from './freshness';
 
@@ -22,7 +22,7 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
-  const flags = await flagsForAccount(db, story.story.account.id);
+  const flags = await flagsOn(db, story.story.accountIds);
   const notes = flags.length ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : story.story.notes;
   return { ...story, story: await withFreshness({ ...story.story, notes }), flags };
 }

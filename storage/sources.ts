@@ -22,11 +22,9 @@ export interface SyncRun {
 
 export interface SourceStatus {
   lastSuccess?: string;
-  counts?: Record<string, number>;
   lastError?: string;
+  /** A sync is under way (or was, when the browser stopped the worker: it resumes when it wakes). */
   running?: boolean;
-  /** When the running sync started: a sync older than the lease is taken as dead. */
-  runningSince?: string;
   runs: SyncRun[];
 }
 
@@ -38,9 +36,9 @@ export const syncIntervalItem = storage.defineItem<number>('local:syncIntervalMi
 export const RUNS_KEPT = 20;
 
 /** The status after a run: history newest first, last error cleared by a success. */
-export function withRun(status: SourceStatus | undefined, run: SyncRun, counts?: Record<string, number>): SourceStatus {
+export function withRun(status: SourceStatus | undefined, run: SyncRun): SourceStatus {
   const runs = [run, ...(status?.runs ?? [])].slice(0, RUNS_KEPT);
   return run.ok
-    ? { ...status, runs, running: false, lastSuccess: run.at, counts, lastError: undefined }
+    ? { ...status, runs, running: false, lastSuccess: run.at, lastError: undefined }
     : { ...status, runs, running: false, lastError: run.message };
 }

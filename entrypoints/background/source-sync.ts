@@ -23,7 +23,7 @@ export function syncSource(id: string): Promise<SourceStatus> {
 async function runOnce(id: string): Promise<SourceStatus> {
   const config = (await sourcesItem.getValue()).find((s) => s.id === id);
   if (!config) throw new Error(`no data source "${id}"`);
-  await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true, runningSince: new Date().toISOString() }));
+  await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true }));
   let secrets: Record<string, string> | undefined;
   try {
     secrets = await loadCredentials(openSecrets(), id);
@@ -31,7 +31,7 @@ async function runOnce(id: string): Promise<SourceStatus> {
     secrets = undefined;
   }
   const outcome = await runSync(getDb(), config, secrets);
-  return setStatus(id, (s) => ({ ...withRun(s, outcome.run, outcome.counts), runningSince: undefined }));
+  return setStatus(id, (s) => withRun(s, outcome.run));
 }
 
 /**

@@ -38,6 +38,7 @@ describe('one customer in several sources', () => {
     const story = (await loadBackstory(db, 'hubspot-1:501'))!;
     expect(story.account.name).toBe('ACME Dental Group');
     expect(story.sources).toEqual(['hubspot-1', 'csv']);
+    expect(story.accountIds).toEqual(['hubspot-1:501', 'csv:a1']);
     expect(story.winningDeal).toMatchObject({ name: 'Managed IT', source: 'csv' });
     expect(story.otherDeals.map((d) => d.source)).toEqual(['hubspot-1']);
     expect(story.notes.map((n) => n.source)).toEqual(['hubspot-1']);
