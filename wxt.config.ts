@@ -8,11 +8,13 @@ import { hostPermissions } from './adapters/hosts';
  * fixtures are served. Store builds never include it.
  */
 const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
+/** BACKSTORY_TEST_OUT: another folder for a test build, so two test runs can share a checkout. */
+const testOut = process.env.BACKSTORY_TEST_OUT || '.output-test';
 
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  outDir: testHostsOn ? '.output-test' : '.output',
+  outDir: testHostsOn ? testOut : '.output',
   vite: () => ({ plugins: [preact()] }),
   // The sources package Mozilla's review asks for: the code and how to build it, not test output.
   zip: { excludeSources: ['screenshots/**', 'test-results/**', 'bench/results/**', '.output-test/**'] },

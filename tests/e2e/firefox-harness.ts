@@ -9,7 +9,7 @@ import { startFixtureServer } from '../../scripts/fixture-server.mjs';
  * BiDi, with the Firefox test build installed as a temporary add-on. The add-on's internal UUID
  * is fixed through a preference so its pages have a known address.
  */
-export const FIREFOX_EXTENSION_DIR = resolve('.output-test/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.BACKSTORY_TEST_OUT || '.output-test', 'firefox-mv2');
 export const ADDON_ID = 'backstory@backstory.example';
 const UUID = '3b1d9c2e-8a4f-4f6e-9a53-6c1e2b7d4a10';
 export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;

@@ -10,7 +10,7 @@ import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const EXTENSION_DIR = resolve('.output-test/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.BACKSTORY_TEST_OUT || '.output-test', 'chrome-mv3');
 export const SCREENSHOTS = resolve('screenshots');
 
 export interface Harness {
