@@ -3,7 +3,7 @@
  * is checked field by field; a record without what it needs is skipped, not fatal.
  * Shapes: company/companies, company/contacts (communicationItems), sales/opportunities
  * (campaign, source, primarySalesRep, status, closedDate), sales/opportunities/{id}/notes,
- * sales/opportunities/{id}/forecast, marketing/campaigns.
+ * company/companies/{id}/notes, sales/opportunities/{id}/forecast, marketing/campaigns.
  */
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
@@ -127,13 +127,25 @@ export function mapOpportunity(o: CwObject, forecast: Forecast = {}, currency = 
   };
 }
 
-export function mapOpportunityNote(o: CwObject, opportunityId: string | number): Note | undefined {
+/** A note's common fields (opportunity and company notes share text, type, flagged, enteredBy, _info). */
+function noteFields(o: CwObject): Omit<Note, 'id' | 'source' | 'sourceId'> | undefined {
   const body = str(o.text);
   if (!body) return undefined;
   const info = (o._info && typeof o._info === 'object' ? o._info : {}) as Record<string, unknown>;
   return {
-    ...rid('opportunity-note', o.id), dealId: `${SOURCE}:opportunity-${opportunityId}`,
-    author: str(o.enteredBy) ?? str(info.updatedBy) ?? 'ConnectWise', date: day(o.dateCreated) ?? day(info.dateEntered) ?? day(info.lastUpdated) ?? '',
+    author: str(o.enteredBy) ?? str(info.enteredBy) ?? str(info.updatedBy) ?? 'ConnectWise',
+    date: day(o.dateCreated) ?? day(info.dateEntered) ?? day(info.lastUpdated) ?? '',
     body, tags: refName(o.type) ? [refName(o.type)!] : [], pinned: o.flagged === true,
   };
+}
+
+export function mapOpportunityNote(o: CwObject, opportunityId: string | number): Note | undefined {
+  const fields = noteFields(o);
+  return fields && { ...rid('opportunity-note', o.id), dealId: `${SOURCE}:opportunity-${opportunityId}`, ...fields };
+}
+
+/** A note on the company itself (company/companies/{id}/notes): a note of the account. */
+export function mapCompanyNote(o: CwObject, companyId: string | number): Note | undefined {
+  const fields = noteFields(o);
+  return fields && { ...rid('company-note', o.id), accountId: `${SOURCE}:company-${companyId}`, ...fields };
 }

@@ -1,15 +1,24 @@
 /**
- * ConnectWise PSA (Manage) REST API 3.0 as a data source: companies, contacts, sales
- * opportunities (with the forecast revenue of won ones, and their notes) and marketing campaigns.
- * Auth: Basic base64(companyId+publicKey:privateKey) plus the clientId header. The site's codebase
- * ("v2025_1/") comes from /login/companyinfo/{companyId}; cloud API hosts are
+ * ConnectWise PSA (Manage) REST API 3.0 as a data source: companies with their notes, contacts,
+ * sales opportunities (with the forecast revenue of won ones, and their notes) and marketing
+ * campaigns. Auth: Basic base64(companyId+publicKey:privateKey) plus the clientId header. The
+ * site's codebase ("v2025_1/") comes from /login/companyinfo/{companyId}; cloud API hosts are
  * api-{na,eu,au}.myconnectwise.net, an on-premises server is its own host. Pages of up to 1000.
+ *
+ * Notes and incremental passes: ConnectWise has notes only under their parent
+ * (/company/companies/{id}/notes, /sales/opportunities/{id}/notes; no list of all notes), and a
+ * new note need not change its parent's lastUpdated. So a full pass asks every company and every
+ * opportunity for its notes (one request each), and an incremental pass asks, with
+ * `conditions=lastUpdated > [since]`: the companies and opportunities changed since, plus every
+ * open opportunity (closedDate = null), where sales notes are being written. Notes added since to
+ * an unchanged company or a closed opportunity wait for the daily full pass (run-sync.ts): finding
+ * them sooner would mean one request per company every pass.
  */
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead, type Values } from './live-source';
-import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
+import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapCompanyNote, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
 
 export const CW_CLOUD = 'https://api-na.myconnectwise.net';
 export const PAGE_SIZE = 1000;
@@ -36,40 +45,52 @@ export async function apiRoot(o: CwOptions): Promise<string> {
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
 
-/** One page of a list endpoint (page numbers from 1, up to 1000 records), optionally changed since a time. */
-async function fetchList(root: string, path: string, page: number, since: string | undefined, o: CwOptions): Promise<CwObject[]> {
+/** One page of a list endpoint (page numbers from 1, up to 1000 records), optionally with conditions. */
+async function fetchList(root: string, path: string, page: number, conditions: string | undefined, o: CwOptions): Promise<CwObject[]> {
   const url = new URL(`${root}${path}`);
   url.searchParams.set('page', String(page));
   url.searchParams.set('pageSize', String(PAGE_SIZE));
-  if (since) url.searchParams.set('conditions', `lastUpdated > [${since}]`);
+  if (conditions) url.searchParams.set('conditions', conditions);
   const list = await requestJson(url.href, { headers: headers(o) }, o);
   if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
   return list.filter(isCwObject);
 }
 
 /** Every record of a list endpoint, page by page. */
-export async function* listAll(root: string, path: string, o: CwOptions): AsyncGenerator<CwObject[]> {
+export async function* listAll(root: string, path: string, o: CwOptions, conditions?: string): AsyncGenerator<CwObject[]> {
   for (let page = 1; ; page++) {
-    const list = await fetchList(root, path, page, undefined, o);
+    const list = await fetchList(root, path, page, conditions, o);
     yield list;
     if (list.length < PAGE_SIZE) return;
   }
 }
 
-/** The order a read goes through ConnectWise; a read position's step indexes it. */
-const STEPS = ['/company/companies', '/company/contacts', '/marketing/campaigns', '/sales/opportunities'] as const;
+/** Changed since a time, in ConnectWise's conditions syntax. */
+const changedSince = (since: string | undefined) => (since ? `lastUpdated > [${since}]` : undefined);
+
+/**
+ * The order a read goes through ConnectWise; a read position's step indexes it. The last step
+ * (incremental passes only) reads the new notes of open opportunities that did not change.
+ */
+const STEPS = ['/company/companies', '/company/contacts', '/marketing/campaigns', '/sales/opportunities', '/sales/opportunities?open'] as const;
+const OPEN_NOTES = STEPS.length - 1;
 
 /**
  * ConnectWise page by page from a position; with `since`, only records whose lastUpdated is later
- * (an opportunity's notes and forecast are read with the opportunity).
+ * (a company's notes are read with the company, an opportunity's notes and forecast with the
+ * opportunity; see the header for which notes an incremental pass sees).
  */
 export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { step: 0 }, since?: string): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(40, 10_000) };
   const root = await apiRoot(o);
   /** Campaign ids read in this pass (undefined when the pass resumed after that step). */
   let campaignIds: Set<string> | undefined;
+  /** Company notes are left out once the API member turns out not to be allowed them. */
+  let companyNotes = true;
   for (let step = from.step; step < STEPS.length; step++) {
     const path = STEPS[step]!;
+    // A full pass has read every opportunity's notes already.
+    const conditions = step !== OPEN_NOTES ? changedSince(since) : since ? `closedDate = null and lastUpdated <= [${since}]` : undefined;
     for (let page = step === from.step && from.after ? Number(from.after) : 1; ; page++) {
       const records = emptyRecordSet();
       const warnings: string[] = [];
@@ -77,19 +98,37 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
       const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
       let list: CwObject[];
       try {
-        list = await fetchList(root, path, page, since, o);
+        list = step === OPEN_NOTES && !since ? [] : await fetchList(root, path.replace(/\?.*/, ''), page, conditions, o);
       } catch (e) {
         // Campaigns are often outside the API member's security role: the rest is still worth having.
         if (!(e instanceof PermissionError) || path !== '/marketing/campaigns') throw e;
         warnings.push('campaigns left out: the API member may not read /marketing/campaigns');
         list = [];
       }
-      if (path === '/company/companies') list.forEach((c) => keep(records.accounts, mapCompany(c)));
-      else if (path === '/company/contacts') list.forEach((c) => keep(records.contacts, mapContact(c)));
+      if (path === '/company/companies') {
+        for (const c of list) {
+          const account = mapCompany(c);
+          keep(records.accounts, account);
+          if (!account || !companyNotes) continue;
+          try {
+            for await (const notes of listAll(root, `/company/companies/${c.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapCompanyNote(n, c.id)));
+          } catch (e) {
+            if (!(e instanceof PermissionError)) throw e;
+            companyNotes = false;
+            warnings.push('company notes left out: the API member may not read /company/companies/{id}/notes');
+          }
+        }
+      } else if (path === '/company/contacts') list.forEach((c) => keep(records.contacts, mapContact(c)));
       else if (path === '/marketing/campaigns') {
         campaignIds ??= new Set();
         list.forEach((c) => keep(records.campaigns, mapCampaign(c)));
         records.campaigns.forEach((c) => campaignIds!.add(c.id));
+      } else if (step === OPEN_NOTES) {
+        // Only the notes: these opportunities did not change, so their deals are stored already.
+        for (const opp of list) {
+          if (!mapOpportunity(opp)) continue;
+          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+        }
       } else {
         for (const opp of list) {
           const forecast = isWon(opp) ? forecastValues(await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o)) : {};
@@ -97,7 +136,7 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
           if (deal?.campaignId && campaignIds && !campaignIds.has(deal.campaignId)) delete deal.campaignId;
           keep(records.deals, deal);
           if (!deal) continue;
-          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o)) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
         }
       }
       const more = list.length >= PAGE_SIZE;

@@ -4,8 +4,11 @@
  * Faithful to the documented shapes Backstory uses:
  *  - GET /login/companyinfo/{companyId} (no auth) -> { CompanyName, Codebase: "v2025_1/", VersionCode, CompanyID, IsCloud, SiteUrl }
  *  - GET /{codebase}apis/3.0/company/companies | company/contacts | sales/opportunities |
- *    marketing/campaigns | sales/opportunities/{id}/notes  ?page=&pageSize= (≤ 1000) -> a JSON array,
- *    with a Link header (rel="next") while more pages follow
+ *    marketing/campaigns | sales/opportunities/{id}/notes | company/companies/{id}/notes
+ *    ?page=&pageSize= (≤ 1000)&conditions= -> a JSON array, with a Link header (rel="next") while
+ *    more pages follow. Conditions: the clauses Backstory sends, joined by "and" (lastUpdated >
+ *    [date], lastUpdated <= [date], closedDate = null, notes like "%text%"); any other is a 400
+ *    as ConnectWise answers a condition it cannot parse
  *  - GET .../sales/opportunities/{id}/forecast -> { id, forecastItems: [{ revenue, recurringFlag, includedFlag }] }
  *  - auth: `Authorization: Basic base64(companyId+publicKey:privateKey)` and a `clientId` header;
  *    a wrong key is 401, a missing clientId 400, a path outside the member's role 403
@@ -24,6 +27,8 @@ export interface MockConnectWiseData {
   campaigns: Obj[];
   /** By opportunity id. */
   notes: Record<number, Obj[]>;
+  /** Notes on companies, by company id. */
+  companyNotes?: Record<number, Obj[]>;
   forecasts: Record<number, { revenue: number; recurringFlag: boolean; includedFlag: boolean }[]>;
 }
 
@@ -64,11 +69,30 @@ export function sampleConnectWiseData(): MockConnectWiseData {
       { id: 4100, name: 'Granite Peak - managed IT', company: { id: 250, name: 'Granite Peak Surveying LLC' }, campaign: { id: 31, name: 'Spring trade show 2025' }, source: { id: 5, name: 'Trade show' }, primarySalesRep: rep, status: { id: 2, name: 'Won' }, stage: { id: 4, name: 'Closed' }, closedDate: '2025-04-01T00:00:00Z', notes: 'Managed IT for 9 seats, promised 2-hour response for the survey plotter' },
       { id: 4101, name: 'Bluebird - phones', company: { id: 251, name: 'Bluebird Family Dentistry' }, primarySalesRep: rep, status: { id: 1, name: 'Open' }, stage: { id: 2, name: 'Proposal' } },
     ],
+    companyNotes: {
+      250: [{ id: 600, text: 'Owner Ravi prefers phone calls before 9am; the field crews are out after that.', type: { id: 1, name: 'General' }, flagged: false, enteredBy: 'dwhitfield', company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' }, _info: { lastUpdated: '2025-04-03T09:00:00Z', dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' } }],
+    },
     notes: {
       4100: [{ id: 77, opportunityId: 4100, text: 'Ravi chose us over their cousin\'s company. Plotter downtime costs them a field day.', flagged: true, enteredBy: 'dwhitfield', _info: { lastUpdated: '2025-03-28T16:00:00Z', dateEntered: '2025-03-28T15:00:00Z' } }],
     },
     forecasts: { 4100: [{ revenue: 1350, recurringFlag: true, includedFlag: true }, { revenue: 2400, recurringFlag: false, includedFlag: true }, { revenue: 999, recurringFlag: false, includedFlag: false }] },
   };
+}
+
+const updated = (o: Obj) => String((o._info as { lastUpdated?: string } | undefined)?.lastUpdated ?? '2025-01-01T00:00:00Z');
+
+/** A filter for the conditions Backstory sends (see the header), or undefined for any other. */
+function conditionFilter(conditions: string): ((o: Obj) => boolean) | undefined {
+  const tests: ((o: Obj) => boolean)[] = [];
+  for (const clause of conditions ? conditions.split(/\s+and\s+/i) : []) {
+    const like = /^notes like "%(.*)%"$/.exec(clause);
+    const since = /^lastUpdated (>|<=) \[(.+)\]$/.exec(clause);
+    if (like) tests.push((o) => String(o.notes ?? '').includes(like[1]!));
+    else if (since) tests.push((o) => (since[1] === '>' ? Date.parse(updated(o)) > Date.parse(since[2]!) : Date.parse(updated(o)) <= Date.parse(since[2]!)));
+    else if (clause === 'closedDate = null') tests.push((o) => !o.closedDate);
+    else return undefined;
+  }
+  return (o) => tests.every((t) => t(o));
 }
 
 export async function startMockConnectWise(options: { data?: MockConnectWiseData } = {}): Promise<MockConnectWise> {
@@ -106,6 +130,7 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     const authorized = req.headers.authorization === expected;
     mock.requests.push({ path: url.pathname + url.search, authorized });
     const sw = mock.switches;
+    if (sw.hang && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) return;
     if (sw.status && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) {
       const status = sw.status;
       if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
@@ -135,17 +160,14 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
       return send(res, 201, created);
     }
     const fixed: Record<string, unknown[]> = { '/company/companies': d.companies, '/company/contacts': d.contacts, '/sales/opportunities': d.opportunities, '/marketing/campaigns': d.campaigns };
-    if (fixed[path]) {
-      // The conditions Backstory sends: notes like "%text%", and lastUpdated > [date].
-      const conditions = url.searchParams.get('conditions') ?? '';
-      const like = /^notes like "%(.*)%"$/.exec(conditions);
-      const since = /^lastUpdated > \[(.+)\]$/.exec(conditions);
-      const updated = (o: Obj) => String((o._info as { lastUpdated?: string } | undefined)?.lastUpdated ?? '2025-01-01T00:00:00Z');
-      const all = fixed[path] as Obj[];
-      return list(res, url, like ? all.filter((o) => String(o.notes ?? '').includes(like[1]!)) : since ? all.filter((o) => updated(o) > since[1]!) : all);
-    }
     const notes = /^\/sales\/opportunities\/(\d+)\/notes$/.exec(path);
-    if (notes) return list(res, url, d.notes[Number(notes[1])] ?? []);
+    const companyNotes = /^\/company\/companies\/(\d+)\/notes$/.exec(path);
+    const all = (fixed[path] ?? (notes ? d.notes[Number(notes[1])] : companyNotes ? d.companyNotes?.[Number(companyNotes[1])] : undefined) ?? (notes || companyNotes ? [] : undefined)) as Obj[] | undefined;
+    if (all) {
+      const matches = conditionFilter(url.searchParams.get('conditions') ?? '');
+      if (!matches) return send(res, 400, { code: 'InvalidObject', message: `conditions: cannot parse "${url.searchParams.get('conditions')}"` });
+      return list(res, url, all.filter(matches));
+    }
     const forecast = /^\/sales\/opportunities\/(\d+)\/forecast$/.exec(path);
     if (forecast) return send(res, 200, { id: Number(forecast[1]), forecastItems: d.forecasts[Number(forecast[1])] ?? [] });
     return send(res, 404, { code: 'NotFound', message: `${path} not found` });

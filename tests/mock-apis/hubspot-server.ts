@@ -7,9 +7,12 @@
  *    (limit at most 100; `after` is an opaque cursor; only requested properties come back, plus
  *    hs_object_id / createdate / hs_lastmodifieddate as HubSpot adds them)
  *  - GET /crm/v3/owners/?limit= -> { results: [{ id, email, firstName, lastName, userId }] }
+ *  - GET /marketing/v3/campaigns?limit=&after=&properties= -> { total, results: [{ id (a GUID),
+ *    properties, createdAt, updatedAt, businessUnits }], paging?: { next: { after, link } } }
+ *    (limit 1..100, default 50); a path in `forbidden` is 403 MISSING_SCOPES naming the scope
  *  - auth: `Authorization: Bearer <private app token>`; anything else is 401 with HubSpot's error body
  * Switches (set on `mock.switches`) imitate what goes wrong: a status for the next N requests (429
- * with Retry-After, 500, 503), slow answers, malformed JSON, a revoked token.
+ * with Retry-After, 500, 503), slow answers, answers that never come, malformed JSON, a revoked token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serve } from './serve';
@@ -36,6 +39,8 @@ export interface MockHubSpotData {
   deals: HsRecord[];
   notes: HsRecord[];
   owners: HsOwner[];
+  /** Marketing campaigns (none unless a test adds them: most accounts have no Marketing Hub). */
+  campaigns?: HsRecord[];
 }
 
 export interface Switches {
@@ -50,6 +55,8 @@ export interface Switches {
   delayMs?: number;
   /** Answer 200 with a body that is not JSON. */
   malformed?: boolean;
+  /** Never answer (requests on `onlyPath`, when set): the client's timeout has to end them. */
+  hang?: boolean;
 }
 
 export interface MockHubSpot {
@@ -61,6 +68,8 @@ export interface MockHubSpot {
   requests: { method: string; path: string; authorized: boolean }[];
   /** Notes created through the API (flags delivered), in order. */
   writes: { id: string; properties: Record<string, string | null>; companies: string[] }[];
+  /** Paths the token lacks the scope for (403 MISSING_SCOPES), e.g. "/marketing/v3/campaigns". */
+  forbidden: Set<string>;
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
   close(): Promise<void>;
@@ -107,6 +116,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     switches: {} as Switches,
     requests: [] as MockHubSpot['requests'],
     writes: [] as MockHubSpot['writes'],
+    forbidden: new Set<string>(),
     setToken(next: string) {
       token = next;
     },
@@ -123,6 +133,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     const authorized = req.headers.authorization === `Bearer ${token}`;
     mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
     const sw = mock.switches;
+    if (sw.hang && (!sw.onlyPath || url.pathname.startsWith(sw.onlyPath))) return;
     if (sw.status && (!sw.onlyPath || url.pathname.startsWith(sw.onlyPath))) {
       const status = sw.status;
       if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
@@ -135,6 +146,22 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     if (!authorized)
       return send(res, 401, { status: 'error', message: 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', correlationId: 'mock', category: 'INVALID_AUTHENTICATION' });
     if (sw.malformed) return send(res, 200, '<html><body>Service temporarily unavailable</body></html>');
+    const scope = url.pathname.startsWith('/marketing/v3/campaigns') ? 'marketing.campaigns.read' : 'crm.objects.companies.read';
+    if ([...mock.forbidden].some((p) => url.pathname.startsWith(p)))
+      return send(res, 403, { status: 'error', message: "This app hasn't been granted all required scopes to make this call.", correlationId: 'mock', category: 'MISSING_SCOPES', errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [scope] } }] });
+
+    if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/marketing/v3/campaigns') {
+      const all = mock.data.campaigns ?? [];
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50));
+      const start = Number(url.searchParams.get('after') ?? 0) || 0;
+      const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+      const next = start + limit < all.length ? String(start + limit) : undefined;
+      return send(res, 200, {
+        total: all.length,
+        results: all.slice(start, start + limit).map((c) => ({ id: c.id, properties: Object.fromEntries(wanted.map((p) => [p, c.properties[p] ?? null])), createdAt: '2026-01-05T09:00:00.000Z', updatedAt: modified(c), businessUnits: [{ id: 0 }] })),
+        ...(next ? { paging: { next: { after: next, link: `${mock.url}/marketing/v3/campaigns?after=${next}` } } } : {}),
+      });
+    }
 
     const search = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)\/search$/.exec(url.pathname);
     if (req.method === 'POST' && search) {

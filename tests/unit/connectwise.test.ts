@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch against the mock ConnectWise API on 127.0.0.1 (happy-dom's fetch applies CORS).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forecastValues, mapCompany, mapContact, mapOpportunity } from '@/sources/connectwise-map';
+import { forecastValues, mapCompany, mapCompanyNote, mapContact, mapOpportunity } from '@/sources/connectwise-map';
 import { deliverConnectWiseFlag, readConnectWise, testConnectWise, type CwOptions } from '@/sources/connectwise';
 import type { Flag } from '@/core/flags';
 import { RateLimiter } from '@/sources/http';
@@ -47,6 +47,13 @@ describe('ConnectWise records to the model', () => {
       .toMatchObject({ accountId: 'connectwise:company-250', campaignId: 'connectwise:campaign-31', stage: 'Closed Won', closeDate: '2025-04-01', salesRep: 'Dana Whitfield', leadSource: 'Trade show', valueRecurring: 1350, valueOneTime: 2400 });
     expect(mapOpportunity({ id: 10, name: 'No company' })).toBeUndefined();
   });
+
+  it('maps a company note as a note of the account, with its type, author and date', () => {
+    expect(mapCompanyNote({ id: 600, text: ' Prefers calls before 9am ', type: { id: 1, name: 'General' }, flagged: true, _info: { dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' } }, 250))
+      .toEqual({ id: 'connectwise:company-note-600', source: 'connectwise', sourceId: 'company-note-600', accountId: 'connectwise:company-250', author: 'dwhitfield', date: '2025-04-03', body: 'Prefers calls before 9am', tags: ['General'], pinned: true });
+    expect(mapCompanyNote({ id: 601, text: '   ' }, 250)).toBeUndefined();
+    expect(mapCompanyNote({ id: 602, text: 42 }, 250)).toBeUndefined();
+  });
 });
 
 describe('reading ConnectWise', () => {
@@ -57,17 +64,23 @@ describe('reading ConnectWise', () => {
     expect(warnings).toEqual([]);
     expect(records.campaigns).toMatchObject([{ name: 'Spring trade show 2025', channel: 'Trade show', cost: 8450 }]);
     expect(records.deals.find((d) => d.sourceId === 'opportunity-4100')).toMatchObject({ valueRecurring: 1350, salesRep: 'Dana Whitfield' });
-    expect(records.notes).toMatchObject([{ dealId: 'connectwise:opportunity-4100', pinned: true, author: 'dwhitfield', date: '2025-03-28' }]);
+    expect(records.notes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ dealId: 'connectwise:opportunity-4100', pinned: true, author: 'dwhitfield', date: '2025-03-28' }),
+      expect.objectContaining({ accountId: 'connectwise:company-250', body: expect.stringContaining('phone calls before 9am'), tags: ['General'], date: '2025-04-03' }),
+    ]));
+    expect(records.notes).toHaveLength(2);
+    // One notes request per company kept (not the deleted one) and per opportunity.
+    expect(mock.requests.filter((r) => /\/company\/companies\/\d+\/notes/.test(r.path)).map((r) => r.path.split('?')[0]!.split('/')[6])).toEqual(['250', '251']);
     expect(mock.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     // Only won opportunities cost a forecast request.
     expect(mock.requests.filter((r) => r.path.endsWith('/forecast'))).toHaveLength(1);
   });
 
   it('pages through 1000 at a time', async () => {
-    mock.data.companies = Array.from({ length: 2500 }, (_, i) => ({ id: 10_000 + i, name: `Company ${i}` }));
+    mock.data.contacts = Array.from({ length: 2500 }, (_, i) => ({ id: 10_000 + i, firstName: 'Person', lastName: String(i) }));
     const { records } = await readConnectWise(opts());
-    expect(records.accounts).toHaveLength(2500);
-    expect(mock.requests.filter((r) => r.path.startsWith(`/v2025_1/apis/3.0/company/companies?`)).map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
+    expect(records.contacts).toHaveLength(2500);
+    expect(mock.requests.filter((r) => r.path.startsWith(`/v2025_1/apis/3.0/company/contacts?`)).map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
   });
 
   it('leaves campaigns out, saying so, when the API member may not read them', async () => {
@@ -76,6 +89,16 @@ describe('reading ConnectWise', () => {
     expect(records.campaigns).toEqual([]);
     expect(records.deals.every((d) => d.campaignId === undefined)).toBe(true);
     expect(warnings).toEqual(['campaigns left out: the API member may not read /marketing/campaigns']);
+  });
+
+  it('leaves company notes out, saying so once, when the API member may not read them', async () => {
+    for (const id of [250, 251]) mock.forbidden.add(`/company/companies/${id}/notes`);
+    const { records, warnings } = await readConnectWise(opts());
+    expect(records.accounts).toHaveLength(2);
+    expect(records.notes.map((n) => n.sourceId)).toEqual(['opportunity-note-77']);
+    expect(warnings).toEqual(['company notes left out: the API member may not read /company/companies/{id}/notes']);
+    // After the first refusal it stops asking.
+    expect(mock.requests.filter((r) => r.path.includes('/notes') && r.path.includes('/company/companies/'))).toHaveLength(1);
   });
 });
 
@@ -86,11 +109,11 @@ describe('syncing ConnectWise', () => {
   it('stores the records under the source; the backstory links campaign, deal and note', async () => {
     const db = openDb('cw-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({ ok: true, message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 1 notes (1 records without a name or company skipped)' });
+    expect(out.run).toMatchObject({ ok: true, message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 2 notes (1 records without a name or company skipped)' });
     const story = (await loadBackstory(db, 'connectwise-t1:company-250'))!;
     expect(story.originCampaign?.name).toBe('Spring trade show 2025');
     expect(story.winningDeal?.productsSold).toContain('2-hour response');
-    expect(story.notes[0]?.body).toContain('Plotter downtime');
+    expect(story.notes.map((n) => n.body)).toEqual(expect.arrayContaining([expect.stringContaining('Plotter downtime'), expect.stringContaining('phone calls before 9am')]));
   });
 
   it('keeps the last good data when the key is rejected or the server fails', async () => {
@@ -102,7 +125,7 @@ describe('syncing ConnectWise', () => {
     mock.switches = { status: 500, onlyPath: '/sales/opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
     expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
-    expect(await countsByKind(db, 'connectwise-t1')).toMatchObject({ account: 2, deal: 2, note: 1 });
+    expect(await countsByKind(db, 'connectwise-t1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 });
 
@@ -128,6 +151,35 @@ describe('incremental syncs (ConnectWise)', () => {
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
     expect(daily.run.message).toMatch(/^1 accounts/);
     expect(await db.accounts.get('connectwise-i1:company-251')).toBeUndefined();
+  });
+
+  it('catches new notes of changed companies and of open opportunities that did not change; others wait for the daily full pass', async () => {
+    const db = openDb('cw-notes-' + Math.random());
+    expect((await runSync(db, config(), secrets(), fast, at('2026-12-01T10:00:00Z'))).run.ok).toBe(true);
+    const note = (id: number, text: string) => ({ id, text, enteredBy: 'pnair', _info: { lastUpdated: '2026-12-01T10:30:00Z', dateEntered: '2026-12-01T10:30:00Z' } });
+    // Upstream: company 250 changed and got a note; 4101 (open, unchanged) got a note;
+    // 251 (unchanged) and 4100 (closed, unchanged) got notes too.
+    mock.data.companies[0] = { ...mock.data.companies[0]!, _info: { lastUpdated: '2026-12-01T10:30:00Z' } };
+    mock.data.companyNotes![250]!.push(note(610, 'Ravi asked about a second office.'));
+    mock.data.companyNotes![251] = [note(611, 'Lena wants invoices by post.')];
+    mock.data.notes[4101] = [note(78, 'Phones: they want a quote before January.')];
+    mock.data.notes[4100]!.push(note(79, 'Plotter replaced under warranty.'));
+    mock.requests.length = 0;
+    const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
+    expect(second.run.message).toMatch(/^3 changed records read; now 2 accounts, 2 contacts, 1 campaigns, 2 deals, 4 notes/);
+    expect(await db.notes.get('connectwise-i1:company-note-610')).toMatchObject({ accountId: 'connectwise-i1:company-250', author: 'pnair' });
+    expect(await db.notes.get('connectwise-i1:opportunity-note-78')).toMatchObject({ dealId: 'connectwise-i1:opportunity-4101' });
+    expect(await db.notes.get('connectwise-i1:company-note-611')).toBeUndefined();
+    expect(await db.notes.get('connectwise-i1:opportunity-note-79')).toBeUndefined();
+    // Notes are asked for by lastUpdated; the unchanged open opportunities are found by closedDate.
+    const asked = mock.requests.map((r) => new URL(r.path, 'http://x')).map((u) => [u.pathname.replace('/v2025_1/apis/3.0', ''), u.searchParams.get('conditions')]);
+    expect(asked).toContainEqual(['/company/companies/250/notes', 'lastUpdated > [2026-12-01T09:55:00.000Z]']);
+    expect(asked).toContainEqual(['/sales/opportunities', 'closedDate = null and lastUpdated <= [2026-12-01T09:55:00.000Z]']);
+    expect(asked).toContainEqual(['/sales/opportunities/4101/notes', 'lastUpdated > [2026-12-01T09:55:00.000Z]']);
+    expect(asked.some(([path]) => path === '/company/companies/251/notes' || path === '/sales/opportunities/4100/notes')).toBe(false);
+    const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
+    expect(daily.run.message).toMatch(/^2 accounts, 2 contacts, 1 campaigns, 2 deals, 6 notes/);
+    expect(await db.notes.get('connectwise-i1:company-note-611')).toMatchObject({ accountId: 'connectwise-i1:company-251' });
   });
 });
 
