@@ -2,7 +2,7 @@
  * HubSpot CRM v3 records -> Backstory's model. Pure and defensive: API JSON is checked field by
  * field, and a record without what it needs is skipped with a reason instead of breaking a sync.
  */
-import type { Account, Contact, Deal, Note } from '@/core/model';
+import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { normalizeDomain, websiteDomain } from '@/core/normalize';
 
 export const SOURCE = 'hubspot';
@@ -71,14 +71,28 @@ export function mapContact(o: HsObject): Contact | undefined {
 
 const STAGES: Record<string, string> = { closedwon: 'Closed Won', closedlost: 'Closed Lost' };
 
-export function mapDeal(o: HsObject, owners: Map<string, string>): Deal | undefined {
+/**
+ * A deal's campaign: HubSpot's API offers no deal-to-campaign association, but a deal's original
+ * source drill-downs carry the utm_campaign (or campaign name) it came in by, and a campaign
+ * carries its utm_campaign in hs_utm. `campaigns` is campaignIndex's map.
+ */
+function dealCampaign(p: Record<string, unknown>, campaigns: Map<string, string>): string | undefined {
+  for (const v of [p.hs_analytics_source_data_1, p.hs_analytics_source_data_2]) {
+    const id = str(v) && campaigns.get(campaignKey(str(v)!));
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export function mapDeal(o: HsObject, owners: Map<string, string>, campaigns = new Map<string, string>()): Deal | undefined {
   const p = o.properties;
   const name = str(p.dealname);
   const company = associated(o, 'companies');
   if (!name || !company) return undefined;
   const stage = str(p.dealstage) ?? '';
+  const campaign = dealCampaign(p, campaigns);
   return {
-    ...rid(o.id), accountId: `${SOURCE}:${company}`, name,
+    ...rid(o.id), accountId: `${SOURCE}:${company}`, name, ...(campaign ? { campaignId: `${SOURCE}:${campaign}` } : {}),
     valueOneTime: num(p.amount), valueRecurring: num(p.hs_mrr), currency: str(p.deal_currency_code) ?? 'USD',
     stage: STAGES[stage] ?? stage, closeDate: day(p.closedate),
     salesRep: owners.get(str(p.hubspot_owner_id) ?? ''), productsSold: str(p.description), promises: [],
@@ -96,6 +110,33 @@ export function mapNote(o: HsObject, owners: Map<string, string>): Note | undefi
     ...rid(o.id), ...(company ? { accountId: `${SOURCE}:${company}` } : {}), ...(deal ? { dealId: `${SOURCE}:${deal}` } : {}),
     author: owners.get(str(p.hubspot_owner_id) ?? '') ?? 'HubSpot', date: day(p.hs_timestamp) ?? '', body, tags: [], pinned: false,
   };
+}
+
+/**
+ * A marketing campaign (Marketing Campaigns API v3; its id is a GUID). HubSpot campaigns have no
+ * type, so the channel stays empty; the cost is what was spent, else what was budgeted.
+ */
+export function mapCampaign(o: HsObject, owners: Map<string, string>): Campaign | undefined {
+  const p = o.properties;
+  const name = str(p.hs_name);
+  if (!name) return undefined;
+  return {
+    ...rid(o.id), name, channel: '', startDate: day(p.hs_start_date), endDate: day(p.hs_end_date),
+    cost: num(p.hs_spend_items_sum_amount) || num(p.hs_budget_items_sum_amount), currency: str(p.hs_currency_code),
+    owner: owners.get(str(p.hs_owner) ?? ''),
+  };
+}
+
+/** "Spring_Mailer-2025" and "spring mailer 2025" are one campaign key. */
+export const campaignKey = (text: string): string => text.toLowerCase().replace(/[\s_+-]+/g, ' ').trim();
+
+/** Campaign key (its utm_campaign and its name) -> campaign id, for linking deals. */
+export function campaignIndex(campaigns: HsObject[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const c of campaigns) {
+    for (const v of [c.properties.hs_utm, c.properties.hs_name]) if (str(v) && !index.has(campaignKey(str(v)!))) index.set(campaignKey(str(v)!), c.id);
+  }
+  return index;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -1,15 +1,20 @@
 /**
  * HubSpot CRM API v3 as a data source: reads companies, contacts, deals (with owners resolved to
- * names) and notes with a private-app token, 100 per page (limit/after), under HubSpot's burst
- * limit (100 requests per 10 s on lower tiers); changes only through the search API with batch
- * association reads; flags for sales are written as notes on the company. sources/run-sync.ts
- * stores what it reads.
+ * names), notes and, where the account has them, marketing campaigns (sources/hubspot-campaigns.ts)
+ * with a private-app token, 100 per page (limit/after), under HubSpot's burst limit (100 requests
+ * per 10 s on lower tiers); changes only through the search API with batch association reads;
+ * flags for sales are written as notes on the company. sources/run-sync.ts stores what it reads.
+ *
+ * Deals link to a campaign when their original source drill-down (hs_analytics_source_data_1/2)
+ * names the campaign's utm_campaign (hs_utm) or its name: HubSpot's APIs have no deal-to-campaign
+ * association, and the campaign attribution reports give totals or contact ids, not deals.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
-import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage } from './live-source';
+import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead } from './live-source';
 import { flagText, type Flag } from '@/core/flags';
-import { isHsObject, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
+import { campaignIndex, isHsObject, mapCampaign, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
+import { CAMPAIGNS_PATH, CAMPAIGNS_SCOPE, changedSince, readCampaigns } from './hubspot-campaigns';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
 
@@ -21,7 +26,7 @@ export interface HubSpotOptions extends HttpOptions {
 const PROPERTIES = {
   companies: ['name', 'domain', 'hs_additional_domains', 'website', 'industry', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_date_entered_customer'],
   contacts: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role'],
-  deals: ['dealname', 'amount', 'hs_mrr', 'deal_currency_code', 'dealstage', 'closedate', 'hubspot_owner_id', 'description', 'hs_analytics_source', 'hs_analytics_source_data_1'],
+  deals: ['dealname', 'amount', 'hs_mrr', 'deal_currency_code', 'dealstage', 'closedate', 'hubspot_owner_id', 'description', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_analytics_source_data_2'],
   notes: ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id'],
 } as const;
 const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], notes: ['companies', 'deals'] };
@@ -77,8 +82,11 @@ async function attachAssociations(type: keyof typeof PROPERTIES, objects: HsObje
   }
 }
 
-/** The order a read goes through HubSpot's objects; a read position's step indexes it. */
-const STEPS = ['companies', 'contacts', 'deals', 'notes'] as const;
+/**
+ * The order a read goes through HubSpot's objects; a read position's step indexes it (campaigns
+ * came last, so positions stored before they were read still point at the same step).
+ */
+const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
 
 /** Owner id -> "First Last" (deals and notes name people by owner id). */
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
@@ -94,14 +102,29 @@ export async function listOwners(opts: HubSpotOptions): Promise<Map<string, stri
 }
 
 /**
- * The CRM page by page from a position (owners are read first each time: deals and notes name
- * people by owner id). Records that cannot be used are counted, not kept.
+ * The CRM page by page from a position. Owners and campaigns are read first each time: deals and
+ * notes name people by owner id, and deals are linked to campaigns by name. Records that cannot
+ * be used are counted, not kept.
  */
 export async function* hubspotPages(opts: HubSpotOptions, from: ReadPosition = { step: 0 }, since?: string): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
   const owners = await listOwners(o);
+  const { campaigns, warning } = await readCampaigns({ ...o, base: o.base ?? HUBSPOT_API });
+  const byKey = campaignIndex(campaigns);
   for (let step = from.step; step < STEPS.length; step++) {
     const type = STEPS[step]!;
+    const next = (after?: string) => (after ? { step, after } : step + 1 < STEPS.length ? { step: step + 1 } : null);
+    if (type === 'campaigns') {
+      const records = emptyRecordSet();
+      let skipped = 0;
+      for (const c of changedSince(campaigns, since)) {
+        const campaign = mapCampaign(c, owners);
+        if (campaign) records.campaigns.push(campaign);
+        else skipped++;
+      }
+      yield { records, skipped, warnings: warning ? [warning] : [], next: next() };
+      continue;
+    }
     let after = step === from.step ? from.after : undefined;
     do {
       const page = since ? await searchPage(type, after, since, o) : await fetchPage(type, after, o);
@@ -112,36 +135,40 @@ export async function* hubspotPages(opts: HubSpotOptions, from: ReadPosition = {
       for (const obj of page.objects) {
         if (type === 'companies') keep(records.accounts, mapCompany(obj));
         else if (type === 'contacts') keep(records.contacts, mapContact(obj));
-        else if (type === 'deals') keep(records.deals, mapDeal(obj, owners));
+        else if (type === 'deals') keep(records.deals, mapDeal(obj, owners, byKey));
         else keep(records.notes, mapNote(obj, owners));
       }
       after = page.after;
-      yield { records, skipped, warnings: [], next: after ? { step, after } : step + 1 < STEPS.length ? { step: step + 1 } : null };
+      yield { records, skipped, warnings: [], next: next(after) };
     } while (after);
   }
 }
 
 /** A full read of the account's CRM, mapped (all pages of hubspotPages together). */
-export async function readHubSpot(opts: HubSpotOptions): Promise<{ records: RecordSet; skipped: number }> {
+export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
   const records: RecordSet = emptyRecordSet();
+  const warnings: string[] = [];
   let skipped = 0;
   for await (const page of hubspotPages(opts)) {
     for (const kind of Object.keys(records) as (keyof RecordSet)[]) (records[kind] as unknown[]).push(...page.records[kind]);
     skipped += page.skipped;
+    warnings.push(...page.warnings);
   }
-  return { records, skipped };
+  return { records, skipped, warnings };
 }
 
 /**
  * "Test connection": one small request per kind Backstory reads, so a missing scope is named
  * (HubSpot answers 403 per object type). A rejected key or an unreachable host stops at once:
- * every other request would fail the same way.
+ * every other request would fail the same way. Campaigns are optional: their check names the
+ * scope to add, and says the rest syncs without it.
  */
 export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck[]> {
   const quick = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
   const paths: [string, string][] = [
     ['owners', '/crm/v3/owners/?limit=1'],
     ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [type, `/crm/v3/objects/${type}?limit=1`]),
+    ['campaigns', `${CAMPAIGNS_PATH}?limit=1`],
   ];
   const checks: ConnectionCheck[] = [];
   for (const [what, path] of paths) {
@@ -149,7 +176,10 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
       await requestJson(new URL(path, opts.base ?? HUBSPOT_API).href, { headers: { Authorization: `Bearer ${opts.token}` } }, quick);
       checks.push({ what, ok: true });
     } catch (e) {
-      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e) });
+      const message = what === 'campaigns' && e instanceof PermissionError
+        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
+        : e instanceof Error ? e.message : String(e);
+      checks.push({ what, ok: false, message });
       if (!(e instanceof PermissionError)) break;
     }
   }
