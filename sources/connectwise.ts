@@ -17,6 +17,7 @@
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { testHttp } from './test-http';
 import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead, type Values } from './live-source';
 import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapCompanyNote, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
 
@@ -239,7 +240,7 @@ export const connectwiseSource: LiveSource = {
   ],
   origin: (settings) => originOf(settings.site || CW_CLOUD),
   incremental: true,
-  pages: (settings, secrets, from, since, http = {}) => connectwisePages(options(settings, secrets, http), from, since),
+  pages: (settings, secrets, from, since, http = {}) => connectwisePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
   deliverFlag: (settings, secrets, flag, companySourceId, http = {}) => deliverConnectWiseFlag({ ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() }, flag, companySourceId),
 };

@@ -15,6 +15,7 @@ import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, typ
 import { flagText, type Flag } from '@/core/flags';
 import { campaignIndex, isHsObject, mapCampaign, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
 import { CAMPAIGNS_PATH, CAMPAIGNS_SCOPE, changedSince, readCampaigns } from './hubspot-campaigns';
+import { testHttp } from './test-http';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
 
@@ -223,7 +224,7 @@ export const hubspotSource: LiveSource = {
   origin: (settings) => originOf(settings.base || HUBSPOT_API),
   // Incremental passes use the search API (by hs_lastmodifieddate) plus batch association reads.
   incremental: true,
-  pages: (settings, secrets, from, since, http = {}) => hubspotPages({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, from, since),
+  pages: (settings, secrets, from, since, http = {}) => hubspotPages({ ...http, ...testHttp(settings), token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, from, since),
   test: (settings, secrets, http = {}) => testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
   deliverFlag: (settings, secrets, flag, companyId, http = {}) => deliverHubSpotFlag({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, flag, companyId),
 };

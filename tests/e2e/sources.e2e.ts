@@ -51,20 +51,26 @@ describe('HubSpot as a data source', () => {
     mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
     await options.getByLabel('Private app token').fill(TOKEN);
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\)/);
+    mock.forbidden.add('/marketing/v3/campaigns');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\).*✗ campaigns: HubSpot refused \(403\): add the marketing\.campaigns\.read scope/);
     await screenshot(options, 'options-sources-test');
     mock.switches = {};
+    mock.forbidden.clear();
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/Connection works/);
   });
 
   it('is added in options with a token, syncs, and its account shows beside a ticket', async () => {
+    // A Marketing Hub campaign, named by the won deal's original source drill-down (its utm_campaign).
+    mock.data.campaigns = [{ id: '4f1c2a9e-5b7d-4e21-9c3a-6d8e0f1a2b3c', properties: { hs_name: 'Managed IT search ads', hs_utm: 'managed-it-search', hs_start_date: '2026-08-01', hs_spend_items_sum_amount: '2300' } }];
+    Object.assign(mock.data.deals[0]!.properties, { hs_analytics_source: 'PAID_SEARCH', hs_analytics_source_data_1: 'managed-it-search' });
     mock.requests.length = 0;
     await options.getByLabel('Name').fill('HubSpot (mock)');
     await options.getByLabel('Private app token').fill(TOKEN);
     await options.getByLabel('API address').fill(mock.url);
     await options.getByRole('button', { name: 'Save and sync' }).click();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 3 deals, 1 notes/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 1 notes/);
     // Write-only: the token is not in the page any more.
     expect(await options.getByLabel('Private app token').inputValue()).toBe('');
     expect(await options.content()).not.toContain(TOKEN);
@@ -77,6 +83,7 @@ describe('HubSpot as a data source', () => {
     const text = await frame.locator('body').textContent();
     expect(text).toContain('Priya Nair');
     expect(text).toContain('burned by their last IT guy');
+    expect(await frame.getByTestId('campaign').textContent()).toContain('Managed IT search ads');
     expect(await page.content()).not.toContain(TOKEN);
     await expect.poll(() => frame.getByTestId('freshness').textContent()).toMatch(/Data: HubSpot \(mock\), synced (this minute|1 minute ago)/);
     await screenshot(page, 'sidebar-hubspot');
@@ -170,6 +177,7 @@ describe('ConnectWise PSA as a data source', () => {
     cw.data.opportunities.push({ id: 4200, name: 'Acme Dental - managed IT', company: { id: 260, name: 'Acme Dental Group' }, campaign: { id: 31, name: 'Spring trade show 2025' }, primarySalesRep: { id: 12, name: 'Dana Whitfield' }, status: { id: 2, name: 'Won' }, closedDate: '2025-05-02T00:00:00Z' });
     cw.data.forecasts[4200] = [{ revenue: 2100, recurringFlag: true, includedFlag: true }];
     cw.data.notes[4200] = [{ id: 78, text: 'Dr. Hale wants the scheduler back within the hour, every time.', enteredBy: 'dwhitfield', flagged: true }];
+    cw.data.companyNotes![260] = [{ id: 620, text: 'The practice closes at 1pm on Fridays: no maintenance windows then.', type: { id: 1, name: 'General' }, enteredBy: 'pnair' }];
     cw.forbidden.add('/marketing/campaigns');
 
     await options.getByLabel('Product').selectOption('connectwise');
@@ -184,7 +192,7 @@ describe('ConnectWise PSA as a data source', () => {
     await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/✓ opportunities.*✗ campaigns: the key may not read .*\(403\)/);
     cw.forbidden.clear();
     await options.getByRole('button', { name: 'Save and sync' }).click();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 2 notes/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 4 notes/);
     expect(await options.content()).not.toContain(cw.privateKey);
     expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'options-sources-connectwise');
@@ -196,6 +204,7 @@ describe('ConnectWise PSA as a data source', () => {
     expect(await frame.getByTestId('campaign').textContent()).toContain('Spring trade show 2025');
     expect(await frame.getByTestId('deal').textContent()).toMatch(/Acme Dental - managed IT.*\$2,100\/mo/);
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
+    expect(await frame.getByTestId('notes').textContent()).toContain('closes at 1pm on Fridays');
     expect(await frame.getByTestId('freshness').textContent()).toMatch(/Our PSA, synced/);
     await screenshot(page, 'sidebar-connectwise-source');
 
@@ -209,5 +218,63 @@ describe('ConnectWise PSA as a data source', () => {
     expect(cw.writes[0]).toMatchObject({ company: { id: 260 }, primarySalesRep: { identifier: 'dwhitfield' }, name: 'New project: They are opening a second practice in March.' });
     expect(String(cw.writes[0]!.notes)).toContain('Ticket: connectwise #1042');
     await page.close();
+  });
+});
+
+describe('a source that is rate-limited or never answers', () => {
+  const cwTicket = async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
+    return { page, frame: await sidebarFrame(page, h.extensionId) };
+  };
+  const syncNow = async () => {
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/Syncing/);
+  };
+  const keptData = async () => {
+    const { page, frame } = await cwTicket();
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Acme Dental Group');
+    expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
+    await page.close();
+  };
+
+  it('waits as long as Retry-After says when ConnectWise answers 429, then finishes the sync', async () => {
+    cw.requests.length = 0;
+    cw.switches = { status: 429, retryAfter: '2', times: 1, onlyPath: '/sales/opportunities' };
+    await syncNow();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*3 accounts/);
+    expect(await options.getByTestId('source-error').count()).toBe(0);
+    const opportunities = cw.requests.filter((r) => r.path.includes('/apis/3.0/sales/opportunities?'));
+    expect(opportunities.length).toBeGreaterThanOrEqual(2);
+    expect(opportunities[1]!.at - opportunities[0]!.at).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('says in plain words that ConnectWise keeps answering 429, and keeps the last good data', async () => {
+    cw.switches = { status: 429, retryAfter: '1', onlyPath: '/sales/opportunities' };
+    await syncNow();
+    await expect.poll(() => options.getByTestId('source-error').textContent(), { timeout: 30_000 }).toMatch(/keeps answering "too many requests" \(429\).*data from the last good sync is kept/);
+    cw.switches = {};
+    await keptData();
+  });
+
+  it('gives up on a request that never answers, says so, and keeps the last good data', async () => {
+    // Test builds only: this source's requests time out after 1.5 s (one retry) instead of 25 s.
+    await options.evaluate(async () => {
+      const area = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const { dataSources } = (await area.get('dataSources')) as { dataSources: { kind: string; settings?: Record<string, string> }[] };
+      for (const s of dataSources) if (s.kind === 'connectwise') s.settings = { ...s.settings, testTimeoutMs: '1500' };
+      await area.set({ dataSources });
+    });
+    // A pass resumes at the step that failed (opportunities, above); a new one also gets there.
+    cw.switches = { hang: true, onlyPath: '/sales/opportunities' };
+    await syncNow();
+    await expect.poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 }).toMatch(/sales\/opportunities did not answer within 2 s.*data from the last good sync is kept/);
+    await screenshot(options, 'options-sources-timeout');
+    cw.switches = {};
+    await keptData();
+    // Once the API answers again, the next sync goes through.
+    await syncNow();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*3 accounts/);
+    expect(await options.getByTestId('source-error').count()).toBe(0);
   });
 });

@@ -42,7 +42,8 @@ export interface MockConnectWise {
   switches: Switches;
   /** Paths outside the API member's security role (403). */
   forbidden: Set<string>;
-  requests: { path: string; authorized: boolean }[];
+  /** Every request seen: path with query, whether its keys were accepted, and when (ms). */
+  requests: { path: string; authorized: boolean; at: number }[];
   /** Opportunities created through the API (flags delivered), in order. */
   writes: Obj[];
   /** Member identifiers that exist (for primarySalesRep). */
@@ -128,7 +129,7 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     const url = new URL(req.url ?? '/', mock.url || 'http://127.0.0.1');
     const expected = `Basic ${Buffer.from(`${mock.companyId}+${mock.publicKey}:${mock.privateKey}`).toString('base64')}`;
     const authorized = req.headers.authorization === expected;
-    mock.requests.push({ path: url.pathname + url.search, authorized });
+    mock.requests.push({ path: url.pathname + url.search, authorized, at: Date.now() });
     const sw = mock.switches;
     if (sw.hang && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) return;
     if (sw.status && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) {

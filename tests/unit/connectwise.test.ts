@@ -5,6 +5,7 @@ import { forecastValues, mapCompany, mapCompanyNote, mapContact, mapOpportunity 
 import { deliverConnectWiseFlag, readConnectWise, testConnectWise, type CwOptions } from '@/sources/connectwise';
 import type { Flag } from '@/core/flags';
 import { RateLimiter } from '@/sources/http';
+import { testHttp } from '@/sources/test-http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
 import { countsByKind } from '@/storage/import';
@@ -219,5 +220,14 @@ describe('flags to ConnectWise', () => {
     await expect(deliverConnectWiseFlag(opts(), flag, 'company-250')).rejects.toThrow(/choose the ConnectWise member who receives flags/);
     await expect(deliverConnectWiseFlag({ ...opts(), flagsTo: 'nobody' }, flag, 'company-250')).rejects.toThrow(/answered 400: primarySalesRep not found/);
     expect(mock.writes).toHaveLength(0);
+  });
+});
+
+describe('a shorter timeout for browser tests', () => {
+  it('applies only in test builds, and only a whole positive number of milliseconds', () => {
+    expect(testHttp({ testTimeoutMs: '1500' }, true)).toEqual({ timeoutMs: 1500, retries: 1 });
+    expect(testHttp({ testTimeoutMs: '1500' }, false)).toEqual({});
+    for (const bad of ['', '0', '-5', '1.5', 'soon']) expect(testHttp({ testTimeoutMs: bad }, true)).toEqual({});
+    expect(testHttp({}, true)).toEqual({});
   });
 });
