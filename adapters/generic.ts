@@ -1,5 +1,5 @@
 import { isEmail, normalizeEmail } from '@/core/normalize';
-import type { AdapterReading, HelpdeskAdapter } from './types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from './types';
 
 /**
  * The generic detector: any help desk whose URL names a ticket and whose page labels its
@@ -238,26 +238,28 @@ export const generic: HelpdeskAdapter = {
   name: 'Any help desk',
   hosted: [],
   selfHosted: true,
-  examples: [
-    { url: 'https://help.example.com/ticket/123', ticketId: '123' },
-    { url: 'https://help.example.com/tickets/1042', ticketId: '1042' },
-    { url: 'https://help.example.com/agent/tickets/1042/edit', ticketId: '1042' },
-    { url: 'https://help.example.com/support?ticket=123', ticketId: '123' },
-    { url: 'https://help.example.com/view.php?ticketId=HD-77', ticketId: 'HD-77' },
-    { url: 'https://help.example.com/ticket.php?id=55', ticketId: '55' },
-    { url: 'http://127.0.0.1:5173/spa/ticket/1042', ticketId: '1042' },
-    { url: 'https://help.example.com/app/#/tickets/1042', ticketId: '1042' },
-  ],
-  nonExamples: [
-    'https://help.example.com/',
-    'https://help.example.com/tickets',
-    'https://help.example.com/tickets/',
-    'https://help.example.com/tickets?page=2',
-    'https://help.example.com/tickets/new',
-    'https://help.example.com/Ticket/Display.html',
-    'https://help.example.com/users?id=12',
-    'https://help.example.com/search?q=ticket+123',
-  ],
   isTicketUrl: (url) => ticketIdFromUrl(url) !== undefined,
   read: readGeneric,
 };
+
+/** Test data (tests/unit/generic-adapter.test.ts): not part of the adapter, so not bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://help.example.com/ticket/123', ticketId: '123' },
+  { url: 'https://help.example.com/tickets/1042', ticketId: '1042' },
+  { url: 'https://help.example.com/agent/tickets/1042/edit', ticketId: '1042' },
+  { url: 'https://help.example.com/support?ticket=123', ticketId: '123' },
+  { url: 'https://help.example.com/view.php?ticketId=HD-77', ticketId: 'HD-77' },
+  { url: 'https://help.example.com/ticket.php?id=55', ticketId: '55' },
+  { url: 'http://127.0.0.1:5173/spa/ticket/1042', ticketId: '1042' },
+  { url: 'https://help.example.com/app/#/tickets/1042', ticketId: '1042' },
+];
+export const nonExamples: string[] = [
+  'https://help.example.com/',
+  'https://help.example.com/tickets',
+  'https://help.example.com/tickets/',
+  'https://help.example.com/tickets?page=2',
+  'https://help.example.com/tickets/new',
+  'https://help.example.com/Ticket/Display.html',
+  'https://help.example.com/users?id=12',
+  'https://help.example.com/search?q=ticket+123',
+];

@@ -31,6 +31,24 @@ const hostedPatterns = (a: HelpdeskAdapter) =>
   import.meta.env?.WXT_TEST_HOSTS === '1' ? a.hosted.map((p) => p.replace(/^https:/, '*:')) : a.hosted;
 
 /**
+ * A page named after a ticket but with no id in its URL (e.g. /ticket-view.php): a ticket only
+ * when its heading names one ("Ticket #1042"); a "/tickets" list never is.
+ */
+function namesTicket(url: URL): boolean {
+  const page = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  return /ticket/i.test(page) && !/^tickets?$/i.test(page);
+}
+
+/**
+ * Whether this URL can be a ticket page at all, whichever product the user picked for the site:
+ * the content script's only work on any other page (no DOM reads, observers or messages).
+ * detectTicket never finds a ticket where this says no.
+ */
+export function mayBeTicketUrl(url: URL): boolean {
+  return generic.isTicketUrl(url) || namesTicket(url) || SPECIFIC_ADAPTERS.some((a) => a.isTicketUrl(url));
+}
+
+/**
  * The ticket on this page, or null when it is not a ticket page. A specific adapter's gaps are
  * filled from the generic reading, but stay listed in `missing` so a layout change shows.
  * `siteAdapterId` is the product the user picked for this site in options ("detect": any).
@@ -38,10 +56,7 @@ const hostedPatterns = (a: HelpdeskAdapter) =>
 export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): TicketRef | null {
   const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
   if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
-  // A page named after a ticket but with no id in its URL (e.g. /ticket-view.php) is a ticket
-  // only when its heading names one ("Ticket #1042"); a "/tickets" list never is.
-  const page = url.pathname.split('/').filter(Boolean).pop() ?? '';
-  const maybeTicket = !adapter && !generic.isTicketUrl(url) && /ticket/i.test(page) && !/^tickets?$/i.test(page);
+  const maybeTicket = !adapter && !generic.isTicketUrl(url) && namesTicket(url);
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;

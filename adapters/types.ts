@@ -18,6 +18,17 @@ export interface AdapterReading {
   missing: string[];
 }
 
+/**
+ * A ticket URL an adapter must recognise, with the id it holds. Each adapter file exports its
+ * own as `examples` (and `nonExamples`: URLs on the product that are not a ticket). They live
+ * beside the detector but outside the adapter object, so the content script bundle, which
+ * imports only each file's default export, leaves them out.
+ */
+export interface TicketExample {
+  url: string;
+  ticketId?: string;
+}
+
 /** GET a same-origin path (must start with "/") as JSON, with the page's own session. */
 export type GetJson = (path: string, headers?: Record<string, string>) => Promise<unknown>;
 
@@ -33,10 +44,6 @@ export interface HelpdeskAdapter {
   hosted: string[];
   /** Whether MSPs also run it on their own domains (added by the user in options). */
   selfHosted: boolean;
-  /** Ticket URLs this adapter must recognise (tests check each one), with the id they hold. */
-  examples: { url: string; ticketId?: string }[];
-  /** URLs on the same product that are not a ticket (lists, new-ticket forms, settings). */
-  nonExamples?: string[];
   /**
    * Whether this URL is one of the product's ticket views. Looks at path and query only: the
    * host is checked by `hosted` or by the user's site entry, so custom domains work too.

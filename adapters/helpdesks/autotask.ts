@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { clean, mailto, param, splitContact, validId, finish } from '../dom';
 
 /**
@@ -43,17 +43,19 @@ const autotask: HelpdeskAdapter = {
   name: 'Datto Autotask',
   hosted: ['https://*.autotask.net/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=1042', ticketId: '1042' },
-    { url: 'https://ww14.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?ticketId=88&workspace=True', ticketId: '88' },
-    { url: 'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=1042', ticketId: '1042' },
-  ],
-  nonExamples: [
-    'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc',
-    'https://ww5.autotask.net/Mvc/Framework/Navigation.mvc/Landing',
-    'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenAccount&AccountID=5',
-  ],
   isTicketUrl,
   read,
 };
 export default autotask;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=1042', ticketId: '1042' },
+  { url: 'https://ww14.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?ticketId=88&workspace=True', ticketId: '88' },
+  { url: 'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=1042', ticketId: '1042' },
+];
+export const nonExamples: string[] = [
+  'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc',
+  'https://ww5.autotask.net/Mvc/Framework/Navigation.mvc/Landing',
+  'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenAccount&AccountID=5',
+];

@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, clean, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
@@ -34,18 +34,20 @@ const connectwise: HelpdeskAdapter = {
   name: 'ConnectWise PSA',
   hosted: ['https://*.myconnectwise.net/*', 'https://*.myconnectwise.com/*', 'https://*.connectwise.net/*'],
   selfHosted: true,
-  examples: [
-    { url: 'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042&companyName=northwind', ticketId: '1042' },
-    { url: 'https://eu.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=77', ticketId: '77' },
-    { url: 'https://psa.northwind-it.example/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=5', ticketId: '5' },
-    { url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US#startscreen=sr100&recid=1042??ServiceTicket' },
-  ],
-  nonExamples: [
-    'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US',
-    'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails',
-    'https://na.myconnectwise.net/login',
-  ],
   isTicketUrl,
   read,
 };
 export default connectwise;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042&companyName=northwind', ticketId: '1042' },
+  { url: 'https://eu.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=77', ticketId: '77' },
+  { url: 'https://psa.northwind-it.example/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=5', ticketId: '5' },
+  { url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US#startscreen=sr100&recid=1042??ServiceTicket' },
+];
+export const nonExamples: string[] = [
+  'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US',
+  'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails',
+  'https://na.myconnectwise.net/login',
+];

@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
@@ -30,12 +30,6 @@ const halopsa: HelpdeskAdapter = {
   name: 'HaloPSA / HaloITSM',
   hosted: ['https://*.halopsa.com/*', 'https://*.haloitsm.com/*'],
   selfHosted: true,
-  examples: [
-    { url: 'https://northwind.halopsa.com/ticket?id=1042', ticketId: '1042' },
-    { url: 'https://northwind.halopsa.com/tickets?id=77&showmenu=false', ticketId: '77' },
-    { url: 'https://acme.haloitsm.com/ticket?id=5', ticketId: '5' },
-  ],
-  nonExamples: ['https://northwind.halopsa.com/tickets', 'https://northwind.halopsa.com/tickets?area=1', 'https://northwind.halopsa.com/customers?id=5'],
   isTicketUrl,
   read,
   async readApi(url, reading, getJson) {
@@ -51,3 +45,11 @@ const halopsa: HelpdeskAdapter = {
   },
 };
 export default halopsa;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.halopsa.com/ticket?id=1042', ticketId: '1042' },
+  { url: 'https://northwind.halopsa.com/tickets?id=77&showmenu=false', ticketId: '77' },
+  { url: 'https://acme.haloitsm.com/ticket?id=5', ticketId: '5' },
+];
+export const nonExamples: string[] = ['https://northwind.halopsa.com/tickets', 'https://northwind.halopsa.com/tickets?area=1', 'https://northwind.halopsa.com/customers?id=5'];

@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, clean, first, splitContact, valueOf, finish } from '../dom';
 
 /**
@@ -39,16 +39,6 @@ const jiraServiceManagement: HelpdeskAdapter = {
   name: 'Jira Service Management',
   hosted: ['https://*.atlassian.net/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://northwind.atlassian.net/browse/HELP-1042', ticketId: 'HELP-1042' },
-    { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-1042', ticketId: 'HELP-1042' },
-    { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/issues/HELP-7', ticketId: 'HELP-7' },
-  ],
-  nonExamples: [
-    'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1',
-    'https://northwind.atlassian.net/browse/HELP',
-    'https://northwind.atlassian.net/wiki/spaces/IT/pages/1',
-  ],
   isTicketUrl: (url) => !!keyOf(url),
   read,
   async readApi(_url, reading, getJson) {
@@ -60,3 +50,15 @@ const jiraServiceManagement: HelpdeskAdapter = {
   },
 };
 export default jiraServiceManagement;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.atlassian.net/browse/HELP-1042', ticketId: 'HELP-1042' },
+  { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-1042', ticketId: 'HELP-1042' },
+  { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/issues/HELP-7', ticketId: 'HELP-7' },
+];
+export const nonExamples: string[] = [
+  'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1',
+  'https://northwind.atlassian.net/browse/HELP',
+  'https://northwind.atlassian.net/wiki/spaces/IT/pages/1',
+];

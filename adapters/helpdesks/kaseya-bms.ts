@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, clean, first, mailto, param, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
@@ -32,13 +32,15 @@ const kaseyaBms: HelpdeskAdapter = {
   name: 'Kaseya BMS',
   hosted: ['https://bms.kaseya.com/*', 'https://*.bms.kaseya.com/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042', ticketId: '1042' },
-    { url: 'https://eu.bms.kaseya.com/MSP/TicketEdit.aspx?ID=7&return=list', ticketId: '7' },
-    { url: 'https://bms.kaseya.com/react/servicedesk/tickets/detail/1042', ticketId: '1042' },
-  ],
-  nonExamples: ['https://bms.kaseya.com/MSP/TicketEdit.aspx', 'https://bms.kaseya.com/react/servicedesk/tickets', 'https://bms.kaseya.com/MSP/TicketList.aspx'],
   isTicketUrl,
   read,
 };
 export default kaseyaBms;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042', ticketId: '1042' },
+  { url: 'https://eu.bms.kaseya.com/MSP/TicketEdit.aspx?ID=7&return=list', ticketId: '7' },
+  { url: 'https://bms.kaseya.com/react/servicedesk/tickets/detail/1042', ticketId: '1042' },
+];
+export const nonExamples: string[] = ['https://bms.kaseya.com/MSP/TicketEdit.aspx', 'https://bms.kaseya.com/react/servicedesk/tickets', 'https://bms.kaseya.com/MSP/TicketList.aspx'];

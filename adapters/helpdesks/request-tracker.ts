@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { clean, param, splitContact, finish } from '../dom';
 
 /**
@@ -35,17 +35,19 @@ const requestTracker: HelpdeskAdapter = {
   name: 'Request Tracker',
   hosted: [],
   selfHosted: true,
-  examples: [
-    { url: 'https://rt.example.com/Ticket/Display.html?id=1042', ticketId: '1042' },
-    { url: 'https://help.example.org/rt/Ticket/Display.html?id=7&results=abc', ticketId: '7' },
-  ],
-  nonExamples: [
-    'https://rt.example.com/Ticket/Display.html',
-    'https://rt.example.com/Ticket/Display.html?id=new',
-    'https://rt.example.com/Search/Results.html?Query=x',
-    'https://rt.example.com/Ticket/Create.html?Queue=1',
-  ],
   isTicketUrl: isDisplay,
   read,
 };
 export default requestTracker;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://rt.example.com/Ticket/Display.html?id=1042', ticketId: '1042' },
+  { url: 'https://help.example.org/rt/Ticket/Display.html?id=7&results=abc', ticketId: '7' },
+];
+export const nonExamples: string[] = [
+  'https://rt.example.com/Ticket/Display.html',
+  'https://rt.example.com/Ticket/Display.html?id=new',
+  'https://rt.example.com/Search/Results.html?Query=x',
+  'https://rt.example.com/Ticket/Create.html?Queue=1',
+];

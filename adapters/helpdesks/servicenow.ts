@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { clean, param, valueOf, finish } from '../dom';
 
 /**
@@ -49,17 +49,19 @@ const servicenow: HelpdeskAdapter = {
   name: 'ServiceNow',
   hosted: ['https://*.service-now.com/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://northwind.service-now.com/incident.do?sys_id=9d385017c611228701d22104cc95c371' },
-    { url: 'https://northwind.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
-    { url: 'https://northwind.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
-  ],
-  nonExamples: [
-    'https://northwind.service-now.com/incident_list.do',
-    'https://northwind.service-now.com/incident.do?sys_id=-1',
-    'https://northwind.service-now.com/nav_to.do?uri=home.do',
-  ],
   isTicketUrl,
   read,
 };
 export default servicenow;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.service-now.com/incident.do?sys_id=9d385017c611228701d22104cc95c371' },
+  { url: 'https://northwind.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
+  { url: 'https://northwind.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
+];
+export const nonExamples: string[] = [
+  'https://northwind.service-now.com/incident_list.do',
+  'https://northwind.service-now.com/incident.do?sys_id=-1',
+  'https://northwind.service-now.com/nav_to.do?uri=home.do',
+];

@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, clean, splitContact, validId, valueOf, finish } from '../dom';
 
 /**
@@ -33,12 +33,14 @@ const syncro: HelpdeskAdapter = {
   name: 'Syncro',
   hosted: ['https://*.syncromsp.com/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://northwind.syncromsp.com/tickets/1042', ticketId: '1042' },
-    { url: 'https://northwind.syncromsp.com/tickets/99/', ticketId: '99' },
-  ],
-  nonExamples: ['https://northwind.syncromsp.com/tickets', 'https://northwind.syncromsp.com/tickets/new', 'https://northwind.syncromsp.com/customers/1042'],
   isTicketUrl: (url) => ticketPath.test(url.pathname) && !!validId(ticketPath.exec(url.pathname)?.[1]),
   read,
 };
 export default syncro;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.syncromsp.com/tickets/1042', ticketId: '1042' },
+  { url: 'https://northwind.syncromsp.com/tickets/99/', ticketId: '99' },
+];
+export const nonExamples: string[] = ['https://northwind.syncromsp.com/tickets', 'https://northwind.syncromsp.com/tickets/new', 'https://northwind.syncromsp.com/customers/1042'];

@@ -1,4 +1,4 @@
-import type { AdapterReading, HelpdeskAdapter } from '../types';
+import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { clean, first, splitContact, finish } from '../dom';
 
 /**
@@ -29,11 +29,6 @@ const zendesk: HelpdeskAdapter = {
   name: 'Zendesk',
   hosted: ['https://*.zendesk.com/*'],
   selfHosted: false,
-  examples: [
-    { url: 'https://northwind.zendesk.com/agent/tickets/1042', ticketId: '1042' },
-    { url: 'https://northwind.zendesk.com/agent/tickets/7/events', ticketId: '7' },
-  ],
-  nonExamples: ['https://northwind.zendesk.com/agent/filters/360001', 'https://northwind.zendesk.com/agent/tickets/new/1', 'https://northwind.zendesk.com/hc/en-us/requests/1042'],
   isTicketUrl: (url) => ticketPath.test(url.pathname),
   read,
   async readApi(_url, reading, getJson) {
@@ -55,3 +50,10 @@ const zendesk: HelpdeskAdapter = {
   },
 };
 export default zendesk;
+
+/** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.zendesk.com/agent/tickets/1042', ticketId: '1042' },
+  { url: 'https://northwind.zendesk.com/agent/tickets/7/events', ticketId: '7' },
+];
+export const nonExamples: string[] = ['https://northwind.zendesk.com/agent/filters/360001', 'https://northwind.zendesk.com/agent/tickets/new/1', 'https://northwind.zendesk.com/hc/en-us/requests/1042'];

@@ -3,12 +3,14 @@ export const COLLAPSED_WIDTH = 36;
 
 /**
  * Shadow-root CSS for the host element: fixed to the right edge, above the help desk's own UI.
- * Every rule is !important inside the shadow root: that beats WXT's `:host{all:initial}` reset
- * and, by the cascade's shadow-context rule, any !important rule the help-desk page writes for
- * our element. Collapsing only flips the host's data-collapsed attribute.
+ * Every rule is !important inside the shadow root: by the cascade's shadow-context rule that
+ * beats any !important rule the help-desk page writes for our element, and `all: initial` first
+ * drops whatever else the page sets on it or lets it inherit. Collapsing only flips the host's
+ * data-collapsed attribute.
  */
 export const SIDEBAR_HOST_CSS = `
 :host {
+  all: initial !important;
   position: fixed !important; top: 0 !important; right: 0 !important; left: auto !important; bottom: auto !important;
   display: block !important; width: ${SIDEBAR_WIDTH}px !important; height: 100vh !important;
   z-index: 2147483646 !important; overflow: hidden !important; background: transparent !important;

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './harness';
 
@@ -38,5 +39,14 @@ describe('the built extension', () => {
     expect(content).not.toMatch(/Dexie/);
     expect(content).not.toContain('backstory-secrets');
     expect(content).not.toContain('AES-GCM');
+  });
+
+  it('keeps the content script, which loads on every help-desk page, within 15 KB gzip and free of test data', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/helpdesk.js'));
+    // Measured as bench/bundles.ts does (gzip -9). A test build carries a few more host patterns.
+    expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+    // The adapters' example URLs are test data (adapters/examples.ts), found only there.
+    const text = content.toString('utf8');
+    for (const example of ['northwind', 'help.example.com', 'rt.example.com']) expect(text).not.toContain(example);
   });
 });

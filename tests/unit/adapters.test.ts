@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, mergeFallback } from '@/adapters';
+import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, mayBeTicketUrl, mergeFallback } from '@/adapters';
+import { examplesOf } from '@/adapters/examples';
 import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import type { GetJson } from '@/adapters/types';
 import { matchesAny } from '@/adapters/url-match';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { fixtureFiles, readFixture } from '../helpdesk-fixtures';
 
 /** Every detector against every example URL and every fixture page (refined-github style). */
@@ -23,14 +25,17 @@ describe('adapter registry', () => {
 });
 
 describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, adapter) => {
-  it.each(adapter.examples.map((e) => [e.url, e] as const))('recognises %s', (_url, example) => {
+  const { examples, nonExamples } = examplesOf(id);
+  it('has examples', () => expect(examples.length).toBeGreaterThan(0));
+  it.each(examples.map((e) => [e.url, e] as const))('recognises %s', (_url, example) => {
     const url = new URL(example.url);
     expect(adapter.isTicketUrl(url)).toBe(true);
+    expect(mayBeTicketUrl(url)).toBe(true);
     // Exactly this adapter claims it (the generic one only when no specific one does).
     expect(adapterFor(url)?.id ?? 'generic').toBe(id);
     if (example.ticketId) expect(adapter.read(parse('<html><body></body></html>'), url).ticketId).toBe(example.ticketId);
   });
-  it.each((adapter.nonExamples ?? []).map((u) => [u] as const))('does not take %s for a ticket', (u) => {
+  it.each(nonExamples.map((u) => [u] as const))('does not take %s for a ticket', (u) => {
     expect(adapter.isTicketUrl(new URL(u))).toBe(false);
   });
 });
@@ -51,6 +56,12 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
     if (want.missing) expect(ref?.missing).toEqual(expect.arrayContaining(want.missing));
   });
 
+  it('is read only where its URL may show a ticket', () => {
+    for (const site of [undefined, 'detect', 'generic', ...SPECIFIC_ADAPTERS.map((a) => a.id)]) {
+      if (detectTicket(doc, url, site)) expect(mayBeTicketUrl(url), site).toBe(true);
+    }
+  });
+
   it('is not also claimed by another adapter on its hosted domain', () => {
     const others = SPECIFIC_ADAPTERS.filter((a) => a.id !== want.helpdesk && matchesAny(url.href, a.hosted) && a.isTicketUrl(url));
     expect(others.map((a) => a.id)).toEqual([]);
@@ -68,6 +79,48 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
     mergeFallback(reading, await adapter.readApi!(url, reading, getJson));
     if (want.company) expect(reading.company).toBe(want.company);
     if (want.contactEmail) expect(reading.contactEmail?.toLowerCase()).toBe(want.contactEmail);
+  });
+});
+
+describe('mayBeTicketUrl: the whole of the content script\'s work on other pages', () => {
+  it.each([
+    'https://northwind.zendesk.com/agent/filters/360001',
+    'https://northwind.zendesk.com/agent/dashboard',
+    'https://help.example.com/tickets',
+    'https://help.example.com/tickets?page=2',
+    'https://help.example.com/',
+    'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US',
+  ])('says no for %s', (u) => {
+    expect(mayBeTicketUrl(new URL(u))).toBe(false);
+  });
+  it('says maybe for a page named after a ticket (its heading decides)', () => {
+    expect(mayBeTicketUrl(new URL('https://help.example.com/ticket-view.php'))).toBe(true);
+  });
+});
+
+describe('matchesAny', () => {
+  // The same answers as WXT's MatchPattern (which it replaces to keep the content script small).
+  const patterns = [...HOSTED_HELPDESK_MATCHES, '*://*.zendesk.com/*', 'http://127.0.0.1/*', 'http://localhost/*', '*://*.test/*', 'https://*/*', '*://*/*', '<all_urls>', 'https://bms.kaseya.com/MSP/*'];
+  const urls = [
+    'https://northwind.zendesk.com/agent/tickets/1', 'https://zendesk.com/x', 'http://northwind.zendesk.com/', 'https://evilzendesk.com/',
+    'https://zendesk.com.evil.example/', 'https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1', 'https://bms.kaseya.com/other', 'https://eu.bms.kaseya.com/MSP/',
+    'http://127.0.0.1:5173/spa/ticket/1', 'http://localhost:8080/', 'https://localhost/', 'http://help.desk.test/tickets/1', 'ftp://x.zendesk.com/',
+    'https://NorthWind.ZenDesk.com/agent', 'chrome-extension://abc/sidebar.html', 'file:///tmp/x.html',
+  ];
+  it.each(patterns.map((p) => [p] as const))('matches %s as WXT does', (pattern) => {
+    for (const u of urls) {
+      let want = false;
+      try {
+        want = new MatchPattern(pattern).includes(u);
+      } catch {
+        want = false;
+      }
+      expect(matchesAny(u, [pattern]), u).toBe(want);
+    }
+  });
+  it('matches nothing for a bad pattern or a bad URL', () => {
+    expect(matchesAny('https://a.example/', ['https://a.example'])).toBe(false);
+    expect(matchesAny('not a url', ['<all_urls>'])).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generic, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
+import { examples, generic, nonExamples, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
 import { detectTicket } from '@/adapters';
 
 const page = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
@@ -7,11 +7,11 @@ const TICKET = new URL('https://help.example.com/tickets/1042');
 const read = (body: string, url = TICKET) => generic.read(page(body), url);
 
 describe('generic isTicketUrl', () => {
-  it.each(generic.examples)('recognises $url', ({ url, ticketId }) => {
+  it.each(examples)('recognises $url', ({ url, ticketId }) => {
     expect(generic.isTicketUrl(new URL(url))).toBe(true);
     expect(ticketIdFromUrl(new URL(url))).toBe(ticketId);
   });
-  it.each(generic.nonExamples!)('rejects %s', (url) => {
+  it.each(nonExamples)('rejects %s', (url) => {
     expect(generic.isTicketUrl(new URL(url))).toBe(false);
   });
 });

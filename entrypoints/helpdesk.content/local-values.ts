@@ -1,0 +1,32 @@
+import { browser } from '#imports';
+import type { HelpdeskSite } from '@/core/sites';
+
+/**
+ * The two settings the content script needs, read straight from storage.local instead of through
+ * WXT's storage items (storage/sites.ts, storage/settings.ts): that library would add more to
+ * the content script, which loads on every help-desk page, than all of this script's own code.
+ * WXT keeps an item named "local:x" under the key "x" (tests/unit/content-values.test.ts checks).
+ */
+const SITES_KEY = 'helpdeskSites';
+const COLLAPSED_KEY = 'sidebarCollapsed';
+
+export interface LocalValues {
+  sites: HelpdeskSite[];
+  collapsed: boolean;
+}
+
+/** Both in one storage read. */
+export async function readLocalValues(): Promise<LocalValues> {
+  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY]);
+  const sites = got[SITES_KEY];
+  return { sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [], collapsed: !!got[COLLAPSED_KEY] };
+}
+
+/** Calls `fn` when the sidebar is folded or unfolded (in any tab, or by the keyboard command). */
+export function watchCollapsed(fn: (collapsed: boolean) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && Object.hasOwn(changes, COLLAPSED_KEY)) fn(!!changes[COLLAPSED_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

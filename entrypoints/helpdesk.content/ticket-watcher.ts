@@ -1,0 +1,107 @@
+import { browser, type ContentScriptContext } from '#imports';
+import { detectTicket, enrichFromApi } from '@/adapters';
+import type { TicketRef } from '@/core/model';
+import { siteFor } from '@/core/sites';
+import { readLocalValues, type LocalValues } from './local-values';
+import { sameOriginJson } from './same-origin-json';
+import { SidebarFrame } from './sidebar-frame';
+
+/** Nothing reported yet: a page that shows no ticket has nothing to withdraw. */
+const NOTHING = 'null';
+
+/**
+ * Works only while the URL may show a ticket: reads the page (again when it changes), reports
+ * just the ticket reference to the background, and shows the sidebar beside it. Every listener
+ * and timer is tied to `ctx` and dies with the content script.
+ */
+export class TicketWatcher {
+  private readonly frame: SidebarFrame;
+  private observer?: MutationObserver;
+  private watching = false;
+  private pending = 0;
+  private lastKey = NOTHING;
+  /** Read once per showing of the sidebar, so a re-shown sidebar has the current settings. */
+  private local?: Promise<LocalValues>;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.frame = new SidebarFrame(ctx);
+    ctx.onInvalidated(() => this.stop());
+  }
+
+  /** The URL may show a ticket: read the page now, and again whenever it changes. */
+  start(): void {
+    if (!this.watching) {
+      // One observer for the script's life, observing only while on a ticket URL.
+      this.observer ??= new MutationObserver(() => {
+        if (this.pending) return;
+        this.pending = this.ctx.setTimeout(() => {
+          this.pending = 0;
+          void this.check();
+        }, 250);
+      });
+      this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+      this.watching = true;
+    }
+    void this.check();
+  }
+
+  /** The URL cannot show a ticket (a single-page app moved on): stop, withdraw the ticket. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.watching = false;
+    clearTimeout(this.pending);
+    this.pending = 0;
+    this.hide();
+    if (this.lastKey !== NOTHING && this.ctx.isValid) void this.report(null, NOTHING);
+    this.lastKey = NOTHING;
+  }
+
+  private async check(): Promise<void> {
+    const { sites, collapsed } = await (this.local ??= readLocalValues());
+    if (!this.watching || !this.ctx.isValid) return;
+    const url = new URL(location.href);
+    // On a site the user added, the product they picked for it ("detect" lets adapters decide).
+    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
+    const key = JSON.stringify(ref);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    // Report before the frame exists: its first question reaches the background after this
+    // report, which the background has already begun to answer (see storage/sidebar-requests.ts).
+    const reported = this.report(ref, key);
+    if (!ref) return this.hide();
+    this.frame.show(collapsed);
+    // A sidebar already showing another ticket asks again; a new one asks on load anyway.
+    void reported.then(() => this.current(key) && this.frame.nudge());
+    // What the page does not show may come from the help desk's own API (same origin, the
+    // technician's session); report again if the ticket is still the one on screen.
+    void enrichFromApi(ref, url, sameOriginJson).then((better) => {
+      if (better !== ref && this.current(key)) void this.report(better, key).then(() => this.current(key) && this.frame.nudge());
+    });
+  }
+
+  private current(key: string): boolean {
+    return this.lastKey === key && this.ctx.isValid;
+  }
+
+  private hide(): void {
+    this.frame.hide();
+    this.local = undefined;
+  }
+
+  /**
+   * Tell the background the ticket on screen. A service worker the browser stopped just then
+   * can drop the message: it is sent again while it is still the page's current ticket.
+   */
+  private async report(ref: TicketRef | null, key: string): Promise<void> {
+    for (let wait = 200; ; wait *= 2) {
+      try {
+        await browser.runtime.sendMessage({ type: 'ticket:update', ref });
+        return;
+      } catch {
+        if (wait > 800) return;
+        await new Promise((r) => setTimeout(r, wait));
+        if (!this.current(key)) return;
+      }
+    }
+  }
+}
