@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, URGENCIES, type Flag, type FlagKind, type Urgency } from '@/core/flags';
+import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
-import { t, tDynamic } from './i18n';
+import { t, tDynamic, uiLocale } from './i18n';
 
 interface Props {
   /** Earlier flags on this customer. */
@@ -19,6 +20,38 @@ export function FlagForm({ flags, send, onSent }: Props) {
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ error?: string; flag?: Flag }>();
+  const openButton = useRef<HTMLButtonElement>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
+  const wasOpen = useRef(false);
+  // Focus moves by hand: `autofocus` only works for the first element a document ever shows, and
+  // the buttons vanish when the form closes (sent, cancelled, Escape), which would drop focus to
+  // the top of the page. So: into the form when it opens, back to "Flag for sales" when it closes,
+  // in the same commit (a plain effect waits for an animation frame, which a background tab delays).
+  useLayoutEffect(() => {
+    if (open) firstField.current?.focus();
+    else if (wasOpen.current) openButton.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  // The same kind already flagged for this customer: the technician sees it before sending a
+  // second one (flags arrive newest first).
+  const earlier = open ? flags.find((f) => f.kind === kind) : undefined;
+  // The status of the flag just sent, as the sidebar knows it now (it may have been sent since).
+  const sent = outcome?.flag && (flags.find((f) => f.id === outcome.flag?.id) ?? outcome.flag);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Escape closes the form and keeps the draft; without this the sidebar's own Escape
+    // handler would collapse the sidebar and the typed note would be lost.
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      setOpen(false);
+    }
+    // Ctrl+Enter (Cmd+Enter) sends from the note, where plain Enter is a new line.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      (e.currentTarget as HTMLFormElement).requestSubmit();
+    }
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -47,14 +80,14 @@ export function FlagForm({ flags, send, onSent }: Props) {
       <div style="display:flex;justify-content:space-between;align-items:center;gap:6px">
         <h2 id="flag-title" class="section-title" style="margin:0">{t('flags.title', [String(flags.length)])}</h2>
         {!open && (
-          <button type="button" onClick={() => setOpen(true)} data-testid="flag-open">
+          <button type="button" ref={openButton} onClick={() => setOpen(true)} data-testid="flag-open">
             {t('flags.open')}
           </button>
         )}
       </div>
-      {outcome?.flag && (
+      {sent && (
         <p class="small" role="status" data-testid="flag-outcome">
-          {t('flags.saved')} {flagStatusText(outcome.flag)}
+          {t('flags.saved')} {flagStatusText(sent)}
         </p>
       )}
       {outcome?.error && (
@@ -63,10 +96,10 @@ export function FlagForm({ flags, send, onSent }: Props) {
         </p>
       )}
       {open && (
-        <form class="flag-form" onSubmit={(e) => void submit(e)}>
+        <form class="flag-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
           <label>
             <span>{t('flags.kindLabel')}</span>
-            <select value={kind} onChange={(e) => setKind(e.currentTarget.value as FlagKind)} autoFocus>
+            <select value={kind} onChange={(e) => setKind(e.currentTarget.value as FlagKind)} ref={firstField}>
               {FLAG_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {kindLabel(k)}
@@ -74,6 +107,11 @@ export function FlagForm({ flags, send, onSent }: Props) {
               ))}
             </select>
           </label>
+          {earlier && (
+            <p class="small warn" role="status" data-testid="flag-duplicate">
+              {t('flagMail.duplicate', [kindLabel(earlier.kind), formatDate(earlier.createdAt, uiLocale()), shorten(earlier.note)])}
+            </p>
+          )}
           <label>
             <span>{t('flags.noteLabel')}</span>
             <textarea rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} required />
@@ -107,4 +145,10 @@ export function FlagForm({ flags, send, onSent }: Props) {
       {flags.length > 0 && <FlagList flags={flags} />}
     </section>
   );
+}
+
+/** A long note (up to 2,000 characters) as a reminder of one line or two. */
+function shorten(note: string): string {
+  const flat = note.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }

@@ -55,19 +55,56 @@ export function retryDelayMinutes(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1));
 }
 
+/**
+ * Text from a data source or a help-desk page on one line: an account name with a line break in
+ * it must not be able to add an "Account:" or "Subject:" line of its own.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The flag as plain text, for a CRM note, an email or the clipboard. Ends with its key. */
 export function flagText(flag: Flag): string {
   const lines = [
     `Flag for sales: ${KIND_WORDS[flag.kind]} (${flag.urgency} urgency)`,
-    `Account: ${flag.accountName}`,
+    `Account: ${oneLine(flag.accountName)}`,
     ...(flag.value !== undefined ? [`Estimated value: ${flag.value}`] : []),
-    `Ticket: ${flag.ticket.helpdesk} #${flag.ticket.ticketId ?? '?'} ${flag.ticket.url}`,
+    `Ticket: ${oneLine(flag.ticket.helpdesk)} #${oneLine(flag.ticket.ticketId ?? '?')} ${oneLine(flag.ticket.url)}`,
     '',
     flag.note,
     '',
     `(Backstory ${flag.id})`,
   ];
   return lines.join('\n');
+}
+
+export interface FlagEmail {
+  /** The sales reps who won these customers, by name (the data has no addresses), or "sales". */
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Outbox flags as one email to sales. Sales reads it, like the CRM notes, in English. The note is
+ * the technician's own text and goes into the body as written; everything that ends up in the
+ * To and Subject lines is put on one line first.
+ */
+export function flagEmail(flags: Flag[]): FlagEmail {
+  const unique = (values: string[]) => [...new Set(values)];
+  const reps = unique(flags.map((f) => oneLine(f.salesRep ?? '')).filter(Boolean));
+  const accounts = unique(flags.map((f) => oneLine(f.accountName)));
+  const [first] = flags;
+  const subject =
+    flags.length === 1 && first
+      ? `Flag for sales: ${KIND_WORDS[first.kind]} at ${accounts[0]} (${first.urgency} urgency)`
+      : `${flags.length} flags for sales: ${accounts.join(', ')}`;
+  return { to: reps.length ? reps.join(', ') : 'sales', subject, body: flags.map(flagText).join('\n\n---\n\n') };
+}
+
+/** The email as one text for the clipboard: "To:" and "Subject:" lines, a blank line, the body. */
+export function flagEmailText(email: FlagEmail): string {
+  return `To: ${email.to}\nSubject: ${email.subject}\n\n${email.body}\n`;
 }
 
 export const FLAG_CSV_COLUMNS = ['id', 'createdAt', 'status', 'kind', 'urgency', 'value', 'account', 'salesRep', 'helpdesk', 'ticketId', 'ticketUrl', 'note', 'lastError'] as const;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { csvText } from '@/sources/csv-export';
 import { browser } from '#imports';
-import { FLAG_CSV_COLUMNS, flagRow, flagText, type Flag } from '@/core/flags';
+import { FLAG_CSV_COLUMNS, flagEmail, flagEmailText, flagRow, type Flag } from '@/core/flags';
 import { FlagList } from '@/components/FlagList';
 import { t } from '@/components/i18n';
 import { getDb } from '@/storage/db';
@@ -30,15 +30,27 @@ export function FlagsPanel() {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  const waiting = flags.filter((f) => f.status !== 'delivered');
+  // Only the outbox: a pending flag still goes to its CRM by itself, and mailing it as well would
+  // tell sales twice.
+  const outbox = flags.filter((f) => f.status === 'outbox');
   const copy = async () => {
-    await navigator.clipboard.writeText(waiting.map(flagText).join('\n\n---\n\n'));
-    setNote(t('flags.panel.copied', [String(waiting.length)]));
+    const email = flagEmail(outbox);
+    try {
+      await navigator.clipboard.writeText(flagEmailText(email));
+      setNote(t('flagMail.copiedTo', [String(outbox.length), email.to]));
+    } catch (e) {
+      // Refused (no focus, or a browser policy): say so instead of claiming it was copied.
+      setNote(t('flagMail.copyFailed', [e instanceof Error ? e.message : String(e)]));
+    }
   };
 
   const deliver = async () => {
-    const reply = (await browser.runtime.sendMessage({ type: 'flags:deliver' })) as { ok: boolean; value?: number; error?: string } | undefined;
-    setNote(reply?.ok ? t('flags.panel.delivered', [String(reply.value ?? 0)]) : (reply?.error ?? ''));
+    type Reply = { ok: boolean; value?: number; error?: string } | undefined;
+    const ask = () => browser.runtime.sendMessage({ type: 'flags:deliver' }).catch(() => undefined) as Promise<Reply>;
+    // A worker the browser stopped mid-request drops the answer; delivery is idempotent (by flag
+    // id), so asking once more is safe.
+    const reply = (await ask()) ?? (await ask());
+    setNote(reply?.ok ? t('flags.panel.delivered', [String(reply.value ?? 0)]) : (reply?.error ?? t('sidebar.noAnswer')));
   };
 
   return (
@@ -49,7 +61,7 @@ export function FlagsPanel() {
         <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
           {t('flags.panel.export')}
         </button>
-        <button type="button" onClick={() => void copy()} disabled={waiting.length === 0}>
+        <button type="button" onClick={() => void copy()} disabled={outbox.length === 0}>
           {t('flags.panel.copy')}
         </button>
         <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>

@@ -1,6 +1,7 @@
 // Flag for sales, end to end: from the sidebar on a ticket to a note on the company in a mock
 // HubSpot; waiting while HubSpot is down, then delivered once; the outbox for a customer whose
-// data has no writable source, exported as CSV.
+// data has no writable source, exported as CSV and copied as an email to the sales reps; the form
+// by keyboard.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -110,5 +111,77 @@ describe('flag for sales', () => {
     const popup = await h.extensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('popup-flags').locator('li').count()).toBe(3);
     await popup.close();
+  });
+
+  it('copies the outbox as one email to the sales reps, hostile note text and all', async () => {
+    // Markup, a forged header and a formula in the note: all of it is the technician's text.
+    const hostile = 'Anita\'s sister runs a 40-seat practice <img src=x onerror=alert(1)> & "wants" a quote.\nSubject: FREE MONEY\nTo: everyone@evil.example\n=HYPERLINK("https://evil.example")';
+    const { page, frame } = await ticket('generic-ticket-hostile.html', 'Riverside Family Clinic');
+    expect(await flag(frame, 'Referral', hostile, '$12,500', 'low urgency')).toContain('In your outbox');
+    await page.close();
+
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const options = await h.extensionPage('options.html#flags');
+    const dialogs: string[] = [];
+    options.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+    await expect.poll(() => options.getByTestId('my-flags').locator('li').count()).toBe(4);
+    // Listed as text, not markup.
+    expect(await options.getByTestId('my-flags').textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await options.getByTestId('my-flags').locator('img').count()).toBe(0);
+
+    await options.getByRole('button', { name: 'Copy as email' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Copied an email to Diego Alvarez, Priya Nair with 2 flags from your outbox; paste it into your mail program.');
+    const mail = await options.evaluate(() => navigator.clipboard.readText());
+    const lines = mail.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['To: Diego Alvarez, Priya Nair', 'Subject: 2 flags for sales: Riverside Family Clinic, Acme Dental Group', '']);
+    // Newest first: the referral with its account, value, ticket (help desk, number, address),
+    // kind, urgency and the note exactly as typed, then the churn risk from the earlier test.
+    const referral = mail.indexOf('Flag for sales: Referral (low urgency)');
+    expect(mail.slice(referral)).toMatch(
+      new RegExp(`^Flag for sales: Referral \\(low urgency\\)\nAccount: Riverside Family Clinic\nEstimated value: 12500\nTicket: generic #1046 ${h.origin.replace(/[.]/g, '\\.')}/generic-ticket-hostile\\.html\n\n`),
+    );
+    expect(mail.split(hostile)).toHaveLength(2);
+    expect(mail).toMatch(/\(Backstory bsflag\w+\)\n\n---\n\nFlag for sales: Churn risk \(high urgency\)\nAccount: Acme Dental Group\nTicket: generic #1042 .*\n\nDr\. Hale is unhappy/);
+    // Delivered flags are with sales already; they are not mailed again.
+    expect(mail).not.toContain('Unknown Widgets');
+    expect(dialogs).toEqual([]);
+
+    // A refused clipboard is reported, not claimed as copied.
+    await options.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await options.getByRole('button', { name: 'Copy as email' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Could not copy to the clipboard (Write permission denied.). Export CSV instead, or try again.');
+    await options.close();
+  });
+
+  it('works from the keyboard: Escape keeps the draft and the sidebar, Ctrl+Enter sends, the earlier flag of a kind is shown', async () => {
+    const { page, frame } = await ticket('generic-ticket-hostile.html', 'Riverside Family Clinic');
+    const focused = () => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
+    await frame.getByRole('button', { name: 'Flag for sales' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    // The referral from the test before is shown when the same kind is chosen again.
+    await frame.getByLabel('What did you notice?').selectOption({ label: 'Referral' });
+    await expect.poll(() => frame.getByTestId('flag-duplicate').textContent()).toMatch(/^Already flagged as Referral on .*: “Anita's sister runs a 40-seat practice <img src=x onerror=alert\(1\)> & "wants" a quote\. Subject: FREE MONEY .*”\. Send it again only if this is something new\.$/);
+    await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
+    await expect.poll(() => frame.getByTestId('flag-duplicate').count()).toBe(0);
+
+    await frame.getByLabel('Note for sales').focus();
+    await page.keyboard.type('Three new doctors start in March');
+    await page.keyboard.press('Escape');
+    // The form closed, the sidebar stayed open, and focus is back on the button.
+    await expect.poll(() => frame.getByLabel('Note for sales').count()).toBe(0);
+    expect(await frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    expect(await focused()).toBe('Flag for sales');
+    await page.keyboard.press('Enter');
+    expect(await frame.getByLabel('Note for sales').inputValue()).toBe('Three new doctors start in March');
+
+    await frame.getByLabel('Note for sales').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('In your outbox');
+    expect(await focused()).toBe('Flag for sales');
+    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/More seats.*Three new doctors start in March/);
+    await page.close();
   });
 });

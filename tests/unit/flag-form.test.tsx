@@ -9,11 +9,12 @@ const delivered: Flag = {
   ticket: { helpdesk: 'generic', ticketId: '1', url: 'https://h.example/tickets/1' }, accountId: 'csv:a', accountName: 'Acme', source: 'csv', status: 'delivered', attempts: 1,
 };
 
-function setup() {
+function setup(flags: Flag[] = [], answer: Flag = delivered) {
   const sent: unknown[] = [];
   const root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<FlagForm flags={[]} send={async (input) => (sent.push(input), delivered)} onSent={() => undefined} />, root));
+  const show = (list: Flag[]) => act(() => render(<FlagForm flags={list} send={async (input) => (sent.push(input), answer)} onSent={() => undefined} />, root));
+  show(flags);
   act(() => root.querySelector<HTMLButtonElement>('[data-testid=flag-open]')!.click());
   const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) =>
     act(() => {
@@ -21,7 +22,7 @@ function setup() {
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
   const submit = () => act(async () => void root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-  return { root, sent, type, submit, note: () => root.querySelector('textarea')!, value: () => root.querySelector<HTMLInputElement>('input[inputmode=decimal]')! };
+  return { root, sent, type, submit, show, note: () => root.querySelector('textarea')!, value: () => root.querySelector<HTMLInputElement>('input[inputmode=decimal]')! };
 }
 
 describe('the flag form', () => {
@@ -52,5 +53,49 @@ describe('the flag form', () => {
     await f.submit();
     expect(f.root.querySelector('[role=alert]')?.textContent).toBe('Write a short note for sales first.');
     expect(f.sent).toEqual([]);
+  });
+
+  it('closes on Escape without letting the sidebar collapse, keeps the draft, and gives focus back', () => {
+    const f = setup();
+    const collapsed: string[] = [];
+    f.root.addEventListener('keydown', (e) => collapsed.push(e.key));
+    f.type(f.note(), 'Three new doctors in March');
+    act(() => void f.note().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(f.root.querySelector('form')).toBeNull();
+    expect(collapsed).toEqual([]);
+    expect(document.activeElement).toBe(f.root.querySelector('[data-testid=flag-open]'));
+    act(() => f.root.querySelector<HTMLButtonElement>('[data-testid=flag-open]')!.click());
+    expect(f.note().value).toBe('Three new doctors in March');
+    expect(document.activeElement).toBe(f.root.querySelector('select'));
+  });
+
+  it('sends with Ctrl+Enter from the note', async () => {
+    const f = setup();
+    f.type(f.note(), 'Second office');
+    await act(async () => void f.note().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true })));
+    expect(f.sent).toEqual([{ kind: 'new-project', note: 'Second office', urgency: 'normal' }]);
+  });
+
+  it('shows the earlier flag of the chosen kind before a second one is sent', () => {
+    const earlier: Flag = { ...delivered, kind: 'new-project', note: 'Wants a <b>second</b> office\nnext year' };
+    const f = setup([earlier]);
+    expect(f.root.querySelector('[data-testid=flag-duplicate]')?.textContent).toMatch(/^Already flagged as New project on .*2026.*: “Wants a <b>second<\/b> office next year”\. Send it again only if this is something new\.$/);
+    expect(f.root.querySelector('[data-testid=flag-duplicate] b')).toBeNull();
+    const select = f.root.querySelector('select')!;
+    act(() => {
+      select.value = 'referral';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(f.root.querySelector('[data-testid=flag-duplicate]')).toBeNull();
+  });
+
+  it('shows what became of the sent flag as the sidebar learns it', async () => {
+    const waiting: Flag = { ...delivered, id: 'bsflag2', status: 'pending', attempts: 1, lastError: 'HubSpot answered 503' };
+    const f = setup([], waiting);
+    f.type(f.note(), 'Hiring five people');
+    await f.submit();
+    expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Waiting to be sent (HubSpot answered 503); retried automatically.');
+    f.show([{ ...waiting, status: 'delivered', lastError: undefined }]);
+    expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Sent to sales.');
   });
 });

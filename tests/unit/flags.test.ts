@@ -2,7 +2,7 @@
 // The outbox of flags for sales, delivered to a mock HubSpot over real HTTP (Node's fetch).
 import Dexie from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { flagRow, flagText, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
+import { flagEmail, flagEmailText, flagRow, flagText, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
 import { csvText } from '@/sources/csv-export';
 import Papa from 'papaparse';
 import type { TicketRef } from '@/core/model';
@@ -128,6 +128,28 @@ describe('flags for sales', () => {
     expect(flagText(flag)).toMatch(/^Flag for sales: Hardware refresh \(normal urgency\)\nAccount: Unknown Widgets Ltd\nEstimated value: 9000\nTicket: zendesk #1045 https:\/\/northwind\.zendesk\.com\/agent\/tickets\/1045\n\nWarehouse scanners/);
     expect(flagText(flag).endsWith(`(Backstory ${flag.id})`)).toBe(true);
     expect(flagRow(flag)).toHaveLength(FLAG_CSV_COLUMNS.length);
+  });
+
+  it('makes one email of outbox flags: to their sales reps, with a subject naming the customers', async () => {
+    const one = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    expect(flagEmail([one])).toEqual({ to: 'Priya Nair', subject: 'Flag for sales: Hardware refresh at Unknown Widgets Ltd (normal urgency)', body: flagText(one) });
+    const other = { ...one, id: 'bsflag2', accountName: 'Lone Co', salesRep: undefined, kind: 'referral' as const };
+    const both = flagEmail([one, other, { ...one, id: 'bsflag3' }]);
+    expect(both.to).toBe('Priya Nair');
+    expect(both.subject).toBe('3 flags for sales: Unknown Widgets Ltd, Lone Co');
+    expect(both.body.split('\n\n---\n\n')).toEqual([flagText(one), flagText(other), flagText({ ...one, id: 'bsflag3' })]);
+    expect(flagEmail([other]).to).toBe('sales');
+    expect(flagEmailText(flagEmail([one]))).toBe(`To: Priya Nair\nSubject: Flag for sales: Hardware refresh at Unknown Widgets Ltd (normal urgency)\n\n${flagText(one)}\n`);
+  });
+
+  it('keeps names from the data on one line, so they cannot add header lines of their own', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    const forged = { ...flag, accountName: 'Acme\r\nBcc: all@evil.example', salesRep: 'Priya\nSubject: hi', ticket: { ...flag.ticket, ticketId: '1\nAccount: Other' } };
+    const text = flagEmailText(flagEmail([forged]));
+    expect(text.split('\n').slice(0, 2)).toEqual(['To: Priya Subject: hi', 'Subject: Flag for sales: Hardware refresh at Acme Bcc: all@evil.example (normal urgency)']);
+    expect(text).toContain('\nAccount: Acme Bcc: all@evil.example\n');
+    expect(text).toContain('\nTicket: zendesk #1 Account: Other https://');
+    expect(text.match(/^Account:/gm)).toHaveLength(1);
   });
 
   it('exports as CSV with formula-like notes defused', async () => {
