@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { FLAG_KINDS, URGENCIES, type Flag, type FlagKind, type Urgency } from '@/core/flags';
+import { FLAG_KINDS, URGENCIES, parseAmount, type Flag, type FlagKind, type Urgency } from '@/core/flags';
 import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
 import { t, tDynamic, uiLocale } from './i18n';
@@ -19,6 +19,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
   const [value, setValue] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [busy, setBusy] = useState(false);
+  // The disabled button stops clicks, but not Ctrl+Enter (requestSubmit ignores it) held down and
+  // repeating: one flag at a time, whatever the key repeat does.
+  const sending = useRef(false);
   const [outcome, setOutcome] = useState<{ error?: string; flag?: Flag }>();
   const openButton = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
@@ -49,18 +52,20 @@ export function FlagForm({ flags, send, onSent }: Props) {
     // Ctrl+Enter (Cmd+Enter) sends from the note, where plain Enter is a new line.
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
+    if (sending.current) return;
       (e.currentTarget as HTMLFormElement).requestSubmit();
     }
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    // "9,000", "$9000" and "9000 USD" are all 9000; text without digits is not an amount.
-    const digits = value.replace(/[^\d.]/g, '');
-    const amount = value.trim() ? (digits ? Number(digits) : NaN) : undefined;
+    if (sending.current) return;
+    // "9,000", "9.000 €" and "9000 USD" are all 9000; text that is not one amount is refused.
+    const amount = parseAmount(value);
     if (!note.trim()) return setOutcome({ error: t('flags.noteNeeded') });
     if (amount !== undefined && !Number.isFinite(amount)) return setOutcome({ error: t('flags.badValue', [value]) });
     setBusy(true);
+    sending.current = true;
     try {
       const flag = await send({ kind, note: note.trim(), urgency, ...(amount !== undefined ? { value: amount } : {}) });
       setOutcome({ flag });
@@ -71,6 +76,7 @@ export function FlagForm({ flags, send, onSent }: Props) {
     } catch (err) {
       setOutcome({ error: err instanceof Error ? err.message : String(err) });
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };

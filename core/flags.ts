@@ -50,6 +50,34 @@ export const KIND_WORDS: Record<FlagKind, string> = {
   referral: 'Referral',
 };
 
+/**
+ * An estimated value as a technician types it, in either language's habit: "$9,000", "9.000 €",
+ * "9 000", "1.200,50", "12.5k", "2 Mio". Empty is no value (undefined); anything else that is not
+ * one amount is NaN, so the form can say so instead of guessing: "lots", "3-5k" (two numbers).
+ */
+export function parseAmount(text: string): number | undefined {
+  if (!text.trim()) return undefined;
+  const numbers = [...text.matchAll(/\d(?:[\d.,'\s]*\d)?/g)];
+  const [found] = numbers;
+  if (numbers.length !== 1 || !found) return NaN;
+  const digits = found[0].replace(/['\s]/g, '');
+  const last = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+  let plain = digits;
+  if (last >= 0) {
+    const separator = digits[last]!;
+    const both = digits.includes('.') && digits.includes(',');
+    const once = digits.indexOf(separator) === last;
+    // One separator before exactly three digits is a thousands separator in both "9,000" and
+    // "9.000" (these are amounts of money, rarely to three decimals); so is a repeated one.
+    const grouping = !both && (!once || (digits.length - last - 1 === 3 && !/^0[.,]/.test(digits)));
+    plain = grouping ? digits.replace(/[.,]/g, '') : `${digits.slice(0, last).replace(/[.,]/g, '')}.${digits.slice(last + 1)}`;
+  }
+  const after = text.slice((found.index ?? 0) + found[0].length);
+  const scale = /^\s*(k|tsd\.?|thousand|tausend)(?![a-z])/i.test(after) ? 1e3 : /^\s*(m|mio\.?|mn|million|millionen)(?![a-z])/i.test(after) ? 1e6 : 1;
+  const value = Number(plain) * scale;
+  return Number.isFinite(value) ? value : NaN;
+}
+
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4 ... capped at an hour. */
 export function retryDelayMinutes(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1));

@@ -48,6 +48,22 @@ describe('the flag form', () => {
     expect(g.sent).toEqual([{ kind: 'new-project', note: 'Second office', urgency: 'normal' }]);
   });
 
+  it('reads the value as either language writes it, and refuses what is not one amount', async () => {
+    for (const [typed, value] of [['9.000 €', 9000], ['1.200,50', 1200.5], ['12k', 12000], ['9,5', 9.5]] as const) {
+      const f = setup();
+      f.type(f.note(), 'Hiring');
+      f.type(f.value(), typed);
+      await f.submit();
+      expect(f.sent, typed).toEqual([{ kind: 'new-project', note: 'Hiring', urgency: 'normal', value }]);
+    }
+    const g = setup();
+    g.type(g.note(), 'Hiring');
+    g.type(g.value(), '3-5k');
+    await g.submit();
+    expect(g.root.querySelector('[role=alert]')?.textContent).toBe('“3-5k” is not an amount.');
+    expect(g.sent).toEqual([]);
+  });
+
   it('asks for a note first', async () => {
     const f = setup();
     await f.submit();
@@ -74,6 +90,27 @@ describe('the flag form', () => {
     f.type(f.note(), 'Second office');
     await act(async () => void f.note().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true })));
     expect(f.sent).toEqual([{ kind: 'new-project', note: 'Second office', urgency: 'normal' }]);
+  });
+
+  it('sends one flag while Ctrl+Enter repeats', async () => {
+    let answer: (flag: Flag) => void = () => undefined;
+    const sent: unknown[] = [];
+    const root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<FlagForm flags={[]} send={(input) => (sent.push(input), new Promise<Flag>((r) => (answer = r)))} onSent={() => undefined} />, root));
+    act(() => root.querySelector<HTMLButtonElement>('[data-testid=flag-open]')!.click());
+    const note = root.querySelector('textarea')!;
+    act(() => {
+      note.value = 'Second office';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const press = () => note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    // Repeats before and after the form re-renders as busy.
+    await act(async () => void (press(), press()));
+    await act(async () => void press());
+    expect(sent).toHaveLength(1);
+    await act(async () => answer(delivered));
+    expect(root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Sent to sales.');
   });
 
   it('shows the earlier flag of the chosen kind before a second one is sent', () => {

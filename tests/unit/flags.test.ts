@@ -2,7 +2,7 @@
 // The outbox of flags for sales, delivered to a mock HubSpot over real HTTP (Node's fetch).
 import Dexie from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { flagEmail, flagEmailText, flagRow, flagText, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
+import { flagEmail, flagEmailText, flagRow, flagText, parseAmount, retryDelayMinutes, FLAG_CSV_COLUMNS } from '@/core/flags';
 import { csvText } from '@/sources/csv-export';
 import Papa from 'papaparse';
 import type { TicketRef } from '@/core/model';
@@ -150,6 +150,16 @@ describe('flags for sales', () => {
     expect(text).toContain('\nAccount: Acme Bcc: all@evil.example\n');
     expect(text).toContain('\nTicket: zendesk #1 Account: Other https://');
     expect(text.match(/^Account:/gm)).toHaveLength(1);
+  });
+
+  it('reads an estimated value as English and German speakers type it', () => {
+    const read = (typed: string[]) => typed.map(parseAmount);
+    expect(read(['9000', '$9,000', '9.000 €', '9 000', '9000 USD', 'EUR 9.000,-', '1,234,567'])).toEqual([9000, 9000, 9000, 9000, 9000, 9000, 1234567]);
+    expect(read(['1.200,50', '12,500.75', '9,5', '9.5', '0.250'])).toEqual([1200.5, 12500.75, 9.5, 9.5, 0.25]);
+    expect(read(['12k', '12.5k', 'about 10k', '2 Mio', '1.5m', '20 Tsd.'])).toEqual([12000, 12500, 10000, 2e6, 1.5e6, 20000]);
+    expect(read(['', '  '])).toEqual([undefined, undefined]);
+    // Not one amount: refused rather than guessed.
+    expect(read(['lots', '3-5k', '1e6', 'between 5 and 10']).every(Number.isNaN)).toBe(true);
   });
 
   it('exports as CSV with formula-like notes defused', async () => {
