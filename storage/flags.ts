@@ -41,3 +41,16 @@ export async function markFailed(db: BackstoryDB, id: string, error: string, now
 export async function moveToOutbox(db: BackstoryDB, id: string, reason: string): Promise<void> {
   await db.flags.update(id, { status: 'outbox', lastError: reason, nextAttemptAt: undefined });
 }
+
+/**
+ * Flags from the outbox that the technician mailed or handed to sales by hand: they count as sent
+ * from now on, so the next "Copy as email" does not send them again and the sidebar shows them as
+ * sent. Only flags still in the outbox change (one delivered meanwhile keeps its own record).
+ */
+export async function markHandedOver(db: BackstoryDB, ids: string[], now = new Date()): Promise<number> {
+  return db.flags
+    .where('id')
+    .anyOf(ids)
+    .filter((f) => f.status === 'outbox')
+    .modify({ status: 'delivered', deliveredAt: now.toISOString(), lastError: undefined });
+}

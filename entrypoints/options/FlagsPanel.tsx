@@ -6,7 +6,7 @@ import { FLAG_CSV_COLUMNS, flagEmail, flagEmailText, flagRow, type Flag } from '
 import { FlagList } from '@/components/FlagList';
 import { t } from '@/components/i18n';
 import { getDb } from '@/storage/db';
-import { allFlags } from '@/storage/flags';
+import { allFlags, markHandedOver } from '@/storage/flags';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that
@@ -15,10 +15,16 @@ import { allFlags } from '@/storage/flags';
 export function FlagsPanel() {
   const [flags, setFlags] = useState<Flag[]>([]);
   const [note, setNote] = useState<string>();
+  /** Outbox flags just copied or exported: offered to be marked as sent once the user has. */
+  const [handed, setHanded] = useState<string[]>();
   useEffect(() => {
     const sub = liveQuery(() => allFlags(getDb())).subscribe({ next: setFlags, error: (e: unknown) => setNote(String(e)) });
     return () => sub.unsubscribe();
   }, []);
+
+  // Only the outbox: a pending flag still goes to its CRM by itself, and mailing it as well would
+  // tell sales twice.
+  const outbox = flags.filter((f) => f.status === 'outbox');
 
   const exportCsv = () => {
     const csv = csvText(FLAG_CSV_COLUMNS, flags.map(flagRow));
@@ -28,19 +34,31 @@ export function FlagsPanel() {
     a.download = `backstory-flags-${new Date().toISOString().slice(0, 10)}.csv`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setHanded(outbox.length ? outbox.map((f) => f.id) : undefined);
   };
 
-  // Only the outbox: a pending flag still goes to its CRM by itself, and mailing it as well would
-  // tell sales twice.
-  const outbox = flags.filter((f) => f.status === 'outbox');
   const copy = async () => {
     const email = flagEmail(outbox);
     try {
       await navigator.clipboard.writeText(flagEmailText(email));
       setNote(t('flagMail.copiedTo', [String(outbox.length), email.to]));
+      setHanded(outbox.map((f) => f.id));
     } catch (e) {
+      setHanded(undefined);
       // Refused (no focus, or a browser policy): say so instead of claiming it was copied.
       setNote(t('flagMail.copyFailed', [e instanceof Error ? e.message : String(e)]));
+    }
+  };
+
+  // Backstory cannot see the email go out, so the user says when it has: the flags then show as
+  // sent (here and in the sidebar) and the next copy leaves them out.
+  const markSent = async (ids: string[]) => {
+    try {
+      const count = await markHandedOver(getDb(), ids);
+      setHanded(undefined);
+      setNote(t('flagMail.marked', [String(count)]));
+    } catch (e) {
+      setNote(String(e));
     }
   };
 
@@ -71,6 +89,13 @@ export function FlagsPanel() {
       {note && (
         <p role="status" data-testid="flags-note">
           {note}
+        </p>
+      )}
+      {handed && (
+        <p>
+          <button type="button" onClick={() => void markSent(handed)}>
+            {t('flagMail.markSent', [String(handed.length)])}
+          </button>
         </p>
       )}
       <FlagList flags={flags} showAccount testId="my-flags" />

@@ -129,6 +129,15 @@ describe('flag for sales', () => {
     expect(await options.getByTestId('my-flags').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await options.getByTestId('my-flags').locator('img').count()).toBe(0);
 
+    // A refused clipboard is reported, not claimed as copied.
+    await options.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await options.getByRole('button', { name: 'Copy as email' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Could not copy to the clipboard (Write permission denied.). Export CSV instead, or try again.');
+    expect(await options.getByRole('button', { name: /as sent to sales/ }).count()).toBe(0);
+    await options.evaluate(() => delete (navigator.clipboard as { writeText?: unknown }).writeText);
+
     await options.getByRole('button', { name: 'Copy as email' }).click();
     await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Copied an email to Diego Alvarez, Priya Nair with 2 flags from your outbox; paste it into your mail program.');
     const mail = await options.evaluate(() => navigator.clipboard.readText());
@@ -146,17 +155,19 @@ describe('flag for sales', () => {
     expect(mail).not.toContain('Unknown Widgets');
     expect(dialogs).toEqual([]);
 
-    // A refused clipboard is reported, not claimed as copied.
-    await options.evaluate(() => {
-      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
-    });
-    await options.getByRole('button', { name: 'Copy as email' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Could not copy to the clipboard (Write permission denied.). Export CSV instead, or try again.');
+    // Once mailed, the user says so: both count as sent and the next copy would leave them out.
+    await options.getByRole('button', { name: 'Mark these 2 flags as sent to sales' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('2 flags marked as sent to sales; they are no longer in your outbox.');
+    await expect.poll(() => options.getByTestId('my-flags').textContent()).not.toContain('In your outbox');
+    expect(await options.getByTestId('flag-status').allTextContents()).toEqual(Array(4).fill('Sent to sales.'));
+    expect(await options.getByRole('button', { name: 'Copy as email' }).isDisabled()).toBe(true);
     await options.close();
   });
 
   it('works from the keyboard: Escape keeps the draft and the sidebar, Ctrl+Enter sends, the earlier flag of a kind is shown', async () => {
     const { page, frame } = await ticket('generic-ticket-hostile.html', 'Riverside Family Clinic');
+    // The referral mailed in the test before shows as sent beside the ticket too.
+    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/Referral: Anita's sister.*Sent to sales\./s);
     const focused = () => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
     await frame.getByRole('button', { name: 'Flag for sales' }).focus();
     await page.keyboard.press('Enter');

@@ -11,7 +11,7 @@ import { deliverHubSpotFlag } from '@/sources/hubspot';
 import { runSync } from '@/sources/run-sync';
 import { defineSchema, openDb, type BackstoryDB } from '@/storage/db';
 import { deliverDue, type DeliveryDeps } from '@/storage/flag-delivery';
-import { flagsForAccount } from '@/storage/flags';
+import { flagsForAccount, markHandedOver } from '@/storage/flags';
 import { createFlag } from '@/storage/flag-create';
 import { storyForTab } from '@/storage/sidebar-requests';
 import { tabTicketItem } from '@/storage/tab-tickets';
@@ -114,6 +114,18 @@ describe('flags for sales', () => {
     await deliverDue(db, deps({ configs: [] }));
     expect(await db.flags.get(pending.id)).toMatchObject({ status: 'outbox', lastError: 'its data source was removed' });
     expect(mock.writes).toHaveLength(0);
+  });
+
+  it('leaves the outbox when the user marks it as mailed; a flag not in the outbox is not touched', async () => {
+    await loadRecordSet(db, { accounts: [{ id: 'csv:lone', source: 'csv', sourceId: 'lone', name: 'Lone Co', aliases: [], domains: ['lone.example'], externalIds: {} }], contacts: [], campaigns: [], deals: [], notes: [] }, 'csv');
+    const mailed = await createFlag(db, input, ref, 'csv:lone');
+    const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    expect(await markHandedOver(db, [mailed.id, pending.id, 'bsflag-gone'], new Date('2026-12-02T09:00:00Z'))).toBe(1);
+    expect(await db.flags.get(mailed.id)).toMatchObject({ status: 'delivered', deliveredAt: '2026-12-02T09:00:00.000Z' });
+    expect((await db.flags.get(pending.id))!.status).toBe('pending');
+    // Marked once: a second mark changes nothing.
+    expect(await markHandedOver(db, [mailed.id])).toBe(0);
+    expect((await db.flags.get(mailed.id))!.deliveredAt).toBe('2026-12-02T09:00:00.000Z');
   });
 
   it('goes to the writable twin when the ticket matched the CSV copy of the customer', async () => {
