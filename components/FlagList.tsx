@@ -26,7 +26,7 @@ export function FlagList({ flags, showAccount = false, testId = 'flags' }: { fla
             {formatDate(f.createdAt, locale)}
             {showAccount && ` · ${f.accountName}`}
             {` · ${tDynamic(`flags.urgency.${f.urgency}`)}`}
-            {f.value !== undefined && ` · ${formatMoney(f.value, 'USD', locale)}`}
+            {f.value !== undefined && ` · ${formatMoney(f.value, f.currency ?? 'USD', locale)}`}
           </div>
           <div>
             <strong>{kindLabel(f.kind)}</strong>: {f.note}

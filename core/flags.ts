@@ -24,6 +24,8 @@ export interface Flag {
   kind: FlagKind;
   note: string;
   value?: number;
+  /** The currency of the customer's deals, which the value is in ("EUR"); unknown: none. */
+  currency?: string;
   urgency: Urgency;
   ticket: Pick<TicketRef, 'helpdesk' | 'ticketId' | 'url'>;
   accountId: string;
@@ -96,7 +98,7 @@ export function flagText(flag: Flag): string {
   const lines = [
     `Flag for sales: ${KIND_WORDS[flag.kind]} (${flag.urgency} urgency)`,
     `Account: ${oneLine(flag.accountName)}`,
-    ...(flag.value !== undefined ? [`Estimated value: ${flag.value}`] : []),
+    ...(flag.value !== undefined ? [`Estimated value: ${flag.value}${flag.currency ? ` ${oneLine(flag.currency)}` : ''}`] : []),
     `Ticket: ${oneLine(flag.ticket.helpdesk)} #${oneLine(flag.ticket.ticketId ?? '?')} ${oneLine(flag.ticket.url)}`,
     '',
     flag.note,
@@ -135,9 +137,9 @@ export function flagEmailText(email: FlagEmail): string {
   return `To: ${email.to}\nSubject: ${email.subject}\n\n${email.body}\n`;
 }
 
-export const FLAG_CSV_COLUMNS = ['id', 'createdAt', 'status', 'kind', 'urgency', 'value', 'account', 'salesRep', 'helpdesk', 'ticketId', 'ticketUrl', 'note', 'lastError'] as const;
+export const FLAG_CSV_COLUMNS = ['id', 'createdAt', 'status', 'kind', 'urgency', 'value', 'currency', 'account', 'salesRep', 'helpdesk', 'ticketId', 'ticketUrl', 'note', 'lastError'] as const;
 
 /** One row per flag, for the outbox's CSV export. */
 export function flagRow(f: Flag): string[] {
-  return [f.id, f.createdAt, f.status, f.kind, f.urgency, f.value === undefined ? '' : String(f.value), f.accountName, f.salesRep ?? '', f.ticket.helpdesk, f.ticket.ticketId ?? '', f.ticket.url, f.note, f.lastError ?? ''];
+  return [f.id, f.createdAt, f.status, f.kind, f.urgency, f.value === undefined ? '' : String(f.value), f.currency ?? '', f.accountName, f.salesRep ?? '', f.ticket.helpdesk, f.ticket.ticketId ?? '', f.ticket.url, f.note, f.lastError ?? ''];
 }

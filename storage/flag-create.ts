@@ -35,6 +35,8 @@ export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketR
     kind: input.kind,
     note: input.note.trim(),
     ...(input.value !== undefined ? { value: input.value } : {}),
+    // A value typed for a German customer is in euros: keep the currency its deals are in.
+    ...(input.value !== undefined && story?.winningDeal?.currency ? { currency: story.winningDeal.currency } : {}),
     urgency: input.urgency,
     ticket: { helpdesk: ref.helpdesk, ticketId: ref.ticketId, url: ref.url },
     accountId: target.id,

@@ -102,10 +102,10 @@ describe('flag for sales', () => {
     await options.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,createdAt,status,kind,urgency,value,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError');
+    expect(lines[0]).toBe('id,createdAt,status,kind,urgency,value,currency,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError');
     expect(lines).toHaveLength(4);
-    expect(csv).toMatch(/outbox,churn-risk,high,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);
-    expect(csv).toMatch(/delivered,hardware-refresh,high,9000,Unknown Widgets Ltd/);
+    expect(csv).toMatch(/outbox,churn-risk,high,,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);
+    expect(csv).toMatch(/delivered,hardware-refresh,high,9000,USD,Unknown Widgets Ltd/);
     await options.close();
 
     const popup = await h.extensionPage('popup.html');
@@ -147,7 +147,7 @@ describe('flag for sales', () => {
     // kind, urgency and the note exactly as typed, then the churn risk from the earlier test.
     const referral = mail.indexOf('Flag for sales: Referral (low urgency)');
     expect(mail.slice(referral)).toMatch(
-      new RegExp(`^Flag for sales: Referral \\(low urgency\\)\nAccount: Riverside Family Clinic\nEstimated value: 12500\nTicket: generic #1046 ${h.origin.replace(/[.]/g, '\\.')}/generic-ticket-hostile\\.html\n\n`),
+      new RegExp(`^Flag for sales: Referral \\(low urgency\\)\nAccount: Riverside Family Clinic\nEstimated value: 12500 USD\nTicket: generic #1046 ${h.origin.replace(/[.]/g, '\\.')}/generic-ticket-hostile\\.html\n\n`),
     );
     expect(mail.split(hostile)).toHaveLength(2);
     expect(mail).toMatch(/\(Backstory bsflag\w+\)\n\n---\n\nFlag for sales: Churn risk \(high urgency\)\nAccount: Acme Dental Group\nTicket: generic #1042 .*\n\nDr\. Hale is unhappy/);

@@ -126,6 +126,13 @@ describe('the flag form', () => {
     expect(f.root.querySelector('[data-testid=flag-duplicate]')).toBeNull();
   });
 
+  it('lists an earlier flag\'s value in its customer\'s currency', () => {
+    const f = setup([{ ...delivered, value: 9000, currency: 'EUR' }, { ...delivered, id: 'bsflag9', value: 500 }]);
+    const lines = [...f.root.querySelectorAll('[data-testid=flags] li .muted')].map((el) => el.textContent);
+    expect(lines[0]).toContain('€9,000');
+    expect(lines[1]).toContain('$500');
+  });
+
   it('shows what became of the sent flag as the sidebar learns it', async () => {
     const waiting: Flag = { ...delivered, id: 'bsflag2', status: 'pending', attempts: 1, lastError: 'HubSpot answered 503' };
     const f = setup([], waiting);

@@ -137,7 +137,7 @@ describe('flags for sales', () => {
 
   it('reads as text and as a CSV row, ending with its key', async () => {
     const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
-    expect(flagText(flag)).toMatch(/^Flag for sales: Hardware refresh \(normal urgency\)\nAccount: Unknown Widgets Ltd\nEstimated value: 9000\nTicket: zendesk #1045 https:\/\/northwind\.zendesk\.com\/agent\/tickets\/1045\n\nWarehouse scanners/);
+    expect(flagText(flag)).toMatch(/^Flag for sales: Hardware refresh \(normal urgency\)\nAccount: Unknown Widgets Ltd\nEstimated value: 9000 USD\nTicket: zendesk #1045 https:\/\/northwind\.zendesk\.com\/agent\/tickets\/1045\n\nWarehouse scanners/);
     expect(flagText(flag).endsWith(`(Backstory ${flag.id})`)).toBe(true);
     expect(flagRow(flag)).toHaveLength(FLAG_CSV_COLUMNS.length);
   });
@@ -172,6 +172,26 @@ describe('flags for sales', () => {
     expect(read(['', '  '])).toEqual([undefined, undefined]);
     // Not one amount: refused rather than guessed.
     expect(read(['lots', '3-5k', '1e6', 'between 5 and 10']).every(Number.isNaN)).toBe(true);
+  });
+
+  it('keeps the currency of the customer\'s deals with the value: a German customer\'s estimate is in euros', async () => {
+    await loadRecordSet(
+      db,
+      {
+        accounts: [{ id: 'csv:mueller', source: 'csv', sourceId: 'mueller', name: 'Müller GmbH', aliases: [], domains: [], externalIds: {} }],
+        contacts: [],
+        campaigns: [],
+        deals: [{ id: 'csv:d1', source: 'csv', sourceId: 'd1', accountId: 'csv:mueller', name: 'Co-managed IT', stage: 'Closed Won', closeDate: '2025-01-28', currency: 'EUR', valueRecurring: 900, promises: [] }],
+        notes: [],
+      },
+      'csv',
+    );
+    const flag = await createFlag(db, { ...input, value: 9000 }, ref, 'csv:mueller');
+    expect(flag.currency).toBe('EUR');
+    expect(flagText(flag)).toContain('\nEstimated value: 9000 EUR\n');
+    expect(flagRow(flag).slice(FLAG_CSV_COLUMNS.indexOf('value'), FLAG_CSV_COLUMNS.indexOf('value') + 2)).toEqual(['9000', 'EUR']);
+    // Without a value there is no currency to keep.
+    expect((await createFlag(db, { ...input, value: undefined }, ref, 'csv:mueller')).currency).toBeUndefined();
   });
 
   it('exports as CSV with formula-like notes defused', async () => {
