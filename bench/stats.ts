@@ -14,10 +14,14 @@ export function latency(samples: number[]): Latency {
   return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), n: s.length };
 }
 
-/** Heap in MB after a full collection (needs node --expose-gc; else an estimate without GC). */
+/**
+ * Heap in MB after a full collection (needs node --expose-gc; else an estimate without GC),
+ * typed arrays' buffers included: they live outside the JS heap.
+ */
 export function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1e6;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
 export const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n.toFixed(0));

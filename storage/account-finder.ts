@@ -1,25 +1,26 @@
-import { buildSearchIndex, type SearchHit, type SearchIndex } from '@/core/search';
+import type { SearchHit, SearchIndex } from '@/core/search';
 import type { BackstoryDB } from './db';
-import { loadSearchData } from './search-data';
+import { currentNamesIndex, dataStamp } from './search-snapshot';
 
 /**
- * Account search for the sidebar's "pin an account", answered by the background. Building the
- * index reads every record, so it is kept for a short while: typing a query sends a message per
- * keystroke. An import done meanwhile shows up when the cache expires.
+ * Account search for the sidebar's "pin an account", answered by the background: typing sends
+ * a message per keystroke. The names index is kept in memory while the data stamp says it is
+ * current; a restarted worker loads the saved index (storage/search-snapshot.ts) rather than
+ * rebuilding it.
  */
-const TTL_MS = 30_000;
-let cached: { db: BackstoryDB; index: Promise<SearchIndex>; at: number } | undefined;
+let cached: { db: BackstoryDB; stamp: string; index: Promise<SearchIndex> } | undefined;
 
 export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: string };
 
-export async function findAccounts(db: BackstoryDB, query: string, limit = 8, now = Date.now()): Promise<AccountHit[]> {
-  if (!cached || cached.db !== db || now - cached.at > TTL_MS) {
-    // Only accounts are picked here: leave notes, deals and campaigns out of this index.
-    const index = loadSearchData(db).then((d) => buildSearchIndex({ ...d, campaigns: [], deals: [], notes: [] }));
-    cached = { db, index, at: now };
+export async function findAccounts(db: BackstoryDB, query: string, limit = 8): Promise<AccountHit[]> {
+  const stamp = await dataStamp(db);
+  if (!cached || cached.db !== db || cached.stamp !== stamp) {
+    const index = currentNamesIndex(db);
+    cached = { db, stamp, index };
+    index.catch(() => (cached = undefined));
   }
   const index = await cached.index;
-  return index.search(query, { limitPerGroup: limit }).accounts.map((h) => ({
+  return index.search(query, { limitPerGroup: limit, scope: 'names' }).accounts.map((h) => ({
     accountId: h.accountId ?? h.id,
     title: h.title,
     subtitle: h.subtitle,

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
+import type { NameIndexData } from '@/core/search/name-index';
+import type { NoteIndexData } from '@/core/search/note-index';
 
 /**
  * One matched ticket seen on one day, counted only with the technician's consent (campaign
@@ -61,6 +63,20 @@ export interface StagedRecord {
   record: AnyRecord;
 }
 
+/** Small named values. `dataStamp` changes with every write of sales records. */
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+/**
+ * A saved search index, so the popup opens it instead of rebuilding it: valid while `stamp`
+ * equals the data's current stamp and `format` the code's. A cache: losing it costs a rebuild.
+ */
+export type SearchIndexRow =
+  | { part: 'names'; stamp: string; format: number; builtAt: string; data: NameIndexData }
+  | { part: 'notes'; stamp: string; format: number; builtAt: string; data: NoteIndexData };
+
 export type BackstoryDB = Dexie & {
   accounts: EntityTable<StoredAccount, 'id'>;
   contacts: EntityTable<Contact, 'id'>;
@@ -72,6 +88,8 @@ export type BackstoryDB = Dexie & {
   ticketViews: Dexie.Table<TicketView, [string, string]>;
   syncState: EntityTable<SyncState, 'source'>;
   syncStaging: Dexie.Table<StagedRecord, [string, string]>;
+  meta: EntityTable<MetaRow, 'key'>;
+  searchIndex: Dexie.Table<SearchIndexRow, string>;
 };
 
 export const DB_NAME = 'backstory';
@@ -100,6 +118,12 @@ export function defineSchema(db: Dexie): void {
   db.version(3).stores({
     syncState: 'source',
     syncStaging: '[source+id], source',
+  });
+  // 4: the popup's search index saved between openings, and the stamp of the data it was built
+  // from. New tables only.
+  db.version(4).stores({
+    meta: 'key',
+    searchIndex: 'part',
   });
 }
 

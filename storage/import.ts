@@ -11,6 +11,7 @@ import { formatImportError, type ImportError, type ImportParse } from '@/sources
 import { derivedSourceId, nameKey } from '@/sources/records';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
 import { resolveImports } from './resolve-refs';
+import { touchData } from './data-stamp';
 
 export interface ImportSummary {
   added: Record<RecordKind, number>;
@@ -38,7 +39,8 @@ const TABLES = { account: 'accounts', contact: 'contacts', campaign: 'campaigns'
 /** Records per bulkPut: small enough for steady progress, large enough to stay fast. */
 const CHUNK = 500;
 
-const allTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins];
+/** Sales records, pins, and the meta table whose data stamp every write of them changes. */
+const allTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins, db.meta];
 /** The tables of sales records (and pins), for callers that write them in a transaction of their own. */
 export const recordTables = allTables;
 
@@ -113,6 +115,8 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
   const total = plan.reduce((n, p) => n + p.records.length, 0) + uniquePins.length;
   let done = 0;
   onProgress?.(0, total);
+  // In the same transaction as the records: a saved search index is stale exactly when they are.
+  await touchData(db);
   for (const { kind, records } of plan) {
     const table = db.table<{ id: string }, string>(TABLES[kind]);
     for (let i = 0; i < records.length; i += CHUNK) {
@@ -196,6 +200,7 @@ export async function removeSource(db: BackstoryDB, source: string): Promise<voi
 export async function clearAllData(db: BackstoryDB): Promise<void> {
   await db.transaction('rw', allTables(db), async () => {
     for (const table of allTables(db)) await table.clear();
+    await touchData(db);
   });
 }
 

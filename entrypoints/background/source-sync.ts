@@ -1,4 +1,5 @@
 import { runSync } from '@/sources/run-sync';
+import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { getDb } from '@/storage/db';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/sources';
@@ -31,6 +32,8 @@ async function runOnce(id: string): Promise<SourceStatus> {
     secrets = undefined;
   }
   const outcome = await runSync(getDb(), config, secrets);
+  // The popup opens the saved search index: bring it up to date while the worker is awake.
+  if (outcome.run.ok) await refreshSearchIndex(getDb());
   return setStatus(id, (s) => withRun(s, outcome.run));
 }
 

@@ -4,6 +4,7 @@ import { exportBackup, serializeBackup } from '@/sources/backup';
 import { makeSampleData } from '@/sources/sample-data';
 import { getDb } from '@/storage/db';
 import { clearAllData, countsByKind, loadRecordSet } from '@/storage/import';
+import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { ImportCard } from './ImportCard';
 import { describeSummary, kindPlural } from './import-text';
 import { t } from '@/components/i18n';
@@ -31,6 +32,8 @@ export function DataPanel() {
     } finally {
       setBusy(false);
       refresh();
+      // The popup opens the saved search index: rebuild it once this screen has updated.
+      setTimeout(() => void refreshSearchIndex(getDb()), 50);
     }
   };
 

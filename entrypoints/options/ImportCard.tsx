@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { getDb } from '@/storage/db';
 import { ImportCommitError, commitImport } from '@/storage/import';
+import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { parseImportFile, type ImportParse } from '@/sources/csv-import';
 import { describeImportError, translateImportMessage } from '@/components/import-messages';
 import { describeSummary } from './import-text';
@@ -56,6 +57,8 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       const names = picked.map((p) => p.parsed.file).join(', ');
       setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings.map((w) => translateImportMessage(w)) });
       reset();
+      // The popup opens the saved search index: rebuild it once this screen has updated.
+      setTimeout(() => void refreshSearchIndex(getDb()), 50);
     } catch (e) {
       const details = e instanceof ImportCommitError ? e.errors.map(describeImportError) : [];
       setOutcome({ tone: 'error', text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]), details });

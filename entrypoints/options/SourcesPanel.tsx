@@ -5,6 +5,7 @@ import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source'
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { getDb } from '@/storage/db';
 import { removeSource } from '@/storage/import';
+import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { forgetSync } from '@/sources/run-sync';
 import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
@@ -132,6 +133,7 @@ export function SourcesPanel() {
 
   const remove = async (s: SourceConfig) => {
     await removeSource(getDb(), s.id);
+    setTimeout(() => void refreshSearchIndex(getDb()), 50);
     await forgetSync(getDb(), s.id);
     await deleteCredentials(openSecrets(), s.id);
     await sourcesItem.setValue((await sourcesItem.getValue()).filter((x) => x.id !== s.id));

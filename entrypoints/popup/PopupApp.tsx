@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { buildSearchIndex, emptyResults, type SearchIndex, type SearchLabels, type SearchResults } from '@/core/search';
+import { emptyResults, type SearchHit, type SearchIndex, type SearchLabels, type SearchResults } from '@/core/search';
 import type { Backstory } from '@/core/backstory';
 import { getDb } from '@/storage/db';
-import { loadSearchData } from '@/storage/search-data';
+import { openSavedSearch } from '@/storage/search-snapshot';
 import { loadBackstory } from '@/storage/backstory';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadTicketStory } from '@/storage/ticket-story';
@@ -38,16 +38,28 @@ export function PopupApp() {
   useEffect(() => {
     input.current?.focus();
     void allFlags(db).then((all) => setFlags(all.slice(0, 5)));
-    void loadSearchData(db).then((data) => setIndex(buildSearchIndex(data, SEARCH_LABELS)));
+    // The saved index at once; a rebuilt one replaces it if the data changed since it was saved.
+    void openSavedSearch(db, SEARCH_LABELS, setIndex);
     void currentTicketRow().then(setTicketRow);
   }, []);
 
-  const results: SearchResults = useMemo(
-    () => (index && query.trim() ? index.search(query, { limitPerGroup: 5 }) : emptyResults()),
+  // Names on the keystroke; notes just after, so they never hold the names back.
+  const names: SearchResults = useMemo(
+    () => (index && query.trim() ? index.search(query, { limitPerGroup: 5, scope: 'names' }) : emptyResults()),
     [index, query],
   );
-  const rows = useMemo(() => flatten(results, query.trim() ? undefined : ticketRow), [results, ticketRow, query]);
-  useEffect(() => setSelected(0), [rows]);
+  const [notes, setNotes] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    if (!index || !query.trim()) return setNotes([]);
+    const later = setTimeout(() => setNotes(index.search(query, { limitPerGroup: 5, scope: 'notes' }).notes));
+    return () => clearTimeout(later);
+  }, [index, query]);
+  const rows = useMemo(
+    () => flatten({ ...names, notes: query.trim() ? notes : [] }, query.trim() ? undefined : ticketRow),
+    [names, notes, ticketRow, query],
+  );
+  useEffect(() => setSelected(0), [query]);
+  useEffect(() => setSelected((s) => Math.min(s, Math.max(0, rows.length - 1))), [rows]);
 
   const openRow = async (row: Row | undefined) => {
     const accountId = row?.accountId;

@@ -178,14 +178,14 @@ describe('syncing a HubSpot source', () => {
 describe('Test connection', () => {
   it('passes every check with a good key', async () => {
     const checks = await testHubSpot({ token: mock.token, base: mock.url });
-    expect(checks.map((c) => [c.what, c.ok])).toEqual([['owners', true], ['companies', true], ['contacts', true], ['deals', true], ['notes', true]]);
+    expect(checks.map((c) => [c.what, c.ok])).toEqual([['owners', true], ['companies', true], ['contacts', true], ['deals', true], ['notes', true], ['campaigns', true]]);
   });
 
   it('names the kind the key may not read (403), and goes on to check the others', async () => {
     mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
     const checks = await testHubSpot({ token: mock.token, base: mock.url });
     expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'notes', ok: false, message: expect.stringMatching(/may not read .*notes \(403\)/) }]);
-    expect(checks).toHaveLength(5);
+    expect(checks).toHaveLength(6);
   });
 
   it('stops at the first check when the key is rejected or the host cannot be reached', async () => {

@@ -1,0 +1,95 @@
+/**
+ * The sorted dictionary of an index's terms, with the typo table: every term (3+ characters)
+ * and every one-character deletion of it (4+ characters), hashed and sorted. A query term's own
+ * deletions looked up there find every term one edit away (a swap of neighbours included)
+ * without scanning the dictionary: the symmetric deletion method of SymSpell.
+ */
+import { hash32, maxEdits, withinEdits } from './text';
+import { lowerBound, packStrings, prefixRange, stringAt, type PackedStrings } from './packed';
+
+/** Typo keys are hash * 2^21 + term id, so term ids above this have no typo entries. */
+const ID_BITS = 2 ** 21;
+const MIN_TYPO_TERM = 3;
+const MAX_TYPO_TERM = 25;
+
+export interface Lexicon {
+  terms: PackedStrings;
+  /** Sorted hash * 2^21 + term id; empty when the index has no typo tolerance. */
+  typoKeys: Float64Array;
+}
+
+function deletions(term: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
+  return out;
+}
+
+/** `sortedTerms` must be sorted and unique (packed.sortedUnique). */
+export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Lexicon {
+  const terms = packStrings(sortedTerms);
+  if (!typos) return { terms, typoKeys: new Float64Array(0) };
+  let size = 0;
+  for (let id = 0; id < sortedTerms.length && id < ID_BITS; id++) {
+    const n = sortedTerms[id]!.length;
+    if (n >= MIN_TYPO_TERM && n <= MAX_TYPO_TERM) size += 1 + (n > MIN_TYPO_TERM ? n : 0);
+  }
+  const keys = new Float64Array(size);
+  let k = 0;
+  for (let id = 0; id < sortedTerms.length && id < ID_BITS; id++) {
+    const t = sortedTerms[id]!;
+    if (t.length < MIN_TYPO_TERM || t.length > MAX_TYPO_TERM) continue;
+    keys[k++] = hash32(t) * ID_BITS + id;
+    if (t.length > MIN_TYPO_TERM) for (const d of deletions(t)) keys[k++] = hash32(d) * ID_BITS + id;
+  }
+  return { terms, typoKeys: keys.subarray(0, k).sort() };
+}
+
+export function termCount(lex: Lexicon): number {
+  return lex.terms.ends.length;
+}
+
+export function termAt(lex: Lexicon, id: number): string {
+  return stringAt(lex.terms, id);
+}
+
+export function termLength(lex: Lexicon, id: number): number {
+  return lex.terms.ends[id]! - (id ? lex.terms.ends[id - 1]! : 0);
+}
+
+export function exactTerm(lex: Lexicon, q: string): number {
+  const at = lowerBound(lex.terms, q);
+  return at < termCount(lex) && termAt(lex, at) === q ? at : -1;
+}
+
+export { prefixRange };
+
+/**
+ * Ids of the terms within the query term's allowed edits (text.maxEdits), sorted. Terms found
+ * this way are at most one deletion from each side apart, which covers every single typo.
+ */
+export function typoTerms(lex: Lexicon, q: string): Uint32Array {
+  const max = maxEdits(q);
+  if (!max || !lex.typoKeys.length) return new Uint32Array(0);
+  const found = new Set<number>();
+  const keys = lex.typoKeys;
+  for (const v of [q, ...deletions(q)]) {
+    const base = hash32(v) * ID_BITS;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < base) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i]! < base + ID_BITS; i++) {
+      const id = keys[i]! - base;
+      if (!found.has(id)) found.add(id);
+    }
+  }
+  const out: number[] = [];
+  for (const id of found) {
+    const t = termAt(lex, id);
+    if (t !== q && withinEdits(q, t, max)) out.push(id);
+  }
+  return Uint32Array.from(out).sort();
+}

@@ -1,0 +1,287 @@
+/**
+ * The keystroke index: accounts (name, aliases, domains, and their contacts' names and emails),
+ * campaigns (name, channel) and deals (name, products, sales rep). Notes have their own index
+ * (note-index.ts), so their volume never slows this one.
+ *
+ * A query term matches a document term exactly, as a prefix (a contiguous range of the sorted
+ * dictionary), or within its allowed typos (lexicon.typoTerms). Multi-word queries are AND-ed:
+ * the term with the fewest postings drives, and every candidate is checked against the other
+ * terms through its own short, sorted term list, so no query scans the collection.
+ */
+import { buildLexicon, exactTerm, prefixRange, termCount, termLength, typoTerms, type Lexicon } from './lexicon';
+import { packStrings, rowsFromPairs, sortedUnique, U32List, type PackedStrings, type Rows } from './packed';
+import { hash32, keyOf, termsOf } from './text';
+
+/** Fields, in the order that breaks ties for "what it matched on". */
+export const FIELDS = ['name', 'alias', 'domain', 'contact', 'email', 'channel', 'products', 'rep'] as const;
+export type Field = (typeof FIELDS)[number];
+const FIELD_CODE = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+const BOOST = [3, 2.5, 2.5, 2, 2, 1.5, 1.2, 1.2];
+const PRIMARY = 0b11111; // name, alias, domain, contact, email
+
+export const KINDS = ['account', 'campaign', 'deal'] as const;
+export type DocKind = (typeof KINDS)[number];
+
+/** What the display needs of a document, beside its title. Four slots per document. */
+export const SLOTS = 4;
+
+export interface NameDocInput {
+  kind: DocKind;
+  id: string;
+  /** The account a hit opens (an account's own id; a contact's or deal's account). */
+  accountId: string;
+  title: string;
+  slots: [string, string, string, string];
+  fields: [Field, string][];
+  /** Whole values (name, aliases, domains, email...) that make a hit "exact". */
+  keys: string[];
+}
+
+export interface NameIndexData {
+  lexicon: Lexicon;
+  /** Per term: doc * 16 + field, in doc order. */
+  postings: Rows;
+  /** Per doc: term * 16 + field, sorted. */
+  docTerms: Rows;
+  /** Per doc: hashes of its whole-value keys. */
+  docKeys: Rows;
+  /** Per doc: words in its title (shorter names rank first among equals). */
+  titleWords: Uint8Array;
+  kinds: Uint8Array;
+  ids: PackedStrings;
+  accountIds: PackedStrings;
+  titles: PackedStrings;
+  slots: PackedStrings;
+}
+
+export function buildNameIndex(docs: readonly NameDocInput[]): NameIndexData {
+  const tmpIds = new Map<string, number>();
+  const tmpTerms: string[] = [];
+  const pairDoc = new U32List(docs.length * 8);
+  const pairVal = new U32List(docs.length * 8);
+  const keyDoc = new U32List(docs.length * 2);
+  const keyVal = new U32List(docs.length * 2);
+  const seen = new Set<number>();
+  docs.forEach((doc, d) => {
+    seen.clear();
+    for (const [field, text] of doc.fields) {
+      for (const term of termsOf(text)) {
+        let id = tmpIds.get(term);
+        if (id === undefined) {
+          id = tmpTerms.length;
+          tmpIds.set(term, id);
+          tmpTerms.push(term);
+        }
+        const code = id * 16 + FIELD_CODE[field];
+        if (seen.has(code)) continue;
+        seen.add(code);
+        pairDoc.push(d);
+        pairVal.push(code);
+      }
+    }
+    for (const key of new Set(doc.keys.map(keyOf).filter(Boolean))) {
+      keyDoc.push(d);
+      keyVal.push(hash32(key));
+    }
+  });
+
+  const sorted = sortedUnique(tmpTerms);
+  const rank = new Uint32Array(tmpTerms.length);
+  sorted.forEach((t, i) => (rank[tmpIds.get(t)!] = i));
+  const n = pairDoc.length;
+  const termOfPair = new Uint32Array(n);
+  const docCode = new Uint32Array(n);
+  const ranked = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = pairVal.data[i]!;
+    const field = v & 15;
+    const term = rank[(v - field) / 16]!;
+    termOfPair[i] = term;
+    docCode[i] = pairDoc.data[i]! * 16 + field;
+    ranked[i] = term * 16 + field;
+  }
+  const docTerms = rowsFromPairs(docs.length, pairDoc.data, ranked, n);
+  for (let d = 0; d < docs.length; d++) docTerms.values.subarray(docTerms.starts[d], docTerms.starts[d + 1]).sort();
+
+  return {
+    lexicon: buildLexicon(sorted, true),
+    postings: rowsFromPairs(sorted.length, termOfPair, docCode, n),
+    docTerms,
+    docKeys: rowsFromPairs(docs.length, keyDoc.data, keyVal.data, keyDoc.length),
+    titleWords: Uint8Array.from(docs, (d) => Math.min(255, termsOf(d.title).length)),
+    kinds: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
+    ids: packStrings(docs.map((d) => d.id)),
+    accountIds: packStrings(docs.map((d) => d.accountId)),
+    titles: packStrings(docs.map((d) => d.title)),
+    slots: packStrings(docs.flatMap((d) => d.slots)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query
+
+/** How one query term is looked up. */
+export interface TermLookup {
+  q: string;
+  exact: number;
+  lo: number;
+  hi: number;
+  typos: Uint32Array;
+  postings: number;
+}
+
+export function lookupTerm(lex: Lexicon, postings: Rows, q: string, withTypos: boolean): TermLookup {
+  const [lo, hi] = prefixRange(lex.terms, q);
+  const exact = lo < hi && exactTerm(lex, q) === lo ? lo : -1;
+  const typos = withTypos ? typoTerms(lex, q).filter((t) => t < lo || t >= hi) : new Uint32Array(0);
+  let count = postings.starts[hi]! - postings.starts[lo]!;
+  for (const t of typos) count += postings.starts[t + 1]! - postings.starts[t]!;
+  return { q, exact, lo, hi, typos, postings: count };
+}
+
+/** Per query term: 0 exact, 1 prefix, 2 typo, 3 not matched. */
+export type Quality = 0 | 1 | 2 | 3;
+
+export interface DocMatch {
+  doc: number;
+  tier: number;
+  score: number;
+  /** Best quality per query term. */
+  qualities: Quality[];
+  /** The field that carried the match. */
+  field: Field;
+  /** term * 16 + field of the doc's terms that matched (for subtitles: which alias, contact). */
+  matchedTerms: number[];
+}
+
+function qualityOf(l: TermLookup, term: number): Quality {
+  if (term === l.exact) return 0;
+  if (term >= l.lo && term < l.hi) return 1;
+  const t = l.typos;
+  for (let i = 0; i < t.length; i++) if (t[i] === term) return 2;
+  return 3;
+}
+
+/** Weight of one term match: the field's boost, less for a word only begun or a typo. */
+export function weightOf(index: NameIndexData, l: TermLookup, term: number, field: number, q: Quality): number {
+  // A prefix is more likely the start of a short word than of a long one.
+  return BOOST[field]! * (q === 0 ? 1 : q === 1 ? (0.9 * (l.q.length + 2)) / (termLength(index.lexicon, term) + 2) : 0.4);
+}
+
+/** Among equal matches, a shorter name ranks first. */
+export function lengthFactor(index: NameIndexData, doc: number): number {
+  return 1 / (1 + 0.05 * index.titleWords[doc]!);
+}
+
+/** Whether the doc has a term matching the lookup (binary search in its sorted terms). */
+export function hasMatch(index: NameIndexData, doc: number, l: TermLookup): boolean {
+  const { starts, values } = index.docTerms;
+  const end = starts[doc + 1]!;
+  let a = starts[doc]!;
+  let b = end;
+  const lo = l.lo * 16;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (values[mid]! < lo) a = mid + 1;
+    else b = mid;
+  }
+  if (a < end && values[a]! < l.hi * 16) return true;
+  for (const t of l.typos) {
+    a = starts[doc]!;
+    b = end;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (values[mid]! < t * 16) a = mid + 1;
+      else b = mid;
+    }
+    if (a < end && values[a]! < (t + 1) * 16) return true;
+  }
+  return false;
+}
+
+/**
+ * Scores one document against the query terms, or returns undefined when it misses a term and
+ * `needAll` is set. Tiers: 0 the query is one of its whole values, 1 every term exact or prefix
+ * with one in a primary field, 2 every term exact or prefix, 3 typos, 4 some terms only.
+ */
+export function matchDoc(index: NameIndexData, doc: number, lookups: TermLookup[], queryKeyHash: number, needAll: boolean): DocMatch | undefined {
+  const { starts, values } = index.docTerms;
+  const nq = lookups.length;
+  // best[field * nq + j]: best quality of query term j in that field.
+  const best = new Uint8Array(FIELDS.length * nq).fill(3);
+  const overall = new Array<Quality>(nq).fill(3);
+  const weight = new Array<number>(nq).fill(0);
+  const matchedTerms: number[] = [];
+  for (let k = starts[doc]!; k < starts[doc + 1]!; k++) {
+    const v = values[k]!;
+    const field = v & 15;
+    const term = (v - field) / 16;
+    let any = false;
+    for (let j = 0; j < nq; j++) {
+      const l = lookups[j]!;
+      const q = qualityOf(l, term);
+      if (q === 3) continue;
+      any = true;
+      if (q < best[field * nq + j]!) best[field * nq + j] = q;
+      if (q < overall[j]!) overall[j] = q;
+      const w = weightOf(index, l, term, field, q);
+      if (w > weight[j]!) weight[j] = w;
+    }
+    if (any) matchedTerms.push(v);
+  }
+  let covered = 0;
+  for (const q of overall) if (q < 3) covered++;
+  if (covered === 0 || (needAll && covered < nq)) return undefined;
+
+  let field = 0;
+  let bestValue = -1;
+  let strongPrimary = false;
+  for (let f = 0; f < FIELDS.length; f++) {
+    let value = 0;
+    for (let j = 0; j < nq; j++) {
+      const q = best[f * nq + j]!;
+      value += q <= 1 ? 2 : q === 2 ? 1 : 0;
+      if (q <= 1 && (PRIMARY >> f) & 1) strongPrimary = true;
+    }
+    if (value > bestValue) {
+      bestValue = value;
+      field = f;
+    }
+  }
+  const allStrong = overall.every((q) => q <= 1);
+  const tier = covered < nq ? 4 : hasKey(index, doc, queryKeyHash) ? 0 : allStrong ? (strongPrimary ? 1 : 2) : 3;
+  const score = (weight.reduce((s, w) => s + w, 0) / nq) * lengthFactor(index, doc);
+  return { doc, tier, score, qualities: overall, field: FIELDS[field]!, matchedTerms };
+}
+
+export function hasKey(index: NameIndexData, doc: number, h: number): boolean {
+  const { starts, values } = index.docKeys;
+  for (let k = starts[doc]!; k < starts[doc + 1]!; k++) if (values[k] === h) return true;
+  return false;
+}
+
+/** Whether the field is a primary one (name, alias, domain, contact, email). */
+export const isPrimary = (field: number): boolean => ((PRIMARY >> field) & 1) === 1;
+
+/**
+ * Calls `visit(doc, term, field)` for each posting under the lookup's terms, at most `limit`
+ * of them; returns how many were visited.
+ */
+export function forEachPosting(index: NameIndexData, l: TermLookup, limit: number, visit: (doc: number, term: number, field: number) => void): number {
+  const { starts, values } = index.postings;
+  let n = 0;
+  const row = (t: number) => {
+    for (let k = starts[t]!; k < starts[t + 1]! && n < limit; k++, n++) visit(values[k]! >>> 4, t, values[k]! & 15);
+  };
+  for (let t = l.lo; t < l.hi && n < limit; t++) row(t);
+  for (const t of l.typos) row(t);
+  return n;
+}
+
+export function docCount(index: NameIndexData): number {
+  return index.kinds.length;
+}
+
+export function termsInIndex(index: NameIndexData): number {
+  return termCount(index.lexicon);
+}

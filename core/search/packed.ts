@@ -1,0 +1,83 @@
+/**
+ * Flat storage for the search indexes: many strings as one string plus end offsets, and
+ * compressed-row lists as one typed array plus starts. Flat data builds without an object per
+ * entry, stays small in memory, and is stored and loaded by IndexedDB's structured clone in one
+ * copy, which is what lets the popup open a saved index instead of rebuilding it.
+ */
+
+export interface PackedStrings {
+  text: string;
+  /** End of string i in `text`; it starts where string i-1 ends. */
+  ends: Uint32Array;
+}
+
+export function packStrings(values: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(values.length);
+  let at = 0;
+  values.forEach((v, i) => {
+    at += v.length;
+    ends[i] = at;
+  });
+  return { text: values.join(''), ends };
+}
+
+export function stringAt(p: PackedStrings, i: number): string {
+  if (i < 0 || i >= p.ends.length) return '';
+  return p.text.slice(i ? p.ends[i - 1]! : 0, p.ends[i]!);
+}
+
+/** A list of lists of numbers: row i is values[starts[i] .. starts[i + 1]). */
+export interface Rows {
+  starts: Uint32Array;
+  values: Uint32Array;
+}
+
+/** Rows from (row, value) pairs, in the pairs' order within each row. */
+export function rowsFromPairs(rowCount: number, rows: Uint32Array, values: Uint32Array, length: number): Rows {
+  const starts = new Uint32Array(rowCount + 1);
+  for (let i = 0; i < length; i++) starts[rows[i]! + 1]!++;
+  for (let r = 0; r < rowCount; r++) starts[r + 1]! += starts[r]!;
+  const fill = starts.slice(0, rowCount);
+  const out = new Uint32Array(length);
+  for (let i = 0; i < length; i++) out[fill[rows[i]!]!++] = values[i]!;
+  return { starts, values: out };
+}
+
+/** A growable Uint32Array. */
+export class U32List {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** First index in sorted `terms` whose value is >= `q`. */
+export function lowerBound(terms: PackedStrings, q: string): number {
+  let lo = 0;
+  let hi = terms.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stringAt(terms, mid) < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The range [lo, hi) of sorted `terms` that start with `q`. */
+export function prefixRange(terms: PackedStrings, q: string): [number, number] {
+  return [lowerBound(terms, q), lowerBound(terms, `${q}\uffff`)];
+}
+
+/** Sorts strings by UTF-16 code units (the order `<` compares in), returning the sorted copy. */
+export function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,149 @@
+/**
+ * Terms for the quick search: how record text and queries are cut into comparable words.
+ * Shared by the name index and the note index, so a query means the same thing in both.
+ */
+
+/** Separators: white space, punctuation and symbols ("&" is turned into "and" before this). */
+const SEPARATOR = /[\s\p{Z}\p{P}\p{S}]+/u;
+export const WORD = /[^\s\p{Z}\p{P}\p{S}]+/gu;
+const AMPERSAND = /[&\uFF06]/g;
+const APOSTROPHE = /['\u2019`\u00B4]/g;
+/** Letters NFKD does not decompose. */
+const FOLD: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+};
+const FOLDABLE = /[ßæœøłđðþı]/g;
+const PLAIN = /^[a-z0-9]*$/;
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(FOLDABLE, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * Index and query term processing: accents stripped ("Müller" -> "muller"), lower case, and a
+ * term holding "&" split around it with "and" in between ("at&t" -> "at", "and", "t").
+ */
+export function processTerm(term: string): string | string[] | null {
+  const lower = term.toLowerCase();
+  // Most words are plain ASCII: skip Unicode normalisation for them (the index build's hot path).
+  const t = PLAIN.test(lower) ? lower : fold(term);
+  if (/[&\uFF06]/.test(t)) {
+    const parts = t.split(AMPERSAND).flatMap((p, i) => (i > 0 ? ['and', p] : [p]));
+    const terms = parts.flatMap((p) => p.split(SEPARATOR)).filter(Boolean);
+    return terms.length ? terms : null;
+  }
+  return t || null;
+}
+
+/**
+ * Splits indexed text into words. Words joined by apostrophes or hyphens are also indexed
+ * whole ("O'Brien" -> "o", "brien", "obrien"), so "obrien" and "o'brien" both find them.
+ */
+export function tokenizeDocument(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of text.replace(AMPERSAND, ' and ').split(/\s+/)) {
+    if (!chunk) continue;
+    const parts = chunk.split(SEPARATOR).filter(Boolean);
+    out.push(...parts);
+    if (parts.length > 1) {
+      const core = chunk.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
+      if (/^[\p{L}\p{N}\p{M}]+(?:['\u2019\-\u2010\u2011][\p{L}\p{N}\p{M}]+)+$/u.test(core)) {
+        out.push(core.replace(/['\u2019\-\u2010\u2011]/g, ''));
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits a query: like documents, but apostrophes join ("o'brien" -> "obrien"). */
+export function tokenizeQuery(text: string): string[] {
+  return text.replace(AMPERSAND, ' and ').replace(APOSTROPHE, '').split(SEPARATOR).filter(Boolean);
+}
+
+export function processAll(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const p = processTerm(t);
+    if (p === null) continue;
+    if (Array.isArray(p)) out.push(...p);
+    else out.push(p);
+  }
+  return out;
+}
+
+const ALNUM = /^[A-Za-z0-9]+$/;
+const SPACE = /\s+/;
+
+/**
+ * The processed terms of a piece of record text: processAll(tokenizeDocument(text)), with a
+ * fast path for plain words, which are most of them (the index build's hot path).
+ */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  if (!text) return out;
+  for (const chunk of text.split(SPACE)) {
+    if (!chunk) continue;
+    if (ALNUM.test(chunk)) out.push(chunk.toLowerCase());
+    else for (const t of processAll(tokenizeDocument(chunk))) out.push(t);
+  }
+  return out;
+}
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+/** A whole value as one comparable key: "Acme Dental Group" -> "acme dental group". */
+export function keyOf(value: string): string {
+  if (PLAIN_WORDS.test(value)) return value.toLowerCase();
+  return processAll(tokenizeQuery(value)).join(' ');
+}
+
+/** Edit distance allowed for a query term: none under 4 characters, 1 up to 7, then 2. */
+export function maxEdits(term: string): number {
+  return term.length >= 4 && term.length <= 24 ? Math.min(2, Math.round(term.length * 0.2)) : 0;
+}
+
+/** Optimal-string-alignment distance (a swap of neighbours is one edit) is at most `max`. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (max <= 0 || Math.abs(a.length - b.length) > max) return false;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]! <= max;
+}
+
+/** The registrable label of a domain: "mail.acme-dental.co.uk" -> "acme-dental". */
+export function domainStem(domain: string): string {
+  const labels = domain.replace(/^www\./, '').split('.').filter(Boolean);
+  if (labels.length < 2) return labels[0] ?? '';
+  const last = labels[labels.length - 1]!;
+  const second = labels[labels.length - 2]!;
+  const drop = labels.length > 2 && last.length === 2 && /^(co|com|org|net|ac|gov|edu|ltd|plc)$/.test(second) ? 2 : 1;
+  return labels[labels.length - 1 - drop] ?? '';
+}
+
+/** 32-bit FNV-1a of a string: keys for whole values and for the typo table. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,110 @@
+/**
+ * The search index saved between popup openings. Building it reads every record (seconds at
+ * 50,000 accounts); loading a saved one is a structured-clone copy of flat arrays. The index is
+ * rebuilt where the data changes (after an import, a sync, clearing) and saved with the data
+ * stamp it was built from (storage/data-stamp.ts), so the popup's first keystroke never pays
+ * for a build, a restarted service worker included: nothing of it lives in the worker.
+ */
+import { buildNameParts, buildNoteParts, openSearchIndex, type SearchIndex, type SearchLabels, type SearchParts } from '@/core/search';
+import type { NameIndexData } from '@/core/search/name-index';
+import type { NoteIndexData } from '@/core/search/note-index';
+import type { BackstoryDB, SearchIndexRow } from './db';
+import { dataStamp } from './data-stamp';
+import { loadSearchData } from './search-data';
+
+/** Bump when the index's layout changes: saved indexes of another format are rebuilt. */
+export const SEARCH_FORMAT = 2;
+
+const isRows = (x: unknown): boolean => {
+  const r = x as { starts?: unknown; values?: unknown } | undefined;
+  return r?.starts instanceof Uint32Array && r.values instanceof Uint32Array;
+};
+const isPacked = (x: unknown): boolean => {
+  const p = x as { text?: unknown; ends?: unknown } | undefined;
+  return typeof p?.text === 'string' && p.ends instanceof Uint32Array;
+};
+const isLexicon = (x: unknown): boolean => {
+  const l = x as { terms?: unknown; typoKeys?: unknown } | undefined;
+  return isPacked(l?.terms) && l?.typoKeys instanceof Float64Array;
+};
+
+/** A saved part is used only if it has the shape this code reads (a cache may be anything). */
+function usable(row: SearchIndexRow | undefined, part: 'names' | 'notes'): boolean {
+  if (!row || row.part !== part || row.format !== SEARCH_FORMAT || typeof row.data !== 'object' || !row.data) return false;
+  const d = row.data as unknown as Record<string, unknown>;
+  if (!isLexicon(d.lexicon) || !isRows(d.postings) || !isPacked(d.ids) || !isPacked(d.accountIds)) return false;
+  return part === 'names'
+    ? isRows(d.docTerms) && isRows(d.docKeys) && d.kinds instanceof Uint8Array && d.titleWords instanceof Uint8Array && isPacked(d.titles) && isPacked(d.slots)
+    : isRows(d.noteTerms) && isPacked(d.about) && isPacked(d.authors) && isPacked(d.dates) && isPacked(d.bodies);
+}
+
+interface Saved<T> {
+  data?: T;
+  /** Built from the records as they are now. */
+  current: boolean;
+}
+
+async function readPart<T>(db: BackstoryDB, part: 'names' | 'notes'): Promise<Saved<T>> {
+  return db.transaction('r', db.meta, db.searchIndex, async () => {
+    const [row, stamp] = await Promise.all([db.searchIndex.get(part), dataStamp(db)]);
+    if (!usable(row, part)) return { current: false };
+    return { data: row!.data as T, current: row!.stamp === stamp };
+  });
+}
+
+/** Saves a part unless the data changed while it was built (a newer build will follow). */
+async function savePart(db: BackstoryDB, row: SearchIndexRow): Promise<void> {
+  try {
+    await db.transaction('rw', db.meta, db.searchIndex, async () => {
+      if ((await dataStamp(db)) === row.stamp) await db.searchIndex.put(row);
+    });
+  } catch {
+    // A cache: when it cannot be saved (no space left), the next opening builds again.
+  }
+}
+
+/** Builds both parts from the records as they are now, and saves them. */
+export async function rebuildSearchIndex(db: BackstoryDB): Promise<SearchParts> {
+  const { data, stamp } = await db.transaction('r', [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.meta], async () => ({
+    data: await loadSearchData(db),
+    stamp: await dataStamp(db),
+  }));
+  const builtAt = new Date().toISOString();
+  const names = buildNameParts(data);
+  await savePart(db, { part: 'names', stamp, format: SEARCH_FORMAT, builtAt, data: names });
+  const notes = buildNoteParts(data);
+  await savePart(db, { part: 'notes', stamp, format: SEARCH_FORMAT, builtAt, data: notes });
+  return { names, notes };
+}
+
+/** Rebuilds the saved index if the records changed since it was built. Never throws. */
+export async function refreshSearchIndex(db: BackstoryDB): Promise<void> {
+  try {
+    const [names, notes] = [await readPart(db, 'names'), await readPart(db, 'notes')];
+    if (!names.current || !notes.current) await rebuildSearchIndex(db);
+  } catch {
+    // The popup rebuilds what it finds stale.
+  }
+}
+
+/**
+ * For the popup: the saved names index at once, then the saved notes, then, if either was
+ * stale or missing, a rebuilt index. `onIndex` is called each time a better index is ready.
+ */
+export async function openSavedSearch(db: BackstoryDB, labels: SearchLabels, onIndex: (index: SearchIndex) => void): Promise<void> {
+  const names = await readPart<NameIndexData>(db, 'names');
+  if (names.data) onIndex(openSearchIndex({ names: names.data }, labels));
+  const notes = await readPart<NoteIndexData>(db, 'notes');
+  if (names.data && notes.data) onIndex(openSearchIndex({ names: names.data, notes: notes.data }, labels));
+  if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(db), labels));
+}
+
+/** The saved names index if current, else one built now (and saved). For account lookups. */
+export async function currentNamesIndex(db: BackstoryDB, labels?: SearchLabels): Promise<SearchIndex> {
+  const names = await readPart<NameIndexData>(db, 'names');
+  if (names.data && names.current) return openSearchIndex({ names: names.data }, labels);
+  return openSearchIndex({ names: (await rebuildSearchIndex(db)).names }, labels);
+}
+
+/** The data stamp, for callers that cache an index in memory. */
+export { dataStamp };

@@ -1,0 +1,86 @@
+// Backstory's own search index (core/search/): the typo table, the AND walk across fields, and
+// a randomized check against a brute-force reading of the same rule.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Account, Contact } from '@/core/model';
+import { buildSearchIndex } from '@/core/search';
+import { buildLexicon, typoTerms, termAt } from '@/core/search/lexicon';
+import { sortedUnique } from '@/core/search/packed';
+import { termsOf } from '@/core/search/text';
+
+const account = (id: string, name: string, extra: Partial<Account> = {}): Account => ({
+  id, source: 't', sourceId: id, name, aliases: [], domains: [], externalIds: {}, ...extra,
+});
+const contact = (id: string, name: string, email: string, accountId: string): Contact => ({ id, source: 't', sourceId: id, name, email, accountId });
+const data = (accounts: Account[], contacts: Contact[] = []) => ({ accounts, contacts, campaigns: [], deals: [], notes: [] });
+
+describe('the typo table', () => {
+  const lex = buildLexicon(sortedUnique(['dental', 'orthodontic', 'acme', 'acne', 'denali', 'rental', 'veterinary']), true);
+  const found = (q: string) => [...typoTerms(lex, q)].map((id) => termAt(lex, id)).sort();
+
+  it('finds every word one edit away: a letter left out, added, changed or swapped', () => {
+    expect(found('dntal')).toContain('dental');
+    expect(found('dentall')).toContain('dental');
+    expect(found('dentxl')).toContain('dental');
+    expect(found('detnal')).toContain('dental');
+    expect(found('orthodnotic')).toContain('orthodontic');
+  });
+
+  it('finds nothing for short words or words too far away', () => {
+    expect(found('acm')).toEqual([]); // under four letters: no typos
+    expect(found('dxxtal')).toEqual([]); // two edits in a six-letter word
+    expect(found('zebra')).toEqual([]);
+    // The word itself is an exact match, not a typo; "denali" is two edits away.
+    expect(found('dental')).toEqual(['rental']);
+  });
+});
+
+describe('the AND walk', () => {
+  const index = buildSearchIndex(
+    data(
+      [account('a1', 'Acme Dental Group'), account('a2', 'Acme Logistics'), account('a3', 'Dana Point Dental')],
+      [contact('c1', 'Dana Whitfield', 'dana@acme.example', 'a1'), contact('c2', 'Sam Ortiz', 'sam@acmelog.example', 'a2')],
+    ),
+  );
+
+  it('finds a company and one of its people in one query, naming the person', () => {
+    const r = index.search('acme dana');
+    expect(r.accounts.map((h) => h.id)).toEqual(['a1']);
+    // Dana's email holds both words ("dana@acme.example"): it carried the match.
+    expect(r.accounts[0]).toMatchObject({ contactId: 'c1', matchedOn: 'email' });
+    expect(r.accounts[0]!.subtitle).toContain('Dana Whitfield');
+  });
+
+  it('puts a name match above a match through a contact', () => {
+    expect(index.search('dana').accounts.map((h) => h.id)).toEqual(['a3', 'a1']);
+  });
+
+  it('keeps broad one-letter queries bounded and every hit a real match', () => {
+    const many = buildSearchIndex(data(Array.from({ length: 3000 }, (_, i) => account(`b${i}`, `Bay ${i} Bridge${i % 7 ? '' : ' Works'}`))));
+    const r = many.search('b', { limitPerGroup: 5 });
+    expect(r.accounts).toHaveLength(5);
+    for (const h of r.accounts) expect(termsOf(h.title).some((t) => t.startsWith('b'))).toBe(true);
+    // Shorter names first among equal matches.
+    expect(r.accounts[0]!.title.split(' ')).toHaveLength(3);
+  });
+});
+
+describe('randomized against a brute-force reading', () => {
+  const WORDS = ['ace', 'acre', 'bay', 'bay', 'bel', 'cab', 'cod', 'dab', 'den', 'ell', 'fen', 'fez'];
+  const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+
+  it('finds exactly the accounts whose words begin with every query word (short words: no typos)', () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom('a', 'ac', 'ba', 'b', 'c', 'de', 'e', 'f', 'fe', 'cod'), { minLength: 1, maxLength: 3 }), (names, query) => {
+        const accounts = names.map((n, i) => account(`x${i}`, n));
+        const index = buildSearchIndex(data(accounts));
+        const got = index.search(query.join(' '), { limitPerGroup: 1000 }).accounts;
+        const want = accounts.filter((a) => query.every((q) => termsOf(a.name).some((t) => t.startsWith(q))));
+        if (want.length) expect(got.map((h) => h.id).sort()).toEqual(want.map((a) => a.id).sort());
+        // No account has every word: the OR fallback answers, with partial matches only.
+        else expect(got.every((h) => h.quality === 'partial')).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
