@@ -91,12 +91,16 @@ export async function refreshSearchIndex(db: BackstoryDB): Promise<void> {
  * For the popup: the saved names index at once, then the saved notes, then, if either was
  * stale or missing, a rebuilt index. `onIndex` is called each time a better index is ready.
  */
-export async function openSavedSearch(db: BackstoryDB, labels: SearchLabels, onIndex: (index: SearchIndex) => void): Promise<void> {
+export async function openSavedSearch(
+  db: BackstoryDB,
+  labels: SearchLabels,
+  onIndex: (index: SearchIndex, how: 'saved' | 'rebuilt') => void,
+): Promise<void> {
   const names = await readPart<NameIndexData>(db, 'names');
-  if (names.data) onIndex(openSearchIndex({ names: names.data }, labels));
+  if (names.data) onIndex(openSearchIndex({ names: names.data }, labels), 'saved');
   const notes = await readPart<NoteIndexData>(db, 'notes');
-  if (names.data && notes.data) onIndex(openSearchIndex({ names: names.data, notes: notes.data }, labels));
-  if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(db), labels));
+  if (names.data && notes.data) onIndex(openSearchIndex({ names: names.data, notes: notes.data }, labels), 'saved');
+  if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(db), labels), 'rebuilt');
 }
 
 /** The saved names index if current, else one built now (and saved). For account lookups. */

@@ -58,3 +58,42 @@ describe('popup quick search', () => {
     await ticket.close();
   });
 });
+
+describe('the saved search index', () => {
+  it('is opened, not rebuilt, by the next popup, even after the service worker was stopped', async () => {
+    const first = await h.extensionPage('popup.html');
+    await first.getByRole('combobox').fill('acme');
+    await expect.poll(() => first.getByRole('option').first().textContent()).toContain('Acme Dental Group');
+    // Whatever the first opening found, it leaves a current index saved.
+    await expect.poll(() => first.evaluate(() => document.body.dataset.searchIndex)).toBeTruthy();
+    await first.close();
+
+    const cdp = await h.context.newCDPSession(h.context.pages()[0] ?? (await h.context.newPage()));
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+    if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+
+    const popup = await h.extensionPage('popup.html');
+    await popup.getByRole('combobox').fill('whitfield');
+    await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Acme Dental Group');
+    await expect.poll(() => popup.evaluate(() => document.body.dataset.searchIndex)).toBe('saved');
+    // Give a rebuild the time to show itself: there must be none.
+    await popup.waitForTimeout(500);
+    expect(await popup.evaluate(() => document.body.dataset.searchIndex)).toBe('saved');
+    await popup.close();
+  });
+
+  it('is rebuilt once the records changed, and finds what was added', async () => {
+    const options = await h.extensionPage('options.html');
+    const csv = 'Company,Domain\nZebra Crossing Dental,zebracrossing.example\n';
+    await options.getByLabel('Files').setInputFiles({ name: 'zebra.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await options.getByRole('button', { name: /^Import/ }).click();
+    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported zebra\.csv/);
+    await options.close();
+
+    const popup = await h.extensionPage('popup.html');
+    await popup.getByRole('combobox').fill('zebra cross');
+    await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Zebra Crossing Dental');
+    await popup.close();
+  });
+});
