@@ -49,6 +49,17 @@ export function mayBeTicketUrl(url: URL): boolean {
 }
 
 /**
+ * Whether detectTicket will find a ticket on this URL whatever the page shows (so the sidebar
+ * can start loading before the page is parsed). Not for pages named after a ticket without an
+ * id, which only their heading decides.
+ */
+export function isCertainTicketUrl(url: URL, siteAdapterId?: string): boolean {
+  if (siteAdapterId === 'generic') return generic.isTicketUrl(url);
+  if (adapterFor(url, siteAdapterId)) return true;
+  return (!siteAdapterId || siteAdapterId === 'detect') && generic.isTicketUrl(url);
+}
+
+/**
  * The ticket on this page, or null when it is not a ticket page. A specific adapter's gaps are
  * filled from the generic reading, but stay listed in `missing` so a layout change shows.
  * `siteAdapterId` is the product the user picked for this site in options ("detect": any).

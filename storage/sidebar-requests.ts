@@ -1,3 +1,4 @@
+import type { TicketRef } from '@/core/model';
 import { getDb, type BackstoryDB } from './db';
 import { savePin } from './match-index';
 import { tabTicketItem } from './tab-tickets';
@@ -9,6 +10,34 @@ import { createFlag, type FlagInput } from './flag-create';
 import { withFreshness } from './freshness';
 
 /**
+ * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
+ * only once its page has loaded, and then finds the answer made or half made. Memory is only a
+ * shortcut here: a stopped worker forgets it and answers from storage as before.
+ */
+const prepared = new Map<number, { key: string; at: number; db: BackstoryDB; story: Promise<TicketStory> }>();
+/** Long enough for a frame to load, short enough that no import or sync is missed for long. */
+const PREPARED_MS = 3000;
+
+/** The same ticket, whatever order storage gave its fields back in. */
+const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
+
+/** Start on this tab's story now (the ticket just reported); null forgets the tab's. */
+export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
+  prepared.delete(tabId);
+  if (!ref) return;
+  const entry = { key: refKey(ref), at: Date.now(), db, story: tellStory(db, ref) };
+  // A failure is not kept: the frame's own request tries again.
+  entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
+  prepared.set(tabId, entry);
+}
+
+/** Stories made before a pin, a flag or a closed tab no longer hold. */
+export function forgetPreparedStories(tabId?: number): void {
+  if (tabId === undefined) prepared.clear();
+  else prepared.delete(tabId);
+}
+
+/**
  * What the background answers the sidebar frame. The ticket always comes from what the tab's
  * content script reported (session storage), never from the frame, so a frame can only ever see
  * the backstory of the ticket on screen in its own tab.
@@ -18,6 +47,13 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   // The tab may have moved on to a site without our content script, which then cannot clear
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
+  const ready = prepared.get(tabId);
+  if (ready && ready.db === db && ready.key === refKey(ref) && Date.now() - ready.at < PREPARED_MS) return ready.story;
+  return tellStory(db, ref);
+}
+
+/** The ticket's story, its account's earlier flags, and how fresh each source is. */
+async function tellStory(db: BackstoryDB, ref: TicketRef): Promise<TicketStory> {
   const story = await loadTicketStory(db, ref);
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
@@ -34,6 +70,7 @@ export async function flagForTab(tabId: number, tabUrl: string | undefined, inpu
   const story = await loadTicketStory(db, ref);
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);
+  forgetPreparedStories();
   if (flag.status === 'pending') await deliver().catch(() => undefined);
   return (await db.flags.get(flag.id)) ?? flag;
 }
@@ -55,6 +92,7 @@ export async function pinForTab(tabId: number, accountId: string, db: BackstoryD
   if (!(await db.accounts.get(accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
   if (!key) return { ok: false, error: 'noKey' };
+  forgetPreparedStories();
   forgetAccountIndex();
   return { ok: true };
 }

@@ -1,13 +1,13 @@
 import { browser } from '#imports';
 import { parseMessage, messageSchemas, type Reply } from '@/core/messages';
 import { classifySender } from '@/core/senders';
-import { siteFor } from '@/core/sites';
+import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
 import { matchesAny } from '@/adapters/url-match';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
-import { findForSidebar, flagForTab, pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { findForSidebar, flagForTab, forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/storage/sidebar-requests';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
@@ -26,14 +26,28 @@ const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
-  browser.runtime.onMessage.addListener((payload: unknown, sender) => route(payload, sender));
+  // Per tab, the ticket:update being handled. The tab's sidebar frame waits for it before it is
+  // answered, so a frame that asks while its tab's report is being stored gets the new ticket.
+  const updating = new Map<number, Promise<unknown>>();
+
+  browser.runtime.onMessage.addListener((payload: unknown, sender) => {
+    const done = route(payload, sender);
+    const tabId = sender.tab?.id;
+    if (typeof tabId === 'number' && (payload as { type?: unknown } | null)?.type === 'ticket:update') {
+      const settled = done.catch(() => undefined);
+      updating.set(tabId, settled);
+      void settled.then(() => updating.get(tabId) === settled && updating.delete(tabId));
+    }
+    return done;
+  });
 
   async function route(payload: unknown, sender: Parameters<typeof classifySender>[0]): Promise<unknown> {
-    // A content script may speak from a hosted help desk or from a site the user added.
-    const sites = await sitesItem.getValue();
-    const kind = classifySender(sender, browser.runtime.id, extensionOrigin, (url) =>
-      matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url),
-    );
+    // A content script may speak from a hosted help desk or from a site the user added; the
+    // sites are read only when the sender is not already known (most messages need no read).
+    const granted = (sites: HelpdeskSite[]) => (url: string) => matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url);
+    const kind =
+      classifySender(sender, browser.runtime.id, extensionOrigin, granted([])) ??
+      classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()));
     const message = parseMessage(payload);
     if (!kind || !message || !messageSchemas[message.type].from.includes(kind)) {
       // Refused without throwing; say only the reason code, never the payload.
@@ -44,6 +58,8 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id ?? -1;
     switch (message.type) {
       case 'ticket:update': {
+        // The sidebar frame will ask for this ticket's story once it has loaded: begin it now.
+        prepareStory(tabId, message.ref);
         const item = tabTicketItem(tabId);
         const previous = await item.getValue();
         await item.setValue(message.ref);
@@ -52,14 +68,14 @@ export default defineBackground(() => {
         else if (ref && previous) await recordFound(sender.url!, previous.missing.filter((f) => !ref.missing.includes(f)));
         return { ok: true };
       }
-      case 'sidebar:story':
-        return answer(
-          storyForTab(tabId, sender.tab?.url).then(async (story) => {
-            // Campaign insights count matched tickets, only with the technician's consent.
-            if (story?.story) await countTicketView(getDb(), story.ref, story.story.account.id).catch(() => false);
-            return story;
-          }),
-        );
+      case 'sidebar:story': {
+        await updating.get(tabId);
+        const story = storyForTab(tabId, sender.tab?.url);
+        // Campaign insights count matched tickets, only with the technician's consent (a view
+        // counts once a day however often it is asked for); the answer does not wait for it.
+        void story.then((s) => s?.story && countTicketView(getDb(), s.ref, s.story.account.id)).catch(() => false);
+        return answer(story);
+      }
       case 'sidebar:find':
         return answer(findForSidebar(message.query));
       case 'sidebar:pin':
@@ -84,6 +100,7 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetPreparedStories(tabId);
     void tabTicketItem(tabId).removeValue();
   });
 

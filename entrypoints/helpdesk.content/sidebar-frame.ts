@@ -12,6 +12,8 @@ export class SidebarFrame {
   private host?: HTMLElement;
   private frame?: HTMLIFrameElement;
   private unwatch?: () => void;
+  /** A frame opened before the ticket was reported waits for its first nudge until it loads. */
+  private waiting?: { loaded: boolean; nudged: boolean };
 
   constructor(ctx: ContentScriptContext) {
     ctx.onInvalidated(() => this.hide());
@@ -21,14 +23,28 @@ export class SidebarFrame {
     return !!this.host;
   }
 
-  show(collapsed: boolean): void {
+  /**
+   * `wait`: the sidebar opens before this page's ticket is reported (document_start), so it must
+   * not ask the background at load (it would get the tab's previous ticket): it asks on its first
+   * nudge, sent once both the report is done and the frame has loaded.
+   */
+  show(collapsed: boolean, wait = false): void {
     if (this.host) return;
     const host = document.createElement('backstory-sidebar');
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SIDEBAR_HOST_CSS;
     const frame = document.createElement('iframe');
-    frame.src = browser.runtime.getURL('/sidebar.html');
+    frame.src = browser.runtime.getURL(wait ? '/sidebar.html?wait' : '/sidebar.html');
+    if (wait) {
+      const waiting = { loaded: false, nudged: false };
+      // On the frame element, which goes with the frame: nothing to remove.
+      frame.addEventListener('load', () => {
+        waiting.loaded = true;
+        if (waiting.nudged) this.nudge();
+      });
+      this.waiting = waiting;
+    }
     frame.title = 'Backstory';
     shadow.append(style, frame);
     setCollapsed(host, collapsed);
@@ -40,6 +56,10 @@ export class SidebarFrame {
 
   /** Tell the sidebar page the ticket changed. Carries no data; a forged nudge only refetches. */
   nudge(): void {
+    if (this.waiting && !this.waiting.loaded) {
+      this.waiting.nudged = true;
+      return;
+    }
     // Any target origin: the nudge carries nothing, and Chrome's use_dynamic_url gives the frame
     // an origin other than the one runtime.getURL() names.
     this.frame?.contentWindow?.postMessage('backstory:refresh', '*');
@@ -51,5 +71,6 @@ export class SidebarFrame {
     this.host?.remove();
     this.host = undefined;
     this.frame = undefined;
+    this.waiting = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { browser, type ContentScriptContext } from '#imports';
-import { detectTicket, enrichFromApi } from '@/adapters';
+import { detectTicket, enrichFromApi, isCertainTicketUrl } from '@/adapters';
 import type { TicketRef } from '@/core/model';
 import { siteFor } from '@/core/sites';
 import { readLocalValues, type LocalValues } from './local-values';
@@ -18,6 +18,8 @@ export class TicketWatcher {
   private readonly frame: SidebarFrame;
   private observer?: MutationObserver;
   private watching = false;
+  private wanted = false;
+  private parsing = false;
   private pending = 0;
   private lastKey = NOTHING;
   /** Read once per showing of the sidebar, so a re-shown sidebar has the current settings. */
@@ -28,8 +30,15 @@ export class TicketWatcher {
     ctx.onInvalidated(() => this.stop());
   }
 
-  /** The URL may show a ticket: read the page now, and again whenever it changes. */
+  /** The URL may show a ticket: read the page once parsed, and again whenever it changes. */
   start(): void {
+    this.wanted = true;
+    // The settings are read while the page is still being parsed.
+    this.local ??= readLocalValues();
+    if (document.readyState === 'loading') {
+      void this.openEarly();
+      return this.afterParsing();
+    }
     if (!this.watching) {
       // One observer for the script's life, observing only while on a ticket URL.
       this.observer ??= new MutationObserver(() => {
@@ -47,6 +56,7 @@ export class TicketWatcher {
 
   /** The URL cannot show a ticket (a single-page app moved on): stop, withdraw the ticket. */
   stop(): void {
+    this.wanted = false;
     this.observer?.disconnect();
     this.watching = false;
     clearTimeout(this.pending);
@@ -54,6 +64,28 @@ export class TicketWatcher {
     this.hide();
     if (this.lastKey !== NOTHING && this.ctx.isValid) void this.report(null, NOTHING);
     this.lastKey = NOTHING;
+  }
+
+  /**
+   * Where the URL alone makes the page a ticket, the sidebar starts loading while the page is
+   * still being parsed: loading the frame is most of the time before the backstory shows.
+   */
+  private async openEarly(): Promise<void> {
+    const { sites, collapsed } = await (this.local ??= readLocalValues());
+    const url = new URL(location.href);
+    if (!this.wanted || this.frame.shown || !document.documentElement || !isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId)) return;
+    this.frame.show(collapsed, true);
+  }
+
+  /** Started at document_start: read the page the moment its HTML is parsed. */
+  private afterParsing(): void {
+    if (this.parsing) return;
+    this.parsing = true;
+    const parsed = () => {
+      this.parsing = false;
+      if (this.wanted) this.start();
+    };
+    this.ctx.addEventListener(document, 'DOMContentLoaded', parsed, { once: true });
   }
 
   private async check(): Promise<void> {
@@ -65,12 +97,13 @@ export class TicketWatcher {
     const key = JSON.stringify(ref);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    // Report before the frame exists: its first question reaches the background after this
-    // report, which the background has already begun to answer (see storage/sidebar-requests.ts).
+    // Report before the frame exists (or, opened early, before it may ask): its first question
+    // reaches the background after this report, whose story the background has already begun.
     const reported = this.report(ref, key);
     if (!ref) return this.hide();
     this.frame.show(collapsed);
-    // A sidebar already showing another ticket asks again; a new one asks on load anyway.
+    // A sidebar already showing another ticket asks again, one opened early asks for the first
+    // time (once loaded); one opened just now asks on load anyway.
     void reported.then(() => this.current(key) && this.frame.nudge());
     // What the page does not show may come from the help desk's own API (same origin, the
     // technician's session); report again if the ticket is still the one on screen.

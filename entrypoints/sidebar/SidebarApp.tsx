@@ -16,7 +16,7 @@ import { onNudge } from './nudges';
  * it asks the background for everything, and the content script nudges it (a bare
  * "backstory:refresh" postMessage, no data) when the ticket on screen changes.
  */
-export function SidebarApp() {
+export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
   const [state, setState] = useState<TicketStory | null | { error: string }>();
@@ -29,23 +29,23 @@ export function SidebarApp() {
 
   // Only the latest request's answer is shown: an older one may arrive last.
   const latest = useRef(0);
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (asked?: Promise<TicketStory | null>) => {
     const mine = ++latest.current;
     try {
-      const story = await askStory();
+      const story = await (asked ?? askStory());
       if (mine === latest.current) setState(story);
     } catch (e) {
       if (mine === latest.current) setState({ error: e instanceof Error ? e.message : String(e) });
     }
   }, []);
   useEffect(() => {
-    const unsubscribe = onNudge(() => {
+    // The first answer (asked for at load), then one per nudge: a nudge newer than it wins.
+    if (first) void refresh(first);
+    return onNudge(() => {
       setPicking(false);
       void refresh();
     });
-    void refresh();
-    return unsubscribe;
-  }, [refresh]);
+  }, [refresh, first]);
 
   const toggle = () => void sidebarCollapsed.setValue(!collapsed);
   if (collapsed) {

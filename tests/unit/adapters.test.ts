@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, mayBeTicketUrl, mergeFallback } from '@/adapters';
+import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, isCertainTicketUrl, mayBeTicketUrl, mergeFallback } from '@/adapters';
 import { examplesOf } from '@/adapters/examples';
 import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import type { GetJson } from '@/adapters/types';
@@ -31,6 +31,7 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, a
     const url = new URL(example.url);
     expect(adapter.isTicketUrl(url)).toBe(true);
     expect(mayBeTicketUrl(url)).toBe(true);
+    expect(isCertainTicketUrl(url)).toBe(true);
     // Exactly this adapter claims it (the generic one only when no specific one does).
     expect(adapterFor(url)?.id ?? 'generic').toBe(id);
     if (example.ticketId) expect(adapter.read(parse('<html><body></body></html>'), url).ticketId).toBe(example.ticketId);
@@ -56,9 +57,12 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
     if (want.missing) expect(ref?.missing).toEqual(expect.arrayContaining(want.missing));
   });
 
-  it('is read only where its URL may show a ticket', () => {
+  it('is read only where its URL may show a ticket, and always where the URL is sure', () => {
+    const empty = parse('<html><body></body></html>');
     for (const site of [undefined, 'detect', 'generic', ...SPECIFIC_ADAPTERS.map((a) => a.id)]) {
       if (detectTicket(doc, url, site)) expect(mayBeTicketUrl(url), site).toBe(true);
+      // The sidebar starts loading on a sure URL before the page is parsed: a ticket it must be.
+      if (isCertainTicketUrl(url, site)) expect(detectTicket(empty, url, site), site).not.toBeNull();
     }
   });
 

@@ -3,7 +3,7 @@ import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/import';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { pinForTab, storyForTab } from '@/storage/sidebar-requests';
+import { forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/storage/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const ref: TicketRef = {
@@ -46,5 +46,37 @@ describe('what the background tells the sidebar frame', () => {
     expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toEqual({ ok: true });
     const story = await storyForTab(7, ref.url, db);
     expect(story?.match).toMatchObject({ status: 'matched', method: 'pin', account: SAMPLE_FIXED.baker.accountId });
+  });
+
+  it('answers with the story begun when the ticket was reported, whatever order storage keeps its fields in', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(7).setValue(ref);
+    prepareStory(7, Object.fromEntries(Object.entries(ref).reverse()) as TicketRef, db);
+    const first = await storyForTab(7, ref.url, db);
+    expect(first?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
+    expect(await storyForTab(7, ref.url, db)).toBe(first);
+    // Another tab, another ticket or another database is not answered from it.
+    await tabTicketItem(8).setValue(ref);
+    expect(await storyForTab(8, ref.url, db)).not.toBe(first);
+    await tabTicketItem(7).setValue({ ...ref, ticketId: '1043' });
+    expect(await storyForTab(7, ref.url, db)).not.toBe(first);
+    forgetPreparedStories();
+  });
+
+  it('does not answer from a story begun before a pin', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(7).setValue(ref);
+    prepareStory(7, ref, db);
+    expect((await storyForTab(7, ref.url, db))?.match.method).toBe('email');
+    expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toEqual({ ok: true });
+    expect((await storyForTab(7, ref.url, db))?.match).toMatchObject({ method: 'pin', account: SAMPLE_FIXED.baker.accountId });
+  });
+
+  it('still checks the tab: a prepared story is never told to a frame on another site', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(7).setValue(ref);
+    prepareStory(7, ref, db);
+    expect(await storyForTab(7, 'https://evil.example/framing-the-sidebar', db)).toBeNull();
+    forgetPreparedStories(7);
   });
 });
