@@ -25,13 +25,14 @@ export function FlagForm({ flags, send, onSent }: Props) {
   const [outcome, setOutcome] = useState<{ error?: string; flag?: Flag }>();
   const openButton = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const wasOpen = useRef(false);
   // Focus moves by hand: `autofocus` only works for the first element a document ever shows, and
   // the buttons vanish when the form closes (sent, cancelled, Escape), which would drop focus to
   // the top of the page. So: into the form when it opens, back to "Flag for sales" when it closes,
   // in the same commit (a plain effect waits for an animation frame, which a background tab delays).
   useLayoutEffect(() => {
-    if (open) firstField.current?.focus();
+    if (open) firstField.current?.focus({ preventScroll: true });
     else if (wasOpen.current) openButton.current?.focus();
     wasOpen.current = open;
   }, [open]);
@@ -39,6 +40,12 @@ export function FlagForm({ flags, send, onSent }: Props) {
   // The same kind already flagged for this customer: the technician sees it before sending a
   // second one (flags arrive newest first).
   const earlier = open ? flags.find((f) => f.kind === kind) : undefined;
+  // The form opens at the foot of a long story, and grows when the earlier-flag notice appears:
+  // keep all of it (the notice, the note, the send button) in view, not just the focused field.
+  useLayoutEffect(() => {
+    if (open) form.current?.scrollIntoView({ block: 'nearest' });
+  }, [open, earlier?.id]);
+
   // The status of the flag just sent, as the sidebar knows it now (it may have been sent since).
   const sent = outcome?.flag && (flags.find((f) => f.id === outcome.flag?.id) ?? outcome.flag);
 
@@ -102,7 +109,7 @@ export function FlagForm({ flags, send, onSent }: Props) {
         </p>
       )}
       {open && (
-        <form class="flag-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
+        <form ref={form} class="flag-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
           <label>
             <span>{t('flags.kindLabel')}</span>
             <select value={kind} onChange={(e) => setKind(e.currentTarget.value as FlagKind)} ref={firstField}>

@@ -155,6 +155,7 @@ describe('flag for sales', () => {
     expect(mail).not.toContain('Unknown Widgets');
     expect(dialogs).toEqual([]);
 
+    await screenshot(options, 'options-flags-copied');
     // Once mailed, the user says so: both count as sent and the next copy would leave them out.
     await options.getByRole('button', { name: 'Mark these 2 flags as sent to sales' }).click();
     await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('2 flags marked as sent to sales; they are no longer in your outbox.');
@@ -175,6 +176,10 @@ describe('flag for sales', () => {
     // The referral from the test before is shown when the same kind is chosen again.
     await frame.getByLabel('What did you notice?').selectOption({ label: 'Referral' });
     await expect.poll(() => frame.getByTestId('flag-duplicate').textContent()).toMatch(/^Already flagged as Referral on .*: “Anita's sister runs a 40-seat practice <img src=x onerror=alert\(1\)> & "wants" a quote\. Subject: FREE MONEY .*”\. Send it again only if this is something new\.$/);
+    // The whole form is in view, the send button too, not just the first field (to the pixel:
+    // scrolling goes by whole pixels).
+    expect(await frame.getByRole('button', { name: 'Send to sales' }).evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight + 1)).toBe(true);
+    await screenshot(page, 'sidebar-flag-duplicate');
     await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
     await expect.poll(() => frame.getByTestId('flag-duplicate').count()).toBe(0);
 
