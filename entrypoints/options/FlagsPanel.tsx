@@ -41,7 +41,7 @@ export function FlagsPanel() {
     const email = flagEmail(outbox);
     try {
       await navigator.clipboard.writeText(flagEmailText(email));
-      setNote(t('flagMail.copiedTo', [String(outbox.length), email.to]));
+      setNote(t('flagMail.copiedTo', outbox.length, [String(outbox.length), email.to]));
       setHanded(outbox.map((f) => f.id));
     } catch (e) {
       setHanded(undefined);
@@ -56,7 +56,7 @@ export function FlagsPanel() {
     try {
       const count = await markHandedOver(getDb(), ids);
       setHanded(undefined);
-      setNote(t('flagMail.marked', [String(count)]));
+      setNote(t('flagMail.marked', count, [String(count)]));
     } catch (e) {
       setNote(String(e));
     }
@@ -94,7 +94,7 @@ export function FlagsPanel() {
       {handed && (
         <p>
           <button type="button" onClick={() => void markSent(handed)}>
-            {t('flagMail.markSent', [String(handed.length)])}
+            {t('flagMail.markSent', handed.length, [String(handed.length)])}
           </button>
         </p>
       )}

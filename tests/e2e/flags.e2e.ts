@@ -106,6 +106,9 @@ describe('flag for sales', () => {
     expect(lines).toHaveLength(4);
     expect(csv).toMatch(/outbox,churn-risk,high,,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);
     expect(csv).toMatch(/delivered,hardware-refresh,high,9000,USD,Unknown Widgets Ltd/);
+    // Exported for sales: the one outbox flag may now be marked as sent (not done here: the next
+    // test mails it).
+    expect(await options.getByRole('button', { name: 'Mark this flag as sent to sales' }).count()).toBe(1);
     await options.close();
 
     const popup = await h.extensionPage('popup.html');
