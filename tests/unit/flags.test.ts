@@ -221,7 +221,8 @@ describe('database upgrades', () => {
     await v2.ticketViews.add({ day: '2026-12-01', ticketKey: 'zendesk|1', accountId: 'csv:a' });
     expect(await v2.ticketViews.where('accountId').equals('csv:a').count()).toBe(1);
     expect(await v2.syncState.count()).toBe(0);
-    expect(v2.verno).toBe(3);
+    // At least version 3 (sync state); later versions add more and are tested where they are made.
+    expect(v2.verno).toBeGreaterThanOrEqual(3);
   });
 
   it('leaves the old version and its data untouched when an upgrade step throws', async () => {
