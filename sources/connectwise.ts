@@ -180,7 +180,8 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
       await requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
       checks.push({ what, ok: true });
     } catch (e) {
-      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e) });
+      // Campaigns are optional: without them the sync goes on and says so.
+      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e), ...(what === 'campaigns' ? { optional: true } : {}) });
       if (!(e instanceof PermissionError)) break;
     }
   }

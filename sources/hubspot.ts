@@ -180,7 +180,7 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
       const message = what === 'campaigns' && e instanceof PermissionError
         ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
         : e instanceof Error ? e.message : String(e);
-      checks.push({ what, ok: false, message });
+      checks.push({ what, ok: false, message, ...(what === 'campaigns' ? { optional: true } : {}) });
       if (!(e instanceof PermissionError)) break;
     }
   }

@@ -23,6 +23,8 @@ export interface ConnectionCheck {
   ok: boolean;
   /** What went wrong, in plain words (never the key). */
   message?: string;
+  /** The source syncs without this (e.g. campaigns): failing it is a gap, not a broken connection. */
+  optional?: boolean;
 }
 
 export interface SourceRead {

@@ -266,14 +266,15 @@ export function SourcesPanel() {
 function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined }) {
   if (!result || (Array.isArray(result) && result.length === 0)) return null;
   if (result === 'running') return <p role="status">{t('sources.testing')}</p>;
-  const ok = result.every((c) => c.ok);
+  const works = result.every((c) => c.ok || c.optional);
+  const complete = result.every((c) => c.ok);
   return (
     <div role="status" data-testid="connection-checks">
-      <p class={ok ? 'ok' : 'errors'}>{ok ? t('sources.testOk') : t('sources.testFailed')}</p>
+      <p class={works ? 'ok' : 'errors'}>{complete ? t('sources.testOk') : works ? t('sources.testOkPartly') : t('sources.testFailed')}</p>
       <ul class="small plain">
         {result.map((c) => (
-          <li key={c.what} class={c.ok ? '' : 'errors'}>
-            {c.ok ? '✓' : '✗'} {c.what}
+          <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
+            {c.ok ? '✓' : c.optional ? '!' : '✗'} {c.what}
             {c.message ? `: ${c.message}` : ''}
           </li>
         ))}

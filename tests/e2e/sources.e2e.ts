@@ -53,9 +53,12 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Test connection' }).click();
     mock.forbidden.add('/marketing/v3/campaigns');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\).*✗ campaigns: HubSpot refused \(403\): add the marketing\.campaigns\.read scope/);
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\).*! campaigns: HubSpot refused \(403\): add the marketing\.campaigns\.read scope/);
     await screenshot(options, 'options-sources-test');
+    // Campaigns alone missing: a gap, not a broken connection.
     mock.switches = {};
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/^Connection works\. Some optional data cannot be read.*✓ notes.*! campaigns/);
     mock.forbidden.clear();
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/Connection works/);
@@ -189,7 +192,7 @@ describe('ConnectWise PSA as a data source', () => {
     await options.getByLabel('Private key').fill(cw.privateKey);
     await options.getByLabel('Member who receives flags (optional)').fill('dwhitfield');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/✓ opportunities.*✗ campaigns: the key may not read .*\(403\)/);
+    await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/^Connection works\. Some optional data.*✓ opportunities.*! campaigns: the key may not read .*\(403\)/);
     cw.forbidden.clear();
     await options.getByRole('button', { name: 'Save and sync' }).click();
     await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 4 notes/);

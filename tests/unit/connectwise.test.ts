@@ -189,7 +189,7 @@ describe('Test connection (ConnectWise)', () => {
     expect((await testConnectWise(opts())).every((c) => c.ok)).toBe(true);
     mock.forbidden.add('/marketing/campaigns');
     const checks = await testConnectWise(opts());
-    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'campaigns', ok: false, message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/) }]);
+    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'campaigns', ok: false, optional: true, message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/) }]);
   });
 
   it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
