@@ -204,3 +204,43 @@ describe('flag for sales', () => {
     await page.close();
   });
 });
+
+describe('flag for sales, in German', () => {
+  let de: Harness;
+  beforeAll(async () => {
+    de = await launch({ lang: 'de' });
+    const options = await de.extensionPage('options.html');
+    await options.getByRole('button', { name: 'Beispieldaten laden' }).click();
+    await options.getByText(/Beispieldaten geladen/).waitFor({ timeout: 30_000 });
+    await options.close();
+  });
+  afterAll(async () => de?.close());
+
+  it('reads "9.000 €" as nine thousand euros for a German customer, and mails it in euros', async () => {
+    const page = await de.context.newPage();
+    await page.goto('https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042');
+    const frame = await sidebarFrame(page, de.extensionId);
+    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Müller & Söhne GmbH');
+    await frame.getByRole('button', { name: 'Hinweis an den Vertrieb' }).click();
+    await frame.getByLabel('Was ist Ihnen aufgefallen?').selectOption({ label: 'Hardware-Erneuerung' });
+    await frame.getByLabel('Notiz für den Vertrieb').fill('Alle 45 Arbeitsplätze laufen noch mit Windows 10.');
+    await frame.getByLabel('Geschätzter Wert (optional)').fill('9.000 €');
+    await frame.getByRole('button', { name: 'An den Vertrieb senden' }).click();
+    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('Im Postausgang');
+    // Nine thousand euros, not nine dollars.
+    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/9\.000\s€/);
+    await page.close();
+
+    await de.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const options = await de.extensionPage('options.html#flags');
+    await expect.poll(() => options.getByTestId('my-flags').locator('li').count()).toBe(1);
+    await options.getByRole('button', { name: 'Als E-Mail kopieren' }).click();
+    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('E-Mail an Felix Hartmann mit dem Hinweis aus Ihrem Postausgang kopiert; fügen Sie sie in Ihr E-Mail-Programm ein.');
+    const mail = await options.evaluate(() => navigator.clipboard.readText());
+    expect(mail).toMatch(/^To: Felix Hartmann\nSubject: Flag for sales: Hardware refresh at Müller & Söhne GmbH \(normal urgency\)\n\n/);
+    expect(mail).toContain('\nEstimated value: 9000 EUR\nTicket: kaseya-bms #1042 https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042\n\nAlle 45 Arbeitsplätze laufen noch mit Windows 10.\n');
+    await options.getByRole('button', { name: 'Diesen Hinweis als an den Vertrieb gesendet markieren' }).click();
+    await expect.poll(() => options.getByTestId('flag-status').textContent()).toBe('An den Vertrieb gesendet.');
+    await options.close();
+  });
+});
