@@ -1,14 +1,24 @@
 /**
- * Page scan: the generic detector over ticket pages of 20, 50 and 100 KB, and, as the baseline
- * for a future "find every known account name, alias, domain and email in the page text" step,
- * a naive scan with one big RegExp over all those patterns.
+ * Page scan: the generic detector over ticket pages of 20, 50 and 100 KB; the page scan
+ * (core/page-scan.ts: every known account name, alias, domain and email found in the page text)
+ * over the same pages; and, as its baseline, a naive scan with one big RegExp over all those
+ * patterns. Run alone: `node --expose-gc --import tsx bench/page-scan.ts [accounts]`.
  */
+import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { readGeneric } from '../adapters/generic';
-import type { BenchData } from './data';
-import { heapMb, latency, now, type Latency } from './stats';
+import { scannerFromRecords } from '../core/page-scan';
+import { makeData, type BenchData } from './data';
+import { heapMb, latency, ms, now, table, type Latency } from './stats';
 
-export interface ScanRow { name: string; sizeKb: number; latency: Latency; buildMs?: number; memoryMb?: number; found?: number }
+export interface ScanRow { name: string; sizeKb: number; latency: Latency; buildMs?: number; memoryMb?: number; found?: number; vsNaive?: number }
+
+/** Heap plus array buffers after a full collection: the trie lives in typed arrays, which heapUsed leaves out. */
+function totalMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
+}
 
 function ticketPage(data: BenchData, kb: number): string {
   const a = data.accounts[7]!;
@@ -53,8 +63,9 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
   const re = new RegExp(sorted.map(escape).join('|'), 'g');
   const buildMs = now() - t0;
   const memoryMb = Math.max(0, heapMb() - before);
-  for (const kb of sizesKb) {
-    const text = new window.DOMParser().parseFromString(ticketPage(data, kb), 'text/html').body.textContent!.toLowerCase();
+  const texts = sizesKb.map((kb) => new window.DOMParser().parseFromString(ticketPage(data, kb), 'text/html').body.textContent!);
+  const naive = sizesKb.map((kb, k) => {
+    const text = texts[k]!.toLowerCase();
     const times: number[] = [];
     let found = 0;
     for (let i = 0; i < Math.min(runs, 10); i++) {
@@ -62,7 +73,40 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
       found = text.match(re)?.length ?? 0;
       times.push(now() - s);
     }
-    rows.push({ name: `naive one-RegExp scan (${patterns.size.toLocaleString()} patterns)`, sizeKb: kb, latency: latency(times), buildMs, memoryMb, found });
-  }
+    return { name: `naive one-RegExp scan (${patterns.size.toLocaleString()} patterns)`, sizeKb: kb, latency: latency(times), buildMs, memoryMb, found };
+  });
+  rows.push(...naive);
+
+  // The page scan: a trie over the same names, aliases, domains and emails (with their accounts).
+  const mem0 = totalMb();
+  const t1 = now();
+  const scanner = scannerFromRecords(data.accounts, data.contacts);
+  const trieBuildMs = now() - t1;
+  const trieMb = Math.max(0, totalMb() - mem0);
+  sizesKb.forEach((kb, k) => {
+    const text = texts[k]!;
+    for (let i = 0; i < 5; i++) scanner.scan(text); // warm-up: the first scans compile the walk
+    const times: number[] = [];
+    let found = 0;
+    for (let i = 0; i < runs * 3; i++) {
+      const s = now();
+      found = scanner.scan(text).hits.length;
+      times.push(now() - s);
+    }
+    const l = latency(times);
+    rows.push({ name: `page scan, trie (${scanner.patternCount.toLocaleString()} patterns, ${scanner.nodeCount.toLocaleString()} nodes)`, sizeKb: kb, latency: l, buildMs: trieBuildMs, memoryMb: trieMb, found, vsNaive: l.p95 / naive[k]!.latency.p95 });
+  });
   return rows;
+}
+
+/** The page-scan rows as a table (bench/run.ts prints the same). */
+export function scanTable(rows: ScanRow[]): string {
+  return table(['scan', 'page KB', 'p50 ms', 'p95 ms', 'p95 vs naive', 'build ms', 'heap MB', 'hits'],
+    rows.map((s) => [s.name, s.sizeKb, ms(s.latency.p50), ms(s.latency.p95), s.vsNaive === undefined ? '' : `${s.vsNaive.toFixed(2)}x`, s.buildMs === undefined ? '' : ms(s.buildMs), s.memoryMb === undefined ? '' : s.memoryMb.toFixed(0), s.found ?? '']));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const size = Number(process.argv[2] ?? 50_000);
+  console.log(`Page scan at ${size.toLocaleString('en')} accounts`);
+  console.log(scanTable(pageScanBench(makeData(size))));
 }
