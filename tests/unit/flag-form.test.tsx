@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FlagForm } from '@/components/FlagForm';
 import type { Flag } from '@/core/flags';
 
@@ -141,5 +141,38 @@ describe('the flag form', () => {
     expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Waiting to be sent (HubSpot answered 503); retried automatically.');
     f.show([{ ...waiting, status: 'delivered', lastError: undefined }]);
     expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Sent to sales.');
+  });
+});
+
+describe('the outbox panel', () => {
+  it('asks once more when a stopped worker drops "Send waiting flags now", and says when nothing answers', async () => {
+    const { FlagsPanel } = await import('@/entrypoints/options/FlagsPanel');
+    const { getDb } = await import('@/storage/db');
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    await getDb().flags.put({ ...delivered, id: 'bsflag-wait', status: 'pending', attempts: 1 });
+    const answers: unknown[] = [undefined, { ok: true, value: 1 }];
+    const asked: unknown[] = [];
+    // The first request is dropped (a stopped worker's "Receiving end does not exist").
+    fakeBrowser.runtime.sendMessage = (async (message: unknown) => {
+      asked.push(message);
+      const answer = answers.shift();
+      if (answer === undefined) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return answer;
+    }) as typeof fakeBrowser.runtime.sendMessage;
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<FlagsPanel />, root));
+    const button = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Send waiting flags now')!;
+    await vi.waitFor(() => expect(button().disabled).toBe(false));
+    await act(async () => button().click());
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('1 flags sent.'));
+    expect(asked).toEqual([{ type: 'flags:deliver' }, { type: 'flags:deliver' }]);
+
+    // Nothing answers twice: the user is told, not left with no word at all.
+    answers.push(undefined, undefined);
+    await act(async () => button().click());
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('Backstory did not answer; reload the page.'));
+    expect(asked).toHaveLength(4);
+    await getDb().flags.clear();
   });
 });
