@@ -97,20 +97,24 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
     };
   }
 
-  const emailEv = await byEmail(ref, index, existing);
-  const domainEv = await byDomain(ref, index, existing);
-  const companyEv = await byCompany(ref, index, existing);
-  const steps = [emailEv, domainEv, ...companyEv].filter((e): e is Evidence => !!e);
-
-  if (steps.length === 0) return none(ref);
+  // Each step is looked up only when needed (a clean email hit asks no more of the database).
+  const company = ref.company?.trim() ?? '';
+  const companyKey = company ? normalizeCompany(company) : '';
+  const byName = once(() => byCompanyKey('name', company, companyKey, index, existing));
+  const byAlias = once(() => byCompanyKey('alias', company, companyKey, index, existing));
+  const steps = [once(() => byEmail(ref, index, existing)), once(() => byDomain(ref, index, existing)), byName, byAlias];
 
   // The first step with hits decides; when it is ambiguous, a later step may narrow it only
   // by agreeing with some of its candidates (a disagreeing step is ignored, never trusted).
-  const first = steps[0]!;
+  let next = 0;
+  let first: Evidence | undefined;
+  while (!first && next < steps.length) first = await steps[next++]!();
+  if (!first) return none(ref);
   let ids = first.ids;
   const used = [first];
-  for (const step of steps.slice(1)) {
-    if (ids.length === 1) break;
+  while (ids.length > 1 && next < steps.length) {
+    const step = await steps[next++]!();
+    if (!step) continue;
     const agree = ids.filter((id) => step.ids.includes(id));
     if (agree.length > 0 && agree.length < ids.length) {
       ids = agree;
@@ -134,11 +138,11 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
   let reason = `matched by ${what}`;
   const explain: MatchExplanation = { kind: 'matched', parts: used.map((e) => e.part) };
   // The contact (or domain) says one account, the ticket's company field another: say so.
-  const company = companyEv[0] ?? companyEv[1];
-  if ((decided.method === 'email' || decided.method === 'domain') && company && !company.ids.includes(account)) {
-    const others = company.ids.map((id) => names.get(id) ?? id).join(', ');
-    reason += `, but the ticket's ${company.what} points to ${others}`;
-    explain.conflict = { part: company.part, names: company.ids.map((id) => names.get(id) ?? id) };
+  const byCompany = decided.method === 'email' || decided.method === 'domain' ? ((await byName()) ?? (await byAlias())) : undefined;
+  if (byCompany && !byCompany.ids.includes(account)) {
+    const others = byCompany.ids.map((id) => names.get(id) ?? id).join(', ');
+    reason += `, but the ticket's ${byCompany.what} points to ${others}`;
+    explain.conflict = { part: byCompany.part, names: byCompany.ids.map((id) => names.get(id) ?? id) };
     confidence = 'low';
   }
   return { status: 'matched', account, candidates: candidates([account]), method: decided.method, confidence, reason, explain };
@@ -185,17 +189,19 @@ async function byDomain(ref: TicketRef, index: MatchIndex, existing: Existing): 
   return undefined;
 }
 
-/** [by name, by alias]: both are kept so an ambiguous name can be narrowed by an alias. */
-async function byCompany(ref: TicketRef, index: MatchIndex, existing: Existing): Promise<(Evidence | undefined)[]> {
-  const company = ref.company?.trim();
-  const key = company ? normalizeCompany(company) : '';
-  if (!company || !key) return [];
-  const byName = await existing(await index.accountIdsByNameKey(key));
-  const byAlias = await existing(await index.accountIdsByAliasKey(key));
-  return [
-    byName.length ? { method: 'name', ids: byName, what: `company name "${company}"`, part: { what: 'name', value: company }, confidence: 'medium' } : undefined,
-    byAlias.length ? { method: 'alias', ids: byAlias, what: `alias "${company}"`, part: { what: 'alias', value: company }, confidence: 'medium' } : undefined,
-  ];
+/** The ticket's company by account name or by alias (an ambiguous name can be narrowed by an alias). */
+async function byCompanyKey(method: 'name' | 'alias', company: string, key: string, index: MatchIndex, existing: Existing): Promise<Evidence | undefined> {
+  if (!key) return undefined;
+  const ids = await existing(await (method === 'name' ? index.accountIdsByNameKey(key) : index.accountIdsByAliasKey(key)));
+  if (!ids.length) return undefined;
+  const what = method === 'name' ? `company name "${company}"` : `alias "${company}"`;
+  return { method, ids, what, part: { what: method, value: company }, confidence: 'medium' };
+}
+
+/** A lookup run at most once, and only if asked for. */
+function once<T>(run: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= run());
 }
 
 function none(ref: TicketRef): MatchResult {

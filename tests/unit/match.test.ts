@@ -43,6 +43,38 @@ const riverside = stored('riverside', 'Riverside Family Clinic', { domains: ['ri
 const muller = stored('muller', 'Müller & Söhne GmbH');
 const gmailCo = stored('gmailco', 'Gmail Lovers Inc', { domains: ['gmail.com'] });
 
+describe('matchTicket asks the index only what it needs', () => {
+  /** The in-memory index, counting each kind of lookup. */
+  function counting() {
+    const calls: string[] = [];
+    const inner = memoryIndex([acme, acmeOrtho, baker, riverside], [contact('dana', 'acme', 'dana@acmedental.com')]);
+    const index = Object.fromEntries(
+      Object.entries(inner).map(([name, fn]) => [name, (arg: never) => (calls.push(name), (fn as (a: never) => Promise<unknown>)(arg))]),
+    ) as unknown as MatchIndex;
+    return { index, calls };
+  }
+
+  it('stops at a clean contact email hit', async () => {
+    const { index, calls } = counting();
+    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({ status: 'matched', account: 'acme' });
+    expect(calls).toEqual(['getPin', 'accountIdsByContactEmail', 'getAccounts']);
+  });
+
+  it('still looks at the company field to flag a conflict with the email', async () => {
+    const { index, calls } = counting();
+    const r = await matchTicket(ticket({ contactEmail: 'dana@acmedental.com', company: 'Baker & Price LLP' }), index);
+    expect(r).toMatchObject({ account: 'acme', confidence: 'low' });
+    expect(calls).not.toContain('accountIdsByDomain');
+    expect(calls).toContain('accountIdsByNameKey');
+  });
+
+  it('does not look up aliases once the company name is a single account', async () => {
+    const { index, calls } = counting();
+    expect(await matchTicket(ticket({ company: 'Baker & Price LLP' }), index)).toMatchObject({ account: 'baker', method: 'name' });
+    expect(calls).not.toContain('accountIdsByAliasKey');
+  });
+});
+
 describe('matchTicket (in-memory index)', () => {
   const index = memoryIndex(
     [acme, baker, riverside, muller, gmailCo],
