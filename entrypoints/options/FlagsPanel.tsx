@@ -68,7 +68,7 @@ export function FlagsPanel() {
     // A worker the browser stopped mid-request drops the answer; delivery is idempotent (by flag
     // id), so asking once more is safe.
     const reply = (await ask()) ?? (await ask());
-    setNote(reply?.ok ? t('flags.panel.delivered', [String(reply.value ?? 0)]) : (reply?.error ?? t('sidebar.noAnswer')));
+    setNote(reply?.ok ? t('flagMail.sentNow', reply.value ?? 0, [String(reply.value ?? 0)]) : (reply?.error ?? t('sidebar.noAnswer')));
   };
 
   return (

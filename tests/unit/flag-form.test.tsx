@@ -165,7 +165,7 @@ describe('the outbox panel', () => {
     const button = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Send waiting flags now')!;
     await vi.waitFor(() => expect(button().disabled).toBe(false));
     await act(async () => button().click());
-    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('1 flags sent.'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('The flag was sent.'));
     expect(asked).toEqual([{ type: 'flags:deliver' }, { type: 'flags:deliver' }]);
 
     // Nothing answers twice: the user is told, not left with no word at all.
