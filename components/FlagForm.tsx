@@ -59,7 +59,6 @@ export function FlagForm({ flags, send, onSent }: Props) {
     // Ctrl+Enter (Cmd+Enter) sends from the note, where plain Enter is a new line.
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-    if (sending.current) return;
       (e.currentTarget as HTMLFormElement).requestSubmit();
     }
   };
