@@ -18,8 +18,8 @@
  * MAX_QUERY_CHARS characters and MAX_QUERY_TERMS distinct terms are used.
  */
 import type { SearchData } from './search/documents';
-import { nameDocuments, noteDocuments } from './search/documents';
-import { buildNameIndex, type NameIndexData } from './search/name-index';
+import { indexNames, noteDocuments } from './search/documents';
+import type { NameIndexData } from './search/name-index';
 import { buildNoteIndex, type NoteIndexData } from './search/note-index';
 import { searchAll } from './search/run';
 import { ENGLISH_LABELS, type SearchLabels } from './search/hits';
@@ -106,7 +106,7 @@ export function emptyResults(): SearchResults {
 }
 
 export function buildNameParts(data: SearchData): NameIndexData {
-  return buildNameIndex(nameDocuments(data));
+  return indexNames(data);
 }
 
 export function buildNoteParts(data: SearchData): NoteIndexData {

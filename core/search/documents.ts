@@ -4,7 +4,7 @@
  * without an account) are tolerated: data comes from imports and other people's APIs.
  */
 import type { Account, Campaign, Contact, Deal, Note } from '../model';
-import type { Field, NameDocInput } from './name-index';
+import { NameIndexBuilder, type NameIndexData } from './name-index';
 import type { NoteDocInput } from './note-index';
 import { domainStem } from './text';
 
@@ -25,18 +25,23 @@ function accountMap(data: SearchData): Map<string, Account> {
   return accounts;
 }
 
+const TAB_OR_NEWLINE = /[\t\n]+/g;
+const clean = (v: unknown): string => {
+  const t = str(v);
+  return t.includes('\t') || t.includes('\n') ? t.replace(TAB_OR_NEWLINE, ' ') : t;
+};
+
 /** One line per contact in an account's fourth slot: id, name, email, role; tab-separated. */
 export function contactLine(c: Contact): string {
-  const clean = (v: unknown) => str(v).replace(/[\t\n]+/g, ' ');
-  return [clean(c.id), clean(c.name), clean(c.email), clean(c.role ?? c.title)].join('\t');
+  return `${clean(c.id)}\t${clean(c.name)}\t${clean(c.email)}\t${clean(c.role ?? c.title)}`;
 }
 
 /**
- * Accounts carry their contacts' names and emails as fields of their own: a query mixing a
- * company and a person ("acme dana") is one document, and the index is not doubled by a
- * document per contact.
+ * The keystroke index of the records. Accounts carry their contacts' names and emails as fields
+ * of their own: a query mixing a company and a person ("acme dana") is one document, and the
+ * index is not doubled by a document per contact.
  */
-export function nameDocuments(data: SearchData): NameDocInput[] {
+export function indexNames(data: SearchData): NameIndexData {
   const accounts = accountMap(data);
   const contactsOf = new Map<string, Contact[]>();
   for (const c of data.contacts ?? []) {
@@ -46,55 +51,51 @@ export function nameDocuments(data: SearchData): NameDocInput[] {
     if (list) list.push(c);
     else contactsOf.set(c.accountId, [c]);
   }
-  const docs: NameDocInput[] = [];
+  const b = new NameIndexBuilder();
   for (const a of accounts.values()) {
+    const name = str(a.name);
     const aliases = list(a.aliases);
     const domains = list(a.domains);
-    const stems = domains.map(domainStem).filter(Boolean);
     const contacts = contactsOf.get(a.id) ?? [];
-    docs.push({
-      kind: 'account',
-      id: a.id,
-      accountId: a.id,
-      title: str(a.name),
-      slots: [str(a.industry), domains.join('\n'), aliases.join('\n'), contacts.map(contactLine).join('\n')],
-      fields: [
-        ['name', str(a.name)],
-        ...aliases.map((v): ['alias', string] => ['alias', v]),
-        // The label without TLD is a term already ("acmedental.com" -> "acmedental", "com"),
-        // except for hyphenated labels: "acme-dental.com" also gets "acmedental".
-        ...domains.map((d): ['domain', string] => ['domain', d]),
-        ...stems.filter((s) => s.includes('-')).map((s): ['domain', string] => ['domain', s.replace(/-/g, '')]),
-        ...contacts.flatMap((c): [Field, string][] => [['contact', str(c.name)], ['email', str(c.email)]]),
-      ],
-      keys: [str(a.name), ...aliases, ...domains, ...stems, ...contacts.flatMap((c) => [str(c.name), str(c.email)])],
-    });
+    b.doc('account', a.id, a.id, name, [str(a.industry), domains.join('\n'), aliases.join('\n'), contacts.map(contactLine).join('\n')]);
+    b.field('name', name);
+    b.key(name);
+    for (const alias of aliases) {
+      b.field('alias', alias);
+      b.key(alias);
+    }
+    for (const domain of domains) {
+      b.field('domain', domain);
+      b.key(domain);
+      const stem = domainStem(domain);
+      b.key(stem);
+      // The label without TLD is a term already ("acmedental.com" -> "acmedental", "com"),
+      // except for hyphenated labels: "acme-dental.com" also gets "acmedental".
+      if (stem.includes('-')) b.field('domain', stem.replace(/-/g, ''));
+    }
+    for (const c of contacts) {
+      b.field('contact', str(c.name));
+      b.field('email', str(c.email));
+      b.key(str(c.name));
+      b.key(str(c.email));
+    }
   }
   for (const c of data.campaigns ?? []) {
     if (!c || typeof c.id !== 'string') continue;
-    docs.push({
-      kind: 'campaign',
-      id: c.id,
-      accountId: '',
-      title: str(c.name),
-      slots: [str(c.channel), str(c.startDate).slice(0, 7), '', ''],
-      fields: [['name', str(c.name)], ['channel', str(c.channel)]],
-      keys: [str(c.name)],
-    });
+    b.doc('campaign', c.id, '', str(c.name), [str(c.channel), str(c.startDate).slice(0, 7), '', '']);
+    b.field('name', str(c.name));
+    b.field('channel', str(c.channel));
+    b.key(str(c.name));
   }
   for (const d of data.deals ?? []) {
     if (!d || typeof d.id !== 'string') continue;
-    docs.push({
-      kind: 'deal',
-      id: d.id,
-      accountId: str(d.accountId),
-      title: str(d.name),
-      slots: [str(d.stage), str(d.productsSold), str(d.salesRep), str(accounts.get(str(d.accountId))?.name)],
-      fields: [['name', str(d.name)], ['products', str(d.productsSold)], ['rep', str(d.salesRep)]],
-      keys: [str(d.name)],
-    });
+    b.doc('deal', d.id, str(d.accountId), str(d.name), [str(d.stage), str(d.productsSold), str(d.salesRep), str(accounts.get(str(d.accountId))?.name)]);
+    b.field('name', str(d.name));
+    b.field('products', str(d.productsSold));
+    b.field('rep', str(d.salesRep));
+    b.key(str(d.name));
   }
-  return docs;
+  return b.build();
 }
 
 export function noteDocuments(data: SearchData): NoteDocInput[] {

@@ -18,6 +18,17 @@ export interface Lexicon {
   typoKeys: Float64Array;
 }
 
+/** hash32 of `s` without its character at `skip`. */
+function hashWithout(s: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    if (i === skip) continue;
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 function deletions(term: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
@@ -39,7 +50,12 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
     const t = sortedTerms[id]!;
     if (t.length < MIN_TYPO_TERM || t.length > MAX_TYPO_TERM) continue;
     keys[k++] = hash32(t) * ID_BITS + id;
-    if (t.length > MIN_TYPO_TERM) for (const d of deletions(t)) keys[k++] = hash32(d) * ID_BITS + id;
+    if (t.length <= MIN_TYPO_TERM) continue;
+    // Each deletion's hash, computed in place: millions of them, so no string for each.
+    for (let i = 0; i < t.length; i++) {
+      if (i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1)) continue; // same deletion as i - 1
+      keys[k++] = hashWithout(t, i) * ID_BITS + id;
+    }
   }
   return { terms, typoKeys: keys.subarray(0, k).sort() };
 }

@@ -10,7 +10,7 @@
  */
 import { buildLexicon, exactTerm, prefixRange, termCount, termLength, typoTerms, type Lexicon } from './lexicon';
 import { packStrings, rowsFromPairs, sortedUnique, U32List, type PackedStrings, type Rows } from './packed';
-import { hash32, keyOf, termsOf } from './text';
+import { eachTerm, hash32, keyOf } from './text';
 
 /** Fields, in the order that breaks ties for "what it matched on". */
 export const FIELDS = ['name', 'alias', 'domain', 'contact', 'email', 'channel', 'products', 'rep'] as const;
@@ -25,18 +25,6 @@ export type DocKind = (typeof KINDS)[number];
 /** What the display needs of a document, beside its title. Four slots per document. */
 export const SLOTS = 4;
 
-export interface NameDocInput {
-  kind: DocKind;
-  id: string;
-  /** The account a hit opens (an account's own id; a contact's or deal's account). */
-  accountId: string;
-  title: string;
-  slots: [string, string, string, string];
-  fields: [Field, string][];
-  /** Whole values (name, aliases, domains, email...) that make a hit "exact". */
-  keys: string[];
-}
-
 export interface NameIndexData {
   lexicon: Lexicon;
   /** Per term: doc * 16 + field, in doc order. */
@@ -45,7 +33,7 @@ export interface NameIndexData {
   docTerms: Rows;
   /** Per doc: hashes of its whole-value keys. */
   docKeys: Rows;
-  /** Per doc: words in its title (shorter names rank first among equals). */
+  /** Per doc: words in its name (shorter names rank first among equals). */
   titleWords: Uint8Array;
   kinds: Uint8Array;
   ids: PackedStrings;
@@ -54,67 +42,117 @@ export interface NameIndexData {
   slots: PackedStrings;
 }
 
-export function buildNameIndex(docs: readonly NameDocInput[]): NameIndexData {
-  const tmpIds = new Map<string, number>();
-  const tmpTerms: string[] = [];
-  const pairDoc = new U32List(docs.length * 8);
-  const pairVal = new U32List(docs.length * 8);
-  const keyDoc = new U32List(docs.length * 2);
-  const keyVal = new U32List(docs.length * 2);
-  const seen = new Set<number>();
-  docs.forEach((doc, d) => {
-    seen.clear();
-    for (const [field, text] of doc.fields) {
-      for (const term of termsOf(text)) {
-        let id = tmpIds.get(term);
-        if (id === undefined) {
-          id = tmpTerms.length;
-          tmpIds.set(term, id);
-          tmpTerms.push(term);
-        }
-        const code = id * 16 + FIELD_CODE[field];
-        if (seen.has(code)) continue;
-        seen.add(code);
-        pairDoc.push(d);
-        pairVal.push(code);
-      }
-    }
-    for (const key of new Set(doc.keys.map(keyOf).filter(Boolean))) {
-      keyDoc.push(d);
-      keyVal.push(hash32(key));
-    }
-  });
+/**
+ * Builds the index document by document: `doc()`, then its `field()`s and `key()`s. Records are
+ * streamed in rather than turned into document objects first: at 50,000 accounts the build is
+ * mostly allocation, and this keeps it to the terms themselves.
+ */
+export class NameIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly pairDoc = new U32List(1 << 16);
+  private readonly pairVal = new U32List(1 << 16);
+  private readonly keyDoc = new U32List(1 << 14);
+  private readonly keyVal = new U32List(1 << 14);
+  private readonly seen = new Set<number>();
+  private readonly kinds: number[] = [];
+  private readonly ids: string[] = [];
+  private readonly accountIds: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly slots: string[] = [];
+  private readonly titleWords: number[] = [];
+  private d = -1;
 
-  const sorted = sortedUnique(tmpTerms);
-  const rank = new Uint32Array(tmpTerms.length);
-  sorted.forEach((t, i) => (rank[tmpIds.get(t)!] = i));
-  const n = pairDoc.length;
-  const termOfPair = new Uint32Array(n);
-  const docCode = new Uint32Array(n);
-  const ranked = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = pairVal.data[i]!;
-    const field = v & 15;
-    const term = rank[(v - field) / 16]!;
-    termOfPair[i] = term;
-    docCode[i] = pairDoc.data[i]! * 16 + field;
-    ranked[i] = term * 16 + field;
+  /** Starts a document. `accountId`: the account a hit opens ('' for none). */
+  doc(kind: DocKind, id: string, accountId: string, title: string, slots: [string, string, string, string]): void {
+    this.d++;
+    this.seen.clear();
+    this.kinds.push(KINDS.indexOf(kind));
+    this.ids.push(id);
+    this.accountIds.push(accountId);
+    this.titles.push(title);
+    this.slots.push(...slots);
+    this.titleWords.push(0);
   }
-  const docTerms = rowsFromPairs(docs.length, pairDoc.data, ranked, n);
-  for (let d = 0; d < docs.length; d++) docTerms.values.subarray(docTerms.starts[d], docTerms.starts[d + 1]).sort();
 
-  return {
-    lexicon: buildLexicon(sorted, true),
-    postings: rowsFromPairs(sorted.length, termOfPair, docCode, n),
-    docTerms,
-    docKeys: rowsFromPairs(docs.length, keyDoc.data, keyVal.data, keyDoc.length),
-    titleWords: Uint8Array.from(docs, (d) => Math.min(255, termsOf(d.title).length)),
-    kinds: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
-    ids: packStrings(docs.map((d) => d.id)),
-    accountIds: packStrings(docs.map((d) => d.accountId)),
-    titles: packStrings(docs.map((d) => d.title)),
-    slots: packStrings(docs.flatMap((d) => d.slots)),
+  field(field: Field, text: string): void {
+    if (this.d < 0 || !text) return;
+    this.field0 = FIELD_CODE[field];
+    eachTerm(text, this.addTerm);
+  }
+
+  private field0 = 0;
+  private readonly addTerm = (term: string): void => {
+    if (this.field0 === 0) this.titleWords[this.d] = Math.min(255, this.titleWords[this.d]! + 1);
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+    }
+    const code = id * 16 + this.field0;
+    if (this.seen.has(code)) return;
+    this.seen.add(code);
+    this.pairDoc.push(this.d);
+    this.pairVal.push(code);
   };
+
+  /** A whole value (name, alias, domain, email...) that makes a query equal to it "exact". */
+  key(value: string): void {
+    const key = value ? keyOf(value) : '';
+    if (this.d < 0 || !key) return;
+    this.keyDoc.push(this.d);
+    this.keyVal.push(hash32(key));
+  }
+
+  build(): NameIndexData {
+    const docCount = this.d + 1;
+    const sorted = sortedUnique(this.terms);
+    const rank = new Uint32Array(this.terms.length);
+    sorted.forEach((t, i) => (rank[this.termIds.get(t)!] = i));
+    const n = this.pairDoc.length;
+    const termOfPair = new Uint32Array(n);
+    const docCode = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = this.pairVal.data[i]!;
+      const field = v & 15;
+      termOfPair[i] = rank[(v - field) / 16]!;
+      docCode[i] = this.pairDoc.data[i]! * 16 + field;
+    }
+    const postings = rowsFromPairs(sorted.length, termOfPair, docCode, n);
+    return {
+      lexicon: buildLexicon(sorted, true),
+      postings,
+      docTerms: transpose(postings, docCount),
+      docKeys: rowsFromPairs(docCount, this.keyDoc.data, this.keyVal.data, this.keyDoc.length),
+      titleWords: Uint8Array.from(this.titleWords),
+      kinds: Uint8Array.from(this.kinds),
+      ids: packStrings(this.ids),
+      accountIds: packStrings(this.accountIds),
+      titles: packStrings(this.titles),
+      slots: packStrings(this.slots),
+    };
+  }
+}
+
+/**
+ * Per doc, its term * 16 + field, from the postings: walked in term order, each doc's row
+ * comes out sorted without sorting.
+ */
+function transpose(postings: Rows, docCount: number): Rows {
+  const { starts, values } = postings;
+  const docStarts = new Uint32Array(docCount + 1);
+  for (let k = 0; k < values.length; k++) docStarts[(values[k]! >>> 4) + 1]!++;
+  for (let d = 0; d < docCount; d++) docStarts[d + 1]! += docStarts[d]!;
+  const fill = docStarts.slice(0, docCount);
+  const out = new Uint32Array(values.length);
+  for (let t = 0; t + 1 < starts.length; t++) {
+    for (let k = starts[t]!; k < starts[t + 1]!; k++) {
+      const v = values[k]!;
+      out[fill[v >>> 4]!++] = t * 16 + (v & 15);
+    }
+  }
+  return { starts: docStarts, values: out };
 }
 
 // ---------------------------------------------------------------------------------------------

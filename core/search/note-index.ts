@@ -61,12 +61,11 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
   const rank = new Uint32Array(tmpTerms.length);
   sorted.forEach((t, i) => (rank[tmpIds.get(t)!] = i));
   const terms = pairTerm.data.subarray(0, pairTerm.length).map((t) => rank[t]!);
-  const noteTerms = rowsFromPairs(notes.length, pairNote.data, terms, terms.length);
-  for (let n = 0; n < notes.length; n++) noteTerms.values.subarray(noteTerms.starts[n], noteTerms.starts[n + 1]).sort();
+  const postings = rowsFromPairs(sorted.length, terms, pairNote.data, terms.length);
   return {
     lexicon: buildLexicon(sorted, false),
-    postings: rowsFromPairs(sorted.length, terms, pairNote.data, terms.length),
-    noteTerms,
+    postings,
+    noteTerms: transpose(postings, notes.length),
     ids: packStrings(notes.map((n) => n.id)),
     accountIds: packStrings(notes.map((n) => n.accountId)),
     about: packStrings(notes.map((n) => n.about)),
@@ -74,6 +73,18 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
     dates: packStrings(notes.map((n) => n.date)),
     bodies: packStrings(notes.map((n) => n.body)),
   };
+}
+
+/** Per note, its term ids: walking the postings in term order leaves each row sorted. */
+function transpose(postings: Rows, noteCount: number): Rows {
+  const { starts, values } = postings;
+  const noteStarts = new Uint32Array(noteCount + 1);
+  for (let k = 0; k < values.length; k++) noteStarts[values[k]! + 1]!++;
+  for (let n = 0; n < noteCount; n++) noteStarts[n + 1]! += noteStarts[n]!;
+  const fill = noteStarts.slice(0, noteCount);
+  const out = new Uint32Array(values.length);
+  for (let t = 0; t + 1 < starts.length; t++) for (let k = starts[t]!; k < starts[t + 1]!; k++) out[fill[values[k]!]!++] = t;
+  return { starts: noteStarts, values: out };
 }
 
 export interface NoteMatch {

@@ -75,21 +75,49 @@ export function processAll(tokens: string[]): string[] {
   return out;
 }
 
-const ALNUM = /^[A-Za-z0-9]+$/;
-const SPACE = /\s+/;
+/** Code unit classes for the scan below: 0 other, 1 lower-case letter or digit, 2 capital. */
+const PLAIN_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) PLAIN_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) PLAIN_CLASS[c] = 1;
+for (let c = 65; c <= 90; c++) PLAIN_CLASS[c] = 2;
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
 /**
- * The processed terms of a piece of record text: processAll(tokenizeDocument(text)), with a
- * fast path for plain words, which are most of them (the index build's hot path).
+ * Calls `emit` with the processed terms of a piece of record text, the same as
+ * processAll(tokenizeDocument(text)) but scanning plain ASCII words (most of them) without a
+ * regular expression or an array per text: the index build's hot path.
  */
+export function eachTerm(text: string, emit: (term: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let plain = true;
+    let upper = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const k = PLAIN_CLASS[c]!;
+        if (k === 2) upper = true;
+        else if (k === 0) {
+          if (c === 32 || (c >= 9 && c <= 13)) break;
+          plain = false;
+        }
+      } else if (isSpace(c)) break;
+      else plain = false;
+    }
+    const chunk = text.slice(start, i);
+    if (plain) emit(upper ? chunk.toLowerCase() : chunk);
+    else for (const t of processAll(tokenizeDocument(chunk))) emit(t);
+  }
+}
+
+/** The processed terms of a piece of record text. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  if (!text) return out;
-  for (const chunk of text.split(SPACE)) {
-    if (!chunk) continue;
-    if (ALNUM.test(chunk)) out.push(chunk.toLowerCase());
-    else for (const t of processAll(tokenizeDocument(chunk))) out.push(t);
-  }
+  if (text) eachTerm(text, (t) => out.push(t));
   return out;
 }
 
