@@ -198,8 +198,10 @@ export async function removeSource(db: BackstoryDB, source: string): Promise<voi
 }
 
 export async function clearAllData(db: BackstoryDB): Promise<void> {
-  await db.transaction('rw', allTables(db), async () => {
+  // The saved search index is a copy of the records: "clear everything" takes it too.
+  await db.transaction('rw', [...allTables(db), db.searchIndex], async () => {
     for (const table of allTables(db)) await table.clear();
+    await db.searchIndex.clear();
     await touchData(db);
   });
 }

@@ -87,6 +87,14 @@ describe('the saved search index', () => {
     expect((await db.searchIndex.get('names'))?.format).toBe(SEARCH_FORMAT);
   });
 
+  it('is deleted by "clear everything", being a copy of the records', async () => {
+    await rebuildSearchIndex(db);
+    await clearAllData(db);
+    expect(await db.searchIndex.count()).toBe(0);
+    const seen = await opened();
+    expect(seen[seen.length - 1]!.search('acme')).toMatchObject({ accounts: [], notes: [] });
+  });
+
   it('refreshSearchIndex rebuilds only what is stale', async () => {
     await refreshSearchIndex(db);
     const first = (await db.searchIndex.get('names'))!.builtAt;
