@@ -1,10 +1,11 @@
 /**
- * In the browser: the built test extension (.output-test, from `npm test` or
- * `WXT_TEST_HOSTS=1 npx wxt build`) in Chromium with the sample data. Measures the time from a
+ * In the browser: the built test extension (.output-test, or BACKSTORY_TEST_OUT, from `npm test`
+ * or `WXT_TEST_HOSTS=1 npx wxt build`) in Chromium with the sample data. Measures the time from a
  * ticket page's DOMContentLoaded to the sidebar showing its backstory, and from opening the popup
  * to its first result for a query typed at once. Skipped when there is no build or no Chromium.
  */
 import { existsSync } from 'node:fs';
+import type { Frame } from 'playwright-core';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame } from '../tests/e2e/harness';
 // @ts-expect-error plain .mjs helper shared with `npm start`
@@ -13,8 +14,6 @@ import { latency, type Latency } from './stats';
 
 export interface BrowserBench { sidebar: Latency; popup: Latency; runs: number }
 
-const epochNow = () => performance.timeOrigin + performance.now();
-
 export async function browserBench(runs = 15): Promise<BrowserBench | string> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return 'no test build (run WXT_TEST_HOSTS=1 npx wxt build)';
   if (!findChromium()) return 'no Chromium';
@@ -22,14 +21,22 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
   try {
     await loadSampleData(h);
     const sidebar: number[] = [];
+    const isSidebar = (f: Frame) => f.url().startsWith(`chrome-extension://${h.extensionId}/sidebar.html`);
     for (let i = 0; i < runs + 2; i++) {
       const page = await h.context.newPage();
+      // Waited for as events, not by polling for the frame: a poll's interval would be counted.
+      const navigated = page.waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 }).catch(() => undefined);
       await page.goto(`${h.origin}/generic-ticket-email.html`, { waitUntil: 'domcontentloaded' });
       const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
-      const frame = await sidebarFrame(page, h.extensionId);
-      await frame.waitForFunction(() => document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group', undefined, { polling: 'raf' });
-      const shown = await frame.evaluate(epochNow);
-      if (i >= 2) sidebar.push(shown - loaded); // the first runs warm the worker up
+      const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
+      // The time is taken in the frame, at the animation frame that first shows the backstory
+      // (not after another round trip to this process).
+      const shown = await frame.waitForFunction(
+        () => document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' && performance.timeOrigin + performance.now(),
+        undefined,
+        { polling: 'raf' },
+      );
+      if (i >= 2) sidebar.push(((await shown.jsonValue()) as number) - loaded); // the first runs warm the worker up
       await page.close();
     }
     const popup: number[] = [];
