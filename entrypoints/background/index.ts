@@ -13,7 +13,7 @@ import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
 import { syncSiteScripts } from './site-scripts';
-import { SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
+import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
 import { syncIntervalItem } from '@/storage/sources';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
@@ -127,6 +127,7 @@ export default defineBackground(() => {
   };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void syncAll();
+    if (alarm.name === RESUME_ALARM) void resumeInterrupted();
     if (alarm.name === FLAG_ALARM) void deliverFlags();
   });
   // Waiting flags are retried every minute while there are any.

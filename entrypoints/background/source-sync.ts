@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { runSync } from '@/sources/run-sync';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { getDb } from '@/storage/db';
@@ -5,6 +6,12 @@ import { loadCredentials, openSecrets } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/sources';
 
 export const SYNC_ALARM = 'sync-sources';
+/**
+ * A watchdog while syncs run: if the browser stops this worker in the middle of one (an update,
+ * a crash, a kill), the alarm wakes a new worker within a minute, and it resumes the sync from
+ * its saved cursor instead of waiting for the next scheduled sync or a user's click.
+ */
+export const RESUME_ALARM = 'resume-syncs';
 
 /**
  * Syncs running in this worker. There is only ever one background worker, so this is what makes
@@ -16,7 +23,11 @@ const inFlight = new Map<string, Promise<SourceStatus>>();
 export function syncSource(id: string): Promise<SourceStatus> {
   const running = inFlight.get(id);
   if (running) return running;
-  const sync = runOnce(id).finally(() => inFlight.delete(id));
+  if (!inFlight.size) void browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  const sync = runOnce(id).finally(() => {
+    inFlight.delete(id);
+    if (!inFlight.size) void browser.alarms.clear(RESUME_ALARM);
+  });
   inFlight.set(id, sync);
   return sync;
 }

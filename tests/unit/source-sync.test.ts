@@ -1,0 +1,57 @@
+// @vitest-environment node
+// The background's sync runner: one sync per source at a time, a watchdog alarm only while syncs
+// run (it wakes a new worker to resume a sync cut off by a stopped one), and the saved search
+// index brought up to date after a sync.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RESUME_ALARM, resumeInterrupted, syncSource } from '@/entrypoints/background/source-sync';
+import { getDb } from '@/storage/db';
+import { openSecrets, saveCredentials } from '@/storage/secrets';
+import { sourceStatusItem, sourcesItem } from '@/storage/sources';
+import { openSavedSearch } from '@/storage/search-snapshot';
+import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
+
+let mock: MockHubSpot;
+beforeAll(async () => {
+  mock = await startMockHubSpot();
+});
+afterAll(async () => mock.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  mock.data = sampleHubSpotData();
+  mock.switches = {};
+  mock.setToken('pat-na1-mock-token');
+  await sourcesItem.setValue([{ id: 'hubspot-w1', kind: 'hubspot', label: 'HubSpot', base: mock.url }]);
+  await saveCredentials(openSecrets(), 'hubspot-w1', { token: mock.token });
+});
+
+describe('the background sync runner', () => {
+  it('keeps a watchdog alarm only while a sync runs, and one sync per source', async () => {
+    mock.switches = { delayMs: 150 };
+    const first = syncSource('hubspot-w1');
+    expect(syncSource('hubspot-w1')).toBe(first);
+    await expect.poll(() => fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({ name: RESUME_ALARM, periodInMinutes: 1 });
+    const status = await first;
+    expect(status.runs[0]).toMatchObject({ ok: true });
+    expect(status.running).toBeFalsy();
+    await expect.poll(() => fakeBrowser.alarms.get(RESUME_ALARM)).toBeUndefined();
+  });
+
+  it('resumes a sync that a stopped worker left marked running', async () => {
+    await sourceStatusItem.setValue({ 'hubspot-w1': { runs: [], running: true } });
+    await resumeInterrupted();
+    const status = (await sourceStatusItem.getValue())['hubspot-w1']!;
+    expect(status.running).toBeFalsy();
+    expect(status.runs[0]).toMatchObject({ ok: true, message: expect.stringMatching(/3 accounts/) });
+  });
+
+  it('leaves the saved search index current after a sync', async () => {
+    await syncSource('hubspot-w1');
+    const how: string[] = [];
+    await openSavedSearch(getDb(), undefined as never, (index, h) => {
+      how.push(h);
+      if (h === 'saved') expect(index.search('unknown widgets').accounts[0]?.title).toBe('Unknown Widgets Ltd');
+    });
+    expect(how).toEqual(['saved', 'saved']);
+  });
+});
