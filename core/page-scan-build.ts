@@ -1,10 +1,10 @@
 /**
  * Builds the page scan's trie. Every pattern is folded to a key (page-scan-fold.ts) appended to
- * one Uint16Array pool, with no string or object per pattern. The trie is then laid out level by
- * level, breadth first, by bucketing each node's keys on their next code (an MSD radix sort that
- * is the trie build itself): a node's children are consecutive nodes, so a node costs 6 bytes
- * (label + first child) and no edge list. That is what keeps ~290k patterns (~3.7M nodes) near
- * 25 MB and the build well under a second; an object per node would cost ten times that.
+ * one Uint16Array pool, with no string or object per pattern. The keys are radix-sorted and the
+ * trie laid out breadth first in typed arrays: a node's children are consecutive nodes, so a node
+ * costs 6 bytes (label + first child) and no edge list, and single-key chains become tails.
+ * For the 50k-account bench data (320k patterns) that is ~606k nodes and ~15 MB, where a plain
+ * trie would have 3.7M nodes, and an object per node ten times the memory.
  */
 import { addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
 
@@ -19,11 +19,12 @@ export interface Trie {
   termBits: Uint32Array;
   termRank: Int32Array;
   termKey: Int32Array;
-  /** Nodes below which only one key goes on: the rest of it is tail[tailStart[r], tailStart[r + 1]). */
+  /** Nodes below which only one key goes on: the rest of it is tailLength[r] codes of tail from tailStart[r]. */
   tailBits: Uint32Array;
   tailRank: Int32Array;
   tailKey: Int32Array;
   tailStart: Int32Array;
+  tailLength: Uint8Array;
   tail: Uint16Array;
   /** Key k's patterns are entries entryStart[k] .. entryStart[k + 1] - 1, ordered by kind. */
   entryStart: Int32Array;
@@ -60,7 +61,8 @@ export class PageScanBuilder {
     const i = this.patterns.length;
     if (i + 2 > this.offset.length) this.growEntries();
     if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
-    this.pool.set(keyCodes().subarray(from, from + len), this.poolUsed);
+    const codes = keyCodes(); // copied by hand: a subarray view per pattern is an allocation per pattern
+    for (let k = 0; k < len; k++) this.pool[this.poolUsed + k] = codes[from + k]!;
     this.offset[i] = this.poolUsed;
     this.poolUsed += len;
     this.offset[i + 1] = this.poolUsed;
@@ -158,90 +160,86 @@ function insertionSort(pool: Uint16Array, offset: Int32Array, idx: Int32Array, l
 }
 
 /**
- * Breadth-first layout from sorted keys. Key i (in sorted order) brings a new node at depth D
- * exactly when it shares fewer than D codes with the key before it, so each level is one
- * sequential pass over the keys still that long, over a copy of the keys laid out in order.
+ * Breadth-first layout from sorted keys, in one pass over them. Key i (in sorted order) brings a
+ * new node at depth D exactly when it shares fewer than D codes with the key before it (lcp).
  * Once a node's subtree holds a single key, the rest of that key goes to the tail pool instead
  * of a chain of one-child nodes: most of a 290k-pattern trie is such chains (email addresses,
  * the ends of names), and a chain walked node by node is a cache miss per character.
  */
 function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Array, account: Int32Array) {
   const order = sortKeys(pool, offset, n);
-  const len = new Int32Array(n), start = new Int32Array(n + 1), lcp = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) { len[i] = offset[order[i]! + 1]! - offset[order[i]!]!; start[i + 1] = start[i]! + len[i]!; }
-  const keys = new Uint16Array(start[n]!);
+  // Key i in sorted order is pool[start[i], start[i] + len[i]); lcp[i]: codes it shares with key i - 1.
+  const len = new Int32Array(n), start = new Int32Array(n), lcp = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) { start[i] = offset[order[i]!]!; len[i] = offset[order[i]! + 1]! - start[i]!; }
+  // Key i has nodes at depths lcp[i] + 1 .. min(len, alone), `alone` being where it parts from
+  // both neighbours and its rest becomes a tail: so both sizes are known before the layout.
+  let nodes = 1, tailSize = 0;
   for (let i = 0; i < n; i++) {
-    for (let k = 0, from = offset[order[i]!]!; k < len[i]!; k++) keys[start[i]! + k] = pool[from + k]!;
     let l = 0;
-    if (i > 0) while (l < len[i]! && l < len[i - 1]! && keys[start[i]! + l] === keys[start[i - 1]! + l]) l++;
+    if (i > 0) for (const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!); l < m && pool[a + l] === pool[b + l];) l++;
     lcp[i] = l;
   }
-  // Nodes are discovered level by level; their count is known only at the end.
-  let cap = Math.max(16, n * 2);
-  let first = new Int32Array(cap + 1), label = new Uint16Array(cap);
-  // Fixed-size lists (each at most one entry per key): fewer allocations, fewer full GCs on a big heap.
-  const termNodes = new Int32Array(n), termKey = new Int32Array(n), tailNodes = new Int32Array(n), tailKey = new Int32Array(n);
-  const tailStart = new Int32Array(n + 1), entryStart = new Int32Array(n + 1), entryOrder = new Int32Array(n);
-  let terms = 0, tails = 0, keyCount = 0, entries = 0;
-  const tail = pool; // the pool is copied into `keys` by now: its room takes the tails
-  let tailUsed = 0;
-  const newKey = (i: number) => {
-    entryStart[keyCount] = entries;
-    let j = i + 1;
-    while (j < n && len[j] === len[i] && lcp[j] === len[i]) j++; // the same key again
-    entries = addEntries(order, i, j, kind, account, entryOrder, entries);
-    return keyCount++;
-  };
-  const alive = new Int32Array(n);
-  for (let i = 0; i < n; i++) alive[i] = i;
-  let aliveCount = n;
-  let parentStart = new Int32Array(Math.max(1, n)), childStart = new Int32Array(Math.max(1, n));
-  let parents = 1, parentBase = 0, nextId = 1;
-  for (let depth = 1; aliveCount > 0; depth++) {
-    let children = 0, q = 0, assigned = 0; // q: the parent of the key at hand; parents before `assigned` have their first child
-    let kept = 0;
-    for (let a = 0; a < aliveCount; a++) {
-      const i = alive[a]!;
-      let more = len[i]! > depth;
-      if (lcp[i]! < depth) {
-        while (q + 1 < parents && parentStart[q + 1]! <= i) q++;
-        while (assigned <= q) first[parentBase + assigned++] = nextId;
-        if (nextId >= cap) { cap *= 2; first = grow(first, cap + 1); label = grow(label, cap); }
-        label[nextId] = keys[start[i]! + depth - 1]!;
-        childStart[children++] = i;
-        if (!more) { termNodes[terms] = nextId; termKey[terms++] = newKey(i); }
-        else if (lcp[i + 1]! < depth || i + 1 === n) {
-          // Alone below here: the rest of the key is a tail, and the key leaves the level passes.
-          tailNodes[tails] = nextId;
-          tailKey[tails++] = newKey(i);
-          for (let k = start[i]! + depth; k < start[i + 1]!; k++) tail[tailUsed++] = keys[k]!;
-          tailStart[tails] = tailUsed;
-          more = false;
-        }
-        nextId++;
-      }
-      if (more) alive[kept++] = i;
-    }
-    while (assigned < parents) first[parentBase + assigned++] = nextId;
-    parentBase += parents;
-    parents = children;
-    [parentStart, childStart] = [childStart, parentStart];
-    aliveCount = kept;
+  for (let i = 0; i < n; i++) {
+    const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
+    nodes += Math.max(0, Math.min(len[i]!, alone) - lcp[i]!);
+    if (len[i]! > alone) tailSize += len[i]! - alone;
   }
-  const nodes = nextId;
-  first = first.slice(0, nodes + 1);
-  for (let p = parentBase; p <= nodes; p++) first[p] = nodes; // the deepest level: leaves
+  const first = new Int32Array(nodes + 1), label = new Uint16Array(nodes);
+  // Breadth-first ids without level passes: the nodes of depth d are numbered from levelStart[d]
+  // in key order, and a node's first child is the next node of depth d + 1 to be numbered.
+  let maxLen = 0;
+  for (let i = 0; i < n; i++) if (len[i]! > maxLen) maxLen = len[i]!;
+  const levelStart = new Int32Array(maxLen + 2), numbered = new Int32Array(maxLen + 2);
+  for (let i = 0; i < n; i++) {
+    for (let d = lcp[i]! + 1, top = Math.min(len[i]!, Math.max(lcp[i]!, lcp[i + 1]!) + 1); d <= top; d++) levelStart[d + 1]!++;
+  }
+  levelStart[0] = 0;
+  levelStart[1] = 1;
+  for (let d = 2; d <= maxLen + 1; d++) levelStart[d]! += levelStart[d - 1]!;
+  first[0] = 1;
+  // Keys' ends and tails, as (node, key) pairs; their order by node comes from the rank bits after.
+  const termPairs = new Int32Array(2 * n), tailPairs = new Int32Array(3 * n);
+  let terms = 0, tails = 0, keyCount = 0, entries = 0;
+  const entryStart = new Int32Array(n + 1), entryOrder = new Int32Array(n);
+  const tail = new Uint16Array(tailSize);
+  let tailUsed = 0;
+  for (let i = 0; i < n; i++) {
+    const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
+    for (let d = lcp[i]! + 1, top = Math.min(len[i]!, alone); d <= top; d++) {
+      const id = levelStart[d]! + numbered[d]!++;
+      label[id] = pool[start[i]! + d - 1]!;
+      first[id] = levelStart[d + 1]! + numbered[d + 1]!;
+      if (d < len[i]! && d < alone) continue;
+      // The key ends here, or is alone from here on and its rest is a tail.
+      entryStart[keyCount] = entries;
+      let j = i + 1;
+      while (j < n && len[j] === len[i] && lcp[j] === len[i]) j++; // the same key again
+      entries = addEntries(order, i, j, kind, account, entryOrder, entries);
+      if (d === len[i]) { termPairs[2 * terms] = id; termPairs[2 * terms++ + 1] = keyCount++; continue; }
+      tailPairs[3 * tails] = id;
+      tailPairs[3 * tails + 1] = keyCount++;
+      tailPairs[3 * tails++ + 2] = tailUsed;
+      for (let k = start[i]! + d, end = start[i]! + len[i]!; k < end; k++) tail[tailUsed++] = pool[k]!;
+    }
+  }
+  first[nodes] = nodes;
+  if (tailUsed !== tailSize || levelStart[maxLen + 1] !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
+  const term = bitsWithRank(termPairs, terms, 2, nodes), tailBits = bitsWithRank(tailPairs, tails, 3, nodes);
+  const termKey = new Int32Array(terms), tailKey = new Int32Array(tails), tailStart = new Int32Array(tails), tailLength = new Uint8Array(tails);
+  for (let t = 0; t < terms; t++) termKey[rank(term.bits, term.rank, termPairs[2 * t]!)] = termPairs[2 * t + 1]!;
+  for (let t = 0; t < tails; t++) {
+    const r = rank(tailBits.bits, tailBits.rank, tailPairs[3 * t]!);
+    tailKey[r] = tailPairs[3 * t + 1]!;
+    tailStart[r] = tailPairs[3 * t + 2]!;
+    tailLength[r] = (t + 1 < tails ? tailPairs[3 * t + 5]! : tailUsed) - tailStart[r]!;
+  }
   const entryKind = new Uint8Array(entries), entryAccount = new Int32Array(entries);
   for (let e = 0; e < entries; e++) { entryKind[e] = kind[entryOrder[e]!]!; entryAccount[e] = account[entryOrder[e]!]!; }
   return {
-    first, label: label.slice(0, nodes),
-    ...bitsWithRank(termNodes.subarray(0, terms), nodes, 'term'),
-    termKey: termKey.slice(0, terms),
-    ...bitsWithRank(tailNodes.subarray(0, tails), nodes, 'tail'),
-    tailKey: tailKey.slice(0, tails),
-    tailStart: tailStart.slice(0, tails + 1),
-    tail: tail.slice(0, tailUsed),
+    first, label,
+    termBits: term.bits, termRank: term.rank, termKey,
+    tailBits: tailBits.bits, tailRank: tailBits.rank, tailKey, tailStart, tailLength, tail,
     entryStart: entryStart.slice(0, keyCount + 1),
     entryKind, entryAccount,
     entryOrder: entryOrder.subarray(0, entries),
@@ -249,12 +247,17 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
 }
 
 /** A bit per node and, per 32 nodes, the count of set bits before them: rank in two reads. */
-function bitsWithRank<P extends string>(sorted: Int32Array, nodes: number, prefix: P) {
+function bitsWithRank(pairs: Int32Array, count: number, stride: number, nodes: number) {
   const bits = new Uint32Array((nodes >> 5) + 1);
-  for (const t of sorted) bits[t >> 5]! |= 1 << (t & 31);
+  for (let t = 0; t < count; t++) { const node = pairs[stride * t]!; bits[node >> 5]! |= 1 << (node & 31); }
   const rank = new Int32Array(bits.length);
   for (let w = 1; w < bits.length; w++) rank[w] = rank[w - 1]! + popcount(bits[w - 1]!);
-  return { [`${prefix}Bits`]: bits, [`${prefix}Rank`]: rank } as Record<`${P}Bits`, Uint32Array> & Record<`${P}Rank`, Int32Array>;
+  return { bits, rank };
+}
+
+/** Set bits before `node`: the per-32 count plus a popcount of the word's lower bits. */
+export function rank(bits: Uint32Array, ranks: Int32Array, node: number): number {
+  return ranks[node >> 5]! + popcount(bits[node >> 5]! & ((1 << (node & 31)) - 1));
 }
 
 export function popcount(x: number): number {

@@ -150,13 +150,24 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
 
 export const MAX_KEY = 200; // a longer "name" is a paragraph, not a name, and would lengthen every walk
 const fold = new FoldBuffer();
-const suffixCache = new Map<string, boolean>();
-// Asked of normalizeCompany itself so the scan drops exactly the suffixes matching drops.
-const isLegalSuffix = (w: string) => {
-  let s = suffixCache.get(w);
-  if (s === undefined) suffixCache.set(w, (s = /^[a-z]+$/.test(w) && normalizeCompany(`x ${w}`) === 'x'));
+const suffixCache = new Map<number, boolean>();
+/**
+ * Is the word c[from, to) a legal suffix ("llc", "gmbh")? Asked of normalizeCompany itself, so the
+ * scan drops exactly what matching drops; cached under the word read as a number (a-z, at most
+ * 12 letters, 5 bits each), so checking 100k names makes no strings.
+ */
+function isLegalSuffix(c: Uint16Array, from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    const x = c[i]! - 0x60;
+    if (x < 1 || x > 26) return false;
+    key = key * 32 + x;
+  }
+  let s = suffixCache.get(key);
+  if (s === undefined) suffixCache.set(key, (s = normalizeCompany(`x ${codesToString(c, from, to)}`) === 'x'));
   return s;
-};
+}
 const dropsThe = normalizeCompany('the x') === 'x';
 
 /**
@@ -185,7 +196,7 @@ export function nameKeyRange(text: string, minLength: number): number {
   // Trailing legal suffixes, then a leading "the", never the whole name.
   let from = 0;
   for (let sp = c.lastIndexOf(SEP, n - 1); sp > 0 && sp < n; sp = c.lastIndexOf(SEP, n - 1)) {
-    if (n - sp - 1 > 12 || !isLegalSuffix(codesToString(c, sp + 1, n))) break;
+    if (!isLegalSuffix(c, sp + 1, n)) break;
     chars -= n - sp - 1;
     n = sp;
   }

@@ -18,7 +18,7 @@
  * by the longest key (200 characters), not by the number of patterns. Limits cap the rest.
  */
 import type { Account, Contact } from './model';
-import { PATTERN_KINDS, PageScanBuilder, popcount, type PatternKind, type Trie } from './page-scan-build';
+import { PATTERN_KINDS, PageScanBuilder, rank, type PatternKind, type Trie } from './page-scan-build';
 import * as fold from './page-scan-fold';
 import { FoldBuffer, foldText, isSkipped } from './page-scan-fold';
 
@@ -88,7 +88,7 @@ export class PageScanner {
   }
 
   private run(text: string, limits: Required<ScanLimits>): ScanResult {
-    const { first, label, termBits, termRank, termKey, tailBits, tailRank, tailStart, tailKey, tail } = this.trie;
+    const { first, label, termBits, termRank, termKey, tailBits, tailRank, tailStart, tailLength, tailKey, tail } = this.trie;
     const child = (node: number, c: number): number => {
       let lo = first[node]!, hi = first[node + 1]!;
       if (hi - lo <= 8) {
@@ -120,13 +120,13 @@ export class PageScanner {
       while (sp > 0) {
         let tp = stack[--sp]!, pos = stack[--sp]!, node = stack[--sp]!;
         let tailEnd = 0, key = 0;
-        if (tp >= 0) { const r = rank(tailBits, tailRank, node); tailEnd = tailStart[r + 1]!; key = tailKey[r]!; }
+        if (tp >= 0) { const r = rank(tailBits, tailRank, node); tailEnd = tailStart[r]! + tailLength[r]!; key = tailKey[r]!; }
         for (;;) {
           if (++steps > limits.maxSteps) { truncated = true; break scan; }
           if (tp < 0 && (tailBits[node >> 5]! >>> (node & 31)) & 1) {
             const r = rank(tailBits, tailRank, node);
             tp = tailStart[r]!;
-            tailEnd = tailStart[r + 1]!;
+            tailEnd = tp + tailLength[r]!;
             key = tailKey[r]!;
           }
           if (tp >= 0) {
@@ -190,11 +190,6 @@ export class PageScanner {
       hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern });
     }
   }
-}
-
-/** Set bits before `node`: the per-32 count plus a popcount of the word's lower bits. */
-function rank(bits: Uint32Array, ranks: Int32Array, node: number): number {
-  return ranks[node >> 5]! + popcount(bits[node >> 5]! & ((1 << (node & 31)) - 1));
 }
 
 export interface PagePattern {
