@@ -77,6 +77,18 @@ export class PageScanBuilder {
     return true;
   }
 
+  /** Room for `patterns` more patterns of `chars` characters in all (folding rarely lengthens a key). */
+  reserve(patterns: number, chars: number): void {
+    if (this.built) return;
+    if (this.poolUsed + chars + 64 > this.pool.length) this.pool = grow(this.pool, this.poolUsed + chars + 64, true);
+    const room = this.patterns.length + patterns + 2;
+    if (room > this.offset.length) {
+      this.offset = grow(this.offset, room, true);
+      this.kind = grow(this.kind, room, true);
+      this.account = grow(this.account, room, true);
+    }
+  }
+
   private growEntries(): void {
     this.offset = grow(this.offset, this.offset.length * 2);
     this.kind = grow(this.kind, this.kind.length * 2);
@@ -95,8 +107,8 @@ export class PageScanBuilder {
   }
 }
 
-function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, min: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
+function grow<T extends Uint16Array | Int32Array | Uint8Array>(a: T, min: number, exact = false): T {
+  const b = new (a.constructor as new (n: number) => T)(exact ? min : Math.max(min, a.length * 2));
   b.set(a);
   return b;
 }
@@ -173,7 +185,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   for (let i = 0; i < n; i++) { start[i] = offset[order[i]!]!; len[i] = offset[order[i]! + 1]! - start[i]!; }
   // Key i has nodes at depths lcp[i] + 1 .. min(len, alone), `alone` being where it parts from
   // both neighbours and its rest becomes a tail: so both sizes are known before the layout.
-  let nodes = 1, tailSize = 0;
+  let nodes = 1, tailSize = 0, termCount = 0, tailCount = 0;
   for (let i = 0; i < n; i++) {
     let l = 0;
     if (i > 0) for (const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!); l < m && pool[a + l] === pool[b + l];) l++;
@@ -182,7 +194,8 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   for (let i = 0; i < n; i++) {
     const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
     nodes += Math.max(0, Math.min(len[i]!, alone) - lcp[i]!);
-    if (len[i]! > alone) tailSize += len[i]! - alone;
+    if (len[i]! > alone) { tailSize += len[i]! - alone; tailCount++; }
+    else if (lcp[i]! < len[i]!) termCount++;
   }
   const first = new Int32Array(nodes + 1), label = new Uint16Array(nodes);
   // Breadth-first ids without level passes: the nodes of depth d are numbered from levelStart[d]
@@ -198,7 +211,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   for (let d = 2; d <= maxLen + 1; d++) levelStart[d]! += levelStart[d - 1]!;
   first[0] = 1;
   // Keys' ends and tails, as (node, key) pairs; their order by node comes from the rank bits after.
-  const termPairs = new Int32Array(2 * n), tailPairs = new Int32Array(3 * n);
+  const termPairs = new Int32Array(2 * termCount), tailPairs = new Int32Array(3 * tailCount);
   let terms = 0, tails = 0, keyCount = 0, entries = 0;
   const entryStart = new Int32Array(n + 1), entryOrder = new Int32Array(n);
   const tail = new Uint16Array(tailSize);
@@ -223,7 +236,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     }
   }
   first[nodes] = nodes;
-  if (tailUsed !== tailSize || levelStart[maxLen + 1] !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
+  if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || levelStart[maxLen + 1] !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
   const term = bitsWithRank(termPairs, terms, 2, nodes), tailBits = bitsWithRank(tailPairs, tails, 3, nodes);
   const termKey = new Int32Array(terms), tailKey = new Int32Array(tails), tailStart = new Int32Array(tails), tailLength = new Uint8Array(tails);
