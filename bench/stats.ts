@@ -25,7 +25,7 @@ export function heapMb(): number {
 }
 
 export const ms = (n: number) => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n.toFixed(0));
-export const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+export const pct = (n: number) => (Number.isNaN(n) ? '-' : `${(n * 100).toFixed(1)}%`);
 
 /** A plain-text table. */
 export function table(headers: string[], rows: (string | number)[][]): string {
