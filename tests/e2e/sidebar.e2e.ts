@@ -154,8 +154,11 @@ describe('sidebar on a ticket page', () => {
     for (let round = 0; round < 3; round++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
       const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
-      expect(workers.length).toBe(1);
-      await cdp.send('Target.closeTarget', { targetId: workers[0]!.targetId });
+      // In the stopped-worker pass the harness may have stopped it a moment ago: then there is
+      // none to stop, and the next ticket must wake it all the same.
+      if (!process.env.BACKSTORY_STOP_WORKER_MS) expect(workers.length).toBe(1);
+      expect(workers.length).toBeLessThanOrEqual(1);
+      if (workers[0]) await cdp.send('Target.closeTarget', { targetId: workers[0].targetId }).catch(() => undefined);
       await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))).toBe(false);
       // The next ticket wakes the worker; it must answer from storage alone.
       const [id, name] = round % 2 === 0 ? ['1044', 'Baker & Price LLP'] : ['1042', 'Acme Dental Group'];
