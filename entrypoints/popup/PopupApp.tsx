@@ -135,6 +135,10 @@ async function currentTicketRow(): Promise<Row | undefined> {
   if (typeof tab?.id !== 'number') return undefined;
   const ref = await tabTicketItem(tab.id).getValue();
   if (!ref) return undefined;
+  // The content script reports tickets, not pages that are not one: a tab that has moved on
+  // from the ticket it reported keeps the report, so check it is still that page.
+  const page = (url: string) => url.replace(/#.*$/, '');
+  if (tab.url && ref.url && page(tab.url) !== page(ref.url)) return undefined;
   const { story } = await loadTicketStory(db, ref);
   if (!story) return undefined;
   return {

@@ -55,6 +55,16 @@ describe('popup quick search', () => {
     expect(await popup.locator('.group-title').first().textContent()).toBe('This ticket');
     expect(await popup.getByRole('option').first().textContent()).toContain('ticket 1043');
     await popup.close();
+
+    // The tab moves on to a page that is no ticket: the popup no longer offers the old one.
+    await ticket.goto(`${h.origin}/not-a-ticket.html`);
+    const again = h.context.waitForEvent('page');
+    await (await h.worker()).evaluate((url) => (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({ url, active: false }), `chrome-extension://${h.extensionId}/popup.html`);
+    const later = await again;
+    await later.waitForLoadState();
+    await expect.poll(() => later.locator('.empty').count()).toBeGreaterThan(0);
+    expect(await later.locator('.group-title').allTextContents()).not.toContain('This ticket');
+    await later.close();
     await ticket.close();
   });
 });
