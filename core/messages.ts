@@ -9,6 +9,9 @@ import { FLAG_KINDS, URGENCIES } from './flags';
 
 const short = (max: number) => z.string().check(z.maxLength(max));
 
+/** The most characters of a ticket page's visible text a content script may send. */
+export const TICKET_TEXT_MAX = 100_000;
+
 export const ticketRefSchema = z.object({
   helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
   ticketId: z.optional(short(64)),
@@ -24,10 +27,13 @@ export const ticketRefSchema = z.object({
 export type SenderKind = 'content' | 'sidebar' | 'extension-page';
 
 export const messageSchemas = {
-  /** Content script: the ticket now on screen in this tab (null: not a ticket page). */
+  /**
+   * Content script: the ticket now on screen in this tab (null: not a ticket page), with the
+   * ticket's visible text, scanned for known names only when its fields match nothing.
+   */
   'ticket:update': {
     from: ['content'] as SenderKind[],
-    schema: z.object({ type: z.literal('ticket:update'), ref: z.nullable(ticketRefSchema) }),
+    schema: z.object({ type: z.literal('ticket:update'), ref: z.nullable(ticketRefSchema), text: z.optional(short(TICKET_TEXT_MAX)) }),
   },
   /**
    * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a

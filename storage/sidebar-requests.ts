@@ -21,20 +21,42 @@ const PREPARED_MS = 3000;
 /** The same ticket, whatever order storage gave its fields back in. */
 const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
 
+/**
+ * Each tab's ticket text as its content script last sent it, for the ticket it was sent with.
+ * Memory only, never storage: it is page content, used only when the ticket's fields match
+ * nothing. A stopped worker forgets it (the story then rests on the fields alone).
+ */
+const texts = new Map<number, { key: string; text: string }>();
+
+/** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
+export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): void {
+  if (ref && text) texts.set(tabId, { key: refKey(ref), text });
+  else texts.delete(tabId);
+}
+
+/** The tab's text, only while it is for this very ticket. */
+function textFor(tabId: number, ref: TicketRef): string | undefined {
+  const kept = texts.get(tabId);
+  return kept && kept.key === refKey(ref) ? kept.text : undefined;
+}
+
 /** Start on this tab's story now (the ticket just reported); null forgets the tab's. */
 export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
   prepared.delete(tabId);
   if (!ref) return;
-  const entry = { key: refKey(ref), at: Date.now(), db, story: tellStory(db, ref) };
+  const entry = { key: refKey(ref), at: Date.now(), db, story: tellStory(db, ref, textFor(tabId, ref)) };
   // A failure is not kept: the frame's own request tries again.
   entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
   prepared.set(tabId, entry);
 }
 
-/** Stories made before a pin, a flag or a closed tab no longer hold. */
+/** Stories made before a pin, a flag or a closed tab no longer hold (a closed tab's text neither). */
 export function forgetPreparedStories(tabId?: number): void {
   if (tabId === undefined) prepared.clear();
-  else prepared.delete(tabId);
+  else {
+    prepared.delete(tabId);
+    texts.delete(tabId);
+  }
 }
 
 /**
@@ -49,12 +71,12 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
   const ready = prepared.get(tabId);
   if (ready && ready.db === db && ready.key === refKey(ref) && Date.now() - ready.at < PREPARED_MS) return ready.story;
-  return tellStory(db, ref);
+  return tellStory(db, ref, textFor(tabId, ref));
 }
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
-async function tellStory(db: BackstoryDB, ref: TicketRef): Promise<TicketStory> {
-  const story = await loadTicketStory(db, ref);
+async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefined): Promise<TicketStory> {
+  const story = await loadTicketStory(db, ref, text);
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
@@ -67,7 +89,7 @@ async function tellStory(db: BackstoryDB, ref: TicketRef): Promise<TicketStory> 
 export async function flagForTab(tabId: number, tabUrl: string | undefined, input: FlagInput, deliver: () => Promise<unknown>, db: BackstoryDB = getDb()): Promise<Flag> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const story = await loadTicketStory(db, ref);
+  const story = await loadTicketStory(db, ref, textFor(tabId, ref));
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);
   forgetPreparedStories();

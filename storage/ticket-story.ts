@@ -1,8 +1,9 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
-import { matchTicket, type MatchResult } from '@/core/match';
+import { matchTicket, matchTicketText, type MatchResult } from '@/core/match';
 import { createMatchIndex } from '@/storage/match-index';
+import { createTextIndex } from '@/storage/page-scan-index';
 import { loadBackstory } from '@/storage/backstory';
 import type { BackstoryDB } from '@/storage/db';
 
@@ -14,9 +15,13 @@ export interface TicketStory {
   flags?: Flag[];
 }
 
-/** From what the page said to what the sidebar shows: match, then load the account's story. */
-export async function loadTicketStory(db: BackstoryDB, ref: TicketRef): Promise<TicketStory> {
-  const match = await matchTicket(ref, createMatchIndex(db));
+/**
+ * From what the page said to what the sidebar shows: match, then load the account's story. The
+ * ticket's visible text (held in memory only) is scanned last, when its fields matched nothing.
+ */
+export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: string): Promise<TicketStory> {
+  let match = await matchTicket(ref, createMatchIndex(db));
+  if (match.status === 'none' && text) match = (await matchTicketText(text, createTextIndex(db))) ?? match;
   const story = match.status === 'matched' && match.account ? await loadBackstory(db, match.account, ref) : undefined;
   return { ref, match, story };
 }

@@ -7,7 +7,7 @@ import { matchesAny } from '@/adapters/url-match';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
-import { findForSidebar, flagForTab, forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/storage/sidebar-requests';
+import { findForSidebar, flagForTab, forgetPreparedStories, pinForTab, prepareStory, rememberTicketText, storyForTab } from '@/storage/sidebar-requests';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
@@ -58,7 +58,9 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id ?? -1;
     switch (message.type) {
       case 'ticket:update': {
-        // The sidebar frame will ask for this ticket's story once it has loaded: begin it now.
+        // The ticket's text stays in memory for this ticket only; the sidebar frame will ask for
+        // this ticket's story once it has loaded: begin it now.
+        rememberTicketText(tabId, message.ref, message.text);
         prepareStory(tabId, message.ref);
         const item = tabTicketItem(tabId);
         const previous = await item.getValue();

@@ -5,6 +5,7 @@ import { siteFor } from '@/core/sites';
 import { readLocalValues, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
+import { ticketText } from './ticket-text';
 
 /** Nothing reported yet: a page that shows no ticket has nothing to withdraw. */
 const NOTHING = 'null';
@@ -122,13 +123,15 @@ export class TicketWatcher {
   }
 
   /**
-   * Tell the background the ticket on screen. A service worker the browser stopped just then
+   * Tell the background the ticket on screen, with its visible text (matched against known
+   * names only when the fields match nothing). A service worker the browser stopped just then
    * can drop the message: it is sent again while it is still the page's current ticket.
    */
   private async report(ref: TicketRef | null, key: string): Promise<void> {
+    const text = ref ? ticketText(document) : undefined;
     for (let wait = 200; ; wait *= 2) {
       try {
-        await browser.runtime.sendMessage({ type: 'ticket:update', ref });
+        await browser.runtime.sendMessage({ type: 'ticket:update', ref, ...(text ? { text } : {}) });
         return;
       } catch {
         if (wait > 800) return;

@@ -1,0 +1,43 @@
+import type { TextIndex } from '@/core/match';
+import { TICKET_TEXT_MAX } from '@/core/messages';
+import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
+import { dataStamp } from './data-stamp';
+import { getDb, type BackstoryDB } from './db';
+
+/**
+ * The page-text scanner over every account and contact, kept in the worker's memory only and
+ * rebuilt when the data stamp changes (every write of records changes it). A stopped worker
+ * simply builds it again on the next ticket that needs it.
+ */
+let cached: { db: BackstoryDB; stamp: string; scanner: Promise<PageScanner> } | undefined;
+
+
+export async function pageScanner(db: BackstoryDB = getDb()): Promise<PageScanner> {
+  const stamp = await dataStamp(db);
+  if (cached && cached.db === db && cached.stamp === stamp && stamp) return cached.scanner;
+  const scanner = (async () => {
+    const [accounts, contacts] = await Promise.all([db.accounts.toArray(), db.contacts.toArray()]);
+    return scannerFromRecords(accounts, contacts.filter((c) => typeof c.accountId === 'string' && c.accountId));
+  })();
+  const entry = { db, stamp, scanner };
+  cached = entry;
+  // A failed build is not kept: the next ticket tries again.
+  scanner.catch(() => cached === entry && (cached = undefined));
+  return scanner;
+}
+
+/** The matcher's view of the scanner (core/match.ts matchTicketText). */
+export function createTextIndex(db: BackstoryDB = getDb()): TextIndex {
+  return {
+    scan: async (text) => (await pageScanner(db)).scan(text, { maxChars: TICKET_TEXT_MAX }).hits,
+    async getAccounts(ids) {
+      const accounts = await db.accounts.bulkGet(ids);
+      return accounts.flatMap((a) => (a ? [{ id: a.id, name: a.name }] : []));
+    },
+  };
+}
+
+/** For tests: forget the scanner. */
+export function forgetPageScanner(): void {
+  cached = undefined;
+}
