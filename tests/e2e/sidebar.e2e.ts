@@ -62,6 +62,21 @@ describe('sidebar on a ticket page', () => {
     await page.close();
   });
 
+  it('finds the account the ticket text names when the ticket fields name none', async () => {
+    // No company field and a requester address no account knows; the message body names the clinic.
+    const { page, frame } = await openTicket('generic-ticket-text.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    const reason = await frame.getByTestId('match-reason').textContent();
+    expect(reason).toContain('found “Riverside Family Clinic” in the ticket text');
+    expect(reason).toMatch(/low/);
+    // What the sidebar shows of the account stays out of the page.
+    const shown = (await frame.getByTestId('rep').textContent())?.trim() ?? '';
+    expect(shown).not.toBe('');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(shown);
+    await screenshot(page, 'sidebar-text-match');
+    await page.close();
+  });
+
   it('is not fooled by a hostile ticket body', async () => {
     const { page, frame } = await openTicket('generic-ticket-hostile.html');
     await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
