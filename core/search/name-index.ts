@@ -54,7 +54,9 @@ export class NameIndexBuilder {
   private readonly pairVal = new U32List(1 << 16);
   private readonly keyDoc = new U32List(1 << 14);
   private readonly keyVal = new U32List(1 << 14);
-  private readonly seen = new Set<number>();
+  /** Per term: the last doc that had it, and in which fields (a bit each): no Set per doc. */
+  private readonly lastDoc: number[] = [];
+  private readonly fieldsSeen: number[] = [];
   private readonly kinds: number[] = [];
   private readonly ids: string[] = [];
   private readonly accountIds: string[] = [];
@@ -66,7 +68,6 @@ export class NameIndexBuilder {
   /** Starts a document. `accountId`: the account a hit opens ('' for none). */
   doc(kind: DocKind, id: string, accountId: string, title: string, slots: [string, string, string, string]): void {
     this.d++;
-    this.seen.clear();
     this.kinds.push(KINDS.indexOf(kind));
     this.ids.push(id);
     this.accountIds.push(accountId);
@@ -89,12 +90,17 @@ export class NameIndexBuilder {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
+      this.lastDoc.push(-1);
+      this.fieldsSeen.push(0);
     }
-    const code = id * 16 + this.field0;
-    if (this.seen.has(code)) return;
-    this.seen.add(code);
+    const bit = 1 << this.field0;
+    if (this.lastDoc[id] !== this.d) {
+      this.lastDoc[id] = this.d;
+      this.fieldsSeen[id] = 0;
+    } else if (this.fieldsSeen[id]! & bit) return;
+    this.fieldsSeen[id]! |= bit;
     this.pairDoc.push(this.d);
-    this.pairVal.push(code);
+    this.pairVal.push(id * 16 + this.field0);
   };
 
   /** A whole value (name, alias, domain, email...) that makes a query equal to it "exact". */

@@ -110,8 +110,53 @@ export function eachTerm(text: string, emit: (term: string) => void): void {
     }
     const chunk = text.slice(start, i);
     if (plain) emit(upper ? chunk.toLowerCase() : chunk);
-    else for (const t of processAll(tokenizeDocument(chunk))) emit(t);
+    else if (!asciiChunk(chunk, emit)) for (const t of processAll(tokenizeDocument(chunk))) emit(t);
   }
+}
+
+const isAlnum = (c: number) => c < 128 && PLAIN_CLASS[c]! > 0;
+
+/**
+ * tokenizeDocument + processTerm for a chunk of printable ASCII with punctuation in it
+ * ("dana.whitfield@acme.com", "O'Brien", "Inc."), without regular expressions. Returns false,
+ * having emitted nothing, for anything else.
+ */
+function asciiChunk(chunk: string, emit: (term: string) => void): boolean {
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (c < 33 || c > 126) return false;
+  }
+  if (chunk.includes('&')) {
+    // "&" is " and " between chunks of their own: "AT&T" -> "at", "and", "t".
+    chunk.split('&').forEach((piece, k) => {
+      if (k > 0) emit('and');
+      if (piece) asciiChunk(piece, emit);
+    });
+    return true;
+  }
+  const parts: string[] = [];
+  let joinable = true;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < chunk.length; ) {
+    if (!isAlnum(chunk.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < chunk.length && isAlnum(chunk.charCodeAt(i))) i++;
+    if (first < 0) first = start;
+    else {
+      // Between two words: joinable only across one apostrophe or hyphen.
+      const gap = chunk.slice(last, start);
+      if (gap !== "'" && gap !== '-') joinable = false;
+    }
+    last = i;
+    parts.push(chunk.slice(start, i).toLowerCase());
+  }
+  for (const p of parts) emit(p);
+  if (parts.length > 1 && joinable) emit(parts.join(''));
+  return true;
 }
 
 /** The processed terms of a piece of record text. */
@@ -126,7 +171,29 @@ const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 /** A whole value as one comparable key: "Acme Dental Group" -> "acme dental group". */
 export function keyOf(value: string): string {
   if (PLAIN_WORDS.test(value)) return value.toLowerCase();
-  return processAll(tokenizeQuery(value)).join(' ');
+  return asciiKey(value) ?? processAll(tokenizeQuery(value)).join(' ');
+}
+
+/** keyOf for printable ASCII (emails, domains, "Baker & Price LLP") without regular expressions. */
+function asciiKey(value: string): string | undefined {
+  const words: string[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) words.push(word);
+    word = '';
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126) return undefined;
+    if (isAlnum(c)) word += c <= 90 && c >= 65 ? String.fromCharCode(c + 32) : value[i];
+    else if (c === 39 || c === 96) continue; // apostrophes join: "o'brien" -> "obrien"
+    else {
+      flush();
+      if (c === 38) words.push('and');
+    }
+  }
+  flush();
+  return words.join(' ');
 }
 
 /** Edit distance allowed for a query term: none under 4 characters, 1 up to 7, then 2. */

@@ -84,3 +84,33 @@ describe('randomized against a brute-force reading', () => {
     );
   });
 });
+
+describe('term scanning', () => {
+  it('reads plain and punctuated ASCII text exactly as the general tokenizer does', async () => {
+    const { eachTerm, processAll, tokenizeDocument } = await import('@/core/search/text');
+    const piece = fc.constantFrom('Acme', 'o', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', '(18 seats)', 'x--y', "rock'n'roll", '-', 'P.C.', 'a_b', '#1', 'Müller', 'ß', '\t', ' ', '  ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.constantFrom(' ', '', '\n'), { maxLength: 12 }), (pieces, gaps) => {
+        const text = pieces.map((p, i) => p + (gaps[i] ?? ' ')).join('');
+        const got: string[] = [];
+        eachTerm(text, (t) => got.push(t));
+        expect(got).toEqual(processAll(tokenizeDocument(text)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('whole-value keys', () => {
+  it('are the same through the ASCII path as through the general one', async () => {
+    const { keyOf, processAll, tokenizeQuery } = await import('@/core/search/text');
+    const piece = fc.constantFrom('Acme', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', 'P.C.', 'a_b', '`x`', ' ', '--', 'Baker', 'and');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const value = pieces.join(' ');
+        expect(keyOf(value)).toBe(processAll(tokenizeQuery(value)).join(' '));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
