@@ -22,7 +22,14 @@ export const HUBSPOT_API = 'https://api.hubapi.com';
 export interface HubSpotOptions extends HttpOptions {
   token: string;
   base?: string;
+  /** How deep the search API pages (HubSpot: 10,000 results); tests make it small. */
+  searchDepth?: number;
 }
+
+/** HubSpot's search API answers at most this many results of one search, however it is paged. */
+const SEARCH_DEPTH = 10_000;
+/** A paging position that starts a new search from a modification time: `t:<ISO time>`. */
+const RESTART = 't:';
 
 const PROPERTIES = {
   companies: ['name', 'domain', 'hs_additional_domains', 'website', 'industry', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_date_entered_customer'],
@@ -50,21 +57,40 @@ async function fetchPage(type: keyof typeof PROPERTIES, after: string | undefine
 /**
  * One page of objects of a type modified since a time, through the search API (sorted by
  * modification, 100 a page, 4 requests a second). Search answers carry no associations.
+ * One search pages at most 10,000 results deep; before that depth, the next position becomes a
+ * new search from the last modification time read (results are sorted by it), so any number of
+ * changes is read. Records at that same time are read twice, which writing by id absorbs.
  */
 async function searchPage(type: keyof typeof PROPERTIES, after: string | undefined, since: string, opts: HubSpotOptions): Promise<{ objects: HsObject[]; after?: string }> {
+  const from = after?.startsWith(RESTART) ? after.slice(RESTART.length) : since;
+  const token = after?.startsWith(RESTART) ? undefined : after;
   const body = {
-    filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(since)) }] }],
+    filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(from)) }] }],
     sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
     properties: PROPERTIES[type],
     limit: 100,
-    ...(after ? { after } : {}),
+    ...(token ? { after: token } : {}),
   };
   const page = (await requestJson(new URL(`/crm/v3/objects/${type}/search`, opts.base ?? HUBSPOT_API).href, { method: 'POST', headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, { ...opts, limiter: searchLimiter })) as {
     results?: unknown[];
     paging?: { next?: { after?: unknown } };
   } | null;
   const next = page?.paging?.next?.after;
-  return { objects: (page?.results ?? []).filter(isHsObject), after: typeof next === 'string' && next ? next : undefined };
+  const objects = (page?.results ?? []).filter(isHsObject);
+  if (typeof next !== 'string' || !next) return { objects };
+  if (Number(next) + body.limit <= (opts.searchDepth ?? SEARCH_DEPTH)) return { objects, after: next };
+  const last = objects.length ? lastModified(objects[objects.length - 1]!) : undefined;
+  if (!last || Date.parse(last) <= Date.parse(from)) {
+    throw new Error(`HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`);
+  }
+  return { objects, after: RESTART + last };
+}
+
+/** When HubSpot last modified an object (search results carry it as updatedAt). */
+function lastModified(o: HsObject): string | undefined {
+  const v = (o as { updatedAt?: unknown }).updatedAt ?? o.properties.hs_lastmodifieddate;
+  const t = typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : Date.parse(v)) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
 /** The associations the list API would have given, read in one batch per type (associations v4). */

@@ -70,6 +70,8 @@ export interface MockHubSpot {
   writes: { id: string; properties: Record<string, string | null>; companies: string[] }[];
   /** Paths the token lacks the scope for (403 MISSING_SCOPES), e.g. "/marketing/v3/campaigns". */
   forbidden: Set<string>;
+  /** How deep one search may page (HubSpot: 10,000); deeper asks answer 400 as HubSpot does. */
+  searchCap: number;
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
   close(): Promise<void>;
@@ -117,6 +119,7 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
     requests: [] as MockHubSpot['requests'],
     writes: [] as MockHubSpot['writes'],
     forbidden: new Set<string>(),
+    searchCap: 10_000,
     setToken(next: string) {
       token = next;
     },
@@ -176,6 +179,9 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       }
       const limit = Math.min(200, input.limit ?? 10);
       const start = Number(input.after ?? 0);
+      if (start + limit > mock.searchCap) {
+        return send(res, 400, { status: 'error', message: `Search paging is limited to ${mock.searchCap} results`, category: 'VALIDATION_ERROR' });
+      }
       const page = hits.slice(start, start + limit);
       const next = start + limit < hits.length ? String(start + limit) : undefined;
       return send(res, 200, {

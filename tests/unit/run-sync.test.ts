@@ -82,6 +82,25 @@ describe('syncing a HubSpot source', () => {
     expect(await db.notes.get('hubspot-t1:3002')).toMatchObject({ accountId: 'hubspot-t1:5002', body: 'Asked about a second site.' });
   });
 
+  it('reads more changes than one search can page through, by starting a new search from the last time read', async () => {
+    const t0 = Date.parse('2026-12-01T10:00:00Z');
+    await runSync(db, config, { token: mock.token }, http(), () => new Date(t0));
+    // 250 changed companies; this mock, like HubSpot at 10,000, refuses to page one search past 150.
+    mock.data.companies = Array.from({ length: 250 }, (_, i) => ({ id: String(20_000 + i), properties: { name: `Changed ${i}` }, modified: new Date(t0 + 60_000 + i * 1000).toISOString() }));
+    mock.searchCap = 150;
+    mock.requests.length = 0;
+    const shallow = { ...http(), searchDepth: 150 } as ReturnType<typeof http>;
+    try {
+      const out = await runSync(db, config, { token: mock.token }, shallow, () => new Date(t0 + 3600_000));
+      expect(out.run).toMatchObject({ ok: true });
+      expect(out.run.message).toMatch(/^25\d changed records read/);
+      for (const i of [0, 99, 100, 149, 150, 249]) expect(await db.accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({ name: `Changed ${i}` });
+      expect(mock.requests.filter((r) => r.path === '/crm/v3/objects/companies/search').length).toBeGreaterThanOrEqual(3);
+    } finally {
+      mock.searchCap = 10_000;
+    }
+  });
+
   it('keeps the last good data when the key is revoked, and says the key was rejected', async () => {
     await runSync(db, config, { token: mock.token }, http());
     const old = mock.token;
