@@ -307,21 +307,6 @@ export function hasKey(index: NameIndexData, doc: number, h: number): boolean {
 /** Whether the field is a primary one (name, alias, domain, contact, email). */
 export const isPrimary = (field: number): boolean => ((PRIMARY >> field) & 1) === 1;
 
-/**
- * Calls `visit(doc, term, field)` for each posting under the lookup's terms, at most `limit`
- * of them; returns how many were visited.
- */
-export function forEachPosting(index: NameIndexData, l: TermLookup, limit: number, visit: (doc: number, term: number, field: number) => void): number {
-  const { starts, values } = index.postings;
-  let n = 0;
-  const row = (t: number) => {
-    for (let k = starts[t]!; k < starts[t + 1]! && n < limit; k++, n++) visit(values[k]! >>> 4, t, values[k]! & 15);
-  };
-  for (let t = l.lo; t < l.hi && n < limit; t++) row(t);
-  for (const t of l.typos) row(t);
-  return n;
-}
-
 export function docCount(index: NameIndexData): number {
   return index.kinds.length;
 }

@@ -6,7 +6,7 @@
 import { emptyResults, MAX_QUERY_CHARS, MAX_QUERY_TERMS, type SearchHit, type SearchOptions, type SearchParts, type SearchResults } from '../search';
 import { nameHit, noteHit, type SearchLabels } from './hits';
 import { termLength } from './lexicon';
-import { forEachPosting, hasKey, hasMatch, isPrimary, KINDS, lengthFactor, lookupTerm, matchDoc, weightOf, type DocMatch, type NameIndexData, type TermLookup } from './name-index';
+import { hasKey, hasMatch, isPrimary, KINDS, lengthFactor, lookupTerm, matchDoc, weightOf, type DocMatch, type NameIndexData, type TermLookup } from './name-index';
 import { searchNotes } from './note-index';
 import { stringAt } from './packed';
 import { hash32, maxEdits, processAll, tokenizeQuery } from './text';
@@ -62,24 +62,39 @@ class Best {
   }
 }
 
-/** The driver's terms, the exact one first and then shorter before longer words. */
-function byLength(index: NameIndexData, l: TermLookup): TermLookup[] {
-  if (l.hi - l.lo <= 1) return [l];
-  const buckets: number[][] = [];
-  for (let t = l.lo; t < l.hi; t++) (buckets[termLength(index.lexicon, t)] ??= []).push(t);
-  const out: TermLookup[] = [];
-  for (const bucket of buckets) for (const t of bucket ?? []) out.push({ ...l, lo: t, hi: t + 1, typos: new Uint32Array(0) });
-  if (l.typos.length) out.push({ ...l, lo: 0, hi: 0 });
-  return out;
-}
+/** Longest word the walk orders by length; longer ones come last, in dictionary order. */
+const MAX_ORDERED_LENGTH = 32;
 
-/** Visits the lookup's postings, shorter words first, at most `limit` of them. */
+/**
+ * Visits the lookup's postings, at most `limit` of them: the exact term first, then shorter
+ * words before longer ones (a prefix most likely begins a short word), then typo terms. Ordered
+ * by a counting sort over word lengths: no object per term, since a one-letter prefix spans
+ * thousands of terms and garbage made per keystroke shows up as pauses.
+ */
 function walk(index: NameIndexData, l: TermLookup, limit: number, visit: (doc: number, term: number, field: number) => void): void {
+  const { starts, values } = index.postings;
   let left = limit;
-  for (const part of byLength(index, l)) {
-    if (left <= 0) break;
-    left -= forEachPosting(index, part, left, visit);
+  const visitTerm = (t: number) => {
+    for (let k = starts[t]!; k < starts[t + 1]! && left > 0; k++, left--) visit(values[k]! >>> 4, t, values[k]! & 15);
+  };
+  const span = l.hi - l.lo;
+  if (span <= 1) {
+    if (span === 1) visitTerm(l.lo);
+  } else {
+    const counts = new Uint32Array(MAX_ORDERED_LENGTH + 2);
+    const lengthOf = (t: number) => Math.min(MAX_ORDERED_LENGTH + 1, termLength(index.lexicon, t));
+    for (let t = l.lo; t < l.hi; t++) counts[lengthOf(t)]!++;
+    let at = 0;
+    for (let n = 0; n < counts.length; n++) {
+      const c = counts[n]!;
+      counts[n] = at;
+      at += c;
+    }
+    const order = new Uint32Array(span);
+    for (let t = l.lo; t < l.hi; t++) order[counts[lengthOf(t)]!++] = t;
+    for (let i = 0; i < span && left > 0; i++) visitTerm(order[i]!);
   }
+  for (let i = 0; i < l.typos.length && left > 0; i++) visitTerm(l.typos[i]!);
 }
 
 function searchNames(index: NameIndexData, scratch: Scratch, terms: string[], keyHash: number, k: number): DocMatch[][] {
