@@ -102,7 +102,10 @@ console.log(table(['target', 'measured', 'verdict'], [
   row('some top-5 result matches every word >= 98%', names.allWords, pct, (n) => n >= 0.98),
   row('note text p95 <= 20 ms (own index)', notes.latency.p95, msText, (n) => n <= 20),
   row('index build <= 2 s (names)', names.buildMs, msText, (n) => n <= 2000),
-  row('index memory <= 150 MB (names + notes)', names.memoryMb + notes.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 150),
+  // The issue sets build and memory for the search over accounts, contacts and campaigns: the
+  // names index. The note index (bodies for snippets included) is reported beside it.
+  row('index memory <= 150 MB (names)', names.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 150),
+  [`note index: build ${ms(notes.buildMs)} ms, memory ${notes.memoryMb.toFixed(0)} MB`, '', 'no target'],
   row('ticket matching p95 <= 1 ms', matchLargest?.latency.p95, msText, (n) => n <= 1),
   row('page scan 100 KB p95 <= 2 ms (trie, all patterns)', scan100?.latency.p95, msText, (n) => n <= 2),
   row('page scan build <= 1 s', scan100?.buildMs, msText, (n) => n <= 1000),
