@@ -3,6 +3,7 @@ import { getDb, type BackstoryDB } from './db';
 import { savePin } from './match-index';
 import { tabTicketItem } from './tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
+import { createTextIndex } from './page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
 import type { Flag } from '@/core/flags';
 import { flagsOn } from './flags';
@@ -76,7 +77,7 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
 async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefined): Promise<TicketStory> {
-  const story = await loadTicketStory(db, ref, text);
+  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined);
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
@@ -89,7 +90,8 @@ async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefin
 export async function flagForTab(tabId: number, tabUrl: string | undefined, input: FlagInput, deliver: () => Promise<unknown>, db: BackstoryDB = getDb()): Promise<Flag> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const story = await loadTicketStory(db, ref, textFor(tabId, ref));
+  const text = textFor(tabId, ref);
+  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined);
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);
   forgetPreparedStories();
