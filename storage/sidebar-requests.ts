@@ -1,3 +1,4 @@
+import { storage } from '#imports';
 import type { TicketRef } from '@/core/model';
 import { getDb, type BackstoryDB } from './db';
 import { savePin } from './match-index';
@@ -23,21 +24,29 @@ const PREPARED_MS = 3000;
 const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
 
 /**
- * Each tab's ticket text as its content script last sent it, for the ticket it was sent with.
- * Memory only, never storage: it is page content, used only when the ticket's fields match
- * nothing. A stopped worker forgets it (the story then rests on the fields alone).
+ * Each tab's ticket text as its content script last sent it, for the ticket it was sent with:
+ * page content, used only when the ticket's fields match nothing. Held in the worker's memory,
+ * with a copy in storage.session (memory too, never on disk, cleared when the browser closes,
+ * not readable by content scripts) so a stopped worker's successor still has it. Where session
+ * storage is full, memory alone holds it.
  */
 const texts = new Map<number, { key: string; text: string }>();
+const textItem = (tabId: number) => storage.defineItem<{ key: string; text: string } | null>(`session:ticketText:${tabId}`, { fallback: null });
 
 /** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
-export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): void {
-  if (ref && text) texts.set(tabId, { key: refKey(ref), text });
-  else texts.delete(tabId);
+export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): Promise<void> {
+  if (ref && text) {
+    const kept = { key: refKey(ref), text };
+    texts.set(tabId, kept);
+    return textItem(tabId).setValue(kept).catch(() => undefined);
+  }
+  texts.delete(tabId);
+  return textItem(tabId).removeValue().catch(() => undefined);
 }
 
 /** The tab's text, only while it is for this very ticket. */
-function textFor(tabId: number, ref: TicketRef): string | undefined {
-  const kept = texts.get(tabId);
+async function textFor(tabId: number, ref: TicketRef): Promise<string | undefined> {
+  const kept = texts.get(tabId) ?? (await textItem(tabId).getValue().catch(() => null)) ?? undefined;
   return kept && kept.key === refKey(ref) ? kept.text : undefined;
 }
 
@@ -45,7 +54,7 @@ function textFor(tabId: number, ref: TicketRef): string | undefined {
 export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
   prepared.delete(tabId);
   if (!ref) return;
-  const entry = { key: refKey(ref), at: Date.now(), db, story: tellStory(db, ref, textFor(tabId, ref)) };
+  const entry = { key: refKey(ref), at: Date.now(), db, story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)) };
   // A failure is not kept: the frame's own request tries again.
   entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
   prepared.set(tabId, entry);
@@ -57,6 +66,7 @@ export function forgetPreparedStories(tabId?: number): void {
   else {
     prepared.delete(tabId);
     texts.delete(tabId);
+    void textItem(tabId).removeValue().catch(() => undefined);
   }
 }
 
@@ -72,7 +82,7 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
   const ready = prepared.get(tabId);
   if (ready && ready.db === db && ready.key === refKey(ref) && Date.now() - ready.at < PREPARED_MS) return ready.story;
-  return tellStory(db, ref, textFor(tabId, ref));
+  return tellStory(db, ref, await textFor(tabId, ref));
 }
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
@@ -90,7 +100,7 @@ async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefin
 export async function flagForTab(tabId: number, tabUrl: string | undefined, input: FlagInput, deliver: () => Promise<unknown>, db: BackstoryDB = getDb()): Promise<Flag> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const text = textFor(tabId, ref);
+  const text = await textFor(tabId, ref);
   const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined);
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);

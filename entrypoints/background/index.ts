@@ -60,7 +60,7 @@ export default defineBackground(() => {
       case 'ticket:update': {
         // The ticket's text stays in memory for this ticket only; the sidebar frame will ask for
         // this ticket's story once it has loaded: begin it now.
-        rememberTicketText(tabId, message.ref, message.text);
+        void rememberTicketText(tabId, message.ref, message.text);
         prepareStory(tabId, message.ref);
         const item = tabTicketItem(tabId);
         const previous = await item.getValue();

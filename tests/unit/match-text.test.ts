@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { matchTicketText, type TextHit, type TextIndex } from '@/core/match';
 import { TICKET_TEXT_MAX, parseMessage } from '@/core/messages';
@@ -128,7 +128,7 @@ describe('the ticket text in the ticket:update message', () => {
   });
 });
 
-describe('the background keeps the text in memory for the tab’s ticket only', () => {
+describe('the background keeps the text for the tab’s ticket only, in memory and session storage', () => {
   async function sampleDb() {
     const db = openDb('text-' + Math.random());
     await loadRecordSet(db, makeSampleData(), 'sample');
@@ -148,6 +148,22 @@ describe('the background keeps the text in memory for the tab’s ticket only', 
     expect(JSON.stringify(await tabTicketItem(21).getValue())).not.toContain('scanner is broken');
     forgetPreparedStories(21);
     expect((await storyForTab(21, ref.url, db))?.match.status).toBe('none');
+  });
+
+  it('still has the text when a stopped worker is replaced (a copy in session storage)', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(23).setValue(ref);
+    await rememberTicketText(23, ref, body);
+    // A new worker: the module's memory is gone, session storage is not.
+    vi.resetModules();
+    const fresh = await import('@/storage/sidebar-requests');
+    const story = await fresh.storyForTab(23, ref.url, db);
+    expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
+    // A closed tab's text goes from session storage too.
+    fresh.forgetPreparedStories(23);
+    vi.resetModules();
+    const again = await import('@/storage/sidebar-requests');
+    await expect.poll(async () => (await again.storyForTab(23, ref.url, db))?.match.status).toBe('none');
   });
 
   it('uses no text sent with another ticket, and lets fields and pins win', async () => {
