@@ -8,8 +8,8 @@
  * the term with the fewest postings drives, and every candidate is checked against the other
  * terms through its own short, sorted term list, so no query scans the collection.
  */
-import { buildLexicon, exactTerm, prefixRange, termCount, termLength, typoTerms, type Lexicon } from './lexicon';
-import { packStrings, rowsFromPairs, sortedUnique, U32List, type PackedStrings, type Rows } from './packed';
+import { buildLexicon, exactTerm, prefixRange, termLength, typoTerms, type Lexicon } from './lexicon';
+import { packStrings, rowsFromPairs, sortedUnique, transpose, U32List, type PackedStrings, type Rows } from './packed';
 import { eachTerm, hash32, keyOf } from './text';
 
 /** Fields, in the order that breaks ties for "what it matched on". */
@@ -129,7 +129,7 @@ export class NameIndexBuilder {
     return {
       lexicon: buildLexicon(sorted, true),
       postings,
-      docTerms: transpose(postings, docCount),
+      docTerms: transpose(postings, docCount, 4),
       docKeys: rowsFromPairs(docCount, this.keyDoc.data, this.keyVal.data, this.keyDoc.length),
       titleWords: Uint8Array.from(this.titleWords),
       kinds: Uint8Array.from(this.kinds),
@@ -139,26 +139,6 @@ export class NameIndexBuilder {
       slots: packStrings(this.slots),
     };
   }
-}
-
-/**
- * Per doc, its term * 16 + field, from the postings: walked in term order, each doc's row
- * comes out sorted without sorting.
- */
-function transpose(postings: Rows, docCount: number): Rows {
-  const { starts, values } = postings;
-  const docStarts = new Uint32Array(docCount + 1);
-  for (let k = 0; k < values.length; k++) docStarts[(values[k]! >>> 4) + 1]!++;
-  for (let d = 0; d < docCount; d++) docStarts[d + 1]! += docStarts[d]!;
-  const fill = docStarts.slice(0, docCount);
-  const out = new Uint32Array(values.length);
-  for (let t = 0; t + 1 < starts.length; t++) {
-    for (let k = starts[t]!; k < starts[t + 1]!; k++) {
-      const v = values[k]!;
-      out[fill[v >>> 4]!++] = t * 16 + (v & 15);
-    }
-  }
-  return { starts: docStarts, values: out };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,11 +286,3 @@ export function hasKey(index: NameIndexData, doc: number, h: number): boolean {
 
 /** Whether the field is a primary one (name, alias, domain, contact, email). */
 export const isPrimary = (field: number): boolean => ((PRIMARY >> field) & 1) === 1;
-
-export function docCount(index: NameIndexData): number {
-  return index.kinds.length;
-}
-
-export function termsInIndex(index: NameIndexData): number {
-  return termCount(index.lexicon);
-}

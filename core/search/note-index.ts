@@ -7,7 +7,7 @@
  * enough notes are found: the work is bounded by the rarest term, never by the note count.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, type Lexicon } from './lexicon';
-import { packStrings, rowsFromPairs, sortedUnique, U32List, type PackedStrings, type Rows } from './packed';
+import { packStrings, rowsFromPairs, sortedUnique, transpose, U32List, type PackedStrings, type Rows } from './packed';
 import { termsOf } from './text';
 
 export interface NoteDocInput {
@@ -65,7 +65,7 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
   return {
     lexicon: buildLexicon(sorted, false),
     postings,
-    noteTerms: transpose(postings, notes.length),
+    noteTerms: transpose(postings, notes.length, 0),
     ids: packStrings(notes.map((n) => n.id)),
     accountIds: packStrings(notes.map((n) => n.accountId)),
     about: packStrings(notes.map((n) => n.about)),
@@ -73,18 +73,6 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
     dates: packStrings(notes.map((n) => n.date)),
     bodies: packStrings(notes.map((n) => n.body)),
   };
-}
-
-/** Per note, its term ids: walking the postings in term order leaves each row sorted. */
-function transpose(postings: Rows, noteCount: number): Rows {
-  const { starts, values } = postings;
-  const noteStarts = new Uint32Array(noteCount + 1);
-  for (let k = 0; k < values.length; k++) noteStarts[values[k]! + 1]!++;
-  for (let n = 0; n < noteCount; n++) noteStarts[n + 1]! += noteStarts[n]!;
-  const fill = noteStarts.slice(0, noteCount);
-  const out = new Uint32Array(values.length);
-  for (let t = 0; t + 1 < starts.length; t++) for (let k = starts[t]!; k < starts[t + 1]!; k++) out[fill[values[k]!]!++] = t;
-  return { starts: noteStarts, values: out };
 }
 
 export interface NoteMatch {

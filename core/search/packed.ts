@@ -43,6 +43,28 @@ export function rowsFromPairs(rowCount: number, rows: Uint32Array, values: Uint3
   return { starts, values: out };
 }
 
+/**
+ * Rows by term turned into rows by document. Postings hold doc << fieldBits | field, the result
+ * term << fieldBits | field; walked in term order, each document's row comes out sorted
+ * without sorting.
+ */
+export function transpose(postings: Rows, docCount: number, fieldBits: number): Rows {
+  const { starts, values } = postings;
+  const mask = (1 << fieldBits) - 1;
+  const docStarts = new Uint32Array(docCount + 1);
+  for (let k = 0; k < values.length; k++) docStarts[(values[k]! >>> fieldBits) + 1]!++;
+  for (let d = 0; d < docCount; d++) docStarts[d + 1]! += docStarts[d]!;
+  const fill = docStarts.slice(0, docCount);
+  const out = new Uint32Array(values.length);
+  for (let t = 0; t + 1 < starts.length; t++) {
+    for (let k = starts[t]!; k < starts[t + 1]!; k++) {
+      const v = values[k]!;
+      out[fill[v >>> fieldBits]!++] = t * (mask + 1) + (v & mask);
+    }
+  }
+  return { starts: docStarts, values: out };
+}
+
 /** A growable Uint32Array. */
 export class U32List {
   data: Uint32Array;

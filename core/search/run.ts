@@ -36,15 +36,20 @@ interface Ranked0 {
   score: number;
 }
 
+/** Tier first, then score, then title. */
+function ranksAbove(index: NameIndexData, a: Ranked0, b: Ranked0): boolean {
+  if (a.tier !== b.tier) return a.tier < b.tier;
+  if (a.score !== b.score) return a.score > b.score;
+  return stringAt(index.titles, a.doc) < stringAt(index.titles, b.doc);
+}
+
 /** The few best matches of one group, best first; one entry per document. */
 class Best {
   readonly items: Ranked0[] = [];
   constructor(private readonly size: number, private readonly index: NameIndexData) {}
 
-  better(a: Ranked0, b: Ranked0): boolean {
-    if (a.tier !== b.tier) return a.tier < b.tier;
-    if (a.score !== b.score) return a.score > b.score;
-    return stringAt(this.index.titles, a.doc) < stringAt(this.index.titles, b.doc);
+  private better(a: Ranked0, b: Ranked0): boolean {
+    return ranksAbove(this.index, a, b);
   }
 
   offer(m: Ranked0): void {
@@ -150,8 +155,7 @@ function searchNames(index: NameIndexData, scratch: Scratch, terms: string[], ke
   // The few best, matched in full for their result lines.
   return groups.map((g) => {
     const full = g.items.map((r) => matchDoc(index, r.doc, lookups, keyHash, false)).filter((m): m is DocMatch => !!m);
-    const order = new Best(full.length, index);
-    full.sort((a, b) => (order.better(a, b) ? -1 : order.better(b, a) ? 1 : 0));
+    full.sort((a, b) => (ranksAbove(index, a, b) ? -1 : ranksAbove(index, b, a) ? 1 : 0));
     return full;
   });
 }
