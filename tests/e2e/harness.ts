@@ -19,6 +19,10 @@ export interface Harness {
   origin: string;
   worker: () => Promise<Worker>;
   extensionPage: (path: string) => Promise<Page>;
+  /** Opens an extension page in a tab that does not become the active one (as the toolbar
+   * popup leaves the ticket tab active). Done over CDP rather than through the service worker,
+   * which the stopped-worker pass may stop between finding it and calling it. */
+  backgroundExtensionPage: (path: string) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -60,6 +64,18 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
     extensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    backgroundExtensionPage: async (path) => {
+      const host = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(host);
+      const url = `chrome-extension://${extensionId}/${path}`;
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url() === url || p.url() === 'about:blank' });
+      await cdp.send('Target.createTarget', { url, background: true });
+      await cdp.detach();
+      const page = await opened;
+      await page.waitForURL(url);
+      await page.waitForLoadState();
       return page;
     },
     close: async () => {

@@ -46,11 +46,7 @@ describe('popup quick search', () => {
     await ticket.bringToFront();
     // The popup's page opened in the same window without taking focus: the ticket tab stays
     // the active one, as when the toolbar button opens the popup over it.
-    const opened = h.context.waitForEvent('page');
-    const worker = await h.worker();
-    await worker.evaluate((url) => (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({ url, active: false }), `chrome-extension://${h.extensionId}/popup.html`);
-    const popup = await opened;
-    await popup.waitForLoadState();
+    const popup = await h.backgroundExtensionPage('popup.html');
     await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Acme Dental Group');
     expect(await popup.locator('.group-title').first().textContent()).toBe('This ticket');
     expect(await popup.getByRole('option').first().textContent()).toContain('ticket 1043');
@@ -58,10 +54,7 @@ describe('popup quick search', () => {
 
     // The tab moves on to a page that is no ticket: the popup no longer offers the old one.
     await ticket.goto(`${h.origin}/not-a-ticket.html`);
-    const again = h.context.waitForEvent('page');
-    await (await h.worker()).evaluate((url) => (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({ url, active: false }), `chrome-extension://${h.extensionId}/popup.html`);
-    const later = await again;
-    await later.waitForLoadState();
+    const later = await h.backgroundExtensionPage('popup.html');
     await expect.poll(() => later.locator('.empty').count()).toBeGreaterThan(0);
     expect(await later.locator('.group-title').allTextContents()).not.toContain('This ticket');
     await later.close();
