@@ -74,7 +74,29 @@ export interface HttpOptions {
   maxWaitMs?: number;
   limiter?: RateLimiter;
   timeoutMs?: number;
+  /** Where a request's failed tries are kept, so a worker that was stopped mid-retry resumes. */
+  memory?: RetryMemory;
 }
+
+/** A request's failed tries so far, and when it may be tried next. */
+export interface RetryState {
+  attempts: number;
+  notBefore: number;
+}
+
+/**
+ * Retry state that outlives the service worker. A sync cut off while it waited out a 429's
+ * Retry-After (or a backoff) must not ask again at once when a new worker resumes it, nor start
+ * its count of tries from zero: else a source that keeps failing would be asked forever.
+ */
+export interface RetryMemory {
+  get(key: string): Promise<RetryState | undefined>;
+  set(key: string, state: RetryState): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+/** A request's identity for its retry state: method, address and body. */
+const requestKey = (url: string, init: RequestInit) => `${init.method ?? 'GET'} ${url} ${typeof init.body === 'string' ? init.body : ''}`;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -101,11 +123,32 @@ async function reason(res: Response): Promise<string> {
 
 /** GET or POST and parse JSON, with the retries and limits above. */
 export async function requestJson(url: string, init: RequestInit = {}, opts: HttpOptions = {}): Promise<unknown> {
+  const sleep = opts.sleep ?? defaultSleep;
+  const now = opts.now ?? Date.now;
+  const key = requestKey(url, init);
+  // A try cut off earlier by a stopped worker: its pause is waited out, its count goes on.
+  const kept = await opts.memory?.get(key);
+  if (kept && kept.notBefore > now()) await sleep(kept.notBefore - now());
+  let failed = !!kept;
+  const pause = async (attempt: number, ms: number) => {
+    failed = true;
+    await opts.memory?.set(key, { attempts: attempt + 1, notBefore: now() + ms });
+    await sleep(ms);
+  };
+  try {
+    return await tries(url, init, opts, kept?.attempts ?? 0, pause);
+  } finally {
+    // An answer or a final error: the next request of this kind starts afresh.
+    if (failed) await opts.memory?.clear(key);
+  }
+}
+
+async function tries(url: string, init: RequestInit, opts: HttpOptions, first: number, pause: (attempt: number, ms: number) => Promise<void>): Promise<unknown> {
   const doFetch = opts.fetch ?? fetch;
   const sleep = opts.sleep ?? defaultSleep;
   const retries = opts.retries ?? 4;
   const maxWait = opts.maxWaitMs ?? 120_000;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = first; ; attempt++) {
     const wait = opts.limiter?.take() ?? 0;
     if (wait > 0) await sleep(wait);
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? REQUEST_TIMEOUT_MS);
@@ -117,7 +160,7 @@ export async function requestJson(url: string, init: RequestInit = {}, opts: Htt
       if (init.signal?.aborted) throw e;
       const timedOut = timeout.aborted;
       if (attempt < retries) {
-        await sleep(backoffMs(attempt, opts.random));
+        await pause(attempt, backoffMs(attempt, opts.random));
         continue;
       }
       throw timedOut
@@ -129,7 +172,7 @@ export async function requestJson(url: string, init: RequestInit = {}, opts: Htt
     if (res.status === 429 || res.status >= 500) {
       const after = res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
       if (attempt < retries && (after ?? 0) <= maxWait) {
-        await sleep(after ?? backoffMs(attempt, opts.random));
+        await pause(attempt, after ?? backoffMs(attempt, opts.random));
         continue;
       }
       throw res.status === 429

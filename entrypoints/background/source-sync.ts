@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { runSync } from '@/sources/run-sync';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { getDb } from '@/storage/db';
+import { retryMemory } from '@/storage/retry-memory';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/sources';
 
@@ -42,7 +43,8 @@ async function runOnce(id: string): Promise<SourceStatus> {
   } catch {
     secrets = undefined;
   }
-  const outcome = await runSync(getDb(), config, secrets);
+  // Its failed tries are kept outside the worker: a resumed sync honours the same Retry-After.
+  const outcome = await runSync(getDb(), config, secrets, { memory: retryMemory(id) });
   // The popup opens the saved search index: bring it up to date while the worker is awake.
   if (outcome.run.ok) await refreshSearchIndex(getDb());
   return setStatus(id, (s) => withRun(s, outcome.run));
