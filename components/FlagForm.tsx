@@ -7,7 +7,8 @@ import { t, tDynamic, uiLocale } from './i18n';
 interface Props {
   /** Earlier flags on this customer. */
   flags: Flag[];
-  send: (input: { kind: FlagKind; note: string; value?: number; urgency: Urgency }) => Promise<Flag>;
+  /** `draftId` names this draft: sending it again (a lost answer, a second click) stores one flag. */
+  send: (input: { draftId: string; kind: FlagKind; note: string; value?: number; urgency: Urgency }) => Promise<Flag>;
   onSent: () => void;
 }
 
@@ -22,6 +23,7 @@ export function FlagForm({ flags, send, onSent }: Props) {
   // The disabled button stops clicks, but not Ctrl+Enter (requestSubmit ignores it) held down and
   // repeating: one flag at a time, whatever the key repeat does.
   const sending = useRef(false);
+  const draftId = useRef(newDraftId());
   const [outcome, setOutcome] = useState<{ error?: string; flag?: Flag }>();
   const openButton = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
@@ -73,8 +75,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
     setBusy(true);
     sending.current = true;
     try {
-      const flag = await send({ kind, note: note.trim(), urgency, ...(amount !== undefined ? { value: amount } : {}) });
+      const flag = await send({ draftId: draftId.current, kind, note: note.trim(), urgency, ...(amount !== undefined ? { value: amount } : {}) });
       setOutcome({ flag });
+      draftId.current = newDraftId();
       setNote('');
       setValue('');
       setOpen(false);
@@ -163,4 +166,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
 function shorten(note: string): string {
   const flat = note.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+}
+
+/** 32 hex digits, the id of one draft (and of the flag it becomes). */
+function newDraftId(): string {
+  return crypto.randomUUID().replace(/-/g, '');
 }

@@ -59,6 +59,8 @@ export const messageSchemas = {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({
       type: z.literal('sidebar:flag'),
+      // The draft's id, made by the sidebar: asked again after a lost answer, the same flag.
+      draftId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
       kind: z.enum(FLAG_KINDS),
       note: z.string().check(z.minLength(1), z.maxLength(2000)),
       value: z.optional(z.number().check(z.gte(0), z.lte(1e10))),

@@ -6,6 +6,8 @@ import { findTwins, loadBackstory } from './backstory';
 import { sourcesItem } from './sources';
 
 export interface FlagInput {
+  /** The sidebar's id for this draft (32 hex digits): the same draft sent twice is one flag. */
+  draftId?: string;
   kind: FlagKind;
   note: string;
   value?: number;
@@ -24,13 +26,17 @@ async function writableSources(): Promise<Set<string>> {
  * one it waits in the outbox for export.
  */
 export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketRef, accountId: string, now = new Date()): Promise<Flag> {
+  const id = `bsflag${input.draftId ?? crypto.randomUUID().replace(/-/g, '')}`;
+  // Asked again after its answer was lost (the worker stopped): the flag stored the first time.
+  const stored = await sameDraft(db, id, ref);
+  if (stored) return stored;
   const account = await db.accounts.get(accountId);
   if (!account) throw new Error('that account no longer exists');
   const writable = await writableSources();
   const target = [account, ...(await findTwins(db, account))].find((a) => writable.has(a.source)) ?? account;
   const story = await loadBackstory(db, accountId);
   const flag: Flag = {
-    id: `bsflag${crypto.randomUUID().replace(/-/g, '')}`,
+    id,
     createdAt: now.toISOString(),
     kind: input.kind,
     note: input.note.trim(),
@@ -46,7 +52,20 @@ export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketR
     status: writable.has(target.source) ? 'pending' : 'outbox',
     attempts: 0,
   };
-  await db.flags.add(flag);
+  try {
+    await db.flags.add(flag);
+  } catch (e) {
+    // The same draft stored meanwhile by a request that was still running.
+    const raced = await sameDraft(db, id, ref);
+    if (raced) return raced;
+    throw e;
+  }
   return flag;
+}
+
+async function sameDraft(db: BackstoryDB, id: string, ref: TicketRef): Promise<Flag | undefined> {
+  const stored = await db.flags.get(id);
+  if (stored && (stored.ticket.helpdesk !== ref.helpdesk || stored.ticket.ticketId !== ref.ticketId)) throw new Error('this draft was sent from another ticket already');
+  return stored;
 }
 

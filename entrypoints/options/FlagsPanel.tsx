@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { csvText } from '@/sources/csv-export';
-import { browser } from '#imports';
 import { FLAG_CSV_COLUMNS, flagEmail, flagEmailText, flagRow, type Flag } from '@/core/flags';
 import { FlagList } from '@/components/FlagList';
 import { t } from '@/components/i18n';
+import { askBackground } from '@/components/ask-background';
 import { getDb } from '@/storage/db';
 import { allFlags, markHandedOver } from '@/storage/flags';
 
@@ -63,12 +63,10 @@ export function FlagsPanel() {
   };
 
   const deliver = async () => {
-    type Reply = { ok: boolean; value?: number; error?: string } | undefined;
-    const ask = () => browser.runtime.sendMessage({ type: 'flags:deliver' }).catch(() => undefined) as Promise<Reply>;
     // A worker the browser stopped mid-request drops the answer; delivery is idempotent (by flag
-    // id), so asking once more is safe.
-    const reply = (await ask()) ?? (await ask());
-    setNote(reply?.ok ? t('flagMail.sentNow', reply.value ?? 0, [String(reply.value ?? 0)]) : (reply?.error ?? t('sidebar.noAnswer')));
+    // id), so asking again is safe.
+    const reply = await askBackground<number>({ type: 'flags:deliver' }, { patienceMs: 30_000 });
+    setNote(reply?.ok ? t('flagMail.sentNow', reply.value, [String(reply.value)]) : (reply?.error ?? t('sidebar.noAnswer')));
   };
 
   return (

@@ -56,6 +56,19 @@ describe('flags for sales', () => {
     expect(mock.writes).toHaveLength(1);
   });
 
+  it('stores one flag for one draft, however often the sidebar asks (its answer may be lost)', async () => {
+    const draft = { ...input, draftId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    const [first, again] = await Promise.all([createFlag(db, draft, ref, 'hubspot-f1:5001'), createFlag(db, draft, ref, 'hubspot-f1:5001')]);
+    const third = await createFlag(db, draft, ref, 'hubspot-f1:5001');
+    expect(first.id).toBe('bsflaga1b2c3d4e5f60718293a4b5c6d7e8f90');
+    expect([again.id, third.id]).toEqual([first.id, first.id]);
+    expect(await db.flags.count()).toBe(1);
+    // A new draft is a new flag; the same draft id from another ticket is refused.
+    expect((await createFlag(db, input, ref, 'hubspot-f1:5001')).id).not.toBe(first.id);
+    await expect(createFlag(db, draft, { ...ref, ticketId: '1046' }, 'hubspot-f1:5001')).rejects.toThrow(/another ticket/);
+    expect(await db.flags.count()).toBe(2);
+  });
+
   it('waits while the source is down, with growing backoff, then delivers once', async () => {
     const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
     mock.switches = { status: 503, onlyPath: '/crm/v3/objects/notes' };

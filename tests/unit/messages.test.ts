@@ -82,8 +82,13 @@ describe('classifySender', () => {
   });
 
   it('bounds a flag for sales: known kind and urgency, a note, a sane value, and nothing about the ticket', () => {
-    const ok = { type: 'sidebar:flag', kind: 'hardware-refresh', note: 'Old scanners', value: 9000, urgency: 'high' };
+    const ok = { type: 'sidebar:flag', draftId: '0123456789abcdef0123456789abcdef', kind: 'hardware-refresh', note: 'Old scanners', value: 9000, urgency: 'high' };
     expect(parseMessage(ok)).toEqual(ok);
+    // The draft's id names the flag: 32 hex digits and nothing else.
+    expect(parseMessage({ ...ok, draftId: undefined })).toBeUndefined();
+    expect(parseMessage({ ...ok, draftId: '0123456789abcdef0123456789abcde' })).toBeUndefined();
+    expect(parseMessage({ ...ok, draftId: '0123456789abcdef0123456789abcdeg' })).toBeUndefined();
+    expect(parseMessage({ ...ok, draftId: '../0123456789abcdef0123456789abcd' })).toBeUndefined();
     expect(parseMessage({ ...ok, value: undefined })).toEqual({ ...ok, value: undefined });
     expect(parseMessage({ ...ok, kind: 'free-lunch' })).toBeUndefined();
     expect(parseMessage({ ...ok, urgency: 'asap' })).toBeUndefined();

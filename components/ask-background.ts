@@ -1,0 +1,31 @@
+import { browser } from '#imports';
+import type { Reply } from '@/core/messages';
+
+/**
+ * One request to the background; undefined when no answer came. The browser may stop the
+ * service worker at any moment (idle, update, crash): a message sent while it stops is refused
+ * ("Receiving end does not exist"), and one it was working on loses its answer ("message channel
+ * closed"). Either way the request is lost, not refused.
+ */
+export async function sendOnce<T>(message: object): Promise<Reply<T> | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A request asked again, with growing pauses, while its answer is lost, for up to `patienceMs`.
+ * Only for requests that may safely run twice: each asking wakes a new worker, which joins or
+ * resumes the work (a sync from its cursor, a delivery by flag id, a flag by its draft id).
+ */
+export async function askBackground<T>(message: object, { patienceMs = 1_500, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now = Date.now } = {}): Promise<Reply<T> | undefined> {
+  const until = now() + patienceMs;
+  let reply = await sendOnce<T>(message);
+  for (let pause = 200; !reply && now() < until; pause = Math.min(pause * 2, 2_000)) {
+    await sleep(pause);
+    reply = await sendOnce<T>(message);
+  }
+  return reply;
+}
