@@ -89,7 +89,9 @@ export default defineBackground(() => {
         return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })));
       }
       case 'flags:deliver':
-        return answer(deliverFlags(true));
+        // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
+        // stays pending, and the alarm's rounds retry it with backoff.
+        return answer(deliverFlags(true, { retries: 0, timeoutMs: 10_000 }));
     }
   }
 

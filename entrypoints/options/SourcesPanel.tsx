@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { t, tDynamic } from '@/components/i18n';
+import { askBackground } from '@/components/ask-background';
 import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { getDb } from '@/storage/db';
 import { removeSource } from '@/storage/import';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { forgetSync } from '@/sources/run-sync';
+import { forgetRetries } from '@/storage/retry-memory';
 import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
 
@@ -60,9 +62,11 @@ export function SourcesPanel() {
 
   const sync = async (id: string) => {
     setNote(undefined);
-    // A worker stopped mid-sync drops the answer; the sync itself goes on when the worker wakes.
-    const reply = (await browser.runtime.sendMessage({ type: 'source:sync', id }).catch(() => undefined)) as { ok: boolean; error?: string } | undefined;
-    if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error ?? '' });
+    // A worker stopped mid-sync drops the answer. Asking again wakes a new one, which goes on
+    // from the sync's saved cursor (or joins the sync if it still runs); the status line shows
+    // the outcome either way, and the watchdog alarm resumes it if this page is closed.
+    const reply = await askBackground<unknown>({ type: 'source:sync', id }, { patienceMs: 90_000 });
+    if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error });
   };
 
   const split = () => {
@@ -135,6 +139,7 @@ export function SourcesPanel() {
     await removeSource(getDb(), s.id);
     setTimeout(() => void refreshSearchIndex(getDb()), 50);
     await forgetSync(getDb(), s.id);
+    await forgetRetries(s.id);
     await deleteCredentials(openSecrets(), s.id);
     await sourcesItem.setValue((await sourcesItem.getValue()).filter((x) => x.id !== s.id));
     const all = { ...(await sourceStatusItem.getValue()) };
