@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,6 @@ export interface Harness {
   context: BrowserContext;
   extensionId: string;
   origin: string;
-  worker: () => Promise<Worker>;
   extensionPage: (path: string) => Promise<Page>;
   /** Opens an extension page in a tab that does not become the active one (as the toolbar
    * popup leaves the ticket tab active). Done over CDP rather than through the service worker,
@@ -60,7 +59,6 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
     context,
     extensionId,
     origin: server.origin,
-    worker,
     extensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
