@@ -151,6 +151,37 @@ describe('HubSpot as a data source', () => {
     await page.close();
   });
 
+  it('imports a file while a sync runs and two popups search: both finish, nothing is lost', async () => {
+    mock.data.companies.push({ id: '5005', properties: { name: 'Quayside Optics', domain: 'quayside-optics.example' }, modified: new Date().toISOString() });
+    // Slow answers keep the sync running while the file is imported.
+    mock.switches = { delayMs: 500 };
+    const popups = [await h.extensionPage('popup.html'), await h.extensionPage('popup.html')];
+    const data = await h.extensionPage('options.html#data');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(status).toMatch(/Syncing/);
+    const rows = Array.from({ length: 500 }, (_, i) => `walk-${i},Lantern Street Dental ${i},lantern${i}.example`);
+    await data.getByLabel('Files').setInputFiles({ name: 'walk-ins.csv', mimeType: 'text/csv', buffer: Buffer.from(['id,name,domains', ...rows].join('\n')) });
+    await data.getByRole('button', { name: 'Import walk-ins.csv' }).click();
+    await Promise.all(
+      popups.map(async (popup, i) => {
+        await popup.getByRole('combobox').fill(i ? 'unknown widg' : 'harborview');
+        await expect.poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(i ? 'Unknown Widgets Ltd' : 'Harborview Bakery');
+      }),
+    );
+    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 20_000 }).toMatch(/Imported walk-ins\.csv: 500 accounts added/);
+    // The import did not wait for the sync, nor the sync for the import.
+    expect(await status()).toMatch(/Syncing/);
+    mock.switches = {};
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/Last synced .*changed records read; now 5 accounts/);
+    // Both are kept, and the saved search index knows both.
+    const after = await h.extensionPage('popup.html');
+    for (const [query, name] of [['quayside', 'Quayside Optics'], ['lantern street dental 499', 'Lantern Street Dental 499']]) {
+      await after.getByRole('combobox').fill(query!);
+      await expect.poll(() => after.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(name);
+    }
+    for (const p of [...popups, after, data]) await p.close();
+  });
+
   it('syncs on the schedule the user picks (an alarm, so it survives the worker stopping)', async () => {
     type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
     // Asked from the options page (an extension page sees the alarms too), not from the worker,
