@@ -83,6 +83,12 @@ export type MessageType = keyof typeof messageSchemas;
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
 
 /** How the background answers sidebar:story, :find and :pin. */
+/**
+ * Sent by the background to the extension's pages (never to a content script) after flags
+ * changed; it carries no data. The router does not accept it: it flows the other way only.
+ */
+export const FLAGS_CHANGED = 'flags:changed';
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Parse an unknown payload into a known message, or undefined. Never throws. */

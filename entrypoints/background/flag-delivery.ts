@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { deliverDue } from '@/storage/flag-delivery';
+import { FLAGS_CHANGED } from '@/core/messages';
 import { getDb } from '@/storage/db';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
 import { sourcesItem } from '@/storage/sources';
@@ -20,6 +21,9 @@ export function deliverFlags(force = false, http?: HttpOptions): Promise<number>
       return await deliverDue(getDb(), { configs: await sourcesItem.getValue(), secrets: (id) => loadCredentials(openSecrets(), id), force, http });
     } finally {
       await scheduleRetries();
+      // Open sidebars show the new state (runtime messages reach extension pages, not pages'
+      // content scripts). No page open: nobody listens, which is no error.
+      await browser.runtime.sendMessage({ type: FLAGS_CHANGED }).catch(() => undefined);
     }
   })().finally(() => (running = undefined));
   return running;

@@ -8,6 +8,7 @@ import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/components/i18n';
 import { FlagForm } from '@/components/FlagForm';
 import { askFind, askFlag, askPin, askStory } from './ask';
+import { onFlagsChanged } from './flag-news';
 import { onNudge } from './nudges';
 
 /**
@@ -46,6 +47,8 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
       void refresh();
     });
   }, [refresh, first]);
+  // A flag delivered (or failed) in the background meanwhile.
+  useEffect(() => onFlagsChanged(() => void refresh()), [refresh]);
 
   const toggle = () => void sidebarCollapsed.setValue(!collapsed);
   if (collapsed) {

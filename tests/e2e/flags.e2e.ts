@@ -73,8 +73,8 @@ describe('flag for sales', () => {
     const { page, frame } = await ticket('generic-ticket-nomatch.html', 'Unknown Widgets Ltd');
     expect(await flag(frame, 'More seats', 'Hiring 5 people in January.')).toMatch(/Waiting to be sent \(.*503.*\); retried automatically/);
     expect(mock.writes).toHaveLength(1);
-    await page.close();
 
+    // The sidebar stays open while the options page sends the flag.
     const options = await h.extensionPage('options.html#flags');
     // While it waits, a retry round runs every minute.
     await expect.poll(retryAlarm(options)).toBe(1);
@@ -89,6 +89,10 @@ describe('flag for sales', () => {
     expect(mock.writes).toHaveLength(2);
     expect(mock.writes[1]!.properties.hs_note_body).toContain('Hiring 5 people');
     await expect.poll(() => options.getByTestId('my-flags').textContent()).not.toContain('Waiting');
+    // The open sidebar shows the delivery without a reload.
+    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 10_000 }).toBe('Flag saved. Sent to sales.');
+    expect(await frame.getByTestId('flags').textContent()).not.toContain('Waiting');
+    await page.close();
     // Nothing waits any more: no alarm wakes the worker for nothing.
     await expect.poll(retryAlarm(options)).toBeUndefined();
     // Nothing is left waiting, so there is nothing to send again.
