@@ -1,6 +1,9 @@
-/** Import: parse and commit a 100k-row accounts CSV (fake-indexeddb in Node). */
-import 'fake-indexeddb/auto';
-import { openDb } from '../storage/db';
+/**
+ * Import: parse and commit a 100k-row accounts CSV. `importBench` runs it in Node over
+ * fake-indexeddb; bench/in-chromium runs the same `importInto` in Chromium's real IndexedDB.
+ */
+import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
+import { openDb, type BackstoryDB } from '../storage/db';
 import { commitImport } from '../storage/import';
 import { parseImportFile } from '../sources/csv-import';
 import type { BenchData } from './data';
@@ -8,21 +11,34 @@ import { now } from './stats';
 
 export interface ImportRow { rows: number; parseMs: number; commitMs: number; rowsPerSecond: number }
 
-export async function importBench(data: BenchData, rows: number): Promise<ImportRow> {
+/** An accounts CSV of `rows` rows (names, aliases, domains and industries from `data`), as bytes. */
+export function importCsv(data: BenchData, rows: number): Uint8Array {
   const lines = ['id,name,aliases,domains,industry'];
   for (let i = 0; i < rows; i++) {
     const a = data.accounts[i % data.accounts.length]!;
     lines.push(`imp${i},"${a.name} ${i}","${a.aliases.join(';')}",${i}-${a.domains[0]},${a.industry ?? ''}`);
   }
-  const bytes = new TextEncoder().encode(lines.join('\n'));
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+/** Time parseImportFile, then commitImport into `db` (the database is opened by the commit). */
+export async function importInto(db: BackstoryDB, bytes: Uint8Array, rows: number): Promise<ImportRow> {
   const t0 = now();
   const parsed = parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' });
   const parseMs = now() - t0;
   if (parsed.errorCount) throw new Error(`bench CSV has errors: ${parsed.errors[0]?.message}`);
-  const db = openDb(`bench-import-${Date.now()}`);
   const t1 = now();
   await commitImport(db, parsed);
   const commitMs = now() - t1;
-  db.close();
   return { rows, parseMs, commitMs, rowsPerSecond: rows / ((parseMs + commitMs) / 1000) };
+}
+
+export async function importBench(data: BenchData, rows: number): Promise<ImportRow> {
+  const bytes = importCsv(data, rows);
+  const db = openDb(`bench-import-${Date.now()}`);
+  try {
+    return await importInto(db, bytes, rows);
+  } finally {
+    db.close();
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * Ticket matching: from what a page says (contact email, company) to the backstory, through the
- * Dexie indexes (fake-indexeddb in Node: it measures our code and Dexie, not Chromium's IDB).
+ * Dexie indexes. `matchBench` runs it in Node over fake-indexeddb (it measures our code and Dexie,
+ * not Chromium's IDB); bench/in-chromium runs the same `matchOn` in Chromium's real IndexedDB.
  */
-import 'fake-indexeddb/auto';
-import { openDb } from '../storage/db';
+import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
+import { openDb, type BackstoryDB } from '../storage/db';
 import { loadRecordSet } from '../storage/import';
 import { loadTicketStory } from '../storage/ticket-story';
 import type { TicketRef } from '../core/model';
@@ -13,11 +14,8 @@ import { latency, now, type Latency } from './stats';
 
 export interface MatchResultRow { loadMs: number; latency: Latency; matched: number; n: number }
 
-export async function matchBench(data: BenchData, n = 300): Promise<MatchResultRow> {
-  const db = openDb(`bench-match-${data.accounts.length}-${Date.now()}`);
-  const t0 = now();
-  await loadRecordSet(db, data, 'bench');
-  const loadMs = now() - t0;
+/** What `n` ticket pages say: two in three give a contact email, the third a company name. */
+export function makeRefs(data: BenchData, n = 300): TicketRef[] {
   const r = rng(5);
   const refs: TicketRef[] = [];
   for (let i = 0; i < n; i++) {
@@ -28,6 +26,15 @@ export async function matchBench(data: BenchData, n = 300): Promise<MatchResultR
       company: byEmail ? undefined : a.name, contactEmail: byEmail ? data.emailsByAccount.get(a.id)![0] : undefined, emails: [], missing: [],
     });
   }
+  return refs;
+}
+
+/** Load `data` into `db`, then time loadTicketStory for each ref (after 20 warm-up calls). */
+export async function matchOn(db: BackstoryDB, data: BenchData, n = 300): Promise<MatchResultRow> {
+  const t0 = now();
+  await loadRecordSet(db, data, 'bench');
+  const loadMs = now() - t0;
+  const refs = makeRefs(data, n);
   for (const ref of refs.slice(0, 20)) await loadTicketStory(db, ref); // warm-up
   const times: number[] = [];
   let matched = 0;
@@ -37,6 +44,14 @@ export async function matchBench(data: BenchData, n = 300): Promise<MatchResultR
     times.push(now() - s);
     if (story.match.status === 'matched') matched++;
   }
-  db.close();
   return { loadMs, latency: latency(times), matched, n };
+}
+
+export async function matchBench(data: BenchData, n = 300): Promise<MatchResultRow> {
+  const db = openDb(`bench-match-${data.accounts.length}-${Date.now()}`);
+  try {
+    return await matchOn(db, data, n);
+  } finally {
+    db.close();
+  }
 }
