@@ -2,9 +2,11 @@
  * `npm run bench`: builds seeded data at several sizes and prints figures for the hot paths,
  * with the issue's targets beside them and ratios against a baseline run in the same process.
  * Benchmarks report; they never fail the build. BENCH_SIZES=1000,10000 picks sizes,
- * BENCH_QUICK=1 runs the smallest only.
+ * BENCH_QUICK=1 runs the smallest only. Ticket matching and import also run in Chromium's real
+ * IndexedDB when a Chromium is found (bench/in-chromium); the targets use those figures then.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { makeData } from './data';
 import { makeQueries } from './queries';
 import { searchEngines, type EngineResult } from './search';
@@ -13,6 +15,9 @@ import { pageScanBench, scanTable } from './page-scan';
 import { importBench } from './import';
 import { syncBench } from './sync';
 import { browserBench } from './browser';
+import { openChromiumBench, type ChromiumBench } from './in-chromium/chromium';
+import type { ChromiumMatch } from './in-chromium/entry';
+import type { ImportRow } from './import';
 import { bundleSizes } from './bundles';
 import { latencyChart } from './chart';
 import { ms, pct, table } from './stats';
@@ -28,21 +33,43 @@ const report: Record<string, unknown> = { date: new Date().toISOString(), node: 
 const chartSeries = new Map<string, { size: number; p95: number }[]>();
 const largest = Math.max(...sizes);
 let largestSearch: EngineResult[] = [];
+// Matching and import in Chromium's IndexedDB: one browser for the run, closed after the import.
+const chromiumRun: ChromiumBench | string = part('match') || part('import') ? await openChromiumBench() : 'not asked for (BENCH_ONLY)';
+if (typeof chromiumRun === 'string') console.log(`\nMatching and import in Chromium: skipped: ${chromiumRun}`);
+else console.log(`\nMatching and import also run in Chromium ${chromiumRun.env.browserVersion} (headless, IndexedDB on disk in a temporary profile; cross-origin isolated: ${chromiumRun.env.crossOriginIsolated}); load average ${loadAverage()}`);
+report.chromium = typeof chromiumRun === 'string' ? chromiumRun : chromiumRun.env;
+/** A Chromium measurement, or why there is none. */
+const inChromium = async <T>(run: (c: ChromiumBench) => Promise<T>): Promise<T | string> => {
+  if (typeof chromiumRun === 'string') return chromiumRun;
+  try {
+    return await run(chromiumRun);
+  } catch (e) {
+    return `failed: ${(e as Error).message}`;
+  }
+};
+const chromiumMatches = new Map<number, ChromiumMatch | string>();
 
 for (const size of sizes) {
   const data = makeData(size);
   const queries = makeQueries(data, 500);
   console.log(`\n== ${size.toLocaleString('en')} accounts, ${data.contacts.length.toLocaleString('en')} contacts, ${data.campaigns.length.toLocaleString('en')} campaigns, ${data.notes.length.toLocaleString('en')} notes; ${queries.length} queries ==`);
-  const engines = searchEngines(data, queries, { slowSample: size >= 50_000 ? 25 : size >= 10_000 ? 60 : 200 });
-  const base = engines[0]!;
-  console.log('\nPopup search (per keystroke query)');
-  console.log(table(['engine', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 vs Backstory', 'top-5 (4+ chars)', 'top-5 (distinct)', 'top-5 (short)', 'all words', 'build ms', 'heap MB'],
+  const engines = part('search') ? searchEngines(data, queries, { slowSample: size >= 50_000 ? 25 : size >= 10_000 ? 60 : 200 }) : [];
+  const base = engines[0];
+  if (base) console.log('\nPopup search (per keystroke query)');
+  if (base) console.log(table(['engine', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 vs Backstory', 'top-5 (4+ chars)', 'top-5 (distinct)', 'top-5 (short)', 'all words', 'build ms', 'heap MB'],
     engines.map((e) => [e.engine, e.queries, ms(e.latency.p50), ms(e.latency.p95), ms(e.latency.p99), `${(e.latency.p95 / base.latency.p95).toFixed(1)}x`, pct(e.recall), e.recallDistinct === undefined ? '' : pct(e.recallDistinct), pct(e.recallShort), e.allWords === undefined ? '' : pct(e.allWords), ms(e.buildMs), e.memoryMb.toFixed(0)])));
   for (const e of engines) chartSeries.set(e.engine.replace(/ \(\d+ queries\)/, ''), [...(chartSeries.get(e.engine.replace(/ \(\d+ queries\)/, '')) ?? []), { size, p95: e.latency.p95 }]);
 
   const match = part('match') ? await matchBench(data) : undefined;
-  if (match) console.log(`\nTicket matching (page says -> backstory, Dexie over fake-indexeddb): p50 ${ms(match.latency.p50)} ms, p95 ${ms(match.latency.p95)} ms; ${match.matched}/${match.n} matched; loading the data took ${ms(match.loadMs)} ms`);
-  report[`size${size}`] = { search: engines, match };
+  if (match) console.log(`\nTicket matching (page says -> backstory), Node, Dexie over fake-indexeddb: p50 ${ms(match.latency.p50)} ms, p95 ${ms(match.latency.p95)} ms; ${match.matched}/${match.n} matched; loading the data took ${ms(match.loadMs)} ms`);
+  const matchChromium = part('match') ? await inChromium((c) => c.match(size)) : undefined;
+  if (typeof matchChromium === 'string') console.log(`Ticket matching in Chromium: ${matchChromium}`);
+  else if (matchChromium) {
+    console.log(`Ticket matching (page says -> backstory), Chromium, Dexie over its IndexedDB: p50 ${ms(matchChromium.latency.p50)} ms, p95 ${ms(matchChromium.latency.p95)} ms, p99 ${ms(matchChromium.latency.p99)} ms (the same pass again after the breakdown below: p50 ${ms(matchChromium.latencyAgain.p50)} ms, p95 ${ms(matchChromium.latencyAgain.p95)} ms); ${matchChromium.matched}/${matchChromium.n} matched; loading the data took ${ms(matchChromium.loadMs)} ms; load average ${loadAverage()}`);
+    console.log(matchBreakdownTable(matchChromium));
+  }
+  if (matchChromium !== undefined) chromiumMatches.set(size, matchChromium);
+  report[`size${size}`] = { search: engines, match, matchChromium };
   if (size === largest) largestSearch = engines;
 }
 
@@ -56,8 +83,13 @@ if (part('scan')) {
 
 const importRows = process.env.BENCH_QUICK ? 10_000 : 100_000;
 const imp = part('import') ? await importBench(makeData(1000), importRows) : undefined;
-if (imp) console.log(`\nImport of a ${importRows.toLocaleString('en')}-row CSV (parse + commit, fake-indexeddb): parse ${ms(imp.parseMs)} ms, commit ${ms(imp.commitMs)} ms, ${Math.round(imp.rowsPerSecond).toLocaleString('en')} rows/s`);
+if (imp) console.log(`\nImport of a ${importRows.toLocaleString('en')}-row CSV (parse + commit), Node, fake-indexeddb: parse ${ms(imp.parseMs)} ms, commit ${ms(imp.commitMs)} ms, ${Math.round(imp.rowsPerSecond).toLocaleString('en')} rows/s`);
 report.import = imp;
+const impChromium: ImportRow | string | undefined = part('import') ? await inChromium((c) => c.import(importRows)) : undefined;
+if (typeof impChromium === 'string') console.log(`Import in Chromium: ${impChromium}`);
+else if (impChromium) console.log(`Import of a ${importRows.toLocaleString('en')}-row CSV (parse + commit), Chromium, its IndexedDB: parse ${ms(impChromium.parseMs)} ms, commit ${ms(impChromium.commitMs)} ms, total ${ms(impChromium.parseMs + impChromium.commitMs)} ms, ${Math.round(impChromium.rowsPerSecond).toLocaleString('en')} rows/s; load average ${loadAverage()}`);
+report.importChromium = impChromium;
+if (typeof chromiumRun !== 'string') await chromiumRun.close();
 
 if (part('sync')) {
   const syncSize = process.env.BENCH_QUICK ? 500 : 5000;
@@ -87,33 +119,40 @@ report.bundles = bundles;
 
 // Targets from the issue, at the largest size run. Backstory's two indexes come first among the
 // engines: names (the keystroke path) and notes.
-const names = largestSearch[0]!;
-const notes = largestSearch[1]!;
+const names = largestSearch[0];
+const notes = largestSearch[1];
 const content = bundles?.find((b) => b.file.startsWith('content-scripts/'));
 const scan100 = scan.find((s) => s.sizeKb === 100 && s.name.startsWith('page scan'));
 const matchLargest = (report[`size${largest}`] as { match?: { latency: { p95: number } } }).match;
+const matchChromiumLargest = chromiumMatches.get(largest);
+const matchTarget = typeof matchChromiumLargest === 'object'
+  ? { label: 'ticket matching p95 <= 1 ms (Chromium IndexedDB)', p95: matchChromiumLargest.latency.p95 }
+  : { label: 'ticket matching p95 <= 1 ms (Node, fake-indexeddb)', p95: matchLargest?.latency.p95 };
+const importTarget = typeof impChromium === 'object'
+  ? { label: `import 100k rows <= 5 s (Chromium IndexedDB${importRows === 100_000 ? '' : ', scaled'})`, ms: (impChromium.parseMs + impChromium.commitMs) * (100_000 / importRows) }
+  : { label: 'import 100k rows <= 5 s (Node, fake-indexeddb, scaled)', ms: imp ? (imp.parseMs + imp.commitMs) * (100_000 / importRows) : undefined };
 const row = (target: string, measured: number | undefined, show: (n: number) => string, ok: (n: number) => boolean) =>
   measured === undefined || Number.isNaN(measured) ? [target, 'not run', '-'] : [target, show(measured), verdict(ok(measured))];
 const msText = (n: number) => `${ms(n)} ms`;
 console.log(`\nTargets (largest size run: ${largest.toLocaleString('en')} accounts; targets are set for 50,000)`);
 console.log(table(['target', 'measured', 'verdict'], [
-  row('popup search p95 <= 3 ms (names: the keystroke path)', names.latency.p95, msText, (n) => n <= 3),
-  row('top-5 recall (4+ chars, distinct queries) >= 97%', names.recallDistinct, pct, (n) => n >= 0.97),
-  row('some top-5 result matches every word >= 98%', names.allWords, pct, (n) => n >= 0.98),
-  row('note text p95 <= 20 ms (own index)', notes.latency.p95, msText, (n) => n <= 20),
-  row('index build <= 2 s (names)', names.buildMs, msText, (n) => n <= 2000),
+  row('popup search p95 <= 3 ms (names: the keystroke path)', names?.latency.p95, msText, (n) => n <= 3),
+  row('top-5 recall (4+ chars, distinct queries) >= 97%', names?.recallDistinct, pct, (n) => n >= 0.97),
+  row('some top-5 result matches every word >= 98%', names?.allWords, pct, (n) => n >= 0.98),
+  row('note text p95 <= 20 ms (own index)', notes?.latency.p95, msText, (n) => n <= 20),
+  row('index build <= 2 s (names)', names?.buildMs, msText, (n) => n <= 2000),
   // The issue sets build and memory for the search over accounts, contacts and campaigns: the
   // names index. The note index (bodies for snippets included) is reported beside it.
-  row('index memory <= 150 MB (names)', names.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 150),
-  [`note index: build ${ms(notes.buildMs)} ms, memory ${notes.memoryMb.toFixed(0)} MB`, '', 'no target'],
-  row('ticket matching p95 <= 1 ms', matchLargest?.latency.p95, msText, (n) => n <= 1),
+  row('index memory <= 150 MB (names)', names?.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 150),
+  notes ? [`note index: build ${ms(notes.buildMs)} ms, memory ${notes.memoryMb.toFixed(0)} MB`, '', 'no target'] : ['note index', 'not run', '-'],
+  row(matchTarget.label, matchTarget.p95, msText, (n) => n <= 1),
   row('page scan 100 KB p95 <= 2 ms (trie, all patterns)', scan100?.latency.p95, msText, (n) => n <= 2),
   row('page scan build <= 1 s', scan100?.buildMs, msText, (n) => n <= 1000),
   row('page scan memory <= 40 MB', scan100?.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 40),
   row('sidebar within 150 ms of DOMContentLoaded (p50, sample data)', typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50, msText, (n) => n <= 150),
   row('popup first result within 100 ms of opening (p50)', typeof inBrowser === 'string' ? undefined : inBrowser.popup.p50, msText, (n) => n <= 100),
   row('content script <= 15 KB gzip', content?.gzip, (n) => `${(n / 1024).toFixed(1)} KB`, (n) => n <= 15 * 1024),
-  row('import 100k rows <= 5 s (scaled)', imp ? (imp.parseMs + imp.commitMs) * (100_000 / importRows) : undefined, msText, (n) => n <= 5000),
+  row(importTarget.label, importTarget.ms, msText, (n) => n <= 5000),
 ]));
 
 mkdirSync('bench/results', { recursive: true });
@@ -121,3 +160,25 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 writeFileSync(`bench/results/bench-${stamp}.json`, JSON.stringify(report, null, 2));
 writeFileSync(`bench/results/search-latency-${stamp}.svg`, latencyChart([...chartSeries].map(([name, points]) => ({ name, points }))));
 console.log(`\nWrote bench/results/bench-${stamp}.json and bench/results/search-latency-${stamp}.svg`);
+
+function loadAverage(): string {
+  return loadavg().map((n) => n.toFixed(1)).join(' ');
+}
+
+/** Where one loadTicketStory's time goes in Chromium: each of its queries alone, with its IndexedDB work. */
+function matchBreakdownTable(m: ChromiumMatch): string {
+  const b = m.breakdown;
+  const lat = (label: string, l: { p50: number; p95: number }) => [label, ms(l.p50), ms(l.p95), '', '', ''];
+  const per = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return table(['Chromium: where a loadTicketStory goes', 'p50 ms', 'p95 ms', 'transactions', 'requests', 'cursor steps'], [
+    ['loadTicketStory, ref by contact email', '', '', per(b.perStory.byEmail.transactions), per(b.perStory.byEmail.requests), per(b.perStory.byEmail.cursorSteps)],
+    ['loadTicketStory, ref by company name', '', '', per(b.perStory.byCompany.transactions), per(b.perStory.byCompany.requests), per(b.perStory.byCompany.cursorSteps)],
+    lat('matchTicket alone', b.matchTicket),
+    lat('loadBackstory alone', b.loadBackstory),
+    ...b.queries.map((q) => [`  ${q.query}`, ms(q.latency.p50), ms(q.latency.p95), per(q.idb.transactions), per(q.idb.requests), per(q.idb.cursorSteps)]),
+    lat('one Dexie get by id (one transaction)', b.dexieGet),
+    lat('one IndexedDB get by id, no Dexie', b.rawGet),
+    lat('ten gets in turn, a transaction each', b.tenGetsOwnTransactions),
+    lat('ten gets in turn, one transaction', b.tenGetsOneTransaction),
+  ]);
+}

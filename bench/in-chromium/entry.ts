@@ -1,0 +1,189 @@
+/**
+ * The page side of the Chromium run (bundled by bundle.ts, driven by chromium.ts): the same
+ * matching and import code as bench/match.ts and bench/import.ts, over Chromium's own IndexedDB.
+ * It exposes `window.backstoryBench`; every call makes its data in the page and deletes its
+ * database afterwards.
+ */
+import Dexie from 'dexie';
+import { openDb, type BackstoryDB, type StoredAccount } from '../../storage/db';
+import type { TicketRef } from '../../core/model';
+import { loadTicketStory } from '../../storage/ticket-story';
+import { loadBackstory } from '../../storage/backstory';
+import { createMatchIndex } from '../../storage/match-index';
+import { matchTicket } from '../../core/match';
+import { makeData } from '../data';
+import { makeRefs, matchOn, type MatchResultRow } from '../match';
+import { importCsv, importInto, type ImportRow } from '../import';
+import { latency, now, type Latency } from '../stats';
+import { countIdb, type IdbCounts } from './count-idb';
+
+export interface PageEnv {
+  userAgent: string;
+  /** True when the page's IndexedDB (and Dexie's) is the browser's own, not a stand-in. */
+  nativeIndexedDb: boolean;
+  /** Cross-origin isolated pages get 5 µs timers instead of 100 µs. */
+  crossOriginIsolated: boolean;
+}
+
+/** Where one loadTicketStory's time goes, measured after the timed pass (same data, same refs). */
+export interface MatchBreakdown {
+  /** IndexedDB work per loadTicketStory, averaged over the refs (by email / by company name). */
+  perStory: { byEmail: IdbCounts; byCompany: IdbCounts };
+  /** matchTicket alone (pin, then email or name lookups, then the accounts they point at). */
+  matchTicket: Latency;
+  /** loadBackstory alone for the matched account (account, twins, deals/contacts/notes, campaigns). */
+  loadBackstory: Latency;
+  /** Each query loadTicketStory makes, timed alone over the matched accounts (p50/p95), with its
+   * IndexedDB work; and a few alternatives for comparison (marked "instead"). */
+  queries: QueryCost[];
+  /** One Dexie get of an account by id: one readonly transaction, one request. */
+  dexieGet: Latency;
+  /** The same get straight on IndexedDB (no Dexie): the bare round trip. */
+  rawGet: Latency;
+  /** Ten gets of accounts by id, one after another, each in its own transaction (as the app's reads are). */
+  tenGetsOwnTransactions: Latency;
+  /** The same ten gets, one after another, inside one Dexie read transaction. */
+  tenGetsOneTransaction: Latency;
+}
+
+export interface QueryCost { query: string; latency: Latency; idb: IdbCounts }
+
+export interface ChromiumMatch extends MatchResultRow {
+  breakdown: MatchBreakdown;
+  /** The timed pass again, after the breakdown's ~20 passes over the same refs: `latency` is
+   * taken right after the bulk load (as in Node), when Chromium's backend may still be settling. */
+  latencyAgain: Latency;
+}
+
+export interface PageBench {
+  env(): PageEnv;
+  match(size: number, n: number): Promise<ChromiumMatch>;
+  import(rows: number): Promise<ImportRow>;
+}
+
+declare global {
+  interface Window { backstoryBench: PageBench }
+}
+
+const timeEach = async <T>(items: T[], run: (item: T) => Promise<unknown>): Promise<Latency> => {
+  const times: number[] = [];
+  for (const item of items) {
+    const s = now();
+    await run(item);
+    times.push(now() - s);
+  }
+  return latency(times);
+};
+
+async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreakdown> {
+  const stories = [];
+  for (const ref of refs) stories.push(await loadTicketStory(db, ref));
+  const accounts = stories.flatMap((s) => (s.match.account ? [s.match.account] : []));
+  const perStory = {
+    byEmail: await countIdb(refs.filter((r) => r.contactEmail), (ref) => loadTicketStory(db, ref)),
+    byCompany: await countIdb(refs.filter((r) => !r.contactEmail), (ref) => loadTicketStory(db, ref)),
+  };
+  const queries: QueryCost[] = [];
+  interface Input { ref: TicketRef; stored: StoredAccount; dealIds: string[]; campaignIds: string[] }
+  const inputs: Input[] = [];
+  for (const s of stories) {
+    const stored = s.match.account ? await db.accounts.get(s.match.account) : undefined;
+    if (!stored) continue;
+    const dealIds = (await db.deals.where('accountId').equals(stored.id).primaryKeys());
+    const campaignIds = (await db.deals.where('accountId').equals(stored.id).toArray()).flatMap((d) => (d.campaignId ? [d.campaignId] : []));
+    inputs.push({ ref: s.ref, stored, dealIds, campaignIds });
+  }
+  const cost = async (query: string, run: (input: Input) => Promise<unknown>, only = inputs) => {
+    queries.push({ query, latency: await timeEach(only, run), idb: await countIdb(only, run) });
+  };
+  const byEmail = inputs.filter((i) => i.ref.contactEmail);
+  const byCompany = inputs.filter((i) => !i.ref.contactEmail);
+  const index = createMatchIndex(db);
+  await cost('match: pins.get(pin key)', (i) => index.getPin(`generic|x${i.stored.id}`));
+  await cost('match: contacts where email equals (email refs)', (i) => index.accountIdsByContactEmail(i.ref.contactEmail!), byEmail);
+  await cost('match: accounts where nameKey equals, keys (company refs)', (i) => index.accountIdsByNameKey(i.stored.nameKey), byCompany);
+  await cost('match: accounts bulkGet([id]) (existing)', (i) => index.getAccounts([i.stored.id]));
+  await cost('story: accounts.get(id)', (i) => db.accounts.get(i.stored.id));
+  await cost('story: twins by nameKey equals', (i) => db.accounts.where('nameKey').equals(i.stored.nameKey).toArray());
+  await cost('story: twins by domains anyOf', (i) => db.accounts.where('domains').anyOf(i.stored.domains).toArray());
+  await cost('story: deals where accountId anyOf([id])', (i) => db.deals.where('accountId').anyOf([i.stored.id]).toArray());
+  await cost('story: contacts where accountId anyOf([id])', (i) => db.contacts.where('accountId').anyOf([i.stored.id]).toArray());
+  await cost('story: notes where accountId anyOf([id])', (i) => db.notes.where('accountId').anyOf([i.stored.id]).toArray());
+  await cost('story: the three above at once (Promise.all)', (i) => Promise.all([
+    db.deals.where('accountId').anyOf([i.stored.id]).toArray(),
+    db.contacts.where('accountId').anyOf([i.stored.id]).toArray(),
+    db.notes.where('accountId').anyOf([i.stored.id]).toArray(),
+  ]));
+  await cost('story: notes where dealId anyOf(deal ids)', (i) => db.notes.where('dealId').anyOf(i.dealIds).toArray());
+  await cost('story: campaigns bulkGet(ids)', (i) => db.campaigns.bulkGet(i.campaignIds));
+  await cost('instead: notes where accountId equals(id)', (i) => db.notes.where('accountId').equals(i.stored.id).toArray());
+  await cost('instead: the three at once with equals (Promise.all)', (i) => Promise.all([
+    db.deals.where('accountId').equals(i.stored.id).toArray(),
+    db.contacts.where('accountId').equals(i.stored.id).toArray(),
+    db.notes.where('accountId').equals(i.stored.id).toArray(),
+  ]));
+  await cost('instead: deals+contacts+notes anyOf in one read transaction', (i) => db.transaction('r', [db.deals, db.contacts, db.notes], () => Promise.all([
+    db.deals.where('accountId').anyOf([i.stored.id]).toArray(),
+    db.contacts.where('accountId').anyOf([i.stored.id]).toArray(),
+    db.notes.where('accountId').anyOf([i.stored.id]).toArray(),
+  ])));
+  const idb = db.backendDB();
+  const rawGet = (id: string) => new Promise<void>((resolve, reject) => {
+    const req = idb.transaction('accounts', 'readonly').objectStore('accounts').get(id);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+  const tens = refs.map((_, i) => Array.from({ length: 10 }, (_, k) => accounts[(i * 10 + k) % accounts.length]!));
+  const getAll = async (ids: string[]) => {
+    for (const id of ids) await db.accounts.get(id);
+  };
+  return {
+    perStory,
+    queries,
+    matchTicket: await timeEach(refs, (ref) => matchTicket(ref, createMatchIndex(db))),
+    loadBackstory: await timeEach(stories, (s) => (s.match.account ? loadBackstory(db, s.match.account, s.ref) : Promise.resolve())),
+    dexieGet: await timeEach(accounts, (id) => db.accounts.get(id)),
+    rawGet: await timeEach(accounts, rawGet),
+    tenGetsOwnTransactions: await timeEach(tens, getAll),
+    tenGetsOneTransaction: await timeEach(tens, (ids) => db.transaction('r', db.accounts, () => getAll(ids))),
+  };
+}
+
+/** Dexie's errors lose their name and message on the way out of page.evaluate: keep them. */
+const plainErrors = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+  try {
+    return await run(...args);
+  } catch (e) {
+    const { name, message, inner } = e as { name?: string; message?: string; inner?: { name?: string; message?: string } };
+    throw new Error(`${name}: ${message}${inner ? ` (${inner.name}: ${inner.message})` : ''}`);
+  }
+};
+
+window.backstoryBench = {
+  env: () => ({
+    userAgent: navigator.userAgent,
+    nativeIndexedDb: String(indexedDB.open).includes('[native code]') && Dexie.dependencies.indexedDB === indexedDB,
+    crossOriginIsolated,
+  }),
+  match: plainErrors(async (size: number, n: number) => {
+    const data = makeData(size);
+    const db = openDb(`bench-match-${size}-${Date.now()}`);
+    try {
+      const row = await matchOn(db, data, n);
+      const refs = makeRefs(data, n);
+      const parts = await breakdown(db, refs);
+      return { ...row, breakdown: parts, latencyAgain: await timeEach(refs, (ref) => loadTicketStory(db, ref)) };
+    } finally {
+      await db.delete();
+    }
+  }),
+  import: plainErrors(async (rows: number) => {
+    const bytes = importCsv(makeData(1000), rows);
+    const db = openDb(`bench-import-${Date.now()}`);
+    try {
+      return await importInto(db, bytes, rows);
+    } finally {
+      await db.delete();
+    }
+  }),
+};
