@@ -74,6 +74,8 @@ export function searchEngines(data: BenchData, queries: Query[], opts: { slowSam
   const results: EngineResult[] = [];
   const all = docs(data);
   results.push(...backstory(data, queries));
+  // BENCH_SEARCH_OWN_ONLY=1: Backstory's indexes only, without the baseline libraries (quick looks).
+  if (process.env.BENCH_SEARCH_OWN_ONLY) return results;
   results.push(
     measure('MiniSearch (untuned)', () => {
       const mini = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['id'] });

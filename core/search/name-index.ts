@@ -9,8 +9,8 @@
  * terms through its own short, sorted term list, so no query scans the collection.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, typoTerms, type Lexicon } from './lexicon';
-import { packStrings, rowsFromPairs, sortedUnique, transpose, U32List, type PackedStrings, type Rows } from './packed';
-import { eachTerm, hash32, keyOf } from './text';
+import { packStrings, rowsFromPairs, transpose, U32List, type PackedStrings, type Rows } from './packed';
+import { eachTermSpan, keyHash } from './text';
 
 /** Fields, in the order that breaks ties for "what it matched on". */
 export const FIELDS = ['name', 'alias', 'domain', 'contact', 'email', 'channel', 'products', 'rep'] as const;
@@ -43,20 +43,99 @@ export interface NameIndexData {
 }
 
 /**
+ * The builder's dictionary: term -> id in an open-addressing table of FNV hashes. A word is
+ * looked up by its span of the record text, so only a word seen for the first time makes a
+ * string; most words of 50,000 accounts are repeats ("dental", "com", first names).
+ */
+class TermTable {
+  readonly terms: string[] = [];
+  private hashes = new Uint32Array(1 << 12);
+  /** Slot -> term id + 1 (0: empty). */
+  private slots = new Int32Array(1 << 13);
+  private mask = (1 << 13) - 1;
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Id of the lower-cased text[start, end), added when new. */
+  spanId(text: string, start: number, end: number, upper: boolean): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (upper && c <= 90 && c >= 65) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    h >>>= 0;
+    const n = end - start;
+    const { slots, hashes, terms, mask } = this;
+    let slot = h & mask;
+    for (let v = slots[slot]!; v !== 0; v = slots[slot]!) {
+      const id = v - 1;
+      if (hashes[id] === h) {
+        const t = terms[id]!;
+        if (t.length === n) {
+          let j = 0;
+          for (; j < n; j++) {
+            let c = text.charCodeAt(start + j);
+            if (upper && c <= 90 && c >= 65) c += 32;
+            if (c !== t.charCodeAt(j)) break;
+          }
+          if (j === n) return id;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const term = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    return this.add(term, h, slot);
+  }
+
+  /** Id of a (processed) term, added when new. */
+  id(term: string): number {
+    return this.spanId(term, 0, term.length, false);
+  }
+
+  private add(term: string, h: number, slot: number): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    if (id === this.hashes.length) {
+      const next = new Uint32Array(id * 2);
+      next.set(this.hashes);
+      this.hashes = next;
+    }
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if ((id + 1) * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.terms.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/**
  * Builds the index document by document: `doc()`, then its `field()`s and `key()`s. Records are
  * streamed in rather than turned into document objects first: at 50,000 accounts the build is
  * mostly allocation, and this keeps it to the terms themselves.
  */
 export class NameIndexBuilder {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private readonly table = new TermTable();
   private readonly pairDoc = new U32List(1 << 16);
   private readonly pairVal = new U32List(1 << 16);
   private readonly keyDoc = new U32List(1 << 14);
   private readonly keyVal = new U32List(1 << 14);
-  /** Per term: the last doc that had it, and in which fields (a bit each): no Set per doc. */
-  private readonly lastDoc: number[] = [];
-  private readonly fieldsSeen: number[] = [];
+  /** Per term: the last doc that had it (+ 1), and in which fields (a bit each): no Set per doc. */
+  private lastDoc = new Int32Array(1 << 12);
+  private fieldsSeen = new Uint16Array(1 << 12);
   private readonly kinds: number[] = [];
   private readonly ids: string[] = [];
   private readonly accountIds: string[] = [];
@@ -72,50 +151,61 @@ export class NameIndexBuilder {
     this.ids.push(id);
     this.accountIds.push(accountId);
     this.titles.push(title);
-    this.slots.push(...slots);
+    this.slots.push(slots[0], slots[1], slots[2], slots[3]);
     this.titleWords.push(0);
   }
 
   field(field: Field, text: string): void {
     if (this.d < 0 || !text) return;
     this.field0 = FIELD_CODE[field];
-    eachTerm(text, this.addTerm);
+    eachTermSpan(text, this.addSpan, this.addTerm);
   }
 
   private field0 = 0;
+  private readonly addSpan = (text: string, start: number, end: number, upper: boolean): void => {
+    this.addId(this.table.spanId(text, start, end, upper));
+  };
   private readonly addTerm = (term: string): void => {
+    this.addId(this.table.id(term));
+  };
+
+  private addId(id: number): void {
     if (this.field0 === 0) this.titleWords[this.d] = Math.min(255, this.titleWords[this.d]! + 1);
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-      this.lastDoc.push(-1);
-      this.fieldsSeen.push(0);
+    if (id >= this.lastDoc.length) {
+      const lastDoc = new Int32Array(this.lastDoc.length * 2);
+      lastDoc.set(this.lastDoc);
+      this.lastDoc = lastDoc;
+      const fieldsSeen = new Uint16Array(this.fieldsSeen.length * 2);
+      fieldsSeen.set(this.fieldsSeen);
+      this.fieldsSeen = fieldsSeen;
     }
     const bit = 1 << this.field0;
-    if (this.lastDoc[id] !== this.d) {
-      this.lastDoc[id] = this.d;
+    const stamp = this.d + 1;
+    if (this.lastDoc[id] !== stamp) {
+      this.lastDoc[id] = stamp;
       this.fieldsSeen[id] = 0;
     } else if (this.fieldsSeen[id]! & bit) return;
     this.fieldsSeen[id]! |= bit;
     this.pairDoc.push(this.d);
     this.pairVal.push(id * 16 + this.field0);
-  };
+  }
 
   /** A whole value (name, alias, domain, email...) that makes a query equal to it "exact". */
   key(value: string): void {
-    const key = value ? keyOf(value) : '';
-    if (this.d < 0 || !key) return;
+    if (this.d < 0 || !value) return;
+    const h = keyHash(value);
+    if (h < 0) return;
     this.keyDoc.push(this.d);
-    this.keyVal.push(hash32(key));
+    this.keyVal.push(h);
   }
 
   build(): NameIndexData {
     const docCount = this.d + 1;
-    const sorted = sortedUnique(this.terms);
-    const rank = new Uint32Array(this.terms.length);
-    sorted.forEach((t, i) => (rank[this.termIds.get(t)!] = i));
+    const table = this.table;
+    // The table's terms are unique: one sort of them, then integer ids.
+    const sorted = table.terms.slice().sort();
+    const rank = new Uint32Array(table.size);
+    for (let i = 0; i < sorted.length; i++) rank[table.id(sorted[i]!)] = i;
     const n = this.pairDoc.length;
     const termOfPair = new Uint32Array(n);
     const docCode = new Uint32Array(n);

@@ -83,11 +83,26 @@ for (let c = 65; c <= 90; c++) PLAIN_CLASS[c] = 2;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
 /**
+ * Receives a plain ASCII word as a span of the text, [start, end): the term is that span, lower
+ * cased (`upper` says whether it holds capitals). The index build looks words up by their span,
+ * so a word already in its dictionary costs no string.
+ */
+export type SpanSink = (text: string, start: number, end: number, upper: boolean) => void;
+
+/**
  * Calls `emit` with the processed terms of a piece of record text, the same as
  * processAll(tokenizeDocument(text)) but scanning plain ASCII words (most of them) without a
  * regular expression or an array per text: the index build's hot path.
  */
 export function eachTerm(text: string, emit: (term: string) => void): void {
+  eachTermSpan(text, (t, start, end, upper) => emit(upper ? t.slice(start, end).toLowerCase() : t.slice(start, end)), emit);
+}
+
+/**
+ * eachTerm with plain ASCII words (also those of emails, domains, "O'Brien") given as spans of
+ * the text (`span`), and the other terms as strings (`emit`), in the same order.
+ */
+export function eachTermSpan(text: string, span: SpanSink, emit: (term: string) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -108,9 +123,8 @@ export function eachTerm(text: string, emit: (term: string) => void): void {
       } else if (isSpace(c)) break;
       else plain = false;
     }
-    const chunk = text.slice(start, i);
-    if (plain) emit(upper ? chunk.toLowerCase() : chunk);
-    else if (!asciiChunk(chunk, emit)) for (const t of processAll(tokenizeDocument(chunk))) emit(t);
+    if (plain) span(text, start, i, upper);
+    else if (!asciiSpan(text, start, i, span, emit)) for (const t of processAll(tokenizeDocument(text.slice(start, i)))) emit(t);
   }
 }
 
@@ -159,6 +173,50 @@ function asciiChunk(chunk: string, emit: (term: string) => void): boolean {
   return true;
 }
 
+/**
+ * asciiChunk for text[start, end), its words given as spans. Returns false, having given
+ * nothing, for anything but printable ASCII; a chunk holding "&" (rare) goes through asciiChunk.
+ */
+function asciiSpan(text: string, start: number, end: number, span: SpanSink, emit: (term: string) => void): boolean {
+  let amp = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 33 || c > 126) return false;
+    if (c === 38) amp = true;
+  }
+  if (amp) return asciiChunk(text.slice(start, end), emit);
+  let joinable = true;
+  let parts = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = start; i < end; ) {
+    let c = text.charCodeAt(i);
+    if (PLAIN_CLASS[c] === 0) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let upper = false;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i);
+      const k = PLAIN_CLASS[c]!;
+      if (k === 0) break;
+      if (k === 2) upper = true;
+    }
+    if (first < 0) first = from;
+    else if (from - last !== 1 || (text.charCodeAt(last) !== 39 && text.charCodeAt(last) !== 45)) {
+      // Between two words: joinable only across one apostrophe or hyphen.
+      joinable = false;
+    }
+    last = i;
+    parts++;
+    span(text, from, i, upper);
+  }
+  // Joinable: words and single apostrophes or hyphens from `first` to `last`.
+  if (parts > 1 && joinable) emit(text.slice(first, last).replace(/['-]/g, '').toLowerCase());
+  return true;
+}
+
 /** The processed terms of a piece of record text. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
@@ -194,6 +252,43 @@ function asciiKey(value: string): string | undefined {
   }
   flush();
   return words.join(' ');
+}
+
+/**
+ * hash32(keyOf(value)), or -1 when the key is empty: for printable ASCII, hashed as it is read,
+ * without making the key.
+ */
+export function keyHash(value: string): number {
+  let h = 0x811c9dc5;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (c < 32 || c > 126) {
+      const key = keyOf(value);
+      return key ? hash32(key) : -1;
+    }
+    if (isAlnum(c)) {
+      if (!inWord) {
+        if (words) h = Math.imul(h ^ 32, 0x01000193);
+        inWord = true;
+        words++;
+      }
+      if (c <= 90 && c >= 65) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (c === 39 || c === 96) continue; // apostrophes join: "o'brien" -> "obrien"
+    else {
+      inWord = false;
+      if (c === 38) {
+        if (words) h = Math.imul(h ^ 32, 0x01000193);
+        words++;
+        h = Math.imul(h ^ 97, 0x01000193);
+        h = Math.imul(h ^ 110, 0x01000193);
+        h = Math.imul(h ^ 100, 0x01000193);
+      }
+    }
+  }
+  return words ? h >>> 0 : -1;
 }
 
 /** Edit distance allowed for a query term: none under 4 characters, 1 up to 7, then 2. */

@@ -99,6 +99,30 @@ describe('term scanning', () => {
       { numRuns: 400 },
     );
   });
+
+  it('gives the same terms as spans of the text, in the same order', async () => {
+    const { eachTerm, eachTermSpan } = await import('@/core/search/text');
+    const piece = fc.constantFrom('Acme', 'ACME', 'o', "O'Brien", 'Dana.Whitfield@Acme-Dental.co.uk', 'AT&T', 'Inc.', 'x--y', "Rock'N'Roll", 'P.C.', 'a_b', 'Müller', 'ß', '\t', ' ', 'don\u2019t', 'A-1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join(' ');
+        const want: string[] = [];
+        eachTerm(text, (t) => want.push(t));
+        const got: string[] = [];
+        eachTermSpan(
+          text,
+          (t, start, end, upper) => {
+            const term = t.slice(start, end);
+            expect(/[A-Z]/.test(term)).toBe(upper);
+            got.push(term.toLowerCase());
+          },
+          (t) => got.push(t),
+        );
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('whole-value keys', () => {
@@ -111,6 +135,19 @@ describe('whole-value keys', () => {
         expect(keyOf(value)).toBe(processAll(tokenizeQuery(value)).join(' '));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('hash as the key they make, without making it', async () => {
+    const { hash32, keyHash, keyOf } = await import('@/core/search/text');
+    const piece = fc.constantFrom('Acme', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', 'P.C.', 'a_b', '`x`', ' ', '--', 'Baker', 'and', 'Müller', 'Zoë', '\t', "'");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.constantFrom(' ', '', '-'), (pieces, gap) => {
+        const value = pieces.join(gap);
+        const key = keyOf(value);
+        expect(keyHash(value)).toBe(key ? hash32(key) : -1);
+      }),
+      { numRuns: 400 },
     );
   });
 });
