@@ -18,17 +18,6 @@ export interface Lexicon {
   typoKeys: Float64Array;
 }
 
-/** hash32 of `s` without its character at `skip`. */
-function hashWithout(s: string, skip: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    if (i === skip) continue;
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 function deletions(term: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
@@ -44,20 +33,64 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
     const n = sortedTerms[id]!.length;
     if (n >= MIN_TYPO_TERM && n <= MAX_TYPO_TERM) size += 1 + (n > MIN_TYPO_TERM ? n : 0);
   }
-  const keys = new Float64Array(size);
+  // Hashes and term ids in id order; a stable sort by hash then leaves equal hashes in id order,
+  // which is the order of hash * 2^21 + id.
+  const hashes = new Uint32Array(size);
+  const ids = new Uint32Array(size);
+  const prefix = new Int32Array(MAX_TYPO_TERM + 1);
   let k = 0;
   for (let id = 0; id < sortedTerms.length && id < ID_BITS; id++) {
     const t = sortedTerms[id]!;
-    if (t.length < MIN_TYPO_TERM || t.length > MAX_TYPO_TERM) continue;
-    keys[k++] = hash32(t) * ID_BITS + id;
-    if (t.length <= MIN_TYPO_TERM) continue;
-    // Each deletion's hash, computed in place: millions of them, so no string for each.
-    for (let i = 0; i < t.length; i++) {
+    const n = t.length;
+    if (n < MIN_TYPO_TERM || n > MAX_TYPO_TERM) continue;
+    // prefix[i]: hash32's state after the first i characters.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) {
+      prefix[i] = h;
+      h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    }
+    hashes[k] = h >>> 0;
+    ids[k++] = id;
+    if (n <= MIN_TYPO_TERM) continue;
+    // Each deletion's hash, from the state before the deleted character: millions of them, so
+    // no string for each.
+    for (let i = 0; i < n; i++) {
       if (i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1)) continue; // same deletion as i - 1
-      keys[k++] = hashWithout(t, i) * ID_BITS + id;
+      let d = prefix[i]!;
+      for (let j = i + 1; j < n; j++) d = Math.imul(d ^ t.charCodeAt(j), 0x01000193);
+      hashes[k] = d >>> 0;
+      ids[k++] = id;
     }
   }
-  return { terms, typoKeys: keys.subarray(0, k).sort() };
+  return { terms, typoKeys: sortedKeys(hashes, ids, k) };
+}
+
+/** hash * 2^21 + id, sorted: a stable radix sort by hash (two 16-bit passes), ids carried along. */
+function sortedKeys(hashes: Uint32Array, ids: Uint32Array, n: number): Float64Array {
+  const h2 = new Uint32Array(n);
+  const i2 = new Uint32Array(n);
+  const counts = new Uint32Array(1 << 16);
+  const pass = (fromH: Uint32Array, fromI: Uint32Array, toH: Uint32Array, toI: Uint32Array, shift: number) => {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(fromH[k]! >>> shift) & 0xffff]!++;
+    let at = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b]!;
+      counts[b] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const h = fromH[k]!;
+      const to = counts[(h >>> shift) & 0xffff]!++;
+      toH[to] = h;
+      toI[to] = fromI[k]!;
+    }
+  };
+  pass(hashes, ids, h2, i2, 0);
+  pass(h2, i2, hashes, ids, 16);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = hashes[k]! * ID_BITS + ids[k]!;
+  return keys;
 }
 
 export function termCount(lex: Lexicon): number {
