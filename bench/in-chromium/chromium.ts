@@ -14,13 +14,12 @@ import { chromium, type BrowserContext } from 'playwright-core';
 // @ts-expect-error plain .mjs helper shared with `npm start`
 import { findChromium } from '../../scripts/browser-path.mjs';
 import { bundlePage } from './bundle';
-import type { ChromiumMatch, PageEnv } from './entry';
-import type { ImportRow } from '../import';
+import type { ChromiumImport, ChromiumMatch, PageEnv } from './entry';
 
 export interface ChromiumBench {
   env: PageEnv & { browserVersion: string };
   match(size: number, n?: number): Promise<ChromiumMatch>;
-  import(rows: number): Promise<ImportRow>;
+  import(rows: number): Promise<ChromiumImport>;
   close(): Promise<void>;
 }
 

@@ -14,6 +14,9 @@ import { matchTicket } from '../../core/match';
 import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
 import { importCsv, importInto, type ImportRow } from '../import';
+import { withDerivedKeys } from '../../storage/import';
+import { parseImportFile } from '../../sources/csv-import';
+import type { Account } from '../../core/model';
 import { latency, now, type Latency } from '../stats';
 import { countIdb, type IdbCounts } from './count-idb';
 
@@ -55,10 +58,16 @@ export interface ChromiumMatch extends MatchResultRow {
   latencyAgain: Latency;
 }
 
+export interface ChromiumImport extends ImportRow {
+  /** The floor under `commitMs`: the same accounts (with their derived keys) put straight into
+   * IndexedDB, no Dexie, in one transaction, into a fresh database with the same schema. */
+  rawPutMs: number;
+}
+
 export interface PageBench {
   env(): PageEnv;
   match(size: number, n: number): Promise<ChromiumMatch>;
-  import(rows: number): Promise<ImportRow>;
+  import(rows: number): Promise<ChromiumImport>;
 }
 
 declare global {
@@ -149,6 +158,28 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   };
 }
 
+/** Put the file's accounts straight into IndexedDB in one transaction; the time from the first put to complete. */
+async function rawPut(bytes: Uint8Array): Promise<number> {
+  const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
+  const db = openDb(`bench-rawput-${Date.now()}`);
+  try {
+    await db.open();
+    const idb = db.backendDB();
+    const t = now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('accounts', 'readwrite');
+      const store = tx.objectStore('accounts');
+      for (const r of records) store.put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    return now() - t;
+  } finally {
+    await db.delete();
+  }
+}
+
 /** Dexie's errors lose their name and message on the way out of page.evaluate: keep them. */
 const plainErrors = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
   try {
@@ -180,10 +211,12 @@ window.backstoryBench = {
   import: plainErrors(async (rows: number) => {
     const bytes = importCsv(makeData(1000), rows);
     const db = openDb(`bench-import-${Date.now()}`);
+    let row: ImportRow;
     try {
-      return await importInto(db, bytes, rows);
+      row = await importInto(db, bytes, rows);
     } finally {
       await db.delete();
     }
+    return { ...row, rawPutMs: await rawPut(bytes) };
   }),
 };
