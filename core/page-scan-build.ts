@@ -2,29 +2,44 @@
  * Builds the page scan's trie. Every pattern is folded to a key (page-scan-fold.ts) appended to
  * one Uint16Array pool, with no string or object per pattern. The keys are radix-sorted and the
  * trie laid out breadth first in typed arrays: a node's children are consecutive nodes, so a node
- * costs 6 bytes (label + first child) and no edge list, and single-key chains become tails.
- * For the 50k-account bench data (320k patterns) that is ~606k nodes and ~15 MB, where a plain
- * trie would have 3.7M nodes, and an object per node ten times the memory.
+ * is two words (label and flags, first child) plus two of payload, with no edge list, and
+ * single-key chains become tails. For the 50k-account bench data (320k patterns) that is ~606k
+ * nodes and ~16 MB, where a plain trie would have 3.7M nodes, and an object per node ten times the memory.
  */
 import { addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
 
 export const PATTERN_KINDS = ['name', 'alias', 'domain', 'email'] as const;
 export type PatternKind = (typeof PATTERN_KINDS)[number];
 
+/** A node's first word: label in the low 16 bits, then the TERM and TAIL flags, then the tail's length or the DENSE row. */
+export const LABEL_MASK = 0xffff;
+export const TERM = 1 << 16;
+export const TAIL = 1 << 17;
+export const TAIL_SHIFT = 18;
+/** A node with many children has a row of `dense`, numbered from TAIL_SHIFT (a tail node has no children). */
+export const DENSE = 1 << 31;
+export const DENSE_ROW_MASK = 0x1fff;
+/** A dense row covers labels DENSE_LOW .. DENSE_LOW + DENSE_WIDTH - 1 (ASCII: joiners, digits, letters). */
+export const DENSE_LOW = 0x20;
+export const DENSE_WIDTH = 0x60;
+const DENSE_MIN_CHILDREN = 9;
+/** Words per node in `node`. */
+export const STRIDE = 4;
+
 export interface Trie {
-  /** Node n's children are nodes first[n] .. first[n + 1] - 1, in label order; node 0 is the root. */
-  first: Int32Array;
-  label: Uint16Array;
-  /** Nodes that end a key: a bit each, and rank(node) indexes termKey. */
-  termBits: Uint32Array;
-  termRank: Int32Array;
-  termKey: Int32Array;
-  /** Nodes below which only one key goes on: the rest of it is tailLength[r] codes of tail from tailStart[r]. */
-  tailBits: Uint32Array;
-  tailRank: Int32Array;
-  tailKey: Int32Array;
-  tailStart: Int32Array;
-  tailLength: Uint8Array;
+  /**
+   * STRIDE words per node, node 0 the root: [label and flags, first child, child count (for a TAIL
+   * node: where its tail starts in `tail`), key ending there (TERM) or going on alone (TAIL)].
+   * A node's children are consecutive, in label order; the child blocks are laid out depth
+   * first, so a chain of nodes (most of a long name) is consecutive memory, not a cache miss
+   * per step as in a breadth-first layout.
+   */
+  node: Int32Array;
+  /**
+   * For nodes with DENSE: row (node[4n] >>> TAIL_SHIFT & DENSE_ROW_MASK) has, per ASCII label, 1 +
+   * the child's place among the node's children (0: none), so a busy node's child is one read, not a search.
+   */
+  dense: Uint8Array;
   tail: Uint16Array;
   /** Key k's patterns are entries entryStart[k] .. entryStart[k + 1] - 1, ordered by kind. */
   entryStart: Int32Array;
@@ -197,21 +212,26 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     if (len[i]! > alone) { tailSize += len[i]! - alone; tailCount++; }
     else if (lcp[i]! < len[i]!) termCount++;
   }
-  const first = new Int32Array(nodes + 1), label = new Uint16Array(nodes);
-  // Breadth-first ids without level passes: the nodes of depth d are numbered from levelStart[d]
-  // in key order, and a node's first child is the next node of depth d + 1 to be numbered.
+  // Nodes are made in preorder (the order of the sorted keys). A first pass counts each one's
+  // children; the second gives each node, as it is made, the next free block for its children,
+  // and takes its own place in its parent's block.
   let maxLen = 0;
   for (let i = 0; i < n; i++) if (len[i]! > maxLen) maxLen = len[i]!;
-  const levelStart = new Int32Array(maxLen + 2), numbered = new Int32Array(maxLen + 2);
+  const childCount = new Int32Array(nodes), cur = new Int32Array(maxLen + 1);
+  let made = 1;
   for (let i = 0; i < n; i++) {
-    for (let d = lcp[i]! + 1, top = Math.min(len[i]!, Math.max(lcp[i]!, lcp[i + 1]!) + 1); d <= top; d++) levelStart[d + 1]!++;
+    for (let d = lcp[i]! + 1, top = Math.min(len[i]!, Math.max(lcp[i]!, lcp[i + 1]!) + 1); d <= top; d++) {
+      childCount[cur[d - 1]!]!++;
+      cur[d] = made++;
+    }
   }
-  levelStart[0] = 0;
-  levelStart[1] = 1;
-  for (let d = 2; d <= maxLen + 1; d++) levelStart[d]! += levelStart[d - 1]!;
-  first[0] = 1;
-  // Keys' ends and tails, as (node, key) pairs; their order by node comes from the rank bits after.
-  const termPairs = new Int32Array(2 * termCount), tailPairs = new Int32Array(3 * tailCount);
+  const node = new Int32Array(STRIDE * nodes);
+  const nextSlot = cur; // per depth: the next free place in the block of the current node at that depth
+  node[1] = 1;
+  node[2] = childCount[0]!;
+  nextSlot[0] = 1;
+  let free = 1 + childCount[0]!;
+  made = 1;
   let terms = 0, tails = 0, keyCount = 0, entries = 0;
   const entryStart = new Int32Array(n + 1), entryOrder = new Int32Array(n);
   const tail = new Uint16Array(tailSize);
@@ -219,64 +239,58 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   for (let i = 0; i < n; i++) {
     const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
     for (let d = lcp[i]! + 1, top = Math.min(len[i]!, alone); d <= top; d++) {
-      const id = levelStart[d]! + numbered[d]!++;
-      label[id] = pool[start[i]! + d - 1]!;
-      first[id] = levelStart[d + 1]! + numbered[d + 1]!;
+      const id = nextSlot[d - 1]!++, children = childCount[made++]!, at = STRIDE * id;
+      node[at] = pool[start[i]! + d - 1]!;
+      node[at + 1] = free;
+      node[at + 2] = children;
+      nextSlot[d] = free;
+      free += children;
       if (d < len[i]! && d < alone) continue;
       // The key ends here, or is alone from here on and its rest is a tail.
       entryStart[keyCount] = entries;
       let j = i + 1;
       while (j < n && len[j] === len[i] && lcp[j] === len[i]) j++; // the same key again
       entries = addEntries(order, i, j, kind, account, entryOrder, entries);
-      if (d === len[i]) { termPairs[2 * terms] = id; termPairs[2 * terms++ + 1] = keyCount++; continue; }
-      tailPairs[3 * tails] = id;
-      tailPairs[3 * tails + 1] = keyCount++;
-      tailPairs[3 * tails++ + 2] = tailUsed;
+      node[at + 3] = keyCount++;
+      if (d === len[i]) { node[at]! |= TERM; terms++; continue; }
+      node[at]! |= TAIL | ((len[i]! - d) << TAIL_SHIFT);
+      node[at + 2] = tailUsed;
+      tails++;
       for (let k = start[i]! + d, end = start[i]! + len[i]!; k < end; k++) tail[tailUsed++] = pool[k]!;
     }
   }
-  first[nodes] = nodes;
-  if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || levelStart[maxLen + 1] !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
+  const dense = denseRows(node, nodes);
+  if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || free !== nodes || made !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
-  const term = bitsWithRank(termPairs, terms, 2, nodes), tailBits = bitsWithRank(tailPairs, tails, 3, nodes);
-  const termKey = new Int32Array(terms), tailKey = new Int32Array(tails), tailStart = new Int32Array(tails), tailLength = new Uint8Array(tails);
-  for (let t = 0; t < terms; t++) termKey[rank(term.bits, term.rank, termPairs[2 * t]!)] = termPairs[2 * t + 1]!;
-  for (let t = 0; t < tails; t++) {
-    const r = rank(tailBits.bits, tailBits.rank, tailPairs[3 * t]!);
-    tailKey[r] = tailPairs[3 * t + 1]!;
-    tailStart[r] = tailPairs[3 * t + 2]!;
-    tailLength[r] = (t + 1 < tails ? tailPairs[3 * t + 5]! : tailUsed) - tailStart[r]!;
-  }
   const entryKind = new Uint8Array(entries), entryAccount = new Int32Array(entries);
   for (let e = 0; e < entries; e++) { entryKind[e] = kind[entryOrder[e]!]!; entryAccount[e] = account[entryOrder[e]!]!; }
   return {
-    first, label,
-    termBits: term.bits, termRank: term.rank, termKey,
-    tailBits: tailBits.bits, tailRank: tailBits.rank, tailKey, tailStart, tailLength, tail,
+    node, dense, tail,
     entryStart: entryStart.slice(0, keyCount + 1),
     entryKind, entryAccount,
     entryOrder: entryOrder.subarray(0, entries),
   };
 }
 
-/** A bit per node and, per 32 nodes, the count of set bits before them: rank in two reads. */
-function bitsWithRank(pairs: Int32Array, count: number, stride: number, nodes: number) {
-  const bits = new Uint32Array((nodes >> 5) + 1);
-  for (let t = 0; t < count; t++) { const node = pairs[stride * t]!; bits[node >> 5]! |= 1 << (node & 31); }
-  const rank = new Int32Array(bits.length);
-  for (let w = 1; w < bits.length; w++) rank[w] = rank[w - 1]! + popcount(bits[w - 1]!);
-  return { bits, rank };
-}
-
-/** Set bits before `node`: the per-32 count plus a popcount of the word's lower bits. */
-export function rank(bits: Uint32Array, ranks: Int32Array, node: number): number {
-  return ranks[node >> 5]! + popcount(bits[node >> 5]! & ((1 << (node & 31)) - 1));
-}
-
-export function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+/** Rows for the nodes with DENSE_MIN_CHILDREN or more children (and fewer than 256), flagged in place. */
+function denseRows(node: Int32Array, nodes: number): Uint8Array {
+  let rows = 0;
+  const want = (v: number) => !(node[STRIDE * v]! & TAIL) && node[STRIDE * v + 2]! >= DENSE_MIN_CHILDREN && node[STRIDE * v + 2]! < 256;
+  for (let v = 0; v < nodes && rows < DENSE_ROW_MASK; v++) if (want(v)) rows++;
+  const dense = new Uint8Array(rows * DENSE_WIDTH);
+  const max = rows;
+  rows = 0;
+  for (let v = 0; v < nodes && rows < max; v++) {
+    if (!want(v)) continue;
+    const lo = node[STRIDE * v + 1]!, count = node[STRIDE * v + 2]!;
+    node[STRIDE * v]! |= DENSE | (rows << TAIL_SHIFT);
+    for (let k = 0; k < count; k++) {
+      const c = (node[STRIDE * (lo + k)]! & LABEL_MASK) - DENSE_LOW;
+      if (c >= 0 && c < DENSE_WIDTH) dense[rows * DENSE_WIDTH + c] = k + 1;
+    }
+    rows++;
+  }
+  return dense;
 }
 
 /** One key's patterns: by kind, then as added; one per account (a name beats an alias of the same account). */

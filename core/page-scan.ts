@@ -18,12 +18,14 @@
  * by the longest key (200 characters), not by the number of patterns. Limits cap the rest.
  */
 import type { Account, Contact } from './model';
-import { PATTERN_KINDS, PageScanBuilder, rank, type PatternKind, type Trie } from './page-scan-build';
+import * as build from './page-scan-build';
+import { PATTERN_KINDS, PageScanBuilder, type PatternKind, type Trie } from './page-scan-build';
 import * as fold from './page-scan-fold';
 import { FoldBuffer, foldText, isSkipped } from './page-scan-fold';
 
 // Copied once: under tsx/CommonJS an imported binding is a getter call on every use in the walk.
 const { APOS, DOT, INITDOT, SEP } = fold;
+const { DENSE, DENSE_LOW, DENSE_ROW_MASK, DENSE_WIDTH, LABEL_MASK, STRIDE, TAIL, TAIL_SHIFT, TERM } = build;
 
 export type { PatternKind } from './page-scan-build';
 export { PageScanBuilder } from './page-scan-build';
@@ -60,8 +62,20 @@ export class PageScanner {
   // Reused between scans: a scan allocates nothing but its hits.
   private readonly buf = new FoldBuffer();
   private readonly stack = new Int32Array(64);
+  /** The walk's finds, RECORD words each; grown when a scan allows more hits. */
+  private found = new Int32Array(RECORD * 1024);
+  /** Per key: the hits it makes (one per kind among its entries). */
+  private readonly keyHits: Uint8Array;
 
-  constructor(private readonly trie: Trie) {}
+  constructor(private readonly trie: Trie) {
+    const { entryStart, entryKind } = trie;
+    this.keyHits = new Uint8Array(entryStart.length - 1);
+    for (let k = 0; k + 1 < entryStart.length; k++) {
+      let count = 0;
+      for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) if (e === entryStart[k] || entryKind[e] !== entryKind[e - 1]) count++;
+      this.keyHits[k] = count;
+    }
+  }
 
   /** Patterns kept (after dropping those that fold to nothing and duplicates within an account). */
   get patternCount(): number {
@@ -69,7 +83,7 @@ export class PageScanner {
   }
 
   get nodeCount(): number {
-    return this.trie.label.length;
+    return this.trie.node.length / STRIDE;
   }
 
   /** Bytes in the typed arrays (the pattern strings are shared with the records they came from). */
@@ -81,100 +95,45 @@ export class PageScanner {
   scan(text: unknown, limits: ScanLimits = {}): ScanResult {
     if (typeof text !== 'string' || !text) return { hits: [], truncated: false };
     try {
-      return this.run(text, { ...DEFAULT_LIMITS, ...limits });
+      return this.run(text, limits.maxChars ?? DEFAULT_LIMITS.maxChars, limits.maxHits ?? DEFAULT_LIMITS.maxHits, limits.maxSteps ?? DEFAULT_LIMITS.maxSteps);
     } catch {
       return { hits: [], truncated: true };
     }
   }
 
-  private run(text: string, limits: Required<ScanLimits>): ScanResult {
-    const { first, label, termBits, termRank, termKey, tailBits, tailRank, tailStart, tailLength, tailKey, tail } = this.trie;
-    const child = (node: number, c: number): number => {
-      let lo = first[node]!, hi = first[node + 1]!;
-      if (hi - lo <= 8) {
-        for (; lo < hi; lo++) if (label[lo] === c) return lo;
-        return -1;
-      }
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1, l = label[mid]!;
-        if (l === c) return mid;
-        if (l < c) lo = mid + 1;
-        else hi = mid;
-      }
-      return -1;
-    };
-    const stack = this.stack;
-    foldText(text, limits.maxChars, this.buf);
-    const { codes, orig } = this.buf;
-    const n = this.buf.length;
-    const hits: PageHit[] = [];
-    let truncated = text.length > limits.maxChars;
-    let steps = 0;
-    scan: for (let i = 0; i < n; i++) {
-      if (codes[i]! < 0x30 || (i > 0 && codes[i - 1]! >= 0x30)) continue; // not a word start
-      const before = hits.length;
-      let forked = false;
-      // Walk states: (node, text position, position in the node's tail or -1 while in the trie).
-      let sp = 0;
-      stack[sp++] = 0; stack[sp++] = i; stack[sp++] = -1;
-      while (sp > 0) {
-        let tp = stack[--sp]!, pos = stack[--sp]!, node = stack[--sp]!;
-        let tailEnd = 0, key = 0;
-        if (tp >= 0) { const r = rank(tailBits, tailRank, node); tailEnd = tailStart[r]! + tailLength[r]!; key = tailKey[r]!; }
-        for (;;) {
-          if (++steps > limits.maxSteps) { truncated = true; break scan; }
-          if (tp < 0 && (tailBits[node >> 5]! >>> (node & 31)) & 1) {
-            const r = rank(tailBits, tailRank, node);
-            tp = tailStart[r]!;
-            tailEnd = tp + tailLength[r]!;
-            key = tailKey[r]!;
-          }
-          if (tp >= 0) {
-            // In a tail: the codes of the one key left, compared in order.
-            if (tp === tailEnd) {
-              if (pos === n || codes[pos]! < 0x30) this.hit(text, key, orig[i]!, orig[pos - 1]!, hits);
-              break;
-            }
-            if (pos === n) break;
-            const c = codes[pos]!, t = tail[tp]!;
-            if (c === t) { tp++; pos++; continue; }
-            if (c >= 0x30 || c === SEP) break;
-            if ((c === APOS || c === INITDOT) && sp + 3 <= stack.length) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = tp; forked = true; }
-            if ((c === INITDOT && t === DOT) || (t === SEP && c !== APOS)) { tp++; pos++; continue; }
-            break;
-          }
-          if (pos === n) break;
-          const c = codes[pos]!;
-          if (c >= 0x30) {
-            node = child(node, c);
-            if (node < 0) break;
-            pos++;
-            // A key ends here and so does the word: a hit.
-            if ((pos === n || codes[pos]! < 0x30) && (termBits[node >> 5]! >>> (node & 31)) & 1) {
-              this.hit(text, termKey[rank(termBits, termRank, node)]!, orig[i]!, orig[pos - 1]!, hits);
-              if (hits.length >= limits.maxHits) { truncated = true; break scan; }
-            }
-            continue;
-          }
-          if (c !== SEP && sp + 6 <= stack.length) {
-            // A joiner: literal for addresses, a separator for names, or nothing for "O'Brien" / "A.B.C.".
-            if (c === APOS || c === INITDOT) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
-            const s = c === APOS ? -1 : child(node, SEP);
-            if (s >= 0) { stack[sp++] = s; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
-          }
-          node = child(node, c === INITDOT ? DOT : c);
-          if (node < 0) break;
-          pos++;
-        }
-        if (hits.length >= limits.maxHits) { truncated = true; break scan; }
-      }
-      if (forked && hits.length - before > 1) {
-        const mine = hits.splice(before).sort((a, b) => a.end - b.end || PATTERN_KINDS.indexOf(a.kind) - PATTERN_KINDS.indexOf(b.kind));
-        for (const h of mine) hits.push(h);
-      }
+  /**
+   * Folds the text, walks it (a function of typed arrays and numbers only, so it is optimized
+   * early and stays so), then makes the hits. The hits of one word start found by different
+   * readings of a joiner are put in order of their end, then kind.
+   */
+  private run(text: string, maxChars: number, maxHits: number, maxSteps: number): ScanResult {
+    foldText(text, maxChars, this.buf);
+    let r = FULL;
+    while (r === FULL) {
+      r = walk(this.trie.node, this.trie.dense, this.trie.tail, this.keyHits, this.buf.codes, this.buf.length, this.stack, this.found, maxHits, maxSteps);
+      if (r === FULL) this.found = new Int32Array(this.found.length * 2); // rare: walked again with room
     }
-    if (hits.length > limits.maxHits) hits.length = limits.maxHits;
-    return { hits, truncated };
+    const found = this.found;
+    const count = r < 0 ? -r - 1 : r;
+    const orig = this.buf.orig;
+    const hits: PageHit[] = [];
+    for (let f = 0; f < count; f++) {
+      const at = RECORD * f;
+      if (found[at + 3]! < 0) {
+        // A word start whose hits (the next -found[at + 3] records) need ordering.
+        const before = hits.length;
+        for (let g = f, stop = f - found[at + 3]!; g < stop; g++) this.hit(text, found[RECORD * g]!, orig[found[RECORD * g + 1]!]!, orig[found[RECORD * g + 2]!]!, hits);
+        f -= found[at + 3]! + 1;
+        if (hits.length - before > 1) {
+          const mine = hits.splice(before).sort((a, b) => a.end - b.end || PATTERN_KINDS.indexOf(a.kind) - PATTERN_KINDS.indexOf(b.kind));
+          for (const h of mine) hits.push(h);
+        }
+        continue;
+      }
+      this.hit(text, found[at]!, orig[found[at + 1]!]!, orig[found[at + 2]!]!, hits);
+    }
+    if (hits.length > maxHits) hits.length = maxHits;
+    return { hits, truncated: r < 0 || text.length > maxChars };
   }
 
   /** One hit per kind among the key's entries (entries are ordered by kind). */
@@ -190,6 +149,116 @@ export class PageScanner {
       hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern });
     }
   }
+}
+
+/** Words per find: key, start code, last code, and on a word's first find, -(finds to order) or 0. */
+const RECORD = 4;
+/** The walk's answer when `found` has no room left. */
+const FULL = -0x7fffffff;
+
+/**
+ * The trie walk from every word start of the folded text; finds go to `found`. Returns the
+ * number of finds, -(that + 1) when a limit stopped it, or FULL. The hits a find makes are
+ * counted as it is found, so maxHits stops the walk where making the hits one by one would have.
+ */
+function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, keyHits: Uint8Array, codes: Uint16Array, n: number, stack: Int32Array, found: Int32Array, maxHits: number, maxSteps: number): number {
+  let count = 0, hits = 0, steps = 0;
+  const room = found.length / RECORD;
+  for (let i = 0; i < n; i++) {
+    if (codes[i]! < 0x30 || (i > 0 && codes[i - 1]! >= 0x30)) continue; // not a word start
+    const before = count;
+    let forked = false;
+    // Walk states: (node, text position, position in the node's tail or -1 while in the trie).
+    let sp = 0;
+    stack[sp++] = 0; stack[sp++] = i; stack[sp++] = -1;
+    while (sp > 0) {
+      let tp = stack[--sp]!, pos = stack[--sp]!, node = stack[--sp]!;
+      let tailEnd = 0, key = 0;
+      if (tp >= 0) { key = nd[STRIDE * node + 3]!; tailEnd = nd[STRIDE * node + 2]! + (nd[STRIDE * node]! >>> TAIL_SHIFT); }
+      for (;;) {
+        if (++steps > maxSteps) return -count - 1;
+        if (tp < 0 && nd[STRIDE * node]! & TAIL) {
+          key = nd[STRIDE * node + 3]!;
+          tp = nd[STRIDE * node + 2]!;
+          tailEnd = tp + (nd[STRIDE * node]! >>> TAIL_SHIFT);
+        }
+        if (tp >= 0) {
+          // In a tail: the codes of the one key left, compared in order.
+          if (tp === tailEnd) {
+            if (pos === n || codes[pos]! < 0x30) {
+              if (count === room) return FULL;
+              found[RECORD * count] = key; found[RECORD * count + 1] = i; found[RECORD * count + 2] = pos - 1; found[RECORD * count + 3] = 0;
+              count++;
+              hits += keyHits[key]!;
+            }
+            break;
+          }
+          if (pos === n) break;
+          const c = codes[pos]!, t = tail[tp]!;
+          if (c === t) { tp++; pos++; continue; }
+          if (c >= 0x30 || c === SEP) break;
+          if ((c === APOS || c === INITDOT) && sp + 3 <= stack.length) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = tp; forked = true; }
+          if ((c === INITDOT && t === DOT) || (t === SEP && c !== APOS)) { tp++; pos++; continue; }
+          break;
+        }
+        if (pos === n) break;
+        const c = codes[pos]!;
+        if (c >= 0x30) {
+          node = child(nd, dense, node, c);
+          if (node < 0) break;
+          pos++;
+          // A key ends here and so does the word: a find.
+          if ((pos === n || codes[pos]! < 0x30) && nd[STRIDE * node]! & TERM) {
+            key = nd[STRIDE * node + 3]!;
+            if (count === room) return FULL;
+            found[RECORD * count] = key; found[RECORD * count + 1] = i; found[RECORD * count + 2] = pos - 1; found[RECORD * count + 3] = 0;
+            count++;
+            hits += keyHits[key]!;
+            if (hits >= maxHits) return -count - 1;
+          }
+          continue;
+        }
+        if (c !== SEP && sp + 6 <= stack.length) {
+          // A joiner: literal for addresses, a separator for names, or nothing for "O'Brien" / "A.B.C.".
+          if (c === APOS || c === INITDOT) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
+          const s = c === APOS ? -1 : child(nd, dense, node, SEP);
+          if (s >= 0) { stack[sp++] = s; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
+        }
+        node = child(nd, dense, node, c === INITDOT ? DOT : c);
+        if (node < 0) break;
+        pos++;
+      }
+      if (hits >= maxHits) return -count - 1;
+    }
+    if (forked && count - before > 1) found[RECORD * before + 3] = before - count;
+  }
+  return count;
+}
+
+/** The child of `node` labelled `c`, or -1: children are consecutive records sorted by label. */
+function child(nd: Int32Array, dense: Uint8Array, node: number, c: number): number {
+  const w = nd[STRIDE * node]!;
+  if (w & TAIL) return -1;
+  let lo = nd[STRIDE * node + 1]!;
+  if (w & DENSE && c >= DENSE_LOW && c < DENSE_LOW + DENSE_WIDTH) {
+    const k = dense[((w >>> TAIL_SHIFT) & DENSE_ROW_MASK) * DENSE_WIDTH + c - DENSE_LOW]!;
+    return k ? lo + k - 1 : -1;
+  }
+  let hi = lo + nd[STRIDE * node + 2]!;
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) {
+      const l = nd[STRIDE * lo]! & LABEL_MASK;
+      if (l >= c) return l === c ? lo : -1;
+    }
+    return -1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1, l = nd[STRIDE * mid]! & LABEL_MASK;
+    if (l === c) return mid;
+    if (l < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 export interface PagePattern {
