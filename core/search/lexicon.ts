@@ -65,31 +65,38 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
   return { terms, typoKeys: sortedKeys(hashes, ids, k) };
 }
 
-/** hash * 2^21 + id, sorted: a stable radix sort by hash (two 16-bit passes), ids carried along. */
+const BUCKET_BITS = 18;
+
+/**
+ * hash * 2^21 + id, sorted: a counting sort by the hash's top bits, then each bucket (a few keys)
+ * sorted in place. Needs no second pair of arrays: large typed arrays made during a build make
+ * the engine collect the whole heap.
+ */
 function sortedKeys(hashes: Uint32Array, ids: Uint32Array, n: number): Float64Array {
-  const h2 = new Uint32Array(n);
-  const i2 = new Uint32Array(n);
-  const counts = new Uint32Array(1 << 16);
-  const pass = (fromH: Uint32Array, fromI: Uint32Array, toH: Uint32Array, toI: Uint32Array, shift: number) => {
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(fromH[k]! >>> shift) & 0xffff]!++;
-    let at = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = at;
-      at += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const h = fromH[k]!;
-      const to = counts[(h >>> shift) & 0xffff]!++;
-      toH[to] = h;
-      toI[to] = fromI[k]!;
-    }
-  };
-  pass(hashes, ids, h2, i2, 0);
-  pass(h2, i2, hashes, ids, 16);
+  const shift = 32 - BUCKET_BITS;
+  const starts = new Uint32Array((1 << BUCKET_BITS) + 1);
+  for (let k = 0; k < n; k++) starts[(hashes[k]! >>> shift) + 1]!++;
+  for (let b = 0; b < 1 << BUCKET_BITS; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, 1 << BUCKET_BITS);
   const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = hashes[k]! * ID_BITS + ids[k]!;
+  for (let k = 0; k < n; k++) keys[fill[hashes[k]! >>> shift]!++] = hashes[k]! * ID_BITS + ids[k]!;
+  for (let b = 0; b < 1 << BUCKET_BITS; b++) {
+    const lo = starts[b]!;
+    const hi = starts[b + 1]!;
+    if (hi - lo > 32) {
+      keys.subarray(lo, hi).sort();
+      continue;
+    }
+    for (let i = lo + 1; i < hi; i++) {
+      const v = keys[i]!;
+      let j = i - 1;
+      while (j >= lo && keys[j]! > v) {
+        keys[j + 1] = keys[j]!;
+        j--;
+      }
+      keys[j + 1] = v;
+    }
+  }
   return keys;
 }
 

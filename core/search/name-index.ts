@@ -9,7 +9,7 @@
  * terms through its own short, sorted term list, so no query scans the collection.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, typoTerms, type Lexicon } from './lexicon';
-import { packStrings, rowsFromPairs, transpose, U32List, type PackedStrings, type Rows } from './packed';
+import { packStrings, transpose, U32Chunks, U32List, type PackedStrings, type Rows } from './packed';
 import { eachTermSpan, keyHash } from './text';
 
 /** Fields, in the order that breaks ties for "what it matched on". */
@@ -129,10 +129,12 @@ class TermTable {
  */
 export class NameIndexBuilder {
   private readonly table = new TermTable();
-  private readonly pairDoc = new U32List(1 << 16);
-  private readonly pairVal = new U32List(1 << 16);
-  private readonly keyDoc = new U32List(1 << 14);
-  private readonly keyVal = new U32List(1 << 14);
+  /** term id * 16 + field, document after document; pairStarts: where each document's begin. */
+  private readonly pairs = new U32Chunks();
+  private readonly pairStarts = new U32List(1 << 12);
+  /** Whole-value key hashes, document after document; keyStarts: where each document's begin. */
+  private readonly keys = new U32Chunks();
+  private readonly keyStarts = new U32List(1 << 12);
   /** Per term: the last doc that had it (+ 1), and in which fields (a bit each): no Set per doc. */
   private lastDoc = new Int32Array(1 << 12);
   private fieldsSeen = new Uint16Array(1 << 12);
@@ -147,6 +149,8 @@ export class NameIndexBuilder {
   /** Starts a document. `accountId`: the account a hit opens ('' for none). */
   doc(kind: DocKind, id: string, accountId: string, title: string, slots: [string, string, string, string]): void {
     this.d++;
+    this.pairStarts.push(this.pairs.length);
+    this.keyStarts.push(this.keys.length);
     this.kinds.push(KINDS.indexOf(kind));
     this.ids.push(id);
     this.accountIds.push(accountId);
@@ -186,8 +190,7 @@ export class NameIndexBuilder {
       this.fieldsSeen[id] = 0;
     } else if (this.fieldsSeen[id]! & bit) return;
     this.fieldsSeen[id]! |= bit;
-    this.pairDoc.push(this.d);
-    this.pairVal.push(id * 16 + this.field0);
+    this.pairs.push(id * 16 + this.field0);
   }
 
   /** A whole value (name, alias, domain, email...) that makes a query equal to it "exact". */
@@ -195,8 +198,7 @@ export class NameIndexBuilder {
     if (this.d < 0 || !value) return;
     const h = keyHash(value);
     if (h < 0) return;
-    this.keyDoc.push(this.d);
-    this.keyVal.push(h);
+    this.keys.push(h);
   }
 
   build(): NameIndexData {
@@ -206,21 +208,30 @@ export class NameIndexBuilder {
     const sorted = table.terms.slice().sort();
     const rank = new Uint32Array(table.size);
     for (let i = 0; i < sorted.length; i++) rank[table.id(sorted[i]!)] = i;
-    const n = this.pairDoc.length;
-    const termOfPair = new Uint32Array(n);
-    const docCode = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = this.pairVal.data[i]!;
-      const field = v & 15;
-      termOfPair[i] = rank[(v - field) / 16]!;
-      docCode[i] = this.pairDoc.data[i]! * 16 + field;
-    }
-    const postings = rowsFromPairs(sorted.length, termOfPair, docCode, n);
+    // Postings by counting sort straight from the pairs: doc * 16 + field per term, in doc order.
+    const n = this.pairs.length;
+    const starts = new Uint32Array(sorted.length + 1);
+    this.pairs.forEach((v) => starts[rank[v >>> 4]! + 1]!++);
+    for (let t = 0; t < sorted.length; t++) starts[t + 1]! += starts[t]!;
+    const fill = rank; // reused: per table id, where its term's next posting goes
+    for (let id = 0; id < fill.length; id++) fill[id] = starts[rank[id]!]!;
+    const values = new Uint32Array(n);
+    const pairStarts = this.pairStarts.data;
+    let doc = -1;
+    let next = 0;
+    this.pairs.forEach((v, i) => {
+      while (i >= next) next = ++doc + 1 < docCount ? pairStarts[doc + 1]! : n;
+      values[fill[v >>> 4]!++] = doc * 16 + (v & 15);
+    });
+    const postings = { starts, values };
+    const keyStarts = new Uint32Array(docCount + 1);
+    keyStarts.set(this.keyStarts.data.subarray(0, docCount));
+    keyStarts[docCount] = this.keys.length;
     return {
       lexicon: buildLexicon(sorted, true),
       postings,
       docTerms: transpose(postings, docCount, 4),
-      docKeys: rowsFromPairs(docCount, this.keyDoc.data, this.keyVal.data, this.keyDoc.length),
+      docKeys: { starts: keyStarts, values: this.keys.toArray() },
       titleWords: Uint8Array.from(this.titleWords),
       kinds: Uint8Array.from(this.kinds),
       ids: packStrings(this.ids),
