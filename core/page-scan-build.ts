@@ -59,6 +59,8 @@ export class PageScanBuilder {
   private patterns: string[] = [];
   private accountIndex = new Map<string, number>();
   private accountIds: string[] = [];
+  private lastAccountId = '';
+  private lastAccount = 0;
   private built: Trie | undefined;
 
   constructor(private readonly minNameLength = 3) {}
@@ -81,11 +83,14 @@ export class PageScanBuilder {
     this.offset[i] = this.poolUsed;
     this.poolUsed += len;
     this.offset[i + 1] = this.poolUsed;
-    let a = this.accountIndex.get(accountId);
+    // An account's patterns come one after another: the same id string needs no lookup.
+    let a = accountId === this.lastAccountId ? this.lastAccount : this.accountIndex.get(accountId);
     if (a === undefined) {
       this.accountIndex.set(accountId, (a = this.accountIds.length));
       this.accountIds.push(accountId);
     }
+    this.lastAccountId = accountId;
+    this.lastAccount = a;
     this.kind[i] = PATTERN_KINDS.indexOf(kind);
     this.account[i] = a;
     this.patterns.push(text);
@@ -134,6 +139,7 @@ function sortKeys(pool: Uint16Array, offset: Int32Array, n: number): Int32Array 
   for (let i = 0; i < n; i++) idx[i] = i;
   const tmp = new Int32Array(n);
   const count = new Int32Array(65536);
+  const at = new Uint16Array(n); // per place: its key's code at the current depth
   const stack = [0, n, 0];
   while (stack.length) {
     const depth = stack.pop()!, hi = stack.pop()!;
@@ -148,21 +154,19 @@ function sortKeys(pool: Uint16Array, offset: Int32Array, n: number): Int32Array 
     const codes: number[] = [];
     for (let p = lo; p < hi; p++) {
       const c = pool[offset[idx[p]!]! + depth]!;
+      at[p] = c; // read once: the pool is read in random order, the copy in order
       if (count[c]! === 0) codes.push(c);
       count[c]!++;
     }
     codes.sort((x, y) => x - y);
-    let at = lo;
+    let next = lo;
     for (const c of codes) {
       const size = count[c]!;
-      if (size > 1) stack.push(at, at + size, depth + 1);
-      count[c] = at;
-      at += size;
+      if (size > 1) stack.push(next, next + size, depth + 1);
+      count[c] = next;
+      next += size;
     }
-    for (let p = lo; p < hi; p++) {
-      const e = idx[p]!;
-      tmp[count[pool[offset[e]! + depth]!]!++] = e;
-    }
+    for (let p = lo; p < hi; p++) tmp[count[at[p]!]!++] = idx[p]!;
     for (let p = lo; p < hi; p++) idx[p] = tmp[p]!;
     for (const c of codes) count[c] = 0;
   }

@@ -212,8 +212,24 @@ export function addressKey(text: string, kind: 'domain' | 'email'): string | und
   return r < 0 ? undefined : keyString(r);
 }
 
+/**
+ * Lower-case ASCII letters, digits, ".", "-", "_", "+" and (in an email) one "@", not starting with
+ * "www." nor ending with ".": what normalizeDomain and normalizeEmail give back unchanged (most
+ * stored addresses), so they need not run their regular expressions on it.
+ */
+function isPlainAddress(text: string, email: boolean): boolean {
+  let at = email ? 0 : 1; // normalizeDomain keeps what follows an "@": not plain
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2b) continue;
+    if (c === 0x40 && ++at === 1) continue;
+    return false;
+  }
+  return text.length > 0 && text.charCodeAt(text.length - 1) !== 0x2e && !text.startsWith('www.');
+}
+
 export function addressKeyRange(text: string, kind: 'domain' | 'email'): number {
-  const value = kind === 'domain' ? normalizeDomain(text) : normalizeEmail(text);
+  const value = isPlainAddress(text, kind === 'email') ? text : kind === 'domain' ? normalizeDomain(text) : normalizeEmail(text);
   if (kind === 'domain' && isFreeMailDomain(value)) return -1; // gmail.com says nothing about the account
   foldText(value, MAX_KEY + 1, fold);
   const c = fold.codes, n = fold.length;

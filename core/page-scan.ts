@@ -277,16 +277,10 @@ export function scannerFromPatterns(patterns: Iterable<PagePattern>, minNameLeng
 /** The scanner over every account's name, aliases and domains and every contact's email. */
 export function scannerFromRecords(accounts: readonly Account[], contacts: readonly Contact[], minNameLength?: number): PageScanner {
   const b = new PageScanBuilder(minNameLength);
-  // Sized up front: growing the key pool by doubling makes tens of MB of garbage at 290k patterns.
-  let count = 0, chars = 0;
-  const size = (x: unknown) => { if (typeof x === 'string') { count++; chars += x.length; } };
-  for (const a of accounts) {
-    size(a.name);
-    if (Array.isArray(a.aliases)) a.aliases.forEach(size);
-    if (Array.isArray(a.domains)) a.domains.forEach(size);
-  }
-  for (const c of contacts) size(c.email);
-  b.reserve(count, chars);
+  // Room for about what the records hold (four patterns an account, keys of 28 codes), so the
+  // key pool grows once or not at all; reading every record once more to count exactly costs more.
+  const guess = 4 * accounts.length + contacts.length;
+  b.reserve(guess, 28 * guess);
   for (const a of accounts) {
     b.add(a.name, a.id, 'name');
     if (Array.isArray(a.aliases)) for (const x of a.aliases) b.add(x, a.id, 'alias');

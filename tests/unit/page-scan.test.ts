@@ -137,6 +137,15 @@ describe('page scan: trie shapes', () => {
     expect(found(s.scan('an ACME').hits, 'an ACME')).toEqual(['name:a1:ACME', 'alias:a2:ACME']);
   });
 
+  it('keys addresses as normalizeDomain and normalizeEmail do, plain or not', () => {
+    expect(['acme.com', 'www.acme.com', 'acme.com.', 'https://www.Acme.com/x', 'dana@acme.com', ' ACME.com'].map((d) => addressKey(d, 'domain')))
+      .toEqual(['acme.com', 'acme.com', 'acme.com', 'acme.com', 'acme.com', 'acme.com']);
+    expect(['dana@acme.com', ' Dana@Acme.com ', 'dana+x@acme.com', 'a@b@acme.com'].map((e) => addressKey(e, 'email')))
+      .toEqual(['dana@acme.com', 'dana@acme.com', 'dana+x@acme.com', 'a@b@acme.com']);
+    expect(addressKey('gmail.com', 'domain')).toBeUndefined();
+    expect(addressKey('www.gmail.com', 'domain')).toBeUndefined();
+  });
+
   it('treats undefined limits as the defaults', () => {
     const s = scannerFromPatterns([P('Acme', 'a1')]);
     expect(s.scan('acme', { maxChars: undefined, maxHits: undefined, maxSteps: undefined })).toMatchObject({ truncated: false, hits: { length: 1 } });
