@@ -17,7 +17,9 @@ export interface SearchData {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const isString = (x: unknown): x is string => typeof x === 'string';
+/** The strings of a list field (the list itself when it holds nothing else, as it usually does). */
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v.every(isString) ? v : v.filter(isString)) : []);
 
 function accountMap(data: SearchData): Map<string, Account> {
   const accounts = new Map<string, Account>();
@@ -43,21 +45,38 @@ export function contactLine(c: Contact): string {
  */
 export function indexNames(data: SearchData): NameIndexData {
   const accounts = accountMap(data);
-  const contactsOf = new Map<string, Contact[]>();
-  for (const c of data.contacts ?? []) {
+  // Contacts by account: their positions, grouped by a counting sort (no array per account).
+  const contacts = data.contacts ?? [];
+  const owner = new Map<string, number>();
+  let accountCount = 0;
+  for (const id of accounts.keys()) owner.set(id, accountCount++);
+  const ownerOf = new Int32Array(contacts.length).fill(-1);
+  const firstContact = new Uint32Array(accountCount + 1);
+  contacts.forEach((c, i) => {
     // A contact hit shows its account: without one there is nothing to show.
-    if (!c || typeof c.id !== 'string' || !c.accountId || !accounts.has(c.accountId)) continue;
-    const list = contactsOf.get(c.accountId);
-    if (list) list.push(c);
-    else contactsOf.set(c.accountId, [c]);
-  }
+    if (!c || typeof c.id !== 'string' || !c.accountId) return;
+    const at = owner.get(c.accountId);
+    if (at === undefined) return;
+    ownerOf[i] = at;
+    firstContact[at + 1]!++;
+  });
+  for (let a = 0; a < accountCount; a++) firstContact[a + 1]! += firstContact[a]!;
+  const grouped = new Array<Contact>(firstContact[accountCount]!);
+  const fill = firstContact.slice(0, accountCount);
+  contacts.forEach((c, i) => {
+    if (ownerOf[i]! >= 0) grouped[fill[ownerOf[i]!]!++] = c;
+  });
   const b = new NameIndexBuilder();
+  let at = 0;
   for (const a of accounts.values()) {
     const name = str(a.name);
     const aliases = list(a.aliases);
     const domains = list(a.domains);
-    const contacts = contactsOf.get(a.id) ?? [];
-    b.doc('account', a.id, a.id, name, [str(a.industry), domains.join('\n'), aliases.join('\n'), contacts.map(contactLine).join('\n')]);
+    const from = firstContact[at]!;
+    const to = firstContact[++at]!;
+    let lines = '';
+    for (let k = from; k < to; k++) lines += (k > from ? '\n' : '') + contactLine(grouped[k]!);
+    b.doc('account', a.id, a.id, name, [str(a.industry), domains.join('\n'), aliases.join('\n'), lines]);
     b.field('name', name);
     b.key(name);
     for (const alias of aliases) {
@@ -73,7 +92,8 @@ export function indexNames(data: SearchData): NameIndexData {
       // except for hyphenated labels: "acme-dental.com" also gets "acmedental".
       if (stem.includes('-')) b.field('domain', stem.replace(/-/g, ''));
     }
-    for (const c of contacts) {
+    for (let k = from; k < to; k++) {
+      const c = grouped[k]!;
       b.field('contact', str(c.name));
       b.field('email', str(c.email));
       b.key(str(c.name));

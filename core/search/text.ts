@@ -318,14 +318,22 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   return prev[n]! <= max;
 }
 
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc']);
+
 /** The registrable label of a domain: "mail.acme-dental.co.uk" -> "acme-dental". */
 export function domainStem(domain: string): string {
-  const labels = domain.replace(/^www\./, '').split('.').filter(Boolean);
-  if (labels.length < 2) return labels[0] ?? '';
-  const last = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  const drop = labels.length > 2 && last.length === 2 && /^(co|com|org|net|ac|gov|edu|ltd|plc)$/.test(second) ? 2 : 1;
-  return labels[labels.length - 1 - drop] ?? '';
+  const start = domain.startsWith('www.') ? 4 : 0;
+  // Its last three non-empty labels, right to left (one string each, no split of the whole).
+  const last: string[] = [];
+  let end = domain.length;
+  for (let i = end - 1; i >= start - 1 && last.length < 3; i--) {
+    if (i >= start && domain.charCodeAt(i) !== 46) continue;
+    if (end > i + 1) last.push(domain.slice(i + 1, end));
+    end = i;
+  }
+  if (last.length < 2) return last[0] ?? '';
+  const drop = last.length > 2 && last[0]!.length === 2 && SECOND_LEVEL.has(last[1]!) ? 2 : 1;
+  return last[drop]!;
 }
 
 /** 32-bit FNV-1a of a string: keys for whole values and for the typo table. */

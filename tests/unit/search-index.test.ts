@@ -151,3 +151,31 @@ describe('whole-value keys', () => {
     );
   });
 });
+
+describe('domain stems', () => {
+  // The earlier reading, by regular expression and split: the scan must agree with it.
+  const stemBySplit = (domain: string): string => {
+    const labels = domain.replace(/^www\./, '').split('.').filter(Boolean);
+    if (labels.length < 2) return labels[0] ?? '';
+    const last = labels[labels.length - 1]!;
+    const second = labels[labels.length - 2]!;
+    const drop = labels.length > 2 && last.length === 2 && /^(co|com|org|net|ac|gov|edu|ltd|plc)$/.test(second) ? 2 : 1;
+    return labels[labels.length - 1 - drop] ?? '';
+  };
+
+  it('are the registrable label, for odd domains too', async () => {
+    const { domainStem } = await import('@/core/search/text');
+    expect(domainStem('mail.acme-dental.co.uk')).toBe('acme-dental');
+    expect(domainStem('www.acme.com')).toBe('acme');
+    expect(domainStem('acme')).toBe('acme');
+    expect(domainStem('')).toBe('');
+    const label = fc.constantFrom('www', 'acme', 'co', 'uk', 'com', 'de', '', 'mail', 'a-b', 'org');
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 6 }), (labels) => {
+        const domain = labels.join('.');
+        expect(domainStem(domain)).toBe(stemBySplit(domain));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
