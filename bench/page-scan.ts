@@ -16,6 +16,18 @@ export interface ScanRow { name: string; sizeKb: number; latency: Latency; build
 /** Collects earlier steps' garbage before a timed loop, so their full collection does not land in its p95. */
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
+/**
+ * Collects, then runs `fn` untimed for at least `ms` (and 5 times): a full collection of this
+ * process's ~400 MB heap leaves the collector's threads sweeping for a few hundred ms on a
+ * 2-core machine, and the first runs after it stall for 15-20 ms whatever they do (a bare
+ * arithmetic loop too). The warm-up also lets the optimizing compiler finish.
+ */
+function settle(fn: () => unknown, ms = 500): void {
+  collect();
+  const start = now();
+  for (let i = 0; i < 5 || now() - start < ms; i++) fn();
+}
+
 /** Heap plus array buffers after a full collection: the trie lives in typed arrays, which heapUsed leaves out. */
 function totalMb(): number {
   collect();
@@ -77,7 +89,7 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
   const firstUseMs = now() - f0;
   const naive = sizesKb.map((kb, k) => {
     const text = texts[k]!.toLowerCase();
-    collect();
+    settle(() => text.match(re));
     const times: number[] = [];
     let found = 0;
     for (let i = 0; i < Math.min(runs, 10); i++) {
@@ -97,8 +109,7 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
   const trieMb = Math.max(0, totalMb() - mem0);
   sizesKb.forEach((kb, k) => {
     const text = texts[k]!;
-    for (let i = 0; i < 5; i++) scanner.scan(text); // warm-up: the first scans compile the walk
-    collect();
+    settle(() => scanner.scan(text)); // warm-up: the first scans compile the walk
     const times: number[] = [];
     let found = 0;
     for (let i = 0; i < runs * 3; i++) {
