@@ -7,8 +7,9 @@
  * enough notes are found: the work is bounded by the rarest term, never by the note count.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, type Lexicon } from './lexicon';
-import { packStrings, rowsFromPairs, sortedUnique, transpose, U32List, type PackedStrings, type Rows } from './packed';
-import { termsOf } from './text';
+import { packStrings, transpose, U32Chunks, type PackedStrings, type Rows } from './packed';
+import { TermTable } from './term-table';
+import { eachTermSpan } from './text';
 
 export interface NoteDocInput {
   id: string;
@@ -37,31 +38,47 @@ export interface NoteIndexData {
 export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
   // Newest first: the walk stops early, and what it finds first is what a technician wants.
   const notes = [...input].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const tmpIds = new Map<string, number>();
-  const tmpTerms: string[] = [];
-  const pairNote = new U32List(notes.length * 32);
-  const pairTerm = new U32List(notes.length * 32);
-  const seen = new Set<number>();
-  notes.forEach((note, n) => {
-    seen.clear();
-    for (const term of termsOf(note.body)) {
-      let id = tmpIds.get(term);
-      if (id === undefined) {
-        id = tmpTerms.length;
-        tmpIds.set(term, id);
-        tmpTerms.push(term);
-      }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      pairNote.push(n);
-      pairTerm.push(id);
+  // Each note's distinct words as term ids, note after note (pairStarts: where each begins),
+  // looked up by their span of the text: a word already seen costs no string.
+  const table = new TermTable();
+  const pairs = new U32Chunks();
+  const pairStarts = new Uint32Array(notes.length + 1);
+  let lastNote = new Int32Array(1 << 12);
+  let n = 0;
+  const add = (id: number) => {
+    if (id >= lastNote.length) {
+      const next = new Int32Array(Math.max(lastNote.length * 2, id + 1));
+      next.set(lastNote);
+      lastNote = next;
     }
+    if (lastNote[id] === n + 1) return;
+    lastNote[id] = n + 1;
+    pairs.push(id);
+  };
+  const addSpan = (text: string, start: number, end: number, upper: boolean) => add(table.spanId(text, start, end, upper));
+  const addTerm = (term: string) => add(table.id(term));
+  for (; n < notes.length; n++) {
+    pairStarts[n] = pairs.length;
+    const body = notes[n]!.body;
+    if (body) eachTermSpan(body, addSpan, addTerm);
+  }
+  pairStarts[notes.length] = pairs.length;
+  const sorted = table.terms.slice().sort();
+  const rank = new Uint32Array(table.size);
+  for (let i = 0; i < sorted.length; i++) rank[table.id(sorted[i]!)] = i;
+  // Postings by counting sort straight from the pairs: note numbers per term, ascending.
+  const starts = new Uint32Array(sorted.length + 1);
+  pairs.forEach((id) => starts[rank[id]! + 1]!++);
+  for (let t = 0; t < sorted.length; t++) starts[t + 1]! += starts[t]!;
+  const fill = rank; // reused: per table id, where its term's next posting goes
+  for (let id = 0; id < fill.length; id++) fill[id] = starts[rank[id]!]!;
+  const values = new Uint32Array(pairs.length);
+  let note = 0;
+  pairs.forEach((id, i) => {
+    while (i >= pairStarts[note + 1]!) note++;
+    values[fill[id]!++] = note;
   });
-  const sorted = sortedUnique(tmpTerms);
-  const rank = new Uint32Array(tmpTerms.length);
-  sorted.forEach((t, i) => (rank[tmpIds.get(t)!] = i));
-  const terms = pairTerm.data.subarray(0, pairTerm.length).map((t) => rank[t]!);
-  const postings = rowsFromPairs(sorted.length, terms, pairNote.data, terms.length);
+  const postings = { starts, values };
   return {
     lexicon: buildLexicon(sorted, false),
     postings,
