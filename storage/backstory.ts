@@ -1,29 +1,48 @@
-import type { Account, TicketRef } from '@/core/model';
+import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/model';
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
+import type { EntityTable } from 'dexie';
 import type { BackstoryDB, StoredAccount } from './db';
+
+/** The tables a backstory is read from (one read transaction over them). */
+export const storyTables = (db: BackstoryDB) => [db.accounts, db.deals, db.contacts, db.notes, db.campaigns];
 
 /**
  * Fetch one account's records and assemble its backstory (core/backstory.ts has the rules).
  * The same customer held by other sources (same normalised name, or a shared email domain) is
  * merged in. Undefined when the account does not exist (deleted since it was matched or pinned).
+ * `known` is the account's record when the caller has just read it (the matcher has).
  */
-export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef): Promise<Backstory | undefined> {
-  const stored = await db.accounts.get(accountId);
+export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
+  return db.transaction('r', storyTables(db), () => readBackstory(db, accountId, ref, known));
+}
+
+/**
+ * loadBackstory's reads, for a caller that already holds a read transaction over storyTables.
+ * Every read that does not need an earlier one's answer goes at the same time: the account's
+ * own deals, contacts and notes beside the lookups of its twins, each account's notes by deal
+ * and campaigns as soon as its deals are in. Only Dexie reads are awaited (the transaction's
+ * zone must not be left). The records come out in the order one `anyOf` over all the merged
+ * accounts' ids gave (index key, then primary key), so the story is the same to the last tie.
+ */
+export async function readBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
+  const stored = known && known.id === accountId ? known : await db.accounts.get(accountId);
   if (!stored) return undefined;
+  const own = accountRecords(db, stored.id);
   const twins = await findTwins(db, stored);
-  const ids = [stored.id, ...twins.map((a) => a.id)];
-  const [deals, contacts, accountNotes] = await Promise.all([
-    db.deals.where('accountId').anyOf(ids).toArray(),
-    db.contacts.where('accountId').anyOf(ids).toArray(),
-    db.notes.where('accountId').anyOf(ids).toArray(),
-  ]);
-  // Notes written on a deal may not carry the account id themselves.
-  const dealIds = deals.map((d) => d.id);
-  const dealNotes = dealIds.length ? await db.notes.where('dealId').anyOf(dealIds).toArray() : [];
+  const all = await Promise.all([own, ...twins.map((t) => accountRecords(db, t.id))]);
+  // One anyOf over the ids listed them by account id (ascending), each account's by primary key.
+  const ordered = [...all].sort((a, b) => compareKeys(a.accountId, b.accountId));
+  const deals = ordered.flatMap((r) => r.deals);
+  const contacts = ordered.flatMap((r) => r.contacts);
+  const accountNotes = ordered.flatMap((r) => r.notes);
+  // Notes written on a deal may not carry the account id themselves (by deal id, as anyOf did).
+  const notesByDeal = new Map(all.flatMap((r) => [...r.notesByDeal]));
+  const dealNotes = sortedUnique(deals.map((d) => d.id)).flatMap((id) => notesByDeal.get(id) ?? []);
   const notes = [...new Map([...accountNotes, ...dealNotes].map((n) => [n.id, n])).values()];
+  const campaignById = new Map(all.flatMap((r) => r.campaigns.map((c) => [c.id, c] as const)));
   const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
-  const campaigns = (await db.campaigns.bulkGet(campaignIds)).filter((c) => c !== undefined);
+  const campaigns = campaignIds.flatMap((id) => campaignById.get(id) ?? []);
   return assembleBackstory({
     account: mergeAccounts(plain(stored), twins.map(plain)),
     twins: twins.map(plain),
@@ -35,10 +54,65 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
   });
 }
 
-/** The same customer in other sources: one account per other source, name first, then domain. */
+interface AccountRecords {
+  accountId: string;
+  deals: Deal[];
+  contacts: Contact[];
+  notes: Note[];
+  /** Notes by the id of one of this account's deals (whatever account id they carry). */
+  notesByDeal: Map<string, Note[]>;
+  campaigns: Campaign[];
+}
+
+/** One account's deals, contacts and notes (each one getAll), then its deals' notes and campaigns. */
+async function accountRecords(db: BackstoryDB, accountId: string): Promise<AccountRecords> {
+  const [deals, contacts, notes] = await Promise.all([
+    db.deals.where('accountId').equals(accountId).toArray(),
+    db.contacts.where('accountId').equals(accountId).toArray(),
+    db.notes.where('accountId').equals(accountId).toArray(),
+  ]);
+  const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
+  const [dealNotes, campaigns] = await Promise.all([
+    whereAnyOf(db.notes, 'dealId', deals.map((d) => d.id)),
+    campaignIds.length ? db.campaigns.bulkGet(campaignIds) : ([] as (Campaign | undefined)[]),
+  ]);
+  const notesByDeal = new Map<string, Note[]>();
+  for (const n of dealNotes) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
+  return { accountId, deals, contacts, notes, notesByDeal, campaigns: campaigns.filter((c): c is Campaign => c !== undefined) };
+}
+
+/** Above this many keys one anyOf (a cursor) beats a getAll per key side by side. */
+const MAX_KEYS_APART = 24;
+
+/**
+ * The records whose `index` is one of `keys`, in the order `anyOf(keys)` lists them (key, then
+ * primary key), without its cursor steps when the keys are few: a getAll per key at once.
+ */
+async function whereAnyOf<T extends { id: string }>(table: EntityTable<T, 'id'>, index: string, keys: string[]): Promise<T[]> {
+  const unique = sortedUnique(keys);
+  if (unique.length === 0) return [];
+  if (unique.length > MAX_KEYS_APART) return table.where(index).anyOf(unique).toArray();
+  return (await Promise.all(unique.map((key) => table.where(index).equals(key).toArray()))).flat();
+}
+
+/** IndexedDB orders string keys by UTF-16 code units, as `<` does (localeCompare would not). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedUnique(keys: string[]): string[] {
+  return [...new Set(keys)].sort(compareKeys);
+}
+
+/**
+ * The same customer in other sources: one account per other source, name first, then domain
+ * (in domain order, as one anyOf over the domains gave them). The lookups go side by side.
+ */
 export async function findTwins(db: BackstoryDB, account: StoredAccount): Promise<StoredAccount[]> {
-  const byName = account.nameKey ? await db.accounts.where('nameKey').equals(account.nameKey).toArray() : [];
-  const byDomain = account.domains.length ? await db.accounts.where('domains').anyOf(account.domains).toArray() : [];
+  const [byName, byDomain] = await Promise.all([
+    account.nameKey ? db.accounts.where('nameKey').equals(account.nameKey).toArray() : [],
+    whereAnyOf(db.accounts, 'domains', account.domains),
+  ]);
   const perSource = new Map<string, StoredAccount>();
   for (const a of [...byName, ...byDomain]) {
     if (a.source !== account.source && !perSource.has(a.source)) perSource.set(a.source, a);
