@@ -83,12 +83,19 @@ interface Evidence {
 }
 
 export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<MatchResult> {
+  const look = remembered(index);
   const names = new Map<string, string>();
-  // Index hits can point at deleted accounts (a contact left behind): keep only real ones.
+  const checked = new Set<string>();
+  // Index hits can point at deleted accounts (a contact left behind): keep only real ones. Each
+  // id is asked about once (those read together up front are not asked again).
   const existing = async (ids: string[]): Promise<string[]> => {
-    const accounts = await index.getAccounts([...new Set(ids)]);
-    for (const a of accounts) names.set(a.id, a.name);
-    return accounts.map((a) => a.id);
+    const unique = [...new Set(ids)];
+    const ask = unique.filter((id) => !checked.has(id));
+    if (ask.length) {
+      for (const a of await index.getAccounts(ask)) names.set(a.id, a.name);
+      for (const id of ask) checked.add(id);
+    }
+    return unique.filter((id) => names.has(id));
   };
   const candidates = (ids: string[]): MatchCandidate[] =>
     ids
@@ -96,7 +103,20 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
       .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId));
 
   const key = pinKey(ref);
-  const pinned = key ? await pinnedAccount(key, index, existing) : undefined;
+  const company = ref.company?.trim() ?? '';
+  const companyKey = company ? normalizeCompany(company) : '';
+  // What is asked of almost every ticket is asked at once, not in turn: the pin, the first email's
+  // contacts and the company name (the email step's conflict check wants it too), then whether
+  // the accounts they point at exist, in one read. The steps below find these answers remembered.
+  const firstEmail = ticketEmails(ref)[0];
+  const upFront = await Promise.all([
+    key ? look.getPin(key).then((id) => (id ? [id] : [])) : [],
+    firstEmail ? look.accountIdsByContactEmail(firstEmail) : [],
+    companyKey ? look.accountIdsByNameKey(companyKey) : [],
+  ]);
+  if (upFront.some((ids) => ids.length)) await existing(upFront.flat());
+
+  const pinned = key ? await pinnedAccount(key, look, existing) : undefined;
   if (key && pinned) {
     // The company as the page spells it, else what the key holds ("@acmedental.com").
     const label = ref.company && normalizeCompany(ref.company) ? ref.company.trim() : key.slice(ref.helpdesk.length + 1);
@@ -106,12 +126,10 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
     };
   }
 
-  // Each step is looked up only when needed (a clean email hit asks no more of the database).
-  const company = ref.company?.trim() ?? '';
-  const companyKey = company ? normalizeCompany(company) : '';
-  const byName = once(() => byCompanyKey('name', company, companyKey, index, existing));
-  const byAlias = once(() => byCompanyKey('alias', company, companyKey, index, existing));
-  const steps = [once(() => byEmail(ref, index, existing)), once(() => byDomain(ref, index, existing)), byName, byAlias];
+  // Each further step is looked up only when needed (a clean email hit asks no more of the database).
+  const byName = once(() => byCompanyKey('name', company, companyKey, look, existing));
+  const byAlias = once(() => byCompanyKey('alias', company, companyKey, look, existing));
+  const steps = [once(() => byEmail(ref, look, existing)), once(() => byDomain(ref, look, existing)), byName, byAlias];
 
   // The first step with hits decides; when it is ambiguous, a later step may narrow it only
   // by agreeing with some of its candidates (a disagreeing step is ignored, never trusted).
@@ -205,6 +223,25 @@ async function byCompanyKey(method: 'name' | 'alias', company: string, key: stri
   if (!ids.length) return undefined;
   const what = method === 'name' ? `company name "${company}"` : `alias "${company}"`;
   return { method, ids, what, part: { what: method, value: company }, confidence: 'medium' };
+}
+
+/** The index with each lookup's answer remembered per key (asked up front, used by a step later). */
+function remembered(index: MatchIndex): MatchIndex {
+  const answers = new Map<string, Promise<unknown>>();
+  const ask = <T>(what: string, run: (key: string) => Promise<T>) => (key: string): Promise<T> => {
+    const k = `${what}\u0000${key}`;
+    let answer = answers.get(k) as Promise<T> | undefined;
+    if (!answer) answers.set(k, (answer = run(key)));
+    return answer;
+  };
+  return {
+    accountIdsByContactEmail: ask('email', (k) => index.accountIdsByContactEmail(k)),
+    accountIdsByDomain: ask('domain', (k) => index.accountIdsByDomain(k)),
+    accountIdsByNameKey: ask('name', (k) => index.accountIdsByNameKey(k)),
+    accountIdsByAliasKey: ask('alias', (k) => index.accountIdsByAliasKey(k)),
+    getAccounts: (ids) => index.getAccounts(ids),
+    getPin: ask('pin', (k) => index.getPin(k)),
+  };
 }
 
 /** A lookup run at most once, and only if asked for. */

@@ -4,6 +4,7 @@ import { normalizeCompany } from '@/core/normalize';
 import { matchTicket, pinKey, type MatchIndex } from '@/core/match';
 import { openDb, type StoredAccount } from '@/storage/db';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
+import { loadTicketStory } from '@/storage/ticket-story';
 
 /** An account as import stores it, with its derived match keys. */
 function stored(id: string, name: string, extra: Partial<Account> = {}): StoredAccount {
@@ -66,6 +67,13 @@ describe('matchTicket asks the index only what it needs', () => {
     expect(r).toMatchObject({ account: 'acme', confidence: 'low' });
     expect(calls).not.toContain('accountIdsByDomain');
     expect(calls).toContain('accountIdsByNameKey');
+  });
+
+  it('asks the pin, the email and the company name at once, then whether their accounts exist in one read', async () => {
+    const { index, calls } = counting();
+    const r = await matchTicket(ticket({ contactEmail: 'dana@acmedental.com', company: 'Baker & Price LLP' }), index);
+    expect(r).toMatchObject({ account: 'acme', confidence: 'low' });
+    expect(calls).toEqual(['getPin', 'accountIdsByContactEmail', 'accountIdsByNameKey', 'getAccounts']);
   });
 
   it('does not look up aliases once the company name is a single account', async () => {
@@ -258,6 +266,32 @@ describe('the Dexie match index', () => {
     const db = await seededDb();
     expect(await savePin(db, ticket(), 'acme')).toBeUndefined();
     expect(await db.pins.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('loadTicketStory', () => {
+  it('tells the story of the pinned account, though the contact email matches another', async () => {
+    const db = openDb('test-' + Math.random());
+    await db.accounts.bulkPut([acme, riverside]);
+    await db.contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('rita', 'riverside', 'rita@riversideclinic.org')]);
+    const ref = ticket({ company: 'Acme Dental', contactEmail: 'dana@acmedental.com' });
+    expect(await loadTicketStory(db, ref)).toMatchObject({ match: { account: 'acme', method: 'email' }, story: { accountIds: ['acme'] } });
+    await savePin(db, ref, 'riverside');
+    const pinned = await loadTicketStory(db, ref);
+    expect(pinned.match).toMatchObject({ status: 'matched', account: 'riverside', method: 'pin' });
+    expect(pinned.story).toMatchObject({ account: { id: 'riverside', name: 'Riverside Family Clinic' }, accountIds: ['riverside'] });
+    expect(pinned.story!.contacts.map((c) => c.id)).toEqual(['rita']);
+    // The ticket's contact is not one of the pinned account's.
+    expect(pinned.story!.contact).toBeUndefined();
+    db.close();
+  });
+
+  it('tells no story when nothing matches, or when the match is ambiguous', async () => {
+    const db = openDb('test-' + Math.random());
+    await db.accounts.bulkPut([acme, acmeOrtho]);
+    expect(await loadTicketStory(db, ticket({ company: 'Nobody Inc' }))).toMatchObject({ match: { status: 'none' }, story: undefined });
+    expect(await loadTicketStory(db, ticket({ contactEmail: 'nora@acmedental.com' }))).toMatchObject({ match: { status: 'ambiguous' }, story: undefined });
     db.close();
   });
 });
