@@ -1,15 +1,23 @@
 import type { TicketRef } from '@/core/model';
 import { pinKey, type MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
-import { getDb, type BackstoryDB } from './db';
+import { getDb, type BackstoryDB, type StoredAccount } from './db';
+
+/** The Dexie match index, which keeps the account records it read for the story that follows. */
+export interface StoredMatchIndex extends MatchIndex {
+  /** Accounts read by getAccounts, by id: the matched one need not be read again. */
+  readonly accounts: ReadonlyMap<string, StoredAccount>;
+}
 
 /**
  * The matcher's lookups as Dexie index queries. Callers pass keys already normalised
  * (core/match.ts does that), so every lookup is one exact index hit.
  */
-export function createMatchIndex(db: BackstoryDB = getDb()): MatchIndex {
+export function createMatchIndex(db: BackstoryDB = getDb()): StoredMatchIndex {
   const unique = (ids: string[]) => [...new Set(ids)];
+  const read = new Map<string, StoredAccount>();
   return {
+    accounts: read,
     async accountIdsByContactEmail(email) {
       const contacts = await db.contacts.where('email').equals(normalizeEmail(email)).toArray();
       return unique(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])));
@@ -20,6 +28,7 @@ export function createMatchIndex(db: BackstoryDB = getDb()): MatchIndex {
     accountIdsByAliasKey: async (key) => unique(await db.accounts.where('aliasKeys').equals(key).primaryKeys()),
     async getAccounts(ids) {
       const accounts = await db.accounts.bulkGet(ids);
+      for (const a of accounts) if (a) read.set(a.id, a);
       return accounts.flatMap((a) => (a ? [{ id: a.id, name: a.name }] : []));
     },
     getPin: async (key) => (await db.pins.get(key))?.accountId,
