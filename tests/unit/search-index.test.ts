@@ -179,3 +179,57 @@ describe('domain stems', () => {
     );
   });
 });
+
+describe('the build dictionary', () => {
+  // Words are looked up by their span of the text (names) and the table grows past its first
+  // size: lookups must behave as with one string per word.
+  const words = Array.from({ length: 9000 }, (_, i) => `w${i.toString(36)}x`);
+  const index = buildSearchIndex(
+    data(
+      [
+        account('a1', 'Müller Zahnärzte GmbH', { aliases: ['MZG'] }),
+        account('a2', "O'Brien & Sons", { domains: ['obrien-sons.co.uk'] }),
+        account('a3', 'ACME Dental Group', { domains: ['www.acme-dental.com'] }),
+        ...words.map((w, i) => account(`b${i}`, `Filler ${w} ${words[(i * 7) % words.length]!.toUpperCase()}`)),
+      ],
+      [contact('c1', 'Dana Whitfield', 'Dana.Whitfield@Acme-Dental.co.uk', 'a3')],
+    ),
+  );
+  const ids = (q: string) => index.search(q, { limitPerGroup: 5 }).accounts.map((h) => h.id);
+
+  it('finds accented, capitalised and punctuated words, whole and begun', () => {
+    expect(ids('muller')).toContain('a1');
+    expect(ids('Müller')).toContain('a1');
+    expect(ids('zahn')).toContain('a1');
+    expect(ids('obrien')).toContain('a2');
+    expect(ids("o'brien")).toContain('a2');
+    expect(ids('brien')).toContain('a2');
+    expect(ids('acmedental')).toContain('a3');
+    expect(ids('acme')).toEqual(['a3']);
+  });
+
+  it('finds typos and every word of a multi-word query', () => {
+    expect(ids('dentl')).toContain('a3');
+    expect(ids('whitfeild')).toContain('a3');
+    expect(ids('acme dent')).toEqual(['a3']);
+    expect(ids('dana acme')).toEqual(['a3']);
+    expect(ids('sons obrien')).toEqual(['a2']);
+  });
+
+  it('knows whole values and every word, past the first table size', () => {
+    expect(index.search('dana.whitfield@acme-dental.co.uk').accounts[0]).toMatchObject({ id: 'a3', quality: 'exact' });
+    expect(index.search('MZG').accounts[0]).toMatchObject({ id: 'a1', quality: 'exact' });
+    for (const i of [0, 4095, 4096, 8191, 8999]) {
+      expect(ids(words[i]!)).toContain(`b${i}`);
+      // The same word in capitals in another account's name is the same term.
+      expect(ids(words[(i * 7) % words.length]!)).toContain(`b${i}`);
+    }
+  });
+
+  it('indexes note words past the first table size, each once per note', () => {
+    const notes = words.slice(0, 6000).map((w, i) => ({ id: `n${i}`, source: 't', sourceId: `n${i}`, accountId: 'a1', date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, body: `${w} ${w.toUpperCase()} Follow-up ${w}` }));
+    const withNotes = buildSearchIndex({ ...data([account('a1', 'Acme')]), notes } as never);
+    for (const i of [0, 4095, 4096, 5999]) expect(withNotes.search(words[i]!).notes.map((h) => h.id)).toEqual([`n${i}`]);
+    expect(withNotes.search('followup').notes).toHaveLength(5);
+  });
+});
