@@ -28,8 +28,14 @@ function settle(fn: () => unknown, ms = 500): void {
   for (let i = 0; i < 5 || now() - start < ms; i++) fn();
 }
 
-/** Heap plus array buffers after a full collection: the trie lives in typed arrays, which heapUsed leaves out. */
+/**
+ * Heap plus array buffers after a full collection: the trie lives in typed arrays, which heapUsed
+ * leaves out. Collected twice: the buffers a collection finds dead are freed by a sweep that may
+ * still be running when gc() returns (the build's tens of MB of scratch arrays showed up as up to
+ * +35 MB), and the next collection waits for that sweep to finish.
+ */
 function totalMb(): number {
+  collect();
   collect();
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 1e6;
