@@ -9,7 +9,7 @@
  * terms through its own short, sorted term list, so no query scans the collection.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, typoTerms, type Lexicon } from './lexicon';
-import { packStrings, transpose, U32Chunks, U32List, type PackedStrings, type Rows } from './packed';
+import { packStrings, sortStrings, transpose, U32Chunks, U32List, type PackedStrings, type Rows } from './packed';
 import { TermTable } from './term-table';
 import { eachTermSpan, keyHash } from './text';
 
@@ -126,7 +126,7 @@ export class NameIndexBuilder {
     const docCount = this.d + 1;
     const table = this.table;
     // The table's terms are unique: one sort of them, then integer ids.
-    const sorted = table.terms.slice().sort();
+    const sorted = sortStrings(table.terms);
     const rank = new Uint32Array(table.size);
     for (let i = 0; i < sorted.length; i++) rank[table.id(sorted[i]!)] = i;
     // Postings by counting sort straight from the pairs: doc * 16 + field per term, in doc order.

@@ -7,7 +7,7 @@
  * enough notes are found: the work is bounded by the rarest term, never by the note count.
  */
 import { buildLexicon, exactTerm, prefixRange, termLength, type Lexicon } from './lexicon';
-import { packStrings, transpose, U32Chunks, type PackedStrings, type Rows } from './packed';
+import { packStrings, sortStrings, transpose, U32Chunks, type PackedStrings, type Rows } from './packed';
 import { TermTable } from './term-table';
 import { eachTermSpan } from './text';
 
@@ -63,7 +63,7 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
     if (body) eachTermSpan(body, addSpan, addTerm);
   }
   pairStarts[notes.length] = pairs.length;
-  const sorted = table.terms.slice().sort();
+  const sorted = sortStrings(table.terms);
   const rank = new Uint32Array(table.size);
   for (let i = 0; i < sorted.length; i++) rank[table.id(sorted[i]!)] = i;
   // Postings by counting sort straight from the pairs: note numbers per term, ascending.

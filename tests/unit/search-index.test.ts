@@ -233,3 +233,16 @@ describe('the build dictionary', () => {
     expect(withNotes.search('followup').notes).toHaveLength(5);
   });
 });
+
+describe('sorting the dictionary', () => {
+  it('orders as the native sort does, accents, empty strings and all', async () => {
+    const { sortStrings } = await import('@/core/search/packed');
+    const word = fc.array(fc.constantFrom('a', 'b', 'z', '0', '9', '', '\u0000', 'é', 'ß', '\u007f', '\u0080', '中', '\uffff', 'A'), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        expect(sortStrings(words)).toEqual(words.slice().sort());
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
