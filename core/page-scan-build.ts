@@ -1,10 +1,11 @@
 /**
  * Builds the page scan's trie. Every pattern is folded to a key (page-scan-fold.ts) appended to
  * one Uint16Array pool, with no string or object per pattern. The keys are radix-sorted and the
- * trie laid out breadth first in typed arrays: a node's children are consecutive nodes, so a node
- * is two words (label and flags, first child) plus two of payload, with no edge list, and
- * single-key chains become tails. For the 50k-account bench data (320k patterns) that is ~606k
- * nodes and ~16 MB, where a plain trie would have 3.7M nodes, and an object per node ten times the memory.
+ * trie laid out in one Int32Array: a node is four words (label and flags, first child, child
+ * count or tail start, key), its children are consecutive nodes (no edge list), the children's
+ * blocks go depth first, and single-key chains become tails. For the 50k-account bench data
+ * (320k patterns) that is ~606k nodes and ~19 MB of typed arrays, where a plain trie would have
+ * 3.7M nodes, and an object per node ten times the memory.
  */
 import { addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
 
@@ -191,7 +192,7 @@ function insertionSort(pool: Uint16Array, offset: Int32Array, idx: Int32Array, l
 }
 
 /**
- * Breadth-first layout from sorted keys, in one pass over them. Key i (in sorted order) brings a
+ * The layout from sorted keys, in two passes over them (child counts, then nodes). Key i (in sorted order) brings a
  * new node at depth D exactly when it shares fewer than D codes with the key before it (lcp).
  * Once a node's subtree holds a single key, the rest of that key goes to the tail pool instead
  * of a chain of one-child nodes: most of a 290k-pattern trie is such chains (email addresses,
