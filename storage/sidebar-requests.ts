@@ -9,7 +9,7 @@ import { findAccounts, forgetAccountIndex, type AccountHit } from './account-fin
 import type { Flag } from '@/core/flags';
 import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
-import { withFreshness } from './freshness';
+import { describeSources } from './freshness';
 
 /**
  * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
@@ -91,9 +91,10 @@ async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefin
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
-  const flags = await flagsOn(db, story.story.accountIds);
+  // The flags (IndexedDB) and the sources' freshness (storage.local) are read side by side.
+  const [flags, sourceInfo] = await Promise.all([flagsOn(db, story.story.accountIds), describeSources(story.story.sources)]);
   const notes = flags.length ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : story.story.notes;
-  return { ...story, story: await withFreshness({ ...story.story, notes }), flags };
+  return { ...story, story: { ...story.story, notes, sourceInfo }, flags };
 }
 
 /** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */
