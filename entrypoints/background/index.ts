@@ -12,7 +12,7 @@ import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
-import { syncSiteScripts } from './site-scripts';
+import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
 import { syncIntervalItem } from '@/storage/sources';
 
@@ -114,10 +114,9 @@ export default defineBackground(() => {
 
   // User-added sites: one content script per granted site, kept in step with grants and revokes.
   const resync = () =>
-    void sitesItem
-      .getValue()
-      .then((sites) => syncSiteScripts(sites, browser.scripting, browser.permissions))
-      .catch((e: unknown) => console.error('Backstory: could not update help-desk site scripts', e));
+    void keepSiteScripts(() => sitesItem.getValue(), browser.scripting, browser.permissions).catch((e: unknown) =>
+      console.error('Backstory: could not update help-desk site scripts', e),
+    );
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   sitesItem.watch(resync);

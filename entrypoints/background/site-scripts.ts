@@ -54,3 +54,20 @@ export async function syncSiteScripts(
   }
   return { registered, unregistered };
 }
+
+/**
+ * syncSiteScripts with the current site list, one run at a time across the extension: the
+ * options page runs it right after the user adds, grants or removes a site (so the change does
+ * not wait for a worker the browser may have just stopped), and the background runs it on start-up
+ * and on permission changes. A Web Lock (shared by the worker and the extension's pages) keeps
+ * two runs from registering the same script twice.
+ */
+export async function keepSiteScripts(
+  readSites: () => Promise<readonly HelpdeskSite[]>,
+  scripting: ScriptingApi,
+  permissions: PermissionsApi,
+  locks: Pick<LockManager, 'request'> | null = globalThis.navigator?.locks ?? null,
+): Promise<{ registered: string[]; unregistered: string[] }> {
+  const run = async () => syncSiteScripts(await readSites(), scripting, permissions);
+  return locks ? locks.request('backstory:site-scripts', run) : run();
+}

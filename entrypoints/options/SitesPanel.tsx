@@ -6,6 +6,7 @@ import { parseSiteUrl, sitePattern, type HelpdeskSite } from '@/core/sites';
 import { sitesItem, siteStatsItem, type SiteDayStats } from '@/storage/sites';
 import { describeStats } from './site-text';
 import { t } from '@/components/i18n';
+import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -43,6 +44,13 @@ export function SitesPanel() {
     );
   }, [sites]);
 
+  // The site's content script follows at once, from this page: the background would do it too,
+  // but the browser may have just stopped its worker. A failure is the background's to retry.
+  const registerNow = () =>
+    keepSiteScripts(() => sitesItem.getValue(), browser.scripting, browser.permissions).catch((e: unknown) =>
+      console.error('Backstory: could not update help-desk site scripts', e),
+    );
+
   // permissions.request must run in the click itself (a user gesture): no await before it.
   const add = (e: Event) => {
     e.preventDefault();
@@ -54,6 +62,7 @@ export function SitesPanel() {
         if (!ok) return setStatus({ tone: 'error', text: t('sites.notGranted', [origin]) });
         const list = (await sitesItem.getValue()).filter((s) => s.origin !== origin);
         await sitesItem.setValue([...list, { origin, adapterId: product, addedAt: new Date().toISOString() }]);
+        await registerNow();
         setAddress('');
         setStatus({ tone: 'ok', text: t('sites.added', [origin]) });
       },
@@ -62,9 +71,9 @@ export function SitesPanel() {
   };
 
   const grant = (site: HelpdeskSite) =>
-    void browser.permissions.request({ origins: [sitePattern(site.origin)] }).then((ok) => {
+    void browser.permissions.request({ origins: [sitePattern(site.origin)] }).then(async (ok) => {
       setGranted((g) => ({ ...g, [site.origin]: ok }));
-      // The background registers the content script on permissions.onAdded.
+      if (ok) await registerNow();
     });
 
   const remove = async (site: HelpdeskSite) => {
@@ -72,6 +81,7 @@ export function SitesPanel() {
     // Give the permission back too. Permissions the build asks for up front cannot be removed;
     // the site's content script is gone either way.
     await browser.permissions.remove({ origins: [sitePattern(site.origin)] }).catch(() => false);
+    await registerNow();
     setStatus({ tone: 'ok', text: t('sites.removed', [site.origin]) });
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSiteUrl, sitePattern, siteFor, siteScriptId, type HelpdeskSite } from '@/core/sites';
-import { syncSiteScripts, type RegisteredScript } from '@/entrypoints/background/site-scripts';
+import { keepSiteScripts, syncSiteScripts, type RegisteredScript } from '@/entrypoints/background/site-scripts';
 import { countRecognition } from '@/storage/sites';
 import { describeStats } from '@/entrypoints/options/site-text';
 
@@ -60,6 +60,33 @@ describe('syncSiteScripts', () => {
     const r = await syncSiteScripts([site('https://a.example')], f.scripting, f.permissions);
     expect(r.unregistered.sort()).toEqual(['site:https://a.example', 'site:https://b.example']);
     expect([...f.registered.keys()]).toEqual(['other-script']);
+  });
+
+  it('runs one at a time across the extension (options page and worker), as Chrome refuses a duplicate id', async () => {
+    const make = () => {
+      const f = fakes([], ['https://a.example/*']);
+      // Like Chrome: answers take a turn of the event loop, and an id registered twice is refused.
+      const get = f.scripting.getRegisteredContentScripts;
+      f.scripting.getRegisteredContentScripts = async () => (await new Promise((r) => setTimeout(r, 5)), get());
+      f.scripting.registerContentScripts = async (scripts) => {
+        await new Promise((r) => setTimeout(r, 5));
+        for (const x of scripts) if (f.registered.has(x.id)) throw new Error(`Duplicate script ID '${x.id}'`);
+        scripts.forEach((x) => f.registered.set(x.id, x));
+      };
+      return f;
+    };
+    const sites = async () => [site('https://a.example')];
+    // A lock manager like navigator.locks for one name: each run waits for the one before.
+    let queue: Promise<unknown> = Promise.resolve();
+    const locks = { request: (<T>(_name: string, run: () => Promise<T>) => (queue = queue.then(run, run)) as Promise<T>) as LockManager['request'] };
+    const f = make();
+    const [a, b] = await Promise.all([keepSiteScripts(sites, f.scripting, f.permissions, locks), keepSiteScripts(sites, f.scripting, f.permissions, locks)]);
+    expect([a.registered, b.registered]).toEqual([['site:https://a.example'], []]);
+    // Without the lock the two runs collide.
+    const g = make();
+    const both = await Promise.allSettled([keepSiteScripts(sites, g.scripting, g.permissions, null), keepSiteScripts(sites, g.scripting, g.permissions, null)]);
+    expect(both.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect([...g.registered.keys()]).toEqual(['site:https://a.example']);
   });
 
   it('changes nothing when everything is in step', async () => {
