@@ -17,21 +17,27 @@ type Kept = Record<string, RetryState & { at: number }>;
 export function retryMemory(sourceId: string, now = Date.now): RetryMemory {
   const item = storage.defineItem<Kept>(`session:httpRetries:${sourceId}`, { fallback: {} });
   const fresh = (kept: Kept) => Object.fromEntries(Object.entries(kept).filter(([, s]) => now() - s.at < STALE_MS));
+  // Read once per sync, then written through: only this worker syncs this source, and a sync
+  // asks for every request it makes, so it should not read session storage each time.
+  let cache: Kept | undefined;
+  const load = async () => (cache ??= await item.getValue());
   return {
     async get(key) {
-      const state = fresh(await item.getValue())[key];
+      const state = fresh(await load())[key];
       return state && { attempts: state.attempts, notBefore: state.notBefore };
     },
     async set(key, state) {
-      const kept = fresh(await item.getValue());
+      const kept = fresh(await load());
       kept[key] = { ...state, at: now() };
-      await item.setValue(Object.fromEntries(Object.entries(kept).sort(([, a], [, b]) => b.at - a.at).slice(0, KEEP)));
+      cache = Object.fromEntries(Object.entries(kept).sort(([, a], [, b]) => b.at - a.at).slice(0, KEEP));
+      await item.setValue(cache);
     },
     async clear(key) {
-      const kept = await item.getValue();
+      const kept = await load();
       if (!(key in kept)) return;
-      delete kept[key];
-      await item.setValue(kept);
+      cache = { ...kept };
+      delete cache[key];
+      await item.setValue(cache);
     },
   };
 }

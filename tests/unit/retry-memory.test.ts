@@ -16,6 +16,25 @@ describe("a data source's retry state in session storage", () => {
     expect(await retryMemory('hubspot-1').get('GET https://api.hubapi.com/a ')).toBeUndefined();
   });
 
+  it('reads session storage once per sync, and writes every change through', async () => {
+    const memory = retryMemory('cw');
+    let reads = 0;
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    fakeBrowser.storage.session.get = ((...args: Parameters<typeof get>) => (reads++, get(...args))) as typeof get;
+    for (let i = 0; i < 5; i++) await memory.get(`GET /page/${i} `);
+    const afterGets = reads;
+    await memory.set('GET /page/5 ', { attempts: 1, notBefore: 9 });
+    await memory.get('GET /page/5 ');
+    expect(reads).toBe(afterGets);
+    // The first get read the item (WXT's storage may take more than one call for it); no other did.
+    expect(afterGets).toBeGreaterThan(0);
+    expect(afterGets).toBeLessThanOrEqual(2);
+    // A new worker's memory sees what this one wrote, and its clear reaches storage too.
+    expect(await retryMemory('cw').get('GET /page/5 ')).toEqual({ attempts: 1, notBefore: 9 });
+    await memory.clear('GET /page/5 ');
+    expect(await retryMemory('cw').get('GET /page/5 ')).toBeUndefined();
+  });
+
   it('forgets tries from a past episode, keeps only the latest few, and all of a removed source', async () => {
     let t = 0;
     const memory = retryMemory('cw', () => t);
