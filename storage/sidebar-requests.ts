@@ -10,6 +10,7 @@ import type { Flag } from '@/core/flags';
 import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { describeSources } from './freshness';
+import { heldMatchMemory } from './match-memory';
 
 /**
  * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
@@ -87,7 +88,7 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
 async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefined): Promise<TicketStory> {
-  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined);
+  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined, heldMatchMemory(db));
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
@@ -102,7 +103,7 @@ export async function flagForTab(tabId: number, tabUrl: string | undefined, inpu
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
   const text = await textFor(tabId, ref);
-  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined);
+  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined, heldMatchMemory(db));
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);
   forgetPreparedStories();

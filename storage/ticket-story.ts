@@ -1,10 +1,12 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
-import { matchTicket, matchTicketText, type MatchResult, type TextIndex } from '@/core/match';
+import { matchTicket, matchTicketText, pinKey, type MatchResult, type TextIndex } from '@/core/match';
 import { createMatchIndex } from '@/storage/match-index';
-import { loadBackstory, readBackstory, storyTables } from '@/storage/backstory';
+import { loadBackstory, readBackstory, readPlannedBackstory, storyTables } from '@/storage/backstory';
+import { dataStamp } from '@/storage/data-stamp';
 import type { BackstoryDB } from '@/storage/db';
+import { matchMemoryIsStale, type MatchMemory } from '@/storage/match-memory';
 
 export interface TicketStory {
   ref: TicketRef;
@@ -25,19 +27,49 @@ export interface TicketText {
  * ticket's visible text (held in the background's memory only) is scanned last, when its fields
  * matched nothing. The scanner is passed in, so pages that never scan (the popup) do not load it.
  * Matching and the story are read in one read transaction (only database reads are awaited in
- * it), and the story starts from the account record the matcher read.
+ * it), and the story starts from the account record the matcher read. With the worker's match
+ * memory (storage/match-memory.ts) the match needs no read and the story is one round of reads;
+ * the memory is trusted only when the data stamp and the ticket's pin read in that same round
+ * are still the ones it was built from, else the story is read again from the indexes.
  */
-export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText): Promise<TicketStory> {
-  const index = createMatchIndex(db);
-  const found = await db.transaction('r', [db.pins, ...storyTables(db)], async () => {
-    const match = await matchTicket(ref, index);
-    const story = matchedAccount(match) ? await readBackstory(db, match.account!, ref, index.accounts.get(match.account!)) : undefined;
-    return { match, story };
-  });
+export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText, memory?: MatchMemory): Promise<TicketStory> {
+  const found = (memory && (await fromMemory(db, ref, memory))) || (await fromIndexes(db, ref));
   if (found.match.status !== 'none' || !text?.text) return { ref, ...found };
   const match = (await matchTicketText(text.text, text.index)) ?? found.match;
   const story = matchedAccount(match) ? await loadBackstory(db, match.account!, ref) : undefined;
   return { ref, match, story };
+}
+
+type Found = Pick<TicketStory, 'match' | 'story'>;
+
+async function fromIndexes(db: BackstoryDB, ref: TicketRef): Promise<Found> {
+  const index = createMatchIndex(db);
+  return db.transaction('r', [db.pins, ...storyTables(db)], async () => {
+    const match = await matchTicket(ref, index);
+    const story = matchedAccount(match) ? await readBackstory(db, match.account!, ref, index.accounts.get(match.account!)) : undefined;
+    return { match, story };
+  });
+}
+
+/** The memory's answer, or undefined when the memory turned out stale (and is then rebuilt). */
+async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory): Promise<Found | undefined> {
+  if (!memory.stamp) return undefined;
+  const match = await matchTicket(ref, memory.index);
+  const key = pinKey(ref);
+  const account = matchedAccount(match) ? match.account! : undefined;
+  const found = await db.transaction('r', [db.meta, db.pins, ...storyTables(db)], () =>
+    Promise.all([
+      dataStamp(db),
+      key ? db.pins.get(key) : undefined,
+      account ? readPlannedBackstory(db, { accountId: account, twinIds: memory.twinIds(account), deals: memory.deals }, ref) : undefined,
+    ]),
+  );
+  const [stamp, pin, story] = found;
+  if (stamp !== memory.stamp || pin?.accountId !== (key ? memory.pin(key) : undefined) || story === 'missing') {
+    matchMemoryIsStale(db, memory);
+    return undefined;
+  }
+  return { match, story };
 }
 
 const matchedAccount = (match: MatchResult): boolean => match.status === 'matched' && !!match.account;

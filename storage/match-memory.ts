@@ -1,0 +1,164 @@
+import type { MatchIndex } from '@/core/match';
+import { normalizeEmail } from '@/core/normalize';
+import { dataStamp } from './data-stamp';
+import type { BackstoryDB } from './db';
+
+/** What a story needs to know of a deal before reading it: its id and its campaign. */
+export interface DealRef {
+  id: string;
+  campaignId?: string;
+}
+
+/**
+ * The matcher's lookups and the story's plan, answered from the worker's memory instead of by
+ * dependent IndexedDB reads (each costs about 0.3 ms in Chromium, and matching took four in a
+ * row). It is a copy of the indexes as they were at `stamp`: ticket-story.ts uses it only
+ * optimistically, reading the current stamp and the ticket's pin in the same round as the story,
+ * and falls back to the indexes when either changed. Every answer is in the order the Dexie index
+ * would give (index key, then primary key), so the story told is the same to the last tie.
+ */
+export interface MatchMemory {
+  readonly stamp: string;
+  /** The same lookups as storage/match-index.ts, resolved without a read. */
+  readonly index: MatchIndex;
+  /** The pin stored under `key` when the memory was built. */
+  pin(key: string): string | undefined;
+  /** The account's twins in other sources, as storage/backstory.ts findTwins would find them. */
+  twinIds(accountId: string): string[];
+  /** The account's deals (ids and campaigns), by primary key, as `deals where accountId` lists them. */
+  deals(accountId: string): DealRef[];
+}
+
+interface AccountEntry {
+  name: string;
+  source: string;
+  nameKey: string;
+  domains: string[];
+}
+
+/** Key → ids, each id once, in the order met (callers meet records in primary key order). */
+class Postings {
+  private readonly map = new Map<string, string[]>();
+  add(key: string, id: string): void {
+    const list = this.map.get(key);
+    if (!list) this.map.set(key, [id]);
+    else if (list[list.length - 1] !== id && !list.includes(id)) list.push(id);
+  }
+  get(key: string): string[] {
+    return this.map.get(key) ?? [];
+  }
+}
+
+/** IndexedDB orders string keys by UTF-16 code units, as `<` does. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Read the indexes the matcher and the story use into memory, in one read transaction with the
+ * data stamp, so the copy is exactly the data of that stamp. About 50,000 accounts take well
+ * under a second; callers build it off the ticket's path (see `heldMatchMemory`).
+ */
+export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
+  const [stamp, accounts, contacts, deals, pins] = await db.transaction('r', [db.meta, db.accounts, db.contacts, db.deals, db.pins], () =>
+    Promise.all([dataStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray()]),
+  );
+  const entries = new Map<string, AccountEntry>();
+  const byName = new Postings();
+  const byAlias = new Postings();
+  const byDomain = new Postings();
+  // toArray lists records by primary key: each posting list comes out in index order.
+  for (const a of accounts) {
+    entries.set(a.id, { name: a.name, source: a.source, nameKey: a.nameKey, domains: a.domains ?? [] });
+    // Only what IndexedDB would index (a string key) is listed, as the indexes list it.
+    if (typeof a.nameKey === 'string') byName.add(a.nameKey, a.id);
+    for (const k of a.aliasKeys ?? []) if (typeof k === 'string') byAlias.add(k, a.id);
+    for (const d of a.domains ?? []) if (typeof d === 'string') byDomain.add(d, a.id);
+  }
+  const byEmail = new Postings();
+  for (const c of contacts) if (c.accountId && typeof c.email === 'string') byEmail.add(c.email, c.accountId);
+  const dealsOf = new Map<string, DealRef[]>();
+  for (const d of deals) {
+    const list = dealsOf.get(d.accountId) ?? [];
+    list.push(d.campaignId ? { id: d.id, campaignId: d.campaignId } : { id: d.id });
+    dealsOf.set(d.accountId, list);
+  }
+  const pinned = new Map(pins.map((p) => [p.key, p.accountId]));
+
+  const index: MatchIndex = {
+    accountIdsByContactEmail: async (email) => byEmail.get(normalizeEmail(email)),
+    accountIdsByDomain: async (domain) => byDomain.get(domain),
+    accountIdsByNameKey: async (key) => byName.get(key),
+    accountIdsByAliasKey: async (key) => byAlias.get(key),
+    getAccounts: async (ids) => ids.flatMap((id) => {
+      const a = entries.get(id);
+      return a ? [{ id, name: a.name }] : [];
+    }),
+    getPin: async (key) => pinned.get(key),
+  };
+  return {
+    stamp,
+    index,
+    pin: (key) => pinned.get(key),
+    deals: (accountId) => dealsOf.get(accountId) ?? [],
+    twinIds(accountId) {
+      const account = entries.get(accountId);
+      if (!account) return [];
+      // findTwins: by name first, then by each domain in key order; the first account per other source.
+      const found = [
+        ...(account.nameKey ? byName.get(account.nameKey) : []),
+        ...[...new Set(account.domains)].sort(byKey).flatMap((d) => byDomain.get(d)),
+      ];
+      const perSource = new Map<string, string>();
+      for (const id of found) {
+        const source = entries.get(id)!.source;
+        if (source !== account.source && !perSource.has(source)) perSource.set(source, id);
+      }
+      return [...perSource.values()];
+    },
+  };
+}
+
+/**
+ * The worker's memory, built once per worker and again after the data changed. A ticket never
+ * waits for a build: `heldMatchMemory` answers with what is held (possibly stale, which the
+ * caller detects) and starts a build in the background when nothing current is held.
+ */
+let held: { db: BackstoryDB; memory?: MatchMemory; building?: Promise<void> } | undefined;
+
+/** A moment after the ticket that asked, so the build's big reads do not delay its story. */
+const BUILD_DELAY_MS = 50;
+
+export function heldMatchMemory(db: BackstoryDB): MatchMemory | undefined {
+  if (held?.db !== db) held = { db };
+  if (!held.memory) rebuild(held);
+  return held.memory;
+}
+
+/** The caller found `memory` stale (the data stamp moved on, or a pin changed): build anew. */
+export function matchMemoryIsStale(db: BackstoryDB, memory: MatchMemory): void {
+  if (held?.db !== db || held.memory !== memory) return;
+  held.memory = undefined;
+  rebuild(held);
+}
+
+function rebuild(entry: NonNullable<typeof held>): void {
+  if (entry.building) return;
+  entry.building = new Promise<void>((resolve) => setTimeout(resolve, BUILD_DELAY_MS))
+    .then(() => buildMatchMemory(entry.db))
+    .then((memory) => {
+      if (held === entry) entry.memory = memory;
+    })
+    // A failed build is not kept: the next ticket asks again, and is answered from the indexes.
+    .catch(() => undefined)
+    .finally(() => (entry.building = undefined));
+}
+
+/** For tests: wait for a build in progress. */
+export async function matchMemoryBuilt(): Promise<MatchMemory | undefined> {
+  await held?.building;
+  return held?.memory;
+}
+
+/** For tests: forget the memory. */
+export function forgetMatchMemory(): void {
+  held = undefined;
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import type { DBCore, Middleware } from 'dexie';
+import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
+import { pinKey } from '@/core/match';
+import { openDb, type BackstoryDB } from '@/storage/db';
+import { recordTables, upsertRecords } from '@/storage/import';
+import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
+import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt } from '@/storage/match-memory';
+import { loadTicketStory } from '@/storage/ticket-story';
+
+/** A tiny seeded random, so a failure names its seed and repeats. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['Acme Dental', 'Acme Dental Group', 'Baker & Price', 'Riverside Clinic', 'Müller GmbH', 'Northwind'];
+const DOMAINS = ['acmedental.com', 'baker.law', 'riverside.org', 'northwind.example', 'gmail.com'];
+const SOURCES = ['csv', 'hubspot', 'connectwise'];
+const PEOPLE = ['dana', 'ben', 'nora', 'info'];
+
+/**
+ * A small database where everything collides: names shared across sources (twins), domains
+ * shared by several accounts, one email on contacts of different accounts, contacts and notes
+ * pointing at accounts that do not exist, notes written on deals only.
+ */
+function randomSet(seed: number): RecordSet {
+  const r = rng(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const set = emptyRecordSet();
+  const accountIds: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    const source = pick(SOURCES);
+    const id = `${source}:a${i}`;
+    accountIds.push(id);
+    set.accounts.push({
+      id, source, sourceId: `a${i}`, name: pick(NAMES), aliases: r() < 0.4 ? [pick(NAMES)] : [],
+      domains: r() < 0.8 ? [pick(DOMAINS), ...(r() < 0.3 ? [pick(DOMAINS)] : [])] : [], externalIds: {},
+      ...(r() < 0.5 ? { industry: 'Dental' } : {}),
+    });
+  }
+  const someAccount = () => (r() < 0.1 ? 'csv:gone' : pick(accountIds));
+  for (let i = 0; i < 6; i++) {
+    set.campaigns.push({ id: `csv:c${i}`, source: 'csv', sourceId: `c${i}`, name: `Campaign ${i}`, channel: 'webinar' });
+  }
+  for (let i = 0; i < 25; i++) {
+    set.contacts.push({
+      id: `csv:p${i}`, source: 'csv', sourceId: `p${i}`, accountId: r() < 0.9 ? someAccount() : undefined,
+      name: `Person ${i}`, email: r() < 0.9 ? `${pick(PEOPLE)}@${pick(DOMAINS)}` : '',
+    });
+  }
+  for (let i = 0; i < 20; i++) {
+    set.deals.push({
+      id: `csv:d${i}`, source: 'csv', sourceId: `d${i}`, accountId: pick(accountIds), name: `Deal ${i}`,
+      currency: 'USD', stage: pick(['Closed Won', 'Proposal', 'Closed Lost']), promises: r() < 0.5 ? ['1-hour response'] : [],
+      ...(r() < 0.7 ? { campaignId: r() < 0.1 ? 'csv:nocampaign' : pick(set.campaigns).id } : {}),
+      ...(r() < 0.8 ? { closeDate: `202${Math.floor(r() * 5)}-0${1 + Math.floor(r() * 9)}-01` } : {}),
+    });
+  }
+  for (let i = 0; i < 30; i++) {
+    const onDeal = r() < 0.5;
+    set.notes.push({
+      id: `csv:n${i}`, source: 'csv', sourceId: `n${i}`, author: 'Sam', date: `2024-0${1 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}`,
+      body: `note ${i}`, tags: [], pinned: r() < 0.2,
+      ...(onDeal && r() < 0.5 ? {} : { accountId: someAccount() }),
+      ...(onDeal ? { dealId: pick(set.deals).id } : {}),
+    });
+  }
+  return set;
+}
+
+function randomRefs(seed: number, n: number): TicketRef[] {
+  const r = rng(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const email = () => `${pick([...PEOPLE, 'stranger'])}@${pick([...DOMAINS, 'unknown.example'])}`;
+  return Array.from({ length: n }, (_, i) => ({
+    helpdesk: pick(['generic', 'zendesk']), ticketId: String(i), url: `https://help.example.com/tickets/${i}`,
+    ...(r() < 0.6 ? { company: pick([...NAMES, 'Nobody Inc', 'ACME DENTAL, INC.']) } : {}),
+    ...(r() < 0.7 ? { contactEmail: email() } : {}),
+    emails: r() < 0.3 ? [email()] : [],
+    missing: [],
+  }));
+}
+
+async function write(db: BackstoryDB, set: RecordSet) {
+  await db.transaction('rw', recordTables(db), () => upsertRecords(db, set));
+}
+
+/** Counts the reads on each index (':id' is the primary key), through Dexie's middleware. */
+function countIndexReads(db: BackstoryDB): Map<string, number> {
+  const reads = new Map<string, number>();
+  const count = (table: string, index: string | null | undefined) => reads.set(`${table}.${index || ':id'}`, (reads.get(`${table}.${index || ':id'}`) ?? 0) + 1);
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'count-index-reads',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (req) => (count(name, req.query.index.name), table.query(req)),
+          openCursor: (req) => (count(name, req.query.index.name), table.openCursor(req)),
+          get: (req) => (count(name, undefined), table.get(req)),
+          getMany: (req) => (count(name, undefined), table.getMany(req)),
+        };
+      },
+    }),
+  };
+  db.use(middleware);
+  return reads;
+}
+
+describe('the match memory', () => {
+  it('answers every lookup as the indexes do, in their order', async () => {
+    for (const seed of [1, 2, 3]) {
+      const db = openDb(`test-${Math.random()}`);
+      await write(db, randomSet(seed));
+      const memory = await buildMatchMemory(db);
+      const index = createMatchIndex(db);
+      const accounts = await db.accounts.toArray();
+      for (const key of new Set(accounts.flatMap((a) => a.aliasKeys))) {
+        expect(await memory.index.accountIdsByNameKey(key), `seed ${seed} name ${key}`).toEqual(await index.accountIdsByNameKey(key));
+        expect(await memory.index.accountIdsByAliasKey(key), `seed ${seed} alias ${key}`).toEqual(await index.accountIdsByAliasKey(key));
+      }
+      for (const d of [...DOMAINS, 'unknown.example']) expect(await memory.index.accountIdsByDomain(d)).toEqual(await index.accountIdsByDomain(d));
+      for (const c of await db.contacts.toArray()) {
+        if (c.email) expect(await memory.index.accountIdsByContactEmail(c.email.toUpperCase())).toEqual(await index.accountIdsByContactEmail(c.email));
+      }
+      expect(await memory.index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)])).toEqual(await index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)]));
+      db.close();
+    }
+  });
+
+  it('tells the same story as the indexes for every ticket, on random databases', async () => {
+    for (const seed of [11, 12, 13, 14]) {
+      const db = openDb(`test-${Math.random()}`);
+      await write(db, randomSet(seed));
+      const refs = randomRefs(seed, 30);
+      // Some companies pinned (one to an account that does not exist), before the memory is built.
+      await savePin(db, refs[0]!, 'csv:a1');
+      await savePin(db, refs[1]!, 'csv:gone');
+      const memory = await buildMatchMemory(db);
+      let stories = 0;
+      for (const ref of refs) {
+        const fromIndexes = await loadTicketStory(db, ref);
+        const fromMemory = await loadTicketStory(db, ref, undefined, memory);
+        expect(fromMemory, `seed ${seed} ref ${JSON.stringify(ref)}`).toEqual(fromIndexes);
+        if (fromIndexes.story) stories++;
+      }
+      // The random data must make stories, or the comparison would say little.
+      expect(stories).toBeGreaterThan(5);
+      db.close();
+    }
+  }, 60_000);
+
+  it('matches without reading the match indexes', async () => {
+    const db = openDb(`test-${Math.random()}`);
+    // Middleware is added before the database opens.
+    const reads = countIndexReads(db);
+    const set = randomSet(21);
+    await write(db, set);
+    const memory = await buildMatchMemory(db);
+    reads.clear();
+    const account = set.accounts[0]!;
+    const email = set.contacts.find((c) => c.accountId === account.id && c.email)?.email;
+    const story = await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] }, undefined, memory);
+    expect(story.match.status).not.toBe('none');
+    for (const index of ['contacts.email', 'accounts.nameKey', 'accounts.aliasKeys', 'accounts.domains']) expect(reads.get(index), index).toBeUndefined();
+    // Without the memory the same ticket reads them.
+    await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, emails: [], missing: [] });
+    expect(reads.get('accounts.nameKey')).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('is not trusted once the data changed or a pin was set or removed', async () => {
+    const db = openDb(`test-${Math.random()}`);
+    const set = randomSet(31);
+    await write(db, set);
+    const memory = await buildMatchMemory(db);
+    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: set.accounts[0]!.name, emails: [], missing: [] };
+    const check = async (what: string) => expect(await loadTicketStory(db, ref, undefined, memory), what).toEqual(await loadTicketStory(db, ref));
+
+    // A pin the memory does not know of: the pinned account's story, not the memory's.
+    await savePin(db, ref, set.accounts[5]!.id);
+    expect((await loadTicketStory(db, ref, undefined, memory)).match).toMatchObject({ method: 'pin', account: set.accounts[5]!.id });
+    await check('after a pin');
+    await removePin(db, ref);
+    await check('after the pin was removed');
+
+    // An account renamed to the ticket's company and another deleted (by a sync of its source).
+    const renamed = { ...set.accounts[3]!, name: 'Brand New Name Ltd' };
+    await write(db, { ...emptyRecordSet(), accounts: [renamed] });
+    await check('after a write');
+    const moved: TicketRef = { ...ref, company: 'Brand New Name Ltd' };
+    expect((await loadTicketStory(db, moved, undefined, memory)).match).toMatchObject({ status: 'matched', account: renamed.id });
+    db.close();
+  });
+
+  it('is built by the worker after the first ticket, never on its path, and again after a change', async () => {
+    forgetMatchMemory();
+    const db = openDb(`test-${Math.random()}`);
+    await write(db, randomSet(41));
+    expect(heldMatchMemory(db)).toBeUndefined();
+    const first = await matchMemoryBuilt();
+    expect(first?.stamp).toBeTruthy();
+    expect(heldMatchMemory(db)).toBe(first);
+
+    await write(db, { ...emptyRecordSet(), accounts: [{ ...randomSet(41).accounts[0]!, name: 'Changed Name' }] });
+    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: 'Changed Name', emails: [], missing: [] };
+    // The stale memory is found out, the indexes answer, and a new memory is built.
+    expect((await loadTicketStory(db, ref, undefined, first)).match.status).toBe('matched');
+    const second = await matchMemoryBuilt();
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(second!.stamp).not.toBe(first!.stamp);
+    expect(pinKey(ref)).toBeTruthy();
+    forgetMatchMemory();
+    db.close();
+  });
+});
