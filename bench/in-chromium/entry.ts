@@ -62,6 +62,10 @@ export interface ChromiumImport extends ImportRow {
   /** The floor under `commitMs`: the same accounts (with their derived keys) put straight into
    * IndexedDB, no Dexie, in one transaction, into a fresh database with the same schema. */
   rawPutMs: number;
+  /** The bare floor under both: as many puts of `{ id }` records (no other field), into a store
+   * without indexes, in one transaction, in the same profile (on disk): what Chromium's
+   * IndexedDB costs per put on this machine, whatever the code above it does. */
+  floorPutMs: number;
 }
 
 export interface PageBench {
@@ -180,6 +184,37 @@ async function rawPut(bytes: Uint8Array): Promise<number> {
   }
 }
 
+/** `rows` puts of `{ id }` records into a store without indexes, one transaction, in a plain
+ * IndexedDB database of its own; the time from the first put to complete. */
+async function floorPut(rows: number): Promise<number> {
+  const name = `bench-floor-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('records', { keyPath: 'id' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    const records = Array.from({ length: rows }, (_, i) => ({ id: `imp${i}` }));
+    const t = now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      for (const r of records) store.put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    return now() - t;
+  } finally {
+    idb.close();
+    await new Promise((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = req.onerror = req.onblocked = resolve;
+    });
+  }
+}
+
 /** Dexie's errors lose their name and message on the way out of page.evaluate: keep them. */
 const plainErrors = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
   try {
@@ -217,6 +252,6 @@ window.backstoryBench = {
     } finally {
       await db.delete();
     }
-    return { ...row, rawPutMs: await rawPut(bytes) };
+    return { ...row, rawPutMs: await rawPut(bytes), floorPutMs: await floorPut(rows) };
   }),
 };
