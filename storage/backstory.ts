@@ -3,7 +3,6 @@ import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
 import type { EntityTable } from 'dexie';
 import type { BackstoryDB, StoredAccount } from './db';
-import type { DealRef } from './match-memory';
 
 /** The tables a backstory is read from (one read transaction over them). */
 export const storyTables = (db: BackstoryDB) => [db.accounts, db.deals, db.contacts, db.notes, db.campaigns];
@@ -32,36 +31,11 @@ export async function readBackstory(db: BackstoryDB, accountId: string, ref?: Ti
   const own = accountRecords(db, stored.id);
   const twins = await findTwins(db, stored);
   const all = await Promise.all([own, ...twins.map((t) => accountRecords(db, t.id))]);
-  return tell(stored, twins, all, ref);
-}
-
-/** Which records a story is made of, when they are known before reading (storage/match-memory.ts). */
-export interface StoryPlan {
-  accountId: string;
-  /** As findTwins would find them, in its order. */
-  twinIds: string[];
-  /** Each account's deals, as `deals where accountId equals` lists them. */
-  deals(accountId: string): DealRef[];
-}
-
-/**
- * readBackstory's story from a plan: every read goes at once, in one round, inside the caller's
- * read transaction over storyTables. 'missing' when an account of the plan is gone (the plan was
- * stale: the caller checks the data stamp and reads again without one).
- */
-export async function readPlannedBackstory(db: BackstoryDB, plan: StoryPlan, ref?: TicketRef): Promise<Backstory | 'missing'> {
-  const ids = [plan.accountId, ...plan.twinIds];
-  const [accounts, all] = await Promise.all([
-    db.accounts.bulkGet(ids),
-    Promise.all(ids.map((id) => accountRecords(db, id, plan.deals(id)))),
-  ]);
-  if (accounts.some((a) => !a)) return 'missing';
-  const [stored, ...twins] = accounts as StoredAccount[];
-  return tell(stored!, twins, all, ref);
+  return tellBackstory(stored, twins, all, ref);
 }
 
 /** The story of `stored` and its twins from their records (all: the account's first, then each twin's). */
-function tell(stored: StoredAccount, twins: StoredAccount[], all: AccountRecords[], ref?: TicketRef): Backstory {
+export function tellBackstory(stored: StoredAccount, twins: StoredAccount[], all: AccountRecords[], ref?: TicketRef): Backstory {
   // One anyOf over the ids listed them by account id (ascending), each account's by primary key.
   const ordered = [...all].sort((a, b) => compareKeys(a.accountId, b.accountId));
   const deals = ordered.flatMap((r) => r.deals);
@@ -85,7 +59,7 @@ function tell(stored: StoredAccount, twins: StoredAccount[], all: AccountRecords
   });
 }
 
-interface AccountRecords {
+export interface AccountRecords {
   accountId: string;
   deals: Deal[];
   contacts: Contact[];
@@ -95,25 +69,18 @@ interface AccountRecords {
   campaigns: Campaign[];
 }
 
-/**
- * One account's deals, contacts and notes (each one getAll), then its deals' notes and campaigns;
- * all at once when its deals are known beforehand (`knownDeals`, from a plan).
- */
-async function accountRecords(db: BackstoryDB, accountId: string, knownDeals?: DealRef[]): Promise<AccountRecords> {
-  const later = (deals: DealRef[]) => {
-    const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
-    return Promise.all([
-      whereAnyOf(db.notes, 'dealId', deals.map((d) => d.id)),
-      campaignIds.length ? db.campaigns.bulkGet(campaignIds) : ([] as (Campaign | undefined)[]),
-    ]);
-  };
-  const early = knownDeals ? later(knownDeals) : undefined;
+/** One account's deals, contacts and notes (each one getAll), then its deals' notes and campaigns. */
+async function accountRecords(db: BackstoryDB, accountId: string): Promise<AccountRecords> {
   const [deals, contacts, notes] = await Promise.all([
     db.deals.where('accountId').equals(accountId).toArray(),
     db.contacts.where('accountId').equals(accountId).toArray(),
     db.notes.where('accountId').equals(accountId).toArray(),
   ]);
-  const [dealNotes, campaigns] = await (early ?? later(deals));
+  const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
+  const [dealNotes, campaigns] = await Promise.all([
+    whereAnyOf(db.notes, 'dealId', deals.map((d) => d.id)),
+    campaignIds.length ? db.campaigns.bulkGet(campaignIds) : ([] as (Campaign | undefined)[]),
+  ]);
   const notesByDeal = new Map<string, Note[]>();
   for (const n of dealNotes) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
   return { accountId, deals, contacts, notes, notesByDeal, campaigns: campaigns.filter((c): c is Campaign => c !== undefined) };

@@ -3,10 +3,10 @@ import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
 import { matchTicket, matchTicketText, pinKey, type MatchResult, type TextIndex } from '@/core/match';
 import { createMatchIndex } from '@/storage/match-index';
-import { loadBackstory, readBackstory, readPlannedBackstory, storyTables } from '@/storage/backstory';
-import { dataStamp } from '@/storage/data-stamp';
+import { loadBackstory, readBackstory, storyTables } from '@/storage/backstory';
 import type { BackstoryDB } from '@/storage/db';
 import { matchMemoryIsStale, type MatchMemory } from '@/storage/match-memory';
+import { readStoryRound } from '@/storage/story-round';
 
 export interface TicketStory {
   ref: TicketRef;
@@ -57,19 +57,14 @@ async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory):
   const match = await matchTicket(ref, memory.index);
   const key = pinKey(ref);
   const account = matchedAccount(match) ? match.account! : undefined;
-  const found = await db.transaction('r', [db.meta, db.pins, ...storyTables(db)], () =>
-    Promise.all([
-      dataStamp(db),
-      key ? db.pins.get(key) : undefined,
-      account ? readPlannedBackstory(db, { accountId: account, twinIds: memory.twinIds(account), deals: memory.deals }, ref) : undefined,
-    ]),
-  );
-  const [stamp, pin, story] = found;
-  if (stamp !== memory.stamp || pin?.accountId !== (key ? memory.pin(key) : undefined) || story === 'missing') {
+  const plan = account ? { accountId: account, twinIds: memory.twinIds(account), deals: memory.deals } : undefined;
+  // A failed read (a closed database, say) is left to the indexes' path to report.
+  const round = await readStoryRound(db, plan, key, ref).catch(() => undefined);
+  if (!round || round.stamp !== memory.stamp || round.pin !== (key ? memory.pin(key) : undefined) || round.story === 'missing') {
     matchMemoryIsStale(db, memory);
     return undefined;
   }
-  return { match, story };
+  return { match, story: round.story };
 }
 
 const matchedAccount = (match: MatchResult): boolean => match.status === 'matched' && !!match.account;

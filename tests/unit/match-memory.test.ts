@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DBCore, Middleware } from 'dexie';
 import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
 import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
@@ -92,29 +91,23 @@ async function write(db: BackstoryDB, set: RecordSet) {
   await db.transaction('rw', recordTables(db), () => upsertRecords(db, set));
 }
 
-/** Counts the reads on each index (':id' is the primary key), through Dexie's middleware. */
-function countIndexReads(db: BackstoryDB): Map<string, number> {
+/**
+ * Counts the reads on each index, whoever makes them (Dexie or plain IndexedDB calls), by
+ * watching fake-indexeddb's IDBIndex. Undo with the returned function.
+ */
+function countIndexReads(): { reads: Map<string, number>; restore: () => void } {
   const reads = new Map<string, number>();
-  const count = (table: string, index: string | null | undefined) => reads.set(`${table}.${index || ':id'}`, (reads.get(`${table}.${index || ':id'}`) ?? 0) + 1);
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'count-index-reads',
-    create: (down) => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        return {
-          ...table,
-          query: (req) => (count(name, req.query.index.name), table.query(req)),
-          openCursor: (req) => (count(name, req.query.index.name), table.openCursor(req)),
-          get: (req) => (count(name, undefined), table.get(req)),
-          getMany: (req) => (count(name, undefined), table.getMany(req)),
-        };
-      },
-    }),
-  };
-  db.use(middleware);
-  return reads;
+  const proto = IDBIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const methods = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor'].filter((m) => typeof proto[m] === 'function');
+  const saved = methods.map((m) => [m, proto[m]!] as const);
+  for (const [m, original] of saved) {
+    proto[m] = function (this: IDBIndex, ...args: unknown[]) {
+      const key = `${this.objectStore.name}.${this.name}`;
+      reads.set(key, (reads.get(key) ?? 0) + 1);
+      return original.apply(this, args);
+    };
+  }
+  return { reads, restore: () => saved.forEach(([m, original]) => (proto[m] = original)) };
 }
 
 describe('the match memory', () => {
@@ -162,12 +155,10 @@ describe('the match memory', () => {
 
   it('matches without reading the match indexes', async () => {
     const db = openDb(`test-${Math.random()}`);
-    // Middleware is added before the database opens.
-    const reads = countIndexReads(db);
     const set = randomSet(21);
     await write(db, set);
     const memory = await buildMatchMemory(db);
-    reads.clear();
+    const { reads, restore } = countIndexReads();
     const account = set.accounts[0]!;
     const email = set.contacts.find((c) => c.accountId === account.id && c.email)?.email;
     const story = await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] }, undefined, memory);
@@ -176,6 +167,7 @@ describe('the match memory', () => {
     // Without the memory the same ticket reads them.
     await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, emails: [], missing: [] });
     expect(reads.get('accounts.nameKey')).toBeGreaterThan(0);
+    restore();
     db.close();
   });
 
