@@ -120,16 +120,21 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
 /**
  * The worker's memory, built once per worker and again after the data changed. A ticket never
  * waits for a build: `heldMatchMemory` answers with what is held (possibly stale, which the
- * caller detects) and starts a build in the background when nothing current is held.
+ * caller detects) and starts a build in the background when nothing current is held. The first
+ * ticket a worker answers does not start one: Chrome stops a worker idle for 30 s, so a worker
+ * that answers one ticket and stops would read every account for nothing; the second ticket of a
+ * worker's life (a technician going through a queue) does.
  */
-let held: { db: BackstoryDB; memory?: MatchMemory; building?: Promise<void> } | undefined;
+let held: { db: BackstoryDB; asked: number; memory?: MatchMemory; building?: Promise<void> } | undefined;
 
 /** A moment after the ticket that asked, so the build's big reads do not delay its story. */
 const BUILD_DELAY_MS = 50;
+/** Tickets a worker answers from the indexes before it builds the memory. */
+const TICKETS_BEFORE_BUILD = 1;
 
 export function heldMatchMemory(db: BackstoryDB): MatchMemory | undefined {
-  if (held?.db !== db) held = { db };
-  if (!held.memory) rebuild(held);
+  if (held?.db !== db) held = { db, asked: 0 };
+  if (!held.memory && ++held.asked > TICKETS_BEFORE_BUILD) rebuild(held);
   return held.memory;
 }
 

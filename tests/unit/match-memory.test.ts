@@ -195,10 +195,13 @@ describe('the match memory', () => {
     db.close();
   });
 
-  it('is built by the worker after the first ticket, never on its path, and again after a change', async () => {
+  it('is built by the worker from its second ticket on, never on the path of one, and again after a change', async () => {
     forgetMatchMemory();
     const db = openDb(`test-${Math.random()}`);
     await write(db, randomSet(41));
+    // A worker that answers one ticket (and is stopped) reads nothing more.
+    expect(heldMatchMemory(db)).toBeUndefined();
+    expect(await matchMemoryBuilt()).toBeUndefined();
     expect(heldMatchMemory(db)).toBeUndefined();
     const first = await matchMemoryBuilt();
     expect(first?.stamp).toBeTruthy();
