@@ -1,7 +1,8 @@
 import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
 import { dataStamp } from './data-stamp';
-import type { BackstoryDB } from './db';
+import type { Campaign } from '@/core/model';
+import type { BackstoryDB, StoredAccount } from './db';
 
 /** What a story needs to know of a deal before reading it: its id and its campaign. */
 export interface DealRef {
@@ -27,14 +28,12 @@ export interface MatchMemory {
   twinIds(accountId: string): string[];
   /** The account's deals (ids and campaigns), by primary key, as `deals where accountId` lists them. */
   deals(accountId: string): DealRef[];
+  /** The account's record, as stored. */
+  account(accountId: string): StoredAccount | undefined;
+  /** The campaign's record (campaigns are few: about one per ten accounts). */
+  campaign(campaignId: string): Campaign | undefined;
 }
 
-interface AccountEntry {
-  name: string;
-  source: string;
-  nameKey: string;
-  domains: string[];
-}
 
 /** Key → ids, each id once, in the order met (callers meet records in primary key order). */
 class Postings {
@@ -58,16 +57,21 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * under a second; callers build it off the ticket's path (see `heldMatchMemory`).
  */
 export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
-  const [stamp, accounts, contacts, deals, pins] = await db.transaction('r', [db.meta, db.accounts, db.contacts, db.deals, db.pins], () =>
-    Promise.all([dataStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray()]),
+  const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns];
+  const [stamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, () =>
+    Promise.all([dataStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
   );
-  const entries = new Map<string, AccountEntry>();
+  // The story's account records stay in memory (their reads were a request each per story);
+  // contacts, deals and notes are read per story, being many times more.
+  const entries = new Map<string, StoredAccount>();
+  // Stories hand these very objects on (their origin campaign): frozen, so none can change the memory.
+  const campaignById = new Map(campaigns.map((c) => [c.id, Object.freeze(c)]));
   const byName = new Postings();
   const byAlias = new Postings();
   const byDomain = new Postings();
   // toArray lists records by primary key: each posting list comes out in index order.
   for (const a of accounts) {
-    entries.set(a.id, { name: a.name, source: a.source, nameKey: a.nameKey, domains: a.domains ?? [] });
+    entries.set(a.id, a);
     // Only what IndexedDB would index (a string key) is listed, as the indexes list it.
     if (typeof a.nameKey === 'string') byName.add(a.nameKey, a.id);
     for (const k of a.aliasKeys ?? []) if (typeof k === 'string') byAlias.add(k, a.id);
@@ -99,13 +103,15 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
     index,
     pin: (key) => pinned.get(key),
     deals: (accountId) => dealsOf.get(accountId) ?? [],
+    account: (accountId) => entries.get(accountId),
+    campaign: (campaignId) => campaignById.get(campaignId),
     twinIds(accountId) {
       const account = entries.get(accountId);
       if (!account) return [];
       // findTwins: by name first, then by each domain in key order; the first account per other source.
       const found = [
         ...(account.nameKey ? byName.get(account.nameKey) : []),
-        ...[...new Set(account.domains)].sort(byKey).flatMap((d) => byDomain.get(d)),
+        ...[...new Set(account.domains ?? [])].sort(byKey).flatMap((d) => byDomain.get(d)),
       ];
       const perSource = new Map<string, string>();
       for (const id of found) {

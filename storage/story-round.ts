@@ -1,16 +1,16 @@
-import type { Campaign, Contact, Deal, Note, TicketRef } from '@/core/model';
+import type { Contact, Deal, Note, TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import { tellBackstory, type AccountRecords } from './backstory';
 import type { BackstoryDB, MetaRow, Pin, StoredAccount } from './db';
-import type { DealRef } from './match-memory';
+import type { MatchMemory } from './match-memory';
 
 /** Which records a story is made of, known before reading them (from storage/match-memory.ts). */
 export interface StoryPlan {
   accountId: string;
   /** As storage/backstory.ts findTwins would find them, in its order. */
   twinIds: string[];
-  /** Each account's deals, as `deals where accountId equals` lists them. */
-  deals(accountId: string): DealRef[];
+  /** The records the memory holds: accounts, each account's deals (ids and campaigns), campaigns. */
+  memory: Pick<MatchMemory, 'account' | 'deals' | 'campaign'>;
 }
 
 export interface StoryRound {
@@ -18,7 +18,7 @@ export interface StoryRound {
   stamp: string;
   /** The account pinned under the ticket's pin key now. */
   pin?: string;
-  /** The plan's story; 'missing' when one of its accounts is gone (the plan was stale). */
+  /** The plan's story; 'missing' when the memory lacks one of its records (the plan was stale). */
   story?: Backstory | 'missing';
 }
 
@@ -26,8 +26,9 @@ export interface StoryRound {
 const sortedUnique = (keys: string[]) => [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
- * The match memory's one round: the data stamp, the ticket's pin and every record of the planned
- * story, all requested at once in one read transaction, straight on IndexedDB. Dexie's own
+ * The match memory's one round: the data stamp, the ticket's pin and the planned story's
+ * contacts, deals and notes (its accounts and campaigns are in the memory), all requested at once
+ * in one read transaction, straight on IndexedDB. Dexie's own
  * promise and transaction bookkeeping costs about as much as the reads here (measured in
  * Chromium, bench/README.md), and this round is all that stands between a ticket and its story.
  * The reads are the ones storage/backstory.ts readBackstory makes (index getAll by key, in key
@@ -36,34 +37,34 @@ const sortedUnique = (keys: string[]) => [...new Set(keys)].sort((a, b) => (a < 
 export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pinKey: string | undefined, ref: TicketRef): Promise<StoryRound> {
   const idb = db.backendDB();
   return new Promise<StoryRound>((resolve, reject) => {
-    const tx = idb.transaction(['meta', 'pins', 'accounts', 'deals', 'contacts', 'notes', 'campaigns'], 'readonly');
+    const tx = idb.transaction(['meta', 'pins', 'deals', 'contacts', 'notes'], 'readonly');
     const stamp = tx.objectStore('meta').get('dataStamp') as IDBRequest<MetaRow | undefined>;
     const pin = pinKey ? (tx.objectStore('pins').get(pinKey) as IDBRequest<Pin | undefined>) : undefined;
     const notes = tx.objectStore('notes');
     const ids = plan ? [plan.accountId, ...plan.twinIds] : [];
     const reads = ids.map((accountId) => {
-      const deals = plan!.deals(accountId);
+      const deals = plan!.memory.deals(accountId);
       const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
       return {
         accountId,
-        account: tx.objectStore('accounts').get(accountId) as IDBRequest<StoredAccount | undefined>,
+        account: plan!.memory.account(accountId),
         deals: tx.objectStore('deals').index('accountId').getAll(accountId) as IDBRequest<Deal[]>,
         contacts: tx.objectStore('contacts').index('accountId').getAll(accountId) as IDBRequest<Contact[]>,
         notes: notes.index('accountId').getAll(accountId) as IDBRequest<Note[]>,
         dealNotes: sortedUnique(deals.map((d) => d.id)).map((id) => notes.index('dealId').getAll(id) as IDBRequest<Note[]>),
-        campaigns: campaignIds.map((id) => tx.objectStore('campaigns').get(id) as IDBRequest<Campaign | undefined>),
+        campaigns: campaignIds.flatMap((id) => plan!.memory.campaign(id) ?? []),
       };
     });
     tx.oncomplete = () => {
       const round: StoryRound = { stamp: stamp.result?.value ?? '', pin: pin?.result?.accountId };
       if (plan) {
-        const accounts = reads.map((r) => r.account.result);
+        const accounts = reads.map((r) => r.account);
         const all: AccountRecords[] = reads.map((r) => {
           const notesByDeal = new Map<string, Note[]>();
           for (const n of r.dealNotes.flatMap((q) => q.result)) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
           return {
             accountId: r.accountId, deals: r.deals.result, contacts: r.contacts.result, notes: r.notes.result, notesByDeal,
-            campaigns: r.campaigns.flatMap((q) => (q.result ? [q.result] : [])),
+            campaigns: r.campaigns,
           };
         });
         const [stored, ...twins] = accounts;

@@ -57,7 +57,7 @@ async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory):
   const match = await matchTicket(ref, memory.index);
   const key = pinKey(ref);
   const account = matchedAccount(match) ? match.account! : undefined;
-  const plan = account ? { accountId: account, twinIds: memory.twinIds(account), deals: memory.deals } : undefined;
+  const plan = account ? { accountId: account, twinIds: memory.twinIds(account), memory } : undefined;
   // A failed read (a closed database, say) is left to the indexes' path to report.
   const round = await readStoryRound(db, plan, key, ref).catch(() => undefined);
   if (!round || round.stamp !== memory.stamp || round.pin !== (key ? memory.pin(key) : undefined) || round.story === 'missing') {
