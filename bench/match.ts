@@ -19,8 +19,9 @@ export interface MatchResultRow {
   latency: Latency;
   matched: number;
   n: number;
-  /** With the worker's match memory (storage/match-memory.ts), as every later ticket is answered. */
-  memory: { buildMs: number; latency: Latency; matched: number };
+  /** With the worker's match memory (storage/match-memory.ts), as every later ticket is answered;
+   * its heap in MB where the run can measure it (Node with --expose-gc). */
+  memory: { buildMs: number; latency: Latency; matched: number; heapMb?: number };
 }
 
 /** What `n` ticket pages say: two in three give a contact email, the third a company name. */
@@ -61,10 +62,19 @@ export async function matchOn(db: BackstoryDB, data: BenchData, n = 300): Promis
     return { latency: latency(times), matched };
   };
   const indexed = await pass();
+  const heap = () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc || typeof process === 'undefined') return undefined;
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
   const t1 = now();
   const memory = await buildMatchMemory(db);
   const buildMs = now() - t1;
-  return { loadMs, ...indexed, n, memory: { buildMs, ...(await pass(memory)) } };
+  const after = heap();
+  const heapMb = before !== undefined && after !== undefined ? (after - before) / 2 ** 20 : undefined;
+  return { loadMs, ...indexed, n, memory: { buildMs, heapMb, ...(await pass(memory)) } };
 }
 
 export async function matchBench(data: BenchData, n = 300): Promise<MatchResultRow> {

@@ -60,7 +60,7 @@ for (const size of sizes) {
   for (const e of engines) chartSeries.set(e.engine.replace(/ \(\d+ queries\)/, ''), [...(chartSeries.get(e.engine.replace(/ \(\d+ queries\)/, '')) ?? []), { size, p95: e.latency.p95 }]);
 
   const match = part('match') ? await matchBench(data) : undefined;
-  if (match) console.log(`\nTicket matching (page says -> backstory), Node, Dexie over fake-indexeddb: with the match memory p50 ${ms(match.memory.latency.p50)} ms, p95 ${ms(match.memory.latency.p95)} ms (built in ${ms(match.memory.buildMs)} ms); through the indexes alone p50 ${ms(match.latency.p50)} ms, p95 ${ms(match.latency.p95)} ms; ${match.memory.matched}/${match.matched}/${match.n} matched; loading the data took ${ms(match.loadMs)} ms`);
+  if (match) console.log(`\nTicket matching (page says -> backstory), Node, Dexie over fake-indexeddb: with the match memory p50 ${ms(match.memory.latency.p50)} ms, p95 ${ms(match.memory.latency.p95)} ms (built in ${ms(match.memory.buildMs)} ms${match.memory.heapMb === undefined ? '' : `, ${match.memory.heapMb.toFixed(0)} MB of heap`}); through the indexes alone p50 ${ms(match.latency.p50)} ms, p95 ${ms(match.latency.p95)} ms; ${match.memory.matched}/${match.matched}/${match.n} matched; loading the data took ${ms(match.loadMs)} ms`);
   const matchChromium = part('match') ? await inChromium((c) => c.match(size)) : undefined;
   if (typeof matchChromium === 'string') console.log(`Ticket matching in Chromium: ${matchChromium}`);
   else if (matchChromium) {

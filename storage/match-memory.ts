@@ -4,12 +4,6 @@ import { dataStamp } from './data-stamp';
 import type { Campaign } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
 
-/** What a story needs to know of a deal before reading it: its id and its campaign. */
-export interface DealRef {
-  id: string;
-  campaignId?: string;
-}
-
 /**
  * The matcher's lookups and the story's plan, answered from the worker's memory instead of by
  * dependent IndexedDB reads (each costs about 0.3 ms in Chromium, and matching took four in a
@@ -26,8 +20,8 @@ export interface MatchMemory {
   pin(key: string): string | undefined;
   /** The account's twins in other sources, as storage/backstory.ts findTwins would find them. */
   twinIds(accountId: string): string[];
-  /** The account's deals (ids and campaigns), by primary key, as `deals where accountId` lists them. */
-  deals(accountId: string): DealRef[];
+  /** The ids of the account's deals, by primary key, as `deals where accountId` lists them. */
+  dealIds(accountId: string): string[];
   /** The account's record, as stored. */
   account(accountId: string): StoredAccount | undefined;
   /** The campaign's record (campaigns are few: about one per ten accounts). */
@@ -35,16 +29,23 @@ export interface MatchMemory {
 }
 
 
-/** Key → ids, each id once, in the order met (callers meet records in primary key order). */
+/**
+ * Key → ids, each id once, in the order met (callers meet records in primary key order). Most
+ * keys have one id, kept without an array: at 50,000 accounts that is a few hundred thousand
+ * arrays the worker does not hold.
+ */
 class Postings {
-  private readonly map = new Map<string, string[]>();
+  private readonly map = new Map<string, string | string[]>();
   add(key: string, id: string): void {
     const list = this.map.get(key);
-    if (!list) this.map.set(key, [id]);
-    else if (list[list.length - 1] !== id && !list.includes(id)) list.push(id);
+    if (list === undefined) this.map.set(key, id);
+    else if (typeof list === 'string') {
+      if (list !== id) this.map.set(key, [list, id]);
+    } else if (!list.includes(id)) list.push(id);
   }
   get(key: string): string[] {
-    return this.map.get(key) ?? [];
+    const list = this.map.get(key);
+    return list === undefined ? [] : typeof list === 'string' ? [list] : list;
   }
 }
 
@@ -53,8 +54,9 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Read the indexes the matcher and the story use into memory, in one read transaction with the
- * data stamp, so the copy is exactly the data of that stamp. About 50,000 accounts take well
- * under a second; callers build it off the ticket's path (see `heldMatchMemory`).
+ * data stamp, so the copy is exactly the data of that stamp. It reads every account, contact and
+ * deal (bench/README.md has the time and heap per size); callers build it off the ticket's path
+ * (see `heldMatchMemory`).
  */
 export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns];
@@ -79,12 +81,8 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   }
   const byEmail = new Postings();
   for (const c of contacts) if (c.accountId && typeof c.email === 'string') byEmail.add(c.email, c.accountId);
-  const dealsOf = new Map<string, DealRef[]>();
-  for (const d of deals) {
-    const list = dealsOf.get(d.accountId) ?? [];
-    list.push(d.campaignId ? { id: d.id, campaignId: d.campaignId } : { id: d.id });
-    dealsOf.set(d.accountId, list);
-  }
+  const dealsOf = new Postings();
+  for (const d of deals) if (typeof d.accountId === 'string') dealsOf.add(d.accountId, d.id);
   const pinned = new Map(pins.map((p) => [p.key, p.accountId]));
 
   const index: MatchIndex = {
@@ -102,7 +100,7 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
     stamp,
     index,
     pin: (key) => pinned.get(key),
-    deals: (accountId) => dealsOf.get(accountId) ?? [],
+    dealIds: (accountId) => dealsOf.get(accountId),
     account: (accountId) => entries.get(accountId),
     campaign: (campaignId) => campaignById.get(campaignId),
     twinIds(accountId) {

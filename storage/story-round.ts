@@ -9,8 +9,8 @@ export interface StoryPlan {
   accountId: string;
   /** As storage/backstory.ts findTwins would find them, in its order. */
   twinIds: string[];
-  /** The records the memory holds: accounts, each account's deals (ids and campaigns), campaigns. */
-  memory: Pick<MatchMemory, 'account' | 'deals' | 'campaign'>;
+  /** What the memory holds: accounts, the ids of each account's deals, campaigns. */
+  memory: Pick<MatchMemory, 'account' | 'dealIds' | 'campaign'>;
 }
 
 export interface StoryRound {
@@ -43,16 +43,13 @@ export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pin
     const notes = tx.objectStore('notes');
     const ids = plan ? [plan.accountId, ...plan.twinIds] : [];
     const reads = ids.map((accountId) => {
-      const deals = plan!.memory.deals(accountId);
-      const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
       return {
         accountId,
         account: plan!.memory.account(accountId),
         deals: tx.objectStore('deals').index('accountId').getAll(accountId) as IDBRequest<Deal[]>,
         contacts: tx.objectStore('contacts').index('accountId').getAll(accountId) as IDBRequest<Contact[]>,
         notes: notes.index('accountId').getAll(accountId) as IDBRequest<Note[]>,
-        dealNotes: sortedUnique(deals.map((d) => d.id)).map((id) => notes.index('dealId').getAll(id) as IDBRequest<Note[]>),
-        campaigns: campaignIds.flatMap((id) => plan!.memory.campaign(id) ?? []),
+        dealNotes: sortedUnique(plan!.memory.dealIds(accountId)).map((id) => notes.index('dealId').getAll(id) as IDBRequest<Note[]>),
       };
     });
     tx.oncomplete = () => {
@@ -62,9 +59,11 @@ export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pin
         const all: AccountRecords[] = reads.map((r) => {
           const notesByDeal = new Map<string, Note[]>();
           for (const n of r.dealNotes.flatMap((q) => q.result)) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
+          // The deals' campaigns, as readBackstory takes them (from the deals read).
+          const campaignIds = [...new Set(r.deals.result.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
           return {
             accountId: r.accountId, deals: r.deals.result, contacts: r.contacts.result, notes: r.notes.result, notesByDeal,
-            campaigns: r.campaigns,
+            campaigns: campaignIds.flatMap((id) => plan.memory.campaign(id) ?? []),
           };
         });
         const [stored, ...twins] = accounts;
