@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { displaySettings, DEFAULT_SETTINGS, type DisplaySettings } from '@/storage/settings';
+import { applyTheme } from './theme';
 
 /** Display settings, live: a change in options shows at once in open sidebars and popups. */
 export function useSettings(): DisplaySettings {
@@ -8,9 +9,6 @@ export function useSettings(): DisplaySettings {
     void displaySettings.getValue().then(setSettings);
     return displaySettings.watch((v) => setSettings(v ?? DEFAULT_SETTINGS));
   }, []);
-  useEffect(() => {
-    if (settings.theme === 'auto') document.documentElement.removeAttribute('data-theme');
-    else document.documentElement.dataset.theme = settings.theme;
-  }, [settings.theme]);
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
   return settings;
 }

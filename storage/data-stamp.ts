@@ -6,7 +6,9 @@
  */
 import type { BackstoryDB } from './db';
 
-const KEY = 'dataStamp';
+/** Its key in the meta table (read without Dexie by storage/search-snapshot.ts). */
+export const DATA_STAMP_KEY = 'dataStamp';
+const KEY = DATA_STAMP_KEY;
 
 /** Call inside a rw transaction that includes db.meta and writes records. */
 export async function touchData(db: BackstoryDB): Promise<void> {

@@ -9,7 +9,7 @@ import { buildNameParts, buildNoteParts, openSearchIndex, type SearchIndex, type
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
 import type { BackstoryDB, SearchIndexRow } from './db';
-import { dataStamp } from './data-stamp';
+import { DATA_STAMP_KEY, dataStamp } from './data-stamp';
 import { loadSearchData } from './search-data';
 
 /** Bump when the index's layout changes: saved indexes of another format are rebuilt. */
@@ -38,20 +38,88 @@ function usable(row: SearchIndexRow | undefined, part: 'names' | 'notes'): boole
     : isRows(d.noteTerms) && isPacked(d.about) && isPacked(d.authors) && isPacked(d.dates) && isPacked(d.bodies);
 }
 
-interface Saved<T> {
+export interface Saved<T> {
   data?: T;
   /** Built from the records as they are now. */
   current: boolean;
 }
 
+/** A saved part judged against the data's current stamp. */
+function judged<T>(row: SearchIndexRow | undefined, stamp: string, part: 'names' | 'notes'): Saved<T> {
+  if (!usable(row, part)) return { current: false };
+  return { data: row!.data as T, current: row!.stamp === stamp };
+}
+
 async function readPart<T>(db: BackstoryDB, part: 'names' | 'notes'): Promise<Saved<T>> {
   return db.transaction('r', db.meta, db.searchIndex, async () => {
     const [row, stamp] = await Promise.all([db.searchIndex.get(part), dataStamp(db)]);
-    if (!usable(row, part)) return { current: false };
-    return { data: row!.data as T, current: row!.stamp === stamp };
+    return judged<T>(row, stamp, part);
   });
 }
 
+/**
+ * The database's name: storage/db.ts's DB_NAME (a unit test checks they agree), not imported,
+ * for that module brings Dexie.
+ */
+export const SAVED_INDEX_DB = 'backstory';
+
+/**
+ * The saved parts and the data stamp read straight from IndexedDB, without Dexie: about 100 KB
+ * of script that the popup's first result would otherwise wait for. One read transaction: the
+ * stamp, then names, then notes, each part passed on as soon as it is read (names first, so the
+ * first keystroke need not wait for the larger note index to be copied). Resolves false when it
+ * could not read them so (no database yet, one from before the index was saved, any error); the
+ * caller then asks Dexie, which creates or upgrades the database. Never creates the database.
+ */
+export function readSavedParts(
+  onPart: (part: 'names' | 'notes', saved: Saved<NameIndexData | NoteIndexData>) => void,
+  name = SAVED_INDEX_DB,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(name);
+    } catch {
+      return resolve(false);
+    }
+    // Only a database that does not exist yet is "upgraded" by an open without a version: leave
+    // creating it to Dexie (aborting the creation leaves no database behind).
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (e) => {
+      e.preventDefault();
+      resolve(false);
+    };
+    request.onblocked = () => resolve(false);
+    request.onsuccess = () => {
+      const idb = request.result;
+      // A newer version (Dexie upgrading) must not wait for this connection.
+      idb.onversionchange = () => idb.close();
+      const done = (ok: boolean) => {
+        idb.close();
+        resolve(ok);
+      };
+      try {
+        if (!idb.objectStoreNames.contains('meta') || !idb.objectStoreNames.contains('searchIndex')) return done(false);
+        const tx = idb.transaction(['meta', 'searchIndex'], 'readonly');
+        const stampRequest = tx.objectStore('meta').get(DATA_STAMP_KEY);
+        let stamp = '';
+        stampRequest.onsuccess = () => {
+          const value = (stampRequest.result as { value?: unknown } | undefined)?.value;
+          stamp = typeof value === 'string' ? value : '';
+        };
+        const parts = tx.objectStore('searchIndex');
+        for (const part of ['names', 'notes'] as const) {
+          const got = parts.get(part);
+          got.onsuccess = () => onPart(part, judged(got.result as SearchIndexRow | undefined, stamp, part));
+        }
+        tx.oncomplete = () => done(true);
+        tx.onabort = () => done(false);
+      } catch {
+        done(false);
+      }
+    };
+  });
+}
 /** Saves a part unless the data changed while it was built (a newer build will follow). */
 async function savePart(db: BackstoryDB, row: SearchIndexRow): Promise<void> {
   try {
@@ -101,6 +169,32 @@ export async function openSavedSearch(
   const notes = await readPart<NoteIndexData>(db, 'notes');
   if (names.data && notes.data) onIndex(openSearchIndex({ names: names.data, notes: notes.data }, labels), 'saved');
   if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(db), labels), 'rebuilt');
+}
+
+/**
+ * openSavedSearch for the popup's first result: the saved parts read without Dexie
+ * (readSavedParts); Dexie, loaded by `later`, only to rebuild stale parts or when the database
+ * could not be read so. The same indexes, in the same order, as openSavedSearch.
+ */
+export async function openSavedSearchFirst(
+  labels: SearchLabels,
+  onIndex: (index: SearchIndex, how: 'saved' | 'rebuilt') => void,
+  later: () => Promise<BackstoryDB>,
+  name = SAVED_INDEX_DB,
+): Promise<void> {
+  let names: Saved<NameIndexData> = { current: false };
+  let notes: Saved<NoteIndexData> = { current: false };
+  const read = await readSavedParts((part, saved) => {
+    if (part === 'names') {
+      names = saved as Saved<NameIndexData>;
+      if (names.data) onIndex(openSearchIndex({ names: names.data }, labels), 'saved');
+    } else {
+      notes = saved as Saved<NoteIndexData>;
+      if (names.data && notes.data) onIndex(openSearchIndex({ names: names.data, notes: notes.data }, labels), 'saved');
+    }
+  }, name);
+  if (!read) return openSavedSearch(await later(), labels, onIndex);
+  if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(await later()), labels), 'rebuilt');
 }
 
 /** The saved names index if current, else one built now (and saved). For account lookups. */

@@ -1,32 +1,25 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from '#imports';
-import { emptyResults, type SearchHit, type SearchIndex, type SearchLabels, type SearchResults } from '@/core/search';
+import { emptyResults, type SearchHit, type SearchIndex, type SearchResults } from '@/core/search';
 import type { Backstory } from '@/core/backstory';
-import { getDb } from '@/storage/db';
-import { openSavedSearch } from '@/storage/search-snapshot';
-import { loadBackstory } from '@/storage/backstory';
-import { tabTicketItem } from '@/storage/tab-tickets';
-import { loadTicketStory } from '@/storage/ticket-story';
-import { useSettings } from '@/components/useSettings';
-import { BackstoryView } from '@/components/BackstoryView';
-import { FlagList } from '@/components/FlagList';
 import type { Flag } from '@/core/flags';
-import { allFlags } from '@/storage/flags';
-import { withFreshness } from '@/storage/freshness';
+import type { DisplaySettings } from '@/storage/settings';
+import { applyTheme } from '@/components/theme';
 import { t } from '@/components/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
+import { later, onIndex } from './saved-index';
 
-const db = getDb();
-const SEARCH_LABELS: SearchLabels = {
-  contact: (who) => t('popup.label.contact', [who]),
-  alias: (name) => t('popup.label.alias', [name]),
-  sold: (what) => t('popup.label.sold', [what]),
-  rep: (who) => t('popup.label.rep', [who]),
-};
+/**
+ * How long the popup waits after the index came in, or after the last keystroke, before loading
+ * the rest (Dexie; this ticket's account and the flags under an empty search; the account view).
+ */
+const LATER_MS = 150;
+const NO_INDEX_MS = 500;
 
 /** Quick search: type, arrow to a result, Enter opens the account's full backstory. */
 export function PopupApp() {
-  const settings = useSettings();
+  // The rest of the popup (Dexie, settings, flags, the account view), loaded once the index is in.
+  const [more, setMore] = useState<Awaited<ReturnType<typeof later>>>();
+  const [settings, setSettings] = useState<DisplaySettings>();
   const [index, setIndex] = useState<SearchIndex>();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -37,15 +30,30 @@ export function PopupApp() {
 
   useEffect(() => {
     input.current?.focus();
-    void allFlags(db).then((all) => setFlags(all.slice(0, 5)));
     // The saved index at once; a rebuilt one replaces it if the data changed since it was saved.
-    void openSavedSearch(db, SEARCH_LABELS, (next, how) => {
+    return onIndex((next, how) => {
       setIndex(next);
       // Said on the page for the browser test that checks no opening rebuilds needlessly.
       document.body.dataset.searchIndex = how;
     });
-    void currentTicketRow().then(setTicketRow);
   }, []);
+  // The rest is loaded once the popup has been quiet for a moment after the index came in (no
+  // keystroke for LATER_MS), so loading it never holds back the first results; without a saved
+  // index (being built), a little later anyway.
+  useEffect(() => {
+    if (more) return;
+    const soon = setTimeout(() => void later().then(setMore), index ? LATER_MS : NO_INDEX_MS);
+    return () => clearTimeout(soon);
+  }, [index, query, more]);
+  useEffect(() => {
+    if (!more) return;
+    void more.recentFlags().then(setFlags);
+    void more.currentTicketRow().then(setTicketRow);
+    return more.watchSettings(setSettings);
+  }, [more]);
+  useEffect(() => {
+    if (settings) applyTheme(settings.theme);
+  }, [settings?.theme]);
 
   // Names on the keystroke; notes just after, so they never hold the names back.
   const names: SearchResults = useMemo(
@@ -55,8 +63,8 @@ export function PopupApp() {
   const [notes, setNotes] = useState<SearchHit[]>([]);
   useEffect(() => {
     if (!index || !query.trim()) return setNotes([]);
-    const later = setTimeout(() => setNotes(index.search(query, { limitPerGroup: 5, scope: 'notes' }).notes));
-    return () => clearTimeout(later);
+    const soon = setTimeout(() => setNotes(index.search(query, { limitPerGroup: 5, scope: 'notes' }).notes));
+    return () => clearTimeout(soon);
   }, [index, query]);
   const rows = useMemo(
     () => flatten({ ...names, notes: query.trim() ? notes : [] }, query.trim() ? undefined : ticketRow),
@@ -68,11 +76,14 @@ export function PopupApp() {
   const openRow = async (row: Row | undefined) => {
     const accountId = row?.accountId;
     if (!accountId) return;
-    const story = await loadBackstory(db, accountId);
-    if (story) setOpen(await withFreshness(story));
+    const rest = await later();
+    const story = await rest.openAccount(accountId);
+    setMore(rest);
+    if (story) setOpen(story);
   };
 
-  if (open) {
+  if (open && more) {
+    const { BackstoryView } = more;
     return (
       <div>
         <div class="detail-head">
@@ -81,7 +92,7 @@ export function PopupApp() {
           </button>
           <h1 data-testid="popup-account-name">{open.account.name}</h1>
         </div>
-        <BackstoryView story={open} settings={settings} />
+        <BackstoryView story={open} settings={settings ?? more.DEFAULT_SETTINGS} />
       </div>
     );
   }
@@ -119,33 +130,12 @@ export function PopupApp() {
         <p class="empty muted small">{t('popup.hint')}</p>
       )}
       <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
-      {!query.trim() && flags.length > 0 && (
+      {!query.trim() && flags.length > 0 && more && (
         <section class="popup-flags" aria-labelledby="popup-flags-title">
           <h2 id="popup-flags-title" class="section-title">{t('flags.panel.title')}</h2>
-          <FlagList flags={flags} showAccount testId="popup-flags" />
+          <more.FlagList flags={flags} showAccount testId="popup-flags" />
         </section>
       )}
     </div>
   );
-}
-
-/** The account of the ticket in the active tab, if the sidebar recognised one. */
-async function currentTicketRow(): Promise<Row | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (typeof tab?.id !== 'number') return undefined;
-  const ref = await tabTicketItem(tab.id).getValue();
-  if (!ref) return undefined;
-  // The content script reports tickets, not pages that are not one: a tab that has moved on
-  // from the ticket it reported keeps the report, so check it is still that page.
-  const page = (url: string) => url.replace(/#.*$/, '');
-  if (tab.url && ref.url && page(tab.url) !== page(ref.url)) return undefined;
-  const { story } = await loadTicketStory(db, ref);
-  if (!story) return undefined;
-  return {
-    group: t('popup.thisTicket'),
-    id: story.account.id,
-    accountId: story.account.id,
-    title: story.account.name,
-    subtitle: t('popup.ticketLine', [ref.ticketId ?? '', story.originCampaign?.name ?? t('popup.noCampaign')]),
-  };
 }

@@ -3,10 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '@/core/search';
 import { emptyRecordSet } from '@/core/model';
-import { openDb, type BackstoryDB } from '@/storage/db';
+import Dexie from 'dexie';
+import { DB_NAME, openDb, type BackstoryDB } from '@/storage/db';
 import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/storage/import';
 import { dataStamp } from '@/storage/data-stamp';
-import { currentNamesIndex, openSavedSearch, rebuildSearchIndex, refreshSearchIndex, SEARCH_FORMAT } from '@/storage/search-snapshot';
+import { currentNamesIndex, openSavedSearch, openSavedSearchFirst, readSavedParts, rebuildSearchIndex, refreshSearchIndex, SAVED_INDEX_DB, SEARCH_FORMAT } from '@/storage/search-snapshot';
 import { findAccounts, forgetAccountIndex } from '@/storage/account-finder';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
@@ -28,13 +29,20 @@ const zebra = () => {
   return set;
 };
 
-async function opened(): Promise<SearchIndex[]> {
-  const seen: SearchIndex[] = [];
-  await openSavedSearch(db, undefined as never, (i) => seen.push(i));
-  return seen;
-}
+type Opener = (onIndex: (index: SearchIndex, how: 'saved' | 'rebuilt') => void) => Promise<void>;
+/** The popup reads the saved index without Dexie (Dexie only to rebuild); both must agree. */
+const OPENERS: [string, Opener][] = [
+  ['through Dexie', (onIndex) => openSavedSearch(db, undefined as never, onIndex)],
+  ['read without Dexie, as the popup does', (onIndex) => openSavedSearchFirst(undefined as never, onIndex, async () => db, db.name)],
+];
 
-describe('the saved search index', () => {
+describe.each(OPENERS)('the saved search index, %s', (_how, open) => {
+  async function opened(): Promise<SearchIndex[]> {
+    const seen: SearchIndex[] = [];
+    await open((i) => seen.push(i));
+    return seen;
+  }
+
   it('is opened, not rebuilt, while the records are unchanged', async () => {
     await rebuildSearchIndex(db);
     const rows = await db.searchIndex.toArray();
@@ -112,5 +120,62 @@ describe('the saved search index', () => {
     expect(await findAccounts(db, 'zebra')).toEqual([]);
     await loadRecordSet(db, zebra(), 'csv');
     expect((await findAccounts(db, 'zebra'))[0]).toMatchObject({ accountId: 'csv:z1', title: 'Zebra Crossing Dental' });
+  });
+});
+
+describe('reading the saved index without Dexie', () => {
+  it('names the database Dexie opens', () => {
+    expect(SAVED_INDEX_DB).toBe(DB_NAME);
+  });
+
+  it('passes on names, then notes, judged against the stamp read in the same transaction', async () => {
+    await rebuildSearchIndex(db);
+    const seen: [string, boolean, boolean][] = [];
+    expect(await readSavedParts((part, saved) => seen.push([part, !!saved.data, saved.current]), db.name)).toBe(true);
+    expect(seen).toEqual([['names', true, true], ['notes', true, true]]);
+    await loadRecordSet(db, zebra(), 'csv');
+    seen.length = 0;
+    await readSavedParts((part, saved) => seen.push([part, !!saved.data, saved.current]), db.name);
+    expect(seen).toEqual([['names', true, false], ['notes', true, false]]);
+  });
+
+  it('leaves Dexie alone while the index is current, and asks it to rebuild a stale one', async () => {
+    await rebuildSearchIndex(db);
+    let asked = 0;
+    const later = async () => (asked++, db);
+    const how: string[] = [];
+    await openSavedSearchFirst(undefined as never, (_i, h) => how.push(h), later, db.name);
+    expect([how, asked]).toEqual([['saved', 'saved'], 0]);
+    await loadRecordSet(db, zebra(), 'csv');
+    how.length = 0;
+    await openSavedSearchFirst(undefined as never, (_i, h) => how.push(h), later, db.name);
+    expect([how, asked]).toEqual([['saved', 'saved', 'rebuilt'], 1]);
+  });
+
+  it('never creates the database: without one, Dexie opens (and creates) it', async () => {
+    const name = `absent-${Math.random()}`;
+    expect(await readSavedParts(() => undefined, name)).toBe(false);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    const fresh = openDb(name);
+    const how: string[] = [];
+    await openSavedSearchFirst(undefined as never, (_i, h) => how.push(h), async () => fresh, name);
+    expect(how).toEqual(['rebuilt']);
+    expect(fresh.verno).toBeGreaterThan(0);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('leaves a database from before the saved index to Dexie, and never blocks its upgrade', async () => {
+    const name = `old-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ accounts: 'id' });
+    await old.open();
+    old.close();
+    expect(await readSavedParts(() => undefined, name)).toBe(false);
+    const upgraded = openDb(name);
+    await upgraded.open();
+    expect(upgraded.tables.map((t) => t.name)).toContain('searchIndex');
+    upgraded.close();
+    await upgraded.delete();
   });
 });
