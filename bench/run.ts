@@ -179,6 +179,7 @@ function importChromiumTable(i: ChromiumImport): string {
     line('parse + commit (the target)', i.parseMs + i.commitMs),
     line('  parse (parseImportFile)', i.parseMs, false),
     line('  commit (commitImport: one rw transaction, Dexie)', i.commitMs),
+    line('commit the same file again (every row an update)', i.recommitMs),
     line('the same accounts put straight into IndexedDB (no Dexie)', i.rawPutMs),
     line('floor: as many puts of { id } records, store without indexes', i.floorPutMs),
   ]);
