@@ -1,6 +1,7 @@
 import type { Contact, Deal, Note, TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import { tellBackstory, type AccountRecords } from './backstory';
+import { DATA_STAMP_KEY } from './data-stamp';
 import type { BackstoryDB, MetaRow, Pin, StoredAccount } from './db';
 import type { MatchMemory } from './match-memory';
 
@@ -38,7 +39,7 @@ export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pin
   const idb = db.backendDB();
   return new Promise<StoryRound>((resolve, reject) => {
     const tx = idb.transaction(['meta', 'pins', 'deals', 'contacts', 'notes'], 'readonly');
-    const stamp = tx.objectStore('meta').get('dataStamp') as IDBRequest<MetaRow | undefined>;
+    const stamp = tx.objectStore('meta').get(DATA_STAMP_KEY) as IDBRequest<MetaRow | undefined>;
     const pin = pinKey ? (tx.objectStore('pins').get(pinKey) as IDBRequest<Pin | undefined>) : undefined;
     const notes = tx.objectStore('notes');
     const ids = plan ? [plan.accountId, ...plan.twinIds] : [];
