@@ -6,7 +6,8 @@ export const COLLAPSED_WIDTH = 36;
  * Every rule is !important inside the shadow root: by the cascade's shadow-context rule that
  * beats any !important rule the help-desk page writes for our element, and `all: initial` first
  * drops whatever else the page sets on it or lets it inherit. Collapsing only flips the host's
- * data-collapsed attribute.
+ * data-collapsed attribute. data-hidden: loading before the page says whether it shows a ticket
+ * (transparent rather than display:none, which Chrome would throttle the frame for).
  */
 export const SIDEBAR_HOST_CSS = `
 :host {
@@ -21,6 +22,7 @@ export const SIDEBAR_HOST_CSS = `
   width: ${COLLAPSED_WIDTH}px !important; height: 140px !important; top: 30vh !important;
   border-radius: 6px 0 0 6px !important;
 }
+:host([data-hidden]) { opacity: 0 !important; pointer-events: none !important; }
 iframe { position: absolute; inset: 0; border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
 `;
 

@@ -26,10 +26,14 @@ export class SidebarFrame {
   /**
    * `wait`: the sidebar opens before this page's ticket is reported (document_start), so it must
    * not ask the background at load (it would get the tab's previous ticket): it asks on its first
-   * nudge, sent once both the report is done and the frame has loaded.
+   * nudge, sent once both the report is done and the frame has loaded. `hidden`: loaded where
+   * the page may show a ticket, shown (by a later show()) only once it does; it is removed if not.
    */
-  show(collapsed: boolean, wait = false): void {
-    if (this.host) return;
+  show(collapsed: boolean, wait = false, hidden = false): void {
+    if (this.host) {
+      if (!hidden) this.reveal(collapsed);
+      return;
+    }
     const host = document.createElement('backstory-sidebar');
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -48,10 +52,23 @@ export class SidebarFrame {
     frame.title = 'Backstory';
     shadow.append(style, frame);
     setCollapsed(host, collapsed);
+    if (hidden) {
+      host.toggleAttribute('data-hidden', true);
+      // Nothing in it to reach by keyboard or screen reader until it is shown.
+      host.inert = true;
+    }
     (document.body ?? document.documentElement).append(host);
     this.host = host;
     this.frame = frame;
     this.unwatch = watchCollapsed((value) => setCollapsed(host, value));
+  }
+
+  /** Show a frame loaded hidden (the page turned out to show a ticket), folded or not. */
+  private reveal(collapsed: boolean): void {
+    if (!this.host?.hasAttribute('data-hidden')) return;
+    setCollapsed(this.host, collapsed);
+    this.host.removeAttribute('data-hidden');
+    this.host.inert = false;
   }
 
   /** Tell the sidebar page the ticket changed. Carries no data; a forged nudge only refetches. */

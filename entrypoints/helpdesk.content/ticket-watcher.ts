@@ -37,7 +37,7 @@ export class TicketWatcher {
     // The settings are read while the page is still being parsed.
     this.local ??= readLocalValues();
     if (document.readyState === 'loading') {
-      void this.openEarly();
+      this.openEarly();
       return this.afterParsing();
     }
     if (!this.watching) {
@@ -68,14 +68,18 @@ export class TicketWatcher {
   }
 
   /**
-   * Where the URL alone makes the page a ticket, the sidebar starts loading while the page is
-   * still being parsed: loading the frame is most of the time before the backstory shows.
+   * The sidebar starts loading at once, while the page is still being parsed: loading the frame
+   * is most of the time before the backstory shows. It loads hidden; where the URL alone makes
+   * the page a ticket it is shown as soon as the settings are read, elsewhere (a URL that names
+   * a ticket) once the parsed page shows one (check()), and removed if it shows none.
    */
-  private async openEarly(): Promise<void> {
-    const { sites, collapsed } = await (this.local ??= readLocalValues());
-    const url = new URL(location.href);
-    if (!this.wanted || this.frame.shown || !document.documentElement || !isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId)) return;
-    this.frame.show(collapsed, true);
+  private openEarly(): void {
+    if (this.frame.shown || !document.documentElement) return;
+    this.frame.show(false, true, true);
+    void this.local?.then(({ sites, collapsed }) => {
+      const url = new URL(location.href);
+      if (this.wanted && this.frame.shown && isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId)) this.frame.show(collapsed);
+    });
   }
 
   /** Started at document_start: read the page the moment its HTML is parsed. */
@@ -96,7 +100,11 @@ export class TicketWatcher {
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
     const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
     const key = JSON.stringify(ref);
-    if (key === this.lastKey) return;
+    if (key === this.lastKey) {
+      // No ticket, still: a frame loaded hidden while the page was parsed goes.
+      if (!ref && this.frame.shown) this.hide();
+      return;
+    }
     this.lastKey = key;
     // Report before the frame exists (or, opened early, before it may ask): its first question
     // reaches the background after this report, whose story the background has already begun.
