@@ -1,5 +1,8 @@
 import { browser } from '#imports';
-import { FLAGS_CHANGED } from '@/core/messages';
+
+// core/messages.ts's FLAGS_CHANGED (a unit test checks they agree), not imported: that module
+// brings its zod schemas, a third of the sidebar's script, which its first render does not need.
+export const FLAGS_CHANGED = 'flags:changed';
 
 /**
  * The background's word that flags changed (a delivery round ran), so an open sidebar shows a

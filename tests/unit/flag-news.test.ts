@@ -1,11 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onFlagsChanged } from '@/entrypoints/sidebar/flag-news';
+import { FLAGS_CHANGED as SAID, onFlagsChanged } from '@/entrypoints/sidebar/flag-news';
+import { FLAGS_CHANGED } from '@/core/messages';
 import type { Browser } from 'wxt/browser';
 
 beforeEach(() => fakeBrowser.reset());
 
 describe("the sidebar's word that flags changed", () => {
+  it('is the word the background says (kept apart from core/messages.ts, whose schemas the sidebar loads later)', () => {
+    expect(SAID).toBe(FLAGS_CHANGED);
+  });
+
   it("counts only the background's word, answers nothing, and stops when unsubscribed", async () => {
     let heard = 0;
     const noAnswer = () => expect.unreachable('the sidebar answered a message');
