@@ -3,7 +3,10 @@ import '@/components/ui.css';
 import './popup.css';
 import { PopupApp } from './PopupApp';
 import { openIndex } from './saved-index';
+import { applyTheme, storedTheme } from '@/components/theme';
 
 // Before the first render: reading the saved index from IndexedDB overlaps with it.
 openIndex();
+// The chosen theme at once; the other settings come with the rest of the popup (later.ts).
+void storedTheme().then(applyTheme, () => undefined);
 render(<PopupApp />, document.getElementById('app')!);
