@@ -25,6 +25,15 @@ describe('fixtures from real exports', () => {
     expect(p.preview).toEqual(p.records.slice(0, 5));
   });
 
+  it('leaves fields the file has no value for out of records and row references, not as undefined', () => {
+    const [account] = parse('a.csv', 'id,name,industry\n1,Acme,\n').records as Account[];
+    expect(account).toEqual({ id: 'csv:1', source: 'csv', sourceId: '1', name: 'Acme', aliases: [], domains: [], externalIds: {} });
+    expect(Object.keys(account!)).not.toContain('industry');
+    const deals = parse('d.csv', 'Deal Name,Account\nRenewal,Acme\n');
+    expect(Object.keys(deals.records[0]!)).not.toContain('campaignId');
+    expect(Object.keys(deals.rows[0]!)).toEqual(['line', 'account']);
+  });
+
   it('reads HubSpot companies: ids, domains from domain and website, source with drill-down', () => {
     const [harbor, , lakeside] = fixture('hubspot-companies.csv').records as Account[];
     expect(harbor).toMatchObject({
