@@ -31,12 +31,18 @@ class Index {
   readonly byAlias = new Map<string, Target[]>();
   add(t: Target, name: string, aliases: string[] = []): void {
     this.byId.set(t.id, t);
-    if (name) this.byName.set(name, [...(this.byName.get(name) ?? []), t]);
-    for (const k of new Set(aliases)) if (k) this.byAlias.set(k, [...(this.byAlias.get(k) ?? []), t]);
+    if (name) push(this.byName, name, t);
+    for (const k of new Set(aliases)) if (k) push(this.byAlias, k, t);
   }
   has(key: string): boolean {
     return this.byName.has(key) || this.byAlias.has(key);
   }
+}
+
+function push(map: Map<string, Target[]>, key: string, t: Target): void {
+  const list = map.get(key);
+  if (list) list.push(t);
+  else map.set(key, [t]);
 }
 
 type Found = Target | { ambiguous: Target[] } | undefined;
@@ -59,11 +65,17 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
       (set[`${parse.kind}s` as keyof RecordSet] as object[]).push(copy);
     });
   }
+  // An index of a kind is built only when some row refers to that kind: an accounts file alone
+  // (nothing points at its accounts) costs no normalising here.
+  const referred = (kind: 'account' | 'deal' | 'campaign') => [...metas.values()].some(({ meta }) => meta[kind]);
+  const needAccounts = referred('account');
+  const needDeals = referred('deal');
+  const needCampaigns = referred('campaign');
   const accounts = new Index();
   const deals = new Index();
   const campaigns = new Index();
-  set.accounts.forEach((a) => accounts.add(a, normalizeCompany(a.name), a.aliases.map(normalizeCompany)));
-  set.campaigns.forEach((c) => campaigns.add(c, nameKey(c.name)));
+  if (needAccounts) set.accounts.forEach((a) => accounts.add(a, normalizeCompany(a.name), a.aliases.map(normalizeCompany)));
+  if (needCampaigns) set.campaigns.forEach((c) => campaigns.add(c, nameKey(c.name)));
 
   // What the database must be asked about: only what the import itself does not settle.
   const refsOf = (kind: 'account' | 'deal' | 'campaign') =>
@@ -81,17 +93,21 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   ];
   for (const a of stored) if (a && !accounts.byId.has(a.id)) accounts.add(a, a.nameKey, a.aliasKeys);
 
-  set.deals.forEach((d) => deals.add(d, nameKey(d.name)));
-  const dealNames = wantedNames('deal', deals, nameKey);
-  const storedDeals: (Deal | undefined)[] = dealNames.length
-    ? await db.deals.toArray() // deals are few; there is no name index to ask
-    : await db.deals.bulkGet([...new Set(wantedIds('deal', deals))]);
-  for (const d of storedDeals) if (d && !deals.byId.has(d.id)) deals.add(d, nameKey(d.name));
+  if (needDeals) {
+    set.deals.forEach((d) => deals.add(d, nameKey(d.name)));
+    const dealNames = wantedNames('deal', deals, nameKey);
+    const storedDeals: (Deal | undefined)[] = dealNames.length
+      ? await db.deals.toArray() // deals are few; there is no name index to ask
+      : await db.deals.bulkGet([...new Set(wantedIds('deal', deals))]);
+    for (const d of storedDeals) if (d && !deals.byId.has(d.id)) deals.add(d, nameKey(d.name));
+  }
 
-  const campaignIds = [...new Set(wantedIds('campaign', campaigns))];
-  const campaignNames = wantedNames('campaign', campaigns, nameKey);
-  const storedCampaigns = campaignNames.length ? await db.campaigns.toArray() : await db.campaigns.bulkGet(campaignIds);
-  for (const c of storedCampaigns) if (c && !campaigns.byId.has(c.id)) campaigns.add(c, nameKey(c.name));
+  if (needCampaigns) {
+    const campaignIds = [...new Set(wantedIds('campaign', campaigns))];
+    const campaignNames = wantedNames('campaign', campaigns, nameKey);
+    const storedCampaigns = campaignNames.length ? await db.campaigns.toArray() : await db.campaigns.bulkGet(campaignIds);
+    for (const c of storedCampaigns) if (c && !campaigns.byId.has(c.id)) campaigns.add(c, nameKey(c.name));
+  }
 
   const errors: ImportError[] = [];
   let errorCount = 0;
