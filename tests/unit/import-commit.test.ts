@@ -108,6 +108,35 @@ describe('commitImport', () => {
     expect((await db.accounts.where('nameKey').equals('acme dental').first())!.industry).toBe('Dentistry');
   });
 
+  it('counts added and updated records across chunks, in whatever order the file lists the ids', async () => {
+    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `a${String(from + i).padStart(4, '0')}`);
+    // A fixed shuffle, so chunks of the file are not ranges of ids.
+    const shuffled = (list: string[]) => list.map((id, i) => ({ id, k: (i * 7919) % list.length })).sort((a, b) => a.k - b.k).map((x) => x.id);
+    const file = (list: string[]) => parse('accounts.csv', `id,name\n${list.map((id) => `${id},Company ${id}`).join('\n')}\n`);
+
+    // Into an empty table.
+    const first = await commitImport(db, file(shuffled(ids(0, 1200))));
+    expect(first.added.account).toBe(1200);
+    expect(first.updated.account).toBe(0);
+
+    // Half of these exist: three chunks, each with new and stored ids.
+    const progress: number[] = [];
+    const second = await commitImport(db, file(shuffled(ids(600, 1800))), (done) => progress.push(done));
+    expect(second.added.account).toBe(600);
+    expect(second.updated.account).toBe(600);
+    expect(progress).toEqual([0, 500, 1000, 1200]);
+    expect(await db.accounts.count()).toBe(1800);
+
+    // A few ids spread over the whole table (each chunk's range holds far more stored keys than
+    // the chunk itself), some of them new.
+    const spread = [...ids(0, 1800).filter((_, i) => i % 180 === 5), 'a0005x', 'a0900x', 'zzz'];
+    const third = await commitImport(db, file(spread));
+    expect(third.updated.account).toBe(10);
+    expect(third.added.account).toBe(3);
+    expect(await db.accounts.count()).toBe(1803);
+    expect((await db.accounts.get('csv:a0185'))!.name).toBe('Company a0185');
+  });
+
   it('commits nothing when a row is broken, and says where', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     const before = await snapshot(db);
