@@ -17,7 +17,7 @@ const NO_INDEX_MS = 500;
 
 /** Quick search: type, arrow to a result, Enter opens the account's full backstory. */
 export function PopupApp() {
-  // The rest of the popup (Dexie, settings, flags, the account view), loaded once the index is in.
+  // The rest of the popup (Dexie, settings, flags, the account view), loaded a moment later (below).
   const [more, setMore] = useState<Awaited<ReturnType<typeof later>>>();
   const [settings, setSettings] = useState<DisplaySettings>();
   const [index, setIndex] = useState<SearchIndex>();
