@@ -19,3 +19,20 @@ export async function touchData(db: BackstoryDB): Promise<void> {
 export async function dataStamp(db: BackstoryDB): Promise<string> {
   return (await db.meta.get(KEY))?.value ?? '';
 }
+
+/**
+ * The pins' own stamp, changed with every pin a technician sets or removes (pins change apart
+ * from the records, and the saved search index does not depend on them). Pins written with
+ * records (a restore, a source removed) change the data stamp instead. The worker's match memory
+ * (storage/match-memory.ts) holds the pins of both stamps.
+ */
+export const PIN_STAMP_KEY = 'pinStamp';
+
+/** Call inside a rw transaction that includes db.meta and writes pins. */
+export async function touchPins(db: BackstoryDB): Promise<void> {
+  await db.meta.put({ key: PIN_STAMP_KEY, value: crypto.randomUUID() });
+}
+
+export async function pinStamp(db: BackstoryDB): Promise<string> {
+  return (await db.meta.get(PIN_STAMP_KEY))?.value ?? '';
+}

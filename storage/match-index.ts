@@ -1,6 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import { pinKey, type MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
+import { touchPins } from './data-stamp';
 import { getDb, type BackstoryDB, type StoredAccount } from './db';
 
 /** The Dexie match index, which keeps the account records it read for the story that follows. */
@@ -39,12 +40,19 @@ export function createMatchIndex(db: BackstoryDB = getDb()): StoredMatchIndex {
 export async function savePin(db: BackstoryDB, ref: TicketRef, accountId: string): Promise<string | undefined> {
   const key = pinKey(ref);
   if (!key) return undefined;
-  await db.pins.put({ key, accountId, createdAt: new Date().toISOString() });
+  await db.transaction('rw', db.pins, db.meta, async () => {
+    await db.pins.put({ key, accountId, createdAt: new Date().toISOString() });
+    await touchPins(db);
+  });
   return key;
 }
 
 /** Forget the pin for this ticket's company, so the matcher decides again. */
 export async function removePin(db: BackstoryDB, ref: TicketRef): Promise<void> {
   const key = pinKey(ref);
-  if (key) await db.pins.delete(key);
+  if (!key) return;
+  await db.transaction('rw', db.pins, db.meta, async () => {
+    await db.pins.delete(key);
+    await touchPins(db);
+  });
 }

@@ -1,23 +1,23 @@
 import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
-import { dataStamp } from './data-stamp';
+import { dataStamp, pinStamp } from './data-stamp';
 import type { Campaign } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
 
 /**
  * The matcher's lookups and the story's plan, answered from the worker's memory instead of by
  * dependent IndexedDB reads (each costs about 0.3 ms in Chromium, and matching took four in a
- * row). It is a copy of the indexes as they were at `stamp`: ticket-story.ts uses it only
- * optimistically, reading the current stamp and the ticket's pin in the same round as the story,
- * and falls back to the indexes when either changed. Every answer is in the order the Dexie index
+ * row). It is a copy of the indexes as they were at `stamp` and `pinStamp`: ticket-story.ts uses
+ * it only optimistically, reading the current stamps in the same round as the story, and falls
+ * back to the indexes when either changed. Every answer is in the order the Dexie index
  * would give (index key, then primary key), so the story told is the same to the last tie.
  */
 export interface MatchMemory {
   readonly stamp: string;
+  /** The pins' stamp (storage/data-stamp.ts) the memory's pins are of. */
+  readonly pinStamp: string;
   /** The same lookups as storage/match-index.ts, resolved without a read. */
   readonly index: MatchIndex;
-  /** The pin stored under `key` when the memory was built. */
-  pin(key: string): string | undefined;
   /** The account's twins in other sources, as storage/backstory.ts findTwins would find them. */
   twinIds(accountId: string): string[];
   /** The ids of the account's deals, by primary key, as `deals where accountId` lists them. */
@@ -60,8 +60,8 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns];
-  const [stamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, () =>
-    Promise.all([dataStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
+  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, () =>
+    Promise.all([dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
   );
   // The story's account records stay in memory (their reads were a request each per story);
   // contacts, deals and notes are read per story, being many times more.
@@ -98,8 +98,8 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   };
   return {
     stamp,
+    pinStamp: pinsStamp,
     index,
-    pin: (key) => pinned.get(key),
     dealIds: (accountId) => dealsOf.get(accountId),
     account: (accountId) => entries.get(accountId),
     campaign: (campaignId) => campaignById.get(campaignId),

@@ -1,8 +1,8 @@
 import type { Contact, Deal, Note, TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import { tellBackstory, type AccountRecords } from './backstory';
-import { DATA_STAMP_KEY } from './data-stamp';
-import type { BackstoryDB, MetaRow, Pin, StoredAccount } from './db';
+import { DATA_STAMP_KEY, PIN_STAMP_KEY } from './data-stamp';
+import type { BackstoryDB, MetaRow, StoredAccount } from './db';
 import type { MatchMemory } from './match-memory';
 
 /** Which records a story is made of, known before reading them (from storage/match-memory.ts). */
@@ -17,8 +17,8 @@ export interface StoryPlan {
 export interface StoryRound {
   /** The data stamp now. */
   stamp: string;
-  /** The account pinned under the ticket's pin key now. */
-  pin?: string;
+  /** The pins' stamp now. */
+  pinStamp: string;
   /** The plan's story; 'missing' when the memory lacks one of its records (the plan was stale). */
   story?: Backstory | 'missing';
 }
@@ -27,20 +27,19 @@ export interface StoryRound {
 const sortedUnique = (keys: string[]) => [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
- * The match memory's one round: the data stamp, the ticket's pin and the planned story's
- * contacts, deals and notes (its accounts and campaigns are in the memory), all requested at once
- * in one read transaction, straight on IndexedDB. Dexie's own
+ * The match memory's one round: the data and pin stamps (the meta table is a few rows: one
+ * getAll) and the planned story's contacts, deals and notes (its accounts and campaigns are in
+ * the memory), all requested at once in one read transaction, straight on IndexedDB. Dexie's own
  * promise and transaction bookkeeping costs about as much as the reads here (measured in
  * Chromium, bench/README.md), and this round is all that stands between a ticket and its story.
  * The reads are the ones storage/backstory.ts readBackstory makes (index getAll by key, in key
  * then primary key order), so tellBackstory tells the same story from them.
  */
-export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pinKey: string | undefined, ref: TicketRef): Promise<StoryRound> {
+export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, ref: TicketRef): Promise<StoryRound> {
   const idb = db.backendDB();
   return new Promise<StoryRound>((resolve, reject) => {
-    const tx = idb.transaction(['meta', 'pins', 'deals', 'contacts', 'notes'], 'readonly');
-    const stamp = tx.objectStore('meta').get(DATA_STAMP_KEY) as IDBRequest<MetaRow | undefined>;
-    const pin = pinKey ? (tx.objectStore('pins').get(pinKey) as IDBRequest<Pin | undefined>) : undefined;
+    const tx = idb.transaction(['meta', 'deals', 'contacts', 'notes'], 'readonly');
+    const meta = tx.objectStore('meta').getAll() as IDBRequest<MetaRow[]>;
     const notes = tx.objectStore('notes');
     const ids = plan ? [plan.accountId, ...plan.twinIds] : [];
     const reads = ids.map((accountId) => {
@@ -54,7 +53,8 @@ export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, pin
       };
     });
     tx.oncomplete = () => {
-      const round: StoryRound = { stamp: stamp.result?.value ?? '', pin: pin?.result?.accountId };
+      const value = (key: string) => meta.result.find((row) => row.key === key)?.value ?? '';
+      const round: StoryRound = { stamp: value(DATA_STAMP_KEY), pinStamp: value(PIN_STAMP_KEY) };
       if (plan) {
         const accounts = reads.map((r) => r.account);
         const all: AccountRecords[] = reads.map((r) => {

@@ -1,7 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
-import { matchTicket, matchTicketText, pinKey, type MatchResult, type TextIndex } from '@/core/match';
+import { matchTicket, matchTicketText, type MatchResult, type TextIndex } from '@/core/match';
 import { createMatchIndex } from '@/storage/match-index';
 import { loadBackstory, readBackstory, storyTables } from '@/storage/backstory';
 import type { BackstoryDB } from '@/storage/db';
@@ -29,8 +29,8 @@ export interface TicketText {
  * Matching and the story are read in one read transaction (only database reads are awaited in
  * it), and the story starts from the account record the matcher read. With the worker's match
  * memory (storage/match-memory.ts) the match needs no read and the story is one round of reads;
- * the memory is trusted only when the data stamp and the ticket's pin read in that same round
- * are still the ones it was built from, else the story is read again from the indexes.
+ * the memory is trusted only when the data and pin stamps read in that same round are still the
+ * ones it was built from, else the story is read again from the indexes.
  */
 export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText, memory?: MatchMemory): Promise<TicketStory> {
   const found = (memory && (await fromMemory(db, ref, memory))) || (await fromIndexes(db, ref));
@@ -55,12 +55,11 @@ async function fromIndexes(db: BackstoryDB, ref: TicketRef): Promise<Found> {
 async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory): Promise<Found | undefined> {
   if (!memory.stamp) return undefined;
   const match = await matchTicket(ref, memory.index);
-  const key = pinKey(ref);
   const account = matchedAccount(match) ? match.account! : undefined;
   const plan = account ? { accountId: account, twinIds: memory.twinIds(account), memory } : undefined;
   // A failed read (a closed database, say) is left to the indexes' path to report.
-  const round = await readStoryRound(db, plan, key, ref).catch(() => undefined);
-  if (!round || round.stamp !== memory.stamp || round.pin !== (key ? memory.pin(key) : undefined) || round.story === 'missing') {
+  const round = await readStoryRound(db, plan, ref).catch(() => undefined);
+  if (!round || round.stamp !== memory.stamp || round.pinStamp !== memory.pinStamp || round.story === 'missing') {
     matchMemoryIsStale(db, memory);
     return undefined;
   }
