@@ -22,6 +22,8 @@ export interface MatchMemory {
   twinIds(accountId: string): string[];
   /** The ids of the account's deals, by primary key, as `deals where accountId` lists them. */
   dealIds(accountId: string): string[];
+  /** Whether any note is written on this deal (by its dealId): the others need no lookup. */
+  hasDealNotes(dealId: string): boolean;
   /** The account's record, as stored. */
   account(accountId: string): StoredAccount | undefined;
   /** The campaign's record (campaigns are few: about one per ten accounts). */
@@ -60,9 +62,14 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns];
-  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, () =>
-    Promise.all([dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
+  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns, notedDeals] = await db.transaction('r', [...tables, db.notes], () =>
+    Promise.all([
+      dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray(),
+      // Only the keys of the notes' dealId index (no note is read): which deals have notes.
+      db.notes.orderBy('dealId').uniqueKeys(),
+    ]),
   );
+  const dealsWithNotes = new Set(notedDeals.map(String));
   // The story's account records stay in memory (their reads were a request each per story);
   // contacts, deals and notes are read per story, being many times more.
   const entries = new Map<string, StoredAccount>();
@@ -101,6 +108,7 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
     pinStamp: pinsStamp,
     index,
     dealIds: (accountId) => dealsOf.get(accountId),
+    hasDealNotes: (dealId) => dealsWithNotes.has(dealId),
     account: (accountId) => entries.get(accountId),
     campaign: (campaignId) => campaignById.get(campaignId),
     twinIds(accountId) {

@@ -10,8 +10,8 @@ export interface StoryPlan {
   accountId: string;
   /** As storage/backstory.ts findTwins would find them, in its order. */
   twinIds: string[];
-  /** What the memory holds: accounts, the ids of each account's deals, campaigns. */
-  memory: Pick<MatchMemory, 'account' | 'dealIds' | 'campaign'>;
+  /** What the memory holds: accounts, the ids of each account's deals and which have notes, campaigns. */
+  memory: Pick<MatchMemory, 'account' | 'dealIds' | 'hasDealNotes' | 'campaign'>;
 }
 
 export interface StoryRound {
@@ -49,7 +49,9 @@ export function readStoryRound(db: BackstoryDB, plan: StoryPlan | undefined, ref
         deals: tx.objectStore('deals').index('accountId').getAll(accountId) as IDBRequest<Deal[]>,
         contacts: tx.objectStore('contacts').index('accountId').getAll(accountId) as IDBRequest<Contact[]>,
         notes: notes.index('accountId').getAll(accountId) as IDBRequest<Note[]>,
-        dealNotes: sortedUnique(plan!.memory.dealIds(accountId)).map((id) => notes.index('dealId').getAll(id) as IDBRequest<Note[]>),
+        // Only deals some note is written on (most have none): each lookup is a request.
+        dealNotes: sortedUnique(plan!.memory.dealIds(accountId).filter(plan!.memory.hasDealNotes))
+          .map((id) => notes.index('dealId').getAll(id) as IDBRequest<Note[]>),
       };
     });
     tx.oncomplete = () => {

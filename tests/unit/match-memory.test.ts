@@ -164,6 +164,12 @@ describe('the match memory', () => {
     const story = await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] }, undefined, memory);
     expect(story.match.status).not.toBe('none');
     for (const index of ['contacts.email', 'accounts.nameKey', 'accounts.aliasKeys', 'accounts.domains']) expect(reads.get(index), index).toBeUndefined();
+    // Its deals' notes are looked up by deal only for deals some note is written on.
+    const noted = new Set(set.notes.flatMap((n) => (n.dealId ? [n.dealId] : [])));
+    const dealsOf = (id: string) => set.deals.filter((d) => d.accountId === id).map((d) => d.id);
+    const accountIds = story.story?.accountIds ?? [];
+    const notedDeals = new Set(accountIds.flatMap(dealsOf).filter((d) => noted.has(d)));
+    expect(reads.get('notes.dealId') ?? 0).toBe(notedDeals.size);
     // Without the memory the same ticket reads them.
     await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, emails: [], missing: [] });
     expect(reads.get('accounts.nameKey')).toBeGreaterThan(0);
