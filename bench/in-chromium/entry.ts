@@ -164,6 +164,20 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   };
 }
 
+/** Puts every record into `store` in one transaction, straight on IndexedDB: the time from the first put to complete. */
+async function timedPuts(idb: IDBDatabase, store: string, records: unknown[]): Promise<number> {
+  const t = now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(store, 'readwrite');
+    const target = tx.objectStore(store);
+    for (const r of records) target.put(r);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  return now() - t;
+}
+
 /** Put the file's accounts straight into IndexedDB in one transaction; the time from the first put to complete. */
 async function rawPut(bytes: Uint8Array): Promise<number> {
   const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
@@ -171,16 +185,7 @@ async function rawPut(bytes: Uint8Array): Promise<number> {
   try {
     await db.open();
     const idb = db.backendDB();
-    const t = now();
-    await new Promise<void>((resolve, reject) => {
-      const tx = idb.transaction('accounts', 'readwrite');
-      const store = tx.objectStore('accounts');
-      for (const r of records) store.put(r);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-    return now() - t;
+    return await timedPuts(idb, 'accounts', records);
   } finally {
     await db.delete();
   }
@@ -198,16 +203,7 @@ async function floorPut(rows: number): Promise<number> {
   });
   try {
     const records = Array.from({ length: rows }, (_, i) => ({ id: `imp${i}` }));
-    const t = now();
-    await new Promise<void>((resolve, reject) => {
-      const tx = idb.transaction('records', 'readwrite');
-      const store = tx.objectStore('records');
-      for (const r of records) store.put(r);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-    return now() - t;
+    return await timedPuts(idb, 'records', records);
   } finally {
     idb.close();
     await new Promise((resolve) => {

@@ -6,18 +6,10 @@ import { recordTables, upsertRecords } from '@/storage/import';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
 import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt } from '@/storage/match-memory';
 import { loadTicketStory } from '@/storage/ticket-story';
+import { mulberry32 } from '@/sources/sample-data';
 
-/** A tiny seeded random, so a failure names its seed and repeats. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failure names its seed and repeats (the sample data's generator). */
+const rng = mulberry32;
 
 const NAMES = ['Acme Dental', 'Acme Dental Group', 'Baker & Price', 'Riverside Clinic', 'Müller GmbH', 'Northwind'];
 const DOMAINS = ['acmedental.com', 'baker.law', 'riverside.org', 'northwind.example', 'gmail.com'];
