@@ -56,7 +56,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Read the indexes the matcher and the story use into memory, in one read transaction with the
- * data stamp, so the copy is exactly the data of that stamp. It reads every account, contact and
+ * data and pin stamps, so the copy is exactly the data of those stamps. It reads every account, contact and
  * deal (bench/README.md has the time and heap per size); callers build it off the ticket's path
  * (see `heldMatchMemory`).
  */
