@@ -65,26 +65,41 @@ export async function runSync(
         });
       }
     }
-    if (pass.mode === 'full') {
-      // Complete: the staged records become the source's whole content, in one transaction.
-      await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
+    const extra = [...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []), ...pass.warnings];
+    const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
+    // Complete: the pass ends, and what it reports is kept, in one transaction. A full pass's
+    // staged records become the source's whole content in that same transaction.
+    let counts!: Record<RecordKind, number>;
+    let run!: SyncRun;
+    await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
+      if (pass.mode === 'full') {
         const rows = await db.syncStaging.where('source').equals(config.id).toArray();
         await loadRecordSet(db, unstaged(rows), config.id);
         await db.syncStaging.where('source').equals(config.id).delete();
-        await db.syncState.put({ source: config.id, lastFullAt: pass.startedAt, watermark: pass.startedAt });
-      });
-    } else {
-      await db.syncState.put({ source: config.id, lastFullAt: state.lastFullAt, watermark: pass.startedAt });
-    }
-    const counts = await countsByKind(db, config.id);
-    const parts = [`${counts.account} accounts`, `${counts.contact} contacts`, ...(counts.campaign ? [`${counts.campaign} campaigns`] : []), `${counts.deal} deals`, `${counts.note} notes`];
-    const extra = [...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []), ...pass.warnings];
-    const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
-    return { run: { at, ok: true, message: head + parts.join(', ') + (extra.length ? ` (${extra.join('; ')})` : '') }, counts };
+      }
+      counts = await countsByKind(db, config.id);
+      run = { at, ok: true, message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : '') };
+      await db.syncState.put({ source: config.id, lastFullAt: pass.mode === 'full' ? pass.startedAt : state.lastFullAt, watermark: pass.startedAt, lastRun: run });
+    });
+    return { run, counts };
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
     return { run: { at, ok: false, message: isQuotaError(e) ? 'the browser has no storage space left for Backstory' : e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/**
+ * The run of a pass that completed after `since` while no pass is in progress now: the worker
+ * that ran it was stopped before it could say so.
+ */
+export async function unreportedRun(db: BackstoryDB, sourceId: string, since: string): Promise<SyncRun | undefined> {
+  const state = await db.syncState.get(sourceId);
+  return !state?.pass && state?.lastRun && state.lastRun.at >= since ? state.lastRun : undefined;
+}
+
+function summary(counts: Record<RecordKind, number>): string {
+  const parts = [`${counts.account} accounts`, `${counts.contact} contacts`, ...(counts.campaign ? [`${counts.campaign} campaigns`] : []), `${counts.deal} deals`, `${counts.note} notes`];
+  return parts.join(', ');
 }
 
 /** The pass in progress, or a new one: full unless an incremental one is possible and recent enough. */

@@ -1,3 +1,4 @@
+import type { SyncRun } from './sources';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
@@ -53,6 +54,11 @@ export interface SyncState {
   lastFullAt?: string;
   /** Start of the last complete pass of either kind: the next incremental pass reads from here. */
   watermark?: string;
+  /**
+   * What the last complete pass reports, written in the same transaction that completes it: a
+   * worker stopped before the status says so reports this rather than syncing all over again.
+   */
+  lastRun?: SyncRun;
 }
 
 /** A record read by a full pass in progress, held aside until the pass is complete. */

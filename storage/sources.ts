@@ -25,6 +25,8 @@ export interface SourceStatus {
   lastError?: string;
   /** A sync is under way (or was, when the browser stopped the worker: it resumes when it wakes). */
   running?: boolean;
+  /** When the sync under way was asked for (kept while it resumes in later workers). */
+  runningSince?: string;
   runs: SyncRun[];
 }
 
@@ -39,6 +41,6 @@ export const RUNS_KEPT = 20;
 export function withRun(status: SourceStatus | undefined, run: SyncRun): SourceStatus {
   const runs = [run, ...(status?.runs ?? [])].slice(0, RUNS_KEPT);
   return run.ok
-    ? { ...status, runs, running: false, lastSuccess: run.at, lastError: undefined }
-    : { ...status, runs, running: false, lastError: run.message };
+    ? { ...status, runs, running: false, runningSince: undefined, lastSuccess: run.at, lastError: undefined }
+    : { ...status, runs, running: false, runningSince: undefined, lastError: run.message };
 }

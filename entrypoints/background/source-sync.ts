@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { runSync } from '@/sources/run-sync';
+import { runSync, unreportedRun } from '@/sources/run-sync';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { getDb } from '@/storage/db';
 import { retryMemory } from '@/storage/retry-memory';
@@ -36,7 +36,14 @@ export function syncSource(id: string): Promise<SourceStatus> {
 async function runOnce(id: string): Promise<SourceStatus> {
   const config = (await sourcesItem.getValue()).find((s) => s.id === id);
   if (!config) throw new Error(`no data source "${id}"`);
-  await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true }));
+  const { runningSince } = await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true, runningSince: (s?.running && s.runningSince) || new Date().toISOString() }));
+  // A worker stopped between completing the pass and writing this status: report that pass
+  // instead of reading the whole source again.
+  const done = await unreportedRun(getDb(), id, runningSince!);
+  if (done) {
+    await refreshSearchIndex(getDb());
+    return setStatus(id, (s) => withRun(s, done));
+  }
   let secrets: Record<string, string> | undefined;
   try {
     secrets = await loadCredentials(openSecrets(), id);
@@ -52,8 +59,8 @@ async function runOnce(id: string): Promise<SourceStatus> {
 
 /**
  * Called when the worker starts: a sync still marked running was cut off when the browser stopped
- * the previous worker (no sync outlives its worker). It wrote nothing, because a pass commits only
- * at its end, so it simply runs again.
+ * the previous worker (no sync outlives its worker). It goes on from its pass's saved cursor, or,
+ * if the pass had completed, only reports it.
  */
 export async function resumeInterrupted(): Promise<void> {
   const status = await sourceStatusItem.getValue();

@@ -45,6 +45,24 @@ describe('the background sync runner', () => {
     expect(status.runs[0]).toMatchObject({ ok: true, message: expect.stringMatching(/3 accounts/) });
   });
 
+  it('only reports a pass that completed in a worker stopped before it could say so, reading nothing again', async () => {
+    const before = (await sourceStatusItem.getValue())['hubspot-w1'];
+    const done = await syncSource('hubspot-w1');
+    // As the status stood while that sync ran: its run not yet written, still marked running.
+    await sourceStatusItem.setValue({ 'hubspot-w1': { ...before, runs: before?.runs ?? [], running: true, runningSince: done.runs[0]!.at } });
+    const seen = mock.requests.length;
+    await resumeInterrupted();
+    expect(mock.requests.length).toBe(seen);
+    const status = (await sourceStatusItem.getValue())['hubspot-w1']!;
+    expect(status).toMatchObject({ running: false, runs: [done.runs[0]] });
+    expect(status.runningSince).toBeUndefined();
+    // A sync asked for after that pass does read the source again.
+    await sourceStatusItem.setValue({ 'hubspot-w1': { ...status, running: true, runningSince: new Date(Date.parse(done.runs[0]!.at) + 1).toISOString() } });
+    await resumeInterrupted();
+    expect(mock.requests.length).toBeGreaterThan(seen);
+    expect((await sourceStatusItem.getValue())['hubspot-w1']!.runs).toHaveLength(status.runs.length + 1);
+  });
+
   it('leaves the saved search index current after a sync', async () => {
     await syncSource('hubspot-w1');
     const how: string[] = [];
