@@ -7,7 +7,7 @@
  * (320k patterns) that is ~606k nodes and ~19 MB of typed arrays, where a plain trie would have
  * 3.7M nodes, and an object per node ten times the memory.
  */
-import { addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
+import { FNV_PRIME, FNV_START, addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
 
 export const PATTERN_KINDS = ['name', 'alias', 'domain', 'email'] as const;
 export type PatternKind = (typeof PATTERN_KINDS)[number];
@@ -26,6 +26,13 @@ export const DENSE_WIDTH = 0x60;
 const DENSE_MIN_CHILDREN = 9;
 /** Words per node in `node`. */
 export const STRIDE = 4;
+/**
+ * The first-word filter has 2^21 bits (256 KB, so it stays in cache). A word is hashed as FNV-1a
+ * over its codes (foldText hashes the page's words alike), then spread by a multiply; its bit is
+ * the top 21 bits.
+ */
+export const FILTER_SHIFT = 32 - 21;
+export const SPREAD = 0x9e3779b1 | 0;
 
 export interface Trie {
   /**
@@ -42,6 +49,12 @@ export interface Trie {
    */
   dense: Uint8Array;
   tail: Uint16Array;
+  /**
+   * A bit set over the hash of each key's first word (its codes up to its first non-word code).
+   * A page word whose bit is clear starts no key, so the walk does not start there: nine page
+   * words in ten are ordinary words, and a walk into the trie is a cache miss or two per step.
+   */
+  firstWords: Int32Array;
   /** Key k's patterns are entries entryStart[k] .. entryStart[k + 1] - 1, ordered by kind. */
   entryStart: Int32Array;
   entryKind: Uint8Array;
@@ -265,12 +278,19 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     }
   }
   const dense = denseRows(node, nodes);
+  const firstWords = new Int32Array(1 << (32 - FILTER_SHIFT - 5));
+  for (let i = 0; i < n; i++) {
+    let h = FNV_START;
+    for (let k = start[i]!, end = k + len[i]!; k < end && pool[k]! >= 0x30; k++) h = Math.imul(h ^ pool[k]!, FNV_PRIME);
+    const bit = Math.imul(h, SPREAD) >>> FILTER_SHIFT;
+    firstWords[bit >>> 5]! |= 1 << (bit & 31);
+  }
   if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || free !== nodes || made !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
   const entryKind = new Uint8Array(entries), entryAccount = new Int32Array(entries);
   for (let e = 0; e < entries; e++) { entryKind[e] = kind[entryOrder[e]!]!; entryAccount[e] = account[entryOrder[e]!]!; }
   return {
-    node, dense, tail,
+    node, dense, tail, firstWords,
     entryStart: entryStart.slice(0, keyCount + 1),
     entryKind, entryAccount,
     entryOrder: entryOrder.subarray(0, entries),

@@ -58,11 +58,24 @@ const entry = (c: number) => table[c] || (table[c] = classify(c));
 /** Characters that fold to nothing; a match's end runs over them ("Mu" + U+0308 ends after the mark). */
 export const isSkipped = (c: number) => (entry(c) & 7) === T_SKIP;
 
-/** Reusable output of `foldText`: folded codes and, for each, the index of its character in the original text. */
+/** Each word's hash, as FNV-1a over its codes (page-scan-build.ts hashes the keys' first words alike). */
+export const FNV_START = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+const AND_HASH = [0x61, 0x6e, 0x64].reduce((h, c) => Math.imul(h ^ c, FNV_PRIME), FNV_START);
+
+/**
+ * Reusable output of `foldText`: folded codes and, for each, the index of its character in the
+ * original text; and the words (runs of word codes): where each starts and ends among the codes,
+ * and its hash, so the scan can pass over most words without reading them again.
+ */
 export class FoldBuffer {
   codes = new Uint16Array(1024);
   orig = new Int32Array(1024);
   length = 0;
+  wordStart = new Int32Array(256);
+  wordEnd = new Int32Array(256);
+  wordHash = new Int32Array(256);
+  words = 0;
   ensure(n: number): void {
     if (n <= this.codes.length) return;
     const cap = Math.max(n, this.codes.length * 2);
@@ -72,6 +85,13 @@ export class FoldBuffer {
     orig.set(this.orig.subarray(0, this.length));
     this.codes = codes;
     this.orig = orig;
+  }
+  /** Room for one more word. */
+  growWords(): void {
+    const grown = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+    this.wordStart = grown(this.wordStart);
+    this.wordEnd = grown(this.wordEnd);
+    this.wordHash = grown(this.wordHash);
   }
 }
 
@@ -83,6 +103,7 @@ export class FoldBuffer {
 export function foldText(text: string, limit: number, out: FoldBuffer): void {
   const n = Math.min(limit, text.length);
   out.length = 0;
+  out.words = 0;
   out.ensure(n + 16);
   // Capacity invariant: codes.length >= k + (n - p) + 16; only expansions ("ß", "&") spend slack.
   let codes = out.codes, orig = out.orig;
@@ -93,40 +114,53 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
   let wordLen = 0; // codes in the current word
   let joinAt = -1; // index of the joiner just before the current word
   let lenBeforeJoin = 0;
+  // The word being written (its start among the codes and its hash so far), when inWord.
+  let inWord = false, wordStart = 0, h = 0;
+  let words = 0, wordStarts = out.wordStart, wordEnds = out.wordEnd, wordHashes = out.wordHash;
   for (let p = 0; p < n; p++) {
     const ch = text.charCodeAt(p);
     const v = table[ch] || entry(ch);
     const t = v & 7;
     if (t === T_WORD || t === T_EXP) {
       if (runStart >= 0) {
-        const prevWord = k > 0 && codes[k - 1]! >= 0x30;
+        // The run ends the word before it (there is one when inWord).
+        if (inWord) {
+          if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
+          wordStarts[words] = wordStart; wordEnds[words] = k; wordHashes[words++] = h;
+        }
         if (joinAt >= 0 && lenBeforeJoin === 1 && wordLen === 1 && codes[joinAt] === DOT) codes[joinAt] = INITDOT;
         if (runAmp >= 0) {
           if (k + (n - p) + 24 > codes.length) { out.length = k; out.ensure(k + (n - p) + 64); codes = out.codes; orig = out.orig; }
-          if (prevWord) { codes[k] = SEP; orig[k++] = runStart; }
+          if (inWord) { codes[k] = SEP; orig[k++] = runStart; }
+          if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
+          wordStarts[words] = k; wordEnds[words] = k + 3; wordHashes[words++] = AND_HASH;
           codes[k] = 0x61; orig[k++] = runAmp;
           codes[k] = 0x6e; orig[k++] = runAmp;
           codes[k] = 0x64; orig[k++] = runAmp;
           codes[k] = SEP; orig[k++] = runAmp;
           joinAt = -1;
-        } else if (prevWord && runChars === 1 && runJoin) {
+        } else if (inWord && runChars === 1 && runJoin) {
           lenBeforeJoin = wordLen;
           joinAt = k;
           codes[k] = runJoin; orig[k++] = runStart;
         } else {
-          if (prevWord) { codes[k] = SEP; orig[k++] = runStart; }
+          if (inWord) { codes[k] = SEP; orig[k++] = runStart; }
           joinAt = -1;
         }
         runStart = -1;
         wordLen = 0;
+        inWord = false;
       }
+      if (!inWord) { inWord = true; wordStart = k; h = FNV_START; }
       if (t === T_WORD) {
-        codes[k] = v >>> 3; orig[k++] = p;
+        const c = v >>> 3;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        codes[k] = c; orig[k++] = p;
         wordLen++;
       } else {
         const f = expansions[v >>> 3]!;
         if (k + (n - p) + 24 > codes.length) { out.length = k; out.ensure(k + (n - p) + 64); codes = out.codes; orig = out.orig; }
-        for (let i = 0; i < f.length; i++) { codes[k] = f.charCodeAt(i); orig[k++] = p; }
+        for (let i = 0; i < f.length; i++) { const c = f.charCodeAt(i); h = Math.imul(h ^ c, FNV_PRIME); codes[k] = c; orig[k++] = p; }
         wordLen += f.length;
       }
     } else if (t !== T_SKIP) {
@@ -137,13 +171,21 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
     }
   }
   if (joinAt >= 0 && lenBeforeJoin === 1 && wordLen === 1 && codes[joinAt] === DOT) codes[joinAt] = INITDOT;
+  if (inWord) {
+    if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
+    wordStarts[words] = wordStart; wordEnds[words] = k; wordHashes[words++] = h;
+  }
   if (runStart >= 0 && k > 0) {
     // A trailing run: one separator, or "and" for a trailing "&".
     if (k + 8 > codes.length) { out.length = k; out.ensure(k + 16); codes = out.codes; orig = out.orig; }
     codes[k] = SEP; orig[k++] = runStart;
-    if (runAmp >= 0) { codes[k] = 0x61; orig[k++] = runAmp; codes[k] = 0x6e; orig[k++] = runAmp; codes[k] = 0x64; orig[k++] = runAmp; }
+    if (runAmp >= 0) {
+      wordStarts[words] = k; wordEnds[words] = k + 3; wordHashes[words++] = AND_HASH;
+      codes[k] = 0x61; orig[k++] = runAmp; codes[k] = 0x6e; orig[k++] = runAmp; codes[k] = 0x64; orig[k++] = runAmp;
+    }
   }
   out.length = k;
+  out.words = words;
 }
 
 // Pattern keys: the same fold, plus the rules normalize.ts applies to whole names.

@@ -14,8 +14,10 @@
  *   inside "acme.com" since "." ends a word.
  * - Overlapping names are all found: "Acme" and "Acme Dental Group" at the same place, an email
  *   and the domain inside it.
- * The walk starts at every word start and follows the trie until it has no edge: work is bounded
- * by the longest key (200 characters), not by the number of patterns. Limits cap the rest.
+ * The walk starts at every word start that some key's first word could match (a bit set over the
+ * hashes of the keys' first words says which: about one page word in ten) and follows the trie
+ * until it has no edge: work is bounded by the longest key (200 characters), not by the number of
+ * patterns. Limits cap the rest.
  */
 import type { Account, Contact } from './model';
 import * as build from './page-scan-build';
@@ -25,7 +27,7 @@ import { FoldBuffer, foldText, isSkipped } from './page-scan-fold';
 
 // Copied once: under tsx/CommonJS an imported binding is a getter call on every use in the walk.
 const { APOS, DOT, INITDOT, SEP } = fold;
-const { DENSE, DENSE_LOW, DENSE_ROW_MASK, DENSE_WIDTH, LABEL_MASK, STRIDE, TAIL, TAIL_SHIFT, TERM } = build;
+const { DENSE, DENSE_LOW, DENSE_ROW_MASK, DENSE_WIDTH, FILTER_SHIFT, LABEL_MASK, SPREAD, STRIDE, TAIL, TAIL_SHIFT, TERM } = build;
 
 export type { PatternKind } from './page-scan-build';
 export { PageScanBuilder } from './page-scan-build';
@@ -110,7 +112,7 @@ export class PageScanner {
     foldText(text, maxChars, this.buf);
     let r = FULL;
     while (r === FULL) {
-      r = walk(this.trie.node, this.trie.dense, this.trie.tail, this.keyHits, this.buf.codes, this.buf.length, this.stack, this.found, maxHits, maxSteps);
+      r = walk(this.trie.node, this.trie.dense, this.trie.tail, this.trie.firstWords, this.keyHits, this.buf.codes, this.buf.length, this.buf.wordStart, this.buf.wordEnd, this.buf.wordHash, this.buf.words, this.stack, this.found, maxHits, maxSteps);
       if (r === FULL) this.found = new Int32Array(this.found.length * 2); // rare: walked again with room
     }
     const found = this.found;
@@ -157,15 +159,21 @@ const RECORD = 4;
 const FULL = -0x7fffffff;
 
 /**
- * The trie walk from every word start of the folded text; finds go to `found`. Returns the
+ * The trie walk from the folded text's word starts that pass the first-word filter; finds go to `found`. Returns the
  * number of finds, -(that + 1) when a limit stopped it, or FULL. The hits a find makes are
  * counted as it is found, so maxHits stops the walk where making the hits one by one would have.
  */
-function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, keyHits: Uint8Array, codes: Uint16Array, n: number, stack: Int32Array, found: Int32Array, maxHits: number, maxSteps: number): number {
+function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: Int32Array, keyHits: Uint8Array, codes: Uint16Array, n: number, wordStart: Int32Array, wordEnd: Int32Array, wordHash: Int32Array, words: number, stack: Int32Array, found: Int32Array, maxHits: number, maxSteps: number): number {
   let count = 0, hits = 0, steps = 0;
   const room = found.length / RECORD;
-  for (let i = 0; i < n; i++) {
-    if (codes[i]! < 0x30 || (i > 0 && codes[i - 1]! >= 0x30)) continue; // not a word start
+  for (let w = 0; w < words; w++) {
+    const i = wordStart[w]!, after = wordEnd[w]! < n ? codes[wordEnd[w]!]! : SEP;
+    // Only where some key's first word is this word. Unless an apostrophe or an initial's dot
+    // follows it: read as nothing, the key's first word runs on past them ("o'brien" is "obrien").
+    if (after !== APOS && after !== INITDOT) {
+      const bit = Math.imul(wordHash[w]!, SPREAD) >>> FILTER_SHIFT;
+      if ((firstWords[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+    }
     const before = count;
     let forked = false;
     // Walk states: (node, text position, position in the node's tail or -1 while in the trie).

@@ -167,6 +167,18 @@ describe('page scan: hostile input', () => {
     expect(s.scan('.'.repeat(50_000) + '@'.repeat(50_000)).hits).toEqual([]);
   });
 
+  it('walks the trie only from words that start some pattern, or that an apostrophe or an initial\'s dot may join on', () => {
+    const scanner = scannerFromPatterns([P('Acme Dental', 'a1'), P("O'Brien Law", 'a2'), P('A.B. Plumbing', 'a3'), P('acme.com', 'a1', 'domain')]);
+    // Ordinary words ("acmeton", "dent", "brien" start no key): not one trie step, so a one-step limit is never reached.
+    const ordinary = 'the acmeton dent brien plumbing '.repeat(200);
+    expect(scanner.scan(ordinary, { maxSteps: 1 })).toEqual({ hits: [], truncated: false });
+    // "o" and "a" start no key either, but an apostrophe or an initial's dot after them may vanish.
+    expect(scanner.scan("O'Brien law", { maxSteps: 1 }).truncated).toBe(true);
+    expect(found(scanner.scan("ask O'Brien Law, A.B. Plumbing or acme dental at mail.acme.com").hits, "ask O'Brien Law, A.B. Plumbing or acme dental at mail.acme.com")).toEqual([
+      "name:a2:O'Brien Law", 'name:a3:A.B. Plumbing', 'name:a1:acme dental', 'domain:a1:acme.com',
+    ]);
+  });
+
   it('stops at its limits and says so', () => {
     const many = 'acme '.repeat(20_000);
     const capped = s.scan(many, { maxHits: 100 });
