@@ -58,9 +58,9 @@ export interface Trie {
   /** Key k's patterns are entries entryStart[k] .. entryStart[k + 1] - 1, ordered by kind. */
   entryStart: Int32Array;
   entryKind: Uint8Array;
-  entryAccount: Int32Array;
+  /** Each entry's account id (the records' own strings: the build looks up nothing by id). */
+  entryAccountId: string[];
   entryPattern: string[];
-  accountIds: string[];
 }
 
 /** Collects patterns, then lays out the trie once. */
@@ -69,12 +69,10 @@ export class PageScanBuilder {
   private poolUsed = 0;
   private offset = new Int32Array(1024); // key i is pool[offset[i], offset[i + 1])
   private kind = new Uint8Array(1024);
-  private account = new Int32Array(1024);
   private patterns: string[] = [];
-  private accountIndex = new Map<string, number>();
-  private accountIds: string[] = [];
-  private lastAccountId = '';
-  private lastAccount = 0;
+  private accounts: string[] = [];
+  /** Set as keys are added, while their codes are at hand (see Trie.firstWords). */
+  private firstWords = new Int32Array(1 << (32 - FILTER_SHIFT - 5));
   private built: Trie | undefined;
 
   constructor(private readonly minNameLength = 3) {}
@@ -93,21 +91,21 @@ export class PageScanBuilder {
     if (i + 2 > this.offset.length) this.growEntries();
     if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
     const codes = keyCodes(); // copied by hand: a subarray view per pattern is an allocation per pattern
-    for (let k = 0; k < len; k++) this.pool[this.poolUsed + k] = codes[from + k]!;
+    let h = FNV_START, inFirstWord = true;
+    for (let k = 0; k < len; k++) {
+      const c = codes[from + k]!;
+      if (c < 0x30) inFirstWord = false;
+      else if (inFirstWord) h = Math.imul(h ^ c, FNV_PRIME);
+      this.pool[this.poolUsed + k] = c;
+    }
+    const bit = Math.imul(h, SPREAD) >>> FILTER_SHIFT;
+    this.firstWords[bit >>> 5]! |= 1 << (bit & 31);
     this.offset[i] = this.poolUsed;
     this.poolUsed += len;
     this.offset[i + 1] = this.poolUsed;
-    // An account's patterns come one after another: the same id string needs no lookup.
-    let a = accountId === this.lastAccountId ? this.lastAccount : this.accountIndex.get(accountId);
-    if (a === undefined) {
-      this.accountIndex.set(accountId, (a = this.accountIds.length));
-      this.accountIds.push(accountId);
-    }
-    this.lastAccountId = accountId;
-    this.lastAccount = a;
     this.kind[i] = PATTERN_KINDS.indexOf(kind);
-    this.account[i] = a;
     this.patterns.push(text);
+    this.accounts.push(accountId);
     return true;
   }
 
@@ -119,24 +117,27 @@ export class PageScanBuilder {
     if (room > this.offset.length) {
       this.offset = grow(this.offset, room, true);
       this.kind = grow(this.kind, room, true);
-      this.account = grow(this.account, room, true);
     }
   }
 
   private growEntries(): void {
     this.offset = grow(this.offset, this.offset.length * 2);
     this.kind = grow(this.kind, this.kind.length * 2);
-    this.account = grow(this.account, this.account.length * 2);
   }
 
   /** Lays out the trie; once, as the layout reuses the builder's buffers (a second call returns the same trie). */
   build(): Trie {
     if (this.built) return this.built;
-    const { entryOrder, ...t } = layout(this.pool, this.offset, this.patterns.length, this.kind, this.account);
-    this.built = { ...t, entryPattern: Array.from(entryOrder, (i) => this.patterns[i]!), accountIds: this.accountIds };
+    const { entryOrder, ...t } = layout(this.pool, this.offset, this.patterns.length, this.kind, this.accounts);
+    this.built = {
+      ...t,
+      firstWords: this.firstWords,
+      entryPattern: Array.from(entryOrder, (i) => this.patterns[i]!),
+      entryAccountId: Array.from(entryOrder, (i) => this.accounts[i]!),
+    };
     this.pool = new Uint16Array(0);
     this.patterns = [];
-    this.accountIndex.clear();
+    this.accounts = [];
     return this.built;
   }
 }
@@ -211,7 +212,7 @@ function insertionSort(pool: Uint16Array, offset: Int32Array, idx: Int32Array, l
  * of a chain of one-child nodes: most of a 290k-pattern trie is such chains (email addresses,
  * the ends of names), and a chain walked node by node is a cache miss per character.
  */
-function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Array, account: Int32Array) {
+function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Array, accounts: string[]) {
   const order = sortKeys(pool, offset, n);
   // Key i in sorted order is pool[start[i], start[i] + len[i]); lcp[i]: codes it shares with key i - 1.
   const len = new Int32Array(n), start = new Int32Array(n), lcp = new Int32Array(n + 1);
@@ -268,7 +269,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
       entryStart[keyCount] = entries;
       let j = i + 1;
       while (j < n && len[j] === len[i] && lcp[j] === len[i]) j++; // the same key again
-      entries = addEntries(order, i, j, kind, account, entryOrder, entries);
+      entries = addEntries(order, i, j, kind, accounts, entryOrder, entries);
       node[at + 3] = keyCount++;
       if (d === len[i]) { node[at]! |= TERM; terms++; continue; }
       node[at]! |= TAIL | ((len[i]! - d) << TAIL_SHIFT);
@@ -278,21 +279,14 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     }
   }
   const dense = denseRows(node, nodes);
-  const firstWords = new Int32Array(1 << (32 - FILTER_SHIFT - 5));
-  for (let i = 0; i < n; i++) {
-    let h = FNV_START;
-    for (let k = start[i]!, end = k + len[i]!; k < end && pool[k]! >= 0x30; k++) h = Math.imul(h ^ pool[k]!, FNV_PRIME);
-    const bit = Math.imul(h, SPREAD) >>> FILTER_SHIFT;
-    firstWords[bit >>> 5]! |= 1 << (bit & 31);
-  }
   if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || free !== nodes || made !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
-  const entryKind = new Uint8Array(entries), entryAccount = new Int32Array(entries);
-  for (let e = 0; e < entries; e++) { entryKind[e] = kind[entryOrder[e]!]!; entryAccount[e] = account[entryOrder[e]!]!; }
+  const entryKind = new Uint8Array(entries);
+  for (let e = 0; e < entries; e++) entryKind[e] = kind[entryOrder[e]!]!;
   return {
-    node, dense, tail, firstWords,
+    node, dense, tail,
     entryStart: entryStart.slice(0, keyCount + 1),
-    entryKind, entryAccount,
+    entryKind,
     entryOrder: entryOrder.subarray(0, entries),
   };
 }
@@ -319,10 +313,10 @@ function denseRows(node: Int32Array, nodes: number): Uint8Array {
 }
 
 /** One key's patterns: by kind, then as added; one per account (a name beats an alias of the same account). */
-function addEntries(order: Int32Array, from: number, to: number, kind: Uint8Array, account: Int32Array, out: Int32Array, used: number): number {
+function addEntries(order: Int32Array, from: number, to: number, kind: Uint8Array, accounts: string[], out: Int32Array, used: number): number {
   if (to - from === 1) { out[used] = order[from]!; return used + 1; }
   const group = Array.from(order.subarray(from, to)).sort((x, y) => kind[x]! - kind[y]! || x - y);
-  const seen = new Set<number>();
-  for (const i of group) if (!seen.has(account[i]!)) { seen.add(account[i]!); out[used++] = i; }
+  const seen = new Set<string>();
+  for (const i of group) if (!seen.has(accounts[i]!)) { seen.add(accounts[i]!); out[used++] = i; }
   return used;
 }

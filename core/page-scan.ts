@@ -147,7 +147,7 @@ export class PageScanner {
       const kind = t.entryKind[e]!;
       const accountIds: string[] = [];
       const pattern = t.entryPattern[e]!;
-      for (; e < stop && t.entryKind[e] === kind; e++) accountIds.push(t.accountIds[t.entryAccount[e]!]!);
+      for (; e < stop && t.entryKind[e] === kind; e++) accountIds.push(t.entryAccountId[e]!);
       hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern });
     }
   }
