@@ -108,7 +108,8 @@ else {
   console.log(`\nIn the browser (Chromium, built test extension, sample data; ${inBrowser.runs} runs each, after 2 warm-up runs)`);
   console.log(table(['measure', 'p50 ms', 'p95 ms'], [
     ['ticket page DOMContentLoaded -> sidebar shows the backstory', ms(inBrowser.sidebar.p50), ms(inBrowser.sidebar.p95)],
-    ['popup opened -> first result for a query typed at once', ms(inBrowser.popup.p50), ms(inBrowser.popup.p95)],
+    ['popup opened -> first result, query typed in the page as its search box appears', ms(inBrowser.popup.p50), ms(inBrowser.popup.p95)],
+    ['popup opened -> first result, query typed by Playwright (fill)', ms(inBrowser.popupFill.p50), ms(inBrowser.popupFill.p95)],
   ]));
 }
 report.browser = inBrowser;
@@ -155,7 +156,7 @@ console.log(table(['target', 'measured', 'verdict'], [
   row('page scan build <= 1 s', scan100?.buildMs, msText, (n) => n <= 1000),
   row('page scan memory <= 40 MB', scan100?.memoryMb, (n) => `${n.toFixed(0)} MB`, (n) => n <= 40),
   row('sidebar within 150 ms of DOMContentLoaded (p50, sample data)', typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50, msText, (n) => n <= 150),
-  row('popup first result within 100 ms of opening (p50)', typeof inBrowser === 'string' ? undefined : inBrowser.popup.p50, msText, (n) => n <= 100),
+  row('popup first result within 100 ms of opening (p50, typed in the page)', typeof inBrowser === 'string' ? undefined : inBrowser.popup.p50, msText, (n) => n <= 100),
   row('content script <= 15 KB gzip', content?.gzip, (n) => `${(n / 1024).toFixed(1)} KB`, (n) => n <= 15 * 1024),
   row(importTarget.label, importTarget.ms, msText, (n) => n <= 5000),
 ]));
