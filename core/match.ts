@@ -268,7 +268,7 @@ export type TextHitKind = 'email' | 'domain' | 'name' | 'alias';
 
 /** One mention found in the text (the shape of core/page-scan.ts's PageHit). */
 export interface TextHit {
-  accountIds: string[];
+  accountIds: readonly string[];
   kind: TextHitKind;
   start: number;
   end: number;

@@ -33,8 +33,8 @@ export type { PatternKind } from './page-scan-build';
 export { PageScanBuilder } from './page-scan-build';
 
 export interface PageHit {
-  /** Every account with this pattern of this kind (two accounts may share a name). */
-  accountIds: string[];
+  /** Every account with this pattern of this kind (two accounts may share a name); shared by every hit of the pattern, so frozen. */
+  accountIds: readonly string[];
   kind: PatternKind;
   /** Half-open span in the original text: text.slice(start, end) is what the page says. */
   start: number;
@@ -68,6 +68,12 @@ export class PageScanner {
   private found = new Int32Array(RECORD * 1024);
   /** Per key: the hits it makes (one per kind among its entries). */
   private readonly keyHits: Uint8Array;
+  /**
+   * Per entry that starts a kind's group: that group's account ids, made on its first hit. A
+   * 100 KB page makes about a thousand hits, mostly of the same few patterns: one array each
+   * per page is garbage the collector then stops a scan for.
+   */
+  private readonly groupIds: (readonly string[] | undefined)[] = [];
 
   constructor(private readonly trie: Trie) {
     const { entryStart, entryKind } = trie;
@@ -144,11 +150,10 @@ export class PageScanner {
     let end = lastChar + 1;
     while (end < text.length && isSkipped(text.charCodeAt(end))) end++; // a trailing combining accent belongs to the name
     for (let e = t.entryStart[key]!, stop = t.entryStart[key + 1]!; e < stop;) {
-      const kind = t.entryKind[e]!;
-      const accountIds: string[] = [];
-      const pattern = t.entryPattern[e]!;
-      for (; e < stop && t.entryKind[e] === kind; e++) accountIds.push(t.entryAccountId[e]!);
-      hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern });
+      const first = e, kind = t.entryKind[e]!;
+      while (e < stop && t.entryKind[e] === kind) e++;
+      const accountIds = (this.groupIds[first] ??= Object.freeze(t.entryAccountId.slice(first, e)));
+      hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern: t.entryPattern[first]! });
     }
   }
 }

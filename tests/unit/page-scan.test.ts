@@ -179,6 +179,16 @@ describe('page scan: hostile input', () => {
     ]);
   });
 
+  it('gives every hit of one pattern the same frozen list of accounts', () => {
+    const scanner = scannerFromPatterns([P('Acme Dental', 'a1'), P('Acme Dental', 'a2'), P('acme.com', 'a1', 'domain')]);
+    const hits = scanner.scan('Acme Dental wrote; acme dental again, from acme.com').hits;
+    expect(hits.map((h) => h.accountIds)).toEqual([['a1', 'a2'], ['a1', 'a2'], ['a1']]);
+    expect(hits[0]!.accountIds).toBe(hits[1]!.accountIds);
+    expect(Object.isFrozen(hits[0]!.accountIds)).toBe(true);
+    // A later scan hands out the same list, unchanged.
+    expect(scanner.scan('acme dental').hits[0]!.accountIds).toBe(hits[0]!.accountIds);
+  });
+
   it('stops at its limits and says so', () => {
     const many = 'acme '.repeat(20_000);
     const capped = s.scan(many, { maxHits: 100 });
