@@ -214,15 +214,23 @@ function insertionSort(pool: Uint16Array, offset: Int32Array, idx: Int32Array, l
  */
 function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Array, accounts: string[]) {
   const order = sortKeys(pool, offset, n);
-  // Key i in sorted order is pool[start[i], start[i] + len[i]); lcp[i]: codes it shares with key i - 1.
+  // Key i in sorted order is keys[start[i], start[i] + len[i]); lcp[i]: codes it shares with key i - 1.
+  // The keys are copied out in sorted order first: the passes below then read them front to
+  // back, where each pass over the pool jumped to a random place (a cache miss) per key.
   const len = new Int32Array(n), start = new Int32Array(n), lcp = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) { start[i] = offset[order[i]!]!; len[i] = offset[order[i]! + 1]! - start[i]!; }
+  const keys = new Uint16Array(offset[n]!);
+  for (let i = 0, used = 0; i < n; i++) {
+    const from = offset[order[i]!]!, to = offset[order[i]! + 1]!;
+    start[i] = used;
+    len[i] = to - from;
+    for (let k = from; k < to; k++) keys[used++] = pool[k]!;
+  }
   // Key i has nodes at depths lcp[i] + 1 .. min(len, alone), `alone` being where it parts from
   // both neighbours and its rest becomes a tail: so both sizes are known before the layout.
   let nodes = 1, tailSize = 0, termCount = 0, tailCount = 0;
   for (let i = 0; i < n; i++) {
     let l = 0;
-    if (i > 0) for (const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!); l < m && pool[a + l] === pool[b + l];) l++;
+    if (i > 0) for (const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!); l < m && keys[a + l] === keys[b + l];) l++;
     lcp[i] = l;
   }
   for (let i = 0; i < n; i++) {
@@ -259,7 +267,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
     for (let d = lcp[i]! + 1, top = Math.min(len[i]!, alone); d <= top; d++) {
       const id = nextSlot[d - 1]!++, children = childCount[made++]!, at = STRIDE * id;
-      node[at] = pool[start[i]! + d - 1]!;
+      node[at] = keys[start[i]! + d - 1]!;
       node[at + 1] = free;
       node[at + 2] = children;
       nextSlot[d] = free;
@@ -275,7 +283,7 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
       node[at]! |= TAIL | ((len[i]! - d) << TAIL_SHIFT);
       node[at + 2] = tailUsed;
       tails++;
-      for (let k = start[i]! + d, end = start[i]! + len[i]!; k < end; k++) tail[tailUsed++] = pool[k]!;
+      for (let k = start[i]! + d, end = start[i]! + len[i]!; k < end; k++) tail[tailUsed++] = keys[k]!;
     }
   }
   const dense = denseRows(node, nodes);
