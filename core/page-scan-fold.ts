@@ -86,7 +86,7 @@ export class FoldBuffer {
     this.codes = codes;
     this.orig = orig;
   }
-  /** Room for one more word. */
+  /** Twice the room for words (foldText asks when it has room for fewer than two more). */
   growWords(): void {
     const grown = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
     this.wordStart = grown(this.wordStart);
