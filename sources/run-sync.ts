@@ -69,19 +69,17 @@ export async function runSync(
     const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
     // Complete: the pass ends, and what it reports is kept, in one transaction. A full pass's
     // staged records become the source's whole content in that same transaction.
-    let counts!: Record<RecordKind, number>;
-    let run!: SyncRun;
-    await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
+    return await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
       if (pass.mode === 'full') {
         const rows = await db.syncStaging.where('source').equals(config.id).toArray();
         await loadRecordSet(db, unstaged(rows), config.id);
         await db.syncStaging.where('source').equals(config.id).delete();
       }
-      counts = await countsByKind(db, config.id);
-      run = { at, ok: true, message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : '') };
+      const counts = await countsByKind(db, config.id);
+      const run: SyncRun = { at, ok: true, message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : '') };
       await db.syncState.put({ source: config.id, lastFullAt: pass.mode === 'full' ? pass.startedAt : state.lastFullAt, watermark: pass.startedAt, lastRun: run });
+      return { run, counts };
     });
-    return { run, counts };
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
     return { run: { at, ok: false, message: isQuotaError(e) ? 'the browser has no storage space left for Backstory' : e instanceof Error ? e.message : String(e) } };
