@@ -1,9 +1,33 @@
 import { browser } from '#imports';
 import { i18n } from '#i18n';
 import type { MatchExplanation, ReasonPart } from '@/core/match';
+import { loadStandIn } from './i18n-stand-in';
+import { pluralForm, type GetMessage } from './i18n-catalogue';
 
-/** Every user-facing string comes from locales/*.yml through this (type-checked keys). */
-export const t = i18n.t;
+let standIn: GetMessage | undefined;
+const browserT = i18n.t as (key: string, ...args: unknown[]) => string;
+
+/**
+ * Every user-facing string comes from locales/*.yml through this (type-checked keys): the
+ * browser's catalogue, or the stand-in when the browser's came up empty (see i18nReady).
+ */
+export const t = ((key: string, ...args: unknown[]) => {
+  if (!standIn) return browserT(key, ...args);
+  // The same arguments as @wxt-dev/i18n's t: a count for plural forms, a substitution list.
+  const count = args.find((a): a is number => typeof a === 'number');
+  const subs = args.find((a): a is string[] => Array.isArray(a)) ?? (count === undefined ? undefined : [String(count)]);
+  const message = standIn(key.replaceAll('.', '_'), subs);
+  return count === undefined ? message : pluralForm(message, count);
+}) as typeof i18n.t;
+
+/**
+ * Called by each extension page before its first render: when the browser answers no message,
+ * not even its UI locale, the page's strings come from the message files themselves
+ * (components/i18n-stand-in.ts says when that happens). Costs one lookup otherwise.
+ */
+export async function i18nReady(): Promise<void> {
+  standIn = browser.i18n.getMessage('@@ui_locale') ? undefined : await loadStandIn();
+}
 
 /** The browser's UI language, for dates, numbers and currencies. */
 export function uiLocale(): string | undefined {

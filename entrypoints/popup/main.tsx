@@ -4,9 +4,10 @@ import './popup.css';
 import { PopupApp } from './PopupApp';
 import { openIndex } from './saved-index';
 import { applyTheme, storedTheme } from '@/components/theme';
+import { i18nReady } from '@/components/i18n';
 
 // Before the first render: reading the saved index from IndexedDB overlaps with it.
 openIndex();
 // The chosen theme at once; the other settings come with the rest of the popup (later.ts).
 void storedTheme().then(applyTheme, () => undefined);
-render(<PopupApp />, document.getElementById('app')!);
+void i18nReady().then(() => render(<PopupApp />, document.getElementById('app')!));

@@ -34,4 +34,19 @@ describe('Backstory auf Deutsch', () => {
     await screenshot(page, 'sidebar-de');
     await page.close();
   });
+
+  it('stays German when Chromium hands the page an empty message catalogue', async () => {
+    // What Chromium sometimes does to an extension process (components/i18n-stand-in.ts): every
+    // getMessage answers ''. The page then reads its words from the extension's message files.
+    const page = await h.context.newPage();
+    type WithChrome = { chrome: { i18n: { getMessage: (name: string) => string } } };
+    await page.addInitScript(() => {
+      (globalThis as unknown as WithChrome).chrome.i18n.getMessage = () => '';
+    });
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    expect(await page.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe('');
+    await page.getByRole('tab', { name: 'Helpdesk-Seiten' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Beispieldaten laden' }).count()).toBe(1);
+    await page.close();
+  });
 });

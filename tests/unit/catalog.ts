@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { messageFrom } from '../../components/i18n-catalogue';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
 /** A locale's messages as the browser sees them (_locales/<lang>/messages.json), from locales/<lang>.yml. */
@@ -6,11 +7,10 @@ export function catalog(lang: string): Record<string, { message: string }> {
   return generateChromeMessages(parseMessagesText(readFileSync(`locales/${lang}.yml`, 'utf8'), 'YAML'));
 }
 
-/** browser.i18n.getMessage over a catalogue: $1..$9 substitutions and $$ escapes. */
-export function getMessageFrom(messages: Record<string, { message: string }>) {
-  return (name: string, subs?: string | string[]): string => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const text = messages[name]?.message ?? '';
-    return text.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (list[Number(d) - 1] ?? '')));
-  };
+/**
+ * browser.i18n.getMessage over a catalogue (the product's own stand-in for it), with the
+ * predefined "@@ui_locale" the browser adds to every catalogue.
+ */
+export function getMessageFrom(messages: Record<string, { message: string }>, locale: string) {
+  return messageFrom({ ...messages, '@@ui_locale': { message: locale } });
 }

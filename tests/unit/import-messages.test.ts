@@ -6,7 +6,7 @@ import { catalog, getMessageFrom } from './catalog';
 
 const en = catalog('en');
 const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang)), getUILanguage: () => lang };
+  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
   Object.assign(fakeBrowser, { i18n });
   (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
 };

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
 import { catalog, getMessageFrom } from './catalog';
 
-const i18n = { getMessage: getMessageFrom(catalog('en')), getUILanguage: () => 'en-US' };
+const i18n = { getMessage: getMessageFrom(catalog('en'), 'en'), getUILanguage: () => 'en-US' };
 // @wxt-dev/i18n reads the global `chrome`/`browser`; components read WXT's browser.
 Object.assign(globalThis, { chrome: { ...(globalThis as { chrome?: object }).chrome, i18n } });
 
