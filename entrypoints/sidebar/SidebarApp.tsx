@@ -7,7 +7,7 @@ import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/components/i18n';
 import { FlagForm } from '@/components/FlagForm';
-import { askFind, askFlag, askPin, askStory } from './ask';
+import { askFind, askFlag, askPin, askStory, NoAnswer } from './ask';
 import { onFlagsChanged } from './flag-news';
 import { onNudge } from './nudges';
 
@@ -20,7 +20,8 @@ import { onNudge } from './nudges';
 export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
-  const [state, setState] = useState<TicketStory | null | { error: string }>();
+  // `retry`: the how-manieth story request in a row that got no answer; the next goes out by itself.
+  const [state, setState] = useState<TicketStory | null | { error: string; retry?: number }>();
   const [picking, setPicking] = useState(false);
 
   useEffect(() => {
@@ -30,15 +31,27 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
 
   // Only the latest request's answer is shown: an older one may arrive last.
   const latest = useRef(0);
+  const misses = useRef(0);
   const refresh = useCallback(async (asked?: Promise<TicketStory | null>) => {
     const mine = ++latest.current;
     try {
       const story = await (asked ?? askStory());
+      misses.current = 0;
       if (mine === latest.current) setState(story);
     } catch (e) {
-      if (mine === latest.current) setState({ error: e instanceof Error ? e.message : String(e) });
+      if (mine !== latest.current) return;
+      if (e instanceof NoAnswer) setState({ error: t('sidebar.retrying'), retry: ++misses.current });
+      else setState({ error: e instanceof Error ? e.message : String(e) });
     }
   }, []);
+  // A worker the browser stopped (or is slow to start) loses the request: ask again, at growing
+  // intervals, rather than leave the technician a dead sidebar.
+  const retry = state && 'error' in state ? state.retry : undefined;
+  useEffect(() => {
+    if (!retry) return;
+    const timer = setTimeout(() => void refresh(), Math.min(1_000 * 2 ** retry, 30_000));
+    return () => clearTimeout(timer);
+  }, [retry, refresh]);
   useEffect(() => {
     // The first answer (asked for at load), then one per nudge: a nudge newer than it wins.
     if (first) void refresh(first);

@@ -10,9 +10,12 @@ import { askBackground } from '@/components/ask-background';
  * them may run twice: a flag carries its draft's id, so asking again after a lost answer finds
  * the flag stored the first time instead of storing a second.
  */
+/** The background gave no answer at all (stopped, or starting too slowly): asking again may work. */
+export class NoAnswer extends Error {}
+
 async function ask<T>(message: object, patienceMs = 1_500): Promise<T> {
   const reply = await askBackground<T>(message, { patienceMs });
-  if (!reply) throw new Error(t('sidebar.noAnswer'));
+  if (!reply) throw new NoAnswer(t('sidebar.noAnswer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
