@@ -16,15 +16,20 @@ export async function sendOnce<T>(message: object): Promise<Reply<T> | undefined
 }
 
 /**
- * A request asked again, with growing pauses, while its answer is lost, for up to `patienceMs`.
- * Only for requests that may safely run twice: each asking wakes a new worker, which joins or
- * resumes the work (a sync from its cursor, a delivery by flag id, a flag by its draft id).
+ * A request asked again, with growing pauses, while its answer is lost, for up to `patienceMs`
+ * and while `wanted()` (a content script's ticket still on screen). Only for requests that may
+ * safely run twice: each asking wakes a new worker, which joins or resumes the work (a sync from
+ * its cursor, a delivery by flag id, a flag by its draft id, a ticket report by tab).
  */
-export async function askBackground<T>(message: object, { patienceMs = 1_500, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now = Date.now } = {}): Promise<Reply<T> | undefined> {
+export async function askBackground<T>(
+  message: object,
+  { patienceMs = 1_500, wanted = (): boolean => true, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now = Date.now } = {},
+): Promise<Reply<T> | undefined> {
   const until = now() + patienceMs;
   let reply = await sendOnce<T>(message);
   for (let pause = 200; !reply && now() < until; pause = Math.min(pause * 2, 2_000)) {
     await sleep(pause);
+    if (!wanted()) return undefined;
     reply = await sendOnce<T>(message);
   }
   return reply;

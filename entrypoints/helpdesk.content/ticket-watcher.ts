@@ -1,4 +1,4 @@
-import { browser, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { detectTicket, enrichFromApi, isCertainTicketUrl } from '@/adapters';
 import type { TicketRef } from '@/core/model';
 import { siteFor } from '@/core/sites';
@@ -6,6 +6,10 @@ import { readLocalValues, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
+import { askBackground } from '@/components/ask-background';
+
+/** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
+const REPORT_PATIENCE_MS = 20_000;
 
 /** Nothing reported yet: a page that shows no ticket has nothing to withdraw. */
 const NOTHING = 'null';
@@ -132,20 +136,13 @@ export class TicketWatcher {
 
   /**
    * Tell the background the ticket on screen, with its visible text (matched against known
-   * names only when the fields match nothing). A service worker the browser stopped just then
-   * can drop the message: it is sent again while it is still the page's current ticket.
+   * names only when the fields match nothing). A service worker the browser stopped just then,
+   * or one slow to start, can drop the message: it is sent again while it is still the page's
+   * current ticket, for long enough that a busy machine's worker restart does not lose it (a
+   * lost report leaves the sidebar saying the page shows no ticket).
    */
   private async report(ref: TicketRef | null, key: string): Promise<void> {
     const text = ref ? ticketText(document) : undefined;
-    for (let wait = 200; ; wait *= 2) {
-      try {
-        await browser.runtime.sendMessage({ type: 'ticket:update', ref, ...(text ? { text } : {}) });
-        return;
-      } catch {
-        if (wait > 800) return;
-        await new Promise((r) => setTimeout(r, wait));
-        if (!this.current(key)) return;
-      }
-    }
+    await askBackground({ type: 'ticket:update', ref, ...(text ? { text } : {}) }, { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) });
   }
 }

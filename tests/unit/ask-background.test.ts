@@ -38,6 +38,23 @@ describe('asking the background while the browser stops its worker', () => {
     expect(asked).toBe(8);
   });
 
+  it('stops asking once the request is no longer wanted (the ticket left the screen)', async () => {
+    let asked = 0;
+    fakeBrowser.runtime.onMessage.addListener(() => {
+      asked++;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const c = clock();
+    let wanted = true;
+    const sleep = async (ms: number) => {
+      await c.sleep(ms);
+      if (c.pauses.length === 3) wanted = false;
+    };
+    expect(await askBackground({ type: 'flags:deliver' }, { patienceMs: 20_000, wanted: () => wanted, now: c.now, sleep })).toBeUndefined();
+    expect(c.pauses).toEqual([200, 400, 800]);
+    expect(asked).toBe(3);
+  });
+
   it('passes on a refusal as it came: a refused request is answered, not lost', async () => {
     fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
       sendResponse({ ok: false, error: 'no data source "x"' });
