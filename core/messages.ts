@@ -52,7 +52,8 @@ export const messageSchemas = {
   /** Options page: sync this data source now (the background runs it, so closing the page is fine). */
   'source:sync': {
     from: ['extension-page'] as SenderKind[],
-    schema: z.object({ type: z.literal('source:sync'), id: short(100) }),
+    // askedAt: when the user asked (ms), the same on every retry of the request; see syncSource.
+    schema: z.object({ type: z.literal('source:sync'), id: short(100), askedAt: z.optional(z.number().check(z.gte(0))) }),
   },
   /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
   'sidebar:flag': {

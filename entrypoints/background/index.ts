@@ -83,7 +83,7 @@ export default defineBackground(() => {
       case 'sidebar:pin':
         return answer(pinForTab(tabId, message.accountId));
       case 'source:sync':
-        return answer(syncSource(message.id));
+        return answer(syncSource(message.id, message.askedAt));
       case 'sidebar:flag': {
         const { type: _t, ...input } = message;
         return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })));

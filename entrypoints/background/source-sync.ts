@@ -20,17 +20,30 @@ export const RESUME_ALARM = 'resume-syncs';
  */
 const inFlight = new Map<string, Promise<SourceStatus>>();
 
-/** Sync one source; returns its status afterwards. */
-export function syncSource(id: string): Promise<SourceStatus> {
+/**
+ * Sync one source; returns its status afterwards. `askedAt`: when the user asked for it. The
+ * options page asks again while answers are lost to a stopped worker, and by then the sync it
+ * asked for may have been resumed and finished by another worker: a run begun since then
+ * answers it, instead of a second sync.
+ */
+export function syncSource(id: string, askedAt?: number): Promise<SourceStatus> {
   const running = inFlight.get(id);
   if (running) return running;
   if (!inFlight.size) void browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
-  const sync = runOnce(id).finally(() => {
+  const sync = answeredSince(id, askedAt).then((done) => done ?? runOnce(id)).finally(() => {
     inFlight.delete(id);
     if (!inFlight.size) void browser.alarms.clear(RESUME_ALARM);
   });
   inFlight.set(id, sync);
   return sync;
+}
+
+/** The source's status if a run that began at or after `askedAt` has finished (none is running). */
+async function answeredSince(id: string, askedAt: number | undefined): Promise<SourceStatus | undefined> {
+  if (askedAt === undefined) return undefined;
+  const status = (await sourceStatusItem.getValue())[id];
+  const last = status?.runs[0];
+  return status && !status.running && last && Date.parse(last.at) >= askedAt ? status : undefined;
 }
 
 async function runOnce(id: string): Promise<SourceStatus> {

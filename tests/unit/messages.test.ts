@@ -81,6 +81,13 @@ describe('classifySender', () => {
     for (const type of ['source:sync', 'flags:deliver'] as const) expect(messageSchemas[type].from).toEqual(['extension-page']);
   });
 
+  it('takes a sync request with or without the time it was asked, never a negative or non-numeric one', () => {
+    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1' })).toEqual({ type: 'source:sync', id: 'hubspot-1' });
+    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: 1796206779989 })).toEqual({ type: 'source:sync', id: 'hubspot-1', askedAt: 1796206779989 });
+    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: -5 })).toBeUndefined();
+    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: 'now' })).toBeUndefined();
+  });
+
   it('bounds a flag for sales: known kind and urgency, a note, a sane value, and nothing about the ticket', () => {
     const ok = { type: 'sidebar:flag', draftId: '0123456789abcdef0123456789abcdef', kind: 'hardware-refresh', note: 'Old scanners', value: 9000, urgency: 'high' };
     expect(parseMessage(ok)).toEqual(ok);

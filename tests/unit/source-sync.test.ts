@@ -37,6 +37,19 @@ describe('the background sync runner', () => {
     await expect.poll(() => fakeBrowser.alarms.get(RESUME_ALARM)).toBeUndefined();
   });
 
+  it('starts no second sync for a request asked again after its sync finished elsewhere', async () => {
+    const askedAt = Date.now();
+    const done = await syncSource('hubspot-w1', askedAt);
+    const seen = mock.requests.length;
+    // The same request again (its answer was lost): answered by the run it started.
+    expect(await syncSource('hubspot-w1', askedAt)).toEqual(done);
+    expect(mock.requests.length).toBe(seen);
+    // A later click does sync.
+    const later = await syncSource('hubspot-w1', Date.parse(done.runs[0]!.at) + 1);
+    expect(mock.requests.length).toBeGreaterThan(seen);
+    expect(later.runs).toHaveLength(2);
+  });
+
   it('resumes a sync that a stopped worker left marked running', async () => {
     await sourceStatusItem.setValue({ 'hubspot-w1': { runs: [], running: true } });
     await resumeInterrupted();
