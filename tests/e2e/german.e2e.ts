@@ -35,18 +35,26 @@ describe('Backstory auf Deutsch', () => {
     await page.close();
   });
 
-  it('stays German when Chromium hands the page an empty message catalogue', async () => {
+  it('stays German when Chromium hands the pages an empty message catalogue', async () => {
     // What Chromium sometimes does to an extension process (components/i18n-stand-in.ts): every
     // getMessage answers ''. The page then reads its words from the extension's message files.
     const page = await h.context.newPage();
     type WithChrome = { chrome: { i18n: { getMessage: (name: string) => string } } };
     await page.addInitScript(() => {
-      (globalThis as unknown as WithChrome).chrome.i18n.getMessage = () => '';
+      // Only extension pages and frames have chrome.i18n; the help-desk page itself has none.
+      const i18n = (globalThis as unknown as Partial<WithChrome>).chrome?.i18n;
+      if (i18n) i18n.getMessage = () => '';
     });
     await page.goto(`chrome-extension://${h.extensionId}/options.html`);
     expect(await page.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe('');
     await page.getByRole('tab', { name: 'Helpdesk-Seiten' }).waitFor();
     expect(await page.getByRole('button', { name: 'Beispieldaten laden' }).count()).toBe(1);
+    // The sidebar too, framed in a help-desk page (its frame's origin is Chrome's dynamic one).
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    expect(await frame.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe('');
+    await expect.poll(() => frame.getByTestId('match-reason').textContent()).toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
+    expect(await frame.getByRole('heading', { name: 'Herkunft' }).count()).toBe(1);
     await page.close();
   });
 });
