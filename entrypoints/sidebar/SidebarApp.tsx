@@ -17,6 +17,11 @@ import { onNudge } from './nudges';
  * it asks the background for everything, and the content script nudges it (a bare
  * "backstory:refresh" postMessage, no data) when the ticket on screen changes.
  */
+/** How often a "no ticket here" answer is asked again (after 1, 2, 4 s). */
+const EMPTY_RETRIES = 3;
+/** How long a frame opened early waits for the content script's first nudge before asking itself. */
+const NUDGE_WAIT_MS = 3_000;
+
 export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
@@ -32,12 +37,17 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
   // Only the latest request's answer is shown: an older one may arrive last.
   const latest = useRef(0);
   const misses = useRef(0);
+  // Answers in a row that said "no ticket in this tab". The frame is only shown beside a ticket,
+  // so that means the background has not got the tab's report yet: asked again a few times.
+  const [empty, setEmpty] = useState(0);
   const refresh = useCallback(async (asked?: Promise<TicketStory | null>) => {
     const mine = ++latest.current;
     try {
       const story = await (asked ?? askStory());
       misses.current = 0;
-      if (mine === latest.current) setState(story);
+      if (mine !== latest.current) return;
+      setState(story);
+      setEmpty((n) => (story === null ? n + 1 : 0));
     } catch (e) {
       if (mine !== latest.current) return;
       if (e instanceof NoAnswer) setState({ error: t('sidebar.retrying'), retry: ++misses.current });
@@ -53,12 +63,23 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
     return () => clearTimeout(timer);
   }, [retry, refresh]);
   useEffect(() => {
-    // The first answer (asked for at load), then one per nudge: a nudge newer than it wins.
+    if (!empty || empty > EMPTY_RETRIES) return;
+    const timer = setTimeout(() => void refresh(), 500 * 2 ** empty);
+    return () => clearTimeout(timer);
+  }, [empty, refresh]);
+  useEffect(() => {
+    // The first answer (asked for at load), then one per nudge: a nudge newer than it wins. A
+    // frame opened before its ticket was reported waits for its first nudge, but not forever.
     if (first) void refresh(first);
-    return onNudge(() => {
+    const unwait = first ? undefined : setTimeout(() => latest.current === 0 && void refresh(), NUDGE_WAIT_MS);
+    const unsubscribe = onNudge(() => {
       setPicking(false);
       void refresh();
     });
+    return () => {
+      clearTimeout(unwait);
+      unsubscribe();
+    };
   }, [refresh, first]);
   // A flag delivered (or failed) in the background meanwhile.
   useEffect(() => onFlagsChanged(() => void refresh()), [refresh]);

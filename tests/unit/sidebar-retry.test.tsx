@@ -47,9 +47,32 @@ describe('the sidebar when the background does not answer', () => {
     expect(askStory).toHaveBeenCalledTimes(3);
     expect(alert()).toBe('');
     expect(root.textContent).toContain('No ticket on this page.');
-    // Answered: no more asking.
+  });
+
+  it('asks again, three times, when told the tab shows no ticket (its report not yet there)', async () => {
+    askStory.mockResolvedValue(null);
+    await show();
+    await wait(0);
+    expect(root.textContent).toContain('No ticket on this page.');
+    const calls: number[] = [];
+    for (const ms of [1_000, 2_000, 4_000]) {
+      await wait(ms - 1);
+      calls.push(askStory.mock.calls.length);
+      await wait(1);
+    }
+    expect(calls).toEqual([1, 2, 3]);
+    expect(askStory).toHaveBeenCalledTimes(4);
     await wait(60_000);
-    expect(askStory).toHaveBeenCalledTimes(3);
+    expect(askStory).toHaveBeenCalledTimes(4);
+  });
+
+  it('asks by itself when a frame opened early gets no nudge within 3 s', async () => {
+    askStory.mockResolvedValue(null);
+    await act(() => render(<SidebarApp />, root));
+    await wait(2_999);
+    expect(askStory).not.toHaveBeenCalled();
+    await wait(1);
+    expect(askStory).toHaveBeenCalledTimes(1);
   });
 
   it('does not ask again after a refusal, which says why', async () => {
