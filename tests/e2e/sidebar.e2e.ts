@@ -216,7 +216,13 @@ describe('sidebar on a ticket page', () => {
     await other.goto(`${h.origin}/generic-ticket-domain.html`);
     const otherFrame = await sidebarFrame(other, h.extensionId);
     await otherFrame.getByRole('button', { name: 'Show Backstory sidebar' }).click();
-    await otherFrame.getByTestId('match-reason').waitFor();
+    // Should it not come, say what the sidebar shows instead (loading, no ticket, an error).
+    await otherFrame
+      .getByTestId('match-reason')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nthe sidebar showed: ${await otherFrame.evaluate(() => document.body.innerText).catch(String)}`);
+      });
     const opened = await other.evaluate(() => document.querySelector('backstory-sidebar')!.getBoundingClientRect().width);
     expect(opened).toBeGreaterThan(300);
     await page.close();
