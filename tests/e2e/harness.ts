@@ -108,12 +108,23 @@ async function stopWorkerRepeatedly(context: BrowserContext, extensionId: string
   };
 }
 
-/** The sidebar's frame on a help-desk page (an extension page inside a closed shadow root). */
+/**
+ * The sidebar's frame on a help-desk page (an extension page inside a closed shadow root), once
+ * shown. It starts loading hidden while the page is parsed (transparent, inert, not clickable)
+ * and is shown once the page turns out to show a ticket: a click before that would be lost,
+ * though the frame's own content may already look ready to Playwright.
+ */
 export async function sidebarFrame(page: Page, extensionId: string, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`));
-    if (frame) return frame;
+    if (frame) {
+      await page.waitForFunction(() => !document.querySelector('backstory-sidebar[data-hidden]'), undefined, { timeout: Math.max(1, deadline - Date.now()) });
+      // Two painted frames: the browser routes clicks to the sidebar's frame only once it has
+      // drawn it shown (until then a click at its place reaches the page underneath).
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      return frame;
+    }
     await page.waitForTimeout(50);
   }
   throw new Error('sidebar frame did not appear');
