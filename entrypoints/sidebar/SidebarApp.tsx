@@ -11,17 +11,17 @@ import { askFind, askFlag, askPin, askStory, NoAnswer } from './ask';
 import { onFlagsChanged } from './flag-news';
 import { onNudge } from './nudges';
 
+/** How often a "no ticket here" answer is asked again (after 1, 2, 4 s). */
+const EMPTY_RETRIES = 3;
+/** How long a frame opened early waits for the content script's first nudge before asking itself. */
+const NUDGE_WAIT_MS = 3_000;
+
 /**
  * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page: a
  * third-party context where IndexedDB may be blocked and Firefox offers no storage.session. So
  * it asks the background for everything, and the content script nudges it (a bare
  * "backstory:refresh" postMessage, no data) when the ticket on screen changes.
  */
-/** How often a "no ticket here" answer is asked again (after 1, 2, 4 s). */
-const EMPTY_RETRIES = 3;
-/** How long a frame opened early waits for the content script's first nudge before asking itself. */
-const NUDGE_WAIT_MS = 3_000;
-
 export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
@@ -36,7 +36,6 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
 
   // Only the latest request's answer is shown: an older one may arrive last.
   const latest = useRef(0);
-  const misses = useRef(0);
   // Answers in a row that said "no ticket in this tab". The frame is only shown beside a ticket,
   // so that means the background has not got the tab's report yet: asked again a few times.
   const [empty, setEmpty] = useState(0);
@@ -44,13 +43,12 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
     const mine = ++latest.current;
     try {
       const story = await (asked ?? askStory());
-      misses.current = 0;
       if (mine !== latest.current) return;
       setState(story);
       setEmpty((n) => (story === null ? n + 1 : 0));
     } catch (e) {
       if (mine !== latest.current) return;
-      if (e instanceof NoAnswer) setState({ error: t('sidebar.retrying'), retry: ++misses.current });
+      if (e instanceof NoAnswer) setState((prev) => ({ error: t('sidebar.retrying'), retry: (prev && 'error' in prev ? (prev.retry ?? 0) : 0) + 1 }));
       else setState({ error: e instanceof Error ? e.message : String(e) });
     }
   }, []);

@@ -11,6 +11,16 @@ function clock() {
   return { now: () => t, sleep: async (ms: number) => void (pauses.push(ms), (t += ms)), pauses };
 }
 
+/** A background no asking reaches; returns how many askings it refused. */
+function unreachable(): () => number {
+  let asked = 0;
+  fakeBrowser.runtime.onMessage.addListener(() => {
+    asked++;
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  });
+  return () => asked;
+}
+
 describe('asking the background while the browser stops its worker', () => {
   it('asks again while the answer is lost, and returns the first answer', async () => {
     let asked = 0;
@@ -27,23 +37,15 @@ describe('asking the background while the browser stops its worker', () => {
   });
 
   it('gives up after its patience, with growing pauses of at most 2 s', async () => {
-    let asked = 0;
-    fakeBrowser.runtime.onMessage.addListener(() => {
-      asked++;
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    });
+    const asked = unreachable();
     const c = clock();
     expect(await askBackground({ type: 'flags:deliver' }, { patienceMs: 8_000, ...c })).toBeUndefined();
     expect(c.pauses).toEqual([200, 400, 800, 1600, 2000, 2000, 2000]);
-    expect(asked).toBe(8);
+    expect(asked()).toBe(8);
   });
 
   it('stops asking once the request is no longer wanted (the ticket left the screen)', async () => {
-    let asked = 0;
-    fakeBrowser.runtime.onMessage.addListener(() => {
-      asked++;
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    });
+    const asked = unreachable();
     const c = clock();
     let wanted = true;
     const sleep = async (ms: number) => {
@@ -52,7 +54,7 @@ describe('asking the background while the browser stops its worker', () => {
     };
     expect(await askBackground({ type: 'flags:deliver' }, { patienceMs: 20_000, wanted: () => wanted, now: c.now, sleep })).toBeUndefined();
     expect(c.pauses).toEqual([200, 400, 800]);
-    expect(asked).toBe(3);
+    expect(asked()).toBe(3);
   });
 
   it('passes on a refusal as it came: a refused request is answered, not lost', async () => {
