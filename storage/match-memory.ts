@@ -1,77 +1,93 @@
 import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
 import { dataStamp, pinStamp } from './data-stamp';
-import type { Campaign } from '@/core/model';
+import type { Campaign, Contact, Deal, Note } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
+import { announcedWrites } from './announced-writes';
+import { Groups, Postings } from './memory-groups';
 
 /**
- * The matcher's lookups and the story's plan, answered from the worker's memory instead of by
- * dependent IndexedDB reads (each costs about 0.3 ms in Chromium, and matching took four in a
- * row). It is a copy of the indexes as they were at `stamp` and `pinStamp`: ticket-story.ts uses
- * it only optimistically, reading the current stamps in the same round as the story, and falls
- * back to the indexes when either changed. Every answer is in the order the Dexie index
- * would give (index key, then primary key), so the story told is the same to the last tie.
+ * The matcher's lookups and the story's records, answered from the worker's memory instead of by
+ * IndexedDB reads (a read transaction costs about 0.3 ms in Chromium, each request in it about
+ * 0.1 ms more, and a story took four). It is a copy of the data as it was at `stamp` and
+ * `pinStamp`: ticket-story.ts trusts it as it stands while no write to the copied tables has been
+ * announced since the build, else only once the stamps read now are still those, and falls back
+ * to the indexes when either changed. Every answer is in the order the Dexie index would give
+ * (index key, then primary key), so the story told is the same to the last tie.
  */
 export interface MatchMemory {
   readonly stamp: string;
+  /**
+   * True while no write to the data the memory copies has been announced since it was built:
+   * the memory can then answer without reading the stamps (see `announcedWrites`).
+   */
+  unchanged(): boolean;
   /** The pins' stamp (storage/data-stamp.ts) the memory's pins are of. */
   readonly pinStamp: string;
   /** The same lookups as storage/match-index.ts, resolved without a read. */
   readonly index: MatchIndex;
   /** The account's twins in other sources, as storage/backstory.ts findTwins would find them. */
   twinIds(accountId: string): string[];
-  /** The ids of the account's deals, by primary key, as `deals where accountId` lists them. */
-  dealIds(accountId: string): string[];
-  /** Whether any note is written on this deal (by its dealId): the others need no lookup. */
-  hasDealNotes(dealId: string): boolean;
+  /**
+   * The account's deals, contacts and notes, each by primary key as `where accountId` lists them,
+   * and the notes written on each of its deals (by the note's dealId, whatever account it names).
+   * New objects on every call: a story may keep or change them without touching the memory.
+   */
+  records(accountId: string): StoryRecords;
   /** The account's record, as stored. */
   account(accountId: string): StoredAccount | undefined;
   /** The campaign's record (campaigns are few: about one per ten accounts). */
   campaign(campaignId: string): Campaign | undefined;
 }
 
-
-/**
- * Key → ids, each id once, in the order met (callers meet records in primary key order). Most
- * keys have one id, kept without an array: at 50,000 accounts that is a few hundred thousand
- * arrays the worker does not hold.
- */
-class Postings {
-  private readonly map = new Map<string, string | string[]>();
-  add(key: string, id: string): void {
-    const list = this.map.get(key);
-    if (list === undefined) this.map.set(key, id);
-    else if (typeof list === 'string') {
-      if (list !== id) this.map.set(key, [list, id]);
-    } else if (!list.includes(id)) list.push(id);
-  }
-  get(key: string): string[] {
-    const list = this.map.get(key);
-    return list === undefined ? [] : typeof list === 'string' ? [list] : list;
-  }
+/** One account's records, as storage/backstory.ts reads them for a story. */
+export interface StoryRecords {
+  deals: Deal[];
+  contacts: Contact[];
+  notes: Note[];
+  notesByDeal: Map<string, Note[]>;
 }
 
 /** IndexedDB orders string keys by UTF-16 code units, as `<` does. */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The tables the memory copies, and the meta table that holds their stamps. */
+const COPIED = ['accounts', 'contacts', 'deals', 'notes', 'campaigns', 'pins', 'meta'];
+
+/** Notes are read this many at a time, grouped between pages (at 50,000 accounts there are 200,000). */
+const NOTES_PER_PAGE = 10_000;
+
+/** A moment for the worker's other tasks (a sidebar's request) between slices of the build. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
- * Read the indexes the matcher and the story use into memory, in one read transaction with the
- * data and pin stamps, so the copy is exactly the data of those stamps. It reads every account, contact and
- * deal (bench/README.md has the time and heap per size); callers build it off the ticket's path
- * (see `heldMatchMemory`).
+ * Read what the matcher and the story use into memory, in one read transaction with the data and
+ * pin stamps, so the copy is exactly the data of those stamps. It reads every account, contact,
+ * deal and note (bench/README.md has the time and heap per size); callers build it off the
+ * ticket's path (see `heldMatchMemory`). `notesPerPage` is for tests.
  */
-export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
-  const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns];
-  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns, notedDeals] = await db.transaction('r', [...tables, db.notes], () =>
-    Promise.all([
+export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER_PAGE): Promise<MatchMemory> {
+  // Counted before the read: a write announced after this may or may not be in the copy.
+  const writesBefore = announcedWrites(db.name, COPIED);
+  const notesOf = new Groups<Note>();
+  const notesOn = new Groups<Note>();
+  const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns, db.notes];
+  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, async () => {
+    const others = Promise.all([
       dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray(),
-      // Only the keys of the notes' dealId index (no note is read): which deals have notes.
-      db.notes.orderBy('dealId').uniqueKeys(),
-    ]),
-  );
-  const dealsWithNotes = new Set(notedDeals.map(String));
-  // The story's account records stay in memory (their reads were a request each per story);
-  // contacts, deals and notes are read per story, being many times more.
+    ] as const);
+    // Page by page (by primary key, as toArray would list them), each grouped as it comes.
+    for (let after: string | undefined; ; ) {
+      const page = await (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(notesPerPage).toArray();
+      for (const n of page) {
+        if (typeof n.accountId === 'string') notesOf.add(n.accountId, n);
+        if (typeof n.dealId === 'string') notesOn.add(n.dealId, n);
+      }
+      if (page.length < notesPerPage) break;
+      after = page[page.length - 1]!.id;
+    }
+    return others;
+  });
   const entries = new Map<string, StoredAccount>();
   // Stories hand these very objects on (their origin campaign): frozen, so none can change the memory.
   const campaignById = new Map(campaigns.map((c) => [c.id, Object.freeze(c)]));
@@ -88,8 +104,12 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   }
   const byEmail = new Postings();
   for (const c of contacts) if (c.accountId && typeof c.email === 'string') byEmail.add(c.email, c.accountId);
-  const dealsOf = new Postings();
-  for (const d of deals) if (typeof d.accountId === 'string') dealsOf.add(d.accountId, d.id);
+  // The story's records, by the keys its index reads use (only string keys, as IndexedDB indexes).
+  const contactsOf = new Groups<Contact>();
+  for (const c of contacts) if (typeof c.accountId === 'string') contactsOf.add(c.accountId, c);
+  const dealsOf = new Groups<Deal>();
+  for (const d of deals) if (typeof d.accountId === 'string') dealsOf.add(d.accountId, d);
+  for (const groups of [contactsOf, dealsOf, notesOf, notesOn]) await groups.seal(pause);
   const pinned = new Map(pins.map((p) => [p.key, p.accountId]));
 
   const index: MatchIndex = {
@@ -105,10 +125,15 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   };
   return {
     stamp,
+    unchanged: () => announcedWrites(db.name, COPIED) === writesBefore,
     pinStamp: pinsStamp,
     index,
-    dealIds: (accountId) => dealsOf.get(accountId),
-    hasDealNotes: (dealId) => dealsWithNotes.has(dealId),
+    records(accountId) {
+      const deals = dealsOf.get(accountId);
+      const notesByDeal = new Map<string, Note[]>();
+      for (const d of deals) if (notesOn.has(d.id)) notesByDeal.set(d.id, notesOn.get(d.id));
+      return { deals, contacts: contactsOf.get(accountId), notes: notesOf.get(accountId), notesByDeal };
+    },
     account: (accountId) => entries.get(accountId),
     campaign: (campaignId) => campaignById.get(campaignId),
     twinIds(accountId) {

@@ -6,7 +6,7 @@ import { createMatchIndex } from '@/storage/match-index';
 import { loadBackstory, readBackstory, storyTables } from '@/storage/backstory';
 import type { BackstoryDB } from '@/storage/db';
 import { matchMemoryIsStale, type MatchMemory } from '@/storage/match-memory';
-import { readStoryRound } from '@/storage/story-round';
+import { readStamps, storyFromMemory } from '@/storage/memory-story';
 
 export interface TicketStory {
   ref: TicketRef;
@@ -28,9 +28,8 @@ export interface TicketText {
  * matched nothing. The scanner is passed in, so pages that never scan (the popup) do not load it.
  * Matching and the story are read in one read transaction (only database reads are awaited in
  * it), and the story starts from the account record the matcher read. With the worker's match
- * memory (storage/match-memory.ts) the match needs no read and the story is one round of reads;
- * the memory is trusted only when the data and pin stamps read in that same round are still the
- * ones it was built from, else the story is read again from the indexes.
+ * memory (storage/match-memory.ts) neither the match nor the story needs a read while the memory
+ * is current (see fromMemory); else the story is read again from the indexes.
  */
 export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText, memory?: MatchMemory): Promise<TicketStory> {
   const found = (memory && (await fromMemory(db, ref, memory))) || (await fromIndexes(db, ref));
@@ -51,19 +50,23 @@ async function fromIndexes(db: BackstoryDB, ref: TicketRef): Promise<Found> {
   });
 }
 
-/** The memory's answer, or undefined when the memory turned out stale (and is then rebuilt). */
+/**
+ * The memory's answer, or undefined when the memory turned out stale (and is then rebuilt). It is
+ * trusted as it stands while no write to what it copies has been announced since it was built;
+ * after one, only if the stamps read now are still the ones it was built from.
+ */
 async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory): Promise<Found | undefined> {
   if (!memory.stamp) return undefined;
   const match = await matchTicket(ref, memory.index);
   const account = matchedAccount(match) ? match.account! : undefined;
-  const plan = account ? { accountId: account, twinIds: memory.twinIds(account), memory } : undefined;
+  const story = account ? storyFromMemory({ accountId: account, twinIds: memory.twinIds(account), memory }, ref) : undefined;
   // A failed read (a closed database, say) is left to the indexes' path to report.
-  const round = await readStoryRound(db, plan, ref).catch(() => undefined);
-  if (!round || round.stamp !== memory.stamp || round.pinStamp !== memory.pinStamp || round.story === 'missing') {
+  const current = memory.unchanged() || (await readStamps(db).then((now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp, () => false));
+  if (!current || story === 'missing') {
     matchMemoryIsStale(db, memory);
     return undefined;
   }
-  return { match, story: round.story };
+  return { match, story };
 }
 
 const matchedAccount = (match: MatchResult): boolean => match.status === 'matched' && !!match.account;

@@ -183,6 +183,23 @@ describe('sidebar on a ticket page', () => {
     await page.close();
   });
 
+  it('shows a note imported in the options page on the next ticket, though the worker holds its match memory', async () => {
+    // From a worker's second ticket on it answers from a copy of the data in its memory, which
+    // must learn of a write made in another extension page (the import below).
+    for (let i = 0; i < 3; i++) await (await openTicket('generic-ticket-email.html')).page.close();
+    const options = await h.extensionPage('options.html');
+    const body = `Renewal call ${Date.now()}: wants the scheduler moved to the cloud`;
+    const file = Buffer.from(`Account,Note,Date\nAcme Dental Group,"${body}",2026-11-30\n`);
+    await options.getByLabel('Files').setInputFiles({ name: 'renewal-note.csv', mimeType: 'text/csv', buffer: file });
+    await options.getByRole('button', { name: 'Import renewal-note.csv' }).click();
+    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported renewal-note\.csv/);
+    await options.close();
+    const { page, frame } = await openTicket('generic-ticket-email.html');
+    expect(await frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
+    expect(await frame.getByTestId('notes').textContent()).toContain(body);
+    await page.close();
+  });
+
   it('keeps every sales fact out of the page DOM and its messages', async () => {
     const page = await h.context.newPage();
     await page.addInitScript(() => {

@@ -4,7 +4,8 @@ import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { recordTables, upsertRecords } from '@/storage/import';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
-import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt } from '@/storage/match-memory';
+import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt, type MatchMemory } from '@/storage/match-memory';
+import type { Flag } from '@/core/flags';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { mulberry32 } from '@/sources/sample-data';
 
@@ -84,22 +85,37 @@ async function write(db: BackstoryDB, set: RecordSet) {
 }
 
 /**
- * Counts the reads on each index, whoever makes them (Dexie or plain IndexedDB calls), by
- * watching fake-indexeddb's IDBIndex. Undo with the returned function.
+ * Counts the reads on each index (`store.index`) and store (`store`), whoever makes them (Dexie
+ * or plain IndexedDB calls), by watching fake-indexeddb's IDBIndex and IDBObjectStore. Undo with
+ * the returned function.
  */
 function countIndexReads(): { reads: Map<string, number>; restore: () => void } {
   const reads = new Map<string, number>();
-  const proto = IDBIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const methods = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor'].filter((m) => typeof proto[m] === 'function');
-  const saved = methods.map((m) => [m, proto[m]!] as const);
-  for (const [m, original] of saved) {
-    proto[m] = function (this: IDBIndex, ...args: unknown[]) {
-      const key = `${this.objectStore.name}.${this.name}`;
-      reads.set(key, (reads.get(key) ?? 0) + 1);
-      return original.apply(this, args);
-    };
-  }
-  return { reads, restore: () => saved.forEach(([m, original]) => (proto[m] = original)) };
+  const methods = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor'];
+  const watch = (proto: Record<string, (...args: unknown[]) => unknown>, name: (self: IDBIndex & IDBObjectStore) => string) => {
+    const saved = methods.filter((m) => typeof proto[m] === 'function').map((m) => [m, proto[m]!] as const);
+    for (const [m, original] of saved) {
+      proto[m] = function (this: IDBIndex & IDBObjectStore, ...args: unknown[]) {
+        reads.set(name(this), (reads.get(name(this)) ?? 0) + 1);
+        return original.apply(this, args);
+      };
+    }
+    return () => saved.forEach(([m, original]) => (proto[m] = original));
+  };
+  const restores = [
+    watch(IDBIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, (i) => `${i.objectStore.name}.${i.name}`),
+    watch(IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, (s) => s.name),
+  ];
+  return { reads, restore: () => restores.forEach((restore) => restore()) };
+}
+
+/** What another extension page's Dexie sends the worker after a write (Dexie's own channel and shape). */
+async function announceFromAnotherPage(dbName: string, table: string): Promise<void> {
+  const channel = new BroadcastChannel('x-storagemutated-1');
+  channel.postMessage({ [`idb://${dbName}/${table}/`]: {} });
+  channel.close();
+  // Delivered as a task of its own.
+  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('the match memory', () => {
@@ -131,7 +147,8 @@ describe('the match memory', () => {
       // Some companies pinned (one to an account that does not exist), before the memory is built.
       await savePin(db, refs[0]!, 'csv:a1');
       await savePin(db, refs[1]!, 'csv:gone');
-      const memory = await buildMatchMemory(db);
+      // Notes read a few at a time (30 of them, in pages of 7, of 30 and of the build's own size).
+      const memory = await buildMatchMemory(db, [7, 30, undefined, 7][seed - 11]);
       let stories = 0;
       for (const ref of refs) {
         const fromIndexes = await loadTicketStory(db, ref);
@@ -145,27 +162,40 @@ describe('the match memory', () => {
     }
   }, 60_000);
 
-  it('matches without reading the match indexes', async () => {
+  it('matches and tells the story without reading an index', async () => {
     const db = openDb(`test-${Math.random()}`);
     const set = randomSet(21);
     await write(db, set);
     const memory = await buildMatchMemory(db);
     const { reads, restore } = countIndexReads();
-    const account = set.accounts[0]!;
-    const email = set.contacts.find((c) => c.accountId === account.id && c.email)?.email;
-    const story = await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] }, undefined, memory);
-    expect(story.match.status).not.toBe('none');
-    for (const index of ['contacts.email', 'accounts.nameKey', 'accounts.aliasKeys', 'accounts.domains']) expect(reads.get(index), index).toBeUndefined();
-    // Its deals' notes are looked up by deal only for deals some note is written on.
+    // An account with deals that notes are written on, so the story needs its deals' notes too.
     const noted = new Set(set.notes.flatMap((n) => (n.dealId ? [n.dealId] : [])));
-    const dealsOf = (id: string) => set.deals.filter((d) => d.accountId === id).map((d) => d.id);
-    const accountIds = story.story?.accountIds ?? [];
-    const notedDeals = new Set(accountIds.flatMap(dealsOf).filter((d) => noted.has(d)));
-    expect(reads.get('notes.dealId') ?? 0).toBe(notedDeals.size);
-    // Without the memory the same ticket reads them.
-    await loadTicketStory(db, { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, emails: [], missing: [] });
+    const account = set.accounts.find((a) => set.deals.some((d) => d.accountId === a.id && noted.has(d.id)))!;
+    const email = set.contacts.find((c) => c.accountId === account.id && c.email)?.email;
+    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] };
+    const story = await loadTicketStory(db, ref, undefined, memory);
+    expect(story.match.status).toBe('matched');
+    expect(story.story?.notes.length).toBeGreaterThan(0);
+    // Not even the stamps: nothing has been written since the memory was built.
+    expect([...reads.keys()]).toEqual([]);
+    // Without the memory the same ticket reads the indexes, and tells the same story.
+    expect(await loadTicketStory(db, ref)).toEqual(story);
     expect(reads.get('accounts.nameKey')).toBeGreaterThan(0);
+    expect(reads.get('notes.dealId')).toBeGreaterThan(0);
     restore();
+    db.close();
+  });
+
+  it('hands out records a story may change without changing the memory', async () => {
+    const db = openDb(`test-${Math.random()}`);
+    const set = randomSet(22);
+    await write(db, set);
+    const memory = await buildMatchMemory(db);
+    const id = set.deals[0]!.accountId!;
+    const first = memory.records(id);
+    first.deals[0]!.name = 'changed by a caller';
+    first.deals.pop();
+    expect(memory.records(id).deals).toEqual(await db.deals.where('accountId').equals(id).toArray());
     db.close();
   });
 
@@ -190,6 +220,41 @@ describe('the match memory', () => {
     await check('after a write');
     const moved: TicketRef = { ...ref, company: 'Brand New Name Ltd' };
     expect((await loadTicketStory(db, moved, undefined, memory)).match).toMatchObject({ status: 'matched', account: renamed.id });
+    db.close();
+  });
+
+  it('reads the stamps again once a write to what it copies is announced, here or from another page', async () => {
+    const name = `test-${Math.random()}`;
+    const db = openDb(name);
+    const set = randomSet(32);
+    await write(db, set);
+    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: set.accounts[0]!.name, emails: [], missing: [] };
+    const stampReads = async (memory: MatchMemory) => {
+      const { reads, restore } = countIndexReads();
+      await loadTicketStory(db, ref, undefined, memory);
+      restore();
+      return reads.get('meta') ?? 0;
+    };
+
+    const memory = await buildMatchMemory(db);
+    expect(memory.unchanged()).toBe(true);
+    // Writes elsewhere (flags, another database) do not concern it.
+    await db.flags.put({ id: 'f1' } as Flag);
+    await announceFromAnotherPage(`other-${name}`, 'accounts');
+    await announceFromAnotherPage(name, 'ticketViews');
+    expect(memory.unchanged()).toBe(true);
+    expect(await stampReads(memory)).toBe(0);
+    // An import committed in the options page: the worker hears of it through Dexie's channel.
+    await announceFromAnotherPage(name, 'notes');
+    expect(memory.unchanged()).toBe(false);
+    // The stamps have not moved (the announcement was made up here): still trusted, after a read.
+    expect(await stampReads(memory)).toBe(1);
+    expect(await loadTicketStory(db, ref, undefined, memory)).toEqual(await loadTicketStory(db, ref));
+
+    // A write in this context is heard at once.
+    const fresh = await buildMatchMemory(db);
+    await write(db, { ...emptyRecordSet(), contacts: [{ id: 'csv:new', source: 'csv', sourceId: 'new', accountId: set.accounts[0]!.id, name: 'New Person', email: 'new@acmedental.com' }] });
+    expect(fresh.unchanged()).toBe(false);
     db.close();
   });
 

@@ -1,0 +1,32 @@
+import Dexie from 'dexie';
+
+/** Committed writes this context has been told of, by `<database>/<table>`. */
+const counts = new Map<string, number>();
+
+/**
+ * Dexie announces every committed write, as the parts it changed (`idb://<db>/<table>/<index>`),
+ * in the context that made it and, through a BroadcastChannel, in every other context of the
+ * extension's origin (the options page imports, the worker syncs). A write is announced a moment
+ * after it commits. Only writes made through Dexie are announced: none of Backstory's is made on
+ * IndexedDB directly.
+ */
+Dexie.on('storagemutated', (parts) => {
+  const touched = new Set<string>();
+  for (const part of Object.keys(parts)) {
+    if (!part.startsWith('idb://')) continue;
+    const path = part.slice('idb://'.length);
+    // The index name comes last; database and table names are what precedes it.
+    touched.add(path.slice(0, path.lastIndexOf('/')));
+  }
+  for (const table of touched) counts.set(table, (counts.get(table) ?? 0) + 1);
+});
+
+/**
+ * How many writes to any of `tables` of database `name` this context has been told of: a count
+ * that moved on since an earlier call means one of those tables was written in between.
+ */
+export function announcedWrites(name: string, tables: Iterable<string>): number {
+  let sum = 0;
+  for (const table of tables) sum += counts.get(`${name}/${table}`) ?? 0;
+  return sum;
+}
