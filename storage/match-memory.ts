@@ -72,22 +72,24 @@ export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER
   const notesOf = new Groups<Note>();
   const notesOn = new Groups<Note>();
   const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns, db.notes];
-  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns] = await db.transaction('r', tables, async () => {
-    const others = Promise.all([
-      dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray(),
-    ] as const);
-    // Page by page (by primary key, as toArray would list them), each grouped as it comes.
+  // Notes page by page (by primary key, as toArray would list them), each grouped as it comes.
+  const readNotes = async () => {
     for (let after: string | undefined; ; ) {
       const page = await (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(notesPerPage).toArray();
       for (const n of page) {
         if (typeof n.accountId === 'string') notesOf.add(n.accountId, n);
         if (typeof n.dealId === 'string') notesOn.add(n.dealId, n);
       }
-      if (page.length < notesPerPage) break;
+      if (page.length < notesPerPage) return;
       after = page[page.length - 1]!.id;
     }
-    return others;
-  });
+  };
+  const [[stamp, pinsStamp, accounts, contacts, deals, pins, campaigns]] = await db.transaction('r', tables, () =>
+    Promise.all([
+      Promise.all([dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
+      readNotes(),
+    ]),
+  );
   const entries = new Map<string, StoredAccount>();
   // Stories hand these very objects on (their origin campaign): frozen, so none can change the memory.
   const campaignById = new Map(campaigns.map((c) => [c.id, Object.freeze(c)]));
