@@ -62,15 +62,24 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       await launcher.goto(`${server.origin}/generic-ticket-email.html`);
       const frame = await firefoxSidebar(launcher);
       let page = await newTab(async () => {
-        await frame.evaluate((u) => {
+        const link = await frame.evaluate((u) => {
           const a = document.createElement('a');
           a.href = u;
           a.target = '_blank';
-          a.id = 'test-open-options';
           a.textContent = 'options';
+          a.style.cssText = 'position:fixed;left:0;top:0;z-index:2147483647;padding:8px;background:#fff';
           document.body.prepend(a);
+          const r = a.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         }, `${EXTENSION_ORIGIN}/options.html`);
-        await frame.click('#test-open-options');
+        // Clicked by the page's mouse at the link's place: puppeteer's own click in a child frame
+        // asks for the frame's element with a BiDi locator Firefox ESR 140 does not know. The
+        // frame fills the sidebar's host element (frame-style.ts), which the page can measure.
+        const host = await launcher.evaluate(() => {
+          const r = document.querySelector('backstory-sidebar')!.getBoundingClientRect();
+          return { x: r.x, y: r.y };
+        });
+        await launcher.mouse.click(host.x + link.x, host.y + link.y);
       });
       await launcher.close();
       const waitFor = (p: Page, file: string) => poll(() => p.evaluate(() => location.pathname + ' ' + document.readyState).catch(() => ''), (v) => v === `/${file} complete`);
