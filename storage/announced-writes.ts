@@ -8,7 +8,9 @@ const counts = new Map<string, number>();
  * in the context that made it and, through a BroadcastChannel, in every other context of the
  * extension's origin (the options page imports, the worker syncs). A write is announced a moment
  * after it commits. Only writes made through Dexie are announced: none of Backstory's is made on
- * IndexedDB directly.
+ * IndexedDB directly. The channel is the extension origin's own (a web page or a content script,
+ * being of another origin, cannot post on it), and an announcement only ever makes a reader
+ * check the stamps again: one too many costs a read, never a wrong answer.
  */
 Dexie.on('storagemutated', (parts) => {
   const touched = new Set<string>();
