@@ -171,10 +171,21 @@ const BUILD_DELAY_MS = 50;
 /** Tickets a worker answers from the indexes before it builds the memory. */
 const TICKETS_BEFORE_BUILD = 1;
 
+/**
+ * A memory no ticket has asked for in this long is let go: it is large (about 220 MB at 50,000
+ * accounts), and a Firefox background page lives as long as the browser (Chrome stops an idle
+ * worker after 30 s anyway). The next tickets build it again, as after a start.
+ */
+export const MATCH_MEMORY_IDLE_MS = 10 * 60_000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
 export function heldMatchMemory(db: BackstoryDB): MatchMemory | undefined {
   if (held?.db !== db) held = { db, asked: 0 };
-  if (!held.memory && ++held.asked > TICKETS_BEFORE_BUILD) rebuild(held);
-  return held.memory;
+  const entry = held;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => held === entry && (held = undefined), MATCH_MEMORY_IDLE_MS);
+  if (!entry.memory && ++entry.asked > TICKETS_BEFORE_BUILD) rebuild(entry);
+  return entry.memory;
 }
 
 /** The caller found `memory` stale (the data stamp moved on, or a pin changed): build anew. */
@@ -205,4 +216,5 @@ export async function matchMemoryBuilt(): Promise<MatchMemory | undefined> {
 /** For tests: forget the memory. */
 export function forgetMatchMemory(): void {
   held = undefined;
+  clearTimeout(idleTimer);
 }

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
 import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { recordTables, upsertRecords } from '@/storage/import';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
-import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt, type MatchMemory } from '@/storage/match-memory';
+import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt, MATCH_MEMORY_IDLE_MS, type MatchMemory } from '@/storage/match-memory';
 import type { Flag } from '@/core/flags';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { mulberry32 } from '@/sources/sample-data';
@@ -281,5 +281,37 @@ describe('the match memory', () => {
     expect(pinKey(ref)).toBeTruthy();
     forgetMatchMemory();
     db.close();
+  });
+
+  it('lets the memory go after ten idle minutes, and builds it again from the second ticket after', async () => {
+    forgetMatchMemory();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = openDb(`test-${Math.random()}`);
+      await write(db, randomSet(42));
+      heldMatchMemory(db);
+      heldMatchMemory(db);
+      await vi.advanceTimersByTimeAsync(100); // the build starts a moment after the ticket
+      const built = await matchMemoryBuilt();
+      expect(built).toBeDefined();
+      // A ticket within the ten minutes keeps it (and starts the ten minutes again).
+      await vi.advanceTimersByTimeAsync(MATCH_MEMORY_IDLE_MS - 1000);
+      expect(heldMatchMemory(db)).toBe(built);
+      await vi.advanceTimersByTimeAsync(MATCH_MEMORY_IDLE_MS - 1000);
+      expect(await matchMemoryBuilt()).toBe(built);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(await matchMemoryBuilt()).toBeUndefined();
+      // As after a start: the first ticket is answered from the indexes, the second builds.
+      expect(heldMatchMemory(db)).toBeUndefined();
+      expect(heldMatchMemory(db)).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(100);
+      const again = await matchMemoryBuilt();
+      expect(again).toBeDefined();
+      expect(again).not.toBe(built);
+      db.close();
+    } finally {
+      vi.useRealTimers();
+      forgetMatchMemory();
+    }
   });
 });
