@@ -60,7 +60,10 @@ export async function runSync(
         });
       } else {
         await db.transaction('rw', [...recordTables(db), db.syncState], async () => {
-          await upsertRecords(db, set);
+          // A page of no changes (HubSpot reads every object type, changed or not) moves only the
+          // cursor: the data stamp stays, and with it what was built on the data (the worker's
+          // match memory, the saved search index).
+          if (RECORD_KINDS.some((k) => set[TABLE[k]].length)) await upsertRecords(db, set);
           await db.syncState.put(state);
         });
       }

@@ -6,6 +6,7 @@ import { parseImportFile } from '@/sources/csv-import';
 import { runSync } from '@/sources/run-sync';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { countsByKind } from '@/storage/import';
+import { dataStamp } from '@/storage/data-stamp';
 import type { SourceConfig } from '@/storage/sources';
 import { RateLimiter } from '@/sources/http';
 import { testHubSpot } from '@/sources/hubspot';
@@ -53,6 +54,10 @@ describe('syncing a HubSpot source', () => {
 
   it('removes records deleted upstream only after a complete pass', async () => {
     await runSync(db, config, { token: mock.token }, http());
+    // An incremental pass with nothing changed writes no record: the data stamp stays.
+    const stamp = await dataStamp(db);
+    expect((await runSync(db, config, { token: mock.token }, http())).run.message).toMatch(/^0 changed records read/);
+    expect(await dataStamp(db)).toBe(stamp);
     mock.data.companies = mock.data.companies.filter((c) => c.id !== '5003');
     mock.data.deals = mock.data.deals.filter((d) => d.id !== '9003');
     mock.data.companies[0]!.properties.name = 'Unknown Widgets Limited';
