@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 
 /** Committed writes this context has been told of, by `<database>/<table>`. */
 const counts = new Map<string, number>();
+/** Announcements that may stand for a write to any table. */
+let everything = 0;
 
 /**
  * Dexie announces every committed write, as the parts it changed (`idb://<db>/<table>/<index>`),
@@ -15,7 +17,11 @@ const counts = new Map<string, number>();
 Dexie.on('storagemutated', (parts) => {
   const touched = new Set<string>();
   for (const part of Object.keys(parts)) {
-    if (!part.startsWith('idb://')) continue;
+    // Anything else ({ all }: a page back from the back/forward cache) may have missed any write.
+    if (!part.startsWith('idb://')) {
+      everything++;
+      continue;
+    }
     const path = part.slice('idb://'.length);
     // The index name comes last; database and table names are what precedes it.
     touched.add(path.slice(0, path.lastIndexOf('/')));
@@ -28,7 +34,7 @@ Dexie.on('storagemutated', (parts) => {
  * that moved on since an earlier call means one of those tables was written in between.
  */
 export function announcedWrites(name: string, tables: Iterable<string>): number {
-  let sum = 0;
+  let sum = everything;
   for (const table of tables) sum += counts.get(`${name}/${table}`) ?? 0;
   return sum;
 }

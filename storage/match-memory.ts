@@ -18,10 +18,16 @@ import { Groups, Postings } from './memory-groups';
 export interface MatchMemory {
   readonly stamp: string;
   /**
-   * True while no write to the data the memory copies has been announced since it was built:
-   * the memory can then answer without reading the stamps (see `announcedWrites`).
+   * True while no write to the data the memory copies has been announced since it was built or
+   * last confirmed: the memory can then answer without reading the stamps (see `announcedWrites`).
    */
   unchanged(): boolean;
+  /** The writes announced so far, to pass to `confirm` once the stamps read after it match. */
+  writesSeen(): number;
+  /** The stamps, read after `writesSeen` gave `seen`, are still the memory's: none of those writes changed what it copies. */
+  confirm(seen: number): void;
+  /** When the memory was built or last confirmed (ms since the epoch). */
+  readonly confirmedAt: number;
   /** The pins' stamp (storage/data-stamp.ts) the memory's pins are of. */
   readonly pinStamp: string;
   /** The same lookups as storage/match-index.ts, resolved without a read. */
@@ -57,8 +63,20 @@ const COPIED = ['accounts', 'contacts', 'deals', 'notes', 'campaigns', 'pins', '
 /** Notes are read this many at a time, grouped between pages (at 50,000 accounts there are 200,000). */
 const NOTES_PER_PAGE = 10_000;
 
-/** A moment for the worker's other tasks (a sidebar's request) between slices of the build. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A moment for the worker's other tasks (a sidebar's request) between slices of the build: a
+ * message to itself, which no browser delays (a timer may be held back: nested ones to 4 ms,
+ * and Firefox slows timers in pages it considers in the background).
+ */
+const pause = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 /**
  * Read what the matcher and the story use into memory, in one read transaction with the data and
@@ -125,9 +143,19 @@ export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER
     }),
     getPin: async (key) => pinned.get(key),
   };
+  let baseline = writesBefore;
+  let confirmedAt = Date.now();
   return {
     stamp,
-    unchanged: () => announcedWrites(db.name, COPIED) === writesBefore,
+    unchanged: () => announcedWrites(db.name, COPIED) === baseline,
+    writesSeen: () => announcedWrites(db.name, COPIED),
+    confirm(seen) {
+      baseline = seen;
+      confirmedAt = Date.now();
+    },
+    get confirmedAt() {
+      return confirmedAt;
+    },
     pinStamp: pinsStamp,
     index,
     records(accountId) {

@@ -52,21 +52,38 @@ async function fromIndexes(db: BackstoryDB, ref: TicketRef): Promise<Found> {
 
 /**
  * The memory's answer, or undefined when the memory turned out stale (and is then rebuilt). It is
- * trusted as it stands while no write to what it copies has been announced since it was built;
- * after one, only if the stamps read now are still the ones it was built from.
+ * trusted as it stands while no write to what it copies has been announced since it was built or
+ * last confirmed; after one, only if the stamps read now are still the ones it was built from.
+ * Now and then the stamps are read after the answer too, off the ticket's path, so a change no
+ * announcement told of (the database deleted from the browser's tools, say) is found by the next
+ * ticket.
  */
 async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory): Promise<Found | undefined> {
   if (!memory.stamp) return undefined;
   const match = await matchTicket(ref, memory.index);
   const account = matchedAccount(match) ? match.account! : undefined;
   const story = account ? storyFromMemory({ accountId: account, twinIds: memory.twinIds(account), memory }, ref) : undefined;
-  // A failed read (a closed database, say) is left to the indexes' path to report.
-  const current = memory.unchanged() || (await readStamps(db).then((now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp, () => false));
-  if (!current || story === 'missing') {
+  const unchanged = memory.unchanged();
+  if (unchanged && Date.now() - memory.confirmedAt >= CONFIRM_EVERY_MS) {
+    void confirmMemory(db, memory).then((current) => current || matchMemoryIsStale(db, memory));
+  }
+  if (!(unchanged || (await confirmMemory(db, memory))) || story === 'missing') {
     matchMemoryIsStale(db, memory);
     return undefined;
   }
   return { match, story };
+}
+
+/** How long the memory is trusted on announcements alone before the stamps are read again (off the path). */
+const CONFIRM_EVERY_MS = 10_000;
+
+/** Whether the stamps now are still the memory's (it is then confirmed up to the writes announced before the read). */
+async function confirmMemory(db: BackstoryDB, memory: MatchMemory): Promise<boolean> {
+  const seen = memory.writesSeen();
+  // A failed read (a closed or deleted database) is left to the indexes' path to report.
+  const current = await readStamps(db).then((now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp, () => false);
+  if (current) memory.confirm(seen);
+  return current;
 }
 
 const matchedAccount = (match: MatchResult): boolean => match.status === 'matched' && !!match.account;

@@ -247,9 +247,18 @@ describe('the match memory', () => {
     // An import committed in the options page: the worker hears of it through Dexie's channel.
     await announceFromAnotherPage(name, 'notes');
     expect(memory.unchanged()).toBe(false);
-    // The stamps have not moved (the announcement was made up here): still trusted, after a read.
+    // The stamps have not moved (the announcement was made up here): still trusted, after a read,
+    // and trusted again without one from then on.
     expect(await stampReads(memory)).toBe(1);
+    expect(memory.unchanged()).toBe(true);
+    expect(await stampReads(memory)).toBe(0);
     expect(await loadTicketStory(db, ref, undefined, memory)).toEqual(await loadTicketStory(db, ref));
+    // A page back from the back/forward cache announces that anything may have changed.
+    const channel = new BroadcastChannel('x-storagemutated-1');
+    channel.postMessage({ all: {} });
+    channel.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(memory.unchanged()).toBe(false);
 
     // A write in this context is heard at once.
     const fresh = await buildMatchMemory(db);
@@ -312,6 +321,48 @@ describe('the match memory', () => {
     } finally {
       vi.useRealTimers();
       forgetMatchMemory();
+    }
+  });
+
+  it('reads the stamps now and then after answering, and so finds a change nobody announced', async () => {
+    forgetMatchMemory();
+    const name = `test-${Math.random()}`;
+    const db = openDb(name);
+    const set = randomSet(43);
+    await write(db, set);
+    const account = set.accounts[0]!;
+    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: 'Nobody Inc', emails: [], missing: [] };
+    // Pinned, so the ticket has a story whatever names the random accounts share.
+    await savePin(db, ref, account.id);
+    heldMatchMemory(db);
+    heldMatchMemory(db);
+    const memory = (await matchMemoryBuilt())!;
+    expect(memory).toBeDefined();
+    // The account renamed and the stamp changed straight on IndexedDB: Dexie announces nothing.
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction(['accounts', 'meta'], 'readwrite');
+      tx.objectStore('accounts').put({ ...account, name: 'Quietly Renamed', nameKey: 'quietly renamed', aliasKeys: ['quietly renamed'] });
+      tx.objectStore('meta').put({ key: 'dataStamp', value: 'changed behind its back' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    expect(memory.unchanged()).toBe(true);
+    // Within ten seconds of its build the memory answers as it stands.
+    expect((await loadTicketStory(db, ref, undefined, memory)).story?.account.name).toBe(account.name);
+    expect(heldMatchMemory(db)).toBe(memory);
+    // Later, the same answer goes out, and the stamps read after it give the memory up.
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 11_000);
+    try {
+      await loadTicketStory(db, ref, undefined, memory);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The worker holds none now: the next ticket is told from the indexes, as they are.
+      expect(heldMatchMemory(db)).toBeUndefined();
+      expect((await loadTicketStory(db, ref, undefined, heldMatchMemory(db))).story?.account.name).toBe('Quietly Renamed');
+    } finally {
+      clock.mockRestore();
+      forgetMatchMemory();
+      db.close();
     }
   });
 });
