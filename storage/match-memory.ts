@@ -2,6 +2,7 @@ import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
 import { dataStamp, pinStamp } from './data-stamp';
 import type { Campaign, Contact, Deal, Note } from '@/core/model';
+import type { AccountRecords } from './backstory';
 import type { BackstoryDB, StoredAccount } from './db';
 import { announcedWrites } from './announced-writes';
 import { Groups, Postings } from './memory-groups';
@@ -46,13 +47,8 @@ export interface MatchMemory {
   campaign(campaignId: string): Campaign | undefined;
 }
 
-/** One account's records, as storage/backstory.ts reads them for a story. */
-export interface StoryRecords {
-  deals: Deal[];
-  contacts: Contact[];
-  notes: Note[];
-  notesByDeal: Map<string, Note[]>;
-}
+/** One account's records, as storage/backstory.ts reads them for a story (its campaigns are the memory's). */
+export type StoryRecords = Omit<AccountRecords, 'accountId' | 'campaigns'>;
 
 /** IndexedDB orders string keys by UTF-16 code units, as `<` does. */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

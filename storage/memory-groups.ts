@@ -28,7 +28,7 @@ const GROUPS_PER_SLICE = 2000;
 
 /**
  * Records grouped by a key, each group held as one JSON text once sealed. At 50,000 accounts the
- * contacts, deals and notes take 119 MB of heap so against 138 MB as objects (measured in Node),
+ * contacts, deals and notes take 119 MB of heap against 138 MB as objects (measured in Node),
  * and the collector has 150,000 strings to trace instead of 350,000 records with their arrays.
  * Parsing one account's few records back takes microseconds, and each `get` parses anew, so
  * callers get records of their own that they may change. Groups keep the order their records
