@@ -1,6 +1,12 @@
 /** Timing and summary helpers for the benchmarks. */
 export const now = () => performance.now();
 
+/**
+ * Waits without running anything on this thread, so a timed step after a forced collection does
+ * not share the 2 cores with the collector's threads still sweeping.
+ */
+export const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
