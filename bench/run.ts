@@ -112,6 +112,8 @@ else {
   console.log(table(['measure', 'p50 ms', 'p95 ms'], [
     ['ticket page DOMContentLoaded -> sidebar shows the backstory', ms(inBrowser.sidebar.p50), ms(inBrowser.sidebar.p95)],
     ['popup opened -> first result, query typed in the page as its search box appears', ms(inBrowser.popup.p50), ms(inBrowser.popup.p95)],
+    ['  of which: popup opened -> its page ready to run script (the browser)', ms(inBrowser.popupContext.p50), ms(inBrowser.popupContext.p95)],
+    ['  of which: popup opened -> its search box in the page', ms(inBrowser.popupBox.p50), ms(inBrowser.popupBox.p95)],
     ['popup opened -> first result, query typed by Playwright (fill)', ms(inBrowser.popupFill.p50), ms(inBrowser.popupFill.p95)],
   ]));
 }
