@@ -129,12 +129,15 @@ export class PageScanBuilder {
   build(): Trie {
     if (this.built) return this.built;
     const { entryOrder, ...t } = layout(this.pool, this.offset, this.patterns.length, this.kind, this.accounts);
-    this.built = {
-      ...t,
-      firstWords: this.firstWords,
-      entryPattern: Array.from(entryOrder, (i) => this.patterns[i]!),
-      entryAccountId: Array.from(entryOrder, (i) => this.accounts[i]!),
-    };
+    // Plain loops: Array.from over a typed array with a map function goes through the iterator
+    // protocol, a call per entry (about 35 ms of a 50k-account build).
+    const entryPattern = new Array<string>(entryOrder.length);
+    const entryAccountId = new Array<string>(entryOrder.length);
+    for (let e = 0; e < entryOrder.length; e++) {
+      entryPattern[e] = this.patterns[entryOrder[e]!]!;
+      entryAccountId[e] = this.accounts[entryOrder[e]!]!;
+    }
+    this.built = { ...t, firstWords: this.firstWords, entryPattern, entryAccountId };
     this.pool = new Uint16Array(0);
     this.patterns = [];
     this.accounts = [];
