@@ -16,6 +16,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? testOut : '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The popup in a build of its own: built with the other pages, its first result waited for
+    // three script files shared with them, and each file an extension page loads costs about
+    // 10 ms before its script can run (bench/README.md, "where the popup's time goes"). Alone,
+    // what its first result needs is one file, and the part it loads later imports from it.
+    'entrypoints:grouped': (_wxt, groups) => {
+      const pages = groups.find((g) => Array.isArray(g) && g.length > 1 && g.some((entry) => entry.type === 'popup'));
+      if (Array.isArray(pages)) groups.push(pages.splice(pages.findIndex((entry) => entry.type === 'popup'), 1));
+    },
+  },
   // The sources package Mozilla's review asks for: the code and how to build it, not test output.
   zip: { excludeSources: ['screenshots/**', 'test-results/**', 'bench/results/**', '.output-test/**'] },
   manifest: ({ browser }) => ({
