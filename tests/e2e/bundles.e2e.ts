@@ -49,4 +49,21 @@ describe('the built extension', () => {
     const text = content.toString('utf8');
     for (const example of ['northwind', 'help.example.com', 'rt.example.com']) expect(text).not.toContain(example);
   });
+
+  it('opens the popup with one script, which the part it loads later imports from (wxt.config builds it alone)', () => {
+    const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+    // Each file an extension page waits for costs about 10 ms before its script runs.
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(html).not.toContain('modulepreload');
+    const popup = readFileSync(join(EXTENSION_DIR, scripts[0]!), 'utf8');
+    const imports = [...popup.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]!);
+    expect(imports.length).toBeGreaterThan(0); // the lazily loaded rest
+    for (const chunk of imports) {
+      const rest = readFileSync(join(EXTENSION_DIR, 'chunks', chunk), 'utf8');
+      const restImports = [...rest.matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]!);
+      // One Preact, one i18n state: the rest imports them from the popup's script, no other file.
+      expect(restImports.every((file) => file === scripts[0]!.replace('chunks/', ''))).toBe(true);
+    }
+  });
 });
