@@ -9,12 +9,10 @@ import { Window } from 'happy-dom';
 import { readGeneric } from '../adapters/generic';
 import { scannerFromRecords, type PageScanner } from '../core/page-scan';
 import { makeData, type BenchData } from './data';
-import { heapMb, latency, ms, now, sleep, table, type Latency } from './stats';
+import { collect, heapMb, latency, ms, now, sleep, table, type Latency } from './stats';
 
 export interface ScanRow { name: string; sizeKb: number; latency: Latency; buildMs?: number; buildPasses?: number[]; memoryMb?: number; found?: number; vsNaive?: number }
 
-/** Collects earlier steps' garbage before a timed loop, so their full collection does not land in its p95. */
-const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Collects, then runs `fn` untimed for at least `ms` (and 5 times): a full collection of this

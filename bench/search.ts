@@ -11,7 +11,7 @@ import { buildNameParts, buildNoteParts, openSearchIndex, type SearchIndex } fro
 import { termsOf, withinEdits } from '../core/search/text';
 import type { BenchData } from './data';
 import type { Query } from './queries';
-import { heapMb, latency, now, sleep, type Latency } from './stats';
+import { collect, heapMb, latency, now, sleep, type Latency } from './stats';
 
 export interface EngineResult {
   engine: string;
@@ -43,8 +43,6 @@ function docs(data: BenchData): Doc[] {
 
 type Searcher = (q: string) => string[];
 
-/** Collects earlier steps' garbage (node --expose-gc), so it is not collected inside a timed step. */
-const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Builds and times the query set `passes` times. Each pass starts from a collected heap (after

@@ -1,6 +1,9 @@
 /** Timing and summary helpers for the benchmarks. */
 export const now = () => performance.now();
 
+/** A full collection (node --expose-gc; nothing without it), so earlier garbage is not collected inside a timed step. */
+export const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 /**
  * Waits without running anything on this thread, so a timed step after a forced collection does
  * not share the 2 cores with the collector's threads still sweeping.
@@ -25,7 +28,7 @@ export function latency(samples: number[]): Latency {
  * typed arrays' buffers included: they live outside the JS heap.
  */
 export function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collect();
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
