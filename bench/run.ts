@@ -188,7 +188,10 @@ function importChromiumTable(i: ChromiumImport): string {
     line('commit the same file again (every row an update)', i.recommitMs),
     line('the same accounts put straight into IndexedDB (no Dexie)', i.rawPutMs),
     line('floor: as many puts of { id } records, store without indexes', i.floorPutMs),
-  ]);
+    line('probe: the same accounts packed 500 to a record, one put each', i.packed.putMs),
+    line('probe: read all back, packed (one getAll)', i.packed.readAllMs, false),
+    line('probe: read all back, one record each (one getAll)', i.packed.readAllPerRecordMs, false),
+  ]) + `\nprobe: one packed record of 500 accounts read by key: p50 ${ms(i.packed.readOne.p50)} ms, p95 ${ms(i.packed.readOne.p95)} ms`;
 }
 
 /** Where one loadTicketStory's time goes in Chromium: each of its queries alone, with its IndexedDB work. */

@@ -68,6 +68,21 @@ export interface ChromiumImport extends ImportRow {
   floorPutMs: number;
   /** `commitMs` of the same file committed again into the same database: every row an update. */
   recommitMs: number;
+  /** A probe of the packed layout the import needs (not the product's code yet): the same
+   * accounts, with their derived keys, put 500 to a record into a store without indexes. */
+  packed: PackedProbe;
+}
+
+/** What a packed layout would cost in Chromium, against the same accounts stored one per record. */
+export interface PackedProbe {
+  /** Records of 500 accounts each, put in one transaction. */
+  putMs: number;
+  /** All of them read back (one getAll) and flattened: what a worker's cold start would read. */
+  readAllMs: number;
+  /** The same accounts read back one per record (getAll of the accounts store rawPut filled). */
+  readAllPerRecordMs: number;
+  /** One packed record read by key, p50/p95 over 200 reads: a lookup's cost once its pack is known. */
+  readOne: Latency;
 }
 
 export interface PageBench {
@@ -179,15 +194,55 @@ async function timedPuts(idb: IDBDatabase, store: string, records: unknown[]): P
 }
 
 /** Put the file's accounts straight into IndexedDB in one transaction; the time from the first put to complete. */
-async function rawPut(bytes: Uint8Array): Promise<number> {
+async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: number }> {
   const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
   const db = openDb(`bench-rawput-${Date.now()}`);
   try {
     await db.open();
     const idb = db.backendDB();
-    return await timedPuts(idb, 'accounts', records);
+    const putMs = await timedPuts(idb, 'accounts', records);
+    const t = now();
+    await getAll(idb, 'accounts');
+    return { putMs, readAllMs: now() - t };
   } finally {
     await db.delete();
+  }
+}
+
+/** A request's result as a promise. */
+const answer = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+const getAll = (idb: IDBDatabase, store: string) => answer(idb.transaction(store, 'readonly').objectStore(store).getAll());
+
+/** The packed probe: the file's accounts 500 to a record in a plain store of its own database. */
+async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<PackedProbe> {
+  const accounts = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
+  const packs = [];
+  for (let i = 0; i < accounts.length; i += 500) packs.push({ no: packs.length, records: accounts.slice(i, i + 500) });
+  const name = `bench-packed-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('packs', { keyPath: 'no' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    const putMs = await timedPuts(idb, 'packs', packs);
+    const t = now();
+    const read = (await getAll(idb, 'packs')) as { records: StoredAccount[] }[];
+    if (read.flatMap((p) => p.records).length !== accounts.length) throw new Error('packed probe lost records');
+    const readAllMs = now() - t;
+    const keys = Array.from({ length: 200 }, (_, i) => (i * 7919) % packs.length);
+    const readOne = await timeEach(keys, (no) => answer(idb.transaction('packs', 'readonly').objectStore('packs').get(no)));
+    return { putMs, readAllMs, readAllPerRecordMs: perRecordReadMs, readOne };
+  } finally {
+    idb.close();
+    await new Promise((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = req.onerror = req.onblocked = resolve;
+    });
   }
 }
 
@@ -252,6 +307,8 @@ window.backstoryBench = {
     } finally {
       await db.delete();
     }
-    return { ...row, rawPutMs: await rawPut(bytes), floorPutMs: await floorPut(rows), recommitMs: again.commitMs };
+    const raw = await rawPut(bytes);
+    const floorPutMs = await floorPut(rows);
+    return { ...row, rawPutMs: raw.putMs, floorPutMs, recommitMs: again.commitMs, packed: await packedProbe(bytes, raw.readAllMs) };
   }),
 };
