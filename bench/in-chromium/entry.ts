@@ -83,6 +83,11 @@ export interface PackedProbe {
   readAllPerRecordMs: number;
   /** One packed record read by key, p50/p95 over 200 reads: a lookup's cost once its pack is known. */
   readOne: Latency;
+  /** The same packs with multi-entry indexes over their accounts' ids, name keys, alias keys and
+   * domains (each pack lists its accounts' keys), so a lookup can find its pack: put in one transaction. */
+  indexedPutMs: number;
+  /** The pack holding an account, found by one of its domains through that index, p50/p95 over 200. */
+  readByDomain: Latency;
 }
 
 export interface PageBench {
@@ -236,13 +241,54 @@ async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<
     const readAllMs = now() - t;
     const keys = Array.from({ length: 200 }, (_, i) => (i * 7919) % packs.length);
     const readOne = await timeEach(keys, (no) => answer(idb.transaction('packs', 'readonly').objectStore('packs').get(no)));
-    return { putMs, readAllMs, readAllPerRecordMs: perRecordReadMs, readOne };
+    return { putMs, readAllMs, readAllPerRecordMs: perRecordReadMs, readOne, ...(await indexedPacks(accounts)) };
   } finally {
     idb.close();
-    await new Promise((resolve) => {
-      const req = indexedDB.deleteDatabase(name);
-      req.onsuccess = req.onerror = req.onblocked = resolve;
+    await dropDatabase(name);
+  }
+}
+
+const dropDatabase = (name: string) => new Promise((resolve) => {
+  const req = indexedDB.deleteDatabase(name);
+  req.onsuccess = req.onerror = req.onblocked = resolve;
+});
+
+/** The packs again, each listing its accounts' lookup keys under multi-entry indexes. */
+async function indexedPacks(accounts: StoredAccount[]): Promise<Pick<PackedProbe, 'indexedPutMs' | 'readByDomain'>> {
+  const keys = ['ids', 'nameKeys', 'aliasKeys', 'domains'] as const;
+  const packs = [];
+  for (let i = 0; i < accounts.length; i += 500) {
+    const records = accounts.slice(i, i + 500);
+    packs.push({
+      no: packs.length,
+      records,
+      ids: records.map((a) => a.id),
+      nameKeys: [...new Set(records.map((a) => a.nameKey))],
+      aliasKeys: [...new Set(records.flatMap((a) => a.aliasKeys))],
+      domains: [...new Set(records.flatMap((a) => a.domains))],
     });
+  }
+  const name = `bench-packed-indexed-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('packs', { keyPath: 'no' });
+      for (const k of keys) store.createIndex(k, k, { multiEntry: true });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    const indexedPutMs = await timedPuts(idb, 'packs', packs);
+    const domains = Array.from({ length: 200 }, (_, i) => accounts[(i * 7919) % accounts.length]!.domains[0]!);
+    const readByDomain = await timeEach(domains, async (d) => {
+      const found = (await answer(idb.transaction('packs', 'readonly').objectStore('packs').index('domains').getAll(d))) as { records: StoredAccount[] }[];
+      if (!found.some((p) => p.records.some((a) => a.domains.includes(d)))) throw new Error('packed probe: domain not found');
+    });
+    return { indexedPutMs, readByDomain };
+  } finally {
+    idb.close();
+    await dropDatabase(name);
   }
 }
 
