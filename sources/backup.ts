@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind, RecordSet } from '@/core/model';
 import type { BackstoryDB, Pin } from '@/storage/db';
+import { allRecords, salesTables } from '@/storage/records';
 import { TEMPLATE_FIELDS } from './column-maps';
 import { isForbiddenKey } from './values';
 
@@ -30,9 +31,9 @@ export class BackupError extends Error {
 
 /** Everything in the database, as a backup. Derived index keys are left out and rebuilt on restore. */
 export async function exportBackup(db: BackstoryDB): Promise<BackupFile> {
-  return db.transaction('r', [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins], async () => {
+  return db.transaction('r', [...salesTables(db), db.pins], async () => {
     const [stored, contacts, campaigns, deals, notes, pins] = await Promise.all([
-      db.accounts.toArray(), db.contacts.toArray(), db.campaigns.toArray(), db.deals.toArray(), db.notes.toArray(), db.pins.toArray(),
+      allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'campaign'), allRecords(db, 'deal'), allRecords(db, 'note'), db.pins.toArray(),
     ]);
     const accounts = stored.map(({ nameKey: _n, aliasKeys: _a, ...account }) => account);
     return {

@@ -1,11 +1,11 @@
 import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/model';
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
-import type { EntityTable } from 'dexie';
 import type { BackstoryDB, StoredAccount } from './db';
+import { accountsByKeys, compareKeys, notesOnDeals, recordById, recordsByIds, recordsOfAccount, salesTables, sortedUnique } from './records';
 
 /** The tables a backstory is read from (one read transaction over them). */
-export const storyTables = (db: BackstoryDB) => [db.accounts, db.deals, db.contacts, db.notes, db.campaigns];
+export const storyTables = salesTables;
 
 /**
  * Fetch one account's records and assemble its backstory (core/backstory.ts has the rules).
@@ -26,7 +26,7 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
  * accounts' ids gave (index key, then primary key), so the story is the same to the last tie.
  */
 export async function readBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
-  const stored = known && known.id === accountId ? known : await db.accounts.get(accountId);
+  const stored = known && known.id === accountId ? known : await recordById(db, 'account', accountId);
   if (!stored) return undefined;
   const own = accountRecords(db, stored.id);
   const twins = await findTwins(db, stored);
@@ -72,41 +72,18 @@ export interface AccountRecords {
 /** One account's deals, contacts and notes (each one getAll), then its deals' notes and campaigns. */
 async function accountRecords(db: BackstoryDB, accountId: string): Promise<AccountRecords> {
   const [deals, contacts, notes] = await Promise.all([
-    db.deals.where('accountId').equals(accountId).toArray(),
-    db.contacts.where('accountId').equals(accountId).toArray(),
-    db.notes.where('accountId').equals(accountId).toArray(),
+    recordsOfAccount(db, 'deal', accountId),
+    recordsOfAccount(db, 'contact', accountId),
+    recordsOfAccount(db, 'note', accountId),
   ]);
   const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
   const [dealNotes, campaigns] = await Promise.all([
-    whereAnyOf(db.notes, 'dealId', deals.map((d) => d.id)),
-    campaignIds.length ? db.campaigns.bulkGet(campaignIds) : ([] as (Campaign | undefined)[]),
+    notesOnDeals(db, deals.map((d) => d.id)),
+    campaignIds.length ? recordsByIds(db, 'campaign', campaignIds) : ([] as (Campaign | undefined)[]),
   ]);
   const notesByDeal = new Map<string, Note[]>();
   for (const n of dealNotes) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
   return { accountId, deals, contacts, notes, notesByDeal, campaigns: campaigns.filter((c): c is Campaign => c !== undefined) };
-}
-
-/** Above this many keys one anyOf (a cursor) beats a getAll per key side by side. */
-const MAX_KEYS_APART = 24;
-
-/**
- * The records whose `index` is one of `keys`, in the order `anyOf(keys)` lists them (key, then
- * primary key), without its cursor steps when the keys are few: a getAll per key at once.
- */
-async function whereAnyOf<T extends { id: string }>(table: EntityTable<T, 'id'>, index: string, keys: string[]): Promise<T[]> {
-  const unique = sortedUnique(keys);
-  if (unique.length === 0) return [];
-  if (unique.length > MAX_KEYS_APART) return table.where(index).anyOf(unique).toArray();
-  return (await Promise.all(unique.map((key) => table.where(index).equals(key).toArray()))).flat();
-}
-
-/** IndexedDB orders string keys by UTF-16 code units, as `<` does (localeCompare would not). */
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortedUnique(keys: string[]): string[] {
-  return [...new Set(keys)].sort(compareKeys);
 }
 
 /**
@@ -115,8 +92,8 @@ function sortedUnique(keys: string[]): string[] {
  */
 export async function findTwins(db: BackstoryDB, account: StoredAccount): Promise<StoredAccount[]> {
   const [byName, byDomain] = await Promise.all([
-    account.nameKey ? db.accounts.where('nameKey').equals(account.nameKey).toArray() : [],
-    whereAnyOf(db.accounts, 'domains', account.domains),
+    account.nameKey ? accountsByKeys(db, 'nameKey', [account.nameKey]) : [],
+    accountsByKeys(db, 'domains', account.domains),
   ]);
   const perSource = new Map<string, StoredAccount>();
   for (const a of [...byName, ...byDomain]) {

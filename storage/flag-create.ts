@@ -2,6 +2,7 @@ import type { TicketRef } from '@/core/model';
 import type { Flag, FlagKind, Urgency } from '@/core/flags';
 import { liveSource } from '@/sources/live-sources';
 import type { BackstoryDB } from './db';
+import { recordById } from './records';
 import { findTwins, loadBackstory } from './backstory';
 import { sourcesItem } from './sources';
 
@@ -30,7 +31,7 @@ export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketR
   // Asked again after its answer was lost (the worker stopped): the flag stored the first time.
   const stored = await sameDraft(db, id, ref);
   if (stored) return stored;
-  const account = await db.accounts.get(accountId);
+  const account = await recordById(db, 'account', accountId);
   if (!account) throw new Error('that account no longer exists');
   const writable = await writableSources();
   const target = [account, ...(await findTwins(db, account))].find((a) => writable.has(a.source)) ?? account;

@@ -7,6 +7,7 @@ import type { HttpOptions } from '@/sources/http';
 import type { Values } from '@/sources/live-source';
 import { liveSource } from '@/sources/live-sources';
 import type { BackstoryDB } from './db';
+import { recordById } from './records';
 import { dueFlags, markDelivered, markFailed, moveToOutbox } from './flags';
 import type { SourceConfig } from './sources';
 
@@ -35,7 +36,7 @@ export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<n
       await markFailed(db, flag.id, 'no API key saved for this source', now());
       continue;
     }
-    const account = await db.accounts.get(flag.accountId);
+    const account = await recordById(db, 'account', flag.accountId);
     if (!account) {
       await moveToOutbox(db, flag.id, 'the account is no longer in its data source');
       continue;

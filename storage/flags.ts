@@ -1,11 +1,12 @@
 /** The outbox of flags for sales: queries and state changes (storage/flag-create.ts makes them). */
 import { retryDelayMinutes, type Flag } from '@/core/flags';
 import type { BackstoryDB } from './db';
+import { recordById } from './records';
 import { findTwins } from './backstory';
 
 /** Flags about this customer (any of its accounts), newest first: "already flagged?" */
 export async function flagsForAccount(db: BackstoryDB, accountId: string): Promise<Flag[]> {
-  const account = await db.accounts.get(accountId);
+  const account = await recordById(db, 'account', accountId);
   return flagsOn(db, [accountId, ...(account ? (await findTwins(db, account)).map((a) => a.id) : [])]);
 }
 

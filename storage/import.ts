@@ -9,8 +9,8 @@ import { normalizeCompany, normalizeDomain } from '@/core/normalize';
 import type { BackupFile } from '@/sources/backup';
 import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/records';
-import type { Table } from 'dexie';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
+import { clearRecords, countRecords, countStored, deleteRecords, deleteSource, moveDealsToCampaign, noRecords, putRecords, recordsByIds, salesTables } from './records';
 import { resolveImports } from './resolve-refs';
 import { touchData } from './data-stamp';
 
@@ -36,12 +36,13 @@ export class ImportCommitError extends Error {
 
 export type Progress = (done: number, total: number) => void;
 
-const TABLES = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
+/** Each kind's list in a RecordSet. */
+const SET_KEY = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
 /** Records per bulkPut: small enough for steady progress, large enough to stay fast. */
 const CHUNK = 500;
 
 /** Sales records, pins, and the meta table whose data stamp every write of them changes. */
-const allTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.pins, db.meta];
+const allTables = (db: BackstoryDB) => [...salesTables(db), db.pins, db.meta];
 /** The tables of sales records (and pins), for callers that write them in a transaction of their own. */
 export const recordTables = allTables;
 
@@ -87,7 +88,7 @@ export async function commitImport(
     // 100k-row import's ~20 s anyway. Durability never touches all-or-nothing: either way the
     // transaction commits whole or not at all.
     return await db.transaction('rw', allTables(db), async () => {
-      if (options.replaceAll) for (const table of allTables(db)) await table.clear();
+      if (options.replaceAll) await clearSalesData(db);
       const resolved = await resolveImports(db, files);
       if (resolved.errorCount) {
         throw new ImportCommitError(
@@ -96,7 +97,7 @@ export async function commitImport(
         );
       }
       const set = resolved.set;
-      for (const b of backups) for (const kind of RECORD_KINDS) set[TABLES[kind]].push(...(b.records[TABLES[kind]] as never[]));
+      for (const b of backups) for (const kind of RECORD_KINDS) set[SET_KEY[kind]].push(...(b.records[SET_KEY[kind]] as never[]));
       const summary = await writeAll(db, set, backups.flatMap((b) => b.pins), onProgress);
       await foldNameOnlyCampaigns(db, set.campaigns);
       if (resolved.createdCampaigns) summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
@@ -113,7 +114,7 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
   // Later duplicates win, as they would with sequential puts, and are counted once.
   const dedupe = <T>(list: T[], key: (t: T) => string) => [...new Map(list.map((r) => [key(r), r])).values()];
   const plan = RECORD_KINDS.map((kind) => {
-    const list = dedupe<{ id: string }>(set[TABLES[kind]], (r) => r.id);
+    const list = dedupe<{ id: string }>(set[SET_KEY[kind]], (r) => r.id);
     return { kind, records: kind === 'account' ? (list as Account[]).map(withDerivedKeys) : list };
   });
   const uniquePins = dedupe(pins, (p) => p.key);
@@ -123,19 +124,18 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
   // In the same transaction as the records: a saved search index is stale exactly when they are.
   await touchData(db);
   for (const { kind, records } of plan) {
-    const table = db.table<{ id: string }, string>(TABLES[kind]);
     // Into an empty table (a first import, a restore after replaceAll) every record is new: no
     // chunk need ask which of its ids exist. Nothing else writes while this transaction runs,
     // and the ids were made unique above, so what is empty now stays so for these records.
-    const empty = records.length > 0 && (await table.limit(1).primaryKeys()).length === 0;
+    const empty = records.length > 0 && (await noRecords(db, kind));
     // In id order: each chunk's ids then lie in a range of their own, which existingIn reads at
     // once; and Chromium seems to take puts in key order faster (the bench's 100k accounts put
     // raw: 15-16 s sorted against 16-22 s in file order, three pairs on a loaded machine).
     records.sort(byId);
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK);
-      const existing = empty ? 0 : await existingIn(table, chunk);
-      await table.bulkPut(chunk);
+      const existing = empty ? 0 : await countStored(db, kind, chunk.map((r) => r.id));
+      await putRecords(db, kind, chunk as never[]);
       summary.updated[kind] += existing;
       summary.added[kind] += chunk.length - existing;
       done += chunk.length;
@@ -156,22 +156,6 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * How many of a chunk's ids (sorted, unique) are stored. One read of the stored keys between the
- * chunk's first and last id, which in a re-import are about the chunk's own. `anyOf` steps a
- * cursor from key to key, a round trip each: re-importing 20k accounts in Chromium it took
- * 2.7-5.3 s, the range reads 0.16-0.54 s (three runs each, loaded machine). When the range holds
- * many more keys than the chunk (a few records spread over a big table, as a sync page is), that
- * read stops early and `anyOf` answers instead.
- */
-async function existingIn(table: Table<{ id: string }, string>, chunk: { id: string }[]): Promise<number> {
-  const limit = chunk.length * 4;
-  const keys = await table.where(':id').between(chunk[0]!.id, chunk.at(-1)!.id, true, true).limit(limit).primaryKeys();
-  if (keys.length >= limit) return (await table.where(':id').anyOf(chunk.map((r) => r.id)).primaryKeys()).length;
-  const stored = new Set(keys);
-  return chunk.reduce((n, r) => n + (stored.has(r.id) ? 1 : 0), 0);
-}
-
-/**
  * A campaign first seen only by name (in a deal file) was stored under an id derived from its
  * name. When the campaign itself arrives with its own id, its deals move over and the
  * name-only record goes, so the two do not show side by side.
@@ -181,11 +165,11 @@ async function foldNameOnlyCampaigns(db: BackstoryDB, campaigns: Campaign[]): Pr
     .map((c) => ({ id: c.id, stubId: recordId(c.source, derivedSourceId('campaign', nameKey(c.name))) }))
     .filter((p) => p.stubId !== p.id);
   if (!pairs.length) return;
-  const stubs = await db.campaigns.bulkGet(pairs.map((p) => p.stubId));
+  const stubs = await recordsByIds(db, 'campaign', pairs.map((p) => p.stubId));
   for (const [i, { id, stubId }] of pairs.entries()) {
     if (!stubs[i]) continue;
-    await db.deals.where('campaignId').equals(stubId).modify({ campaignId: id });
-    await db.campaigns.delete(stubId);
+    await moveDealsToCampaign(db, stubId, id);
+    await deleteRecords(db, 'campaign', [stubId]);
   }
 }
 
@@ -208,14 +192,14 @@ function explain(e: unknown): unknown {
  */
 export async function loadRecordSet(db: BackstoryDB, set: RecordSet, source: string, onProgress?: Progress): Promise<ImportSummary> {
   for (const kind of RECORD_KINDS) {
-    for (const r of set[TABLES[kind]]) {
+    for (const r of set[SET_KEY[kind]]) {
       if (r.source !== source || r.id !== recordId(source, r.sourceId)) {
         throw new Error(`loadRecordSet: ${kind} ${r.id} does not belong to source "${source}"`);
       }
     }
   }
   return db.transaction('rw', allTables(db), async () => {
-    for (const kind of RECORD_KINDS) await db.table(TABLES[kind]).where('source').equals(source).delete();
+    for (const kind of RECORD_KINDS) await deleteSource(db, kind, source);
     const summary = await writeAll(db, set, [], onProgress);
     // Pins to accounts of this source that no longer exist would point at nothing.
     const kept = new Set(set.accounts.map((a) => a.id));
@@ -229,10 +213,17 @@ export async function removeSource(db: BackstoryDB, source: string): Promise<voi
   await loadRecordSet(db, emptyRecordSet(), source);
 }
 
+/** Every sales record and pin, and the meta rows (the data stamp, written again right after). */
+async function clearSalesData(db: BackstoryDB): Promise<void> {
+  await clearRecords(db);
+  await db.pins.clear();
+  await db.meta.clear();
+}
+
 export async function clearAllData(db: BackstoryDB): Promise<void> {
   // The saved search index is a copy of the records: "clear everything" takes it too.
   await db.transaction('rw', [...allTables(db), db.searchIndex], async () => {
-    for (const table of allTables(db)) await table.clear();
+    await clearSalesData(db);
     await db.searchIndex.clear();
     await touchData(db);
   });
@@ -242,10 +233,7 @@ export async function clearAllData(db: BackstoryDB): Promise<void> {
 export async function countsByKind(db: BackstoryDB, source?: string): Promise<Record<RecordKind, number>> {
   const counts = zeroCounts();
   await db.transaction('r', allTables(db), async () => {
-    for (const kind of RECORD_KINDS) {
-      const table = db.table(TABLES[kind]);
-      counts[kind] = await (source === undefined ? table.count() : table.where('source').equals(source).count());
-    }
+    for (const kind of RECORD_KINDS) counts[kind] = await countRecords(db, kind, source);
   });
   return counts;
 }

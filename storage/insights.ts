@@ -2,6 +2,7 @@ import { storage } from '#imports';
 import { campaignInsights, channelInsights, type InsightRow } from '@/core/insights';
 import type { TicketRef } from '@/core/model';
 import type { BackstoryDB } from './db';
+import { allRecords } from './records';
 
 /**
  * The technician's consent to count matched tickets per account. Off until they turn it on; the
@@ -19,7 +20,7 @@ export async function countTicketView(db: BackstoryDB, ref: TicketRef, accountId
 }
 
 export async function loadInsights(db: BackstoryDB, now = new Date()): Promise<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }> {
-  const [accounts, deals, campaigns, views] = await Promise.all([db.accounts.toArray(), db.deals.toArray(), db.campaigns.toArray(), db.ticketViews.toArray()]);
+  const [accounts, deals, campaigns, views] = await Promise.all([allRecords(db, 'account'), allRecords(db, 'deal'), allRecords(db, 'campaign'), db.ticketViews.toArray()]);
   const rows = campaignInsights({ accounts, deals, campaigns, views, today: today(now) });
   return { campaigns: rows, channels: channelInsights(rows), views: views.length };
 }

@@ -3,6 +3,7 @@ import { pinKey, type MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
 import { touchPins } from './data-stamp';
 import { getDb, type BackstoryDB, type StoredAccount } from './db';
+import { accountIdsByContactEmail, accountIdsByKey, recordsByIds } from './records';
 
 /** The Dexie match index, which keeps the account records it read for the story that follows. */
 export interface StoredMatchIndex extends MatchIndex {
@@ -11,24 +12,19 @@ export interface StoredMatchIndex extends MatchIndex {
 }
 
 /**
- * The matcher's lookups as Dexie index queries. Callers pass keys already normalised
+ * The matcher's lookups as storage/records.ts lookups. Callers pass keys already normalised
  * (core/match.ts does that), so every lookup is one exact index hit.
  */
 export function createMatchIndex(db: BackstoryDB = getDb()): StoredMatchIndex {
-  const unique = (ids: string[]) => [...new Set(ids)];
   const read = new Map<string, StoredAccount>();
   return {
     accounts: read,
-    async accountIdsByContactEmail(email) {
-      const contacts = await db.contacts.where('email').equals(normalizeEmail(email)).toArray();
-      return unique(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])));
-    },
-    // Multi-entry indexes can return one account once per matching entry: hence unique().
-    accountIdsByDomain: async (domain) => unique(await db.accounts.where('domains').equals(domain).primaryKeys()),
-    accountIdsByNameKey: async (key) => unique(await db.accounts.where('nameKey').equals(key).primaryKeys()),
-    accountIdsByAliasKey: async (key) => unique(await db.accounts.where('aliasKeys').equals(key).primaryKeys()),
+    accountIdsByContactEmail: (email) => accountIdsByContactEmail(db, normalizeEmail(email)),
+    accountIdsByDomain: (domain) => accountIdsByKey(db, 'domains', domain),
+    accountIdsByNameKey: (key) => accountIdsByKey(db, 'nameKey', key),
+    accountIdsByAliasKey: (key) => accountIdsByKey(db, 'aliasKeys', key),
     async getAccounts(ids) {
-      const accounts = await db.accounts.bulkGet(ids);
+      const accounts = await recordsByIds(db, 'account', ids);
       for (const a of accounts) if (a) read.set(a.id, a);
       return accounts.flatMap((a) => (a ? [{ id: a.id, name: a.name }] : []));
     },

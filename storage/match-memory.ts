@@ -6,6 +6,7 @@ import type { AccountRecords } from './backstory';
 import type { BackstoryDB, StoredAccount } from './db';
 import { announcedWrites } from './announced-writes';
 import { Groups, Postings } from './memory-groups';
+import { allRecords, notesPage, salesTables } from './records';
 
 /**
  * The matcher's lookups and the story's records, answered from the worker's memory instead of by
@@ -54,7 +55,7 @@ export type StoryRecords = Omit<AccountRecords, 'accountId' | 'campaigns'>;
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The tables the memory copies, and the meta table that holds their stamps. */
-const COPIED = ['accounts', 'contacts', 'deals', 'notes', 'campaigns', 'pins', 'meta'];
+const copied = (db: BackstoryDB) => [...salesTables(db), db.pins, db.meta].map((t) => t.name);
 
 /** Notes are read this many at a time, grouped between pages (at 50,000 accounts there are 200,000). */
 const NOTES_PER_PAGE = 10_000;
@@ -82,14 +83,15 @@ const pause = () =>
  */
 export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER_PAGE): Promise<MatchMemory> {
   // Counted before the read: a write announced after this may or may not be in the copy.
-  const writesBefore = announcedWrites(db.name, COPIED);
+  const watched = copied(db);
+  const writesBefore = announcedWrites(db.name, watched);
   const notesOf = new Groups<Note>();
   const notesOn = new Groups<Note>();
-  const tables = [db.meta, db.accounts, db.contacts, db.deals, db.pins, db.campaigns, db.notes];
+  const tables = [db.meta, db.pins, ...salesTables(db)];
   // Notes page by page (by primary key, as toArray would list them), each grouped as it comes.
   const readNotes = async () => {
     for (let after: string | undefined; ; ) {
-      const page = await (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(notesPerPage).toArray();
+      const page = await notesPage(db, after, notesPerPage);
       for (const n of page) {
         if (typeof n.accountId === 'string') notesOf.add(n.accountId, n);
         if (typeof n.dealId === 'string') notesOn.add(n.dealId, n);
@@ -100,7 +102,7 @@ export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER
   };
   const [[stamp, pinsStamp, accounts, contacts, deals, pins, campaigns]] = await db.transaction('r', tables, () =>
     Promise.all([
-      Promise.all([dataStamp(db), pinStamp(db), db.accounts.toArray(), db.contacts.toArray(), db.deals.toArray(), db.pins.toArray(), db.campaigns.toArray()]),
+      Promise.all([dataStamp(db), pinStamp(db), allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'deal'), db.pins.toArray(), allRecords(db, 'campaign')]),
       readNotes(),
     ]),
   );
@@ -143,8 +145,8 @@ export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER
   let confirmedAt = Date.now();
   return {
     stamp,
-    unchanged: () => announcedWrites(db.name, COPIED) === baseline,
-    writesSeen: () => announcedWrites(db.name, COPIED),
+    unchanged: () => announcedWrites(db.name, watched) === baseline,
+    writesSeen: () => announcedWrites(db.name, watched),
     confirm(seen) {
       baseline = seen;
       confirmedAt = Date.now();

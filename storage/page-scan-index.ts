@@ -3,6 +3,7 @@ import { TICKET_TEXT_MAX } from '@/core/messages';
 import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
 import { dataStamp } from './data-stamp';
 import { getDb, type BackstoryDB } from './db';
+import { allRecords, recordsByIds } from './records';
 
 /**
  * The page-text scanner over every account and contact, kept in the worker's memory only and
@@ -16,7 +17,7 @@ export async function pageScanner(db: BackstoryDB = getDb()): Promise<PageScanne
   const stamp = await dataStamp(db);
   if (cached && cached.db === db && cached.stamp === stamp && stamp) return cached.scanner;
   const scanner = (async () => {
-    const [accounts, contacts] = await Promise.all([db.accounts.toArray(), db.contacts.toArray()]);
+    const [accounts, contacts] = await Promise.all([allRecords(db, 'account'), allRecords(db, 'contact')]);
     return scannerFromRecords(accounts, contacts.filter((c) => typeof c.accountId === 'string' && c.accountId));
   })();
   const entry = { db, stamp, scanner };
@@ -31,7 +32,7 @@ export function createTextIndex(db: BackstoryDB = getDb()): TextIndex {
   return {
     scan: async (text) => (await pageScanner(db)).scan(text, { maxChars: TICKET_TEXT_MAX }).hits,
     async getAccounts(ids) {
-      const accounts = await db.accounts.bulkGet(ids);
+      const accounts = await recordsByIds(db, 'account', ids);
       return accounts.flatMap((a) => (a ? [{ id: a.id, name: a.name }] : []));
     },
   };

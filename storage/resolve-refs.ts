@@ -10,6 +10,7 @@ import { normalizeCompany } from '@/core/normalize';
 import { MAX_LISTED_ERRORS, type ImportError, type ImportParse, type Ref, type RowMeta } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/records';
 import type { BackstoryDB } from './db';
+import { accountsByKeys, allRecords, recordsByIds } from './records';
 
 export interface Resolved {
   set: RecordSet;
@@ -87,9 +88,9 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
 
   const accountNames = [...new Set(wantedNames('account', accounts, normalizeCompany))];
   const stored = [
-    ...(await db.accounts.bulkGet([...new Set(wantedIds('account', accounts))])),
-    ...(accountNames.length ? await db.accounts.where('nameKey').anyOf(accountNames).toArray() : []),
-    ...(accountNames.length ? await db.accounts.where('aliasKeys').anyOf(accountNames).toArray() : []),
+    ...(await recordsByIds(db, 'account', [...new Set(wantedIds('account', accounts))])),
+    ...(await accountsByKeys(db, 'nameKey', accountNames)),
+    ...(await accountsByKeys(db, 'aliasKeys', accountNames)),
   ];
   for (const a of stored) if (a && !accounts.byId.has(a.id)) accounts.add(a, a.nameKey, a.aliasKeys);
 
@@ -97,15 +98,15 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
     set.deals.forEach((d) => deals.add(d, nameKey(d.name)));
     const dealNames = wantedNames('deal', deals, nameKey);
     const storedDeals: (Deal | undefined)[] = dealNames.length
-      ? await db.deals.toArray() // deals are few; there is no name index to ask
-      : await db.deals.bulkGet([...new Set(wantedIds('deal', deals))]);
+      ? await allRecords(db, 'deal') // deals are few; there is no name index to ask
+      : await recordsByIds(db, 'deal', [...new Set(wantedIds('deal', deals))]);
     for (const d of storedDeals) if (d && !deals.byId.has(d.id)) deals.add(d, nameKey(d.name));
   }
 
   if (needCampaigns) {
     const campaignIds = [...new Set(wantedIds('campaign', campaigns))];
     const campaignNames = wantedNames('campaign', campaigns, nameKey);
-    const storedCampaigns = campaignNames.length ? await db.campaigns.toArray() : await db.campaigns.bulkGet(campaignIds);
+    const storedCampaigns = campaignNames.length ? await allRecords(db, 'campaign') : await recordsByIds(db, 'campaign', campaignIds);
     for (const c of storedCampaigns) if (c && !campaigns.byId.has(c.id)) campaigns.add(c, nameKey(c.name));
   }
 

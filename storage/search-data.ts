@@ -1,15 +1,16 @@
 import type { SearchData } from '@/core/search';
 import type { BackstoryDB } from './db';
+import { allRecords, salesTables } from './records';
 
 /** Everything the popup's quick search indexes, read in one read-only transaction (one snapshot). */
 export async function loadSearchData(db: BackstoryDB): Promise<SearchData> {
-  return db.transaction('r', [db.accounts, db.contacts, db.campaigns, db.deals, db.notes], async () => {
+  return db.transaction('r', salesTables(db), async () => {
     const [accounts, contacts, campaigns, deals, notes] = await Promise.all([
-      db.accounts.toArray(),
-      db.contacts.toArray(),
-      db.campaigns.toArray(),
-      db.deals.toArray(),
-      db.notes.toArray(),
+      allRecords(db, 'account'),
+      allRecords(db, 'contact'),
+      allRecords(db, 'campaign'),
+      allRecords(db, 'deal'),
+      allRecords(db, 'note'),
     ]);
     return { accounts, contacts, campaigns, deals, notes };
   });

@@ -9,6 +9,7 @@ import { buildNameParts, buildNoteParts, openSearchIndex, type SearchIndex, type
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
 import type { BackstoryDB, SearchIndexRow } from './db';
+import { salesTables } from './records';
 import { DATA_STAMP_KEY, dataStamp } from './data-stamp';
 import { loadSearchData } from './search-data';
 
@@ -133,7 +134,7 @@ async function savePart(db: BackstoryDB, row: SearchIndexRow): Promise<void> {
 
 /** Builds both parts from the records as they are now, and saves them. */
 export async function rebuildSearchIndex(db: BackstoryDB): Promise<SearchParts> {
-  const { data, stamp } = await db.transaction('r', [db.accounts, db.contacts, db.campaigns, db.deals, db.notes, db.meta], async () => ({
+  const { data, stamp } = await db.transaction('r', [...salesTables(db), db.meta], async () => ({
     data: await loadSearchData(db),
     stamp: await dataStamp(db),
   }));

@@ -1,6 +1,7 @@
 import { storage } from '#imports';
 import type { TicketRef } from '@/core/model';
 import { getDb, type BackstoryDB } from './db';
+import { recordById } from './records';
 import { savePin } from './match-index';
 import { tabTicketItem } from './tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
@@ -125,7 +126,7 @@ export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
 export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: PinRefusal }> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref) return { ok: false, error: 'noTicket' };
-  if (!(await db.accounts.get(accountId))) return { ok: false, error: 'noAccount' };
+  if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
   if (!key) return { ok: false, error: 'noKey' };
   forgetPreparedStories();
