@@ -1,9 +1,11 @@
 import type { SyncRun } from './sources';
 import Dexie, { type EntityTable } from 'dexie';
-import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind } from '@/core/model';
+import type { Account, AnyRecord, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
+import type { CountRow, LookupName, LookupRow, PackRow } from './pack-layout';
+import { putInto } from './records';
 
 /**
  * One matched ticket seen on one day, counted only with the technician's consent (campaign
@@ -27,7 +29,7 @@ export interface Pin {
   createdAt: string;
 }
 
-/** Derived, indexed keys stored beside each account so matching is pure index lookups. */
+/** Derived keys stored beside each account so matching is pure lookups. */
 export interface StoredAccount extends Account {
   /** Normalised company name. */
   nameKey: string;
@@ -84,11 +86,10 @@ export type SearchIndexRow =
   | { part: 'notes'; stamp: string; format: number; builtAt: string; data: NoteIndexData };
 
 export type BackstoryDB = Dexie & {
-  accounts: EntityTable<StoredAccount, 'id'>;
-  contacts: EntityTable<Contact, 'id'>;
-  campaigns: EntityTable<Campaign, 'id'>;
-  deals: EntityTable<Deal, 'id'>;
-  notes: EntityTable<Note, 'id'>;
+  /** Sales records, packed (storage/pack-layout.ts); read and written through storage/records.ts only. */
+  packs: Dexie.Table<PackRow, [RecordKind, number]>;
+  lookups: Dexie.Table<LookupRow, [LookupName, number]>;
+  recordCounts: Dexie.Table<CountRow, RecordKind>;
   pins: EntityTable<Pin, 'key'>;
   flags: EntityTable<Flag, 'id'>;
   ticketViews: Dexie.Table<TicketView, [string, string]>;
@@ -131,7 +132,21 @@ export function defineSchema(db: Dexie): void {
     meta: 'key',
     searchIndex: 'part',
   });
+  // 5: sales records packed many to a row, with their lookups beside them (storage/pack-layout.ts):
+  // a 100k-row import is a few hundred puts instead of 100k. The records move over here...
+  db.version(5)
+    .stores({ packs: '[kind+bucket]', lookups: '[lookup+bucket]', recordCounts: 'kind' })
+    .upgrade(async (tx) => {
+      const tables = { packs: tx.table('packs'), lookups: tx.table('lookups'), recordCounts: tx.table('recordCounts') };
+      for (const [kind, table] of OLD_TABLES) await putInto(tables, kind, await tx.table(table).toArray());
+    });
+  // ...and 6 drops the tables they came from (a table can be read in an upgrade only while it is
+  // still declared, so the drop comes one version later).
+  db.version(6).stores(Object.fromEntries(OLD_TABLES.map(([, table]) => [table, null])));
 }
+
+/** The tables of sales records before version 5, one record per row. */
+const OLD_TABLES: [RecordKind, string][] = [['account', 'accounts'], ['contact', 'contacts'], ['campaign', 'campaigns'], ['deal', 'deals'], ['note', 'notes']];
 
 export function openDb(name = DB_NAME): BackstoryDB {
   const db = new Dexie(name) as BackstoryDB;

@@ -10,7 +10,7 @@ import type { BackupFile } from '@/sources/backup';
 import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/records';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
-import { clearRecords, countRecords, countStored, deleteRecords, deleteSource, moveDealsToCampaign, noRecords, putRecords, recordsByIds, salesTables } from './records';
+import { clearRecords, countRecords, deleteRecords, deleteSource, moveDealsToCampaign, putRecords, recordsByIds, salesTables } from './records';
 import { resolveImports } from './resolve-refs';
 import { touchData } from './data-stamp';
 
@@ -38,7 +38,7 @@ export type Progress = (done: number, total: number) => void;
 
 /** Each kind's list in a RecordSet. */
 const SET_KEY = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
-/** Records per bulkPut: small enough for steady progress, large enough to stay fast. */
+/** Pins per bulkPut: small enough for steady progress, large enough to stay fast. */
 const CHUNK = 500;
 
 /** Sales records, pins, and the meta table whose data stamp every write of them changes. */
@@ -124,23 +124,14 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
   // In the same transaction as the records: a saved search index is stale exactly when they are.
   await touchData(db);
   for (const { kind, records } of plan) {
-    // Into an empty table (a first import, a restore after replaceAll) every record is new: no
-    // chunk need ask which of its ids exist. Nothing else writes while this transaction runs,
-    // and the ids were made unique above, so what is empty now stays so for these records.
-    const empty = records.length > 0 && (await noRecords(db, kind));
-    // In id order: each chunk's ids then lie in a range of their own, which existingIn reads at
-    // once; and Chromium seems to take puts in key order faster (the bench's 100k accounts put
-    // raw: 15-16 s sorted against 16-22 s in file order, three pairs on a loaded machine).
-    records.sort(byId);
-    for (let i = 0; i < records.length; i += CHUNK) {
-      const chunk = records.slice(i, i + CHUNK);
-      const existing = empty ? 0 : await countStored(db, kind, chunk.map((r) => r.id));
-      await putRecords(db, kind, chunk as never[]);
-      summary.updated[kind] += existing;
-      summary.added[kind] += chunk.length - existing;
-      done += chunk.length;
-      onProgress?.(done, total);
-    }
+    if (!records.length) continue;
+    // All of a kind at once: each pack row they fall in is read and written once (in chunks,
+    // every chunk would rewrite the same rows).
+    const before = done;
+    const replaced = await putRecords(db, kind, records as never[], (written) => onProgress?.(before + written, total));
+    summary.updated[kind] += replaced;
+    summary.added[kind] += records.length - replaced;
+    done += records.length;
   }
   for (let i = 0; i < uniquePins.length; i += CHUNK) {
     const chunk = uniquePins.slice(i, i + CHUNK);
@@ -151,9 +142,6 @@ async function writeAll(db: BackstoryDB, set: RecordSet, pins: Pin[], onProgress
   }
   return summary;
 }
-
-/** IndexedDB orders string keys by UTF-16 code unit, as `<` does. */
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * A campaign first seen only by name (in a deal file) was stored under an id derived from its

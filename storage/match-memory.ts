@@ -6,7 +6,7 @@ import type { AccountRecords } from './backstory';
 import type { BackstoryDB, StoredAccount } from './db';
 import { announcedWrites } from './announced-writes';
 import { Groups, Postings } from './memory-groups';
-import { allRecords, notesPage, salesTables } from './records';
+import { allRecords, salesTables } from './records';
 
 /**
  * The matcher's lookups and the story's records, answered from the worker's memory instead of by
@@ -57,9 +57,6 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The tables the memory copies, and the meta table that holds their stamps. */
 const copied = (db: BackstoryDB) => [...salesTables(db), db.pins, db.meta].map((t) => t.name);
 
-/** Notes are read this many at a time, grouped between pages (at 50,000 accounts there are 200,000). */
-const NOTES_PER_PAGE = 10_000;
-
 /**
  * A moment for the worker's other tasks (a sidebar's request) between slices of the build: a
  * message to itself, which no browser delays (a timer may be held back: nested ones to 4 ms,
@@ -79,33 +76,23 @@ const pause = () =>
  * Read what the matcher and the story use into memory, in one read transaction with the data and
  * pin stamps, so the copy is exactly the data of those stamps. It reads every account, contact,
  * deal and note (bench/README.md has the time and heap per size); callers build it off the
- * ticket's path (see `heldMatchMemory`). `notesPerPage` is for tests.
+ * ticket's path (see `heldMatchMemory`).
  */
-export async function buildMatchMemory(db: BackstoryDB, notesPerPage = NOTES_PER_PAGE): Promise<MatchMemory> {
+export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   // Counted before the read: a write announced after this may or may not be in the copy.
   const watched = copied(db);
   const writesBefore = announcedWrites(db.name, watched);
   const notesOf = new Groups<Note>();
   const notesOn = new Groups<Note>();
   const tables = [db.meta, db.pins, ...salesTables(db)];
-  // Notes page by page (by primary key, as toArray would list them), each grouped as it comes.
-  const readNotes = async () => {
-    for (let after: string | undefined; ; ) {
-      const page = await notesPage(db, after, notesPerPage);
-      for (const n of page) {
-        if (typeof n.accountId === 'string') notesOf.add(n.accountId, n);
-        if (typeof n.dealId === 'string') notesOn.add(n.dealId, n);
-      }
-      if (page.length < notesPerPage) return;
-      after = page[page.length - 1]!.id;
-    }
-  };
-  const [[stamp, pinsStamp, accounts, contacts, deals, pins, campaigns]] = await db.transaction('r', tables, () =>
-    Promise.all([
-      Promise.all([dataStamp(db), pinStamp(db), allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'deal'), db.pins.toArray(), allRecords(db, 'campaign')]),
-      readNotes(),
-    ]),
+  const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns, notes] = await db.transaction('r', tables, () =>
+    Promise.all([dataStamp(db), pinStamp(db), allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'deal'), db.pins.toArray(), allRecords(db, 'campaign'), allRecords(db, 'note')]),
   );
+  // By id, as the index reads list them.
+  for (const n of notes) {
+    if (typeof n.accountId === 'string') notesOf.add(n.accountId, n);
+    if (typeof n.dealId === 'string') notesOn.add(n.dealId, n);
+  }
   const entries = new Map<string, StoredAccount>();
   // Stories hand these very objects on (their origin campaign): frozen, so none can change the memory.
   const campaignById = new Map(campaigns.map((c) => [c.id, Object.freeze(c)]));

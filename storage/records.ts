@@ -1,159 +1,246 @@
 /**
  * Every read and write of the sales records (accounts, contacts, campaigns, deals, notes) goes
- * through this module, so how they are stored is this file's business alone. Today that is one
- * IndexedDB record per sales record, with Dexie indexes for the lookups. A 100k-row import then
- * costs 100k puts, which Chromium cannot do in the import's 5 s here; bench/README.md ("A packed
- * layout for the import") has the measured layout that can, to be built behind these functions.
+ * through this module, so how they are stored is its business alone: packed, with lookups
+ * beside them (storage/pack-layout.ts says how, and why).
  *
  * Every function runs inside the caller's transaction when there is one (it must include
- * `salesTables(db)`), else in one of its own. Lists come in the order an IndexedDB index gives
- * (index key, then primary key): stories are told the same to the last tie whichever path read
- * them (storage/match-memory.ts keeps that order too).
+ * `salesTables(db)`), else in one of its own. Lists come in the order an IndexedDB index gave
+ * them before the packed layout (index key, then id): stories are told the same to the last tie
+ * whichever path read them (storage/match-memory.ts keeps that order too).
  */
+import Dexie from 'dexie';
 import type { Note, RecordKind, RecordsByKind } from '@/core/model';
-import type { Table } from 'dexie';
 import type { BackstoryDB, StoredAccount } from './db';
+import { applyEdits, bucketOf, byId, compareKeys, findInPack, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
 
 /** What each kind is stored as: accounts carry their derived match keys. */
 export type Stored<K extends RecordKind> = K extends 'account' ? StoredAccount : RecordsByKind[K];
 
-const TABLE = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
-
 /** The tables a transaction over sales records must include. */
-export const salesTables = (db: BackstoryDB) => [db.accounts, db.contacts, db.campaigns, db.deals, db.notes];
+export const salesTables = (db: BackstoryDB) => [db.packs, db.lookups, db.recordCounts];
 
-const table = <K extends RecordKind>(db: BackstoryDB, kind: K) => db.table<Stored<K>, string>(TABLE[kind]);
+/** The three tables, from the database or from an upgrade's transaction (storage/db.ts). */
+export interface PackTables {
+  packs: Dexie.Table<PackRow, [RecordKind, number]>;
+  lookups: Dexie.Table<LookupRow, [LookupName, number]>;
+  recordCounts: Dexie.Table<CountRow, RecordKind>;
+}
+
+const read = <T>(db: BackstoryDB, run: () => Promise<T>) => db.transaction('r', salesTables(db), run);
+const write = <T>(db: BackstoryDB, run: () => Promise<T>) => db.transaction('rw', salesTables(db), run);
 
 /** Every record of a kind, by id. */
 export function allRecords<K extends RecordKind>(db: BackstoryDB, kind: K): Promise<Stored<K>[]> {
-  return table(db, kind).toArray();
+  return read(db, () => allOf(db, kind)) as unknown as Promise<Stored<K>[]>;
+}
+
+async function allOf(t: PackTables, kind: RecordKind): Promise<{ id: string }[]> {
+  const rows = await t.packs.where('[kind+bucket]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).toArray();
+  const all: { id: string }[] = [];
+  for (const row of rows) for (const r of row.records) all.push(r);
+  return all.sort(byId);
 }
 
 /** The records of these ids, in their order (undefined where none is stored). */
 export function recordsByIds<K extends RecordKind>(db: BackstoryDB, kind: K, ids: string[]): Promise<(Stored<K> | undefined)[]> {
-  return table(db, kind).bulkGet(ids);
+  return read(db, () => byIds(db, kind, ids)) as unknown as Promise<(Stored<K> | undefined)[]>;
 }
 
-export function recordById<K extends RecordKind>(db: BackstoryDB, kind: K, id: string): Promise<Stored<K> | undefined> {
-  return table(db, kind).get(id);
+async function byIds(t: PackTables, kind: RecordKind, ids: string[]): Promise<({ id: string } | undefined)[]> {
+  if (!ids.length) return [];
+  const buckets = [...new Set(ids.map(bucketOf))];
+  const rows = await t.packs.bulkGet(buckets.map((b) => [kind, b] as [RecordKind, number]));
+  const packOf = new Map(buckets.map((b, i) => [b, rows[i]?.records ?? []]));
+  return ids.map((id) => {
+    const records = packOf.get(bucketOf(id))!;
+    const at = findInPack(records, id);
+    return at < 0 ? undefined : records[at];
+  });
+}
+
+export async function recordById<K extends RecordKind>(db: BackstoryDB, kind: K, id: string): Promise<Stored<K> | undefined> {
+  return (await recordsByIds(db, kind, [id]))[0];
+}
+
+/** Ids listed under each key of one lookup, keys in order, each list by id (one read per row). */
+async function idsByKeys(t: PackTables, lookup: LookupName, keys: string[]): Promise<string[][]> {
+  if (!keys.length) return [];
+  const buckets = [...new Set(keys.map(bucketOf))];
+  const rows = await t.lookups.bulkGet(buckets.map((b) => [lookup, b] as [LookupName, number]));
+  const rowOf = new Map(buckets.map((b, i) => [b, rows[i]?.ids]));
+  return keys.map((k) => rowOf.get(bucketOf(k))?.get(k) ?? []);
+}
+
+/** The records listed under any of these keys of a lookup: keys in order, each key's by id (an id listed under two keys comes twice). */
+async function recordsByKeys(t: PackTables, kind: RecordKind, lookup: LookupName, keys: string[]): Promise<{ id: string }[]> {
+  const ids = (await idsByKeys(t, lookup, sortedUnique(keys))).flat();
+  return (await byIds(t, kind, ids)).filter((r) => r !== undefined);
 }
 
 /** The account keys a lookup can ask by: normalised name, normalised aliases, domains. */
 export type AccountKey = 'nameKey' | 'aliasKeys' | 'domains';
 
-/** Ids of the accounts with this key (each once: a multi-entry index may list one twice). */
-export async function accountIdsByKey(db: BackstoryDB, key: AccountKey, value: string): Promise<string[]> {
-  return [...new Set(await db.accounts.where(key).equals(value).primaryKeys())];
+/** Ids of the accounts with this key. */
+export function accountIdsByKey(db: BackstoryDB, key: AccountKey, value: string): Promise<string[]> {
+  return read(db, async () => (await idsByKeys(db, `account.${key}`, [value]))[0]!);
 }
 
-/** Above this many keys one anyOf (a cursor) beats a getAll per key side by side. */
-const MAX_KEYS_APART = 24;
-
-/**
- * The accounts with any of these keys, in the order `anyOf(values)` lists them (key, then id),
- * without its cursor steps when the keys are few: a getAll per key at once. An account with two
- * of the keys comes twice, as from the index.
- */
+/** The accounts with any of these keys, by key, then id (an account with two of the keys comes twice). */
 export function accountsByKeys(db: BackstoryDB, key: AccountKey, values: string[]): Promise<StoredAccount[]> {
-  return whereAnyOf(table(db, 'account'), key, values);
+  return read(db, () => recordsByKeys(db, 'account', `account.${key}`, values)) as unknown as Promise<StoredAccount[]>;
 }
 
 /** Ids of the accounts that have a contact with this (normalised) email, each once. */
-export async function accountIdsByContactEmail(db: BackstoryDB, email: string): Promise<string[]> {
-  const contacts = await db.contacts.where('email').equals(email).toArray();
-  return [...new Set(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+export function accountIdsByContactEmail(db: BackstoryDB, email: string): Promise<string[]> {
+  return read(db, async () => {
+    const contacts = (await recordsByKeys(db, 'contact', 'contact.email', [email])) as Stored<'contact'>[];
+    return [...new Set(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+  });
 }
 
 /** One account's contacts, deals or notes, by id. */
 export function recordsOfAccount<K extends 'contact' | 'deal' | 'note'>(db: BackstoryDB, kind: K, accountId: string): Promise<Stored<K>[]> {
-  return table(db, kind).where('accountId').equals(accountId).toArray() as Promise<Stored<K>[]>;
+  return read(db, () => recordsByKeys(db, kind, `${kind}.accountId`, [accountId])) as unknown as Promise<Stored<K>[]>;
 }
 
 /** The notes written on any of these deals, by deal id, then id. */
 export function notesOnDeals(db: BackstoryDB, dealIds: string[]): Promise<Note[]> {
-  return whereAnyOf(table(db, 'note'), 'dealId', dealIds);
-}
-
-/** The records of a kind from one data source, by id. */
-export function recordsOfSource<K extends RecordKind>(db: BackstoryDB, kind: K, source: string): Promise<Stored<K>[]> {
-  return table(db, kind).where('source').equals(source).toArray() as Promise<Stored<K>[]>;
+  return read(db, () => recordsByKeys(db, 'note', 'note.dealId', dealIds)) as unknown as Promise<Note[]>;
 }
 
 /** How many records of a kind there are, of one source or of all. */
 export function countRecords(db: BackstoryDB, kind: RecordKind, source?: string): Promise<number> {
-  const t = table(db, kind);
-  return source === undefined ? t.count() : t.where('source').equals(source).count();
-}
-
-/** Notes, a page at a time by id, after `after` (from the first when undefined). */
-export function notesPage(db: BackstoryDB, after: string | undefined, limit: number): Promise<Note[]> {
-  return (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(limit).toArray();
-}
-
-/** Whether a kind holds no record at all. */
-export async function noRecords(db: BackstoryDB, kind: RecordKind): Promise<boolean> {
-  return (await table(db, kind).limit(1).primaryKeys()).length === 0;
+  return read(db, async () => {
+    const counts = (await db.recordCounts.get(kind))?.bySource;
+    if (!counts) return 0;
+    if (source !== undefined) return counts.get(source) ?? 0;
+    let n = 0;
+    for (const c of counts.values()) n += c;
+    return n;
+  });
 }
 
 /**
- * How many of these ids (sorted, unique) are stored. One read of the stored keys between the
- * first and last id, which in a re-import are about the chunk's own. `anyOf` steps a cursor from
- * key to key, a round trip each: re-importing 20k accounts in Chromium it took 2.7-5.3 s, the
- * range reads 0.16-0.54 s (three runs each, loaded machine). When the range holds many more keys
- * than the chunk (a few records spread over a big table, as a sync page is), that read stops
- * early and `anyOf` answers instead.
+ * Insert or replace records (their ids decide; the last of one id wins). Returns how many
+ * replaced a stored record. Every pack row the records fall in is read and written once, with
+ * the lookup rows their keys changed: call it with all of a kind's records at once, not in
+ * small chunks (each chunk would rewrite the same rows).
  */
-export async function countStored(db: BackstoryDB, kind: RecordKind, sortedIds: string[]): Promise<number> {
-  if (!sortedIds.length) return 0;
-  const t = table(db, kind);
-  const limit = sortedIds.length * 4;
-  const keys = await t.where(':id').between(sortedIds[0]!, sortedIds.at(-1)!, true, true).limit(limit).primaryKeys();
-  if (keys.length >= limit) return (await t.where(':id').anyOf(sortedIds).primaryKeys()).length;
-  const stored = new Set(keys);
-  return sortedIds.reduce((n, id) => n + (stored.has(id) ? 1 : 0), 0);
+export function putRecords<K extends RecordKind>(db: BackstoryDB, kind: K, records: Stored<K>[], onWritten?: (records: number) => void): Promise<number> {
+  return write(db, () => putInto(db, kind, records, onWritten));
 }
 
-/** Insert or replace records (their ids decide). */
-export async function putRecords<K extends RecordKind>(db: BackstoryDB, kind: K, records: Stored<K>[]): Promise<void> {
-  await table(db, kind).bulkPut(records);
+/** Pack rows per bulkPut: progress moves in about eight steps. */
+const ROWS_PER_PUT = 8;
+
+/**
+ * putRecords over the given tables (the schema upgrade passes its transaction's). `onWritten`
+ * hears how many of the records are written so far, after each few pack rows.
+ */
+export async function putInto(t: PackTables, kind: RecordKind, records: { id: string; source?: string }[], onWritten?: (records: number) => void): Promise<number> {
+  if (!records.length) return 0;
+  const byBucket = new Map<number, { id: string }[]>();
+  for (const r of records) {
+    const b = bucketOf(r.id);
+    const list = byBucket.get(b);
+    if (list) list.push(r);
+    else byBucket.set(b, [r]);
+  }
+  const buckets = [...byBucket.keys()];
+  const rows = await t.packs.bulkGet(buckets.map((b) => [kind, b] as [RecordKind, number]));
+  const changes: Change[] = [];
+  let replaced = 0;
+  const written = buckets.map((bucket, i) => {
+    const stored = rows[i]?.records ?? [];
+    const merged = new Map<string, { id: string }>();
+    for (const r of stored) merged.set(r.id, r);
+    const before = new Map(merged);
+    for (const r of byBucket.get(bucket)!) merged.set(r.id, r);
+    for (const r of byBucket.get(bucket)!) {
+      if (merged.get(r.id) !== r) continue; // a later record of the same id is the one stored
+      const old = before.get(r.id);
+      if (old) replaced++;
+      changes.push({ id: r.id, before: old as Record<string, unknown> | undefined, after: r as Record<string, unknown> });
+    }
+    return { kind, bucket, records: [...merged.values()].sort(byId) };
+  });
+  let done = 0;
+  for (let i = 0; i < written.length; i += ROWS_PER_PUT) {
+    await t.packs.bulkPut(written.slice(i, i + ROWS_PER_PUT));
+    for (const b of buckets.slice(i, i + ROWS_PER_PUT)) done += byBucket.get(b)!.length;
+    onWritten?.(done);
+  }
+  await applyChanges(t, kind, changes);
+  return replaced;
 }
 
 /** Remove the records of these ids (ids not stored are ignored). */
-export async function deleteRecords(db: BackstoryDB, kind: RecordKind, ids: string[]): Promise<void> {
-  await table(db, kind).bulkDelete(ids);
+export function deleteRecords(db: BackstoryDB, kind: RecordKind, ids: string[]): Promise<void> {
+  const gone = new Set(ids);
+  return write(db, () => removeWhere(db, kind, (r) => gone.has(r.id), [...new Set(ids.map(bucketOf))]));
 }
 
 /** Remove every record of a kind from one data source. */
-export async function deleteSource(db: BackstoryDB, kind: RecordKind, source: string): Promise<void> {
-  await table(db, kind).where('source').equals(source).delete();
+export function deleteSource(db: BackstoryDB, kind: RecordKind, source: string): Promise<void> {
+  return write(db, () => removeWhere(db, kind, (r) => (r as { source?: string }).source === source));
+}
+
+/** Remove the records `drop` picks, from the given buckets (all of the kind's when none are given). */
+async function removeWhere(t: PackTables, kind: RecordKind, drop: (r: { id: string }) => boolean, buckets?: number[]): Promise<void> {
+  const rows = buckets
+    ? (await t.packs.bulkGet(buckets.map((b) => [kind, b] as [RecordKind, number]))).filter((r) => r !== undefined)
+    : await t.packs.where('[kind+bucket]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).toArray();
+  const changes: Change[] = [];
+  const written: PackRow[] = [];
+  for (const row of rows) {
+    const kept = row.records.filter((r) => !drop(r));
+    if (kept.length === row.records.length) continue;
+    for (const r of row.records) if (drop(r)) changes.push({ id: r.id, before: r as Record<string, unknown> });
+    written.push({ ...row, records: kept });
+  }
+  if (!written.length) return;
+  await t.packs.bulkPut(written);
+  await applyChanges(t, kind, changes);
+}
+
+/** The lookups and counts follow the records' changes. */
+async function applyChanges(t: PackTables, kind: RecordKind, changes: Change[]): Promise<void> {
+  const edits = [...lookupEdits(kind, changes).values()];
+  if (edits.length) {
+    const rows = await t.lookups.bulkGet(edits.map((e) => [e.lookup, e.bucket] as [LookupName, number]));
+    await t.lookups.bulkPut(edits.map((e, i) => {
+      const ids = rows[i]?.ids ?? new Map<string, string[]>();
+      applyEdits(ids, e.edits);
+      return { lookup: e.lookup, bucket: e.bucket, ids };
+    }));
+  }
+  const counts = (await t.recordCounts.get(kind))?.bySource ?? new Map<string, number>();
+  const sourceOf = (r: Record<string, unknown>) => (typeof r.source === 'string' ? r.source : '');
+  for (const c of changes) {
+    if (c.before) counts.set(sourceOf(c.before), (counts.get(sourceOf(c.before)) ?? 0) - 1);
+    if (c.after) counts.set(sourceOf(c.after), (counts.get(sourceOf(c.after)) ?? 0) + 1);
+  }
+  for (const [source, n] of counts) if (n <= 0) counts.delete(source);
+  await t.recordCounts.put({ kind, bySource: counts });
 }
 
 /** Remove every sales record. */
-export async function clearRecords(db: BackstoryDB): Promise<void> {
-  for (const t of salesTables(db)) await t.clear();
+export function clearRecords(db: BackstoryDB): Promise<void> {
+  return write(db, async () => {
+    for (const table of salesTables(db)) await table.clear();
+  });
 }
 
 /** Point the deals of one campaign at another (a campaign known by name only, folded into its real record). */
-export async function moveDealsToCampaign(db: BackstoryDB, fromCampaignId: string, toCampaignId: string): Promise<void> {
-  await db.deals.where('campaignId').equals(fromCampaignId).modify({ campaignId: toCampaignId });
+export function moveDealsToCampaign(db: BackstoryDB, fromCampaignId: string, toCampaignId: string): Promise<void> {
+  return write(db, async () => {
+    const deals = (await recordsByKeys(db, 'deal', 'deal.campaignId', [fromCampaignId])) as Stored<'deal'>[];
+    await putInto(db, 'deal', deals.map((d) => ({ ...d, campaignId: toCampaignId })));
+  });
 }
 
-/** IndexedDB orders string keys by UTF-16 code units, as `<` does (localeCompare would not). */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareKeys };
 
 export function sortedUnique(keys: string[]): string[] {
   return [...new Set(keys)].sort(compareKeys);
-}
-
-/**
- * The records whose `index` is one of `keys`, in the order `anyOf(keys)` lists them (key, then
- * primary key), without its cursor steps when the keys are few: a getAll per key at once.
- */
-async function whereAnyOf<T>(t: Table<T, string>, index: string, keys: string[]): Promise<T[]> {
-  const unique = sortedUnique(keys);
-  if (unique.length === 0) return [];
-  if (unique.length > MAX_KEYS_APART) return t.where(index).anyOf(unique).toArray();
-  return (await Promise.all(unique.map((key) => t.where(index).equals(key).toArray()))).flat();
 }

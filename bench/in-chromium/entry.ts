@@ -15,6 +15,8 @@ import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
 import { importCsv, importInto, type ImportRow } from '../import';
 import { withDerivedKeys } from '../../storage/import';
+import { accountsByKeys, notesOnDeals, recordById, recordsByIds, recordsOfAccount, salesTables } from '../../storage/records';
+import { bucketOf } from '../../storage/pack-layout';
 import { parseImportFile } from '../../sources/csv-import';
 import type { Account } from '../../core/model';
 import { latency, now, type Latency } from '../stats';
@@ -39,9 +41,9 @@ export interface MatchBreakdown {
   /** Each query loadTicketStory makes, timed alone over the matched accounts (p50/p95), with its
    * IndexedDB work; and a few alternatives for comparison (marked "instead"). */
   queries: QueryCost[];
-  /** One Dexie get of an account by id: one readonly transaction, one request. */
+  /** One account by id through storage/records.ts: one readonly transaction, one pack row read. */
   dexieGet: Latency;
-  /** The same get straight on IndexedDB (no Dexie): the bare round trip. */
+  /** The same pack row read straight on IndexedDB (no Dexie): the bare round trip. */
   rawGet: Latency;
   /** Ten gets of accounts by id, one after another, each in its own transaction (as the app's reads are). */
   tenGetsOwnTransactions: Latency;
@@ -59,8 +61,9 @@ export interface ChromiumMatch extends MatchResultRow {
 }
 
 export interface ChromiumImport extends ImportRow {
-  /** The floor under `commitMs`: the same accounts (with their derived keys) put straight into
-   * IndexedDB, no Dexie, in one transaction, into a fresh database with the same schema. */
+  /** What the commit cost before the packed layout: the same accounts (with their derived keys)
+   * put straight into IndexedDB, no Dexie, one per record, in one transaction, into a store with
+   * the four indexes the accounts table had. */
   rawPutMs: number;
   /** The bare floor under both: as many puts of `{ id }` records (no other field), into a store
    * without indexes, in one transaction, in the same profile (on disk): what Chromium's
@@ -122,11 +125,10 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   interface Input { ref: TicketRef; stored: StoredAccount; dealIds: string[]; campaignIds: string[] }
   const inputs: Input[] = [];
   for (const s of stories) {
-    const stored = s.match.account ? await db.accounts.get(s.match.account) : undefined;
+    const stored = s.match.account ? await recordById(db, 'account', s.match.account) : undefined;
     if (!stored) continue;
-    const dealIds = (await db.deals.where('accountId').equals(stored.id).primaryKeys());
-    const campaignIds = (await db.deals.where('accountId').equals(stored.id).toArray()).flatMap((d) => (d.campaignId ? [d.campaignId] : []));
-    inputs.push({ ref: s.ref, stored, dealIds, campaignIds });
+    const deals = await recordsOfAccount(db, 'deal', stored.id);
+    inputs.push({ ref: s.ref, stored, dealIds: deals.map((d) => d.id), campaignIds: deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])) });
   }
   const cost = async (query: string, run: (input: Input) => Promise<unknown>, only = inputs) => {
     queries.push({ query, latency: await timeEach(only, run), idb: await countIdb(only, run) });
@@ -135,52 +137,46 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   const byCompany = inputs.filter((i) => !i.ref.contactEmail);
   const index = createMatchIndex(db);
   await cost('match: pins.get(pin key)', (i) => index.getPin(`generic|x${i.stored.id}`));
-  await cost('match: contacts where email equals (email refs)', (i) => index.accountIdsByContactEmail(i.ref.contactEmail!), byEmail);
-  await cost('match: accounts where nameKey equals, keys (company refs)', (i) => index.accountIdsByNameKey(i.stored.nameKey), byCompany);
-  await cost('match: accounts bulkGet([id]) (existing)', (i) => index.getAccounts([i.stored.id]));
-  await cost('story: accounts.get(id)', (i) => db.accounts.get(i.stored.id));
-  await cost('story: twins by nameKey equals', (i) => db.accounts.where('nameKey').equals(i.stored.nameKey).toArray());
-  await cost('story: twins by domains anyOf', (i) => db.accounts.where('domains').anyOf(i.stored.domains).toArray());
-  await cost('story: deals where accountId anyOf([id])', (i) => db.deals.where('accountId').anyOf([i.stored.id]).toArray());
-  await cost('story: contacts where accountId anyOf([id])', (i) => db.contacts.where('accountId').anyOf([i.stored.id]).toArray());
-  await cost('story: notes where accountId anyOf([id])', (i) => db.notes.where('accountId').anyOf([i.stored.id]).toArray());
+  await cost('match: account ids by contact email (email refs)', (i) => index.accountIdsByContactEmail(i.ref.contactEmail!), byEmail);
+  await cost('match: account ids by name key (company refs)', (i) => index.accountIdsByNameKey(i.stored.nameKey), byCompany);
+  await cost('match: accounts by ids (existing)', (i) => index.getAccounts([i.stored.id]));
+  await cost('story: the account by id', (i) => recordById(db, 'account', i.stored.id));
+  await cost('story: twins by name key', (i) => accountsByKeys(db, 'nameKey', [i.stored.nameKey]));
+  await cost('story: twins by domains', (i) => accountsByKeys(db, 'domains', i.stored.domains));
+  await cost("story: the account's deals", (i) => recordsOfAccount(db, 'deal', i.stored.id));
+  await cost("story: the account's contacts", (i) => recordsOfAccount(db, 'contact', i.stored.id));
+  await cost("story: the account's notes", (i) => recordsOfAccount(db, 'note', i.stored.id));
   await cost('story: the three above at once (Promise.all)', (i) => Promise.all([
-    db.deals.where('accountId').anyOf([i.stored.id]).toArray(),
-    db.contacts.where('accountId').anyOf([i.stored.id]).toArray(),
-    db.notes.where('accountId').anyOf([i.stored.id]).toArray(),
+    recordsOfAccount(db, 'deal', i.stored.id),
+    recordsOfAccount(db, 'contact', i.stored.id),
+    recordsOfAccount(db, 'note', i.stored.id),
   ]));
-  await cost('story: notes where dealId anyOf(deal ids)', (i) => db.notes.where('dealId').anyOf(i.dealIds).toArray());
-  await cost('story: campaigns bulkGet(ids)', (i) => db.campaigns.bulkGet(i.campaignIds));
-  await cost('instead: notes where accountId equals(id)', (i) => db.notes.where('accountId').equals(i.stored.id).toArray());
-  await cost('instead: the three at once with equals (Promise.all)', (i) => Promise.all([
-    db.deals.where('accountId').equals(i.stored.id).toArray(),
-    db.contacts.where('accountId').equals(i.stored.id).toArray(),
-    db.notes.where('accountId').equals(i.stored.id).toArray(),
-  ]));
-  await cost('instead: deals+contacts+notes anyOf in one read transaction', (i) => db.transaction('r', [db.deals, db.contacts, db.notes], () => Promise.all([
-    db.deals.where('accountId').anyOf([i.stored.id]).toArray(),
-    db.contacts.where('accountId').anyOf([i.stored.id]).toArray(),
-    db.notes.where('accountId').anyOf([i.stored.id]).toArray(),
+  await cost("story: notes on the account's deals", (i) => notesOnDeals(db, i.dealIds));
+  await cost('story: campaigns by ids', (i) => recordsByIds(db, 'campaign', i.campaignIds));
+  await cost('instead: the three at once in one read transaction', (i) => db.transaction('r', salesTables(db), () => Promise.all([
+    recordsOfAccount(db, 'deal', i.stored.id),
+    recordsOfAccount(db, 'contact', i.stored.id),
+    recordsOfAccount(db, 'note', i.stored.id),
   ])));
   const idb = db.backendDB();
   const rawGet = (id: string) => new Promise<void>((resolve, reject) => {
-    const req = idb.transaction('accounts', 'readonly').objectStore('accounts').get(id);
+    const req = idb.transaction('packs', 'readonly').objectStore('packs').get(['account', bucketOf(id)]);
     req.onsuccess = () => resolve();
     req.onerror = () => reject(req.error);
   });
   const tens = refs.map((_, i) => Array.from({ length: 10 }, (_, k) => accounts[(i * 10 + k) % accounts.length]!));
   const getAll = async (ids: string[]) => {
-    for (const id of ids) await db.accounts.get(id);
+    for (const id of ids) await recordById(db, 'account', id);
   };
   return {
     perStory,
     queries,
     matchTicket: await timeEach(refs, (ref) => matchTicket(ref, createMatchIndex(db))),
     loadBackstory: await timeEach(stories, (s) => (s.match.account ? loadBackstory(db, s.match.account, s.ref) : Promise.resolve())),
-    dexieGet: await timeEach(accounts, (id) => db.accounts.get(id)),
+    dexieGet: await timeEach(accounts, (id) => recordById(db, 'account', id)),
     rawGet: await timeEach(accounts, rawGet),
     tenGetsOwnTransactions: await timeEach(tens, getAll),
-    tenGetsOneTransaction: await timeEach(tens, (ids) => db.transaction('r', db.accounts, () => getAll(ids))),
+    tenGetsOneTransaction: await timeEach(tens, (ids) => db.transaction('r', salesTables(db), () => getAll(ids))),
   };
 }
 
@@ -201,16 +197,28 @@ async function timedPuts(idb: IDBDatabase, store: string, records: unknown[]): P
 /** Put the file's accounts straight into IndexedDB in one transaction; the time from the first put to complete. */
 async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: number }> {
   const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
-  const db = openDb(`bench-rawput-${Date.now()}`);
+  const name = `bench-rawput-${Date.now()}`;
+  // The accounts table as it was before the packed layout (schema version 4), in a plain database.
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('accounts', { keyPath: 'id' });
+      store.createIndex('source', 'source');
+      store.createIndex('nameKey', 'nameKey');
+      store.createIndex('aliasKeys', 'aliasKeys', { multiEntry: true });
+      store.createIndex('domains', 'domains', { multiEntry: true });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
   try {
-    await db.open();
-    const idb = db.backendDB();
     const putMs = await timedPuts(idb, 'accounts', records);
     const t = now();
     await getAll(idb, 'accounts');
     return { putMs, readAllMs: now() - t };
   } finally {
-    await db.delete();
+    idb.close();
+    await dropDatabase(name);
   }
 }
 

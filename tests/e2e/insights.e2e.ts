@@ -52,9 +52,10 @@ describe('campaign insights', () => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
+      // Sales records are packed (storage/pack-layout.ts): the accounts are the 'account' rows' records.
       const ids = await new Promise<string[]>((resolve) => {
-        const req = db.transaction('accounts').objectStore('accounts').getAllKeys();
-        req.onsuccess = () => resolve(req.result as string[]);
+        const req = db.transaction('packs').objectStore('packs').getAll();
+        req.onsuccess = () => resolve((req.result as { kind: string; records: { id: string }[] }[]).filter((p) => p.kind === 'account').flatMap((p) => p.records.map((r) => r.id)).sort());
       });
       const tx = db.transaction('ticketViews', 'readwrite');
       const store = tx.objectStore('ticketViews');

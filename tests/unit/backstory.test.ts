@@ -4,6 +4,7 @@ import { normalizeCompany } from '@/core/normalize';
 import { dedupePromises, isWonStage, pickWinningDeal } from '@/core/backstory';
 import { openDb, type StoredAccount } from '@/storage/db';
 import { loadBackstory } from '@/storage/backstory';
+import { salesRows } from './stored-records';
 
 const base = (id: string) => ({ id, source: 'test', sourceId: id });
 
@@ -28,23 +29,23 @@ const ref = (contactEmail?: string): TicketRef => ({ helpdesk: 'generic', url: '
 
 async function seeded() {
   const db = openDb('test-' + Math.random());
-  await db.accounts.bulkPut([stored('acme', 'Acme Dental Group', { leadSource: 'Referral' }), stored('other', 'Other Co')]);
-  await db.campaigns.bulkPut([campaign('postcard', 'Spring Dental Postcards'), campaign('webinar', 'HIPAA Webinar')]);
-  await db.deals.bulkPut([
+  await salesRows(db).accounts.bulkPut([stored('acme', 'Acme Dental Group', { leadSource: 'Referral' }), stored('other', 'Other Co')]);
+  await salesRows(db).campaigns.bulkPut([campaign('postcard', 'Spring Dental Postcards'), campaign('webinar', 'HIPAA Webinar')]);
+  await salesRows(db).deals.bulkPut([
     deal('upsell', { closeDate: '2024-06-01', campaignId: 'webinar', promises: ['Quarterly reviews', '1-hour response on the dental scheduler.'] }),
     deal('first', { closeDate: '2023-05-10', campaignId: 'postcard', salesRep: 'Ria', promises: ['1-hour response on the dental scheduler'] }),
     deal('lost', { closeDate: '2022-01-01', stage: 'Closed Lost', promises: ['Free laptops'] }),
     deal('open', { stage: 'Proposal', promises: ['Never shown'] }),
     deal('elsewhere', { accountId: 'other', closeDate: '2020-01-01' }),
   ]);
-  await db.contacts.bulkPut([
+  await salesRows(db).contacts.bulkPut([
     person('Zed', { role: 'end user', email: 'zed@acmedental.com' }),
     person('Dana', { role: 'Decision Maker', title: 'Office manager', email: 'dana@acmedental.com' }),
     person('Amy', { role: 'billing' }),
     person('Bob', { role: 'decision maker' }),
     person('Stranger', { accountId: 'other', email: 'x@other.example' }),
   ]);
-  await db.notes.bulkPut([
+  await salesRows(db).notes.bulkPut([
     note('old', { date: '2023-01-01' }),
     note('new', { date: '2024-09-01', dealId: 'upsell' }),
     note('pinned-old', { date: '2022-01-01', pinned: true }),
@@ -100,7 +101,7 @@ describe('loadBackstory', () => {
     expect(story.winningDeal?.id).toBe('elsewhere');
     expect(story.originCampaign).toBeUndefined();
     const db2 = openDb('test-' + Math.random());
-    await db2.accounts.put(stored('bare', 'Bare Ltd', { leadSource: 'Trade show' }));
+    await salesRows(db2).accounts.put(stored('bare', 'Bare Ltd', { leadSource: 'Trade show' }));
     const bare = (await loadBackstory(db2, 'bare'))!;
     expect(bare).toMatchObject({ otherDeals: [], promises: [], contacts: [], notes: [] });
     expect(bare.winningDeal).toBeUndefined();

@@ -11,6 +11,7 @@ import { openDb } from '@/storage/db';
 import { countsByKind } from '@/storage/import';
 import { loadBackstory } from '@/storage/backstory';
 import { sampleConnectWiseData, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
+import { salesRows } from './stored-records';
 
 let mock: MockConnectWise;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -147,11 +148,11 @@ describe('incremental syncs (ConnectWise)', () => {
     expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts/);
     const conditions = mock.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('conditions')).filter(Boolean);
     expect(conditions).toContain('lastUpdated > [2026-12-01T09:55:00.000Z]');
-    expect((await db.accounts.get('connectwise-i1:company-250'))?.name).toBe('Granite Peak Surveying Group');
-    expect(await db.accounts.get('connectwise-i1:company-251')).toBeDefined();
+    expect((await salesRows(db).accounts.get('connectwise-i1:company-250'))?.name).toBe('Granite Peak Surveying Group');
+    expect(await salesRows(db).accounts.get('connectwise-i1:company-251')).toBeDefined();
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
     expect(daily.run.message).toMatch(/^1 accounts/);
-    expect(await db.accounts.get('connectwise-i1:company-251')).toBeUndefined();
+    expect(await salesRows(db).accounts.get('connectwise-i1:company-251')).toBeUndefined();
   });
 
   it('catches new notes of changed companies and of open opportunities that did not change; others wait for the daily full pass', async () => {
@@ -168,10 +169,10 @@ describe('incremental syncs (ConnectWise)', () => {
     mock.requests.length = 0;
     const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
     expect(second.run.message).toMatch(/^3 changed records read; now 2 accounts, 2 contacts, 1 campaigns, 2 deals, 4 notes/);
-    expect(await db.notes.get('connectwise-i1:company-note-610')).toMatchObject({ accountId: 'connectwise-i1:company-250', author: 'pnair' });
-    expect(await db.notes.get('connectwise-i1:opportunity-note-78')).toMatchObject({ dealId: 'connectwise-i1:opportunity-4101' });
-    expect(await db.notes.get('connectwise-i1:company-note-611')).toBeUndefined();
-    expect(await db.notes.get('connectwise-i1:opportunity-note-79')).toBeUndefined();
+    expect(await salesRows(db).notes.get('connectwise-i1:company-note-610')).toMatchObject({ accountId: 'connectwise-i1:company-250', author: 'pnair' });
+    expect(await salesRows(db).notes.get('connectwise-i1:opportunity-note-78')).toMatchObject({ dealId: 'connectwise-i1:opportunity-4101' });
+    expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toBeUndefined();
+    expect(await salesRows(db).notes.get('connectwise-i1:opportunity-note-79')).toBeUndefined();
     // Notes are asked for by lastUpdated; the unchanged open opportunities are found by closedDate.
     const asked = mock.requests.map((r) => new URL(r.path, 'http://x')).map((u) => [u.pathname.replace('/v2025_1/apis/3.0', ''), u.searchParams.get('conditions')]);
     expect(asked).toContainEqual(['/company/companies/250/notes', 'lastUpdated > [2026-12-01T09:55:00.000Z]']);
@@ -180,7 +181,7 @@ describe('incremental syncs (ConnectWise)', () => {
     expect(asked.some(([path]) => path === '/company/companies/251/notes' || path === '/sales/opportunities/4100/notes')).toBe(false);
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
     expect(daily.run.message).toMatch(/^2 accounts, 2 contacts, 1 campaigns, 2 deals, 6 notes/);
-    expect(await db.notes.get('connectwise-i1:company-note-611')).toMatchObject({ accountId: 'connectwise-i1:company-251' });
+    expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toMatchObject({ accountId: 'connectwise-i1:company-251' });
   });
 });
 

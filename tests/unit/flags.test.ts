@@ -18,6 +18,7 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadRecordSet } from '@/storage/import';
 import { sourcesItem, type SourceConfig } from '@/storage/sources';
 import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
+import { salesRows } from './stored-records';
 
 let mock: MockHubSpot;
 let db: BackstoryDB;
@@ -104,7 +105,7 @@ describe('flags for sales', () => {
     const flag = await createFlag(db, input, ticket, 'hubspot-f1:5001');
     await deliverDue(db, deps());
     await runSync(db, config, { token: mock.token }, http, () => new Date(), { full: true });
-    expect((await db.notes.toArray()).some((n) => n.body.includes(flag.id))).toBe(true);
+    expect((await salesRows(db).notes.toArray()).some((n) => n.body.includes(flag.id))).toBe(true);
     await tabTicketItem(9).setValue(ticket);
     const story = await storyForTab(9, ticket.url, db);
     expect(story?.flags?.map((f) => f.id)).toEqual([flag.id]);
@@ -227,8 +228,8 @@ describe('database upgrades', () => {
     await v1.table('pins').add({ key: 'zendesk|acme', accountId: 'csv:a', createdAt: '2026-01-01' });
     v1.close();
     const v2 = openDb(name);
-    expect(await v2.accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
-    expect(await v2.accounts.where('domains').equals('acme.example').count()).toBe(1);
+    expect(await salesRows(v2).accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
+    expect(await salesRows(v2).accounts.where('domains').equals('acme.example').count()).toBe(1);
     expect(await v2.pins.count()).toBe(1);
     expect(await v2.flags.count()).toBe(0);
     await v2.ticketViews.add({ day: '2026-12-01', ticketKey: 'zendesk|1', accountId: 'csv:a' });
@@ -241,20 +242,20 @@ describe('database upgrades', () => {
   it('leaves the old version and its data untouched when an upgrade step throws', async () => {
     const name = 'upgrade-fail-' + Math.random();
     const current = openDb(name);
-    await current.accounts.add({ id: 'csv:a', source: 'csv', sourceId: 'a', name: 'Acme', nameKey: 'acme', aliasKeys: ['acme'], aliases: [], domains: [], externalIds: {} });
+    await salesRows(current).accounts.put({ id: 'csv:a', source: 'csv', sourceId: 'a', name: 'Acme', nameKey: 'acme', aliasKeys: ['acme'], aliases: [], domains: [], externalIds: {} });
     current.close();
     // A later release whose upgrade fails half-way.
     const version = current.verno;
     const broken = new Dexie(name);
     defineSchema(broken);
     broken.version(version + 1).stores({}).upgrade(async (tx) => {
-      await tx.table('accounts').clear();
+      await tx.table('packs').clear();
       throw new Error('upgrade bug');
     });
     await expect(broken.open()).rejects.toThrow(/upgrade bug/);
     broken.close();
     const again = openDb(name);
-    expect(await again.accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
+    expect(await salesRows(again).accounts.get('csv:a')).toMatchObject({ name: 'Acme' });
     expect(again.verno).toBe(version);
   });
 });

@@ -7,6 +7,8 @@ import { openDb, type BackstoryDB } from '@/storage/db';
 import {
   clearAllData, commitImport, countsByKind, ImportCommitError, loadRecordSet, removeSource,
 } from '@/storage/import';
+import { salesRows } from './stored-records';
+import type { PackRow } from '@/storage/pack-layout';
 import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
 
 const enc = new TextEncoder();
@@ -27,8 +29,8 @@ afterEach(async () => {
 /** Everything in the database, to compare before and after a failed import. */
 async function snapshot(d: BackstoryDB) {
   return {
-    accounts: await d.accounts.toArray(), contacts: await d.contacts.toArray(), campaigns: await d.campaigns.toArray(),
-    deals: await d.deals.toArray(), notes: await d.notes.toArray(), pins: await d.pins.toArray(),
+    accounts: await salesRows(d).accounts.toArray(), contacts: await salesRows(d).contacts.toArray(), campaigns: await salesRows(d).campaigns.toArray(),
+    deals: await salesRows(d).deals.toArray(), notes: await salesRows(d).notes.toArray(), pins: await d.pins.toArray(),
   };
 }
 
@@ -43,18 +45,18 @@ describe('commitImport', () => {
     const summary = await commitImport(db, [fixture('hubspot-deals.csv'), fixture('hubspot-companies.csv'), fixture('hubspot-contacts.csv')]);
     expect(summary.added).toEqual({ account: 4, contact: 3, campaign: 0, deal: 3, note: 0 });
     expect(summary.updated).toEqual({ account: 0, contact: 0, campaign: 0, deal: 0, note: 0 });
-    expect((await db.deals.get('csv:9002'))!.accountId).toBe('csv:18200312');
-    expect((await db.contacts.get('csv:503'))!.accountId).toBe('csv:18200313');
-    const northwind = (await db.accounts.get('csv:18200314'))!;
+    expect((await salesRows(db).deals.get('csv:9002'))!.accountId).toBe('csv:18200312');
+    expect((await salesRows(db).contacts.get('csv:503'))!.accountId).toBe('csv:18200313');
+    const northwind = (await salesRows(db).accounts.get('csv:18200314'))!;
     expect(northwind).toMatchObject({ nameKey: 'northwind accounting', aliasKeys: ['northwind accounting'], domains: ['northwind-cpa.example'] });
-    expect(await db.accounts.where('aliasKeys').equals('harbor dental group').count()).toBe(1);
+    expect(await salesRows(db).accounts.where('aliasKeys').equals('harbor dental group').count()).toBe(1);
   });
 
   it('resolves references to stored accounts by id, then by normalised name', async () => {
     await commitImport(db, fixture('salesforce-accounts.csv'));
     const deals = parse('deals.csv', 'Deal Name,Account ID,Account Name\nBy id,0015g00000FgHiJ,\nBy name,,"OSTRANDER AND PIKE ARCHITECTS, INC."\nId wrong name right,nope,Birchwood Schools\n');
     await commitImport(db, deals);
-    const stored = await db.deals.toArray();
+    const stored = await salesRows(db).deals.toArray();
     expect(Object.fromEntries(stored.map((d) => [d.name, d.accountId]))).toEqual({
       'By id': 'csv:0015g00000FgHiJ', 'By name': 'csv:0015g00000KlMnO', 'Id wrong name right': 'csv:0015g00000FgHiJ',
     });
@@ -64,8 +66,8 @@ describe('commitImport', () => {
     await commitImport(db, [fixture('connectwise-companies.csv'), fixture('connectwise-opportunities.csv')]);
     const notes = parse('notes.csv', 'Opportunity,Notes,Date Entered,Entered By\nBody shop Wi-Fi upgrade,"Wants the guest Wi-Fi split off",8/2/2024 9:30 AM,Marcus\n', { kind: 'note' });
     await commitImport(db, notes);
-    const [note] = await db.notes.toArray();
-    const deal = (await db.deals.toArray()).find((d) => d.name === 'Body shop Wi-Fi upgrade')!;
+    const [note] = await salesRows(db).notes.toArray();
+    const deal = (await salesRows(db).deals.toArray()).find((d) => d.name === 'Body shop Wi-Fi upgrade')!;
     expect(note).toMatchObject({ dealId: deal.id, accountId: 'csv:GreenfieldAuto', date: '2024-08-02T09:30', author: 'Marcus' });
   });
 
@@ -75,8 +77,8 @@ describe('commitImport', () => {
       parse('d.csv', 'Deal Name,Account ID\nRenewal,a\nRenewal,b\n'),
     ]);
     await commitImport(db, parse('n.csv', 'Account,Deal,Note\nBeta,Renewal,Signed for 3 years\n', { kind: 'note' }));
-    const [note] = await db.notes.toArray();
-    const deal = (await db.deals.get(note!.dealId!))!;
+    const [note] = await salesRows(db).notes.toArray();
+    const deal = (await salesRows(db).deals.get(note!.dealId!))!;
     expect({ note: note!.accountId, deal: deal.accountId }).toEqual({ note: 'csv:b', deal: 'csv:b' });
     const e = await commitError(commitImport(db, parse('n.csv', 'Deal,Note\nRenewal,Which one?\n', { kind: 'note' })));
     expect(formatImportError(e.errors[0]!)).toMatch(/^n\.csv line 2, column "Deal": 2 deals are named "Renewal"/);
@@ -84,15 +86,15 @@ describe('commitImport', () => {
 
   it('creates campaigns known only by name, and folds them into the real campaign imported later', async () => {
     await commitImport(db, [fixture('salesforce-accounts.csv'), fixture('salesforce-opportunities.csv')]);
-    const stubs = await db.campaigns.toArray();
+    const stubs = await salesRows(db).campaigns.toArray();
     expect(stubs.map((c) => c.name).sort()).toEqual(['Backup Basics Webinar', 'Spring Logistics Expo 2024']);
     const summary = await commitImport(db, fixture('salesforce-campaigns.csv'));
     expect(summary.added.campaign).toBe(3);
-    const campaigns = await db.campaigns.toArray();
+    const campaigns = await salesRows(db).campaigns.toArray();
     expect(campaigns).toHaveLength(3); // the stubs were replaced, not kept beside the real ones
     const expo = campaigns.find((c) => c.name === 'Spring Logistics Expo 2024')!;
     expect(expo.id).toBe('csv:7015g000000XyZa');
-    expect((await db.deals.where('campaignId').equals(expo.id).count())).toBe(1);
+    expect((await salesRows(db).deals.where('campaignId').equals(expo.id).count())).toBe(1);
   });
 
   it('updates instead of duplicating when the same file is imported again', async () => {
@@ -105,7 +107,7 @@ describe('commitImport', () => {
     const s = await commitImport(db, parse('a.csv', 'Company,Industry\n"ACME DENTAL, LLC",Dentistry\n'));
     expect(s.updated.account).toBe(1);
     expect(await countsByKind(db)).toEqual({ account: 5, contact: 0, campaign: 0, deal: 3, note: 0 });
-    expect((await db.accounts.where('nameKey').equals('acme dental').first())!.industry).toBe('Dentistry');
+    expect((await salesRows(db).accounts.where('nameKey').equals('acme dental').first())!.industry).toBe('Dentistry');
   });
 
   it('counts added and updated records across chunks, in whatever order the file lists the ids', async () => {
@@ -119,22 +121,25 @@ describe('commitImport', () => {
     expect(first.added.account).toBe(1200);
     expect(first.updated.account).toBe(0);
 
-    // Half of these exist: three chunks, each with new and stored ids.
+    // Half of these exist, spread over every pack of the table. Progress moves in steps of a
+    // few packs (eight of the 64), always up.
     const progress: number[] = [];
     const second = await commitImport(db, file(shuffled(ids(600, 1800))), (done) => progress.push(done));
     expect(second.added.account).toBe(600);
     expect(second.updated.account).toBe(600);
-    expect(progress).toEqual([0, 500, 1000, 1200]);
-    expect(await db.accounts.count()).toBe(1800);
+    expect(progress).toHaveLength(9);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(1200);
+    expect(progress.every((n, i) => i === 0 || n > progress[i - 1]!)).toBe(true);
+    expect(await salesRows(db).accounts.count()).toBe(1800);
 
-    // A few ids spread over the whole table (each chunk's range holds far more stored keys than
-    // the chunk itself), some of them new.
+    // A few ids spread over the whole table, some of them new.
     const spread = [...ids(0, 1800).filter((_, i) => i % 180 === 5), 'a0005x', 'a0900x', 'zzz'];
     const third = await commitImport(db, file(spread));
     expect(third.updated.account).toBe(10);
     expect(third.added.account).toBe(3);
-    expect(await db.accounts.count()).toBe(1803);
-    expect((await db.accounts.get('csv:a0185'))!.name).toBe('Company a0185');
+    expect(await salesRows(db).accounts.count()).toBe(1803);
+    expect((await salesRows(db).accounts.get('csv:a0185'))!.name).toBe('Company a0185');
   });
 
   it('commits nothing when a row is broken, and says where', async () => {
@@ -170,17 +175,17 @@ describe('commitImport', () => {
     const notes = parse('notes.csv', `id,Account,Note\n${rows.join('\n')}`, { kind: 'note' });
     const accounts = parse('accounts.csv', 'id,name\nnew-1,Brand New Co\n');
 
-    // 1. The progress callback throws after the first chunk was written.
+    // 1. The progress callback throws after the accounts were written, before the notes.
     const progress: number[] = [];
     await commitError(commitImport(db, [accounts, notes], (done) => {
       progress.push(done);
-      if (done >= 501) throw new Error('cancelled');
+      if (done > 0) throw new Error('cancelled');
     }));
-    expect(progress).toEqual([0, 1, 501]);
+    expect(progress).toEqual([0, 1]);
     expect(await snapshot(db)).toEqual(before);
 
-    // 2. The disk fills up on the second bulkPut into notes.
-    const table = db.table('notes');
+    // 2. The disk fills up on the second bulkPut of packs (the notes', after the accounts').
+    const table = db.packs;
     const real = table.bulkPut.bind(table);
     let calls = 0;
     const spy = vi.spyOn(table, 'bulkPut').mockImplementation(((...args: Parameters<typeof real>) => {
@@ -195,14 +200,14 @@ describe('commitImport', () => {
 
     // 3. A bulkPut where some records were written and others failed: Dexie rejects with a
     // BulkError after the good ones went in. Left uncaught, the transaction still rolls them back.
-    const partial = vi.spyOn(table, 'bulkPut').mockImplementation((async (items: Note[]) => {
-      await real(items.slice(0, 100));
-      throw new Dexie.BulkError('notes.bulkPut(): 1 of 500 operations failed', [new DOMException('no', 'ConstraintError')]);
+    const partial = vi.spyOn(table, 'bulkPut').mockImplementation((async (items: PackRow[]) => {
+      await real(items.slice(0, 10));
+      throw new Dexie.BulkError('packs.bulkPut(): 1 of 64 operations failed', [new DOMException('no', 'ConstraintError')]);
     }) as unknown as typeof real);
     const bulk = await commitError(commitImport(db, [accounts, notes]));
     partial.mockRestore();
     expect(bulk.cause).toBeInstanceOf(Dexie.BulkError);
-    expect(bulk.message).toMatch(/^saving failed, nothing was imported: notes.bulkPut/);
+    expect(bulk.message).toMatch(/^saving failed, nothing was imported: packs.bulkPut/);
     expect(await snapshot(db)).toEqual(before);
 
     // 4. IndexedDB itself refuses a record (it cannot be stored).
@@ -215,7 +220,7 @@ describe('commitImport', () => {
   it('replaces everything with replaceAll, in the same transaction', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     await commitImport(db, fixture('salesforce-accounts.csv'), undefined, { replaceAll: true });
-    expect((await db.accounts.toArray()).map((a) => a.sourceId).sort()).toEqual(['0015g00000AbCdE', '0015g00000FgHiJ', '0015g00000KlMnO']);
+    expect((await salesRows(db).accounts.toArray()).map((a) => a.sourceId).sort()).toEqual(['0015g00000AbCdE', '0015g00000FgHiJ', '0015g00000KlMnO']);
   });
 
   it('imports and commits a 50 MB notes file, reporting progress', async () => {
@@ -243,8 +248,8 @@ describe('commitImport', () => {
     expect(progress[0]).toEqual([0, rows.length - 1]);
     expect(progress.at(-1)).toEqual([rows.length - 1, rows.length - 1]);
     expect(progress.length).toBeGreaterThan(5);
-    expect(await db.notes.count()).toBe(rows.length - 1);
-    expect((await db.notes.get('csv:n7'))!.body).toBe(body.trim());
+    expect(await salesRows(db).notes.count()).toBe(rows.length - 1);
+    expect((await salesRows(db).notes.get('csv:n7'))!.body).toBe(body.trim());
     console.info(`50 MB: parse ${parseMs} ms, commit ${Date.now() - t0 - parseMs} ms`);
   }, 120_000);
 });
@@ -264,12 +269,12 @@ describe('sample data and housekeeping', () => {
     await loadRecordSet(db, sample(), 'sample');
     await db.pins.bulkPut([{ key: 'zendesk|beta', accountId: 'sample:a2', createdAt: '2024-01-01' }, { key: 'zendesk|harbor', accountId: 'csv:18200311', createdAt: '2024-01-01' }]);
     expect(await countsByKind(db, 'sample')).toEqual({ account: 2, contact: 0, campaign: 0, deal: 0, note: 1 });
-    expect((await db.accounts.get('sample:a1'))!.domains).toEqual(['acme.example']);
+    expect((await salesRows(db).accounts.get('sample:a1'))!.domains).toEqual(['acme.example']);
 
     const smaller = sample();
     smaller.accounts.pop();
     await loadRecordSet(db, smaller, 'sample');
-    expect(await db.accounts.get('sample:a2')).toBeUndefined();
+    expect(await salesRows(db).accounts.get('sample:a2')).toBeUndefined();
     expect((await db.pins.toArray()).map((p) => p.key)).toEqual(['zendesk|harbor']);
 
     await removeSource(db, 'sample');

@@ -8,6 +8,8 @@ import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt,
 import type { Flag } from '@/core/flags';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { mulberry32 } from '@/sources/sample-data';
+import { salesRows } from './stored-records';
+import { bucketOf } from '@/storage/pack-layout';
 
 /** Seeded, so a failure names its seed and repeats (the sample data's generator). */
 const rng = mulberry32;
@@ -125,13 +127,13 @@ describe('the match memory', () => {
       await write(db, randomSet(seed));
       const memory = await buildMatchMemory(db);
       const index = createMatchIndex(db);
-      const accounts = await db.accounts.toArray();
+      const accounts = await salesRows(db).accounts.toArray();
       for (const key of new Set(accounts.flatMap((a) => a.aliasKeys))) {
         expect(await memory.index.accountIdsByNameKey(key), `seed ${seed} name ${key}`).toEqual(await index.accountIdsByNameKey(key));
         expect(await memory.index.accountIdsByAliasKey(key), `seed ${seed} alias ${key}`).toEqual(await index.accountIdsByAliasKey(key));
       }
       for (const d of [...DOMAINS, 'unknown.example']) expect(await memory.index.accountIdsByDomain(d)).toEqual(await index.accountIdsByDomain(d));
-      for (const c of await db.contacts.toArray()) {
+      for (const c of await salesRows(db).contacts.toArray()) {
         if (c.email) expect(await memory.index.accountIdsByContactEmail(c.email.toUpperCase())).toEqual(await index.accountIdsByContactEmail(c.email));
       }
       expect(await memory.index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)])).toEqual(await index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)]));
@@ -147,8 +149,7 @@ describe('the match memory', () => {
       // Some companies pinned (one to an account that does not exist), before the memory is built.
       await savePin(db, refs[0]!, 'csv:a1');
       await savePin(db, refs[1]!, 'csv:gone');
-      // Notes read a few at a time (30 of them, in pages of 7, of 30 and of the build's own size).
-      const memory = await buildMatchMemory(db, [7, 30, undefined, 7][seed - 11]);
+      const memory = await buildMatchMemory(db);
       let stories = 0;
       for (const ref of refs) {
         const fromIndexes = await loadTicketStory(db, ref);
@@ -178,10 +179,10 @@ describe('the match memory', () => {
     expect(story.story?.notes.length).toBeGreaterThan(0);
     // Not even the stamps: nothing has been written since the memory was built.
     expect([...reads.keys()]).toEqual([]);
-    // Without the memory the same ticket reads the indexes, and tells the same story.
+    // Without the memory the same ticket reads the lookups and packs, and tells the same story.
     expect(await loadTicketStory(db, ref)).toEqual(story);
-    expect(reads.get('accounts.nameKey')).toBeGreaterThan(0);
-    expect(reads.get('notes.dealId')).toBeGreaterThan(0);
+    expect(reads.get('lookups')).toBeGreaterThan(0);
+    expect(reads.get('packs')).toBeGreaterThan(0);
     restore();
     db.close();
   });
@@ -195,7 +196,7 @@ describe('the match memory', () => {
     const first = memory.records(id);
     first.deals[0]!.name = 'changed by a caller';
     first.deals.pop();
-    expect(memory.records(id).deals).toEqual(await db.deals.where('accountId').equals(id).toArray());
+    expect(memory.records(id).deals).toEqual(await salesRows(db).deals.where('accountId').equals(id).toArray());
     db.close();
   });
 
@@ -240,12 +241,12 @@ describe('the match memory', () => {
     expect(memory.unchanged()).toBe(true);
     // Writes elsewhere (flags, another database) do not concern it.
     await db.flags.put({ id: 'f1' } as Flag);
-    await announceFromAnotherPage(`other-${name}`, 'accounts');
+    await announceFromAnotherPage(`other-${name}`, 'packs');
     await announceFromAnotherPage(name, 'ticketViews');
     expect(memory.unchanged()).toBe(true);
     expect(await stampReads(memory)).toBe(0);
     // An import committed in the options page: the worker hears of it through Dexie's channel.
-    await announceFromAnotherPage(name, 'notes');
+    await announceFromAnotherPage(name, 'packs');
     expect(memory.unchanged()).toBe(false);
     // The stamps have not moved (the announcement was made up here): still trusted, after a read,
     // and trusted again without one from then on.
@@ -339,9 +340,11 @@ describe('the match memory', () => {
     const memory = (await matchMemoryBuilt())!;
     expect(memory).toBeDefined();
     // The account renamed and the stamp changed straight on IndexedDB: Dexie announces nothing.
+    const pack = (await db.packs.get(['account', bucketOf(account.id)]))!;
+    const renamed = pack.records.map((r) => (r.id === account.id ? { ...r, name: 'Quietly Renamed' } : r));
     await new Promise<void>((resolve, reject) => {
-      const tx = db.backendDB().transaction(['accounts', 'meta'], 'readwrite');
-      tx.objectStore('accounts').put({ ...account, name: 'Quietly Renamed', nameKey: 'quietly renamed', aliasKeys: ['quietly renamed'] });
+      const tx = db.backendDB().transaction(['packs', 'meta'], 'readwrite');
+      tx.objectStore('packs').put({ ...pack, records: renamed });
       tx.objectStore('meta').put({ key: 'dataStamp', value: 'changed behind its back' });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

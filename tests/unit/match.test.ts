@@ -5,6 +5,7 @@ import { matchTicket, pinKey, type MatchIndex } from '@/core/match';
 import { openDb, type StoredAccount } from '@/storage/db';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
 import { loadTicketStory } from '@/storage/ticket-story';
+import { salesRows } from './stored-records';
 
 /** An account as import stores it, with its derived match keys. */
 function stored(id: string, name: string, extra: Partial<Account> = {}): StoredAccount {
@@ -213,8 +214,8 @@ describe('pinKey', () => {
 describe('the Dexie match index', () => {
   async function seededDb() {
     const db = openDb('test-' + Math.random());
-    await db.accounts.bulkPut([acme, acmeOrtho, baker, riverside, muller]);
-    await db.contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('loose', undefined, 'loose@x.example')]);
+    await salesRows(db).accounts.bulkPut([acme, acmeOrtho, baker, riverside, muller]);
+    await salesRows(db).contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('loose', undefined, 'loose@x.example')]);
     return db;
   }
 
@@ -273,8 +274,8 @@ describe('the Dexie match index', () => {
 describe('loadTicketStory', () => {
   it('tells the story of the pinned account, though the contact email matches another', async () => {
     const db = openDb('test-' + Math.random());
-    await db.accounts.bulkPut([acme, riverside]);
-    await db.contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('rita', 'riverside', 'rita@riversideclinic.org')]);
+    await salesRows(db).accounts.bulkPut([acme, riverside]);
+    await salesRows(db).contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('rita', 'riverside', 'rita@riversideclinic.org')]);
     const ref = ticket({ company: 'Acme Dental', contactEmail: 'dana@acmedental.com' });
     expect(await loadTicketStory(db, ref)).toMatchObject({ match: { account: 'acme', method: 'email' }, story: { accountIds: ['acme'] } });
     await savePin(db, ref, 'riverside');
@@ -289,7 +290,7 @@ describe('loadTicketStory', () => {
 
   it('tells no story when nothing matches, or when the match is ambiguous', async () => {
     const db = openDb('test-' + Math.random());
-    await db.accounts.bulkPut([acme, acmeOrtho]);
+    await salesRows(db).accounts.bulkPut([acme, acmeOrtho]);
     expect(await loadTicketStory(db, ticket({ company: 'Nobody Inc' }))).toMatchObject({ match: { status: 'none' }, story: undefined });
     expect(await loadTicketStory(db, ticket({ contactEmail: 'nora@acmedental.com' }))).toMatchObject({ match: { status: 'ambiguous' }, story: undefined });
     db.close();

@@ -6,6 +6,7 @@ import { loadRecordSet } from '@/storage/import';
 import { loadBackstory } from '@/storage/backstory';
 import { markImported, withFreshness } from '@/storage/freshness';
 import { sourceStatusItem, sourcesItem } from '@/storage/sources';
+import { salesRows } from './stored-records';
 
 const account = (source: string, sourceId: string, name: string, domains: string[] = [], extra: Partial<Account> = {}): Account => ({
   id: `${source}:${sourceId}`, source, sourceId, name, aliases: [], domains, externalIds: {}, ...extra,
@@ -58,9 +59,9 @@ describe('one customer in several sources', () => {
     const db = await twoSources();
     // Many deals, so their notes are read with one anyOf rather than a lookup per deal.
     const many = Array.from({ length: 30 }, (_, i) => ({ ...deal('hubspot-1', `9${i}`, 'hubspot-1:501', `Deal ${i}`, '2025-01-01'), stage: 'Proposal' }));
-    await db.deals.bulkPut([{ ...deal('hubspot-1', '901', 'hubspot-1:501', 'VoIP add-on', '2025-06-01'), campaignId: 'hubspot-1:c1' }, ...many]);
-    await db.campaigns.put({ id: 'hubspot-1:c1', source: 'hubspot-1', sourceId: 'c1', name: 'Spring webinar', channel: 'webinar' });
-    await db.notes.bulkPut([
+    await salesRows(db).deals.bulkPut([{ ...deal('hubspot-1', '901', 'hubspot-1:501', 'VoIP add-on', '2025-06-01'), campaignId: 'hubspot-1:c1' }, ...many]);
+    await salesRows(db).campaigns.put({ id: 'hubspot-1:c1', source: 'hubspot-1', sourceId: 'c1', name: 'Spring webinar', channel: 'webinar' });
+    await salesRows(db).notes.bulkPut([
       { ...note('hubspot-1', '302', 'hubspot-1:501', 'On the VoIP deal, no account'), accountId: undefined, dealId: 'hubspot-1:901' },
       { ...note('hubspot-1', '303', 'hubspot-1:501', 'On deal 17, no account'), accountId: undefined, dealId: 'hubspot-1:917' },
       { ...note('csv', 'n1', 'csv:a1', 'On the csv deal, no account'), accountId: undefined, dealId: 'csv:d1' },

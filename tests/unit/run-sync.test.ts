@@ -11,6 +11,7 @@ import type { SourceConfig } from '@/storage/sources';
 import { RateLimiter } from '@/sources/http';
 import { testHubSpot } from '@/sources/hubspot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
+import { salesRows } from './stored-records';
 
 let mock: MockHubSpot;
 let db: BackstoryDB;
@@ -37,11 +38,11 @@ describe('syncing a HubSpot source', () => {
     const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
-    const account = await db.accounts.get('hubspot-t1:5001');
+    const account = await salesRows(db).accounts.get('hubspot-t1:5001');
     expect(account).toMatchObject({ name: 'Unknown Widgets Ltd', source: 'hubspot-t1', domains: ['unknown-widgets.example'] });
-    expect(await db.contacts.get('hubspot-t1:7001')).toMatchObject({ accountId: 'hubspot-t1:5001', email: 'zed@unknown-widgets.example' });
-    expect(await db.deals.get('hubspot-t1:9001')).toMatchObject({ accountId: 'hubspot-t1:5001', salesRep: 'Priya Nair', valueRecurring: 950 });
-    expect((await db.notes.get('hubspot-t1:3001'))?.body).toContain('burned by their last IT guy');
+    expect(await salesRows(db).contacts.get('hubspot-t1:7001')).toMatchObject({ accountId: 'hubspot-t1:5001', email: 'zed@unknown-widgets.example' });
+    expect(await salesRows(db).deals.get('hubspot-t1:9001')).toMatchObject({ accountId: 'hubspot-t1:5001', salesRep: 'Priya Nair', valueRecurring: 950 });
+    expect((await salesRows(db).notes.get('hubspot-t1:3001'))?.body).toContain('burned by their last IT guy');
     expect(mock.requests.every((r) => r.authorized)).toBe(true);
   });
 
@@ -64,11 +65,11 @@ describe('syncing a HubSpot source', () => {
     // An incremental pass cannot see deletions: they go with the next full pass (daily).
     const incremental = await runSync(db, config, { token: mock.token }, http());
     expect(incremental.run.message).toMatch(/^0 changed records read/);
-    expect(await db.accounts.get('hubspot-t1:5003')).toBeDefined();
+    expect(await salesRows(db).accounts.get('hubspot-t1:5003')).toBeDefined();
     const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(Date.now() + 25 * 3600_000));
     expect(out.run.ok).toBe(true);
-    expect(await db.accounts.get('hubspot-t1:5003')).toBeUndefined();
-    expect((await db.accounts.get('hubspot-t1:5001'))?.name).toBe('Unknown Widgets Limited');
+    expect(await salesRows(db).accounts.get('hubspot-t1:5003')).toBeUndefined();
+    expect((await salesRows(db).accounts.get('hubspot-t1:5001'))?.name).toBe('Unknown Widgets Limited');
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 2, deal: 2 });
   });
 
@@ -83,8 +84,8 @@ describe('syncing a HubSpot source', () => {
     expect(mock.requests.some((r) => r.path === '/crm/v3/objects/contacts/search')).toBe(true);
     expect(mock.requests.some((r) => r.path === '/crm/v4/associations/notes/companies/batch/read')).toBe(true);
     expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies?'))).toBe(false);
-    expect(await db.contacts.get('hubspot-t1:7002')).toMatchObject({ title: 'Practice manager', accountId: 'hubspot-t1:5002' });
-    expect(await db.notes.get('hubspot-t1:3002')).toMatchObject({ accountId: 'hubspot-t1:5002', body: 'Asked about a second site.' });
+    expect(await salesRows(db).contacts.get('hubspot-t1:7002')).toMatchObject({ title: 'Practice manager', accountId: 'hubspot-t1:5002' });
+    expect(await salesRows(db).notes.get('hubspot-t1:3002')).toMatchObject({ accountId: 'hubspot-t1:5002', body: 'Asked about a second site.' });
   });
 
   it('reads more changes than one search can page through, by starting a new search from the last time read', async () => {
@@ -99,7 +100,7 @@ describe('syncing a HubSpot source', () => {
       const out = await runSync(db, config, { token: mock.token }, shallow, () => new Date(t0 + 3600_000));
       expect(out.run).toMatchObject({ ok: true });
       expect(out.run.message).toMatch(/^25\d changed records read/);
-      for (const i of [0, 99, 100, 149, 150, 249]) expect(await db.accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({ name: `Changed ${i}` });
+      for (const i of [0, 99, 100, 149, 150, 249]) expect(await salesRows(db).accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({ name: `Changed ${i}` });
       expect(mock.requests.filter((r) => r.path === '/crm/v3/objects/companies/search').length).toBeGreaterThanOrEqual(3);
     } finally {
       mock.searchCap = 10_000;
@@ -172,7 +173,7 @@ describe('syncing a HubSpot source', () => {
   it('keeps the last good data and says so when the disk is full', async () => {
     await runSync(db, config, { token: mock.token }, http());
     mock.data.companies.push({ id: '5009', properties: { name: 'New Co' } });
-    const table = db.table('deals');
+    const table = db.packs;
     const spy = vi.spyOn(table, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });

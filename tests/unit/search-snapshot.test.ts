@@ -10,6 +10,7 @@ import { dataStamp } from '@/storage/data-stamp';
 import { currentNamesIndex, openSavedSearch, openSavedSearchFirst, readSavedParts, rebuildSearchIndex, refreshSearchIndex, SAVED_INDEX_DB, SEARCH_FORMAT } from '@/storage/search-snapshot';
 import { findAccounts, forgetAccountIndex } from '@/storage/account-finder';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+import { salesRows } from './stored-records';
 
 let db: BackstoryDB;
 beforeEach(async () => {
@@ -49,8 +50,8 @@ describe.each(OPENERS)('the saved search index, %s', (_how, open) => {
     expect(rows.map((r) => r.part).sort()).toEqual(['names', 'notes']);
     expect(rows.every((r) => r.stamp === rows[0]!.stamp && r.format === SEARCH_FORMAT)).toBe(true);
     // Remove the records behind the stamp's back: only a saved index can still find them.
-    await db.accounts.clear();
-    await db.notes.clear();
+    await salesRows(db).accounts.clear();
+    await salesRows(db).notes.clear();
     const seen = await opened();
     expect(seen).toHaveLength(2); // names at once, then names and notes; no rebuild
     expect(seen[0]!.search('acme dental').accounts[0]?.id).toBe(SAMPLE_FIXED.acme.accountId);

@@ -4,6 +4,7 @@ import { buildSearchIndex, emptyResults, processTerm, snippet, type SearchHit, t
 import { openDb } from '@/storage/db';
 import { loadSearchData } from '@/storage/search-data';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+import { salesRows } from './stored-records';
 
 const base = (id: string) => ({ id, source: 'test', sourceId: id });
 
@@ -304,11 +305,11 @@ describe('loadSearchData + sample data', () => {
     const db = openDb(`search-test-${Math.random()}`);
     const { acme } = SAMPLE_FIXED;
     const sample = makeSampleData();
-    await db.accounts.bulkPut(sample.accounts.map((a) => ({ ...a, nameKey: a.name.toLowerCase(), aliasKeys: [] })));
-    await db.contacts.bulkPut(sample.contacts);
-    await db.campaigns.bulkPut(sample.campaigns);
-    await db.deals.bulkPut(sample.deals);
-    await db.notes.bulkPut(sample.notes);
+    await salesRows(db).accounts.bulkPut(sample.accounts.map((a) => ({ ...a, nameKey: a.name.toLowerCase(), aliasKeys: [] })));
+    await salesRows(db).contacts.bulkPut(sample.contacts);
+    await salesRows(db).campaigns.bulkPut(sample.campaigns);
+    await salesRows(db).deals.bulkPut(sample.deals);
+    await salesRows(db).notes.bulkPut(sample.notes);
     const loaded = await loadSearchData(db);
     expect(loaded.accounts).toHaveLength(sample.accounts.length);
     expect(loaded.contacts).toHaveLength(sample.contacts.length);
