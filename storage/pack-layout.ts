@@ -15,7 +15,7 @@
  */
 import type { RecordKind } from '@/core/model';
 
-export const BUCKETS = 64;
+export const BUCKETS = 512;
 
 /** FNV-1a of the string, folded to a bucket. */
 export function bucketOf(key: string): number {

@@ -11,7 +11,7 @@
 import Dexie from 'dexie';
 import type { Note, RecordKind, RecordsByKind } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
-import { applyEdits, bucketOf, byId, compareKeys, findInPack, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
+import { applyEdits, BUCKETS, bucketOf, byId, compareKeys, findInPack, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
 
 /** What each kind is stored as: accounts carry their derived match keys. */
 export type Stored<K extends RecordKind> = K extends 'account' ? StoredAccount : RecordsByKind[K];
@@ -131,7 +131,7 @@ export function putRecords<K extends RecordKind>(db: BackstoryDB, kind: K, recor
 }
 
 /** Pack rows per bulkPut: progress moves in about eight steps. */
-const ROWS_PER_PUT = 8;
+const ROWS_PER_PUT = BUCKETS / 8;
 
 /**
  * putRecords over the given tables (the schema upgrade passes its transaction's). `onWritten`
