@@ -31,11 +31,53 @@ export interface PackRow {
   records: { id: string }[];
 }
 
+/**
+ * One row of a lookup: its keys, sorted, and the ids of the records under each (sorted), flat.
+ * Flat because IndexedDB clones two lists of strings much faster than a map of small lists
+ * (an import of 100k accounts writes some 300k keys).
+ */
 export interface LookupRow {
   lookup: LookupName;
   bucket: number;
-  /** Key -> ids of the records that have it, sorted. */
-  ids: Map<string, string[]>;
+  keys: string[];
+  /** Where key i's ids end in `ids` (they start where key i-1's end). */
+  ends: Uint32Array;
+  ids: string[];
+}
+
+/** The ids listed under a key in a row (by id), or none. */
+export function idsIn(row: LookupRow | undefined, key: string): string[] {
+  if (!row) return [];
+  const { keys } = row;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= keys.length || keys[lo] !== key) return [];
+  return row.ids.slice(lo ? row.ends[lo - 1]! : 0, row.ends[lo]!);
+}
+
+/** A row's content as a map of key -> ids, to edit. */
+function decode(row: LookupRow | undefined): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (!row) return map;
+  row.keys.forEach((key, i) => map.set(key, row.ids.slice(i ? row.ends[i - 1]! : 0, row.ends[i]!)));
+  return map;
+}
+
+/** The row for a map of key -> ids. */
+function encode(lookup: LookupName, bucket: number, map: Map<string, string[]>): LookupRow {
+  const keys = [...map.keys()].sort();
+  const ends = new Uint32Array(keys.length);
+  const ids: string[] = [];
+  keys.forEach((key, i) => {
+    for (const id of map.get(key)!) ids.push(id);
+    ends[i] = ids.length;
+  });
+  return { lookup, bucket, keys, ends, ids };
 }
 
 export interface CountRow {
@@ -43,7 +85,13 @@ export interface CountRow {
   bySource: Map<string, number>;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))] : []);
+/** The strings of a list, each once (lists of keys are short: includes beats a Set). */
+const strings = (v: unknown): string[] => {
+  if (!Array.isArray(v)) return [];
+  const out: string[] = [];
+  for (const x of v) if (typeof x === 'string' && !out.includes(x)) out.push(x);
+  return out;
+};
 const one = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
 type Keys = (record: Record<string, unknown>) => string[];
 
@@ -86,34 +134,56 @@ export interface Change {
   after?: Record<string, unknown>;
 }
 
-/** Per lookup row (by `${lookup}|${bucket}`): the ids to add and remove under each key. */
-export function lookupEdits(kind: RecordKind, changes: Change[]): Map<string, { lookup: LookupName; bucket: number; edits: Map<string, { add: string[]; remove: string[] }> }> {
-  const rows = new Map<string, { lookup: LookupName; bucket: number; edits: Map<string, { add: string[]; remove: string[] }> }>();
+/** The ids to add under one key of a lookup row, and to remove from it. */
+export interface KeyEdit {
+  add: string[];
+  remove: string[];
+}
+
+/** One lookup row's edits: by key. */
+export interface RowEdits {
+  lookup: LookupName;
+  bucket: number;
+  edits: Map<string, KeyEdit>;
+}
+
+/** The lookup rows the changes touch, with what each must add and remove under which key. */
+export function lookupEdits(kind: RecordKind, changes: Change[]): RowEdits[] {
+  const out: RowEdits[] = [];
   for (const [lookup, keysOf] of Object.entries(LOOKUPS[kind]) as [LookupName, Keys][]) {
+    const rows: (Map<string, KeyEdit> | undefined)[] = new Array(BUCKETS);
+    const edit = (key: string, id: string, add: boolean) => {
+      const row = (rows[bucketOf(key)] ??= new Map());
+      let e = row.get(key);
+      if (!e) row.set(key, (e = { add: [], remove: [] }));
+      (add ? e.add : e.remove).push(id);
+    };
     for (const c of changes) {
       const before = c.before ? keysOf(c.before) : [];
       const after = c.after ? keysOf(c.after) : [];
-      if (before.length === after.length && before.every((k, i) => k === after[i])) continue;
-      const edit = (key: string, add: boolean) => {
-        const bucket = bucketOf(key);
-        const rowKey = `${lookup}|${bucket}`;
-        let row = rows.get(rowKey);
-        if (!row) rows.set(rowKey, (row = { lookup, bucket, edits: new Map() }));
-        let e = row.edits.get(key);
-        if (!e) row.edits.set(key, (e = { add: [], remove: [] }));
-        (add ? e.add : e.remove).push(c.id);
-      };
-      for (const k of before) if (!after.includes(k)) edit(k, false);
-      for (const k of after) if (!before.includes(k)) edit(k, true);
+      if (!before.length) {
+        for (const k of after) edit(k, c.id, true);
+      } else {
+        for (const k of before) if (!after.includes(k)) edit(k, c.id, false);
+        for (const k of after) if (!before.includes(k)) edit(k, c.id, true);
+      }
     }
+    rows.forEach((edits, bucket) => edits && out.push({ lookup, bucket, edits }));
   }
-  return rows;
+  return out;
 }
 
-/** Apply one row's edits to its key -> ids map (in place): ids stay sorted and unique. */
-export function applyEdits(ids: Map<string, string[]>, edits: Map<string, { add: string[]; remove: string[] }>): void {
+/** The row with its edits applied (a new row where none was): ids stay sorted and unique. */
+export function applyEdits(lookup: LookupName, bucket: number, row: LookupRow | undefined, edits: Map<string, KeyEdit>): LookupRow {
+  const ids = decode(row);
   for (const [key, { add, remove }] of edits) {
-    let list = ids.get(key) ?? [];
+    const stored = ids.get(key);
+    // The common case of an import: a key new to the row, for one record.
+    if (!stored && !remove.length && add.length === 1) {
+      ids.set(key, add);
+      continue;
+    }
+    let list = stored ?? [];
     if (remove.length) {
       const gone = new Set(remove);
       list = list.filter((id) => !gone.has(id));
@@ -127,4 +197,5 @@ export function applyEdits(ids: Map<string, string[]>, edits: Map<string, { add:
     if (list.length) ids.set(key, list);
     else ids.delete(key);
   }
+  return encode(lookup, bucket, ids);
 }

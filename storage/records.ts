@@ -11,7 +11,7 @@
 import Dexie from 'dexie';
 import type { Note, RecordKind, RecordsByKind } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
-import { applyEdits, BUCKETS, bucketOf, byId, compareKeys, findInPack, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
+import { applyEdits, BUCKETS, bucketOf, byId, compareKeys, findInPack, idsIn, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
 
 /** What each kind is stored as: accounts carry their derived match keys. */
 export type Stored<K extends RecordKind> = K extends 'account' ? StoredAccount : RecordsByKind[K];
@@ -67,8 +67,8 @@ async function idsByKeys(t: PackTables, lookup: LookupName, keys: string[]): Pro
   if (!keys.length) return [];
   const buckets = [...new Set(keys.map(bucketOf))];
   const rows = await t.lookups.bulkGet(buckets.map((b) => [lookup, b] as [LookupName, number]));
-  const rowOf = new Map(buckets.map((b, i) => [b, rows[i]?.ids]));
-  return keys.map((k) => rowOf.get(bucketOf(k))?.get(k) ?? []);
+  const rowOf = new Map(buckets.map((b, i) => [b, rows[i]]));
+  return keys.map((k) => idsIn(rowOf.get(bucketOf(k)), k));
 }
 
 /** The records listed under any of these keys of a lookup: keys in order, each key's by id (an id listed under two keys comes twice). */
@@ -205,14 +205,11 @@ async function removeWhere(t: PackTables, kind: RecordKind, drop: (r: { id: stri
 
 /** The lookups and counts follow the records' changes. */
 async function applyChanges(t: PackTables, kind: RecordKind, changes: Change[]): Promise<void> {
-  const edits = [...lookupEdits(kind, changes).values()];
+  const edits = lookupEdits(kind, changes);
   if (edits.length) {
     const rows = await t.lookups.bulkGet(edits.map((e) => [e.lookup, e.bucket] as [LookupName, number]));
-    await t.lookups.bulkPut(edits.map((e, i) => {
-      const ids = rows[i]?.ids ?? new Map<string, string[]>();
-      applyEdits(ids, e.edits);
-      return { lookup: e.lookup, bucket: e.bucket, ids };
-    }));
+    const put = edits.map((e, i) => applyEdits(e.lookup, e.bucket, rows[i], e.edits));
+    await t.lookups.bulkPut(put);
   }
   const counts = (await t.recordCounts.get(kind))?.bySource ?? new Map<string, number>();
   const sourceOf = (r: Record<string, unknown>) => (typeof r.source === 'string' ? r.source : '');
