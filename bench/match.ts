@@ -1,6 +1,6 @@
 /**
  * Ticket matching: from what a page says (contact email, company) to the backstory, through the
- * Dexie indexes. `matchBench` runs it in Node over fake-indexeddb (it measures our code and Dexie,
+ * packed layout's lookups (storage/records.ts) and through the match memory. `matchBench` runs it in Node over fake-indexeddb (it measures our code and Dexie,
  * not Chromium's IDB); bench/in-chromium runs the same `matchOn` in Chromium's real IndexedDB.
  */
 import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
@@ -15,7 +15,7 @@ import { latency, now, type Latency } from './stats';
 
 export interface MatchResultRow {
   loadMs: number;
-  /** Through the indexes alone: what a worker that has just started answers. */
+  /** Through the lookups alone (storage/records.ts, no match memory): what a worker that has just started answers. */
   latency: Latency;
   matched: number;
   n: number;
@@ -41,7 +41,7 @@ export function makeRefs(data: BenchData, n = 300): TicketRef[] {
 
 /**
  * Load `data` into `db`, then time loadTicketStory for each ref (after 20 warm-up calls): through
- * the indexes, then with the match memory (its build timed apart, as the worker makes it off the
+ * the lookups, then with the match memory (its build timed apart, as the worker makes it off the
  * ticket's path).
  */
 export async function matchOn(db: BackstoryDB, data: BenchData, n = 300): Promise<MatchResultRow> {

@@ -14,8 +14,8 @@ import { allRecords, salesTables } from './records';
  * 0.1 ms more, and a story took four). It is a copy of the data as it was at `stamp` and
  * `pinStamp`: ticket-story.ts trusts it as it stands while no write to the copied tables has been
  * announced since the build, else only once the stamps read now are still those, and falls back
- * to the indexes when either changed. Every answer is in the order the Dexie index would give
- * (index key, then primary key), so the story told is the same to the last tie.
+ * to the lookups when either changed. Every answer is in the order the lookups give it
+ * (key, then id), so the story told is the same to the last tie.
  */
 export interface MatchMemory {
   readonly stamp: string;
@@ -102,7 +102,7 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   // toArray lists records by primary key: each posting list comes out in index order.
   for (const a of accounts) {
     entries.set(a.id, a);
-    // Only what IndexedDB would index (a string key) is listed, as the indexes list it.
+    // Only string keys are listed, as the lookups list them (storage/pack-layout.ts).
     if (typeof a.nameKey === 'string') byName.add(a.nameKey, a.id);
     for (const k of a.aliasKeys ?? []) if (typeof k === 'string') byAlias.add(k, a.id);
     for (const d of a.domains ?? []) if (typeof d === 'string') byDomain.add(d, a.id);
@@ -181,7 +181,7 @@ let held: { db: BackstoryDB; asked: number; memory?: MatchMemory; building?: Pro
 
 /** A moment after the ticket that asked, so the build's big reads do not delay its story. */
 const BUILD_DELAY_MS = 50;
-/** Tickets a worker answers from the indexes before it builds the memory. */
+/** Tickets a worker answers through the lookups before it builds the memory. */
 const TICKETS_BEFORE_BUILD = 1;
 
 /**
@@ -215,7 +215,7 @@ function rebuild(entry: NonNullable<typeof held>): void {
     .then((memory) => {
       if (held === entry) entry.memory = memory;
     })
-    // A failed build is not kept: the next ticket asks again, and is answered from the indexes.
+    // A failed build is not kept: the next ticket asks again, and is answered through the lookups.
     .catch(() => undefined)
     .finally(() => (entry.building = undefined));
 }

@@ -29,10 +29,10 @@ export interface TicketText {
  * Matching and the story are read in one read transaction (only database reads are awaited in
  * it), and the story starts from the account record the matcher read. With the worker's match
  * memory (storage/match-memory.ts) neither the match nor the story needs a read while the memory
- * is current (see fromMemory); else the story is read again from the indexes.
+ * is current (see fromMemory); else the story is read again through the lookups (storage/records.ts).
  */
 export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText, memory?: MatchMemory): Promise<TicketStory> {
-  const found = (memory && (await fromMemory(db, ref, memory))) || (await fromIndexes(db, ref));
+  const found = (memory && (await fromMemory(db, ref, memory))) || (await fromLookups(db, ref));
   if (found.match.status !== 'none' || !text?.text) return { ref, ...found };
   const match = (await matchTicketText(text.text, text.index)) ?? found.match;
   const story = matchedAccount(match) ? await loadBackstory(db, match.account!, ref) : undefined;
@@ -41,7 +41,7 @@ export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: Ti
 
 type Found = Pick<TicketStory, 'match' | 'story'>;
 
-async function fromIndexes(db: BackstoryDB, ref: TicketRef): Promise<Found> {
+async function fromLookups(db: BackstoryDB, ref: TicketRef): Promise<Found> {
   const index = createMatchIndex(db);
   return db.transaction('r', [db.pins, ...storyTables(db)], async () => {
     const match = await matchTicket(ref, index);
@@ -80,7 +80,7 @@ const CONFIRM_EVERY_MS = 10_000;
 /** Whether the stamps now are still the memory's (it is then confirmed up to the writes announced before the read). */
 async function confirmMemory(db: BackstoryDB, memory: MatchMemory): Promise<boolean> {
   const seen = memory.writesSeen();
-  // A failed read (a closed or deleted database) is left to the indexes' path to report.
+  // A failed read (a closed or deleted database) is left to the lookups' path to report.
   const current = await readStamps(db).then((now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp, () => false);
   if (current) memory.confirm(seen);
   return current;

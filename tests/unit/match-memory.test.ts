@@ -121,7 +121,7 @@ async function announceFromAnotherPage(dbName: string, table: string): Promise<v
 }
 
 describe('the match memory', () => {
-  it('answers every lookup as the indexes do, in their order', async () => {
+  it('answers every lookup as the packed layout does, in its order', async () => {
     for (const seed of [1, 2, 3]) {
       const db = openDb(`test-${Math.random()}`);
       await write(db, randomSet(seed));
@@ -141,7 +141,7 @@ describe('the match memory', () => {
     }
   });
 
-  it('tells the same story as the indexes for every ticket, on random databases', async () => {
+  it('tells the same story as the lookups for every ticket, on random databases', async () => {
     for (const seed of [11, 12, 13, 14]) {
       const db = openDb(`test-${Math.random()}`);
       await write(db, randomSet(seed));
@@ -152,10 +152,10 @@ describe('the match memory', () => {
       const memory = await buildMatchMemory(db);
       let stories = 0;
       for (const ref of refs) {
-        const fromIndexes = await loadTicketStory(db, ref);
+        const fromLookups = await loadTicketStory(db, ref);
         const fromMemory = await loadTicketStory(db, ref, undefined, memory);
-        expect(fromMemory, `seed ${seed} ref ${JSON.stringify(ref)}`).toEqual(fromIndexes);
-        if (fromIndexes.story) stories++;
+        expect(fromMemory, `seed ${seed} ref ${JSON.stringify(ref)}`).toEqual(fromLookups);
+        if (fromLookups.story) stories++;
       }
       // The random data must make stories, or the comparison would say little.
       expect(stories).toBeGreaterThan(5);
@@ -282,7 +282,7 @@ describe('the match memory', () => {
 
     await write(db, { ...emptyRecordSet(), accounts: [{ ...randomSet(41).accounts[0]!, name: 'Changed Name' }] });
     const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: 'Changed Name', emails: [], missing: [] };
-    // The stale memory is found out, the indexes answer, and a new memory is built.
+    // The stale memory is found out, the lookups answer, and a new memory is built.
     expect((await loadTicketStory(db, ref, undefined, first)).match.status).toBe('matched');
     const second = await matchMemoryBuilt();
     expect(second).toBeDefined();
@@ -311,7 +311,7 @@ describe('the match memory', () => {
       expect(await matchMemoryBuilt()).toBe(built);
       await vi.advanceTimersByTimeAsync(2000);
       expect(await matchMemoryBuilt()).toBeUndefined();
-      // As after a start: the first ticket is answered from the indexes, the second builds.
+      // As after a start: the first ticket is answered through the lookups, the second builds.
       expect(heldMatchMemory(db)).toBeUndefined();
       expect(heldMatchMemory(db)).toBeUndefined();
       await vi.advanceTimersByTimeAsync(100);
@@ -359,7 +359,7 @@ describe('the match memory', () => {
     try {
       await loadTicketStory(db, ref, undefined, memory);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      // The worker holds none now: the next ticket is told from the indexes, as they are.
+      // The worker holds none now: the next ticket is told through the lookups, as they are.
       expect(heldMatchMemory(db)).toBeUndefined();
       expect((await loadTicketStory(db, ref, undefined, heldMatchMemory(db))).story?.account.name).toBe('Quietly Renamed');
     } finally {
