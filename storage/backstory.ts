@@ -19,11 +19,12 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
 
 /**
  * loadBackstory's reads, for a caller that already holds a read transaction over storyTables.
- * Every read that does not need an earlier one's answer goes at the same time: the account's
- * own deals, contacts and notes beside the lookups of its twins, each account's notes by deal
- * and campaigns as soon as its deals are in. Only Dexie reads are awaited (the transaction's
- * zone must not be left). The records come out in the order one `anyOf` over all the merged
- * accounts' ids gave (index key, then primary key), so the story is the same to the last tie.
+ * Every read that does not need an earlier one's answer is asked at once: the account's own
+ * deals, contacts and notes beside the lookups of its twins, each account's notes by deal and
+ * campaigns as soon as its deals are in (inside one transaction Dexie runs them in turn: see
+ * storage/records.ts). Only Dexie reads are awaited (the transaction's zone must not be left).
+ * The records come out in the order one `anyOf` over all the merged accounts' ids gave (key,
+ * then id), so the story is the same to the last tie.
  */
 export async function readBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
   const stored = known && known.id === accountId ? known : await recordById(db, 'account', accountId);
@@ -69,7 +70,7 @@ export interface AccountRecords {
   campaigns: Campaign[];
 }
 
-/** One account's deals, contacts and notes (each one getAll), then its deals' notes and campaigns. */
+/** One account's deals, contacts and notes (each one lookup), then its deals' notes and campaigns. */
 async function accountRecords(db: BackstoryDB, accountId: string): Promise<AccountRecords> {
   const [deals, contacts, notes] = await Promise.all([
     recordsOfAccount(db, 'deal', accountId),
@@ -88,7 +89,7 @@ async function accountRecords(db: BackstoryDB, accountId: string): Promise<Accou
 
 /**
  * The same customer in other sources: one account per other source, name first, then domain
- * (in domain order, as one anyOf over the domains gave them). The lookups go side by side.
+ * (in domain order, as one anyOf over the domains gave them). Both lookups are asked at once.
  */
 export async function findTwins(db: BackstoryDB, account: StoredAccount): Promise<StoredAccount[]> {
   const [byName, byDomain] = await Promise.all([

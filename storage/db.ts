@@ -140,8 +140,8 @@ export function defineSchema(db: Dexie): void {
       const tables = { packs: tx.table('packs'), lookups: tx.table('lookups'), recordCounts: tx.table('recordCounts') };
       for (const [kind, table] of OLD_TABLES) await putInto(tables, kind, await tx.table(table).toArray());
     });
-  // ...and 6 drops the tables they came from (a table can be read in an upgrade only while it is
-  // still declared, so the drop comes one version later).
+  // ...and 6 drops the tables they came from: a version of its own, so each step does one thing
+  // (Dexie would also let version 5's upgrade read tables that version 5 itself drops).
   db.version(6).stores(Object.fromEntries(OLD_TABLES.map(([, table]) => [table, null])));
 }
 

@@ -26,6 +26,12 @@ export interface PackTables {
   recordCounts: Dexie.Table<CountRow, RecordKind>;
 }
 
+/**
+ * Each call is a transaction of its own, nested in the caller's when there is one. Nested ones
+ * take the parent's lock, so reads started side by side in one parent run one after another
+ * (running them straight in the parent instead made Dexie commit it too early); writes need that
+ * lock anyway, or two could edit the same lookup row at once.
+ */
 const read = <T>(db: BackstoryDB, run: () => Promise<T>) => db.transaction('r', salesTables(db), run);
 const write = <T>(db: BackstoryDB, run: () => Promise<T>) => db.transaction('rw', salesTables(db), run);
 
@@ -156,8 +162,11 @@ export async function putInto(t: PackTables, kind: RecordKind, records: { id: st
     for (const r of stored) merged.set(r.id, r);
     const before = new Map(merged);
     for (const r of byBucket.get(bucket)!) merged.set(r.id, r);
+    const seen = new Set<string>();
     for (const r of byBucket.get(bucket)!) {
-      if (merged.get(r.id) !== r) continue; // a later record of the same id is the one stored
+      // A later record of the same id is the one stored; the same record twice is one change.
+      if (merged.get(r.id) !== r || seen.has(r.id)) continue;
+      seen.add(r.id);
       const old = before.get(r.id);
       if (old) replaced++;
       changes.push({ id: r.id, before: old as Record<string, unknown> | undefined, after: r as Record<string, unknown> });

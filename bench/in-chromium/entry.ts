@@ -199,17 +199,12 @@ async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: nu
   const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
   const name = `bench-rawput-${Date.now()}`;
   // The accounts table as it was before the packed layout (schema version 4), in a plain database.
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('accounts', { keyPath: 'id' });
-      store.createIndex('source', 'source');
-      store.createIndex('nameKey', 'nameKey');
-      store.createIndex('aliasKeys', 'aliasKeys', { multiEntry: true });
-      store.createIndex('domains', 'domains', { multiEntry: true });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+  const idb = await openPlain(name, (db) => {
+    const store = db.createObjectStore('accounts', { keyPath: 'id' });
+    store.createIndex('source', 'source');
+    store.createIndex('nameKey', 'nameKey');
+    store.createIndex('aliasKeys', 'aliasKeys', { multiEntry: true });
+    store.createIndex('domains', 'domains', { multiEntry: true });
   });
   try {
     const putMs = await timedPuts(idb, 'accounts', records);
@@ -221,6 +216,14 @@ async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: nu
     await dropDatabase(name);
   }
 }
+
+/** A plain IndexedDB database of the bench's own, its stores made by `upgrade`. */
+const openPlain = (name: string, upgrade: (db: IDBDatabase) => void) => new Promise<IDBDatabase>((resolve, reject) => {
+  const req = indexedDB.open(name, 1);
+  req.onupgradeneeded = () => upgrade(req.result);
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
 
 /** A request's result as a promise. */
 const answer = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
@@ -235,12 +238,7 @@ async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<
   const packs = [];
   for (let i = 0; i < accounts.length; i += 500) packs.push({ no: packs.length, records: accounts.slice(i, i + 500) });
   const name = `bench-packed-${Date.now()}`;
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('packs', { keyPath: 'no' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+  const idb = await openPlain(name, (db) => db.createObjectStore('packs', { keyPath: 'no' }));
   try {
     const putMs = await timedPuts(idb, 'packs', packs);
     const t = now();
@@ -277,14 +275,9 @@ async function indexedPacks(accounts: StoredAccount[]): Promise<Pick<PackedProbe
     });
   }
   const name = `bench-packed-indexed-${Date.now()}`;
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('packs', { keyPath: 'no' });
-      for (const k of keys) store.createIndex(k, k, { multiEntry: true });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+  const idb = await openPlain(name, (db) => {
+    const store = db.createObjectStore('packs', { keyPath: 'no' });
+    for (const k of keys) store.createIndex(k, k, { multiEntry: true });
   });
   try {
     const indexedPutMs = await timedPuts(idb, 'packs', packs);
@@ -304,21 +297,13 @@ async function indexedPacks(accounts: StoredAccount[]): Promise<Pick<PackedProbe
  * IndexedDB database of its own; the time from the first put to complete. */
 async function floorPut(rows: number): Promise<number> {
   const name = `bench-floor-${Date.now()}`;
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('records', { keyPath: 'id' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+  const idb = await openPlain(name, (db) => db.createObjectStore('records', { keyPath: 'id' }));
   try {
     const records = Array.from({ length: rows }, (_, i) => ({ id: `imp${i}` }));
     return await timedPuts(idb, 'records', records);
   } finally {
     idb.close();
-    await new Promise((resolve) => {
-      const req = indexedDB.deleteDatabase(name);
-      req.onsuccess = req.onerror = req.onblocked = resolve;
-    });
+    await dropDatabase(name);
   }
 }
 

@@ -44,6 +44,10 @@ describe('sales records, packed', () => {
     expect(await allRecords(db, 'account')).toEqual([account('csv:1', 'Second', ['b.com'])]);
     expect(await accountIdsByKey(db, 'domains', 'a.com')).toEqual([]);
     expect(await countRecords(db, 'account')).toBe(1);
+    // The very same record twice is one record too.
+    const twice = account('csv:2', 'Twice', ['t.com']);
+    expect(await putRecords(db, 'account', [twice, twice])).toBe(0);
+    expect(await countRecords(db, 'account', 'csv')).toBe(2);
   });
 
   it("follows a contact to its new account, and forgets a removed one's email", async () => {
