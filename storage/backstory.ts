@@ -2,7 +2,7 @@ import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/m
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
 import type { BackstoryDB, StoredAccount } from './db';
-import { accountsByKeys, compareKeys, notesOnDeals, recordById, recordsByIds, recordsOfAccount, salesTables, sortedUnique } from './records';
+import { accountsByKeys, compareKeys, notesOnDeals, recordById, recordsByIds, recordsOwnedBy, salesTables, sortedUnique } from './records';
 
 /** The tables a backstory is read from (one read transaction over them). */
 export const storyTables = salesTables;
@@ -70,13 +70,9 @@ export interface AccountRecords {
   campaigns: Campaign[];
 }
 
-/** One account's deals, contacts and notes (each one lookup), then its deals' notes and campaigns. */
+/** One account's deals, contacts and notes (two reads for the three), then its deals' notes and campaigns. */
 async function accountRecords(db: BackstoryDB, accountId: string): Promise<AccountRecords> {
-  const [deals, contacts, notes] = await Promise.all([
-    recordsOfAccount(db, 'deal', accountId),
-    recordsOfAccount(db, 'contact', accountId),
-    recordsOfAccount(db, 'note', accountId),
-  ]);
+  const { deals, contacts, notes } = await recordsOwnedBy(db, accountId);
   const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
   const [dealNotes, campaigns] = await Promise.all([
     notesOnDeals(db, deals.map((d) => d.id)),

@@ -53,15 +53,21 @@ export function recordsByIds<K extends RecordKind>(db: BackstoryDB, kind: K, ids
 }
 
 async function byIds(t: PackTables, kind: RecordKind, ids: string[]): Promise<({ id: string } | undefined)[]> {
-  if (!ids.length) return [];
-  const buckets = [...new Set(ids.map(bucketOf))];
-  const rows = await t.packs.bulkGet(buckets.map((b) => [kind, b] as [RecordKind, number]));
-  const packOf = new Map(buckets.map((b, i) => [b, rows[i]?.records ?? []]));
-  return ids.map((id) => {
-    const records = packOf.get(bucketOf(id))!;
+  return (await byIdsOfKinds(t, [[kind, ids]]))[0]!;
+}
+
+/** The records of these ids of several kinds, reading all their pack rows in one request. */
+async function byIdsOfKinds(t: PackTables, wanted: [RecordKind, string[]][]): Promise<({ id: string } | undefined)[][]> {
+  const keys = new Map<string, [RecordKind, number]>();
+  for (const [kind, ids] of wanted) for (const id of ids) keys.set(`${kind}|${bucketOf(id)}`, [kind, bucketOf(id)]);
+  if (!keys.size) return wanted.map(() => []);
+  const rows = await t.packs.bulkGet([...keys.values()]);
+  const packOf = new Map([...keys.keys()].map((key, i) => [key, rows[i]?.records ?? []]));
+  return wanted.map(([kind, ids]) => ids.map((id) => {
+    const records = packOf.get(`${kind}|${bucketOf(id)}`)!;
     const at = findInPack(records, id);
     return at < 0 ? undefined : records[at];
-  });
+  }));
 }
 
 export async function recordById<K extends RecordKind>(db: BackstoryDB, kind: K, id: string): Promise<Stored<K> | undefined> {
@@ -107,6 +113,22 @@ export function accountIdsByContactEmail(db: BackstoryDB, email: string): Promis
 /** One account's contacts, deals or notes, by id. */
 export function recordsOfAccount<K extends 'contact' | 'deal' | 'note'>(db: BackstoryDB, kind: K, accountId: string): Promise<Stored<K>[]> {
   return read(db, () => recordsByKeys(db, kind, `${kind}.accountId`, [accountId])) as unknown as Promise<Stored<K>[]>;
+}
+
+/**
+ * One account's deals, contacts and notes, each by id: their three lookup rows in one request,
+ * then every pack row they lie in in one more (asked one kind at a time, a cold story made six
+ * requests in turn here).
+ */
+export function recordsOwnedBy(db: BackstoryDB, accountId: string): Promise<{ deals: Stored<'deal'>[]; contacts: Stored<'contact'>[]; notes: Stored<'note'>[] }> {
+  return read(db, async () => {
+    const kinds = ['deal', 'contact', 'note'] as const;
+    const bucket = bucketOf(accountId);
+    const rows = await db.lookups.bulkGet(kinds.map((kind) => [`${kind}.accountId`, bucket] as [LookupName, number]));
+    const found = await byIdsOfKinds(db, kinds.map((kind, i) => [kind, idsIn(rows[i], accountId)]));
+    const [deals, contacts, notes] = found.map((list) => list.filter((r) => r !== undefined));
+    return { deals: deals as Stored<'deal'>[], contacts: contacts as Stored<'contact'>[], notes: notes as Stored<'note'>[] };
+  });
 }
 
 /** The notes written on any of these deals, by deal id, then id. */

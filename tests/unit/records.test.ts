@@ -5,7 +5,7 @@ import type { Contact, Note } from '@/core/model';
 import { openDb, type BackstoryDB, type StoredAccount } from '@/storage/db';
 import {
   accountIdsByContactEmail, accountIdsByKey, accountsByKeys, allRecords, countRecords, deleteRecords, deleteSource,
-  moveDealsToCampaign, notesOnDeals, putRecords, recordById, recordsByIds, recordsOfAccount,
+  moveDealsToCampaign, notesOnDeals, putRecords, recordById, recordsByIds, recordsOfAccount, recordsOwnedBy,
 } from '@/storage/records';
 
 const dbs: BackstoryDB[] = [];
@@ -56,6 +56,8 @@ describe('sales records, packed', () => {
     expect((await recordsOfAccount(db, 'contact', 'csv:1')).map((c) => c.id)).toEqual(['c1', 'c2']);
     await putRecords(db, 'contact', [contact('c2', 'csv:2', 'lee@acme.com')]);
     expect((await recordsOfAccount(db, 'contact', 'csv:1')).map((c) => c.id)).toEqual(['c1']);
+    await putRecords(db, 'note', [note('n2', 'csv:1'), note('n1', 'csv:1'), note('n3', 'csv:2')]);
+    expect(await recordsOwnedBy(db, 'csv:1')).toEqual({ deals: [], contacts: [contact('c1', 'csv:1', 'dana@acme.com')], notes: [note('n1', 'csv:1'), note('n2', 'csv:1')] });
     expect(await accountIdsByContactEmail(db, 'lee@acme.com')).toEqual(['csv:2']);
     // A contact without an account is found by email, but points at no account.
     expect(await accountIdsByContactEmail(db, 'x@y.com')).toEqual([]);
