@@ -2,7 +2,8 @@ import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/m
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
 import type { BackstoryDB, StoredAccount } from './db';
-import { accountsByKeys, compareKeys, notesOnDeals, recordById, recordsByIds, recordsOwnedBy, salesTables, sortedUnique } from './records';
+import { compareKeys } from './pack-layout';
+import { accountsByKeys, notesOnDeals, recordById, recordsByIds, recordsOwnedBy, salesTables, sortedUnique } from './records';
 
 /** The tables a backstory is read from (one read transaction over them). */
 export const storyTables = salesTables;

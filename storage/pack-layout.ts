@@ -129,7 +129,6 @@ export function findInPack(records: { id: string }[], id: string): number {
 /** One record's change: what was stored before (if anything) and what is stored now (if anything). */
 export interface Change {
   id: string;
-  source?: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 }

@@ -165,7 +165,7 @@ const ROWS_PER_PUT = BUCKETS / 8;
  * putRecords over the given tables (the schema upgrade passes its transaction's). `onWritten`
  * hears how many of the records are written so far, after each few pack rows.
  */
-export async function putInto(t: PackTables, kind: RecordKind, records: { id: string; source?: string }[], onWritten?: (records: number) => void): Promise<number> {
+export async function putInto(t: PackTables, kind: RecordKind, records: { id: string }[], onWritten?: (records: number) => void): Promise<number> {
   if (!records.length) return 0;
   const byBucket = new Map<number, { id: string }[]>();
   for (const r of records) {
@@ -267,7 +267,6 @@ export function moveDealsToCampaign(db: BackstoryDB, fromCampaignId: string, toC
   });
 }
 
-export { compareKeys };
 
 export function sortedUnique(keys: string[]): string[] {
   return [...new Set(keys)].sort(compareKeys);
