@@ -21,7 +21,9 @@ function countVitest(file, label) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A suite that failed to load has no failed tests but must not pass silently.
-    const broken = report.testResults.filter((t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'));
+    const broken = report.testResults.filter(
+      (t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'),
+    );
     if (broken.length) {
       failed += broken.length;
       problems.push(`${label}: ${broken.length} test file(s) failed to run`);
@@ -37,39 +39,91 @@ const npx = 'npx';
 // A failed check counts as a failed test, so the last line never reads "0 failed" on a red run.
 if (!run('type check', npx, ['tsc', '--noEmit'])) failed += 1;
 if (!run('lint', npx, ['eslint', '.', '--max-warnings=0'])) failed += 1;
+// Layout is the formatter's (.prettierrc.json): a file it would change fails the run.
+if (!run('format check', npx, ['prettier', '--check', '.', '--log-level', 'warn'])) failed += 1;
 rmSync('test-results/unit.json', { force: true });
-run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+run('unit tests', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+]);
 countVitest('test-results/unit.json', 'unit tests');
 
 // Firefox: lint the store build as Mozilla's review would, and build the test build.
 if (!run('Firefox build', npx, ['wxt', 'build', '-b', 'firefox'])) failed += 1;
 else if (!run('web-ext lint', npx, ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2'])) failed += 1;
-const firefox = ['FIREFOX_PATH', '/usr/bin/firefox-esr', '/usr/bin/firefox'].some((p) => (p === 'FIREFOX_PATH' ? !!process.env.FIREFOX_PATH : existsSync(p)));
+const firefox = ['FIREFOX_PATH', '/usr/bin/firefox-esr', '/usr/bin/firefox'].some((p) =>
+  p === 'FIREFOX_PATH' ? !!process.env.FIREFOX_PATH : existsSync(p),
+);
 
-if (run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' }) && (!firefox || run('Firefox test build', npx, ['wxt', 'build', '-b', 'firefox'], { WXT_TEST_HOSTS: '1' }))) {
+if (
+  run('test build', npx, ['wxt', 'build'], { WXT_TEST_HOSTS: '1' }) &&
+  (!firefox || run('Firefox test build', npx, ['wxt', 'build', '-b', 'firefox'], { WXT_TEST_HOSTS: '1' }))
+) {
   rmSync('test-results/e2e.json', { force: true });
   // The real Request Tracker test needs RT 5 running (scripts/rt/setup.sh, which .ci/run calls).
   const rt = process.env.RT_URL ? [] : ['--exclude', 'tests/e2e/request-tracker.e2e.ts'];
   if (!process.env.RT_URL && process.env.RT_REQUIRED) {
     failed += 1;
-    problems.push('the real Request Tracker test is required here (RT_REQUIRED) but RT_URL is not set: scripts/rt/setup.sh failed');
+    problems.push(
+      'the real Request Tracker test is required here (RT_REQUIRED) but RT_URL is not set: scripts/rt/setup.sh failed',
+    );
   } else if (!process.env.RT_URL) {
     console.log('\nNote: the real Request Tracker browser test is not run: it needs RT 5 on this machine.');
-    console.log('      Install and start it with "sudo bash scripts/rt/setup.sh", then run "RT_URL=http://127.0.0.1:8080 npm test".');
+    console.log(
+      '      Install and start it with "sudo bash scripts/rt/setup.sh", then run "RT_URL=http://127.0.0.1:8080 npm test".',
+    );
   }
   const ff = firefox ? [] : ['--exclude', 'tests/e2e/firefox.e2e.ts'];
   if (!firefox) {
     console.log('\nNote: the Firefox browser tests are not run: no Firefox here.');
     console.log('      Install it with "sudo apt-get install -y firefox-esr" (CI does), or set FIREFOX_PATH.');
   }
-  run('browser tests', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...rt, ...ff, '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json']);
+  run('browser tests', npx, [
+    'vitest',
+    'run',
+    '-c',
+    'vitest.e2e.config.ts',
+    ...rt,
+    ...ff,
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=test-results/e2e.json',
+  ]);
   countVitest('test-results/e2e.json', 'browser tests');
   // The browser tests again, with the service worker stopped every 3 s (CDP): no state may live
   // in its memory, and syncs and flag deliveries cut off mid-request must still finish, once.
   // (Not Firefox, whose worker CDP cannot stop, nor the bundle size check, which runs none.)
   rmSync('test-results/e2e-stopped-worker.json', { force: true });
-  const paths = ['sidebar', 'popup', 'helpdesks', 'options', 'accessibility', 'german', 'insights', 'sources', 'flags', ...(process.env.RT_URL ? ['request-tracker'] : [])].map((f) => `tests/e2e/${f}.e2e.ts`);
-  run('browser tests, worker stopped every 3 s', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...paths, '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e-stopped-worker.json'], { BACKSTORY_STOP_WORKER_MS: '3000' });
+  const paths = [
+    'sidebar',
+    'popup',
+    'helpdesks',
+    'options',
+    'accessibility',
+    'german',
+    'insights',
+    'sources',
+    'flags',
+    ...(process.env.RT_URL ? ['request-tracker'] : []),
+  ].map((f) => `tests/e2e/${f}.e2e.ts`);
+  run(
+    'browser tests, worker stopped every 3 s',
+    npx,
+    [
+      'vitest',
+      'run',
+      '-c',
+      'vitest.e2e.config.ts',
+      ...paths,
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/e2e-stopped-worker.json',
+    ],
+    { BACKSTORY_STOP_WORKER_MS: '3000' },
+  );
   countVitest('test-results/e2e-stopped-worker.json', 'browser tests, worker stopped every 3 s');
 } else {
   failed += 1;
