@@ -1,7 +1,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.output-test', '.output-test-*', '.wxt', 'test-results', 'screenshots', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.output',
+      '.output-test',
+      '.output-test-*',
+      '.wxt',
+      'test-results',
+      'screenshots',
+      'bench/results',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -11,7 +11,6 @@ const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
 /** BACKSTORY_TEST_OUT: another folder for a test build, so two test runs can share a checkout. */
 const testOut = process.env.BACKSTORY_TEST_OUT || '.output-test';
 
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? testOut : '.output',
@@ -25,7 +24,13 @@ export default defineConfig({
     // its rebuilds on a change group the pages together again, which changes nothing there.
     'entrypoints:grouped': (_wxt, groups) => {
       const pages = groups.find((g) => Array.isArray(g) && g.length > 1 && g.some((entry) => entry.type === 'popup'));
-      if (Array.isArray(pages)) groups.push(pages.splice(pages.findIndex((entry) => entry.type === 'popup'), 1));
+      if (Array.isArray(pages))
+        groups.push(
+          pages.splice(
+            pages.findIndex((entry) => entry.type === 'popup'),
+            1,
+          ),
+        );
     },
   },
   // The sources package Mozilla's review asks for: the code and how to build it, not test output.

@@ -16,7 +16,8 @@ export function valueOf(el: Element | null | undefined): string {
   if (tag === 'INPUT' || tag === 'TEXTAREA') return clean((el as HTMLInputElement).value || el.getAttribute('value'));
   if (tag === 'SELECT') {
     const sel = el as HTMLSelectElement;
-    const chosen = sel.options?.[sel.selectedIndex] ?? el.querySelector('option[selected]') ?? el.querySelector('option');
+    const chosen =
+      sel.options?.[sel.selectedIndex] ?? el.querySelector('option[selected]') ?? el.querySelector('option');
     return clean(chosen?.textContent);
   }
   return clean(el.textContent);
@@ -36,13 +37,20 @@ export function first(root: ParentNode | null | undefined, selectors: string[]):
   return undefined;
 }
 
-const labelKey = (s: string) => clean(s).replace(/[\s:：*]+$/, '').toLowerCase();
+const labelKey = (s: string) =>
+  clean(s)
+    .replace(/[\s:：*]+$/, '')
+    .toLowerCase();
 
 /**
  * The value beside a visible label ("Company", "Account*", "Contact:") inside `root`: a label's
  * control, a dt's dd, a th's td, or the label's next sibling element (or its parent's).
  */
-export function byLabel(root: ParentNode | null | undefined, labels: string[], labelSelector = 'label, dt, th, span, div, td, b, strong'): Element | undefined {
+export function byLabel(
+  root: ParentNode | null | undefined,
+  labels: string[],
+  labelSelector = 'label, dt, th, span, div, td, b, strong',
+): Element | undefined {
   if (!root) return undefined;
   const wanted = new Set(labels.map(labelKey));
   for (const el of root.querySelectorAll(labelSelector)) {

@@ -19,7 +19,9 @@ export interface AdapterExamples {
 
 const byId = new Map<string, AdapterExamples>([
   ['generic', { examples: genericExamples, nonExamples: genericNonExamples }],
-  ...Object.values(modules).map((m) => [m.default.id, { examples: m.examples, nonExamples: m.nonExamples ?? [] }] as const),
+  ...Object.values(modules).map(
+    (m) => [m.default.id, { examples: m.examples, nonExamples: m.nonExamples ?? [] }] as const,
+  ),
 ]);
 
 export function examplesOf(id: string): AdapterExamples {

@@ -8,10 +8,15 @@ import { byLabel, first, mailto, splitContact, valueOf, finish } from './dom';
 export const ticketPath = /^\/a\/tickets\/(\d{1,12})(?:\/|$)/;
 
 export function readFreshworks(doc: Document, url: URL): AdapterReading {
-  const side = first(doc, ['[data-test-id="requester-info"]', '.ticket-sidebar', '.requester-info', 'aside']) ?? doc.body;
-  const nameEl = first(side, ['[data-test-id="requester-info-name"]', '.requester-name']) ?? byLabel(side, ['Requester', 'Contact']);
-  const emailEl = first(side, ['[data-test-id="requester-info-email"]', '.requester-email']) ?? byLabel(side, ['Email']);
-  const companyEl = first(side, ['[data-test-id="requester-info-company"]', '.requester-company']) ?? byLabel(side, ['Company', 'Department']);
+  const side =
+    first(doc, ['[data-test-id="requester-info"]', '.ticket-sidebar', '.requester-info', 'aside']) ?? doc.body;
+  const nameEl =
+    first(side, ['[data-test-id="requester-info-name"]', '.requester-name']) ?? byLabel(side, ['Requester', 'Contact']);
+  const emailEl =
+    first(side, ['[data-test-id="requester-info-email"]', '.requester-email']) ?? byLabel(side, ['Email']);
+  const companyEl =
+    first(side, ['[data-test-id="requester-info-company"]', '.requester-company']) ??
+    byLabel(side, ['Company', 'Department']);
   const contact = splitContact(valueOf(nameEl));
   return finish({
     ticketId: ticketPath.exec(url.pathname)?.[1],
@@ -24,7 +29,11 @@ export function readFreshworks(doc: Document, url: URL): AdapterReading {
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** GET /api/v2/tickets/{id}?include=... → requester and company (Freshdesk) or department. */
-export async function readFreshworksApi(reading: AdapterReading, getJson: GetJson, include: string): Promise<Partial<AdapterReading>> {
+export async function readFreshworksApi(
+  reading: AdapterReading,
+  getJson: GetJson,
+  include: string,
+): Promise<Partial<AdapterReading>> {
   if (!reading.ticketId) return {};
   const t = (await getJson(`/api/v2/tickets/${reading.ticketId}?include=${include}`)) as Record<string, unknown> | null;
   const ticket = (t && typeof t === 'object' && 'ticket' in t ? t.ticket : t) as Record<string, unknown> | null;

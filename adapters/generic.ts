@@ -32,7 +32,8 @@ export function ticketIdFromUrl(url: URL): string | undefined {
 
 // Where customer-written text lives. Only "<something>-body" names that hold messages count:
 // a bare "body" would also blind the detector to every Bootstrap "card-body" panel.
-const HOSTILE_NAME = /message|comment|conversation|thread|reply|email-content|article|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
+const HOSTILE_NAME =
+  /message|comment|conversation|thread|reply|email-content|article|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
 const SKIPPED_TAGS = new Set(['BLOCKQUOTE', 'ARTICLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME']);
 
 /** Elements whose whole subtree is never read: message bodies, editors, hidden things. */
@@ -74,10 +75,13 @@ for (const l of ['requester', 'requestor', 'contact', 'from']) {
   LABELS[`${l} e-mail`] = 'contactEmail';
 }
 // What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
-for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type']) LABELS[l] = 'ticketType';
+for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type'])
+  LABELS[l] = 'ticketType';
 /** "Company:", "Company *" and "company" are one label. */
 function kindOf(label: string): FieldKind | undefined {
-  const key = clean(label).replace(/[\s:：*]+$/, '').toLowerCase();
+  const key = clean(label)
+    .replace(/[\s:：*]+$/, '')
+    .toLowerCase();
   return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
 }
 
@@ -103,7 +107,12 @@ export function readGeneric(doc: Document, url: URL): AdapterReading {
       const chosen = sel.options?.[sel.selectedIndex] ?? options.find((o) => o.hasAttribute('selected')) ?? options[0];
       return clean(chosen?.textContent);
     }
-    return clean(readableNodes(doc, el).filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join(' '));
+    return clean(
+      readableNodes(doc, el)
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.nodeValue)
+        .join(' '),
+    );
   };
 
   const fields: Field[] = [];
@@ -119,7 +128,8 @@ export function readGeneric(doc: Document, url: URL): AdapterReading {
   for (const node of nodes) {
     if (node.nodeType === 3) {
       readText(node as Text, add, textOf);
-      for (const m of (node.nodeValue ?? '').matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g)) emails.push(m[0]);
+      for (const m of (node.nodeValue ?? '').matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g))
+        emails.push(m[0]);
       continue;
     }
     const el = node as Element;
@@ -162,7 +172,11 @@ export function readGeneric(doc: Document, url: URL): AdapterReading {
 }
 
 /** "Company: Acme" in a text node, or "Company:" followed by the value in the next node. */
-function readText(text: Text, add: (label: string, el: Element | undefined, text?: string) => void, textOf: (el: Element) => string) {
+function readText(
+  text: Text,
+  add: (label: string, el: Element | undefined, text?: string) => void,
+  textOf: (el: Element) => string,
+) {
   const lines = (text.nodeValue ?? '').split('\n');
   lines.forEach((line, i) => {
     const m = /^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*(.*)$/.exec(line);
@@ -188,7 +202,10 @@ function readText(text: Text, add: (label: string, el: Element | undefined, text
 /** A wrapping label's text without its control's text (a select's options). */
 function ownLabelText(label: Element, control: Element): string {
   if (!label.contains(control)) return label.textContent ?? '';
-  return [...label.childNodes].filter((n) => !n.contains(control)).map((n) => n.textContent).join(' ');
+  return [...label.childNodes]
+    .filter((n) => !n.contains(control))
+    .map((n) => n.textContent)
+    .join(' ');
 }
 
 function mailtoAddresses(href: string): string[] {
@@ -203,7 +220,9 @@ function mailtoAddresses(href: string): string[] {
 
 /** "Ticket #1042 · Printer offline" or "#1042" -> "1042". */
 export function ticketIdFromHeading(text: string): string | undefined {
-  const m = /#\s?([A-Za-z0-9-]{1,32})\b/.exec(text) ?? /\bticket\s+(?:no\.?\s*|number\s*|id\s*)?([A-Za-z0-9-]{1,32})\b/i.exec(text);
+  const m =
+    /#\s?([A-Za-z0-9-]{1,32})\b/.exec(text) ??
+    /\bticket\s+(?:no\.?\s*|number\s*|id\s*)?([A-Za-z0-9-]{1,32})\b/i.exec(text);
   return m && isTicketId(m[1]) ? m[1] : undefined;
 }
 
@@ -217,7 +236,10 @@ function companyName(text: string): string | undefined {
 /** "Dana Lee <dana@acmedental.com>", "Dana Lee (dana@…)", a bare address, or a bare name. */
 export function parseContact(text: string, el?: Element): { name?: string; email?: string } {
   const link = el?.querySelector?.('a[href]');
-  const linked = link && /^mailto:/i.test(link.getAttribute('href') ?? '') ? mailtoAddresses(link.getAttribute('href')!)[0] : undefined;
+  const linked =
+    link && /^mailto:/i.test(link.getAttribute('href') ?? '')
+      ? mailtoAddresses(link.getAttribute('href')!)[0]
+      : undefined;
   // "Dana Lee <dana@…>" or, when name and address sit on separate lines, "Dana Lee dana@…".
   const m =
     /^(.*?)\s*[<(\[]\s*([^\s<>()[\]]+@[^\s<>()[\]]+)\s*[>)\]]$/.exec(clean(text)) ??

@@ -57,14 +57,18 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
     for (let i = 0; i < runs + 2; i++) {
       const page = await h.context.newPage();
       // Waited for as events, not by polling for the frame: a poll's interval would be counted.
-      const navigated = page.waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 }).catch(() => undefined);
+      const navigated = page
+        .waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 })
+        .catch(() => undefined);
       await page.goto(`${h.origin}/generic-ticket-email.html`, { waitUntil: 'domcontentloaded' });
       const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
       const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
       // The time is taken in the frame, at the animation frame that first shows the backstory
       // (not after another round trip to this process).
       const shown = await frame.waitForFunction(
-        () => document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' && performance.timeOrigin + performance.now(),
+        () =>
+          document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' &&
+          performance.timeOrigin + performance.now(),
         undefined,
         { polling: 'raf' },
       );
@@ -87,7 +91,13 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
       if (!inPage) await page.getByRole('combobox').fill('acme dent');
       // Taken in the popup, at the animation frame that first shows the result (as for the
       // sidebar), not after another round trip to this process.
-      const shown = await page.waitForFunction(() => (document.querySelector('[role=option]')?.textContent ?? '').includes('Acme Dental Group') && performance.now(), undefined, { polling: 'raf' });
+      const shown = await page.waitForFunction(
+        () =>
+          (document.querySelector('[role=option]')?.textContent ?? '').includes('Acme Dental Group') &&
+          performance.now(),
+        undefined,
+        { polling: 'raf' },
+      );
       if (i >= 4) (inPage ? popup : popupFill).push((await shown.jsonValue()) as number);
       if (i >= 4 && inPage) {
         const marks = await page.evaluate(() => {
@@ -99,7 +109,14 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
       }
       await page.close();
     }
-    return { sidebar: latency(sidebar), popup: latency(popup), popupContext: latency(popupContext), popupBox: latency(popupBox), popupFill: latency(popupFill), runs };
+    return {
+      sidebar: latency(sidebar),
+      popup: latency(popup),
+      popupContext: latency(popupContext),
+      popupBox: latency(popupBox),
+      popupFill: latency(popupFill),
+      runs,
+    };
   } finally {
     await h.close();
   }

@@ -3,7 +3,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export interface BundleRow { file: string; bytes: number; gzip: number }
+export interface BundleRow {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
 
 export function bundleSizes(dir = '.output/chrome-mv3'): BundleRow[] | undefined {
   if (!existsSync(dir)) return undefined;
@@ -19,5 +23,8 @@ export function bundleSizes(dir = '.output/chrome-mv3'): BundleRow[] | undefined
     }
   };
   walk(dir);
-  return rows.sort((a, b) => Number(b.file.startsWith('content-scripts')) - Number(a.file.startsWith('content-scripts')) || b.gzip - a.gzip);
+  return rows.sort(
+    (a, b) =>
+      Number(b.file.startsWith('content-scripts')) - Number(a.file.startsWith('content-scripts')) || b.gzip - a.gzip,
+  );
 }

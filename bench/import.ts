@@ -9,7 +9,12 @@ import { parseImportFile } from '../sources/csv-import';
 import type { BenchData } from './data';
 import { now } from './stats';
 
-export interface ImportRow { rows: number; parseMs: number; commitMs: number; rowsPerSecond: number }
+export interface ImportRow {
+  rows: number;
+  parseMs: number;
+  commitMs: number;
+  rowsPerSecond: number;
+}
 
 /** An accounts CSV of `rows` rows (names, aliases, domains and industries from `data`), as bytes. */
 export function importCsv(data: BenchData, rows: number): Uint8Array {

@@ -32,8 +32,13 @@ export function makeRefs(data: BenchData, n = 300): TicketRef[] {
     const a = data.accounts[Math.floor(r() * data.accounts.length)]!;
     const byEmail = i % 3 !== 2;
     refs.push({
-      helpdesk: 'generic', ticketId: String(i), url: `https://help.example.com/tickets/${i}`,
-      company: byEmail ? undefined : a.name, contactEmail: byEmail ? data.emailsByAccount.get(a.id)![0] : undefined, emails: [], missing: [],
+      helpdesk: 'generic',
+      ticketId: String(i),
+      url: `https://help.example.com/tickets/${i}`,
+      company: byEmail ? undefined : a.name,
+      contactEmail: byEmail ? data.emailsByAccount.get(a.id)![0] : undefined,
+      emails: [],
+      missing: [],
     });
   }
   return refs;

@@ -11,8 +11,16 @@ import { scannerFromRecords, type PageScanner } from '../core/page-scan';
 import { makeData, type BenchData } from './data';
 import { collect, heapMb, latency, ms, now, sleep, table, type Latency } from './stats';
 
-export interface ScanRow { name: string; sizeKb: number; latency: Latency; buildMs?: number; buildPasses?: number[]; memoryMb?: number; found?: number; vsNaive?: number }
-
+export interface ScanRow {
+  name: string;
+  sizeKb: number;
+  latency: Latency;
+  buildMs?: number;
+  buildPasses?: number[];
+  memoryMb?: number;
+  found?: number;
+  vsNaive?: number;
+}
 
 /**
  * Collects, then runs `fn` untimed for at least `ms` (and 5 times): a full collection of this
@@ -41,11 +49,15 @@ function totalMb(): number {
 
 function ticketPage(data: BenchData, kb: number): string {
   const a = data.accounts[7]!;
-  const parts = [`<h1>Ticket #1042 Printer offline</h1><dl><dt>Company</dt><dd>${a.name}</dd><dt>Requester</dt><dd>${data.emailsByAccount.get(a.id)![0]}</dd></dl>`];
+  const parts = [
+    `<h1>Ticket #1042 Printer offline</h1><dl><dt>Company</dt><dd>${a.name}</dd><dt>Requester</dt><dd>${data.emailsByAccount.get(a.id)![0]}</dd></dl>`,
+  ];
   let i = 0;
   while (parts.join('').length < kb * 1024) {
     const n = data.notes[i++ % data.notes.length]!;
-    parts.push(`<div class="message-body"><p>${n.body}</p><p>Regards, ${data.accounts[i % data.accounts.length]!.name}</p></div>`);
+    parts.push(
+      `<div class="message-body"><p>${n.body}</p><p>Regards, ${data.accounts[i % data.accounts.length]!.name}</p></div>`,
+    );
   }
   return `<!doctype html><html><body>${parts.join('\n')}</body></html>`;
 }
@@ -87,7 +99,9 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
   // 4-letter acronym aliases inside ordinary words ("comp" in "Company"); the page scan's names
   // end before a legal suffix ("... Center" of "... Center GmbH"). textContent glues <dd> to <dt>
   // ("CompanyArbor Peak ..."), so the header's company and requester are not whole words here.
-  const texts = sizesKb.map((kb) => new window.DOMParser().parseFromString(ticketPage(data, kb), 'text/html').body.textContent!);
+  const texts = sizesKb.map(
+    (kb) => new window.DOMParser().parseFromString(ticketPage(data, kb), 'text/html').body.textContent!,
+  );
   // V8 compiles a RegExp on its first use: seconds for this one. Timed apart, outside the p95.
   const f0 = now();
   texts[0]!.toLowerCase().match(re);
@@ -102,7 +116,14 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
       found = text.match(re!)?.length ?? 0;
       times.push(now() - s);
     }
-    return { name: `naive one-RegExp scan (${patterns.size.toLocaleString()} patterns; first use ${ms(firstUseMs)} ms)`, sizeKb: kb, latency: latency(times), buildMs, memoryMb, found };
+    return {
+      name: `naive one-RegExp scan (${patterns.size.toLocaleString()} patterns; first use ${ms(firstUseMs)} ms)`,
+      sizeKb: kb,
+      latency: latency(times),
+      buildMs,
+      memoryMb,
+      found,
+    };
   });
   rows.push(...naive);
   // Let the naive scan's RegExp and patterns go: held, they are heap the trie build would pay to collect.
@@ -136,15 +157,35 @@ export function pageScanBench(data: BenchData, sizesKb = [20, 50, 100], runs = 3
       times.push(now() - s);
     }
     const l = latency(times);
-    rows.push({ name: `page scan, trie (${scanner!.patternCount.toLocaleString()} patterns, ${scanner!.nodeCount.toLocaleString()} nodes)`, sizeKb: kb, latency: l, buildMs: trieBuildMs, buildPasses: builds, memoryMb: trieMb, found, vsNaive: l.p95 / naive[k]!.latency.p95 });
+    rows.push({
+      name: `page scan, trie (${scanner!.patternCount.toLocaleString()} patterns, ${scanner!.nodeCount.toLocaleString()} nodes)`,
+      sizeKb: kb,
+      latency: l,
+      buildMs: trieBuildMs,
+      buildPasses: builds,
+      memoryMb: trieMb,
+      found,
+      vsNaive: l.p95 / naive[k]!.latency.p95,
+    });
   });
   return rows;
 }
 
 /** The page-scan rows as a table (bench/run.ts prints the same). */
 export function scanTable(rows: ScanRow[]): string {
-  return table(['scan', 'page KB', 'p50 ms', 'p95 ms', 'p95 vs naive', 'build ms', 'heap MB', 'hits'],
-    rows.map((s) => [s.name, s.sizeKb, ms(s.latency.p50), ms(s.latency.p95), s.vsNaive === undefined ? '' : `${s.vsNaive.toFixed(2)}x`, s.buildMs === undefined ? '' : ms(s.buildMs), s.memoryMb === undefined ? '' : s.memoryMb.toFixed(0), s.found ?? '']));
+  return table(
+    ['scan', 'page KB', 'p50 ms', 'p95 ms', 'p95 vs naive', 'build ms', 'heap MB', 'hits'],
+    rows.map((s) => [
+      s.name,
+      s.sizeKb,
+      ms(s.latency.p50),
+      ms(s.latency.p95),
+      s.vsNaive === undefined ? '' : `${s.vsNaive.toFixed(2)}x`,
+      s.buildMs === undefined ? '' : ms(s.buildMs),
+      s.memoryMb === undefined ? '' : s.memoryMb.toFixed(0),
+      s.found ?? '',
+    ]),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

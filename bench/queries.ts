@@ -36,7 +36,8 @@ export function makeQueries(data: BenchData, count = 500, seed = 11): Query[] {
       const t = [...words];
       if (w >= 0) t[w] = typo(r, t[w]!);
       out.push({ kind, text: t.slice(0, 3).join(' '), want: a.id });
-    } else if (kind === 'domain') out.push({ kind, text: r() < 0.5 ? a.domains[0]! : a.domains[0]!.split('.')[0]!, want: a.id });
+    } else if (kind === 'domain')
+      out.push({ kind, text: r() < 0.5 ? a.domains[0]! : a.domains[0]!.split('.')[0]!, want: a.id });
     else if (kind === 'email') out.push({ kind, text: data.emailsByAccount.get(a.id)![0]!, want: a.id });
     else if (kind === 'multiword') out.push({ kind, text: `${words[0]} ${words[2]}`, want: a.id });
     else if (kind === 'campaign') {

@@ -30,19 +30,25 @@ export interface EngineResult {
   passes?: { buildMs: number[]; p95: number[] };
 }
 
-interface Doc { id: string; text: string }
+interface Doc {
+  id: string;
+  text: string;
+}
 
 /** One flat document per account (name, aliases, domains, contact emails), campaign and note. */
 function docs(data: BenchData): Doc[] {
   const out: Doc[] = [];
-  for (const a of data.accounts) out.push({ id: a.id, text: [a.name, ...a.aliases, ...a.domains, ...(data.emailsByAccount.get(a.id) ?? [])].join(' ') });
+  for (const a of data.accounts)
+    out.push({
+      id: a.id,
+      text: [a.name, ...a.aliases, ...a.domains, ...(data.emailsByAccount.get(a.id) ?? [])].join(' '),
+    });
   for (const c of data.campaigns) out.push({ id: c.id, text: c.name });
   for (const n of data.notes) out.push({ id: n.id, text: n.body });
   return out;
 }
 
 type Searcher = (q: string) => string[];
-
 
 /**
  * Builds and times the query set `passes` times. Each pass starts from a collected heap (after
@@ -52,7 +58,13 @@ type Searcher = (q: string) => string[];
  * queries only, as in the extension (the worker builds once; each popup is a new page). Later
  * passes only show the spread (`passes`); recall is taken as the queries run in the first.
  */
-function measure(engine: string, build: () => Searcher, queries: Query[], passes = 1, release?: () => void): EngineResult {
+function measure(
+  engine: string,
+  build: () => Searcher,
+  queries: Query[],
+  passes = 1,
+  release?: () => void,
+): EngineResult {
   const runs: { buildMs: number; memoryMb: number; latency: Latency }[] = [];
   let hit = 0;
   let long = 0;
@@ -69,7 +81,8 @@ function measure(engine: string, build: () => Searcher, queries: Query[], passes
     const memoryMb = Math.max(0, heapMb() - before); // heapMb collects: the build's scratch is gone before the queries
     sleep(300);
     // Warm up (the JIT compiles the query path) on other text, then time every query once.
-    for (const q of queries.slice(0, Math.min(25, Math.ceil(queries.length / 20)))) search(q.text.slice(0, -1) || q.text);
+    for (const q of queries.slice(0, Math.min(25, Math.ceil(queries.length / 20))))
+      search(q.text.slice(0, -1) || q.text);
     const times: number[] = [];
     for (const q of queries) {
       const s = now();
@@ -107,38 +120,58 @@ export function searchEngines(data: BenchData, queries: Query[], opts: { slowSam
   if (process.env.BENCH_SEARCH_OWN_ONLY) return results;
   const all = docs(data); // after Backstory's passes, which it would only slow (a larger heap to collect)
   results.push(
-    measure('MiniSearch (untuned)', () => {
-      const mini = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['id'] });
-      mini.addAll(all);
-      return (q) => mini.search(q, { prefix: true, fuzzy: 0.2 }).slice(0, 5).map((r) => r.id as string);
-    }, queries),
+    measure(
+      'MiniSearch (untuned)',
+      () => {
+        const mini = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['id'] });
+        mini.addAll(all);
+        return (q) =>
+          mini
+            .search(q, { prefix: true, fuzzy: 0.2 })
+            .slice(0, 5)
+            .map((r) => r.id as string);
+      },
+      queries,
+    ),
   );
   results.push(
-    measure('FlexSearch', () => {
-      const index = new FlexSearch.Index({ tokenize: 'forward' });
-      all.forEach((d, i) => index.add(i, d.text));
-      return (q) => (index.search(q, { limit: 5 }) as number[]).map((i) => all[i]!.id);
-    }, queries),
+    measure(
+      'FlexSearch',
+      () => {
+        const index = new FlexSearch.Index({ tokenize: 'forward' });
+        all.forEach((d, i) => index.add(i, d.text));
+        return (q) => (index.search(q, { limit: 5 }) as number[]).map((i) => all[i]!.id);
+      },
+      queries,
+    ),
   );
   // Fuse.js and uFuzzy scan every record per query: sample the queries so the run finishes.
   const sample = queries.filter((_, i) => i % Math.max(1, Math.ceil(queries.length / opts.slowSample)) === 0);
   results.push(
-    measure(`uFuzzy (${sample.length} queries)`, () => {
-      const haystack = all.map((d) => d.text);
-      const uf = new uFuzzy({ intraMode: 1 });
-      return (q) => {
-        const [idxs, info, order] = uf.search(haystack, q, 0, 1000);
-        if (!idxs) return [];
-        const ranked = order && info ? order.map((o) => info.idx[o]!) : idxs;
-        return ranked.slice(0, 5).map((i) => all[i]!.id);
-      };
-    }, sample),
+    measure(
+      `uFuzzy (${sample.length} queries)`,
+      () => {
+        const haystack = all.map((d) => d.text);
+        const uf = new uFuzzy({ intraMode: 1 });
+        return (q) => {
+          const [idxs, info, order] = uf.search(haystack, q, 0, 1000);
+          if (!idxs) return [];
+          const ranked = order && info ? order.map((o) => info.idx[o]!) : idxs;
+          return ranked.slice(0, 5).map((i) => all[i]!.id);
+        };
+      },
+      sample,
+    ),
   );
   results.push(
-    measure(`Fuse.js (${sample.length} queries)`, () => {
-      const fuse = new Fuse(all, { keys: ['text'], threshold: 0.3, ignoreLocation: true });
-      return (q) => fuse.search(q, { limit: 5 }).map((r) => r.item.id);
-    }, sample),
+    measure(
+      `Fuse.js (${sample.length} queries)`,
+      () => {
+        const fuse = new Fuse(all, { keys: ['text'], threshold: 0.3, ignoreLocation: true });
+        return (q) => fuse.search(q, { limit: 5 }).map((r) => r.item.id);
+      },
+      sample,
+    ),
   );
   return results;
 }
@@ -146,13 +179,15 @@ export function searchEngines(data: BenchData, queries: Query[], opts: { slowSam
 /** The words of each record a query can name, for the quality checks. */
 function recordWords(data: BenchData): Map<string, string[]> {
   const words = new Map<string, string[]>();
-  for (const a of data.accounts) words.set(a.id, termsOf([a.name, ...a.aliases, ...a.domains, ...(data.emailsByAccount.get(a.id) ?? [])].join(' ')));
+  for (const a of data.accounts)
+    words.set(a.id, termsOf([a.name, ...a.aliases, ...a.domains, ...(data.emailsByAccount.get(a.id) ?? [])].join(' ')));
   for (const c of data.campaigns) words.set(c.id, termsOf(`${c.name} ${c.channel ?? ''}`));
   for (const n of data.notes) words.set(n.id, termsOf(n.body));
   return words;
 }
 
-const covers = (words: string[], q: string) => words.some((w) => w.startsWith(q) || (q.length >= 4 && withinEdits(q, w, 1)));
+const covers = (words: string[], q: string) =>
+  words.some((w) => w.startsWith(q) || (q.length >= 4 && withinEdits(q, w, 1)));
 
 /**
  * How many accounts answer a prefix or multi-word query as well as the intended one: every
@@ -174,22 +209,43 @@ function ambiguity(data: BenchData, queries: Query[]): Set<Query> {
 
 /** Backstory's two indexes: names on the keystroke path, notes apart (the popup asks later). */
 export function backstory(data: BenchData, queries: Query[], passes = 3): EngineResult[] {
-  const idOf = (h: { kind: string; id: string; accountId?: string }) => (h.kind === 'note' || h.kind === 'campaign' ? h.id : (h.accountId ?? h.id));
+  const idOf = (h: { kind: string; id: string; accountId?: string }) =>
+    h.kind === 'note' || h.kind === 'campaign' ? h.id : (h.accountId ?? h.id);
   const timed = (engine: string, build: () => SearchIndex, scope: 'names' | 'notes', qs: Query[]) => {
     let index: SearchIndex | undefined;
-    const result = measure(engine, () => {
-      index = build();
-      return (q) => {
-        const r = index!.search(q, { limitPerGroup: 5, limitTop: 8, scope });
-        // The popup shows groups; the intended record counts when it is in its group's top 5.
-        return [...r.top, ...r.accounts, ...r.campaigns, ...r.notes].map(idOf);
-      };
-    }, qs, passes, () => (index = undefined)); // the last pass's index is not held while the next one builds
+    const result = measure(
+      engine,
+      () => {
+        index = build();
+        return (q) => {
+          const r = index!.search(q, { limitPerGroup: 5, limitTop: 8, scope });
+          // The popup shows groups; the intended record counts when it is in its group's top 5.
+          return [...r.top, ...r.accounts, ...r.campaigns, ...r.notes].map(idOf);
+        };
+      },
+      qs,
+      passes,
+      () => (index = undefined),
+    ); // the last pass's index is not held while the next one builds
     return { result, index: index!, scope, qs };
   };
   const runs = [
-    timed('Backstory names (keystroke path)', () => openSearchIndex({ names: buildNameParts(data) }), 'names', queries.filter((q) => q.kind !== 'note')),
-    timed('Backstory notes (note index)', () => openSearchIndex({ names: buildNameParts({ ...data, accounts: [], contacts: [], campaigns: [], deals: [] }), notes: buildNoteParts(data) }), 'notes', queries.filter((q) => q.kind === 'note')),
+    timed(
+      'Backstory names (keystroke path)',
+      () => openSearchIndex({ names: buildNameParts(data) }),
+      'names',
+      queries.filter((q) => q.kind !== 'note'),
+    ),
+    timed(
+      'Backstory notes (note index)',
+      () =>
+        openSearchIndex({
+          names: buildNameParts({ ...data, accounts: [], contacts: [], campaigns: [], deals: [] }),
+          notes: buildNoteParts(data),
+        }),
+      'notes',
+      queries.filter((q) => q.kind === 'note'),
+    ),
   ];
   // The quality checks' word lists (every note's words too) are made after the timed passes:
   // held during them, they are a heap the popup never has, and its collections land in the p95.
@@ -210,6 +266,10 @@ export function backstory(data: BenchData, queries: Query[], passes = 3): Engine
         if (top5.includes(q.want)) distinctHit++;
       }
     }
-    return { ...result, recallDistinct: distinct ? distinctHit / distinct : NaN, allWords: qs.length ? allWords / qs.length : NaN };
+    return {
+      ...result,
+      recallDistinct: distinct ? distinctHit / distinct : NaN,
+      allWords: qs.length ? allWords / qs.length : NaN,
+    };
   });
 }

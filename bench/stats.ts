@@ -16,7 +16,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export interface Latency { p50: number; p95: number; p99: number; n: number }
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  n: number;
+}
 
 export function latency(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);

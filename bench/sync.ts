@@ -11,7 +11,13 @@ import { startMockHubSpot, type MockHubSpotData } from '../tests/mock-apis/hubsp
 import { startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
 import { now } from './stats';
 
-export interface SyncRow { source: string; records: number; requests: number; ms: number; perSecond: number }
+export interface SyncRow {
+  source: string;
+  records: number;
+  requests: number;
+  ms: number;
+  perSecond: number;
+}
 
 const http = { limiter: new RateLimiter(1e9, 1000), sleep: async () => undefined };
 
@@ -19,22 +25,79 @@ function hubspotData(n: number): MockHubSpotData {
   const assoc = (i: number) => ({ companies: [String(100_000 + (i % n))] });
   return {
     owners: [{ id: '1', email: 'rep@example.com', firstName: 'Priya', lastName: 'Nair' }],
-    companies: Array.from({ length: n }, (_, i) => ({ id: String(100_000 + i), properties: { name: `Company ${i}`, domain: `company${i}.example`, hs_analytics_source: 'OFFLINE', hs_analytics_source_data_1: 'Postcard' } })),
-    contacts: Array.from({ length: 2 * n }, (_, i) => ({ id: String(200_000 + i), properties: { firstname: 'Pat', lastname: `Person ${i}`, email: `pat${i}@company${i % n}.example` }, associations: assoc(i) })),
-    deals: Array.from({ length: n }, (_, i) => ({ id: String(300_000 + i), properties: { dealname: `Deal ${i}`, amount: '1200', hs_mrr: '300', dealstage: 'closedwon', closedate: '2025-03-01T00:00:00Z', hubspot_owner_id: '1' }, associations: assoc(i) })),
-    notes: Array.from({ length: 2 * n }, (_, i) => ({ id: String(400_000 + i), properties: { hs_note_body: `<p>Note ${i}: promised a 1-hour response on the scheduler.</p>`, hs_timestamp: '2025-03-01T00:00:00Z', hubspot_owner_id: '1' }, associations: assoc(i) })),
+    companies: Array.from({ length: n }, (_, i) => ({
+      id: String(100_000 + i),
+      properties: {
+        name: `Company ${i}`,
+        domain: `company${i}.example`,
+        hs_analytics_source: 'OFFLINE',
+        hs_analytics_source_data_1: 'Postcard',
+      },
+    })),
+    contacts: Array.from({ length: 2 * n }, (_, i) => ({
+      id: String(200_000 + i),
+      properties: { firstname: 'Pat', lastname: `Person ${i}`, email: `pat${i}@company${i % n}.example` },
+      associations: assoc(i),
+    })),
+    deals: Array.from({ length: n }, (_, i) => ({
+      id: String(300_000 + i),
+      properties: {
+        dealname: `Deal ${i}`,
+        amount: '1200',
+        hs_mrr: '300',
+        dealstage: 'closedwon',
+        closedate: '2025-03-01T00:00:00Z',
+        hubspot_owner_id: '1',
+      },
+      associations: assoc(i),
+    })),
+    notes: Array.from({ length: 2 * n }, (_, i) => ({
+      id: String(400_000 + i),
+      properties: {
+        hs_note_body: `<p>Note ${i}: promised a 1-hour response on the scheduler.</p>`,
+        hs_timestamp: '2025-03-01T00:00:00Z',
+        hubspot_owner_id: '1',
+      },
+      associations: assoc(i),
+    })),
   };
 }
 
 function connectwiseData(n: number): MockConnectWiseData {
-  const opportunities = Array.from({ length: Math.ceil(n / 5) }, (_, i) => ({ id: 50_000 + i, name: `Opportunity ${i}`, company: { id: 10_000 + i }, primarySalesRep: { id: 1, name: 'Dana Whitfield' }, status: { id: 2, name: i % 2 ? 'Won' : 'Open' } }));
+  const opportunities = Array.from({ length: Math.ceil(n / 5) }, (_, i) => ({
+    id: 50_000 + i,
+    name: `Opportunity ${i}`,
+    company: { id: 10_000 + i },
+    primarySalesRep: { id: 1, name: 'Dana Whitfield' },
+    status: { id: 2, name: i % 2 ? 'Won' : 'Open' },
+  }));
   return {
-    companies: Array.from({ length: n }, (_, i) => ({ id: 10_000 + i, identifier: `C${i}`, name: `Company ${i}`, website: `company${i}.example`, leadSource: 'Referral' })),
-    contacts: Array.from({ length: 2 * n }, (_, i) => ({ id: 20_000 + i, firstName: 'Pat', lastName: `Person ${i}`, company: { id: 10_000 + (i % n) }, communicationItems: [{ communicationType: 'Email', value: `pat${i}@company${i % n}.example`, defaultFlag: true }] })),
-    campaigns: Array.from({ length: 50 }, (_, i) => ({ id: 1 + i, name: `Campaign ${i}`, type: { id: 1, name: 'Webinar' } })),
+    companies: Array.from({ length: n }, (_, i) => ({
+      id: 10_000 + i,
+      identifier: `C${i}`,
+      name: `Company ${i}`,
+      website: `company${i}.example`,
+      leadSource: 'Referral',
+    })),
+    contacts: Array.from({ length: 2 * n }, (_, i) => ({
+      id: 20_000 + i,
+      firstName: 'Pat',
+      lastName: `Person ${i}`,
+      company: { id: 10_000 + (i % n) },
+      communicationItems: [{ communicationType: 'Email', value: `pat${i}@company${i % n}.example`, defaultFlag: true }],
+    })),
+    campaigns: Array.from({ length: 50 }, (_, i) => ({
+      id: 1 + i,
+      name: `Campaign ${i}`,
+      type: { id: 1, name: 'Webinar' },
+    })),
     opportunities,
-    notes: Object.fromEntries(opportunities.map((o) => [o.id, [{ id: o.id * 10, text: `Note on ${o.name}`, enteredBy: 'dwhitfield' }]])),
-    forecasts: Object.fromEntries(opportunities.map((o) => [o.id, [{ revenue: 900, recurringFlag: true, includedFlag: true }]])),
+    notes: Object.fromEntries(
+      opportunities.map((o) => [o.id, [{ id: o.id * 10, text: `Note on ${o.name}`, enteredBy: 'dwhitfield' }]]),
+    ),
+    forecasts: Object.fromEntries(
+      opportunities.map((o) => [o.id, [{ revenue: 900, recurringFlag: true, includedFlag: true }]]),
+    ),
   };
 }
 
@@ -43,22 +106,50 @@ export async function syncBench(n: number): Promise<SyncRow[]> {
   const hs = await startMockHubSpot({ data: hubspotData(n) });
   const db1 = openDb(`bench-sync-hs-${Date.now()}`);
   let t = now();
-  const a = await runSync(db1, { id: 'hubspot-b', kind: 'hubspot', label: 'HubSpot', base: hs.url }, { token: hs.token }, http);
+  const a = await runSync(
+    db1,
+    { id: 'hubspot-b', kind: 'hubspot', label: 'HubSpot', base: hs.url },
+    { token: hs.token },
+    http,
+  );
   let elapsed = now() - t;
   if (!a.run.ok) throw new Error(`bench HubSpot sync failed: ${a.run.message}`);
   let records = Object.values(a.counts ?? {}).reduce((x, y) => x + y, 0);
-  rows.push({ source: 'HubSpot (mock)', records, requests: hs.requests.length, ms: elapsed, perSecond: records / (elapsed / 1000) });
+  rows.push({
+    source: 'HubSpot (mock)',
+    records,
+    requests: hs.requests.length,
+    ms: elapsed,
+    perSecond: records / (elapsed / 1000),
+  });
   await hs.close();
   db1.close();
 
   const cw = await startMockConnectWise({ data: connectwiseData(n) });
   const db2 = openDb(`bench-sync-cw-${Date.now()}`);
   t = now();
-  const b = await runSync(db2, { id: 'connectwise-b', kind: 'connectwise', label: 'PSA', base: cw.url, settings: { site: cw.url, companyId: cw.companyId, clientId: cw.clientId } }, { publicKey: cw.publicKey, privateKey: cw.privateKey }, http);
+  const b = await runSync(
+    db2,
+    {
+      id: 'connectwise-b',
+      kind: 'connectwise',
+      label: 'PSA',
+      base: cw.url,
+      settings: { site: cw.url, companyId: cw.companyId, clientId: cw.clientId },
+    },
+    { publicKey: cw.publicKey, privateKey: cw.privateKey },
+    http,
+  );
   elapsed = now() - t;
   if (!b.run.ok) throw new Error(`bench ConnectWise sync failed: ${b.run.message}`);
   records = Object.values(b.counts ?? {}).reduce((x, y) => x + y, 0);
-  rows.push({ source: 'ConnectWise PSA (mock)', records, requests: cw.requests.length, ms: elapsed, perSecond: records / (elapsed / 1000) });
+  rows.push({
+    source: 'ConnectWise PSA (mock)',
+    records,
+    requests: cw.requests.length,
+    ms: elapsed,
+    perSecond: records / (elapsed / 1000),
+  });
   await cw.close();
   db2.close();
   return rows;

@@ -41,7 +41,11 @@ export function AccountPicker({ label, initialQuery = '', find, onPick }: Props)
         style="width:100%;margin-top:2px"
         onInput={(e) => setQuery(e.currentTarget.value)}
       />
-      {error && <p role="alert" class="small">{error}</p>}
+      {error && (
+        <p role="alert" class="small">
+          {error}
+        </p>
+      )}
       <ul class="plain" aria-label={t('picker.found')} style="margin-top:4px">
         {results.map((r) => (
           <li key={r.accountId} style="display:flex;justify-content:space-between;gap:6px;padding:2px 0">

@@ -17,11 +17,16 @@ export function BackstoryView({ story, settings }: Props) {
   const deal = winningDeal;
   // With several sources merged, each fact says where it came from.
   const infos = story.sourceInfo ?? [];
-  const from = story.sources.length > 1 ? (source: string) => t('story.from', [sourceLabel(infos.find((i) => i.id === source))]) : undefined;
+  const from =
+    story.sources.length > 1
+      ? (source: string) => t('story.from', [sourceLabel(infos.find((i) => i.id === source))])
+      : undefined;
   return (
     <article aria-label={t('story.label', [account.name])}>
       <section class="section" aria-labelledby="origin-title">
-        <h2 id="origin-title" class="section-title">{t('story.origin')}</h2>
+        <h2 id="origin-title" class="section-title">
+          {t('story.origin')}
+        </h2>
         <dl class="kv">
           {show.campaign && (
             <>
@@ -37,7 +42,9 @@ export function BackstoryView({ story, settings }: Props) {
                     </span>
                   </>
                 ) : account.leadSource ? (
-                  <span>{account.leadSource} <span class="muted">{t('story.leadSource')}</span></span>
+                  <span>
+                    {account.leadSource} <span class="muted">{t('story.leadSource')}</span>
+                  </span>
                 ) : (
                   <span class="muted">{t('story.notRecorded')}</span>
                 )}
@@ -51,7 +58,9 @@ export function BackstoryView({ story, settings }: Props) {
                 <strong>{deal.name}</strong>
                 <div class="muted small">
                   {!settings.hideDealValues && dealValue(deal.valueRecurring, deal.valueOneTime, deal.currency)}
-                  {deal.closeDate ? ` ${t('story.closed', [formatDate(deal.closeDate, uiLocale())])}` : ` ${deal.stage}`}
+                  {deal.closeDate
+                    ? ` ${t('story.closed', [formatDate(deal.closeDate, uiLocale())])}`
+                    : ` ${deal.stage}`}
                   {from && ` · ${from(deal.source)}`}
                 </div>
               </dd>
@@ -70,7 +79,11 @@ export function BackstoryView({ story, settings }: Props) {
               <dt>{t('story.contact')}</dt>
               <dd data-testid="contact">
                 {contact.name}
-                {contact.role ? <span class="badge" style="margin-left:6px">{contact.role}</span> : null}
+                {contact.role ? (
+                  <span class="badge" style="margin-left:6px">
+                    {contact.role}
+                  </span>
+                ) : null}
                 {contact.title ? <div class="muted small">{contact.title}</div> : null}
               </dd>
             </>
@@ -89,7 +102,9 @@ export function BackstoryView({ story, settings }: Props) {
       </section>
       {show.notes && (
         <section class="section" aria-labelledby="notes-title">
-          <h2 id="notes-title" class="section-title">{t('story.notes', [String(notes.length)])}</h2>
+          <h2 id="notes-title" class="section-title">
+            {t('story.notes', [String(notes.length)])}
+          </h2>
           <NotesList notes={notes} from={from} />
         </section>
       )}

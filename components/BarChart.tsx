@@ -19,7 +19,14 @@ export function BarChart({ bars, title, mutedNote }: { bars: Bar[]; title: strin
   const height = bars.length * row + 4;
   const summary = bars.map((b) => `${b.label}: ${b.text}${b.muted ? ` (${mutedNote})` : ''}`).join('; ');
   return (
-    <svg class="bar-chart" role="img" aria-label={`${title}. ${summary}`} viewBox={`0 0 ${width} ${height}`} width="100%" data-testid="insights-chart">
+    <svg
+      class="bar-chart"
+      role="img"
+      aria-label={`${title}. ${summary}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      data-testid="insights-chart"
+    >
       <title>{title}</title>
       {bars.map((b, i) => {
         const y = i * row + 2;

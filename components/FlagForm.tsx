@@ -75,7 +75,13 @@ export function FlagForm({ flags, send, onSent }: Props) {
     setBusy(true);
     sending.current = true;
     try {
-      const flag = await send({ draftId: draftId.current, kind, note: note.trim(), urgency, ...(amount !== undefined ? { value: amount } : {}) });
+      const flag = await send({
+        draftId: draftId.current,
+        kind,
+        note: note.trim(),
+        urgency,
+        ...(amount !== undefined ? { value: amount } : {}),
+      });
       setOutcome({ flag });
       draftId.current = newDraftId();
       setNote('');
@@ -93,7 +99,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
   return (
     <section class="section" aria-labelledby="flag-title">
       <div style="display:flex;justify-content:space-between;align-items:center;gap:6px">
-        <h2 id="flag-title" class="section-title" style="margin:0">{t('flags.title', [String(flags.length)])}</h2>
+        <h2 id="flag-title" class="section-title" style="margin:0">
+          {t('flags.title', [String(flags.length)])}
+        </h2>
         {!open && (
           <button type="button" ref={openButton} onClick={() => setOpen(true)} data-testid="flag-open">
             {t('flags.open')}
@@ -124,7 +132,11 @@ export function FlagForm({ flags, send, onSent }: Props) {
           </label>
           {earlier && (
             <p class="small warn" role="status" data-testid="flag-duplicate">
-              {t('flagMail.duplicate', [kindLabel(earlier.kind), formatDate(earlier.createdAt, uiLocale()), shorten(earlier.note)])}
+              {t('flagMail.duplicate', [
+                kindLabel(earlier.kind),
+                formatDate(earlier.createdAt, uiLocale()),
+                shorten(earlier.note),
+              ])}
             </p>
           )}
           <label>

@@ -10,12 +10,21 @@ export function kindLabel(kind: FlagKind): string {
 /** What became of a flag, in words: sent, waiting (and why), or in the outbox. */
 export function flagStatusText(f: Flag): string {
   if (f.status === 'delivered') return t('flags.status.delivered');
-  if (f.status === 'outbox') return f.lastError ? t('flags.status.outboxBecause', [f.lastError]) : t('flags.status.outbox');
+  if (f.status === 'outbox')
+    return f.lastError ? t('flags.status.outboxBecause', [f.lastError]) : t('flags.status.outbox');
   return f.lastError ? t('flags.status.waitingBecause', [f.lastError]) : t('flags.status.waiting');
 }
 
 /** Flags, newest first: kind, when, for whom, and their status. */
-export function FlagList({ flags, showAccount = false, testId = 'flags' }: { flags: Flag[]; showAccount?: boolean; testId?: string }) {
+export function FlagList({
+  flags,
+  showAccount = false,
+  testId = 'flags',
+}: {
+  flags: Flag[];
+  showAccount?: boolean;
+  testId?: string;
+}) {
   if (flags.length === 0) return <p class="muted small">{t('flags.none')}</p>;
   const locale = uiLocale();
   return (
@@ -31,7 +40,10 @@ export function FlagList({ flags, showAccount = false, testId = 'flags' }: { fla
           <div>
             <strong>{kindLabel(f.kind)}</strong>: {f.note}
           </div>
-          <div class={`small ${f.status === 'delivered' ? 'ok' : f.status === 'outbox' ? 'muted' : 'warn'}`} data-testid="flag-status">
+          <div
+            class={`small ${f.status === 'delivered' ? 'ok' : f.status === 'outbox' ? 'muted' : 'warn'}`}
+            data-testid="flag-status"
+          >
             {flagStatusText(f)}
           </div>
         </li>

@@ -13,7 +13,9 @@ export function MatchLine({ match, missing }: { match: MatchResult; missing: str
   return (
     <p class="small muted" data-testid="match-reason" style="margin:4px 0 0">
       <span class={`badge ${match.confidence}`}>{t(`match.confidence.${match.confidence}`)}</span> {matchReason(match)}
-      {missing.length > 0 && <span data-testid="missing-fields">{t('match.layout', [missing.map(fieldName).join(', ')])}</span>}
+      {missing.length > 0 && (
+        <span data-testid="missing-fields">{t('match.layout', [missing.map(fieldName).join(', ')])}</span>
+      )}
     </p>
   );
 }

@@ -23,7 +23,11 @@ function NoteItem({ note, from }: { note: ShownNote; from?: (source: string) => 
   return (
     <li class="note">
       <div class="small muted">
-        {note.pinned && <span class="pin" title={t('notes.pinnedTitle')}>{t('notes.pinned')} · </span>}
+        {note.pinned && (
+          <span class="pin" title={t('notes.pinnedTitle')}>
+            {t('notes.pinned')} ·{' '}
+          </span>
+        )}
         {note.author}
         {note.date ? ` · ${formatDate(note.date, uiLocale())}` : ''}
         {note.dealName ? ` · ${note.dealName}` : ''}

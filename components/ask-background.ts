@@ -23,7 +23,12 @@ export async function sendOnce<T>(message: object): Promise<Reply<T> | undefined
  */
 export async function askBackground<T>(
   message: object,
-  { patienceMs = 1_500, wanted = (): boolean => true, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), now = Date.now } = {},
+  {
+    patienceMs = 1_500,
+    wanted = (): boolean => true,
+    sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    now = Date.now,
+  } = {},
 ): Promise<Reply<T> | undefined> {
   const until = now() + patienceMs;
   let reply = await sendOnce<T>(message);

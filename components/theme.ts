@@ -15,6 +15,7 @@ const SETTINGS_KEY = 'displaySettings';
  * the rest of the settings) only later: the popup, whose first result must not wait for them.
  */
 export async function storedTheme(): Promise<DisplaySettings['theme']> {
-  const theme = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<DisplaySettings> | undefined)?.theme;
+  const theme = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<DisplaySettings> | undefined)
+    ?.theme;
   return theme === 'light' || theme === 'dark' ? theme : 'auto';
 }

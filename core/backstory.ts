@@ -74,7 +74,10 @@ export function dedupePromises(lists: string[][]): string[] {
   const out: string[] = [];
   for (const p of lists.flat()) {
     const text = p.trim();
-    const key = text.toLowerCase().replace(/[\s.;,!]+/g, ' ').trim();
+    const key = text
+      .toLowerCase()
+      .replace(/[\s.;,!]+/g, ' ')
+      .trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(text);
@@ -93,7 +96,8 @@ export function sortContacts<T extends Pick<Contact, 'name' | 'role'>>(contacts:
 
 export function sortNotes<T extends Pick<Note, 'pinned' | 'date' | 'id'>>(notes: T[]): T[] {
   return [...notes].sort(
-    (a, b) => Number(b.pinned) - Number(a.pinned) || (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1),
+    (a, b) =>
+      Number(b.pinned) - Number(a.pinned) || (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1),
   );
 }
 
@@ -116,7 +120,13 @@ export function assembleBackstory(parts: BackstoryParts): Backstory {
   const otherDeals = deals.filter((d) => d !== winningDeal).sort((a, b) => byCloseDate(b, a));
   const won = [...deals].sort(byCloseDate).filter((d) => isWonStage(d.stage));
   if (winningDeal) won.sort((a, b) => Number(b === winningDeal) - Number(a === winningDeal));
-  const view = (c: Contact): BackstoryContact => ({ id: c.id, name: c.name, email: c.email, role: c.role, title: c.title });
+  const view = (c: Contact): BackstoryContact => ({
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    role: c.role,
+    title: c.title,
+  });
   const ticketContact = contactEmail ? contacts.find((c) => c.email && c.email === contactEmail) : undefined;
   const dealNames = new Map(deals.map((d) => [d.id, d.name]));
   return {

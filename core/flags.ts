@@ -6,7 +6,14 @@
  */
 import type { TicketRef } from './model';
 
-export const FLAG_KINDS = ['new-project', 'more-seats', 'hardware-refresh', 'upsell', 'churn-risk', 'referral'] as const;
+export const FLAG_KINDS = [
+  'new-project',
+  'more-seats',
+  'hardware-refresh',
+  'upsell',
+  'churn-risk',
+  'referral',
+] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 export const URGENCIES = ['low', 'normal', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -72,10 +79,16 @@ export function parseAmount(text: string): number | undefined {
     // One separator before exactly three digits is a thousands separator in both "9,000" and
     // "9.000" (these are amounts of money, rarely to three decimals); so is a repeated one.
     const grouping = !both && (!once || (digits.length - last - 1 === 3 && !/^0[.,]/.test(digits)));
-    plain = grouping ? digits.replace(/[.,]/g, '') : `${digits.slice(0, last).replace(/[.,]/g, '')}.${digits.slice(last + 1)}`;
+    plain = grouping
+      ? digits.replace(/[.,]/g, '')
+      : `${digits.slice(0, last).replace(/[.,]/g, '')}.${digits.slice(last + 1)}`;
   }
   const after = text.slice((found.index ?? 0) + found[0].length);
-  const scale = /^\s*(k|tsd\.?|thousand|tausend)(?![a-z])/i.test(after) ? 1e3 : /^\s*(m|mio\.?|mn|million|millionen)(?![a-z])/i.test(after) ? 1e6 : 1;
+  const scale = /^\s*(k|tsd\.?|thousand|tausend)(?![a-z])/i.test(after)
+    ? 1e3
+    : /^\s*(m|mio\.?|mn|million|millionen)(?![a-z])/i.test(after)
+      ? 1e6
+      : 1;
   const value = Number(plain) * scale;
   return Number.isFinite(value) ? value : NaN;
 }
@@ -98,7 +111,9 @@ export function flagText(flag: Flag): string {
   const lines = [
     `Flag for sales: ${KIND_WORDS[flag.kind]} (${flag.urgency} urgency)`,
     `Account: ${oneLine(flag.accountName)}`,
-    ...(flag.value !== undefined ? [`Estimated value: ${flag.value}${flag.currency ? ` ${oneLine(flag.currency)}` : ''}`] : []),
+    ...(flag.value !== undefined
+      ? [`Estimated value: ${flag.value}${flag.currency ? ` ${oneLine(flag.currency)}` : ''}`]
+      : []),
     `Ticket: ${oneLine(flag.ticket.helpdesk)} #${oneLine(flag.ticket.ticketId ?? '?')} ${oneLine(flag.ticket.url)}`,
     '',
     flag.note,
@@ -137,9 +152,39 @@ export function flagEmailText(email: FlagEmail): string {
   return `To: ${email.to}\nSubject: ${email.subject}\n\n${email.body}\n`;
 }
 
-export const FLAG_CSV_COLUMNS = ['id', 'createdAt', 'status', 'kind', 'urgency', 'value', 'currency', 'account', 'salesRep', 'helpdesk', 'ticketId', 'ticketUrl', 'note', 'lastError'] as const;
+export const FLAG_CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'status',
+  'kind',
+  'urgency',
+  'value',
+  'currency',
+  'account',
+  'salesRep',
+  'helpdesk',
+  'ticketId',
+  'ticketUrl',
+  'note',
+  'lastError',
+] as const;
 
 /** One row per flag, for the outbox's CSV export. */
 export function flagRow(f: Flag): string[] {
-  return [f.id, f.createdAt, f.status, f.kind, f.urgency, f.value === undefined ? '' : String(f.value), f.currency ?? '', f.accountName, f.salesRep ?? '', f.ticket.helpdesk, f.ticket.ticketId ?? '', f.ticket.url, f.note, f.lastError ?? ''];
+  return [
+    f.id,
+    f.createdAt,
+    f.status,
+    f.kind,
+    f.urgency,
+    f.value === undefined ? '' : String(f.value),
+    f.currency ?? '',
+    f.accountName,
+    f.salesRep ?? '',
+    f.ticket.helpdesk,
+    f.ticket.ticketId ?? '',
+    f.ticket.url,
+    f.note,
+    f.lastError ?? '',
+  ];
 }

@@ -45,7 +45,8 @@ export interface InsightInput {
   today: string;
 }
 
-const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const daysBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** One row per campaign that won customers (and one for customers without a campaign). */
 export function campaignInsights(input: InsightInput): InsightRow[] {
@@ -58,7 +59,11 @@ export function campaignInsights(input: InsightInput): InsightRow[] {
   const tickets = new Map<string, { t30: Set<string>; t90: Set<string>; kinds: Map<string, string> }>();
   for (const v of input.views) {
     if (v.day < since90 || v.day > input.today) continue;
-    const entry = tickets.get(v.accountId) ?? { t30: new Set<string>(), t90: new Set<string>(), kinds: new Map<string, string>() };
+    const entry = tickets.get(v.accountId) ?? {
+      t30: new Set<string>(),
+      t90: new Set<string>(),
+      kinds: new Map<string, string>(),
+    };
     entry.t90.add(v.ticketKey);
     if (v.day >= since30) entry.t30.add(v.ticketKey);
     if (v.kind) entry.kinds.set(v.ticketKey, v.kind);
@@ -71,7 +76,19 @@ export function campaignInsights(input: InsightInput): InsightRow[] {
     if (!won || !isWonStage(won.stage)) continue;
     const campaign = won.campaignId ? campaigns.get(won.campaignId) : undefined;
     const key = campaign?.id ?? '';
-    const row = rows.get(key) ?? { key, label: campaign?.name ?? '', channel: campaign?.channel ?? '', customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: campaign?.cost, kinds: [], small: false };
+    const row = rows.get(key) ?? {
+      key,
+      label: campaign?.name ?? '',
+      channel: campaign?.channel ?? '',
+      customers: 0,
+      mrr: 0,
+      tickets30: 0,
+      tickets90: 0,
+      perCustomer: 0,
+      cost: campaign?.cost,
+      kinds: [],
+      small: false,
+    };
     row.customers += 1;
     row.mrr += won.valueRecurring ?? 0;
     const seen = tickets.get(account.id);
@@ -88,7 +105,19 @@ export function channelInsights(campaignRows: InsightRow[]): InsightRow[] {
   const rows = new Map<string, InsightRow>();
   for (const r of campaignRows) {
     const key = r.channel;
-    const row = rows.get(key) ?? { key, label: r.channel, channel: r.channel, customers: 0, mrr: 0, tickets30: 0, tickets90: 0, perCustomer: 0, cost: undefined, kinds: [], small: false };
+    const row = rows.get(key) ?? {
+      key,
+      label: r.channel,
+      channel: r.channel,
+      customers: 0,
+      mrr: 0,
+      tickets30: 0,
+      tickets90: 0,
+      perCustomer: 0,
+      cost: undefined,
+      kinds: [],
+      small: false,
+    };
     row.kinds.push(...r.kinds);
     row.customers += r.customers;
     row.mrr += r.mrr;
@@ -122,11 +151,39 @@ function byLoad(a: InsightRow, b: InsightRow): number {
   return Number(a.small) - Number(b.small) || b.perCustomer - a.perCustomer || a.label.localeCompare(b.label);
 }
 
-export const INSIGHT_CSV_COLUMNS = ['campaign', 'channel', 'customers', 'mrr', 'tickets30', 'tickets90', 'ticketsPerCustomer90', 'ticketsPer1kMrr90', 'cost', 'topTicketTypes', 'tooFewToCompare'] as const;
+export const INSIGHT_CSV_COLUMNS = [
+  'campaign',
+  'channel',
+  'customers',
+  'mrr',
+  'tickets30',
+  'tickets90',
+  'ticketsPerCustomer90',
+  'ticketsPer1kMrr90',
+  'cost',
+  'topTicketTypes',
+  'tooFewToCompare',
+] as const;
 
 /** The three commonest: "Incident (12), Request (5), Problem (2)". */
-export const kindsText = (kinds: [string, number][]) => kinds.slice(0, 3).map(([k, n]) => `${k} (${n})`).join(', ');
+export const kindsText = (kinds: [string, number][]) =>
+  kinds
+    .slice(0, 3)
+    .map(([k, n]) => `${k} (${n})`)
+    .join(', ');
 
 export function insightRow(r: InsightRow): string[] {
-  return [r.label, r.channel, String(r.customers), String(Math.round(r.mrr)), String(r.tickets30), String(r.tickets90), r.perCustomer.toFixed(2), r.per1kMrr === undefined ? '' : r.per1kMrr.toFixed(2), r.cost === undefined ? '' : String(r.cost), kindsText(r.kinds), r.small ? 'yes' : 'no'];
+  return [
+    r.label,
+    r.channel,
+    String(r.customers),
+    String(Math.round(r.mrr)),
+    String(r.tickets30),
+    String(r.tickets90),
+    r.perCustomer.toFixed(2),
+    r.per1kMrr === undefined ? '' : r.per1kMrr.toFixed(2),
+    r.cost === undefined ? '' : String(r.cost),
+    kindsText(r.kinds),
+    r.small ? 'yes' : 'no',
+  ];
 }

@@ -119,10 +119,16 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
   const pinned = key ? await pinnedAccount(key, look, existing) : undefined;
   if (key && pinned) {
     // The company as the page spells it, else what the key holds ("@acmedental.com").
-    const label = ref.company && normalizeCompany(ref.company) ? ref.company.trim() : key.slice(ref.helpdesk.length + 1);
+    const label =
+      ref.company && normalizeCompany(ref.company) ? ref.company.trim() : key.slice(ref.helpdesk.length + 1);
     return {
-      status: 'matched', account: pinned, candidates: candidates([pinned]),
-      method: 'pin', confidence: 'high', reason: `pinned by you for "${label}"`, explain: { kind: 'pin', label },
+      status: 'matched',
+      account: pinned,
+      candidates: candidates([pinned]),
+      method: 'pin',
+      confidence: 'high',
+      reason: `pinned by you for "${label}"`,
+      explain: { kind: 'pin', label },
     };
   }
 
@@ -152,7 +158,10 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
 
   if (ids.length > 1) {
     return {
-      status: 'ambiguous', candidates: candidates(ids), method: first.method, confidence: 'low',
+      status: 'ambiguous',
+      candidates: candidates(ids),
+      method: first.method,
+      confidence: 'low',
       reason: `${ids.length} accounts match ${what}`,
       explain: { kind: 'ambiguous', count: ids.length, parts: used.map((e) => e.part) },
     };
@@ -165,14 +174,23 @@ export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<Ma
   let reason = `matched by ${what}`;
   const explain: MatchExplanation = { kind: 'matched', parts: used.map((e) => e.part) };
   // The contact (or domain) says one account, the ticket's company field another: say so.
-  const byCompany = decided.method === 'email' || decided.method === 'domain' ? ((await byName()) ?? (await byAlias())) : undefined;
+  const byCompany =
+    decided.method === 'email' || decided.method === 'domain' ? ((await byName()) ?? (await byAlias())) : undefined;
   if (byCompany && !byCompany.ids.includes(account)) {
     const others = byCompany.ids.map((id) => names.get(id) ?? id).join(', ');
     reason += `, but the ticket's ${byCompany.what} points to ${others}`;
     explain.conflict = { part: byCompany.part, names: byCompany.ids.map((id) => names.get(id) ?? id) };
     confidence = 'low';
   }
-  return { status: 'matched', account, candidates: candidates([account]), method: decided.method, confidence, reason, explain };
+  return {
+    status: 'matched',
+    account,
+    candidates: candidates([account]),
+    method: decided.method,
+    confidence,
+    reason,
+    explain,
+  };
 }
 
 type Existing = (ids: string[]) => Promise<string[]>;
@@ -196,8 +214,20 @@ async function byEmail(ref: TicketRef, index: MatchIndex, existing: Existing): P
     if (ids.length === 0) continue;
     // A CC or another address on the page is weaker evidence than the ticket's contact.
     return email === contact
-      ? { method: 'email', ids, what: `contact email ${email}`, part: { what: 'contactEmail', value: email }, confidence: 'high' }
-      : { method: 'email', ids, what: `email ${email} on the ticket`, part: { what: 'email', value: email }, confidence: 'medium' };
+      ? {
+          method: 'email',
+          ids,
+          what: `contact email ${email}`,
+          part: { what: 'contactEmail', value: email },
+          confidence: 'high',
+        }
+      : {
+          method: 'email',
+          ids,
+          what: `email ${email} on the ticket`,
+          part: { what: 'email', value: email },
+          confidence: 'medium',
+        };
   }
   return undefined;
 }
@@ -209,7 +239,10 @@ async function byDomain(ref: TicketRef, index: MatchIndex, existing: Existing): 
     const ids = await existing(await index.accountIdsByDomain(domain));
     if (ids.length === 0) continue;
     return {
-      method: 'domain', ids, what: `email domain ${domain}`, part: { what: 'domain', value: domain },
+      method: 'domain',
+      ids,
+      what: `email domain ${domain}`,
+      part: { what: 'domain', value: domain },
       confidence: domain === contactDomain ? 'high' : 'medium',
     };
   }
@@ -217,9 +250,17 @@ async function byDomain(ref: TicketRef, index: MatchIndex, existing: Existing): 
 }
 
 /** The ticket's company by account name or by alias (an ambiguous name can be narrowed by an alias). */
-async function byCompanyKey(method: 'name' | 'alias', company: string, key: string, index: MatchIndex, existing: Existing): Promise<Evidence | undefined> {
+async function byCompanyKey(
+  method: 'name' | 'alias',
+  company: string,
+  key: string,
+  index: MatchIndex,
+  existing: Existing,
+): Promise<Evidence | undefined> {
   if (!key) return undefined;
-  const ids = await existing(await (method === 'name' ? index.accountIdsByNameKey(key) : index.accountIdsByAliasKey(key)));
+  const ids = await existing(
+    await (method === 'name' ? index.accountIdsByNameKey(key) : index.accountIdsByAliasKey(key)),
+  );
   if (!ids.length) return undefined;
   const what = method === 'name' ? `company name "${company}"` : `alias "${company}"`;
   return { method, ids, what, part: { what: method, value: company }, confidence: 'medium' };
@@ -228,12 +269,14 @@ async function byCompanyKey(method: 'name' | 'alias', company: string, key: stri
 /** The index with each lookup's answer remembered per key (asked up front, used by a step later). */
 function remembered(index: MatchIndex): MatchIndex {
   const answers = new Map<string, Promise<unknown>>();
-  const ask = <T>(what: string, run: (key: string) => Promise<T>) => (key: string): Promise<T> => {
-    const k = `${what}\u0000${key}`;
-    let answer = answers.get(k) as Promise<T> | undefined;
-    if (!answer) answers.set(k, (answer = run(key)));
-    return answer;
-  };
+  const ask =
+    <T>(what: string, run: (key: string) => Promise<T>) =>
+    (key: string): Promise<T> => {
+      const k = `${what}\u0000${key}`;
+      let answer = answers.get(k) as Promise<T> | undefined;
+      if (!answer) answers.set(k, (answer = run(key)));
+      return answer;
+    };
   return {
     accountIdsByContactEmail: ask('email', (k) => index.accountIdsByContactEmail(k)),
     accountIdsByDomain: ask('domain', (k) => index.accountIdsByDomain(k)),
@@ -254,11 +297,22 @@ function none(ref: TicketRef): MatchResult {
   const company = ref.company?.trim();
   const parts: ReasonPart[] = [
     ...(company ? [{ what: 'company' as const, value: company }] : []),
-    ...ticketEmails(ref).slice(0, 3).map((e) => ({ what: 'email' as const, value: e })),
+    ...ticketEmails(ref)
+      .slice(0, 3)
+      .map((e) => ({ what: 'email' as const, value: e })),
   ];
   const said = parts.map((p) => (p.what === 'company' ? `company "${p.value}"` : p.value));
-  const reason = said.length ? `no account matches ${said.join(', ')}` : 'the ticket shows no company or email to match';
-  return { status: 'none', candidates: [], method: 'none', confidence: 'low', reason, explain: { kind: 'none', parts } };
+  const reason = said.length
+    ? `no account matches ${said.join(', ')}`
+    : 'the ticket shows no company or email to match';
+  return {
+    status: 'none',
+    candidates: [],
+    method: 'none',
+    confidence: 'low',
+    reason,
+    explain: { kind: 'none', parts },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,7 +337,12 @@ export interface TextIndex {
 
 /** Stronger evidence first: a contact's address, then a domain, then the name, then an alias. */
 const TEXT_STRENGTH: Record<TextHitKind, number> = { email: 4, domain: 3, name: 2, alias: 1 };
-const TEXT_PART: Record<TextHitKind, ReasonPart['what']> = { email: 'contactEmail', domain: 'domain', name: 'name', alias: 'alias' };
+const TEXT_PART: Record<TextHitKind, ReasonPart['what']> = {
+  email: 'contactEmail',
+  domain: 'domain',
+  name: 'name',
+  alias: 'alias',
+};
 const TEXT_WHAT: Record<TextHitKind, string> = { email: 'contact email ', domain: 'domain ', name: '', alias: '' };
 
 /**
@@ -297,7 +356,9 @@ export async function matchTicketText(text: string, index: TextIndex): Promise<M
   if (!text) return undefined;
   const hits = outermost(await index.scan(text));
   if (!hits.length) return undefined;
-  const existing = new Map((await index.getAccounts([...new Set(hits.flatMap((h) => h.accountIds))])).map((a) => [a.id, a.name]));
+  const existing = new Map(
+    (await index.getAccounts([...new Set(hits.flatMap((h) => h.accountIds))])).map((a) => [a.id, a.name]),
+  );
   const byAccount = new Map<string, { best: TextHit; strength: number; mentions: number }>();
   for (const hit of hits) {
     const strength = TEXT_STRENGTH[hit.kind];
@@ -323,15 +384,27 @@ export async function matchTicketText(text: string, index: TextIndex): Promise<M
   const part: ReasonPart = { what: TEXT_PART[kind], value: top.best.pattern };
   const method: MatchMethod = kind;
   if (tied.length > 1) {
-    const parts = [...new Map(tied.map(([, e]) => [e.best.pattern, { what: TEXT_PART[e.best.kind], value: e.best.pattern }])).values()];
+    const parts = [
+      ...new Map(
+        tied.map(([, e]) => [e.best.pattern, { what: TEXT_PART[e.best.kind], value: e.best.pattern }]),
+      ).values(),
+    ];
     return {
-      status: 'ambiguous', candidates, method, confidence: 'low', text: evidence,
+      status: 'ambiguous',
+      candidates,
+      method,
+      confidence: 'low',
+      text: evidence,
       reason: `${tied.length} accounts are named in the ticket text`,
       explain: { kind: 'ambiguous', count: tied.length, parts },
     };
   }
   return {
-    status: 'matched', account: candidates[0]!.accountId, candidates, method, text: evidence,
+    status: 'matched',
+    account: candidates[0]!.accountId,
+    candidates,
+    method,
+    text: evidence,
     confidence: top.strength >= TEXT_STRENGTH.domain ? 'medium' : 'low',
     reason: `found ${TEXT_WHAT[kind]}"${top.best.pattern}" in the ticket text`,
     explain: { kind: 'matched', parts: [part] },

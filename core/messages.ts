@@ -33,7 +33,11 @@ export const messageSchemas = {
    */
   'ticket:update': {
     from: ['content'] as SenderKind[],
-    schema: z.object({ type: z.literal('ticket:update'), ref: z.nullable(ticketRefSchema), text: z.optional(short(TICKET_TEXT_MAX)) }),
+    schema: z.object({
+      type: z.literal('ticket:update'),
+      ref: z.nullable(ticketRefSchema),
+      text: z.optional(short(TICKET_TEXT_MAX)),
+    }),
   },
   /**
    * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a
@@ -53,7 +57,11 @@ export const messageSchemas = {
   'source:sync': {
     from: ['extension-page'] as SenderKind[],
     // askedAt: when the user asked (ms), the same on every retry of the request; see syncSource.
-    schema: z.object({ type: z.literal('source:sync'), id: short(100), askedAt: z.optional(z.number().check(z.gte(0))) }),
+    schema: z.object({
+      type: z.literal('source:sync'),
+      id: short(100),
+      askedAt: z.optional(z.number().check(z.gte(0))),
+    }),
   },
   /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
   'sidebar:flag': {

@@ -31,14 +31,7 @@ export interface Account extends SourcedRecord {
   owner?: string;
 }
 
-export const CONTACT_ROLES = [
-  'decision maker',
-  'champion',
-  'billing',
-  'technical',
-  'influencer',
-  'end user',
-] as const;
+export const CONTACT_ROLES = ['decision maker', 'champion', 'billing', 'technical', 'influencer', 'end user'] as const;
 
 export interface Contact extends SourcedRecord {
   accountId?: string;

@@ -4,9 +4,36 @@
  */
 
 const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'gmbh', 'ag', 'kg', 'bv',
-  'nv', 'pty', 'pvt', 'co', 'corp', 'corporation', 'company', 'sa', 'sarl', 'srl', 'spa', 'oy',
-  'ab', 'as', 'aps', 'kk', 'pc', 'pllc',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'lp',
+  'ltd',
+  'limited',
+  'plc',
+  'gmbh',
+  'ag',
+  'kg',
+  'bv',
+  'nv',
+  'pty',
+  'pvt',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'sa',
+  'sarl',
+  'srl',
+  'spa',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'kk',
+  'pc',
+  'pllc',
 ]);
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -51,7 +78,10 @@ export function emailDomain(email: string): string | undefined {
 /** "https://www.AcmeDental.com/about" -> "acmedental.com"; "acmedental.com" stays. */
 export function normalizeDomain(value: string): string {
   let d = value.trim().toLowerCase();
-  d = d.replace(/^[a-z]+:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+  d = d
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '');
   if (d.includes('@')) d = d.slice(d.lastIndexOf('@') + 1);
   return d.replace(/^www\./, '').replace(/\.$/, '');
 }
@@ -69,11 +99,40 @@ export function websiteDomain(value: unknown): string | undefined {
 
 /** Mailbox providers shared by many companies: a match on these domains says nothing. */
 export const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com',
-  'msn.com', 'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'aol.com', 'icloud.com', 'me.com',
-  'mac.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com',
-  'zoho.com', 'yandex.com', 'comcast.net', 'att.net', 'verizon.net', 'sbcglobal.net',
-  'bellsouth.net', 'cox.net', 'charter.net', 'fastmail.com', 'hey.com', 't-online.de', 'qq.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'aol.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'mail.com',
+  'zoho.com',
+  'yandex.com',
+  'comcast.net',
+  'att.net',
+  'verizon.net',
+  'sbcglobal.net',
+  'bellsouth.net',
+  'cox.net',
+  'charter.net',
+  'fastmail.com',
+  'hey.com',
+  't-online.de',
+  'qq.com',
 ]);
 
 export function isFreeMailDomain(domain: string): boolean {

@@ -84,14 +84,17 @@ export class PageScanBuilder {
   /** Adds one pattern; false (and ignored) when it folds to nothing usable. Never throws. */
   add(text: unknown, accountId: unknown, kind: PatternKind): boolean {
     if (this.built || typeof text !== 'string' || typeof accountId !== 'string' || !text || !accountId) return false;
-    const r = kind === 'domain' || kind === 'email' ? addressKeyRange(text, kind) : nameKeyRange(text, this.minNameLength);
+    const r =
+      kind === 'domain' || kind === 'email' ? addressKeyRange(text, kind) : nameKeyRange(text, this.minNameLength);
     if (r < 0) return false;
-    const from = r >>> 16, len = (r & 0xffff) - from;
+    const from = r >>> 16,
+      len = (r & 0xffff) - from;
     const i = this.patterns.length;
     if (i + 2 > this.offset.length) this.growEntries();
     if (this.poolUsed + len > this.pool.length) this.pool = grow(this.pool, this.poolUsed + len);
     const codes = keyCodes(); // copied by hand: a subarray view per pattern is an allocation per pattern
-    let h = FNV_START, inFirstWord = true;
+    let h = FNV_START,
+      inFirstWord = true;
     for (let k = 0; k < len; k++) {
       const c = codes[from + k]!;
       if (c < 0x30) inFirstWord = false;
@@ -160,13 +163,20 @@ function sortKeys(pool: Uint16Array, offset: Int32Array, n: number): Int32Array 
   const at = new Uint16Array(n); // per place: its key's code at the current depth
   const stack = [0, n, 0];
   while (stack.length) {
-    const depth = stack.pop()!, hi = stack.pop()!;
+    const depth = stack.pop()!,
+      hi = stack.pop()!;
     let lo = stack.pop()!;
-    if (hi - lo <= 16) { insertionSort(pool, offset, idx, lo, hi, depth); continue; }
+    if (hi - lo <= 16) {
+      insertionSort(pool, offset, idx, lo, hi, depth);
+      continue;
+    }
     // Keys that end at this depth sort first (they are all the same key).
     for (let p = lo; p < hi; p++) {
       const e = idx[p]!;
-      if (offset[e + 1]! - offset[e]! === depth) { idx[p] = idx[lo]!; idx[lo++] = e; }
+      if (offset[e + 1]! - offset[e]! === depth) {
+        idx[p] = idx[lo]!;
+        idx[lo++] = e;
+      }
     }
     if (hi - lo <= 1) continue;
     const codes: number[] = [];
@@ -191,9 +201,17 @@ function sortKeys(pool: Uint16Array, offset: Int32Array, n: number): Int32Array 
   return idx;
 }
 
-function insertionSort(pool: Uint16Array, offset: Int32Array, idx: Int32Array, lo: number, hi: number, depth: number): void {
+function insertionSort(
+  pool: Uint16Array,
+  offset: Int32Array,
+  idx: Int32Array,
+  lo: number,
+  hi: number,
+  depth: number,
+): void {
   const less = (a: number, b: number) => {
-    const ea = offset[a + 1]!, eb = offset[b + 1]!;
+    const ea = offset[a + 1]!,
+      eb = offset[b + 1]!;
     for (let i = offset[a]! + depth, j = offset[b]! + depth; ; i++, j++) {
       if (j >= eb) return false;
       if (i >= ea) return true;
@@ -220,34 +238,48 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   // Key i in sorted order is keys[start[i], start[i] + len[i]); lcp[i]: codes it shares with key i - 1.
   // The keys are copied out in sorted order first: the passes below then read them front to
   // back, where each pass over the pool jumped to a random place (a cache miss) per key.
-  const len = new Int32Array(n), start = new Int32Array(n), lcp = new Int32Array(n + 1);
+  const len = new Int32Array(n),
+    start = new Int32Array(n),
+    lcp = new Int32Array(n + 1);
   const keys = new Uint16Array(offset[n]!);
   for (let i = 0, used = 0; i < n; i++) {
-    const from = offset[order[i]!]!, to = offset[order[i]! + 1]!;
+    const from = offset[order[i]!]!,
+      to = offset[order[i]! + 1]!;
     start[i] = used;
     len[i] = to - from;
     for (let k = from; k < to; k++) keys[used++] = pool[k]!;
   }
   // Key i has nodes at depths lcp[i] + 1 .. min(len, alone), `alone` being where it parts from
   // both neighbours and its rest becomes a tail: so both sizes are known before the layout.
-  let nodes = 1, tailSize = 0, termCount = 0, tailCount = 0;
+  let nodes = 1,
+    tailSize = 0,
+    termCount = 0,
+    tailCount = 0;
   for (let i = 0; i < n; i++) {
     let l = 0;
-    if (i > 0) for (const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!); l < m && keys[a + l] === keys[b + l];) l++;
+    if (i > 0)
+      for (
+        const a = start[i - 1]!, b = start[i]!, m = Math.min(len[i]!, len[i - 1]!);
+        l < m && keys[a + l] === keys[b + l];
+      )
+        l++;
     lcp[i] = l;
   }
   for (let i = 0; i < n; i++) {
     const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
     nodes += Math.max(0, Math.min(len[i]!, alone) - lcp[i]!);
-    if (len[i]! > alone) { tailSize += len[i]! - alone; tailCount++; }
-    else if (lcp[i]! < len[i]!) termCount++;
+    if (len[i]! > alone) {
+      tailSize += len[i]! - alone;
+      tailCount++;
+    } else if (lcp[i]! < len[i]!) termCount++;
   }
   // Nodes are made in preorder (the order of the sorted keys). A first pass counts each one's
   // children; the second gives each node, as it is made, the next free block for its children,
   // and takes its own place in its parent's block.
   let maxLen = 0;
   for (let i = 0; i < n; i++) if (len[i]! > maxLen) maxLen = len[i]!;
-  const childCount = new Int32Array(nodes), cur = new Int32Array(maxLen + 1);
+  const childCount = new Int32Array(nodes),
+    cur = new Int32Array(maxLen + 1);
   let made = 1;
   for (let i = 0; i < n; i++) {
     for (let d = lcp[i]! + 1, top = Math.min(len[i]!, Math.max(lcp[i]!, lcp[i + 1]!) + 1); d <= top; d++) {
@@ -262,14 +294,20 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
   nextSlot[0] = 1;
   let free = 1 + childCount[0]!;
   made = 1;
-  let terms = 0, tails = 0, keyCount = 0, entries = 0;
-  const entryStart = new Int32Array(n + 1), entryOrder = new Int32Array(n);
+  let terms = 0,
+    tails = 0,
+    keyCount = 0,
+    entries = 0;
+  const entryStart = new Int32Array(n + 1),
+    entryOrder = new Int32Array(n);
   const tail = new Uint16Array(tailSize);
   let tailUsed = 0;
   for (let i = 0; i < n; i++) {
     const alone = Math.max(lcp[i]!, lcp[i + 1]!) + 1;
     for (let d = lcp[i]! + 1, top = Math.min(len[i]!, alone); d <= top; d++) {
-      const id = nextSlot[d - 1]!++, children = childCount[made++]!, at = STRIDE * id;
+      const id = nextSlot[d - 1]!++,
+        children = childCount[made++]!,
+        at = STRIDE * id;
       node[at] = keys[start[i]! + d - 1]!;
       node[at + 1] = free;
       node[at + 2] = children;
@@ -282,7 +320,11 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
       while (j < n && len[j] === len[i] && lcp[j] === len[i]) j++; // the same key again
       entries = addEntries(order, i, j, kind, accounts, entryOrder, entries);
       node[at + 3] = keyCount++;
-      if (d === len[i]) { node[at]! |= TERM; terms++; continue; }
+      if (d === len[i]) {
+        node[at]! |= TERM;
+        terms++;
+        continue;
+      }
       node[at]! |= TAIL | ((len[i]! - d) << TAIL_SHIFT);
       node[at + 2] = tailUsed;
       tails++;
@@ -290,12 +332,15 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
     }
   }
   const dense = denseRows(node, nodes);
-  if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || free !== nodes || made !== nodes) throw new Error('page scan: trie layout miscounted'); // an invariant, not input
+  if (tailUsed !== tailSize || terms !== termCount || tails !== tailCount || free !== nodes || made !== nodes)
+    throw new Error('page scan: trie layout miscounted'); // an invariant, not input
   entryStart[keyCount] = entries;
   const entryKind = new Uint8Array(entries);
   for (let e = 0; e < entries; e++) entryKind[e] = kind[entryOrder[e]!]!;
   return {
-    node, dense, tail,
+    node,
+    dense,
+    tail,
     entryStart: entryStart.slice(0, keyCount + 1),
     entryKind,
     entryOrder: entryOrder.subarray(0, entries),
@@ -305,14 +350,16 @@ function layout(pool: Uint16Array, offset: Int32Array, n: number, kind: Uint8Arr
 /** Rows for the nodes with DENSE_MIN_CHILDREN or more children (and fewer than 256), flagged in place. */
 function denseRows(node: Int32Array, nodes: number): Uint8Array {
   let rows = 0;
-  const want = (v: number) => !(node[STRIDE * v]! & TAIL) && node[STRIDE * v + 2]! >= DENSE_MIN_CHILDREN && node[STRIDE * v + 2]! < 256;
+  const want = (v: number) =>
+    !(node[STRIDE * v]! & TAIL) && node[STRIDE * v + 2]! >= DENSE_MIN_CHILDREN && node[STRIDE * v + 2]! < 256;
   for (let v = 0; v < nodes && rows < DENSE_ROW_MASK; v++) if (want(v)) rows++;
   const dense = new Uint8Array(rows * DENSE_WIDTH);
   const max = rows;
   rows = 0;
   for (let v = 0; v < nodes && rows < max; v++) {
     if (!want(v)) continue;
-    const lo = node[STRIDE * v + 1]!, count = node[STRIDE * v + 2]!;
+    const lo = node[STRIDE * v + 1]!,
+      count = node[STRIDE * v + 2]!;
     node[STRIDE * v]! |= DENSE | (rows << TAIL_SHIFT);
     for (let k = 0; k < count; k++) {
       const c = (node[STRIDE * (lo + k)]! & LABEL_MASK) - DENSE_LOW;
@@ -324,10 +371,25 @@ function denseRows(node: Int32Array, nodes: number): Uint8Array {
 }
 
 /** One key's patterns: by kind, then as added; one per account (a name beats an alias of the same account). */
-function addEntries(order: Int32Array, from: number, to: number, kind: Uint8Array, accounts: string[], out: Int32Array, used: number): number {
-  if (to - from === 1) { out[used] = order[from]!; return used + 1; }
+function addEntries(
+  order: Int32Array,
+  from: number,
+  to: number,
+  kind: Uint8Array,
+  accounts: string[],
+  out: Int32Array,
+  used: number,
+): number {
+  if (to - from === 1) {
+    out[used] = order[from]!;
+    return used + 1;
+  }
   const group = Array.from(order.subarray(from, to)).sort((x, y) => kind[x]! - kind[y]! || x - y);
   const seen = new Set<string>();
-  for (const i of group) if (!seen.has(accounts[i]!)) { seen.add(accounts[i]!); out[used++] = i; }
+  for (const i of group)
+    if (!seen.has(accounts[i]!)) {
+      seen.add(accounts[i]!);
+      out[used++] = i;
+    }
   return used;
 }

@@ -30,12 +30,37 @@ export const UNDERSCORE = 0x23;
 export const INITDOT = 0x01;
 export const isWordCode = (c: number) => c >= 0x30;
 
-const T_WORD = 1, T_EXP = 2, T_SEP = 3, T_SKIP = 4, T_JOIN = 5, T_AMP = 6;
+const T_WORD = 1,
+  T_EXP = 2,
+  T_SEP = 3,
+  T_SKIP = 4,
+  T_JOIN = 5,
+  T_AMP = 6;
 /** Per UTF-16 code unit: type in the low 3 bits, payload (a code or an expansion index) above. Filled lazily. */
 const table = new Int32Array(65536);
 const expansions: string[] = [];
-const EXTRA: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't' };
-const JOINERS: Record<string, number> = { '.': DOT, '@': AT, '-': HYPHEN, _: UNDERSCORE, '+': PLUS, "'": APOS, '’': APOS };
+const EXTRA: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+};
+const JOINERS: Record<string, number> = {
+  '.': DOT,
+  '@': AT,
+  '-': HYPHEN,
+  _: UNDERSCORE,
+  '+': PLUS,
+  "'": APOS,
+  '’': APOS,
+};
 
 function classify(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return T_SEP; // astral characters (emoji) separate words
@@ -88,7 +113,11 @@ export class FoldBuffer {
   }
   /** Twice the room for words (foldText asks when it has room for fewer than two more). */
   growWords(): void {
-    const grown = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
     this.wordStart = grown(this.wordStart);
     this.wordEnd = grown(this.wordEnd);
     this.wordHash = grown(this.wordHash);
@@ -106,17 +135,24 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
   out.words = 0;
   out.ensure(n + 16);
   // Capacity invariant: codes.length >= k + (n - p) + 16; only expansions ("ß", "&") spend slack.
-  let codes = out.codes, orig = out.orig;
+  let codes = out.codes,
+    orig = out.orig;
   let k = 0;
   let runStart = -1; // start of the pending non-word run, -1 when none
-  let runChars = 0, runJoin = 0;
+  let runChars = 0,
+    runJoin = 0;
   let runAmp = -1; // an "&" in the run, read as the word "and"
   let wordLen = 0; // codes in the current word
   let joinAt = -1; // index of the joiner just before the current word
   let lenBeforeJoin = 0;
   // The word being written (its start among the codes and its hash so far), when inWord.
-  let inWord = false, wordStart = 0, h = 0;
-  let words = 0, wordStarts = out.wordStart, wordEnds = out.wordEnd, wordHashes = out.wordHash;
+  let inWord = false,
+    wordStart = 0,
+    h = 0;
+  let words = 0,
+    wordStarts = out.wordStart,
+    wordEnds = out.wordEnd,
+    wordHashes = out.wordHash;
   for (let p = 0; p < n; p++) {
     const ch = text.charCodeAt(p);
     const v = table[ch] || entry(ch);
@@ -125,46 +161,95 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
       if (runStart >= 0) {
         // The run ends the word before it (there is one when inWord).
         if (inWord) {
-          if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
-          wordStarts[words] = wordStart; wordEnds[words] = k; wordHashes[words++] = h;
+          if (words + 2 > wordStarts.length) {
+            out.growWords();
+            wordStarts = out.wordStart;
+            wordEnds = out.wordEnd;
+            wordHashes = out.wordHash;
+          }
+          wordStarts[words] = wordStart;
+          wordEnds[words] = k;
+          wordHashes[words++] = h;
         }
         if (joinAt >= 0 && lenBeforeJoin === 1 && wordLen === 1 && codes[joinAt] === DOT) codes[joinAt] = INITDOT;
         if (runAmp >= 0) {
-          if (k + (n - p) + 24 > codes.length) { out.length = k; out.ensure(k + (n - p) + 64); codes = out.codes; orig = out.orig; }
-          if (inWord) { codes[k] = SEP; orig[k++] = runStart; }
-          if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
-          wordStarts[words] = k; wordEnds[words] = k + 3; wordHashes[words++] = AND_HASH;
-          codes[k] = 0x61; orig[k++] = runAmp;
-          codes[k] = 0x6e; orig[k++] = runAmp;
-          codes[k] = 0x64; orig[k++] = runAmp;
-          codes[k] = SEP; orig[k++] = runAmp;
+          if (k + (n - p) + 24 > codes.length) {
+            out.length = k;
+            out.ensure(k + (n - p) + 64);
+            codes = out.codes;
+            orig = out.orig;
+          }
+          if (inWord) {
+            codes[k] = SEP;
+            orig[k++] = runStart;
+          }
+          if (words + 2 > wordStarts.length) {
+            out.growWords();
+            wordStarts = out.wordStart;
+            wordEnds = out.wordEnd;
+            wordHashes = out.wordHash;
+          }
+          wordStarts[words] = k;
+          wordEnds[words] = k + 3;
+          wordHashes[words++] = AND_HASH;
+          codes[k] = 0x61;
+          orig[k++] = runAmp;
+          codes[k] = 0x6e;
+          orig[k++] = runAmp;
+          codes[k] = 0x64;
+          orig[k++] = runAmp;
+          codes[k] = SEP;
+          orig[k++] = runAmp;
           joinAt = -1;
         } else if (inWord && runChars === 1 && runJoin) {
           lenBeforeJoin = wordLen;
           joinAt = k;
-          codes[k] = runJoin; orig[k++] = runStart;
+          codes[k] = runJoin;
+          orig[k++] = runStart;
         } else {
-          if (inWord) { codes[k] = SEP; orig[k++] = runStart; }
+          if (inWord) {
+            codes[k] = SEP;
+            orig[k++] = runStart;
+          }
           joinAt = -1;
         }
         runStart = -1;
         wordLen = 0;
         inWord = false;
       }
-      if (!inWord) { inWord = true; wordStart = k; h = FNV_START; }
+      if (!inWord) {
+        inWord = true;
+        wordStart = k;
+        h = FNV_START;
+      }
       if (t === T_WORD) {
         const c = v >>> 3;
         h = Math.imul(h ^ c, FNV_PRIME);
-        codes[k] = c; orig[k++] = p;
+        codes[k] = c;
+        orig[k++] = p;
         wordLen++;
       } else {
         const f = expansions[v >>> 3]!;
-        if (k + (n - p) + 24 > codes.length) { out.length = k; out.ensure(k + (n - p) + 64); codes = out.codes; orig = out.orig; }
-        for (let i = 0; i < f.length; i++) { const c = f.charCodeAt(i); h = Math.imul(h ^ c, FNV_PRIME); codes[k] = c; orig[k++] = p; }
+        if (k + (n - p) + 24 > codes.length) {
+          out.length = k;
+          out.ensure(k + (n - p) + 64);
+          codes = out.codes;
+          orig = out.orig;
+        }
+        for (let i = 0; i < f.length; i++) {
+          const c = f.charCodeAt(i);
+          h = Math.imul(h ^ c, FNV_PRIME);
+          codes[k] = c;
+          orig[k++] = p;
+        }
         wordLen += f.length;
       }
     } else if (t !== T_SKIP) {
-      if (runStart < 0) { runStart = p; runChars = 0; runAmp = -1; }
+      if (runStart < 0) {
+        runStart = p;
+        runChars = 0;
+        runAmp = -1;
+      }
       runChars++;
       runJoin = t === T_JOIN ? v >>> 3 : 0;
       if (t === T_AMP && runAmp < 0) runAmp = p;
@@ -172,16 +257,36 @@ export function foldText(text: string, limit: number, out: FoldBuffer): void {
   }
   if (joinAt >= 0 && lenBeforeJoin === 1 && wordLen === 1 && codes[joinAt] === DOT) codes[joinAt] = INITDOT;
   if (inWord) {
-    if (words + 2 > wordStarts.length) { out.growWords(); wordStarts = out.wordStart; wordEnds = out.wordEnd; wordHashes = out.wordHash; }
-    wordStarts[words] = wordStart; wordEnds[words] = k; wordHashes[words++] = h;
+    if (words + 2 > wordStarts.length) {
+      out.growWords();
+      wordStarts = out.wordStart;
+      wordEnds = out.wordEnd;
+      wordHashes = out.wordHash;
+    }
+    wordStarts[words] = wordStart;
+    wordEnds[words] = k;
+    wordHashes[words++] = h;
   }
   if (runStart >= 0 && k > 0) {
     // A trailing run: one separator, or "and" for a trailing "&".
-    if (k + 8 > codes.length) { out.length = k; out.ensure(k + 16); codes = out.codes; orig = out.orig; }
-    codes[k] = SEP; orig[k++] = runStart;
+    if (k + 8 > codes.length) {
+      out.length = k;
+      out.ensure(k + 16);
+      codes = out.codes;
+      orig = out.orig;
+    }
+    codes[k] = SEP;
+    orig[k++] = runStart;
     if (runAmp >= 0) {
-      wordStarts[words] = k; wordEnds[words] = k + 3; wordHashes[words++] = AND_HASH;
-      codes[k] = 0x61; orig[k++] = runAmp; codes[k] = 0x6e; orig[k++] = runAmp; codes[k] = 0x64; orig[k++] = runAmp;
+      wordStarts[words] = k;
+      wordEnds[words] = k + 3;
+      wordHashes[words++] = AND_HASH;
+      codes[k] = 0x61;
+      orig[k++] = runAmp;
+      codes[k] = 0x6e;
+      orig[k++] = runAmp;
+      codes[k] = 0x64;
+      orig[k++] = runAmp;
     }
   }
   out.length = k;
@@ -227,12 +332,17 @@ export function nameKeyRange(text: string, minLength: number): number {
   foldText(text, MAX_KEY * 2, fold);
   const c = fold.codes;
   // In place: drop apostrophes and initials' dots, other joiners become separators.
-  let n = 0, chars = 0, letters = 0;
+  let n = 0,
+    chars = 0,
+    letters = 0;
   for (let i = 0; i < fold.length; i++) {
     const x = c[i]!;
     if (x === APOS || x === INITDOT) continue;
-    if (isWordCode(x)) { chars++; if (x > 0x39) letters++; c[n++] = x; }
-    else if (n > 0 && c[n - 1] !== SEP) c[n++] = SEP;
+    if (isWordCode(x)) {
+      chars++;
+      if (x > 0x39) letters++;
+      c[n++] = x;
+    } else if (n > 0 && c[n - 1] !== SEP) c[n++] = SEP;
   }
   while (n > 0 && c[n - 1] === SEP) n--;
   // Trailing legal suffixes, then a leading "the", never the whole name.
@@ -242,11 +352,15 @@ export function nameKeyRange(text: string, minLength: number): number {
     chars -= n - sp - 1;
     n = sp;
   }
-  if (dropsThe && n > 4 && c[0] === 0x74 && c[1] === 0x68 && c[2] === 0x65 && c[3] === SEP) { from = 4; chars -= 3; }
+  if (dropsThe && n > 4 && c[0] === 0x74 && c[1] === 0x68 && c[2] === 0x65 && c[3] === SEP) {
+    from = 4;
+    chars -= 3;
+  }
   return n - from <= MAX_KEY && letters > 0 && chars >= minLength ? (from << 16) | n : -1;
 }
 
-const codesToString = (c: Uint16Array, from: number, to: number) => String.fromCharCode.apply(null, c.subarray(from, to) as unknown as number[]);
+const codesToString = (c: Uint16Array, from: number, to: number) =>
+  String.fromCharCode.apply(null, c.subarray(from, to) as unknown as number[]);
 
 /** A domain's or email's key: joiners kept literally; anything with a separator inside is no address. */
 export function addressKey(text: string, kind: 'domain' | 'email'): string | undefined {
@@ -263,7 +377,8 @@ function isPlainAddress(text: string, email: boolean): boolean {
   let at = email ? 0 : 1; // normalizeDomain keeps what follows an "@": not plain
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2b) continue;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2b)
+      continue;
     if (c === 0x40 && ++at === 1) continue;
     return false;
   }
@@ -271,10 +386,15 @@ function isPlainAddress(text: string, email: boolean): boolean {
 }
 
 export function addressKeyRange(text: string, kind: 'domain' | 'email'): number {
-  const value = isPlainAddress(text, kind === 'email') ? text : kind === 'domain' ? normalizeDomain(text) : normalizeEmail(text);
+  const value = isPlainAddress(text, kind === 'email')
+    ? text
+    : kind === 'domain'
+      ? normalizeDomain(text)
+      : normalizeEmail(text);
   if (kind === 'domain' && isFreeMailDomain(value)) return -1; // gmail.com says nothing about the account
   foldText(value, MAX_KEY + 1, fold);
-  const c = fold.codes, n = fold.length;
+  const c = fold.codes,
+    n = fold.length;
   let joiner = false;
   for (let i = 0; i < n; i++) {
     if (c[i] === SEP) return -1;
@@ -287,4 +407,5 @@ export function addressKeyRange(text: string, kind: 'domain' | 'email'): number 
 /** The codes the last *KeyRange call left its key in (valid until the next call). */
 export const keyCodes = () => fold.codes;
 /** A key as readable text (tests, debugging): the internal codes for "@" and "_" turned back. */
-const keyString = (r: number) => codesToString(fold.codes, r >>> 16, r & 0xffff).replace(/["#]/g, (c) => (c === '"' ? '@' : '_'));
+const keyString = (r: number) =>
+  codesToString(fold.codes, r >>> 16, r & 0xffff).replace(/["#]/g, (c) => (c === '"' ? '@' : '_'));

@@ -27,7 +27,19 @@ import { FoldBuffer, foldText, isSkipped } from './page-scan-fold';
 
 // Copied once: under tsx/CommonJS an imported binding is a getter call on every use in the walk.
 const { APOS, DOT, INITDOT, SEP } = fold;
-const { DENSE, DENSE_LOW, DENSE_ROW_MASK, DENSE_WIDTH, FILTER_SHIFT, LABEL_MASK, SPREAD, STRIDE, TAIL, TAIL_SHIFT, TERM } = build;
+const {
+  DENSE,
+  DENSE_LOW,
+  DENSE_ROW_MASK,
+  DENSE_WIDTH,
+  FILTER_SHIFT,
+  LABEL_MASK,
+  SPREAD,
+  STRIDE,
+  TAIL,
+  TAIL_SHIFT,
+  TERM,
+} = build;
 
 export type { PatternKind } from './page-scan-build';
 export { PageScanBuilder } from './page-scan-build';
@@ -80,7 +92,8 @@ export class PageScanner {
     this.keyHits = new Uint8Array(entryStart.length - 1);
     for (let k = 0; k + 1 < entryStart.length; k++) {
       let count = 0;
-      for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) if (e === entryStart[k] || entryKind[e] !== entryKind[e - 1]) count++;
+      for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++)
+        if (e === entryStart[k] || entryKind[e] !== entryKind[e - 1]) count++;
       this.keyHits[k] = count;
     }
   }
@@ -103,7 +116,12 @@ export class PageScanner {
   scan(text: unknown, limits: ScanLimits = {}): ScanResult {
     if (typeof text !== 'string' || !text) return { hits: [], truncated: false };
     try {
-      return this.run(text, limits.maxChars ?? DEFAULT_LIMITS.maxChars, limits.maxHits ?? DEFAULT_LIMITS.maxHits, limits.maxSteps ?? DEFAULT_LIMITS.maxSteps);
+      return this.run(
+        text,
+        limits.maxChars ?? DEFAULT_LIMITS.maxChars,
+        limits.maxHits ?? DEFAULT_LIMITS.maxHits,
+        limits.maxSteps ?? DEFAULT_LIMITS.maxSteps,
+      );
     } catch {
       return { hits: [], truncated: true };
     }
@@ -118,7 +136,23 @@ export class PageScanner {
     foldText(text, maxChars, this.buf);
     let r = FULL;
     while (r === FULL) {
-      r = walk(this.trie.node, this.trie.dense, this.trie.tail, this.trie.firstWords, this.keyHits, this.buf.codes, this.buf.length, this.buf.wordStart, this.buf.wordEnd, this.buf.wordHash, this.buf.words, this.stack, this.found, maxHits, maxSteps);
+      r = walk(
+        this.trie.node,
+        this.trie.dense,
+        this.trie.tail,
+        this.trie.firstWords,
+        this.keyHits,
+        this.buf.codes,
+        this.buf.length,
+        this.buf.wordStart,
+        this.buf.wordEnd,
+        this.buf.wordHash,
+        this.buf.words,
+        this.stack,
+        this.found,
+        maxHits,
+        maxSteps,
+      );
       if (r === FULL) this.found = new Int32Array(this.found.length * 2); // rare: walked again with room
     }
     const found = this.found;
@@ -130,10 +164,13 @@ export class PageScanner {
       if (found[at + 3]! < 0) {
         // A word start whose hits (the next -found[at + 3] records) need ordering.
         const before = hits.length;
-        for (let g = f, stop = f - found[at + 3]!; g < stop; g++) this.hit(text, found[RECORD * g]!, orig[found[RECORD * g + 1]!]!, orig[found[RECORD * g + 2]!]!, hits);
+        for (let g = f, stop = f - found[at + 3]!; g < stop; g++)
+          this.hit(text, found[RECORD * g]!, orig[found[RECORD * g + 1]!]!, orig[found[RECORD * g + 2]!]!, hits);
         f -= found[at + 3]! + 1;
         if (hits.length - before > 1) {
-          const mine = hits.splice(before).sort((a, b) => a.end - b.end || PATTERN_KINDS.indexOf(a.kind) - PATTERN_KINDS.indexOf(b.kind));
+          const mine = hits
+            .splice(before)
+            .sort((a, b) => a.end - b.end || PATTERN_KINDS.indexOf(a.kind) - PATTERN_KINDS.indexOf(b.kind));
           for (const h of mine) hits.push(h);
         }
         continue;
@@ -150,7 +187,8 @@ export class PageScanner {
     let end = lastChar + 1;
     while (end < text.length && isSkipped(text.charCodeAt(end))) end++; // a trailing combining accent belongs to the name
     for (let e = t.entryStart[key]!, stop = t.entryStart[key + 1]!; e < stop;) {
-      const first = e, kind = t.entryKind[e]!;
+      const first = e,
+        kind = t.entryKind[e]!;
       while (e < stop && t.entryKind[e] === kind) e++;
       const accountIds = (this.groupIds[first] ??= Object.freeze(t.entryAccountId.slice(first, e)));
       hits.push({ accountIds, kind: PATTERN_KINDS[kind]!, start, end, pattern: t.entryPattern[first]! });
@@ -168,11 +206,30 @@ const FULL = -0x7fffffff;
  * number of finds, -(that + 1) when a limit stopped it, or FULL. The hits a find makes are
  * counted as it is found, so maxHits stops the walk where making the hits one by one would have.
  */
-function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: Int32Array, keyHits: Uint8Array, codes: Uint16Array, n: number, wordStart: Int32Array, wordEnd: Int32Array, wordHash: Int32Array, words: number, stack: Int32Array, found: Int32Array, maxHits: number, maxSteps: number): number {
-  let count = 0, hits = 0, steps = 0;
+function walk(
+  nd: Int32Array,
+  dense: Uint8Array,
+  tail: Uint16Array,
+  firstWords: Int32Array,
+  keyHits: Uint8Array,
+  codes: Uint16Array,
+  n: number,
+  wordStart: Int32Array,
+  wordEnd: Int32Array,
+  wordHash: Int32Array,
+  words: number,
+  stack: Int32Array,
+  found: Int32Array,
+  maxHits: number,
+  maxSteps: number,
+): number {
+  let count = 0,
+    hits = 0,
+    steps = 0;
   const room = found.length / RECORD;
   for (let w = 0; w < words; w++) {
-    const i = wordStart[w]!, after = wordEnd[w]! < n ? codes[wordEnd[w]!]! : SEP;
+    const i = wordStart[w]!,
+      after = wordEnd[w]! < n ? codes[wordEnd[w]!]! : SEP;
     // Only where some key's first word is this word. Unless an apostrophe or an initial's dot
     // follows it: read as nothing, the key's first word runs on past them ("o'brien" is "obrien").
     if (after !== APOS && after !== INITDOT) {
@@ -183,11 +240,19 @@ function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: 
     let forked = false;
     // Walk states: (node, text position, position in the node's tail or -1 while in the trie).
     let sp = 0;
-    stack[sp++] = 0; stack[sp++] = i; stack[sp++] = -1;
+    stack[sp++] = 0;
+    stack[sp++] = i;
+    stack[sp++] = -1;
     while (sp > 0) {
-      let tp = stack[--sp]!, pos = stack[--sp]!, node = stack[--sp]!;
-      let tailEnd = 0, key = 0;
-      if (tp >= 0) { key = nd[STRIDE * node + 3]!; tailEnd = nd[STRIDE * node + 2]! + (nd[STRIDE * node]! >>> TAIL_SHIFT); }
+      let tp = stack[--sp]!,
+        pos = stack[--sp]!,
+        node = stack[--sp]!;
+      let tailEnd = 0,
+        key = 0;
+      if (tp >= 0) {
+        key = nd[STRIDE * node + 3]!;
+        tailEnd = nd[STRIDE * node + 2]! + (nd[STRIDE * node]! >>> TAIL_SHIFT);
+      }
       for (;;) {
         if (++steps > maxSteps) return -count - 1;
         if (tp < 0 && nd[STRIDE * node]! & TAIL) {
@@ -200,18 +265,35 @@ function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: 
           if (tp === tailEnd) {
             if (pos === n || codes[pos]! < 0x30) {
               if (count === room) return FULL;
-              found[RECORD * count] = key; found[RECORD * count + 1] = i; found[RECORD * count + 2] = pos - 1; found[RECORD * count + 3] = 0;
+              found[RECORD * count] = key;
+              found[RECORD * count + 1] = i;
+              found[RECORD * count + 2] = pos - 1;
+              found[RECORD * count + 3] = 0;
               count++;
               hits += keyHits[key]!;
             }
             break;
           }
           if (pos === n) break;
-          const c = codes[pos]!, t = tail[tp]!;
-          if (c === t) { tp++; pos++; continue; }
+          const c = codes[pos]!,
+            t = tail[tp]!;
+          if (c === t) {
+            tp++;
+            pos++;
+            continue;
+          }
           if (c >= 0x30 || c === SEP) break;
-          if ((c === APOS || c === INITDOT) && sp + 3 <= stack.length) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = tp; forked = true; }
-          if ((c === INITDOT && t === DOT) || (t === SEP && c !== APOS)) { tp++; pos++; continue; }
+          if ((c === APOS || c === INITDOT) && sp + 3 <= stack.length) {
+            stack[sp++] = node;
+            stack[sp++] = pos + 1;
+            stack[sp++] = tp;
+            forked = true;
+          }
+          if ((c === INITDOT && t === DOT) || (t === SEP && c !== APOS)) {
+            tp++;
+            pos++;
+            continue;
+          }
           break;
         }
         if (pos === n) break;
@@ -224,7 +306,10 @@ function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: 
           if ((pos === n || codes[pos]! < 0x30) && nd[STRIDE * node]! & TERM) {
             key = nd[STRIDE * node + 3]!;
             if (count === room) return FULL;
-            found[RECORD * count] = key; found[RECORD * count + 1] = i; found[RECORD * count + 2] = pos - 1; found[RECORD * count + 3] = 0;
+            found[RECORD * count] = key;
+            found[RECORD * count + 1] = i;
+            found[RECORD * count + 2] = pos - 1;
+            found[RECORD * count + 3] = 0;
             count++;
             hits += keyHits[key]!;
             if (hits >= maxHits) return -count - 1;
@@ -233,9 +318,19 @@ function walk(nd: Int32Array, dense: Uint8Array, tail: Uint16Array, firstWords: 
         }
         if (c !== SEP && sp + 6 <= stack.length) {
           // A joiner: literal for addresses, a separator for names, or nothing for "O'Brien" / "A.B.C.".
-          if (c === APOS || c === INITDOT) { stack[sp++] = node; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
+          if (c === APOS || c === INITDOT) {
+            stack[sp++] = node;
+            stack[sp++] = pos + 1;
+            stack[sp++] = -1;
+            forked = true;
+          }
           const s = c === APOS ? -1 : child(nd, dense, node, SEP);
-          if (s >= 0) { stack[sp++] = s; stack[sp++] = pos + 1; stack[sp++] = -1; forked = true; }
+          if (s >= 0) {
+            stack[sp++] = s;
+            stack[sp++] = pos + 1;
+            stack[sp++] = -1;
+            forked = true;
+          }
         }
         node = child(nd, dense, node, c === INITDOT ? DOT : c);
         if (node < 0) break;
@@ -266,7 +361,8 @@ function child(nd: Int32Array, dense: Uint8Array, node: number, c: number): numb
     return -1;
   }
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1, l = nd[STRIDE * mid]! & LABEL_MASK;
+    const mid = (lo + hi) >>> 1,
+      l = nd[STRIDE * mid]! & LABEL_MASK;
     if (l === c) return mid;
     if (l < c) lo = mid + 1;
     else hi = mid;
@@ -288,7 +384,11 @@ export function scannerFromPatterns(patterns: Iterable<PagePattern>, minNameLeng
 }
 
 /** The scanner over every account's name, aliases and domains and every contact's email. */
-export function scannerFromRecords(accounts: readonly Account[], contacts: readonly Contact[], minNameLength?: number): PageScanner {
+export function scannerFromRecords(
+  accounts: readonly Account[],
+  contacts: readonly Contact[],
+  minNameLength?: number,
+): PageScanner {
   const b = new PageScanBuilder(minNameLength);
   // Room for about what the records hold (four patterns an account, keys of 28 codes), so the
   // key pool grows once or not at all; reading every record once more to count exactly costs more.

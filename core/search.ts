@@ -33,15 +33,7 @@ export type SearchKind = 'account' | 'campaign' | 'deal' | 'note';
 
 /** What a hit matched on, for the subtitle and for tests. */
 export type MatchedOn =
-  | 'name'
-  | 'alias'
-  | 'domain'
-  | 'email'
-  | 'contact'
-  | 'channel'
-  | 'products'
-  | 'sales rep'
-  | 'note text';
+  'name' | 'alias' | 'domain' | 'email' | 'contact' | 'channel' | 'products' | 'sales rep' | 'note text';
 
 /** exact: the query is the whole name/alias/domain/email, or every term is a whole word. */
 export type MatchQuality = 'exact' | 'prefix' | 'fuzzy' | 'partial';

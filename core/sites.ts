@@ -28,7 +28,8 @@ export function parseSiteUrl(input: string): SiteParse {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'scheme', value: url.protocol };
   if (url.username || url.password) return { ok: false, error: 'credentials', value: '' };
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { ok: false, error: 'host', value: url.hostname };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost')
+    return { ok: false, error: 'host', value: url.hostname };
   if (url.hostname.includes('*')) return { ok: false, error: 'wildcard', value: url.hostname };
   return { ok: true, origin: url.origin };
 }

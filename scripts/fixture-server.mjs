@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 const HELPDESKS = join(FIXTURES, 'helpdesks');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.csv': 'text/csv', '.json': 'application/json', '.css': 'text/css', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
 
 /**
  * Help-desk fixtures by the address they imitate ("northwind.zendesk.com/agent/tickets/1042"),

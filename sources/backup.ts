@@ -23,7 +23,10 @@ export interface BackupFile {
 }
 
 export class BackupError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
     this.name = 'BackupError';
   }
@@ -33,12 +36,20 @@ export class BackupError extends Error {
 export async function exportBackup(db: BackstoryDB): Promise<BackupFile> {
   return db.transaction('r', [...salesTables(db), db.pins], async () => {
     const [stored, contacts, campaigns, deals, notes, pins] = await Promise.all([
-      allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'campaign'), allRecords(db, 'deal'), allRecords(db, 'note'), db.pins.toArray(),
+      allRecords(db, 'account'),
+      allRecords(db, 'contact'),
+      allRecords(db, 'campaign'),
+      allRecords(db, 'deal'),
+      allRecords(db, 'note'),
+      db.pins.toArray(),
     ]);
     const accounts = stored.map(({ nameKey: _n, aliasKeys: _a, ...account }) => account);
     return {
-      format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(),
-      records: { accounts, contacts, campaigns, deals, notes }, pins,
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date().toISOString(),
+      records: { accounts, contacts, campaigns, deals, notes },
+      pins,
     };
   });
 }
@@ -59,7 +70,8 @@ export function parseJsonText(text: string): unknown {
     // Engines differ: V8 may give "position N", Firefox "line N column M", or neither.
     const msg = String(e);
     const pos = /position (\d+)/.exec(msg)?.[1];
-    const line = pos !== undefined ? text.slice(0, +pos).split('\n').length : Number(/line (\d+)/.exec(msg)?.[1]) || undefined;
+    const line =
+      pos !== undefined ? text.slice(0, +pos).split('\n').length : Number(/line (\d+)/.exec(msg)?.[1]) || undefined;
     throw new BackupError(`not valid JSON${line ? ` (line ${line})` : ''}: ${(e as Error).message}`, line);
   }
 }
@@ -72,27 +84,71 @@ const str = z.string();
 const opt = z.optional(str);
 const sourced = { id: str, source: str, sourceId: str };
 const accountSchema = z.strictObject({
-  ...sourced, name: str, aliases: z.array(str), domains: z.array(str), externalIds: z.record(str, str),
-  industry: opt, leadSource: opt, customerSince: opt, owner: opt,
+  ...sourced,
+  name: str,
+  aliases: z.array(str),
+  domains: z.array(str),
+  externalIds: z.record(str, str),
+  industry: opt,
+  leadSource: opt,
+  customerSince: opt,
+  owner: opt,
 });
-const contactSchema = z.strictObject({ ...sourced, accountId: opt, name: str, email: str, role: opt, title: opt, phone: opt });
+const contactSchema = z.strictObject({
+  ...sourced,
+  accountId: opt,
+  name: str,
+  email: str,
+  role: opt,
+  title: opt,
+  phone: opt,
+});
 const campaignSchema = z.strictObject({
-  ...sourced, name: str, channel: str, startDate: opt, endDate: opt, cost: z.optional(z.number()), currency: opt, owner: opt,
+  ...sourced,
+  name: str,
+  channel: str,
+  startDate: opt,
+  endDate: opt,
+  cost: z.optional(z.number()),
+  currency: opt,
+  owner: opt,
 });
 const dealSchema = z.strictObject({
-  ...sourced, accountId: str, campaignId: opt, leadSource: opt, name: str, valueOneTime: z.optional(z.number()),
-  valueRecurring: z.optional(z.number()), currency: str, stage: str, closeDate: opt, salesRep: opt, productsSold: opt,
+  ...sourced,
+  accountId: str,
+  campaignId: opt,
+  leadSource: opt,
+  name: str,
+  valueOneTime: z.optional(z.number()),
+  valueRecurring: z.optional(z.number()),
+  currency: str,
+  stage: str,
+  closeDate: opt,
+  salesRep: opt,
+  productsSold: opt,
   promises: z.array(str),
 });
 const noteSchema = z.strictObject({
-  ...sourced, accountId: opt, dealId: opt, author: str, date: str, body: str, tags: z.array(str), pinned: z.boolean(),
+  ...sourced,
+  accountId: opt,
+  dealId: opt,
+  author: str,
+  date: str,
+  body: str,
+  tags: z.array(str),
+  pinned: z.boolean(),
 });
 const pinSchema = z.strictObject({ key: str, accountId: str, createdAt: str });
 const backupSchema = z.strictObject({
-  format: z.literal(BACKUP_FORMAT), version: z.literal(BACKUP_VERSION), exportedAt: str,
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: str,
   records: z.strictObject({
-    accounts: z.array(accountSchema), contacts: z.array(contactSchema), campaigns: z.array(campaignSchema),
-    deals: z.array(dealSchema), notes: z.array(noteSchema),
+    accounts: z.array(accountSchema),
+    contacts: z.array(contactSchema),
+    campaigns: z.array(campaignSchema),
+    deals: z.array(dealSchema),
+    notes: z.array(noteSchema),
   }),
   pins: z.array(pinSchema),
 });
@@ -100,36 +156,49 @@ const backupSchema = z.strictObject({
 // Compile-time guard: a model field added without updating the schemas above fails type checking.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemasMatchModel: [
-  Same<z.infer<typeof accountSchema>, Account>, Same<z.infer<typeof contactSchema>, Contact>,
-  Same<z.infer<typeof campaignSchema>, Campaign>, Same<z.infer<typeof dealSchema>, Deal>,
-  Same<z.infer<typeof noteSchema>, Note>, Same<z.infer<typeof pinSchema>, Pin>,
+  Same<z.infer<typeof accountSchema>, Account>,
+  Same<z.infer<typeof contactSchema>, Contact>,
+  Same<z.infer<typeof campaignSchema>, Campaign>,
+  Same<z.infer<typeof dealSchema>, Deal>,
+  Same<z.infer<typeof noteSchema>, Note>,
+  Same<z.infer<typeof pinSchema>, Pin>,
 ] = [true, true, true, true, true, true];
 void schemasMatchModel;
 
 /** Check a parsed backup in full; the error names the first few bad fields by path. */
 export function validateBackup(value: unknown): BackupFile {
   const v = value as { format?: unknown; version?: unknown } | null;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new BackupError('not a Backstory backup: expected a JSON object');
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new BackupError('not a Backstory backup: expected a JSON object');
   if (v.format !== BACKUP_FORMAT) {
-    throw new BackupError(`not a Backstory backup: "format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${BACKUP_FORMAT}"`);
+    throw new BackupError(
+      `not a Backstory backup: "format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${BACKUP_FORMAT}"`,
+    );
   }
   if (v.version !== BACKUP_VERSION) {
     const newer = typeof v.version === 'number' && v.version > BACKUP_VERSION;
-    throw new BackupError(newer
-      ? `this backup is version ${v.version}, newer than this Backstory reads (${BACKUP_VERSION}); update the extension`
-      : `unsupported backup version ${JSON.stringify(v.version)} (expected ${BACKUP_VERSION})`);
+    throw new BackupError(
+      newer
+        ? `this backup is version ${v.version}, newer than this Backstory reads (${BACKUP_VERSION}); update the extension`
+        : `unsupported backup version ${JSON.stringify(v.version)} (expected ${BACKUP_VERSION})`,
+    );
   }
   const result = backupSchema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues;
     const listed = issues.slice(0, 5).map((i) => `${pathText(i.path)}: ${issueText(i, valueAt(value, i.path))}`);
-    throw new BackupError(`invalid backup: ${listed.join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`);
+    throw new BackupError(
+      `invalid backup: ${listed.join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
+    );
   }
   const backup = result.data as BackupFile;
   for (const [kind, list] of Object.entries(backup.records) as [string, AnyRecord[]][]) {
     const ids = new Set<string>();
     list.forEach((r, i) => {
-      if (r.id !== `${r.source}:${r.sourceId}`) throw new BackupError(`invalid backup: records.${kind}[${i}].id is "${r.id}", expected "${r.source}:${r.sourceId}"`);
+      if (r.id !== `${r.source}:${r.sourceId}`)
+        throw new BackupError(
+          `invalid backup: records.${kind}[${i}].id is "${r.id}", expected "${r.source}:${r.sourceId}"`,
+        );
       if (ids.has(r.id)) throw new BackupError(`invalid backup: records.${kind}[${i}].id "${r.id}" appears twice`);
       ids.add(r.id);
     });
@@ -139,13 +208,21 @@ export function validateBackup(value: unknown): BackupFile {
 
 type Issue = z.core.$ZodIssue;
 function pathText(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
+  return (
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)'
+  );
 }
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+  return path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    root,
+  );
 }
 function issueText(issue: Issue, actual: unknown): string {
-  const found = actual === undefined ? 'missing' : `found ${Array.isArray(actual) ? 'array' : actual === null ? 'null' : typeof actual}`;
+  const found =
+    actual === undefined
+      ? 'missing'
+      : `found ${Array.isArray(actual) ? 'array' : actual === null ? 'null' : typeof actual}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, ${found}`;
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
   if (issue.code === 'invalid_value') return `expected ${issue.values.map((x) => JSON.stringify(x)).join(' or ')}`;

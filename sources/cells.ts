@@ -52,7 +52,10 @@ export class Cells {
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (typeof v !== 'string') return this.failed(field, 'expected text');
     if (v.length > MAX_FIELD_CHARS) {
-      return this.failed(field, `value is ${(v.length / 1e6).toFixed(1)} MB; cells over 1 MB are refused (is a quote left open above?)`);
+      return this.failed(
+        field,
+        `value is ${(v.length / 1e6).toFixed(1)} MB; cells over 1 MB are refused (is a quote left open above?)`,
+      );
     }
     const s = unescapeFormula(v).trim();
     return s === '' ? undefined : s;
@@ -102,7 +105,8 @@ export class Cells {
 
   domains(field: string): string[] {
     const v = this.row.get(field);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return this.parsedValue(field, v.join(';'), parseDomains) ?? [];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+      return this.parsedValue(field, v.join(';'), parseDomains) ?? [];
     return this.parsed(field, parseDomains) ?? [];
   }
 

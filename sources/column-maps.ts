@@ -11,8 +11,7 @@ export const PRESETS = ['hubspot', 'salesforce', 'connectwise', 'backstory', 'ge
 /** Which export a header row looks like; "backstory" is our own template (headers = field names). */
 export type Preset = (typeof PRESETS)[number];
 
-export type FieldType =
-  | 'text' | 'list' | 'money' | 'date' | 'datetime' | 'email' | 'domains' | 'bool' | 'map' | 'ref';
+export type FieldType = 'text' | 'list' | 'money' | 'date' | 'datetime' | 'email' | 'domains' | 'bool' | 'map' | 'ref';
 
 type Aliases = Partial<Record<Exclude<Preset, 'backstory'>, string[]>>;
 export interface FieldSpec {
@@ -33,66 +32,218 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
   account: {
     required: [['name']],
     fields: {
-      id: f('text', { hubspot: ['Record ID', 'Company ID'], salesforce: ['Account ID'], connectwise: ['Company ID'], generic: ['sourceId'] }),
-      name: f('text', { hubspot: ['Company name'], salesforce: ['Account Name'], connectwise: ['Company Name', 'Company'], generic: ['Name', 'Account', 'Company', 'Organization', 'Organisation', 'Customer', 'Client'] }),
+      id: f('text', {
+        hubspot: ['Record ID', 'Company ID'],
+        salesforce: ['Account ID'],
+        connectwise: ['Company ID'],
+        generic: ['sourceId'],
+      }),
+      name: f('text', {
+        hubspot: ['Company name'],
+        salesforce: ['Account Name'],
+        connectwise: ['Company Name', 'Company'],
+        generic: ['Name', 'Account', 'Company', 'Organization', 'Organisation', 'Customer', 'Client'],
+      }),
       aliases: f('list', { generic: ['Aliases', 'Also known as', 'AKA', 'Other names', 'DBA'] }),
       domains: f('domains', { hubspot: ['Company Domain Name'], generic: ['Domain', 'Email domain', 'Email domains'] }),
-      website: f('domains', { hubspot: ['Website URL'], salesforce: ['Website'], connectwise: ['Website', 'Web Site'], generic: ['URL', 'Web'] }),
+      website: f('domains', {
+        hubspot: ['Website URL'],
+        salesforce: ['Website'],
+        connectwise: ['Website', 'Web Site'],
+        generic: ['URL', 'Web'],
+      }),
       externalIds: f('map', { generic: ['External IDs'] }),
-      industry: f('text', { hubspot: ['Industry'], salesforce: ['Industry'], connectwise: ['Market', 'Industry'], generic: ['Sector', 'Vertical'] }),
-      leadSource: f('text', { hubspot: ['Original Source'], salesforce: ['Lead Source', 'Account Source'], connectwise: ['Lead Source', 'Source'], generic: ['Source'] }),
+      industry: f('text', {
+        hubspot: ['Industry'],
+        salesforce: ['Industry'],
+        connectwise: ['Market', 'Industry'],
+        generic: ['Sector', 'Vertical'],
+      }),
+      leadSource: f('text', {
+        hubspot: ['Original Source'],
+        salesforce: ['Lead Source', 'Account Source'],
+        connectwise: ['Lead Source', 'Source'],
+        generic: ['Source'],
+      }),
       leadSourceDetail: f('text', { hubspot: ['Original Source Drill-Down 1', 'Original Source Drill-Down 2'] }),
-      customerSince: f('date', { hubspot: ['Became a Customer Date'], salesforce: ['Customer Since'], connectwise: ['Customer Since'], generic: ['Client Since'] }),
-      owner: f('text', { hubspot: ['Company owner'], salesforce: ['Account Owner'], connectwise: ['Account Manager', 'Territory Manager'], generic: ['Owner'] }),
+      customerSince: f('date', {
+        hubspot: ['Became a Customer Date'],
+        salesforce: ['Customer Since'],
+        connectwise: ['Customer Since'],
+        generic: ['Client Since'],
+      }),
+      owner: f('text', {
+        hubspot: ['Company owner'],
+        salesforce: ['Account Owner'],
+        connectwise: ['Account Manager', 'Territory Manager'],
+        generic: ['Owner'],
+      }),
     },
   },
   contact: {
     required: [['name', 'firstName', 'lastName']],
     fields: {
-      id: f('text', { hubspot: ['Record ID', 'Contact ID'], salesforce: ['Contact ID'], connectwise: ['Contact ID'], generic: ['sourceId'] }),
+      id: f('text', {
+        hubspot: ['Record ID', 'Contact ID'],
+        salesforce: ['Contact ID'],
+        connectwise: ['Contact ID'],
+        generic: ['sourceId'],
+      }),
       accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
-      accountName: f('text', { hubspot: HS_COMPANY, salesforce: ['Account Name'], connectwise: ['Company', 'Company Name'], generic: ['Account', 'Organization', 'Customer'] }),
+      accountName: f('text', {
+        hubspot: HS_COMPANY,
+        salesforce: ['Account Name'],
+        connectwise: ['Company', 'Company Name'],
+        generic: ['Account', 'Organization', 'Customer'],
+      }),
       name: f('text', { salesforce: ['Full Name', 'Contact Name'], generic: ['Name', 'Contact'] }),
-      firstName: f('text', { hubspot: ['First Name'], salesforce: ['First Name'], connectwise: ['First Name'], generic: ['Given name'] }),
-      lastName: f('text', { hubspot: ['Last Name'], salesforce: ['Last Name'], connectwise: ['Last Name'], generic: ['Surname', 'Family name'] }),
-      email: f('email', { hubspot: ['Email'], salesforce: ['Email'], connectwise: ['Email', 'Default Email'], generic: ['E-mail', 'Email Address'] }),
-      role: f('text', { hubspot: ['Buying Role'], salesforce: ['Contact Role', 'Role'], connectwise: ['Type', 'Contact Type'], generic: ['Role'] }),
-      title: f('text', { hubspot: ['Job Title'], salesforce: ['Title'], connectwise: ['Title'], generic: ['Position'] }),
-      phone: f('text', { hubspot: ['Phone Number', 'Mobile Phone Number'], salesforce: ['Phone', 'Mobile'], connectwise: ['Phone', 'Direct', 'Default Phone'], generic: ['Telephone'] }),
+      firstName: f('text', {
+        hubspot: ['First Name'],
+        salesforce: ['First Name'],
+        connectwise: ['First Name'],
+        generic: ['Given name'],
+      }),
+      lastName: f('text', {
+        hubspot: ['Last Name'],
+        salesforce: ['Last Name'],
+        connectwise: ['Last Name'],
+        generic: ['Surname', 'Family name'],
+      }),
+      email: f('email', {
+        hubspot: ['Email'],
+        salesforce: ['Email'],
+        connectwise: ['Email', 'Default Email'],
+        generic: ['E-mail', 'Email Address'],
+      }),
+      role: f('text', {
+        hubspot: ['Buying Role'],
+        salesforce: ['Contact Role', 'Role'],
+        connectwise: ['Type', 'Contact Type'],
+        generic: ['Role'],
+      }),
+      title: f('text', {
+        hubspot: ['Job Title'],
+        salesforce: ['Title'],
+        connectwise: ['Title'],
+        generic: ['Position'],
+      }),
+      phone: f('text', {
+        hubspot: ['Phone Number', 'Mobile Phone Number'],
+        salesforce: ['Phone', 'Mobile'],
+        connectwise: ['Phone', 'Direct', 'Default Phone'],
+        generic: ['Telephone'],
+      }),
     },
   },
   campaign: {
     required: [['name']],
     fields: {
-      id: f('text', { hubspot: ['Campaign ID'], salesforce: ['Campaign ID'], connectwise: ['Campaign ID'], generic: ['sourceId'] }),
-      name: f('text', { hubspot: ['Campaign name'], salesforce: ['Campaign Name'], connectwise: ['Campaign Name', 'Campaign'], generic: ['Name', 'Campaign'] }),
-      channel: f('text', { hubspot: ['Campaign type'], salesforce: ['Type', 'Campaign Type'], connectwise: ['Type', 'Campaign Type'], generic: ['Medium'] }),
+      id: f('text', {
+        hubspot: ['Campaign ID'],
+        salesforce: ['Campaign ID'],
+        connectwise: ['Campaign ID'],
+        generic: ['sourceId'],
+      }),
+      name: f('text', {
+        hubspot: ['Campaign name'],
+        salesforce: ['Campaign Name'],
+        connectwise: ['Campaign Name', 'Campaign'],
+        generic: ['Name', 'Campaign'],
+      }),
+      channel: f('text', {
+        hubspot: ['Campaign type'],
+        salesforce: ['Type', 'Campaign Type'],
+        connectwise: ['Type', 'Campaign Type'],
+        generic: ['Medium'],
+      }),
       startDate: f('date', { hubspot: ['Start date'], salesforce: ['Start Date'], connectwise: ['Start Date'] }),
       endDate: f('date', { hubspot: ['End date'], salesforce: ['End Date'], connectwise: ['End Date'] }),
-      cost: f('money', { hubspot: ['Budget', 'Spend'], salesforce: ['Actual Cost', 'Budgeted Cost'], connectwise: ['Actual Cost', 'Budget Cost'], generic: ['Cost'] }),
-      currency: f('text', { hubspot: ['Currency'], salesforce: ['Campaign Currency', 'Currency'], generic: ['Currency'] }),
-      owner: f('text', { hubspot: ['Campaign owner'], salesforce: ['Campaign Owner'], connectwise: ['Owner'], generic: ['Owner'] }),
+      cost: f('money', {
+        hubspot: ['Budget', 'Spend'],
+        salesforce: ['Actual Cost', 'Budgeted Cost'],
+        connectwise: ['Actual Cost', 'Budget Cost'],
+        generic: ['Cost'],
+      }),
+      currency: f('text', {
+        hubspot: ['Currency'],
+        salesforce: ['Campaign Currency', 'Currency'],
+        generic: ['Currency'],
+      }),
+      owner: f('text', {
+        hubspot: ['Campaign owner'],
+        salesforce: ['Campaign Owner'],
+        connectwise: ['Owner'],
+        generic: ['Owner'],
+      }),
     },
   },
   deal: {
     required: [['name'], ['accountId', 'accountName']],
     fields: {
-      id: f('text', { hubspot: ['Record ID', 'Deal ID'], salesforce: ['Opportunity ID'], connectwise: ['Opportunity ID'], generic: ['sourceId'] }),
+      id: f('text', {
+        hubspot: ['Record ID', 'Deal ID'],
+        salesforce: ['Opportunity ID'],
+        connectwise: ['Opportunity ID'],
+        generic: ['sourceId'],
+      }),
       accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
-      accountName: f('text', { hubspot: HS_COMPANY, salesforce: ['Account Name'], connectwise: ['Company', 'Company Name'], generic: ['Account', 'Customer', 'Client'] }),
+      accountName: f('text', {
+        hubspot: HS_COMPANY,
+        salesforce: ['Account Name'],
+        connectwise: ['Company', 'Company Name'],
+        generic: ['Account', 'Customer', 'Client'],
+      }),
       campaignId: f('ref', { salesforce: ['Campaign ID'], connectwise: ['Campaign ID'] }),
-      campaignName: f('text', { hubspot: ['Campaign'], salesforce: ['Primary Campaign Source', 'Campaign Name'], connectwise: ['Campaign'], generic: ['Campaign'] }),
-      leadSource: f('text', { hubspot: ['Original Source'], salesforce: ['Lead Source'], connectwise: ['Source'], generic: ['Source'] }),
-      name: f('text', { hubspot: ['Deal Name'], salesforce: ['Opportunity Name'], connectwise: ['Opportunity Name', 'Opportunity'], generic: ['Deal', 'Name'] }),
-      valueOneTime: f('money', { hubspot: ['Amount'], salesforce: ['Amount'], connectwise: ['Product Revenue', 'One-Time Revenue'], generic: ['Value', 'One-time value'] }),
-      valueRecurring: f('money', { hubspot: ['Monthly recurring revenue', 'MRR'], salesforce: ['Monthly Recurring Revenue', 'MRR'], connectwise: ['Recurring Revenue'] }),
-      currency: f('text', { hubspot: ['Currency', 'Deal Currency Code'], salesforce: ['Opportunity Currency', 'Currency'], generic: ['Currency'] }),
+      campaignName: f('text', {
+        hubspot: ['Campaign'],
+        salesforce: ['Primary Campaign Source', 'Campaign Name'],
+        connectwise: ['Campaign'],
+        generic: ['Campaign'],
+      }),
+      leadSource: f('text', {
+        hubspot: ['Original Source'],
+        salesforce: ['Lead Source'],
+        connectwise: ['Source'],
+        generic: ['Source'],
+      }),
+      name: f('text', {
+        hubspot: ['Deal Name'],
+        salesforce: ['Opportunity Name'],
+        connectwise: ['Opportunity Name', 'Opportunity'],
+        generic: ['Deal', 'Name'],
+      }),
+      valueOneTime: f('money', {
+        hubspot: ['Amount'],
+        salesforce: ['Amount'],
+        connectwise: ['Product Revenue', 'One-Time Revenue'],
+        generic: ['Value', 'One-time value'],
+      }),
+      valueRecurring: f('money', {
+        hubspot: ['Monthly recurring revenue', 'MRR'],
+        salesforce: ['Monthly Recurring Revenue', 'MRR'],
+        connectwise: ['Recurring Revenue'],
+      }),
+      currency: f('text', {
+        hubspot: ['Currency', 'Deal Currency Code'],
+        salesforce: ['Opportunity Currency', 'Currency'],
+        generic: ['Currency'],
+      }),
       // ConnectWise has both: Status (Open/Won/Lost) and Stage (the pipeline step).
       stage: f('text', { hubspot: ['Deal Stage'], salesforce: ['Stage'], connectwise: ['Status', 'Stage'] }),
       stageDetail: f('text', { connectwise: ['Stage'] }),
-      closeDate: f('date', { hubspot: ['Close Date'], salesforce: ['Close Date'], connectwise: ['Closed Date'], generic: ['Closed'] }),
+      closeDate: f('date', {
+        hubspot: ['Close Date'],
+        salesforce: ['Close Date'],
+        connectwise: ['Closed Date'],
+        generic: ['Closed'],
+      }),
       expectedCloseDate: f('date', { connectwise: ['Expected Close Date'], generic: ['Expected Close'] }),
-      salesRep: f('text', { hubspot: ['Deal owner'], salesforce: ['Opportunity Owner'], connectwise: ['Sales Rep', 'Primary Sales Rep'], generic: ['Owner', 'Rep', 'Salesperson'] }),
+      salesRep: f('text', {
+        hubspot: ['Deal owner'],
+        salesforce: ['Opportunity Owner'],
+        connectwise: ['Sales Rep', 'Primary Sales Rep'],
+        generic: ['Owner', 'Rep', 'Salesperson'],
+      }),
       productsSold: f('text', { generic: ['Products', 'Products Sold', 'Product'] }),
       promises: f('list', { generic: ['Promises', 'Commitments'] }),
     },
@@ -100,14 +251,48 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
   note: {
     required: [['body']],
     fields: {
-      id: f('text', { hubspot: ['Record ID', 'Note ID'], salesforce: ['Activity ID', 'Note ID'], connectwise: ['Note ID'], generic: ['sourceId'] }),
+      id: f('text', {
+        hubspot: ['Record ID', 'Note ID'],
+        salesforce: ['Activity ID', 'Note ID'],
+        connectwise: ['Note ID'],
+        generic: ['sourceId'],
+      }),
       accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
-      accountName: f('text', { hubspot: HS_COMPANY, salesforce: ['Account Name', 'Company / Account'], connectwise: ['Company', 'Company Name'], generic: ['Account', 'Customer'] }),
-      dealId: f('ref', { hubspot: ['Associated Deal IDs', 'Associated Deal ID'], salesforce: ['Opportunity ID'], connectwise: ['Opportunity ID'] }),
-      dealName: f('text', { hubspot: ['Associated Deal'], salesforce: ['Opportunity Name'], connectwise: ['Opportunity', 'Opportunity Name'], generic: ['Deal'] }),
-      author: f('text', { hubspot: ['Activity assigned to', 'Created by'], salesforce: ['Assigned', 'Created By'], connectwise: ['Entered By', 'Member'], generic: ['By', 'Owner', 'User'] }),
-      date: f('datetime', { hubspot: ['Activity date', 'Create Date'], salesforce: ['Date', 'Created Date'], connectwise: ['Date Entered', 'Date Created'], generic: ['Created'] }),
-      body: f('text', { hubspot: ['Note body'], salesforce: ['Comments', 'Full Comments'], connectwise: ['Notes', 'Text'], generic: ['Note', 'Content', 'Comment', 'Details'] }),
+      accountName: f('text', {
+        hubspot: HS_COMPANY,
+        salesforce: ['Account Name', 'Company / Account'],
+        connectwise: ['Company', 'Company Name'],
+        generic: ['Account', 'Customer'],
+      }),
+      dealId: f('ref', {
+        hubspot: ['Associated Deal IDs', 'Associated Deal ID'],
+        salesforce: ['Opportunity ID'],
+        connectwise: ['Opportunity ID'],
+      }),
+      dealName: f('text', {
+        hubspot: ['Associated Deal'],
+        salesforce: ['Opportunity Name'],
+        connectwise: ['Opportunity', 'Opportunity Name'],
+        generic: ['Deal'],
+      }),
+      author: f('text', {
+        hubspot: ['Activity assigned to', 'Created by'],
+        salesforce: ['Assigned', 'Created By'],
+        connectwise: ['Entered By', 'Member'],
+        generic: ['By', 'Owner', 'User'],
+      }),
+      date: f('datetime', {
+        hubspot: ['Activity date', 'Create Date'],
+        salesforce: ['Date', 'Created Date'],
+        connectwise: ['Date Entered', 'Date Created'],
+        generic: ['Created'],
+      }),
+      body: f('text', {
+        hubspot: ['Note body'],
+        salesforce: ['Comments', 'Full Comments'],
+        connectwise: ['Notes', 'Text'],
+        generic: ['Note', 'Content', 'Comment', 'Details'],
+      }),
       tags: f('list', { generic: ['Labels', 'Category'] }),
       pinned: f('bool', { generic: ['Pin', 'Important'] }),
     },
@@ -119,13 +304,30 @@ export const TEMPLATE_FIELDS: Record<RecordKind, string[]> = {
   account: ['id', 'name', 'aliases', 'domains', 'externalIds', 'industry', 'leadSource', 'customerSince', 'owner'],
   contact: ['id', 'accountId', 'name', 'email', 'role', 'title', 'phone'],
   campaign: ['id', 'name', 'channel', 'startDate', 'endDate', 'cost', 'currency', 'owner'],
-  deal: ['id', 'accountId', 'campaignId', 'leadSource', 'name', 'valueOneTime', 'valueRecurring', 'currency', 'stage', 'closeDate', 'salesRep', 'productsSold', 'promises'],
+  deal: [
+    'id',
+    'accountId',
+    'campaignId',
+    'leadSource',
+    'name',
+    'valueOneTime',
+    'valueRecurring',
+    'currency',
+    'stage',
+    'closeDate',
+    'salesRep',
+    'productsSold',
+    'promises',
+  ],
   note: ['id', 'accountId', 'dealId', 'author', 'date', 'body', 'tags', 'pinned'],
 };
 
 /** "Company Domain Name " -> "companydomainname": what header comparison sees. */
 export function headerKey(header: string): string {
-  return header.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Aliases of a field for one preset; the template's alias is the field name itself. */
@@ -149,7 +351,9 @@ export function autoMapping(kind: RecordKind, headers: string[], preset?: Preset
   const mapping: Record<string, number> = {};
   for (const [field, spec] of Object.entries(KIND_SPECS[kind].fields)) {
     for (const p of order) {
-      const hit = aliasesOf(field, spec, p).map((a) => index.get(headerKey(a))).find((i) => i !== undefined && !used.has(i));
+      const hit = aliasesOf(field, spec, p)
+        .map((a) => index.get(headerKey(a)))
+        .find((i) => i !== undefined && !used.has(i));
       if (hit !== undefined) {
         mapping[field] = hit;
         used.add(hit);
@@ -210,8 +414,7 @@ export function detectKind(headers: string[]): Detection {
     const mapping = autoMapping(kind, headers, preset);
     const score = Object.keys(mapping).length;
     const complete = missingRequired(kind, mapping).length === 0;
-    const better =
-      !best || (complete && !best.complete) || (complete === best.complete && score > best.score);
+    const better = !best || (complete && !best.complete) || (complete === best.complete && score > best.score);
     if (better) best = { kind, preset, score, complete };
   }
   const { kind, preset, score } = best!;

@@ -13,7 +13,12 @@ export const SOURCE = 'connectwise';
 export type CwObject = Record<string, unknown> & { id: number | string };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 const day = (v: unknown): string | undefined => {
   const s = str(v);
   const d = s ? new Date(s) : undefined;
@@ -24,8 +29,13 @@ const refId = (v: unknown): string | undefined => {
   const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
   return typeof id === 'number' || (typeof id === 'string' && id) ? String(id) : undefined;
 };
-const refName = (v: unknown): string | undefined => (v && typeof v === 'object' ? str((v as { name?: unknown }).name) : str(v));
-const rid = (kind: string, id: string | number) => ({ id: `${SOURCE}:${kind}-${id}`, source: SOURCE, sourceId: `${kind}-${id}` });
+const refName = (v: unknown): string | undefined =>
+  v && typeof v === 'object' ? str((v as { name?: unknown }).name) : str(v);
+const rid = (kind: string, id: string | number) => ({
+  id: `${SOURCE}:${kind}-${id}`,
+  source: SOURCE,
+  sourceId: `${kind}-${id}`,
+});
 
 export function isCwObject(v: unknown): v is CwObject {
   if (!v || typeof v !== 'object') return false;
@@ -39,18 +49,26 @@ export function mapCompany(o: CwObject): Account | undefined {
   const domain = websiteDomain(o.website);
   const identifier = str(o.identifier);
   return {
-    ...rid('company', o.id), name,
+    ...rid('company', o.id),
+    name,
     aliases: identifier && identifier.toLowerCase() !== name.toLowerCase() ? [identifier] : [],
     domains: domain ? [domain] : [],
     externalIds: { connectwise: String(o.id), ...(identifier ? { 'connectwise-identifier': identifier } : {}) },
-    industry: refName(o.market), leadSource: str(o.leadSource), customerSince: day(o.dateAcquired),
+    industry: refName(o.market),
+    leadSource: str(o.leadSource),
+    customerSince: day(o.dateAcquired),
     owner: refName(o.accountManager) ?? refName(o.territoryManager),
   };
 }
 
 /** CW contact types ("Decision Maker", "Billing Contact") to Backstory's roles. */
 function role(types: unknown): string | undefined {
-  const names = Array.isArray(types) ? types.map(refName).filter((n): n is string => !!n).map((n) => n.toLowerCase()) : [];
+  const names = Array.isArray(types)
+    ? types
+        .map(refName)
+        .filter((n): n is string => !!n)
+        .map((n) => n.toLowerCase())
+    : [];
   if (names.some((n) => n.includes('decision'))) return 'decision maker';
   if (names.some((n) => n.includes('champion'))) return 'champion';
   if (names.some((n) => n.includes('billing') || n.includes('accounts payable'))) return 'billing';
@@ -75,8 +93,12 @@ export function mapContact(o: CwObject): Contact | undefined {
   const company = refId(o.company);
   if (!name || o.inactiveFlag === true) return undefined;
   return {
-    ...rid('contact', o.id), ...(company ? { accountId: `${SOURCE}:company-${company}` } : {}), name,
-    email: contactEmail(o.communicationItems), role: role(o.types), title: str(o.title),
+    ...rid('contact', o.id),
+    ...(company ? { accountId: `${SOURCE}:company-${company}` } : {}),
+    name,
+    email: contactEmail(o.communicationItems),
+    role: role(o.types),
+    title: str(o.title),
   };
 }
 
@@ -84,8 +106,13 @@ export function mapCampaign(o: CwObject): Campaign | undefined {
   const name = str(o.name);
   if (!name) return undefined;
   return {
-    ...rid('campaign', o.id), name, channel: refName(o.type) ?? refName(o.subType) ?? '',
-    startDate: day(o.startDate), endDate: day(o.endDate), cost: num(o.actualCost) ?? num(o.budgetCost), owner: refName(o.member),
+    ...rid('campaign', o.id),
+    name,
+    channel: refName(o.type) ?? refName(o.subType) ?? '',
+    startDate: day(o.startDate),
+    endDate: day(o.endDate),
+    cost: num(o.actualCost) ?? num(o.budgetCost),
+    owner: refName(o.member),
   };
 }
 
@@ -96,7 +123,8 @@ export interface Forecast {
 }
 
 export function forecastValues(forecast: unknown): Forecast {
-  const items = forecast && typeof forecast === 'object' ? (forecast as { forecastItems?: unknown }).forecastItems : undefined;
+  const items =
+    forecast && typeof forecast === 'object' ? (forecast as { forecastItems?: unknown }).forecastItems : undefined;
   let oneTime = 0;
   let recurring = 0;
   for (const i of Array.isArray(items) ? items : []) {
@@ -119,11 +147,19 @@ export function mapOpportunity(o: CwObject, forecast: Forecast = {}, currency = 
   const campaign = refId(o.campaign);
   const status = refName(o.status) ?? '';
   return {
-    ...rid('opportunity', o.id), accountId: `${SOURCE}:company-${company}`, name,
+    ...rid('opportunity', o.id),
+    accountId: `${SOURCE}:company-${company}`,
+    name,
     ...(campaign ? { campaignId: `${SOURCE}:campaign-${campaign}` } : {}),
-    leadSource: refName(o.source), valueOneTime: forecast.oneTime, valueRecurring: forecast.recurring, currency,
-    stage: isWon(o) ? 'Closed Won' : status || (refName(o.stage) ?? ''), closeDate: day(o.closedDate),
-    salesRep: refName(o.primarySalesRep), productsSold: str(o.notes), promises: [],
+    leadSource: refName(o.source),
+    valueOneTime: forecast.oneTime,
+    valueRecurring: forecast.recurring,
+    currency,
+    stage: isWon(o) ? 'Closed Won' : status || (refName(o.stage) ?? ''),
+    closeDate: day(o.closedDate),
+    salesRep: refName(o.primarySalesRep),
+    productsSold: str(o.notes),
+    promises: [],
   };
 }
 
@@ -135,7 +171,9 @@ function noteFields(o: CwObject): Omit<Note, 'id' | 'source' | 'sourceId'> | und
   return {
     author: str(o.enteredBy) ?? str(info.enteredBy) ?? str(info.updatedBy) ?? 'ConnectWise',
     date: day(o.dateCreated) ?? day(info.dateEntered) ?? day(info.lastUpdated) ?? '',
-    body, tags: refName(o.type) ? [refName(o.type)!] : [], pinned: o.flagged === true,
+    body,
+    tags: refName(o.type) ? [refName(o.type)!] : [],
+    pinned: o.flagged === true,
   };
 }
 

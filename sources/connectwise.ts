@@ -18,8 +18,27 @@ import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { testHttp } from './test-http';
-import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead, type Values } from './live-source';
-import { forecastValues, isCwObject, isWon, mapCampaign, mapCompany, mapCompanyNote, mapContact, mapOpportunity, mapOpportunityNote, type CwObject } from './connectwise-map';
+import {
+  originOf,
+  type ConnectionCheck,
+  type LiveSource,
+  type ReadPosition,
+  type SourcePage,
+  type SourceRead,
+  type Values,
+} from './live-source';
+import {
+  forecastValues,
+  isCwObject,
+  isWon,
+  mapCampaign,
+  mapCompany,
+  mapCompanyNote,
+  mapContact,
+  mapOpportunity,
+  mapOpportunityNote,
+  type CwObject,
+} from './connectwise-map';
 
 export const CW_CLOUD = 'https://api-na.myconnectwise.net';
 export const PAGE_SIZE = 1000;
@@ -35,19 +54,39 @@ export interface CwOptions extends HttpOptions {
 function headers(o: CwOptions): Record<string, string> {
   const bytes = new TextEncoder().encode(`${o.companyId}+${o.publicKey}:${o.privateKey}`);
   const basic = btoa(String.fromCharCode(...bytes));
-  return { Authorization: `Basic ${basic}`, clientId: o.clientId, Accept: 'application/vnd.connectwise.com+json; version=2022.1' };
+  return {
+    Authorization: `Basic ${basic}`,
+    clientId: o.clientId,
+    Accept: 'application/vnd.connectwise.com+json; version=2022.1',
+  };
 }
 
 /** The API root of the site: https://api-na.myconnectwise.net/v2025_1/apis/3.0 */
 export async function apiRoot(o: CwOptions): Promise<string> {
-  const info = (await requestJson(new URL(`/login/companyinfo/${encodeURIComponent(o.companyId)}`, o.site).href, {}, o)) as { Codebase?: unknown } | null;
-  const codebase = typeof info?.Codebase === 'string' && /^[\w.-]+\/?$/.test(info.Codebase) ? info.Codebase.replace(/\/?$/, '/') : undefined;
-  if (!codebase) throw new BadResponseError(`${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`);
+  const info = (await requestJson(
+    new URL(`/login/companyinfo/${encodeURIComponent(o.companyId)}`, o.site).href,
+    {},
+    o,
+  )) as { Codebase?: unknown } | null;
+  const codebase =
+    typeof info?.Codebase === 'string' && /^[\w.-]+\/?$/.test(info.Codebase)
+      ? info.Codebase.replace(/\/?$/, '/')
+      : undefined;
+  if (!codebase)
+    throw new BadResponseError(
+      `${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`,
+    );
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
 
 /** One page of a list endpoint (page numbers from 1, up to 1000 records), optionally with conditions. */
-async function fetchList(root: string, path: string, page: number, conditions: string | undefined, o: CwOptions): Promise<CwObject[]> {
+async function fetchList(
+  root: string,
+  path: string,
+  page: number,
+  conditions: string | undefined,
+  o: CwOptions,
+): Promise<CwObject[]> {
   const url = new URL(`${root}${path}`);
   url.searchParams.set('page', String(page));
   url.searchParams.set('pageSize', String(PAGE_SIZE));
@@ -58,7 +97,12 @@ async function fetchList(root: string, path: string, page: number, conditions: s
 }
 
 /** Every record of a list endpoint, page by page. */
-export async function* listAll(root: string, path: string, o: CwOptions, conditions?: string): AsyncGenerator<CwObject[]> {
+export async function* listAll(
+  root: string,
+  path: string,
+  o: CwOptions,
+  conditions?: string,
+): AsyncGenerator<CwObject[]> {
   for (let page = 1; ; page++) {
     const list = await fetchList(root, path, page, conditions, o);
     yield list;
@@ -73,7 +117,13 @@ const changedSince = (since: string | undefined) => (since ? `lastUpdated > [${s
  * The order a read goes through ConnectWise; a read position's step indexes it. The last step
  * (incremental passes only) reads the new notes of open opportunities that did not change.
  */
-const STEPS = ['/company/companies', '/company/contacts', '/marketing/campaigns', '/sales/opportunities', '/sales/opportunities?open'] as const;
+const STEPS = [
+  '/company/companies',
+  '/company/contacts',
+  '/marketing/campaigns',
+  '/sales/opportunities',
+  '/sales/opportunities?open',
+] as const;
 const OPEN_NOTES = STEPS.length - 1;
 
 /**
@@ -81,7 +131,11 @@ const OPEN_NOTES = STEPS.length - 1;
  * (a company's notes are read with the company, an opportunity's notes and forecast with the
  * opportunity; see the header for which notes an incremental pass sees).
  */
-export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { step: 0 }, since?: string): AsyncGenerator<SourcePage> {
+export async function* connectwisePages(
+  opts: CwOptions,
+  from: ReadPosition = { step: 0 },
+  since?: string,
+): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(40, 10_000) };
   const root = await apiRoot(o);
   /** Campaign ids read in this pass (undefined when the pass resumed after that step). */
@@ -91,7 +145,8 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
   for (let step = from.step; step < STEPS.length; step++) {
     const path = STEPS[step]!;
     // A full pass has read every opportunity's notes already.
-    const conditions = step !== OPEN_NOTES ? changedSince(since) : since ? `closedDate = null and lastUpdated <= [${since}]` : undefined;
+    const conditions =
+      step !== OPEN_NOTES ? changedSince(since) : since ? `closedDate = null and lastUpdated <= [${since}]` : undefined;
     for (let page = step === from.step && from.after ? Number(from.after) : 1; ; page++) {
       const records = emptyRecordSet();
       const warnings: string[] = [];
@@ -99,7 +154,8 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
       const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
       let list: CwObject[];
       try {
-        list = step === OPEN_NOTES && !since ? [] : await fetchList(root, path.replace(/\?.*/, ''), page, conditions, o);
+        list =
+          step === OPEN_NOTES && !since ? [] : await fetchList(root, path.replace(/\?.*/, ''), page, conditions, o);
       } catch (e) {
         // Campaigns are often outside the API member's security role: the rest is still worth having.
         if (!(e instanceof PermissionError) || path !== '/marketing/campaigns') throw e;
@@ -112,7 +168,8 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
           keep(records.accounts, account);
           if (!account || !companyNotes) continue;
           try {
-            for await (const notes of listAll(root, `/company/companies/${c.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapCompanyNote(n, c.id)));
+            for await (const notes of listAll(root, `/company/companies/${c.id}/notes`, o, changedSince(since)))
+              notes.forEach((n) => keep(records.notes, mapCompanyNote(n, c.id)));
           } catch (e) {
             if (!(e instanceof PermissionError)) throw e;
             companyNotes = false;
@@ -128,20 +185,31 @@ export async function* connectwisePages(opts: CwOptions, from: ReadPosition = { 
         // Only the notes: these opportunities did not change, so their deals are stored already.
         for (const opp of list) {
           if (!mapOpportunity(opp)) continue;
-          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since)))
+            notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
         }
       } else {
         for (const opp of list) {
-          const forecast = isWon(opp) ? forecastValues(await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o)) : {};
+          const forecast = isWon(opp)
+            ? forecastValues(
+                await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o),
+              )
+            : {};
           const deal = mapOpportunity(opp, forecast);
           if (deal?.campaignId && campaignIds && !campaignIds.has(deal.campaignId)) delete deal.campaignId;
           keep(records.deals, deal);
           if (!deal) continue;
-          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since))) notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
+          for await (const notes of listAll(root, `/sales/opportunities/${opp.id}/notes`, o, changedSince(since)))
+            notes.forEach((n) => keep(records.notes, mapOpportunityNote(n, opp.id)));
         }
       }
       const more = list.length >= PAGE_SIZE;
-      yield { records, skipped, warnings, next: more ? { step, after: String(page + 1) } : step + 1 < STEPS.length ? { step: step + 1 } : null };
+      yield {
+        records,
+        skipped,
+        warnings,
+        next: more ? { step, after: String(page + 1) } : step + 1 < STEPS.length ? { step: step + 1 } : null,
+      };
       if (!more) break;
     }
   }
@@ -153,7 +221,8 @@ export async function readConnectWise(opts: CwOptions): Promise<SourceRead> {
   const warnings: string[] = [];
   let skipped = 0;
   for await (const page of connectwisePages(opts)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[]) (records[kind] as unknown[]).push(...page.records[kind]);
+    for (const kind of Object.keys(records) as (keyof typeof records)[])
+      (records[kind] as unknown[]).push(...page.records[kind]);
     skipped += page.skipped;
     warnings.push(...page.warnings);
   }
@@ -181,7 +250,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
       checks.push({ what, ok: true });
     } catch (e) {
       // Campaigns are optional: without them the sync goes on and says so.
-      checks.push({ what, ok: false, message: e instanceof Error ? e.message : String(e), ...(what === 'campaigns' ? { optional: true } : {}) });
+      checks.push({
+        what,
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        ...(what === 'campaigns' ? { optional: true } : {}),
+      });
       if (!(e instanceof PermissionError)) break;
     }
   }
@@ -193,8 +267,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
  * the flag's text (and so its ticket) as the opportunity's notes. Idempotent: opportunities whose
  * notes hold the flag id are looked for first.
  */
-export async function deliverConnectWiseFlag(opts: CwOptions & { flagsTo?: string }, flag: Flag, companySourceId: string): Promise<{ remoteId: string; created: boolean }> {
-  if (!opts.flagsTo) throw new Error('choose the ConnectWise member who receives flags in this source\'s settings');
+export async function deliverConnectWiseFlag(
+  opts: CwOptions & { flagsTo?: string },
+  flag: Flag,
+  companySourceId: string,
+): Promise<{ remoteId: string; created: boolean }> {
+  if (!opts.flagsTo) throw new Error("choose the ConnectWise member who receives flags in this source's settings");
   const companyId = Number(companySourceId.replace(/^company-/, ''));
   if (!Number.isInteger(companyId)) throw new Error(`"${companySourceId}" is not a ConnectWise company`);
   const root = await apiRoot(opts);
@@ -212,7 +290,11 @@ export async function deliverConnectWiseFlag(opts: CwOptions & { flagsTo?: strin
     notes: flagText(flag),
   };
   // The write itself is not retried here: a retry goes through the search above first.
-  const created = await requestJson(`${root}/sales/opportunities`, { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, { ...opts, retries: 0 });
+  const created = await requestJson(
+    `${root}/sales/opportunities`,
+    { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    { ...opts, retries: 0 },
+  );
   if (!isCwObject(created)) throw new BadResponseError('ConnectWise did not say which opportunity it created');
   return { remoteId: String(created.id), created: true };
 }
@@ -241,7 +323,13 @@ export const connectwiseSource: LiveSource = {
   ],
   origin: (settings) => originOf(settings.site || CW_CLOUD),
   incremental: true,
-  pages: (settings, secrets, from, since, http = {}) => connectwisePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
+  pages: (settings, secrets, from, since, http = {}) =>
+    connectwisePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
-  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) => deliverConnectWiseFlag({ ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() }, flag, companySourceId),
+  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) =>
+    deliverConnectWiseFlag(
+      { ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() },
+      flag,
+      companySourceId,
+    ),
 };

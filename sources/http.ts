@@ -9,7 +9,11 @@
 export const REQUEST_TIMEOUT_MS = 25_000;
 
 export class HttpError extends Error {
-  constructor(message: string, readonly status?: number, readonly url?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly url?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -96,7 +100,8 @@ export interface RetryMemory {
 }
 
 /** A request's identity for its retry state: method, address and body. */
-const requestKey = (url: string, init: RequestInit) => `${init.method ?? 'GET'} ${url} ${typeof init.body === 'string' ? init.body : ''}`;
+const requestKey = (url: string, init: RequestInit) =>
+  `${init.method ?? 'GET'} ${url} ${typeof init.body === 'string' ? init.body : ''}`;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -143,7 +148,13 @@ export async function requestJson(url: string, init: RequestInit = {}, opts: Htt
   }
 }
 
-async function tries(url: string, init: RequestInit, opts: HttpOptions, first: number, pause: (attempt: number, ms: number) => Promise<void>): Promise<unknown> {
+async function tries(
+  url: string,
+  init: RequestInit,
+  opts: HttpOptions,
+  first: number,
+  pause: (attempt: number, ms: number) => Promise<void>,
+): Promise<unknown> {
   const doFetch = opts.fetch ?? fetch;
   const sleep = opts.sleep ?? defaultSleep;
   const retries = opts.retries ?? 4;
@@ -164,13 +175,24 @@ async function tries(url: string, init: RequestInit, opts: HttpOptions, first: n
         continue;
       }
       throw timedOut
-        ? new TimeoutError(`${where(url)} did not answer within ${Math.ceil((opts.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s`, undefined, url)
-        : new NetworkError(`${where(url)} could not be reached (${e instanceof Error ? e.message : 'network error'})`, undefined, url);
+        ? new TimeoutError(
+            `${where(url)} did not answer within ${Math.ceil((opts.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s`,
+            undefined,
+            url,
+          )
+        : new NetworkError(
+            `${where(url)} could not be reached (${e instanceof Error ? e.message : 'network error'})`,
+            undefined,
+            url,
+          );
     }
-    if (res.status === 401) throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url);
-    if (res.status === 403) throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url);
+    if (res.status === 401)
+      throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url);
+    if (res.status === 403)
+      throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url);
     if (res.status === 429 || res.status >= 500) {
-      const after = res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
+      const after =
+        res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
       if (attempt < retries && (after ?? 0) <= maxWait) {
         await pause(attempt, after ?? backoffMs(attempt, opts.random));
         continue;

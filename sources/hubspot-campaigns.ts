@@ -11,7 +11,16 @@ export const CAMPAIGNS_SCOPE = 'marketing.campaigns.read';
 export const CAMPAIGNS_PATH = '/marketing/v3/campaigns';
 export const CAMPAIGNS_LEFT_OUT = `campaigns left out: the token lacks the ${CAMPAIGNS_SCOPE} scope, or the HubSpot account has no Marketing Hub campaigns`;
 
-const PROPERTIES = ['hs_name', 'hs_start_date', 'hs_end_date', 'hs_owner', 'hs_currency_code', 'hs_utm', 'hs_budget_items_sum_amount', 'hs_spend_items_sum_amount'];
+const PROPERTIES = [
+  'hs_name',
+  'hs_start_date',
+  'hs_end_date',
+  'hs_owner',
+  'hs_currency_code',
+  'hs_utm',
+  'hs_budget_items_sum_amount',
+  'hs_spend_items_sum_amount',
+];
 
 /** A campaign as the list answers it: properties plus when it last changed (ISO). */
 export type HsCampaign = HsObject & { updatedAt?: string };
@@ -20,7 +29,9 @@ export type HsCampaign = HsObject & { updatedAt?: string };
  * Every campaign of the account (campaigns are few: a handful of pages at most), or none and a
  * warning when the token may not read them. Other failures are thrown like any other read's.
  */
-export async function readCampaigns(opts: HttpOptions & { token: string; base: string }): Promise<{ campaigns: HsCampaign[]; warning?: string }> {
+export async function readCampaigns(
+  opts: HttpOptions & { token: string; base: string },
+): Promise<{ campaigns: HsCampaign[]; warning?: string }> {
   const campaigns: HsCampaign[] = [];
   let after: string | undefined;
   try {

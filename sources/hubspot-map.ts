@@ -34,7 +34,13 @@ function associated(o: HsObject, type: string): string | undefined {
 }
 
 export function isHsObject(v: unknown): v is HsObject {
-  return !!v && typeof v === 'object' && typeof (v as HsObject).id === 'string' && typeof (v as HsObject).properties === 'object' && (v as HsObject).properties !== null;
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as HsObject).id === 'string' &&
+    typeof (v as HsObject).properties === 'object' &&
+    (v as HsObject).properties !== null
+  );
 }
 
 /** HubSpot's Original Source, with its drill-down ("Offline sources (Postcard mailer)"). */
@@ -52,8 +58,14 @@ export function mapCompany(o: HsObject): Account | undefined {
     .map((d) => (d ? normalizeDomain(d) : ''))
     .filter((d, i, all) => d && all.indexOf(d) === i);
   return {
-    ...rid(o.id), name, aliases: [], domains, externalIds: { hubspot: o.id },
-    industry: str(p.industry), leadSource: leadSource(p), customerSince: day(p.hs_date_entered_customer),
+    ...rid(o.id),
+    name,
+    aliases: [],
+    domains,
+    externalIds: { hubspot: o.id },
+    industry: str(p.industry),
+    leadSource: leadSource(p),
+    customerSince: day(p.hs_date_entered_customer),
   };
 }
 
@@ -63,9 +75,12 @@ export function mapContact(o: HsObject): Contact | undefined {
   if (!name) return undefined;
   const company = associated(o, 'companies');
   return {
-    ...rid(o.id), name, email: str(p.email)?.toLowerCase() ?? '',
+    ...rid(o.id),
+    name,
+    email: str(p.email)?.toLowerCase() ?? '',
     ...(company ? { accountId: `${SOURCE}:${company}` } : {}),
-    role: str(p.hs_buying_role)?.toLowerCase().replace(/_/g, ' '), title: str(p.jobtitle),
+    role: str(p.hs_buying_role)?.toLowerCase().replace(/_/g, ' '),
+    title: str(p.jobtitle),
   };
 }
 
@@ -84,7 +99,11 @@ function dealCampaign(p: Record<string, unknown>, campaigns: Map<string, string>
   return undefined;
 }
 
-export function mapDeal(o: HsObject, owners: Map<string, string>, campaigns = new Map<string, string>()): Deal | undefined {
+export function mapDeal(
+  o: HsObject,
+  owners: Map<string, string>,
+  campaigns = new Map<string, string>(),
+): Deal | undefined {
   const p = o.properties;
   const name = str(p.dealname);
   const company = associated(o, 'companies');
@@ -92,10 +111,18 @@ export function mapDeal(o: HsObject, owners: Map<string, string>, campaigns = ne
   const stage = str(p.dealstage) ?? '';
   const campaign = dealCampaign(p, campaigns);
   return {
-    ...rid(o.id), accountId: `${SOURCE}:${company}`, name, ...(campaign ? { campaignId: `${SOURCE}:${campaign}` } : {}),
-    valueOneTime: num(p.amount), valueRecurring: num(p.hs_mrr), currency: str(p.deal_currency_code) ?? 'USD',
-    stage: STAGES[stage] ?? stage, closeDate: day(p.closedate),
-    salesRep: owners.get(str(p.hubspot_owner_id) ?? ''), productsSold: str(p.description), promises: [],
+    ...rid(o.id),
+    accountId: `${SOURCE}:${company}`,
+    name,
+    ...(campaign ? { campaignId: `${SOURCE}:${campaign}` } : {}),
+    valueOneTime: num(p.amount),
+    valueRecurring: num(p.hs_mrr),
+    currency: str(p.deal_currency_code) ?? 'USD',
+    stage: STAGES[stage] ?? stage,
+    closeDate: day(p.closedate),
+    salesRep: owners.get(str(p.hubspot_owner_id) ?? ''),
+    productsSold: str(p.description),
+    promises: [],
     leadSource: leadSource(p),
   };
 }
@@ -107,8 +134,14 @@ export function mapNote(o: HsObject, owners: Map<string, string>): Note | undefi
   const deal = associated(o, 'deals');
   if (!body || (!company && !deal)) return undefined;
   return {
-    ...rid(o.id), ...(company ? { accountId: `${SOURCE}:${company}` } : {}), ...(deal ? { dealId: `${SOURCE}:${deal}` } : {}),
-    author: owners.get(str(p.hubspot_owner_id) ?? '') ?? 'HubSpot', date: day(p.hs_timestamp) ?? '', body, tags: [], pinned: false,
+    ...rid(o.id),
+    ...(company ? { accountId: `${SOURCE}:${company}` } : {}),
+    ...(deal ? { dealId: `${SOURCE}:${deal}` } : {}),
+    author: owners.get(str(p.hubspot_owner_id) ?? '') ?? 'HubSpot',
+    date: day(p.hs_timestamp) ?? '',
+    body,
+    tags: [],
+    pinned: false,
   };
 }
 
@@ -121,20 +154,30 @@ export function mapCampaign(o: HsObject, owners: Map<string, string>): Campaign 
   const name = str(p.hs_name);
   if (!name) return undefined;
   return {
-    ...rid(o.id), name, channel: '', startDate: day(p.hs_start_date), endDate: day(p.hs_end_date),
-    cost: num(p.hs_spend_items_sum_amount) || num(p.hs_budget_items_sum_amount), currency: str(p.hs_currency_code),
+    ...rid(o.id),
+    name,
+    channel: '',
+    startDate: day(p.hs_start_date),
+    endDate: day(p.hs_end_date),
+    cost: num(p.hs_spend_items_sum_amount) || num(p.hs_budget_items_sum_amount),
+    currency: str(p.hs_currency_code),
     owner: owners.get(str(p.hs_owner) ?? ''),
   };
 }
 
 /** "Spring_Mailer-2025" and "spring mailer 2025" are one campaign key. */
-export const campaignKey = (text: string): string => text.toLowerCase().replace(/[\s_+-]+/g, ' ').trim();
+export const campaignKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[\s_+-]+/g, ' ')
+    .trim();
 
 /** Campaign key (its utm_campaign and its name) -> campaign id, for linking deals. */
 export function campaignIndex(campaigns: HsObject[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const c of campaigns) {
-    for (const v of [c.properties.hs_utm, c.properties.hs_name]) if (str(v) && !index.has(campaignKey(str(v)!))) index.set(campaignKey(str(v)!), c.id);
+    for (const v of [c.properties.hs_utm, c.properties.hs_name])
+      if (str(v) && !index.has(campaignKey(str(v)!))) index.set(campaignKey(str(v)!), c.id);
   }
   return index;
 }

@@ -11,9 +11,25 @@
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
-import { originOf, type ConnectionCheck, type LiveSource, type ReadPosition, type SourcePage, type SourceRead } from './live-source';
+import {
+  originOf,
+  type ConnectionCheck,
+  type LiveSource,
+  type ReadPosition,
+  type SourcePage,
+  type SourceRead,
+} from './live-source';
 import { flagText, type Flag } from '@/core/flags';
-import { campaignIndex, isHsObject, mapCampaign, mapCompany, mapContact, mapDeal, mapNote, type HsObject } from './hubspot-map';
+import {
+  campaignIndex,
+  isHsObject,
+  mapCampaign,
+  mapCompany,
+  mapContact,
+  mapDeal,
+  mapNote,
+  type HsObject,
+} from './hubspot-map';
 import { CAMPAIGNS_PATH, CAMPAIGNS_SCOPE, changedSince, readCampaigns } from './hubspot-campaigns';
 import { testHttp } from './test-http';
 
@@ -32,15 +48,45 @@ const SEARCH_DEPTH = 10_000;
 const RESTART = 't:';
 
 const PROPERTIES = {
-  companies: ['name', 'domain', 'hs_additional_domains', 'website', 'industry', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_date_entered_customer'],
+  companies: [
+    'name',
+    'domain',
+    'hs_additional_domains',
+    'website',
+    'industry',
+    'hs_analytics_source',
+    'hs_analytics_source_data_1',
+    'hs_date_entered_customer',
+  ],
   contacts: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role'],
-  deals: ['dealname', 'amount', 'hs_mrr', 'deal_currency_code', 'dealstage', 'closedate', 'hubspot_owner_id', 'description', 'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_analytics_source_data_2'],
+  deals: [
+    'dealname',
+    'amount',
+    'hs_mrr',
+    'deal_currency_code',
+    'dealstage',
+    'closedate',
+    'hubspot_owner_id',
+    'description',
+    'hs_analytics_source',
+    'hs_analytics_source_data_1',
+    'hs_analytics_source_data_2',
+  ],
   notes: ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id'],
 } as const;
-const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], notes: ['companies', 'deals'] };
+const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = {
+  companies: [],
+  contacts: ['companies'],
+  deals: ['companies'],
+  notes: ['companies', 'deals'],
+};
 
 /** One page of objects of a type, and the token of the next page. */
-async function fetchPage(type: keyof typeof PROPERTIES, after: string | undefined, opts: HubSpotOptions): Promise<{ objects: HsObject[]; after?: string }> {
+async function fetchPage(
+  type: keyof typeof PROPERTIES,
+  after: string | undefined,
+  opts: HubSpotOptions,
+): Promise<{ objects: HsObject[]; after?: string }> {
   const url = new URL(`/crm/v3/objects/${type}`, opts.base ?? HUBSPOT_API);
   url.searchParams.set('limit', '100');
   url.searchParams.set('properties', PROPERTIES[type].join(','));
@@ -51,7 +97,10 @@ async function fetchPage(type: keyof typeof PROPERTIES, after: string | undefine
     paging?: { next?: { after?: unknown } };
   } | null;
   const next = page?.paging?.next?.after;
-  return { objects: (page?.results ?? []).filter(isHsObject), after: typeof next === 'string' && next ? next : undefined };
+  return {
+    objects: (page?.results ?? []).filter(isHsObject),
+    after: typeof next === 'string' && next ? next : undefined,
+  };
 }
 
 /**
@@ -61,17 +110,32 @@ async function fetchPage(type: keyof typeof PROPERTIES, after: string | undefine
  * new search from the last modification time read (results are sorted by it), so any number of
  * changes is read. Records at that same time are read twice, which writing by id absorbs.
  */
-async function searchPage(type: keyof typeof PROPERTIES, after: string | undefined, since: string, opts: HubSpotOptions): Promise<{ objects: HsObject[]; after?: string }> {
+async function searchPage(
+  type: keyof typeof PROPERTIES,
+  after: string | undefined,
+  since: string,
+  opts: HubSpotOptions,
+): Promise<{ objects: HsObject[]; after?: string }> {
   const from = after?.startsWith(RESTART) ? after.slice(RESTART.length) : since;
   const token = after?.startsWith(RESTART) ? undefined : after;
   const body = {
-    filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(from)) }] }],
+    filterGroups: [
+      { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(from)) }] },
+    ],
     sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
     properties: PROPERTIES[type],
     limit: 100,
     ...(token ? { after: token } : {}),
   };
-  const page = (await requestJson(new URL(`/crm/v3/objects/${type}/search`, opts.base ?? HUBSPOT_API).href, { method: 'POST', headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, { ...opts, limiter: searchLimiter })) as {
+  const page = (await requestJson(
+    new URL(`/crm/v3/objects/${type}/search`, opts.base ?? HUBSPOT_API).href,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    { ...opts, limiter: searchLimiter },
+  )) as {
     results?: unknown[];
     paging?: { next?: { after?: unknown } };
   } | null;
@@ -81,7 +145,9 @@ async function searchPage(type: keyof typeof PROPERTIES, after: string | undefin
   if (Number(next) + body.limit <= (opts.searchDepth ?? SEARCH_DEPTH)) return { objects, after: next };
   const last = objects.length ? lastModified(objects[objects.length - 1]!) : undefined;
   if (!last || Date.parse(last) <= Date.parse(from)) {
-    throw new Error(`HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`);
+    throw new Error(
+      `HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`,
+    );
   }
   return { objects, after: RESTART + last };
 }
@@ -94,18 +160,34 @@ function lastModified(o: HsObject): string | undefined {
 }
 
 /** The associations the list API would have given, read in one batch per type (associations v4). */
-async function attachAssociations(type: keyof typeof PROPERTIES, objects: HsObject[], opts: HubSpotOptions): Promise<void> {
+async function attachAssociations(
+  type: keyof typeof PROPERTIES,
+  objects: HsObject[],
+  opts: HubSpotOptions,
+): Promise<void> {
   for (const to of ASSOCIATIONS[type]) {
     if (objects.length === 0) continue;
-    const res = (await requestJson(new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href, { method: 'POST', headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: objects.map((o) => ({ id: o.id })) }) }, opts)) as {
+    const res = (await requestJson(
+      new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ inputs: objects.map((o) => ({ id: o.id })) }),
+      },
+      opts,
+    )) as {
       results?: { from?: { id?: unknown }; to?: { toObjectId?: unknown }[] }[];
     } | null;
     const byId = new Map<string, string[]>();
     for (const r of res?.results ?? []) {
-      const ids = (r.to ?? []).map((x) => x.toObjectId).filter((id) => typeof id === 'string' || typeof id === 'number').map(String);
+      const ids = (r.to ?? [])
+        .map((x) => x.toObjectId)
+        .filter((id) => typeof id === 'string' || typeof id === 'number')
+        .map(String);
       if (r.from?.id !== undefined) byId.set(String(r.from.id), ids);
     }
-    for (const o of objects) o.associations = { ...o.associations, [to]: { results: (byId.get(o.id) ?? []).map((id) => ({ id })) } };
+    for (const o of objects)
+      o.associations = { ...o.associations, [to]: { results: (byId.get(o.id) ?? []).map((id) => ({ id })) } };
   }
 }
 
@@ -118,11 +200,17 @@ const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
 /** Owner id -> "First Last" (deals and notes name people by owner id). */
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
-  const page = (await requestJson(new URL('/crm/v3/owners/?limit=500', opts.base ?? HUBSPOT_API).href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+  const page = (await requestJson(
+    new URL('/crm/v3/owners/?limit=500', opts.base ?? HUBSPOT_API).href,
+    { headers: { Authorization: `Bearer ${opts.token}` } },
+    opts,
+  )) as {
     results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
   } | null;
   for (const o of page?.results ?? []) {
-    const name = [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') || (typeof o.email === 'string' ? o.email : '');
+    const name =
+      [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') ||
+      (typeof o.email === 'string' ? o.email : '');
     if ((typeof o.id === 'string' || typeof o.id === 'number') && name) owners.set(String(o.id), name);
   }
   return owners;
@@ -133,7 +221,11 @@ export async function listOwners(opts: HubSpotOptions): Promise<Map<string, stri
  * notes name people by owner id, and deals are linked to campaigns by name. Records that cannot
  * be used are counted, not kept.
  */
-export async function* hubspotPages(opts: HubSpotOptions, from: ReadPosition = { step: 0 }, since?: string): AsyncGenerator<SourcePage> {
+export async function* hubspotPages(
+  opts: HubSpotOptions,
+  from: ReadPosition = { step: 0 },
+  since?: string,
+): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
   const owners = await listOwners(o);
   const { campaigns, warning } = await readCampaigns({ ...o, base: o.base ?? HUBSPOT_API });
@@ -177,7 +269,8 @@ export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
   const warnings: string[] = [];
   let skipped = 0;
   for await (const page of hubspotPages(opts)) {
-    for (const kind of Object.keys(records) as (keyof RecordSet)[]) (records[kind] as unknown[]).push(...page.records[kind]);
+    for (const kind of Object.keys(records) as (keyof RecordSet)[])
+      (records[kind] as unknown[]).push(...page.records[kind]);
     skipped += page.skipped;
     warnings.push(...page.warnings);
   }
@@ -194,18 +287,28 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
   const quick = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
   const paths: [string, string][] = [
     ['owners', '/crm/v3/owners/?limit=1'],
-    ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [type, `/crm/v3/objects/${type}?limit=1`]),
+    ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [
+      type,
+      `/crm/v3/objects/${type}?limit=1`,
+    ]),
     ['campaigns', `${CAMPAIGNS_PATH}?limit=1`],
   ];
   const checks: ConnectionCheck[] = [];
   for (const [what, path] of paths) {
     try {
-      await requestJson(new URL(path, opts.base ?? HUBSPOT_API).href, { headers: { Authorization: `Bearer ${opts.token}` } }, quick);
+      await requestJson(
+        new URL(path, opts.base ?? HUBSPOT_API).href,
+        { headers: { Authorization: `Bearer ${opts.token}` } },
+        quick,
+      );
       checks.push({ what, ok: true });
     } catch (e) {
-      const message = what === 'campaigns' && e instanceof PermissionError
-        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
-        : e instanceof Error ? e.message : String(e);
+      const message =
+        what === 'campaigns' && e instanceof PermissionError
+          ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
+          : e instanceof Error
+            ? e.message
+            : String(e);
       checks.push({ what, ok: false, message, ...(what === 'campaigns' ? { optional: true } : {}) });
       if (!(e instanceof PermissionError)) break;
     }
@@ -223,20 +326,43 @@ const searchLimiter = new RateLimiter(4, 1000);
  * A flag becomes a note on the company. Idempotent: the note's text ends with the flag id, and a
  * search for it runs first, so a retry after a lost answer finds the note instead of adding one.
  */
-export async function deliverHubSpotFlag(opts: HubSpotOptions, flag: Flag, companyId: string): Promise<{ remoteId: string; created: boolean }> {
+export async function deliverHubSpotFlag(
+  opts: HubSpotOptions,
+  flag: Flag,
+  companyId: string,
+): Promise<{ remoteId: string; created: boolean }> {
   const base = opts.base ?? HUBSPOT_API;
   const headers = { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' };
-  const search = { filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: flag.id }] }], properties: ['hs_note_body'], limit: 1 };
-  const found = (await requestJson(new URL('/crm/v3/objects/notes/search', base).href, { method: 'POST', headers, body: JSON.stringify(search) }, { ...opts, limiter: searchLimiter })) as { results?: { id?: unknown }[] } | null;
+  const search = {
+    filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: flag.id }] }],
+    properties: ['hs_note_body'],
+    limit: 1,
+  };
+  const found = (await requestJson(
+    new URL('/crm/v3/objects/notes/search', base).href,
+    { method: 'POST', headers, body: JSON.stringify(search) },
+    { ...opts, limiter: searchLimiter },
+  )) as { results?: { id?: unknown }[] } | null;
   const existing = found?.results?.[0]?.id;
-  if (typeof existing === 'string' || typeof existing === 'number') return { remoteId: String(existing), created: false };
+  if (typeof existing === 'string' || typeof existing === 'number')
+    return { remoteId: String(existing), created: false };
   const body = {
     properties: { hs_note_body: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'), hs_timestamp: flag.createdAt },
-    associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_COMPANY }] }],
+    associations: [
+      {
+        to: { id: companyId },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_COMPANY }],
+      },
+    ],
   };
   // No automatic retry of the write itself: a retry goes through the search above first.
-  const created = (await requestJson(new URL('/crm/v3/objects/notes', base).href, { method: 'POST', headers, body: JSON.stringify(body) }, { ...opts, retries: 0 })) as { id?: unknown } | null;
-  if (typeof created?.id !== 'string' && typeof created?.id !== 'number') throw new Error('HubSpot did not say which note it created');
+  const created = (await requestJson(
+    new URL('/crm/v3/objects/notes', base).href,
+    { method: 'POST', headers, body: JSON.stringify(body) },
+    { ...opts, retries: 0 },
+  )) as { id?: unknown } | null;
+  if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
+    throw new Error('HubSpot did not say which note it created');
   return { remoteId: String(created.id), created: true };
 }
 
@@ -250,7 +376,18 @@ export const hubspotSource: LiveSource = {
   origin: (settings) => originOf(settings.base || HUBSPOT_API),
   // Incremental passes use the search API (by hs_lastmodifieddate) plus batch association reads.
   incremental: true,
-  pages: (settings, secrets, from, since, http = {}) => hubspotPages({ ...http, ...testHttp(settings), token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, from, since),
-  test: (settings, secrets, http = {}) => testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
-  deliverFlag: (settings, secrets, flag, companyId, http = {}) => deliverHubSpotFlag({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }, flag, companyId),
+  pages: (settings, secrets, from, since, http = {}) =>
+    hubspotPages(
+      { ...http, ...testHttp(settings), token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) },
+      from,
+      since,
+    ),
+  test: (settings, secrets, http = {}) =>
+    testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
+  deliverFlag: (settings, secrets, flag, companyId, http = {}) =>
+    deliverHubSpotFlag(
+      { ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) },
+      flag,
+      companyId,
+    ),
 };

@@ -77,7 +77,11 @@ export class ErrorList {
   add(line: number, column: string, message: string, item?: number): void {
     this.count++;
     if (this.list.length < MAX_LISTED_ERRORS) {
-      this.list.push(item === undefined ? { file: this.file, line, column, message } : { file: this.file, line, item, column, message });
+      this.list.push(
+        item === undefined
+          ? { file: this.file, line, column, message }
+          : { file: this.file, line, item, column, message },
+      );
     }
   }
 }

@@ -51,13 +51,16 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
     return out;
   }
   const choice = chooseMapping(out.headers, errors, (w) => out.warnings.push(w), {
-    kind: input.kind, mapping: input.mapping, what: 'key',
+    kind: input.kind,
+    mapping: input.mapping,
+    what: 'key',
   });
   Object.assign(out, { kind: choice.kind, preset: choice.preset, mapping: choice.mapping });
   if (!choice.ok || errors.count > 0) return out;
 
   const builder = new RecordBuilder(choice.kind, out.source, choice.preset, errors, (w) => out.warnings.push(w));
-  const keyOf = (field: string) => (choice.mapping[field] === undefined ? undefined : out.headers[choice.mapping[field]!]);
+  const keyOf = (field: string) =>
+    choice.mapping[field] === undefined ? undefined : out.headers[choice.mapping[field]!];
   data.forEach((item: Record<string, unknown>, i) => {
     builder.add({
       line: 0,

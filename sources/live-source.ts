@@ -64,13 +64,25 @@ export interface LiveSource {
    * Read page by page from `from`; with `since`, only records modified since then. The caller
    * stores each page with its `next` position, so a read cut off anywhere resumes there.
    */
-  pages(settings: Values, secrets: Values, from: ReadPosition, since: string | undefined, http?: HttpOptions): AsyncGenerator<SourcePage>;
+  pages(
+    settings: Values,
+    secrets: Values,
+    from: ReadPosition,
+    since: string | undefined,
+    http?: HttpOptions,
+  ): AsyncGenerator<SourcePage>;
   test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
   /**
    * Write a technician's flag to the account in this source (sources that take writes only).
    * Must be idempotent by `flag.id`: look for the copy a lost answer may have left, then write.
    */
-  deliverFlag?(settings: Values, secrets: Values, flag: Flag, accountSourceId: string, http?: HttpOptions): Promise<{ remoteId: string; created: boolean }>;
+  deliverFlag?(
+    settings: Values,
+    secrets: Values,
+    flag: Flag,
+    accountSourceId: string,
+    http?: HttpOptions,
+  ): Promise<{ remoteId: string; created: boolean }>;
 }
 
 /** An http(s) address's origin, or a clear error. */

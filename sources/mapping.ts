@@ -5,7 +5,13 @@
  */
 import type { RecordKind } from '@/core/model';
 import {
-  KIND_SPECS, autoMapping, detectKind, detectPreset, exampleHeaders, missingRequired, type Preset,
+  KIND_SPECS,
+  autoMapping,
+  detectKind,
+  detectPreset,
+  exampleHeaders,
+  missingRequired,
+  type Preset,
 } from './column-maps';
 import type { ErrorList } from './import-types';
 import { isForbiddenKey } from './values';
@@ -37,7 +43,9 @@ export function chooseMapping(
   const detected = opts.kind ? undefined : detectKind(headers);
   const kind = opts.kind ?? detected!.kind;
   const preset = detected?.preset ?? detectPreset(kind, headers);
-  const mapping = opts.mapping ? checkUserMapping(kind, headers, opts.mapping, errors) : autoMapping(kind, headers, preset);
+  const mapping = opts.mapping
+    ? checkUserMapping(kind, headers, opts.mapping, errors)
+    : autoMapping(kind, headers, preset);
   if (!mapping) return { kind, preset, mapping: {}, ok: false };
 
   const missing = missingRequired(kind, mapping);
@@ -49,17 +57,31 @@ export function chooseMapping(
     ok = false;
     if (delim && stray !== undefined && headers.length === 1) {
       const sep = [';', '\t', '|', ','].find((d) => stray.includes(d))!;
-      const why = sep === delim
-        ? `each line is one quoted value full of ${DELIMITER_NAMES[sep]}s`
-        : `the values look separated by ${DELIMITER_NAMES[sep]}s, not ${DELIMITER_NAMES[delim]}s`;
-      errors.add(1, stray, `wrong delimiter: the header row was read as one column; ${why}. Save the file as CSV with one value per column`);
+      const why =
+        sep === delim
+          ? `each line is one quoted value full of ${DELIMITER_NAMES[sep]}s`
+          : `the values look separated by ${DELIMITER_NAMES[sep]}s, not ${DELIMITER_NAMES[delim]}s`;
+      errors.add(
+        1,
+        stray,
+        `wrong delimiter: the header row was read as one column; ${why}. Save the file as CSV with one value per column`,
+      );
     } else if (unknown) {
-      errors.add(1, '', `no known ${opts.what}s: cannot tell whether this file holds accounts, contacts, campaigns, deals or notes; choose the kind and ${opts.what}s by hand (${opts.what}s found: ${found})`);
+      errors.add(
+        1,
+        '',
+        `no known ${opts.what}s: cannot tell whether this file holds accounts, contacts, campaigns, deals or notes; choose the kind and ${opts.what}s by hand (${opts.what}s found: ${found})`,
+      );
     } else {
-      const hint = stray !== undefined ? ` (${opts.what} ${JSON.stringify(stray)} contains a separator: wrong delimiter?)` : '';
+      const hint =
+        stray !== undefined ? ` (${opts.what} ${JSON.stringify(stray)} contains a separator: wrong delimiter?)` : '';
       for (const group of missing) {
         const examples = group.flatMap((f) => exampleHeaders(kind, f)).map((h) => JSON.stringify(h));
-        errors.add(1, '', `missing a required ${opts.what} for ${kind}s: ${group.join(' or ')} (e.g. ${examples.join(', ')}); ${opts.what}s found: ${found}${hint}`);
+        errors.add(
+          1,
+          '',
+          `missing a required ${opts.what} for ${kind}s: ${group.join(' or ')} (e.g. ${examples.join(', ')}); ${opts.what}s found: ${found}${hint}`,
+        );
       }
     }
   }
@@ -72,7 +94,10 @@ export function chooseMapping(
     seen.add(h);
     if (!used.has(i) && h.trim()) ignored.push(JSON.stringify(h));
   });
-  if (ok && ignored.length) warn(`ignored ${opts.what}s: ${ignored.slice(0, 15).join(', ')}${ignored.length > 15 ? ` and ${ignored.length - 15} more` : ''}`);
+  if (ok && ignored.length)
+    warn(
+      `ignored ${opts.what}s: ${ignored.slice(0, 15).join(', ')}${ignored.length > 15 ? ` and ${ignored.length - 15} more` : ''}`,
+    );
   return { kind, preset, mapping, ok };
 }
 

@@ -4,7 +4,14 @@
  * name, a deal's name and account...), so importing the same file again updates, not duplicates.
  */
 import {
-  recordId, type Account, type AnyRecord, type Campaign, type Contact, type Deal, type Note, type RecordKind,
+  recordId,
+  type Account,
+  type AnyRecord,
+  type Campaign,
+  type Contact,
+  type Deal,
+  type Note,
+  type RecordKind,
 } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import type { Preset } from './column-maps';
@@ -66,7 +73,10 @@ export class RecordBuilder {
     if (first !== undefined) {
       const where = row.item !== undefined ? `item ${first}` : `line ${first}`;
       if (ownId) c.fail('id', `duplicate id ${JSON.stringify(record.sourceId)} (first on ${where})`);
-      else if (this.kind === 'note') this.warn(`${row.item !== undefined ? `item ${row.item}` : `line ${row.line}`} repeats the note on ${where}; imported once`);
+      else if (this.kind === 'note')
+        this.warn(
+          `${row.item !== undefined ? `item ${row.item}` : `line ${row.line}`} repeats the note on ${where}; imported once`,
+        );
       else c.fail(keyField, `same ${this.kind} as ${where}; add an id column to import both`);
       return;
     }
@@ -91,7 +101,8 @@ export class RecordBuilder {
   private build(c: Cells, row: RowSource): Built | undefined {
     const meta: RowMeta = row.item !== undefined ? { line: row.line, item: row.item } : { line: row.line };
     // What a reference contributes to a derived id: the same account however its name is spelled.
-    const refKey = (r: Ref | undefined, norm = normalizeCompany) => (r?.id ? `id:${r.id}` : r?.name ? `name:${norm(r.name)}` : '');
+    const refKey = (r: Ref | undefined, norm = normalizeCompany) =>
+      r?.id ? `id:${r.id}` : r?.name ? `name:${norm(r.name)}` : '';
     switch (this.kind) {
       case 'account': {
         const name = c.need('name', 'company name');
@@ -100,10 +111,15 @@ export class RecordBuilder {
         if (ownId && CRM_PRESETS.includes(this.preset)) externalIds[this.preset] ??= ids.sourceId;
         const source = [c.text('leadSource'), c.text('leadSourceDetail')].filter(Boolean).join(' / ');
         const record: Account = compact({
-          ...ids, name, aliases: c.list('aliases'),
+          ...ids,
+          name,
+          aliases: c.list('aliases'),
           domains: [...new Set([...c.domains('domains'), ...c.domains('website')])],
-          externalIds, industry: c.text('industry'), leadSource: source || undefined,
-          customerSince: c.date('customerSince'), owner: c.text('owner'),
+          externalIds,
+          industry: c.text('industry'),
+          leadSource: source || undefined,
+          customerSince: c.date('customerSince'),
+          owner: c.text('owner'),
         });
         return { record, meta, ownId, keyField: 'name' };
       }
@@ -114,10 +130,17 @@ export class RecordBuilder {
         if (!name) c.fail(['name', 'firstName', 'lastName'].find((f) => c.has(f)) ?? 'name', 'contact name is empty');
         const email = c.email('email') ?? '';
         meta.account = this.ref(c, 'accountId', 'accountName');
-        const { ownId, ...ids } = this.ids(c, () => (email ? `email:${email}` : `name:${nameKey(name ?? '')}|${refKey(meta.account)}`));
+        const { ownId, ...ids } = this.ids(c, () =>
+          email ? `email:${email}` : `name:${nameKey(name ?? '')}|${refKey(meta.account)}`,
+        );
         const record: Contact = compact({
-          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
-          name: name ?? '', email, role: c.text('role'), title: c.text('title'), phone: c.text('phone'),
+          ...ids,
+          accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
+          name: name ?? '',
+          email,
+          role: c.text('role'),
+          title: c.text('title'),
+          phone: c.text('phone'),
         });
         return { record, meta: compact(meta), ownId, keyField: c.has('name') ? 'name' : 'lastName' };
       }
@@ -126,8 +149,14 @@ export class RecordBuilder {
         const cost = c.money('cost');
         const { ownId, ...ids } = this.ids(c, () => nameKey(name));
         const record: Campaign = compact({
-          ...ids, name, channel: c.text('channel') ?? '', startDate: c.date('startDate'), endDate: c.date('endDate'),
-          cost: cost?.value, currency: c.currency('currency') ?? cost?.currency, owner: c.text('owner'),
+          ...ids,
+          name,
+          channel: c.text('channel') ?? '',
+          startDate: c.date('startDate'),
+          endDate: c.date('endDate'),
+          cost: cost?.value,
+          currency: c.currency('currency') ?? cost?.currency,
+          owner: c.text('owner'),
         });
         return { record, meta, ownId, keyField: 'name' };
       }
@@ -144,14 +173,19 @@ export class RecordBuilder {
         const expected = c.date('expectedCloseDate');
         const { ownId, ...ids } = this.ids(c, () => `${nameKey(name)}|${refKey(meta.account)}`);
         const record: Deal = compact({
-          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : '',
+          ...ids,
+          accountId: meta.account?.id ? recordId(this.source, meta.account.id) : '',
           campaignId: meta.campaign?.id ? recordId(this.source, meta.campaign.id) : undefined,
-          leadSource: c.text('leadSource'), name,
-          valueOneTime: once?.value, valueRecurring: recurring?.value,
+          leadSource: c.text('leadSource'),
+          name,
+          valueOneTime: once?.value,
+          valueRecurring: recurring?.value,
           currency: c.currency('currency') ?? once?.currency ?? recurring?.currency ?? 'USD',
           // An open ConnectWise opportunity says more by its pipeline stage than by "Open".
           stage: (status && detail && /^open$/i.test(status) ? detail : (status ?? detail)) ?? '',
-          closeDate: closed ?? expected, salesRep: c.text('salesRep'), productsSold: c.text('productsSold'),
+          closeDate: closed ?? expected,
+          salesRep: c.text('salesRep'),
+          productsSold: c.text('productsSold'),
           promises: c.list('promises'),
         });
         return { record, meta: compact(meta), ownId, keyField: 'name' };
@@ -162,11 +196,18 @@ export class RecordBuilder {
         meta.deal = this.ref(c, 'dealId', 'dealName');
         const author = c.text('author') ?? '';
         const date = c.date('date', true) ?? '';
-        const { ownId, ...ids } = this.ids(c, () => [refKey(meta.account), refKey(meta.deal, nameKey), date, author, body].join('\u0000'));
+        const { ownId, ...ids } = this.ids(c, () =>
+          [refKey(meta.account), refKey(meta.deal, nameKey), date, author, body].join('\u0000'),
+        );
         const record: Note = compact({
-          ...ids, accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
+          ...ids,
+          accountId: meta.account?.id ? recordId(this.source, meta.account.id) : undefined,
           dealId: meta.deal?.id ? recordId(this.source, meta.deal.id) : undefined,
-          author, date, body, tags: c.list('tags'), pinned: c.bool('pinned') ?? false,
+          author,
+          date,
+          body,
+          tags: c.list('tags'),
+          pinned: c.bool('pinned') ?? false,
         });
         return { record, meta: compact(meta), ownId, keyField: 'body' };
       }

@@ -26,7 +26,13 @@ export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
 /** Incremental passes start this long before the last pass began (clock skew, slow writes). */
 const OVERLAP_MS = 5 * 60_000;
 
-const TABLE: Record<RecordKind, keyof RecordSet> = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' };
+const TABLE: Record<RecordKind, keyof RecordSet> = {
+  account: 'accounts',
+  contact: 'contacts',
+  campaign: 'campaigns',
+  deal: 'deals',
+  note: 'notes',
+};
 
 export async function runSync(
   db: BackstoryDB,
@@ -46,7 +52,13 @@ export async function runSync(
     const pass = state.pass!;
     let read = 0;
     const settings = { base: config.base, ...config.settings };
-    for await (const page of source.pages(settings, secrets, { step: pass.step, after: pass.after }, pass.since, http)) {
+    for await (const page of source.pages(
+      settings,
+      secrets,
+      { step: pass.step, after: pass.after },
+      pass.since,
+      http,
+    )) {
       const set = relabel(page.records, config.id);
       read += RECORD_KINDS.reduce((n, k) => n + set[TABLE[k]].length, 0);
       pass.step = page.next ? page.next.step : Number.MAX_SAFE_INTEGER;
@@ -68,7 +80,10 @@ export async function runSync(
         });
       }
     }
-    const extra = [...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []), ...pass.warnings];
+    const extra = [
+      ...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []),
+      ...pass.warnings,
+    ];
     const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
     // Complete: the pass ends, and what it reports is kept, in one transaction. A full pass's
     // staged records become the source's whole content in that same transaction.
@@ -79,13 +94,32 @@ export async function runSync(
         await db.syncStaging.where('source').equals(config.id).delete();
       }
       const counts = await countsByKind(db, config.id);
-      const run: SyncRun = { at, ok: true, message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : '') };
-      await db.syncState.put({ source: config.id, lastFullAt: pass.mode === 'full' ? pass.startedAt : state.lastFullAt, watermark: pass.startedAt, lastRun: run });
+      const run: SyncRun = {
+        at,
+        ok: true,
+        message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : ''),
+      };
+      await db.syncState.put({
+        source: config.id,
+        lastFullAt: pass.mode === 'full' ? pass.startedAt : state.lastFullAt,
+        watermark: pass.startedAt,
+        lastRun: run,
+      });
       return { run, counts };
     });
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
-    return { run: { at, ok: false, message: isQuotaError(e) ? 'the browser has no storage space left for Backstory' : e instanceof Error ? e.message : String(e) } };
+    return {
+      run: {
+        at,
+        ok: false,
+        message: isQuotaError(e)
+          ? 'the browser has no storage space left for Backstory'
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      },
+    };
   }
 }
 
@@ -99,15 +133,32 @@ export async function unreportedRun(db: BackstoryDB, sourceId: string, since: st
 }
 
 function summary(counts: Record<RecordKind, number>): string {
-  const parts = [`${counts.account} accounts`, `${counts.contact} contacts`, ...(counts.campaign ? [`${counts.campaign} campaigns`] : []), `${counts.deal} deals`, `${counts.note} notes`];
+  const parts = [
+    `${counts.account} accounts`,
+    `${counts.contact} contacts`,
+    ...(counts.campaign ? [`${counts.campaign} campaigns`] : []),
+    `${counts.deal} deals`,
+    `${counts.note} notes`,
+  ];
   return parts.join(', ');
 }
 
 /** The pass in progress, or a new one: full unless an incremental one is possible and recent enough. */
-async function startOrResume(db: BackstoryDB, sourceId: string, incremental: boolean, now: Date, forceFull: boolean): Promise<SyncState> {
+async function startOrResume(
+  db: BackstoryDB,
+  sourceId: string,
+  incremental: boolean,
+  now: Date,
+  forceFull: boolean,
+): Promise<SyncState> {
   const state: SyncState = (await db.syncState.get(sourceId)) ?? { source: sourceId };
   if (state.pass && !(forceFull && state.pass.mode === 'incremental')) return state;
-  const full = forceFull || !incremental || !state.lastFullAt || !state.watermark || now.getTime() - Date.parse(state.lastFullAt) > FULL_PASS_EVERY_MS;
+  const full =
+    forceFull ||
+    !incremental ||
+    !state.lastFullAt ||
+    !state.watermark ||
+    now.getTime() - Date.parse(state.lastFullAt) > FULL_PASS_EVERY_MS;
   const next: SyncState = {
     ...state,
     pass: {
@@ -137,18 +188,32 @@ export async function forgetSync(db: BackstoryDB, sourceId: string): Promise<voi
 /** Ids carry the source's own id, so two portals of one CRM never overwrite each other. */
 function relabel(records: RecordSet, source: string): RecordSet {
   const re = (id: string) => `${source}:${id.slice(id.indexOf(':') + 1)}`;
-  const own = <T extends { id: string; source: string; sourceId: string }>(r: T): T => ({ ...r, id: `${source}:${r.sourceId}`, source });
+  const own = <T extends { id: string; source: string; sourceId: string }>(r: T): T => ({
+    ...r,
+    id: `${source}:${r.sourceId}`,
+    source,
+  });
   return {
     accounts: records.accounts.map(own),
     contacts: records.contacts.map((r) => ({ ...own(r), ...(r.accountId ? { accountId: re(r.accountId) } : {}) })),
     campaigns: records.campaigns.map(own),
-    deals: records.deals.map((r) => ({ ...own(r), accountId: re(r.accountId), ...(r.campaignId ? { campaignId: re(r.campaignId) } : {}) })),
-    notes: records.notes.map((r) => ({ ...own(r), ...(r.accountId ? { accountId: re(r.accountId) } : {}), ...(r.dealId ? { dealId: re(r.dealId) } : {}) })),
+    deals: records.deals.map((r) => ({
+      ...own(r),
+      accountId: re(r.accountId),
+      ...(r.campaignId ? { campaignId: re(r.campaignId) } : {}),
+    })),
+    notes: records.notes.map((r) => ({
+      ...own(r),
+      ...(r.accountId ? { accountId: re(r.accountId) } : {}),
+      ...(r.dealId ? { dealId: re(r.dealId) } : {}),
+    })),
   };
 }
 
 function staged(set: RecordSet, source: string): StagedRecord[] {
-  return RECORD_KINDS.flatMap((kind) => (set[TABLE[kind]] as AnyRecord[]).map((record) => ({ source, id: record.id, kind, record })));
+  return RECORD_KINDS.flatMap((kind) =>
+    (set[TABLE[kind]] as AnyRecord[]).map((record) => ({ source, id: record.id, kind, record })),
+  );
 }
 
 function unstaged(rows: StagedRecord[]): RecordSet {
@@ -160,5 +225,7 @@ function unstaged(rows: StagedRecord[]): RecordSet {
 /** A full disk, as the browser reports it (Dexie may wrap it as the inner error of an abort). */
 function isQuotaError(e: unknown): boolean {
   const { inner, failures } = (e ?? {}) as { inner?: unknown; failures?: Record<number, unknown> };
-  return [e, inner, ...Object.values(failures ?? {})].some((x) => (x as { name?: string } | undefined)?.name === 'QuotaExceededError');
+  return [e, inner, ...Object.values(failures ?? {})].some(
+    (x) => (x as { name?: string } | undefined)?.name === 'QuotaExceededError',
+  );
 }

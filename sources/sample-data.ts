@@ -160,7 +160,20 @@ function addDays(iso: string, n: number): string {
 function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 function monthName(iso: string): string {
   return MONTHS[Number(iso.slice(5, 7)) - 1]!;
 }
@@ -180,14 +193,23 @@ function money(value: number, currency: string): string {
 /** ASCII for email local parts and ids: "Jürgen Öztürk" -> "juergen oeztuerk". */
 function ascii(text: string): string {
   return text
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
-    .replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue')
-    .replace(/ß/g, 'ss').replace(/ı/g, 'i')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
 }
 function slug(text: string): string {
-  return ascii(text).toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return ascii(text)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,63 +243,135 @@ interface CampaignSpec {
 
 const CAMPAIGNS: CampaignSpec[] = [
   {
-    sourceId: 'camp-referral', name: 'Client Referral Program', channel: 'referral',
-    startDate: '2023-03-01', cost: 12000, owner: 'Jenna Kowalski', leadSource: 'Referral',
+    sourceId: 'camp-referral',
+    name: 'Client Referral Program',
+    channel: 'referral',
+    startDate: '2023-03-01',
+    cost: 12000,
+    owner: 'Jenna Kowalski',
+    leadSource: 'Referral',
     phrase: 'a referral from one of our clients',
   },
   {
-    sourceId: 'camp-google-ads', name: "Google Ads - 'IT support near me'", channel: 'google ads',
-    startDate: '2023-04-03', endDate: '2024-12-31', cost: 42800, owner: 'Ben Adeyemi', leadSource: 'Paid search',
+    sourceId: 'camp-google-ads',
+    name: "Google Ads - 'IT support near me'",
+    channel: 'google ads',
+    startDate: '2023-04-03',
+    endDate: '2024-12-31',
+    cost: 42800,
+    owner: 'Ben Adeyemi',
+    leadSource: 'Paid search',
     phrase: 'a Google search for IT support',
   },
   {
-    sourceId: 'camp-seo-hipaa', name: 'HIPAA Checklist for Small Clinics (guide)', channel: 'seo/content',
-    startDate: '2023-06-12', cost: 14200, owner: 'Ben Adeyemi', leadSource: 'Organic search',
+    sourceId: 'camp-seo-hipaa',
+    name: 'HIPAA Checklist for Small Clinics (guide)',
+    channel: 'seo/content',
+    startDate: '2023-06-12',
+    cost: 14200,
+    owner: 'Ben Adeyemi',
+    leadSource: 'Organic search',
     phrase: 'our HIPAA checklist (downloaded it, then called)',
   },
   {
-    sourceId: 'camp-cold-email-mfg', name: 'Cold Email - Shop-Floor Downtime Audit', channel: 'cold email',
-    startDate: '2023-08-14', endDate: '2023-12-15', cost: 3900, owner: 'Diego Alvarez', leadSource: 'Outbound email',
+    sourceId: 'camp-cold-email-mfg',
+    name: 'Cold Email - Shop-Floor Downtime Audit',
+    channel: 'cold email',
+    startDate: '2023-08-14',
+    endDate: '2023-12-15',
+    cost: 3900,
+    owner: 'Diego Alvarez',
+    leadSource: 'Outbound email',
     phrase: 'the downtime-audit cold email, believe it or not',
   },
   {
-    sourceId: 'camp-webinar-legal', name: 'Legal Tech Webinar Series', channel: 'webinar',
-    startDate: '2024-02-06', endDate: '2024-06-25', cost: 7200, owner: 'Ben Adeyemi', leadSource: 'Webinar',
+    sourceId: 'camp-webinar-legal',
+    name: 'Legal Tech Webinar Series',
+    channel: 'webinar',
+    startDate: '2024-02-06',
+    endDate: '2024-06-25',
+    cost: 7200,
+    owner: 'Ben Adeyemi',
+    leadSource: 'Webinar',
     phrase: 'the legal tech webinar',
   },
   {
-    sourceId: 'camp-partner-m365', name: 'Microsoft 365 Business Premium Co-Sell', channel: 'partner',
-    startDate: '2024-04-01', endDate: '2025-06-30', cost: 9500, owner: 'Jenna Kowalski', leadSource: 'Partner',
-    phrase: 'the Microsoft co-sell program', phraseDe: 'das Co-Selling mit Microsoft',
+    sourceId: 'camp-partner-m365',
+    name: 'Microsoft 365 Business Premium Co-Sell',
+    channel: 'partner',
+    startDate: '2024-04-01',
+    endDate: '2025-06-30',
+    cost: 9500,
+    owner: 'Jenna Kowalski',
+    leadSource: 'Partner',
+    phrase: 'the Microsoft co-sell program',
+    phraseDe: 'das Co-Selling mit Microsoft',
   },
   {
-    sourceId: 'camp-linkedin-cfo', name: 'LinkedIn Ads - Cyber Insurance Checklist for CFOs', channel: 'linkedin ads',
-    startDate: '2024-09-09', endDate: '2025-03-31', cost: 23400, owner: 'Ben Adeyemi', leadSource: 'LinkedIn',
+    sourceId: 'camp-linkedin-cfo',
+    name: 'LinkedIn Ads - Cyber Insurance Checklist for CFOs',
+    channel: 'linkedin ads',
+    startDate: '2024-09-09',
+    endDate: '2025-03-31',
+    cost: 23400,
+    owner: 'Ben Adeyemi',
+    leadSource: 'LinkedIn',
     phrase: 'the cyber-insurance checklist ad on LinkedIn',
   },
   {
-    sourceId: 'camp-tradeshow-itsa', name: 'it-sa Nürnberg 2024 Booth', channel: 'trade show',
-    startDate: '2024-10-22', endDate: '2024-10-24', cost: 31000, owner: 'Lena Vogt', leadSource: 'Trade show',
-    phrase: 'our booth at it-sa in Nürnberg', phraseDe: 'unseren Messestand auf der it-sa',
+    sourceId: 'camp-tradeshow-itsa',
+    name: 'it-sa Nürnberg 2024 Booth',
+    channel: 'trade show',
+    startDate: '2024-10-22',
+    endDate: '2024-10-24',
+    cost: 31000,
+    owner: 'Lena Vogt',
+    leadSource: 'Trade show',
+    phrase: 'our booth at it-sa in Nürnberg',
+    phraseDe: 'unseren Messestand auf der it-sa',
   },
   {
-    sourceId: 'camp-postcard-dental', name: 'Spring Dental Postcard Mailer 2025', channel: 'postcard mailer',
-    startDate: '2025-01-15', endDate: '2025-04-30', cost: 18500, owner: 'Jenna Kowalski', leadSource: 'Direct mail',
+    sourceId: 'camp-postcard-dental',
+    name: 'Spring Dental Postcard Mailer 2025',
+    channel: 'postcard mailer',
+    startDate: '2025-01-15',
+    endDate: '2025-04-30',
+    cost: 18500,
+    owner: 'Jenna Kowalski',
+    leadSource: 'Direct mail',
     phrase: 'the spring dental postcard',
   },
   {
-    sourceId: 'camp-tradeshow-accountex', name: 'Accountex London 2025 Stand', channel: 'trade show',
-    startDate: '2025-05-14', endDate: '2025-05-15', cost: 21600, owner: 'Aisha Rahman', leadSource: 'Trade show',
+    sourceId: 'camp-tradeshow-accountex',
+    name: 'Accountex London 2025 Stand',
+    channel: 'trade show',
+    startDate: '2025-05-14',
+    endDate: '2025-05-15',
+    cost: 21600,
+    owner: 'Aisha Rahman',
+    leadSource: 'Trade show',
     phrase: 'our stand at Accountex',
   },
   {
-    sourceId: 'camp-event-nonprofit', name: 'Nonprofit Tech Day 2025 - Gold Sponsor', channel: 'event sponsorship',
-    startDate: '2025-05-15', endDate: '2025-05-15', cost: 15000, owner: 'Jenna Kowalski', leadSource: 'Event',
+    sourceId: 'camp-event-nonprofit',
+    name: 'Nonprofit Tech Day 2025 - Gold Sponsor',
+    channel: 'event sponsorship',
+    startDate: '2025-05-15',
+    endDate: '2025-05-15',
+    cost: 15000,
+    owner: 'Jenna Kowalski',
+    leadSource: 'Event',
     phrase: 'Nonprofit Tech Day (they stopped by our table)',
   },
   {
-    sourceId: 'camp-webinar-ransomware', name: 'Ransomware Readiness Webinar 2026', channel: 'webinar',
-    startDate: '2026-02-10', endDate: '2026-04-28', cost: 5600, owner: 'Ben Adeyemi', leadSource: 'Webinar',
+    sourceId: 'camp-webinar-ransomware',
+    name: 'Ransomware Readiness Webinar 2026',
+    channel: 'webinar',
+    startDate: '2026-02-10',
+    endDate: '2026-04-28',
+    cost: 5600,
+    owner: 'Ben Adeyemi',
+    leadSource: 'Webinar',
     phrase: 'the ransomware readiness webinar',
   },
 ];
@@ -334,39 +428,234 @@ const PLACES: Record<string, Place> = {
 
 const FIRST: Record<Country, string[]> = {
   US: [
-    'Aaron', 'Alicia', 'Andre', 'Beth', 'Brianna', 'Caleb', 'Carmen', 'Chris', 'Dale', 'Daniel', 'Devon', 'Elena',
-    'Emily', 'Erin', 'Faith', 'Gabe', 'Grace', 'Hector', 'Imani', 'Isaac', 'Jared', 'Jasmine', 'Jen', 'Jordan',
-    'Kai', 'Karen', 'Kevin', 'Kim', 'Latoya', 'Leah', 'Luis', 'Mara', 'Mei', 'Megan', 'Mike', 'Monica', 'Nate',
-    'Noah', 'Olivia', 'Omar', 'Paula', 'Rebecca', 'Rosa', 'Ryan', 'Sara', 'Shawn', 'Tanya', 'Terrence', 'Tessa',
-    'Trevor', 'Vanessa', 'Wes', 'Yusuf', 'Zoe', 'Brandon', 'Courtney', 'Hannah', 'Rick', 'Theresa', 'Victor',
+    'Aaron',
+    'Alicia',
+    'Andre',
+    'Beth',
+    'Brianna',
+    'Caleb',
+    'Carmen',
+    'Chris',
+    'Dale',
+    'Daniel',
+    'Devon',
+    'Elena',
+    'Emily',
+    'Erin',
+    'Faith',
+    'Gabe',
+    'Grace',
+    'Hector',
+    'Imani',
+    'Isaac',
+    'Jared',
+    'Jasmine',
+    'Jen',
+    'Jordan',
+    'Kai',
+    'Karen',
+    'Kevin',
+    'Kim',
+    'Latoya',
+    'Leah',
+    'Luis',
+    'Mara',
+    'Mei',
+    'Megan',
+    'Mike',
+    'Monica',
+    'Nate',
+    'Noah',
+    'Olivia',
+    'Omar',
+    'Paula',
+    'Rebecca',
+    'Rosa',
+    'Ryan',
+    'Sara',
+    'Shawn',
+    'Tanya',
+    'Terrence',
+    'Tessa',
+    'Trevor',
+    'Vanessa',
+    'Wes',
+    'Yusuf',
+    'Zoe',
+    'Brandon',
+    'Courtney',
+    'Hannah',
+    'Rick',
+    'Theresa',
+    'Victor',
   ],
   UK: [
-    'Alistair', 'Amelia', 'Bethany', 'Callum', 'Charlotte', 'Declan', 'Eleanor', 'Fiona', 'Gareth', 'Hannah',
-    'Harriet', 'Imran', 'Jack', 'Joanne', 'Kirsty', 'Liam', 'Lucy', 'Mohammed', 'Niamh', 'Oliver', 'Poppy', 'Rhys',
-    'Saima', 'Stuart', 'Victoria', 'Will', 'Graham', 'Nadia', 'Sian', 'Ewan',
+    'Alistair',
+    'Amelia',
+    'Bethany',
+    'Callum',
+    'Charlotte',
+    'Declan',
+    'Eleanor',
+    'Fiona',
+    'Gareth',
+    'Hannah',
+    'Harriet',
+    'Imran',
+    'Jack',
+    'Joanne',
+    'Kirsty',
+    'Liam',
+    'Lucy',
+    'Mohammed',
+    'Niamh',
+    'Oliver',
+    'Poppy',
+    'Rhys',
+    'Saima',
+    'Stuart',
+    'Victoria',
+    'Will',
+    'Graham',
+    'Nadia',
+    'Sian',
+    'Ewan',
   ],
   DE: [
-    'Andreas', 'Anja', 'Björn', 'Claudia', 'Dirk', 'Elif', 'Florian', 'Franziska', 'Gerhard', 'Hannah', 'Jörg',
-    'Jürgen', 'Katrin', 'Lars', 'Lea', 'Markus', 'Meike', 'Niklas', 'Özlem', 'Petra', 'Ralf', 'Stefan', 'Tanja',
-    'Thorsten', 'Ute', 'Sven', 'Nicole', 'Matthias',
+    'Andreas',
+    'Anja',
+    'Björn',
+    'Claudia',
+    'Dirk',
+    'Elif',
+    'Florian',
+    'Franziska',
+    'Gerhard',
+    'Hannah',
+    'Jörg',
+    'Jürgen',
+    'Katrin',
+    'Lars',
+    'Lea',
+    'Markus',
+    'Meike',
+    'Niklas',
+    'Özlem',
+    'Petra',
+    'Ralf',
+    'Stefan',
+    'Tanja',
+    'Thorsten',
+    'Ute',
+    'Sven',
+    'Nicole',
+    'Matthias',
   ],
 };
 const LAST: Record<Country, string[]> = {
   US: [
-    'Abbott', 'Alvarado', 'Bishop', 'Brooks', 'Castillo', 'Chen', 'Cole', 'Dawson', 'Dominguez', 'Ellis', 'Foley',
-    'Fujimoto', 'Garza', 'Greene', 'Hale', 'Hoang', 'Ibarra', 'Jacobs', 'Jensen', 'Kapoor', 'Keller', 'Kowalczyk',
-    'Larsen', 'Lopez', 'Maddox', 'Mendoza', 'Morales', 'Nakamura', 'Nguyen', 'Novak', 'Olsen', 'Park', 'Pham',
-    'Reyes', 'Rhodes', 'Sandoval', 'Schultz', 'Shah', 'Sorensen', 'Stewart', 'Sullivan', 'Takahashi', 'Thornton',
-    'Vance', 'Walsh', 'Washington', 'Yates', 'Zimmerman', 'Okonkwo', 'Delacroix',
+    'Abbott',
+    'Alvarado',
+    'Bishop',
+    'Brooks',
+    'Castillo',
+    'Chen',
+    'Cole',
+    'Dawson',
+    'Dominguez',
+    'Ellis',
+    'Foley',
+    'Fujimoto',
+    'Garza',
+    'Greene',
+    'Hale',
+    'Hoang',
+    'Ibarra',
+    'Jacobs',
+    'Jensen',
+    'Kapoor',
+    'Keller',
+    'Kowalczyk',
+    'Larsen',
+    'Lopez',
+    'Maddox',
+    'Mendoza',
+    'Morales',
+    'Nakamura',
+    'Nguyen',
+    'Novak',
+    'Olsen',
+    'Park',
+    'Pham',
+    'Reyes',
+    'Rhodes',
+    'Sandoval',
+    'Schultz',
+    'Shah',
+    'Sorensen',
+    'Stewart',
+    'Sullivan',
+    'Takahashi',
+    'Thornton',
+    'Vance',
+    'Walsh',
+    'Washington',
+    'Yates',
+    'Zimmerman',
+    'Okonkwo',
+    'Delacroix',
   ],
   UK: [
-    'Ackroyd', 'Bairstow', 'Barraclough', 'Booth', 'Crowther', 'Dobson', 'Greenwood', 'Hussain', 'Illingworth',
-    'Jagger', 'Kaur', 'Lister', 'Metcalfe', 'Moorhouse', 'Naylor', 'Oldroyd', 'Pickles', 'Ramsden', 'Shaw',
-    'Sutcliffe', 'Thackeray', 'Whiteley', 'Wood', 'Akhtar', 'Haigh',
+    'Ackroyd',
+    'Bairstow',
+    'Barraclough',
+    'Booth',
+    'Crowther',
+    'Dobson',
+    'Greenwood',
+    'Hussain',
+    'Illingworth',
+    'Jagger',
+    'Kaur',
+    'Lister',
+    'Metcalfe',
+    'Moorhouse',
+    'Naylor',
+    'Oldroyd',
+    'Pickles',
+    'Ramsden',
+    'Shaw',
+    'Sutcliffe',
+    'Thackeray',
+    'Whiteley',
+    'Wood',
+    'Akhtar',
+    'Haigh',
   ],
   DE: [
-    'Bauer', 'Engel', 'Fischer', 'Graf', 'Hahn', 'Huber', 'Jäger', 'Klein', 'König', 'Lang', 'Maier', 'Neumann',
-    'Pfeiffer', 'Reiter', 'Schmid', 'Schröder', 'Seitz', 'Vogel', 'Walter', 'Wolf', 'Yıldırım', 'Kühn', 'Şahin',
+    'Bauer',
+    'Engel',
+    'Fischer',
+    'Graf',
+    'Hahn',
+    'Huber',
+    'Jäger',
+    'Klein',
+    'König',
+    'Lang',
+    'Maier',
+    'Neumann',
+    'Pfeiffer',
+    'Reiter',
+    'Schmid',
+    'Schröder',
+    'Seitz',
+    'Vogel',
+    'Walter',
+    'Wolf',
+    'Yıldırım',
+    'Kühn',
+    'Şahin',
   ],
 };
 
@@ -396,7 +685,10 @@ const NO_CAMPAIGN = '';
 
 const INDUSTRIES: Record<string, Industry> = {
   dental: {
-    label: 'Dental practice', seats: [8, 30], perSeat: [120, 160], busy: 'they have patients from 7:30',
+    label: 'Dental practice',
+    seats: [8, 30],
+    perSeat: [120, 160],
+    busy: 'they have patients from 7:30',
     titles: {
       'decision maker': ['Practice owner, DDS', 'Owner & lead dentist', 'Principal dentist'],
       champion: ['Office manager', 'Practice manager'],
@@ -405,8 +697,19 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Associate dentist', 'Hygiene lead'],
       'end user': ['Front desk', 'Dental assistant', 'Hygienist'],
     },
-    systems: { US: ['Dentrix', 'Eaglesoft', 'Open Dental', 'Dentrix Ascend'], UK: ['Software of Excellence', 'Dentally'], DE: ['Dampsoft'] },
-    products: ['{sys} server hosting', '{sys} support', 'imaging workstation support', 'HIPAA risk assessment', 'nightly backups', 'VoIP phones'],
+    systems: {
+      US: ['Dentrix', 'Eaglesoft', 'Open Dental', 'Dentrix Ascend'],
+      UK: ['Software of Excellence', 'Dentally'],
+      DE: ['Dampsoft'],
+    },
+    products: [
+      '{sys} server hosting',
+      '{sys} support',
+      'imaging workstation support',
+      'HIPAA risk assessment',
+      'nightly backups',
+      'VoIP phones',
+    ],
     promises: [
       '1-hour response on the dental scheduler ({sys})',
       'Imaging PCs checked before 7am on clinic days',
@@ -414,13 +717,23 @@ const INDUSTRIES: Record<string, Industry> = {
       'On-site visit within 4 hours for chair-side PCs',
     ],
     pains: [
-      'scheduler outages on Monday mornings', 'imaging PCs that take ten minutes to boot',
-      'nobody answering the phone at their old provider', 'a backup that had silently failed for months',
+      'scheduler outages on Monday mornings',
+      'imaging PCs that take ten minutes to boot',
+      'nobody answering the phone at their old provider',
+      'a backup that had silently failed for months',
     ],
-    campaigns: [['camp-postcard-dental', 60], ['camp-referral', 15], ['camp-google-ads', 15], [NO_CAMPAIGN, 10]],
+    campaigns: [
+      ['camp-postcard-dental', 60],
+      ['camp-referral', 15],
+      ['camp-google-ads', 15],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   legal: {
-    label: 'Law firm', seats: [6, 60], perSeat: [140, 190], busy: 'court calendar',
+    label: 'Law firm',
+    seats: [6, 60],
+    perSeat: [140, 190],
+    busy: 'court calendar',
     titles: {
       'decision maker': ['Managing partner', 'Founding partner', 'Senior partner'],
       champion: ['Firm administrator', 'Office manager', 'Practice manager'],
@@ -429,8 +742,18 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Senior associate', 'Partner'],
       'end user': ['Paralegal', 'Legal assistant', 'Receptionist'],
     },
-    systems: { US: ['Clio', 'iManage', 'NetDocuments', 'PCLaw', 'Worldox'], UK: ['LEAP', 'Clio', 'Osprey'], DE: ['RA-MICRO', 'DATEV Anwalt', 'Advolux'] },
-    products: ['{sys} support', 'encrypted email', 'document management backups', 'remote access for attorneys', 'phishing training'],
+    systems: {
+      US: ['Clio', 'iManage', 'NetDocuments', 'PCLaw', 'Worldox'],
+      UK: ['LEAP', 'Clio', 'Osprey'],
+      DE: ['RA-MICRO', 'DATEV Anwalt', 'Advolux'],
+    },
+    products: [
+      '{sys} support',
+      'encrypted email',
+      'document management backups',
+      'remote access for attorneys',
+      'phishing training',
+    ],
     promises: [
       'Same-day response during trial weeks',
       '{sys} restores within 2 hours',
@@ -438,13 +761,23 @@ const INDUSTRIES: Record<string, Industry> = {
       'Quarterly business review with the managing partner',
     ],
     pains: [
-      'slow document searches in {sys}', 'a spoofed email that almost redirected a settlement payment',
-      'attorneys unable to reach files from court', 'billable time lost to password lockouts',
+      'slow document searches in {sys}',
+      'a spoofed email that almost redirected a settlement payment',
+      'attorneys unable to reach files from court',
+      'billable time lost to password lockouts',
     ],
-    campaigns: [['camp-webinar-legal', 55], ['camp-referral', 20], ['camp-linkedin-cfo', 15], [NO_CAMPAIGN, 10]],
+    campaigns: [
+      ['camp-webinar-legal', 55],
+      ['camp-referral', 20],
+      ['camp-linkedin-cfo', 15],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   accounting: {
-    label: 'Accounting', seats: [5, 40], perSeat: [130, 175], busy: 'client meetings first thing',
+    label: 'Accounting',
+    seats: [5, 40],
+    perSeat: [130, 175],
+    busy: 'client meetings first thing',
     titles: {
       'decision maker': ['Managing partner', 'Owner, CPA', 'Principal'],
       champion: ['Operations manager', 'Office manager'],
@@ -453,8 +786,18 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Tax manager', 'Partner'],
       'end user': ['Staff accountant', 'Payroll specialist', 'Seasonal tax preparer'],
     },
-    systems: { US: ['UltraTax CS', 'Lacerte', 'CCH Axcess', 'Drake Tax', 'ProSeries'], UK: ['IRIS', 'CCH iFirm', 'TaxCalc', 'Xero Practice Manager'], DE: ['DATEV'] },
-    products: ['{sys} workstation support', 'secure client portal', 'MFA rollout', 'cyber-insurance questionnaire help', 'nightly backups'],
+    systems: {
+      US: ['UltraTax CS', 'Lacerte', 'CCH Axcess', 'Drake Tax', 'ProSeries'],
+      UK: ['IRIS', 'CCH iFirm', 'TaxCalc', 'Xero Practice Manager'],
+      DE: ['DATEV'],
+    },
+    products: [
+      '{sys} workstation support',
+      'secure client portal',
+      'MFA rollout',
+      'cyber-insurance questionnaire help',
+      'nightly backups',
+    ],
     promises: [
       'Extended hours during tax season (Feb-Apr)',
       'Priority on {sys} issues in tax season',
@@ -462,13 +805,24 @@ const INDUSTRIES: Record<string, Industry> = {
       'Loaner laptop within one business day',
     ],
     pains: [
-      'tax-season slowdowns in {sys}', 'a phishing scare in the middle of filing season',
-      'client documents sitting in personal Dropbox accounts', 'the cyber-insurance renewal questionnaire',
+      'tax-season slowdowns in {sys}',
+      'a phishing scare in the middle of filing season',
+      'client documents sitting in personal Dropbox accounts',
+      'the cyber-insurance renewal questionnaire',
     ],
-    campaigns: [['camp-linkedin-cfo', 40], ['camp-referral', 20], ['camp-webinar-ransomware', 15], ['camp-google-ads', 15], [NO_CAMPAIGN, 10]],
+    campaigns: [
+      ['camp-linkedin-cfo', 40],
+      ['camp-referral', 20],
+      ['camp-webinar-ransomware', 15],
+      ['camp-google-ads', 15],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   clinic: {
-    label: 'Healthcare clinic', seats: [10, 70], perSeat: [135, 185], busy: 'morning huddle with the clinical team',
+    label: 'Healthcare clinic',
+    seats: [10, 70],
+    perSeat: [135, 185],
+    busy: 'morning huddle with the clinical team',
     titles: {
       'decision maker': ['Medical director', 'Clinic owner', 'Owner, DPT'],
       champion: ['Practice administrator', 'Clinic manager'],
@@ -477,19 +831,42 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Nurse manager', 'Lead physician'],
       'end user': ['Front desk coordinator', 'Medical assistant', 'Scheduler'],
     },
-    systems: { US: ['eClinicalWorks', 'athenaOne', 'WebPT', 'NextGen'], UK: ['Cliniko', 'Semble'], DE: ['Medistar', 'CGM ALBIS', 'T2med'] },
-    products: ['{sys} workstation support', 'HIPAA risk assessment', 'fax-to-email', 'badge-tap logins at the front desk', 'nightly backups'],
+    systems: {
+      US: ['eClinicalWorks', 'athenaOne', 'WebPT', 'NextGen'],
+      UK: ['Cliniko', 'Semble'],
+      DE: ['Medistar', 'CGM ALBIS', 'T2med'],
+    },
+    products: [
+      '{sys} workstation support',
+      'HIPAA risk assessment',
+      'fax-to-email',
+      'badge-tap logins at the front desk',
+      'nightly backups',
+    ],
     promises: [
       '1-hour response on the EHR ({sys})',
       'Sign a BAA and run an annual HIPAA risk assessment',
       'After-hours support for the evening clinic',
       'Front-desk PCs swapped the same day if they fail',
     ],
-    pains: ['{sys} freezing at check-in', 'findings from a HIPAA audit', 'shared logins at the front desk', 'a fax server that failed every other week'],
-    campaigns: [['camp-seo-hipaa', 45], ['camp-referral', 25], ['camp-google-ads', 20], [NO_CAMPAIGN, 10]],
+    pains: [
+      '{sys} freezing at check-in',
+      'findings from a HIPAA audit',
+      'shared logins at the front desk',
+      'a fax server that failed every other week',
+    ],
+    campaigns: [
+      ['camp-seo-hipaa', 45],
+      ['camp-referral', 25],
+      ['camp-google-ads', 20],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   vet: {
-    label: 'Veterinary', seats: [8, 25], perSeat: [120, 150], busy: 'surgeries in the morning',
+    label: 'Veterinary',
+    seats: [8, 25],
+    perSeat: [120, 150],
+    busy: 'surgeries in the morning',
     titles: {
       'decision maker': ['Owner, DVM', 'Medical director'],
       champion: ['Hospital manager'],
@@ -500,12 +877,24 @@ const INDUSTRIES: Record<string, Industry> = {
     },
     systems: { US: ['AVImark', 'Cornerstone', 'ezyVet'], UK: ['RxWorks', 'ezyVet'], DE: ['easyVET'] },
     products: ['{sys} server support', 'lab equipment interfaces', 'nightly backups', 'VoIP phones'],
-    promises: ['Weekend emergency line for {sys} outages', 'Lab results interface fixed within 4 hours', 'Quarterly business review with the owner'],
+    promises: [
+      'Weekend emergency line for {sys} outages',
+      'Lab results interface fixed within 4 hours',
+      'Quarterly business review with the owner',
+    ],
     pains: ['the {sys} server under the reception desk', 'lab results not flowing into {sys}', 'no weekend coverage'],
-    campaigns: [['camp-seo-hipaa', 20], ['camp-referral', 40], ['camp-google-ads', 30], [NO_CAMPAIGN, 10]],
+    campaigns: [
+      ['camp-seo-hipaa', 20],
+      ['camp-referral', 40],
+      ['camp-google-ads', 30],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   mfg: {
-    label: 'Manufacturing', seats: [20, 150], perSeat: [95, 140], busy: 'the production meeting at 7',
+    label: 'Manufacturing',
+    seats: [20, 150],
+    perSeat: [95, 140],
+    busy: 'the production meeting at 7',
     titles: {
       'decision maker': ['Owner', 'President', 'COO', 'Plant manager'],
       champion: ['Operations manager', 'Controller'],
@@ -514,8 +903,18 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Quality manager', 'Production manager'],
       'end user': ['Shipping lead', 'CNC programmer', 'Buyer'],
     },
-    systems: { US: ['Epicor Kinetic', 'JobBOSS', 'E2 Shop System', 'Global Shop Solutions'], UK: ['Sage 200', 'Epicor'], DE: ['proALPHA', 'SAP Business One', 'abas ERP'] },
-    products: ['{sys} server support', 'shop-floor network segmentation', 'CAD workstation support', 'offsite backups', 'badge-access integration'],
+    systems: {
+      US: ['Epicor Kinetic', 'JobBOSS', 'E2 Shop System', 'Global Shop Solutions'],
+      UK: ['Sage 200', 'Epicor'],
+      DE: ['proALPHA', 'SAP Business One', 'abas ERP'],
+    },
+    products: [
+      '{sys} server support',
+      'shop-floor network segmentation',
+      'CAD workstation support',
+      'offsite backups',
+      'badge-access integration',
+    ],
     promises: [
       'After-hours support for the night shift',
       '{sys} server 2-hour response, 24x7',
@@ -523,13 +922,25 @@ const INDUSTRIES: Record<string, Industry> = {
       'Quarterly business review with the owner',
     ],
     pains: [
-      '{sys} outages that stopped shipping', 'unpatched Windows 7 PCs on the shop floor',
-      'a ransomware hit at a supplier that scared the owner', 'no documentation from the previous IT guy',
+      '{sys} outages that stopped shipping',
+      'unpatched Windows 7 PCs on the shop floor',
+      'a ransomware hit at a supplier that scared the owner',
+      'no documentation from the previous IT guy',
     ],
-    campaigns: [['camp-cold-email-mfg', 40], ['camp-google-ads', 20], ['camp-referral', 15], ['camp-partner-m365', 10], ['camp-webinar-ransomware', 5], [NO_CAMPAIGN, 10]],
+    campaigns: [
+      ['camp-cold-email-mfg', 40],
+      ['camp-google-ads', 20],
+      ['camp-referral', 15],
+      ['camp-partner-m365', 10],
+      ['camp-webinar-ransomware', 5],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   nonprofit: {
-    label: 'Nonprofit', seats: [5, 40], perSeat: [80, 110], busy: 'the daily volunteer briefing',
+    label: 'Nonprofit',
+    seats: [5, 40],
+    perSeat: [80, 110],
+    busy: 'the daily volunteer briefing',
     titles: {
       'decision maker': ['Executive director'],
       champion: ['Operations director', 'Office manager'],
@@ -538,18 +949,40 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Board treasurer', 'Development director'],
       'end user': ['Program coordinator', 'Volunteer coordinator'],
     },
-    systems: { US: ['Bloomerang', 'Salesforce NPSP', 'DonorPerfect', 'Little Green Light'], UK: ['Beacon CRM', 'Donorfy'], DE: ['Microsoft 365'] },
-    products: ['Microsoft 365 nonprofit licensing', '{sys} support', 'donated-hardware imaging', 'volunteer account management'],
+    systems: {
+      US: ['Bloomerang', 'Salesforce NPSP', 'DonorPerfect', 'Little Green Light'],
+      UK: ['Beacon CRM', 'Donorfy'],
+      DE: ['Microsoft 365'],
+    },
+    products: [
+      'Microsoft 365 nonprofit licensing',
+      '{sys} support',
+      'donated-hardware imaging',
+      'volunteer account management',
+    ],
     promises: [
       'Help applying for Microsoft nonprofit grants',
       'Volunteer laptops wiped and reissued within 2 days',
       'Nonprofit rate locked for 3 years',
     ],
-    pains: ['volunteers sharing one login', 'donor data in spreadsheets on personal laptops', 'a grant that required a cybersecurity policy', 'a closet full of donated PCs nobody could set up'],
-    campaigns: [['camp-event-nonprofit', 50], ['camp-partner-m365', 20], ['camp-referral', 20], [NO_CAMPAIGN, 10]],
+    pains: [
+      'volunteers sharing one login',
+      'donor data in spreadsheets on personal laptops',
+      'a grant that required a cybersecurity policy',
+      'a closet full of donated PCs nobody could set up',
+    ],
+    campaigns: [
+      ['camp-event-nonprofit', 50],
+      ['camp-partner-m365', 20],
+      ['camp-referral', 20],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   school: {
-    label: 'Education', seats: [20, 160], perSeat: [60, 95], busy: 'drop-off and morning assembly',
+    label: 'Education',
+    seats: [20, 160],
+    perSeat: [60, 95],
+    busy: 'drop-off and morning assembly',
     titles: {
       'decision maker': ['Head of school', 'Principal', 'Business manager'],
       champion: ['Business manager', 'Assistant principal'],
@@ -558,18 +991,36 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Board chair', 'Dean of students'],
       'end user': ['Admissions coordinator', 'Front office'],
     },
-    systems: { US: ['Google Workspace for Education', 'PowerSchool', 'Blackbaud'], UK: ['Arbor MIS', 'SIMS'], DE: ['Moodle'] },
+    systems: {
+      US: ['Google Workspace for Education', 'PowerSchool', 'Blackbaud'],
+      UK: ['Arbor MIS', 'SIMS'],
+      DE: ['Moodle'],
+    },
     products: ['Chromebook fleet management', '{sys} support', 'content filtering', 'classroom Wi-Fi'],
     promises: [
       'Summer device refresh done before the first day of term',
       'Content-filter report to the principal every month',
       'Extra technician on-site for state testing days',
     ],
-    pains: ['Chromebooks going missing', 'Wi-Fi dying in the gym during assemblies', 'testing days with half the devices not updated', 'content-filter complaints from parents'],
-    campaigns: [['camp-partner-m365', 35], ['camp-event-nonprofit', 15], ['camp-referral', 25], ['camp-google-ads', 15], [NO_CAMPAIGN, 10]],
+    pains: [
+      'Chromebooks going missing',
+      'Wi-Fi dying in the gym during assemblies',
+      'testing days with half the devices not updated',
+      'content-filter complaints from parents',
+    ],
+    campaigns: [
+      ['camp-partner-m365', 35],
+      ['camp-event-nonprofit', 15],
+      ['camp-referral', 25],
+      ['camp-google-ads', 15],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   realestate: {
-    label: 'Real estate', seats: [5, 35], perSeat: [110, 150], busy: 'showings',
+    label: 'Real estate',
+    seats: [5, 35],
+    perSeat: [110, 150],
+    busy: 'showings',
     titles: {
       'decision maker': ['Principal broker', 'Owner/broker', 'Managing broker'],
       champion: ['Office manager', 'Transaction coordinator'],
@@ -578,14 +1029,40 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Top-producing agent', 'Property manager'],
       'end user': ['Agent', 'Leasing agent'],
     },
-    systems: { US: ['Dotloop', 'SkySlope', 'AppFolio', 'Buildium'], UK: ['Reapit', 'Alto'], DE: ['onOffice', 'FLOWFACT'] },
-    products: ['mobile device management', '{sys} support', 'wire-fraud email filtering', 'agent onboarding/offboarding'],
-    promises: ["New agents' laptops and phones set up the day they join", 'Wire-fraud warning banner on all external email', 'Offboarding within one hour when an agent leaves'],
-    pains: ['agents bringing their own laptops', 'a wire-fraud attempt on a closing', 'email accounts of agents who left years ago'],
-    campaigns: [['camp-google-ads', 35], ['camp-linkedin-cfo', 15], ['camp-referral', 30], ['camp-webinar-ransomware', 10], [NO_CAMPAIGN, 10]],
+    systems: {
+      US: ['Dotloop', 'SkySlope', 'AppFolio', 'Buildium'],
+      UK: ['Reapit', 'Alto'],
+      DE: ['onOffice', 'FLOWFACT'],
+    },
+    products: [
+      'mobile device management',
+      '{sys} support',
+      'wire-fraud email filtering',
+      'agent onboarding/offboarding',
+    ],
+    promises: [
+      "New agents' laptops and phones set up the day they join",
+      'Wire-fraud warning banner on all external email',
+      'Offboarding within one hour when an agent leaves',
+    ],
+    pains: [
+      'agents bringing their own laptops',
+      'a wire-fraud attempt on a closing',
+      'email accounts of agents who left years ago',
+    ],
+    campaigns: [
+      ['camp-google-ads', 35],
+      ['camp-linkedin-cfo', 15],
+      ['camp-referral', 30],
+      ['camp-webinar-ransomware', 10],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   arch: {
-    label: 'Architecture & engineering', seats: [8, 45], perSeat: [140, 190], busy: 'site visits',
+    label: 'Architecture & engineering',
+    seats: [8, 45],
+    perSeat: [140, 190],
+    busy: 'site visits',
     titles: {
       'decision maker': ['Principal', 'Founding principal'],
       champion: ['Studio manager', 'Office manager'],
@@ -594,14 +1071,35 @@ const INDUSTRIES: Record<string, Industry> = {
       influencer: ['Project architect', 'Senior engineer'],
       'end user': ['Designer', 'Drafter'],
     },
-    systems: { US: ['Revit', 'AutoCAD', 'Civil 3D', 'Bluebeam'], UK: ['Revit', 'Vectorworks'], DE: ['ArchiCAD', 'Allplan'] },
+    systems: {
+      US: ['Revit', 'AutoCAD', 'Civil 3D', 'Bluebeam'],
+      UK: ['Revit', 'Vectorworks'],
+      DE: ['ArchiCAD', 'Allplan'],
+    },
     products: ['{sys} workstation support', 'file sync between offices', 'plotter support', 'offsite backups'],
-    promises: ['{sys} workstations replaced within 2 business days', 'Plotter fixed before deadline days', 'Quarterly business review with the principals'],
-    pains: ['huge {sys} files over a slow VPN', 'a plotter nobody could fix', 'file locking conflicts between two offices'],
-    campaigns: [['camp-google-ads', 30], ['camp-linkedin-cfo', 20], ['camp-referral', 30], ['camp-partner-m365', 10], [NO_CAMPAIGN, 10]],
+    promises: [
+      '{sys} workstations replaced within 2 business days',
+      'Plotter fixed before deadline days',
+      'Quarterly business review with the principals',
+    ],
+    pains: [
+      'huge {sys} files over a slow VPN',
+      'a plotter nobody could fix',
+      'file locking conflicts between two offices',
+    ],
+    campaigns: [
+      ['camp-google-ads', 30],
+      ['camp-linkedin-cfo', 20],
+      ['camp-referral', 30],
+      ['camp-partner-m365', 10],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   construction: {
-    label: 'Construction', seats: [10, 60], perSeat: [105, 140], busy: 'site walks',
+    label: 'Construction',
+    seats: [10, 60],
+    perSeat: [105, 140],
+    busy: 'site walks',
     titles: {
       'decision maker': ['Owner', 'President'],
       champion: ['Office manager', 'Operations manager'],
@@ -612,12 +1110,28 @@ const INDUSTRIES: Record<string, Industry> = {
     },
     systems: { US: ['Procore', 'Sage 300 CRE', 'Foundation'], UK: ['Sage 200', 'Causeway'], DE: ['NEVARIS'] },
     products: ['site trailer connectivity (LTE)', '{sys} support', 'rugged tablet management', 'offsite backups'],
-    promises: ['Site trailer internet up within 24 hours of mobilising', 'Loaner laptop for estimators during bid week', 'After-hours support for the night shift'],
-    pains: ['site trailers with no internet', 'an estimator losing a bid to a dead laptop', 'the office server in a closet next to the water heater'],
-    campaigns: [['camp-google-ads', 30], ['camp-cold-email-mfg', 25], ['camp-referral', 35], [NO_CAMPAIGN, 10]],
+    promises: [
+      'Site trailer internet up within 24 hours of mobilising',
+      'Loaner laptop for estimators during bid week',
+      'After-hours support for the night shift',
+    ],
+    pains: [
+      'site trailers with no internet',
+      'an estimator losing a bid to a dead laptop',
+      'the office server in a closet next to the water heater',
+    ],
+    campaigns: [
+      ['camp-google-ads', 30],
+      ['camp-cold-email-mfg', 25],
+      ['camp-referral', 35],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   insurance: {
-    label: 'Insurance agency', seats: [6, 30], perSeat: [125, 160], busy: 'renewal calls',
+    label: 'Insurance agency',
+    seats: [6, 30],
+    perSeat: [125, 160],
+    busy: 'renewal calls',
     titles: {
       'decision maker': ['Agency principal', 'Owner'],
       champion: ['Agency operations manager'],
@@ -628,12 +1142,29 @@ const INDUSTRIES: Record<string, Industry> = {
     },
     systems: { US: ['Applied Epic', 'EZLynx', 'HawkSoft'], UK: ['Acturis', 'Open GI'], DE: ['AMS'] },
     products: ['{sys} support', 'MFA rollout', 'carrier portal password vault', 'VoIP phones'],
-    promises: ['MFA on everything before the E&O audit', 'Phones forwarded within 15 minutes during storm outages', 'Quarterly business review with the owner'],
-    pains: ['carrier portal logins on sticky notes', 'an E&O audit asking about MFA', 'phones going down in storm season'],
-    campaigns: [['camp-linkedin-cfo', 35], ['camp-referral', 30], ['camp-webinar-ransomware', 15], ['camp-google-ads', 10], [NO_CAMPAIGN, 10]],
+    promises: [
+      'MFA on everything before the E&O audit',
+      'Phones forwarded within 15 minutes during storm outages',
+      'Quarterly business review with the owner',
+    ],
+    pains: [
+      'carrier portal logins on sticky notes',
+      'an E&O audit asking about MFA',
+      'phones going down in storm season',
+    ],
+    campaigns: [
+      ['camp-linkedin-cfo', 35],
+      ['camp-referral', 30],
+      ['camp-webinar-ransomware', 15],
+      ['camp-google-ads', 10],
+      [NO_CAMPAIGN, 10],
+    ],
   },
   logistics: {
-    label: 'Logistics', seats: [15, 80], perSeat: [100, 140], busy: 'dispatch at 5am',
+    label: 'Logistics',
+    seats: [15, 80],
+    perSeat: [100, 140],
+    busy: 'dispatch at 5am',
     titles: {
       'decision maker': ['General manager', 'Owner'],
       champion: ['Operations manager'],
@@ -644,9 +1175,22 @@ const INDUSTRIES: Record<string, Industry> = {
     },
     systems: { US: ['McLeod', 'Tai TMS', 'Descartes'], UK: ['Mandata'], DE: ['Soloplan'] },
     products: ['{sys} hosting', 'warehouse Wi-Fi', 'scanner fleet management', 'offsite backups'],
-    promises: ['After-hours support for the night shift', '24x7 response on the {sys} server', 'Warehouse Wi-Fi survey every year'],
-    pains: ['dispatch screens freezing at 5am', 'warehouse scanners dropping off Wi-Fi', '24x7 operations with a 9-to-5 IT provider'],
-    campaigns: [['camp-cold-email-mfg', 35], ['camp-google-ads', 30], ['camp-referral', 25], [NO_CAMPAIGN, 10]],
+    promises: [
+      'After-hours support for the night shift',
+      '24x7 response on the {sys} server',
+      'Warehouse Wi-Fi survey every year',
+    ],
+    pains: [
+      'dispatch screens freezing at 5am',
+      'warehouse scanners dropping off Wi-Fi',
+      '24x7 operations with a 9-to-5 IT provider',
+    ],
+    campaigns: [
+      ['camp-cold-email-mfg', 35],
+      ['camp-google-ads', 30],
+      ['camp-referral', 25],
+      [NO_CAMPAIGN, 10],
+    ],
   },
 };
 
@@ -670,14 +1214,25 @@ const DE_TITLES: Record<Role, string[]> = {
   'end user': ['Sachbearbeitung', 'Empfang'],
 };
 const DE_DM_TITLES: Partial<Record<string, string[]>> = {
-  clinic: ['Praxisleitung', 'Ärztliche Leitung'], legal: ['Kanzleileitung', 'Partnerschaft'], accounting: ['Kanzleileitung'],
-  nonprofit: ['Vorstand'], school: ['Schulleitung'],
+  clinic: ['Praxisleitung', 'Ärztliche Leitung'],
+  legal: ['Kanzleileitung', 'Partnerschaft'],
+  accounting: ['Kanzleileitung'],
+  nonprofit: ['Vorstand'],
+  school: ['Schulleitung'],
 };
 const UK_DM_TITLES: Partial<Record<string, string[]>> = {
-  mfg: ['Managing Director'], construction: ['Managing Director'], realestate: ['Director'], insurance: ['Managing Director'],
-  school: ['Headteacher', 'Bursar'], dental: ['Principal dentist'], accounting: ['Managing partner', 'Director'],
-  clinic: ['Clinic director', 'Clinical lead'], vet: ['Practice principal', 'Clinical director'], legal: ['Senior partner', 'Managing partner'],
-  nonprofit: ['Chief executive', 'Director'], arch: ['Director'],
+  mfg: ['Managing Director'],
+  construction: ['Managing Director'],
+  realestate: ['Director'],
+  insurance: ['Managing Director'],
+  school: ['Headteacher', 'Bursar'],
+  dental: ['Principal dentist'],
+  accounting: ['Managing partner', 'Director'],
+  clinic: ['Clinic director', 'Clinical lead'],
+  vet: ['Practice principal', 'Clinical director'],
+  legal: ['Senior partner', 'Managing partner'],
+  nonprofit: ['Chief executive', 'Director'],
+  arch: ['Director'],
 };
 /** US-only regulation that must not show up in UK or German deals. */
 const US_ONLY = /HIPAA|BAA|E&O/;
@@ -904,10 +1459,24 @@ const EXPANSIONS: Expansion[] = [
   { name: 'Microsoft 365 migration - {n} mailboxes', units: (s, r) => s + r.int(0, 6), oneTime: [60, 120] },
   { name: 'Server refresh & Windows Server 2022 migration', units: (_s, r) => r.int(1, 2), oneTime: [6000, 14000] },
   { name: 'Backup & DR upgrade - offsite replication', units: () => 1, oneTime: [1500, 4000], recurring: [150, 600] },
-  { name: 'Wi-Fi refresh - {n} access points', units: (s, r) => Math.ceil(s / 8) + r.int(1, 3), oneTime: [550, 900], recurring: [8, 12] },
+  {
+    name: 'Wi-Fi refresh - {n} access points',
+    units: (s, r) => Math.ceil(s / 8) + r.int(1, 3),
+    oneTime: [550, 900],
+    recurring: [8, 12],
+  },
   { name: 'VoIP cutover - {n} handsets', units: (s, r) => s + r.int(0, 4), oneTime: [180, 260], recurring: [18, 28] },
-  { name: 'Second location onboarding - {nearby}', units: (s, r) => r.int(3, Math.max(4, Math.round(s / 2))), oneTime: [300, 500], recurring: [110, 160] },
-  { name: 'Laptop refresh - {n} devices', units: (s, r) => r.int(Math.max(3, Math.round(s / 3)), s), oneTime: [1100, 1600] },
+  {
+    name: 'Second location onboarding - {nearby}',
+    units: (s, r) => r.int(3, Math.max(4, Math.round(s / 2))),
+    oneTime: [300, 500],
+    recurring: [110, 160],
+  },
+  {
+    name: 'Laptop refresh - {n} devices',
+    units: (s, r) => r.int(Math.max(3, Math.round(s / 3)), s),
+    oneTime: [1100, 1600],
+  },
   { name: 'Security awareness training - {n} staff', units: (s) => s, oneTime: [5, 20], recurring: [3, 5] },
   { name: 'Firewall replacement (FortiGate)', units: () => 1, oneTime: [3500, 9000], recurring: [60, 180] },
 ];
@@ -938,8 +1507,12 @@ function personName(rng: Rng, country: Country, used: Set<string>): { first: str
 }
 
 function emailFor(rng: Rng, first: string, last: string, domain: string, country: Country, used: Set<string>): string {
-  const f = ascii(first).toLowerCase().replace(/[^a-z]/g, '');
-  const l = ascii(last).toLowerCase().replace(/[^a-z]/g, '');
+  const f = ascii(first)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const l = ascii(last)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   const patterns =
     country === 'DE'
       ? [`${f[0]}.${l}`, `${f}.${l}`, `${l}`]
@@ -960,7 +1533,8 @@ function phoneFor(rng: Rng, place: Place): string | undefined {
   const n = rng.int(100, 199);
   const ddd = String(rng.int(0, 999)).padStart(3, '0');
   // Ofcom's ranges for drama: 0113 496 0000-0999 and friends, 01632 960000-960999.
-  if (place.country === 'UK') return place.phone.startsWith('01632') ? `${place.phone}${ddd}` : `${place.phone} 0${ddd}`;
+  if (place.country === 'UK')
+    return place.phone.startsWith('01632') ? `${place.phone}${ddd}` : `${place.phone} 0${ddd}`;
   return `(${place.phone}) 555-0${n}`;
 }
 
@@ -968,17 +1542,35 @@ function repFor(rng: Rng, country: Country, industry: string, city: string): str
   if (country === 'UK') return REPS.aisha;
   if (country === 'DE') return REPS.felix;
   if (rng.chance(0.15)) return rng.pick([REPS.priya, REPS.marcus, REPS.diego, REPS.rachel]);
-  if (city.endsWith('OH')) return industry === 'legal' || industry === 'accounting' ? rng.pick([REPS.rachel, REPS.marcus]) : REPS.rachel;
+  if (city.endsWith('OH'))
+    return industry === 'legal' || industry === 'accounting' ? rng.pick([REPS.rachel, REPS.marcus]) : REPS.rachel;
   if (['legal', 'accounting', 'insurance'].includes(industry)) return REPS.marcus;
   if (['dental', 'clinic', 'vet'].includes(industry)) return REPS.priya;
   return REPS.diego;
 }
 
 function campaignFor(rng: Rng, country: Country, industry: string, ind: Industry): string {
-  if (country === 'DE') return rng.weighted([['camp-tradeshow-itsa', 65], ['camp-partner-m365', 15], [NO_CAMPAIGN, 20]] as const);
+  if (country === 'DE')
+    return rng.weighted([
+      ['camp-tradeshow-itsa', 65],
+      ['camp-partner-m365', 15],
+      [NO_CAMPAIGN, 20],
+    ] as const);
   if (country === 'UK') {
-    if (industry === 'accounting') return rng.weighted([['camp-tradeshow-accountex', 70], ['camp-linkedin-cfo', 15], ['camp-referral', 15]] as const);
-    return rng.weighted([['camp-referral', 35], ['camp-google-ads', 20], ['camp-linkedin-cfo', 20], ['camp-partner-m365', 10], ['camp-webinar-ransomware', 5], [NO_CAMPAIGN, 10]] as const);
+    if (industry === 'accounting')
+      return rng.weighted([
+        ['camp-tradeshow-accountex', 70],
+        ['camp-linkedin-cfo', 15],
+        ['camp-referral', 15],
+      ] as const);
+    return rng.weighted([
+      ['camp-referral', 35],
+      ['camp-google-ads', 20],
+      ['camp-linkedin-cfo', 20],
+      ['camp-partner-m365', 10],
+      ['camp-webinar-ransomware', 5],
+      [NO_CAMPAIGN, 10],
+    ] as const);
   }
   return rng.weighted(ind.campaigns);
 }
@@ -1011,24 +1603,46 @@ function buildAccount(row: AccountRow, out: Built): void {
   if (!ind || !place) throw new Error(`sample data: bad row ${row.name}`);
   const country = place.country;
   const currency = country === 'DE' ? 'EUR' : country === 'UK' ? 'GBP' : 'USD';
-  const key = slug(row.name).replace(/-(gmbh|ltd|llp|llc|inc|pllc|pc|co|corp|ag|kg)(?=-|$)/g, '').slice(0, 40);
+  const key = slug(row.name)
+    .replace(/-(gmbh|ltd|llp|llc|inc|pllc|pc|co|corp|ag|kg)(?=-|$)/g, '')
+    .slice(0, 40);
   const accountSourceId = `acct-${key}`;
   const accountId = sid(accountSourceId);
   const sys = rng.pick(ind.systems[country]);
   const rep = repFor(rng, country, row.industry, row.city);
 
   // People
-  const count = rng.weighted([[2, 30], [3, 45], [4, 25]] as const);
-  const roles: Role[] = ['decision maker', ...rng.shuffle<Role>(['billing', 'champion', 'technical', 'end user', 'influencer']).slice(0, count - 1)];
+  const count = rng.weighted([
+    [2, 30],
+    [3, 45],
+    [4, 25],
+  ] as const);
+  const roles: Role[] = [
+    'decision maker',
+    ...rng.shuffle<Role>(['billing', 'champion', 'technical', 'end user', 'influencer']).slice(0, count - 1),
+  ];
   if (count >= 3 && !roles.includes('billing') && rng.chance(0.6)) roles[1] = 'billing';
   const usedNames = new Set<string>();
   const usedEmails = new Set<string>();
   const people: Person[] = roles.map((role) => {
     const { first, last } = personName(rng, country, usedNames);
     const domain = row.domains.length > 1 && rng.chance(0.25) ? row.domains[1]! : row.domains[0]!;
-    const dmOverride = role !== 'decision maker' ? undefined : country === 'DE' ? DE_DM_TITLES[row.industry] : country === 'UK' ? UK_DM_TITLES[row.industry] : undefined;
+    const dmOverride =
+      role !== 'decision maker'
+        ? undefined
+        : country === 'DE'
+          ? DE_DM_TITLES[row.industry]
+          : country === 'UK'
+            ? UK_DM_TITLES[row.industry]
+            : undefined;
     const titles = dmOverride ?? (country === 'DE' ? DE_TITLES[role] : ind.titles[role]);
-    return { first, name: `${first} ${last}`, email: emailFor(rng, first, last, domain, country, usedEmails), title: rng.pick(titles), role };
+    return {
+      first,
+      name: `${first} ${last}`,
+      email: emailFor(rng, first, last, domain, country, usedEmails),
+      title: rng.pick(titles),
+      role,
+    };
   });
   people.forEach((p, i) => {
     out.contacts.push({
@@ -1054,8 +1668,16 @@ function buildAccount(row: AccountRow, out: Built): void {
   const legacy = rng.pick(LEGACY_SOURCES);
   const close = closeDateFor(rng, camp);
   const seats = rng.int(ind.seats[0], ind.seats[1]);
-  const pkg = seats >= 60 && rng.chance(0.5) ? 'Co-managed IT' : rng.chance(0.55) ? 'Managed IT Essentials' : 'Managed IT Complete';
-  const perSeat = rng.int(ind.perSeat[0], ind.perSeat[1]) * (pkg === 'Managed IT Complete' ? 1.2 : pkg === 'Co-managed IT' ? 0.7 : 1) * (currency === 'USD' ? 1 : 0.9);
+  const pkg =
+    seats >= 60 && rng.chance(0.5)
+      ? 'Co-managed IT'
+      : rng.chance(0.55)
+        ? 'Managed IT Essentials'
+        : 'Managed IT Complete';
+  const perSeat =
+    rng.int(ind.perSeat[0], ind.perSeat[1]) *
+    (pkg === 'Managed IT Complete' ? 1.2 : pkg === 'Co-managed IT' ? 0.7 : 1) *
+    (currency === 'USD' ? 1 : 0.9);
   const dealName =
     country === 'DE'
       ? `${pkg} - ${seats} Arbeitsplätze`
@@ -1106,7 +1728,9 @@ function buildAccount(row: AccountRow, out: Built): void {
       sourceId: `deal-${key}-2`,
       accountId,
       ...(fromWebinar ? { campaignId: sid('camp-webinar-ransomware') } : {}),
-      leadSource: fromWebinar ? 'Webinar' : rng.pick(['Existing customer', 'QBR', 'Account review', 'Customer request']),
+      leadSource: fromWebinar
+        ? 'Webinar'
+        : rng.pick(['Existing customer', 'QBR', 'Account review', 'Customer request']),
       name,
       valueOneTime: roundTo(n * rng.int(exp.oneTime[0], exp.oneTime[1]), 250),
       ...(exp.recurring ? { valueRecurring: roundTo(n * rng.int(exp.recurring[0], exp.recurring[1]), 25) } : {}),
@@ -1116,7 +1740,13 @@ function buildAccount(row: AccountRow, out: Built): void {
       salesRep: rep,
       productsSold: name.replace(/ - \d+.*$/, ''),
       promises: rng.chance(0.4)
-        ? [rng.pick(['Work done after hours only', 'No downtime during business hours', `Fixed price, no change orders under ${money(1000, currency)}`])]
+        ? [
+            rng.pick([
+              'Work done after hours only',
+              'No downtime during business hours',
+              `Fixed price, no change orders under ${money(1000, currency)}`,
+            ]),
+          ]
         : [],
     };
     out.deals.push(deal2);
@@ -1140,7 +1770,24 @@ function buildAccount(row: AccountRow, out: Built): void {
 
   // Notes
   const ctx: NoteCtx = {
-    rng, row, ind, place, country, sys, dm, champ, billing, other, rep, owner, deal1, deal2, camp, seats, pkg, currency,
+    rng,
+    row,
+    ind,
+    place,
+    country,
+    sys,
+    dm,
+    champ,
+    billing,
+    other,
+    rep,
+    owner,
+    deal1,
+    deal2,
+    camp,
+    seats,
+    pkg,
+    currency,
     how: camp ? camp.phrase : legacy[1],
     pains: local(ind.pains),
   };
@@ -1216,7 +1863,13 @@ function promiseNote(c: NoteCtx): Draft | undefined {
       ? `Commitments made during the sale, please put them in the runbook: ${a}; ${lcFirst(b)}.`
       : `One commitment to remember: ${lcFirst(a!)}. Everything else is standard.`,
   ];
-  return { body: rng.pick(options), tags: ['promise'], date: addDays(deal1.closeDate!, rng.int(0, 10)), dealId: deal1.id, pinnable: true };
+  return {
+    body: rng.pick(options),
+    tags: ['promise'],
+    date: addDays(deal1.closeDate!, rng.int(0, 10)),
+    dealId: deal1.id,
+    pinnable: true,
+  };
 }
 
 function relationshipNote(c: NoteCtx): Draft {
@@ -1229,7 +1882,12 @@ function relationshipNote(c: NoteCtx): Draft {
     `${other.name} (${other.title}) calls in most of the tickets and knows the quirks better than anyone. Be nice, it matters.`,
     `Met ${dm.first} for lunch in ${c.row.city.replace(/, ..$/, '')}. Big fan of ${c.place.team}; asked a lot about how we handle ransomware. Good rapport.`,
   ];
-  return { body: rng.pick(options), tags: ['relationship'], date: addDays(c.deal1.closeDate!, rng.int(10, 220)), pinnable: true };
+  return {
+    body: rng.pick(options),
+    tags: ['relationship'],
+    date: addDays(c.deal1.closeDate!, rng.int(10, 220)),
+    pinnable: true,
+  };
 }
 
 function billingNote(c: NoteCtx): Draft {
@@ -1288,7 +1946,15 @@ function escalationNote(c: NoteCtx): Draft {
 
 function qbrNote(c: NoteCtx): Draft {
   const { rng, dm, champ } = c;
-  const topics = ['password resets', 'printers', 'new-hire setups', `${c.sys} slowness`, 'Outlook', 'Wi-Fi in the back office', 'MFA prompts'];
+  const topics = [
+    'password resets',
+    'printers',
+    'new-hire setups',
+    `${c.sys} slowness`,
+    'Outlook',
+    'Wi-Fi in the back office',
+    'MFA prompts',
+  ];
   const [t1, t2] = rng.shuffle(topics);
   const date = addDays(c.deal1.closeDate!, rng.int(90, 500));
   const options = [
@@ -1342,8 +2008,22 @@ function complianceNote(c: NoteCtx): Draft | undefined {
 function buildNotes(c: NoteCtx, key: string, accountId: string): Note[] {
   const { rng } = c;
   const drafts: Draft[] = [handoffNote(c)];
-  const makers = rng.shuffle([promiseNote, relationshipNote, billingNote, historyNote, escalationNote, qbrNote, complianceNote]);
-  const wanted = rng.weighted([[1, 20], [2, 30], [3, 25], [4, 15], [5, 10]] as const);
+  const makers = rng.shuffle([
+    promiseNote,
+    relationshipNote,
+    billingNote,
+    historyNote,
+    escalationNote,
+    qbrNote,
+    complianceNote,
+  ]);
+  const wanted = rng.weighted([
+    [1, 20],
+    [2, 30],
+    [3, 25],
+    [4, 15],
+    [5, 10],
+  ] as const);
   if (c.deal2) {
     const up = upsellNote(c);
     if (up) drafts.push(up);
@@ -1378,133 +2058,354 @@ function buildNotes(c: NoteCtx, key: string, accountId: string): Note[] {
 
 function fixedRecords(out: Built): void {
   const F = SAMPLE_FIXED;
-  const account = (sourceId: string, a: Omit<Account, 'id' | 'source' | 'sourceId'>): Account => ({ id: sid(sourceId), source: SOURCE, sourceId, ...a });
-  const contact = (sourceId: string, accountSourceId: string, c: Omit<Contact, 'id' | 'source' | 'sourceId' | 'accountId'>): Contact => ({
-    id: sid(sourceId), source: SOURCE, sourceId, accountId: sid(accountSourceId), ...c,
+  const account = (sourceId: string, a: Omit<Account, 'id' | 'source' | 'sourceId'>): Account => ({
+    id: sid(sourceId),
+    source: SOURCE,
+    sourceId,
+    ...a,
   });
-  const note = (sourceId: string, accountSourceId: string, n: Omit<Note, 'id' | 'source' | 'sourceId' | 'accountId'>): Note => ({
-    id: sid(sourceId), source: SOURCE, sourceId, accountId: sid(accountSourceId), ...n,
+  const contact = (
+    sourceId: string,
+    accountSourceId: string,
+    c: Omit<Contact, 'id' | 'source' | 'sourceId' | 'accountId'>,
+  ): Contact => ({
+    id: sid(sourceId),
+    source: SOURCE,
+    sourceId,
+    accountId: sid(accountSourceId),
+    ...c,
+  });
+  const note = (
+    sourceId: string,
+    accountSourceId: string,
+    n: Omit<Note, 'id' | 'source' | 'sourceId' | 'accountId'>,
+  ): Note => ({
+    id: sid(sourceId),
+    source: SOURCE,
+    sourceId,
+    accountId: sid(accountSourceId),
+    ...n,
   });
 
   // Acme Dental Group
-  out.accounts.push(account(F.acme.accountSourceId, {
-    name: F.acme.name, aliases: [F.acme.alias], domains: [F.acme.domain], externalIds: { connectwise: '250' },
-    industry: 'Dental practice', leadSource: 'Direct mail', customerSince: '2025-03-14', owner: 'Priya Nair',
-  }));
+  out.accounts.push(
+    account(F.acme.accountSourceId, {
+      name: F.acme.name,
+      aliases: [F.acme.alias],
+      domains: [F.acme.domain],
+      externalIds: { connectwise: '250' },
+      industry: 'Dental practice',
+      leadSource: 'Direct mail',
+      customerSince: '2025-03-14',
+      owner: 'Priya Nair',
+    }),
+  );
   out.contacts.push(
-    contact('ct-acme-dana', F.acme.accountSourceId, { name: 'Dana Whitfield', email: 'dana@acmedental.com', role: 'decision maker', title: 'Practice owner, DDS', phone: '(503) 555-0142' }),
-    contact('ct-acme-sam', F.acme.accountSourceId, { name: 'Sam Ortiz', email: 'sam.ortiz@acmedental.com', role: 'end user', title: 'Front desk lead' }),
-    contact('ct-acme-lorraine', F.acme.accountSourceId, { name: 'Lorraine Kitts', email: 'lorraine@acmedental.com', role: 'billing', title: 'Office manager', phone: '(503) 555-0143' }),
+    contact('ct-acme-dana', F.acme.accountSourceId, {
+      name: 'Dana Whitfield',
+      email: 'dana@acmedental.com',
+      role: 'decision maker',
+      title: 'Practice owner, DDS',
+      phone: '(503) 555-0142',
+    }),
+    contact('ct-acme-sam', F.acme.accountSourceId, {
+      name: 'Sam Ortiz',
+      email: 'sam.ortiz@acmedental.com',
+      role: 'end user',
+      title: 'Front desk lead',
+    }),
+    contact('ct-acme-lorraine', F.acme.accountSourceId, {
+      name: 'Lorraine Kitts',
+      email: 'lorraine@acmedental.com',
+      role: 'billing',
+      title: 'Office manager',
+      phone: '(503) 555-0143',
+    }),
   );
   out.deals.push({
-    id: F.acme.dealId, source: SOURCE, sourceId: F.acme.dealSourceId, accountId: F.acme.accountId, campaignId: F.acme.campaignId,
-    leadSource: 'Direct mail', name: F.acme.dealName, valueOneTime: 6500, valueRecurring: 4200, currency: 'USD', stage: 'Closed Won',
-    closeDate: '2025-03-14', salesRep: 'Priya Nair', productsSold: 'Managed IT Essentials, Dentrix server hosting, nightly backups',
+    id: F.acme.dealId,
+    source: SOURCE,
+    sourceId: F.acme.dealSourceId,
+    accountId: F.acme.accountId,
+    campaignId: F.acme.campaignId,
+    leadSource: 'Direct mail',
+    name: F.acme.dealName,
+    valueOneTime: 6500,
+    valueRecurring: 4200,
+    currency: 'USD',
+    stage: 'Closed Won',
+    closeDate: '2025-03-14',
+    salesRep: 'Priya Nair',
+    productsSold: 'Managed IT Essentials, Dentrix server hosting, nightly backups',
     promises: ['1-hour response on the dental scheduler (Dentrix)', 'On-site visit within 4 hours for chair-side PCs'],
   });
   out.notes.push(
     note('note-acme-1', F.acme.accountSourceId, {
-      dealId: F.acme.dealId, author: 'Priya Nair', date: '2025-02-20', tags: ['history'], pinned: false,
+      dealId: F.acme.dealId,
+      author: 'Priya Nair',
+      date: '2025-02-20',
+      tags: ['history'],
+      pinned: false,
       body: 'Discovery at the Hawthorne office: 18 staff, 9 operatories, Dentrix on an old Dell tower under the front desk. Dana kept our postcard on the break-room fridge for a month before calling.',
     }),
     note('note-acme-2', F.acme.accountSourceId, {
-      dealId: F.acme.dealId, author: 'Priya Nair', date: '2025-03-14', tags: ['promise', 'handoff'], pinned: true, body: F.acme.pinnedNote,
+      dealId: F.acme.dealId,
+      author: 'Priya Nair',
+      date: '2025-03-14',
+      tags: ['promise', 'handoff'],
+      pinned: true,
+      body: F.acme.pinnedNote,
     }),
     note('note-acme-3', F.acme.accountSourceId, {
-      author: 'Priya Nair', date: '2025-09-30', tags: ['qbr'], pinned: false,
+      author: 'Priya Nair',
+      date: '2025-09-30',
+      tags: ['qbr'],
+      pinned: false,
       body: 'QBR with Dana and Lorraine: 31 tickets last quarter, none on Dentrix longer than 40 minutes. Sam Ortiz at the front desk calls in most issues. Dana is thinking about a second location in Beaverton next year - wants us involved early.',
     }),
   );
 
   // Baker & Price LLP
-  out.accounts.push(account(F.baker.accountSourceId, {
-    name: F.baker.name, aliases: ['Baker Price'], domains: [F.baker.domain], externalIds: { connectwise: '251' },
-    industry: 'Law firm', leadSource: 'Webinar', customerSince: '2024-05-20', owner: 'Marcus Lee',
-  }));
+  out.accounts.push(
+    account(F.baker.accountSourceId, {
+      name: F.baker.name,
+      aliases: ['Baker Price'],
+      domains: [F.baker.domain],
+      externalIds: { connectwise: '251' },
+      industry: 'Law firm',
+      leadSource: 'Webinar',
+      customerSince: '2024-05-20',
+      owner: 'Marcus Lee',
+    }),
+  );
   out.contacts.push(
-    contact('ct-baker-helen', F.baker.accountSourceId, { name: 'Helen Baker', email: 'helen@bakerprice.law', role: 'decision maker', title: 'Managing partner', phone: '(206) 555-0117' }),
-    contact('ct-baker-colin', F.baker.accountSourceId, { name: 'Colin Price', email: 'colin@bakerprice.law', role: 'influencer', title: 'Partner' }),
-    contact('ct-baker-ines', F.baker.accountSourceId, { name: 'Inés Carvalho', email: 'ines.carvalho@bakerprice.law', role: 'champion', title: 'Firm administrator', phone: '(206) 555-0118' }),
+    contact('ct-baker-helen', F.baker.accountSourceId, {
+      name: 'Helen Baker',
+      email: 'helen@bakerprice.law',
+      role: 'decision maker',
+      title: 'Managing partner',
+      phone: '(206) 555-0117',
+    }),
+    contact('ct-baker-colin', F.baker.accountSourceId, {
+      name: 'Colin Price',
+      email: 'colin@bakerprice.law',
+      role: 'influencer',
+      title: 'Partner',
+    }),
+    contact('ct-baker-ines', F.baker.accountSourceId, {
+      name: 'Inés Carvalho',
+      email: 'ines.carvalho@bakerprice.law',
+      role: 'champion',
+      title: 'Firm administrator',
+      phone: '(206) 555-0118',
+    }),
   );
   out.deals.push({
-    id: F.baker.dealId, source: SOURCE, sourceId: F.baker.dealSourceId, accountId: F.baker.accountId, campaignId: F.baker.campaignId,
-    leadSource: 'Webinar', name: 'Managed IT Complete - Law Firm (24 seats)', valueOneTime: 7500, valueRecurring: 5400, currency: 'USD',
-    stage: 'Closed Won', closeDate: '2024-05-20', salesRep: 'Marcus Lee',
+    id: F.baker.dealId,
+    source: SOURCE,
+    sourceId: F.baker.dealSourceId,
+    accountId: F.baker.accountId,
+    campaignId: F.baker.campaignId,
+    leadSource: 'Webinar',
+    name: 'Managed IT Complete - Law Firm (24 seats)',
+    valueOneTime: 7500,
+    valueRecurring: 5400,
+    currency: 'USD',
+    stage: 'Closed Won',
+    closeDate: '2024-05-20',
+    salesRep: 'Marcus Lee',
     productsSold: 'Managed IT Complete, NetDocuments support, encrypted email, remote access for attorneys',
-    promises: ['Same-day response during trial weeks', 'Encrypted email for client files', 'Quarterly business review with the managing partner'],
+    promises: [
+      'Same-day response during trial weeks',
+      'Encrypted email for client files',
+      'Quarterly business review with the managing partner',
+    ],
   });
   out.deals.push({
-    id: sid('deal-baker-2'), source: SOURCE, sourceId: 'deal-baker-2', accountId: F.baker.accountId, leadSource: 'QBR',
-    name: 'Security Plus add-on (EDR + MFA)', valueOneTime: 2000, valueRecurring: 720, currency: 'USD', stage: 'Negotiation',
-    closeDate: '2026-12-18', salesRep: 'Marcus Lee', productsSold: 'Security Plus add-on', promises: ['No MFA prompts in the courtroom: number matching only'],
+    id: sid('deal-baker-2'),
+    source: SOURCE,
+    sourceId: 'deal-baker-2',
+    accountId: F.baker.accountId,
+    leadSource: 'QBR',
+    name: 'Security Plus add-on (EDR + MFA)',
+    valueOneTime: 2000,
+    valueRecurring: 720,
+    currency: 'USD',
+    stage: 'Negotiation',
+    closeDate: '2026-12-18',
+    salesRep: 'Marcus Lee',
+    productsSold: 'Security Plus add-on',
+    promises: ['No MFA prompts in the courtroom: number matching only'],
   });
   out.notes.push(
     note('note-baker-1', F.baker.accountSourceId, {
-      dealId: F.baker.dealId, author: 'Marcus Lee', date: '2024-05-20', tags: ['handoff'], pinned: false,
+      dealId: F.baker.dealId,
+      author: 'Marcus Lee',
+      date: '2024-05-20',
+      tags: ['handoff'],
+      pinned: false,
       body: 'Helen attended two sessions of the legal tech webinar and asked the best question of the series (retention of client files after matters close). 24 seats, NetDocuments. Colin Price is skeptical; Helen decides.',
     }),
     note('note-baker-2', F.baker.accountSourceId, {
-      dealId: F.baker.dealId, author: 'Marcus Lee', date: '2024-06-03', tags: ['promise'], pinned: true,
+      dealId: F.baker.dealId,
+      author: 'Marcus Lee',
+      date: '2024-06-03',
+      tags: ['promise'],
+      pinned: true,
       body: 'Trial weeks are sacred: same-day response, and never schedule maintenance the week before a trial. Inés keeps the trial calendar and will send it to the service desk.',
     }),
     note('note-baker-3', F.baker.accountSourceId, {
-      dealId: sid('deal-baker-2'), author: 'Marcus Lee', date: '2026-10-29', tags: ['upsell', 'open'], pinned: false,
+      dealId: sid('deal-baker-2'),
+      author: 'Marcus Lee',
+      date: '2026-10-29',
+      tags: ['upsell', 'open'],
+      pinned: false,
       body: 'Their insurer wants EDR and MFA by renewal. Quote sent for Security Plus; Helen wants to see the MFA experience on a phone before she signs.',
     }),
   );
 
   // Müller & Söhne GmbH
-  out.accounts.push(account(F.mueller.accountSourceId, {
-    name: F.mueller.name, aliases: ['Mueller & Soehne', 'Müller und Söhne'], domains: [F.mueller.domain], externalIds: { connectwise: '252' },
-    industry: 'Manufacturing', leadSource: 'Trade show', customerSince: '2025-01-28', owner: 'Felix Hartmann',
-  }));
+  out.accounts.push(
+    account(F.mueller.accountSourceId, {
+      name: F.mueller.name,
+      aliases: ['Mueller & Soehne', 'Müller und Söhne'],
+      domains: [F.mueller.domain],
+      externalIds: { connectwise: '252' },
+      industry: 'Manufacturing',
+      leadSource: 'Trade show',
+      customerSince: '2025-01-28',
+      owner: 'Felix Hartmann',
+    }),
+  );
   out.contacts.push(
-    contact('ct-mueller-klaus', F.mueller.accountSourceId, { name: 'Klaus Müller', email: 'k.mueller@mueller-soehne.de', role: 'decision maker', title: 'Geschäftsführung' }),
-    contact('ct-mueller-sabine', F.mueller.accountSourceId, { name: 'Sabine Roth', email: 's.roth@mueller-soehne.de', role: 'billing', title: 'Buchhaltung' }),
-    contact('ct-mueller-deniz', F.mueller.accountSourceId, { name: 'Deniz Yılmaz', email: 'd.yilmaz@mueller-soehne.de', role: 'technical', title: 'IT-Beauftragter' }),
+    contact('ct-mueller-klaus', F.mueller.accountSourceId, {
+      name: 'Klaus Müller',
+      email: 'k.mueller@mueller-soehne.de',
+      role: 'decision maker',
+      title: 'Geschäftsführung',
+    }),
+    contact('ct-mueller-sabine', F.mueller.accountSourceId, {
+      name: 'Sabine Roth',
+      email: 's.roth@mueller-soehne.de',
+      role: 'billing',
+      title: 'Buchhaltung',
+    }),
+    contact('ct-mueller-deniz', F.mueller.accountSourceId, {
+      name: 'Deniz Yılmaz',
+      email: 'd.yilmaz@mueller-soehne.de',
+      role: 'technical',
+      title: 'IT-Beauftragter',
+    }),
   );
   out.deals.push({
-    id: F.mueller.dealId, source: SOURCE, sourceId: F.mueller.dealSourceId, accountId: F.mueller.accountId, campaignId: F.mueller.campaignId,
-    leadSource: 'Trade show', name: 'Managed IT Complete - 45 Arbeitsplätze', valueOneTime: 12500, valueRecurring: 7900, currency: 'EUR',
-    stage: 'Closed Won', closeDate: '2025-01-28', salesRep: 'Felix Hartmann',
+    id: F.mueller.dealId,
+    source: SOURCE,
+    sourceId: F.mueller.dealSourceId,
+    accountId: F.mueller.accountId,
+    campaignId: F.mueller.campaignId,
+    leadSource: 'Trade show',
+    name: 'Managed IT Complete - 45 Arbeitsplätze',
+    valueOneTime: 12500,
+    valueRecurring: 7900,
+    currency: 'EUR',
+    stage: 'Closed Won',
+    closeDate: '2025-01-28',
+    salesRep: 'Felix Hartmann',
     productsSold: 'Managed IT Complete, proALPHA server support, shop-floor network segmentation',
-    promises: ['After-hours support for the night shift', 'proALPHA server 2-hour response, 24x7', 'On-site visit in Esslingen within 4 hours'],
+    promises: [
+      'After-hours support for the night shift',
+      'proALPHA server 2-hour response, 24x7',
+      'On-site visit in Esslingen within 4 hours',
+    ],
   });
   out.notes.push(
     note('note-mueller-1', F.mueller.accountSourceId, {
-      dealId: F.mueller.dealId, author: 'Felix Hartmann', date: '2024-10-23', tags: ['history'], pinned: false,
+      dealId: F.mueller.dealId,
+      author: 'Felix Hartmann',
+      date: '2024-10-23',
+      tags: ['history'],
+      pinned: false,
       body: 'Herr Müller kam am zweiten Messetag an den Stand. Drei Schichten, die Nachtschicht hatte bisher überhaupt keine IT-Betreuung. Deniz Yılmaz ist der IT-Beauftragte (nicht aus der Familie); kaufmännisch entscheidet nur Klaus Müller.',
     }),
     note('note-mueller-2', F.mueller.accountSourceId, {
-      dealId: F.mueller.dealId, author: 'Felix Hartmann', date: '2025-01-28', tags: ['promise', 'handoff'], pinned: true,
+      dealId: F.mueller.dealId,
+      author: 'Felix Hartmann',
+      date: '2025-01-28',
+      tags: ['promise', 'handoff'],
+      pinned: true,
       body: 'Night shift runs 22:00-06:00 and depends on proALPHA for every work order. We promised 24x7 2-hour response on the proALPHA server. If it is down at 3am, call Deniz, not Klaus.',
     }),
   );
 
   // Riverside Family Clinic
-  out.accounts.push(account(F.riverside.accountSourceId, {
-    name: F.riverside.name, aliases: [], domains: [F.riverside.domain], externalIds: { connectwise: '253' },
-    industry: 'Healthcare clinic', leadSource: 'Referral', customerSince: '2024-08-09', owner: 'Diego Alvarez',
-  }));
+  out.accounts.push(
+    account(F.riverside.accountSourceId, {
+      name: F.riverside.name,
+      aliases: [],
+      domains: [F.riverside.domain],
+      externalIds: { connectwise: '253' },
+      industry: 'Healthcare clinic',
+      leadSource: 'Referral',
+      customerSince: '2024-08-09',
+      owner: 'Diego Alvarez',
+    }),
+  );
   out.contacts.push(
-    contact('ct-riverside-anita', F.riverside.accountSourceId, { name: 'Anita Rao', email: 'anita.rao@riversideclinic.org', role: 'decision maker', title: 'Medical director' }),
-    contact('ct-riverside-tom', F.riverside.accountSourceId, { name: 'Tom Becker', email: 'tom.becker@riversideclinic.org', role: 'billing', title: 'Billing manager', phone: '(360) 555-0181' }),
-    contact('ct-riverside-luis', F.riverside.accountSourceId, { name: 'Luis Herrera', email: 'luis.herrera@riversideclinic.org', role: 'champion', title: 'Practice administrator' }),
+    contact('ct-riverside-anita', F.riverside.accountSourceId, {
+      name: 'Anita Rao',
+      email: 'anita.rao@riversideclinic.org',
+      role: 'decision maker',
+      title: 'Medical director',
+    }),
+    contact('ct-riverside-tom', F.riverside.accountSourceId, {
+      name: 'Tom Becker',
+      email: 'tom.becker@riversideclinic.org',
+      role: 'billing',
+      title: 'Billing manager',
+      phone: '(360) 555-0181',
+    }),
+    contact('ct-riverside-luis', F.riverside.accountSourceId, {
+      name: 'Luis Herrera',
+      email: 'luis.herrera@riversideclinic.org',
+      role: 'champion',
+      title: 'Practice administrator',
+    }),
   );
   out.deals.push({
-    id: F.riverside.dealId, source: SOURCE, sourceId: F.riverside.dealSourceId, accountId: F.riverside.accountId, campaignId: F.riverside.campaignId,
-    leadSource: 'Referral', name: 'Managed IT Complete - Clinic (26 seats)', valueOneTime: 8000, valueRecurring: 4850, currency: 'USD',
-    stage: 'Closed Won', closeDate: '2024-08-09', salesRep: 'Diego Alvarez',
+    id: F.riverside.dealId,
+    source: SOURCE,
+    sourceId: F.riverside.dealSourceId,
+    accountId: F.riverside.accountId,
+    campaignId: F.riverside.campaignId,
+    leadSource: 'Referral',
+    name: 'Managed IT Complete - Clinic (26 seats)',
+    valueOneTime: 8000,
+    valueRecurring: 4850,
+    currency: 'USD',
+    stage: 'Closed Won',
+    closeDate: '2024-08-09',
+    salesRep: 'Diego Alvarez',
     productsSold: 'Managed IT Complete, eClinicalWorks workstation support, HIPAA risk assessment, fax-to-email',
-    promises: ['1-hour response on the EHR (eClinicalWorks)', 'Sign a BAA and run an annual HIPAA risk assessment', 'After-hours support for the evening clinic'],
+    promises: [
+      '1-hour response on the EHR (eClinicalWorks)',
+      'Sign a BAA and run an annual HIPAA risk assessment',
+      'After-hours support for the evening clinic',
+    ],
   });
   out.notes.push(
     note('note-riverside-1', F.riverside.accountSourceId, {
-      dealId: F.riverside.dealId, author: 'Diego Alvarez', date: '2024-08-09', tags: ['handoff'], pinned: false,
+      dealId: F.riverside.dealId,
+      author: 'Diego Alvarez',
+      date: '2024-08-09',
+      tags: ['handoff'],
+      pinned: false,
       body: 'Referred by Columbia Pediatrics (thank-you card sent). Dr. Rao signs, Luis runs the place day to day. Evening clinic Tue/Thu until 8pm - make sure the after-hours line knows.',
     }),
     note('note-riverside-2', F.riverside.accountSourceId, {
-      author: 'Diego Alvarez', date: '2025-02-11', tags: ['billing'], pinned: false,
+      author: 'Diego Alvarez',
+      date: '2025-02-11',
+      tags: ['billing'],
+      pinned: false,
       body: 'Tom Becker handles all invoices and is very precise: one invoice per month, line items matching the contract, PO on every page. He will call about anything that looks off.',
     }),
   );
@@ -1532,5 +2433,11 @@ export function makeSampleData(): RecordSet {
   const out: Built = { accounts: [], contacts: [], deals: [], notes: [], nextExternalId: 300 };
   fixedRecords(out);
   for (const row of parseAccountTable()) buildAccount(row, out);
-  return { accounts: out.accounts, contacts: out.contacts, campaigns: buildCampaigns(), deals: out.deals, notes: out.notes };
+  return {
+    accounts: out.accounts,
+    contacts: out.contacts,
+    campaigns: buildCampaigns(),
+    deals: out.deals,
+    notes: out.notes,
+  };
 }

@@ -33,7 +33,10 @@ export function parseMoney(raw: string): { value: number; currency?: string } {
   };
   let sign = takeSign();
   const code = /^([A-Z]{3})(?=[\d.,-])|(?<=[\d.,])([A-Z]{3})$/.exec(s);
-  if (code) { currency = code[1] ?? code[2]; s = s.replace(code[0], ''); }
+  if (code) {
+    currency = code[1] ?? code[2];
+    s = s.replace(code[0], '');
+  }
   for (const [sym, cur] of Object.entries(SYMBOLS)) {
     if (s.startsWith(sym) || s.endsWith(sym)) {
       s = s.startsWith(sym) ? s.slice(sym.length) : s.slice(0, -sym.length);
@@ -103,7 +106,8 @@ export function parseDate(raw: string, withTime = false): string {
   if (!withTime || hh === undefined) return date;
   let hour = +hh;
   if (ampm) hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
-  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59)) throw new CellError(`${quote(raw)} has an invalid time`);
+  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59))
+    throw new CellError(`${quote(raw)} has an invalid time`);
   return `${date}T${pad(hour)}:${mm}${ss !== undefined ? `:${ss}` : ''}${zone ?? ''}`;
 }
 
@@ -114,7 +118,14 @@ const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
 /** "a; b", "a | b" or one per line -> ["a", "b"]. "|" wins so items may contain ";". */
 export function parseList(raw: string): string[] {
   const sep = raw.includes('|') ? '|' : raw.includes('\n') ? '\n' : ';';
-  return [...new Set(raw.split(sep).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(sep)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function parseBool(raw: string): boolean {

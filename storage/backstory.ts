@@ -3,7 +3,15 @@ import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
 import type { BackstoryDB, StoredAccount } from './db';
 import { compareKeys } from './pack-layout';
-import { accountsByKeys, notesOnDeals, recordById, recordsByIds, recordsOwnedBy, salesTables, sortedUnique } from './records';
+import {
+  accountsByKeys,
+  notesOnDeals,
+  recordById,
+  recordsByIds,
+  recordsOwnedBy,
+  salesTables,
+  sortedUnique,
+} from './records';
 
 /** The tables a backstory is read from (one read transaction over them). */
 export const storyTables = salesTables;
@@ -14,7 +22,12 @@ export const storyTables = salesTables;
  * merged in. Undefined when the account does not exist (deleted since it was matched or pinned).
  * `known` is the account's record when the caller has just read it (the matcher has).
  */
-export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
+export async function loadBackstory(
+  db: BackstoryDB,
+  accountId: string,
+  ref?: TicketRef,
+  known?: StoredAccount,
+): Promise<Backstory | undefined> {
   return db.transaction('r', storyTables(db), () => readBackstory(db, accountId, ref, known));
 }
 
@@ -27,7 +40,12 @@ export async function loadBackstory(db: BackstoryDB, accountId: string, ref?: Ti
  * The records come out in the order one `anyOf` over all the merged accounts' ids gave (key,
  * then id), so the story is the same to the last tie.
  */
-export async function readBackstory(db: BackstoryDB, accountId: string, ref?: TicketRef, known?: StoredAccount): Promise<Backstory | undefined> {
+export async function readBackstory(
+  db: BackstoryDB,
+  accountId: string,
+  ref?: TicketRef,
+  known?: StoredAccount,
+): Promise<Backstory | undefined> {
   const stored = known && known.id === accountId ? known : await recordById(db, 'account', accountId);
   if (!stored) return undefined;
   const own = accountRecords(db, stored.id);
@@ -37,7 +55,12 @@ export async function readBackstory(db: BackstoryDB, accountId: string, ref?: Ti
 }
 
 /** The story of `stored` and its twins from their records (all: the account's first, then each twin's). */
-export function tellBackstory(stored: StoredAccount, twins: StoredAccount[], all: AccountRecords[], ref?: TicketRef): Backstory {
+export function tellBackstory(
+  stored: StoredAccount,
+  twins: StoredAccount[],
+  all: AccountRecords[],
+  ref?: TicketRef,
+): Backstory {
   // One anyOf over the ids listed them by account id (ascending), each account's by primary key.
   const ordered = [...all].sort((a, b) => compareKeys(a.accountId, b.accountId));
   const deals = ordered.flatMap((r) => r.deals);
@@ -76,12 +99,22 @@ async function accountRecords(db: BackstoryDB, accountId: string): Promise<Accou
   const { deals, contacts, notes } = await recordsOwnedBy(db, accountId);
   const campaignIds = [...new Set(deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])))];
   const [dealNotes, campaigns] = await Promise.all([
-    notesOnDeals(db, deals.map((d) => d.id)),
+    notesOnDeals(
+      db,
+      deals.map((d) => d.id),
+    ),
     campaignIds.length ? recordsByIds(db, 'campaign', campaignIds) : ([] as (Campaign | undefined)[]),
   ]);
   const notesByDeal = new Map<string, Note[]>();
   for (const n of dealNotes) notesByDeal.set(n.dealId!, [...(notesByDeal.get(n.dealId!) ?? []), n]);
-  return { accountId, deals, contacts, notes, notesByDeal, campaigns: campaigns.filter((c): c is Campaign => c !== undefined) };
+  return {
+    accountId,
+    deals,
+    contacts,
+    notes,
+    notesByDeal,
+    campaigns: campaigns.filter((c): c is Campaign => c !== undefined),
+  };
 }
 
 /**
@@ -108,7 +141,12 @@ function plain(stored: StoredAccount): Account {
 
 /** The matched account, with what it lacks filled in from its twins (a CSV's lead source, say). */
 function mergeAccounts(account: Account, twins: Account[]): Account {
-  const merged: Account = { ...account, aliases: [...account.aliases], domains: [...account.domains], externalIds: { ...account.externalIds } };
+  const merged: Account = {
+    ...account,
+    aliases: [...account.aliases],
+    domains: [...account.domains],
+    externalIds: { ...account.externalIds },
+  };
   for (const t of twins) {
     merged.industry ??= t.industry;
     merged.leadSource ??= t.leadSource;

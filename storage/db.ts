@@ -146,7 +146,13 @@ export function defineSchema(db: Dexie): void {
 }
 
 /** The tables of sales records before version 5, one record per row. */
-const OLD_TABLES: [RecordKind, string][] = [['account', 'accounts'], ['contact', 'contacts'], ['campaign', 'campaigns'], ['deal', 'deals'], ['note', 'notes']];
+const OLD_TABLES: [RecordKind, string][] = [
+  ['account', 'accounts'],
+  ['contact', 'contacts'],
+  ['campaign', 'campaigns'],
+  ['deal', 'deals'],
+  ['note', 'notes'],
+];
 
 export function openDb(name = DB_NAME): BackstoryDB {
   const db = new Dexie(name) as BackstoryDB;

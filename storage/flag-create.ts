@@ -26,7 +26,13 @@ async function writableSources(): Promise<Set<string>> {
  * (the matched account, then the same customer in other sources) that takes writes; without
  * one it waits in the outbox for export.
  */
-export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketRef, accountId: string, now = new Date()): Promise<Flag> {
+export async function createFlag(
+  db: BackstoryDB,
+  input: FlagInput,
+  ref: TicketRef,
+  accountId: string,
+  now = new Date(),
+): Promise<Flag> {
   const id = `bsflag${input.draftId ?? crypto.randomUUID().replace(/-/g, '')}`;
   // Asked again after its answer was lost (the worker stopped): the flag stored the first time.
   const stored = await sameDraft(db, id, ref);
@@ -66,7 +72,7 @@ export async function createFlag(db: BackstoryDB, input: FlagInput, ref: TicketR
 
 async function sameDraft(db: BackstoryDB, id: string, ref: TicketRef): Promise<Flag | undefined> {
   const stored = await db.flags.get(id);
-  if (stored && (stored.ticket.helpdesk !== ref.helpdesk || stored.ticket.ticketId !== ref.ticketId)) throw new Error('this draft was sent from another ticket already');
+  if (stored && (stored.ticket.helpdesk !== ref.helpdesk || stored.ticket.ticketId !== ref.ticketId))
+    throw new Error('this draft was sent from another ticket already');
   return stored;
 }
-

@@ -42,7 +42,13 @@ export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<n
       continue;
     }
     try {
-      const { remoteId } = await def.deliverFlag({ base: config.base, ...config.settings }, secrets, flag, account.sourceId, deps.http);
+      const { remoteId } = await def.deliverFlag(
+        { base: config.base, ...config.settings },
+        secrets,
+        flag,
+        account.sourceId,
+        deps.http,
+      );
       await markDelivered(db, flag.id, remoteId, now());
       delivered++;
     } catch (e) {

@@ -27,7 +27,13 @@ export async function dueFlags(db: BackstoryDB, now = new Date(), force = false)
 }
 
 export async function markDelivered(db: BackstoryDB, id: string, remoteId: string, now = new Date()): Promise<void> {
-  await db.flags.update(id, { status: 'delivered', remoteId, deliveredAt: now.toISOString(), lastError: undefined, nextAttemptAt: undefined });
+  await db.flags.update(id, {
+    status: 'delivered',
+    remoteId,
+    deliveredAt: now.toISOString(),
+    lastError: undefined,
+    nextAttemptAt: undefined,
+  });
 }
 
 /** A failed attempt: the flag stays pending and waits longer each time (1, 2, 4 ... 60 minutes). */
@@ -35,7 +41,11 @@ export async function markFailed(db: BackstoryDB, id: string, error: string, now
   const flag = await db.flags.get(id);
   if (!flag) return;
   const attempts = flag.attempts + 1;
-  await db.flags.update(id, { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString() });
+  await db.flags.update(id, {
+    attempts,
+    lastError: error,
+    nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
+  });
 }
 
 /** The source is gone (removed in options): the flag moves to the outbox so it is not lost. */

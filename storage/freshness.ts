@@ -13,7 +13,11 @@ export async function markImported(sources: Iterable<string>, at = new Date()): 
 
 /** What the sidebar says about how fresh each source's data is. */
 export async function describeSources(ids: string[]): Promise<SourceInfo[]> {
-  const [configs, status, imported] = await Promise.all([sourcesItem.getValue(), sourceStatusItem.getValue(), importedAtItem.getValue()]);
+  const [configs, status, imported] = await Promise.all([
+    sourcesItem.getValue(),
+    sourceStatusItem.getValue(),
+    importedAtItem.getValue(),
+  ]);
   return ids.map((id): SourceInfo => {
     const config = configs.find((c) => c.id === id);
     if (config) {

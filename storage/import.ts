@@ -4,13 +4,30 @@
  * or any failed write leaves the database exactly as it was. Errors are never caught inside the
  * transaction: catching a Dexie BulkError there would let the rows that did succeed commit.
  */
-import { RECORD_KINDS, emptyRecordSet, recordId, type Account, type Campaign, type RecordKind, type RecordSet } from '@/core/model';
+import {
+  RECORD_KINDS,
+  emptyRecordSet,
+  recordId,
+  type Account,
+  type Campaign,
+  type RecordKind,
+  type RecordSet,
+} from '@/core/model';
 import { normalizeCompany, normalizeDomain } from '@/core/normalize';
 import type { BackupFile } from '@/sources/backup';
 import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/records';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
-import { clearRecords, countRecords, deleteRecords, deleteSource, moveDealsToCampaign, putRecords, recordsByIds, salesTables } from './records';
+import {
+  clearRecords,
+  countRecords,
+  deleteRecords,
+  deleteSource,
+  moveDealsToCampaign,
+  putRecords,
+  recordsByIds,
+  salesTables,
+} from './records';
 import { resolveImports } from './resolve-refs';
 import { touchData } from './data-stamp';
 
@@ -37,7 +54,13 @@ export class ImportCommitError extends Error {
 export type Progress = (done: number, total: number) => void;
 
 /** Each kind's list in a RecordSet. */
-const SET_KEY = { account: 'accounts', contact: 'contacts', campaign: 'campaigns', deal: 'deals', note: 'notes' } as const;
+const SET_KEY = {
+  account: 'accounts',
+  contact: 'contacts',
+  campaign: 'campaigns',
+  deal: 'deals',
+  note: 'notes',
+} as const;
 /** Pins per bulkPut: small enough for steady progress, large enough to stay fast. */
 const CHUNK = 500;
 
@@ -90,7 +113,11 @@ export async function commitImport(
   if (failed.length) {
     const errors = failed.flatMap((p) => p.errors);
     const count = failed.reduce((n, p) => n + p.errorCount, 0);
-    throw new ImportCommitError(`${count} problem(s) in ${failed.map((p) => p.file).join(', ')}; nothing was imported. ${formatImportError(errors[0]!)}`, errors, count);
+    throw new ImportCommitError(
+      `${count} problem(s) in ${failed.map((p) => p.file).join(', ')}; nothing was imported. ${formatImportError(errors[0]!)}`,
+      errors,
+      count,
+    );
   }
   try {
     // Default durability (Dexie's chromeTransactionDurability unset): Chromium has made
@@ -103,14 +130,22 @@ export async function commitImport(
       if (resolved.errorCount) {
         throw new ImportCommitError(
           `${resolved.errorCount} reference(s) could not be resolved; nothing was imported. ${formatImportError(resolved.errors[0]!)}`,
-          resolved.errors, resolved.errorCount,
+          resolved.errors,
+          resolved.errorCount,
         );
       }
       const set = resolved.set;
-      for (const b of backups) for (const kind of RECORD_KINDS) set[SET_KEY[kind]].push(...(b.records[SET_KEY[kind]] as never[]));
-      const summary = await writeAll(db, set, backups.flatMap((b) => b.pins), onProgress);
+      for (const b of backups)
+        for (const kind of RECORD_KINDS) set[SET_KEY[kind]].push(...(b.records[SET_KEY[kind]] as never[]));
+      const summary = await writeAll(
+        db,
+        set,
+        backups.flatMap((b) => b.pins),
+        onProgress,
+      );
       await foldNameOnlyCampaigns(db, set.campaigns);
-      if (resolved.createdCampaigns) summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
+      if (resolved.createdCampaigns)
+        summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
       return summary;
     });
   } catch (e) {
@@ -163,7 +198,11 @@ async function foldNameOnlyCampaigns(db: BackstoryDB, campaigns: Campaign[]): Pr
     .map((c) => ({ id: c.id, stubId: recordId(c.source, derivedSourceId('campaign', nameKey(c.name))) }))
     .filter((p) => p.stubId !== p.id);
   if (!pairs.length) return;
-  const stubs = await recordsByIds(db, 'campaign', pairs.map((p) => p.stubId));
+  const stubs = await recordsByIds(
+    db,
+    'campaign',
+    pairs.map((p) => p.stubId),
+  );
   for (const [i, { id, stubId }] of pairs.entries()) {
     if (!stubs[i]) continue;
     await moveDealsToCampaign(db, stubId, id);
@@ -178,9 +217,13 @@ function explain(e: unknown): unknown {
   const { inner, failures } = e as { inner?: unknown; failures?: Record<number, unknown> };
   const names = [e, inner, ...Object.values(failures ?? {})].map((x) => (x as { name?: string } | undefined)?.name);
   if (names.includes('QuotaExceededError')) {
-    return new ImportCommitError('the browser has no storage space left for Backstory; nothing was imported', [], 0, { cause: e });
+    return new ImportCommitError('the browser has no storage space left for Backstory; nothing was imported', [], 0, {
+      cause: e,
+    });
   }
-  return new ImportCommitError(`saving failed, nothing was imported: ${(e as Error)?.message ?? String(e)}`, [], 0, { cause: e });
+  return new ImportCommitError(`saving failed, nothing was imported: ${(e as Error)?.message ?? String(e)}`, [], 0, {
+    cause: e,
+  });
 }
 
 /**
@@ -188,7 +231,12 @@ function explain(e: unknown): unknown {
  * of that source not in the set are removed, all in one transaction. Every record must already
  * carry `source` and its id.
  */
-export async function loadRecordSet(db: BackstoryDB, set: RecordSet, source: string, onProgress?: Progress): Promise<ImportSummary> {
+export async function loadRecordSet(
+  db: BackstoryDB,
+  set: RecordSet,
+  source: string,
+  onProgress?: Progress,
+): Promise<ImportSummary> {
   for (const kind of RECORD_KINDS) {
     for (const r of set[SET_KEY[kind]]) {
       if (r.source !== source || r.id !== recordId(source, r.sourceId)) {
@@ -201,7 +249,11 @@ export async function loadRecordSet(db: BackstoryDB, set: RecordSet, source: str
     const summary = await writeAll(db, set, [], onProgress);
     // Pins to accounts of this source that no longer exist would point at nothing.
     const kept = new Set(set.accounts.map((a) => a.id));
-    await db.pins.where('accountId').startsWith(`${source}:`).filter((p) => !kept.has(p.accountId)).delete();
+    await db.pins
+      .where('accountId')
+      .startsWith(`${source}:`)
+      .filter((p) => !kept.has(p.accountId))
+      .delete();
     return summary;
   });
 }

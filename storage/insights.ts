@@ -13,14 +13,32 @@ export const insightsConsentItem = storage.defineItem<boolean>('local:insightsCo
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Count one matched ticket for today (once per ticket and day), if the technician agreed. */
-export async function countTicketView(db: BackstoryDB, ref: TicketRef, accountId: string, now = new Date()): Promise<boolean> {
+export async function countTicketView(
+  db: BackstoryDB,
+  ref: TicketRef,
+  accountId: string,
+  now = new Date(),
+): Promise<boolean> {
   if (!ref.ticketId || !(await insightsConsentItem.getValue())) return false;
-  await db.ticketViews.put({ day: today(now), ticketKey: `${ref.helpdesk}|${ref.ticketId}`, accountId, ...(ref.ticketType ? { kind: ref.ticketType } : {}) });
+  await db.ticketViews.put({
+    day: today(now),
+    ticketKey: `${ref.helpdesk}|${ref.ticketId}`,
+    accountId,
+    ...(ref.ticketType ? { kind: ref.ticketType } : {}),
+  });
   return true;
 }
 
-export async function loadInsights(db: BackstoryDB, now = new Date()): Promise<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }> {
-  const [accounts, deals, campaigns, views] = await Promise.all([allRecords(db, 'account'), allRecords(db, 'deal'), allRecords(db, 'campaign'), db.ticketViews.toArray()]);
+export async function loadInsights(
+  db: BackstoryDB,
+  now = new Date(),
+): Promise<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }> {
+  const [accounts, deals, campaigns, views] = await Promise.all([
+    allRecords(db, 'account'),
+    allRecords(db, 'deal'),
+    allRecords(db, 'campaign'),
+    db.ticketViews.toArray(),
+  ]);
   const rows = campaignInsights({ accounts, deals, campaigns, views, today: today(now) });
   return { campaigns: rows, channels: channelInsights(rows), views: views.length };
 }

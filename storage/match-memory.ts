@@ -86,7 +86,16 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
   const notesOn = new Groups<Note>();
   const tables = [db.meta, db.pins, ...salesTables(db)];
   const [stamp, pinsStamp, accounts, contacts, deals, pins, campaigns, notes] = await db.transaction('r', tables, () =>
-    Promise.all([dataStamp(db), pinStamp(db), allRecords(db, 'account'), allRecords(db, 'contact'), allRecords(db, 'deal'), db.pins.toArray(), allRecords(db, 'campaign'), allRecords(db, 'note')]),
+    Promise.all([
+      dataStamp(db),
+      pinStamp(db),
+      allRecords(db, 'account'),
+      allRecords(db, 'contact'),
+      allRecords(db, 'deal'),
+      db.pins.toArray(),
+      allRecords(db, 'campaign'),
+      allRecords(db, 'note'),
+    ]),
   );
   // By id, as the index reads list them.
   for (const n of notes) {
@@ -122,10 +131,11 @@ export async function buildMatchMemory(db: BackstoryDB): Promise<MatchMemory> {
     accountIdsByDomain: async (domain) => byDomain.get(domain),
     accountIdsByNameKey: async (key) => byName.get(key),
     accountIdsByAliasKey: async (key) => byAlias.get(key),
-    getAccounts: async (ids) => ids.flatMap((id) => {
-      const a = entries.get(id);
-      return a ? [{ id, name: a.name }] : [];
-    }),
+    getAccounts: async (ids) =>
+      ids.flatMap((id) => {
+        const a = entries.get(id);
+        return a ? [{ id, name: a.name }] : [];
+      }),
     getPin: async (key) => pinned.get(key),
   };
   let baseline = writesBefore;

@@ -27,7 +27,9 @@ export interface Stamps {
  */
 export function readStamps(db: BackstoryDB): Promise<Stamps> {
   return new Promise((resolve, reject) => {
-    const request = db.backendDB().transaction('meta', 'readonly').objectStore('meta').getAll() as IDBRequest<MetaRow[]>;
+    const request = db.backendDB().transaction('meta', 'readonly').objectStore('meta').getAll() as IDBRequest<
+      MetaRow[]
+    >;
     request.onsuccess = () => {
       const value = (key: string) => request.result.find((row) => row.key === key)?.value ?? '';
       resolve({ stamp: value(DATA_STAMP_KEY), pinStamp: value(PIN_STAMP_KEY) });

@@ -97,7 +97,11 @@ type Keys = (record: Record<string, unknown>) => string[];
 
 /** Each kind's lookups: the name a reader asks by, and the keys a record is listed under. */
 export const LOOKUPS = {
-  account: { 'account.nameKey': (r) => one(r.nameKey), 'account.aliasKeys': (r) => strings(r.aliasKeys), 'account.domains': (r) => strings(r.domains) },
+  account: {
+    'account.nameKey': (r) => one(r.nameKey),
+    'account.aliasKeys': (r) => strings(r.aliasKeys),
+    'account.domains': (r) => strings(r.domains),
+  },
   contact: { 'contact.accountId': (r) => one(r.accountId), 'contact.email': (r) => one(r.email) },
   campaign: {},
   deal: { 'deal.accountId': (r) => one(r.accountId), 'deal.campaignId': (r) => one(r.campaignId) },
@@ -173,7 +177,12 @@ export function lookupEdits(kind: RecordKind, changes: Change[]): RowEdits[] {
 }
 
 /** The row with its edits applied (a new row where none was): ids stay sorted and unique. */
-export function applyEdits(lookup: LookupName, bucket: number, row: LookupRow | undefined, edits: Map<string, KeyEdit>): LookupRow {
+export function applyEdits(
+  lookup: LookupName,
+  bucket: number,
+  row: LookupRow | undefined,
+  edits: Map<string, KeyEdit>,
+): LookupRow {
   const ids = decode(row);
   for (const [key, { add, remove }] of edits) {
     const stored = ids.get(key);

@@ -12,13 +12,15 @@ import { allRecords, recordsByIds } from './records';
  */
 let cached: { db: BackstoryDB; stamp: string; scanner: Promise<PageScanner> } | undefined;
 
-
 export async function pageScanner(db: BackstoryDB = getDb()): Promise<PageScanner> {
   const stamp = await dataStamp(db);
   if (cached && cached.db === db && cached.stamp === stamp && stamp) return cached.scanner;
   const scanner = (async () => {
     const [accounts, contacts] = await Promise.all([allRecords(db, 'account'), allRecords(db, 'contact')]);
-    return scannerFromRecords(accounts, contacts.filter((c) => typeof c.accountId === 'string' && c.accountId));
+    return scannerFromRecords(
+      accounts,
+      contacts.filter((c) => typeof c.accountId === 'string' && c.accountId),
+    );
   })();
   const entry = { db, stamp, scanner };
   cached = entry;

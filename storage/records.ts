@@ -11,7 +11,21 @@
 import Dexie from 'dexie';
 import type { Note, RecordKind, RecordsByKind } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './db';
-import { applyEdits, BUCKETS, bucketOf, byId, compareKeys, findInPack, idsIn, lookupEdits, type Change, type CountRow, type LookupName, type LookupRow, type PackRow } from './pack-layout';
+import {
+  applyEdits,
+  BUCKETS,
+  bucketOf,
+  byId,
+  compareKeys,
+  findInPack,
+  idsIn,
+  lookupEdits,
+  type Change,
+  type CountRow,
+  type LookupName,
+  type LookupRow,
+  type PackRow,
+} from './pack-layout';
 
 /** What each kind is stored as: accounts carry their derived match keys. */
 export type Stored<K extends RecordKind> = K extends 'account' ? StoredAccount : RecordsByKind[K];
@@ -48,7 +62,11 @@ async function allOf(t: PackTables, kind: RecordKind): Promise<{ id: string }[]>
 }
 
 /** The records of these ids, in their order (undefined where none is stored). */
-export function recordsByIds<K extends RecordKind>(db: BackstoryDB, kind: K, ids: string[]): Promise<(Stored<K> | undefined)[]> {
+export function recordsByIds<K extends RecordKind>(
+  db: BackstoryDB,
+  kind: K,
+  ids: string[],
+): Promise<(Stored<K> | undefined)[]> {
   return read(db, () => byIds(db, kind, ids)) as unknown as Promise<(Stored<K> | undefined)[]>;
 }
 
@@ -57,20 +75,29 @@ async function byIds(t: PackTables, kind: RecordKind, ids: string[]): Promise<({
 }
 
 /** The records of these ids of several kinds, reading all their pack rows in one request. */
-async function byIdsOfKinds(t: PackTables, wanted: [RecordKind, string[]][]): Promise<({ id: string } | undefined)[][]> {
+async function byIdsOfKinds(
+  t: PackTables,
+  wanted: [RecordKind, string[]][],
+): Promise<({ id: string } | undefined)[][]> {
   const keys = new Map<string, [RecordKind, number]>();
   for (const [kind, ids] of wanted) for (const id of ids) keys.set(`${kind}|${bucketOf(id)}`, [kind, bucketOf(id)]);
   if (!keys.size) return wanted.map(() => []);
   const rows = await t.packs.bulkGet([...keys.values()]);
   const packOf = new Map([...keys.keys()].map((key, i) => [key, rows[i]?.records ?? []]));
-  return wanted.map(([kind, ids]) => ids.map((id) => {
-    const records = packOf.get(`${kind}|${bucketOf(id)}`)!;
-    const at = findInPack(records, id);
-    return at < 0 ? undefined : records[at];
-  }));
+  return wanted.map(([kind, ids]) =>
+    ids.map((id) => {
+      const records = packOf.get(`${kind}|${bucketOf(id)}`)!;
+      const at = findInPack(records, id);
+      return at < 0 ? undefined : records[at];
+    }),
+  );
 }
 
-export async function recordById<K extends RecordKind>(db: BackstoryDB, kind: K, id: string): Promise<Stored<K> | undefined> {
+export async function recordById<K extends RecordKind>(
+  db: BackstoryDB,
+  kind: K,
+  id: string,
+): Promise<Stored<K> | undefined> {
   return (await recordsByIds(db, kind, [id]))[0];
 }
 
@@ -84,7 +111,12 @@ async function idsByKeys(t: PackTables, lookup: LookupName, keys: string[]): Pro
 }
 
 /** The records listed under any of these keys of a lookup: keys in order, each key's by id (an id listed under two keys comes twice). */
-async function recordsByKeys(t: PackTables, kind: RecordKind, lookup: LookupName, keys: string[]): Promise<{ id: string }[]> {
+async function recordsByKeys(
+  t: PackTables,
+  kind: RecordKind,
+  lookup: LookupName,
+  keys: string[],
+): Promise<{ id: string }[]> {
   const ids = (await idsByKeys(t, lookup, sortedUnique(keys))).flat();
   return (await byIds(t, kind, ids)).filter((r) => r !== undefined);
 }
@@ -111,7 +143,11 @@ export function accountIdsByContactEmail(db: BackstoryDB, email: string): Promis
 }
 
 /** One account's contacts, deals or notes, by id. */
-export function recordsOfAccount<K extends 'contact' | 'deal' | 'note'>(db: BackstoryDB, kind: K, accountId: string): Promise<Stored<K>[]> {
+export function recordsOfAccount<K extends 'contact' | 'deal' | 'note'>(
+  db: BackstoryDB,
+  kind: K,
+  accountId: string,
+): Promise<Stored<K>[]> {
   return read(db, () => recordsByKeys(db, kind, `${kind}.accountId`, [accountId])) as unknown as Promise<Stored<K>[]>;
 }
 
@@ -120,14 +156,24 @@ export function recordsOfAccount<K extends 'contact' | 'deal' | 'note'>(db: Back
  * then every pack row they lie in in one more (asked one kind at a time, a cold story made six
  * requests in turn here).
  */
-export function recordsOwnedBy(db: BackstoryDB, accountId: string): Promise<{ deals: Stored<'deal'>[]; contacts: Stored<'contact'>[]; notes: Stored<'note'>[] }> {
+export function recordsOwnedBy(
+  db: BackstoryDB,
+  accountId: string,
+): Promise<{ deals: Stored<'deal'>[]; contacts: Stored<'contact'>[]; notes: Stored<'note'>[] }> {
   return read(db, async () => {
     const kinds = ['deal', 'contact', 'note'] as const;
     const bucket = bucketOf(accountId);
     const rows = await db.lookups.bulkGet(kinds.map((kind) => [`${kind}.accountId`, bucket] as [LookupName, number]));
-    const found = await byIdsOfKinds(db, kinds.map((kind, i) => [kind, idsIn(rows[i], accountId)]));
+    const found = await byIdsOfKinds(
+      db,
+      kinds.map((kind, i) => [kind, idsIn(rows[i], accountId)]),
+    );
     const [deals, contacts, notes] = found.map((list) => list.filter((r) => r !== undefined));
-    return { deals: deals as Stored<'deal'>[], contacts: contacts as Stored<'contact'>[], notes: notes as Stored<'note'>[] };
+    return {
+      deals: deals as Stored<'deal'>[],
+      contacts: contacts as Stored<'contact'>[],
+      notes: notes as Stored<'note'>[],
+    };
   });
 }
 
@@ -154,7 +200,12 @@ export function countRecords(db: BackstoryDB, kind: RecordKind, source?: string)
  * the lookup rows their keys changed: call it with all of a kind's records at once, not in
  * small chunks (each chunk would rewrite the same rows).
  */
-export function putRecords<K extends RecordKind>(db: BackstoryDB, kind: K, records: Stored<K>[], onWritten?: (records: number) => void): Promise<number> {
+export function putRecords<K extends RecordKind>(
+  db: BackstoryDB,
+  kind: K,
+  records: Stored<K>[],
+  onWritten?: (records: number) => void,
+): Promise<number> {
   return write(db, () => putInto(db, kind, records, onWritten));
 }
 
@@ -165,7 +216,12 @@ const ROWS_PER_PUT = BUCKETS / 8;
  * putRecords over the given tables (the schema upgrade passes its transaction's). `onWritten`
  * hears how many of the records are written so far, after each few pack rows.
  */
-export async function putInto(t: PackTables, kind: RecordKind, records: { id: string }[], onWritten?: (records: number) => void): Promise<number> {
+export async function putInto(
+  t: PackTables,
+  kind: RecordKind,
+  records: { id: string }[],
+  onWritten?: (records: number) => void,
+): Promise<number> {
   if (!records.length) return 0;
   const byBucket = new Map<number, { id: string }[]>();
   for (const r of records) {
@@ -191,7 +247,11 @@ export async function putInto(t: PackTables, kind: RecordKind, records: { id: st
       seen.add(r.id);
       const old = before.get(r.id);
       if (old) replaced++;
-      changes.push({ id: r.id, before: old as Record<string, unknown> | undefined, after: r as Record<string, unknown> });
+      changes.push({
+        id: r.id,
+        before: old as Record<string, unknown> | undefined,
+        after: r as Record<string, unknown>,
+      });
     }
     return { kind, bucket, records: [...merged.values()].sort(byId) };
   });
@@ -217,7 +277,12 @@ export function deleteSource(db: BackstoryDB, kind: RecordKind, source: string):
 }
 
 /** Remove the records `drop` picks, from the given buckets (all of the kind's when none are given). */
-async function removeWhere(t: PackTables, kind: RecordKind, drop: (r: { id: string }) => boolean, buckets?: number[]): Promise<void> {
+async function removeWhere(
+  t: PackTables,
+  kind: RecordKind,
+  drop: (r: { id: string }) => boolean,
+  buckets?: number[],
+): Promise<void> {
   const rows = buckets
     ? (await t.packs.bulkGet(buckets.map((b) => [kind, b] as [RecordKind, number]))).filter((r) => r !== undefined)
     : await t.packs.where('[kind+bucket]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).toArray();
@@ -263,10 +328,13 @@ export function clearRecords(db: BackstoryDB): Promise<void> {
 export function moveDealsToCampaign(db: BackstoryDB, fromCampaignId: string, toCampaignId: string): Promise<void> {
   return write(db, async () => {
     const deals = (await recordsByKeys(db, 'deal', 'deal.campaignId', [fromCampaignId])) as Stored<'deal'>[];
-    await putInto(db, 'deal', deals.map((d) => ({ ...d, campaignId: toCampaignId })));
+    await putInto(
+      db,
+      'deal',
+      deals.map((d) => ({ ...d, campaignId: toCampaignId })),
+    );
   });
 }
-
 
 export function sortedUnique(keys: string[]): string[] {
   return [...new Set(keys)].sort(compareKeys);

@@ -75,16 +75,21 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   const accounts = new Index();
   const deals = new Index();
   const campaigns = new Index();
-  if (needAccounts) set.accounts.forEach((a) => accounts.add(a, normalizeCompany(a.name), a.aliases.map(normalizeCompany)));
+  if (needAccounts)
+    set.accounts.forEach((a) => accounts.add(a, normalizeCompany(a.name), a.aliases.map(normalizeCompany)));
   if (needCampaigns) set.campaigns.forEach((c) => campaigns.add(c, nameKey(c.name)));
 
   // What the database must be asked about: only what the import itself does not settle.
   const refsOf = (kind: 'account' | 'deal' | 'campaign') =>
     [...metas.values()].map(({ meta, parse }) => ({ ref: meta[kind], source: parse.source })).filter((x) => x.ref);
   const wantedIds = (kind: 'account' | 'deal' | 'campaign', index: Index) =>
-    refsOf(kind).flatMap(({ ref, source }) => (ref!.id ? idCandidates(ref!.id, source) : [])).filter((id) => !index.byId.has(id));
+    refsOf(kind)
+      .flatMap(({ ref, source }) => (ref!.id ? idCandidates(ref!.id, source) : []))
+      .filter((id) => !index.byId.has(id));
   const wantedNames = (kind: 'account' | 'deal' | 'campaign', index: Index, norm: (s: string) => string) =>
-    refsOf(kind).map(({ ref }) => (ref!.name ? norm(ref!.name) : '')).filter((k) => k && !index.has(k));
+    refsOf(kind)
+      .map(({ ref }) => (ref!.name ? norm(ref!.name) : ''))
+      .filter((k) => k && !index.has(k));
 
   const accountNames = [...new Set(wantedNames('account', accounts, normalizeCompany))];
   const stored = [
@@ -106,7 +111,9 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   if (needCampaigns) {
     const campaignIds = [...new Set(wantedIds('campaign', campaigns))];
     const campaignNames = wantedNames('campaign', campaigns, nameKey);
-    const storedCampaigns = campaignNames.length ? await allRecords(db, 'campaign') : await recordsByIds(db, 'campaign', campaignIds);
+    const storedCampaigns = campaignNames.length
+      ? await allRecords(db, 'campaign')
+      : await recordsByIds(db, 'campaign', campaignIds);
     for (const c of storedCampaigns) if (c && !campaigns.byId.has(c.id)) campaigns.add(c, nameKey(c.name));
   }
 
@@ -115,7 +122,13 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   const fail = (meta: RowMeta, parse: ImportParse, ref: Ref, message: string) => {
     errorCount++;
     if (errors.length < MAX_LISTED_ERRORS) {
-      errors.push({ file: parse.file, line: meta.line, ...(meta.item !== undefined && { item: meta.item }), column: ref.column, message });
+      errors.push({
+        file: parse.file,
+        line: meta.line,
+        ...(meta.item !== undefined && { item: meta.item }),
+        column: ref.column,
+        message,
+      });
     }
   };
   type Norm = (s: string) => string;
@@ -128,13 +141,27 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
     const key = norm(ref.name);
     return pick(index.byName.get(key)?.filter(within), source) ?? pick(index.byAlias.get(key)?.filter(within), source);
   };
-  const resolve = (kind: 'account' | 'deal' | 'campaign', index: Index, norm: Norm, meta: RowMeta, parse: ImportParse, within?: (t: Target) => boolean) => {
+  const resolve = (
+    kind: 'account' | 'deal' | 'campaign',
+    index: Index,
+    norm: Norm,
+    meta: RowMeta,
+    parse: ImportParse,
+    within?: (t: Target) => boolean,
+  ) => {
     const ref = meta[kind]!;
     const found = find(index, ref, parse.source, norm, within);
     if (found && 'ambiguous' in found) {
-      fail(meta, parse, ref, `${found.ambiguous.length} ${kind}s are named ${JSON.stringify(ref.name)} (${found.ambiguous.map((t) => t.id).join(', ')}); give the ${kind} id instead`);
+      fail(
+        meta,
+        parse,
+        ref,
+        `${found.ambiguous.length} ${kind}s are named ${JSON.stringify(ref.name)} (${found.ambiguous.map((t) => t.id).join(', ')}); give the ${kind} id instead`,
+      );
     } else if (!found) {
-      const what = ref.id ? `with id ${JSON.stringify(ref.id)}${ref.name ? ` or named ${JSON.stringify(ref.name)}` : ''}` : `named ${JSON.stringify(ref.name)}`;
+      const what = ref.id
+        ? `with id ${JSON.stringify(ref.id)}${ref.name ? ` or named ${JSON.stringify(ref.name)}` : ''}`
+        : `named ${JSON.stringify(ref.name)}`;
       fail(meta, parse, ref, `no ${kind} ${what} in this import or in Backstory`);
     }
     return found && !('ambiguous' in found) ? found : undefined;

@@ -29,7 +29,11 @@ export function retryMemory(sourceId: string, now = Date.now): RetryMemory {
     async set(key, state) {
       const kept = fresh(await load());
       kept[key] = { ...state, at: now() };
-      cache = Object.fromEntries(Object.entries(kept).sort(([, a], [, b]) => b.at - a.at).slice(0, KEEP));
+      cache = Object.fromEntries(
+        Object.entries(kept)
+          .sort(([, a], [, b]) => b.at - a.at)
+          .slice(0, KEEP),
+      );
       await item.setValue(cache);
     },
     async clear(key) {

@@ -5,7 +5,14 @@
  * stamp it was built from (storage/data-stamp.ts), so the popup's first keystroke never pays
  * for a build, a restarted service worker included: nothing of it lives in the worker.
  */
-import { buildNameParts, buildNoteParts, openSearchIndex, type SearchIndex, type SearchLabels, type SearchParts } from '@/core/search';
+import {
+  buildNameParts,
+  buildNoteParts,
+  openSearchIndex,
+  type SearchIndex,
+  type SearchLabels,
+  type SearchParts,
+} from '@/core/search';
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
 import type { BackstoryDB, SearchIndexRow } from './db';
@@ -31,11 +38,17 @@ const isLexicon = (x: unknown): boolean => {
 
 /** A saved part is used only if it has the shape this code reads (a cache may be anything). */
 function usable(row: SearchIndexRow | undefined, part: 'names' | 'notes'): boolean {
-  if (!row || row.part !== part || row.format !== SEARCH_FORMAT || typeof row.data !== 'object' || !row.data) return false;
+  if (!row || row.part !== part || row.format !== SEARCH_FORMAT || typeof row.data !== 'object' || !row.data)
+    return false;
   const d = row.data as unknown as Record<string, unknown>;
   if (!isLexicon(d.lexicon) || !isRows(d.postings) || !isPacked(d.ids) || !isPacked(d.accountIds)) return false;
   return part === 'names'
-    ? isRows(d.docTerms) && isRows(d.docKeys) && d.kinds instanceof Uint8Array && d.titleWords instanceof Uint8Array && isPacked(d.titles) && isPacked(d.slots)
+    ? isRows(d.docTerms) &&
+        isRows(d.docKeys) &&
+        d.kinds instanceof Uint8Array &&
+        d.titleWords instanceof Uint8Array &&
+        isPacked(d.titles) &&
+        isPacked(d.slots)
     : isRows(d.noteTerms) && isPacked(d.about) && isPacked(d.authors) && isPacked(d.dates) && isPacked(d.bodies);
 }
 
@@ -195,7 +208,8 @@ export async function openSavedSearchFirst(
     }
   }, name);
   if (!read) return openSavedSearch(await later(), labels, onIndex);
-  if (!names.current || !notes.current) onIndex(openSearchIndex(await rebuildSearchIndex(await later()), labels), 'rebuilt');
+  if (!names.current || !notes.current)
+    onIndex(openSearchIndex(await rebuildSearchIndex(await later()), labels), 'rebuilt');
 }
 
 /** The saved names index if current, else one built now (and saved). For account lookups. */

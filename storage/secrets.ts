@@ -7,8 +7,16 @@
  */
 import Dexie, { type Table } from 'dexie';
 
-interface KeyRow { id: 'master'; key: CryptoKey }
-interface SecretRow { sourceId: string; iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer; savedAt: string }
+interface KeyRow {
+  id: 'master';
+  key: CryptoKey;
+}
+interface SecretRow {
+  sourceId: string;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+  savedAt: string;
+}
 
 class SecretsDB extends Dexie {
   keys!: Table<KeyRow, string>;
@@ -38,10 +46,18 @@ async function masterKey(db: SecretsDB): Promise<CryptoKey> {
   });
 }
 
-export async function saveCredentials(db: SecretsDB, sourceId: string, credentials: Record<string, string>): Promise<void> {
+export async function saveCredentials(
+  db: SecretsDB,
+  sourceId: string,
+  credentials: Record<string, string>,
+): Promise<void> {
   const key = await masterKey(db);
   const iv = crypto.getRandomValues(new Uint8Array(new ArrayBuffer(12)));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(credentials)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode(JSON.stringify(credentials)),
+  );
   await db.secrets.put({ sourceId, iv, data, savedAt: new Date().toISOString() });
 }
 

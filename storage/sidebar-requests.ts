@@ -33,22 +33,32 @@ const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
  * storage is full, memory alone holds it.
  */
 const texts = new Map<number, { key: string; text: string }>();
-const textItem = (tabId: number) => storage.defineItem<{ key: string; text: string } | null>(`session:ticketText:${tabId}`, { fallback: null });
+const textItem = (tabId: number) =>
+  storage.defineItem<{ key: string; text: string } | null>(`session:ticketText:${tabId}`, { fallback: null });
 
 /** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
 export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): Promise<void> {
   if (ref && text) {
     const kept = { key: refKey(ref), text };
     texts.set(tabId, kept);
-    return textItem(tabId).setValue(kept).catch(() => undefined);
+    return textItem(tabId)
+      .setValue(kept)
+      .catch(() => undefined);
   }
   texts.delete(tabId);
-  return textItem(tabId).removeValue().catch(() => undefined);
+  return textItem(tabId)
+    .removeValue()
+    .catch(() => undefined);
 }
 
 /** The tab's text, only while it is for this very ticket. */
 async function textFor(tabId: number, ref: TicketRef): Promise<string | undefined> {
-  const kept = texts.get(tabId) ?? (await textItem(tabId).getValue().catch(() => null)) ?? undefined;
+  const kept =
+    texts.get(tabId) ??
+    (await textItem(tabId)
+      .getValue()
+      .catch(() => null)) ??
+    undefined;
   return kept && kept.key === refKey(ref) ? kept.text : undefined;
 }
 
@@ -56,7 +66,12 @@ async function textFor(tabId: number, ref: TicketRef): Promise<string | undefine
 export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
   prepared.delete(tabId);
   if (!ref) return;
-  const entry = { key: refKey(ref), at: Date.now(), db, story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)) };
+  const entry = {
+    key: refKey(ref),
+    at: Date.now(),
+    db,
+    story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)),
+  };
   // A failure is not kept: the frame's own request tries again.
   entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
   prepared.set(tabId, entry);
@@ -68,7 +83,9 @@ export function forgetPreparedStories(tabId?: number): void {
   else {
     prepared.delete(tabId);
     texts.delete(tabId);
-    void textItem(tabId).removeValue().catch(() => undefined);
+    void textItem(tabId)
+      .removeValue()
+      .catch(() => undefined);
   }
 }
 
@@ -77,7 +94,11 @@ export function forgetPreparedStories(tabId?: number): void {
  * content script reported (session storage), never from the frame, so a frame can only ever see
  * the backstory of the ticket on screen in its own tab.
  */
-export async function storyForTab(tabId: number, tabUrl: string | undefined, db: BackstoryDB = getDb()): Promise<TicketStory | null> {
+export async function storyForTab(
+  tabId: number,
+  tabUrl: string | undefined,
+  db: BackstoryDB = getDb(),
+): Promise<TicketStory | null> {
   const ref = await tabTicketItem(tabId).getValue();
   // The tab may have moved on to a site without our content script, which then cannot clear
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
@@ -89,22 +110,43 @@ export async function storyForTab(tabId: number, tabUrl: string | undefined, db:
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
 async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefined): Promise<TicketStory> {
-  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined, heldMatchMemory(db));
+  const story = await loadTicketStory(
+    db,
+    ref,
+    text ? { text, index: createTextIndex(db) } : undefined,
+    heldMatchMemory(db),
+  );
   if (!story.story) return story;
   // Earlier flags on this customer, so two technicians do not flag the same thing twice. A flag
   // delivered as a CRM note comes back with the next sync: it is listed once, as the flag.
   // The flags (IndexedDB) and the sources' freshness (storage.local) are read side by side.
-  const [flags, sourceInfo] = await Promise.all([flagsOn(db, story.story.accountIds), describeSources(story.story.sources)]);
-  const notes = flags.length ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : story.story.notes;
+  const [flags, sourceInfo] = await Promise.all([
+    flagsOn(db, story.story.accountIds),
+    describeSources(story.story.sources),
+  ]);
+  const notes = flags.length
+    ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id)))
+    : story.story.notes;
   return { ...story, story: { ...story.story, notes, sourceInfo }, flags };
 }
 
 /** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */
-export async function flagForTab(tabId: number, tabUrl: string | undefined, input: FlagInput, deliver: () => Promise<unknown>, db: BackstoryDB = getDb()): Promise<Flag> {
+export async function flagForTab(
+  tabId: number,
+  tabUrl: string | undefined,
+  input: FlagInput,
+  deliver: () => Promise<unknown>,
+  db: BackstoryDB = getDb(),
+): Promise<Flag> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
   const text = await textFor(tabId, ref);
-  const story = await loadTicketStory(db, ref, text ? { text, index: createTextIndex(db) } : undefined, heldMatchMemory(db));
+  const story = await loadTicketStory(
+    db,
+    ref,
+    text ? { text, index: createTextIndex(db) } : undefined,
+    heldMatchMemory(db),
+  );
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
   const flag = await createFlag(db, input, ref, story.story.account.id);
   forgetPreparedStories();
@@ -123,7 +165,11 @@ function sameOrigin(a: string, b: string | undefined): boolean {
 /** Why a pin was refused, worded by the sidebar. */
 export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
 
-export async function pinForTab(tabId: number, accountId: string, db: BackstoryDB = getDb()): Promise<{ ok: boolean; error?: PinRefusal }> {
+export async function pinForTab(
+  tabId: number,
+  accountId: string,
+  db: BackstoryDB = getDb(),
+): Promise<{ ok: boolean; error?: PinRefusal }> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref) return { ok: false, error: 'noTicket' };
   if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };

@@ -39,7 +39,8 @@ export function countRecognition(
   day: string,
 ): Record<string, SiteDayStats> {
   const prev = stats[origin];
-  const today: SiteDayStats = prev && prev.day === day ? { ...prev, missing: { ...prev.missing } } : { day, recognised: 0, missing: {} };
+  const today: SiteDayStats =
+    prev && prev.day === day ? { ...prev, missing: { ...prev.missing } } : { day, recognised: 0, missing: {} };
   today.recognised++;
   today.helpdesk = helpdesk;
   for (const field of missing) today.missing[field] = (today.missing[field] ?? 0) + 1;

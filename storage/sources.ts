@@ -31,7 +31,9 @@ export interface SourceStatus {
 }
 
 export const sourcesItem = storage.defineItem<SourceConfig[]>('local:dataSources', { fallback: [] });
-export const sourceStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:sourceStatus', { fallback: {} });
+export const sourceStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:sourceStatus', {
+  fallback: {},
+});
 /** Minutes between scheduled syncs. */
 export const syncIntervalItem = storage.defineItem<number>('local:syncIntervalMinutes', { fallback: 30 });
 

@@ -31,7 +31,12 @@ export interface TicketText {
  * memory (storage/match-memory.ts) neither the match nor the story needs a read while the memory
  * is current (see fromMemory); else the story is read again through the lookups (storage/records.ts).
  */
-export async function loadTicketStory(db: BackstoryDB, ref: TicketRef, text?: TicketText, memory?: MatchMemory): Promise<TicketStory> {
+export async function loadTicketStory(
+  db: BackstoryDB,
+  ref: TicketRef,
+  text?: TicketText,
+  memory?: MatchMemory,
+): Promise<TicketStory> {
   const found = (memory && (await fromMemory(db, ref, memory))) || (await fromLookups(db, ref));
   if (found.match.status !== 'none' || !text?.text) return { ref, ...found };
   const match = (await matchTicketText(text.text, text.index)) ?? found.match;
@@ -45,7 +50,9 @@ async function fromLookups(db: BackstoryDB, ref: TicketRef): Promise<Found> {
   const index = createMatchIndex(db);
   return db.transaction('r', [db.pins, ...storyTables(db)], async () => {
     const match = await matchTicket(ref, index);
-    const story = matchedAccount(match) ? await readBackstory(db, match.account!, ref, index.accounts.get(match.account!)) : undefined;
+    const story = matchedAccount(match)
+      ? await readBackstory(db, match.account!, ref, index.accounts.get(match.account!))
+      : undefined;
     return { match, story };
   });
 }
@@ -62,7 +69,9 @@ async function fromMemory(db: BackstoryDB, ref: TicketRef, memory: MatchMemory):
   if (!memory.stamp) return undefined;
   const match = await matchTicket(ref, memory.index);
   const account = matchedAccount(match) ? match.account! : undefined;
-  const story = account ? storyFromMemory({ accountId: account, twinIds: memory.twinIds(account), memory }, ref) : undefined;
+  const story = account
+    ? storyFromMemory({ accountId: account, twinIds: memory.twinIds(account), memory }, ref)
+    : undefined;
   const unchanged = memory.unchanged();
   if (unchanged && Date.now() - memory.confirmedAt >= CONFIRM_EVERY_MS) {
     void confirmMemory(db, memory).then((current) => current || matchMemoryIsStale(db, memory));
@@ -81,7 +90,10 @@ const CONFIRM_EVERY_MS = 10_000;
 async function confirmMemory(db: BackstoryDB, memory: MatchMemory): Promise<boolean> {
   const seen = memory.writesSeen();
   // A failed read (a closed or deleted database) is left to the lookups' path to report.
-  const current = await readStamps(db).then((now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp, () => false);
+  const current = await readStamps(db).then(
+    (now) => now.stamp === memory.stamp && now.pinStamp === memory.pinStamp,
+    () => false,
+  );
   if (current) memory.confirm(seen);
   return current;
 }

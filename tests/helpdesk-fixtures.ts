@@ -25,5 +25,7 @@ export function readFixture(file: string): { html: string; expect: FixtureExpect
 }
 
 export function fixtureFiles(): string[] {
-  return readdirSync(HELPDESK_FIXTURES).filter((f) => f.endsWith('.html')).sort();
+  return readdirSync(HELPDESK_FIXTURES)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 }

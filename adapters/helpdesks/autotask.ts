@@ -8,7 +8,10 @@ import { clean, mailto, param, splitContact, validId, finish } from '../dom';
  */
 function isTicketUrl(url: URL): boolean {
   if (/\/Mvc\/ServiceDesk\/TicketDetail\.mvc$/i.test(url.pathname)) return !!validId(param(url, 'ticketId'));
-  if (/\/Autotask\/AutotaskExtend\/ExecuteCommand\.aspx$/i.test(url.pathname) || /ExecuteCommand\.aspx$/i.test(url.pathname)) {
+  if (
+    /\/Autotask\/AutotaskExtend\/ExecuteCommand\.aspx$/i.test(url.pathname) ||
+    /ExecuteCommand\.aspx$/i.test(url.pathname)
+  ) {
     return /^OpenTicketDetail$/i.test(param(url, 'Code') ?? '') && !!validId(param(url, 'TicketID'));
   }
   return false;
@@ -18,8 +21,11 @@ function isTicketUrl(url: URL): boolean {
 function field(doc: Document, labels: string[]): Element | undefined {
   const wanted = labels.map((l) => l.toLowerCase());
   for (const block of doc.querySelectorAll('.ReadOnlyData')) {
-    const label = clean(block.querySelector('.ReadOnlyLabelContainer .PrimaryText, .ReadOnlyLabelContainer')?.textContent).replace(/[\s*:]+$/, '');
-    if (wanted.includes(label.toLowerCase())) return block.querySelector('.ReadOnlyValueContainer .Value, .ReadOnlyValueContainer') ?? undefined;
+    const label = clean(
+      block.querySelector('.ReadOnlyLabelContainer .PrimaryText, .ReadOnlyLabelContainer')?.textContent,
+    ).replace(/[\s*:]+$/, '');
+    if (wanted.includes(label.toLowerCase()))
+      return block.querySelector('.ReadOnlyValueContainer .Value, .ReadOnlyValueContainer') ?? undefined;
   }
   return undefined;
 }
@@ -52,7 +58,10 @@ export default autotask;
 export const examples: TicketExample[] = [
   { url: 'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=1042', ticketId: '1042' },
   { url: 'https://ww14.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?ticketId=88&workspace=True', ticketId: '88' },
-  { url: 'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=1042', ticketId: '1042' },
+  {
+    url: 'https://ww5.autotask.net/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=1042',
+    ticketId: '1042',
+  },
 ];
 export const nonExamples: string[] = [
   'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc',

@@ -17,4 +17,8 @@ export const examples: TicketExample[] = [
   { url: 'https://northwind.freshdesk.com/a/tickets/1042', ticketId: '1042' },
   { url: 'https://northwind.freshdesk.com/a/tickets/7/conversations', ticketId: '7' },
 ];
-export const nonExamples: string[] = ['https://northwind.freshdesk.com/a/tickets/filters/all_tickets', 'https://northwind.freshdesk.com/a/tickets/new', 'https://northwind.freshdesk.com/support/tickets/1042'];
+export const nonExamples: string[] = [
+  'https://northwind.freshdesk.com/a/tickets/filters/all_tickets',
+  'https://northwind.freshdesk.com/a/tickets/new',
+  'https://northwind.freshdesk.com/support/tickets/1042',
+];

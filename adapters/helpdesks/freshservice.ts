@@ -13,5 +13,10 @@ const freshservice: HelpdeskAdapter = {
 export default freshservice;
 
 /** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
-export const examples: TicketExample[] = [{ url: 'https://northwind.freshservice.com/a/tickets/1042', ticketId: '1042' }];
-export const nonExamples: string[] = ['https://northwind.freshservice.com/a/tickets/filters/all', 'https://northwind.freshservice.com/a/tickets/new'];
+export const examples: TicketExample[] = [
+  { url: 'https://northwind.freshservice.com/a/tickets/1042', ticketId: '1042' },
+];
+export const nonExamples: string[] = [
+  'https://northwind.freshservice.com/a/tickets/filters/all',
+  'https://northwind.freshservice.com/a/tickets/new',
+];

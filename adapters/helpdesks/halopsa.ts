@@ -7,10 +7,12 @@ import { byLabel, first, mailto, param, splitContact, validId, valueOf, finish }
  * client and user come from Halo's own API, which the logged-in agent's page calls itself
  * (GET /api/tickets/{id}, as hardinxcore/HaloHelper does).
  */
-const isTicketUrl = (url: URL) => /^\/(?:ticket|tickets)\/?$/i.test(url.pathname) && !!validId(param(url, 'id')) && /^\d+$/.test(param(url, 'id')!);
+const isTicketUrl = (url: URL) =>
+  /^\/(?:ticket|tickets)\/?$/i.test(url.pathname) && !!validId(param(url, 'id')) && /^\d+$/.test(param(url, 'id')!);
 
 function read(doc: Document, url: URL): AdapterReading {
-  const panel = first(doc, ['[data-testid="ticket-details"]', '.ticket-details', '.ticketdetails', 'aside', 'main']) ?? doc.body;
+  const panel =
+    first(doc, ['[data-testid="ticket-details"]', '.ticket-details', '.ticketdetails', 'aside', 'main']) ?? doc.body;
   const company = valueOf(byLabel(panel, ['Client', 'Customer', 'Organisation', 'Organization']));
   const userEl = byLabel(panel, ['User', 'End User', 'Reported By']);
   const user = splitContact(valueOf(userEl));
@@ -40,7 +42,10 @@ const halopsa: HelpdeskAdapter = {
     return {
       company: str(t.client_name),
       contactName: str(t.user_name),
-      contactEmail: str(t.emailfrom) ?? str(t.user_emailaddress) ?? str((t.user as Record<string, unknown> | undefined)?.emailaddress),
+      contactEmail:
+        str(t.emailfrom) ??
+        str(t.user_emailaddress) ??
+        str((t.user as Record<string, unknown> | undefined)?.emailaddress),
     };
   },
 };
@@ -52,4 +57,8 @@ export const examples: TicketExample[] = [
   { url: 'https://northwind.halopsa.com/tickets?id=77&showmenu=false', ticketId: '77' },
   { url: 'https://acme.haloitsm.com/ticket?id=5', ticketId: '5' },
 ];
-export const nonExamples: string[] = ['https://northwind.halopsa.com/tickets', 'https://northwind.halopsa.com/tickets?area=1', 'https://northwind.halopsa.com/customers?id=5'];
+export const nonExamples: string[] = [
+  'https://northwind.halopsa.com/tickets',
+  'https://northwind.halopsa.com/tickets?area=1',
+  'https://northwind.halopsa.com/customers?id=5',
+];

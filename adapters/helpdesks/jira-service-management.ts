@@ -20,9 +20,20 @@ function keyOf(url: URL): string | undefined {
 }
 
 function read(doc: Document, url: URL): AdapterReading {
-  const panel = first(doc, ['[data-testid="issue.views.issue-details.issue-layout.right-sidebar"]', '[data-testid*="issue-layout.container-right"]', 'aside']) ?? doc.body;
-  const org = first(panel, ['[data-testid*="organization"] [data-testid*="field-inline-edit-state.read-view"]', '[data-testid*="organization"] a']) ?? byLabel(panel, ['Organizations', 'Organization', 'Organisations']);
-  const reporterEl = first(panel, ['[data-testid*="reporter"] [data-testid*="read-view"]']) ?? byLabel(panel, ['Reporter', 'Request participants']);
+  const panel =
+    first(doc, [
+      '[data-testid="issue.views.issue-details.issue-layout.right-sidebar"]',
+      '[data-testid*="issue-layout.container-right"]',
+      'aside',
+    ]) ?? doc.body;
+  const org =
+    first(panel, [
+      '[data-testid*="organization"] [data-testid*="field-inline-edit-state.read-view"]',
+      '[data-testid*="organization"] a',
+    ]) ?? byLabel(panel, ['Organizations', 'Organization', 'Organisations']);
+  const reporterEl =
+    first(panel, ['[data-testid*="reporter"] [data-testid*="read-view"]']) ??
+    byLabel(panel, ['Reporter', 'Request participants']);
   const reporter = splitContact(valueOf(reporterEl));
   return finish({
     ticketId: keyOf(url),
@@ -43,7 +54,9 @@ const jiraServiceManagement: HelpdeskAdapter = {
   read,
   async readApi(_url, reading, getJson) {
     if (!reading.ticketId) return {};
-    const r = (await getJson(`/rest/servicedeskapi/request/${reading.ticketId}`)) as { reporter?: Record<string, unknown> } | null;
+    const r = (await getJson(`/rest/servicedeskapi/request/${reading.ticketId}`)) as {
+      reporter?: Record<string, unknown>;
+    } | null;
     const reporter = r?.reporter;
     if (!reporter || typeof reporter !== 'object') return {};
     return { contactName: str(reporter.displayName), contactEmail: str(reporter.emailAddress) };
@@ -54,7 +67,10 @@ export default jiraServiceManagement;
 /** Test data (tests/unit/adapters.test.ts): only the default export is bundled. */
 export const examples: TicketExample[] = [
   { url: 'https://northwind.atlassian.net/browse/HELP-1042', ticketId: 'HELP-1042' },
-  { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-1042', ticketId: 'HELP-1042' },
+  {
+    url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-1042',
+    ticketId: 'HELP-1042',
+  },
   { url: 'https://northwind.atlassian.net/jira/servicedesk/projects/HELP/issues/HELP-7', ticketId: 'HELP-7' },
 ];
 export const nonExamples: string[] = [

@@ -15,7 +15,9 @@ function isTicketUrl(url: URL): boolean {
 
 function read(doc: Document, url: URL): AdapterReading {
   const form = first(doc, ['#aspnetForm', '[data-testid="ticket-detail"]', 'main']) ?? doc.body;
-  const company = clean(form.querySelector('.itg-org')?.textContent) || valueOf(byLabel(form, ['Account', 'Client', 'Organization'], '.psa-label-field, label, dt, th, span'));
+  const company =
+    clean(form.querySelector('.itg-org')?.textContent) ||
+    valueOf(byLabel(form, ['Account', 'Client', 'Organization'], '.psa-label-field, label, dt, th, span'));
   const contactEl = byLabel(form, ['Contact', 'Primary Contact'], '.psa-label-field, label, dt, th, span');
   const contact = splitContact(valueOf(contactEl));
   const emailEl = byLabel(form, ['Contact Email', 'Email'], '.psa-label-field, label, dt, th, span');
@@ -43,4 +45,8 @@ export const examples: TicketExample[] = [
   { url: 'https://eu.bms.kaseya.com/MSP/TicketEdit.aspx?ID=7&return=list', ticketId: '7' },
   { url: 'https://bms.kaseya.com/react/servicedesk/tickets/detail/1042', ticketId: '1042' },
 ];
-export const nonExamples: string[] = ['https://bms.kaseya.com/MSP/TicketEdit.aspx', 'https://bms.kaseya.com/react/servicedesk/tickets', 'https://bms.kaseya.com/MSP/TicketList.aspx'];
+export const nonExamples: string[] = [
+  'https://bms.kaseya.com/MSP/TicketEdit.aspx',
+  'https://bms.kaseya.com/react/servicedesk/tickets',
+  'https://bms.kaseya.com/MSP/TicketList.aspx',
+];

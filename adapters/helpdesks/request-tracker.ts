@@ -6,21 +6,32 @@ import { clean, param, splitContact, finish } from '../dom';
  * ticket page (tests/fixtures/helpdesks/request-tracker-ticket.html): the ticket's own info
  * panels, never the history (where customers write).
  */
-const isDisplay = (url: URL) => /\/Ticket\/Display\.html$/i.test(url.pathname) && /^\d{1,12}$/.test(param(url, 'id') ?? '');
+const isDisplay = (url: URL) =>
+  /\/Ticket\/Display\.html$/i.test(url.pathname) && /^\d{1,12}$/.test(param(url, 'id') ?? '');
 
 /** Matching elements outside the ticket history, where customers' messages are shown. */
 function outsideHistory(doc: Document, selector: string): Element[] {
-  return [...doc.querySelectorAll(selector)].filter((el) => !el.closest('.history-container, .history, .messagebody, .transaction'));
+  return [...doc.querySelectorAll(selector)].filter(
+    (el) => !el.closest('.history-container, .history, .messagebody, .transaction'),
+  );
 }
 
 function read(doc: Document, url: URL): AdapterReading {
   const ticketId = param(url, 'id') ?? /^#(\d+):/.exec(clean(doc.querySelector('#header h1')?.textContent))?.[1];
-  const [requestor] = outsideHistory(doc, '.ticket-info-people .requestors .value .user a, .ticket-info-people .requestors .value a[href*="/User/Summary.html"]');
+  const [requestor] = outsideHistory(
+    doc,
+    '.ticket-info-people .requestors .value .user a, .ticket-info-people .requestors .value a[href*="/User/Summary.html"]',
+  );
   const { name, email } = splitContact(requestor?.textContent ?? '');
   // The requestor's Organization (shown with $MoreAboutRequestorExtraInfo); collapsed panels
   // still hold it in textContent.
-  const [org] = outsideHistory(doc, '.ticket-info-requestor .more-about-requestor-extra-field.Organization .value .current-value, .more-about-requestor-extra-field.Organization .current-value');
-  const others = outsideHistory(doc, '.ticket-info-people .value .user a').map((a) => splitContact(a.textContent ?? '').email).filter((e): e is string => !!e);
+  const [org] = outsideHistory(
+    doc,
+    '.ticket-info-requestor .more-about-requestor-extra-field.Organization .value .current-value, .more-about-requestor-extra-field.Organization .current-value',
+  );
+  const others = outsideHistory(doc, '.ticket-info-people .value .user a')
+    .map((a) => splitContact(a.textContent ?? '').email)
+    .filter((e): e is string => !!e);
   return finish({
     ticketId,
     company: clean(org?.textContent) || undefined,

@@ -58,7 +58,9 @@ export default servicenow;
 export const examples: TicketExample[] = [
   { url: 'https://northwind.service-now.com/incident.do?sys_id=9d385017c611228701d22104cc95c371' },
   { url: 'https://northwind.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
-  { url: 'https://northwind.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371' },
+  {
+    url: 'https://northwind.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371',
+  },
 ];
 export const nonExamples: string[] = [
   'https://northwind.service-now.com/incident_list.do',

@@ -21,7 +21,8 @@ function read(doc: Document, url: URL): AdapterReading {
   const contact = splitContact(valueOf(contactEl));
   const email = info?.querySelector('a[href^="mailto:" i]');
   return finish({
-    ticketId: ticketPath.exec(url.pathname)?.[1] ?? /#\s*(\d+)/.exec(clean(doc.querySelector('.row h1')?.textContent))?.[1],
+    ticketId:
+      ticketPath.exec(url.pathname)?.[1] ?? /#\s*(\d+)/.exec(clean(doc.querySelector('.row h1')?.textContent))?.[1],
     company: clean(customer?.textContent) || undefined,
     contactName: contact.name,
     contactEmail: contact.email ?? (clean(email?.textContent) || undefined),
@@ -43,4 +44,8 @@ export const examples: TicketExample[] = [
   { url: 'https://northwind.syncromsp.com/tickets/1042', ticketId: '1042' },
   { url: 'https://northwind.syncromsp.com/tickets/99/', ticketId: '99' },
 ];
-export const nonExamples: string[] = ['https://northwind.syncromsp.com/tickets', 'https://northwind.syncromsp.com/tickets/new', 'https://northwind.syncromsp.com/customers/1042'];
+export const nonExamples: string[] = [
+  'https://northwind.syncromsp.com/tickets',
+  'https://northwind.syncromsp.com/tickets/new',
+  'https://northwind.syncromsp.com/customers/1042',
+];

@@ -9,9 +9,20 @@ import { clean, first, splitContact, finish } from '../dom';
 const ticketPath = /^\/agent\/tickets\/(\d{1,12})(?:\/|$)/;
 
 function read(doc: Document, url: URL): AdapterReading {
-  const panel = first(doc, ['[data-test-id="ticket-system-field-panel"]', '[data-test-id="ticket-fields"]', '[data-garden-id="chrome.main"]']) ?? doc.body;
-  const org = first(panel, ['[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.combobox.value"]', '[data-test-id="ticket-system-field-organization-select"]']);
-  const requester = first(panel, ['[data-test-id="ticket-system-field-requester-select"] [data-garden-id="dropdowns.combobox.value"]', '[data-test-id="ticket-system-field-requester-select"]']);
+  const panel =
+    first(doc, [
+      '[data-test-id="ticket-system-field-panel"]',
+      '[data-test-id="ticket-fields"]',
+      '[data-garden-id="chrome.main"]',
+    ]) ?? doc.body;
+  const org = first(panel, [
+    '[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.combobox.value"]',
+    '[data-test-id="ticket-system-field-organization-select"]',
+  ]);
+  const requester = first(panel, [
+    '[data-test-id="ticket-system-field-requester-select"] [data-garden-id="dropdowns.combobox.value"]',
+    '[data-test-id="ticket-system-field-requester-select"]',
+  ]);
   const contact = splitContact(clean(requester?.textContent));
   return finish({
     ticketId: ticketPath.exec(url.pathname)?.[1],
@@ -21,8 +32,15 @@ function read(doc: Document, url: URL): AdapterReading {
   });
 }
 
-interface ZdUser { id: number; name?: string; email?: string }
-interface ZdOrg { id: number; name?: string }
+interface ZdUser {
+  id: number;
+  name?: string;
+  email?: string;
+}
+interface ZdOrg {
+  id: number;
+  name?: string;
+}
 
 const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
@@ -56,4 +74,8 @@ export const examples: TicketExample[] = [
   { url: 'https://northwind.zendesk.com/agent/tickets/1042', ticketId: '1042' },
   { url: 'https://northwind.zendesk.com/agent/tickets/7/events', ticketId: '7' },
 ];
-export const nonExamples: string[] = ['https://northwind.zendesk.com/agent/filters/360001', 'https://northwind.zendesk.com/agent/tickets/new/1', 'https://northwind.zendesk.com/hc/en-us/requests/1042'];
+export const nonExamples: string[] = [
+  'https://northwind.zendesk.com/agent/filters/360001',
+  'https://northwind.zendesk.com/agent/tickets/new/1',
+  'https://northwind.zendesk.com/hc/en-us/requests/1042',
+];

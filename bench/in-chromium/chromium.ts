@@ -33,7 +33,8 @@ function serve(script: string): Promise<Server> {
       'Cache-Control': 'no-store',
     };
     if (req.url === '/') res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(HTML);
-    else if (req.url === '/bench.js') res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
+    else if (req.url === '/bench.js')
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
     else res.writeHead(404, headers).end();
   });
   return new Promise((resolve, reject) => {
@@ -60,8 +61,14 @@ export async function openChromiumBench(): Promise<ChromiumBench | string> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: ['--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-gpu',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
     const ctx = context;
     const inTab = async <T>(run: (page: import('playwright-core').Page) => Promise<T>): Promise<T> => {
@@ -70,19 +77,22 @@ export async function openChromiumBench(): Promise<ChromiumBench | string> {
       page.on('pageerror', (e) => errors.push(e.message));
       try {
         await page.goto(`${origin}/`);
-        await page.waitForFunction(() => 'backstoryBench' in window, undefined, { timeout: 10_000 }).catch(() => {
-          throw new Error(`the bench page did not start${errors.length ? `: ${errors.join('; ')}` : ''}`);
-        });
+        await page
+          .waitForFunction(() => 'backstoryBench' in window, undefined, { timeout: 10_000 })
+          .catch(() => {
+            throw new Error(`the bench page did not start${errors.length ? `: ${errors.join('; ')}` : ''}`);
+          });
         return await run(page);
       } finally {
         await page.close();
       }
     };
     const env = await inTab((page) => page.evaluate(() => window.backstoryBench.env()));
-    if (!env.nativeIndexedDb) throw new Error('the page does not use the browser\'s own IndexedDB');
+    if (!env.nativeIndexedDb) throw new Error("the page does not use the browser's own IndexedDB");
     return {
       env: { ...env, browserVersion: ctx.browser()?.version() ?? env.userAgent },
-      match: (size: number, n = 300) => inTab((page) => page.evaluate(([s, k]) => window.backstoryBench.match(s, k), [size, n] as const)),
+      match: (size: number, n = 300) =>
+        inTab((page) => page.evaluate(([s, k]) => window.backstoryBench.match(s, k), [size, n] as const)),
       import: (rows: number) => inTab((page) => page.evaluate((r) => window.backstoryBench.import(r), rows)),
       close,
     };

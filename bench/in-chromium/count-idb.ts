@@ -23,7 +23,11 @@ export async function countIdb<T>(items: T[], run: (item: T) => Promise<unknown>
   // requests made in them.
   const seen = new WeakSet<IDBTransaction>();
   const transactionOf = (source: unknown) =>
-    source instanceof IDBIndex ? source.objectStore.transaction : source instanceof IDBObjectStore ? source.transaction : undefined;
+    source instanceof IDBIndex
+      ? source.objectStore.transaction
+      : source instanceof IDBObjectStore
+        ? source.transaction
+        : undefined;
   const wrap = (proto: object, name: string, field: 'requests' | 'cursorSteps') => {
     const target = proto as Record<string, unknown>;
     const original = target[name];
@@ -37,7 +41,9 @@ export async function countIdb<T>(items: T[], run: (item: T) => Promise<unknown>
       }
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
-    restore.push(() => { target[name] = original; });
+    restore.push(() => {
+      target[name] = original;
+    });
   };
   for (const name of REQUESTS) {
     wrap(IDBObjectStore.prototype, name, 'requests');
@@ -50,5 +56,9 @@ export async function countIdb<T>(items: T[], run: (item: T) => Promise<unknown>
     for (const undo of restore.reverse()) undo();
   }
   const per = Math.max(1, items.length);
-  return { transactions: counts.transactions / per, requests: counts.requests / per, cursorSteps: counts.cursorSteps / per };
+  return {
+    transactions: counts.transactions / per,
+    requests: counts.requests / per,
+    cursorSteps: counts.cursorSteps / per,
+  };
 }

@@ -15,7 +15,14 @@ import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
 import { importCsv, importInto, type ImportRow } from '../import';
 import { withDerivedKeys } from '../../storage/import';
-import { accountsByKeys, notesOnDeals, recordById, recordsByIds, recordsOfAccount, salesTables } from '../../storage/records';
+import {
+  accountsByKeys,
+  notesOnDeals,
+  recordById,
+  recordsByIds,
+  recordsOfAccount,
+  salesTables,
+} from '../../storage/records';
 import { bucketOf } from '../../storage/pack-layout';
 import { parseImportFile } from '../../sources/csv-import';
 import type { Account } from '../../core/model';
@@ -51,7 +58,11 @@ export interface MatchBreakdown {
   tenGetsOneTransaction: Latency;
 }
 
-export interface QueryCost { query: string; latency: Latency; idb: IdbCounts }
+export interface QueryCost {
+  query: string;
+  latency: Latency;
+  idb: IdbCounts;
+}
 
 export interface ChromiumMatch extends MatchResultRow {
   breakdown: MatchBreakdown;
@@ -100,7 +111,9 @@ export interface PageBench {
 }
 
 declare global {
-  interface Window { backstoryBench: PageBench }
+  interface Window {
+    backstoryBench: PageBench;
+  }
 }
 
 const timeEach = async <T>(items: T[], run: (item: T) => Promise<unknown>): Promise<Latency> => {
@@ -118,17 +131,33 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   for (const ref of refs) stories.push(await loadTicketStory(db, ref));
   const accounts = stories.flatMap((s) => (s.match.account ? [s.match.account] : []));
   const perStory = {
-    byEmail: await countIdb(refs.filter((r) => r.contactEmail), (ref) => loadTicketStory(db, ref)),
-    byCompany: await countIdb(refs.filter((r) => !r.contactEmail), (ref) => loadTicketStory(db, ref)),
+    byEmail: await countIdb(
+      refs.filter((r) => r.contactEmail),
+      (ref) => loadTicketStory(db, ref),
+    ),
+    byCompany: await countIdb(
+      refs.filter((r) => !r.contactEmail),
+      (ref) => loadTicketStory(db, ref),
+    ),
   };
   const queries: QueryCost[] = [];
-  interface Input { ref: TicketRef; stored: StoredAccount; dealIds: string[]; campaignIds: string[] }
+  interface Input {
+    ref: TicketRef;
+    stored: StoredAccount;
+    dealIds: string[];
+    campaignIds: string[];
+  }
   const inputs: Input[] = [];
   for (const s of stories) {
     const stored = s.match.account ? await recordById(db, 'account', s.match.account) : undefined;
     if (!stored) continue;
     const deals = await recordsOfAccount(db, 'deal', stored.id);
-    inputs.push({ ref: s.ref, stored, dealIds: deals.map((d) => d.id), campaignIds: deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])) });
+    inputs.push({
+      ref: s.ref,
+      stored,
+      dealIds: deals.map((d) => d.id),
+      campaignIds: deals.flatMap((d) => (d.campaignId ? [d.campaignId] : [])),
+    });
   }
   const cost = async (query: string, run: (input: Input) => Promise<unknown>, only = inputs) => {
     queries.push({ query, latency: await timeEach(only, run), idb: await countIdb(only, run) });
@@ -137,8 +166,16 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   const byCompany = inputs.filter((i) => !i.ref.contactEmail);
   const index = createMatchIndex(db);
   await cost('match: pins.get(pin key)', (i) => index.getPin(`generic|x${i.stored.id}`));
-  await cost('match: account ids by contact email (email refs)', (i) => index.accountIdsByContactEmail(i.ref.contactEmail!), byEmail);
-  await cost('match: account ids by name key (company refs)', (i) => index.accountIdsByNameKey(i.stored.nameKey), byCompany);
+  await cost(
+    'match: account ids by contact email (email refs)',
+    (i) => index.accountIdsByContactEmail(i.ref.contactEmail!),
+    byEmail,
+  );
+  await cost(
+    'match: account ids by name key (company refs)',
+    (i) => index.accountIdsByNameKey(i.stored.nameKey),
+    byCompany,
+  );
   await cost('match: accounts by ids (existing)', (i) => index.getAccounts([i.stored.id]));
   await cost('story: the account by id', (i) => recordById(db, 'account', i.stored.id));
   await cost('story: twins by name key', (i) => accountsByKeys(db, 'nameKey', [i.stored.nameKey]));
@@ -146,24 +183,34 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
   await cost("story: the account's deals", (i) => recordsOfAccount(db, 'deal', i.stored.id));
   await cost("story: the account's contacts", (i) => recordsOfAccount(db, 'contact', i.stored.id));
   await cost("story: the account's notes", (i) => recordsOfAccount(db, 'note', i.stored.id));
-  await cost('story: the three above at once (Promise.all)', (i) => Promise.all([
-    recordsOfAccount(db, 'deal', i.stored.id),
-    recordsOfAccount(db, 'contact', i.stored.id),
-    recordsOfAccount(db, 'note', i.stored.id),
-  ]));
+  await cost('story: the three above at once (Promise.all)', (i) =>
+    Promise.all([
+      recordsOfAccount(db, 'deal', i.stored.id),
+      recordsOfAccount(db, 'contact', i.stored.id),
+      recordsOfAccount(db, 'note', i.stored.id),
+    ]),
+  );
   await cost("story: notes on the account's deals", (i) => notesOnDeals(db, i.dealIds));
   await cost('story: campaigns by ids', (i) => recordsByIds(db, 'campaign', i.campaignIds));
-  await cost('instead: the three at once in one read transaction', (i) => db.transaction('r', salesTables(db), () => Promise.all([
-    recordsOfAccount(db, 'deal', i.stored.id),
-    recordsOfAccount(db, 'contact', i.stored.id),
-    recordsOfAccount(db, 'note', i.stored.id),
-  ])));
+  await cost('instead: the three at once in one read transaction', (i) =>
+    db.transaction('r', salesTables(db), () =>
+      Promise.all([
+        recordsOfAccount(db, 'deal', i.stored.id),
+        recordsOfAccount(db, 'contact', i.stored.id),
+        recordsOfAccount(db, 'note', i.stored.id),
+      ]),
+    ),
+  );
   const idb = db.backendDB();
-  const rawGet = (id: string) => new Promise<void>((resolve, reject) => {
-    const req = idb.transaction('packs', 'readonly').objectStore('packs').get(['account', bucketOf(id)]);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-  });
+  const rawGet = (id: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = idb
+        .transaction('packs', 'readonly')
+        .objectStore('packs')
+        .get(['account', bucketOf(id)]);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
   const tens = refs.map((_, i) => Array.from({ length: 10 }, (_, k) => accounts[(i * 10 + k) % accounts.length]!));
   const getAll = async (ids: string[]) => {
     for (const id of ids) await recordById(db, 'account', id);
@@ -172,7 +219,9 @@ async function breakdown(db: BackstoryDB, refs: TicketRef[]): Promise<MatchBreak
     perStory,
     queries,
     matchTicket: await timeEach(refs, (ref) => matchTicket(ref, createMatchIndex(db))),
-    loadBackstory: await timeEach(stories, (s) => (s.match.account ? loadBackstory(db, s.match.account, s.ref) : Promise.resolve())),
+    loadBackstory: await timeEach(stories, (s) =>
+      s.match.account ? loadBackstory(db, s.match.account, s.ref) : Promise.resolve(),
+    ),
     dexieGet: await timeEach(accounts, (id) => recordById(db, 'account', id)),
     rawGet: await timeEach(accounts, rawGet),
     tenGetsOwnTransactions: await timeEach(tens, getAll),
@@ -196,7 +245,9 @@ async function timedPuts(idb: IDBDatabase, store: string, records: unknown[]): P
 
 /** Put the file's accounts straight into IndexedDB in one transaction; the time from the first put to complete. */
 async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: number }> {
-  const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
+  const records = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(
+    withDerivedKeys,
+  );
   const name = `bench-rawput-${Date.now()}`;
   // The accounts table as it was before the packed layout (schema version 4), in a plain database.
   const idb = await openPlain(name, (db) => {
@@ -218,23 +269,28 @@ async function rawPut(bytes: Uint8Array): Promise<{ putMs: number; readAllMs: nu
 }
 
 /** A plain IndexedDB database of the bench's own, its stores made by `upgrade`. */
-const openPlain = (name: string, upgrade: (db: IDBDatabase) => void) => new Promise<IDBDatabase>((resolve, reject) => {
-  const req = indexedDB.open(name, 1);
-  req.onupgradeneeded = () => upgrade(req.result);
-  req.onsuccess = () => resolve(req.result);
-  req.onerror = () => reject(req.error);
-});
+const openPlain = (name: string, upgrade: (db: IDBDatabase) => void) =>
+  new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => upgrade(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
 
 /** A request's result as a promise. */
-const answer = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-  req.onsuccess = () => resolve(req.result);
-  req.onerror = () => reject(req.error);
-});
-const getAll = (idb: IDBDatabase, store: string) => answer(idb.transaction(store, 'readonly').objectStore(store).getAll());
+const answer = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+const getAll = (idb: IDBDatabase, store: string) =>
+  answer(idb.transaction(store, 'readonly').objectStore(store).getAll());
 
 /** The packed probe: the file's accounts 500 to a record in a plain store of its own database. */
 async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<PackedProbe> {
-  const accounts = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(withDerivedKeys);
+  const accounts = (parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' }).records as Account[]).map(
+    withDerivedKeys,
+  );
   const packs = [];
   for (let i = 0; i < accounts.length; i += 500) packs.push({ no: packs.length, records: accounts.slice(i, i + 500) });
   const name = `bench-packed-${Date.now()}`;
@@ -246,7 +302,9 @@ async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<
     if (read.flatMap((p) => p.records).length !== accounts.length) throw new Error('packed probe lost records');
     const readAllMs = now() - t;
     const keys = Array.from({ length: 200 }, (_, i) => (i * 7919) % packs.length);
-    const readOne = await timeEach(keys, (no) => answer(idb.transaction('packs', 'readonly').objectStore('packs').get(no)));
+    const readOne = await timeEach(keys, (no) =>
+      answer(idb.transaction('packs', 'readonly').objectStore('packs').get(no)),
+    );
     return { putMs, readAllMs, readAllPerRecordMs: perRecordReadMs, readOne, ...(await indexedPacks(accounts)) };
   } finally {
     idb.close();
@@ -254,10 +312,11 @@ async function packedProbe(bytes: Uint8Array, perRecordReadMs: number): Promise<
   }
 }
 
-const dropDatabase = (name: string) => new Promise((resolve) => {
-  const req = indexedDB.deleteDatabase(name);
-  req.onsuccess = req.onerror = req.onblocked = resolve;
-});
+const dropDatabase = (name: string) =>
+  new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = req.onblocked = resolve;
+  });
 
 /** The packs again, each listing its accounts' lookup keys under multi-entry indexes. */
 async function indexedPacks(accounts: StoredAccount[]): Promise<Pick<PackedProbe, 'indexedPutMs' | 'readByDomain'>> {
@@ -283,8 +342,11 @@ async function indexedPacks(accounts: StoredAccount[]): Promise<Pick<PackedProbe
     const indexedPutMs = await timedPuts(idb, 'packs', packs);
     const domains = Array.from({ length: 200 }, (_, i) => accounts[(i * 7919) % accounts.length]!.domains[0]!);
     const readByDomain = await timeEach(domains, async (d) => {
-      const found = (await answer(idb.transaction('packs', 'readonly').objectStore('packs').index('domains').getAll(d))) as { records: StoredAccount[] }[];
-      if (!found.some((p) => p.records.some((a) => a.domains.includes(d)))) throw new Error('packed probe: domain not found');
+      const found = (await answer(
+        idb.transaction('packs', 'readonly').objectStore('packs').index('domains').getAll(d),
+      )) as { records: StoredAccount[] }[];
+      if (!found.some((p) => p.records.some((a) => a.domains.includes(d))))
+        throw new Error('packed probe: domain not found');
     });
     return { indexedPutMs, readByDomain };
   } finally {
@@ -308,14 +370,20 @@ async function floorPut(rows: number): Promise<number> {
 }
 
 /** Dexie's errors lose their name and message on the way out of page.evaluate: keep them. */
-const plainErrors = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-  try {
-    return await run(...args);
-  } catch (e) {
-    const { name, message, inner } = e as { name?: string; message?: string; inner?: { name?: string; message?: string } };
-    throw new Error(`${name}: ${message}${inner ? ` (${inner.name}: ${inner.message})` : ''}`);
-  }
-};
+const plainErrors =
+  <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await run(...args);
+    } catch (e) {
+      const { name, message, inner } = e as {
+        name?: string;
+        message?: string;
+        inner?: { name?: string; message?: string };
+      };
+      throw new Error(`${name}: ${message}${inner ? ` (${inner.name}: ${inner.message})` : ''}`);
+    }
+  };
 
 window.backstoryBench = {
   env: () => ({
@@ -348,6 +416,12 @@ window.backstoryBench = {
     }
     const raw = await rawPut(bytes);
     const floorPutMs = await floorPut(rows);
-    return { ...row, rawPutMs: raw.putMs, floorPutMs, recommitMs: again.commitMs, packed: await packedProbe(bytes, raw.readAllMs) };
+    return {
+      ...row,
+      rawPutMs: raw.putMs,
+      floorPutMs,
+      recommitMs: again.commitMs,
+      packed: await packedProbe(bytes, raw.readAllMs),
+    };
   }),
 };

@@ -109,7 +109,12 @@ export function indexNames(data: SearchData): NameIndexData {
   }
   for (const d of data.deals ?? []) {
     if (!d || typeof d.id !== 'string') continue;
-    b.doc('deal', d.id, str(d.accountId), str(d.name), [str(d.stage), str(d.productsSold), str(d.salesRep), str(accounts.get(str(d.accountId))?.name)]);
+    b.doc('deal', d.id, str(d.accountId), str(d.name), [
+      str(d.stage),
+      str(d.productsSold),
+      str(d.salesRep),
+      str(accounts.get(str(d.accountId))?.name),
+    ]);
     b.field('name', str(d.name));
     b.field('products', str(d.productsSold));
     b.field('rep', str(d.salesRep));

@@ -79,7 +79,10 @@ export function nameHit(index: NameIndexData, m: DocMatch, labels: SearchLabels)
         // Which contact: the one whose name and email hold the most of the matched words.
         const contacts = lines(slot(3)).map((line) => line.split('\t'));
         const matched = [...matchedIn('contact'), ...matchedIn('email')];
-        const best = whichValue(contacts.map((c) => `${c[1] ?? ''} ${c[2] ?? ''}`), matched);
+        const best = whichValue(
+          contacts.map((c) => `${c[1] ?? ''} ${c[2] ?? ''}`),
+          matched,
+        );
         const c = contacts.find((x) => `${x[1] ?? ''} ${x[2] ?? ''}` === best) ?? [];
         const [contactId = '', name = '', email = '', role = ''] = c;
         const subtitle = join(labels.contact(`${name || email}${name && email ? ` <${email}>` : ''}`), role);

@@ -211,7 +211,9 @@ function qualityOf(l: TermLookup, term: number): Quality {
 /** Weight of one term match: the field's boost, less for a word only begun or a typo. */
 export function weightOf(index: NameIndexData, l: TermLookup, term: number, field: number, q: Quality): number {
   // A prefix is more likely the start of a short word than of a long one.
-  return BOOST[field]! * (q === 0 ? 1 : q === 1 ? (0.9 * (l.q.length + 2)) / (termLength(index.lexicon, term) + 2) : 0.4);
+  return (
+    BOOST[field]! * (q === 0 ? 1 : q === 1 ? (0.9 * (l.q.length + 2)) / (termLength(index.lexicon, term) + 2) : 0.4)
+  );
 }
 
 /** Among equal matches, a shorter name ranks first. */
@@ -250,7 +252,13 @@ export function hasMatch(index: NameIndexData, doc: number, l: TermLookup): bool
  * `needAll` is set. Tiers: 0 the query is one of its whole values, 1 every term exact or prefix
  * with one in a primary field, 2 every term exact or prefix, 3 typos, 4 some terms only.
  */
-export function matchDoc(index: NameIndexData, doc: number, lookups: TermLookup[], queryKeyHash: number, needAll: boolean): DocMatch | undefined {
+export function matchDoc(
+  index: NameIndexData,
+  doc: number,
+  lookups: TermLookup[],
+  queryKeyHash: number,
+  needAll: boolean,
+): DocMatch | undefined {
   const { starts, values } = index.docTerms;
   const nq = lookups.length;
   // best[field * nq + j]: best quality of query term j in that field.

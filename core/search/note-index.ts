@@ -55,7 +55,8 @@ export function buildNoteIndex(input: readonly NoteDocInput[]): NoteIndexData {
     lastNote[id] = n + 1;
     pairs.push(id);
   };
-  const addSpan = (text: string, start: number, end: number, upper: boolean) => add(table.spanId(text, start, end, upper));
+  const addSpan = (text: string, start: number, end: number, upper: boolean) =>
+    add(table.spanId(text, start, end, upper));
   const addTerm = (term: string) => add(table.id(term));
   for (; n < notes.length; n++) {
     pairStarts[n] = pairs.length;

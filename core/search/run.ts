@@ -3,10 +3,30 @@
  * apart, each kept to the few best per group as they are found, so a broad query costs a bounded
  * walk rather than a sort of everything it touched.
  */
-import { emptyResults, MAX_QUERY_CHARS, MAX_QUERY_TERMS, type SearchHit, type SearchOptions, type SearchParts, type SearchResults } from '../search';
+import {
+  emptyResults,
+  MAX_QUERY_CHARS,
+  MAX_QUERY_TERMS,
+  type SearchHit,
+  type SearchOptions,
+  type SearchParts,
+  type SearchResults,
+} from '../search';
 import { nameHit, noteHit, type SearchLabels } from './hits';
 import { termLength } from './lexicon';
-import { hasKey, hasMatch, isPrimary, KINDS, lengthFactor, lookupTerm, matchDoc, weightOf, type DocMatch, type NameIndexData, type TermLookup } from './name-index';
+import {
+  hasKey,
+  hasMatch,
+  isPrimary,
+  KINDS,
+  lengthFactor,
+  lookupTerm,
+  matchDoc,
+  weightOf,
+  type DocMatch,
+  type NameIndexData,
+  type TermLookup,
+} from './name-index';
 import { searchNotes } from './note-index';
 import { stringAt } from './packed';
 import { hash32, maxEdits, processAll, tokenizeQuery } from './text';
@@ -46,7 +66,10 @@ function ranksAbove(index: NameIndexData, a: Ranked0, b: Ranked0): boolean {
 /** The few best matches of one group, best first; one entry per document. */
 class Best {
   readonly items: Ranked0[] = [];
-  constructor(private readonly size: number, private readonly index: NameIndexData) {}
+  constructor(
+    private readonly size: number,
+    private readonly index: NameIndexData,
+  ) {}
 
   private better(a: Ranked0, b: Ranked0): boolean {
     return ranksAbove(this.index, a, b);
@@ -76,7 +99,12 @@ const MAX_ORDERED_LENGTH = 32;
  * by a counting sort over word lengths: no object per term, since a one-letter prefix spans
  * thousands of terms and garbage made per keystroke shows up as pauses.
  */
-function walk(index: NameIndexData, l: TermLookup, limit: number, visit: (doc: number, term: number, field: number) => void): void {
+function walk(
+  index: NameIndexData,
+  l: TermLookup,
+  limit: number,
+  visit: (doc: number, term: number, field: number) => void,
+): void {
   const { starts, values } = index.postings;
   let left = limit;
   const visitTerm = (t: number) => {
@@ -102,7 +130,13 @@ function walk(index: NameIndexData, l: TermLookup, limit: number, visit: (doc: n
   for (let i = 0; i < l.typos.length && left > 0; i++) visitTerm(l.typos[i]!);
 }
 
-function searchNames(index: NameIndexData, scratch: Scratch, terms: string[], keyHash: number, k: number): DocMatch[][] {
+function searchNames(
+  index: NameIndexData,
+  scratch: Scratch,
+  terms: string[],
+  keyHash: number,
+  k: number,
+): DocMatch[][] {
   const groups = KINDS.map(() => new Best(k, index)); // accounts, campaigns, deals
   const lookups = terms.map((q) => lookupTerm(index.lexicon, index.postings, q, maxEdits(q) > 0));
   const offer = (m: Ranked0) => groups[index.kinds[m.doc]!]!.offer(m);
@@ -164,9 +198,16 @@ function queryTerms(query: string): string[] {
   return processAll(tokenizeQuery(query.slice(0, MAX_QUERY_CHARS)));
 }
 
-const count = (n: number | undefined, dflt: number) => (typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : dflt);
+const count = (n: number | undefined, dflt: number) =>
+  typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : dflt;
 
-export function searchAll(parts: SearchParts, scratch: Scratch, query: unknown, opts: SearchOptions | undefined, labels: SearchLabels): SearchResults {
+export function searchAll(
+  parts: SearchParts,
+  scratch: Scratch,
+  query: unknown,
+  opts: SearchOptions | undefined,
+  labels: SearchLabels,
+): SearchResults {
   if (typeof query !== 'string' || !query.trim()) return emptyResults();
   const all = queryTerms(query);
   const terms = [...new Set(all)].slice(0, MAX_QUERY_TERMS);
@@ -184,13 +225,26 @@ export function searchAll(parts: SearchParts, scratch: Scratch, query: unknown, 
           g.map((m) => ({ tier: m.tier, hit: nameHit(parts.names, m, labels) })),
         ) as [Ranked[], Ranked[], Ranked[]]);
   const notes: Ranked[] =
-    parts.notes && scope !== 'names' ? searchNotes(parts.notes, terms, k).map((m) => ({ tier: m.tier, hit: noteHit(parts.notes!, m, terms) })) : [];
+    parts.notes && scope !== 'names'
+      ? searchNotes(parts.notes, terms, k).map((m) => ({ tier: m.tier, hit: noteHit(parts.notes!, m, terms) }))
+      : [];
 
   const top = [...accounts, ...campaigns, ...deals, ...notes]
-    .sort((a, b) => a.tier - b.tier || b.hit.score - a.hit.score || (a.hit.title < b.hit.title ? -1 : a.hit.title > b.hit.title ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        b.hit.score - a.hit.score ||
+        (a.hit.title < b.hit.title ? -1 : a.hit.title > b.hit.title ? 1 : 0),
+    )
     .slice(0, topCount);
   const hits = (g: Ranked[]) => g.slice(0, perGroup).map((r) => r.hit);
-  return { accounts: hits(accounts), campaigns: hits(campaigns), deals: hits(deals), notes: hits(notes), top: top.map((r) => r.hit) };
+  return {
+    accounts: hits(accounts),
+    campaigns: hits(campaigns),
+    deals: hits(deals),
+    notes: hits(notes),
+    top: top.map((r) => r.hit),
+  };
 }
 
 interface Ranked {

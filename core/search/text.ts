@@ -10,7 +10,15 @@ const AMPERSAND = /[&\uFF06]/g;
 const APOSTROPHE = /['\u2019`\u00B4]/g;
 /** Letters NFKD does not decompose. */
 const FOLD: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 const FOLDABLE = /[ßæœøłđðþı]/g;
 const PLAIN = /^[a-z0-9]*$/;
@@ -80,7 +88,8 @@ const PLAIN_CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) PLAIN_CLASS[c] = 1;
 for (let c = 97; c <= 122; c++) PLAIN_CLASS[c] = 1;
 for (let c = 65; c <= 90; c++) PLAIN_CLASS[c] = 2;
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
 /**
  * Receives a plain ASCII word as a span of the text, [start, end): the term is that span, lower
@@ -95,7 +104,11 @@ export type SpanSink = (text: string, start: number, end: number, upper: boolean
  * regular expression or an array per text: the index build's hot path.
  */
 export function eachTerm(text: string, emit: (term: string) => void): void {
-  eachTermSpan(text, (t, start, end, upper) => emit(upper ? t.slice(start, end).toLowerCase() : t.slice(start, end)), emit);
+  eachTermSpan(
+    text,
+    (t, start, end, upper) => emit(upper ? t.slice(start, end).toLowerCase() : t.slice(start, end)),
+    emit,
+  );
 }
 
 /**
@@ -124,7 +137,8 @@ export function eachTermSpan(text: string, span: SpanSink, emit: (term: string) 
       else plain = false;
     }
     if (plain) span(text, start, i, upper);
-    else if (!asciiSpan(text, start, i, span, emit)) for (const t of processAll(tokenizeDocument(text.slice(start, i)))) emit(t);
+    else if (!asciiSpan(text, start, i, span, emit))
+      for (const t of processAll(tokenizeDocument(text.slice(start, i)))) emit(t);
   }
 }
 
@@ -152,7 +166,7 @@ function asciiChunk(chunk: string, emit: (term: string) => void): boolean {
   let joinable = true;
   let first = -1;
   let last = -1;
-  for (let i = 0; i < chunk.length; ) {
+  for (let i = 0; i < chunk.length;) {
     if (!isAlnum(chunk.charCodeAt(i))) {
       i++;
       continue;
@@ -189,7 +203,7 @@ function asciiSpan(text: string, start: number, end: number, span: SpanSink, emi
   let parts = 0;
   let first = -1;
   let last = -1;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     let c = text.charCodeAt(i);
     if (PLAIN_CLASS[c] === 0) {
       i++;
@@ -244,7 +258,8 @@ function asciiKey(value: string): string | undefined {
     const c = value.charCodeAt(i);
     if (c < 32 || c > 126) return undefined;
     if (isAlnum(c)) word += c <= 90 && c >= 65 ? String.fromCharCode(c + 32) : value[i];
-    else if (c === 39 || c === 96) continue; // apostrophes join: "o'brien" -> "obrien"
+    else if (c === 39 || c === 96)
+      continue; // apostrophes join: "o'brien" -> "obrien"
     else {
       flush();
       if (c === 38) words.push('and');
@@ -276,7 +291,8 @@ export function keyHash(value: string): number {
       }
       if (c <= 90 && c >= 65) c += 32;
       h = Math.imul(h ^ c, 0x01000193);
-    } else if (c === 39 || c === 96) continue; // apostrophes join: "o'brien" -> "obrien"
+    } else if (c === 39 || c === 96)
+      continue; // apostrophes join: "o'brien" -> "obrien"
     else {
       inWord = false;
       if (c === 38) {

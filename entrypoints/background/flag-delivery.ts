@@ -18,7 +18,12 @@ let running: Promise<number> | undefined;
 export function deliverFlags(force = false, http?: HttpOptions): Promise<number> {
   running ??= (async () => {
     try {
-      return await deliverDue(getDb(), { configs: await sourcesItem.getValue(), secrets: (id) => loadCredentials(openSecrets(), id), force, http });
+      return await deliverDue(getDb(), {
+        configs: await sourcesItem.getValue(),
+        secrets: (id) => loadCredentials(openSecrets(), id),
+        force,
+        http,
+      });
     } finally {
       await scheduleRetries();
       // Open sidebars show the new state (runtime messages reach extension pages, not pages'

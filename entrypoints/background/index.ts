@@ -7,7 +7,15 @@ import { matchesAny } from '@/adapters/url-match';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
-import { findForSidebar, flagForTab, forgetPreparedStories, pinForTab, prepareStory, rememberTicketText, storyForTab } from '@/storage/sidebar-requests';
+import {
+  findForSidebar,
+  flagForTab,
+  forgetPreparedStories,
+  pinForTab,
+  prepareStory,
+  rememberTicketText,
+  storyForTab,
+} from '@/storage/sidebar-requests';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/storage/insights';
 import { getDb } from '@/storage/db';
@@ -44,7 +52,8 @@ export default defineBackground(() => {
   async function route(payload: unknown, sender: Parameters<typeof classifySender>[0]): Promise<unknown> {
     // A content script may speak from a hosted help desk or from a site the user added; the
     // sites are read only when the sender is not already known (most messages need no read).
-    const granted = (sites: HelpdeskSite[]) => (url: string) => matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url);
+    const granted = (sites: HelpdeskSite[]) => (url: string) =>
+      matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url);
     const kind =
       classifySender(sender, browser.runtime.id, extensionOrigin, granted([])) ??
       classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()));
@@ -67,7 +76,11 @@ export default defineBackground(() => {
         await item.setValue(message.ref);
         const ref = message.ref;
         if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
-        else if (ref && previous) await recordFound(sender.url!, previous.missing.filter((f) => !ref.missing.includes(f)));
+        else if (ref && previous)
+          await recordFound(
+            sender.url!,
+            previous.missing.filter((f) => !ref.missing.includes(f)),
+          );
         return { ok: true };
       }
       case 'sidebar:story': {
@@ -86,7 +99,9 @@ export default defineBackground(() => {
         return answer(syncSource(message.id, message.askedAt));
       case 'sidebar:flag': {
         const { type: _t, ...input } = message;
-        return answer(flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })));
+        return answer(
+          flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
+        );
       }
       case 'flags:deliver':
         // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
@@ -126,7 +141,8 @@ export default defineBackground(() => {
   const schedule = async () => {
     const minutes = Math.max(5, await syncIntervalItem.getValue());
     const existing = await browser.alarms.get(SYNC_ALARM);
-    if (existing?.periodInMinutes !== minutes) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: minutes, delayInMinutes: 1 });
+    if (existing?.periodInMinutes !== minutes)
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: minutes, delayInMinutes: 1 });
   };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void syncAll();

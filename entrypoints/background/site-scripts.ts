@@ -35,9 +35,12 @@ export async function syncSiteScripts(
 ): Promise<{ registered: string[]; unregistered: string[] }> {
   const wanted = new Map<string, HelpdeskSite>();
   for (const site of sites) {
-    if (await permissions.contains({ origins: [sitePattern(site.origin)] })) wanted.set(siteScriptId(site.origin), site);
+    if (await permissions.contains({ origins: [sitePattern(site.origin)] }))
+      wanted.set(siteScriptId(site.origin), site);
   }
-  const current = (await scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith('site:'));
+  const current = (await scripting.getRegisteredContentScripts())
+    .map((s) => s.id)
+    .filter((id) => id.startsWith('site:'));
   const unregistered = current.filter((id) => !wanted.has(id));
   const registered = [...wanted.keys()].filter((id) => !current.includes(id));
   if (unregistered.length) await scripting.unregisterContentScripts({ ids: unregistered });

@@ -30,10 +30,12 @@ export function syncSource(id: string, askedAt?: number): Promise<SourceStatus> 
   const running = inFlight.get(id);
   if (running) return running;
   if (!inFlight.size) void browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
-  const sync = answeredSince(id, askedAt).then((done) => done ?? runOnce(id)).finally(() => {
-    inFlight.delete(id);
-    if (!inFlight.size) void browser.alarms.clear(RESUME_ALARM);
-  });
+  const sync = answeredSince(id, askedAt)
+    .then((done) => done ?? runOnce(id))
+    .finally(() => {
+      inFlight.delete(id);
+      if (!inFlight.size) void browser.alarms.clear(RESUME_ALARM);
+    });
   inFlight.set(id, sync);
   return sync;
 }
@@ -49,7 +51,12 @@ async function answeredSince(id: string, askedAt: number | undefined): Promise<S
 async function runOnce(id: string): Promise<SourceStatus> {
   const config = (await sourcesItem.getValue()).find((s) => s.id === id);
   if (!config) throw new Error(`no data source "${id}"`);
-  const { runningSince } = await setStatus(id, (s) => ({ ...s, runs: s?.runs ?? [], running: true, runningSince: (s?.running && s.runningSince) || new Date().toISOString() }));
+  const { runningSince } = await setStatus(id, (s) => ({
+    ...s,
+    runs: s?.runs ?? [],
+    running: true,
+    runningSince: (s?.running && s.runningSince) || new Date().toISOString(),
+  }));
   // A worker stopped between completing the pass and writing this status: report that pass
   // instead of reading the whole source again.
   const done = await unreportedRun(getDb(), id, runningSince!);

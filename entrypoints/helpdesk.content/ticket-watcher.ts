@@ -53,7 +53,11 @@ export class TicketWatcher {
           void this.check();
         }, 250);
       });
-      this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+      this.observer.observe(document.body ?? document.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
       this.watching = true;
     }
     void this.check();
@@ -82,7 +86,8 @@ export class TicketWatcher {
     this.frame.show(false, true, true);
     void this.local?.then(({ sites, collapsed }) => {
       const url = new URL(location.href);
-      if (this.wanted && this.frame.shown && isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId)) this.frame.show(collapsed);
+      if (this.wanted && this.frame.shown && isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId))
+        this.frame.show(collapsed);
     });
   }
 
@@ -121,7 +126,8 @@ export class TicketWatcher {
     // What the page does not show may come from the help desk's own API (same origin, the
     // technician's session); report again if the ticket is still the one on screen.
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
-      if (better !== ref && this.current(key)) void this.report(better, key).then(() => this.current(key) && this.frame.nudge());
+      if (better !== ref && this.current(key))
+        void this.report(better, key).then(() => this.current(key) && this.frame.nudge());
     });
   }
 
@@ -143,6 +149,9 @@ export class TicketWatcher {
    */
   private async report(ref: TicketRef | null, key: string): Promise<void> {
     const text = ref ? ticketText(document) : undefined;
-    await askBackground({ type: 'ticket:update', ref, ...(text ? { text } : {}) }, { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) });
+    await askBackground(
+      { type: 'ticket:update', ref, ...(text ? { text } : {}) },
+      { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) },
+    );
   }
 }

@@ -19,7 +19,10 @@ export function DataPanel() {
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLDialogElement>(null);
 
-  const refresh = () => void countsByKind(getDb()).then(setCounts, (e) => setStatus({ tone: 'error', text: t('data.readFailed', [String(e)]) }));
+  const refresh = () =>
+    void countsByKind(getDb()).then(setCounts, (e) =>
+      setStatus({ tone: 'error', text: t('data.readFailed', [String(e)]) }),
+    );
   useEffect(refresh, []);
 
   const run = async (work: () => Promise<string>) => {
@@ -84,29 +87,48 @@ export function DataPanel() {
       <section class="card" aria-labelledby="manage-title">
         <h2 id="manage-title">{t('data.manage')}</h2>
         <div class="row">
-          <button type="button" onClick={loadSample} disabled={busy}>{t('data.loadSample')}</button>
-          <button type="button" onClick={exportAll} disabled={busy || total === 0}>{t('data.exportAll')}</button>
-          <button type="button" class="danger" onClick={() => confirmRef.current?.showModal()} disabled={busy || total === 0}>
+          <button type="button" onClick={loadSample} disabled={busy}>
+            {t('data.loadSample')}
+          </button>
+          <button type="button" onClick={exportAll} disabled={busy || total === 0}>
+            {t('data.exportAll')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => confirmRef.current?.showModal()}
+            disabled={busy || total === 0}
+          >
             {t('data.clearAll')}
           </button>
         </div>
-        <p class="muted">
-          {t('data.sampleHint')}
-        </p>
+        <p class="muted">{t('data.sampleHint')}</p>
         {status && (
-          <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="data-status">
+          <p
+            role={status.tone === 'error' ? 'alert' : 'status'}
+            class={status.tone === 'error' ? 'errors' : ''}
+            data-testid="data-status"
+          >
             {status.text}
           </p>
         )}
       </section>
 
-      <dialog ref={confirmRef} aria-labelledby="confirm-title" onClose={(e) => e.currentTarget.returnValue === 'delete' && clearAll()}>
+      <dialog
+        ref={confirmRef}
+        aria-labelledby="confirm-title"
+        onClose={(e) => e.currentTarget.returnValue === 'delete' && clearAll()}
+      >
         <form method="dialog">
           <h2 id="confirm-title">{t('data.confirmTitle')}</h2>
           <p>{t('data.confirmBody', [total.toLocaleString()])}</p>
           <div class="row">
-            <button value="cancel" autofocus>{t('common.cancel')}</button>
-            <button value="delete" class="danger">{t('data.confirmDelete')}</button>
+            <button value="cancel" autofocus>
+              {t('common.cancel')}
+            </button>
+            <button value="delete" class="danger">
+              {t('data.confirmDelete')}
+            </button>
           </div>
         </form>
       </dialog>

@@ -1,7 +1,14 @@
 import { displaySettings, type DisplaySettings } from '@/storage/settings';
 import { t } from '@/components/i18n';
 
-const FIELDS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const satisfies readonly (keyof DisplaySettings['show'])[];
+const FIELDS = [
+  'campaign',
+  'deal',
+  'promises',
+  'contactRole',
+  'notes',
+  'matchReason',
+] as const satisfies readonly (keyof DisplaySettings['show'])[];
 
 /** What technicians see in the sidebar and popup. Saved at once; open sidebars follow. */
 export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
@@ -37,7 +44,11 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
       <section class="card" aria-labelledby="theme-title">
         <h2 id="theme-title">{t('display.theme')}</h2>
         <label for="theme">{t('display.colours')} </label>
-        <select id="theme" value={settings.theme} onChange={(e) => save({ theme: e.currentTarget.value as DisplaySettings['theme'] })}>
+        <select
+          id="theme"
+          value={settings.theme}
+          onChange={(e) => save({ theme: e.currentTarget.value as DisplaySettings['theme'] })}
+        >
           <option value="auto">{t('display.themeAuto')}</option>
           <option value="light">{t('display.themeLight')}</option>
           <option value="dark">{t('display.themeDark')}</option>

@@ -18,7 +18,10 @@ export function FlagsPanel() {
   /** Outbox flags just copied or exported: offered to be marked as sent once the user has. */
   const [handed, setHanded] = useState<string[]>();
   useEffect(() => {
-    const sub = liveQuery(() => allFlags(getDb())).subscribe({ next: setFlags, error: (e: unknown) => setNote(String(e)) });
+    const sub = liveQuery(() => allFlags(getDb())).subscribe({
+      next: setFlags,
+      error: (e: unknown) => setNote(String(e)),
+    });
     return () => sub.unsubscribe();
   }, []);
 
@@ -66,7 +69,9 @@ export function FlagsPanel() {
     // A worker the browser stopped mid-request drops the answer; delivery is idempotent (by flag
     // id), so asking again is safe.
     const reply = await askBackground<number>({ type: 'flags:deliver' }, { patienceMs: 30_000 });
-    setNote(reply?.ok ? t('flagMail.sentNow', reply.value, [String(reply.value)]) : (reply?.error ?? t('sidebar.noAnswer')));
+    setNote(
+      reply?.ok ? t('flagMail.sentNow', reply.value, [String(reply.value)]) : (reply?.error ?? t('sidebar.noAnswer')),
+    );
   };
 
   return (

@@ -38,7 +38,9 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
 
   const reparse = (i: number, change: Pick<Parameters<typeof parseImportFile>[0], 'kind' | 'mapping'>) => {
     setPicked((list) =>
-      list.map((p, j) => (j === i ? { ...p, parsed: parseImportFile({ fileName: p.parsed.file, bytes: p.bytes, ...change }) } : p)),
+      list.map((p, j) =>
+        j === i ? { ...p, parsed: parseImportFile({ fileName: p.parsed.file, bytes: p.bytes, ...change }) } : p,
+      ),
     );
   };
 
@@ -51,17 +53,39 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setProgress([0, 1]);
     setOutcome(undefined);
     try {
-      const summary = await commitImport(getDb(), picked.map((p) => p.parsed), (done, total) => setProgress([done, total]));
+      const summary = await commitImport(
+        getDb(),
+        picked.map((p) => p.parsed),
+        (done, total) => setProgress([done, total]),
+      );
       // The sidebar says how old imported data is: remember when each source was written.
-      await markImported(new Set(picked.flatMap((p) => (p.parsed.backup ? Object.values(p.parsed.backup.records).flat().map((r) => r.source) : [p.parsed.source]))));
+      await markImported(
+        new Set(
+          picked.flatMap((p) =>
+            p.parsed.backup
+              ? Object.values(p.parsed.backup.records)
+                  .flat()
+                  .map((r) => r.source)
+              : [p.parsed.source],
+          ),
+        ),
+      );
       const names = picked.map((p) => p.parsed.file).join(', ');
-      setOutcome({ tone: 'ok', text: t('import.done', [names, describeSummary(summary)]), details: summary.warnings.map((w) => translateImportMessage(w)) });
+      setOutcome({
+        tone: 'ok',
+        text: t('import.done', [names, describeSummary(summary)]),
+        details: summary.warnings.map((w) => translateImportMessage(w)),
+      });
       reset();
       // The popup opens the saved search index: rebuild it once this screen has updated.
       setTimeout(() => void refreshSearchIndex(getDb()), 50);
     } catch (e) {
       const details = e instanceof ImportCommitError ? e.errors.map(describeImportError) : [];
-      setOutcome({ tone: 'error', text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]), details });
+      setOutcome({
+        tone: 'error',
+        text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]),
+        details,
+      });
     } finally {
       setProgress(undefined);
       onDone();
@@ -72,9 +96,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
-      <p class="muted">
-        {t('import.intro')}
-      </p>
+      <p class="muted">{t('import.intro')}</p>
       <label for="import-files">{t('import.files')} </label>
       <input
         ref={inputRef}
@@ -91,9 +113,13 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       {picked.length > 0 && (
         <div class="row" style="margin-top:8px">
           <button type="button" class="primary" onClick={() => void commit()} disabled={!!progress || errorFiles > 0}>
-            {picked.length === 1 ? t('import.importOne', [picked[0]!.parsed.file]) : t('import.importMany', [String(picked.length)])}
+            {picked.length === 1
+              ? t('import.importOne', [picked[0]!.parsed.file])
+              : t('import.importMany', [String(picked.length)])}
           </button>
-          <button type="button" onClick={reset} disabled={!!progress}>{t('common.cancel')}</button>
+          <button type="button" onClick={reset} disabled={!!progress}>
+            {t('common.cancel')}
+          </button>
           {errorFiles > 0 && <span class="errors">{t('import.fixFirst')}</span>}
         </div>
       )}
@@ -104,7 +130,11 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
         </p>
       )}
       {outcome && (
-        <div role={outcome.tone === 'error' ? 'alert' : 'status'} data-testid="import-outcome" class={outcome.tone === 'error' ? 'errors' : ''}>
+        <div
+          role={outcome.tone === 'error' ? 'alert' : 'status'}
+          data-testid="import-outcome"
+          class={outcome.tone === 'error' ? 'errors' : ''}
+        >
           <p>{outcome.text}</p>
           {!!outcome.details?.length && (
             <ul>

@@ -32,23 +32,38 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
       <h3>{parsed.file}</h3>
       <div class="row">
         <label for={`${id}-kind`}>{t('import.holds')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => onChange({ kind: e.currentTarget.value as RecordKind })}>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(e) => onChange({ kind: e.currentTarget.value as RecordKind })}
+        >
           {RECORD_KINDS.map((k) => (
-            <option key={k} value={k}>{kindPlural(k)}</option>
+            <option key={k} value={k}>
+              {kindPlural(k)}
+            </option>
           ))}
         </select>
         <span class="muted">
           {t('import.readAs', [parsed.rowCount.toLocaleString(), presetLabel(parsed.preset)])}
-          {parsed.delimiter && parsed.delimiter !== ',' ? (parsed.delimiter === '\t' ? t('import.separatedTabs') : t('import.separatedBy', [parsed.delimiter])) : ''}
+          {parsed.delimiter && parsed.delimiter !== ','
+            ? parsed.delimiter === '\t'
+              ? t('import.separatedTabs')
+              : t('import.separatedBy', [parsed.delimiter])
+            : ''}
         </span>
       </div>
       {parsed.format === 'csv' && (
         <details open={missing.length > 0}>
-          <summary>{t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}</summary>
+          <summary>
+            {t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}
+          </summary>
           <div class="mapping">
             {Object.keys(KIND_SPECS[kind].fields).map((field) => (
               <label key={field}>
-                <span>{field}{KIND_SPECS[kind].required.some((g) => g.includes(field)) ? ' *' : ''}</span>
+                <span>
+                  {field}
+                  {KIND_SPECS[kind].required.some((g) => g.includes(field)) ? ' *' : ''}
+                </span>
                 <select
                   value={String(parsed.mapping[field] ?? -1)}
                   onChange={(e) => {
@@ -61,7 +76,9 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
                 >
                   <option value="-1">{t('import.notImported')}</option>
                   {parsed.headers.map((h, i) => (
-                    <option key={i} value={String(i)}>{h || t('import.columnN', [String(i + 1)])}</option>
+                    <option key={i} value={String(i)}>
+                      {h || t('import.columnN', [String(i + 1)])}
+                    </option>
                   ))}
                 </select>
               </label>
@@ -71,7 +88,9 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
       )}
       {parsed.preview.length > 0 && <Preview kind={kind} records={parsed.preview} rows={parsed.rows} />}
       {parsed.warnings.map((w, i) => (
-        <p key={i} class="muted">{translateImportMessage(w)}</p>
+        <p key={i} class="muted">
+          {translateImportMessage(w)}
+        </p>
       ))}
       <ErrorList parsed={parsed} />
     </div>
@@ -103,7 +122,9 @@ function Preview({ kind, records, rows }: { kind: RecordKind; records: AnyRecord
         <thead>
           <tr>
             {fields.map((f) => (
-              <th key={f} scope="col">{f}</th>
+              <th key={f} scope="col">
+                {f}
+              </th>
             ))}
           </tr>
         </thead>
@@ -112,7 +133,11 @@ function Preview({ kind, records, rows }: { kind: RecordKind; records: AnyRecord
             <tr key={r.id}>
               {fields.map((f) => {
                 const text = cellText(r, f, rows[i]);
-                return <td key={f} title={text}>{text}</td>;
+                return (
+                  <td key={f} title={text}>
+                    {text}
+                  </td>
+                );
               })}
             </tr>
           ))}
@@ -126,11 +151,21 @@ function cellText(record: AnyRecord, field: string, meta: RowMeta | undefined): 
   if (field === 'id') return record.sourceId;
   const value = (record as unknown as Record<string, unknown>)[field];
   if (value === undefined || value === '') {
-    const ref = field === 'accountId' ? meta?.account : field === 'dealId' ? meta?.deal : field === 'campaignId' ? meta?.campaign : undefined;
+    const ref =
+      field === 'accountId'
+        ? meta?.account
+        : field === 'dealId'
+          ? meta?.deal
+          : field === 'campaignId'
+            ? meta?.campaign
+            : undefined;
     return ref ? (ref.name ?? ref.id ?? '') : '';
   }
   if (Array.isArray(value)) return value.join('; ');
   if (typeof value === 'boolean') return value ? t('import.yes') : t('import.no');
-  if (typeof value === 'object' && value) return Object.entries(value).map(([k, v]) => `${k}=${String(v)}`).join('; ');
+  if (typeof value === 'object' && value)
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join('; ');
   return String(value);
 }

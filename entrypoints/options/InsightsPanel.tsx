@@ -38,7 +38,8 @@ export function InsightsPanel() {
 
   const rows = data?.[view] ?? [];
   const locale = uiLocale();
-  const name = (r: InsightRow) => (view === 'campaigns' ? r.label || t('insights.noCampaign') : r.label || t('insights.noChannel'));
+  const name = (r: InsightRow) =>
+    view === 'campaigns' ? r.label || t('insights.noCampaign') : r.label || t('insights.noChannel');
   const exportCsv = () => {
     const csv = csvText(INSIGHT_CSV_COLUMNS, rows.map(insightRow));
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
@@ -54,8 +55,7 @@ export function InsightsPanel() {
       <section class="card" aria-labelledby="insights-consent-title">
         <h2 id="insights-consent-title">{t('insights.consentTitle')}</h2>
         <label>
-          <input type="checkbox" checked={!!consent} onChange={(e) => void toggle(e.currentTarget.checked)} />
-          {' '}
+          <input type="checkbox" checked={!!consent} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
           {t('insights.consentLabel')}
         </label>
         <p class="muted small">{t('insights.consentHint')}</p>
@@ -73,10 +73,20 @@ export function InsightsPanel() {
       <section class="card" aria-labelledby="insights-title">
         <h2 id="insights-title">{t('insights.title')}</h2>
         <div class="row" role="group" aria-label={t('insights.viewBy')}>
-          <button type="button" aria-pressed={view === 'campaigns'} class={view === 'campaigns' ? 'primary' : ''} onClick={() => setView('campaigns')}>
+          <button
+            type="button"
+            aria-pressed={view === 'campaigns'}
+            class={view === 'campaigns' ? 'primary' : ''}
+            onClick={() => setView('campaigns')}
+          >
             {t('insights.byCampaign')}
           </button>
-          <button type="button" aria-pressed={view === 'channels'} class={view === 'channels' ? 'primary' : ''} onClick={() => setView('channels')}>
+          <button
+            type="button"
+            aria-pressed={view === 'channels'}
+            class={view === 'channels' ? 'primary' : ''}
+            onClick={() => setView('channels')}
+          >
             {t('insights.byChannel')}
           </button>
           <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
@@ -91,7 +101,12 @@ export function InsightsPanel() {
             <BarChart
               title={t('insights.chartTitle')}
               mutedNote={t('insights.few')}
-              bars={rows.map((r) => ({ label: name(r), value: r.perCustomer, text: r.perCustomer.toFixed(1), muted: r.small }))}
+              bars={rows.map((r) => ({
+                label: name(r),
+                value: r.perCustomer,
+                text: r.perCustomer.toFixed(1),
+                muted: r.small,
+              }))}
             />
             <div style="overflow-x:auto" tabIndex={0} role="region" aria-label={t('insights.chartTitle')}>
               <table class="grid insights-table" data-testid="insights-table">
@@ -114,7 +129,11 @@ export function InsightsPanel() {
                     <tr key={r.key} class={r.small ? 'muted' : ''}>
                       <th scope="row">
                         {name(r)}
-                        {r.small && <span class="badge" style="margin-left:6px">{t('insights.few')}</span>}
+                        {r.small && (
+                          <span class="badge" style="margin-left:6px">
+                            {t('insights.few')}
+                          </span>
+                        )}
                       </th>
                       {view === 'campaigns' && <td>{r.channel}</td>}
                       <td>{r.customers}</td>

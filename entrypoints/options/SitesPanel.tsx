@@ -11,7 +11,11 @@ import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
 const productName = (id: string) =>
-  id === 'detect' ? t('sites.detected') : id === 'generic' ? t('sites.generic') : (SPECIFIC_ADAPTERS.find((a) => a.id === id)?.name ?? id);
+  id === 'detect'
+    ? t('sites.detected')
+    : id === 'generic'
+      ? t('sites.generic')
+      : (SPECIFIC_ADAPTERS.find((a) => a.id === id)?.name ?? id);
 
 /** Where Backstory runs: the vendors' hosted help desks, plus sites the user adds and grants. */
 export function SitesPanel() {
@@ -39,9 +43,11 @@ export function SitesPanel() {
   }, []);
 
   useEffect(() => {
-    void Promise.all(sites.map(async (s) => [s.origin, await browser.permissions.contains({ origins: [sitePattern(s.origin)] })] as const)).then(
-      (pairs) => setGranted(Object.fromEntries(pairs)),
-    );
+    void Promise.all(
+      sites.map(
+        async (s) => [s.origin, await browser.permissions.contains({ origins: [sitePattern(s.origin)] })] as const,
+      ),
+    ).then((pairs) => setGranted(Object.fromEntries(pairs)));
   }, [sites]);
 
   // The site's content script follows at once, from this page: the background would do it too,
@@ -66,7 +72,11 @@ export function SitesPanel() {
         setAddress('');
         setStatus({ tone: 'ok', text: t('sites.added', [origin]) });
       },
-      (err: unknown) => setStatus({ tone: 'error', text: t('sites.askFailed', [origin, err instanceof Error ? err.message : String(err)]) }),
+      (err: unknown) =>
+        setStatus({
+          tone: 'error',
+          text: t('sites.askFailed', [origin, err instanceof Error ? err.message : String(err)]),
+        }),
     );
   };
 
@@ -92,27 +102,50 @@ export function SitesPanel() {
         <h2 id="own-title">{t('sites.own')}</h2>
         <form class="row" onSubmit={add}>
           <label for="site-url">{t('sites.address')}</label>
-          <input id="site-url" type="url" inputMode="url" placeholder="https://help.example.com" value={address} onInput={(e) => setAddress(e.currentTarget.value)} style="min-width:260px" />
+          <input
+            id="site-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://help.example.com"
+            value={address}
+            onInput={(e) => setAddress(e.currentTarget.value)}
+            style="min-width:260px"
+          />
           <label for="site-product">{t('sites.product')}</label>
           <select id="site-product" value={product} onChange={(e) => setProduct(e.currentTarget.value)}>
             <option value="detect">{t('sites.detect')}</option>
             {SPECIFIC_ADAPTERS.filter((a) => a.selfHosted).map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
             ))}
             <option value="generic">{t('sites.other')}</option>
           </select>
-          <button type="submit" class="primary">{t('sites.add')}</button>
+          <button type="submit" class="primary">
+            {t('sites.add')}
+          </button>
         </form>
         <p class="muted small">{t('sites.permissionHint')}</p>
         {status && (
-          <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone === 'error' ? 'errors' : ''} data-testid="sites-status">
+          <p
+            role={status.tone === 'error' ? 'alert' : 'status'}
+            class={status.tone === 'error' ? 'errors' : ''}
+            data-testid="sites-status"
+          >
             {status.text}
           </p>
         )}
         {sites.length > 0 && (
           <table class="grid" aria-label={t('sites.yours')} data-testid="sites">
             <thead>
-              <tr><th scope="col">{t('sites.site')}</th><th scope="col">{t('sites.product')}</th><th scope="col">{t('sites.status')}</th><th scope="col"><span class="sr-only">{t('sites.actions')}</span></th></tr>
+              <tr>
+                <th scope="col">{t('sites.site')}</th>
+                <th scope="col">{t('sites.product')}</th>
+                <th scope="col">{t('sites.status')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('sites.actions')}</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {sites.map((s) => (
@@ -121,13 +154,20 @@ export function SitesPanel() {
                   <td>{productName(s.adapterId)}</td>
                   <td>
                     {granted[s.origin] === false ? (
-                      <>{t('sites.permissionMissing')} <button type="button" onClick={() => grant(s)}>{t('sites.grant')}</button></>
+                      <>
+                        {t('sites.permissionMissing')}{' '}
+                        <button type="button" onClick={() => grant(s)}>
+                          {t('sites.grant')}
+                        </button>
+                      </>
                     ) : (
                       describeStats(stats[s.origin])
                     )}
                   </td>
                   <td>
-                    <button type="button" onClick={() => void remove(s)} aria-label={t('sites.removeSite', [s.origin])}>{t('common.remove')}</button>
+                    <button type="button" onClick={() => void remove(s)} aria-label={t('sites.removeSite', [s.origin])}>
+                      {t('common.remove')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -144,7 +184,8 @@ export function SitesPanel() {
           <ul class="plain" data-testid="site-activity">
             {activity.map(([origin, s]) => (
               <li key={origin}>
-                <strong>{origin}</strong> <span class="muted">({productName(s.helpdesk ?? 'generic')})</span>: {describeStats(s)}
+                <strong>{origin}</strong> <span class="muted">({productName(s.helpdesk ?? 'generic')})</span>:{' '}
+                {describeStats(s)}
               </li>
             ))}
           </ul>
@@ -156,7 +197,9 @@ export function SitesPanel() {
         <p>{t('sites.hostedIntro')}</p>
         <ul class="small">
           {HOSTED_HELPDESK_MATCHES.map((m) => (
-            <li key={m}><code>{m}</code></li>
+            <li key={m}>
+              <code>{m}</code>
+            </li>
           ))}
         </ul>
       </section>

@@ -9,8 +9,20 @@ import { removeSource } from '@/storage/import';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
 import { forgetSync } from '@/sources/run-sync';
 import { forgetRetries } from '@/storage/retry-memory';
-import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
-import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig, type SourceStatus } from '@/storage/sources';
+import {
+  credentialsSavedAt,
+  deleteCredentials,
+  loadCredentials,
+  openSecrets,
+  saveCredentials,
+} from '@/storage/secrets';
+import {
+  sourceStatusItem,
+  sourcesItem,
+  syncIntervalItem,
+  type SourceConfig,
+  type SourceStatus,
+} from '@/storage/sources';
 
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
@@ -49,7 +61,9 @@ export function SourcesPanel() {
   }, []);
   useEffect(() => {
     const db = openSecrets();
-    void Promise.all(sources.map(async (s) => [s.id, await credentialsSavedAt(db, s.id)] as const)).then((p) => setSaved(Object.fromEntries(p)));
+    void Promise.all(sources.map(async (s) => [s.id, await credentialsSavedAt(db, s.id)] as const)).then((p) =>
+      setSaved(Object.fromEntries(p)),
+    );
   }, [sources]);
 
   const chooseKind = (next: string) => {
@@ -66,7 +80,10 @@ export function SourcesPanel() {
     // from the sync's saved cursor (or joins the sync if it still runs); the status line shows
     // the outcome either way, and the watchdog alarm resumes it if this page is closed. Every
     // asking carries the time of the click, so one that comes after the sync finished starts no other.
-    const reply = await askBackground<unknown>({ type: 'source:sync', id, askedAt: Date.now() }, { patienceMs: 90_000 });
+    const reply = await askBackground<unknown>(
+      { type: 'source:sync', id, askedAt: Date.now() },
+      { patienceMs: 90_000 },
+    );
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error });
   };
 
@@ -80,18 +97,25 @@ export function SourcesPanel() {
   /** The form's values, checked; undefined (with a note saying why) when unusable. */
   const formInput = (): { origin: string; settings: Values; secrets: Values } | undefined => {
     const { settings, secrets } = split();
-    const empty = source.fields.find((f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default && !f.optional);
-    if (empty) return void setNote({ tone: 'error', text: t('sources.missing', [tDynamic(`sources.field.${empty.key}`)]) });
+    const empty = source.fields.find(
+      (f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default && !f.optional,
+    );
+    if (empty)
+      return void setNote({ tone: 'error', text: t('sources.missing', [tDynamic(`sources.field.${empty.key}`)]) });
     try {
       return { origin: source.origin(settings), settings, secrets };
     } catch {
       const address = source.fields.find((f) => f.type === 'url');
-      return void setNote({ tone: 'error', text: t('sources.badAddress', [address ? settings[address.key] ?? '' : '']) });
+      return void setNote({
+        tone: 'error',
+        text: t('sources.badAddress', [address ? (settings[address.key] ?? '') : '']),
+      });
     }
   };
 
   const runTest = async (key: string, s: LiveSource, settings: Values, secrets: Values | undefined) => {
-    if (!secrets) return setChecks((c) => ({ ...c, [key]: [{ what: 'key', ok: false, message: t('sources.noTokenSaved') }] }));
+    if (!secrets)
+      return setChecks((c) => ({ ...c, [key]: [{ what: 'key', ok: false, message: t('sources.noTokenSaved') }] }));
     setChecks((c) => ({ ...c, [key]: 'running' }));
     const result = await s.test(settings, secrets);
     setChecks((c) => ({ ...c, [key]: result }));
@@ -102,9 +126,13 @@ export function SourcesPanel() {
     setNote(undefined);
     const input = formInput();
     if (!input) return;
-    void browser.permissions.request({ origins: [`${input.origin}/*`] }).then((granted) =>
-      granted ? runTest('new', source, input.settings, input.secrets) : setNote({ tone: 'error', text: t('sources.notGranted', [input.origin]) }),
-    );
+    void browser.permissions
+      .request({ origins: [`${input.origin}/*`] })
+      .then((granted) =>
+        granted
+          ? runTest('new', source, input.settings, input.secrets)
+          : setNote({ tone: 'error', text: t('sources.notGranted', [input.origin]) }),
+      );
   };
 
   const testSaved = (s: SourceConfig) => {
@@ -128,7 +156,10 @@ export function SourcesPanel() {
       const id = `${kind}-${Date.now().toString(36)}`;
       await saveCredentials(openSecrets(), id, secrets);
       const name = label.trim() || source.name;
-      await sourcesItem.setValue([...(await sourcesItem.getValue()), { id, kind, label: name, base: origin, settings }]);
+      await sourcesItem.setValue([
+        ...(await sourcesItem.getValue()),
+        { id, kind, label: name, base: origin, settings },
+      ]);
       setValues(defaults(source));
       setChecks((c) => ({ ...c, new: [] }));
       setNote({ tone: 'ok', text: t('sources.added', [name]) });
@@ -180,12 +211,19 @@ export function SourcesPanel() {
                     {liveSource(s.kind)?.name ?? s.kind} · {s.base}
                   </span>
                 </h3>
-                <p class="small muted">{saved[s.id] ? t('sources.tokenSaved', [new Date(saved[s.id]!).toLocaleString()]) : t('sources.noTokenSaved')}</p>
+                <p class="small muted">
+                  {saved[s.id]
+                    ? t('sources.tokenSaved', [new Date(saved[s.id]!).toLocaleString()])
+                    : t('sources.noTokenSaved')}
+                </p>
                 <p data-testid="source-status" role="status">
                   {st?.running
                     ? t('sources.running')
                     : st?.lastSuccess
-                      ? t('sources.lastSuccess', [new Date(st.lastSuccess).toLocaleString(), st.runs.find((r) => r.ok)?.message ?? ''])
+                      ? t('sources.lastSuccess', [
+                          new Date(st.lastSuccess).toLocaleString(),
+                          st.runs.find((r) => r.ok)?.message ?? '',
+                        ])
                       : t('sources.never')}
                 </p>
                 {st?.lastError && (
@@ -206,9 +244,15 @@ export function SourcesPanel() {
                   </details>
                 )}
                 <div class="row">
-                  <button type="button" onClick={() => void sync(s.id)} disabled={st?.running}>{t('sources.syncNow')}</button>
-                  <button type="button" onClick={() => testSaved(s)}>{t('sources.test')}</button>
-                  <button type="button" class="danger" onClick={() => void remove(s)}>{t('sources.remove')}</button>
+                  <button type="button" onClick={() => void sync(s.id)} disabled={st?.running}>
+                    {t('sources.syncNow')}
+                  </button>
+                  <button type="button" onClick={() => testSaved(s)}>
+                    {t('sources.test')}
+                  </button>
+                  <button type="button" class="danger" onClick={() => void remove(s)}>
+                    {t('sources.remove')}
+                  </button>
                 </div>
                 <Checks result={checks[s.id]} />
               </div>
@@ -253,13 +297,21 @@ export function SourcesPanel() {
             ))}
           </div>
           <div class="row">
-            <button type="submit" class="primary">{t('sources.save')}</button>
-            <button type="button" onClick={testForm}>{t('sources.test')}</button>
+            <button type="submit" class="primary">
+              {t('sources.save')}
+            </button>
+            <button type="button" onClick={testForm}>
+              {t('sources.test')}
+            </button>
           </div>
         </form>
         <Checks result={checks.new} />
         {note && (
-          <p role={note.tone === 'error' ? 'alert' : 'status'} class={note.tone === 'error' ? 'errors' : ''} data-testid="sources-note">
+          <p
+            role={note.tone === 'error' ? 'alert' : 'status'}
+            class={note.tone === 'error' ? 'errors' : ''}
+            data-testid="sources-note"
+          >
             {note.text}
           </p>
         )}
@@ -276,7 +328,9 @@ function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined 
   const complete = result.every((c) => c.ok);
   return (
     <div role="status" data-testid="connection-checks">
-      <p class={works ? 'ok' : 'errors'}>{complete ? t('sources.testOk') : works ? t('sources.testOkPartly') : t('sources.testFailed')}</p>
+      <p class={works ? 'ok' : 'errors'}>
+        {complete ? t('sources.testOk') : works ? t('sources.testOkPartly') : t('sources.testFailed')}
+      </p>
       <ul class="small plain">
         {result.map((c) => (
           <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>

@@ -8,7 +8,9 @@ export const kindPlural = (kind: RecordKind): string => t(`kind.${kind}`);
 /** "155 accounts, 12 campaigns added; 3 deals updated" */
 export function describeSummary(s: ImportSummary): string {
   const list = (c: Record<RecordKind, number>) =>
-    RECORD_KINDS.filter((k) => c[k] > 0).map((k) => `${c[k].toLocaleString()} ${kindPlural(k)}`).join(', ');
+    RECORD_KINDS.filter((k) => c[k] > 0)
+      .map((k) => `${c[k].toLocaleString()} ${kindPlural(k)}`)
+      .join(', ');
   const parts = [];
   const added = list(s.added);
   const updated = list(s.updated);

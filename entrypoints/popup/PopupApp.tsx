@@ -87,7 +87,13 @@ export function PopupApp() {
     return (
       <div>
         <div class="detail-head">
-          <button onClick={() => { setOpen(undefined); setTimeout(() => input.current?.focus()); }} aria-label={t('popup.back')}>
+          <button
+            onClick={() => {
+              setOpen(undefined);
+              setTimeout(() => input.current?.focus());
+            }}
+            aria-label={t('popup.back')}
+          >
             ←
           </button>
           <h1 data-testid="popup-account-name">{open.account.name}</h1>
@@ -108,7 +114,9 @@ export function PopupApp() {
   return (
     <div>
       <div class="search-bar">
-        <label class="sr-only" for="q">{t('popup.searchLabel')}</label>
+        <label class="sr-only" for="q">
+          {t('popup.searchLabel')}
+        </label>
         <input
           id="q"
           ref={input}
@@ -126,13 +134,13 @@ export function PopupApp() {
       </div>
       {!index && <p class="empty muted">{t('common.loading')}</p>}
       {index && query.trim() && rows.length === 0 && <p class="empty muted">{t('popup.nothingFound', [query])}</p>}
-      {index && !query.trim() && !ticketRow && (
-        <p class="empty muted small">{t('popup.hint')}</p>
-      )}
+      {index && !query.trim() && !ticketRow && <p class="empty muted small">{t('popup.hint')}</p>}
       <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
       {!query.trim() && flags.length > 0 && more && (
         <section class="popup-flags" aria-labelledby="popup-flags-title">
-          <h2 id="popup-flags-title" class="section-title">{t('flags.panel.title')}</h2>
+          <h2 id="popup-flags-title" class="section-title">
+            {t('flags.panel.title')}
+          </h2>
           <more.FlagList flags={flags} showAccount testId="popup-flags" />
         </section>
       )}

@@ -9,7 +9,10 @@ export interface Row {
   subtitle?: string;
 }
 
-const GROUPS = ['accounts', 'campaigns', 'deals', 'notes'] as const satisfies readonly (keyof Omit<SearchResults, 'top'>)[];
+const GROUPS = ['accounts', 'campaigns', 'deals', 'notes'] as const satisfies readonly (keyof Omit<
+  SearchResults,
+  'top'
+>)[];
 
 /** Results grouped by kind, best first, with the current ticket's account on top. */
 export function flatten(results: SearchResults, ticketRow?: Row): Row[] {
@@ -17,7 +20,13 @@ export function flatten(results: SearchResults, ticketRow?: Row): Row[] {
   for (const key of GROUPS) {
     const label = t(`popup.group.${key}`);
     for (const r of results[key]) {
-      rows.push({ group: label, id: `${r.kind}:${r.id}`, accountId: r.accountId, title: r.title, subtitle: r.subtitle });
+      rows.push({
+        group: label,
+        id: `${r.kind}:${r.id}`,
+        accountId: r.accountId,
+        title: r.title,
+        subtitle: r.subtitle,
+      });
     }
   }
   return rows;

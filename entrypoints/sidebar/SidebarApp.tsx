@@ -48,7 +48,11 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
       setEmpty((n) => (story === null ? n + 1 : 0));
     } catch (e) {
       if (mine !== latest.current) return;
-      if (e instanceof NoAnswer) setState((prev) => ({ error: t('sidebar.retrying'), retry: (prev && 'error' in prev ? (prev.retry ?? 0) : 0) + 1 }));
+      if (e instanceof NoAnswer)
+        setState((prev) => ({
+          error: t('sidebar.retrying'),
+          retry: (prev && 'error' in prev ? (prev.retry ?? 0) : 0) + 1,
+        }));
       else setState({ error: e instanceof Error ? e.message : String(e) });
     }
   }, []);
@@ -95,7 +99,8 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
     if (!ref) return;
     try {
       const result = await askPin(accountId);
-      if (!result.ok) return setState({ error: result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed') });
+      if (!result.ok)
+        return setState({ error: result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed') });
     } catch (e) {
       return setState({ error: e instanceof Error ? e.message : String(e) });
     }
@@ -146,13 +151,21 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
         {story && story.match.status === 'none' && (
           <section class="section" data-testid="no-match">
             <p>
-              {withStrong(t('sidebar.noHistory', ['\u0001']), ref?.company || ref?.contactEmail || t('sidebar.thisCustomer'))}
+              {withStrong(
+                t('sidebar.noHistory', ['\u0001']),
+                ref?.company || ref?.contactEmail || t('sidebar.thisCustomer'),
+              )}
             </p>
           </section>
         )}
         {story && (picking || story.match.status === 'none') && ref && (
           <section class="section">
-            <AccountPicker find={askFind} label={t('sidebar.findToPin')} initialQuery={ref.company ?? ''} onPick={(id) => void pin(id)} />
+            <AccountPicker
+              find={askFind}
+              label={t('sidebar.findToPin')}
+              initialQuery={ref.company ?? ''}
+              onPick={(id) => void pin(id)}
+            />
           </section>
         )}
         {story && story.match.status === 'matched' && !picking && (

@@ -22,6 +22,8 @@ async function ask<T>(message: object, patienceMs = 1_500): Promise<T> {
 
 export const askStory = () => ask<TicketStory | null>({ type: 'sidebar:story' });
 export const askFind = (query: string) => ask<AccountHit[]>({ type: 'sidebar:find', query: query.slice(0, 200) });
-export const askPin = (accountId: string) => ask<{ ok: boolean; error?: PinRefusal }>({ type: 'sidebar:pin', accountId });
+export const askPin = (accountId: string) =>
+  ask<{ ok: boolean; error?: PinRefusal }>({ type: 'sidebar:pin', accountId });
 /** A flag's first delivery attempt may take up to 10 s; patience covers it being cut off. */
-export const askFlag = (input: { draftId: string; kind: FlagKind; note: string; value?: number; urgency: Urgency }) => ask<Flag>({ type: 'sidebar:flag', ...input }, 20_000);
+export const askFlag = (input: { draftId: string; kind: FlagKind; note: string; value?: number; urgency: Urgency }) =>
+  ask<Flag>({ type: 'sidebar:flag', ...input }, 20_000);

@@ -12,7 +12,12 @@ export const FLAGS_CHANGED = 'flags:changed';
  */
 export function onFlagsChanged(fn: () => void): () => void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }): undefined => {
-    if (sender.id === browser.runtime.id && !sender.tab && (message as { type?: unknown } | null)?.type === FLAGS_CHANGED) fn();
+    if (
+      sender.id === browser.runtime.id &&
+      !sender.tab &&
+      (message as { type?: unknown } | null)?.type === FLAGS_CHANGED
+    )
+      fn();
     // Never an answer: messages meant for the background pass this frame too.
     return undefined;
   };

@@ -20,17 +20,22 @@ describe('the built extension', () => {
     expect(js.length).toBeGreaterThan(3);
   });
 
-  it.each(js.map((f) => [f.slice(EXTENSION_DIR.length + 1), f] as const))('%s evaluates no strings as code and loads nothing remote', (_name, file) => {
-    const code = readFileSync(file, 'utf8');
-    expect(code).not.toMatch(/\beval\s*\(/);
-    expect(code).not.toMatch(/\bnew Function\s*\(/);
-    expect(code).not.toMatch(/importScripts\s*\(\s*['"`]https?:/);
-    expect(code).not.toMatch(/import\s*\(\s*['"`]https?:/);
-  });
+  it.each(js.map((f) => [f.slice(EXTENSION_DIR.length + 1), f] as const))(
+    '%s evaluates no strings as code and loads nothing remote',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toMatch(/\beval\s*\(/);
+      expect(code).not.toMatch(/\bnew Function\s*\(/);
+      expect(code).not.toMatch(/importScripts\s*\(\s*['"`]https?:/);
+      expect(code).not.toMatch(/import\s*\(\s*['"`]https?:/);
+    },
+  );
 
   it('keeps the default content security policy and exposes only the sidebar page to web pages', () => {
     expect(manifest).not.toHaveProperty('content_security_policy');
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
   });
 
   it('never puts the database or sales data into the content script', () => {

@@ -15,7 +15,9 @@ const UUID = '3b1d9c2e-8a4f-4f6e-9a53-6c1e2b7d4a10';
 export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
 
 export function findFirefox(): string | undefined {
-  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p): p is string => !!p && existsSync(p));
+  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
 }
 
 export interface FirefoxHarness {
@@ -27,9 +29,12 @@ export interface FirefoxHarness {
 
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const executablePath = findFirefox();
-  if (!executablePath) throw new Error('No Firefox found: install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.');
+  if (!executablePath)
+    throw new Error('No Firefox found: install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.');
   if (!existsSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No Firefox test build in ${FIREFOX_EXTENSION_DIR}: run "WXT_TEST_HOSTS=1 npx wxt build -b firefox" first (npm test does).`);
+    throw new Error(
+      `No Firefox test build in ${FIREFOX_EXTENSION_DIR}: run "WXT_TEST_HOSTS=1 npx wxt build -b firefox" first (npm test does).`,
+    );
   }
   const server = await startFixtureServer();
   const browser = await puppeteer.launch({
@@ -55,7 +60,11 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
         const before = new Set(await browser.pages());
         await open();
         let page: Page | undefined;
-        await poll(async () => (page = (await browser.pages()).find((p) => !before.has(p))), (p) => !!p, 15_000);
+        await poll(
+          async () => (page = (await browser.pages()).find((p) => !before.has(p))),
+          (p) => !!p,
+          15_000,
+        );
         return page!;
       };
       const launcher = await browser.newPage();
@@ -82,13 +91,22 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
         await launcher.mouse.click(host.x + link.x, host.y + link.y);
       });
       await launcher.close();
-      const waitFor = (p: Page, file: string) => poll(() => p.evaluate(() => location.pathname + ' ' + document.readyState).catch(() => ''), (v) => v === `/${file} complete`);
+      const waitFor = (p: Page, file: string) =>
+        poll(
+          () => p.evaluate(() => location.pathname + ' ' + document.readyState).catch(() => ''),
+          (v) => v === `/${file} complete`,
+        );
       await waitFor(page, 'options.html');
       const file = path.split('#')[0]!;
       if (path !== 'options.html') {
         const options = page;
         type Tabs = { tabs: { create(o: { url: string }): Promise<unknown> } };
-        page = await newTab(() => options.evaluate((u) => void (globalThis as unknown as { browser: Tabs }).browser.tabs.create({ url: u }), `${EXTENSION_ORIGIN}/${path}`));
+        page = await newTab(() =>
+          options.evaluate(
+            (u) => void (globalThis as unknown as { browser: Tabs }).browser.tabs.create({ url: u }),
+            `${EXTENSION_ORIGIN}/${path}`,
+          ),
+        );
         await options.close();
         await waitFor(page, file);
       }

@@ -18,7 +18,10 @@ describe('Backstory in Firefox', () => {
     const page = await h.browser.newPage();
     await page.goto(`${h.origin}/generic-ticket-email.html`);
     const frame = await firefoxSidebar(page);
-    await poll(() => frame.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent), (t) => t === 'Acme Dental Group');
+    await poll(
+      () => frame.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent),
+      (t) => t === 'Acme Dental Group',
+    );
     expect(await textOf(frame, '[data-testid=campaign]')).toContain('Spring Dental Postcard Mailer 2025');
     expect(await textOf(frame, '[data-testid=rep]')).toBe('Priya Nair');
     expect(await textOf(frame, '[data-testid=match-reason]')).toContain('dana@acmedental.com');
@@ -39,7 +42,10 @@ describe('Backstory in Firefox', () => {
     const popup = await h.extensionPage('popup.html');
     await popup.waitForSelector('[role=combobox]');
     await popup.type('[role=combobox]', 'acme dentl');
-    await poll(() => popup.evaluate(() => document.querySelector('[role=option]')?.textContent ?? ''), (t) => t.includes('Acme Dental Group'));
+    await poll(
+      () => popup.evaluate(() => document.querySelector('[role=option]')?.textContent ?? ''),
+      (t) => t.includes('Acme Dental Group'),
+    );
     await popup.keyboard.press('Enter');
     expect(await textOf(popup, '[data-testid=popup-account-name]')).toBe('Acme Dental Group');
     await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup.png` });
@@ -53,20 +59,30 @@ describe('Backstory in Firefox', () => {
       const page = await h.browser.newPage();
       await page.goto(`${h.origin}/generic-ticket-email.html`);
       const frame = await firefoxSidebar(page);
-      await poll(() => frame.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent), (t) => t === 'Acme Dental Group');
+      await poll(
+        () => frame.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent),
+        (t) => t === 'Acme Dental Group',
+      );
       await page.close();
     }
     const options = await h.extensionPage('options.html');
     await (await options.waitForSelector('::-p-text(Clear all data…)'))!.click();
     await (await options.waitForSelector('::-p-text(Delete everything)'))!.click();
-    await poll(() => options.evaluate(() => document.querySelector('[data-testid=counts] [data-kind=account] strong')?.textContent), (t) => t === '0');
+    await poll(
+      () =>
+        options.evaluate(() => document.querySelector('[data-testid=counts] [data-kind=account] strong')?.textContent),
+      (t) => t === '0',
+    );
     await options.close();
     const page = await h.browser.newPage();
     await page.goto(`${h.origin}/generic-ticket-email.html`);
     const frame = await firefoxSidebar(page);
     // The story's first part: the account's campaign when there is a story, else "no sales history".
     const shown = await poll(
-      () => frame.evaluate(() => document.querySelector('[data-testid=no-match], [data-testid=campaign]')?.textContent ?? ''),
+      () =>
+        frame.evaluate(
+          () => document.querySelector('[data-testid=no-match], [data-testid=campaign]')?.textContent ?? '',
+        ),
       (t) => t !== '',
     );
     expect(shown).toContain('No sales history for');

@@ -16,7 +16,11 @@ type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number 
  * The retry alarm's period, or undefined when there is none. Asked from an extension page, not
  * the worker, which the stopped-worker pass may stop between finding it and asking it.
  */
-const retryAlarm = (page: Page) => () => page.evaluate(async () => (await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('deliver-flags'))?.periodInMinutes);
+const retryAlarm = (page: Page) => () =>
+  page.evaluate(
+    async () =>
+      (await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('deliver-flags'))?.periodInMinutes,
+  );
 
 beforeAll(async () => {
   mock = await startMockHubSpot({ token: TOKEN });
@@ -54,15 +58,25 @@ async function flag(frame: Frame, kind: string, note: string, value = '', urgenc
 }
 
 describe('flag for sales', () => {
-  it('reaches the customer\'s HubSpot company as exactly one note', async () => {
+  it("reaches the customer's HubSpot company as exactly one note", async () => {
     const { page, frame } = await ticket('generic-ticket-nomatch.html', 'Unknown Widgets Ltd');
-    expect(await flag(frame, 'Hardware refresh', 'Warehouse scanners are 7 years old; Zed wants to replace all 12.', '9000', 'high urgency')).toContain('Sent to sales.');
+    expect(
+      await flag(
+        frame,
+        'Hardware refresh',
+        'Warehouse scanners are 7 years old; Zed wants to replace all 12.',
+        '9000',
+        'high urgency',
+      ),
+    ).toContain('Sent to sales.');
     expect(mock.writes).toHaveLength(1);
     expect(mock.writes[0]!.companies).toEqual(['5001']);
     expect(mock.writes[0]!.properties.hs_note_body).toContain('Warehouse scanners are 7 years old');
     expect(mock.writes[0]!.properties.hs_note_body).toContain('Ticket: generic #1045');
     // The sidebar lists it, so the next technician sees it was flagged already.
-    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/Hardware refresh.*Warehouse scanners.*Sent to sales/);
+    await expect
+      .poll(() => frame.getByTestId('flags').textContent())
+      .toMatch(/Hardware refresh.*Warehouse scanners.*Sent to sales/);
     expect(await page.content()).not.toContain('Warehouse scanners');
     await screenshot(page, 'sidebar-flag-sent');
     await page.close();
@@ -71,7 +85,9 @@ describe('flag for sales', () => {
   it('waits while HubSpot is down and is delivered once when it is back', async () => {
     mock.switches = { status: 503, onlyPath: '/crm/v3/objects/notes' };
     const { page, frame } = await ticket('generic-ticket-nomatch.html', 'Unknown Widgets Ltd');
-    expect(await flag(frame, 'More seats', 'Hiring 5 people in January.')).toMatch(/Waiting to be sent \(.*503.*\); retried automatically/);
+    expect(await flag(frame, 'More seats', 'Hiring 5 people in January.')).toMatch(
+      /Waiting to be sent \(.*503.*\); retried automatically/,
+    );
     expect(mock.writes).toHaveLength(1);
 
     // The sidebar stays open while the options page sends the flag.
@@ -81,16 +97,22 @@ describe('flag for sales', () => {
     await expect.poll(() => options.getByTestId('my-flags').textContent()).toContain('Waiting to be sent');
     // Still down: "send now" says that nothing went, rather than "0 flags sent".
     await options.getByRole('button', { name: 'Send waiting flags now' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent(), { timeout: 15_000 }).toBe('No flag could be sent yet; the list below says why. They are retried automatically.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent(), { timeout: 15_000 })
+      .toBe('No flag could be sent yet; the list below says why. They are retried automatically.');
     expect(mock.writes).toHaveLength(1);
     mock.switches = {};
     await options.getByRole('button', { name: 'Send waiting flags now' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent(), { timeout: 15_000 }).toBe('The flag was sent.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent(), { timeout: 15_000 })
+      .toBe('The flag was sent.');
     expect(mock.writes).toHaveLength(2);
     expect(mock.writes[1]!.properties.hs_note_body).toContain('Hiring 5 people');
     await expect.poll(() => options.getByTestId('my-flags').textContent()).not.toContain('Waiting');
     // The open sidebar shows the delivery without a reload.
-    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 10_000 }).toBe('Flag saved. Sent to sales.');
+    await expect
+      .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 10_000 })
+      .toBe('Flag saved. Sent to sales.');
     expect(await frame.getByTestId('flags').textContent()).not.toContain('Waiting');
     await page.close();
     // Nothing waits any more: no alarm wakes the worker for nothing.
@@ -101,9 +123,17 @@ describe('flag for sales', () => {
     await options.close();
   });
 
-  it('waits in the outbox when the customer\'s data cannot take writes, and exports as CSV', async () => {
+  it("waits in the outbox when the customer's data cannot take writes, and exports as CSV", async () => {
     const { page, frame } = await ticket('generic-ticket-email.html', 'Acme Dental Group');
-    expect(await flag(frame, 'Churn risk', 'Dr. Hale is unhappy about the second scheduler outage this month.', '', 'high urgency')).toContain('In your outbox');
+    expect(
+      await flag(
+        frame,
+        'Churn risk',
+        'Dr. Hale is unhappy about the second scheduler outage this month.',
+        '',
+        'high urgency',
+      ),
+    ).toContain('In your outbox');
     await page.close();
 
     const options = await h.extensionPage('options.html#flags');
@@ -113,7 +143,9 @@ describe('flag for sales', () => {
     await options.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,createdAt,status,kind,urgency,value,currency,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError');
+    expect(lines[0]).toBe(
+      'id,createdAt,status,kind,urgency,value,currency,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError',
+    );
     expect(lines).toHaveLength(4);
     expect(csv).toMatch(/outbox,churn-risk,high,,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);
     expect(csv).toMatch(/delivered,hardware-refresh,high,9000,USD,Unknown Widgets Ltd/);
@@ -129,7 +161,8 @@ describe('flag for sales', () => {
 
   it('copies the outbox as one email to the sales reps, hostile note text and all', async () => {
     // Markup, a forged header and a formula in the note: all of it is the technician's text.
-    const hostile = 'Anita\'s sister runs a 40-seat practice <img src=x onerror=alert(1)> & "wants" a quote.\nSubject: FREE MONEY\nTo: everyone@evil.example\n=HYPERLINK("https://evil.example")';
+    const hostile =
+      'Anita\'s sister runs a 40-seat practice <img src=x onerror=alert(1)> & "wants" a quote.\nSubject: FREE MONEY\nTo: everyone@evil.example\n=HYPERLINK("https://evil.example")';
     const { page, frame } = await ticket('generic-ticket-hostile.html', 'Riverside Family Clinic');
     expect(await flag(frame, 'Referral', hostile, '$12,500', 'low urgency')).toContain('In your outbox');
     await page.close();
@@ -145,26 +178,41 @@ describe('flag for sales', () => {
 
     // A refused clipboard is reported, not claimed as copied.
     await options.evaluate(() => {
-      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      navigator.clipboard.writeText = () =>
+        Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
     });
     await options.getByRole('button', { name: 'Copy as email' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Could not copy to the clipboard (Write permission denied.). Export CSV instead, or try again.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent())
+      .toBe('Could not copy to the clipboard (Write permission denied.). Export CSV instead, or try again.');
     expect(await options.getByRole('button', { name: /as sent to sales/ }).count()).toBe(0);
     await options.evaluate(() => delete (navigator.clipboard as { writeText?: unknown }).writeText);
 
     await options.getByRole('button', { name: 'Copy as email' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('Copied an email to Diego Alvarez, Priya Nair with 2 flags from your outbox; paste it into your mail program.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent())
+      .toBe(
+        'Copied an email to Diego Alvarez, Priya Nair with 2 flags from your outbox; paste it into your mail program.',
+      );
     const mail = await options.evaluate(() => navigator.clipboard.readText());
     const lines = mail.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['To: Diego Alvarez, Priya Nair', 'Subject: 2 flags for sales: Riverside Family Clinic, Acme Dental Group', '']);
+    expect(lines.slice(0, 3)).toEqual([
+      'To: Diego Alvarez, Priya Nair',
+      'Subject: 2 flags for sales: Riverside Family Clinic, Acme Dental Group',
+      '',
+    ]);
     // Newest first: the referral with its account, value, ticket (help desk, number, address),
     // kind, urgency and the note exactly as typed, then the churn risk from the earlier test.
     const referral = mail.indexOf('Flag for sales: Referral (low urgency)');
     expect(mail.slice(referral)).toMatch(
-      new RegExp(`^Flag for sales: Referral \\(low urgency\\)\nAccount: Riverside Family Clinic\nEstimated value: 12500 USD\nTicket: generic #1046 ${h.origin.replace(/[.]/g, '\\.')}/generic-ticket-hostile\\.html\n\n`),
+      new RegExp(
+        `^Flag for sales: Referral \\(low urgency\\)\nAccount: Riverside Family Clinic\nEstimated value: 12500 USD\nTicket: generic #1046 ${h.origin.replace(/[.]/g, '\\.')}/generic-ticket-hostile\\.html\n\n`,
+      ),
     );
     expect(mail.split(hostile)).toHaveLength(2);
-    expect(mail).toMatch(/\(Backstory bsflag\w+\)\n\n---\n\nFlag for sales: Churn risk \(high urgency\)\nAccount: Acme Dental Group\nTicket: generic #1042 .*\n\nDr\. Hale is unhappy/);
+    expect(mail).toMatch(
+      /\(Backstory bsflag\w+\)\n\n---\n\nFlag for sales: Churn risk \(high urgency\)\nAccount: Acme Dental Group\nTicket: generic #1042 .*\n\nDr\. Hale is unhappy/,
+    );
     // Delivered flags are with sales already; they are not mailed again.
     expect(mail).not.toContain('Unknown Widgets');
     expect(dialogs).toEqual([]);
@@ -172,7 +220,9 @@ describe('flag for sales', () => {
     await screenshot(options, 'options-flags-copied');
     // Once mailed, the user says so: both count as sent and the next copy would leave them out.
     await options.getByRole('button', { name: 'Mark these 2 flags as sent to sales' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('2 flags marked as sent to sales; they are no longer in your outbox.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent())
+      .toBe('2 flags marked as sent to sales; they are no longer in your outbox.');
     await expect.poll(() => options.getByTestId('my-flags').textContent()).not.toContain('In your outbox');
     expect(await options.getByTestId('flag-status').allTextContents()).toEqual(Array(4).fill('Sent to sales.'));
     expect(await options.getByRole('button', { name: 'Copy as email' }).isDisabled()).toBe(true);
@@ -182,17 +232,28 @@ describe('flag for sales', () => {
   it('works from the keyboard: Escape keeps the draft and the sidebar, Ctrl+Enter sends, the earlier flag of a kind is shown', async () => {
     const { page, frame } = await ticket('generic-ticket-hostile.html', 'Riverside Family Clinic');
     // The referral mailed in the test before shows as sent beside the ticket too.
-    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/Referral: Anita's sister.*Sent to sales\./s);
-    const focused = () => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
+    await expect
+      .poll(() => frame.getByTestId('flags').textContent())
+      .toMatch(/Referral: Anita's sister.*Sent to sales\./s);
+    const focused = () =>
+      frame.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
     await frame.getByRole('button', { name: 'Flag for sales' }).focus();
     await page.keyboard.press('Enter');
     expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     // The referral from the test before is shown when the same kind is chosen again.
     await frame.getByLabel('What did you notice?').selectOption({ label: 'Referral' });
-    await expect.poll(() => frame.getByTestId('flag-duplicate').textContent()).toMatch(/^Already flagged as Referral on .*: “Anita's sister runs a 40-seat practice <img src=x onerror=alert\(1\)> & "wants" a quote\. Subject: FREE MONEY .*”\. Send it again only if this is something new\.$/);
+    await expect
+      .poll(() => frame.getByTestId('flag-duplicate').textContent())
+      .toMatch(
+        /^Already flagged as Referral on .*: “Anita's sister runs a 40-seat practice <img src=x onerror=alert\(1\)> & "wants" a quote\. Subject: FREE MONEY .*”\. Send it again only if this is something new\.$/,
+      );
     // The whole form is in view, the send button too, not just the first field (to the pixel:
     // scrolling goes by whole pixels).
-    expect(await frame.getByRole('button', { name: 'Send to sales' }).evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight + 1)).toBe(true);
+    expect(
+      await frame
+        .getByRole('button', { name: 'Send to sales' })
+        .evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight + 1),
+    ).toBe(true);
     await screenshot(page, 'sidebar-flag-duplicate');
     await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
     await expect.poll(() => frame.getByTestId('flag-duplicate').count()).toBe(0);
@@ -209,9 +270,13 @@ describe('flag for sales', () => {
 
     await frame.getByLabel('Note for sales').focus();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('In your outbox');
+    await expect
+      .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
+      .toContain('In your outbox');
     expect(await focused()).toBe('Flag for sales');
-    await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/More seats.*Three new doctors start in March/);
+    await expect
+      .poll(() => frame.getByTestId('flags').textContent())
+      .toMatch(/More seats.*Three new doctors start in March/);
     await page.close();
   });
 });
@@ -231,13 +296,17 @@ describe('flag for sales, in German', () => {
     const page = await de.context.newPage();
     await page.goto('https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042');
     const frame = await sidebarFrame(page, de.extensionId);
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Müller & Söhne GmbH');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Müller & Söhne GmbH');
     await frame.getByRole('button', { name: 'Hinweis an den Vertrieb' }).click();
     await frame.getByLabel('Was ist Ihnen aufgefallen?').selectOption({ label: 'Hardware-Erneuerung' });
     await frame.getByLabel('Notiz für den Vertrieb').fill('Alle 45 Arbeitsplätze laufen noch mit Windows 10.');
     await frame.getByLabel('Geschätzter Wert (optional)').fill('9.000 €');
     await frame.getByRole('button', { name: 'An den Vertrieb senden' }).click();
-    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('Im Postausgang');
+    await expect
+      .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
+      .toContain('Im Postausgang');
     // Nine thousand euros, not nine dollars.
     await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/9\.000\s€/);
     await page.close();
@@ -246,10 +315,18 @@ describe('flag for sales, in German', () => {
     const options = await de.extensionPage('options.html#flags');
     await expect.poll(() => options.getByTestId('my-flags').locator('li').count()).toBe(1);
     await options.getByRole('button', { name: 'Als E-Mail kopieren' }).click();
-    await expect.poll(() => options.getByTestId('flags-note').textContent()).toBe('E-Mail an Felix Hartmann mit dem Hinweis aus Ihrem Postausgang kopiert; fügen Sie sie in Ihr E-Mail-Programm ein.');
+    await expect
+      .poll(() => options.getByTestId('flags-note').textContent())
+      .toBe(
+        'E-Mail an Felix Hartmann mit dem Hinweis aus Ihrem Postausgang kopiert; fügen Sie sie in Ihr E-Mail-Programm ein.',
+      );
     const mail = await options.evaluate(() => navigator.clipboard.readText());
-    expect(mail).toMatch(/^To: Felix Hartmann\nSubject: Flag for sales: Hardware refresh at Müller & Söhne GmbH \(normal urgency\)\n\n/);
-    expect(mail).toContain('\nEstimated value: 9000 EUR\nTicket: kaseya-bms #1042 https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042\n\nAlle 45 Arbeitsplätze laufen noch mit Windows 10.\n');
+    expect(mail).toMatch(
+      /^To: Felix Hartmann\nSubject: Flag for sales: Hardware refresh at Müller & Söhne GmbH \(normal urgency\)\n\n/,
+    );
+    expect(mail).toContain(
+      '\nEstimated value: 9000 EUR\nTicket: kaseya-bms #1042 https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1042\n\nAlle 45 Arbeitsplätze laufen noch mit Windows 10.\n',
+    );
     await options.getByRole('button', { name: 'Diesen Hinweis als an den Vertrieb gesendet markieren' }).click();
     await expect.poll(() => options.getByTestId('flag-status').textContent()).toBe('An den Vertrieb gesendet.');
     await options.close();

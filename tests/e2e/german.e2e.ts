@@ -16,8 +16,12 @@ describe('Backstory auf Deutsch', () => {
     expect(await options.getByRole('tab', { name: 'Helpdesk-Seiten' }).count()).toBe(1);
     // Import errors too: file, line, column and what is wrong, in German.
     const broken = 'Record ID,Deal Name,Amount,Associated Company\n1,VoIP,12k,Acme Dental Group\n';
-    await options.getByLabel('Dateien').setInputFiles({ name: 'abschluesse.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
-    await expect.poll(() => options.getByTestId('import-errors').textContent()).toContain('abschluesse.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl');
+    await options
+      .getByLabel('Dateien')
+      .setInputFiles({ name: 'abschluesse.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await expect
+      .poll(() => options.getByTestId('import-errors').textContent())
+      .toContain('abschluesse.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl');
     await options.getByRole('button', { name: 'Abbrechen' }).click();
     await screenshot(options, 'options-de');
     await options.close();
@@ -25,7 +29,9 @@ describe('Backstory auf Deutsch', () => {
     const page = await h.context.newPage();
     await page.goto(`${h.origin}/generic-ticket-email.html`);
     const frame = await sidebarFrame(page, h.extensionId);
-    await expect.poll(() => frame.getByTestId('match-reason').textContent()).toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
+    await expect
+      .poll(() => frame.getByTestId('match-reason').textContent())
+      .toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
     expect(await frame.getByRole('heading', { name: 'Herkunft' }).count()).toBe(1);
     // German number and date formats: "4.200 $" and "14. März 2025".
     const deal = await frame.getByTestId('deal').textContent();
@@ -46,14 +52,20 @@ describe('Backstory auf Deutsch', () => {
       if (i18n) i18n.getMessage = () => '';
     });
     await page.goto(`chrome-extension://${h.extensionId}/options.html`);
-    expect(await page.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe('');
+    expect(await page.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe(
+      '',
+    );
     await page.getByRole('tab', { name: 'Helpdesk-Seiten' }).waitFor();
     expect(await page.getByRole('button', { name: 'Beispieldaten laden' }).count()).toBe(1);
     // The sidebar too, framed in a help-desk page (its frame's origin is Chrome's dynamic one).
     await page.goto(`${h.origin}/generic-ticket-email.html`);
     const frame = await sidebarFrame(page, h.extensionId);
-    expect(await frame.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale'))).toBe('');
-    await expect.poll(() => frame.getByTestId('match-reason').textContent()).toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
+    expect(
+      await frame.evaluate(() => (globalThis as unknown as WithChrome).chrome.i18n.getMessage('@@ui_locale')),
+    ).toBe('');
+    await expect
+      .poll(() => frame.getByTestId('match-reason').textContent())
+      .toContain('erkannt über Kontakt-E-Mail dana@acmedental.com');
     expect(await frame.getByRole('heading', { name: 'Herkunft' }).count()).toBe(1);
     await page.close();
   });

@@ -38,7 +38,10 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // the new headless mode comes from the flag, which loads extensions
-    args: [...chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }), ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    args: [
+      ...chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
     ...(options.lang ? { locale: options.lang } : {}),
     viewport: { width: 1280, height: 800 },
   });
@@ -47,7 +50,8 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
   await context.route(
     (url) => url.protocol === 'https:' && url.hostname !== '127.0.0.1',
     async (route) => {
-      const found = (await server.answer(new URL(route.request().url()))) as { contentType: string; body: string | Buffer } | undefined;
+      const found = (await server.answer(new URL(route.request().url()))) as
+        { contentType: string; body: string | Buffer } | undefined;
       if (!found) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
       return route.fulfill({ status: 200, contentType: found.contentType, body: found.body });
     },
@@ -98,7 +102,9 @@ async function stopWorkerRepeatedly(context: BrowserContext, extensionId: string
   const timer = setInterval(() => {
     void cdp
       .send('Target.getTargets')
-      .then(({ targetInfos }) => targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)))
+      .then(({ targetInfos }) =>
+        targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)),
+      )
       .then((w) => (w ? cdp.send('Target.closeTarget', { targetId: w.targetId }).then(() => stops++) : undefined))
       .catch(() => undefined);
   }, every);
@@ -119,7 +125,9 @@ export async function sidebarFrame(page: Page, extensionId: string, timeout = 10
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`));
     if (frame) {
-      await page.waitForFunction(() => !document.querySelector('backstory-sidebar[data-hidden]'), undefined, { timeout: Math.max(1, deadline - Date.now()) });
+      await page.waitForFunction(() => !document.querySelector('backstory-sidebar[data-hidden]'), undefined, {
+        timeout: Math.max(1, deadline - Date.now()),
+      });
       // Two painted frames: the browser routes clicks to the sidebar's frame only once it has
       // drawn it shown (until then a click at its place reaches the page underneath).
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -153,9 +161,24 @@ export async function axeViolations(target: Page | Frame): Promise<string[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await target.evaluate(source);
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }

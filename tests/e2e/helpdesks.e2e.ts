@@ -15,7 +15,14 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 /** Sales facts of the sample data that no help-desk page shows: they must never reach its DOM. */
-const CANARIES = ['Spring Dental Postcard Mailer', 'Legal Tech Webinar', 'Priya Nair', 'Marcus Lee', 'Managed IT Essentials', 'burned by their last MSP'];
+const CANARIES = [
+  'Spring Dental Postcard Mailer',
+  'Legal Tech Webinar',
+  'Priya Nair',
+  'Marcus Lee',
+  'Managed IT Essentials',
+  'burned by their last MSP',
+];
 
 /** The page's own view: its DOM with attributes and any open shadow roots, as page script sees it. */
 async function pageText(page: import('playwright-core').Page): Promise<string> {
@@ -68,42 +75,45 @@ const ownDomain = fixtureFiles()
   .map((file) => ({ file, ...readFixture(file).expect }))
   .filter((f) => f.site && f.account);
 
-describe('a help desk on the MSP\'s own domain', () => {
+describe("a help desk on the MSP's own domain", () => {
   it('has fixtures for it', () => {
     expect(ownDomain.length).toBeGreaterThan(0);
   });
 
-  it.each(ownDomain.map((f) => [f.file, f] as const))('%s: added in options, granted at run time, then removed', async (_file, want) => {
-    // The test serves the site over http (through the proxy), so that is the address to add.
-    const origin = new URL(served(want.url)).origin;
-    const before = await h.context.newPage();
-    await before.goto(served(want.url));
-    await before.waitForTimeout(1000);
-    expect(await hasSidebarFrame(before, h.extensionId)).toBe(false);
-    await before.close();
+  it.each(ownDomain.map((f) => [f.file, f] as const))(
+    '%s: added in options, granted at run time, then removed',
+    async (_file, want) => {
+      // The test serves the site over http (through the proxy), so that is the address to add.
+      const origin = new URL(served(want.url)).origin;
+      const before = await h.context.newPage();
+      await before.goto(served(want.url));
+      await before.waitForTimeout(1000);
+      expect(await hasSidebarFrame(before, h.extensionId)).toBe(false);
+      await before.close();
 
-    const options = await h.extensionPage('options.html#sites');
-    await options.getByLabel('Help-desk address').fill(served(want.url));
-    await options.getByLabel('Product').selectOption(want.site!);
-    await options.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Added ${origin}`);
-    await screenshot(options, 'options-sites');
+      const options = await h.extensionPage('options.html#sites');
+      await options.getByLabel('Help-desk address').fill(served(want.url));
+      await options.getByLabel('Product').selectOption(want.site!);
+      await options.getByRole('button', { name: 'Add site' }).click();
+      await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Added ${origin}`);
+      await screenshot(options, 'options-sites');
 
-    const page = await h.context.newPage();
-    await page.goto(served(want.url));
-    const frame = await sidebarFrame(page, h.extensionId);
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(want.account);
-    await expect.poll(() => options.getByTestId('sites').textContent()).toContain('ticket recognised once today');
-    await screenshot(page, `helpdesk-own-domain-${_file.replace(/\.html$/, '')}`);
-    await page.close();
+      const page = await h.context.newPage();
+      await page.goto(served(want.url));
+      const frame = await sidebarFrame(page, h.extensionId);
+      await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(want.account);
+      await expect.poll(() => options.getByTestId('sites').textContent()).toContain('ticket recognised once today');
+      await screenshot(page, `helpdesk-own-domain-${_file.replace(/\.html$/, '')}`);
+      await page.close();
 
-    await options.getByRole('button', { name: `Remove ${origin}` }).click();
-    await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Removed ${origin}`);
-    const after = await h.context.newPage();
-    await after.goto(served(want.url));
-    await after.waitForTimeout(1000);
-    expect(await hasSidebarFrame(after, h.extensionId)).toBe(false);
-    await after.close();
-    await options.close();
-  });
+      await options.getByRole('button', { name: `Remove ${origin}` }).click();
+      await expect.poll(() => options.getByTestId('sites-status').textContent()).toContain(`Removed ${origin}`);
+      const after = await h.context.newPage();
+      await after.goto(served(want.url));
+      await after.waitForTimeout(1000);
+      expect(await hasSidebarFrame(after, h.extensionId)).toBe(false);
+      await after.close();
+      await options.close();
+    },
+  );
 });

@@ -35,7 +35,9 @@ describe('campaign insights', () => {
     await viewTicket('generic-ticket-name.html', 'Baker & Price LLP');
     await options.reload();
     await expect.poll(() => options.getByRole('button', { name: 'Forget the 2 counted ticket views' }).count()).toBe(1);
-    const acmeRow = options.getByTestId('insights-table').locator('tr', { hasText: 'Spring Dental Postcard Mailer 2025' });
+    const acmeRow = options
+      .getByTestId('insights-table')
+      .locator('tr', { hasText: 'Spring Dental Postcard Mailer 2025' });
     expect(await acmeRow.locator('td').nth(4).textContent()).toBe('1');
     // The ticket's type as the page labels it ("Type: Incident").
     expect(await acmeRow.locator('td').last().textContent()).toBe('Incident (1)');
@@ -55,14 +57,25 @@ describe('campaign insights', () => {
       // Sales records are packed (storage/pack-layout.ts): the accounts are the 'account' rows' records.
       const ids = await new Promise<string[]>((resolve) => {
         const req = db.transaction('packs').objectStore('packs').getAll();
-        req.onsuccess = () => resolve((req.result as { kind: string; records: { id: string }[] }[]).filter((p) => p.kind === 'account').flatMap((p) => p.records.map((r) => r.id)).sort());
+        req.onsuccess = () =>
+          resolve(
+            (req.result as { kind: string; records: { id: string }[] }[])
+              .filter((p) => p.kind === 'account')
+              .flatMap((p) => p.records.map((r) => r.id))
+              .sort(),
+          );
       });
       const tx = db.transaction('ticketViews', 'readwrite');
       const store = tx.objectStore('ticketViews');
       const today = Date.now();
       for (let i = 0; i < 400; i++) {
         const day = new Date(today - (i % 85) * 86_400_000).toISOString().slice(0, 10);
-        store.put({ day, ticketKey: `seed|${i}`, accountId: ids[(i * 7 + (i % 3) * 11) % ids.length], kind: ['Incident', 'Service request', 'Problem', 'Incident'][i % 4] });
+        store.put({
+          day,
+          ticketKey: `seed|${i}`,
+          accountId: ids[(i * 7 + (i % 3) * 11) % ids.length],
+          kind: ['Incident', 'Service request', 'Problem', 'Incident'][i % 4],
+        });
       }
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
@@ -84,8 +97,13 @@ describe('campaign insights', () => {
 
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,topTicketTypes,tooFewToCompare');
+    const csv = readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe(
+      'campaign,channel,customers,mrr,tickets30,tickets90,ticketsPerCustomer90,ticketsPer1kMrr90,cost,topTicketTypes,tooFewToCompare',
+    );
     expect(csv.slice(1).some((line) => line.includes('Incident ('))).toBe(true);
     expect(csv.length - 1).toBe(await table.locator('tbody tr').count());
     await options.close();

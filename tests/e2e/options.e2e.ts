@@ -28,7 +28,9 @@ describe('options page: data', () => {
     expect(await files.nth(0).locator('table').textContent()).toContain('Harbor Dental Group');
     await screenshot(options, 'options-import-preview');
     await options.getByRole('button', { name: 'Import 2 files' }).click();
-    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported hubspot-companies.csv, hubspot-deals.csv: \d+ accounts, \d+ deals added/);
+    await expect
+      .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 })
+      .toMatch(/Imported hubspot-companies.csv, hubspot-deals.csv: \d+ accounts, \d+ deals added/);
     // The counts refresh from a live query a moment after the outcome line appears.
     await expect.poll(async () => Number(await count('account'))).toBeGreaterThanOrEqual(4);
     await expect.poll(async () => Number(await count('deal'))).toBeGreaterThanOrEqual(3);
@@ -47,7 +49,9 @@ describe('options page: data', () => {
       '9101,Harbor Dental - VoIP,1200,2024-02-01,Closed Won,Harbor Dental Group',
       '9102,Harbor Dental - backups,12k,2024-03-01,Closed Won,Harbor Dental Group',
     ].join('\n');
-    await options.getByLabel('Files').setInputFiles({ name: 'broken-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await options
+      .getByLabel('Files')
+      .setInputFiles({ name: 'broken-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
     const errors = options.getByTestId('import-errors');
     await errors.waitFor();
     expect(await errors.textContent()).toMatch(/broken-deals\.csv line 3, column "Amount"/);
@@ -58,7 +62,9 @@ describe('options page: data', () => {
   });
 
   it('says what is wrong with an empty file and a file of unknown columns', async () => {
-    await options.getByLabel('Files').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await options
+      .getByLabel('Files')
+      .setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await expect.poll(() => options.getByTestId('import-errors').textContent()).toMatch(/empty\.csv.*empty/i);
     await options.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -87,27 +93,43 @@ describe('options page: data', () => {
     // The backup restores everything.
     await options.getByLabel('Files').setInputFiles(file);
     await options.getByRole('button', { name: /^Import / }).click();
-    await expect.poll(async () => Number(await count('account')), { timeout: 15_000 }).toBe(backup.records.accounts.length);
+    await expect
+      .poll(async () => Number(await count('account')), { timeout: 15_000 })
+      .toBe(backup.records.accounts.length);
   });
 
   it('imports while two popups search: both keep answering and nothing is lost', async () => {
     const before = Number(await count('account'));
     const rows = Array.from({ length: 4000 }, (_, i) => `bulk-${i},Bulk Customer ${i},bulk${i}.example`);
-    await options.getByLabel('Files').setInputFiles({ name: 'bulk-accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(['id,name,domains', ...rows].join('\n')) });
+    await options
+      .getByLabel('Files')
+      .setInputFiles({
+        name: 'bulk-accounts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
+      });
     const popups = [await h.extensionPage('popup.html'), await h.extensionPage('popup.html')];
     await options.getByRole('button', { name: 'Import bulk-accounts.csv' }).click();
     // Search in both while the import commits.
-    await Promise.all(popups.map(async (popup, i) => {
-      await popup.getByRole('combobox').fill(i ? 'acme dent' : 'baker price');
-      await expect.poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(i ? 'Acme Dental Group' : 'Baker & Price LLP');
-    }));
-    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 30_000 }).toMatch(/Imported bulk-accounts\.csv: 4,000 accounts added/);
+    await Promise.all(
+      popups.map(async (popup, i) => {
+        await popup.getByRole('combobox').fill(i ? 'acme dent' : 'baker price');
+        await expect
+          .poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 })
+          .toContain(i ? 'Acme Dental Group' : 'Baker & Price LLP');
+      }),
+    );
+    await expect
+      .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported bulk-accounts\.csv: 4,000 accounts added/);
     // Counts are shown with thousands separators ("4,159").
     await expect.poll(async () => Number((await count('account'))?.replace(/\D/g, ''))).toBe(before + 4000);
     // A popup opened now finds the new records too.
     const after = await h.extensionPage('popup.html');
     await after.getByRole('combobox').fill('bulk customer 3999');
-    await expect.poll(() => after.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain('Bulk Customer 3999');
+    await expect
+      .poll(() => after.getByRole('option').first().textContent(), { timeout: 15_000 })
+      .toContain('Bulk Customer 3999');
     for (const p of [...popups, after]) await p.close();
   });
 });

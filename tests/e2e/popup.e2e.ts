@@ -39,7 +39,7 @@ describe('popup quick search', () => {
     await popup.close();
   });
 
-  it("shows the account of the ticket in the active tab first, before anything is typed", async () => {
+  it('shows the account of the ticket in the active tab first, before anything is typed', async () => {
     const ticket = await h.context.newPage();
     await ticket.goto(`${h.origin}/generic-ticket-domain.html`);
     await (await sidebarFrame(ticket, h.extensionId)).getByTestId('campaign').waitFor();
@@ -73,7 +73,9 @@ describe('the saved search index', () => {
 
     const cdp = await h.context.newCDPSession(h.context.pages()[0] ?? (await h.context.newPage()));
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
+    );
     if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
 
     const popup = await h.extensionPage('popup.html');
@@ -89,9 +91,13 @@ describe('the saved search index', () => {
   it('is rebuilt once the records changed, and finds what was added', async () => {
     const options = await h.extensionPage('options.html');
     const csv = 'Company,Domain\nZebra Crossing Dental,zebracrossing.example\n';
-    await options.getByLabel('Files').setInputFiles({ name: 'zebra.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await options
+      .getByLabel('Files')
+      .setInputFiles({ name: 'zebra.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await options.getByRole('button', { name: /^Import/ }).click();
-    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported zebra\.csv/);
+    await expect
+      .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 })
+      .toMatch(/Imported zebra\.csv/);
     await options.close();
 
     const popup = await h.extensionPage('popup.html');

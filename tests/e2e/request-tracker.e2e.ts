@@ -17,25 +17,33 @@ const credentials = Object.fromEntries(
 
 let h: Harness;
 beforeAll(async () => {
-  if (!RT_URL) throw new Error('RT_URL is not set: start RT with "sudo bash scripts/rt/setup.sh", then RT_URL=http://127.0.0.1:8080.');
+  if (!RT_URL)
+    throw new Error(
+      'RT_URL is not set: start RT with "sudo bash scripts/rt/setup.sh", then RT_URL=http://127.0.0.1:8080.',
+    );
   h = await launch();
   await loadSampleData(h);
 });
 afterAll(async () => h?.close());
 
 describe('Request Tracker 5 (real)', () => {
-  it('shows the customer\'s backstory beside RT\'s own ticket page after logging in through RT\'s form', async () => {
+  it("shows the customer's backstory beside RT's own ticket page after logging in through RT's form", async () => {
     const ticketId = process.env.RT_TICKET_ID ?? readFileSync('/tmp/backstory-rt/ticket-id', 'utf8').trim();
     const page = await h.context.newPage();
     await page.goto(`${RT_URL}/`);
     await page.locator('input[name="user"]').fill(credentials.RT_USER!);
     await page.locator('input[name="pass"]').fill(credentials.RT_PASSWORD!);
-    await Promise.all([page.waitForLoadState('load'), page.locator('form#login input[type="submit"], form[action*="Login"] [type="submit"]').first().click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.locator('form#login input[type="submit"], form[action*="Login"] [type="submit"]').first().click(),
+    ]);
     await page.goto(`${RT_URL}/Ticket/Display.html?id=${ticketId}`);
     expect(await page.locator('#header h1').textContent()).toContain('Dentrix scheduler down since 7am');
 
     const frame = await sidebarFrame(page, h.extensionId);
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 15_000 }).toBe('Acme Dental Group');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 15_000 })
+      .toBe('Acme Dental Group');
     expect(await frame.getByTestId('campaign').textContent()).toContain('Spring Dental Postcard Mailer 2025');
     expect(await frame.getByTestId('rep').textContent()).toBe('Priya Nair');
     expect(await frame.getByTestId('match-reason').textContent()).toContain('dana@acmedental.com');
@@ -45,7 +53,9 @@ describe('Request Tracker 5 (real)', () => {
 
     // Read by the Request Tracker adapter (not the generic fallback), as options reports.
     const options = await h.extensionPage('options.html#sites');
-    await expect.poll(() => options.getByTestId('site-activity').textContent()).toMatch(/127\.0\.0\.1:8080 \(Request Tracker\): ticket recognised/);
+    await expect
+      .poll(() => options.getByTestId('site-activity').textContent())
+      .toMatch(/127\.0\.0\.1:8080 \(Request Tracker\): ticket recognised/);
     await options.close();
   });
 });

@@ -98,7 +98,9 @@ describe('sidebar on a ticket page', () => {
     const frame = await sidebarFrame(page, h.extensionId);
     await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
     await page.evaluate(() => (window as unknown as { showTicket(id: string): void }).showTicket('1044'));
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Baker & Price LLP');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Baker & Price LLP');
     await page.evaluate(() => (window as unknown as { showQueue(): void }).showQueue());
     await expect.poll(() => hasSidebarFrame(page, h.extensionId), { timeout: 10_000 }).toBe(false);
     await page.close();
@@ -127,7 +129,9 @@ describe('sidebar on a ticket page', () => {
       return n;
     };
     const observerCount = async () => {
-      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: await inWorld('MutationObserver.prototype') });
+      const { objects } = await cdp.send('Runtime.queryObjects', {
+        prototypeObjectId: await inWorld('MutationObserver.prototype'),
+      });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: objects.objectId!,
         functionDeclaration: 'function () { return this.length; }',
@@ -152,7 +156,9 @@ describe('sidebar on a ticket page', () => {
     // 100 steps end on ticket 1044 (step 99 is index 0 of the cycle).
     await expect.poll(() => page.locator('backstory-sidebar').count(), { timeout: 10_000 }).toBe(1);
     frame = await sidebarFrame(page, h.extensionId);
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Baker & Price LLP');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Baker & Price LLP');
     const sidebarFrames = page.frames().filter((f) => f.url().includes('/sidebar.html'));
     expect(sidebarFrames).toHaveLength(1);
     expect(await listenerCount()).toBe(listenersBefore);
@@ -168,13 +174,21 @@ describe('sidebar on a ticket page', () => {
     const cdp = await page.context().newCDPSession(page);
     for (let round = 0; round < 3; round++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
-      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+      const workers = targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
+      );
       // In the stopped-worker pass the harness may have stopped it a moment ago: then there is
       // none to stop, and the next ticket must wake it all the same.
       if (!process.env.BACKSTORY_STOP_WORKER_MS) expect(workers.length).toBe(1);
       expect(workers.length).toBeLessThanOrEqual(1);
       if (workers[0]) await cdp.send('Target.closeTarget', { targetId: workers[0].targetId }).catch(() => undefined);
-      await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))).toBe(false);
+      await expect
+        .poll(async () =>
+          (await cdp.send('Target.getTargets')).targetInfos.some(
+            (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
+          ),
+        )
+        .toBe(false);
       // The next ticket wakes the worker; it must answer from storage alone.
       const [id, name] = round % 2 === 0 ? ['1044', 'Baker & Price LLP'] : ['1042', 'Acme Dental Group'];
       await page.evaluate((t) => (window as unknown as { showTicket(id: string): void }).showTicket(t), id);
@@ -192,7 +206,9 @@ describe('sidebar on a ticket page', () => {
     const file = Buffer.from(`Account,Note,Date\nAcme Dental Group,"${body}",2026-11-30\n`);
     await options.getByLabel('Files').setInputFiles({ name: 'renewal-note.csv', mimeType: 'text/csv', buffer: file });
     await options.getByRole('button', { name: 'Import renewal-note.csv' }).click();
-    await expect.poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported renewal-note\.csv/);
+    await expect
+      .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 15_000 })
+      .toMatch(/Imported renewal-note\.csv/);
     await options.close();
     const { page, frame } = await openTicket('generic-ticket-email.html');
     expect(await frame.getByTestId('account-name').textContent()).toBe('Acme Dental Group');
@@ -215,7 +231,13 @@ describe('sidebar on a ticket page', () => {
       for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
       return parts.join('\n');
     });
-    for (const canary of ['Priya Nair', 'burned by their last MSP', 'Spring Dental Postcard Mailer', '4,200', 'Dentrix server hosting']) {
+    for (const canary of [
+      'Priya Nair',
+      'burned by their last MSP',
+      'Spring Dental Postcard Mailer',
+      '4,200',
+      'Dentrix server hosting',
+    ]) {
       expect(exposed).not.toContain(canary);
     }
     await page.close();
@@ -240,9 +262,13 @@ describe('sidebar on a ticket page', () => {
       .getByTestId('match-reason')
       .waitFor()
       .catch(async (e: Error) => {
-        throw new Error(`${e.message}\nthe sidebar showed: ${await otherFrame.evaluate(() => document.body.innerText).catch(String)}`);
+        throw new Error(
+          `${e.message}\nthe sidebar showed: ${await otherFrame.evaluate(() => document.body.innerText).catch(String)}`,
+        );
       });
-    const opened = await other.evaluate(() => document.querySelector('backstory-sidebar')!.getBoundingClientRect().width);
+    const opened = await other.evaluate(
+      () => document.querySelector('backstory-sidebar')!.getBoundingClientRect().width,
+    );
     expect(opened).toBeGreaterThan(300);
     await page.close();
     await other.close();

@@ -35,10 +35,18 @@ const ticketAccount = async () => {
 
 async function stopWorker(cdp: CDPSession) {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
+  const worker = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
+  );
   // None: the stopped-worker pass (BACKSTORY_STOP_WORKER_MS) has just stopped it.
   if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))).toBe(false);
+  await expect
+    .poll(async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.some(
+        (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
+      ),
+    )
+    .toBe(false);
 }
 
 describe('HubSpot as a data source', () => {
@@ -47,18 +55,26 @@ describe('HubSpot as a data source', () => {
     await options.getByLabel('Private app token').fill('pat-na1-typo');
     await options.getByRole('button', { name: 'Test connection' }).click();
     const checks = options.getByTestId('connection-checks');
-    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/does not work yet.*owners: .*rejected the key \(401\)/);
+    await expect
+      .poll(() => checks.textContent(), { timeout: 15_000 })
+      .toMatch(/does not work yet.*owners: .*rejected the key \(401\)/);
     mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
     await options.getByLabel('Private app token').fill(TOKEN);
     await options.getByRole('button', { name: 'Test connection' }).click();
     mock.forbidden.add('/marketing/v3/campaigns');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/✓ deals.*✗ notes: the key may not read .*notes \(403\).*! campaigns: HubSpot refused \(403\): add the marketing\.campaigns\.read scope/);
+    await expect
+      .poll(() => checks.textContent(), { timeout: 15_000 })
+      .toMatch(
+        /✓ deals.*✗ notes: the key may not read .*notes \(403\).*! campaigns: HubSpot refused \(403\): add the marketing\.campaigns\.read scope/,
+      );
     await screenshot(options, 'options-sources-test');
     // Campaigns alone missing: a gap, not a broken connection.
     mock.switches = {};
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/^Connection works\. Some optional data cannot be read.*✓ notes.*! campaigns/);
+    await expect
+      .poll(() => checks.textContent(), { timeout: 15_000 })
+      .toMatch(/^Connection works\. Some optional data cannot be read.*✓ notes.*! campaigns/);
     mock.forbidden.clear();
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/Connection works/);
@@ -66,14 +82,29 @@ describe('HubSpot as a data source', () => {
 
   it('is added in options with a token, syncs, and its account shows beside a ticket', async () => {
     // A Marketing Hub campaign, named by the won deal's original source drill-down (its utm_campaign).
-    mock.data.campaigns = [{ id: '4f1c2a9e-5b7d-4e21-9c3a-6d8e0f1a2b3c', properties: { hs_name: 'Managed IT search ads', hs_utm: 'managed-it-search', hs_start_date: '2026-08-01', hs_spend_items_sum_amount: '2300' } }];
-    Object.assign(mock.data.deals[0]!.properties, { hs_analytics_source: 'PAID_SEARCH', hs_analytics_source_data_1: 'managed-it-search' });
+    mock.data.campaigns = [
+      {
+        id: '4f1c2a9e-5b7d-4e21-9c3a-6d8e0f1a2b3c',
+        properties: {
+          hs_name: 'Managed IT search ads',
+          hs_utm: 'managed-it-search',
+          hs_start_date: '2026-08-01',
+          hs_spend_items_sum_amount: '2300',
+        },
+      },
+    ];
+    Object.assign(mock.data.deals[0]!.properties, {
+      hs_analytics_source: 'PAID_SEARCH',
+      hs_analytics_source_data_1: 'managed-it-search',
+    });
     mock.requests.length = 0;
     await options.getByLabel('Name').fill('HubSpot (mock)');
     await options.getByLabel('Private app token').fill(TOKEN);
     await options.getByLabel('API address').fill(mock.url);
     await options.getByRole('button', { name: 'Save and sync' }).click();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 1 notes/);
+    await expect
+      .poll(status, { timeout: 20_000 })
+      .toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 1 notes/);
     // Write-only: the token is not in the page any more.
     expect(await options.getByLabel('Private app token').inputValue()).toBe('');
     expect(await options.content()).not.toContain(TOKEN);
@@ -82,13 +113,17 @@ describe('HubSpot as a data source', () => {
     await screenshot(options, 'options-sources');
 
     const { page, frame } = await ticketAccount();
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Unknown Widgets Ltd');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Unknown Widgets Ltd');
     const text = await frame.locator('body').textContent();
     expect(text).toContain('Priya Nair');
     expect(text).toContain('burned by their last IT guy');
     expect(await frame.getByTestId('campaign').textContent()).toContain('Managed IT search ads');
     expect(await page.content()).not.toContain(TOKEN);
-    await expect.poll(() => frame.getByTestId('freshness').textContent()).toMatch(/Data: HubSpot \(mock\), synced (this minute|1 minute ago)/);
+    await expect
+      .poll(() => frame.getByTestId('freshness').textContent())
+      .toMatch(/Data: HubSpot \(mock\), synced (this minute|1 minute ago)/);
     await screenshot(page, 'sidebar-hubspot');
     await page.close();
   });
@@ -96,19 +131,35 @@ describe('HubSpot as a data source', () => {
   it('merges the same customer from a file import into one story, saying where each fact came from', async () => {
     const data = await h.extensionPage('options.html#data');
     await data.getByLabel('Files').setInputFiles([
-      { name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,domains,leadSource\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example,Trade show 2026\n') },
-      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Met Zed at the trade show booth; wants quarterly reviews\n') },
+      {
+        name: 'accounts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'id,name,domains,leadSource\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example,Trade show 2026\n',
+        ),
+      },
+      {
+        name: 'notes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Met Zed at the trade show booth; wants quarterly reviews\n',
+        ),
+      },
     ]);
     await data.getByRole('button', { name: 'Import 2 files' }).click();
     await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
     await data.close();
     const { page, frame } = await ticketAccount();
-    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('trade show booth');
+    await expect
+      .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
+      .toContain('trade show booth');
     const notes = await frame.getByTestId('notes').textContent();
     expect(notes).toContain('from file import');
     expect(notes).toContain('from HubSpot (mock)');
     expect(await frame.getByTestId('deal').textContent()).toContain('from HubSpot (mock)');
-    expect(await frame.getByTestId('freshness').textContent()).toMatch(/HubSpot \(mock\), synced .*; file import, imported/);
+    expect(await frame.getByTestId('freshness').textContent()).toMatch(
+      /HubSpot \(mock\), synced .*; file import, imported/,
+    );
     await screenshot(page, 'sidebar-merged-sources');
     await page.close();
   });
@@ -116,17 +167,25 @@ describe('HubSpot as a data source', () => {
   it('keeps the last good data and says the key was rejected when the token is revoked', async () => {
     mock.setToken('pat-na1-rotated');
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 }).toMatch(/rejected the key \(401\).*data from the last good sync is kept/);
+    await expect
+      .poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 })
+      .toMatch(/rejected the key \(401\).*data from the last good sync is kept/);
     await screenshot(options, 'options-sources-error');
     const { page, frame } = await ticketAccount();
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Unknown Widgets Ltd');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Unknown Widgets Ltd');
     expect(await frame.getByTestId('freshness-warning').textContent()).toContain('the last sync failed');
     await page.close();
     mock.setToken(TOKEN);
   });
 
   it('finishes a sync that the browser cut off by stopping the service worker, from where it stopped', async () => {
-    mock.data.companies.push({ id: '5004', properties: { name: 'Harborview Bakery', domain: 'harborview-bakery.example' }, modified: new Date().toISOString() });
+    mock.data.companies.push({
+      id: '5004',
+      properties: { name: 'Harborview Bakery', domain: 'harborview-bakery.example' },
+      modified: new Date().toISOString(),
+    });
     // Slow answers keep the sync running long enough to be stopped in the middle; not so slow
     // that, in the stopped-worker pass, a worker cannot get one page done before its own stop.
     mock.switches = { delayMs: 350 };
@@ -134,7 +193,11 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     // This second sync is incremental (the search API). Stop the worker while it waits for the
     // deals page: companies and contacts are stored with the cursor.
-    await expect.poll(() => mock.requests.slice(seen).some((r) => r.path.startsWith('/crm/v3/objects/deals')), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => mock.requests.slice(seen).some((r) => r.path.startsWith('/crm/v3/objects/deals')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     const cdp = await options.context().newCDPSession(options);
     await stopWorker(cdp);
     expect(await status()).toMatch(/Syncing/);
@@ -146,13 +209,21 @@ describe('HubSpot as a data source', () => {
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = mock.requests.slice(beforeResume).map((r) => r.path.split('?')[0]!);
     // It went on with deals or notes (the deals page may have landed just before the stop).
-    expect(resumed.some((p) => p.startsWith('/crm/v3/objects/deals') || p.startsWith('/crm/v3/objects/notes'))).toBe(true);
-    expect(resumed.some((p) => p.startsWith('/crm/v3/objects/companies') || p.startsWith('/crm/v3/objects/contacts'))).toBe(false);
+    expect(resumed.some((p) => p.startsWith('/crm/v3/objects/deals') || p.startsWith('/crm/v3/objects/notes'))).toBe(
+      true,
+    );
+    expect(
+      resumed.some((p) => p.startsWith('/crm/v3/objects/companies') || p.startsWith('/crm/v3/objects/contacts')),
+    ).toBe(false);
     await page.close();
   });
 
   it('imports a file while a sync runs and two popups search: both finish, nothing is lost', async () => {
-    mock.data.companies.push({ id: '5005', properties: { name: 'Quayside Optics', domain: 'quayside-optics.example' }, modified: new Date().toISOString() });
+    mock.data.companies.push({
+      id: '5005',
+      properties: { name: 'Quayside Optics', domain: 'quayside-optics.example' },
+      modified: new Date().toISOString(),
+    });
     // Slow answers keep the sync running while the file is imported.
     mock.switches = { delayMs: 500 };
     const popups = [await h.extensionPage('popup.html'), await h.extensionPage('popup.html')];
@@ -160,22 +231,35 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(status).toMatch(/Syncing/);
     const rows = Array.from({ length: 500 }, (_, i) => `walk-${i},Lantern Street Dental ${i},lantern${i}.example`);
-    await data.getByLabel('Files').setInputFiles({ name: 'walk-ins.csv', mimeType: 'text/csv', buffer: Buffer.from(['id,name,domains', ...rows].join('\n')) });
+    await data
+      .getByLabel('Files')
+      .setInputFiles({
+        name: 'walk-ins.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
+      });
     await data.getByRole('button', { name: 'Import walk-ins.csv' }).click();
     await Promise.all(
       popups.map(async (popup, i) => {
         await popup.getByRole('combobox').fill(i ? 'unknown widg' : 'harborview');
-        await expect.poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(i ? 'Unknown Widgets Ltd' : 'Harborview Bakery');
+        await expect
+          .poll(() => popup.getByRole('option').first().textContent(), { timeout: 15_000 })
+          .toContain(i ? 'Unknown Widgets Ltd' : 'Harborview Bakery');
       }),
     );
-    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 20_000 }).toMatch(/Imported walk-ins\.csv: 500 accounts added/);
+    await expect
+      .poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 20_000 })
+      .toMatch(/Imported walk-ins\.csv: 500 accounts added/);
     // The import did not wait for the sync, nor the sync for the import.
     expect(await status()).toMatch(/Syncing/);
     mock.switches = {};
     await expect.poll(status, { timeout: 30_000 }).toMatch(/Last synced .*changed records read; now 5 accounts/);
     // Both are kept, and the saved search index knows both.
     const after = await h.extensionPage('popup.html');
-    for (const [query, name] of [['quayside', 'Quayside Optics'], ['lantern street dental 499', 'Lantern Street Dental 499']]) {
+    for (const [query, name] of [
+      ['quayside', 'Quayside Optics'],
+      ['lantern street dental 499', 'Lantern Street Dental 499'],
+    ]) {
       await after.getByRole('combobox').fill(query!);
       await expect.poll(() => after.getByRole('option').first().textContent(), { timeout: 15_000 }).toContain(name);
     }
@@ -186,7 +270,11 @@ describe('HubSpot as a data source', () => {
     type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
     // Asked from the options page (an extension page sees the alarms too), not from the worker,
     // which the stopped-worker pass may stop between finding it and asking it.
-    const alarm = () => options.evaluate(async () => (await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('sync-sources'))?.periodInMinutes);
+    const alarm = () =>
+      options.evaluate(
+        async () =>
+          (await (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('sync-sources'))?.periodInMinutes,
+      );
     expect(await alarm()).toBe(30);
     await options.getByLabel('Sync every').selectOption({ label: '1 h' });
     await expect.poll(alarm).toBe(60);
@@ -202,7 +290,9 @@ describe('HubSpot as a data source', () => {
     await popup.close();
     // The imported twin stays, now on its own.
     const { page, frame } = await ticketAccount();
-    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('trade show booth');
+    await expect
+      .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
+      .toContain('trade show booth');
     expect(await frame.getByTestId('notes').textContent()).not.toContain('burned by their last IT guy');
     expect(await frame.getByTestId('freshness').textContent()).not.toContain('HubSpot');
     await page.close();
@@ -211,11 +301,39 @@ describe('HubSpot as a data source', () => {
 
 describe('ConnectWise PSA as a data source', () => {
   it('is added in options with its API member keys, and its opportunity shows beside a ConnectWise ticket', async () => {
-    cw.data.companies.push({ id: 260, identifier: 'AcmeDental', name: 'Acme Dental Group', website: 'acmedental.com', leadSource: 'Postcard mailer' });
-    cw.data.opportunities.push({ id: 4200, name: 'Acme Dental - managed IT', company: { id: 260, name: 'Acme Dental Group' }, campaign: { id: 31, name: 'Spring trade show 2025' }, primarySalesRep: { id: 12, name: 'Dana Whitfield' }, status: { id: 2, name: 'Won' }, closedDate: '2025-05-02T00:00:00Z' });
+    cw.data.companies.push({
+      id: 260,
+      identifier: 'AcmeDental',
+      name: 'Acme Dental Group',
+      website: 'acmedental.com',
+      leadSource: 'Postcard mailer',
+    });
+    cw.data.opportunities.push({
+      id: 4200,
+      name: 'Acme Dental - managed IT',
+      company: { id: 260, name: 'Acme Dental Group' },
+      campaign: { id: 31, name: 'Spring trade show 2025' },
+      primarySalesRep: { id: 12, name: 'Dana Whitfield' },
+      status: { id: 2, name: 'Won' },
+      closedDate: '2025-05-02T00:00:00Z',
+    });
     cw.data.forecasts[4200] = [{ revenue: 2100, recurringFlag: true, includedFlag: true }];
-    cw.data.notes[4200] = [{ id: 78, text: 'Dr. Hale wants the scheduler back within the hour, every time.', enteredBy: 'dwhitfield', flagged: true }];
-    cw.data.companyNotes![260] = [{ id: 620, text: 'The practice closes at 1pm on Fridays: no maintenance windows then.', type: { id: 1, name: 'General' }, enteredBy: 'pnair' }];
+    cw.data.notes[4200] = [
+      {
+        id: 78,
+        text: 'Dr. Hale wants the scheduler back within the hour, every time.',
+        enteredBy: 'dwhitfield',
+        flagged: true,
+      },
+    ];
+    cw.data.companyNotes![260] = [
+      {
+        id: 620,
+        text: 'The practice closes at 1pm on Fridays: no maintenance windows then.',
+        type: { id: 1, name: 'General' },
+        enteredBy: 'pnair',
+      },
+    ];
     cw.forbidden.add('/marketing/campaigns');
 
     await options.getByLabel('Product').selectOption('connectwise');
@@ -227,18 +345,26 @@ describe('ConnectWise PSA as a data source', () => {
     await options.getByLabel('Private key').fill(cw.privateKey);
     await options.getByLabel('Member who receives flags (optional)').fill('dwhitfield');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 }).toMatch(/^Connection works\. Some optional data.*✓ opportunities.*! campaigns: the key may not read .*\(403\)/);
+    await expect
+      .poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 })
+      .toMatch(/^Connection works\. Some optional data.*✓ opportunities.*! campaigns: the key may not read .*\(403\)/);
     cw.forbidden.clear();
     await options.getByRole('button', { name: 'Save and sync' }).click();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 4 notes/);
+    await expect
+      .poll(status, { timeout: 20_000 })
+      .toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 4 notes/);
     expect(await options.content()).not.toContain(cw.privateKey);
     expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'options-sources-connectwise');
 
     const page = await h.context.newPage();
-    await page.goto('https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
+    await page.goto(
+      'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042',
+    );
     const frame = await sidebarFrame(page, h.extensionId);
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Acme Dental Group');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Acme Dental Group');
     expect(await frame.getByTestId('campaign').textContent()).toContain('Spring trade show 2025');
     expect(await frame.getByTestId('deal').textContent()).toMatch(/Acme Dental - managed IT.*\$2,100\/mo/);
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
@@ -251,9 +377,15 @@ describe('ConnectWise PSA as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
     await frame.getByLabel('Note for sales').fill('They are opening a second practice in March.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
-    await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 }).toContain('Sent to sales.');
+    await expect
+      .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
+      .toContain('Sent to sales.');
     expect(cw.writes).toHaveLength(1);
-    expect(cw.writes[0]).toMatchObject({ company: { id: 260 }, primarySalesRep: { identifier: 'dwhitfield' }, name: 'New project: They are opening a second practice in March.' });
+    expect(cw.writes[0]).toMatchObject({
+      company: { id: 260 },
+      primarySalesRep: { identifier: 'dwhitfield' },
+      name: 'New project: They are opening a second practice in March.',
+    });
     expect(String(cw.writes[0]!.notes)).toContain('Ticket: connectwise #1042');
     await page.close();
   });
@@ -262,7 +394,9 @@ describe('ConnectWise PSA as a data source', () => {
 describe('a source that is rate-limited or never answers', () => {
   const cwTicket = async () => {
     const page = await h.context.newPage();
-    await page.goto('https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042');
+    await page.goto(
+      'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042',
+    );
     return { page, frame: await sidebarFrame(page, h.extensionId) };
   };
   const syncNow = async () => {
@@ -271,7 +405,9 @@ describe('a source that is rate-limited or never answers', () => {
   };
   const keptData = async () => {
     const { page, frame } = await cwTicket();
-    await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe('Acme Dental Group');
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Acme Dental Group');
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
     await page.close();
   };
@@ -290,7 +426,9 @@ describe('a source that is rate-limited or never answers', () => {
   it('says in plain words that ConnectWise keeps answering 429, and keeps the last good data', async () => {
     cw.switches = { status: 429, retryAfter: '1', onlyPath: '/sales/opportunities' };
     await syncNow();
-    await expect.poll(() => options.getByTestId('source-error').textContent(), { timeout: 30_000 }).toMatch(/keeps answering "too many requests" \(429\).*data from the last good sync is kept/);
+    await expect
+      .poll(() => options.getByTestId('source-error').textContent(), { timeout: 30_000 })
+      .toMatch(/keeps answering "too many requests" \(429\).*data from the last good sync is kept/);
     cw.switches = {};
     await keptData();
   });
@@ -298,15 +436,25 @@ describe('a source that is rate-limited or never answers', () => {
   it('gives up on a request that never answers, says so, and keeps the last good data', async () => {
     // Test builds only: this source's requests time out after 1.5 s (one retry) instead of 25 s.
     await options.evaluate(async () => {
-      const area = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
-      const { dataSources } = (await area.get('dataSources')) as { dataSources: { kind: string; settings?: Record<string, string> }[] };
+      const area = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+          };
+        }
+      ).chrome.storage.local;
+      const { dataSources } = (await area.get('dataSources')) as {
+        dataSources: { kind: string; settings?: Record<string, string> }[];
+      };
       for (const s of dataSources) if (s.kind === 'connectwise') s.settings = { ...s.settings, testTimeoutMs: '1500' };
       await area.set({ dataSources });
     });
     // A pass resumes at the step that failed (opportunities, above); a new one also gets there.
     cw.switches = { hang: true, onlyPath: '/sales/opportunities' };
     await syncNow();
-    await expect.poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 }).toMatch(/sales\/opportunities did not answer within 2 s.*data from the last good sync is kept/);
+    await expect
+      .poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 })
+      .toMatch(/sales\/opportunities did not answer within 2 s.*data from the last good sync is kept/);
     await screenshot(options, 'options-sources-timeout');
     cw.switches = {};
     await keptData();

@@ -57,30 +57,129 @@ export function sampleConnectWiseData(): MockConnectWiseData {
   const rep = { id: 12, identifier: 'dwhitfield', name: 'Dana Whitfield' };
   return {
     companies: [
-      { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC', website: 'www.granitepeak.example', leadSource: 'Trade show', dateAcquired: '2025-04-02T00:00:00Z', market: { id: 3, name: 'Engineering' }, status: { id: 1, name: 'Active' }, deletedFlag: false, _info: { lastUpdated: '2026-11-20T10:00:00Z' } },
-      { id: 251, identifier: 'Bluebird', name: 'Bluebird Family Dentistry', website: 'https://bluebird-dental.example/', leadSource: 'Postcard mailer', market: { id: 1, name: 'Dental' }, deletedFlag: false },
+      {
+        id: 250,
+        identifier: 'GranitePeak',
+        name: 'Granite Peak Surveying LLC',
+        website: 'www.granitepeak.example',
+        leadSource: 'Trade show',
+        dateAcquired: '2025-04-02T00:00:00Z',
+        market: { id: 3, name: 'Engineering' },
+        status: { id: 1, name: 'Active' },
+        deletedFlag: false,
+        _info: { lastUpdated: '2026-11-20T10:00:00Z' },
+      },
+      {
+        id: 251,
+        identifier: 'Bluebird',
+        name: 'Bluebird Family Dentistry',
+        website: 'https://bluebird-dental.example/',
+        leadSource: 'Postcard mailer',
+        market: { id: 1, name: 'Dental' },
+        deletedFlag: false,
+      },
       { id: 252, identifier: 'Gone', name: 'Gone Corp', deletedFlag: true },
     ],
     contacts: [
-      { id: 901, firstName: 'Ravi', lastName: 'Shah', title: 'Office manager', company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' }, types: [{ id: 2, name: 'Decision Maker' }], communicationItems: [{ id: 1, type: { id: 1, name: 'Direct' }, value: '555-0100', communicationType: 'Phone' }, { id: 2, type: { id: 4, name: 'Email' }, value: 'Ravi@GranitePeak.example', defaultFlag: true, communicationType: 'Email' }] },
-      { id: 902, firstName: 'Lena', lastName: 'Cho', company: { id: 251, name: 'Bluebird Family Dentistry' }, communicationItems: [{ id: 3, type: { id: 4, name: 'Email' }, value: 'lena@bluebird-dental.example', communicationType: 'Email' }] },
+      {
+        id: 901,
+        firstName: 'Ravi',
+        lastName: 'Shah',
+        title: 'Office manager',
+        company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' },
+        types: [{ id: 2, name: 'Decision Maker' }],
+        communicationItems: [
+          { id: 1, type: { id: 1, name: 'Direct' }, value: '555-0100', communicationType: 'Phone' },
+          {
+            id: 2,
+            type: { id: 4, name: 'Email' },
+            value: 'Ravi@GranitePeak.example',
+            defaultFlag: true,
+            communicationType: 'Email',
+          },
+        ],
+      },
+      {
+        id: 902,
+        firstName: 'Lena',
+        lastName: 'Cho',
+        company: { id: 251, name: 'Bluebird Family Dentistry' },
+        communicationItems: [
+          { id: 3, type: { id: 4, name: 'Email' }, value: 'lena@bluebird-dental.example', communicationType: 'Email' },
+        ],
+      },
     ],
-    campaigns: [{ id: 31, name: 'Spring trade show 2025', type: { id: 2, name: 'Trade show' }, startDate: '2025-03-10T00:00:00Z', endDate: '2025-03-12T00:00:00Z', budgetCost: 9000, actualCost: 8450, member: rep }],
+    campaigns: [
+      {
+        id: 31,
+        name: 'Spring trade show 2025',
+        type: { id: 2, name: 'Trade show' },
+        startDate: '2025-03-10T00:00:00Z',
+        endDate: '2025-03-12T00:00:00Z',
+        budgetCost: 9000,
+        actualCost: 8450,
+        member: rep,
+      },
+    ],
     opportunities: [
-      { id: 4100, name: 'Granite Peak - managed IT', company: { id: 250, name: 'Granite Peak Surveying LLC' }, campaign: { id: 31, name: 'Spring trade show 2025' }, source: { id: 5, name: 'Trade show' }, primarySalesRep: rep, status: { id: 2, name: 'Won' }, stage: { id: 4, name: 'Closed' }, closedDate: '2025-04-01T00:00:00Z', notes: 'Managed IT for 9 seats, promised 2-hour response for the survey plotter' },
-      { id: 4101, name: 'Bluebird - phones', company: { id: 251, name: 'Bluebird Family Dentistry' }, primarySalesRep: rep, status: { id: 1, name: 'Open' }, stage: { id: 2, name: 'Proposal' } },
+      {
+        id: 4100,
+        name: 'Granite Peak - managed IT',
+        company: { id: 250, name: 'Granite Peak Surveying LLC' },
+        campaign: { id: 31, name: 'Spring trade show 2025' },
+        source: { id: 5, name: 'Trade show' },
+        primarySalesRep: rep,
+        status: { id: 2, name: 'Won' },
+        stage: { id: 4, name: 'Closed' },
+        closedDate: '2025-04-01T00:00:00Z',
+        notes: 'Managed IT for 9 seats, promised 2-hour response for the survey plotter',
+      },
+      {
+        id: 4101,
+        name: 'Bluebird - phones',
+        company: { id: 251, name: 'Bluebird Family Dentistry' },
+        primarySalesRep: rep,
+        status: { id: 1, name: 'Open' },
+        stage: { id: 2, name: 'Proposal' },
+      },
     ],
     companyNotes: {
-      250: [{ id: 600, text: 'Owner Ravi prefers phone calls before 9am; the field crews are out after that.', type: { id: 1, name: 'General' }, flagged: false, enteredBy: 'dwhitfield', company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' }, _info: { lastUpdated: '2025-04-03T09:00:00Z', dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' } }],
+      250: [
+        {
+          id: 600,
+          text: 'Owner Ravi prefers phone calls before 9am; the field crews are out after that.',
+          type: { id: 1, name: 'General' },
+          flagged: false,
+          enteredBy: 'dwhitfield',
+          company: { id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC' },
+          _info: { lastUpdated: '2025-04-03T09:00:00Z', dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' },
+        },
+      ],
     },
     notes: {
-      4100: [{ id: 77, opportunityId: 4100, text: 'Ravi chose us over their cousin\'s company. Plotter downtime costs them a field day.', flagged: true, enteredBy: 'dwhitfield', _info: { lastUpdated: '2025-03-28T16:00:00Z', dateEntered: '2025-03-28T15:00:00Z' } }],
+      4100: [
+        {
+          id: 77,
+          opportunityId: 4100,
+          text: "Ravi chose us over their cousin's company. Plotter downtime costs them a field day.",
+          flagged: true,
+          enteredBy: 'dwhitfield',
+          _info: { lastUpdated: '2025-03-28T16:00:00Z', dateEntered: '2025-03-28T15:00:00Z' },
+        },
+      ],
     },
-    forecasts: { 4100: [{ revenue: 1350, recurringFlag: true, includedFlag: true }, { revenue: 2400, recurringFlag: false, includedFlag: true }, { revenue: 999, recurringFlag: false, includedFlag: false }] },
+    forecasts: {
+      4100: [
+        { revenue: 1350, recurringFlag: true, includedFlag: true },
+        { revenue: 2400, recurringFlag: false, includedFlag: true },
+        { revenue: 999, recurringFlag: false, includedFlag: false },
+      ],
+    },
   };
 }
 
-const updated = (o: Obj) => String((o._info as { lastUpdated?: string } | undefined)?.lastUpdated ?? '2025-01-01T00:00:00Z');
+const updated = (o: Obj) =>
+  String((o._info as { lastUpdated?: string } | undefined)?.lastUpdated ?? '2025-01-01T00:00:00Z');
 
 /** A filter for the conditions Backstory sends (see the header), or undefined for any other. */
 function conditionFilter(conditions: string): ((o: Obj) => boolean) | undefined {
@@ -89,7 +188,12 @@ function conditionFilter(conditions: string): ((o: Obj) => boolean) | undefined 
     const like = /^notes like "%(.*)%"$/.exec(clause);
     const since = /^lastUpdated (>|<=) \[(.+)\]$/.exec(clause);
     if (like) tests.push((o) => String(o.notes ?? '').includes(like[1]!));
-    else if (since) tests.push((o) => (since[1] === '>' ? Date.parse(updated(o)) > Date.parse(since[2]!) : Date.parse(updated(o)) <= Date.parse(since[2]!)));
+    else if (since)
+      tests.push((o) =>
+        since[1] === '>'
+          ? Date.parse(updated(o)) > Date.parse(since[2]!)
+          : Date.parse(updated(o)) <= Date.parse(since[2]!),
+      );
     else if (clause === 'closedDate = null') tests.push((o) => !o.closedDate);
     else return undefined;
   }
@@ -135,42 +239,92 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     if (sw.status && (!sw.onlyPath || url.pathname.includes(sw.onlyPath))) {
       const status = sw.status;
       if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
-      return send(res, status, { code: status === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'mock failure' }, status === 429 && sw.retryAfter ? { 'retry-after': sw.retryAfter } : {});
+      return send(
+        res,
+        status,
+        { code: status === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'mock failure' },
+        status === 429 && sw.retryAfter ? { 'retry-after': sw.retryAfter } : {},
+      );
     }
     const info = /^\/login\/companyinfo\/([^/]+)$/.exec(url.pathname);
     if (info) {
       if (decodeURIComponent(info[1]!).toLowerCase() !== mock.companyId) return send(res, 200, 'null');
-      return send(res, 200, { CompanyName: 'Northwind MSP', Codebase: CODEBASE, VersionCode: 'v2025.1', VersionNumber: 'v4.6.100', CompanyID: mock.companyId, IsCloud: false, SiteUrl: url.host });
+      return send(res, 200, {
+        CompanyName: 'Northwind MSP',
+        Codebase: CODEBASE,
+        VersionCode: 'v2025.1',
+        VersionNumber: 'v4.6.100',
+        CompanyID: mock.companyId,
+        IsCloud: false,
+        SiteUrl: url.host,
+      });
     }
     const prefix = `/${CODEBASE}apis/3.0`;
     if (!url.pathname.startsWith(prefix)) return send(res, 404, { code: 'NotFound', message: 'not found' });
-    if (!req.headers.clientid) return send(res, 400, { code: 'InvalidClientId', message: 'clientId header is required' });
+    if (!req.headers.clientid)
+      return send(res, 400, { code: 'InvalidClientId', message: 'clientId header is required' });
     if (!authorized) return send(res, 401, { code: 'Unauthorized', message: 'Invalid credentials' });
     if (sw.malformed) return send(res, 200, '<html>Maintenance</html>');
     const path = url.pathname.slice(prefix.length);
-    if (mock.forbidden.has(path)) return send(res, 403, { code: 'Forbidden', message: `You do not have access to ${path}` });
+    if (mock.forbidden.has(path))
+      return send(res, 403, { code: 'Forbidden', message: `You do not have access to ${path}` });
     const d = mock.data;
     if (req.method === 'POST' && path === '/sales/opportunities') {
-      const input = JSON.parse(body || '{}') as Record<string, unknown> & { company?: { id?: number }; primarySalesRep?: { identifier?: string } };
+      const input = JSON.parse(body || '{}') as Record<string, unknown> & {
+        company?: { id?: number };
+        primarySalesRep?: { identifier?: string };
+      };
       const missing = ['name', 'company', 'primarySalesRep', 'expectedCloseDate'].filter((k) => !input[k]);
-      if (missing.length) return send(res, 400, { code: 'InvalidObject', message: 'Opportunity object is invalid', errors: missing.map((f) => ({ code: 'NullOrEmpty', message: `${f} is required`, resource: 'opportunity', field: f })) });
-      if (!mock.members.includes(input.primarySalesRep?.identifier ?? '')) return send(res, 400, { code: 'InvalidObject', message: 'Opportunity object is invalid', errors: [{ code: 'InvalidField', message: 'primarySalesRep not found', field: 'primarySalesRep' }] });
-      const created = { ...input, id: 5000 + mock.writes.length, status: { id: 1, name: 'Open' }, _info: { lastUpdated: new Date().toISOString() } } as Obj;
+      if (missing.length)
+        return send(res, 400, {
+          code: 'InvalidObject',
+          message: 'Opportunity object is invalid',
+          errors: missing.map((f) => ({
+            code: 'NullOrEmpty',
+            message: `${f} is required`,
+            resource: 'opportunity',
+            field: f,
+          })),
+        });
+      if (!mock.members.includes(input.primarySalesRep?.identifier ?? ''))
+        return send(res, 400, {
+          code: 'InvalidObject',
+          message: 'Opportunity object is invalid',
+          errors: [{ code: 'InvalidField', message: 'primarySalesRep not found', field: 'primarySalesRep' }],
+        });
+      const created = {
+        ...input,
+        id: 5000 + mock.writes.length,
+        status: { id: 1, name: 'Open' },
+        _info: { lastUpdated: new Date().toISOString() },
+      } as Obj;
       mock.writes.push(created);
       mock.data.opportunities.push(created);
       return send(res, 201, created);
     }
-    const fixed: Record<string, unknown[]> = { '/company/companies': d.companies, '/company/contacts': d.contacts, '/sales/opportunities': d.opportunities, '/marketing/campaigns': d.campaigns };
+    const fixed: Record<string, unknown[]> = {
+      '/company/companies': d.companies,
+      '/company/contacts': d.contacts,
+      '/sales/opportunities': d.opportunities,
+      '/marketing/campaigns': d.campaigns,
+    };
     const notes = /^\/sales\/opportunities\/(\d+)\/notes$/.exec(path);
     const companyNotes = /^\/company\/companies\/(\d+)\/notes$/.exec(path);
-    const all = (fixed[path] ?? (notes ? d.notes[Number(notes[1])] : companyNotes ? d.companyNotes?.[Number(companyNotes[1])] : undefined) ?? (notes || companyNotes ? [] : undefined)) as Obj[] | undefined;
+    const all = (fixed[path] ??
+      (notes ? d.notes[Number(notes[1])] : companyNotes ? d.companyNotes?.[Number(companyNotes[1])] : undefined) ??
+      (notes || companyNotes ? [] : undefined)) as Obj[] | undefined;
     if (all) {
       const matches = conditionFilter(url.searchParams.get('conditions') ?? '');
-      if (!matches) return send(res, 400, { code: 'InvalidObject', message: `conditions: cannot parse "${url.searchParams.get('conditions')}"` });
+      if (!matches)
+        return send(res, 400, {
+          code: 'InvalidObject',
+          message: `conditions: cannot parse "${url.searchParams.get('conditions')}"`,
+        });
       return list(res, url, all.filter(matches));
     }
     const forecast = /^\/sales\/opportunities\/(\d+)\/forecast$/.exec(path);
-    if (forecast) return send(res, 200, { id: Number(forecast[1]), forecastItems: d.forecasts[Number(forecast[1])] ?? [] });
+    if (forecast)
+      return send(res, 200, { id: Number(forecast[1]), forecastItems: d.forecasts[Number(forecast[1])] ?? [] });
     return send(res, 404, { code: 'NotFound', message: `${path} not found` });
   };
 

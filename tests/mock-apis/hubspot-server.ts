@@ -88,26 +88,115 @@ export function sampleHubSpotData(): MockHubSpotData {
       { id: '78', email: 'tom@northwind-msp.example', firstName: 'Tom', lastName: 'Okafor' },
     ],
     companies: [
-      { id: '5001', properties: { name: 'Unknown Widgets Ltd', domain: 'unknown-widgets.example', industry: 'Wholesale', hs_analytics_source: 'PAID_SEARCH', hs_analytics_source_data_1: 'Google Ads: managed IT' } },
-      { id: '5002', properties: { name: 'Lakeside Veterinary Clinic', domain: 'lakeside-vet.example', industry: 'Veterinary', hs_analytics_source: 'REFERRALS', hs_analytics_source_data_1: 'Referral' } },
-      { id: '5003', properties: { name: 'Granite Peak Surveying', domain: 'granitepeak.example', hs_analytics_source: 'OFFLINE', hs_analytics_source_data_1: 'Trade show' } },
+      {
+        id: '5001',
+        properties: {
+          name: 'Unknown Widgets Ltd',
+          domain: 'unknown-widgets.example',
+          industry: 'Wholesale',
+          hs_analytics_source: 'PAID_SEARCH',
+          hs_analytics_source_data_1: 'Google Ads: managed IT',
+        },
+      },
+      {
+        id: '5002',
+        properties: {
+          name: 'Lakeside Veterinary Clinic',
+          domain: 'lakeside-vet.example',
+          industry: 'Veterinary',
+          hs_analytics_source: 'REFERRALS',
+          hs_analytics_source_data_1: 'Referral',
+        },
+      },
+      {
+        id: '5003',
+        properties: {
+          name: 'Granite Peak Surveying',
+          domain: 'granitepeak.example',
+          hs_analytics_source: 'OFFLINE',
+          hs_analytics_source_data_1: 'Trade show',
+        },
+      },
     ],
     contacts: [
-      { id: '7001', properties: { firstname: 'Zed', lastname: 'Unknown', email: 'zed@unknown-widgets.example', jobtitle: 'Owner', hs_buying_role: 'DECISION_MAKER' }, associations: { companies: ['5001'] } },
-      { id: '7002', properties: { firstname: 'Mara', lastname: 'Lind', email: 'mara@lakeside-vet.example', hs_buying_role: 'CHAMPION' }, associations: { companies: ['5002'] } },
+      {
+        id: '7001',
+        properties: {
+          firstname: 'Zed',
+          lastname: 'Unknown',
+          email: 'zed@unknown-widgets.example',
+          jobtitle: 'Owner',
+          hs_buying_role: 'DECISION_MAKER',
+        },
+        associations: { companies: ['5001'] },
+      },
+      {
+        id: '7002',
+        properties: {
+          firstname: 'Mara',
+          lastname: 'Lind',
+          email: 'mara@lakeside-vet.example',
+          hs_buying_role: 'CHAMPION',
+        },
+        associations: { companies: ['5002'] },
+      },
     ],
     deals: [
-      { id: '9001', properties: { dealname: 'Unknown Widgets - managed IT', amount: '1800', hs_mrr: '950', deal_currency_code: 'USD', dealstage: 'closedwon', closedate: '2026-10-02T00:00:00Z', hubspot_owner_id: '77', description: 'Managed IT for 12 seats; promised next-business-day onsite' }, associations: { companies: ['5001'] } },
-      { id: '9002', properties: { dealname: 'Lakeside Vet - backups', amount: '600', hs_mrr: '220', dealstage: 'closedwon', closedate: '2026-06-15T00:00:00Z', hubspot_owner_id: '78' }, associations: { companies: ['5002'] } },
-      { id: '9003', properties: { dealname: 'Granite Peak - firewall', amount: '2400', dealstage: 'appointmentscheduled', hubspot_owner_id: '78' }, associations: { companies: ['5003'] } },
+      {
+        id: '9001',
+        properties: {
+          dealname: 'Unknown Widgets - managed IT',
+          amount: '1800',
+          hs_mrr: '950',
+          deal_currency_code: 'USD',
+          dealstage: 'closedwon',
+          closedate: '2026-10-02T00:00:00Z',
+          hubspot_owner_id: '77',
+          description: 'Managed IT for 12 seats; promised next-business-day onsite',
+        },
+        associations: { companies: ['5001'] },
+      },
+      {
+        id: '9002',
+        properties: {
+          dealname: 'Lakeside Vet - backups',
+          amount: '600',
+          hs_mrr: '220',
+          dealstage: 'closedwon',
+          closedate: '2026-06-15T00:00:00Z',
+          hubspot_owner_id: '78',
+        },
+        associations: { companies: ['5002'] },
+      },
+      {
+        id: '9003',
+        properties: {
+          dealname: 'Granite Peak - firewall',
+          amount: '2400',
+          dealstage: 'appointmentscheduled',
+          hubspot_owner_id: '78',
+        },
+        associations: { companies: ['5003'] },
+      },
     ],
     notes: [
-      { id: '3001', properties: { hs_note_body: '<p>Zed was <b>burned by their last IT guy</b>.</p><p>Promised a 4-hour response on the warehouse scanners.</p>', hs_timestamp: '2026-10-01T15:00:00Z', hubspot_owner_id: '77' }, associations: { companies: ['5001'], deals: ['9001'] } },
+      {
+        id: '3001',
+        properties: {
+          hs_note_body:
+            '<p>Zed was <b>burned by their last IT guy</b>.</p><p>Promised a 4-hour response on the warehouse scanners.</p>',
+          hs_timestamp: '2026-10-01T15:00:00Z',
+          hubspot_owner_id: '77',
+        },
+        associations: { companies: ['5001'], deals: ['9001'] },
+      },
     ],
   };
 }
 
-export async function startMockHubSpot(options: { token?: string; data?: MockHubSpotData; port?: number } = {}): Promise<MockHubSpot> {
+export async function startMockHubSpot(
+  options: { token?: string; data?: MockHubSpotData; port?: number } = {},
+): Promise<MockHubSpot> {
   let token = options.token ?? 'pat-na1-mock-token';
   const mock = {
     url: '',
@@ -141,17 +230,63 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       const status = sw.status;
       if (sw.times !== undefined && --sw.times <= 0) mock.switches = {};
       if (status === 429)
-        return send(res, 429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'mock', policyName: 'TEN_SECONDLY_ROLLING' }, sw.retryAfter ? { 'retry-after': sw.retryAfter } : {});
+        return send(
+          res,
+          429,
+          {
+            status: 'error',
+            message: 'You have reached your ten_secondly_rolling limit.',
+            errorType: 'RATE_LIMIT',
+            correlationId: 'mock',
+            policyName: 'TEN_SECONDLY_ROLLING',
+          },
+          sw.retryAfter ? { 'retry-after': sw.retryAfter } : {},
+        );
       if (status === 403)
-        return send(res, 403, { status: 'error', message: "This app hasn't been granted all required scopes to make this call.", correlationId: 'mock', category: 'MISSING_SCOPES', errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.notes.read'] } }] });
-      return send(res, status, { status: 'error', message: 'internal error', correlationId: 'mock', category: 'INTERNAL_ERROR' });
+        return send(res, 403, {
+          status: 'error',
+          message: "This app hasn't been granted all required scopes to make this call.",
+          correlationId: 'mock',
+          category: 'MISSING_SCOPES',
+          errors: [
+            {
+              message: 'One or more of the following scopes are required.',
+              context: { requiredGranularScopes: ['crm.objects.notes.read'] },
+            },
+          ],
+        });
+      return send(res, status, {
+        status: 'error',
+        message: 'internal error',
+        correlationId: 'mock',
+        category: 'INTERNAL_ERROR',
+      });
     }
     if (!authorized)
-      return send(res, 401, { status: 'error', message: 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', correlationId: 'mock', category: 'INVALID_AUTHENTICATION' });
+      return send(res, 401, {
+        status: 'error',
+        message:
+          'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+        correlationId: 'mock',
+        category: 'INVALID_AUTHENTICATION',
+      });
     if (sw.malformed) return send(res, 200, '<html><body>Service temporarily unavailable</body></html>');
-    const scope = url.pathname.startsWith('/marketing/v3/campaigns') ? 'marketing.campaigns.read' : 'crm.objects.companies.read';
+    const scope = url.pathname.startsWith('/marketing/v3/campaigns')
+      ? 'marketing.campaigns.read'
+      : 'crm.objects.companies.read';
     if ([...mock.forbidden].some((p) => url.pathname.startsWith(p)))
-      return send(res, 403, { status: 'error', message: "This app hasn't been granted all required scopes to make this call.", correlationId: 'mock', category: 'MISSING_SCOPES', errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [scope] } }] });
+      return send(res, 403, {
+        status: 'error',
+        message: "This app hasn't been granted all required scopes to make this call.",
+        correlationId: 'mock',
+        category: 'MISSING_SCOPES',
+        errors: [
+          {
+            message: 'One or more of the following scopes are required.',
+            context: { requiredGranularScopes: [scope] },
+          },
+        ],
+      });
 
     if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/marketing/v3/campaigns') {
       const all = mock.data.campaigns ?? [];
@@ -161,63 +296,126 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
       const next = start + limit < all.length ? String(start + limit) : undefined;
       return send(res, 200, {
         total: all.length,
-        results: all.slice(start, start + limit).map((c) => ({ id: c.id, properties: Object.fromEntries(wanted.map((p) => [p, c.properties[p] ?? null])), createdAt: '2026-01-05T09:00:00.000Z', updatedAt: modified(c), businessUnits: [{ id: 0 }] })),
-        ...(next ? { paging: { next: { after: next, link: `${mock.url}/marketing/v3/campaigns?after=${next}` } } } : {}),
+        results: all
+          .slice(start, start + limit)
+          .map((c) => ({
+            id: c.id,
+            properties: Object.fromEntries(wanted.map((p) => [p, c.properties[p] ?? null])),
+            createdAt: '2026-01-05T09:00:00.000Z',
+            updatedAt: modified(c),
+            businessUnits: [{ id: 0 }],
+          })),
+        ...(next
+          ? { paging: { next: { after: next, link: `${mock.url}/marketing/v3/campaigns?after=${next}` } } }
+          : {}),
       });
     }
 
     const search = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)\/search$/.exec(url.pathname);
     if (req.method === 'POST' && search) {
       const type = search[1] as 'companies' | 'contacts' | 'deals' | 'notes';
-      const input = JSON.parse(body || '{}') as { filterGroups?: { filters?: { propertyName: string; operator: string; value: string }[] }[]; properties?: string[]; limit?: number; after?: string };
+      const input = JSON.parse(body || '{}') as {
+        filterGroups?: { filters?: { propertyName: string; operator: string; value: string }[] }[];
+        properties?: string[];
+        limit?: number;
+        after?: string;
+      };
       const filter = input.filterGroups?.[0]?.filters?.[0];
       let hits: HsRecord[] = [];
       // Only what Backstory sends: a CONTAINS_TOKEN on a note's body (flags), or modified since (GTE, epoch ms).
-      if (filter?.operator === 'CONTAINS_TOKEN') hits = mock.data[type].filter((n) => (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value));
+      if (filter?.operator === 'CONTAINS_TOKEN')
+        hits = mock.data[type].filter((n) =>
+          (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value),
+        );
       else if (filter?.operator === 'GTE' && filter.propertyName === 'hs_lastmodifieddate') {
-        hits = mock.data[type].filter((r) => Date.parse(modified(r)) >= Number(filter.value)).sort((a, b) => modified(a).localeCompare(modified(b)));
+        hits = mock.data[type]
+          .filter((r) => Date.parse(modified(r)) >= Number(filter.value))
+          .sort((a, b) => modified(a).localeCompare(modified(b)));
       }
       const limit = Math.min(200, input.limit ?? 10);
       const start = Number(input.after ?? 0);
       if (start + limit > mock.searchCap) {
-        return send(res, 400, { status: 'error', message: `Search paging is limited to ${mock.searchCap} results`, category: 'VALIDATION_ERROR' });
+        return send(res, 400, {
+          status: 'error',
+          message: `Search paging is limited to ${mock.searchCap} results`,
+          category: 'VALIDATION_ERROR',
+        });
       }
       const page = hits.slice(start, start + limit);
       const next = start + limit < hits.length ? String(start + limit) : undefined;
       return send(res, 200, {
         total: hits.length,
-        results: page.map((r) => ({ id: r.id, properties: { hs_object_id: r.id, hs_lastmodifieddate: modified(r), ...Object.fromEntries((input.properties ?? Object.keys(r.properties)).map((p) => [p, r.properties[p] ?? null])) }, createdAt: '2026-01-05T09:00:00.000Z', updatedAt: modified(r), archived: false })),
+        results: page.map((r) => ({
+          id: r.id,
+          properties: {
+            hs_object_id: r.id,
+            hs_lastmodifieddate: modified(r),
+            ...Object.fromEntries(
+              (input.properties ?? Object.keys(r.properties)).map((p) => [p, r.properties[p] ?? null]),
+            ),
+          },
+          createdAt: '2026-01-05T09:00:00.000Z',
+          updatedAt: modified(r),
+          archived: false,
+        })),
         ...(next ? { paging: { next: { after: next } } } : {}),
       });
     }
-    const batch = /^\/crm\/v4\/associations\/(companies|contacts|deals|notes)\/(companies|contacts|deals|notes)\/batch\/read$/.exec(url.pathname);
+    const batch =
+      /^\/crm\/v4\/associations\/(companies|contacts|deals|notes)\/(companies|contacts|deals|notes)\/batch\/read$/.exec(
+        url.pathname,
+      );
     if (req.method === 'POST' && batch) {
       const [from, to] = [batch[1] as keyof MockHubSpotData & 'companies', batch[2]!];
       const inputs = (JSON.parse(body || '{}') as { inputs?: { id: string }[] }).inputs ?? [];
       const records = mock.data[from] as HsRecord[];
       return send(res, 207, {
         status: 'COMPLETE',
-        results: inputs.map((i) => records.find((r) => r.id === i.id)).filter((r): r is HsRecord => !!r).map((r) => ({ from: { id: r.id }, to: (r.associations?.[to] ?? []).map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: null }] })) })),
+        results: inputs
+          .map((i) => records.find((r) => r.id === i.id))
+          .filter((r): r is HsRecord => !!r)
+          .map((r) => ({
+            from: { id: r.id },
+            to: (r.associations?.[to] ?? []).map((id) => ({
+              toObjectId: Number(id),
+              associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: null }],
+            })),
+          })),
       });
     }
     if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes') {
-      const input = JSON.parse(body || '{}') as { properties?: Record<string, string>; associations?: { to: { id: string }; types: { associationTypeId: number }[] }[] };
+      const input = JSON.parse(body || '{}') as {
+        properties?: Record<string, string>;
+        associations?: { to: { id: string }; types: { associationTypeId: number }[] }[];
+      };
       const id = String(8000 + mock.writes.length);
-      const companies = (input.associations ?? []).filter((a) => a.types.some((t) => t.associationTypeId === 190)).map((a) => String(a.to.id));
+      const companies = (input.associations ?? [])
+        .filter((a) => a.types.some((t) => t.associationTypeId === 190))
+        .map((a) => String(a.to.id));
       const note: HsRecord = { id, properties: { ...input.properties }, associations: { companies } };
       mock.writes.push({ id, properties: note.properties, companies });
       mock.data.notes.push(note);
-      return send(res, 201, { id, properties: note.properties, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), archived: false });
+      return send(res, 201, {
+        id,
+        properties: note.properties,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        archived: false,
+      });
     }
     if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/crm/v3/owners') {
-      return send(res, 200, { results: mock.data.owners.map((o) => ({ ...o, userId: Number(o.id) * 10, archived: false })) });
+      return send(res, 200, {
+        results: mock.data.owners.map((o) => ({ ...o, userId: Number(o.id) * 10, archived: false })),
+      });
     }
     const m = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)$/.exec(url.pathname);
     if (req.method === 'GET' && m) {
       const type = m[1] as keyof typeof TYPE_NAMES & keyof MockHubSpotData;
       const all = mock.data[type] as HsRecord[];
       const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
-      const start = url.searchParams.get('after') ? Number(Buffer.from(url.searchParams.get('after')!, 'base64url').toString()) : 0;
+      const start = url.searchParams.get('after')
+        ? Number(Buffer.from(url.searchParams.get('after')!, 'base64url').toString())
+        : 0;
       const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
       const assoc = (url.searchParams.get('associations') ?? '').split(',').filter(Boolean);
       const results = all.slice(start, start + limit).map((r) => ({
@@ -236,7 +434,15 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
               associations: Object.fromEntries(
                 assoc
                   .filter((a) => r.associations?.[a]?.length)
-                  .map((a) => [a, { results: r.associations![a]!.map((id) => ({ id, type: `${TYPE_NAMES[type]}_to_${TYPE_NAMES[a] ?? a}` })) }]),
+                  .map((a) => [
+                    a,
+                    {
+                      results: r.associations![a]!.map((id) => ({
+                        id,
+                        type: `${TYPE_NAMES[type]}_to_${TYPE_NAMES[a] ?? a}`,
+                      })),
+                    },
+                  ]),
               ),
             }
           : {}),
@@ -247,7 +453,12 @@ export async function startMockHubSpot(options: { token?: string; data?: MockHub
         ...(next ? { paging: { next: { after: next, link: `${mock.url}${url.pathname}?after=${next}` } } } : {}),
       });
     }
-    return send(res, 404, { status: 'error', message: `Unable to infer object type from: ${url.pathname}`, correlationId: 'mock', category: 'OBJECT_NOT_FOUND' });
+    return send(res, 404, {
+      status: 'error',
+      message: `Unable to infer object type from: ${url.pathname}`,
+      correlationId: 'mock',
+      category: 'OBJECT_NOT_FOUND',
+    });
   };
 
   const server = await serve(handle, () => mock.switches.delayMs ?? 0, options.port ?? 0);

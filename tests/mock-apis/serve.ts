@@ -8,7 +8,11 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) 
  * answers" switch), then hands it to `handle`. Idle keep-alive connections stay open (Node's 5 s
  * default races Chromium's reuse of them and gives ERR_EMPTY_RESPONSE).
  */
-export async function serve(handle: Handler, delayMs: () => number, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+  handle: Handler,
+  delayMs: () => number,
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, SPECIFIC_ADAPTERS, adapterFor, detectTicket, isCertainTicketUrl, mayBeTicketUrl, mergeFallback } from '@/adapters';
+import {
+  ADAPTERS,
+  SPECIFIC_ADAPTERS,
+  adapterFor,
+  detectTicket,
+  isCertainTicketUrl,
+  mayBeTicketUrl,
+  mergeFallback,
+} from '@/adapters';
 import { examplesOf } from '@/adapters/examples';
 import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import type { GetJson } from '@/adapters/types';
@@ -18,10 +26,13 @@ describe('adapter registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(SPECIFIC_ADAPTERS.map((a) => [a.id, a] as const))('%s: hosted domains are in the manifest list', (_id, adapter) => {
-    for (const pattern of adapter.hosted) expect(HOSTED_HELPDESK_MATCHES).toContain(pattern);
-    expect(adapter.hosted.length > 0 || adapter.selfHosted).toBe(true);
-  });
+  it.each(SPECIFIC_ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s: hosted domains are in the manifest list',
+    (_id, adapter) => {
+      for (const pattern of adapter.hosted) expect(HOSTED_HELPDESK_MATCHES).toContain(pattern);
+      expect(adapter.hosted.length > 0 || adapter.selfHosted).toBe(true);
+    },
+  );
 });
 
 describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, adapter) => {
@@ -34,7 +45,8 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s URL detector', (id, a
     expect(isCertainTicketUrl(url)).toBe(true);
     // Exactly this adapter claims it (the generic one only when no specific one does).
     expect(adapterFor(url)?.id ?? 'generic').toBe(id);
-    if (example.ticketId) expect(adapter.read(parse('<html><body></body></html>'), url).ticketId).toBe(example.ticketId);
+    if (example.ticketId)
+      expect(adapter.read(parse('<html><body></body></html>'), url).ticketId).toBe(example.ticketId);
   });
   it.each(nonExamples.map((u) => [u] as const))('does not take %s for a ticket', (u) => {
     expect(adapter.isTicketUrl(new URL(u))).toBe(false);
@@ -67,26 +79,29 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
   });
 
   it('is not also claimed by another adapter on its hosted domain', () => {
-    const others = SPECIFIC_ADAPTERS.filter((a) => a.id !== want.helpdesk && matchesAny(url.href, a.hosted) && a.isTicketUrl(url));
+    const others = SPECIFIC_ADAPTERS.filter(
+      (a) => a.id !== want.helpdesk && matchesAny(url.href, a.hosted) && a.isTicketUrl(url),
+    );
     expect(others.map((a) => a.id)).toEqual([]);
   });
 
   // Only fixtures that declare API answers get this test (no skipped placeholders).
-  if (want.api) it('fills what the page lacks from the help desk API', async () => {
-    const adapter = ADAPTERS.find((a) => a.id === want.helpdesk)!;
-    expect(adapter.readApi).toBeDefined();
-    const getJson: GetJson = async (path) => {
-      if (!want.api || !Object.hasOwn(want.api, path)) throw new Error(`404 ${path}`);
-      return want.api[path];
-    };
-    const reading = adapter.read(doc, url);
-    mergeFallback(reading, await adapter.readApi!(url, reading, getJson));
-    if (want.company) expect(reading.company).toBe(want.company);
-    if (want.contactEmail) expect(reading.contactEmail?.toLowerCase()).toBe(want.contactEmail);
-  });
+  if (want.api)
+    it('fills what the page lacks from the help desk API', async () => {
+      const adapter = ADAPTERS.find((a) => a.id === want.helpdesk)!;
+      expect(adapter.readApi).toBeDefined();
+      const getJson: GetJson = async (path) => {
+        if (!want.api || !Object.hasOwn(want.api, path)) throw new Error(`404 ${path}`);
+        return want.api[path];
+      };
+      const reading = adapter.read(doc, url);
+      mergeFallback(reading, await adapter.readApi!(url, reading, getJson));
+      if (want.company) expect(reading.company).toBe(want.company);
+      if (want.contactEmail) expect(reading.contactEmail?.toLowerCase()).toBe(want.contactEmail);
+    });
 });
 
-describe('mayBeTicketUrl: the whole of the content script\'s work on other pages', () => {
+describe("mayBeTicketUrl: the whole of the content script's work on other pages", () => {
   it.each([
     'https://northwind.zendesk.com/agent/filters/360001',
     'https://northwind.zendesk.com/agent/dashboard',
@@ -104,12 +119,34 @@ describe('mayBeTicketUrl: the whole of the content script\'s work on other pages
 
 describe('matchesAny', () => {
   // The same answers as WXT's MatchPattern (which it replaces to keep the content script small).
-  const patterns = [...HOSTED_HELPDESK_MATCHES, '*://*.zendesk.com/*', 'http://127.0.0.1/*', 'http://localhost/*', '*://*.test/*', 'https://*/*', '*://*/*', '<all_urls>', 'https://bms.kaseya.com/MSP/*'];
+  const patterns = [
+    ...HOSTED_HELPDESK_MATCHES,
+    '*://*.zendesk.com/*',
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+    '*://*.test/*',
+    'https://*/*',
+    '*://*/*',
+    '<all_urls>',
+    'https://bms.kaseya.com/MSP/*',
+  ];
   const urls = [
-    'https://northwind.zendesk.com/agent/tickets/1', 'https://zendesk.com/x', 'http://northwind.zendesk.com/', 'https://evilzendesk.com/',
-    'https://zendesk.com.evil.example/', 'https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1', 'https://bms.kaseya.com/other', 'https://eu.bms.kaseya.com/MSP/',
-    'http://127.0.0.1:5173/spa/ticket/1', 'http://localhost:8080/', 'https://localhost/', 'http://help.desk.test/tickets/1', 'ftp://x.zendesk.com/',
-    'https://NorthWind.ZenDesk.com/agent', 'chrome-extension://abc/sidebar.html', 'file:///tmp/x.html',
+    'https://northwind.zendesk.com/agent/tickets/1',
+    'https://zendesk.com/x',
+    'http://northwind.zendesk.com/',
+    'https://evilzendesk.com/',
+    'https://zendesk.com.evil.example/',
+    'https://bms.kaseya.com/MSP/TicketEdit.aspx?ID=1',
+    'https://bms.kaseya.com/other',
+    'https://eu.bms.kaseya.com/MSP/',
+    'http://127.0.0.1:5173/spa/ticket/1',
+    'http://localhost:8080/',
+    'https://localhost/',
+    'http://help.desk.test/tickets/1',
+    'ftp://x.zendesk.com/',
+    'https://NorthWind.ZenDesk.com/agent',
+    'chrome-extension://abc/sidebar.html',
+    'file:///tmp/x.html',
   ];
   it.each(patterns.map((p) => [p] as const))('matches %s as WXT does', (pattern) => {
     for (const u of urls) {
@@ -138,7 +175,11 @@ describe('enrichFromApi', () => {
       expect(path).toBe('/api/tickets/9');
       return { client_name: 'Acme Dental Group', emailfrom: 'dana@acmedental.com', user_name: 'Dana Whitfield' };
     });
-    expect(better).toMatchObject({ company: 'Acme Dental Group', contactEmail: 'dana@acmedental.com', contactName: 'Dana Whitfield' });
+    expect(better).toMatchObject({
+      company: 'Acme Dental Group',
+      contactEmail: 'dana@acmedental.com',
+      contactName: 'Dana Whitfield',
+    });
     expect(better.missing).not.toContain('company');
     expect(better.missing).not.toContain('contactEmail');
   });

@@ -27,12 +27,18 @@ describe('asking the background while the browser stops its worker', () => {
     fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
       asked++;
       // The first two askings reach a worker that is then stopped: the channel closes.
-      if (asked <= 2) throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+      if (asked <= 2)
+        throw new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        );
       sendResponse({ ok: true, value: asked });
       return true;
     });
     const c = clock();
-    expect(await askBackground<number>({ type: 'source:sync', id: 'x' }, { patienceMs: 10_000, ...c })).toEqual({ ok: true, value: 3 });
+    expect(await askBackground<number>({ type: 'source:sync', id: 'x' }, { patienceMs: 10_000, ...c })).toEqual({
+      ok: true,
+      value: 3,
+    });
     expect(c.pauses).toEqual([200, 400]);
   });
 
@@ -52,7 +58,9 @@ describe('asking the background while the browser stops its worker', () => {
       await c.sleep(ms);
       if (c.pauses.length === 3) wanted = false;
     };
-    expect(await askBackground({ type: 'flags:deliver' }, { patienceMs: 20_000, wanted: () => wanted, now: c.now, sleep })).toBeUndefined();
+    expect(
+      await askBackground({ type: 'flags:deliver' }, { patienceMs: 20_000, wanted: () => wanted, now: c.now, sleep }),
+    ).toBeUndefined();
     expect(c.pauses).toEqual([200, 400, 800]);
     expect(asked()).toBe(3);
   });
@@ -63,7 +71,10 @@ describe('asking the background while the browser stops its worker', () => {
       return true;
     });
     const c = clock();
-    expect(await askBackground({ type: 'source:sync', id: 'x' }, { ...c })).toEqual({ ok: false, error: 'no data source "x"' });
+    expect(await askBackground({ type: 'source:sync', id: 'x' }, { ...c })).toEqual({
+      ok: false,
+      error: 'no data source "x"',
+    });
     expect(c.pauses).toEqual([]);
   });
 });

@@ -11,29 +11,79 @@ const base = (id: string) => ({ id, source: 'test', sourceId: id });
 function stored(id: string, name: string, extra: Partial<Account> = {}): StoredAccount {
   const aliases = extra.aliases ?? [];
   return {
-    ...base(id), name, aliases, domains: [], externalIds: {}, ...extra,
+    ...base(id),
+    name,
+    aliases,
+    domains: [],
+    externalIds: {},
+    ...extra,
     nameKey: normalizeCompany(name),
     aliasKeys: [...new Set([name, ...aliases].map(normalizeCompany))],
   };
 }
 const deal = (id: string, extra: Partial<Deal>): Deal => ({
-  ...base(id), accountId: 'acme', name: id, currency: 'USD', stage: 'Closed Won', promises: [], ...extra,
+  ...base(id),
+  accountId: 'acme',
+  name: id,
+  currency: 'USD',
+  stage: 'Closed Won',
+  promises: [],
+  ...extra,
 });
 const note = (id: string, extra: Partial<Note>): Note => ({
-  ...base(id), accountId: 'acme', author: 'Sam', date: '2024-01-01', body: id, tags: [], pinned: false, ...extra,
+  ...base(id),
+  accountId: 'acme',
+  author: 'Sam',
+  date: '2024-01-01',
+  body: id,
+  tags: [],
+  pinned: false,
+  ...extra,
 });
-const person = (id: string, extra: Partial<Contact>): Contact => ({ ...base(id), accountId: 'acme', name: id, email: '', ...extra });
-const campaign = (id: string, name: string): Campaign => ({ ...base(id), name, channel: 'postcard mailer', startDate: '2023-03-01' });
+const person = (id: string, extra: Partial<Contact>): Contact => ({
+  ...base(id),
+  accountId: 'acme',
+  name: id,
+  email: '',
+  ...extra,
+});
+const campaign = (id: string, name: string): Campaign => ({
+  ...base(id),
+  name,
+  channel: 'postcard mailer',
+  startDate: '2023-03-01',
+});
 
-const ref = (contactEmail?: string): TicketRef => ({ helpdesk: 'generic', url: 'https://h.example/tickets/1', contactEmail, emails: [], missing: [] });
+const ref = (contactEmail?: string): TicketRef => ({
+  helpdesk: 'generic',
+  url: 'https://h.example/tickets/1',
+  contactEmail,
+  emails: [],
+  missing: [],
+});
 
 async function seeded() {
   const db = openDb('test-' + Math.random());
-  await salesRows(db).accounts.bulkPut([stored('acme', 'Acme Dental Group', { leadSource: 'Referral' }), stored('other', 'Other Co')]);
-  await salesRows(db).campaigns.bulkPut([campaign('postcard', 'Spring Dental Postcards'), campaign('webinar', 'HIPAA Webinar')]);
+  await salesRows(db).accounts.bulkPut([
+    stored('acme', 'Acme Dental Group', { leadSource: 'Referral' }),
+    stored('other', 'Other Co'),
+  ]);
+  await salesRows(db).campaigns.bulkPut([
+    campaign('postcard', 'Spring Dental Postcards'),
+    campaign('webinar', 'HIPAA Webinar'),
+  ]);
   await salesRows(db).deals.bulkPut([
-    deal('upsell', { closeDate: '2024-06-01', campaignId: 'webinar', promises: ['Quarterly reviews', '1-hour response on the dental scheduler.'] }),
-    deal('first', { closeDate: '2023-05-10', campaignId: 'postcard', salesRep: 'Ria', promises: ['1-hour response on the dental scheduler'] }),
+    deal('upsell', {
+      closeDate: '2024-06-01',
+      campaignId: 'webinar',
+      promises: ['Quarterly reviews', '1-hour response on the dental scheduler.'],
+    }),
+    deal('first', {
+      closeDate: '2023-05-10',
+      campaignId: 'postcard',
+      salesRep: 'Ria',
+      promises: ['1-hour response on the dental scheduler'],
+    }),
     deal('lost', { closeDate: '2022-01-01', stage: 'Closed Lost', promises: ['Free laptops'] }),
     deal('open', { stage: 'Proposal', promises: ['Never shown'] }),
     deal('elsewhere', { accountId: 'other', closeDate: '2020-01-01' }),
@@ -119,12 +169,20 @@ describe('backstory rules', () => {
   });
 
   it('falls back to the earliest deal when none was won', () => {
-    const deals = [deal('b', { stage: 'Proposal', closeDate: '2024-01-01' }), deal('a', { stage: 'Lost', closeDate: '2023-01-01' })];
+    const deals = [
+      deal('b', { stage: 'Proposal', closeDate: '2024-01-01' }),
+      deal('a', { stage: 'Lost', closeDate: '2023-01-01' }),
+    ];
     expect(pickWinningDeal(deals)?.id).toBe('a');
     expect(pickWinningDeal([])).toBeUndefined();
   });
 
   it('dedupes promises ignoring case, spacing and final punctuation', () => {
-    expect(dedupePromises([['Onsite in 4h', ' onsite  in 4h.'], ['', 'Free backups']])).toEqual(['Onsite in 4h', 'Free backups']);
+    expect(
+      dedupePromises([
+        ['Onsite in 4h', ' onsite  in 4h.'],
+        ['', 'Free backups'],
+      ]),
+    ).toEqual(['Onsite in 4h', 'Free backups']);
   });
 });

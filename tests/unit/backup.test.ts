@@ -12,7 +12,8 @@ import { salesRows } from './stored-records';
 import { allRecords } from '@/storage/records';
 
 const enc = new TextEncoder();
-const fixture = (name: string) => parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
+const fixture = (name: string) =>
+  parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
 
 const dbs: BackstoryDB[] = [];
 async function freshDb(): Promise<BackstoryDB> {
@@ -32,20 +33,40 @@ afterEach(async () => {
 async function populated(): Promise<BackstoryDB> {
   const db = await freshDb();
   await commitImport(db, [
-    fixture('hubspot-companies.csv'), fixture('hubspot-contacts.csv'), fixture('hubspot-deals.csv'),
-    fixture('salesforce-accounts.csv'), fixture('salesforce-opportunities.csv'), fixture('salesforce-contacts.csv'),
+    fixture('hubspot-companies.csv'),
+    fixture('hubspot-contacts.csv'),
+    fixture('hubspot-deals.csv'),
+    fixture('salesforce-accounts.csv'),
+    fixture('salesforce-opportunities.csv'),
+    fixture('salesforce-contacts.csv'),
   ]);
-  const template = (name: string) => parseImportFile({ fileName: name, source: 'tmpl', bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
+  const template = (name: string) =>
+    parseImportFile({
+      fileName: name,
+      source: 'tmpl',
+      bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))),
+    });
   await commitImport(db, [template('backstory-accounts.csv'), template('backstory-notes-semicolon.csv')]);
   const notes = parseImportFile({
-    fileName: 'n.csv', kind: 'note',
-    bytes: enc.encode('Deal,Note,Date,Tags\nCopperfield - firewall,"=HYPERLINK(""http://evil"")\nsecond line",5/3/2024 4:15 PM,-risky;@ops\n'),
+    fileName: 'n.csv',
+    kind: 'note',
+    bytes: enc.encode(
+      'Deal,Note,Date,Tags\nCopperfield - firewall,"=HYPERLINK(""http://evil"")\nsecond line",5/3/2024 4:15 PM,-risky;@ops\n',
+    ),
   });
   await commitImport(db, notes);
   const sample = emptyRecordSet();
   sample.deals.push({
-    id: 'sample:d1', source: 'sample', sourceId: 'd1', accountId: 'tmpl:acc-1', name: 'Zürich — "special" deal', currency: 'CHF',
-    stage: '', promises: ['1-hour response; weekends too', '+1 spare laptop'], valueOneTime: -250.75, valueRecurring: 0,
+    id: 'sample:d1',
+    source: 'sample',
+    sourceId: 'd1',
+    accountId: 'tmpl:acc-1',
+    name: 'Zürich — "special" deal',
+    currency: 'CHF',
+    stage: '',
+    promises: ['1-hour response; weekends too', '+1 spare laptop'],
+    valueOneTime: -250.75,
+    valueRecurring: 0,
   });
   await loadRecordSet(db, sample, 'sample');
   await db.pins.put({ key: 'zendesk|harbor dental', accountId: 'csv:18200311', createdAt: '2024-05-01T10:00:00.000Z' });
@@ -106,9 +127,13 @@ describe('backup', () => {
 
   it('refuses other formats and versions with a clear message', async () => {
     const b = await valid();
-    expect(fails({ ...b, format: 'other-app' })).toBe('not a Backstory backup: "format" is "other-app", expected "backstory-backup"');
+    expect(fails({ ...b, format: 'other-app' })).toBe(
+      'not a Backstory backup: "format" is "other-app", expected "backstory-backup"',
+    );
     expect(fails([1, 2])).toBe('not a Backstory backup: expected a JSON object');
-    expect(fails({ ...b, version: 2 })).toBe('this backup is version 2, newer than this Backstory reads (1); update the extension');
+    expect(fails({ ...b, version: 2 })).toBe(
+      'this backup is version 2, newer than this Backstory reads (1); update the extension',
+    );
     expect(fails({ ...b, version: '1' })).toBe('unsupported backup version "1" (expected 1)');
     expect(fails('{"format": "backstory-backup",')).toMatch(/^not valid JSON/);
     expect(fails('{"format": "backstory-backup", "__proto__": {}}')).toBe('key "__proto__" is not allowed');
@@ -141,8 +166,18 @@ describe('backup', () => {
 describe('toCsv', () => {
   it('escapes cells a spreadsheet would run as formulas, but not numbers', () => {
     const deal: Deal = {
-      id: 'csv:1', source: 'csv', sourceId: '1', accountId: 'csv:a', name: '=HYPERLINK("http://evil")', currency: 'USD',
-      stage: '+won', salesRep: '@rep', productsSold: '\tTabbed', leadSource: '\rCR', promises: ['-one', 'two'], valueOneTime: -5,
+      id: 'csv:1',
+      source: 'csv',
+      sourceId: '1',
+      accountId: 'csv:a',
+      name: '=HYPERLINK("http://evil")',
+      currency: 'USD',
+      stage: '+won',
+      salesRep: '@rep',
+      productsSold: '\tTabbed',
+      leadSource: '\rCR',
+      promises: ['-one', 'two'],
+      valueOneTime: -5,
     };
     const csv = toCsv('deal', [deal]);
     expect(csv.startsWith('\uFEFFid,accountId,campaignId,leadSource,name,')).toBe(true);
@@ -171,7 +206,9 @@ describe('toCsv', () => {
     }
     await commitImport(copy, files);
     for (const kind of RECORD_KINDS) {
-      expect(await allRecords(copy, kind)).toEqual((await allRecords(original, kind)).filter((r) => r.source === 'csv'));
+      expect(await allRecords(copy, kind)).toEqual(
+        (await allRecords(original, kind)).filter((r) => r.source === 'csv'),
+      );
     }
   });
 });

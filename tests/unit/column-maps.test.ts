@@ -87,6 +87,8 @@ describe('autoMapping', () => {
   });
 
   it('reports required groups that no column fills', () => {
-    expect(missingRequired('deal', autoMapping('deal', ['Deal Name', 'Amount']))).toEqual([['accountId', 'accountName']]);
+    expect(missingRequired('deal', autoMapping('deal', ['Deal Name', 'Amount']))).toEqual([
+      ['accountId', 'accountName'],
+    ]);
   });
 });

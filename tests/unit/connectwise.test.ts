@@ -15,7 +15,15 @@ import { salesRows } from './stored-records';
 
 let mock: MockConnectWise;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
-const opts = (over: Partial<CwOptions> = {}): CwOptions => ({ site: mock.url, companyId: mock.companyId, clientId: mock.clientId, publicKey: mock.publicKey, privateKey: mock.privateKey, ...fast, ...over });
+const opts = (over: Partial<CwOptions> = {}): CwOptions => ({
+  site: mock.url,
+  companyId: mock.companyId,
+  clientId: mock.clientId,
+  publicKey: mock.publicKey,
+  privateKey: mock.privateKey,
+  ...fast,
+  ...over,
+});
 
 beforeAll(async () => {
   mock = await startMockConnectWise();
@@ -31,28 +39,111 @@ beforeEach(() => {
 
 describe('ConnectWise records to the model', () => {
   it('maps a company with its website domain, lead source and date acquired', () => {
-    expect(mapCompany({ id: 250, identifier: 'GranitePeak', name: 'Granite Peak Surveying LLC', website: 'www.GranitePeak.example', leadSource: 'Trade show', dateAcquired: '2025-04-02T00:00:00Z', market: { id: 3, name: 'Engineering' } }))
-      .toMatchObject({ id: 'connectwise:company-250', name: 'Granite Peak Surveying LLC', aliases: ['GranitePeak'], domains: ['granitepeak.example'], leadSource: 'Trade show', customerSince: '2025-04-02', industry: 'Engineering', externalIds: { connectwise: '250' } });
+    expect(
+      mapCompany({
+        id: 250,
+        identifier: 'GranitePeak',
+        name: 'Granite Peak Surveying LLC',
+        website: 'www.GranitePeak.example',
+        leadSource: 'Trade show',
+        dateAcquired: '2025-04-02T00:00:00Z',
+        market: { id: 3, name: 'Engineering' },
+      }),
+    ).toMatchObject({
+      id: 'connectwise:company-250',
+      name: 'Granite Peak Surveying LLC',
+      aliases: ['GranitePeak'],
+      domains: ['granitepeak.example'],
+      leadSource: 'Trade show',
+      customerSince: '2025-04-02',
+      industry: 'Engineering',
+      externalIds: { connectwise: '250' },
+    });
     expect(mapCompany({ id: 1, name: 'Gone', deletedFlag: true })).toBeUndefined();
     expect(mapCompany({ id: 2, name: 42 })).toBeUndefined();
   });
 
-  it('takes a contact\'s default email from its communication items and its role from its types', () => {
-    expect(mapContact({ id: 5, firstName: 'Ravi', lastName: 'Shah', company: { id: 250 }, types: [{ id: 2, name: 'Decision Maker' }], communicationItems: [{ communicationType: 'Phone', value: '555' }, { type: { name: 'Email' }, value: 'other@x.example' }, { communicationType: 'Email', value: 'Ravi@GP.example', defaultFlag: true }] }))
-      .toMatchObject({ accountId: 'connectwise:company-250', name: 'Ravi Shah', email: 'ravi@gp.example', role: 'decision maker' });
+  it("takes a contact's default email from its communication items and its role from its types", () => {
+    expect(
+      mapContact({
+        id: 5,
+        firstName: 'Ravi',
+        lastName: 'Shah',
+        company: { id: 250 },
+        types: [{ id: 2, name: 'Decision Maker' }],
+        communicationItems: [
+          { communicationType: 'Phone', value: '555' },
+          { type: { name: 'Email' }, value: 'other@x.example' },
+          { communicationType: 'Email', value: 'Ravi@GP.example', defaultFlag: true },
+        ],
+      }),
+    ).toMatchObject({
+      accountId: 'connectwise:company-250',
+      name: 'Ravi Shah',
+      email: 'ravi@gp.example',
+      role: 'decision maker',
+    });
   });
 
   it('maps a won opportunity with its campaign, rep and forecast revenue', () => {
-    const forecast = forecastValues({ forecastItems: [{ revenue: 1350, recurringFlag: true, includedFlag: true }, { revenue: 2400, recurringFlag: false }, { revenue: 999, includedFlag: false }] });
+    const forecast = forecastValues({
+      forecastItems: [
+        { revenue: 1350, recurringFlag: true, includedFlag: true },
+        { revenue: 2400, recurringFlag: false },
+        { revenue: 999, includedFlag: false },
+      ],
+    });
     expect(forecast).toEqual({ oneTime: 2400, recurring: 1350 });
-    expect(mapOpportunity({ id: 9, name: 'Managed IT', company: { id: 250 }, campaign: { id: 31 }, source: { name: 'Trade show' }, primarySalesRep: { name: 'Dana Whitfield' }, status: { name: 'Won' }, closedDate: '2025-04-01T00:00:00Z' }, forecast))
-      .toMatchObject({ accountId: 'connectwise:company-250', campaignId: 'connectwise:campaign-31', stage: 'Closed Won', closeDate: '2025-04-01', salesRep: 'Dana Whitfield', leadSource: 'Trade show', valueRecurring: 1350, valueOneTime: 2400 });
+    expect(
+      mapOpportunity(
+        {
+          id: 9,
+          name: 'Managed IT',
+          company: { id: 250 },
+          campaign: { id: 31 },
+          source: { name: 'Trade show' },
+          primarySalesRep: { name: 'Dana Whitfield' },
+          status: { name: 'Won' },
+          closedDate: '2025-04-01T00:00:00Z',
+        },
+        forecast,
+      ),
+    ).toMatchObject({
+      accountId: 'connectwise:company-250',
+      campaignId: 'connectwise:campaign-31',
+      stage: 'Closed Won',
+      closeDate: '2025-04-01',
+      salesRep: 'Dana Whitfield',
+      leadSource: 'Trade show',
+      valueRecurring: 1350,
+      valueOneTime: 2400,
+    });
     expect(mapOpportunity({ id: 10, name: 'No company' })).toBeUndefined();
   });
 
   it('maps a company note as a note of the account, with its type, author and date', () => {
-    expect(mapCompanyNote({ id: 600, text: ' Prefers calls before 9am ', type: { id: 1, name: 'General' }, flagged: true, _info: { dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' } }, 250))
-      .toEqual({ id: 'connectwise:company-note-600', source: 'connectwise', sourceId: 'company-note-600', accountId: 'connectwise:company-250', author: 'dwhitfield', date: '2025-04-03', body: 'Prefers calls before 9am', tags: ['General'], pinned: true });
+    expect(
+      mapCompanyNote(
+        {
+          id: 600,
+          text: ' Prefers calls before 9am ',
+          type: { id: 1, name: 'General' },
+          flagged: true,
+          _info: { dateEntered: '2025-04-03T09:00:00Z', enteredBy: 'dwhitfield' },
+        },
+        250,
+      ),
+    ).toEqual({
+      id: 'connectwise:company-note-600',
+      source: 'connectwise',
+      sourceId: 'company-note-600',
+      accountId: 'connectwise:company-250',
+      author: 'dwhitfield',
+      date: '2025-04-03',
+      body: 'Prefers calls before 9am',
+      tags: ['General'],
+      pinned: true,
+    });
     expect(mapCompanyNote({ id: 601, text: '   ' }, 250)).toBeUndefined();
     expect(mapCompanyNote({ id: 602, text: 42 }, 250)).toBeUndefined();
   });
@@ -65,24 +156,51 @@ describe('reading ConnectWise', () => {
     expect(skipped).toBe(1);
     expect(warnings).toEqual([]);
     expect(records.campaigns).toMatchObject([{ name: 'Spring trade show 2025', channel: 'Trade show', cost: 8450 }]);
-    expect(records.deals.find((d) => d.sourceId === 'opportunity-4100')).toMatchObject({ valueRecurring: 1350, salesRep: 'Dana Whitfield' });
-    expect(records.notes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ dealId: 'connectwise:opportunity-4100', pinned: true, author: 'dwhitfield', date: '2025-03-28' }),
-      expect.objectContaining({ accountId: 'connectwise:company-250', body: expect.stringContaining('phone calls before 9am'), tags: ['General'], date: '2025-04-03' }),
-    ]));
+    expect(records.deals.find((d) => d.sourceId === 'opportunity-4100')).toMatchObject({
+      valueRecurring: 1350,
+      salesRep: 'Dana Whitfield',
+    });
+    expect(records.notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          dealId: 'connectwise:opportunity-4100',
+          pinned: true,
+          author: 'dwhitfield',
+          date: '2025-03-28',
+        }),
+        expect.objectContaining({
+          accountId: 'connectwise:company-250',
+          body: expect.stringContaining('phone calls before 9am'),
+          tags: ['General'],
+          date: '2025-04-03',
+        }),
+      ]),
+    );
     expect(records.notes).toHaveLength(2);
     // One notes request per company kept (not the deleted one) and per opportunity.
-    expect(mock.requests.filter((r) => /\/company\/companies\/\d+\/notes/.test(r.path)).map((r) => r.path.split('?')[0]!.split('/')[6])).toEqual(['250', '251']);
+    expect(
+      mock.requests
+        .filter((r) => /\/company\/companies\/\d+\/notes/.test(r.path))
+        .map((r) => r.path.split('?')[0]!.split('/')[6]),
+    ).toEqual(['250', '251']);
     expect(mock.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     // Only won opportunities cost a forecast request.
     expect(mock.requests.filter((r) => r.path.endsWith('/forecast'))).toHaveLength(1);
   });
 
   it('pages through 1000 at a time', async () => {
-    mock.data.contacts = Array.from({ length: 2500 }, (_, i) => ({ id: 10_000 + i, firstName: 'Person', lastName: String(i) }));
+    mock.data.contacts = Array.from({ length: 2500 }, (_, i) => ({
+      id: 10_000 + i,
+      firstName: 'Person',
+      lastName: String(i),
+    }));
     const { records } = await readConnectWise(opts());
     expect(records.contacts).toHaveLength(2500);
-    expect(mock.requests.filter((r) => r.path.startsWith(`/v2025_1/apis/3.0/company/contacts?`)).map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
+    expect(
+      mock.requests
+        .filter((r) => r.path.startsWith(`/v2025_1/apis/3.0/company/contacts?`))
+        .map((r) => new URL(r.path, 'http://x').searchParams.get('page')),
+    ).toEqual(['1', '2', '3']);
   });
 
   it('leaves campaigns out, saying so, when the API member may not read them', async () => {
@@ -100,22 +218,38 @@ describe('reading ConnectWise', () => {
     expect(records.notes.map((n) => n.sourceId)).toEqual(['opportunity-note-77']);
     expect(warnings).toEqual(['company notes left out: the API member may not read /company/companies/{id}/notes']);
     // After the first refusal it stops asking.
-    expect(mock.requests.filter((r) => r.path.includes('/notes') && r.path.includes('/company/companies/'))).toHaveLength(1);
+    expect(
+      mock.requests.filter((r) => r.path.includes('/notes') && r.path.includes('/company/companies/')),
+    ).toHaveLength(1);
   });
 });
 
 describe('syncing ConnectWise', () => {
-  const config = () => ({ id: 'connectwise-t1', kind: 'connectwise', label: 'PSA', base: mock.url, settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId } });
+  const config = () => ({
+    id: 'connectwise-t1',
+    kind: 'connectwise',
+    label: 'PSA',
+    base: mock.url,
+    settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId },
+  });
   const secrets = () => ({ publicKey: mock.publicKey, privateKey: mock.privateKey });
 
   it('stores the records under the source; the backstory links campaign, deal and note', async () => {
     const db = openDb('cw-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({ ok: true, message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 2 notes (1 records without a name or company skipped)' });
+    expect(out.run).toMatchObject({
+      ok: true,
+      message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 2 notes (1 records without a name or company skipped)',
+    });
     const story = (await loadBackstory(db, 'connectwise-t1:company-250'))!;
     expect(story.originCampaign?.name).toBe('Spring trade show 2025');
     expect(story.winningDeal?.productsSold).toContain('2-hour response');
-    expect(story.notes.map((n) => n.body)).toEqual(expect.arrayContaining([expect.stringContaining('Plotter downtime'), expect.stringContaining('phone calls before 9am')]));
+    expect(story.notes.map((n) => n.body)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Plotter downtime'),
+        expect.stringContaining('phone calls before 9am'),
+      ]),
+    );
   });
 
   it('keeps the last good data when the key is rejected or the server fails', async () => {
@@ -132,7 +266,13 @@ describe('syncing ConnectWise', () => {
 });
 
 describe('incremental syncs (ConnectWise)', () => {
-  const config = () => ({ id: 'connectwise-i1', kind: 'connectwise', label: 'PSA', base: mock.url, settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId } });
+  const config = () => ({
+    id: 'connectwise-i1',
+    kind: 'connectwise',
+    label: 'PSA',
+    base: mock.url,
+    settings: { site: mock.url, companyId: mock.companyId, clientId: mock.clientId },
+  });
   const secrets = () => ({ publicKey: mock.publicKey, privateKey: mock.privateKey });
   const at = (iso: string) => () => new Date(iso);
 
@@ -141,12 +281,18 @@ describe('incremental syncs (ConnectWise)', () => {
     const first = await runSync(db, config(), secrets(), fast, at('2026-12-01T10:00:00Z'));
     expect(first.run.ok).toBe(true);
     // Upstream: one company renamed, one deleted.
-    mock.data.companies[0] = { ...mock.data.companies[0]!, name: 'Granite Peak Surveying Group', _info: { lastUpdated: '2026-12-01T10:30:00Z' } };
+    mock.data.companies[0] = {
+      ...mock.data.companies[0]!,
+      name: 'Granite Peak Surveying Group',
+      _info: { lastUpdated: '2026-12-01T10:30:00Z' },
+    };
     mock.data.companies.splice(1, 1);
     mock.requests.length = 0;
     const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
     expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts/);
-    const conditions = mock.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('conditions')).filter(Boolean);
+    const conditions = mock.requests
+      .map((r) => new URL(r.path, 'http://x').searchParams.get('conditions'))
+      .filter(Boolean);
     expect(conditions).toContain('lastUpdated > [2026-12-01T09:55:00.000Z]');
     expect((await salesRows(db).accounts.get('connectwise-i1:company-250'))?.name).toBe('Granite Peak Surveying Group');
     expect(await salesRows(db).accounts.get('connectwise-i1:company-251')).toBeDefined();
@@ -158,7 +304,12 @@ describe('incremental syncs (ConnectWise)', () => {
   it('catches new notes of changed companies and of open opportunities that did not change; others wait for the daily full pass', async () => {
     const db = openDb('cw-notes-' + Math.random());
     expect((await runSync(db, config(), secrets(), fast, at('2026-12-01T10:00:00Z'))).run.ok).toBe(true);
-    const note = (id: number, text: string) => ({ id, text, enteredBy: 'pnair', _info: { lastUpdated: '2026-12-01T10:30:00Z', dateEntered: '2026-12-01T10:30:00Z' } });
+    const note = (id: number, text: string) => ({
+      id,
+      text,
+      enteredBy: 'pnair',
+      _info: { lastUpdated: '2026-12-01T10:30:00Z', dateEntered: '2026-12-01T10:30:00Z' },
+    });
     // Upstream: company 250 changed and got a note; 4101 (open, unchanged) got a note;
     // 251 (unchanged) and 4100 (closed, unchanged) got notes too.
     mock.data.companies[0] = { ...mock.data.companies[0]!, _info: { lastUpdated: '2026-12-01T10:30:00Z' } };
@@ -168,20 +319,36 @@ describe('incremental syncs (ConnectWise)', () => {
     mock.data.notes[4100]!.push(note(79, 'Plotter replaced under warranty.'));
     mock.requests.length = 0;
     const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/^3 changed records read; now 2 accounts, 2 contacts, 1 campaigns, 2 deals, 4 notes/);
-    expect(await salesRows(db).notes.get('connectwise-i1:company-note-610')).toMatchObject({ accountId: 'connectwise-i1:company-250', author: 'pnair' });
-    expect(await salesRows(db).notes.get('connectwise-i1:opportunity-note-78')).toMatchObject({ dealId: 'connectwise-i1:opportunity-4101' });
+    expect(second.run.message).toMatch(
+      /^3 changed records read; now 2 accounts, 2 contacts, 1 campaigns, 2 deals, 4 notes/,
+    );
+    expect(await salesRows(db).notes.get('connectwise-i1:company-note-610')).toMatchObject({
+      accountId: 'connectwise-i1:company-250',
+      author: 'pnair',
+    });
+    expect(await salesRows(db).notes.get('connectwise-i1:opportunity-note-78')).toMatchObject({
+      dealId: 'connectwise-i1:opportunity-4101',
+    });
     expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toBeUndefined();
     expect(await salesRows(db).notes.get('connectwise-i1:opportunity-note-79')).toBeUndefined();
     // Notes are asked for by lastUpdated; the unchanged open opportunities are found by closedDate.
-    const asked = mock.requests.map((r) => new URL(r.path, 'http://x')).map((u) => [u.pathname.replace('/v2025_1/apis/3.0', ''), u.searchParams.get('conditions')]);
+    const asked = mock.requests
+      .map((r) => new URL(r.path, 'http://x'))
+      .map((u) => [u.pathname.replace('/v2025_1/apis/3.0', ''), u.searchParams.get('conditions')]);
     expect(asked).toContainEqual(['/company/companies/250/notes', 'lastUpdated > [2026-12-01T09:55:00.000Z]']);
-    expect(asked).toContainEqual(['/sales/opportunities', 'closedDate = null and lastUpdated <= [2026-12-01T09:55:00.000Z]']);
+    expect(asked).toContainEqual([
+      '/sales/opportunities',
+      'closedDate = null and lastUpdated <= [2026-12-01T09:55:00.000Z]',
+    ]);
     expect(asked).toContainEqual(['/sales/opportunities/4101/notes', 'lastUpdated > [2026-12-01T09:55:00.000Z]']);
-    expect(asked.some(([path]) => path === '/company/companies/251/notes' || path === '/sales/opportunities/4100/notes')).toBe(false);
+    expect(
+      asked.some(([path]) => path === '/company/companies/251/notes' || path === '/sales/opportunities/4100/notes'),
+    ).toBe(false);
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
     expect(daily.run.message).toMatch(/^2 accounts, 2 contacts, 1 campaigns, 2 deals, 6 notes/);
-    expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toMatchObject({ accountId: 'connectwise-i1:company-251' });
+    expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toMatchObject({
+      accountId: 'connectwise-i1:company-251',
+    });
   });
 });
 
@@ -190,27 +357,56 @@ describe('Test connection (ConnectWise)', () => {
     expect((await testConnectWise(opts())).every((c) => c.ok)).toBe(true);
     mock.forbidden.add('/marketing/campaigns');
     const checks = await testConnectWise(opts());
-    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'campaigns', ok: false, optional: true, message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/) }]);
+    expect(checks.filter((c) => !c.ok)).toEqual([
+      {
+        what: 'campaigns',
+        ok: false,
+        optional: true,
+        message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/),
+      },
+    ]);
   });
 
   it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
-    expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) }]);
-    expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({ what: 'companies', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) });
-    expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([{ what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) }]);
+    expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([
+      { what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) },
+    ]);
+    expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({
+      what: 'companies',
+      ok: false,
+      message: expect.stringMatching(/rejected the key \(401\)/),
+    });
+    expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([
+      { what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) },
+    ]);
   });
 });
 
 describe('flags to ConnectWise', () => {
   const flag: Flag = {
-    id: 'bsflag0123456789abcdef0123456789abcd', createdAt: '2026-12-01T10:00:00.000Z', kind: 'more-seats', note: 'Hiring 4 surveyors in spring.', urgency: 'normal',
-    ticket: { helpdesk: 'connectwise', ticketId: '1042', url: 'https://na.myconnectwise.net/x' }, accountId: 'connectwise-t1:company-250', accountName: 'Granite Peak', source: 'connectwise-t1', status: 'pending', attempts: 0,
+    id: 'bsflag0123456789abcdef0123456789abcd',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    kind: 'more-seats',
+    note: 'Hiring 4 surveyors in spring.',
+    urgency: 'normal',
+    ticket: { helpdesk: 'connectwise', ticketId: '1042', url: 'https://na.myconnectwise.net/x' },
+    accountId: 'connectwise-t1:company-250',
+    accountName: 'Granite Peak',
+    source: 'connectwise-t1',
+    status: 'pending',
+    attempts: 0,
   };
 
   it('becomes one opportunity on the company, assigned to the chosen member, found again on retry', async () => {
     const first = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
     expect(first.created).toBe(true);
     expect(mock.writes).toHaveLength(1);
-    expect(mock.writes[0]).toMatchObject({ name: 'More seats: Hiring 4 surveyors in spring.', company: { id: 250 }, primarySalesRep: { identifier: 'dwhitfield' }, expectedCloseDate: '2026-12-31T00:00:00Z' });
+    expect(mock.writes[0]).toMatchObject({
+      name: 'More seats: Hiring 4 surveyors in spring.',
+      company: { id: 250 },
+      primarySalesRep: { identifier: 'dwhitfield' },
+      expectedCloseDate: '2026-12-31T00:00:00Z',
+    });
     expect(String(mock.writes[0]!.notes)).toContain(flag.id);
     const again = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
     expect(again).toEqual({ remoteId: first.remoteId, created: false });
@@ -218,8 +414,12 @@ describe('flags to ConnectWise', () => {
   });
 
   it('says what is missing: the member to assign, or a member ConnectWise does not know', async () => {
-    await expect(deliverConnectWiseFlag(opts(), flag, 'company-250')).rejects.toThrow(/choose the ConnectWise member who receives flags/);
-    await expect(deliverConnectWiseFlag({ ...opts(), flagsTo: 'nobody' }, flag, 'company-250')).rejects.toThrow(/answered 400: primarySalesRep not found/);
+    await expect(deliverConnectWiseFlag(opts(), flag, 'company-250')).rejects.toThrow(
+      /choose the ConnectWise member who receives flags/,
+    );
+    await expect(deliverConnectWiseFlag({ ...opts(), flagsTo: 'nobody' }, flag, 'company-250')).rejects.toThrow(
+      /answered 400: primarySalesRep not found/,
+    );
     expect(mock.writes).toHaveLength(0);
   });
 });

@@ -8,15 +8,23 @@ import { parseDate, parseMoney } from '@/sources/values';
 const enc = new TextEncoder();
 const parse = (fileName: string, text: string, extra: Partial<Parameters<typeof parseImportFile>[0]> = {}) =>
   parseImportFile({ fileName, bytes: enc.encode(text), ...extra });
-const fixture = (name: string) => parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
+const fixture = (name: string) =>
+  parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
 const messages = (p: ImportParse) => p.errors.map(formatImportError);
 
 describe('fixtures from real exports', () => {
   it.each([
-    ['hubspot-companies.csv', 4], ['hubspot-contacts.csv', 3], ['hubspot-deals.csv', 3],
-    ['salesforce-opportunities.csv', 3], ['salesforce-accounts.csv', 3], ['salesforce-campaigns.csv', 3],
-    ['salesforce-contacts.csv', 2], ['connectwise-companies.csv', 3], ['connectwise-opportunities.csv', 3],
-    ['backstory-accounts.csv', 3], ['backstory-notes-semicolon.csv', 3],
+    ['hubspot-companies.csv', 4],
+    ['hubspot-contacts.csv', 3],
+    ['hubspot-deals.csv', 3],
+    ['salesforce-opportunities.csv', 3],
+    ['salesforce-accounts.csv', 3],
+    ['salesforce-campaigns.csv', 3],
+    ['salesforce-contacts.csv', 2],
+    ['connectwise-companies.csv', 3],
+    ['connectwise-opportunities.csv', 3],
+    ['backstory-accounts.csv', 3],
+    ['backstory-notes-semicolon.csv', 3],
   ])('%s parses cleanly into %i records', (name, count) => {
     const p = fixture(name);
     expect(messages(p)).toEqual([]);
@@ -27,7 +35,15 @@ describe('fixtures from real exports', () => {
 
   it('leaves fields the file has no value for out of records and row references, not as undefined', () => {
     const [account] = parse('a.csv', 'id,name,industry\n1,Acme,\n').records as Account[];
-    expect(account).toEqual({ id: 'csv:1', source: 'csv', sourceId: '1', name: 'Acme', aliases: [], domains: [], externalIds: {} });
+    expect(account).toEqual({
+      id: 'csv:1',
+      source: 'csv',
+      sourceId: '1',
+      name: 'Acme',
+      aliases: [],
+      domains: [],
+      externalIds: {},
+    });
     expect(Object.keys(account!)).not.toContain('industry');
     const deals = parse('d.csv', 'Deal Name,Account\nRenewal,Acme\n');
     expect(Object.keys(deals.records[0]!)).not.toContain('campaignId');
@@ -37,8 +53,13 @@ describe('fixtures from real exports', () => {
   it('reads HubSpot companies: ids, domains from domain and website, source with drill-down', () => {
     const [harbor, , lakeside] = fixture('hubspot-companies.csv').records as Account[];
     expect(harbor).toMatchObject({
-      id: 'csv:18200311', sourceId: '18200311', name: 'Harbor Dental Group', domains: ['harbordental.example'],
-      externalIds: { hubspot: '18200311' }, leadSource: 'Offline Sources / Postcard mailer', owner: 'Dana Whitfield',
+      id: 'csv:18200311',
+      sourceId: '18200311',
+      name: 'Harbor Dental Group',
+      domains: ['harbordental.example'],
+      externalIds: { hubspot: '18200311' },
+      leadSource: 'Offline Sources / Postcard mailer',
+      owner: 'Dana Whitfield',
     });
     expect(lakeside!.leadSource).toBe('Organic Search');
   });
@@ -46,13 +67,21 @@ describe('fixtures from real exports', () => {
   it('reads HubSpot deals amounts with and without "$" and thousands separators', () => {
     const deals = fixture('hubspot-deals.csv').records as Deal[];
     expect(deals.map((d) => d.valueOneTime)).toEqual([1850, 12400, 4500]);
-    expect(deals[0]).toMatchObject({ closeDate: '2023-04-20', stage: 'Closed Won', salesRep: 'Dana Whitfield', currency: 'USD' });
+    expect(deals[0]).toMatchObject({
+      closeDate: '2023-04-20',
+      stage: 'Closed Won',
+      salesRep: 'Dana Whitfield',
+      currency: 'USD',
+    });
   });
 
   it('combines first and last name and lower-cases emails', () => {
     const contacts = fixture('hubspot-contacts.csv').records as Contact[];
     expect(contacts[1]).toMatchObject({ name: 'Tom Kessler', email: 'tom@pinecrestvet.example', title: 'Owner' });
-    expect(fixture('hubspot-contacts.csv').rows[1]!.account).toEqual({ name: 'Pinecrest Veterinary Clinic', column: 'Associated Company' });
+    expect(fixture('hubspot-contacts.csv').rows[1]!.account).toEqual({
+      name: 'Pinecrest Veterinary Clinic',
+      column: 'Associated Company',
+    });
   });
 
   it('reads Salesforce US dates and skips the report footer with a warning', () => {
@@ -64,21 +93,40 @@ describe('fixtures from real exports', () => {
 
   it('reads Salesforce campaigns with actual cost', () => {
     const [expo] = fixture('salesforce-campaigns.csv').records as Campaign[];
-    expect(expo).toMatchObject({ name: 'Spring Logistics Expo 2024', channel: 'Trade Show', startDate: '2024-03-12', endDate: '2024-03-14', cost: 7420.5 });
+    expect(expo).toMatchObject({
+      name: 'Spring Logistics Expo 2024',
+      channel: 'Trade Show',
+      startDate: '2024-03-12',
+      endDate: '2024-03-14',
+      cost: 7420.5,
+    });
   });
 
   it('reads ConnectWise opportunities: Won status, open stage, recurring revenue, expected close', () => {
     const [won, open] = fixture('connectwise-opportunities.csv').records as Deal[];
-    expect(won).toMatchObject({ stage: 'Won', valueRecurring: 1850, closeDate: '2023-04-20', accountId: 'csv:HarborDental' });
+    expect(won).toMatchObject({
+      stage: 'Won',
+      valueRecurring: 1850,
+      closeDate: '2023-04-20',
+      accountId: 'csv:HarborDental',
+    });
     expect(open).toMatchObject({ stage: '3.Proposal', valueOneTime: 3200, closeDate: '2024-08-01' });
   });
 
   it('reads the template: lists, external ids, customer since', () => {
     const [acc] = fixture('backstory-accounts.csv').records as Account[];
     expect(acc).toEqual({
-      id: 'csv:acc-1', source: 'csv', sourceId: 'acc-1', name: 'Harbor Dental Group', aliases: ['Harbor Dental', 'HDG'],
-      domains: ['harbordental.example', 'hdg-mail.example'], externalIds: { connectwise: 'HarborDental' },
-      industry: 'Dental', leadSource: 'Postcard mailer', customerSince: '2023-04-20', owner: 'Dana Whitfield',
+      id: 'csv:acc-1',
+      source: 'csv',
+      sourceId: 'acc-1',
+      name: 'Harbor Dental Group',
+      aliases: ['Harbor Dental', 'HDG'],
+      domains: ['harbordental.example', 'hdg-mail.example'],
+      externalIds: { connectwise: 'HarborDental' },
+      industry: 'Dental',
+      leadSource: 'Postcard mailer',
+      customerSince: '2023-04-20',
+      owner: 'Dana Whitfield',
     });
   });
 
@@ -95,16 +143,21 @@ describe('fixtures from real exports', () => {
 
 describe('errors name file, line and column', () => {
   it('formats a bad number on its physical line', () => {
-    const text = 'Deal Name,Associated Company,Amount\n' + ['A,Acme,1', 'B,Acme,2', 'C,Acme,3', '', 'D,Acme,"4"', 'E,Acme,12k'].join('\n');
+    const text =
+      'Deal Name,Associated Company,Amount\n' +
+      ['A,Acme,1', 'B,Acme,2', 'C,Acme,3', '', 'D,Acme,"4"', 'E,Acme,12k'].join('\n');
     const p = parse('accounts.csv', text);
     expect(messages(p)).toEqual(['accounts.csv line 7, column "Amount": "12k" is not a number']);
     expect(p.errorCount).toBe(1);
   });
 
   it('counts lines inside quoted multi-line cells and skips blank lines', () => {
-    const text = 'id,name,body,date\r\n1,Acme,"two\nlines",2024-01-01\r\n\r\n2,Acme,"three\n\nlines",2024-01-02\n3,Acme,ok,not a date\n';
+    const text =
+      'id,name,body,date\r\n1,Acme,"two\nlines",2024-01-01\r\n\r\n2,Acme,"three\n\nlines",2024-01-02\n3,Acme,ok,not a date\n';
     const p = parse('notes.csv', text, { kind: 'note' });
-    expect(messages(p)).toEqual(['notes.csv line 8, column "date": "not a date" is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)']);
+    expect(messages(p)).toEqual([
+      'notes.csv line 8, column "date": "not a date" is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)',
+    ]);
   });
 
   it('validates the whole file and lists every problem', () => {
@@ -139,13 +192,17 @@ describe('errors name file, line and column', () => {
   it('names the missing required column and the headers it found', () => {
     const p = parse('deals.csv', 'Deal Name,Amount\nBig one,100\n', { kind: 'deal' });
     expect(messages(p)).toHaveLength(1);
-    expect(messages(p)[0]).toMatch(/^deals\.csv line 1: missing a required column for deals: accountId or accountName \(e\.g\. .*"Associated Company".*\); columns found: "Deal Name", "Amount"$/);
+    expect(messages(p)[0]).toMatch(
+      /^deals\.csv line 1: missing a required column for deals: accountId or accountName \(e\.g\. .*"Associated Company".*\); columns found: "Deal Name", "Amount"$/,
+    );
     expect(p.records).toEqual([]);
   });
 
   it('rejects a cell over 1 MB', () => {
     const p = parse('notes.csv', `id,body\n1,"${'x'.repeat(1_000_001)}"\n2,fine\n`, { kind: 'note' });
-    expect(messages(p)).toEqual([expect.stringMatching(/^notes\.csv line 2, column "body": value is 1\.0 MB; cells over 1 MB are refused/)]);
+    expect(messages(p)).toEqual([
+      expect.stringMatching(/^notes\.csv line 2, column "body": value is 1\.0 MB; cells over 1 MB are refused/),
+    ]);
     expect(p.records).toHaveLength(1);
   });
 
@@ -156,8 +213,12 @@ describe('errors name file, line and column', () => {
   });
 
   it('rejects __proto__ in a user mapping and in external ids', () => {
-    expect(messages(parse('a.csv', 'name\nAcme\n', { kind: 'account', mapping: JSON.parse('{"__proto__": 0}') }))[0]).toMatch(/"__proto__", which is not a field/);
-    expect(messages(parse('a.csv', 'name,externalIds\nAcme,__proto__=1\n'))).toEqual(['a.csv line 2, column "externalIds": "__proto__" is not allowed as a name']);
+    expect(
+      messages(parse('a.csv', 'name\nAcme\n', { kind: 'account', mapping: JSON.parse('{"__proto__": 0}') }))[0],
+    ).toMatch(/"__proto__", which is not a field/);
+    expect(messages(parse('a.csv', 'name,externalIds\nAcme,__proto__=1\n'))).toEqual([
+      'a.csv line 2, column "externalIds": "__proto__" is not allowed as a name',
+    ]);
   });
 });
 
@@ -165,21 +226,31 @@ describe('file-level problems', () => {
   it('explains Latin-1 bytes instead of guessing', () => {
     const latin1 = Uint8Array.from([...enc.encode('name,city\nAcme,Paris\nCaf'), 0xe9, ...enc.encode(' Bleu,Lyon\n')]);
     const p = parseImportFile({ fileName: 'accounts.csv', bytes: latin1 });
-    expect(messages(p)).toEqual(['accounts.csv line 3: not UTF-8: byte 0xE9 at line 3 looks like Windows-1252/Latin-1; save the file as UTF-8']);
+    expect(messages(p)).toEqual([
+      'accounts.csv line 3: not UTF-8: byte 0xE9 at line 3 looks like Windows-1252/Latin-1; save the file as UTF-8',
+    ]);
     expect(p.records).toEqual([]);
   });
 
   it('strips a UTF-8 BOM and reads UTF-16 LE with BOM', () => {
-    const bom = parseImportFile({ fileName: 'a.csv', bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...enc.encode('name\nZürich AG\n')]) });
+    const bom = parseImportFile({
+      fileName: 'a.csv',
+      bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...enc.encode('name\nZürich AG\n')]),
+    });
     expect(bom.headers).toEqual(['name']);
     const utf16 = new Uint8Array(2 + 'name\nZürich AG\n'.length * 2);
     utf16.set([0xff, 0xfe]);
-    [...'name\nZürich AG\n'].forEach((ch, i) => { utf16[2 + i * 2] = ch.charCodeAt(0); });
+    [...'name\nZürich AG\n'].forEach((ch, i) => {
+      utf16[2 + i * 2] = ch.charCodeAt(0);
+    });
     const p = parseImportFile({ fileName: 'a.csv', bytes: utf16 });
     expect((p.records as Account[])[0]!.name).toBe('Zürich AG');
   });
 
-  it.each([['empty', ''], ['blank', ' \n\r\n ']])('refuses an %s file', (_, text) => {
+  it.each([
+    ['empty', ''],
+    ['blank', ' \n\r\n '],
+  ])('refuses an %s file', (_, text) => {
     expect(messages(parse('empty.csv', text))).toEqual(['empty.csv: file is empty']);
   });
 
@@ -235,8 +306,12 @@ describe('ids for rows without an id column', () => {
 
   it('refuses two rows that are the same account, but imports a repeated note once', () => {
     const p = parse('a.csv', 'Company\nAcme Dental\n"acme dental, llc"\n');
-    expect(messages(p)).toEqual(['a.csv line 3, column "Company": same account as line 2; add an id column to import both']);
-    const notes = parse('n.csv', 'Account,Note,Date\nAcme,Called,2024-01-01\nAcme,Called,2024-01-01\n', { kind: 'note' });
+    expect(messages(p)).toEqual([
+      'a.csv line 3, column "Company": same account as line 2; add an id column to import both',
+    ]);
+    const notes = parse('n.csv', 'Account,Note,Date\nAcme,Called,2024-01-01\nAcme,Called,2024-01-01\n', {
+      kind: 'note',
+    });
     expect(notes.records).toHaveLength(1);
     expect(notes.warnings.join()).toMatch(/line 3 repeats the note on line 2/);
   });
@@ -251,14 +326,20 @@ describe('ids for rows without an id column', () => {
 
 describe('user choices', () => {
   it('uses a given kind, source and mapping', () => {
-    const p = parse('x.csv', 'Kunde,Notiz\nAcme,Hallo\n', { kind: 'note', source: 'hubspot', mapping: { accountName: 0, body: 1 } });
+    const p = parse('x.csv', 'Kunde,Notiz\nAcme,Hallo\n', {
+      kind: 'note',
+      source: 'hubspot',
+      mapping: { accountName: 0, body: 1 },
+    });
     expect(messages(p)).toEqual([]);
     expect(p.records[0]).toMatchObject({ source: 'hubspot', body: 'Hallo' });
     expect(p.rows[0]!.account).toEqual({ name: 'Acme', column: 'Kunde' });
   });
 
   it('refuses a mapping pointing past the last column', () => {
-    expect(messages(parse('x.csv', 'a\n1\n', { kind: 'note', mapping: { body: 3 } }))[0]).toMatch(/points at column 3, but the file has 1 columns/);
+    expect(messages(parse('x.csv', 'a\n1\n', { kind: 'note', mapping: { body: 3 } }))[0]).toMatch(
+      /points at column 3, but the file has 1 columns/,
+    );
   });
 });
 
@@ -271,32 +352,59 @@ describe('JSON files', () => {
     const p = parse('accounts.json', JSON.stringify(items));
     expect(p.format).toBe('json');
     expect(p.kind).toBe('account');
-    expect(messages(p)).toEqual(['accounts.json item 2, field "customerSince": "last year" is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)']);
+    expect(messages(p)).toEqual([
+      'accounts.json item 2, field "customerSince": "last year" is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)',
+    ]);
     expect(p.records[0]).toMatchObject({ name: 'Acme', domains: ['acme.example'], externalIds: { zendesk: 'org-1' } });
   });
 
   it('rejects __proto__ keys and says where JSON is broken', () => {
-    expect(messages(parse('a.json', '[{"name": "Acme", "__proto__": {"x": 1}}]'))).toEqual(['a.json: key "__proto__" is not allowed']);
+    expect(messages(parse('a.json', '[{"name": "Acme", "__proto__": {"x": 1}}]'))).toEqual([
+      'a.json: key "__proto__" is not allowed',
+    ]);
     // The line is given when the engine reports a position (V8 does for some errors only).
-    expect(messages(parse('a.json', '[\n{"name": "Acme"},\n{"name": }\n]'))[0]).toMatch(/^a\.json( line 3)?: not valid JSON: /);
-    expect(messages(parse('a.json', '[\n{"name": "Acme"},\n{"name": "x"} "y"\n]'))[0]).toMatch(/^a\.json line 3: not valid JSON/);
+    expect(messages(parse('a.json', '[\n{"name": "Acme"},\n{"name": }\n]'))[0]).toMatch(
+      /^a\.json( line 3)?: not valid JSON: /,
+    );
+    expect(messages(parse('a.json', '[\n{"name": "Acme"},\n{"name": "x"} "y"\n]'))[0]).toMatch(
+      /^a\.json line 3: not valid JSON/,
+    );
   });
 
   it('recognises a Backstory backup', () => {
-    const backup = { format: 'backstory-backup', version: 1, exportedAt: '2024-01-01T00:00:00Z', records: { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] }, pins: [] };
+    const backup = {
+      format: 'backstory-backup',
+      version: 1,
+      exportedAt: '2024-01-01T00:00:00Z',
+      records: { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] },
+      pins: [],
+    };
     const p = parse('backup.json', JSON.stringify(backup));
     expect(p.kind).toBe('backup');
     expect(p.backup).toEqual(backup);
-    expect(messages(parse('backup.json', JSON.stringify({ ...backup, version: 2 })))[0]).toMatch(/version 2, newer than this Backstory reads/);
+    expect(messages(parse('backup.json', JSON.stringify({ ...backup, version: 2 })))[0]).toMatch(
+      /version 2, newer than this Backstory reads/,
+    );
   });
 });
 
 describe('cell values', () => {
   it.each([
-    ['1,234.50', 1234.5, undefined], ['$1,234', 1234, undefined], ['1.234,50 €', 1234.5, 'EUR'], ['12000', 12000, undefined],
-    ['1,5', 1.5, undefined], ['(300)', -300, undefined], ['USD 1,200', 1200, 'USD'], ["1'234.50", 1234.5, undefined],
-    ['1,234,567.89', 1234567.89, undefined], ['1.234.567', 1234567, undefined], ['-5', -5, undefined], ['£99', 99, 'GBP'],
-    ['-$1,234', -1234, undefined], ['$-5', -5, undefined], ['0,125', 0.125, undefined],
+    ['1,234.50', 1234.5, undefined],
+    ['$1,234', 1234, undefined],
+    ['1.234,50 €', 1234.5, 'EUR'],
+    ['12000', 12000, undefined],
+    ['1,5', 1.5, undefined],
+    ['(300)', -300, undefined],
+    ['USD 1,200', 1200, 'USD'],
+    ["1'234.50", 1234.5, undefined],
+    ['1,234,567.89', 1234567.89, undefined],
+    ['1.234.567', 1234567, undefined],
+    ['-5', -5, undefined],
+    ['£99', 99, 'GBP'],
+    ['-$1,234', -1234, undefined],
+    ['$-5', -5, undefined],
+    ['0,125', 0.125, undefined],
   ])('reads %s as %d', (raw, value, currency) => {
     expect(parseMoney(raw)).toEqual({ value, currency });
   });
@@ -306,9 +414,15 @@ describe('cell values', () => {
   });
 
   it.each([
-    ['2024-03-05', false, '2024-03-05'], ['2024-03-05 14:33', false, '2024-03-05'], ['2024-03-05 14:33', true, '2024-03-05T14:33'],
-    ['3/5/2024', false, '2024-03-05'], ['05.03.2024', false, '2024-03-05'], ['Mar 5, 2024', false, '2024-03-05'],
-    ['5 March 2024', false, '2024-03-05'], ['4/12/2023 2:05 PM', true, '2023-04-12T14:05'], ['2024-03-05T10:00:00Z', true, '2024-03-05T10:00:00Z'],
+    ['2024-03-05', false, '2024-03-05'],
+    ['2024-03-05 14:33', false, '2024-03-05'],
+    ['2024-03-05 14:33', true, '2024-03-05T14:33'],
+    ['3/5/2024', false, '2024-03-05'],
+    ['05.03.2024', false, '2024-03-05'],
+    ['Mar 5, 2024', false, '2024-03-05'],
+    ['5 March 2024', false, '2024-03-05'],
+    ['4/12/2023 2:05 PM', true, '2023-04-12T14:05'],
+    ['2024-03-05T10:00:00Z', true, '2024-03-05T10:00:00Z'],
   ])('reads date %s (time: %s) as %s', (raw, withTime, iso) => {
     expect(parseDate(raw, withTime)).toBe(iso);
   });

@@ -21,14 +21,22 @@ const fixtures = readdirSync(dir)
 /** Versions never released alone: 5 moved the sales records into packs, and 6, released with it, dropped their old tables. */
 const RELEASED_WITH_THE_NEXT = [5];
 /** The tables of sales records before version 5: read back through storage/records.ts. */
-const SALES = { accounts: 'account', contacts: 'contact', campaigns: 'campaign', deals: 'deal', notes: 'note' } as const;
+const SALES = {
+  accounts: 'account',
+  contacts: 'contact',
+  campaigns: 'campaign',
+  deals: 'deal',
+  notes: 'note',
+} as const;
 const isSales = (table: string): table is keyof typeof SALES => table in SALES;
 
 describe('released database versions', () => {
   it('has a fixture of every version before the current one', () => {
     const current = openDb('versions-' + Math.random()).verno;
     const stored = fixtures.map(([, f]) => f.version).sort();
-    expect(stored).toEqual(Array.from({ length: current - 1 }, (_, i) => i + 1).filter((v) => !RELEASED_WITH_THE_NEXT.includes(v)));
+    expect(stored).toEqual(
+      Array.from({ length: current - 1 }, (_, i) => i + 1).filter((v) => !RELEASED_WITH_THE_NEXT.includes(v)),
+    );
   });
 
   it.each(fixtures)('%s opens in the current code with every record intact', async (_file, fixture) => {

@@ -5,8 +5,17 @@ import { FlagForm } from '@/components/FlagForm';
 import type { Flag } from '@/core/flags';
 
 const delivered: Flag = {
-  id: 'bsflag1', createdAt: '2026-12-01T10:00:00.000Z', kind: 'more-seats', note: 'x', urgency: 'normal',
-  ticket: { helpdesk: 'generic', ticketId: '1', url: 'https://h.example/tickets/1' }, accountId: 'csv:a', accountName: 'Acme', source: 'csv', status: 'delivered', attempts: 1,
+  id: 'bsflag1',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  kind: 'more-seats',
+  note: 'x',
+  urgency: 'normal',
+  ticket: { helpdesk: 'generic', ticketId: '1', url: 'https://h.example/tickets/1' },
+  accountId: 'csv:a',
+  accountName: 'Acme',
+  source: 'csv',
+  status: 'delivered',
+  attempts: 1,
 };
 
 function setup(flags: Flag[] = [], answer: Flag = delivered, fail?: () => boolean) {
@@ -20,7 +29,8 @@ function setup(flags: Flag[] = [], answer: Flag = delivered, fail?: () => boolea
     sent.push(input);
     return answer;
   };
-  const show = (list: Flag[]) => act(() => render(<FlagForm flags={list} send={send} onSent={() => undefined} />, root));
+  const show = (list: Flag[]) =>
+    act(() => render(<FlagForm flags={list} send={send} onSent={() => undefined} />, root));
   show(flags);
   act(() => root.querySelector<HTMLButtonElement>('[data-testid=flag-open]')!.click());
   const type = (el: HTMLInputElement | HTMLTextAreaElement, value: string) =>
@@ -28,8 +38,21 @@ function setup(flags: Flag[] = [], answer: Flag = delivered, fail?: () => boolea
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-  const submit = () => act(async () => void root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-  return { root, sent, drafts, type, submit, show, note: () => root.querySelector('textarea')!, value: () => root.querySelector<HTMLInputElement>('input[inputmode=decimal]')! };
+  const submit = () =>
+    act(
+      async () =>
+        void root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
+    );
+  return {
+    root,
+    sent,
+    drafts,
+    type,
+    submit,
+    show,
+    note: () => root.querySelector('textarea')!,
+    value: () => root.querySelector<HTMLInputElement>('input[inputmode=decimal]')!,
+  };
 }
 
 describe('the flag form', () => {
@@ -56,7 +79,12 @@ describe('the flag form', () => {
   });
 
   it('reads the value as either language writes it, and refuses what is not one amount', async () => {
-    for (const [typed, value] of [['9.000 €', 9000], ['1.200,50', 1200.5], ['12k', 12000], ['9,5', 9.5]] as const) {
+    for (const [typed, value] of [
+      ['9.000 €', 9000],
+      ['1.200,50', 1200.5],
+      ['12k', 12000],
+      ['9,5', 9.5],
+    ] as const) {
       const f = setup();
       f.type(f.note(), 'Hiring');
       f.type(f.value(), typed);
@@ -113,7 +141,14 @@ describe('the flag form', () => {
   it('sends with Ctrl+Enter from the note', async () => {
     const f = setup();
     f.type(f.note(), 'Second office');
-    await act(async () => void f.note().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true })));
+    await act(
+      async () =>
+        void f
+          .note()
+          .dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+          ),
+    );
     expect(f.sent).toEqual([{ kind: 'new-project', note: 'Second office', urgency: 'normal' }]);
   });
 
@@ -122,14 +157,26 @@ describe('the flag form', () => {
     const sent: unknown[] = [];
     const root = document.createElement('div');
     document.body.append(root);
-    act(() => render(<FlagForm flags={[]} send={(input) => (sent.push(input), new Promise<Flag>((r) => (answer = r)))} onSent={() => undefined} />, root));
+    act(() =>
+      render(
+        <FlagForm
+          flags={[]}
+          send={(input) => (sent.push(input), new Promise<Flag>((r) => (answer = r)))}
+          onSent={() => undefined}
+        />,
+        root,
+      ),
+    );
     act(() => root.querySelector<HTMLButtonElement>('[data-testid=flag-open]')!.click());
     const note = root.querySelector('textarea')!;
     act(() => {
       note.value = 'Second office';
       note.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const press = () => note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    const press = () =>
+      note.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
     // Repeats before and after the form re-renders as busy.
     await act(async () => void (press(), press()));
     await act(async () => void press());
@@ -141,7 +188,9 @@ describe('the flag form', () => {
   it('shows the earlier flag of the chosen kind before a second one is sent', () => {
     const earlier: Flag = { ...delivered, kind: 'new-project', note: 'Wants a <b>second</b> office\nnext year' };
     const f = setup([earlier]);
-    expect(f.root.querySelector('[data-testid=flag-duplicate]')?.textContent).toMatch(/^Already flagged as New project on .*2026.*: “Wants a <b>second<\/b> office next year”\. Send it again only if this is something new\.$/);
+    expect(f.root.querySelector('[data-testid=flag-duplicate]')?.textContent).toMatch(
+      /^Already flagged as New project on .*2026.*: “Wants a <b>second<\/b> office next year”\. Send it again only if this is something new\.$/,
+    );
     expect(f.root.querySelector('[data-testid=flag-duplicate] b')).toBeNull();
     const select = f.root.querySelector('select')!;
     act(() => {
@@ -151,19 +200,30 @@ describe('the flag form', () => {
     expect(f.root.querySelector('[data-testid=flag-duplicate]')).toBeNull();
   });
 
-  it('lists an earlier flag\'s value in its customer\'s currency', () => {
-    const f = setup([{ ...delivered, value: 9000, currency: 'EUR' }, { ...delivered, id: 'bsflag9', value: 500 }]);
+  it("lists an earlier flag's value in its customer's currency", () => {
+    const f = setup([
+      { ...delivered, value: 9000, currency: 'EUR' },
+      { ...delivered, id: 'bsflag9', value: 500 },
+    ]);
     const lines = [...f.root.querySelectorAll('[data-testid=flags] li .muted')].map((el) => el.textContent);
     expect(lines[0]).toContain('€9,000');
     expect(lines[1]).toContain('$500');
   });
 
   it('shows what became of the sent flag as the sidebar learns it', async () => {
-    const waiting: Flag = { ...delivered, id: 'bsflag2', status: 'pending', attempts: 1, lastError: 'HubSpot answered 503' };
+    const waiting: Flag = {
+      ...delivered,
+      id: 'bsflag2',
+      status: 'pending',
+      attempts: 1,
+      lastError: 'HubSpot answered 503',
+    };
     const f = setup([], waiting);
     f.type(f.note(), 'Hiring five people');
     await f.submit();
-    expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Waiting to be sent (HubSpot answered 503); retried automatically.');
+    expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe(
+      'Flag saved. Waiting to be sent (HubSpot answered 503); retried automatically.',
+    );
     f.show([{ ...waiting, status: 'delivered', lastError: undefined }]);
     expect(f.root.querySelector('[data-testid=flag-outcome]')?.textContent).toBe('Flag saved. Sent to sales.');
   });
@@ -190,7 +250,9 @@ describe('the outbox panel', () => {
     const button = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Send waiting flags now')!;
     await vi.waitFor(() => expect(button().disabled).toBe(false));
     await act(async () => button().click());
-    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('The flag was sent.'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('The flag was sent.'),
+    );
     expect(asked).toEqual([{ type: 'flags:deliver' }, { type: 'flags:deliver' }]);
 
     // Nothing answers for its whole patience (30 s): the user is told, not left with no word at all.
@@ -201,7 +263,11 @@ describe('the outbox panel', () => {
     await act(async () => button().click());
     await act(async () => void (await vi.advanceTimersByTimeAsync(31_000)));
     vi.useRealTimers();
-    await vi.waitFor(() => expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe('Backstory did not answer; reload the page.'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=flags-note]')?.textContent).toBe(
+        'Backstory did not answer; reload the page.',
+      ),
+    );
     expect(asked.length).toBeGreaterThan(10);
     expect(asked.length).toBeLessThan(30);
     await getDb().flags.clear();

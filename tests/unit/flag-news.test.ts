@@ -17,10 +17,16 @@ describe("the sidebar's word that flags changed", () => {
     const stop = onFlagsChanged(() => heard++);
     const own = fakeBrowser.runtime.id;
     // The background (no tab) says flags changed.
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'flags:changed' }, { id: own }, noAnswer)).toEqual([undefined]);
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'flags:changed' }, { id: own }, noAnswer)).toEqual([
+      undefined,
+    ]);
     expect(heard).toBe(1);
     // A content script or an extension tab (both have a tab), another extension, another word: nothing.
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'flags:changed' }, { id: own, tab: { id: 3 } as Browser.tabs.Tab }, noAnswer);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'flags:changed' },
+      { id: own, tab: { id: 3 } as Browser.tabs.Tab },
+      noAnswer,
+    );
     await fakeBrowser.runtime.onMessage.trigger({ type: 'flags:changed' }, { id: 'someone-else' }, noAnswer);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'source:sync', id: 'x' }, { id: own }, noAnswer);
     await fakeBrowser.runtime.onMessage.trigger(null, { id: own }, noAnswer);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { examples, generic, nonExamples, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
 import { detectTicket } from '@/adapters';
 
-const page = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
+const page = (body: string) =>
+  new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
 const TICKET = new URL('https://help.example.com/tickets/1042');
 const read = (body: string, url = TICKET) => generic.read(page(body), url);
 
@@ -18,15 +19,29 @@ describe('generic isTicketUrl', () => {
 
 describe('generic read: labelled fields', () => {
   it('reads <dt>/<dd> and a "Name <email>" requester', () => {
-    const r = read('<dl><dt>Requester</dt><dd>Dana Lee &lt;Dana@AcmeDental.com&gt;</dd><dt>Company</dt><dd> Acme Dental  Group </dd></dl>');
-    expect(r).toMatchObject({ ticketId: '1042', company: 'Acme Dental Group', contactName: 'Dana Lee', contactEmail: 'dana@acmedental.com', missing: [] });
+    const r = read(
+      '<dl><dt>Requester</dt><dd>Dana Lee &lt;Dana@AcmeDental.com&gt;</dd><dt>Company</dt><dd> Acme Dental  Group </dd></dl>',
+    );
+    expect(r).toMatchObject({
+      ticketId: '1042',
+      company: 'Acme Dental Group',
+      contactName: 'Dana Lee',
+      contactEmail: 'dana@acmedental.com',
+      missing: [],
+    });
     expect(r.emails).toEqual([]);
   });
 
   it('reads the ticket type for campaign insights, but not one a customer wrote in a message', () => {
     expect(read('<dl><dt>Company</dt><dd>Acme</dd><dt>Type</dt><dd>Incident</dd></dl>').ticketType).toBe('Incident');
-    expect(read('<table><tr><th>Issue type</th><td>Service request</td></tr></table>').ticketType).toBe('Service request');
-    expect(read('<div class="message-body"><dl><dt>Type</dt><dd>Free upgrade</dd></dl></div><dl><dt>Category</dt><dd>Network</dd></dl>').ticketType).toBe('Network');
+    expect(read('<table><tr><th>Issue type</th><td>Service request</td></tr></table>').ticketType).toBe(
+      'Service request',
+    );
+    expect(
+      read(
+        '<div class="message-body"><dl><dt>Type</dt><dd>Free upgrade</dd></dl></div><dl><dt>Category</dt><dd>Network</dd></dl>',
+      ).ticketType,
+    ).toBe('Network');
     expect(read('<dl><dt>Company</dt><dd>Acme</dd></dl>').ticketType).toBeUndefined();
   });
 
@@ -38,12 +53,16 @@ describe('generic read: labelled fields', () => {
   });
 
   it('reads a wrapping label without taking its options as the label', () => {
-    const r = read('<label>Client <select><option selected>Riverside Family Clinic</option><option>Other</option></select></label>');
+    const r = read(
+      '<label>Client <select><option selected>Riverside Family Clinic</option><option>Other</option></select></label>',
+    );
     expect(r.company).toBe('Riverside Family Clinic');
   });
 
   it('reads <th>/<td>, aria-label and "Company: X" text', () => {
-    expect(read('<table><tr><th>Customer</th><td>Acme Dental Group</td></tr></table>').company).toBe('Acme Dental Group');
+    expect(read('<table><tr><th>Customer</th><td>Acme Dental Group</td></tr></table>').company).toBe(
+      'Acme Dental Group',
+    );
     expect(read('<span aria-label="Account">Acme Dental Group</span>').company).toBe('Acme Dental Group');
     expect(read('<div class="props">Company: Acme Dental Group<br>From: dana@acmedental.com</div>')).toMatchObject({
       company: 'Acme Dental Group',
@@ -80,14 +99,19 @@ describe('generic read: labelled fields', () => {
   });
 
   it('lists what it could not read', () => {
-    expect(read('<p>nothing here</p>', new URL('https://h.example/ticket.php?id=9')).missing).toEqual(['company', 'contactEmail']);
+    expect(read('<p>nothing here</p>', new URL('https://h.example/ticket.php?id=9')).missing).toEqual([
+      'company',
+      'contactEmail',
+    ]);
   });
 });
 
 describe('generic read: ticket id', () => {
   it('takes the id from the URL, else from a heading', () => {
     expect(read('<h1>Ticket #77</h1>').ticketId).toBe('1042');
-    expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe('1042');
+    expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe(
+      '1042',
+    );
     expect(read('<h2>#HD-9 Printer</h2>', new URL('https://h.example/x')).ticketId).toBe('HD-9');
     expect(read('<h1>Printer offline</h1>', new URL('https://h.example/x')).missing).toContain('ticketId');
   });
@@ -118,14 +142,22 @@ describe('generic read: the hostile ticket body', () => {
 
   it('reads only the fields outside message bodies', () => {
     const r = read(hostile, new URL('https://h.example/helpdesk/view'));
-    expect(r).toMatchObject({ ticketId: '1046', company: 'Riverside Family Clinic', contactName: 'Tom Becker', contactEmail: 'tom.becker@riversideclinic.org' });
+    expect(r).toMatchObject({
+      ticketId: '1046',
+      company: 'Riverside Family Clinic',
+      contactName: 'Tom Becker',
+      contactEmail: 'tom.becker@riversideclinic.org',
+    });
     expect(r.emails).toEqual([]);
   });
 
-  it.each(['message', 'comment', 'thread', 'reply', 'email-content', 'article', 'ticket-body'])('skips class "%s"', (cls) => {
-    expect(read(`<div class="x ${cls}"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
-    expect(read(`<div id="${cls}-1"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
-  });
+  it.each(['message', 'comment', 'thread', 'reply', 'email-content', 'article', 'ticket-body'])(
+    'skips class "%s"',
+    (cls) => {
+      expect(read(`<div class="x ${cls}"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
+      expect(read(`<div id="${cls}-1"><p>Company: Evil Corp</p></div>`).company).toBeUndefined();
+    },
+  );
 
   it('never reads markup as text', () => {
     const r = read('<dl><dt>Company</dt><dd>&lt;img src=x onerror=alert(1)&gt; Acme</dd></dl>');
@@ -147,14 +179,28 @@ describe('parseContact', () => {
 
 describe('detectTicket with the generic adapter', () => {
   it('returns a validated TicketRef for a ticket page', () => {
-    const ref = detectTicket(page('<dl><dt>Company</dt><dd>Acme Dental Group</dd><dt>From</dt><dd>Dana@AcmeDental.com</dd></dl>'), TICKET);
+    const ref = detectTicket(
+      page('<dl><dt>Company</dt><dd>Acme Dental Group</dd><dt>From</dt><dd>Dana@AcmeDental.com</dd></dl>'),
+      TICKET,
+    );
     expect(ref).toEqual({
-      helpdesk: 'generic', ticketId: '1042', url: TICKET.href, company: 'Acme Dental Group',
-      contactName: undefined, contactEmail: 'dana@acmedental.com', emails: [], missing: [],
+      helpdesk: 'generic',
+      ticketId: '1042',
+      url: TICKET.href,
+      company: 'Acme Dental Group',
+      contactName: undefined,
+      contactEmail: 'dana@acmedental.com',
+      emails: [],
+      missing: [],
     });
   });
   it('returns null for a page that is not a ticket', () => {
-    expect(detectTicket(page('<h1>Ticket #1042</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'), new URL('https://help.example.com/tickets'))).toBeNull();
+    expect(
+      detectTicket(
+        page('<h1>Ticket #1042</h1><dl><dt>Company</dt><dd>Acme</dd></dl>'),
+        new URL('https://help.example.com/tickets'),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -172,12 +218,19 @@ describe('detectTicket on a page named after a ticket without an id in its URL',
 describe('generic detector details', () => {
   const url = new URL('https://help.example.com/tickets/7');
   it('splits a contact whose name and address sit on separate lines', () => {
-    const r = detectTicket(page('<dl><dt>Requester</dt><dd>Dana Whitfield<br><a href="mailto:dana@acmedental.com">dana@acmedental.com</a></dd></dl>'), url);
+    const r = detectTicket(
+      page(
+        '<dl><dt>Requester</dt><dd>Dana Whitfield<br><a href="mailto:dana@acmedental.com">dana@acmedental.com</a></dd></dl>',
+      ),
+      url,
+    );
     expect(r).toMatchObject({ contactName: 'Dana Whitfield', contactEmail: 'dana@acmedental.com' });
   });
   it('reads fields inside a Bootstrap card-body panel but not inside a message body', () => {
     const r = detectTicket(
-      page('<div class="message-body">Company: Evil Corp</div><div class="card-body"><dl><dt>Company</dt><dd>Acme Dental</dd></dl></div>'),
+      page(
+        '<div class="message-body">Company: Evil Corp</div><div class="card-body"><dl><dt>Company</dt><dd>Acme Dental</dd></dl></div>',
+      ),
       url,
     );
     expect(r?.company).toBe('Acme Dental');

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AuthError, BadResponseError, NetworkError, PermissionError, RateLimitError, RateLimiter, ServerError, TimeoutError,
-  backoffMs, requestJson, retryAfterMs, type RetryMemory, type RetryState,
+  AuthError,
+  BadResponseError,
+  NetworkError,
+  PermissionError,
+  RateLimitError,
+  RateLimiter,
+  ServerError,
+  TimeoutError,
+  backoffMs,
+  requestJson,
+  retryAfterMs,
+  type RetryMemory,
+  type RetryState,
 } from '@/sources/http';
 
 /** A fake fetch answering from a script of responses (or thrown errors), recording each call. */
@@ -84,8 +95,14 @@ describe('requestJson', () => {
   });
 
   it('stops at once on 401 and 403, saying which', async () => {
-    await expect(requestJson(URL_, {}, { fetch: scripted(json({}, 401)).fetch, sleep })).rejects.toBeInstanceOf(AuthError);
-    const e = await requestJson('https://api.example.com/marketing/campaigns', {}, { fetch: scripted(json({}, 403)).fetch, sleep }).catch((x: unknown) => x);
+    await expect(requestJson(URL_, {}, { fetch: scripted(json({}, 401)).fetch, sleep })).rejects.toBeInstanceOf(
+      AuthError,
+    );
+    const e = await requestJson(
+      'https://api.example.com/marketing/campaigns',
+      {},
+      { fetch: scripted(json({}, 403)).fetch, sleep },
+    ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PermissionError);
     expect((e as Error).message).toContain('api.example.com/marketing/campaigns');
   });
@@ -98,8 +115,14 @@ describe('requestJson', () => {
 
   it('aborts a request that never answers', async () => {
     const never = (_url: string, init?: RequestInit) =>
-      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    const e = await requestJson(URL_, {}, { fetch: never as unknown as typeof fetch, sleep, retries: 0, timeoutMs: 20 }).catch((x: unknown) => x);
+      new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+    const e = await requestJson(
+      URL_,
+      {},
+      { fetch: never as unknown as typeof fetch, sleep, retries: 0, timeoutMs: 20 },
+    ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TimeoutError);
     expect((e as Error).message).toBe('api.example.com/v3/objects/companies did not answer within 1 s');
   });
@@ -128,14 +151,20 @@ describe('requestJson across a stopped worker', () => {
     const { kept, store } = memory();
     let t = 1_000_000;
     const now = () => t;
-    void requestJson(URL_, {}, { fetch: scripted(json({}, 429, { 'retry-after': '30' })).fetch, sleep: stopped, now, memory: store });
+    void requestJson(
+      URL_,
+      {},
+      { fetch: scripted(json({}, 429, { 'retry-after': '30' })).fetch, sleep: stopped, now, memory: store },
+    );
     await expect.poll(() => kept.size).toBe(1);
     expect([...kept.values()]).toEqual([{ attempts: 1, notBefore: 1_030_000 }]);
     // A new worker, 10 s later, resumes the same request: 20 s still to wait, then one call.
     t += 10_000;
     const waits: number[] = [];
     const { fetch, calls } = scripted(json({ ok: true }));
-    expect(await requestJson(URL_, {}, { fetch, sleep: async (ms) => void waits.push(ms), now, memory: store })).toEqual({ ok: true });
+    expect(
+      await requestJson(URL_, {}, { fetch, sleep: async (ms) => void waits.push(ms), now, memory: store }),
+    ).toEqual({ ok: true });
     expect(waits).toEqual([20_000]);
     expect(calls).toHaveLength(1);
     expect(kept.size).toBe(0);
@@ -144,13 +173,24 @@ describe('requestJson across a stopped worker', () => {
   it('counts its tries across stops, so a source that keeps failing is given up on', async () => {
     const { kept, store } = memory();
     // Two workers each get one 503 and are stopped during the backoff that follows.
-    for (let worker = 0; worker < 2; worker++) void requestJson(URL_, {}, { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store });
+    for (let worker = 0; worker < 2; worker++)
+      void requestJson(
+        URL_,
+        {},
+        { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store },
+      );
     await expect.poll(() => [...kept.values()][0]?.attempts).toBe(1);
-    void requestJson(URL_, {}, { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store });
+    void requestJson(
+      URL_,
+      {},
+      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store },
+    );
     await expect.poll(() => [...kept.values()][0]?.attempts).toBe(2);
     // The third worker's try is the last one allowed.
     const { fetch, calls } = scripted(json({}, 503));
-    const e = await requestJson(URL_, {}, { fetch, sleep, retries: 2, random: () => 0, memory: store }).catch((x: unknown) => x);
+    const e = await requestJson(URL_, {}, { fetch, sleep, retries: 2, random: () => 0, memory: store }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(ServerError);
     expect((e as Error).message).toBe('api.example.com/v3/objects/companies failed with 503 after 3 tries');
     expect(calls).toHaveLength(1);
@@ -159,10 +199,16 @@ describe('requestJson across a stopped worker', () => {
 
   it('keeps each request apart: another address or body starts its own count', async () => {
     const { kept, store } = memory();
-    void requestJson(URL_, { method: 'POST', body: '{"after":"100"}' }, { fetch: scripted(json({}, 503)).fetch, sleep: stopped, random: () => 0, memory: store });
+    void requestJson(
+      URL_,
+      { method: 'POST', body: '{"after":"100"}' },
+      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, random: () => 0, memory: store },
+    );
     await expect.poll(() => kept.size).toBe(1);
     const { fetch, calls } = scripted(json({ ok: 1 }));
-    expect(await requestJson(URL_, { method: 'POST', body: '{"after":"200"}' }, { fetch, sleep, memory: store })).toEqual({ ok: 1 });
+    expect(
+      await requestJson(URL_, { method: 'POST', body: '{"after":"200"}' }, { fetch, sleep, memory: store }),
+    ).toEqual({ ok: 1 });
     expect(calls).toHaveLength(1);
     expect([...kept.values()]).toEqual([{ attempts: 1, notBefore: expect.any(Number) }]);
   });

@@ -68,7 +68,12 @@ describe('i18nReady', () => {
     const i18n = fakeBrowser.i18n as unknown as { getMessage: () => string; getUILanguage: () => string };
     vi.spyOn(i18n, 'getMessage').mockReturnValue('');
     vi.spyOn(i18n, 'getUILanguage').mockReturnValue('de-DE');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1', default_locale: 'en' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'x',
+      version: '1',
+      default_locale: 'en',
+    });
 
     expect(t('sidebar.show')).toBe('');
     await i18nReady();
@@ -76,7 +81,9 @@ describe('i18nReady', () => {
     expect(t('sidebar.show')).toBe(de.sidebar_show!.message);
     expect(t('common.pinName', ['Acme'])).toBe(de.common_pinName!.message.replace('$1', 'Acme'));
     expect(t('sites.recognised', 1)).toBe(de.sites_recognised!.message.split(' | ')[0]);
-    expect(t('sites.missing', 3, ['3', 'Firma'])).toBe(de.sites_missing!.message.split(' | ')[1]!.replace('$1', '3').replace('$2', 'Firma'));
+    expect(t('sites.missing', 3, ['3', 'Firma'])).toBe(
+      de.sites_missing!.message.split(' | ')[1]!.replace('$1', '3').replace('$2', 'Firma'),
+    );
     // A key the German file lacks comes from English, as the browser would do.
     expect(t('sidebar.hide')).toBe('Hide Backstory sidebar');
   });

@@ -14,11 +14,14 @@ describe('message catalogues', () => {
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it.each(Object.keys(en).map((k) => [k] as const))('%s: same substitutions and plural forms in every language', (key) => {
-    expect(placeholders(de[key]!.message), 'placeholders').toEqual(placeholders(en[key]!.message));
-    expect(de[key]!.message.split(' | ').length, 'plural forms').toBe(en[key]!.message.split(' | ').length);
-    expect(de[key]!.message.trim()).not.toBe('');
-  });
+  it.each(Object.keys(en).map((k) => [k] as const))(
+    '%s: same substitutions and plural forms in every language',
+    (key) => {
+      expect(placeholders(de[key]!.message), 'placeholders').toEqual(placeholders(en[key]!.message));
+      expect(de[key]!.message.split(' | ').length, 'plural forms').toBe(en[key]!.message.split(' | ').length);
+      expect(de[key]!.message.trim()).not.toBe('');
+    },
+  );
 
   it('every key the code asks for exists', () => {
     const files: string[] = [];
@@ -49,12 +52,16 @@ describe('worded in the user language', () => {
         parts: [{ what: 'domain', value: 'acme.com' }],
         conflict: { part: { what: 'name', value: 'Acme Ortho' }, names: ['Acme Orthodontics'] },
       }),
-    ).toBe('matched by email domain acme.com, but the ticket\'s company name “Acme Ortho” points to Acme Orthodontics');
+    ).toBe("matched by email domain acme.com, but the ticket's company name “Acme Ortho” points to Acme Orthodontics");
     expect(explainMatch({ kind: 'none', parts: [] })).toBe('the ticket shows no company or email to match');
-    expect(explainMatch({ kind: 'ambiguous', count: 2, parts: [{ what: 'alias', value: 'ADG' }] })).toBe('2 accounts match alias “ADG”');
+    expect(explainMatch({ kind: 'ambiguous', count: 2, parts: [{ what: 'alias', value: 'ADG' }] })).toBe(
+      '2 accounts match alias “ADG”',
+    );
   });
 
   it('counts with plural forms', () => {
-    expect(describeStats({ day: 'd', recognised: 1, missing: { company: 3 } }, 'd')).toBe('ticket recognised once today; company not found 3 times');
+    expect(describeStats({ day: 'd', recognised: 1, missing: { company: 3 } }, 'd')).toBe(
+      'ticket recognised once today; company not found 3 times',
+    );
   });
 });

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyRecordSet, type Note, type RecordSet } from '@/core/model';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import {
-  clearAllData, commitImport, countsByKind, ImportCommitError, loadRecordSet, removeSource,
+  clearAllData,
+  commitImport,
+  countsByKind,
+  ImportCommitError,
+  loadRecordSet,
+  removeSource,
 } from '@/storage/import';
 import { salesRows } from './stored-records';
 import type { PackRow } from '@/storage/pack-layout';
@@ -14,7 +19,8 @@ import { formatImportError, parseImportFile, type ImportParse } from '@/sources/
 const enc = new TextEncoder();
 const parse = (fileName: string, text: string, extra: Partial<Parameters<typeof parseImportFile>[0]> = {}) =>
   parseImportFile({ fileName, bytes: enc.encode(text), ...extra });
-const fixture = (name: string) => parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
+const fixture = (name: string) =>
+  parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
 
 let db: BackstoryDB;
 beforeEach(async () => {
@@ -29,49 +35,78 @@ afterEach(async () => {
 /** Everything in the database, to compare before and after a failed import. */
 async function snapshot(d: BackstoryDB) {
   return {
-    accounts: await salesRows(d).accounts.toArray(), contacts: await salesRows(d).contacts.toArray(), campaigns: await salesRows(d).campaigns.toArray(),
-    deals: await salesRows(d).deals.toArray(), notes: await salesRows(d).notes.toArray(), pins: await d.pins.toArray(),
+    accounts: await salesRows(d).accounts.toArray(),
+    contacts: await salesRows(d).contacts.toArray(),
+    campaigns: await salesRows(d).campaigns.toArray(),
+    deals: await salesRows(d).deals.toArray(),
+    notes: await salesRows(d).notes.toArray(),
+    pins: await d.pins.toArray(),
   };
 }
 
 async function commitError(p: Promise<unknown>): Promise<ImportCommitError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ImportCommitError);
   return e as ImportCommitError;
 }
 
 describe('commitImport', () => {
   it('commits several files at once, resolving names across them, with derived account keys', async () => {
-    const summary = await commitImport(db, [fixture('hubspot-deals.csv'), fixture('hubspot-companies.csv'), fixture('hubspot-contacts.csv')]);
+    const summary = await commitImport(db, [
+      fixture('hubspot-deals.csv'),
+      fixture('hubspot-companies.csv'),
+      fixture('hubspot-contacts.csv'),
+    ]);
     expect(summary.added).toEqual({ account: 4, contact: 3, campaign: 0, deal: 3, note: 0 });
     expect(summary.updated).toEqual({ account: 0, contact: 0, campaign: 0, deal: 0, note: 0 });
     expect((await salesRows(db).deals.get('csv:9002'))!.accountId).toBe('csv:18200312');
     expect((await salesRows(db).contacts.get('csv:503'))!.accountId).toBe('csv:18200313');
     const northwind = (await salesRows(db).accounts.get('csv:18200314'))!;
-    expect(northwind).toMatchObject({ nameKey: 'northwind accounting', aliasKeys: ['northwind accounting'], domains: ['northwind-cpa.example'] });
+    expect(northwind).toMatchObject({
+      nameKey: 'northwind accounting',
+      aliasKeys: ['northwind accounting'],
+      domains: ['northwind-cpa.example'],
+    });
     expect(await salesRows(db).accounts.where('aliasKeys').equals('harbor dental group').count()).toBe(1);
   });
 
   it('resolves references to stored accounts by id, then by normalised name', async () => {
     await commitImport(db, fixture('salesforce-accounts.csv'));
-    const deals = parse('deals.csv', 'Deal Name,Account ID,Account Name\nBy id,0015g00000FgHiJ,\nBy name,,"OSTRANDER AND PIKE ARCHITECTS, INC."\nId wrong name right,nope,Birchwood Schools\n');
+    const deals = parse(
+      'deals.csv',
+      'Deal Name,Account ID,Account Name\nBy id,0015g00000FgHiJ,\nBy name,,"OSTRANDER AND PIKE ARCHITECTS, INC."\nId wrong name right,nope,Birchwood Schools\n',
+    );
     await commitImport(db, deals);
     const stored = await salesRows(db).deals.toArray();
     expect(Object.fromEntries(stored.map((d) => [d.name, d.accountId]))).toEqual({
-      'By id': 'csv:0015g00000FgHiJ', 'By name': 'csv:0015g00000KlMnO', 'Id wrong name right': 'csv:0015g00000FgHiJ',
+      'By id': 'csv:0015g00000FgHiJ',
+      'By name': 'csv:0015g00000KlMnO',
+      'Id wrong name right': 'csv:0015g00000FgHiJ',
     });
   });
 
   it('links notes to a deal and through it to the account', async () => {
     await commitImport(db, [fixture('connectwise-companies.csv'), fixture('connectwise-opportunities.csv')]);
-    const notes = parse('notes.csv', 'Opportunity,Notes,Date Entered,Entered By\nBody shop Wi-Fi upgrade,"Wants the guest Wi-Fi split off",8/2/2024 9:30 AM,Marcus\n', { kind: 'note' });
+    const notes = parse(
+      'notes.csv',
+      'Opportunity,Notes,Date Entered,Entered By\nBody shop Wi-Fi upgrade,"Wants the guest Wi-Fi split off",8/2/2024 9:30 AM,Marcus\n',
+      { kind: 'note' },
+    );
     await commitImport(db, notes);
     const [note] = await salesRows(db).notes.toArray();
     const deal = (await salesRows(db).deals.toArray()).find((d) => d.name === 'Body shop Wi-Fi upgrade')!;
-    expect(note).toMatchObject({ dealId: deal.id, accountId: 'csv:GreenfieldAuto', date: '2024-08-02T09:30', author: 'Marcus' });
+    expect(note).toMatchObject({
+      dealId: deal.id,
+      accountId: 'csv:GreenfieldAuto',
+      date: '2024-08-02T09:30',
+      author: 'Marcus',
+    });
   });
 
-  it('tells deals of the same name apart by the note\'s account', async () => {
+  it("tells deals of the same name apart by the note's account", async () => {
     await commitImport(db, [
       parse('a.csv', 'id,name\na,Acme\nb,Beta\n'),
       parse('d.csv', 'Deal Name,Account ID\nRenewal,a\nRenewal,b\n'),
@@ -94,7 +129,7 @@ describe('commitImport', () => {
     expect(campaigns).toHaveLength(3); // the stubs were replaced, not kept beside the real ones
     const expo = campaigns.find((c) => c.name === 'Spring Logistics Expo 2024')!;
     expect(expo.id).toBe('csv:7015g000000XyZa');
-    expect((await salesRows(db).deals.where('campaignId').equals(expo.id).count())).toBe(1);
+    expect(await salesRows(db).deals.where('campaignId').equals(expo.id).count()).toBe(1);
   });
 
   it('updates instead of duplicating when the same file is imported again', async () => {
@@ -111,10 +146,16 @@ describe('commitImport', () => {
   });
 
   it('counts added and updated records across chunks, in whatever order the file lists the ids', async () => {
-    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `a${String(from + i).padStart(4, '0')}`);
+    const ids = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `a${String(from + i).padStart(4, '0')}`);
     // A fixed shuffle, so chunks of the file are not ranges of ids.
-    const shuffled = (list: string[]) => list.map((id, i) => ({ id, k: (i * 7919) % list.length })).sort((a, b) => a.k - b.k).map((x) => x.id);
-    const file = (list: string[]) => parse('accounts.csv', `id,name\n${list.map((id) => `${id},Company ${id}`).join('\n')}\n`);
+    const shuffled = (list: string[]) =>
+      list
+        .map((id, i) => ({ id, k: (i * 7919) % list.length }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.id);
+    const file = (list: string[]) =>
+      parse('accounts.csv', `id,name\n${list.map((id) => `${id},Company ${id}`).join('\n')}\n`);
 
     // Into an empty table.
     const first = await commitImport(db, file(shuffled(ids(0, 1200))));
@@ -145,7 +186,10 @@ describe('commitImport', () => {
   it('commits nothing when a row is broken, and says where', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     const before = await snapshot(db);
-    const broken = parse('deals.csv', 'Record ID,Deal Name,Associated Company,Amount\n1,Ok,Harbor Dental Group,100\n2,Bad,Harbor Dental Group,12k\n');
+    const broken = parse(
+      'deals.csv',
+      'Record ID,Deal Name,Associated Company,Amount\n1,Ok,Harbor Dental Group,100\n2,Bad,Harbor Dental Group,12k\n',
+    );
     const e = await commitError(commitImport(db, broken));
     expect(e.errors.map(formatImportError)).toEqual(['deals.csv line 3, column "Amount": "12k" is not a number']);
     expect(e.message).toContain('deals.csv line 3, column "Amount"');
@@ -158,14 +202,18 @@ describe('commitImport', () => {
     const deals = parse('deals.csv', 'Deal Name,Associated Company\nFine,Lakeside Law\nLost,Nobody Inc\n');
     const withAccounts = parse('accounts.csv', 'Company name\nBrand New Co\n');
     const e = await commitError(commitImport(db, [withAccounts, deals]));
-    expect(e.errors.map(formatImportError)).toEqual(['deals.csv line 3, column "Associated Company": no account named "Nobody Inc" in this import or in Backstory']);
+    expect(e.errors.map(formatImportError)).toEqual([
+      'deals.csv line 3, column "Associated Company": no account named "Nobody Inc" in this import or in Backstory',
+    ]);
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('refuses an ambiguous account name', async () => {
     await commitImport(db, parse('a.csv', 'id,name\n1,Acme\n2,"Acme, Inc."\n'));
     const e = await commitError(commitImport(db, parse('d.csv', 'Deal Name,Account\nX,ACME\n')));
-    expect(formatImportError(e.errors[0]!)).toBe('d.csv line 2, column "Account": 2 accounts are named "ACME" (csv:1, csv:2); give the account id instead');
+    expect(formatImportError(e.errors[0]!)).toBe(
+      'd.csv line 2, column "Account": 2 accounts are named "ACME" (csv:1, csv:2); give the account id instead',
+    );
   });
 
   it('leaves the database as it was when a write throws mid-transaction', async () => {
@@ -177,10 +225,12 @@ describe('commitImport', () => {
 
     // 1. The progress callback throws after the accounts were written, before the notes.
     const progress: number[] = [];
-    await commitError(commitImport(db, [accounts, notes], (done) => {
-      progress.push(done);
-      if (done > 0) throw new Error('cancelled');
-    }));
+    await commitError(
+      commitImport(db, [accounts, notes], (done) => {
+        progress.push(done);
+        if (done > 0) throw new Error('cancelled');
+      }),
+    );
     expect(progress).toEqual([0, 1]);
     expect(await snapshot(db)).toEqual(before);
 
@@ -202,7 +252,9 @@ describe('commitImport', () => {
     // BulkError after the good ones went in. Left uncaught, the transaction still rolls them back.
     const partial = vi.spyOn(table, 'bulkPut').mockImplementation((async (items: PackRow[]) => {
       await real(items.slice(0, 10));
-      throw new Dexie.BulkError('packs.bulkPut(): 1 of 64 operations failed', [new DOMException('no', 'ConstraintError')]);
+      throw new Dexie.BulkError('packs.bulkPut(): 1 of 64 operations failed', [
+        new DOMException('no', 'ConstraintError'),
+      ]);
     }) as unknown as typeof real);
     const bulk = await commitError(commitImport(db, [accounts, notes]));
     partial.mockRestore();
@@ -211,7 +263,12 @@ describe('commitImport', () => {
     expect(await snapshot(db)).toEqual(before);
 
     // 4. IndexedDB itself refuses a record (it cannot be stored).
-    const poisoned: ImportParse = { ...notes, records: notes.records.map((r, i) => (i === 700 ? { ...r, body: () => 'not cloneable' } as unknown as Note : r)) };
+    const poisoned: ImportParse = {
+      ...notes,
+      records: notes.records.map((r, i) =>
+        i === 700 ? ({ ...r, body: () => 'not cloneable' } as unknown as Note) : r,
+      ),
+    };
     const clone = await commitError(commitImport(db, [accounts, poisoned]));
     expect(clone.message).toMatch(/^saving failed, nothing was imported: .*could not be cloned/);
     expect(await snapshot(db)).toEqual(before);
@@ -220,7 +277,11 @@ describe('commitImport', () => {
   it('replaces everything with replaceAll, in the same transaction', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     await commitImport(db, fixture('salesforce-accounts.csv'), undefined, { replaceAll: true });
-    expect((await salesRows(db).accounts.toArray()).map((a) => a.sourceId).sort()).toEqual(['0015g00000AbCdE', '0015g00000FgHiJ', '0015g00000KlMnO']);
+    expect((await salesRows(db).accounts.toArray()).map((a) => a.sourceId).sort()).toEqual([
+      '0015g00000AbCdE',
+      '0015g00000FgHiJ',
+      '0015g00000KlMnO',
+    ]);
   });
 
   it('imports and commits a 50 MB notes file, reporting progress', async () => {
@@ -229,7 +290,8 @@ describe('commitImport', () => {
     const body = `Called about the "scheduler", again; line one,\nline two. ${'lorem ipsum dolor sit amet, '.repeat(360)}`;
     const quoted = `"${body.replace(/"/g, '""')}"`;
     const rows: string[] = ['id,Account,Author,Date,Body'];
-    for (let i = 0; rows.length * quoted.length < 50_000_000; i++) rows.push(`n${i},Acme Dental,Dana,2024-01-${String((i % 28) + 1).padStart(2, '0')},${quoted}`);
+    for (let i = 0; rows.length * quoted.length < 50_000_000; i++)
+      rows.push(`n${i},Acme Dental,Dana,2024-01-${String((i % 28) + 1).padStart(2, '0')},${quoted}`);
     const bytes = enc.encode(rows.join('\r\n'));
     expect(bytes.length).toBeGreaterThan(50_000_000);
 
@@ -258,16 +320,47 @@ describe('sample data and housekeeping', () => {
   const sample = (): RecordSet => ({
     ...emptyRecordSet(),
     accounts: [
-      { id: 'sample:a1', source: 'sample', sourceId: 'a1', name: 'Acme Dental', aliases: [], domains: ['WWW.Acme.example'], externalIds: {} },
-      { id: 'sample:a2', source: 'sample', sourceId: 'a2', name: 'Beta LLC', aliases: ['Beta'], domains: [], externalIds: {} },
+      {
+        id: 'sample:a1',
+        source: 'sample',
+        sourceId: 'a1',
+        name: 'Acme Dental',
+        aliases: [],
+        domains: ['WWW.Acme.example'],
+        externalIds: {},
+      },
+      {
+        id: 'sample:a2',
+        source: 'sample',
+        sourceId: 'a2',
+        name: 'Beta LLC',
+        aliases: ['Beta'],
+        domains: [],
+        externalIds: {},
+      },
     ],
-    notes: [{ id: 'sample:n1', source: 'sample', sourceId: 'n1', accountId: 'sample:a1', author: 'Dana', date: '2024-01-01', body: 'Hi', tags: [], pinned: true }],
+    notes: [
+      {
+        id: 'sample:n1',
+        source: 'sample',
+        sourceId: 'n1',
+        accountId: 'sample:a1',
+        author: 'Dana',
+        date: '2024-01-01',
+        body: 'Hi',
+        tags: [],
+        pinned: true,
+      },
+    ],
   });
 
   it('loads a record set as the whole content of its source, leaving other sources alone', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     await loadRecordSet(db, sample(), 'sample');
-    await db.pins.bulkPut([{ key: 'zendesk|beta', accountId: 'sample:a2', createdAt: '2024-01-01' }, { key: 'zendesk|harbor', accountId: 'csv:18200311', createdAt: '2024-01-01' }]);
+    await db.pins.bulkPut([
+      { key: 'zendesk|beta', accountId: 'sample:a2', createdAt: '2024-01-01' },
+      { key: 'zendesk|harbor', accountId: 'csv:18200311', createdAt: '2024-01-01' },
+    ]);
     expect(await countsByKind(db, 'sample')).toEqual({ account: 2, contact: 0, campaign: 0, deal: 0, note: 1 });
     expect((await salesRows(db).accounts.get('sample:a1'))!.domains).toEqual(['acme.example']);
 

@@ -20,7 +20,8 @@ describe('importer messages in the user language', () => {
   afterEach(() => useLanguage('en'));
 
   it('keeps the English templates equal to locales/en.yml', () => {
-    for (const [key, template] of Object.entries(IMPORT_TEMPLATES)) expect(en[`importMsg_${key}`]?.message, key).toBe(template);
+    for (const [key, template] of Object.entries(IMPORT_TEMPLATES))
+      expect(en[`importMsg_${key}`]?.message, key).toBe(template);
   });
 
   it.each(Object.entries(IMPORT_TEMPLATES))('translates %s with its parts', (key, template) => {

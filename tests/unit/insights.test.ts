@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { campaignInsights, channelInsights, insightRow, INSIGHT_CSV_COLUMNS, type TicketViewLike } from '@/core/insights';
+import {
+  campaignInsights,
+  channelInsights,
+  insightRow,
+  INSIGHT_CSV_COLUMNS,
+  type TicketViewLike,
+} from '@/core/insights';
 import type { Campaign, Deal, TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { countTicketView, insightsConsentItem } from '@/storage/insights';
 
-const campaign = (id: string, name: string, channel: string, cost?: number): Campaign => ({ id, source: 'csv', sourceId: id, name, channel, cost });
+const campaign = (id: string, name: string, channel: string, cost?: number): Campaign => ({
+  id,
+  source: 'csv',
+  sourceId: id,
+  name,
+  channel,
+  cost,
+});
 const deal = (id: string, accountId: string, stage: string, campaignId?: string, mrr?: number): Deal => ({
-  id, source: 'csv', sourceId: id, accountId, campaignId, name: id, currency: 'USD', stage, closeDate: '2025-01-01', valueRecurring: mrr, promises: [],
+  id,
+  source: 'csv',
+  sourceId: id,
+  accountId,
+  campaignId,
+  name: id,
+  currency: 'USD',
+  stage,
+  closeDate: '2025-01-01',
+  valueRecurring: mrr,
+  promises: [],
 });
 const TODAY = '2026-12-01';
 
@@ -19,7 +42,10 @@ function data() {
     deal('d8', 'a8', 'Closed Lost', 'c-post', 9999),
     deal('d9', 'a9', 'Won'),
   ];
-  const campaigns = [campaign('c-post', 'Spring postcard', 'Postcard mailer', 5000), campaign('c-web', 'Backup webinar', 'Webinar', 800)];
+  const campaigns = [
+    campaign('c-post', 'Spring postcard', 'Postcard mailer', 5000),
+    campaign('c-web', 'Backup webinar', 'Webinar', 800),
+  ];
   const views: TicketViewLike[] = [
     { day: '2026-12-01', ticketKey: 'zd|1', accountId: 'a0', kind: 'Incident' },
     { day: '2026-11-30', ticketKey: 'zd|1', accountId: 'a0', kind: 'Incident' }, // the same ticket on another day
@@ -36,7 +62,18 @@ describe('campaign insights', () => {
   it('counts customers won, revenue and distinct tickets per campaign, in 30 and 90 days', () => {
     const rows = campaignInsights(data());
     expect(rows.map((r) => r.label)).toEqual(['Spring postcard', 'Backup webinar', '']);
-    expect(rows[0]).toMatchObject({ customers: 6, mrr: 6000, tickets30: 1, tickets90: 2, cost: 5000, small: false, kinds: [['Incident', 1], ['Request', 1]] });
+    expect(rows[0]).toMatchObject({
+      customers: 6,
+      mrr: 6000,
+      tickets30: 1,
+      tickets90: 2,
+      cost: 5000,
+      small: false,
+      kinds: [
+        ['Incident', 1],
+        ['Request', 1],
+      ],
+    });
     expect(rows[1]!.kinds).toEqual([['Incident', 2]]);
     expect(rows[0]!.perCustomer).toBeCloseTo(2 / 6);
     expect(rows[0]!.per1kMrr).toBeCloseTo((2 / 6000) * 1000);
@@ -52,19 +89,47 @@ describe('campaign insights', () => {
     d.deals.push(deal('d10', 'a10', 'Closed Won', 'c-post2', 200));
     d.accounts.push({ id: 'a10' });
     const channels = channelInsights(campaignInsights(d));
-    expect(channels.find((c) => c.label === 'Postcard mailer')).toMatchObject({ customers: 7, mrr: 6200, cost: 8000, small: false });
-    expect(channels.find((c) => c.label === 'Webinar')).toMatchObject({ customers: 2, small: true, kinds: [['Incident', 2]] });
+    expect(channels.find((c) => c.label === 'Postcard mailer')).toMatchObject({
+      customers: 7,
+      mrr: 6200,
+      cost: 8000,
+      small: false,
+    });
+    expect(channels.find((c) => c.label === 'Webinar')).toMatchObject({
+      customers: 2,
+      small: true,
+      kinds: [['Incident', 2]],
+    });
   });
 
   it('writes a CSV row per line of the table', () => {
     const [row] = campaignInsights(data());
-    expect(insightRow(row!)).toEqual(['Spring postcard', 'Postcard mailer', '6', '6000', '1', '2', '0.33', '0.33', '5000', 'Incident (1), Request (1)', 'no']);
+    expect(insightRow(row!)).toEqual([
+      'Spring postcard',
+      'Postcard mailer',
+      '6',
+      '6000',
+      '1',
+      '2',
+      '0.33',
+      '0.33',
+      '5000',
+      'Incident (1), Request (1)',
+      'no',
+    ]);
     expect(INSIGHT_CSV_COLUMNS).toHaveLength(insightRow(row!).length);
   });
 });
 
 describe('counting matched tickets', () => {
-  const ref: TicketRef = { helpdesk: 'zendesk', ticketId: '1042', url: 'https://x.zendesk.com/agent/tickets/1042', ticketType: 'Incident', emails: [], missing: [] };
+  const ref: TicketRef = {
+    helpdesk: 'zendesk',
+    ticketId: '1042',
+    url: 'https://x.zendesk.com/agent/tickets/1042',
+    ticketType: 'Incident',
+    emails: [],
+    missing: [],
+  };
 
   it('counts nothing without consent, then each ticket once a day', async () => {
     const db = openDb('views-' + Math.random());

@@ -6,12 +6,17 @@ import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
  * The permissions the store builds ask for, written out in full: widening them has to change
  * this test, so it cannot slip in unnoticed.
  */
-type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Record<string, unknown>;
+type ManifestFn = (env: {
+  browser: string;
+  manifestVersion: number;
+  mode: string;
+  command: string;
+}) => Record<string, unknown>;
 const manifestFor = (browser: string, manifestVersion: number) =>
   (config.manifest as ManifestFn)({ browser, manifestVersion, mode: 'production', command: 'build' });
 
 describe('manifest permissions (store builds)', () => {
-  it('Chrome MV3 asks for storage, scripting, alarms and the vendors\' hosted domains; other sites only at run time', () => {
+  it("Chrome MV3 asks for storage, scripting, alarms and the vendors' hosted domains; other sites only at run time", () => {
     const m = manifestFor('chrome', 3);
     expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms']);
     expect(m.host_permissions).toEqual(HOSTED_HELPDESK_MATCHES);
@@ -32,7 +37,9 @@ describe('manifest permissions (store builds)', () => {
       'https://*.atlassian.net/*',
       'https://*.service-now.com/*',
     ]);
-    expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
     expect(m).not.toHaveProperty('content_security_policy');
   });
 
@@ -41,7 +48,11 @@ describe('manifest permissions (store builds)', () => {
     expect(m.optional_permissions).toEqual(['*://*/*']);
     expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m.browser_specific_settings).toEqual({
-      gecko: { id: 'backstory@backstory.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'backstory@backstory.example',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
       gecko_android: { strict_min_version: '142.0' },
     });
   });

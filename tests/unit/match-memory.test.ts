@@ -4,7 +4,14 @@ import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { recordTables, upsertRecords } from '@/storage/import';
 import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
-import { buildMatchMemory, forgetMatchMemory, heldMatchMemory, matchMemoryBuilt, MATCH_MEMORY_IDLE_MS, type MatchMemory } from '@/storage/match-memory';
+import {
+  buildMatchMemory,
+  forgetMatchMemory,
+  heldMatchMemory,
+  matchMemoryBuilt,
+  MATCH_MEMORY_IDLE_MS,
+  type MatchMemory,
+} from '@/storage/match-memory';
 import type { Flag } from '@/core/flags';
 import { loadTicketStory } from '@/storage/ticket-story';
 import { mulberry32 } from '@/sources/sample-data';
@@ -34,25 +41,46 @@ function randomSet(seed: number): RecordSet {
     const id = `${source}:a${i}`;
     accountIds.push(id);
     set.accounts.push({
-      id, source, sourceId: `a${i}`, name: pick(NAMES), aliases: r() < 0.4 ? [pick(NAMES)] : [],
-      domains: r() < 0.8 ? [pick(DOMAINS), ...(r() < 0.3 ? [pick(DOMAINS)] : [])] : [], externalIds: {},
+      id,
+      source,
+      sourceId: `a${i}`,
+      name: pick(NAMES),
+      aliases: r() < 0.4 ? [pick(NAMES)] : [],
+      domains: r() < 0.8 ? [pick(DOMAINS), ...(r() < 0.3 ? [pick(DOMAINS)] : [])] : [],
+      externalIds: {},
       ...(r() < 0.5 ? { industry: 'Dental' } : {}),
     });
   }
   const someAccount = () => (r() < 0.1 ? 'csv:gone' : pick(accountIds));
   for (let i = 0; i < 6; i++) {
-    set.campaigns.push({ id: `csv:c${i}`, source: 'csv', sourceId: `c${i}`, name: `Campaign ${i}`, channel: 'webinar' });
+    set.campaigns.push({
+      id: `csv:c${i}`,
+      source: 'csv',
+      sourceId: `c${i}`,
+      name: `Campaign ${i}`,
+      channel: 'webinar',
+    });
   }
   for (let i = 0; i < 25; i++) {
     set.contacts.push({
-      id: `csv:p${i}`, source: 'csv', sourceId: `p${i}`, accountId: r() < 0.9 ? someAccount() : undefined,
-      name: `Person ${i}`, email: r() < 0.9 ? `${pick(PEOPLE)}@${pick(DOMAINS)}` : '',
+      id: `csv:p${i}`,
+      source: 'csv',
+      sourceId: `p${i}`,
+      accountId: r() < 0.9 ? someAccount() : undefined,
+      name: `Person ${i}`,
+      email: r() < 0.9 ? `${pick(PEOPLE)}@${pick(DOMAINS)}` : '',
     });
   }
   for (let i = 0; i < 20; i++) {
     set.deals.push({
-      id: `csv:d${i}`, source: 'csv', sourceId: `d${i}`, accountId: pick(accountIds), name: `Deal ${i}`,
-      currency: 'USD', stage: pick(['Closed Won', 'Proposal', 'Closed Lost']), promises: r() < 0.5 ? ['1-hour response'] : [],
+      id: `csv:d${i}`,
+      source: 'csv',
+      sourceId: `d${i}`,
+      accountId: pick(accountIds),
+      name: `Deal ${i}`,
+      currency: 'USD',
+      stage: pick(['Closed Won', 'Proposal', 'Closed Lost']),
+      promises: r() < 0.5 ? ['1-hour response'] : [],
       ...(r() < 0.7 ? { campaignId: r() < 0.1 ? 'csv:nocampaign' : pick(set.campaigns).id } : {}),
       ...(r() < 0.8 ? { closeDate: `202${Math.floor(r() * 5)}-0${1 + Math.floor(r() * 9)}-01` } : {}),
     });
@@ -60,8 +88,14 @@ function randomSet(seed: number): RecordSet {
   for (let i = 0; i < 30; i++) {
     const onDeal = r() < 0.5;
     set.notes.push({
-      id: `csv:n${i}`, source: 'csv', sourceId: `n${i}`, author: 'Sam', date: `2024-0${1 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}`,
-      body: `note ${i}`, tags: [], pinned: r() < 0.2,
+      id: `csv:n${i}`,
+      source: 'csv',
+      sourceId: `n${i}`,
+      author: 'Sam',
+      date: `2024-0${1 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}`,
+      body: `note ${i}`,
+      tags: [],
+      pinned: r() < 0.2,
       ...(onDeal && r() < 0.5 ? {} : { accountId: someAccount() }),
       ...(onDeal ? { dealId: pick(set.deals).id } : {}),
     });
@@ -74,7 +108,9 @@ function randomRefs(seed: number, n: number): TicketRef[] {
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const email = () => `${pick([...PEOPLE, 'stranger'])}@${pick([...DOMAINS, 'unknown.example'])}`;
   return Array.from({ length: n }, (_, i) => ({
-    helpdesk: pick(['generic', 'zendesk']), ticketId: String(i), url: `https://help.example.com/tickets/${i}`,
+    helpdesk: pick(['generic', 'zendesk']),
+    ticketId: String(i),
+    url: `https://help.example.com/tickets/${i}`,
     ...(r() < 0.6 ? { company: pick([...NAMES, 'Nobody Inc', 'ACME DENTAL, INC.']) } : {}),
     ...(r() < 0.7 ? { contactEmail: email() } : {}),
     emails: r() < 0.3 ? [email()] : [],
@@ -94,7 +130,10 @@ async function write(db: BackstoryDB, set: RecordSet) {
 function countIndexReads(): { reads: Map<string, number>; restore: () => void } {
   const reads = new Map<string, number>();
   const methods = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor'];
-  const watch = (proto: Record<string, (...args: unknown[]) => unknown>, name: (self: IDBIndex & IDBObjectStore) => string) => {
+  const watch = (
+    proto: Record<string, (...args: unknown[]) => unknown>,
+    name: (self: IDBIndex & IDBObjectStore) => string,
+  ) => {
     const saved = methods.filter((m) => typeof proto[m] === 'function').map((m) => [m, proto[m]!] as const);
     for (const [m, original] of saved) {
       proto[m] = function (this: IDBIndex & IDBObjectStore, ...args: unknown[]) {
@@ -105,7 +144,10 @@ function countIndexReads(): { reads: Map<string, number>; restore: () => void } 
     return () => saved.forEach(([m, original]) => (proto[m] = original));
   };
   const restores = [
-    watch(IDBIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, (i) => `${i.objectStore.name}.${i.name}`),
+    watch(
+      IDBIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>,
+      (i) => `${i.objectStore.name}.${i.name}`,
+    ),
     watch(IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, (s) => s.name),
   ];
   return { reads, restore: () => restores.forEach((restore) => restore()) };
@@ -129,14 +171,24 @@ describe('the match memory', () => {
       const index = createMatchIndex(db);
       const accounts = await salesRows(db).accounts.toArray();
       for (const key of new Set(accounts.flatMap((a) => a.aliasKeys))) {
-        expect(await memory.index.accountIdsByNameKey(key), `seed ${seed} name ${key}`).toEqual(await index.accountIdsByNameKey(key));
-        expect(await memory.index.accountIdsByAliasKey(key), `seed ${seed} alias ${key}`).toEqual(await index.accountIdsByAliasKey(key));
+        expect(await memory.index.accountIdsByNameKey(key), `seed ${seed} name ${key}`).toEqual(
+          await index.accountIdsByNameKey(key),
+        );
+        expect(await memory.index.accountIdsByAliasKey(key), `seed ${seed} alias ${key}`).toEqual(
+          await index.accountIdsByAliasKey(key),
+        );
       }
-      for (const d of [...DOMAINS, 'unknown.example']) expect(await memory.index.accountIdsByDomain(d)).toEqual(await index.accountIdsByDomain(d));
+      for (const d of [...DOMAINS, 'unknown.example'])
+        expect(await memory.index.accountIdsByDomain(d)).toEqual(await index.accountIdsByDomain(d));
       for (const c of await salesRows(db).contacts.toArray()) {
-        if (c.email) expect(await memory.index.accountIdsByContactEmail(c.email.toUpperCase())).toEqual(await index.accountIdsByContactEmail(c.email));
+        if (c.email)
+          expect(await memory.index.accountIdsByContactEmail(c.email.toUpperCase())).toEqual(
+            await index.accountIdsByContactEmail(c.email),
+          );
       }
-      expect(await memory.index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)])).toEqual(await index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)]));
+      expect(await memory.index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)])).toEqual(
+        await index.getAccounts(['csv:gone', ...accounts.map((a) => a.id)]),
+      );
       db.close();
     }
   });
@@ -173,7 +225,14 @@ describe('the match memory', () => {
     const noted = new Set(set.notes.flatMap((n) => (n.dealId ? [n.dealId] : [])));
     const account = set.accounts.find((a) => set.deals.some((d) => d.accountId === a.id && noted.has(d.id)))!;
     const email = set.contacts.find((c) => c.accountId === account.id && c.email)?.email;
-    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: account.name, contactEmail: email, emails: [], missing: [] };
+    const ref: TicketRef = {
+      helpdesk: 'generic',
+      url: 'https://h.example/t/1',
+      company: account.name,
+      contactEmail: email,
+      emails: [],
+      missing: [],
+    };
     const story = await loadTicketStory(db, ref, undefined, memory);
     expect(story.match.status).toBe('matched');
     expect(story.story?.notes.length).toBeGreaterThan(0);
@@ -205,12 +264,22 @@ describe('the match memory', () => {
     const set = randomSet(31);
     await write(db, set);
     const memory = await buildMatchMemory(db);
-    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: set.accounts[0]!.name, emails: [], missing: [] };
-    const check = async (what: string) => expect(await loadTicketStory(db, ref, undefined, memory), what).toEqual(await loadTicketStory(db, ref));
+    const ref: TicketRef = {
+      helpdesk: 'generic',
+      url: 'https://h.example/t/1',
+      company: set.accounts[0]!.name,
+      emails: [],
+      missing: [],
+    };
+    const check = async (what: string) =>
+      expect(await loadTicketStory(db, ref, undefined, memory), what).toEqual(await loadTicketStory(db, ref));
 
     // A pin the memory does not know of: the pinned account's story, not the memory's.
     await savePin(db, ref, set.accounts[5]!.id);
-    expect((await loadTicketStory(db, ref, undefined, memory)).match).toMatchObject({ method: 'pin', account: set.accounts[5]!.id });
+    expect((await loadTicketStory(db, ref, undefined, memory)).match).toMatchObject({
+      method: 'pin',
+      account: set.accounts[5]!.id,
+    });
     await check('after a pin');
     await removePin(db, ref);
     await check('after the pin was removed');
@@ -220,7 +289,10 @@ describe('the match memory', () => {
     await write(db, { ...emptyRecordSet(), accounts: [renamed] });
     await check('after a write');
     const moved: TicketRef = { ...ref, company: 'Brand New Name Ltd' };
-    expect((await loadTicketStory(db, moved, undefined, memory)).match).toMatchObject({ status: 'matched', account: renamed.id });
+    expect((await loadTicketStory(db, moved, undefined, memory)).match).toMatchObject({
+      status: 'matched',
+      account: renamed.id,
+    });
     db.close();
   });
 
@@ -229,7 +301,13 @@ describe('the match memory', () => {
     const db = openDb(name);
     const set = randomSet(32);
     await write(db, set);
-    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: set.accounts[0]!.name, emails: [], missing: [] };
+    const ref: TicketRef = {
+      helpdesk: 'generic',
+      url: 'https://h.example/t/1',
+      company: set.accounts[0]!.name,
+      emails: [],
+      missing: [],
+    };
     const stampReads = async (memory: MatchMemory) => {
       const { reads, restore } = countIndexReads();
       await loadTicketStory(db, ref, undefined, memory);
@@ -263,7 +341,19 @@ describe('the match memory', () => {
 
     // A write in this context is heard at once.
     const fresh = await buildMatchMemory(db);
-    await write(db, { ...emptyRecordSet(), contacts: [{ id: 'csv:new', source: 'csv', sourceId: 'new', accountId: set.accounts[0]!.id, name: 'New Person', email: 'new@acmedental.com' }] });
+    await write(db, {
+      ...emptyRecordSet(),
+      contacts: [
+        {
+          id: 'csv:new',
+          source: 'csv',
+          sourceId: 'new',
+          accountId: set.accounts[0]!.id,
+          name: 'New Person',
+          email: 'new@acmedental.com',
+        },
+      ],
+    });
     expect(fresh.unchanged()).toBe(false);
     db.close();
   });
@@ -281,7 +371,13 @@ describe('the match memory', () => {
     expect(heldMatchMemory(db)).toBe(first);
 
     await write(db, { ...emptyRecordSet(), accounts: [{ ...randomSet(41).accounts[0]!, name: 'Changed Name' }] });
-    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: 'Changed Name', emails: [], missing: [] };
+    const ref: TicketRef = {
+      helpdesk: 'generic',
+      url: 'https://h.example/t/1',
+      company: 'Changed Name',
+      emails: [],
+      missing: [],
+    };
     // The stale memory is found out, the lookups answer, and a new memory is built.
     expect((await loadTicketStory(db, ref, undefined, first)).match.status).toBe('matched');
     const second = await matchMemoryBuilt();
@@ -332,7 +428,13 @@ describe('the match memory', () => {
     const set = randomSet(43);
     await write(db, set);
     const account = set.accounts[0]!;
-    const ref: TicketRef = { helpdesk: 'generic', url: 'https://h.example/t/1', company: 'Nobody Inc', emails: [], missing: [] };
+    const ref: TicketRef = {
+      helpdesk: 'generic',
+      url: 'https://h.example/t/1',
+      company: 'Nobody Inc',
+      emails: [],
+      missing: [],
+    };
     // Pinned, so the ticket has a story whatever names the random accounts share.
     await savePin(db, ref, account.id);
     heldMatchMemory(db);
@@ -361,7 +463,9 @@ describe('the match memory', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       // The worker holds none now: the next ticket is told through the lookups, as they are.
       expect(heldMatchMemory(db)).toBeUndefined();
-      expect((await loadTicketStory(db, ref, undefined, heldMatchMemory(db))).story?.account.name).toBe('Quietly Renamed');
+      expect((await loadTicketStory(db, ref, undefined, heldMatchMemory(db))).story?.account.name).toBe(
+        'Quietly Renamed',
+      );
     } finally {
       clock.mockRestore();
       forgetMatchMemory();

@@ -13,7 +13,12 @@ import { savePin } from '@/storage/match-index';
 import { forgetPreparedStories, prepareStory, rememberTicketText, storyForTab } from '@/storage/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
-const NAMES: Record<string, string> = { a1: 'Acme Dental Group', a2: 'Acme Orthodontics', b1: 'Baker & Price LLP', c1: 'Cedar Clinic' };
+const NAMES: Record<string, string> = {
+  a1: 'Acme Dental Group',
+  a2: 'Acme Orthodontics',
+  b1: 'Baker & Price LLP',
+  c1: 'Cedar Clinic',
+};
 
 /** A fake index over the real scanner (the ids' names above; 'gone' is a deleted account). */
 function index(patterns: PagePattern[]): TextIndex & { scanned: string[] } {
@@ -33,12 +38,25 @@ const fixed = (hits: TextHit[]): TextIndex => ({
   scan: async () => hits,
   getAccounts: async (ids) => ids.flatMap((id) => (NAMES[id] ? [{ id, name: NAMES[id] }] : [])),
 });
-const P = (text: string, accountId: string, kind: PagePattern['kind'] = 'name'): PagePattern => ({ text, accountId, kind });
+const P = (text: string, accountId: string, kind: PagePattern['kind'] = 'name'): PagePattern => ({
+  text,
+  accountId,
+  kind,
+});
 
 describe('matching the account the ticket text names', () => {
   it('matches the one account named, with low confidence and a reason', async () => {
-    const m = await matchTicketText('Hi, this is Dana from Acme Dental Group. The printer is down.', index([P('Acme Dental Group', 'a1'), P('Baker & Price LLP', 'b1')]));
-    expect(m).toMatchObject({ status: 'matched', account: 'a1', method: 'name', confidence: 'low', text: { kind: 'name', value: 'Acme Dental Group', mentions: 1 } });
+    const m = await matchTicketText(
+      'Hi, this is Dana from Acme Dental Group. The printer is down.',
+      index([P('Acme Dental Group', 'a1'), P('Baker & Price LLP', 'b1')]),
+    );
+    expect(m).toMatchObject({
+      status: 'matched',
+      account: 'a1',
+      method: 'name',
+      confidence: 'low',
+      text: { kind: 'name', value: 'Acme Dental Group', mentions: 1 },
+    });
     expect(m?.candidates).toEqual([{ accountId: 'a1', name: 'Acme Dental Group' }]);
     expect(m?.reason).toBe('found "Acme Dental Group" in the ticket text');
     expect(matchReason(m!)).toBe('found “Acme Dental Group” in the ticket text');
@@ -52,10 +70,22 @@ describe('matching the account the ticket text names', () => {
   });
 
   it('ranks a contact email over a domain over a name over an alias, whatever the counts', async () => {
-    const patterns = [P('dana@acme.example', 'a1', 'email'), P('baker.example', 'b1', 'domain'), P('Cedar Clinic', 'c1'), P('ADG', 'a2', 'alias')];
-    const text = 'Cedar Clinic, Cedar Clinic, Cedar Clinic; ADG ADG ADG; see baker.example and baker.example; from dana@acme.example';
+    const patterns = [
+      P('dana@acme.example', 'a1', 'email'),
+      P('baker.example', 'b1', 'domain'),
+      P('Cedar Clinic', 'c1'),
+      P('ADG', 'a2', 'alias'),
+    ];
+    const text =
+      'Cedar Clinic, Cedar Clinic, Cedar Clinic; ADG ADG ADG; see baker.example and baker.example; from dana@acme.example';
     const m = await matchTicketText(text, index(patterns));
-    expect(m).toMatchObject({ status: 'matched', account: 'a1', method: 'email', confidence: 'medium', text: { kind: 'email', value: 'dana@acme.example' } });
+    expect(m).toMatchObject({
+      status: 'matched',
+      account: 'a1',
+      method: 'email',
+      confidence: 'medium',
+      text: { kind: 'email', value: 'dana@acme.example' },
+    });
     expect(matchReason(m!)).toBe('found contact email dana@acme.example in the ticket text');
     const noEmail = await matchTicketText(text.replace('dana@acme.example', 'someone'), index(patterns));
     expect(noEmail).toMatchObject({ account: 'b1', method: 'domain', confidence: 'medium', text: { mentions: 2 } });
@@ -67,27 +97,45 @@ describe('matching the account the ticket text names', () => {
   });
 
   it('then by the number of mentions', async () => {
-    const m = await matchTicketText('Cedar Clinic asked about Baker & Price LLP. Cedar Clinic again.', index([P('Cedar Clinic', 'c1'), P('Baker & Price LLP', 'b1')]));
+    const m = await matchTicketText(
+      'Cedar Clinic asked about Baker & Price LLP. Cedar Clinic again.',
+      index([P('Cedar Clinic', 'c1'), P('Baker & Price LLP', 'b1')]),
+    );
     expect(m).toMatchObject({ status: 'matched', account: 'c1', text: { mentions: 2 } });
   });
 
   it('does not count a name inside a longer one', async () => {
     // "Acme" is found inside "Acme Dental Group" by the scanner, but only the longer name counts.
-    const m = await matchTicketText('Acme Dental Group called.', index([P('Acme', 'a2'), P('Acme Dental Group', 'a1')]));
+    const m = await matchTicketText(
+      'Acme Dental Group called.',
+      index([P('Acme', 'a2'), P('Acme Dental Group', 'a1')]),
+    );
     expect(m).toMatchObject({ status: 'matched', account: 'a1' });
     // A domain inside a contact's email is the same mention.
-    const e = await matchTicketText('from <x@baker.example>', index([P('x@baker.example', 'b1', 'email'), P('baker.example', 'c1', 'domain')]));
+    const e = await matchTicketText(
+      'from <x@baker.example>',
+      index([P('x@baker.example', 'b1', 'email'), P('baker.example', 'c1', 'domain')]),
+    );
     expect(e).toMatchObject({ status: 'matched', account: 'b1', method: 'email' });
   });
 
   it('is ambiguous between equally strong accounts, and between accounts sharing a name', async () => {
-    const tie = await matchTicketText('Cedar Clinic and Baker & Price LLP', index([P('Cedar Clinic', 'c1'), P('Baker & Price LLP', 'b1')]));
+    const tie = await matchTicketText(
+      'Cedar Clinic and Baker & Price LLP',
+      index([P('Cedar Clinic', 'c1'), P('Baker & Price LLP', 'b1')]),
+    );
     expect(tie).toMatchObject({ status: 'ambiguous', confidence: 'low' });
     expect(tie?.account).toBeUndefined();
     expect(tie?.candidates.map((c) => c.accountId)).toEqual(['b1', 'c1']);
     expect(matchReason(tie!)).toBe('2 accounts are named in the ticket text');
-    const shared = await matchTicketText('Acme here', fixed([{ accountIds: ['a1', 'a2'], kind: 'name', start: 0, end: 4, pattern: 'Acme' }]));
-    expect(shared).toMatchObject({ status: 'ambiguous', explain: { kind: 'ambiguous', count: 2, parts: [{ what: 'name', value: 'Acme' }] } });
+    const shared = await matchTicketText(
+      'Acme here',
+      fixed([{ accountIds: ['a1', 'a2'], kind: 'name', start: 0, end: 4, pattern: 'Acme' }]),
+    );
+    expect(shared).toMatchObject({
+      status: 'ambiguous',
+      explain: { kind: 'ambiguous', count: 2, parts: [{ what: 'name', value: 'Acme' }] },
+    });
   });
 
   it('never throws on odd hits: duplicates and the same span of two kinds', async () => {
@@ -96,33 +144,50 @@ describe('matching the account the ticket text names', () => {
       { accountIds: ['a1'], kind: 'alias', start: 0, end: 3, pattern: 'ADG' },
       { accountIds: ['a1', 'a1'], kind: 'name', start: 0, end: 3, pattern: 'ADG' },
     ];
-    expect(await matchTicketText('ADG', fixed(hits))).toMatchObject({ status: 'matched', account: 'a1', method: 'name' });
+    expect(await matchTicketText('ADG', fixed(hits))).toMatchObject({
+      status: 'matched',
+      account: 'a1',
+      method: 'name',
+    });
   });
 });
 
 const ref = {
-  helpdesk: 'generic', ticketId: '9', url: 'https://help.example.com/t/9',
-  contactEmail: 'someone@unknown.example', emails: [], missing: ['company'],
+  helpdesk: 'generic',
+  ticketId: '9',
+  url: 'https://help.example.com/t/9',
+  contactEmail: 'someone@unknown.example',
+  emails: [],
+  missing: ['company'],
 } satisfies TicketRef;
 
 describe('the ticket text in the ticket:update message', () => {
   it('accepts text up to the cap and refuses longer or non-string text', () => {
     expect(CONTENT_TEXT_MAX).toBe(TICKET_TEXT_MAX);
-    expect(parseMessage({ type: 'ticket:update', ref, text: 'Acme' })).toEqual({ type: 'ticket:update', ref, text: 'Acme' });
+    expect(parseMessage({ type: 'ticket:update', ref, text: 'Acme' })).toEqual({
+      type: 'ticket:update',
+      ref,
+      text: 'Acme',
+    });
     expect(parseMessage({ type: 'ticket:update', ref })).toEqual({ type: 'ticket:update', ref });
     expect(parseMessage({ type: 'ticket:update', ref, text: 'x'.repeat(TICKET_TEXT_MAX) })).toBeDefined();
     expect(parseMessage({ type: 'ticket:update', ref, text: 'x'.repeat(TICKET_TEXT_MAX + 1) })).toBeUndefined();
-    for (const text of [42, null, ['Acme'], { toString: 'Acme' }]) expect(parseMessage({ type: 'ticket:update', ref, text })).toBeUndefined();
+    for (const text of [42, null, ['Acme'], { toString: 'Acme' }])
+      expect(parseMessage({ type: 'ticket:update', ref, text })).toBeUndefined();
   });
 
   it('fuzz: any string within the cap passes unchanged, any longer one is refused', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 0, max: TICKET_TEXT_MAX + 50 }), (s, pad) => {
-        const text = s + 'y'.repeat(pad);
-        const parsed = parseMessage({ type: 'ticket:update', ref, text });
-        if (text.length <= TICKET_TEXT_MAX) expect(parsed).toEqual({ type: 'ticket:update', ref, text });
-        else expect(parsed).toBeUndefined();
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.integer({ min: 0, max: TICKET_TEXT_MAX + 50 }),
+        (s, pad) => {
+          const text = s + 'y'.repeat(pad);
+          const parsed = parseMessage({ type: 'ticket:update', ref, text });
+          if (text.length <= TICKET_TEXT_MAX) expect(parsed).toEqual({ type: 'ticket:update', ref, text });
+          else expect(parsed).toBeUndefined();
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -142,7 +207,11 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
     rememberTicketText(21, ref, body);
     prepareStory(21, ref, db);
     const story = await storyForTab(21, ref.url, db);
-    expect(story?.match).toMatchObject({ status: 'matched', method: 'name', text: { value: SAMPLE_FIXED.riverside.name } });
+    expect(story?.match).toMatchObject({
+      status: 'matched',
+      method: 'name',
+      text: { value: SAMPLE_FIXED.riverside.name },
+    });
     expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
     // Not in storage: only the ticket reference is.
     expect(JSON.stringify(await tabTicketItem(21).getValue())).not.toContain('scanner is broken');

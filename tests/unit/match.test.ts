@@ -11,7 +11,14 @@ import { salesRows } from './stored-records';
 function stored(id: string, name: string, extra: Partial<Account> = {}): StoredAccount {
   const aliases = extra.aliases ?? [];
   return {
-    id, source: 'test', sourceId: id, name, aliases, domains: [], externalIds: {}, ...extra,
+    id,
+    source: 'test',
+    sourceId: id,
+    name,
+    aliases,
+    domains: [],
+    externalIds: {},
+    ...extra,
     nameKey: normalizeCompany(name),
     aliasKeys: [...new Set([name, ...aliases].map(normalizeCompany))],
   };
@@ -26,10 +33,15 @@ function ticket(extra: Partial<TicketRef> = {}): TicketRef {
 }
 
 /** The same lookups as the Dexie index, over plain arrays. */
-function memoryIndex(accounts: StoredAccount[], contacts: Contact[] = [], pins: Record<string, string> = {}): MatchIndex {
+function memoryIndex(
+  accounts: StoredAccount[],
+  contacts: Contact[] = [],
+  pins: Record<string, string> = {},
+): MatchIndex {
   const ids = (f: (a: StoredAccount) => boolean) => accounts.filter(f).map((a) => a.id);
   return {
-    accountIdsByContactEmail: async (e) => contacts.filter((c) => c.email === e && c.accountId).map((c) => c.accountId!),
+    accountIdsByContactEmail: async (e) =>
+      contacts.filter((c) => c.email === e && c.accountId).map((c) => c.accountId!),
     accountIdsByDomain: async (d) => ids((a) => a.domains.includes(d)),
     accountIdsByNameKey: async (k) => ids((a) => a.nameKey === k),
     accountIdsByAliasKey: async (k) => ids((a) => a.aliasKeys.includes(k)),
@@ -51,14 +63,20 @@ describe('matchTicket asks the index only what it needs', () => {
     const calls: string[] = [];
     const inner = memoryIndex([acme, acmeOrtho, baker, riverside], [contact('dana', 'acme', 'dana@acmedental.com')]);
     const index = Object.fromEntries(
-      Object.entries(inner).map(([name, fn]) => [name, (arg: never) => (calls.push(name), (fn as (a: never) => Promise<unknown>)(arg))]),
+      Object.entries(inner).map(([name, fn]) => [
+        name,
+        (arg: never) => (calls.push(name), (fn as (a: never) => Promise<unknown>)(arg)),
+      ]),
     ) as unknown as MatchIndex;
     return { index, calls };
   }
 
   it('stops at a clean contact email hit', async () => {
     const { index, calls } = counting();
-    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({ status: 'matched', account: 'acme' });
+    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({
+      status: 'matched',
+      account: 'acme',
+    });
     expect(calls).toEqual(['getPin', 'accountIdsByContactEmail', 'getAccounts']);
   });
 
@@ -79,7 +97,10 @@ describe('matchTicket asks the index only what it needs', () => {
 
   it('does not look up aliases once the company name is a single account', async () => {
     const { index, calls } = counting();
-    expect(await matchTicket(ticket({ company: 'Baker & Price LLP' }), index)).toMatchObject({ account: 'baker', method: 'name' });
+    expect(await matchTicket(ticket({ company: 'Baker & Price LLP' }), index)).toMatchObject({
+      account: 'baker',
+      method: 'name',
+    });
     expect(calls).not.toContain('accountIdsByAliasKey');
   });
 });
@@ -98,7 +119,10 @@ describe('matchTicket (in-memory index)', () => {
   });
 
   it('matches another email on the ticket, with less confidence', async () => {
-    const r = await matchTicket(ticket({ contactEmail: 'someone@nowhere.example', emails: ['dana@acmedental.com'] }), index);
+    const r = await matchTicket(
+      ticket({ contactEmail: 'someone@nowhere.example', emails: ['dana@acmedental.com'] }),
+      index,
+    );
     expect(r).toMatchObject({ account: 'acme', method: 'email', confidence: 'medium' });
   });
 
@@ -142,14 +166,20 @@ describe('matchTicket (in-memory index)', () => {
   });
 
   it('says none, and why, when nothing fits', async () => {
-    const r = await matchTicket(ticket({ company: 'Unknown Widgets Ltd', contactEmail: 'zed@unknown-widgets.example' }), index);
+    const r = await matchTicket(
+      ticket({ company: 'Unknown Widgets Ltd', contactEmail: 'zed@unknown-widgets.example' }),
+      index,
+    );
     expect(r).toMatchObject({ status: 'none', method: 'none', confidence: 'low' });
     expect(r.reason).toBe('no account matches company "Unknown Widgets Ltd", zed@unknown-widgets.example');
     expect((await matchTicket(ticket(), index)).reason).toMatch(/no company or email/);
   });
 
   it('reports a conflict between the contact email and the company name', async () => {
-    const r = await matchTicket(ticket({ contactEmail: 'dana@acmedental.com', company: 'Riverside Family Clinic' }), index);
+    const r = await matchTicket(
+      ticket({ contactEmail: 'dana@acmedental.com', company: 'Riverside Family Clinic' }),
+      index,
+    );
     expect(r).toMatchObject({ status: 'matched', account: 'acme', method: 'email', confidence: 'low' });
     expect(r.reason).toBe(
       'matched by contact email dana@acmedental.com, but the ticket\'s company name "Riverside Family Clinic" points to Riverside Family Clinic',
@@ -171,13 +201,19 @@ describe('matchTicket (in-memory index)', () => {
     });
 
     it('is settled by a company name that agrees with one candidate', async () => {
-      const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Acme Orthodontics' }), shared);
+      const r = await matchTicket(
+        ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Acme Orthodontics' }),
+        shared,
+      );
       expect(r).toMatchObject({ status: 'matched', account: 'acme-ortho', method: 'name', confidence: 'medium' });
       expect(r.reason).toBe('matched by email domain acmedental.com and company name "Acme Orthodontics"');
     });
 
     it('is not settled by a company name that agrees with neither', async () => {
-      const r = await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Riverside Family Clinic' }), shared);
+      const r = await matchTicket(
+        ticket({ contactEmail: 'nora.quinn@acmedental.com', company: 'Riverside Family Clinic' }),
+        shared,
+      );
       expect(r.status).toBe('ambiguous');
       expect(r.candidates.map((c) => c.accountId)).toEqual(['acme', 'acme-ortho']);
     });
@@ -201,7 +237,9 @@ describe('matchTicket (in-memory index)', () => {
 
 describe('pinKey', () => {
   it('keys on the help desk and the normalised company', () => {
-    expect(pinKey(ticket({ company: 'Acme Dental, LLC', contactEmail: 'dana@acmedental.com' }))).toBe('generic|acme dental');
+    expect(pinKey(ticket({ company: 'Acme Dental, LLC', contactEmail: 'dana@acmedental.com' }))).toBe(
+      'generic|acme dental',
+    );
     expect(pinKey(ticket({ helpdesk: 'zendesk', company: 'ACME DENTAL' }))).toBe('zendesk|acme dental');
   });
   it('falls back to the contact email domain, or the whole address on free mail', () => {
@@ -215,7 +253,10 @@ describe('the Dexie match index', () => {
   async function seededDb() {
     const db = openDb('test-' + Math.random());
     await salesRows(db).accounts.bulkPut([acme, acmeOrtho, baker, riverside, muller]);
-    await salesRows(db).contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('loose', undefined, 'loose@x.example')]);
+    await salesRows(db).contacts.bulkPut([
+      contact('dana', 'acme', 'dana@acmedental.com'),
+      contact('loose', undefined, 'loose@x.example'),
+    ]);
     return db;
   }
 
@@ -235,9 +276,16 @@ describe('the Dexie match index', () => {
   it('matches email, domain (ambiguous), name and accents through the database', async () => {
     const db = await seededDb();
     const index = createMatchIndex(db);
-    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({ account: 'acme', method: 'email' });
-    expect(await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com' }), index)).toMatchObject({ status: 'ambiguous' });
-    expect(await matchTicket(ticket({ company: 'Baker and Price, L.L.P.', contactEmail: 'p@gmail.com' }), index)).toMatchObject({
+    expect(await matchTicket(ticket({ contactEmail: 'dana@acmedental.com' }), index)).toMatchObject({
+      account: 'acme',
+      method: 'email',
+    });
+    expect(await matchTicket(ticket({ contactEmail: 'nora.quinn@acmedental.com' }), index)).toMatchObject({
+      status: 'ambiguous',
+    });
+    expect(
+      await matchTicket(ticket({ company: 'Baker and Price, L.L.P.', contactEmail: 'p@gmail.com' }), index),
+    ).toMatchObject({
       account: 'baker',
       method: 'name',
     });
@@ -253,7 +301,11 @@ describe('the Dexie match index', () => {
 
     expect(await savePin(db, ref, 'acme-ortho')).toBe('generic|acme group');
     // Another ticket of the same company, other contact: same pin.
-    const next = ticket({ company: 'ACME GROUP, INC.', contactEmail: 'ben@acmedental.com', url: 'https://help.example.com/tickets/2' });
+    const next = ticket({
+      company: 'ACME GROUP, INC.',
+      contactEmail: 'ben@acmedental.com',
+      url: 'https://help.example.com/tickets/2',
+    });
     expect(await matchTicket(next, index)).toMatchObject({ status: 'matched', account: 'acme-ortho', method: 'pin' });
     // The same company in another help desk is not pinned.
     expect((await matchTicket({ ...next, helpdesk: 'zendesk' }, index)).method).not.toBe('pin');
@@ -275,13 +327,22 @@ describe('loadTicketStory', () => {
   it('tells the story of the pinned account, though the contact email matches another', async () => {
     const db = openDb('test-' + Math.random());
     await salesRows(db).accounts.bulkPut([acme, riverside]);
-    await salesRows(db).contacts.bulkPut([contact('dana', 'acme', 'dana@acmedental.com'), contact('rita', 'riverside', 'rita@riversideclinic.org')]);
+    await salesRows(db).contacts.bulkPut([
+      contact('dana', 'acme', 'dana@acmedental.com'),
+      contact('rita', 'riverside', 'rita@riversideclinic.org'),
+    ]);
     const ref = ticket({ company: 'Acme Dental', contactEmail: 'dana@acmedental.com' });
-    expect(await loadTicketStory(db, ref)).toMatchObject({ match: { account: 'acme', method: 'email' }, story: { accountIds: ['acme'] } });
+    expect(await loadTicketStory(db, ref)).toMatchObject({
+      match: { account: 'acme', method: 'email' },
+      story: { accountIds: ['acme'] },
+    });
     await savePin(db, ref, 'riverside');
     const pinned = await loadTicketStory(db, ref);
     expect(pinned.match).toMatchObject({ status: 'matched', account: 'riverside', method: 'pin' });
-    expect(pinned.story).toMatchObject({ account: { id: 'riverside', name: 'Riverside Family Clinic' }, accountIds: ['riverside'] });
+    expect(pinned.story).toMatchObject({
+      account: { id: 'riverside', name: 'Riverside Family Clinic' },
+      accountIds: ['riverside'],
+    });
     expect(pinned.story!.contacts.map((c) => c.id)).toEqual(['rita']);
     // The ticket's contact is not one of the pinned account's.
     expect(pinned.story!.contact).toBeUndefined();
@@ -291,8 +352,14 @@ describe('loadTicketStory', () => {
   it('tells no story when nothing matches, or when the match is ambiguous', async () => {
     const db = openDb('test-' + Math.random());
     await salesRows(db).accounts.bulkPut([acme, acmeOrtho]);
-    expect(await loadTicketStory(db, ticket({ company: 'Nobody Inc' }))).toMatchObject({ match: { status: 'none' }, story: undefined });
-    expect(await loadTicketStory(db, ticket({ contactEmail: 'nora@acmedental.com' }))).toMatchObject({ match: { status: 'ambiguous' }, story: undefined });
+    expect(await loadTicketStory(db, ticket({ company: 'Nobody Inc' }))).toMatchObject({
+      match: { status: 'none' },
+      story: undefined,
+    });
+    expect(await loadTicketStory(db, ticket({ contactEmail: 'nora@acmedental.com' }))).toMatchObject({
+      match: { status: 'ambiguous' },
+      story: undefined,
+    });
     db.close();
   });
 });

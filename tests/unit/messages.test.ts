@@ -38,8 +38,8 @@ describe('parseMessage', () => {
 
   it('never throws on random payloads', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const values = (): unknown => pick([null, 1, 'x', [], {}, true, { type: pick(Object.keys(messageSchemas)) }, ref]);
     for (let i = 0; i < 2000; i++) {
       const payload = { type: pick([...Object.keys(messageSchemas), 'x', 1, null]), ref: values(), extra: values() };
@@ -57,9 +57,9 @@ describe('classifySender', () => {
 
   it('tells the sidebar frame inside a tab apart from other extension pages', () => {
     expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN, granted)).toBe('extension-page');
-    expect(classifySender({ id: ID, url: `${ORIGIN}sidebar.html`, frameId: 3, tab: { id: 4 } }, ID, ORIGIN, granted)).toBe(
-      'sidebar',
-    );
+    expect(
+      classifySender({ id: ID, url: `${ORIGIN}sidebar.html`, frameId: 3, tab: { id: 4 } }, ID, ORIGIN, granted),
+    ).toBe('sidebar');
     // A sidebar page opened on its own (not framed in a tab) has no ticket to ask about.
     expect(classifySender({ id: ID, url: `${ORIGIN}sidebar.html` }, ID, ORIGIN, granted)).toBeUndefined();
   });
@@ -77,19 +77,32 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const) expect(messageSchemas[type].from).toEqual(['sidebar']);
-    for (const type of ['source:sync', 'flags:deliver'] as const) expect(messageSchemas[type].from).toEqual(['extension-page']);
+    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
+      expect(messageSchemas[type].from).toEqual(['sidebar']);
+    for (const type of ['source:sync', 'flags:deliver'] as const)
+      expect(messageSchemas[type].from).toEqual(['extension-page']);
   });
 
   it('takes a sync request with or without the time it was asked, never a negative or non-numeric one', () => {
     expect(parseMessage({ type: 'source:sync', id: 'hubspot-1' })).toEqual({ type: 'source:sync', id: 'hubspot-1' });
-    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: 1796206779989 })).toEqual({ type: 'source:sync', id: 'hubspot-1', askedAt: 1796206779989 });
+    expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: 1796206779989 })).toEqual({
+      type: 'source:sync',
+      id: 'hubspot-1',
+      askedAt: 1796206779989,
+    });
     expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: -5 })).toBeUndefined();
     expect(parseMessage({ type: 'source:sync', id: 'hubspot-1', askedAt: 'now' })).toBeUndefined();
   });
 
   it('bounds a flag for sales: known kind and urgency, a note, a sane value, and nothing about the ticket', () => {
-    const ok = { type: 'sidebar:flag', draftId: '0123456789abcdef0123456789abcdef', kind: 'hardware-refresh', note: 'Old scanners', value: 9000, urgency: 'high' };
+    const ok = {
+      type: 'sidebar:flag',
+      draftId: '0123456789abcdef0123456789abcdef',
+      kind: 'hardware-refresh',
+      note: 'Old scanners',
+      value: 9000,
+      urgency: 'high',
+    };
     expect(parseMessage(ok)).toEqual(ok);
     // The draft's id names the flag: 32 hex digits and nothing else.
     expect(parseMessage({ ...ok, draftId: undefined })).toBeUndefined();
@@ -111,6 +124,9 @@ describe('classifySender', () => {
     expect(parseMessage({ type: 'sidebar:find', query: 'acme' })).toEqual({ type: 'sidebar:find', query: 'acme' });
     expect(parseMessage({ type: 'sidebar:find', query: 'x'.repeat(201) })).toBeUndefined();
     expect(parseMessage({ type: 'sidebar:pin', accountId: 42 })).toBeUndefined();
-    expect(parseMessage({ type: 'sidebar:pin', accountId: 'csv:1' })).toEqual({ type: 'sidebar:pin', accountId: 'csv:1' });
+    expect(parseMessage({ type: 'sidebar:pin', accountId: 'csv:1' })).toEqual({
+      type: 'sidebar:pin',
+      accountId: 'csv:1',
+    });
   });
 });

@@ -17,7 +17,11 @@ let mock: MockHubSpot;
 let db: BackstoryDB;
 let config: SourceConfig;
 const sleeps: number[] = [];
-const http = () => ({ sleep: async (ms: number) => void sleeps.push(ms), limiter: new RateLimiter(1000, 1000), random: () => 0.5 });
+const http = () => ({
+  sleep: async (ms: number) => void sleeps.push(ms),
+  limiter: new RateLimiter(1000, 1000),
+  random: () => 0.5,
+});
 
 beforeAll(async () => {
   mock = await startMockHubSpot();
@@ -39,15 +43,29 @@ describe('syncing a HubSpot source', () => {
     expect(out.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
     const account = await salesRows(db).accounts.get('hubspot-t1:5001');
-    expect(account).toMatchObject({ name: 'Unknown Widgets Ltd', source: 'hubspot-t1', domains: ['unknown-widgets.example'] });
-    expect(await salesRows(db).contacts.get('hubspot-t1:7001')).toMatchObject({ accountId: 'hubspot-t1:5001', email: 'zed@unknown-widgets.example' });
-    expect(await salesRows(db).deals.get('hubspot-t1:9001')).toMatchObject({ accountId: 'hubspot-t1:5001', salesRep: 'Priya Nair', valueRecurring: 950 });
+    expect(account).toMatchObject({
+      name: 'Unknown Widgets Ltd',
+      source: 'hubspot-t1',
+      domains: ['unknown-widgets.example'],
+    });
+    expect(await salesRows(db).contacts.get('hubspot-t1:7001')).toMatchObject({
+      accountId: 'hubspot-t1:5001',
+      email: 'zed@unknown-widgets.example',
+    });
+    expect(await salesRows(db).deals.get('hubspot-t1:9001')).toMatchObject({
+      accountId: 'hubspot-t1:5001',
+      salesRep: 'Priya Nair',
+      valueRecurring: 950,
+    });
     expect((await salesRows(db).notes.get('hubspot-t1:3001'))?.body).toContain('burned by their last IT guy');
     expect(mock.requests.every((r) => r.authorized)).toBe(true);
   });
 
   it('follows paging to the last page', async () => {
-    mock.data.companies = Array.from({ length: 230 }, (_, i) => ({ id: String(10_000 + i), properties: { name: `Company ${i}` } }));
+    mock.data.companies = Array.from({ length: 230 }, (_, i) => ({
+      id: String(10_000 + i),
+      properties: { name: `Company ${i}` },
+    }));
     const out = await runSync(db, config, { token: mock.token }, http());
     expect(out.counts?.account).toBe(230);
     expect(mock.requests.filter((r) => r.path.startsWith('/crm/v3/objects/companies')).length).toBe(3);
@@ -76,23 +94,42 @@ describe('syncing a HubSpot source', () => {
   it('reads only what changed since the last pass through the search API, with associations in batches', async () => {
     const t0 = Date.parse('2026-12-01T10:00:00Z');
     await runSync(db, config, { token: mock.token }, http(), () => new Date(t0));
-    mock.data.contacts[1] = { ...mock.data.contacts[1]!, properties: { ...mock.data.contacts[1]!.properties, jobtitle: 'Practice manager' }, modified: '2026-12-01T10:20:00Z' };
-    mock.data.notes.push({ id: '3002', properties: { hs_note_body: 'Asked about a second site.', hs_timestamp: '2026-12-01T10:25:00Z' }, associations: { companies: ['5002'] }, modified: '2026-12-01T10:25:00Z' });
+    mock.data.contacts[1] = {
+      ...mock.data.contacts[1]!,
+      properties: { ...mock.data.contacts[1]!.properties, jobtitle: 'Practice manager' },
+      modified: '2026-12-01T10:20:00Z',
+    };
+    mock.data.notes.push({
+      id: '3002',
+      properties: { hs_note_body: 'Asked about a second site.', hs_timestamp: '2026-12-01T10:25:00Z' },
+      associations: { companies: ['5002'] },
+      modified: '2026-12-01T10:25:00Z',
+    });
     mock.requests.length = 0;
     const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(t0 + 3600_000));
     expect(out.run.message).toMatch(/^2 changed records read; now 3 accounts, 2 contacts, 3 deals, 2 notes/);
     expect(mock.requests.some((r) => r.path === '/crm/v3/objects/contacts/search')).toBe(true);
     expect(mock.requests.some((r) => r.path === '/crm/v4/associations/notes/companies/batch/read')).toBe(true);
     expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies?'))).toBe(false);
-    expect(await salesRows(db).contacts.get('hubspot-t1:7002')).toMatchObject({ title: 'Practice manager', accountId: 'hubspot-t1:5002' });
-    expect(await salesRows(db).notes.get('hubspot-t1:3002')).toMatchObject({ accountId: 'hubspot-t1:5002', body: 'Asked about a second site.' });
+    expect(await salesRows(db).contacts.get('hubspot-t1:7002')).toMatchObject({
+      title: 'Practice manager',
+      accountId: 'hubspot-t1:5002',
+    });
+    expect(await salesRows(db).notes.get('hubspot-t1:3002')).toMatchObject({
+      accountId: 'hubspot-t1:5002',
+      body: 'Asked about a second site.',
+    });
   });
 
   it('reads more changes than one search can page through, by starting a new search from the last time read', async () => {
     const t0 = Date.parse('2026-12-01T10:00:00Z');
     await runSync(db, config, { token: mock.token }, http(), () => new Date(t0));
     // 250 changed companies; this mock, like HubSpot at 10,000, refuses to page one search past 150.
-    mock.data.companies = Array.from({ length: 250 }, (_, i) => ({ id: String(20_000 + i), properties: { name: `Changed ${i}` }, modified: new Date(t0 + 60_000 + i * 1000).toISOString() }));
+    mock.data.companies = Array.from({ length: 250 }, (_, i) => ({
+      id: String(20_000 + i),
+      properties: { name: `Changed ${i}` },
+      modified: new Date(t0 + 60_000 + i * 1000).toISOString(),
+    }));
     mock.searchCap = 150;
     mock.requests.length = 0;
     const shallow = { ...http(), searchDepth: 150 } as ReturnType<typeof http>;
@@ -100,8 +137,13 @@ describe('syncing a HubSpot source', () => {
       const out = await runSync(db, config, { token: mock.token }, shallow, () => new Date(t0 + 3600_000));
       expect(out.run).toMatchObject({ ok: true });
       expect(out.run.message).toMatch(/^25\d changed records read/);
-      for (const i of [0, 99, 100, 149, 150, 249]) expect(await salesRows(db).accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({ name: `Changed ${i}` });
-      expect(mock.requests.filter((r) => r.path === '/crm/v3/objects/companies/search').length).toBeGreaterThanOrEqual(3);
+      for (const i of [0, 99, 100, 149, 150, 249])
+        expect(await salesRows(db).accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({
+          name: `Changed ${i}`,
+        });
+      expect(mock.requests.filter((r) => r.path === '/crm/v3/objects/companies/search').length).toBeGreaterThanOrEqual(
+        3,
+      );
     } finally {
       mock.searchCap = 10_000;
     }
@@ -151,7 +193,11 @@ describe('syncing a HubSpot source', () => {
     mock.requests.length = 0;
     const resumed = await runSync(db, config, { token: mock.token }, http());
     expect(resumed.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
-    expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies') || r.path.startsWith('/crm/v3/objects/contacts'))).toBe(false);
+    expect(
+      mock.requests.some(
+        (r) => r.path.startsWith('/crm/v3/objects/companies') || r.path.startsWith('/crm/v3/objects/contacts'),
+      ),
+    ).toBe(false);
     expect(await db.syncStaging.count()).toBe(0);
     expect((await db.syncState.get('hubspot-t1'))?.pass).toBeUndefined();
   });
@@ -184,9 +230,13 @@ describe('syncing a HubSpot source', () => {
   });
 
   it('runs beside an import into the same database: both land, nothing is lost', async () => {
-    const csv = 'id,name,domains\n' + Array.from({ length: 300 }, (_, i) => `c${i},Imported ${i},imp${i}.example`).join('\n');
+    const csv =
+      'id,name,domains\n' + Array.from({ length: 300 }, (_, i) => `c${i},Imported ${i},imp${i}.example`).join('\n');
     const parsed = parseImportFile({ fileName: 'accounts.csv', bytes: new TextEncoder().encode(csv) });
-    const [sync, imported] = await Promise.all([runSync(db, config, { token: mock.token }, http()), commitImport(db, parsed)]);
+    const [sync, imported] = await Promise.all([
+      runSync(db, config, { token: mock.token }, http()),
+      commitImport(db, parsed),
+    ]);
     expect(sync.run.ok).toBe(true);
     expect(imported.added.account).toBe(300);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
@@ -203,20 +253,37 @@ describe('syncing a HubSpot source', () => {
 describe('Test connection', () => {
   it('passes every check with a good key', async () => {
     const checks = await testHubSpot({ token: mock.token, base: mock.url });
-    expect(checks.map((c) => [c.what, c.ok])).toEqual([['owners', true], ['companies', true], ['contacts', true], ['deals', true], ['notes', true], ['campaigns', true]]);
+    expect(checks.map((c) => [c.what, c.ok])).toEqual([
+      ['owners', true],
+      ['companies', true],
+      ['contacts', true],
+      ['deals', true],
+      ['notes', true],
+      ['campaigns', true],
+    ]);
   });
 
   it('names the kind the key may not read (403), and goes on to check the others', async () => {
     mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
     const checks = await testHubSpot({ token: mock.token, base: mock.url });
-    expect(checks.filter((c) => !c.ok)).toEqual([{ what: 'notes', ok: false, message: expect.stringMatching(/may not read .*notes \(403\)/) }]);
+    expect(checks.filter((c) => !c.ok)).toEqual([
+      { what: 'notes', ok: false, message: expect.stringMatching(/may not read .*notes \(403\)/) },
+    ]);
     expect(checks).toHaveLength(6);
   });
 
   it('stops at the first check when the key is rejected or the host cannot be reached', async () => {
     const rejected = await testHubSpot({ token: 'pat-na1-wrong', base: mock.url });
-    expect(rejected).toEqual([{ what: 'owners', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) }]);
+    expect(rejected).toEqual([
+      { what: 'owners', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) },
+    ]);
     const unreachable = await testHubSpot({ token: mock.token, base: 'http://127.0.0.1:9' });
-    expect(unreachable).toEqual([{ what: 'owners', ok: false, message: expect.stringMatching(/127\.0\.0\.1:9\/crm\/v3\/owners\/ could not be reached/) }]);
+    expect(unreachable).toEqual([
+      {
+        what: 'owners',
+        ok: false,
+        message: expect.stringMatching(/127\.0\.0\.1:9\/crm\/v3\/owners\/ could not be reached/),
+      },
+    ]);
   });
 });

@@ -7,7 +7,8 @@ const data: RecordSet = makeSampleData();
 const accountById = new Map(data.accounts.map((a) => [a.id, a]));
 const campaignById = new Map(data.campaigns.map((c) => [c.id, c]));
 const dealById = new Map(data.deals.map((d) => [d.id, d]));
-const byAccount = <T extends { accountId?: string }>(items: T[], accountId: string) => items.filter((i) => i.accountId === accountId);
+const byAccount = <T extends { accountId?: string }>(items: T[], accountId: string) =>
+  items.filter((i) => i.accountId === accountId);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 describe('makeSampleData', () => {
@@ -97,7 +98,10 @@ describe('makeSampleData', () => {
       emails.add(c.email);
     }
     for (const a of data.accounts) {
-      expect(byAccount(data.contacts, a.id).some((c) => c.role === 'decision maker'), a.name).toBe(true);
+      expect(
+        byAccount(data.contacts, a.id).some((c) => c.role === 'decision maker'),
+        a.name,
+      ).toBe(true);
     }
   });
 
@@ -111,7 +115,11 @@ describe('makeSampleData', () => {
       expect(c.owner).toBeTruthy();
     }
     // Every campaign brought in at least one deal.
-    for (const c of data.campaigns) expect(data.deals.some((d) => d.campaignId === c.id), c.name).toBe(true);
+    for (const c of data.campaigns)
+      expect(
+        data.deals.some((d) => d.campaignId === c.id),
+        c.name,
+      ).toBe(true);
   });
 
   it('has believable deals', () => {
@@ -124,7 +132,9 @@ describe('makeSampleData', () => {
     expect(won.length / data.deals.length).toBeGreaterThan(0.85);
     expect(open.length).toBeGreaterThanOrEqual(3);
     // Most deals that won an account came from a campaign.
-    const firstDeals = data.accounts.map((a) => byAccount(data.deals, a.id).sort((x, y) => x.closeDate!.localeCompare(y.closeDate!))[0]!);
+    const firstDeals = data.accounts.map(
+      (a) => byAccount(data.deals, a.id).sort((x, y) => x.closeDate!.localeCompare(y.closeDate!))[0]!,
+    );
     expect(firstDeals.filter((d) => d.campaignId).length / firstDeals.length).toBeGreaterThan(0.75);
     for (const d of data.deals) {
       expect(d.closeDate).toMatch(isoDate);
@@ -132,7 +142,9 @@ describe('makeSampleData', () => {
       expect(d.valueOneTime ?? d.valueRecurring, d.name).toBeGreaterThan(0);
       const account = accountById.get(d.accountId)!;
       const german = account.domains.some((x) => x.endsWith('.de'));
-      expect(d.currency, account.name).toBe(german ? 'EUR' : account.domains.some((x) => x.endsWith('.uk')) ? 'GBP' : 'USD');
+      expect(d.currency, account.name).toBe(
+        german ? 'EUR' : account.domains.some((x) => x.endsWith('.uk')) ? 'GBP' : 'USD',
+      );
       const camp = d.campaignId ? campaignById.get(d.campaignId) : undefined;
       if (camp) expect(d.closeDate! >= camp.startDate!, d.id).toBe(true);
     }
@@ -176,12 +188,25 @@ describe('SAMPLE_FIXED accounts', () => {
 
   it('has Acme Dental Group', () => {
     const a = account('acct-acme');
-    expect(a).toMatchObject({ id: F.acme.accountId, name: 'Acme Dental Group', aliases: ['ADG'], domains: ['acmedental.com'] });
-    expect(contact('dana@acmedental.com')).toMatchObject({ name: 'Dana Whitfield', role: 'decision maker', accountId: a.id });
+    expect(a).toMatchObject({
+      id: F.acme.accountId,
+      name: 'Acme Dental Group',
+      aliases: ['ADG'],
+      domains: ['acmedental.com'],
+    });
+    expect(contact('dana@acmedental.com')).toMatchObject({
+      name: 'Dana Whitfield',
+      role: 'decision maker',
+      accountId: a.id,
+    });
     expect(contact('sam.ortiz@acmedental.com')).toMatchObject({ name: 'Sam Ortiz', role: 'end user', accountId: a.id });
     const c = campaign('camp-postcard-dental');
     expect(c).toMatchObject({
-      id: F.acme.campaignId, name: 'Spring Dental Postcard Mailer 2025', channel: 'postcard mailer', cost: 18500, startDate: '2025-01-15',
+      id: F.acme.campaignId,
+      name: 'Spring Dental Postcard Mailer 2025',
+      channel: 'postcard mailer',
+      cost: 18500,
+      startDate: '2025-01-15',
     });
     expect(deal('deal-acme')).toMatchObject({
       id: F.acme.dealId,
@@ -195,7 +220,10 @@ describe('SAMPLE_FIXED accounts', () => {
       closeDate: '2025-03-14',
       stage: 'Closed Won',
       productsSold: 'Managed IT Essentials, Dentrix server hosting, nightly backups',
-      promises: ['1-hour response on the dental scheduler (Dentrix)', 'On-site visit within 4 hours for chair-side PCs'],
+      promises: [
+        '1-hour response on the dental scheduler (Dentrix)',
+        'On-site visit within 4 hours for chair-side PCs',
+      ],
     });
     const notes = byAccount(data.notes, a.id);
     const pinned = notes.filter((n) => n.pinned);
@@ -211,10 +239,19 @@ describe('SAMPLE_FIXED accounts', () => {
   it('has Baker & Price LLP', () => {
     const a = account('acct-baker');
     expect(a).toMatchObject({ id: F.baker.accountId, name: 'Baker & Price LLP', domains: ['bakerprice.law'] });
-    expect(contact('helen@bakerprice.law')).toMatchObject({ name: 'Helen Baker', role: 'decision maker', accountId: a.id });
+    expect(contact('helen@bakerprice.law')).toMatchObject({
+      name: 'Helen Baker',
+      role: 'decision maker',
+      accountId: a.id,
+    });
     const c = campaign('camp-webinar-legal');
     expect(c).toMatchObject({ name: 'Legal Tech Webinar Series', channel: 'webinar' });
-    expect(deal('deal-baker')).toMatchObject({ accountId: a.id, campaignId: c.id, salesRep: 'Marcus Lee', stage: 'Closed Won' });
+    expect(deal('deal-baker')).toMatchObject({
+      accountId: a.id,
+      campaignId: c.id,
+      salesRep: 'Marcus Lee',
+      stage: 'Closed Won',
+    });
   });
 
   it('has Müller & Söhne GmbH with a EUR deal from a trade show', () => {
@@ -228,7 +265,11 @@ describe('SAMPLE_FIXED accounts', () => {
   it('has Riverside Family Clinic from a referral', () => {
     const a = account('acct-riverside');
     expect(a).toMatchObject({ name: 'Riverside Family Clinic', domains: ['riversideclinic.org'] });
-    expect(contact('tom.becker@riversideclinic.org')).toMatchObject({ name: 'Tom Becker', role: 'billing', accountId: a.id });
+    expect(contact('tom.becker@riversideclinic.org')).toMatchObject({
+      name: 'Tom Becker',
+      role: 'billing',
+      accountId: a.id,
+    });
     const d = deal('deal-riverside');
     expect(d.accountId).toBe(a.id);
     expect(campaignById.get(d.campaignId!)!.channel).toBe('referral');
@@ -247,7 +288,11 @@ describe('SAMPLE_FIXED accounts', () => {
     expect(names.has(normalizeCompany('Evil Corp'))).toBe(false);
     expect(data.accounts.some((a) => a.domains.includes('unknown-widgets.example'))).toBe(false);
     // Only Acme owns acmedental.com, only Riverside owns riversideclinic.org.
-    expect(data.accounts.filter((a) => a.domains.includes('acmedental.com')).map((a) => a.sourceId)).toEqual(['acct-acme']);
-    expect(data.accounts.filter((a) => a.domains.includes('riversideclinic.org')).map((a) => a.sourceId)).toEqual(['acct-riverside']);
+    expect(data.accounts.filter((a) => a.domains.includes('acmedental.com')).map((a) => a.sourceId)).toEqual([
+      'acct-acme',
+    ]);
+    expect(data.accounts.filter((a) => a.domains.includes('riversideclinic.org')).map((a) => a.sourceId)).toEqual([
+      'acct-riverside',
+    ]);
   });
 });

@@ -9,13 +9,36 @@ import { sortedUnique } from '@/core/search/packed';
 import { termsOf } from '@/core/search/text';
 
 const account = (id: string, name: string, extra: Partial<Account> = {}): Account => ({
-  id, source: 't', sourceId: id, name, aliases: [], domains: [], externalIds: {}, ...extra,
+  id,
+  source: 't',
+  sourceId: id,
+  name,
+  aliases: [],
+  domains: [],
+  externalIds: {},
+  ...extra,
 });
-const contact = (id: string, name: string, email: string, accountId: string): Contact => ({ id, source: 't', sourceId: id, name, email, accountId });
-const data = (accounts: Account[], contacts: Contact[] = []) => ({ accounts, contacts, campaigns: [], deals: [], notes: [] });
+const contact = (id: string, name: string, email: string, accountId: string): Contact => ({
+  id,
+  source: 't',
+  sourceId: id,
+  name,
+  email,
+  accountId,
+});
+const data = (accounts: Account[], contacts: Contact[] = []) => ({
+  accounts,
+  contacts,
+  campaigns: [],
+  deals: [],
+  notes: [],
+});
 
 describe('the typo table', () => {
-  const lex = buildLexicon(sortedUnique(['dental', 'orthodontic', 'acme', 'acne', 'denali', 'rental', 'veterinary']), true);
+  const lex = buildLexicon(
+    sortedUnique(['dental', 'orthodontic', 'acme', 'acne', 'denali', 'rental', 'veterinary']),
+    true,
+  );
   const found = (q: string) => [...typoTerms(lex, q)].map((id) => termAt(lex, id)).sort();
 
   it('finds every word one edit away: a letter left out, added, changed or swapped', () => {
@@ -39,7 +62,10 @@ describe('the AND walk', () => {
   const index = buildSearchIndex(
     data(
       [account('a1', 'Acme Dental Group'), account('a2', 'Acme Logistics'), account('a3', 'Dana Point Dental')],
-      [contact('c1', 'Dana Whitfield', 'dana@acme.example', 'a1'), contact('c2', 'Sam Ortiz', 'sam@acmelog.example', 'a2')],
+      [
+        contact('c1', 'Dana Whitfield', 'dana@acme.example', 'a1'),
+        contact('c2', 'Sam Ortiz', 'sam@acmelog.example', 'a2'),
+      ],
     ),
   );
 
@@ -56,7 +82,9 @@ describe('the AND walk', () => {
   });
 
   it('keeps broad one-letter queries bounded and every hit a real match', () => {
-    const many = buildSearchIndex(data(Array.from({ length: 3000 }, (_, i) => account(`b${i}`, `Bay ${i} Bridge${i % 7 ? '' : ' Works'}`))));
+    const many = buildSearchIndex(
+      data(Array.from({ length: 3000 }, (_, i) => account(`b${i}`, `Bay ${i} Bridge${i % 7 ? '' : ' Works'}`))),
+    );
     const r = many.search('b', { limitPerGroup: 5 });
     expect(r.accounts).toHaveLength(5);
     for (const h of r.accounts) expect(termsOf(h.title).some((t) => t.startsWith('b'))).toBe(true);
@@ -71,15 +99,22 @@ describe('randomized against a brute-force reading', () => {
 
   it('finds exactly the accounts whose words begin with every query word (short words: no typos)', () => {
     fc.assert(
-      fc.property(fc.array(name, { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom('a', 'ac', 'ba', 'b', 'c', 'de', 'e', 'f', 'fe', 'cod'), { minLength: 1, maxLength: 3 }), (names, query) => {
-        const accounts = names.map((n, i) => account(`x${i}`, n));
-        const index = buildSearchIndex(data(accounts));
-        const got = index.search(query.join(' '), { limitPerGroup: 1000 }).accounts;
-        const want = accounts.filter((a) => query.every((q) => termsOf(a.name).some((t) => t.startsWith(q))));
-        if (want.length) expect(got.map((h) => h.id).sort()).toEqual(want.map((a) => a.id).sort());
-        // No account has every word: the OR fallback answers, with partial matches only.
-        else expect(got.every((h) => h.quality === 'partial')).toBe(true);
-      }),
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.constantFrom('a', 'ac', 'ba', 'b', 'c', 'de', 'e', 'f', 'fe', 'cod'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (names, query) => {
+          const accounts = names.map((n, i) => account(`x${i}`, n));
+          const index = buildSearchIndex(data(accounts));
+          const got = index.search(query.join(' '), { limitPerGroup: 1000 }).accounts;
+          const want = accounts.filter((a) => query.every((q) => termsOf(a.name).some((t) => t.startsWith(q))));
+          if (want.length) expect(got.map((h) => h.id).sort()).toEqual(want.map((a) => a.id).sort());
+          // No account has every word: the OR fallback answers, with partial matches only.
+          else expect(got.every((h) => h.quality === 'partial')).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -88,21 +123,63 @@ describe('randomized against a brute-force reading', () => {
 describe('term scanning', () => {
   it('reads plain and punctuated ASCII text exactly as the general tokenizer does', async () => {
     const { eachTerm, processAll, tokenizeDocument } = await import('@/core/search/text');
-    const piece = fc.constantFrom('Acme', 'o', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', '(18 seats)', 'x--y', "rock'n'roll", '-', 'P.C.', 'a_b', '#1', 'Müller', 'ß', '\t', ' ', '  ');
+    const piece = fc.constantFrom(
+      'Acme',
+      'o',
+      "O'Brien",
+      'dana.whitfield@acme-dental.co.uk',
+      'AT&T',
+      '&',
+      'Inc.',
+      '(18 seats)',
+      'x--y',
+      "rock'n'roll",
+      '-',
+      'P.C.',
+      'a_b',
+      '#1',
+      'Müller',
+      'ß',
+      '\t',
+      ' ',
+      '  ',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.constantFrom(' ', '', '\n'), { maxLength: 12 }), (pieces, gaps) => {
-        const text = pieces.map((p, i) => p + (gaps[i] ?? ' ')).join('');
-        const got: string[] = [];
-        eachTerm(text, (t) => got.push(t));
-        expect(got).toEqual(processAll(tokenizeDocument(text)));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.array(fc.constantFrom(' ', '', '\n'), { maxLength: 12 }),
+        (pieces, gaps) => {
+          const text = pieces.map((p, i) => p + (gaps[i] ?? ' ')).join('');
+          const got: string[] = [];
+          eachTerm(text, (t) => got.push(t));
+          expect(got).toEqual(processAll(tokenizeDocument(text)));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('gives the same terms as spans of the text, in the same order', async () => {
     const { eachTerm, eachTermSpan } = await import('@/core/search/text');
-    const piece = fc.constantFrom('Acme', 'ACME', 'o', "O'Brien", 'Dana.Whitfield@Acme-Dental.co.uk', 'AT&T', 'Inc.', 'x--y', "Rock'N'Roll", 'P.C.', 'a_b', 'Müller', 'ß', '\t', ' ', 'don\u2019t', 'A-1');
+    const piece = fc.constantFrom(
+      'Acme',
+      'ACME',
+      'o',
+      "O'Brien",
+      'Dana.Whitfield@Acme-Dental.co.uk',
+      'AT&T',
+      'Inc.',
+      'x--y',
+      "Rock'N'Roll",
+      'P.C.',
+      'a_b',
+      'Müller',
+      'ß',
+      '\t',
+      ' ',
+      'don\u2019t',
+      'A-1',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join(' ');
@@ -128,7 +205,21 @@ describe('term scanning', () => {
 describe('whole-value keys', () => {
   it('are the same through the ASCII path as through the general one', async () => {
     const { keyOf, processAll, tokenizeQuery } = await import('@/core/search/text');
-    const piece = fc.constantFrom('Acme', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', 'P.C.', 'a_b', '`x`', ' ', '--', 'Baker', 'and');
+    const piece = fc.constantFrom(
+      'Acme',
+      "O'Brien",
+      'dana.whitfield@acme-dental.co.uk',
+      'AT&T',
+      '&',
+      'Inc.',
+      'P.C.',
+      'a_b',
+      '`x`',
+      ' ',
+      '--',
+      'Baker',
+      'and',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
         const value = pieces.join(' ');
@@ -140,7 +231,25 @@ describe('whole-value keys', () => {
 
   it('hash as the key they make, without making it', async () => {
     const { hash32, keyHash, keyOf } = await import('@/core/search/text');
-    const piece = fc.constantFrom('Acme', "O'Brien", 'dana.whitfield@acme-dental.co.uk', 'AT&T', '&', 'Inc.', 'P.C.', 'a_b', '`x`', ' ', '--', 'Baker', 'and', 'Müller', 'Zoë', '\t', "'");
+    const piece = fc.constantFrom(
+      'Acme',
+      "O'Brien",
+      'dana.whitfield@acme-dental.co.uk',
+      'AT&T',
+      '&',
+      'Inc.',
+      'P.C.',
+      'a_b',
+      '`x`',
+      ' ',
+      '--',
+      'Baker',
+      'and',
+      'Müller',
+      'Zoë',
+      '\t',
+      "'",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), fc.constantFrom(' ', '', '-'), (pieces, gap) => {
         const value = pieces.join(gap);
@@ -155,7 +264,10 @@ describe('whole-value keys', () => {
 describe('domain stems', () => {
   // The earlier reading, by regular expression and split: the scan must agree with it.
   const stemBySplit = (domain: string): string => {
-    const labels = domain.replace(/^www\./, '').split('.').filter(Boolean);
+    const labels = domain
+      .replace(/^www\./, '')
+      .split('.')
+      .filter(Boolean);
     if (labels.length < 2) return labels[0] ?? '';
     const last = labels[labels.length - 1]!;
     const second = labels[labels.length - 2]!;
@@ -227,9 +339,19 @@ describe('the build dictionary', () => {
   });
 
   it('indexes note words past the first table size, each once per note', () => {
-    const notes = words.slice(0, 6000).map((w, i) => ({ id: `n${i}`, source: 't', sourceId: `n${i}`, accountId: 'a1', date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, body: `${w} ${w.toUpperCase()} Follow-up ${w}` }));
+    const notes = words
+      .slice(0, 6000)
+      .map((w, i) => ({
+        id: `n${i}`,
+        source: 't',
+        sourceId: `n${i}`,
+        accountId: 'a1',
+        date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        body: `${w} ${w.toUpperCase()} Follow-up ${w}`,
+      }));
     const withNotes = buildSearchIndex({ ...data([account('a1', 'Acme')]), notes } as never);
-    for (const i of [0, 4095, 4096, 5999]) expect(withNotes.search(words[i]!).notes.map((h) => h.id)).toEqual([`n${i}`]);
+    for (const i of [0, 4095, 4096, 5999])
+      expect(withNotes.search(words[i]!).notes.map((h) => h.id)).toEqual([`n${i}`]);
     expect(withNotes.search('followup').notes).toHaveLength(5);
   });
 });
@@ -237,7 +359,12 @@ describe('the build dictionary', () => {
 describe('sorting the dictionary', () => {
   it('orders as the native sort does, accents, empty strings and all', async () => {
     const { sortStrings } = await import('@/core/search/packed');
-    const word = fc.array(fc.constantFrom('a', 'b', 'z', '0', '9', '', '\u0000', 'é', 'ß', '\u007f', '\u0080', '中', '\uffff', 'A'), { maxLength: 4 }).map((cs) => cs.join(''));
+    const word = fc
+      .array(
+        fc.constantFrom('a', 'b', 'z', '0', '9', '', '\u0000', 'é', 'ß', '\u007f', '\u0080', '中', '\uffff', 'A'),
+        { maxLength: 4 },
+      )
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), (words) => {
         expect(sortStrings(words)).toEqual(words.slice().sort());

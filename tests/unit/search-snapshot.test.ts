@@ -7,7 +7,16 @@ import Dexie from 'dexie';
 import { DB_NAME, openDb, type BackstoryDB } from '@/storage/db';
 import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/storage/import';
 import { dataStamp } from '@/storage/data-stamp';
-import { currentNamesIndex, openSavedSearch, openSavedSearchFirst, readSavedParts, rebuildSearchIndex, refreshSearchIndex, SAVED_INDEX_DB, SEARCH_FORMAT } from '@/storage/search-snapshot';
+import {
+  currentNamesIndex,
+  openSavedSearch,
+  openSavedSearchFirst,
+  readSavedParts,
+  rebuildSearchIndex,
+  refreshSearchIndex,
+  SAVED_INDEX_DB,
+  SEARCH_FORMAT,
+} from '@/storage/search-snapshot';
 import { findAccounts, forgetAccountIndex } from '@/storage/account-finder';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { salesRows } from './stored-records';
@@ -26,7 +35,15 @@ afterEach(async () => {
 
 const zebra = () => {
   const set = emptyRecordSet();
-  set.accounts.push({ id: 'csv:z1', source: 'csv', sourceId: 'z1', name: 'Zebra Crossing Dental', aliases: [], domains: ['zebracrossing.example'], externalIds: {} });
+  set.accounts.push({
+    id: 'csv:z1',
+    source: 'csv',
+    sourceId: 'z1',
+    name: 'Zebra Crossing Dental',
+    aliases: [],
+    domains: ['zebracrossing.example'],
+    externalIds: {},
+  });
   return set;
 };
 
@@ -34,7 +51,10 @@ type Opener = (onIndex: (index: SearchIndex, how: 'saved' | 'rebuilt') => void) 
 /** The popup reads the saved index without Dexie (Dexie only to rebuild); both must agree. */
 const OPENERS: [string, Opener][] = [
   ['through Dexie', (onIndex) => openSavedSearch(db, undefined as never, onIndex)],
-  ['read without Dexie, as the popup does', (onIndex) => openSavedSearchFirst(undefined as never, onIndex, async () => db, db.name)],
+  [
+    'read without Dexie, as the popup does',
+    (onIndex) => openSavedSearchFirst(undefined as never, onIndex, async () => db, db.name),
+  ],
 ];
 
 describe.each(OPENERS)('the saved search index, %s', (_how, open) => {
@@ -55,7 +75,9 @@ describe.each(OPENERS)('the saved search index, %s', (_how, open) => {
     const seen = await opened();
     expect(seen).toHaveLength(2); // names at once, then names and notes; no rebuild
     expect(seen[0]!.search('acme dental').accounts[0]?.id).toBe(SAMPLE_FIXED.acme.accountId);
-    expect(seen[1]!.search('burned by their last', { scope: 'notes' }).notes[0]?.accountId).toBe(SAMPLE_FIXED.acme.accountId);
+    expect(seen[1]!.search('burned by their last', { scope: 'notes' }).notes[0]?.accountId).toBe(
+      SAMPLE_FIXED.acme.accountId,
+    );
     expect((await currentNamesIndex(db)).search('acme').accounts[0]?.id).toBe(SAMPLE_FIXED.acme.accountId);
   });
 
@@ -88,8 +110,20 @@ describe.each(OPENERS)('the saved search index, %s', (_how, open) => {
     expect(await opened()).toHaveLength(1); // nothing saved: one rebuilt index
     const stamp = await dataStamp(db);
     const builtAt = new Date().toISOString();
-    await db.searchIndex.put({ part: 'names', stamp, format: SEARCH_FORMAT - 1, builtAt, data: (await db.searchIndex.get('names'))!.data } as never);
-    await db.searchIndex.put({ part: 'notes', stamp, format: SEARCH_FORMAT, builtAt, data: { lexicon: 'nonsense' } } as never);
+    await db.searchIndex.put({
+      part: 'names',
+      stamp,
+      format: SEARCH_FORMAT - 1,
+      builtAt,
+      data: (await db.searchIndex.get('names'))!.data,
+    } as never);
+    await db.searchIndex.put({
+      part: 'notes',
+      stamp,
+      format: SEARCH_FORMAT,
+      builtAt,
+      data: { lexicon: 'nonsense' },
+    } as never);
     const seen = await opened();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.search('acme').accounts[0]?.id).toBe(SAMPLE_FIXED.acme.accountId);
@@ -133,11 +167,17 @@ describe('reading the saved index without Dexie', () => {
     await rebuildSearchIndex(db);
     const seen: [string, boolean, boolean][] = [];
     expect(await readSavedParts((part, saved) => seen.push([part, !!saved.data, saved.current]), db.name)).toBe(true);
-    expect(seen).toEqual([['names', true, true], ['notes', true, true]]);
+    expect(seen).toEqual([
+      ['names', true, true],
+      ['notes', true, true],
+    ]);
     await loadRecordSet(db, zebra(), 'csv');
     seen.length = 0;
     await readSavedParts((part, saved) => seen.push([part, !!saved.data, saved.current]), db.name);
-    expect(seen).toEqual([['names', true, false], ['notes', true, false]]);
+    expect(seen).toEqual([
+      ['names', true, false],
+      ['notes', true, false],
+    ]);
   });
 
   it('leaves Dexie alone while the index is current, and asks it to rebuild a stale one', async () => {
@@ -159,7 +199,12 @@ describe('reading the saved index without Dexie', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
     const fresh = openDb(name);
     const how: string[] = [];
-    await openSavedSearchFirst(undefined as never, (_i, h) => how.push(h), async () => fresh, name);
+    await openSavedSearchFirst(
+      undefined as never,
+      (_i, h) => how.push(h),
+      async () => fresh,
+      name,
+    );
     expect(how).toEqual(['rebuilt']);
     expect(fresh.verno).toBeGreaterThan(0);
     fresh.close();

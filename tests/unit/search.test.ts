@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
-import { buildSearchIndex, emptyResults, processTerm, snippet, type SearchHit, type SearchResults } from '@/core/search';
+import {
+  buildSearchIndex,
+  emptyResults,
+  processTerm,
+  snippet,
+  type SearchHit,
+  type SearchResults,
+} from '@/core/search';
 import { openDb } from '@/storage/db';
 import { loadSearchData } from '@/storage/search-data';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
@@ -9,17 +16,37 @@ import { salesRows } from './stored-records';
 const base = (id: string) => ({ id, source: 'test', sourceId: id });
 
 const account = (id: string, name: string, extra: Partial<Account> = {}): Account => ({
-  ...base(id), name, aliases: [], domains: [], externalIds: {}, ...extra,
+  ...base(id),
+  name,
+  aliases: [],
+  domains: [],
+  externalIds: {},
+  ...extra,
 });
 const contact = (id: string, name: string, email: string, accountId?: string): Contact => ({
-  ...base(id), name, email, accountId,
+  ...base(id),
+  name,
+  email,
+  accountId,
 });
 const campaign = (id: string, name: string, channel: string): Campaign => ({ ...base(id), name, channel });
 const deal = (id: string, name: string, accountId: string, extra: Partial<Deal> = {}): Deal => ({
-  ...base(id), name, accountId, currency: 'USD', stage: 'Closed Won', promises: [], ...extra,
+  ...base(id),
+  name,
+  accountId,
+  currency: 'USD',
+  stage: 'Closed Won',
+  promises: [],
+  ...extra,
 });
 const note = (id: string, body: string, extra: Partial<Note> = {}): Note => ({
-  ...base(id), author: 'Priya Nair', date: '2025-03-14', body, tags: [], pinned: false, ...extra,
+  ...base(id),
+  author: 'Priya Nair',
+  date: '2025-03-14',
+  body,
+  tags: [],
+  pinned: false,
+  ...extra,
 });
 
 const DENTRIX_NOTE =
@@ -50,17 +77,26 @@ const data = {
   ],
   deals: [
     deal('d-acme', 'Managed IT Essentials - Dental (18 seats)', 'a-acme', {
-      campaignId: 'camp-postcard', salesRep: 'Priya Nair', productsSold: 'Managed IT, Microsoft 365, offsite backup',
+      campaignId: 'camp-postcard',
+      salesRep: 'Priya Nair',
+      productsSold: 'Managed IT, Microsoft 365, offsite backup',
     }),
-    deal('d-baker', 'Legal Cloud Migration', 'a-baker', { salesRep: 'Tom Reyes', productsSold: 'Clio integration, Microsoft 365' }),
+    deal('d-baker', 'Legal Cloud Migration', 'a-baker', {
+      salesRep: 'Tom Reyes',
+      productsSold: 'Clio integration, Microsoft 365',
+    }),
     deal('d-muller', 'Co-managed IT Stuttgart', 'a-muller', { salesRep: 'Priya Nair', productsSold: 'Co-managed IT' }),
   ],
   notes: [
     note('n-dentrix', DENTRIX_NOTE, { accountId: 'a-acme', pinned: true }),
-    note('n-review', 'Quarterly review: Acme Dental Group wants two more seats for the new clinic.', { accountId: 'a-acme' }),
+    note('n-review', 'Quarterly review: Acme Dental Group wants two more seats for the new clinic.', {
+      accountId: 'a-acme',
+    }),
     // Short and says "Reyes" twice: on score alone it beats the deal whose sales rep is Reyes.
     note('n-reyes', 'Reyes sold it; ask Reyes.', { dealId: 'd-baker' }),
-    note('n-baker', 'Helen prefers email over phone. Billing questions go to the office manager.', { dealId: 'd-baker' }),
+    note('n-baker', 'Helen prefers email over phone. Billing questions go to the office manager.', {
+      dealId: 'd-baker',
+    }),
   ],
 };
 
@@ -122,9 +158,19 @@ describe('buildSearchIndex: accounts', () => {
   it('finds an account through a contact email, naming the contact', () => {
     const r = index.search('dana@acme');
     expect(r.accounts).toHaveLength(1);
-    expect(r.accounts[0]).toMatchObject({ id: 'a-acme', kind: 'account', accountId: 'a-acme', contactId: 'c-dana', matchedOn: 'email' });
+    expect(r.accounts[0]).toMatchObject({
+      id: 'a-acme',
+      kind: 'account',
+      accountId: 'a-acme',
+      contactId: 'c-dana',
+      matchedOn: 'email',
+    });
     expect(r.accounts[0]?.subtitle).toContain('Dana Whitfield');
-    expect(index.search('sam.ortiz@acmedental.com').accounts[0]).toMatchObject({ id: 'a-acme', contactId: 'c-sam', quality: 'exact' });
+    expect(index.search('sam.ortiz@acmedental.com').accounts[0]).toMatchObject({
+      id: 'a-acme',
+      contactId: 'c-sam',
+      quality: 'exact',
+    });
   });
 
   it('finds an account through a contact name', () => {
@@ -258,12 +304,26 @@ describe('SearchIndex.search: grouping and ordering', () => {
 
 describe('SearchIndex.search: hostile input', () => {
   const shaped = (r: SearchResults) => {
-    for (const key of ['accounts', 'campaigns', 'deals', 'notes', 'top'] as const) expect(Array.isArray(r[key])).toBe(true);
+    for (const key of ['accounts', 'campaigns', 'deals', 'notes', 'top'] as const)
+      expect(Array.isArray(r[key])).toBe(true);
   };
 
   it.each([
-    '.*(', '\\', '[', '(?<=a)', '$^|+?', '__proto__', 'constructor', 'hasOwnProperty', '\u0000\u0001',
-    '😀'.repeat(300), '&&&', '@@', '\ud800', 'x'.repeat(10_000), 'a '.repeat(5_000),
+    '.*(',
+    '\\',
+    '[',
+    '(?<=a)',
+    '$^|+?',
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+    '\u0000\u0001',
+    '😀'.repeat(300),
+    '&&&',
+    '@@',
+    '\ud800',
+    'x'.repeat(10_000),
+    'a '.repeat(5_000),
   ])('does not throw on %#', (q) => {
     let r: SearchResults | undefined;
     expect(() => (r = index.search(q))).not.toThrow();
@@ -305,7 +365,9 @@ describe('loadSearchData + sample data', () => {
     const db = openDb(`search-test-${Math.random()}`);
     const { acme } = SAMPLE_FIXED;
     const sample = makeSampleData();
-    await salesRows(db).accounts.bulkPut(sample.accounts.map((a) => ({ ...a, nameKey: a.name.toLowerCase(), aliasKeys: [] })));
+    await salesRows(db).accounts.bulkPut(
+      sample.accounts.map((a) => ({ ...a, nameKey: a.name.toLowerCase(), aliasKeys: [] })),
+    );
     await salesRows(db).contacts.bulkPut(sample.contacts);
     await salesRows(db).campaigns.bulkPut(sample.campaigns);
     await salesRows(db).deals.bulkPut(sample.deals);

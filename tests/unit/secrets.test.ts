@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsSavedAt, deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
+import {
+  credentialsSavedAt,
+  deleteCredentials,
+  loadCredentials,
+  openSecrets,
+  saveCredentials,
+} from '@/storage/secrets';
 
 const CANARY = 'pat-na1-CANARY-0d9f8e7c';
 

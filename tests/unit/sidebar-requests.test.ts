@@ -69,7 +69,10 @@ describe('what the background tells the sidebar frame', () => {
     prepareStory(7, ref, db);
     expect((await storyForTab(7, ref.url, db))?.match.method).toBe('email');
     expect(await pinForTab(7, SAMPLE_FIXED.baker.accountId, db)).toEqual({ ok: true });
-    expect((await storyForTab(7, ref.url, db))?.match).toMatchObject({ method: 'pin', account: SAMPLE_FIXED.baker.accountId });
+    expect((await storyForTab(7, ref.url, db))?.match).toMatchObject({
+      method: 'pin',
+      account: SAMPLE_FIXED.baker.accountId,
+    });
   });
 
   it('still checks the tab: a prepared story is never told to a frame on another site', async () => {

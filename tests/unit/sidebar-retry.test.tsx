@@ -5,7 +5,10 @@ import type { TicketStory } from '@/storage/ticket-story';
 
 // The sidebar's requests to the background, answered by each test.
 const askStory = vi.fn<() => Promise<TicketStory | null>>();
-vi.mock('@/entrypoints/sidebar/ask', async (original) => ({ ...(await original<object>()), askStory: () => askStory() }));
+vi.mock('@/entrypoints/sidebar/ask', async (original) => ({
+  ...(await original<object>()),
+  askStory: () => askStory(),
+}));
 const { NoAnswer } = await import('@/entrypoints/sidebar/ask');
 const { SidebarApp } = await import('@/entrypoints/sidebar/SidebarApp');
 
@@ -31,7 +34,10 @@ describe('the sidebar when the background does not answer', () => {
   const alert = () => root.querySelector('[role=alert]')?.textContent ?? '';
 
   it('says it is trying again, and asks again by itself until it gets the story', async () => {
-    askStory.mockRejectedValueOnce(new NoAnswer('no answer')).mockRejectedValueOnce(new NoAnswer('no answer')).mockResolvedValue(null);
+    askStory
+      .mockRejectedValueOnce(new NoAnswer('no answer'))
+      .mockRejectedValueOnce(new NoAnswer('no answer'))
+      .mockResolvedValue(null);
     await show();
     await wait(0);
     expect(alert()).toBe('Backstory: Backstory did not answer; trying again…');

@@ -43,7 +43,9 @@ describe('syncSiteScripts', () => {
         registerContentScripts: async (scripts: RegisteredScript[]) => scripts.forEach((s) => registered.set(s.id, s)),
         unregisterContentScripts: async ({ ids }: { ids: string[] }) => ids.forEach((id) => registered.delete(id)),
       },
-      permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)) },
+      permissions: {
+        contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)),
+      },
     };
   }
   const site = (origin: string): HelpdeskSite => ({ origin, adapterId: 'detect', addedAt: '' });
@@ -52,11 +54,17 @@ describe('syncSiteScripts', () => {
     const f = fakes([], ['https://a.example/*']);
     const r = await syncSiteScripts([site('https://a.example'), site('https://b.example')], f.scripting, f.permissions);
     expect(r).toEqual({ registered: ['site:https://a.example'], unregistered: [] });
-    expect(f.registered.get('site:https://a.example')).toMatchObject({ matches: ['https://a.example/*'], js: ['content-scripts/helpdesk.js'] });
+    expect(f.registered.get('site:https://a.example')).toMatchObject({
+      matches: ['https://a.example/*'],
+      js: ['content-scripts/helpdesk.js'],
+    });
   });
 
   it('unregisters a site whose permission was revoked, and one that was removed', async () => {
-    const f = fakes([siteScriptId('https://a.example'), siteScriptId('https://b.example'), 'other-script'], ['https://b.example/*']);
+    const f = fakes(
+      [siteScriptId('https://a.example'), siteScriptId('https://b.example'), 'other-script'],
+      ['https://b.example/*'],
+    );
     const r = await syncSiteScripts([site('https://a.example')], f.scripting, f.permissions);
     expect(r.unregistered.sort()).toEqual(['site:https://a.example', 'site:https://b.example']);
     expect([...f.registered.keys()]).toEqual(['other-script']);
@@ -78,20 +86,32 @@ describe('syncSiteScripts', () => {
     const sites = async () => [site('https://a.example')];
     // A lock manager like navigator.locks for one name: each run waits for the one before.
     let queue: Promise<unknown> = Promise.resolve();
-    const locks = { request: (<T>(_name: string, run: () => Promise<T>) => (queue = queue.then(run, run)) as Promise<T>) as LockManager['request'] };
+    const locks = {
+      request: (<T>(_name: string, run: () => Promise<T>) =>
+        (queue = queue.then(run, run)) as Promise<T>) as LockManager['request'],
+    };
     const f = make();
-    const [a, b] = await Promise.all([keepSiteScripts(sites, f.scripting, f.permissions, locks), keepSiteScripts(sites, f.scripting, f.permissions, locks)]);
+    const [a, b] = await Promise.all([
+      keepSiteScripts(sites, f.scripting, f.permissions, locks),
+      keepSiteScripts(sites, f.scripting, f.permissions, locks),
+    ]);
     expect([a.registered, b.registered]).toEqual([['site:https://a.example'], []]);
     // Without the lock the two runs collide.
     const g = make();
-    const both = await Promise.allSettled([keepSiteScripts(sites, g.scripting, g.permissions, null), keepSiteScripts(sites, g.scripting, g.permissions, null)]);
+    const both = await Promise.allSettled([
+      keepSiteScripts(sites, g.scripting, g.permissions, null),
+      keepSiteScripts(sites, g.scripting, g.permissions, null),
+    ]);
     expect(both.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect([...g.registered.keys()]).toEqual(['site:https://a.example']);
   });
 
   it('changes nothing when everything is in step', async () => {
     const f = fakes([siteScriptId('https://a.example')], ['https://a.example/*']);
-    expect(await syncSiteScripts([site('https://a.example')], f.scripting, f.permissions)).toEqual({ registered: [], unregistered: [] });
+    expect(await syncSiteScripts([site('https://a.example')], f.scripting, f.permissions)).toEqual({
+      registered: [],
+      unregistered: [],
+    });
   });
 });
 
@@ -100,7 +120,12 @@ describe('per-site status', () => {
     let stats = countRecognition({}, 'https://a.example', 'zendesk', [], '2026-11-24');
     stats = countRecognition(stats, 'https://a.example', 'zendesk', ['company'], '2026-11-24');
     stats = countRecognition(stats, 'https://a.example', 'zendesk', ['company', 'contactEmail'], '2026-11-24');
-    expect(stats['https://a.example']).toEqual({ day: '2026-11-24', recognised: 3, helpdesk: 'zendesk', missing: { company: 2, contactEmail: 1 } });
+    expect(stats['https://a.example']).toEqual({
+      day: '2026-11-24',
+      recognised: 3,
+      helpdesk: 'zendesk',
+      missing: { company: 2, contactEmail: 1 },
+    });
     expect(describeStats(stats['https://a.example'], '2026-11-24')).toBe(
       'ticket recognised 3 times today; company not found 2 times; contact email not found once',
     );

@@ -30,7 +30,9 @@ describe('the background sync runner', () => {
     mock.switches = { delayMs: 150 };
     const first = syncSource('hubspot-w1');
     expect(syncSource('hubspot-w1')).toBe(first);
-    await expect.poll(() => fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({ name: RESUME_ALARM, periodInMinutes: 1 });
+    await expect
+      .poll(() => fakeBrowser.alarms.get(RESUME_ALARM))
+      .toMatchObject({ name: RESUME_ALARM, periodInMinutes: 1 });
     const status = await first;
     expect(status.runs[0]).toMatchObject({ ok: true });
     expect(status.running).toBeFalsy();
@@ -62,7 +64,9 @@ describe('the background sync runner', () => {
     const before = (await sourceStatusItem.getValue())['hubspot-w1'];
     const done = await syncSource('hubspot-w1');
     // As the status stood while that sync ran: its run not yet written, still marked running.
-    await sourceStatusItem.setValue({ 'hubspot-w1': { ...before, runs: before?.runs ?? [], running: true, runningSince: done.runs[0]!.at } });
+    await sourceStatusItem.setValue({
+      'hubspot-w1': { ...before, runs: before?.runs ?? [], running: true, runningSince: done.runs[0]!.at },
+    });
     const seen = mock.requests.length;
     await resumeInterrupted();
     expect(mock.requests.length).toBe(seen);
@@ -70,7 +74,13 @@ describe('the background sync runner', () => {
     expect(status).toMatchObject({ running: false, runs: [done.runs[0]] });
     expect(status.runningSince).toBeUndefined();
     // A sync asked for after that pass does read the source again.
-    await sourceStatusItem.setValue({ 'hubspot-w1': { ...status, running: true, runningSince: new Date(Date.parse(done.runs[0]!.at) + 1).toISOString() } });
+    await sourceStatusItem.setValue({
+      'hubspot-w1': {
+        ...status,
+        running: true,
+        runningSince: new Date(Date.parse(done.runs[0]!.at) + 1).toISOString(),
+      },
+    });
     await resumeInterrupted();
     expect(mock.requests.length).toBeGreaterThan(seen);
     expect((await sourceStatusItem.getValue())['hubspot-w1']!.runs).toHaveLength(status.runs.length + 1);

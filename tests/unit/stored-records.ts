@@ -3,14 +3,23 @@
 // a test's few records need no lookup.
 import type { RecordKind } from '@/core/model';
 import type { BackstoryDB } from '@/storage/db';
-import { allRecords, countRecords, deleteRecords, putRecords, recordById, recordsByIds, type Stored } from '@/storage/records';
+import {
+  allRecords,
+  countRecords,
+  deleteRecords,
+  putRecords,
+  recordById,
+  recordsByIds,
+  type Stored,
+} from '@/storage/records';
 
 const has = (value: unknown, key: unknown) => (Array.isArray(value) ? value.includes(key) : value === key);
 
 function view<K extends RecordKind>(db: BackstoryDB, kind: K) {
   const where = (field: string) => ({
     equals(key: unknown) {
-      const matching = async () => (await allRecords(db, kind)).filter((r) => has((r as unknown as Record<string, unknown>)[field], key));
+      const matching = async () =>
+        (await allRecords(db, kind)).filter((r) => has((r as unknown as Record<string, unknown>)[field], key));
       return {
         toArray: matching,
         count: async () => (await matching()).length,
@@ -27,7 +36,12 @@ function view<K extends RecordKind>(db: BackstoryDB, kind: K) {
     put: (record: Stored<K>) => putRecords(db, kind, [record]),
     bulkPut: (records: Stored<K>[]) => putRecords(db, kind, records),
     delete: (id: string) => deleteRecords(db, kind, [id]),
-    clear: async () => deleteRecords(db, kind, (await allRecords(db, kind)).map((r) => r.id)),
+    clear: async () =>
+      deleteRecords(
+        db,
+        kind,
+        (await allRecords(db, kind)).map((r) => r.id),
+      ),
     where,
   };
 }
