@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
 import { openDb, type BackstoryDB } from '../storage/db';
-import { commitImport } from '../storage/import';
+import { commitImport } from '../services/import';
 import { parseImportFile } from '../sources/csv-import';
 import type { BenchData } from './data';
 import { now } from './stats';

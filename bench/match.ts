@@ -1,13 +1,13 @@
 /**
  * Ticket matching: from what a page says (contact email, company) to the backstory, through the
- * packed layout's lookups (storage/records.ts) and through the match memory. `matchBench` runs it in Node over fake-indexeddb (it measures our code and Dexie,
+ * packed layout's lookups (storage/record-store.ts) and through the match memory. `matchBench` runs it in Node over fake-indexeddb (it measures our code and Dexie,
  * not Chromium's IDB); bench/in-chromium runs the same `matchOn` in Chromium's real IndexedDB.
  */
 import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
 import { openDb, type BackstoryDB } from '../storage/db';
-import { loadRecordSet } from '../storage/import';
-import { loadTicketStory } from '../storage/ticket-story';
-import { buildMatchMemory, type MatchMemory } from '../storage/match-memory';
+import { loadRecordSet } from '../services/import';
+import { loadTicketStory } from '../services/ticket-story';
+import { buildMatchMemory, type MatchMemory } from '../background-caches/match-memory';
 import type { TicketRef } from '../core/model';
 import type { BenchData } from './data';
 import { rng } from './data';
@@ -15,11 +15,11 @@ import { latency, now, type Latency } from './stats';
 
 export interface MatchResultRow {
   loadMs: number;
-  /** Through the lookups alone (storage/records.ts, no match memory): what a worker that has just started answers. */
+  /** Through the lookups alone (storage/record-store.ts, no match memory): what a worker that has just started answers. */
   latency: Latency;
   matched: number;
   n: number;
-  /** With the worker's match memory (storage/match-memory.ts), as every later ticket is answered;
+  /** With the worker's match memory (background-caches/match-memory.ts), as every later ticket is answered;
    * its heap in MB where the run can measure it (Node with --expose-gc). */
   memory: { buildMs: number; latency: Latency; matched: number; heapMb?: number };
 }

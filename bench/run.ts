@@ -238,7 +238,7 @@ const content = bundles?.find((b) => b.file.startsWith('content-scripts/'));
 const scan100 = scan.find((s) => s.sizeKb === 100 && s.name.startsWith('page scan'));
 const matchLargest = (report[`size${largest}`] as { match?: MatchResultRow }).match;
 const matchChromiumLargest = chromiumMatches.get(largest);
-// The worker answers tickets with its match memory once built (storage/match-memory.ts); the
+// The worker answers tickets with its match memory once built (background-caches/match-memory.ts); the
 // indexed path (a worker's first ticket) is printed beside it.
 const matchTarget =
   typeof matchChromiumLargest === 'object'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountHit } from '@/storage/account-finder';
-import { t } from './i18n';
+import type { AccountHit } from '@/background-caches/account-finder';
+import { t } from '../i18n/i18n';
 
 interface Props {
   label: string;

@@ -3,7 +3,7 @@ import type { DisplaySettings } from '@/storage/settings';
 import { formatDate, formatMoney, formatMonth } from '@/core/format';
 import { NotesList } from './NotesList';
 import { SourcesLine, sourceLabel } from './SourcesLine';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from '../i18n/i18n';
 
 interface Props {
   story: Backstory;

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, URGENCIES, parseAmount, type Flag, type FlagKind, type Urgency } from '@/core/flags';
 import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
-import { t, tDynamic, uiLocale } from './i18n';
+import { t, tDynamic, uiLocale } from '../i18n/i18n';
 
 interface Props {
   /** Earlier flags on this customer. */

@@ -1,6 +1,6 @@
 import type { Flag, FlagKind } from '@/core/flags';
 import { formatDate, formatMoney } from '@/core/format';
-import { t, tDynamic, uiLocale } from './i18n';
+import { t, tDynamic, uiLocale } from '../i18n/i18n';
 
 /** "hardware-refresh" -> the catalogue's flags.kind.hardwareRefresh (message names allow no dash). */
 export function kindLabel(kind: FlagKind): string {

@@ -1,5 +1,5 @@
 import type { MatchResult } from '@/core/match';
-import { explainMatch, fieldName, t } from './i18n';
+import { explainMatch, fieldName, t } from '../i18n/i18n';
 
 /** The reason in the user's language; a match found in the ticket's text says so. */
 export function matchReason(match: MatchResult): string {

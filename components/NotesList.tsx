@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@/core/model';
 import { formatDate } from '@/core/format';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from '../i18n/i18n';
 
 type ShownNote = Note & { dealName?: string };
 

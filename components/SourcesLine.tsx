@@ -1,6 +1,6 @@
 import type { SourceInfo } from '@/core/backstory';
 import { formatAgo } from '@/core/format';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from '../i18n/i18n';
 
 /** A source's name as the technician knows it: the synced source's label, or what kind of import. */
 export function sourceLabel(info: SourceInfo | undefined): string {

@@ -31,7 +31,7 @@ export interface Backstory {
   sources: string[];
   /** The merged accounts' ids, the matched account's first. */
   accountIds: string[];
-  /** What the view says about each source's freshness (filled in by storage/freshness.ts). */
+  /** What the view says about each source's freshness (filled in by services/freshness.ts). */
   sourceInfo?: SourceInfo[];
 }
 
@@ -113,7 +113,7 @@ export interface BackstoryParts {
   contactEmail?: string;
 }
 
-/** Pure assembly from the account's records; storage/backstory.ts only fetches them. */
+/** Pure assembly from the account's records; services/backstory.ts only fetches them. */
 export function assembleBackstory(parts: BackstoryParts): Backstory {
   const { account, deals, contacts, notes, campaigns, contactEmail, twins = [] } = parts;
   const winningDeal = pickWinningDeal(deals);

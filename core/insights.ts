@@ -1,7 +1,7 @@
 /**
  * Campaign insights: which kind of customer each campaign and channel brings in, measured by the
  * tickets Backstory matched to them (counted only with the technician's consent). Pure
- * arithmetic over records; storage/insights.ts fetches them.
+ * arithmetic over records; services/insights.ts fetches them.
  */
 import type { Account, Campaign, Deal } from './model';
 import { isWonStage, pickWinningDeal } from './backstory';

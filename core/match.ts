@@ -3,7 +3,7 @@ import { emailDomain, isEmail, isFreeMailDomain, normalizeCompany, normalizeEmai
 
 /**
  * Which account is this ticket about? Pure: every lookup goes through `MatchIndex`, so the rules
- * are tested without a database and the Dexie index (storage/match-index.ts) stays dumb.
+ * are tested without a database and the Dexie index (services/match-index.ts) stays dumb.
  */
 export interface MatchIndex {
   accountIdsByContactEmail(email: string): Promise<string[]>;

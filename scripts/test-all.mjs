@@ -39,6 +39,8 @@ const npx = 'npx';
 // A failed check counts as a failed test, so the last line never reads "0 failed" on a red run.
 if (!run('type check', npx, ['tsc', '--noEmit'])) failed += 1;
 if (!run('lint', npx, ['eslint', '.', '--max-warnings=0'])) failed += 1;
+// No import cycles, and each folder imports only the layers beneath it (.dependency-cruiser.cjs).
+if (!run('import rules', 'npm', ['run', '--silent', 'check:deps'])) failed += 1;
 // Layout is the formatter's (.prettierrc.json): a file it would change fails the run.
 if (!run('format check', npx, ['prettier', '--check', '.', '--log-level', 'warn'])) failed += 1;
 rmSync('test-results/unit.json', { force: true });

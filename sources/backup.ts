@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import * as z from 'zod/mini';
 import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind, RecordSet } from '@/core/model';
 import type { BackstoryDB, Pin } from '@/storage/db';
-import { allRecords, salesTables } from '@/storage/records';
+import { allRecords, salesTables } from '@/storage/record-store';
 import { TEMPLATE_FIELDS } from './column-maps';
 import { isForbiddenKey } from './values';
 

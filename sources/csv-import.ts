@@ -1,30 +1,16 @@
 /**
  * Import of a CSV or JSON file into typed records, validated in full before anything is stored:
  * every problem in the file is listed (file, line, column) so the user fixes them in one pass.
- * Nothing here touches the database; storage/import.ts commits the result.
+ * Nothing here touches the database; services/import.ts commits the result.
  */
 import Papa from 'papaparse';
-import type { RecordKind } from '@/core/model';
 import { DecodeError, decodeText } from './decode';
-import { ErrorList, type ImportParse } from './import-types';
+import { ErrorList, type ImportInput, type ImportParse } from './import-types';
 import { parseJsonImport } from './json-import';
 import { chooseMapping } from './mapping';
-import { RecordBuilder } from './records';
+import { RecordBuilder } from './rows-to-records';
 
-export { formatImportError, type ImportError, type ImportParse } from './import-types';
-
-export interface ImportInput {
-  fileName: string;
-  bytes: Uint8Array;
-  /** What the file holds; detected from its headers when absent. */
-  kind?: RecordKind;
-  /** Field -> column index, replacing the automatic mapping (start from a previous parse's). */
-  mapping?: Record<string, number>;
-  /** Data source the records belong to; 'csv' by default. */
-  source?: string;
-  /** Force a CSV delimiter instead of detecting it. */
-  delimiter?: string;
-}
+export { formatImportError, type ImportError, type ImportInput, type ImportParse } from './import-types';
 
 const DELIMITERS = [',', ';', '\t', '|'];
 /** Lines Salesforce appends below the data of a report export. */

@@ -79,7 +79,7 @@ export interface HttpOptions {
   limiter?: RateLimiter;
   timeoutMs?: number;
   /** Where a request's failed tries are kept, so a worker that was stopped mid-retry resumes. */
-  memory?: RetryMemory;
+  retryStore?: RetryStore;
 }
 
 /** A request's failed tries so far, and when it may be tried next. */
@@ -93,7 +93,7 @@ export interface RetryState {
  * Retry-After (or a backoff) must not ask again at once when a new worker resumes it, nor start
  * its count of tries from zero: else a source that keeps failing would be asked forever.
  */
-export interface RetryMemory {
+export interface RetryStore {
   get(key: string): Promise<RetryState | undefined>;
   set(key: string, state: RetryState): Promise<void>;
   clear(key: string): Promise<void>;
@@ -132,19 +132,19 @@ export async function requestJson(url: string, init: RequestInit = {}, opts: Htt
   const now = opts.now ?? Date.now;
   const key = requestKey(url, init);
   // A try cut off earlier by a stopped worker: its pause is waited out, its count goes on.
-  const kept = await opts.memory?.get(key);
+  const kept = await opts.retryStore?.get(key);
   if (kept && kept.notBefore > now()) await sleep(kept.notBefore - now());
   let failed = !!kept;
   const pause = async (attempt: number, ms: number) => {
     failed = true;
-    await opts.memory?.set(key, { attempts: attempt + 1, notBefore: now() + ms });
+    await opts.retryStore?.set(key, { attempts: attempt + 1, notBefore: now() + ms });
     await sleep(ms);
   };
   try {
     return await tries(url, init, opts, kept?.attempts ?? 0, pause);
   } finally {
     // An answer or a final error: the next request of this kind starts afresh.
-    if (failed) await opts.memory?.clear(key);
+    if (failed) await opts.retryStore?.clear(key);
   }
 }
 

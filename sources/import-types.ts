@@ -85,3 +85,17 @@ export class ErrorList {
     }
   }
 }
+
+/** One file to import, as the options page hands it over. */
+export interface ImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** What the file holds; detected from its headers when absent. */
+  kind?: RecordKind;
+  /** Field -> column index, replacing the automatic mapping (start from a previous parse's). */
+  mapping?: Record<string, number>;
+  /** Data source the records belong to; 'csv' by default. */
+  source?: string;
+  /** Force a CSV delimiter instead of detecting it. */
+  delimiter?: string;
+}

@@ -3,10 +3,9 @@
  * Backstory backup. Errors point at the array item, since a JSON line number says little.
  */
 import { parseJsonText, validateBackup, BackupError } from './backup';
-import type { ImportInput } from './csv-import';
-import type { ErrorList, ImportParse } from './import-types';
+import type { ErrorList, ImportInput, ImportParse } from './import-types';
 import { chooseMapping } from './mapping';
-import { RecordBuilder } from './records';
+import { RecordBuilder } from './rows-to-records';
 
 export function parseJsonImport(text: string, input: ImportInput, base: ImportParse, errors: ErrorList): ImportParse {
   const out: ImportParse = { ...base, format: 'json' };

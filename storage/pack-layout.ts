@@ -1,5 +1,5 @@
 /**
- * How sales records are laid out in IndexedDB (storage/records.ts reads and writes them): packed
+ * How sales records are laid out in IndexedDB (storage/record-store.ts reads and writes them): packed
  * many to a row, because Chromium's IndexedDB costs about 0.1 ms per put on this machine whatever
  * the record, so 100k rows one per record could never import in the 5 s the import needs
  * (bench/README.md, "A packed layout for the import").

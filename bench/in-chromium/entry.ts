@@ -7,14 +7,14 @@
 import Dexie from 'dexie';
 import { openDb, type BackstoryDB, type StoredAccount } from '../../storage/db';
 import type { TicketRef } from '../../core/model';
-import { loadTicketStory } from '../../storage/ticket-story';
-import { loadBackstory } from '../../storage/backstory';
-import { createMatchIndex } from '../../storage/match-index';
+import { loadTicketStory } from '../../services/ticket-story';
+import { loadBackstory } from '../../services/backstory';
+import { createMatchIndex } from '../../services/match-index';
 import { matchTicket } from '../../core/match';
 import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
 import { importCsv, importInto, type ImportRow } from '../import';
-import { withDerivedKeys } from '../../storage/import';
+import { withDerivedKeys } from '../../services/import';
 import {
   accountsByKeys,
   notesOnDeals,
@@ -22,7 +22,7 @@ import {
   recordsByIds,
   recordsOfAccount,
   salesTables,
-} from '../../storage/records';
+} from '../../storage/record-store';
 import { bucketOf } from '../../storage/pack-layout';
 import { parseImportFile } from '../../sources/csv-import';
 import type { Account } from '../../core/model';
@@ -48,7 +48,7 @@ export interface MatchBreakdown {
   /** Each query loadTicketStory makes, timed alone over the matched accounts (p50/p95), with its
    * IndexedDB work; and a few alternatives for comparison (marked "instead"). */
   queries: QueryCost[];
-  /** One account by id through storage/records.ts: one readonly transaction, one pack row read. */
+  /** One account by id through storage/record-store.ts: one readonly transaction, one pack row read. */
   dexieGet: Latency;
   /** The same pack row read straight on IndexedDB (no Dexie): the bare round trip. */
   rawGet: Latency;

@@ -1,5 +1,5 @@
 /** Result lines: from an index match to the title and plain-text subtitle the popup shows. */
-import type { MatchedOn, MatchQuality, SearchHit } from '../search';
+import type { MatchedOn, MatchQuality, SearchHit } from './types';
 import { FIELDS, KINDS, SLOTS, type DocMatch, type Field, type NameIndexData } from './name-index';
 import type { NoteIndexData, NoteMatch } from './note-index';
 import { stringAt } from './packed';

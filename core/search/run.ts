@@ -11,7 +11,7 @@ import {
   type SearchOptions,
   type SearchParts,
   type SearchResults,
-} from '../search';
+} from './types';
 import { nameHit, noteHit, type SearchLabels } from './hits';
 import { termLength } from './lexicon';
 import {

@@ -1,9 +1,9 @@
 import { browser } from '#imports';
-import { deliverDue } from '@/storage/flag-delivery';
+import { deliverDue } from '@/services/flag-delivery';
 import { FLAGS_CHANGED } from '@/core/messages';
 import { getDb } from '@/storage/db';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
-import { sourcesItem } from '@/storage/sources';
+import { sourcesItem } from '@/storage/source-configs';
 import type { HttpOptions } from '@/sources/http';
 
 export const FLAG_ALARM = 'deliver-flags';

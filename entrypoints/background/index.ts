@@ -15,14 +15,14 @@ import {
   prepareStory,
   rememberTicketText,
   storyForTab,
-} from '@/storage/sidebar-requests';
+} from '@/services/sidebar-requests';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
-import { countTicketView } from '@/storage/insights';
+import { countTicketView } from '@/services/insights';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
 import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
-import { syncIntervalItem } from '@/storage/sources';
+import { syncIntervalItem } from '@/storage/source-configs';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
 

@@ -1,10 +1,10 @@
 import { browser } from '#imports';
 import { runSync, unreportedRun } from '@/sources/run-sync';
-import { refreshSearchIndex } from '@/storage/search-snapshot';
+import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { getDb } from '@/storage/db';
-import { retryMemory } from '@/storage/retry-memory';
+import { retryStore } from '@/sources/retry-state';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
-import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/sources';
+import { sourceStatusItem, sourcesItem, withRun, type SourceStatus } from '@/storage/source-configs';
 
 export const SYNC_ALARM = 'sync-sources';
 /**
@@ -71,7 +71,7 @@ async function runOnce(id: string): Promise<SourceStatus> {
     secrets = undefined;
   }
   // Its failed tries are kept outside the worker: a resumed sync honours the same Retry-After.
-  const outcome = await runSync(getDb(), config, secrets, { memory: retryMemory(id) });
+  const outcome = await runSync(getDb(), config, secrets, { retryStore: retryStore(id) });
   // The popup opens the saved search index: bring it up to date while the worker is awake.
   if (outcome.run.ok) await refreshSearchIndex(getDb());
   return setStatus(id, (s) => withRun(s, outcome.run));

@@ -6,7 +6,7 @@ import { readLocalValues, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
-import { askBackground } from '@/components/ask-background';
+import { askBackground } from '@/messaging/ask-background';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
 const REPORT_PATIENCE_MS = 20_000;

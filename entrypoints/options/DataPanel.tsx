@@ -3,12 +3,12 @@ import { RECORD_KINDS, type RecordKind } from '@/core/model';
 import { exportBackup, serializeBackup } from '@/sources/backup';
 import { makeSampleData } from '@/sources/sample-data';
 import { getDb } from '@/storage/db';
-import { clearAllData, countsByKind, loadRecordSet } from '@/storage/import';
-import { refreshSearchIndex } from '@/storage/search-snapshot';
+import { clearAllData, countsByKind, loadRecordSet } from '@/services/import';
+import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { ImportCard } from './ImportCard';
 import { describeSummary, kindPlural } from './import-text';
-import { t } from '@/components/i18n';
-import { importedAtItem, markImported } from '@/storage/freshness';
+import { t } from '@/i18n/i18n';
+import { importedAtItem, markImported } from '@/services/freshness';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 

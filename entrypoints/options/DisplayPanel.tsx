@@ -1,5 +1,5 @@
 import { displaySettings, type DisplaySettings } from '@/storage/settings';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 
 const FIELDS = [
   'campaign',

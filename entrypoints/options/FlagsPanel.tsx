@@ -3,10 +3,10 @@ import { liveQuery } from 'dexie';
 import { csvText } from '@/sources/csv-export';
 import { FLAG_CSV_COLUMNS, flagEmail, flagEmailText, flagRow, type Flag } from '@/core/flags';
 import { FlagList } from '@/components/FlagList';
-import { t } from '@/components/i18n';
-import { askBackground } from '@/components/ask-background';
+import { t } from '@/i18n/i18n';
+import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
-import { allFlags, markHandedOver } from '@/storage/flags';
+import { allFlags, markHandedOver } from '@/services/flags';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that

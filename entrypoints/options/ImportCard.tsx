@@ -1,13 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
 import { getDb } from '@/storage/db';
-import { ImportCommitError, commitImport } from '@/storage/import';
-import { refreshSearchIndex } from '@/storage/search-snapshot';
+import { ImportCommitError, commitImport } from '@/services/import';
+import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { parseImportFile, type ImportParse } from '@/sources/csv-import';
-import { describeImportError, translateImportMessage } from '@/components/import-messages';
+import { describeImportError, translateImportMessage } from '@/i18n/import-messages';
 import { describeSummary } from './import-text';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import { ImportFileReview } from './ImportFileReview';
-import { markImported } from '@/storage/freshness';
+import { markImported } from '@/services/freshness';
 
 interface Picked {
   bytes: Uint8Array;

@@ -1,10 +1,10 @@
 import { RECORD_KINDS, type AnyRecord, type RecordKind } from '@/core/model';
 import { KIND_SPECS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
 import type { ImportParse } from '@/sources/csv-import';
-import { describeImportError, translateImportMessage } from '@/components/import-messages';
+import { describeImportError, translateImportMessage } from '@/i18n/import-messages';
 import type { RowMeta } from '@/sources/import-types';
 import { kindPlural } from './import-text';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 
 const presetLabel = (preset: string) =>
   (['hubspot', 'salesforce', 'connectwise', 'backstory', 'generic'] as const).includes(preset as 'generic')

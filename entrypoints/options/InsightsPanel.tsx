@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { csvText } from '@/sources/csv-export';
 import { BarChart } from '@/components/BarChart';
-import { t, uiLocale } from '@/components/i18n';
+import { t, uiLocale } from '@/i18n/i18n';
 import { formatMoney } from '@/core/format';
 import { INSIGHT_CSV_COLUMNS, insightRow, kindsText, type InsightRow } from '@/core/insights';
 import { getDb } from '@/storage/db';
-import { clearTicketViews, insightsConsentItem, loadInsights } from '@/storage/insights';
+import { clearTicketViews, insightsConsentItem, loadInsights } from '@/services/insights';
 
 type View = 'campaigns' | 'channels';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useSettings } from '@/components/useSettings';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import { DataPanel } from './DataPanel';
 import { DisplayPanel } from './DisplayPanel';
 import { SitesPanel } from './SitesPanel';

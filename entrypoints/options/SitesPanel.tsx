@@ -5,7 +5,7 @@ import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
 import { parseSiteUrl, sitePattern, type HelpdeskSite } from '@/core/sites';
 import { sitesItem, siteStatsItem, type SiteDayStats } from '@/storage/sites';
 import { describeStats } from './site-text';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { t, tDynamic } from '@/components/i18n';
-import { askBackground } from '@/components/ask-background';
+import { t, tDynamic } from '@/i18n/i18n';
+import { askBackground } from '@/messaging/ask-background';
 import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { getDb } from '@/storage/db';
-import { removeSource } from '@/storage/import';
-import { refreshSearchIndex } from '@/storage/search-snapshot';
+import { removeSource } from '@/services/import';
+import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { forgetSync } from '@/sources/run-sync';
-import { forgetRetries } from '@/storage/retry-memory';
+import { forgetRetries } from '@/sources/retry-state';
 import {
   credentialsSavedAt,
   deleteCredentials,
@@ -22,7 +22,7 @@ import {
   syncIntervalItem,
   type SourceConfig,
   type SourceStatus,
-} from '@/storage/sources';
+} from '@/storage/source-configs';
 
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 

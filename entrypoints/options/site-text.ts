@@ -1,5 +1,5 @@
 import type { SiteDayStats } from '@/storage/sites';
-import { fieldName, t } from '@/components/i18n';
+import { fieldName, t } from '@/i18n/i18n';
 
 /** "ticket recognised 12 times today; company not found 2 times" */
 export function describeStats(s: SiteDayStats | undefined, today = new Date().toISOString().slice(0, 10)): string {

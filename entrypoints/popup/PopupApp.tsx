@@ -4,7 +4,7 @@ import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
 import type { DisplaySettings } from '@/storage/settings';
 import { applyTheme } from '@/components/theme';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 import { later, onIndex } from './saved-index';
 

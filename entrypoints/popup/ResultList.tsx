@@ -1,5 +1,5 @@
 import type { SearchResults } from '@/core/search';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 
 export interface Row {
   group: string;

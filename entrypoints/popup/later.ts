@@ -2,17 +2,17 @@
  * Everything of the popup that the first search result does not need, loaded just after the
  * first render (PopupApp.tsx): Dexie and the stores read through it, the settings, the flags
  * panel and the account view. The first result comes from the saved index, read without Dexie
- * (storage/search-snapshot.ts openSavedSearchFirst).
+ * (background-caches/search-snapshot.ts openSavedSearchFirst).
  */
 import { browser } from '#imports';
 import { getDb } from '@/storage/db';
-import { loadBackstory } from '@/storage/backstory';
+import { loadBackstory } from '@/services/backstory';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { loadTicketStory } from '@/storage/ticket-story';
-import { allFlags } from '@/storage/flags';
-import { withFreshness } from '@/storage/freshness';
+import { loadTicketStory } from '@/services/ticket-story';
+import { allFlags } from '@/services/flags';
+import { withFreshness } from '@/services/freshness';
 import { displaySettings, DEFAULT_SETTINGS, type DisplaySettings } from '@/storage/settings';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import type { Row } from './ResultList';
 
 export { BackstoryView } from '@/components/BackstoryView';

@@ -4,7 +4,7 @@ import './popup.css';
 import { PopupApp } from './PopupApp';
 import { openIndex } from './saved-index';
 import { applyTheme, storedTheme } from '@/components/theme';
-import { i18nReady } from '@/components/i18n';
+import { i18nReady } from '@/i18n/i18n';
 
 // Before the first render: reading the saved index from IndexedDB overlaps with it.
 openIndex();

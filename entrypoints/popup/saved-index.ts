@@ -4,8 +4,8 @@
  * (later.ts) load after the first result can show; they rebuild the index when it is stale.
  */
 import type { SearchIndex, SearchLabels } from '@/core/search';
-import { openSavedSearchFirst } from '@/storage/search-snapshot';
-import { t } from '@/components/i18n';
+import { openSavedSearchFirst } from '@/background-caches/search-snapshot';
+import { t } from '@/i18n/i18n';
 
 type Later = typeof import('./later');
 type How = 'saved' | 'rebuilt';

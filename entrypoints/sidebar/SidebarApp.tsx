@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sidebarCollapsed } from '@/storage/settings';
-import type { TicketStory } from '@/storage/ticket-story';
+import type { TicketStory } from '@/services/ticket-story';
 import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
-import { t } from '@/components/i18n';
+import { t } from '@/i18n/i18n';
 import { FlagForm } from '@/components/FlagForm';
 import { askFind, askFlag, askPin, askStory, NoAnswer } from './ask';
 import { onFlagsChanged } from './flag-news';

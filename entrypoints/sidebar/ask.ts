@@ -1,9 +1,9 @@
-import type { TicketStory } from '@/storage/ticket-story';
-import type { AccountHit } from '@/storage/account-finder';
-import type { PinRefusal } from '@/storage/sidebar-requests';
+import type { TicketStory } from '@/services/ticket-story';
+import type { AccountHit } from '@/background-caches/account-finder';
+import type { PinRefusal } from '@/services/sidebar-requests';
 import type { Flag, FlagKind, Urgency } from '@/core/flags';
-import { t } from '@/components/i18n';
-import { askBackground } from '@/components/ask-background';
+import { t } from '@/i18n/i18n';
+import { askBackground } from '@/messaging/ask-background';
 
 /**
  * The sidebar's requests to the background, typed, with failures turned into errors. All of

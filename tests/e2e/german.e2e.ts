@@ -42,7 +42,7 @@ describe('Backstory auf Deutsch', () => {
   });
 
   it('stays German when Chromium hands the pages an empty message catalogue', async () => {
-    // What Chromium sometimes does to an extension process (components/i18n-stand-in.ts): every
+    // What Chromium sometimes does to an extension process (i18n/stand-in.ts): every
     // getMessage answers ''. The page then reads its words from the extension's message files.
     const page = await h.context.newPage();
     type WithChrome = { chrome: { i18n: { getMessage: (name: string) => string } } };

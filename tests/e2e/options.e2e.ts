@@ -101,13 +101,11 @@ describe('options page: data', () => {
   it('imports while two popups search: both keep answering and nothing is lost', async () => {
     const before = Number(await count('account'));
     const rows = Array.from({ length: 4000 }, (_, i) => `bulk-${i},Bulk Customer ${i},bulk${i}.example`);
-    await options
-      .getByLabel('Files')
-      .setInputFiles({
-        name: 'bulk-accounts.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
-      });
+    await options.getByLabel('Files').setInputFiles({
+      name: 'bulk-accounts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
+    });
     const popups = [await h.extensionPage('popup.html'), await h.extensionPage('popup.html')];
     await options.getByRole('button', { name: 'Import bulk-accounts.csv' }).click();
     // Search in both while the import commits.

@@ -231,13 +231,11 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(status).toMatch(/Syncing/);
     const rows = Array.from({ length: 500 }, (_, i) => `walk-${i},Lantern Street Dental ${i},lantern${i}.example`);
-    await data
-      .getByLabel('Files')
-      .setInputFiles({
-        name: 'walk-ins.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
-      });
+    await data.getByLabel('Files').setInputFiles({
+      name: 'walk-ins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['id,name,domains', ...rows].join('\n')),
+    });
     await data.getByRole('button', { name: 'Import walk-ins.csv' }).click();
     await Promise.all(
       popups.map(async (popup, i) => {

@@ -296,15 +296,13 @@ export async function startMockHubSpot(
       const next = start + limit < all.length ? String(start + limit) : undefined;
       return send(res, 200, {
         total: all.length,
-        results: all
-          .slice(start, start + limit)
-          .map((c) => ({
-            id: c.id,
-            properties: Object.fromEntries(wanted.map((p) => [p, c.properties[p] ?? null])),
-            createdAt: '2026-01-05T09:00:00.000Z',
-            updatedAt: modified(c),
-            businessUnits: [{ id: 0 }],
-          })),
+        results: all.slice(start, start + limit).map((c) => ({
+          id: c.id,
+          properties: Object.fromEntries(wanted.map((p) => [p, c.properties[p] ?? null])),
+          createdAt: '2026-01-05T09:00:00.000Z',
+          updatedAt: modified(c),
+          businessUnits: [{ id: 0 }],
+        })),
         ...(next
           ? { paging: { next: { after: next, link: `${mock.url}/marketing/v3/campaigns?after=${next}` } } }
           : {}),

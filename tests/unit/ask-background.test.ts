@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { askBackground } from '@/components/ask-background';
+import { askBackground } from '@/messaging/ask-background';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -3,7 +3,7 @@ import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/m
 import { normalizeCompany } from '@/core/normalize';
 import { dedupePromises, isWonStage, pickWinningDeal } from '@/core/backstory';
 import { openDb, type StoredAccount } from '@/storage/db';
-import { loadBackstory } from '@/storage/backstory';
+import { loadBackstory } from '@/services/backstory';
 import { salesRows } from './stored-records';
 
 const base = (id: string) => ({ id, source: 'test', sourceId: id });

@@ -4,12 +4,12 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECORD_KINDS, emptyRecordSet, type Account, type Deal } from '@/core/model';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { commitImport, loadRecordSet } from '@/storage/import';
+import { commitImport, loadRecordSet } from '@/services/import';
 import { parseImportFile } from '@/sources/csv-import';
 import { BackupError, exportBackup, parseBackup, serializeBackup, toCsv, type BackupFile } from '@/sources/backup';
 import { makeSampleData } from '@/sources/sample-data';
 import { salesRows } from './stored-records';
-import { allRecords } from '@/storage/records';
+import { allRecords } from '@/storage/record-store';
 
 const enc = new TextEncoder();
 const fixture = (name: string) =>

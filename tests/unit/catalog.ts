@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { messageFrom } from '../../components/i18n-catalogue';
+import { messageFrom } from '../../i18n/catalogue';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
 /** A locale's messages as the browser sees them (_locales/<lang>/messages.json), from locales/<lang>.yml. */

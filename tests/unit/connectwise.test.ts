@@ -8,8 +8,8 @@ import { RateLimiter } from '@/sources/http';
 import { testHttp } from '@/sources/test-http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
-import { countsByKind } from '@/storage/import';
-import { loadBackstory } from '@/storage/backstory';
+import { countsByKind } from '@/services/import';
+import { loadBackstory } from '@/services/backstory';
 import { sampleConnectWiseData, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
 import { salesRows } from './stored-records';
 

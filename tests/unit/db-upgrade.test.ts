@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '@/storage/db';
-import { accountIdsByKey, allRecords, countRecords, recordsOfAccount } from '@/storage/records';
+import { accountIdsByKey, allRecords, countRecords, recordsOfAccount } from '@/storage/record-store';
 
 interface DbFixture {
   about: string;
@@ -20,7 +20,7 @@ const fixtures = readdirSync(dir)
 
 /** Versions never released alone: 5 moved the sales records into packs, and 6, released with it, dropped their old tables. */
 const RELEASED_WITH_THE_NEXT = [5];
-/** The tables of sales records before version 5: read back through storage/records.ts. */
+/** The tables of sales records before version 5: read back through storage/record-store.ts. */
 const SALES = {
   accounts: 'account',
   contacts: 'contact',

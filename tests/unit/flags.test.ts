@@ -18,13 +18,13 @@ import { RateLimiter } from '@/sources/http';
 import { deliverHubSpotFlag } from '@/sources/hubspot';
 import { runSync } from '@/sources/run-sync';
 import { defineSchema, openDb, type BackstoryDB } from '@/storage/db';
-import { deliverDue, type DeliveryDeps } from '@/storage/flag-delivery';
-import { flagsForAccount, markHandedOver } from '@/storage/flags';
-import { createFlag } from '@/storage/flag-create';
-import { storyForTab } from '@/storage/sidebar-requests';
+import { deliverDue, type DeliveryDeps } from '@/services/flag-delivery';
+import { flagsForAccount, markHandedOver } from '@/services/flags';
+import { createFlag } from '@/services/flag-create';
+import { storyForTab } from '@/services/sidebar-requests';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { loadRecordSet } from '@/storage/import';
-import { sourcesItem, type SourceConfig } from '@/storage/sources';
+import { loadRecordSet } from '@/services/import';
+import { sourcesItem, type SourceConfig } from '@/storage/source-configs';
 import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { salesRows } from './stored-records';
 
@@ -389,19 +389,17 @@ describe('database upgrades', () => {
       notes: 'id, source, accountId, dealId, date',
       pins: 'key, accountId',
     });
-    await v1
-      .table('accounts')
-      .add({
-        id: 'csv:a',
-        source: 'csv',
-        sourceId: 'a',
-        name: 'Acme',
-        nameKey: 'acme',
-        aliasKeys: ['acme'],
-        aliases: [],
-        domains: ['acme.example'],
-        externalIds: {},
-      });
+    await v1.table('accounts').add({
+      id: 'csv:a',
+      source: 'csv',
+      sourceId: 'a',
+      name: 'Acme',
+      nameKey: 'acme',
+      aliasKeys: ['acme'],
+      aliases: [],
+      domains: ['acme.example'],
+      externalIds: {},
+    });
     await v1.table('pins').add({ key: 'zendesk|acme', accountId: 'csv:a', createdAt: '2026-01-01' });
     v1.close();
     const v2 = openDb(name);

@@ -11,7 +11,7 @@ import {
   backoffMs,
   requestJson,
   retryAfterMs,
-  type RetryMemory,
+  type RetryStore,
   type RetryState,
 } from '@/sources/http';
 
@@ -137,7 +137,7 @@ describe('requestJson across a stopped worker', () => {
   /** Retry state kept outside the "worker" (a Map here; storage.session in the extension). */
   function memory() {
     const kept = new Map<string, RetryState>();
-    const store: RetryMemory = {
+    const store: RetryStore = {
       get: async (k) => kept.get(k),
       set: async (k, v) => void kept.set(k, v),
       clear: async (k) => void kept.delete(k),
@@ -154,7 +154,7 @@ describe('requestJson across a stopped worker', () => {
     void requestJson(
       URL_,
       {},
-      { fetch: scripted(json({}, 429, { 'retry-after': '30' })).fetch, sleep: stopped, now, memory: store },
+      { fetch: scripted(json({}, 429, { 'retry-after': '30' })).fetch, sleep: stopped, now, retryStore: store },
     );
     await expect.poll(() => kept.size).toBe(1);
     expect([...kept.values()]).toEqual([{ attempts: 1, notBefore: 1_030_000 }]);
@@ -163,7 +163,7 @@ describe('requestJson across a stopped worker', () => {
     const waits: number[] = [];
     const { fetch, calls } = scripted(json({ ok: true }));
     expect(
-      await requestJson(URL_, {}, { fetch, sleep: async (ms) => void waits.push(ms), now, memory: store }),
+      await requestJson(URL_, {}, { fetch, sleep: async (ms) => void waits.push(ms), now, retryStore: store }),
     ).toEqual({ ok: true });
     expect(waits).toEqual([20_000]);
     expect(calls).toHaveLength(1);
@@ -177,18 +177,18 @@ describe('requestJson across a stopped worker', () => {
       void requestJson(
         URL_,
         {},
-        { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store },
+        { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, retryStore: store },
       );
     await expect.poll(() => [...kept.values()][0]?.attempts).toBe(1);
     void requestJson(
       URL_,
       {},
-      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, memory: store },
+      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, retries: 2, random: () => 0, retryStore: store },
     );
     await expect.poll(() => [...kept.values()][0]?.attempts).toBe(2);
     // The third worker's try is the last one allowed.
     const { fetch, calls } = scripted(json({}, 503));
-    const e = await requestJson(URL_, {}, { fetch, sleep, retries: 2, random: () => 0, memory: store }).catch(
+    const e = await requestJson(URL_, {}, { fetch, sleep, retries: 2, random: () => 0, retryStore: store }).catch(
       (x: unknown) => x,
     );
     expect(e).toBeInstanceOf(ServerError);
@@ -202,12 +202,12 @@ describe('requestJson across a stopped worker', () => {
     void requestJson(
       URL_,
       { method: 'POST', body: '{"after":"100"}' },
-      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, random: () => 0, memory: store },
+      { fetch: scripted(json({}, 503)).fetch, sleep: stopped, random: () => 0, retryStore: store },
     );
     await expect.poll(() => kept.size).toBe(1);
     const { fetch, calls } = scripted(json({ ok: 1 }));
     expect(
-      await requestJson(URL_, { method: 'POST', body: '{"after":"200"}' }, { fetch, sleep, memory: store }),
+      await requestJson(URL_, { method: 'POST', body: '{"after":"200"}' }, { fetch, sleep, retryStore: store }),
     ).toEqual({ ok: 1 });
     expect(calls).toHaveLength(1);
     expect([...kept.values()]).toEqual([{ attempts: 1, notBefore: expect.any(Number) }]);

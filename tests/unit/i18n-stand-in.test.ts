@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { localeCandidates, messageFrom, pluralForm } from '@/components/i18n-catalogue';
-import { i18nReady, t } from '@/components/i18n';
+import { localeCandidates, messageFrom, pluralForm } from '@/i18n/catalogue';
+import { i18nReady, t } from '@/i18n/i18n';
 import { catalog } from './catalog';
 
 describe('messageFrom (getMessage over a message file)', () => {

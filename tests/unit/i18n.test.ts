@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from './catalog';
-import { explainMatch } from '@/components/i18n';
+import { explainMatch } from '@/i18n/i18n';
 import { describeStats } from '@/entrypoints/options/site-text';
 
 const en = catalog('en');

@@ -11,7 +11,7 @@ import {
   ImportCommitError,
   loadRecordSet,
   removeSource,
-} from '@/storage/import';
+} from '@/services/import';
 import { salesRows } from './stored-records';
 import type { PackRow } from '@/storage/pack-layout';
 import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';

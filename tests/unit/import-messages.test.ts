@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IMPORT_TEMPLATES, describeImportError, translateImportMessage } from '@/components/import-messages';
+import { IMPORT_TEMPLATES, describeImportError, translateImportMessage } from '@/i18n/import-messages';
 import { parseImportFile } from '@/sources/csv-import';
 import { catalog, getMessageFrom } from './catalog';
 

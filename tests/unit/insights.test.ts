@@ -8,7 +8,7 @@ import {
 } from '@/core/insights';
 import type { Campaign, Deal, TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
-import { countTicketView, insightsConsentItem } from '@/storage/insights';
+import { countTicketView, insightsConsentItem } from '@/services/insights';
 
 const campaign = (id: string, name: string, channel: string, cost?: number): Campaign => ({
   id,

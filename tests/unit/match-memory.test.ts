@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
 import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { recordTables, upsertRecords } from '@/storage/import';
-import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
+import { recordTables, upsertRecords } from '@/services/import';
+import { createMatchIndex, removePin, savePin } from '@/services/match-index';
 import {
   buildMatchMemory,
   forgetMatchMemory,
@@ -11,9 +11,9 @@ import {
   matchMemoryBuilt,
   MATCH_MEMORY_IDLE_MS,
   type MatchMemory,
-} from '@/storage/match-memory';
+} from '@/background-caches/match-memory';
 import type { Flag } from '@/core/flags';
-import { loadTicketStory } from '@/storage/ticket-story';
+import { loadTicketStory } from '@/services/ticket-story';
 import { mulberry32 } from '@/sources/sample-data';
 import { salesRows } from './stored-records';
 import { bucketOf } from '@/storage/pack-layout';

@@ -7,10 +7,10 @@ import { scannerFromPatterns, type PagePattern } from '@/core/page-scan';
 import { matchReason } from '@/components/MatchLine';
 import { TICKET_TEXT_MAX as CONTENT_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/storage/import';
+import { loadRecordSet } from '@/services/import';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { savePin } from '@/storage/match-index';
-import { forgetPreparedStories, prepareStory, rememberTicketText, storyForTab } from '@/storage/sidebar-requests';
+import { savePin } from '@/services/match-index';
+import { forgetPreparedStories, prepareStory, rememberTicketText, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const NAMES: Record<string, string> = {
@@ -225,13 +225,13 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
     await rememberTicketText(23, ref, body);
     // A new worker: the module's memory is gone, session storage is not.
     vi.resetModules();
-    const fresh = await import('@/storage/sidebar-requests');
+    const fresh = await import('@/services/sidebar-requests');
     const story = await fresh.storyForTab(23, ref.url, db);
     expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
     // A closed tab's text goes from session storage too.
     fresh.forgetPreparedStories(23);
     vi.resetModules();
-    const again = await import('@/storage/sidebar-requests');
+    const again = await import('@/services/sidebar-requests');
     await expect.poll(async () => (await again.storyForTab(23, ref.url, db))?.match.status).toBe('none');
   });
 

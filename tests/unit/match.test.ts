@@ -3,8 +3,8 @@ import type { Account, Contact, TicketRef } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { matchTicket, pinKey, type MatchIndex } from '@/core/match';
 import { openDb, type StoredAccount } from '@/storage/db';
-import { createMatchIndex, removePin, savePin } from '@/storage/match-index';
-import { loadTicketStory } from '@/storage/ticket-story';
+import { createMatchIndex, removePin, savePin } from '@/services/match-index';
+import { loadTicketStory } from '@/services/ticket-story';
 import { salesRows } from './stored-records';
 
 /** An account as import stores it, with its derived match keys. */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyRecordSet, type Account, type Deal, type Note, type RecordSet } from '@/core/model';
 import { formatAgo } from '@/core/format';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/storage/import';
-import { loadBackstory } from '@/storage/backstory';
-import { markImported, withFreshness } from '@/storage/freshness';
-import { sourceStatusItem, sourcesItem } from '@/storage/sources';
+import { loadRecordSet } from '@/services/import';
+import { loadBackstory } from '@/services/backstory';
+import { markImported, withFreshness } from '@/services/freshness';
+import { sourceStatusItem, sourcesItem } from '@/storage/source-configs';
 import { salesRows } from './stored-records';
 
 const account = (

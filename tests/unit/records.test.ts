@@ -1,4 +1,4 @@
-// The packed layout (storage/pack-layout.ts) behind storage/records.ts: every lookup must answer
+// The packed layout (storage/pack-layout.ts) behind storage/record-store.ts: every lookup must answer
 // as an index over the records would, after any mix of inserts, updates and removals.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact, Note } from '@/core/model';
@@ -18,7 +18,7 @@ import {
   recordsByIds,
   recordsOfAccount,
   recordsOwnedBy,
-} from '@/storage/records';
+} from '@/storage/record-store';
 
 const dbs: BackstoryDB[] = [];
 afterEach(async () => {

@@ -1,13 +1,13 @@
 // @vitest-environment node
 // Node's own fetch against the mock HubSpot server on 127.0.0.1 (happy-dom's fetch applies CORS).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commitImport } from '@/storage/import';
+import { commitImport } from '@/services/import';
 import { parseImportFile } from '@/sources/csv-import';
 import { runSync } from '@/sources/run-sync';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { countsByKind } from '@/storage/import';
-import { dataStamp } from '@/storage/data-stamp';
-import type { SourceConfig } from '@/storage/sources';
+import { countsByKind } from '@/services/import';
+import { dataStamp } from '@/background-caches/data-stamp';
+import type { SourceConfig } from '@/storage/source-configs';
 import { RateLimiter } from '@/sources/http';
 import { testHubSpot } from '@/sources/hubspot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';

@@ -5,8 +5,8 @@ import type { SearchIndex } from '@/core/search';
 import { emptyRecordSet } from '@/core/model';
 import Dexie from 'dexie';
 import { DB_NAME, openDb, type BackstoryDB } from '@/storage/db';
-import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/storage/import';
-import { dataStamp } from '@/storage/data-stamp';
+import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/services/import';
+import { dataStamp } from '@/background-caches/data-stamp';
 import {
   currentNamesIndex,
   openSavedSearch,
@@ -16,8 +16,8 @@ import {
   refreshSearchIndex,
   SAVED_INDEX_DB,
   SEARCH_FORMAT,
-} from '@/storage/search-snapshot';
-import { findAccounts, forgetAccountIndex } from '@/storage/account-finder';
+} from '@/background-caches/search-snapshot';
+import { findAccounts, forgetAccountIndex } from '@/background-caches/account-finder';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { salesRows } from './stored-records';
 

@@ -9,7 +9,7 @@ import {
   type SearchResults,
 } from '@/core/search';
 import { openDb } from '@/storage/db';
-import { loadSearchData } from '@/storage/search-data';
+import { loadSearchData } from '@/background-caches/search-data';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { salesRows } from './stored-records';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/storage/import';
+import { loadRecordSet } from '@/services/import';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/storage/sidebar-requests';
+import { forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const ref: TicketRef = {

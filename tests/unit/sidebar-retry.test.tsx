@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TicketStory } from '@/storage/ticket-story';
+import type { TicketStory } from '@/services/ticket-story';
 
 // The sidebar's requests to the background, answered by each test.
 const askStory = vi.fn<() => Promise<TicketStory | null>>();

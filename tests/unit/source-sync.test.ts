@@ -7,8 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RESUME_ALARM, resumeInterrupted, syncSource } from '@/entrypoints/background/source-sync';
 import { getDb } from '@/storage/db';
 import { openSecrets, saveCredentials } from '@/storage/secrets';
-import { sourceStatusItem, sourcesItem } from '@/storage/sources';
-import { openSavedSearch } from '@/storage/search-snapshot';
+import { sourceStatusItem, sourcesItem } from '@/storage/source-configs';
+import { openSavedSearch } from '@/background-caches/search-snapshot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 let mock: MockHubSpot;

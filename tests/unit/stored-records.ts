@@ -1,4 +1,4 @@
-// Tests seed and inspect sales records through this small table-like view of storage/records.ts
+// Tests seed and inspect sales records through this small table-like view of storage/record-store.ts
 // (the records are packed, so there are no tables of them to read). `where` is a plain filter:
 // a test's few records need no lookup.
 import type { RecordKind } from '@/core/model';
@@ -11,7 +11,7 @@ import {
   recordById,
   recordsByIds,
   type Stored,
-} from '@/storage/records';
+} from '@/storage/record-store';
 
 const has = (value: unknown, key: unknown) => (Array.isArray(value) ? value.includes(key) : value === key);
 

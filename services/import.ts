@@ -16,8 +16,8 @@ import {
 import { normalizeCompany, normalizeDomain } from '@/core/normalize';
 import type { BackupFile } from '@/sources/backup';
 import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
-import { derivedSourceId, nameKey } from '@/sources/records';
-import type { BackstoryDB, Pin, StoredAccount } from './db';
+import { derivedSourceId, nameKey } from '@/sources/rows-to-records';
+import type { BackstoryDB, Pin, StoredAccount } from '../storage/db';
 import {
   clearRecords,
   countRecords,
@@ -27,9 +27,9 @@ import {
   putRecords,
   recordsByIds,
   salesTables,
-} from './records';
+} from '../storage/record-store';
 import { resolveImports } from './resolve-refs';
-import { touchData } from './data-stamp';
+import { touchData } from '../background-caches/data-stamp';
 
 export interface ImportSummary {
   added: Record<RecordKind, number>;

@@ -1,11 +1,11 @@
 import type { SearchHit, SearchIndex } from '@/core/search';
-import type { BackstoryDB } from './db';
+import type { BackstoryDB } from '../storage/db';
 import { currentNamesIndex, dataStamp } from './search-snapshot';
 
 /**
  * Account search for the sidebar's "pin an account", answered by the background: typing sends
  * a message per keystroke. The names index is kept in memory while the data stamp says it is
- * current; a restarted worker loads the saved index (storage/search-snapshot.ts) rather than
+ * current; a restarted worker loads the saved index (background-caches/search-snapshot.ts) rather than
  * rebuilding it.
  */
 let cached: { db: BackstoryDB; stamp: string; index: Promise<SearchIndex> } | undefined;

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { i18n } from '#i18n';
 import type { MatchExplanation, ReasonPart } from '@/core/match';
-import { loadStandIn } from './i18n-stand-in';
-import { pluralForm, type GetMessage } from './i18n-catalogue';
+import { loadStandIn } from './stand-in';
+import { pluralForm, type GetMessage } from './catalogue';
 
 let standIn: GetMessage | undefined;
 const browserT = i18n.t as (key: string, ...args: unknown[]) => string;
@@ -23,7 +23,7 @@ export const t = ((key: string, ...args: unknown[]) => {
 /**
  * Called by each extension page before its first render: when the browser answers no message,
  * not even its UI locale, the page's strings come from the message files themselves
- * (components/i18n-stand-in.ts says when that happens). Costs one lookup otherwise.
+ * (i18n/stand-in.ts says when that happens). Costs one lookup otherwise.
  */
 export async function i18nReady(): Promise<void> {
   standIn = browser.i18n.getMessage('@@ui_locale') ? undefined : await loadStandIn();

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { RetryMemory, RetryState } from '@/sources/http';
+import type { RetryStore, RetryState } from '@/sources/http';
 
 /** Tries older than this are a past episode, not the one being resumed. */
 const STALE_MS = 10 * 60_000;
@@ -14,7 +14,7 @@ type Kept = Record<string, RetryState & { at: number }>;
  * storage is memory, cleared when the browser closes, and closed to content scripts; it holds
  * request addresses and bodies (record ids, cursors), never keys, which travel in headers.
  */
-export function retryMemory(sourceId: string, now = Date.now): RetryMemory {
+export function retryStore(sourceId: string, now = Date.now): RetryStore {
   const item = storage.defineItem<Kept>(`session:httpRetries:${sourceId}`, { fallback: {} });
   const fresh = (kept: Kept) => Object.fromEntries(Object.entries(kept).filter(([, s]) => now() - s.at < STALE_MS));
   // Read once per sync, then written through: only this worker syncs this source, and a sync

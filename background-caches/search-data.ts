@@ -1,6 +1,6 @@
 import type { SearchData } from '@/core/search';
-import type { BackstoryDB } from './db';
-import { allRecords, salesTables } from './records';
+import type { BackstoryDB } from '../storage/db';
+import { allRecords, salesTables } from '../storage/record-store';
 
 /** Everything the popup's quick search indexes, read in one read-only transaction (one snapshot). */
 export async function loadSearchData(db: BackstoryDB): Promise<SearchData> {

@@ -1,8 +1,8 @@
 import type { Account, Campaign, Contact, Deal, Note, TicketRef } from '@/core/model';
 import { assembleBackstory, type Backstory } from '@/core/backstory';
 import { normalizeEmail } from '@/core/normalize';
-import type { BackstoryDB, StoredAccount } from './db';
-import { compareKeys } from './pack-layout';
+import type { BackstoryDB, StoredAccount } from '../storage/db';
+import { compareKeys } from '../storage/pack-layout';
 import {
   accountsByKeys,
   notesOnDeals,
@@ -11,7 +11,7 @@ import {
   recordsOwnedBy,
   salesTables,
   sortedUnique,
-} from './records';
+} from '../storage/record-store';
 
 /** The tables a backstory is read from (one read transaction over them). */
 export const storyTables = salesTables;
@@ -36,7 +36,7 @@ export async function loadBackstory(
  * Every read that does not need an earlier one's answer is asked at once: the account's own
  * deals, contacts and notes beside the lookups of its twins, each account's notes by deal and
  * campaigns as soon as its deals are in (inside one transaction Dexie runs them in turn: see
- * storage/records.ts). Only Dexie reads are awaited (the transaction's zone must not be left).
+ * storage/record-store.ts). Only Dexie reads are awaited (the transaction's zone must not be left).
  * The records come out in the order one `anyOf` over all the merged accounts' ids gave (key,
  * then id), so the story is the same to the last tie.
  */

@@ -2,11 +2,11 @@ import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
 import { matchTicket, matchTicketText, type MatchResult, type TextIndex } from '@/core/match';
-import { createMatchIndex } from '@/storage/match-index';
-import { loadBackstory, readBackstory, storyTables } from '@/storage/backstory';
+import { createMatchIndex } from '@/services/match-index';
+import { loadBackstory, readBackstory, storyTables } from '@/services/backstory';
 import type { BackstoryDB } from '@/storage/db';
-import { matchMemoryIsStale, type MatchMemory } from '@/storage/match-memory';
-import { readStamps, storyFromMemory } from '@/storage/memory-story';
+import { matchMemoryIsStale, type MatchMemory } from '@/background-caches/match-memory';
+import { readStamps, storyFromMemory } from '@/background-caches/match-memory-story';
 
 export interface TicketStory {
   ref: TicketRef;
@@ -28,8 +28,8 @@ export interface TicketText {
  * matched nothing. The scanner is passed in, so pages that never scan (the popup) do not load it.
  * Matching and the story are read in one read transaction (only database reads are awaited in
  * it), and the story starts from the account record the matcher read. With the worker's match
- * memory (storage/match-memory.ts) neither the match nor the story needs a read while the memory
- * is current (see fromMemory); else the story is read again through the lookups (storage/records.ts).
+ * memory (background-caches/match-memory.ts) neither the match nor the story needs a read while the memory
+ * is current (see fromMemory); else the story is read again through the lookups (storage/record-store.ts).
  */
 export async function loadTicketStory(
   db: BackstoryDB,

@@ -1,7 +1,7 @@
-/** The outbox of flags for sales: queries and state changes (storage/flag-create.ts makes them). */
+/** The outbox of flags for sales: queries and state changes (services/flag-create.ts makes them). */
 import { retryDelayMinutes, type Flag } from '@/core/flags';
-import type { BackstoryDB } from './db';
-import { recordById } from './records';
+import type { BackstoryDB } from '../storage/db';
+import { recordById } from '../storage/record-store';
 import { findTwins } from './backstory';
 
 /** Flags about this customer (any of its accounts), newest first: "already flagged?" */

@@ -2,11 +2,11 @@ import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
 import { dataStamp, pinStamp } from './data-stamp';
 import type { Campaign, Contact, Deal, Note } from '@/core/model';
-import type { AccountRecords } from './backstory';
-import type { BackstoryDB, StoredAccount } from './db';
+import type { AccountRecords } from '../services/backstory';
+import type { BackstoryDB, StoredAccount } from '../storage/db';
 import { announcedWrites } from './announced-writes';
-import { Groups, Postings } from './memory-groups';
-import { allRecords, salesTables } from './records';
+import { Groups, Postings } from './match-memory-groups';
+import { allRecords, salesTables } from '../storage/record-store';
 
 /**
  * The matcher's lookups and the story's records, answered from the worker's memory instead of by
@@ -30,11 +30,11 @@ export interface MatchMemory {
   confirm(seen: number): void;
   /** When the memory was built or last confirmed (ms since the epoch). */
   readonly confirmedAt: number;
-  /** The pins' stamp (storage/data-stamp.ts) the memory's pins are of. */
+  /** The pins' stamp (background-caches/data-stamp.ts) the memory's pins are of. */
   readonly pinStamp: string;
-  /** The same lookups as storage/match-index.ts, resolved without a read. */
+  /** The same lookups as services/match-index.ts, resolved without a read. */
   readonly index: MatchIndex;
-  /** The account's twins in other sources, as storage/backstory.ts findTwins would find them. */
+  /** The account's twins in other sources, as services/backstory.ts findTwins would find them. */
   twinIds(accountId: string): string[];
   /**
    * The account's deals, contacts and notes, each by primary key as `where accountId` lists them,
@@ -48,7 +48,7 @@ export interface MatchMemory {
   campaign(campaignId: string): Campaign | undefined;
 }
 
-/** One account's records, as storage/backstory.ts reads them for a story (its campaigns are the memory's). */
+/** One account's records, as services/backstory.ts reads them for a story (its campaigns are the memory's). */
 export type StoryRecords = Omit<AccountRecords, 'accountId' | 'campaigns'>;
 
 /** IndexedDB orders string keys by UTF-16 code units, as `<` does. */

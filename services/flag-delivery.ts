@@ -6,10 +6,10 @@
 import type { HttpOptions } from '@/sources/http';
 import type { Values } from '@/sources/live-source';
 import { liveSource } from '@/sources/live-sources';
-import type { BackstoryDB } from './db';
-import { recordById } from './records';
+import type { BackstoryDB } from '../storage/db';
+import { recordById } from '../storage/record-store';
 import { dueFlags, markDelivered, markFailed, moveToOutbox } from './flags';
-import type { SourceConfig } from './sources';
+import type { SourceConfig } from '../storage/source-configs';
 
 export interface DeliveryDeps {
   configs: SourceConfig[];

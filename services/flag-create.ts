@@ -1,10 +1,10 @@
 import type { TicketRef } from '@/core/model';
 import type { Flag, FlagKind, Urgency } from '@/core/flags';
 import { liveSource } from '@/sources/live-sources';
-import type { BackstoryDB } from './db';
-import { recordById } from './records';
+import type { BackstoryDB } from '../storage/db';
+import { recordById } from '../storage/record-store';
 import { findTwins, loadBackstory } from './backstory';
-import { sourcesItem } from './sources';
+import { sourcesItem } from '../storage/source-configs';
 
 export interface FlagInput {
   /** The sidebar's id for this draft (32 hex digits): the same draft sent twice is one flag. */

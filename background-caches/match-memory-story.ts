@@ -1,14 +1,14 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
-import { tellBackstory, type AccountRecords } from './backstory';
+import { tellBackstory, type AccountRecords } from '../services/backstory';
 import { DATA_STAMP_KEY, PIN_STAMP_KEY } from './data-stamp';
-import type { BackstoryDB, MetaRow, StoredAccount } from './db';
+import type { BackstoryDB, MetaRow, StoredAccount } from '../storage/db';
 import type { MatchMemory } from './match-memory';
 
-/** Which accounts a story is made of, and the memory that holds their records (storage/match-memory.ts). */
+/** Which accounts a story is made of, and the memory that holds their records (background-caches/match-memory.ts). */
 export interface StoryPlan {
   accountId: string;
-  /** As storage/backstory.ts findTwins would find them, in its order. */
+  /** As services/backstory.ts findTwins would find them, in its order. */
   twinIds: string[];
   memory: Pick<MatchMemory, 'account' | 'records' | 'campaign'>;
 }
@@ -39,7 +39,7 @@ export function readStamps(db: BackstoryDB): Promise<Stamps> {
 }
 
 /**
- * The planned story told from the memory's records, which are the ones storage/backstory.ts
+ * The planned story told from the memory's records, which are the ones services/backstory.ts
  * readBackstory reads, in the same order, so tellBackstory tells the same story from them. It is
  * only as current as the memory. 'missing' when the memory lacks one of the plan's accounts (the
  * plan was stale).

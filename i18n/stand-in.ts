@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { localeCandidates, messageFrom, type Catalogue, type GetMessage } from './i18n-catalogue';
+import { localeCandidates, messageFrom, type Catalogue, type GetMessage } from './catalogue';
 
 // WXT types getURL for the built pages and public files only; _locales is written by its i18n module.
 const extensionUrl = browser.runtime.getURL as (path: string) => string;

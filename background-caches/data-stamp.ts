@@ -1,12 +1,12 @@
 /**
  * The data stamp: a fresh random value written in the same transaction as every change to the
- * sales records (storage/import.ts does it for imports, syncs and clearing). Whatever is derived
+ * sales records (services/import.ts does it for imports, syncs and clearing). Whatever is derived
  * from the records and saved (the search index) records the stamp it was built from, and is
  * current exactly while the stamps are equal.
  */
-import type { BackstoryDB } from './db';
+import type { BackstoryDB } from '../storage/db';
 
-/** Its key in the meta table (read without Dexie by storage/search-snapshot.ts). */
+/** Its key in the meta table (read without Dexie by background-caches/search-snapshot.ts). */
 export const DATA_STAMP_KEY = 'dataStamp';
 const KEY = DATA_STAMP_KEY;
 
@@ -24,7 +24,7 @@ export async function dataStamp(db: BackstoryDB): Promise<string> {
  * The pins' own stamp, changed with every pin a technician sets or removes (pins change apart
  * from the records, and the saved search index does not depend on them). Pins written with
  * records (a restore, a source removed) change the data stamp instead. The worker's match memory
- * (storage/match-memory.ts) holds the pins of both stamps.
+ * (background-caches/match-memory.ts) holds the pins of both stamps.
  */
 export const PIN_STAMP_KEY = 'pinStamp';
 

@@ -1,8 +1,8 @@
 import { storage } from '#imports';
 import { campaignInsights, channelInsights, type InsightRow } from '@/core/insights';
 import type { TicketRef } from '@/core/model';
-import type { BackstoryDB } from './db';
-import { allRecords } from './records';
+import type { BackstoryDB } from '../storage/db';
+import { allRecords } from '../storage/record-store';
 
 /**
  * The technician's consent to count matched tickets per account. Off until they turn it on; the

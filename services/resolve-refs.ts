@@ -8,9 +8,9 @@
 import { emptyRecordSet, recordId, type Deal, type Note, type RecordSet } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { MAX_LISTED_ERRORS, type ImportError, type ImportParse, type Ref, type RowMeta } from '@/sources/import-types';
-import { derivedSourceId, nameKey } from '@/sources/records';
-import type { BackstoryDB } from './db';
-import { accountsByKeys, allRecords, recordsByIds } from './records';
+import { derivedSourceId, nameKey } from '@/sources/rows-to-records';
+import type { BackstoryDB } from '../storage/db';
+import { accountsByKeys, allRecords, recordsByIds } from '../storage/record-store';
 
 export interface Resolved {
   set: RecordSet;

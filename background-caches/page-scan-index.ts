@@ -2,8 +2,8 @@ import type { TextIndex } from '@/core/match';
 import { TICKET_TEXT_MAX } from '@/core/messages';
 import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
 import { dataStamp } from './data-stamp';
-import { getDb, type BackstoryDB } from './db';
-import { allRecords, recordsByIds } from './records';
+import { getDb, type BackstoryDB } from '../storage/db';
+import { allRecords, recordsByIds } from '../storage/record-store';
 
 /**
  * The page-text scanner over every account and contact, kept in the worker's memory only and

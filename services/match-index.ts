@@ -1,9 +1,9 @@
 import type { TicketRef } from '@/core/model';
 import { pinKey, type MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
-import { touchPins } from './data-stamp';
-import { getDb, type BackstoryDB, type StoredAccount } from './db';
-import { accountIdsByContactEmail, accountIdsByKey, recordsByIds } from './records';
+import { touchPins } from '../background-caches/data-stamp';
+import { getDb, type BackstoryDB, type StoredAccount } from '../storage/db';
+import { accountIdsByContactEmail, accountIdsByKey, recordsByIds } from '../storage/record-store';
 
 /** The Dexie match index, which keeps the account records it read for the story that follows. */
 export interface StoredMatchIndex extends MatchIndex {
@@ -12,7 +12,7 @@ export interface StoredMatchIndex extends MatchIndex {
 }
 
 /**
- * The matcher's lookups as storage/records.ts lookups. Callers pass keys already normalised
+ * The matcher's lookups as storage/record-store.ts lookups. Callers pass keys already normalised
  * (core/match.ts does that), so every lookup is one exact index hit.
  */
 export function createMatchIndex(db: BackstoryDB = getDb()): StoredMatchIndex {

@@ -1,17 +1,17 @@
 import { storage } from '#imports';
 import type { TicketRef } from '@/core/model';
-import { getDb, type BackstoryDB } from './db';
-import { recordById } from './records';
+import { getDb, type BackstoryDB } from '../storage/db';
+import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
-import { tabTicketItem } from './tab-tickets';
+import { tabTicketItem } from '../storage/tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
-import { createTextIndex } from './page-scan-index';
-import { findAccounts, forgetAccountIndex, type AccountHit } from './account-finder';
+import { createTextIndex } from '../background-caches/page-scan-index';
+import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
 import type { Flag } from '@/core/flags';
 import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { describeSources } from './freshness';
-import { heldMatchMemory } from './match-memory';
+import { heldMatchMemory } from '../background-caches/match-memory';
 
 /**
  * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks

@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import type { Backstory, SourceInfo } from '@/core/backstory';
-import { sourceStatusItem, sourcesItem } from './sources';
+import { sourceStatusItem, sourcesItem } from '../storage/source-configs';
 
 /** When each imported source (csv, sample, a backup's sources) was last written, by source id. */
 export const importedAtItem = storage.defineItem<Record<string, string>>('local:importedAt', { fallback: {} });

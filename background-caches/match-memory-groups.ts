@@ -1,5 +1,5 @@
 /**
- * Compact in-memory lookups for storage/match-memory.ts, which copies every account, contact,
+ * Compact in-memory lookups for background-caches/match-memory.ts, which copies every account, contact,
  * deal and note into the worker: at 50,000 accounts, how they are held decides the heap.
  */
 

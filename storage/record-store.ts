@@ -6,11 +6,11 @@
  * Every function runs inside the caller's transaction when there is one (it must include
  * `salesTables(db)`), else in one of its own. Lists come in the order an IndexedDB index gave
  * them before the packed layout (index key, then id): stories are told the same to the last tie
- * whichever path read them (storage/match-memory.ts keeps that order too).
+ * whichever path read them (background-caches/match-memory.ts keeps that order too).
  */
 import Dexie from 'dexie';
 import type { Note, RecordKind, RecordsByKind } from '@/core/model';
-import type { BackstoryDB, StoredAccount } from './db';
+import type { BackstoryDB, StoredAccount } from './tables';
 import {
   applyEdits,
   BUCKETS,
