@@ -39,8 +39,3 @@ export function createTextIndex(db: BackstoryDB = getDb()): TextIndex {
     },
   };
 }
-
-/** For tests: forget the scanner. */
-export function forgetPageScanner(): void {
-  cached = undefined;
-}

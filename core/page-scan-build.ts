@@ -7,7 +7,8 @@
  * (320k patterns) that is ~606k nodes and ~19 MB of typed arrays, where a plain trie would have
  * 3.7M nodes, and an object per node ten times the memory.
  */
-import { FNV_PRIME, FNV_START, addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
+import { FNV_PRIME } from './hash';
+import { FNV_START, addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
 
 export const PATTERN_KINDS = ['name', 'alias', 'domain', 'email'] as const;
 export type PatternKind = (typeof PATTERN_KINDS)[number];

@@ -18,6 +18,7 @@
  * wants "A.B." with the last dot to say "ab dental" and otherwise says "a b dental").
  */
 import { isFreeMailDomain, normalizeCompany, normalizeDomain, normalizeEmail } from './normalize';
+import { FNV_OFFSET, FNV_PRIME } from './hash';
 
 export const SEP = 0x20;
 export const APOS = 0x27;
@@ -84,8 +85,7 @@ const entry = (c: number) => table[c] || (table[c] = classify(c));
 export const isSkipped = (c: number) => (entry(c) & 7) === T_SKIP;
 
 /** Each word's hash, as FNV-1a over its codes (page-scan-build.ts hashes the keys' first words alike). */
-export const FNV_START = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+export const FNV_START = FNV_OFFSET | 0;
 const AND_HASH = [0x61, 0x6e, 0x64].reduce((h, c) => Math.imul(h ^ c, FNV_PRIME), FNV_START);
 
 /**

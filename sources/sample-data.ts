@@ -17,14 +17,13 @@ import {
   type Note,
   type RecordSet,
 } from '@/core/model';
+import { fnv1a } from '@/core/hash';
 
 const SOURCE = 'sample';
 const sid = (sourceId: string) => recordId(SOURCE, sourceId);
 
 /** "Today" for the sample world: nothing closes or gets written after it. */
 const TODAY = '2026-11-20';
-
-export const SAMPLE_MSP_NAME = 'Northwind Managed IT';
 
 /** The hand-written records tests and fixtures rely on. Do not change these values. */
 export const SAMPLE_FIXED = {
@@ -104,14 +103,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** FNV-1a, so each account gets its own stream and editing one table row moves nothing else. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const hash = fnv1a;
 
 class Rng {
   private readonly next: () => number;

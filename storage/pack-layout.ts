@@ -14,14 +14,14 @@
  * Only string keys are listed, each once per record, as a (multi-entry) IndexedDB index did.
  */
 import type { RecordKind } from '@/core/model';
+import { firstAtLeast, firstWhereNot } from '@/core/binary-search';
+import { fnv1a } from '@/core/hash';
 
 export const BUCKETS = 512;
 
 /** FNV-1a of the string, folded to a bucket. */
 export function bucketOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % BUCKETS;
+  return fnv1a(key) % BUCKETS;
 }
 
 export interface PackRow {
@@ -49,13 +49,7 @@ export interface LookupRow {
 export function idsIn(row: LookupRow | undefined, key: string): string[] {
   if (!row) return [];
   const { keys } = row;
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(keys, key);
   if (lo >= keys.length || keys[lo] !== key) return [];
   return row.ids.slice(lo ? row.ends[lo - 1]! : 0, row.ends[lo]!);
 }
@@ -120,13 +114,7 @@ export const byId = (a: { id: string }, b: { id: string }): number => compareKey
 
 /** Index of the record with this id in a pack's sorted records, or -1. */
 export function findInPack(records: { id: string }[], id: string): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (records[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstWhereNot(0, records.length, (i) => records[i]!.id < id);
   return lo < records.length && records[lo]!.id === id ? lo : -1;
 }
 

@@ -6,6 +6,8 @@
  */
 import { hash32, maxEdits, withinEdits } from './text';
 import { lowerBound, packStrings, prefixRange, stringAt, type PackedStrings } from './packed';
+import { firstAtLeast } from '../binary-search';
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /** Typo keys are hash * 2^21 + term id, so term ids above this have no typo entries. */
 const ID_BITS = 2 ** 21;
@@ -44,10 +46,10 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
     const n = t.length;
     if (n < MIN_TYPO_TERM || n > MAX_TYPO_TERM) continue;
     // prefix[i]: hash32's state after the first i characters.
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let i = 0; i < n; i++) {
       prefix[i] = h;
-      h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
     }
     hashes[k] = h >>> 0;
     ids[k++] = id;
@@ -57,7 +59,7 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
     for (let i = 0; i < n; i++) {
       if (i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1)) continue; // same deletion as i - 1
       let d = prefix[i]!;
-      for (let j = i + 1; j < n; j++) d = Math.imul(d ^ t.charCodeAt(j), 0x01000193);
+      for (let j = i + 1; j < n; j++) d = Math.imul(d ^ t.charCodeAt(j), FNV_PRIME);
       hashes[k] = d >>> 0;
       ids[k++] = id;
     }
@@ -130,14 +132,7 @@ export function typoTerms(lex: Lexicon, q: string): Uint32Array {
   const keys = lex.typoKeys;
   for (const v of [q, ...deletions(q)]) {
     const base = hash32(v) * ID_BITS;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < base) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < keys.length && keys[i]! < base + ID_BITS; i++) {
+    for (let i = firstAtLeast(keys, base); i < keys.length && keys[i]! < base + ID_BITS; i++) {
       const id = keys[i]! - base;
       if (!found.has(id)) found.add(id);
     }

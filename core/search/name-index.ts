@@ -12,6 +12,7 @@ import { buildLexicon, exactTerm, prefixRange, termLength, typoTerms, type Lexic
 import { packStrings, sortStrings, transpose, U32Chunks, U32List, type PackedStrings, type Rows } from './packed';
 import { TermTable } from './term-table';
 import { eachTermSpan, keyHash } from './text';
+import { firstAtLeast } from '../binary-search';
 
 /** Fields, in the order that breaks ties for "what it matched on". */
 export const FIELDS = ['name', 'alias', 'domain', 'contact', 'email', 'channel', 'products', 'rep'] as const;
@@ -225,23 +226,10 @@ export function lengthFactor(index: NameIndexData, doc: number): number {
 export function hasMatch(index: NameIndexData, doc: number, l: TermLookup): boolean {
   const { starts, values } = index.docTerms;
   const end = starts[doc + 1]!;
-  let a = starts[doc]!;
-  let b = end;
-  const lo = l.lo * 16;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (values[mid]! < lo) a = mid + 1;
-    else b = mid;
-  }
+  let a = firstAtLeast(values, l.lo * 16, starts[doc]!, end);
   if (a < end && values[a]! < l.hi * 16) return true;
   for (const t of l.typos) {
-    a = starts[doc]!;
-    b = end;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (values[mid]! < t * 16) a = mid + 1;
-      else b = mid;
-    }
+    a = firstAtLeast(values, t * 16, starts[doc]!, end);
     if (a < end && values[a]! < (t + 1) * 16) return true;
   }
   return false;

@@ -10,6 +10,7 @@ import { buildLexicon, exactTerm, prefixRange, termLength, type Lexicon } from '
 import { packStrings, sortStrings, transpose, U32Chunks, type PackedStrings, type Rows } from './packed';
 import { TermTable } from './term-table';
 import { eachTermSpan } from './text';
+import { firstAtLeast } from '../binary-search';
 
 export interface NoteDocInput {
   id: string;
@@ -141,13 +142,7 @@ export function searchNotes(index: NoteIndexData, terms: string[], limit: number
     let ok = true;
     for (const l of lookups) {
       // The note's terms are sorted: the first at or after l.lo decides.
-      let a = nt.starts[n]!;
-      let b = nt.starts[n + 1]!;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (nt.values[mid]! < l.lo) a = mid + 1;
-        else b = mid;
-      }
+      const a = firstAtLeast(nt.values, l.lo, nt.starts[n]!, nt.starts[n + 1]!);
       const term = a < nt.starts[n + 1]! ? nt.values[a]! : -1;
       if (term < 0 || term >= l.hi) {
         ok = false;

@@ -4,6 +4,7 @@
  * entry, stays small in memory, and is stored and loaded by IndexedDB's structured clone in one
  * copy, which is what lets the popup open a saved index instead of rebuilding it.
  */
+import { firstWhereNot } from '../binary-search';
 
 export interface PackedStrings {
   text: string;
@@ -30,17 +31,6 @@ export function stringAt(p: PackedStrings, i: number): string {
 export interface Rows {
   starts: Uint32Array;
   values: Uint32Array;
-}
-
-/** Rows from (row, value) pairs, in the pairs' order within each row. */
-export function rowsFromPairs(rowCount: number, rows: Uint32Array, values: Uint32Array, length: number): Rows {
-  const starts = new Uint32Array(rowCount + 1);
-  for (let i = 0; i < length; i++) starts[rows[i]! + 1]!++;
-  for (let r = 0; r < rowCount; r++) starts[r + 1]! += starts[r]!;
-  const fill = starts.slice(0, rowCount);
-  const out = new Uint32Array(length);
-  for (let i = 0; i < length; i++) out[fill[rows[i]!]!++] = values[i]!;
-  return { starts, values: out };
 }
 
 /**
@@ -125,14 +115,7 @@ export class U32Chunks {
 
 /** First index in sorted `terms` whose value is >= `q`. */
 export function lowerBound(terms: PackedStrings, q: string): number {
-  let lo = 0;
-  let hi = terms.ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (stringAt(terms, mid) < q) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhereNot(0, terms.ends.length, (i) => stringAt(terms, i) < q);
 }
 
 /** The range [lo, hi) of sorted `terms` that start with `q`. */

@@ -1,6 +1,7 @@
 /**
  * The dictionary of an index build (names and notes alike), looked up by spans of record text.
  */
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /**
  * A build's dictionary: term -> id in an open-addressing table of FNV hashes. A word is
@@ -20,11 +21,11 @@ export class TermTable {
 
   /** Id of the lower-cased text[start, end), added when new. */
   spanId(text: string, start: number, end: number, upper: boolean): number {
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i);
       if (upper && c <= 90 && c >= 65) c += 32;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
     h >>>= 0;
     const n = end - start;

@@ -2,6 +2,7 @@
  * Terms for the quick search: how record text and queries are cut into comparable words.
  * Shared by the name index and the note index, so a query means the same thing in both.
  */
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../hash';
 
 /** Separators: white space, punctuation and symbols ("&" is turned into "and" before this). */
 const SEPARATOR = /[\s\p{Z}\p{P}\p{S}]+/u;
@@ -274,7 +275,7 @@ function asciiKey(value: string): string | undefined {
  * without making the key.
  */
 export function keyHash(value: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let words = 0;
   let inWord = false;
   for (let i = 0; i < value.length; i++) {
@@ -285,22 +286,22 @@ export function keyHash(value: string): number {
     }
     if (isAlnum(c)) {
       if (!inWord) {
-        if (words) h = Math.imul(h ^ 32, 0x01000193);
+        if (words) h = Math.imul(h ^ 32, FNV_PRIME);
         inWord = true;
         words++;
       }
       if (c <= 90 && c >= 65) c += 32;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
     } else if (c === 39 || c === 96)
       continue; // apostrophes join: "o'brien" -> "obrien"
     else {
       inWord = false;
       if (c === 38) {
-        if (words) h = Math.imul(h ^ 32, 0x01000193);
+        if (words) h = Math.imul(h ^ 32, FNV_PRIME);
         words++;
-        h = Math.imul(h ^ 97, 0x01000193);
-        h = Math.imul(h ^ 110, 0x01000193);
-        h = Math.imul(h ^ 100, 0x01000193);
+        h = Math.imul(h ^ 97, FNV_PRIME);
+        h = Math.imul(h ^ 110, FNV_PRIME);
+        h = Math.imul(h ^ 100, FNV_PRIME);
       }
     }
   }
@@ -353,11 +354,4 @@ export function domainStem(domain: string): string {
 }
 
 /** 32-bit FNV-1a of a string: keys for whole values and for the typo table. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export const hash32 = fnv1a;
