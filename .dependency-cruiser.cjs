@@ -35,6 +35,18 @@ module.exports = {
       to: { path: '^(background-caches|components|entrypoints|i18n|messaging|services)/' },
     },
     {
+      name: 'pages-ask-the-writer',
+      comment:
+        'The background is the only writer of sales data: extension pages ask it (messaging/data-writes.ts) ' +
+        'rather than import the code that writes records, commits imports or creates and delivers flags.',
+      severity: 'error',
+      from: { path: '^(entrypoints/(options|popup|sidebar)|components)/' },
+      to: {
+        path: '^(storage/record-writes|services/(import|data-writes|flag-create|flag-delivery)|sources/run-sync)[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'adapters-read-pages-only',
       comment: 'adapters/ run in the content script: no storage, sources or UI.',
       severity: 'error',
@@ -46,7 +58,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|\\.wxt|\\.output)' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    webpackConfig: { fileName: 'scripts/dependency-resolve.cjs' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js'] },
   },
 };

@@ -1,7 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import { tellBackstory, type AccountRecords } from '../services/backstory';
-import { DATA_STAMP_KEY, PIN_STAMP_KEY } from './data-stamp';
+import { DATA_STAMP_KEY, PIN_STAMP_KEY } from '@/storage/data-stamp';
 import type { BackstoryDB, MetaRow, StoredAccount } from '../storage/db';
 import type { MatchMemory } from './match-memory';
 

@@ -1,6 +1,6 @@
 import type { MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
-import { dataStamp, pinStamp } from './data-stamp';
+import { dataStamp, pinStamp } from '@/storage/data-stamp';
 import type { Campaign, Contact, Deal, Note } from '@/core/model';
 import type { AccountRecords } from '../services/backstory';
 import type { BackstoryDB, StoredAccount } from '../storage/db';
@@ -30,7 +30,7 @@ export interface MatchMemory {
   confirm(seen: number): void;
   /** When the memory was built or last confirmed (ms since the epoch). */
   readonly confirmedAt: number;
-  /** The pins' stamp (background-caches/data-stamp.ts) the memory's pins are of. */
+  /** The pins' stamp (storage/data-stamp.ts) the memory's pins are of. */
   readonly pinStamp: string;
   /** The same lookups as services/match-index.ts, resolved without a read. */
   readonly index: MatchIndex;

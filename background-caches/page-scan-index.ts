@@ -1,7 +1,7 @@
 import type { TextIndex } from '@/core/match';
 import { TICKET_TEXT_MAX } from '@/core/messages';
 import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
-import { dataStamp } from './data-stamp';
+import { dataStamp } from '@/storage/data-stamp';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { allRecords, recordsByIds } from '../storage/record-store';
 

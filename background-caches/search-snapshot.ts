@@ -2,7 +2,7 @@
  * The search index saved between popup openings. Building it reads every record (seconds at
  * 50,000 accounts); loading a saved one is a structured-clone copy of flat arrays. The index is
  * rebuilt where the data changes (after an import, a sync, clearing) and saved with the data
- * stamp it was built from (background-caches/data-stamp.ts), so the popup's first keystroke never pays
+ * stamp it was built from (storage/data-stamp.ts), so the popup's first keystroke never pays
  * for a build, a restarted service worker included: nothing of it lives in the worker.
  */
 import {
@@ -17,7 +17,7 @@ import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
 import type { BackstoryDB, SearchIndexRow } from '../storage/db';
 import { salesTables } from '../storage/record-store';
-import { DATA_STAMP_KEY, dataStamp } from './data-stamp';
+import { DATA_STAMP_KEY, dataStamp } from '@/storage/data-stamp';
 import { loadSearchData } from './search-data';
 
 /** Bump when the index's layout changes: saved indexes of another format are rebuilt. */

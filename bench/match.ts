@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
 import { openDb, type BackstoryDB } from '../storage/db';
-import { loadRecordSet } from '../services/import';
+import { loadRecordSet } from '../storage/record-writes';
 import { loadTicketStory } from '../services/ticket-story';
 import { buildMatchMemory, type MatchMemory } from '../background-caches/match-memory';
 import type { TicketRef } from '../core/model';

@@ -81,6 +81,33 @@ export const messageSchemas = {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('flags:deliver') }),
   },
+  /**
+   * Options page: commit the parsed files it handed over in the importStages table. The
+   * background is the only writer of sales data (services/data-writes.ts); it reports progress
+   * with IMPORT_PROGRESS.
+   */
+  'data:import': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({
+      type: z.literal('data:import'),
+      stageId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)),
+    }),
+  },
+  /** Options page: make the built-in sample data the content of source "sample". */
+  'data:sample': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('data:sample') }),
+  },
+  /** Options page: clear every sales record, pin and saved index. */
+  'data:clear': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('data:clear') }),
+  },
+  /** Options page: remove a live source with its records, cursor, keys and status. */
+  'source:remove': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('source:remove'), id: short(100) }),
+  },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
     from: ['sidebar'] as SenderKind[],
@@ -97,6 +124,12 @@ export type Message<T extends MessageType = MessageType> = z.infer<(typeof messa
  * changed; it carries no data. The router does not accept it: it flows the other way only.
  */
 export const FLAGS_CHANGED = 'flags:changed';
+
+/**
+ * Sent by the background to the extension's pages while it commits an import: how far it is.
+ * Counts only; the router does not accept it.
+ */
+export const IMPORT_PROGRESS = 'import:progress';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

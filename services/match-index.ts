@@ -1,7 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import { pinKey, type MatchIndex } from '@/core/match';
 import { normalizeEmail } from '@/core/normalize';
-import { touchPins } from '../background-caches/data-stamp';
+import { touchPins } from '../storage/data-stamp';
 import { getDb, type BackstoryDB, type StoredAccount } from '../storage/db';
 import { accountIdsByContactEmail, accountIdsByKey, recordsByIds } from '../storage/record-store';
 

@@ -10,7 +10,8 @@
  */
 import { RECORD_KINDS, emptyRecordSet, type AnyRecord, type RecordKind, type RecordSet } from '@/core/model';
 import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
-import { countsByKind, loadRecordSet, recordTables, upsertRecords } from '@/services/import';
+import { loadRecordSet, recordTables, upsertRecords } from '@/storage/record-writes';
+import { countsByKind } from '@/storage/record-store';
 import type { SourceConfig, SyncRun } from '@/storage/source-configs';
 import type { HttpOptions } from './http';
 import { liveSource } from './live-sources';

@@ -51,6 +51,9 @@ export function defineSchema(db: Dexie): void {
   // ...and 6 drops the tables they came from: a version of its own, so each step does one thing
   // (Dexie would also let version 5's upgrade read tables that version 5 itself drops).
   db.version(6).stores(Object.fromEntries(OLD_TABLES.map(([, table]) => [table, null])));
+  // 7: parsed import files handed from the options page to the background, which commits them
+  // (services/data-writes.ts). A new table only.
+  db.version(7).stores({ importStages: 'id' });
 }
 
 /** The tables of sales records before version 5, one record per row. */

@@ -9,7 +9,7 @@
  * whichever path read them (background-caches/match-memory.ts keeps that order too).
  */
 import Dexie from 'dexie';
-import type { Note, RecordKind, RecordsByKind } from '@/core/model';
+import { RECORD_KINDS, type Note, type RecordKind, type RecordsByKind } from '@/core/model';
 import type { BackstoryDB, StoredAccount } from './tables';
 import {
   applyEdits,
@@ -338,4 +338,13 @@ export function moveDealsToCampaign(db: BackstoryDB, fromCampaignId: string, toC
 
 export function sortedUnique(keys: string[]): string[] {
   return [...new Set(keys)].sort(compareKeys);
+}
+
+/** Records per kind, optionally of one source only. */
+export async function countsByKind(db: BackstoryDB, source?: string): Promise<Record<RecordKind, number>> {
+  const counts: Record<RecordKind, number> = { account: 0, contact: 0, campaign: 0, deal: 0, note: 0 };
+  await db.transaction('r', salesTables(db), async () => {
+    for (const kind of RECORD_KINDS) counts[kind] = await countRecords(db, kind, source);
+  });
+  return counts;
 }

@@ -86,6 +86,20 @@ export type SearchIndexRow =
   | { part: 'names'; stamp: string; format: number; builtAt: string; data: NameIndexData }
   | { part: 'notes'; stamp: string; format: number; builtAt: string; data: NoteIndexData };
 
+/**
+ * Files the options page parsed, handed to the background to commit (the background is the only
+ * writer of sales data). Written by the page, read and deleted by the background; what the
+ * payload holds is the importer's business (services/data-writes.ts), not the store's.
+ */
+export interface ImportStage {
+  id: string;
+  createdAt: string;
+  /** The parsed files, until they are committed. */
+  payload?: unknown;
+  /** How the commit ended, once it has. */
+  outcome?: unknown;
+}
+
 export type BackstoryDB = Dexie & {
   /** Sales records, packed (storage/pack-layout.ts); read and written through storage/record-store.ts only. */
   packs: Dexie.Table<PackRow, [RecordKind, number]>;
@@ -98,4 +112,5 @@ export type BackstoryDB = Dexie & {
   syncStaging: Dexie.Table<StagedRecord, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   searchIndex: Dexie.Table<SearchIndexRow, string>;
+  importStages: EntityTable<ImportStage, 'id'>;
 };

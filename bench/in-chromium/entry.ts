@@ -14,7 +14,7 @@ import { matchTicket } from '../../core/match';
 import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
 import { importCsv, importInto, type ImportRow } from '../import';
-import { withDerivedKeys } from '../../services/import';
+import { withDerivedKeys } from '../../storage/record-writes';
 import {
   accountsByKeys,
   notesOnDeals,

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { parseMessage, messageSchemas, type Reply } from '@/core/messages';
+import { IMPORT_PROGRESS, parseMessage, messageSchemas, type Reply } from '@/core/messages';
 import { classifySender } from '@/core/senders';
 import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
@@ -18,6 +18,7 @@ import {
 } from '@/services/sidebar-requests';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/services/insights';
+import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
 import { keepSiteScripts } from './site-scripts';
@@ -103,6 +104,18 @@ export default defineBackground(() => {
           flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
         );
       }
+      case 'data:import': {
+        const { stageId } = message;
+        const progress = (done: number, total: number) =>
+          void browser.runtime.sendMessage({ type: IMPORT_PROGRESS, stageId, done, total }).catch(() => undefined);
+        return answer(commitStagedImport(getDb(), stageId, progress));
+      }
+      case 'data:sample':
+        return answer(loadSample(getDb()));
+      case 'data:clear':
+        return answer(clearEverything(getDb()));
+      case 'source:remove':
+        return answer(removeLiveSource(getDb(), message.id));
       case 'flags:deliver':
         // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
         // stays pending, and the alarm's rounds retry it with backoff.

@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RECORD_KINDS, type RecordKind } from '@/core/model';
 import { exportBackup, serializeBackup } from '@/sources/backup';
-import { makeSampleData } from '@/sources/sample-data';
 import { getDb } from '@/storage/db';
-import { clearAllData, countsByKind, loadRecordSet } from '@/services/import';
-import { refreshSearchIndex } from '@/background-caches/search-snapshot';
+import { countsByKind } from '@/storage/record-store';
+import { clearThroughBackground, loadSampleThroughBackground } from '@/messaging/data-writes';
 import { ImportCard } from './ImportCard';
 import { describeSummary, kindPlural } from './import-text';
 import { t } from '@/i18n/i18n';
-import { importedAtItem, markImported } from '@/services/freshness';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -35,15 +33,12 @@ export function DataPanel() {
     } finally {
       setBusy(false);
       refresh();
-      // The popup opens the saved search index: rebuild it once this screen has updated.
-      setTimeout(() => void refreshSearchIndex(getDb()), 50);
     }
   };
 
   const loadSample = () =>
     run(async () => {
-      const summary = await loadRecordSet(getDb(), makeSampleData(), 'sample');
-      await markImported(['sample']);
+      const summary = await loadSampleThroughBackground();
       return t('data.sampleLoaded', [describeSummary(summary)]);
     });
 
@@ -61,8 +56,7 @@ export function DataPanel() {
 
   const clearAll = () =>
     run(async () => {
-      await clearAllData(getDb());
-      await importedAtItem.setValue({});
+      await clearThroughBackground();
       return t('data.cleared');
     });
 

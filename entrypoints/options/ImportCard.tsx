@@ -1,13 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { getDb } from '@/storage/db';
-import { ImportCommitError, commitImport } from '@/services/import';
-import { refreshSearchIndex } from '@/background-caches/search-snapshot';
+import { importThroughBackground } from '@/messaging/data-writes';
 import { parseImportFile, type ImportParse } from '@/sources/csv-import';
 import { describeImportError, translateImportMessage } from '@/i18n/import-messages';
 import { describeSummary } from './import-text';
 import { t } from '@/i18n/i18n';
 import { ImportFileReview } from './ImportFileReview';
-import { markImported } from '@/services/freshness';
 
 interface Picked {
   bytes: Uint8Array;
@@ -53,23 +50,19 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setProgress([0, 1]);
     setOutcome(undefined);
     try {
-      const summary = await commitImport(
-        getDb(),
+      const outcome = await importThroughBackground(
         picked.map((p) => p.parsed),
         (done, total) => setProgress([done, total]),
       );
-      // The sidebar says how old imported data is: remember when each source was written.
-      await markImported(
-        new Set(
-          picked.flatMap((p) =>
-            p.parsed.backup
-              ? Object.values(p.parsed.backup.records)
-                  .flat()
-                  .map((r) => r.source)
-              : [p.parsed.source],
-          ),
-        ),
-      );
+      if (!outcome.ok) {
+        setOutcome({
+          tone: 'error',
+          text: t('import.failed', [translateImportMessage(outcome.message)]),
+          details: outcome.errors.map(describeImportError),
+        });
+        return;
+      }
+      const { summary } = outcome;
       const names = picked.map((p) => p.parsed.file).join(', ');
       setOutcome({
         tone: 'ok',
@@ -77,14 +70,10 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
         details: summary.warnings.map((w) => translateImportMessage(w)),
       });
       reset();
-      // The popup opens the saved search index: rebuild it once this screen has updated.
-      setTimeout(() => void refreshSearchIndex(getDb()), 50);
     } catch (e) {
-      const details = e instanceof ImportCommitError ? e.errors.map(describeImportError) : [];
       setOutcome({
         tone: 'error',
         text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]),
-        details,
       });
     } finally {
       setProgress(undefined);

@@ -4,18 +4,8 @@ import { t, tDynamic } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
-import { getDb } from '@/storage/db';
-import { removeSource } from '@/services/import';
-import { refreshSearchIndex } from '@/background-caches/search-snapshot';
-import { forgetSync } from '@/sources/run-sync';
-import { forgetRetries } from '@/sources/retry-state';
-import {
-  credentialsSavedAt,
-  deleteCredentials,
-  loadCredentials,
-  openSecrets,
-  saveCredentials,
-} from '@/storage/secrets';
+import { removeSourceThroughBackground } from '@/messaging/data-writes';
+import { credentialsSavedAt, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import {
   sourceStatusItem,
   sourcesItem,
@@ -167,17 +157,8 @@ export function SourcesPanel() {
     });
   };
 
-  const remove = async (s: SourceConfig) => {
-    await removeSource(getDb(), s.id);
-    setTimeout(() => void refreshSearchIndex(getDb()), 50);
-    await forgetSync(getDb(), s.id);
-    await forgetRetries(s.id);
-    await deleteCredentials(openSecrets(), s.id);
-    await sourcesItem.setValue((await sourcesItem.getValue()).filter((x) => x.id !== s.id));
-    const all = { ...(await sourceStatusItem.getValue()) };
-    delete all[s.id];
-    await sourceStatusItem.setValue(all);
-  };
+  // The background removes it all (services/data-writes.ts): it is the only writer of sales data.
+  const remove = (s: SourceConfig) => removeSourceThroughBackground(s.id);
 
   return (
     <>

@@ -1,6 +1,6 @@
 /** Wording shared by the import screens: plural labels and one-line summaries. */
 import { RECORD_KINDS, type RecordKind } from '@/core/model';
-import type { ImportSummary } from '@/services/import';
+import type { ImportSummary } from '@/storage/record-writes';
 import { t } from '@/i18n/i18n';
 
 export const kindPlural = (kind: RecordKind): string => t(`kind.${kind}`);

@@ -8,7 +8,7 @@ import { RateLimiter } from '@/sources/http';
 import { testHttp } from '@/sources/test-http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
-import { countsByKind } from '@/services/import';
+import { countsByKind } from '@/storage/record-store';
 import { loadBackstory } from '@/services/backstory';
 import { sampleConnectWiseData, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
 import { salesRows } from './stored-records';

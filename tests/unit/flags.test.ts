@@ -23,7 +23,7 @@ import { flagsForAccount, markHandedOver } from '@/services/flags';
 import { createFlag } from '@/services/flag-create';
 import { storyForTab } from '@/services/sidebar-requests';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { loadRecordSet } from '@/services/import';
+import { loadRecordSet } from '@/storage/record-writes';
 import { sourcesItem, type SourceConfig } from '@/storage/source-configs';
 import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { salesRows } from './stored-records';

@@ -4,14 +4,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyRecordSet, type Note, type RecordSet } from '@/core/model';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import {
-  clearAllData,
-  commitImport,
-  countsByKind,
-  ImportCommitError,
-  loadRecordSet,
-  removeSource,
-} from '@/services/import';
+import { commitImport, ImportCommitError } from '@/services/import';
+import { clearAllData, loadRecordSet, removeSource } from '@/storage/record-writes';
+import { countsByKind } from '@/storage/record-store';
 import { salesRows } from './stored-records';
 import type { PackRow } from '@/storage/pack-layout';
 import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
 import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { recordTables, upsertRecords } from '@/services/import';
+import { recordTables, upsertRecords } from '@/storage/record-writes';
 import { createMatchIndex, removePin, savePin } from '@/services/match-index';
 import {
   buildMatchMemory,

@@ -7,7 +7,7 @@ import { scannerFromPatterns, type PagePattern } from '@/core/page-scan';
 import { matchReason } from '@/components/MatchLine';
 import { TICKET_TEXT_MAX as CONTENT_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/services/import';
+import { loadRecordSet } from '@/storage/record-writes';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { savePin } from '@/services/match-index';
 import { forgetPreparedStories, prepareStory, rememberTicketText, storyForTab } from '@/services/sidebar-requests';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyRecordSet, type Account, type Deal, type Note, type RecordSet } from '@/core/model';
 import { formatAgo } from '@/core/format';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/services/import';
+import { loadRecordSet } from '@/storage/record-writes';
 import { loadBackstory } from '@/services/backstory';
 import { markImported, withFreshness } from '@/services/freshness';
 import { sourceStatusItem, sourcesItem } from '@/storage/source-configs';

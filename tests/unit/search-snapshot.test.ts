@@ -5,8 +5,8 @@ import type { SearchIndex } from '@/core/search';
 import { emptyRecordSet } from '@/core/model';
 import Dexie from 'dexie';
 import { DB_NAME, openDb, type BackstoryDB } from '@/storage/db';
-import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/services/import';
-import { dataStamp } from '@/background-caches/data-stamp';
+import { clearAllData, loadRecordSet, upsertRecords, recordTables } from '@/storage/record-writes';
+import { dataStamp } from '@/storage/data-stamp';
 import {
   currentNamesIndex,
   openSavedSearch,

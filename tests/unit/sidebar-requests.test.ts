@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
-import { loadRecordSet } from '@/services/import';
+import { loadRecordSet } from '@/storage/record-writes';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';

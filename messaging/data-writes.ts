@@ -1,0 +1,52 @@
+/**
+ * The options page's side of writing sales data: it asks the background, the only writer
+ * (services/data-writes.ts), and shows what the background reports. Parsed files are handed
+ * over through the importStages table: a 100k-row import is one put and one message, not a
+ * message of tens of megabytes.
+ */
+import { browser } from '#imports';
+import { IMPORT_PROGRESS, type Reply } from '@/core/messages';
+import type { ImportParse } from '@/sources/import-types';
+import type { ImportSummary } from '@/storage/record-writes';
+import type { ImportOutcome } from '@/services/data-writes';
+import { getDb } from '@/storage/db';
+import { askBackground } from './ask-background';
+
+/** Lost answers are asked again for this long: each asking wakes a worker, which resumes or reports. */
+const PATIENCE_MS = 60_000;
+
+async function ask<T>(message: object): Promise<T> {
+  const reply: Reply<T> | undefined = await askBackground<T>(message, { patienceMs: PATIENCE_MS });
+  if (!reply) throw new Error('background-no-answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Commit parsed files through the background, with its progress reports. */
+export async function importThroughBackground(
+  parses: ImportParse[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportOutcome> {
+  const stageId = crypto.randomUUID();
+  await getDb().importStages.put({ id: stageId, createdAt: new Date().toISOString(), payload: parses });
+  const listener = (m: unknown) => {
+    const p = m as { type?: unknown; stageId?: unknown; done?: unknown; total?: unknown } | null;
+    if (
+      p?.type === IMPORT_PROGRESS &&
+      p.stageId === stageId &&
+      typeof p.done === 'number' &&
+      typeof p.total === 'number'
+    )
+      onProgress?.(p.done, p.total);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  try {
+    return await ask<ImportOutcome>({ type: 'data:import', stageId });
+  } finally {
+    browser.runtime.onMessage.removeListener(listener);
+  }
+}
+
+export const loadSampleThroughBackground = () => ask<ImportSummary>({ type: 'data:sample' });
+export const clearThroughBackground = () => ask<void>({ type: 'data:clear' });
+export const removeSourceThroughBackground = (id: string) => ask<void>({ type: 'source:remove', id });
