@@ -12,6 +12,8 @@ import { now } from './stats';
 export interface ImportRow {
   rows: number;
   parseMs: number;
+  /** The options page hands the parsed file to the background through IndexedDB (services/data-writes.ts): its put and the background's read. */
+  handOverMs: number;
   commitMs: number;
   rowsPerSecond: number;
 }
@@ -33,9 +35,14 @@ export async function importInto(db: BackstoryDB, bytes: Uint8Array, rows: numbe
   const parseMs = now() - t0;
   if (parsed.errorCount) throw new Error(`bench CSV has errors: ${parsed.errors[0]?.message}`);
   const t1 = now();
-  await commitImport(db, parsed);
-  const commitMs = now() - t1;
-  return { rows, parseMs, commitMs, rowsPerSecond: rows / ((parseMs + commitMs) / 1000) };
+  await db.importStages.put({ id: 'bench', createdAt: new Date().toISOString(), payload: [parsed] });
+  const staged = (await db.importStages.get('bench'))!.payload as (typeof parsed)[];
+  const handOverMs = now() - t1;
+  const t2 = now();
+  await commitImport(db, staged);
+  const commitMs = now() - t2;
+  await db.importStages.delete('bench');
+  return { rows, parseMs, handOverMs, commitMs, rowsPerSecond: rows / ((parseMs + handOverMs + commitMs) / 1000) };
 }
 
 export async function importBench(data: BenchData, rows: number): Promise<ImportRow> {

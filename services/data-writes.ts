@@ -69,8 +69,9 @@ export async function commitStagedImport(
   await db.importStages.put({ id: stageId, createdAt: stage.createdAt, outcome });
   const stale = new Date(Date.now() - STAGE_TTL_MS).toISOString();
   await db.importStages.filter((s) => s.createdAt < stale).delete();
-  // The popup opens the saved search index: rebuilt here, once, by the writer.
-  if (outcome.ok) await refreshSearchIndex(db);
+  // The popup opens the saved search index: rebuilt here, once, by the writer, after the answer
+  // (a worker stopped before it is done leaves it stale, and the popup rebuilds what is stale).
+  if (outcome.ok) void refreshSearchIndex(db);
   return outcome;
 }
 
@@ -78,7 +79,7 @@ export async function commitStagedImport(
 export async function loadSample(db: BackstoryDB, set: RecordSet = makeSampleData()): Promise<ImportSummary> {
   const summary = await loadRecordSet(db, set, 'sample');
   await markImported(['sample']);
-  await refreshSearchIndex(db);
+  void refreshSearchIndex(db);
   return summary;
 }
 
@@ -98,5 +99,5 @@ export async function removeLiveSource(db: BackstoryDB, sourceId: string): Promi
   const status = { ...(await sourceStatusItem.getValue()) };
   delete status[sourceId];
   await sourceStatusItem.setValue(status);
-  await refreshSearchIndex(db);
+  void refreshSearchIndex(db);
 }
