@@ -16,11 +16,12 @@
  */
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { testHttp } from './test-http';
 import {
   originOf,
   type ConnectionCheck,
+  type FlagDelivery,
   type LiveSource,
   type ReadPosition,
   type SourcePage,
@@ -190,6 +191,7 @@ export async function* connectwisePages(
         }
       } else {
         for (const opp of list) {
+          // See forecastValues for the shapes this answer comes in.
           const forecast = isWon(opp)
             ? forecastValues(
                 await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o),
@@ -264,11 +266,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
 
 /**
  * A flag becomes a sales opportunity on the company, assigned to the member the MSP chose, with
- * the flag's text (and so its ticket) as the opportunity's notes. Idempotent: opportunities whose
- * notes hold the flag id are looked for first.
+ * the flag's text (and so its ticket) as the opportunity's notes, on the company's default contact
+ * (ConnectWise requires a contact). Idempotent: the opportunity an earlier attempt created (its id
+ * remembered with the flag) is looked up by id, then opportunities whose notes hold the flag id.
  */
 export async function deliverConnectWiseFlag(
-  opts: CwOptions & { flagsTo?: string },
+  opts: CwOptions & FlagDelivery & { flagsTo?: string },
   flag: Flag,
   companySourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
@@ -276,27 +279,63 @@ export async function deliverConnectWiseFlag(
   const companyId = Number(companySourceId.replace(/^company-/, ''));
   if (!Number.isInteger(companyId)) throw new Error(`"${companySourceId}" is not a ConnectWise company`);
   const root = await apiRoot(opts);
+  const remembered = opts.remoteId && (await opportunityWithFlag(root, opts.remoteId, flag.id, opts));
+  if (remembered) return { remoteId: opts.remoteId!, created: false };
   const search = new URL(`${root}/sales/opportunities`);
   search.searchParams.set('conditions', `notes like "%${flag.id}%"`);
   search.searchParams.set('pageSize', '1');
   const found = await requestJson(search.href, { headers: headers(opts) }, opts);
   if (Array.isArray(found) && isCwObject(found[0])) return { remoteId: String(found[0].id), created: false };
+  const contact = await companyContact(root, companyId, opts);
+  if (contact === undefined)
+    throw new Error(
+      `the ConnectWise company ${companyId} has no contact, and ConnectWise needs one on an opportunity: add a contact there`,
+    );
   const expected = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString().slice(0, 10);
+  // Required on create (see sources/connectwise-facts.md): name, primarySalesRep, company, contact.
+  // expectedCloseDate is required only on updates; it is sent so the opportunity lands in a month.
   const body = {
     name: `${KIND_WORDS[flag.kind]}: ${flag.note}`.slice(0, 100),
     company: { id: companyId },
+    contact: { id: contact },
     primarySalesRep: { identifier: opts.flagsTo },
     expectedCloseDate: `${expected}T00:00:00Z`,
     notes: flagText(flag),
   };
-  // The write itself is not retried here: a retry goes through the search above first.
+  // The write itself is not retried here: a retry goes through the checks above first.
   const created = await requestJson(
     `${root}/sales/opportunities`,
     { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
     { ...opts, retries: 0 },
   );
   if (!isCwObject(created)) throw new BadResponseError('ConnectWise did not say which opportunity it created');
+  await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
+}
+
+/** Whether the opportunity an earlier attempt created (its id remembered) is there and carries the flag. */
+async function opportunityWithFlag(root: string, id: string, flagId: string, o: CwOptions): Promise<boolean> {
+  if (!/^\d+$/.test(id)) return false;
+  try {
+    const opp = await requestJson(`${root}/sales/opportunities/${id}`, { headers: headers(o) }, o);
+    return isCwObject(opp) && typeof opp.notes === 'string' && opp.notes.includes(flagId);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) return false;
+    throw e;
+  }
+}
+
+/** The company's default contact, else its first active contact; undefined when it has none. */
+async function companyContact(root: string, companyId: number, o: CwOptions): Promise<number | undefined> {
+  const company = await requestJson(`${root}/company/companies/${companyId}`, { headers: headers(o) }, o);
+  const id = (company as { defaultContact?: { id?: unknown } } | null)?.defaultContact?.id;
+  if (typeof id === 'number') return id;
+  const url = new URL(`${root}/company/contacts`);
+  url.searchParams.set('conditions', `company/id = ${companyId} and inactiveFlag = false`);
+  url.searchParams.set('pageSize', '1');
+  const list = await requestJson(url.href, { headers: headers(o) }, o);
+  const first = Array.isArray(list) ? (list[0] as { id?: unknown } | undefined)?.id : undefined;
+  return typeof first === 'number' ? first : undefined;
 }
 
 function options(settings: Values, secrets: Values, http: HttpOptions): CwOptions {
@@ -326,9 +365,9 @@ export const connectwiseSource: LiveSource = {
   pages: (settings, secrets, from, since, http = {}) =>
     connectwisePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
-  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) =>
+  deliverFlag: (settings, secrets, flag, companySourceId, http = {}, delivery = {}) =>
     deliverConnectWiseFlag(
-      { ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() },
+      { ...options(settings, secrets, http), ...delivery, flagsTo: settings.flagsTo?.trim() },
       flag,
       companySourceId,
     ),
