@@ -16,7 +16,15 @@
  */
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  errorDetail,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -76,6 +84,9 @@ export async function apiRoot(o: CwOptions): Promise<string> {
   if (!codebase)
     throw new BadResponseError(
       `${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`,
+      undefined,
+      undefined,
+      { code: 'unknownCompany', args: [new URL(o.site).host, o.companyId] },
     );
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
@@ -93,7 +104,8 @@ async function fetchList(
   url.searchParams.set('pageSize', String(PAGE_SIZE));
   if (conditions) url.searchParams.set('conditions', conditions);
   const list = await requestJson(url.href, { headers: headers(o) }, o);
-  if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
+  if (!Array.isArray(list))
+    throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`, undefined, url.href);
   return list.filter(isCwObject);
 }
 
@@ -238,7 +250,15 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
   try {
     root = await apiRoot(o);
   } catch (e) {
-    return [{ what: 'company info', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    const error = errorDetail(e);
+    return [
+      {
+        what: 'company info',
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        ...(error ? { error } : {}),
+      },
+    ];
   }
   const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
   for (const [what, path] of [
@@ -252,10 +272,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
       checks.push({ what, ok: true });
     } catch (e) {
       // Campaigns are optional: without them the sync goes on and says so.
+      const error = errorDetail(e);
       checks.push({
         what,
         ok: false,
         message: e instanceof Error ? e.message : String(e),
+        ...(error ? { error } : {}),
         ...(what === 'campaigns' ? { optional: true } : {}),
       });
       if (!(e instanceof PermissionError)) break;
@@ -308,7 +330,12 @@ export async function deliverConnectWiseFlag(
     { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
     { ...opts, retries: 0 },
   );
-  if (!isCwObject(created)) throw new BadResponseError('ConnectWise did not say which opportunity it created');
+  if (!isCwObject(created))
+    throw new BadResponseError(
+      'ConnectWise did not say which opportunity it created',
+      undefined,
+      `${root}/sales/opportunities`,
+    );
   await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
 }

@@ -10,7 +10,16 @@
  * association, and the campaign attribution reports give totals or contact ids, not deals.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
-import { HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  errorDetail,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type ErrorDetail,
+  type HttpOptions,
+} from './http';
 import {
   originOf,
   type ConnectionCheck,
@@ -359,13 +368,22 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
       );
       checks.push({ what, ok: true });
     } catch (e) {
-      const message =
-        what === 'campaigns' && e instanceof PermissionError
-          ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
-          : e instanceof Error
-            ? e.message
-            : String(e);
-      checks.push({ what, ok: false, message, ...(what === 'campaigns' ? { optional: true } : {}) });
+      const scope = what === 'campaigns' && e instanceof PermissionError;
+      const message = scope
+        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
+        : e instanceof Error
+          ? e.message
+          : String(e);
+      const error: ErrorDetail | undefined = scope
+        ? { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] }
+        : errorDetail(e);
+      checks.push({
+        what,
+        ok: false,
+        message,
+        ...(error ? { error } : {}),
+        ...(what === 'campaigns' ? { optional: true } : {}),
+      });
       if (!(e instanceof PermissionError)) break;
     }
   }
@@ -425,7 +443,7 @@ export async function deliverHubSpotFlag(
     { ...opts, retries: 0 },
   )) as { id?: unknown } | null;
   if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
-    throw new Error('HubSpot did not say which note it created');
+    throw new BadResponseError('HubSpot did not say which note it created', undefined, `${base}/crm/v3/objects/notes`);
   await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
 }

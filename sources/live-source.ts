@@ -5,7 +5,7 @@
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
-import type { HttpOptions } from './http';
+import type { ErrorDetail, HttpOptions } from './http';
 
 export interface SourceField {
   key: string;
@@ -23,6 +23,8 @@ export interface ConnectionCheck {
   ok: boolean;
   /** What went wrong, in plain words (never the key). */
   message?: string;
+  /** The same as a code and its arguments, for the page to word in the user's language. */
+  error?: ErrorDetail;
   /** The source syncs without this (e.g. campaigns): failing it is a gap, not a broken connection. */
   optional?: boolean;
 }

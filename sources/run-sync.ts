@@ -12,7 +12,7 @@ import { RECORD_KINDS, emptyRecordSet, type AnyRecord, type RecordKind, type Rec
 import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
 import { countsByKind, loadRecordSet, recordTables, upsertRecords } from '@/storage/import';
 import type { SourceConfig, SyncRun } from '@/storage/sources';
-import type { HttpOptions } from './http';
+import { errorDetail, type ErrorDetail, type HttpOptions } from './http';
 import { liveSource } from './live-sources';
 import type { Values } from './live-source';
 
@@ -46,7 +46,8 @@ export async function runSync(
   const source = liveSource(config.kind);
   if (!source) return { run: { at, ok: false, message: `unknown kind of source "${config.kind}"` } };
   const missing = source.fields.filter((f) => f.secret && !secrets?.[f.key]?.trim());
-  if (!secrets || missing.length) return { run: { at, ok: false, message: 'no API key saved for this source' } };
+  if (!secrets || missing.length)
+    return { run: { at, ok: false, message: 'no API key saved for this source', error: { code: 'noKey', args: [] } } };
   try {
     const state = await startOrResume(db, config.id, source.incremental, now(), options.full ?? false);
     const pass = state.pass!;
@@ -109,15 +110,18 @@ export async function runSync(
     });
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
+    const full = isQuotaError(e);
+    const error: ErrorDetail | undefined = full ? { code: 'diskFull', args: [] } : errorDetail(e);
     return {
       run: {
         at,
         ok: false,
-        message: isQuotaError(e)
+        message: full
           ? 'the browser has no storage space left for Backstory'
           : e instanceof Error
             ? e.message
             : String(e),
+        ...(error ? { error } : {}),
       },
     };
   }

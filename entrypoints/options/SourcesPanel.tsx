@@ -23,6 +23,7 @@ import {
   type SourceConfig,
   type SourceStatus,
 } from '@/storage/sources';
+import { errorText } from './error-text';
 
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
@@ -228,7 +229,7 @@ export function SourcesPanel() {
                 </p>
                 {st?.lastError && (
                   <p class="errors" data-testid="source-error">
-                    {t('sources.lastError', [st.lastError])}
+                    {t('sources.lastError', [errorText(st.lastError, st.lastErrorDetail)])}
                   </p>
                 )}
                 {!!st?.runs.length && (
@@ -237,7 +238,8 @@ export function SourcesPanel() {
                     <ul class="small">
                       {st.runs.map((r, i) => (
                         <li key={i}>
-                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'} {r.message}
+                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'}{' '}
+                          {r.ok ? r.message : errorText(r.message, r.error)}
                         </li>
                       ))}
                     </ul>
@@ -335,7 +337,7 @@ function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined 
         {result.map((c) => (
           <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
             {c.ok ? '✓' : c.optional ? '!' : '✗'} {c.what}
-            {c.message ? `: ${c.message}` : ''}
+            {c.message || c.error ? `: ${errorText(c.message, c.error)}` : ''}
           </li>
         ))}
       </ul>

@@ -17,6 +17,7 @@ import {
   type MockConnectWise,
 } from '../mock-apis/connectwise-server';
 import { salesRows } from './stored-records';
+import { withRun } from '@/storage/sources';
 
 let mock: MockConnectWise;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -335,6 +336,19 @@ describe('syncing ConnectWise', () => {
     mock.switches = { status: 500, onlyPath: '/sales/opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
     expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    // The same as a code and its arguments, kept with the run and the status for the page to word.
+    const host = new URL(mock.url).host;
+    expect(rejected.run.error).toEqual({ code: 'auth', args: [`${host}/v2025_1/apis/3.0/company/companies`] });
+    expect(failed.run.error).toEqual({
+      code: 'server',
+      args: [`${host}/v2025_1/apis/3.0/sales/opportunities`, '500', '5'],
+    });
+    expect(withRun(undefined, failed.run).lastErrorDetail).toEqual(failed.run.error);
+    expect(
+      withRun(withRun(undefined, failed.run), { at: 'now', ok: true, message: '' }).lastErrorDetail,
+    ).toBeUndefined();
+    const unknown = await runSync(db, config(), {}, fast);
+    expect(unknown.run.error).toEqual({ code: 'noKey', args: [] });
     expect(await countsByKind(db, 'connectwise-t1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 });
@@ -437,13 +451,19 @@ describe('Test connection (ConnectWise)', () => {
         ok: false,
         optional: true,
         message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/),
+        error: { code: 'permission', args: [expect.stringMatching(/marketing\/campaigns$/)] },
       },
     ]);
   });
 
   it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
     expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([
-      { what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) },
+      {
+        what: 'company info',
+        ok: false,
+        message: expect.stringMatching(/does not know the company "nope"/),
+        error: { code: 'unknownCompany', args: [new URL(mock.url).host, 'nope'] },
+      },
     ]);
     expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({
       what: 'companies',
@@ -451,7 +471,12 @@ describe('Test connection (ConnectWise)', () => {
       message: expect.stringMatching(/rejected the key \(401\)/),
     });
     expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([
-      { what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) },
+      {
+        what: 'company info',
+        ok: false,
+        message: expect.stringMatching(/could not be reached/),
+        error: { code: 'network', args: ['127.0.0.1:9/login/companyinfo/northwind', expect.any(String)] },
+      },
     ]);
   });
 });

@@ -331,6 +331,7 @@ describe('Test connection (HubSpot campaigns)', () => {
         message: expect.stringMatching(
           /add the marketing\.campaigns\.read scope .*everything else syncs, without campaigns/,
         ),
+        error: { code: 'campaignsScope', args: ['marketing.campaigns.read'] },
       },
     ]);
     expect(JSON.stringify(checks)).not.toContain(TOKEN);
