@@ -269,15 +269,28 @@ export async function listOwners(opts: HubSpotOptions): Promise<Map<string, stri
   return owners;
 }
 
-/** The deal pipelines' stages (labels, won or lost), read once a pass: GET /crm/v3/pipelines/deals. */
-export async function listDealStages(opts: HubSpotOptions): Promise<Map<string, DealStage>> {
-  return dealStages(
-    await requestJson(
+/** Said when the deal pipelines cannot be read: stages outside the default pipeline show as ids. */
+export const STAGES_LEFT_OUT =
+  'deal stages outside the default pipeline are shown by id, and their deals not known as won: the token may not read the deal pipelines';
+
+/**
+ * The deal pipelines' stages (labels, won or lost), read once a pass: GET /crm/v3/pipelines/deals.
+ * A token that may not read them (403) costs the stage labels, not the sync.
+ */
+export async function listDealStages(
+  opts: HubSpotOptions,
+): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
+  try {
+    const answer = await requestJson(
       new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,
       { headers: { Authorization: `Bearer ${opts.token}` } },
       opts,
-    ),
-  );
+    );
+    return { stages: dealStages(answer) };
+  } catch (e) {
+    if (e instanceof PermissionError) return { stages: new Map(), warning: STAGES_LEFT_OUT };
+    throw e;
+  }
 }
 
 /**
@@ -292,7 +305,7 @@ export async function* hubspotPages(
 ): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
   const owners = await listOwners(o);
-  const stages = await listDealStages(o);
+  const { stages, warning: stagesWarning } = await listDealStages(o);
   const { campaigns, warning } = await readCampaigns({ ...o, base: o.base ?? HUBSPOT_API });
   const byKey = campaignIndex(campaigns);
   for (let step = from.step; step < STEPS.length; step++) {
@@ -323,7 +336,7 @@ export async function* hubspotPages(
         else keep(records.notes, mapNote(obj, owners));
       }
       after = page.after;
-      yield { records, skipped, warnings: [], next: next(after) };
+      yield { records, skipped, warnings: type === 'deals' && stagesWarning ? [stagesWarning] : [], next: next(after) };
     } while (after);
   }
 }

@@ -2,6 +2,7 @@
 // HubSpot as its own descriptions have it (sources/hubspot-facts.md), over real HTTP against the mock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  STAGES_LEFT_OUT,
   attachAssociations,
   deliverHubSpotFlag,
   hubspotPages,
@@ -107,6 +108,17 @@ describe('deal stages from the pipelines', () => {
     // The lost deal closed first, yet the won one is the deal that won the customer.
     expect(pickWinningDeal(records.deals)?.sourceId).toBe('9102');
     expect(mock.requests.filter((r) => r.path === '/crm/v3/pipelines/deals')).toHaveLength(1);
+  });
+
+  it('syncs on, saying so, when the token may not read the pipelines', async () => {
+    mock.forbidden.add('/crm/v3/pipelines');
+    try {
+      const { records, warnings } = await readHubSpot(opts());
+      expect(records.deals.find((d) => d.sourceId === '9001')).toMatchObject({ stage: 'Closed Won', won: true });
+      expect(warnings).toEqual([STAGES_LEFT_OUT]);
+    } finally {
+      mock.forbidden.clear();
+    }
   });
 });
 
