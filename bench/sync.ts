@@ -8,7 +8,7 @@ import { RateLimiter } from '../sources/http';
 import { runSync } from '../sources/run-sync';
 import { openDb } from '../storage/db';
 import { startMockHubSpot, type MockHubSpotData } from '../tests/mock-apis/hubspot-server';
-import { startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
+import { forecastItem, startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
 import { now } from './stats';
 
 export interface SyncRow {
@@ -96,7 +96,17 @@ function connectwiseData(n: number): MockConnectWiseData {
       opportunities.map((o) => [o.id, [{ id: o.id * 10, text: `Note on ${o.name}`, enteredBy: 'dwhitfield' }]]),
     ),
     forecasts: Object.fromEntries(
-      opportunities.map((o) => [o.id, [{ revenue: 900, recurringFlag: true, includedFlag: true }]]),
+      opportunities.map((o) => [
+        o.id,
+        [
+          forecastItem(
+            o.id,
+            o.id,
+            { id: 2, name: 'Won' },
+            { revenue: 10_800, recurringFlag: true, recurringRevenue: 900 },
+          ),
+        ],
+      ]),
     ),
   };
 }

@@ -11,7 +11,7 @@ export interface Backstory {
   account: Account;
   /** Campaign of the deal that won the account; the view falls back to account.leadSource. */
   originCampaign?: Campaign;
-  /** Earliest Closed Won deal, else the earliest deal (check `isWonStage(stage)`). */
+  /** Earliest Closed Won deal, else the earliest deal (check `isWonDeal(deal)`). */
   winningDeal?: Deal;
   /** Every other deal: open ones (no close date) first, then newest first. */
   otherDeals: Deal[];
@@ -53,6 +53,11 @@ export function isWonStage(stage: string): boolean {
   return s === 'closedwon' || s === 'won';
 }
 
+/** Won by the source's word (a CRM's stage metadata), else by the stage's name. */
+export function isWonDeal(deal: Pick<Deal, 'stage' | 'won'>): boolean {
+  return deal.won ?? isWonStage(deal.stage);
+}
+
 /** Earliest close date first; deals without one (still open) last. */
 function byCloseDate(a: Deal, b: Deal): number {
   if (a.closeDate !== b.closeDate) {
@@ -65,7 +70,7 @@ function byCloseDate(a: Deal, b: Deal): number {
 
 export function pickWinningDeal(deals: Deal[]): Deal | undefined {
   const sorted = [...deals].sort(byCloseDate);
-  return sorted.find((d) => isWonStage(d.stage)) ?? sorted[0];
+  return sorted.find(isWonDeal) ?? sorted[0];
 }
 
 /** Same promise typed twice ("1-hour response" / "1-hour response.") shows once. */
@@ -118,7 +123,7 @@ export function assembleBackstory(parts: BackstoryParts): Backstory {
   const { account, deals, contacts, notes, campaigns, contactEmail, twins = [] } = parts;
   const winningDeal = pickWinningDeal(deals);
   const otherDeals = deals.filter((d) => d !== winningDeal).sort((a, b) => byCloseDate(b, a));
-  const won = [...deals].sort(byCloseDate).filter((d) => isWonStage(d.stage));
+  const won = [...deals].sort(byCloseDate).filter(isWonDeal);
   if (winningDeal) won.sort((a, b) => Number(b === winningDeal) - Number(a === winningDeal));
   const view = (c: Contact): BackstoryContact => ({
     id: c.id,

@@ -4,7 +4,7 @@
  * arithmetic over records; services/insights.ts fetches them.
  */
 import type { Account, Campaign, Deal } from './model';
-import { isWonStage, pickWinningDeal } from './backstory';
+import { isWonDeal, pickWinningDeal } from './backstory';
 
 export interface TicketViewLike {
   day: string;
@@ -73,7 +73,7 @@ export function campaignInsights(input: InsightInput): InsightRow[] {
   const rows = new Map<string, InsightRow>();
   for (const account of input.accounts) {
     const won = pickWinningDeal(dealsBy.get(account.id) ?? []);
-    if (!won || !isWonStage(won.stage)) continue;
+    if (!won || !isWonDeal(won)) continue;
     const campaign = won.campaignId ? campaigns.get(won.campaignId) : undefined;
     const key = campaign?.id ?? '';
     const row = rows.get(key) ?? {

@@ -63,7 +63,10 @@ export interface Deal extends SourcedRecord {
   /** Recurring revenue per month. */
   valueRecurring?: number;
   currency: string;
+  /** The stage as the source names it ("Closed won", "Contract signed"). */
   stage: string;
+  /** The source says the deal is won (true) or lost (false); absent: judged by the stage's name. */
+  won?: boolean;
   closeDate?: string;
   salesRep?: string;
   /** What was sold, in the rep's words. */

@@ -48,6 +48,12 @@ export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<n
         flag,
         account.sourceId,
         deps.http,
+        // What was written is kept with the flag at once, so a retry looks it up by id rather than
+        // through the source's search (HubSpot's search index lags behind its writes).
+        {
+          remoteId: flag.remoteId,
+          remember: (remoteId) => db.flags.update(flag.id, { remoteId }).then(() => undefined),
+        },
       );
       await markDelivered(db, flag.id, remoteId, now());
       delivered++;

@@ -123,6 +123,7 @@ const dealSchema = z.strictObject({
   valueRecurring: z.optional(z.number()),
   currency: str,
   stage: str,
+  won: z.optional(z.boolean()),
   closeDate: opt,
   salesRep: opt,
   productsSold: opt,

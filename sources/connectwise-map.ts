@@ -57,7 +57,8 @@ export function mapCompany(o: CwObject): Account | undefined {
     industry: refName(o.market),
     leadSource: str(o.leadSource),
     customerSince: day(o.dateAcquired),
-    owner: refName(o.accountManager) ?? refName(o.territoryManager),
+    // The vendor's Company model has territoryManager and no accountManager (model_company.go).
+    owner: refName(o.territoryManager),
   };
 }
 
@@ -116,31 +117,74 @@ export function mapCampaign(o: CwObject): Campaign | undefined {
   };
 }
 
-/** Revenue from an opportunity's forecast: recurring items per month, the rest one-time. */
+/** Revenue from an opportunity's forecast: recurring items per billing cycle, the rest one-time. */
 export interface Forecast {
   oneTime?: number;
   recurring?: number;
+  /** The forecast's currency (ISO code), where it names one. */
+  currency?: string;
 }
 
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** A currency reference's ISO code ({ currencyCode: "EUR", ... }). */
+export const currencyCode = (v: unknown): string | undefined => {
+  const code = str(obj(v)?.currencyCode);
+  return code && /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : undefined;
+};
+
+/** A line counts unless it is left out of the forecast or lost (see sources/connectwise-facts.md). */
+const lost = (item: Record<string, unknown>) => /lost/i.test(refName(item.status) ?? '');
+
+/**
+ * GET /sales/opportunities/{id}/forecast. The descriptions disagree on its shape, so every
+ * documented one is read:
+ *  - a list of Forecast objects, each with `forecastItems`: the clients generated from
+ *    ConnectWise's Manage API 2025.1 description (ai-connor/connectwise
+ *    api_opportunity_forecasts.go, GetSalesOpportunitiesByParentIdForecast returns []Forecast;
+ *    HealthITAU/pyconnectwise SalesOpportunitiesIdForecastEndpoint.get returns list[Forecast]);
+ *  - one Forecast object with `forecastItems`: what POST and PATCH of that path answer in the same
+ *    description, and what this client assumed before;
+ *  - a list of flat forecast lines ({ revenue, status, includedFlag, recurring: { recurringRevenue } }):
+ *    clients generated from an older description (sowderca/connectwise-ruby-sdk docs/Forecast.md,
+ *    spinen/connectwise-sales-php-client docs/Model/Forecast.md).
+ * A ForecastItem (model_forecast_item.go) has `includeFlag` (not includedFlag), `status`, `revenue`,
+ * and for recurring lines (`recurringFlag`) a separate `recurringRevenue` per cycle.
+ */
 export function forecastValues(forecast: unknown): Forecast {
-  const items =
-    forecast && typeof forecast === 'object' ? (forecast as { forecastItems?: unknown }).forecastItems : undefined;
+  const forecasts = (Array.isArray(forecast) ? forecast : [forecast]).map(obj).filter((f) => !!f);
   let oneTime = 0;
   let recurring = 0;
-  for (const i of Array.isArray(items) ? items : []) {
-    if (!i || typeof i !== 'object' || (i as { includedFlag?: unknown }).includedFlag === false) continue;
-    const revenue = num((i as { revenue?: unknown }).revenue) ?? 0;
-    if ((i as { recurringFlag?: unknown }).recurringFlag === true) recurring += revenue;
-    else oneTime += revenue;
+  let currency: string | undefined;
+  for (const f of forecasts) {
+    currency ??= currencyCode(f.currency);
+    if (Array.isArray(f.forecastItems)) {
+      for (const item of f.forecastItems.map(obj)) {
+        if (!item || item.includeFlag === false || lost(item)) continue;
+        if (item.recurringFlag === true) recurring += num(item.recurringRevenue) ?? 0;
+        else oneTime += num(item.revenue) ?? 0;
+      }
+    } else if (!('forecastItems' in f) && ('revenue' in f || 'recurring' in f)) {
+      // An older description's flat line.
+      if (f.includedFlag === false || lost(f)) continue;
+      const perCycle = num(obj(f.recurring)?.recurringRevenue);
+      if (perCycle !== undefined) recurring += perCycle;
+      else oneTime += num(f.revenue) ?? 0;
+    }
   }
-  return { ...(oneTime ? { oneTime } : {}), ...(recurring ? { recurring } : {}) };
+  return { ...(oneTime ? { oneTime } : {}), ...(recurring ? { recurring } : {}), ...(currency ? { currency } : {}) };
 }
 
 export function isWon(o: CwObject): boolean {
   return /won/i.test(refName(o.status) ?? '');
 }
 
-export function mapOpportunity(o: CwObject, forecast: Forecast = {}, currency = 'USD'): Deal | undefined {
+/**
+ * An opportunity as a deal. Its currency is the opportunity's own (`currency.currencyCode`),
+ * else its forecast's; only when neither names one is it taken to be USD.
+ */
+export function mapOpportunity(o: CwObject, forecast: Forecast = {}): Deal | undefined {
   const name = str(o.name);
   const company = refId(o.company);
   if (!name || !company) return undefined;
@@ -151,10 +195,11 @@ export function mapOpportunity(o: CwObject, forecast: Forecast = {}, currency = 
     accountId: `${SOURCE}:company-${company}`,
     name,
     ...(campaign ? { campaignId: `${SOURCE}:campaign-${campaign}` } : {}),
-    leadSource: refName(o.source),
+    // A string of up to 50 characters in the vendor's model (model_opportunity.go).
+    leadSource: str(o.source),
     valueOneTime: forecast.oneTime,
     valueRecurring: forecast.recurring,
-    currency,
+    currency: currencyCode(o.currency) ?? forecast.currency ?? 'USD',
     stage: isWon(o) ? 'Closed Won' : status || (refName(o.stage) ?? ''),
     closeDate: day(o.closedDate),
     salesRep: refName(o.primarySalesRep),

@@ -16,11 +16,20 @@
  */
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  errorDetail,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
 import { testHttp } from './test-http';
 import {
   originOf,
   type ConnectionCheck,
+  type FlagDelivery,
   type LiveSource,
   type ReadPosition,
   type SourcePage,
@@ -75,6 +84,9 @@ export async function apiRoot(o: CwOptions): Promise<string> {
   if (!codebase)
     throw new BadResponseError(
       `${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`,
+      undefined,
+      undefined,
+      { code: 'unknownCompany', args: [new URL(o.site).host, o.companyId] },
     );
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
@@ -92,7 +104,8 @@ async function fetchList(
   url.searchParams.set('pageSize', String(PAGE_SIZE));
   if (conditions) url.searchParams.set('conditions', conditions);
   const list = await requestJson(url.href, { headers: headers(o) }, o);
-  if (!Array.isArray(list)) throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`);
+  if (!Array.isArray(list))
+    throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`, undefined, url.href);
   return list.filter(isCwObject);
 }
 
@@ -190,6 +203,7 @@ export async function* connectwisePages(
         }
       } else {
         for (const opp of list) {
+          // See forecastValues for the shapes this answer comes in.
           const forecast = isWon(opp)
             ? forecastValues(
                 await requestJson(`${root}/sales/opportunities/${opp.id}/forecast`, { headers: headers(o) }, o),
@@ -236,7 +250,15 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
   try {
     root = await apiRoot(o);
   } catch (e) {
-    return [{ what: 'company info', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    const error = errorDetail(e);
+    return [
+      {
+        what: 'company info',
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        ...(error ? { error } : {}),
+      },
+    ];
   }
   const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
   for (const [what, path] of [
@@ -250,10 +272,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
       checks.push({ what, ok: true });
     } catch (e) {
       // Campaigns are optional: without them the sync goes on and says so.
+      const error = errorDetail(e);
       checks.push({
         what,
         ok: false,
         message: e instanceof Error ? e.message : String(e),
+        ...(error ? { error } : {}),
         ...(what === 'campaigns' ? { optional: true } : {}),
       });
       if (!(e instanceof PermissionError)) break;
@@ -264,11 +288,12 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
 
 /**
  * A flag becomes a sales opportunity on the company, assigned to the member the MSP chose, with
- * the flag's text (and so its ticket) as the opportunity's notes. Idempotent: opportunities whose
- * notes hold the flag id are looked for first.
+ * the flag's text (and so its ticket) as the opportunity's notes, on the company's default contact
+ * (ConnectWise requires a contact). Idempotent: the opportunity an earlier attempt created (its id
+ * remembered with the flag) is looked up by id, then opportunities whose notes hold the flag id.
  */
 export async function deliverConnectWiseFlag(
-  opts: CwOptions & { flagsTo?: string },
+  opts: CwOptions & FlagDelivery & { flagsTo?: string },
   flag: Flag,
   companySourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
@@ -276,27 +301,68 @@ export async function deliverConnectWiseFlag(
   const companyId = Number(companySourceId.replace(/^company-/, ''));
   if (!Number.isInteger(companyId)) throw new Error(`"${companySourceId}" is not a ConnectWise company`);
   const root = await apiRoot(opts);
+  const remembered = opts.remoteId && (await opportunityWithFlag(root, opts.remoteId, flag.id, opts));
+  if (remembered) return { remoteId: opts.remoteId!, created: false };
   const search = new URL(`${root}/sales/opportunities`);
   search.searchParams.set('conditions', `notes like "%${flag.id}%"`);
   search.searchParams.set('pageSize', '1');
   const found = await requestJson(search.href, { headers: headers(opts) }, opts);
   if (Array.isArray(found) && isCwObject(found[0])) return { remoteId: String(found[0].id), created: false };
+  const contact = await companyContact(root, companyId, opts);
+  if (contact === undefined)
+    throw new Error(
+      `the ConnectWise company ${companyId} has no contact, and ConnectWise needs one on an opportunity: add a contact there`,
+    );
   const expected = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString().slice(0, 10);
+  // Required on create (see sources/connectwise-facts.md): name, primarySalesRep, company, contact.
+  // expectedCloseDate is required only on updates; it is sent so the opportunity lands in a month.
   const body = {
     name: `${KIND_WORDS[flag.kind]}: ${flag.note}`.slice(0, 100),
     company: { id: companyId },
+    contact: { id: contact },
     primarySalesRep: { identifier: opts.flagsTo },
     expectedCloseDate: `${expected}T00:00:00Z`,
     notes: flagText(flag),
   };
-  // The write itself is not retried here: a retry goes through the search above first.
+  // The write itself is not retried here: a retry goes through the checks above first.
   const created = await requestJson(
     `${root}/sales/opportunities`,
     { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
     { ...opts, retries: 0 },
   );
-  if (!isCwObject(created)) throw new BadResponseError('ConnectWise did not say which opportunity it created');
+  if (!isCwObject(created))
+    throw new BadResponseError(
+      'ConnectWise did not say which opportunity it created',
+      undefined,
+      `${root}/sales/opportunities`,
+    );
+  await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
+}
+
+/** Whether the opportunity an earlier attempt created (its id remembered) is there and carries the flag. */
+async function opportunityWithFlag(root: string, id: string, flagId: string, o: CwOptions): Promise<boolean> {
+  if (!/^\d+$/.test(id)) return false;
+  try {
+    const opp = await requestJson(`${root}/sales/opportunities/${id}`, { headers: headers(o) }, o);
+    return isCwObject(opp) && typeof opp.notes === 'string' && opp.notes.includes(flagId);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) return false;
+    throw e;
+  }
+}
+
+/** The company's default contact, else its first active contact; undefined when it has none. */
+async function companyContact(root: string, companyId: number, o: CwOptions): Promise<number | undefined> {
+  const company = await requestJson(`${root}/company/companies/${companyId}`, { headers: headers(o) }, o);
+  const id = (company as { defaultContact?: { id?: unknown } } | null)?.defaultContact?.id;
+  if (typeof id === 'number') return id;
+  const url = new URL(`${root}/company/contacts`);
+  url.searchParams.set('conditions', `company/id = ${companyId} and inactiveFlag = false`);
+  url.searchParams.set('pageSize', '1');
+  const list = await requestJson(url.href, { headers: headers(o) }, o);
+  const first = Array.isArray(list) ? (list[0] as { id?: unknown } | undefined)?.id : undefined;
+  return typeof first === 'number' ? first : undefined;
 }
 
 function options(settings: Values, secrets: Values, http: HttpOptions): CwOptions {
@@ -326,9 +392,9 @@ export const connectwiseSource: LiveSource = {
   pages: (settings, secrets, from, since, http = {}) =>
     connectwisePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
   test: (settings, secrets, http = {}) => testConnectWise(options(settings, secrets, http)),
-  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) =>
+  deliverFlag: (settings, secrets, flag, companySourceId, http = {}, delivery = {}) =>
     deliverConnectWiseFlag(
-      { ...options(settings, secrets, http), flagsTo: settings.flagsTo?.trim() },
+      { ...options(settings, secrets, http), ...delivery, flagsTo: settings.flagsTo?.trim() },
       flag,
       companySourceId,
     ),

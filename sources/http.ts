@@ -3,19 +3,26 @@
  * service worker whose fetch runs past 30 s), 429 honours Retry-After (seconds or an HTTP
  * date), 5xx and network failures back off exponentially with full jitter up to a cap, and a
  * client-side token bucket keeps under the API's rate limit before the server has to say 429.
- * Failures are typed, with plain-words messages that never contain credentials.
+ * Failures are typed, with plain-words messages that never contain credentials, and a code plus
+ * arguments (`detail`) that the pages word in the user's language (locales: syncError.<code>).
  */
 
 export const REQUEST_TIMEOUT_MS = 25_000;
 
+export { ERROR_CODES, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
+import type { ErrorDetail } from '@/core/sync-errors';
+
 export class HttpError extends Error {
+  readonly detail: ErrorDetail;
   constructor(
     message: string,
     readonly status?: number,
     readonly url?: string,
+    detail?: ErrorDetail,
   ) {
     super(message);
     this.name = new.target.name;
+    this.detail = detail ?? { code: 'badAnswer', args: [url ? where(url) : ''] };
   }
 }
 /** 401: the key or token was rejected. Do not retry; tell the user. */
@@ -30,6 +37,11 @@ export class NetworkError extends HttpError {}
 export class TimeoutError extends HttpError {}
 /** The answer was not the JSON it should be. */
 export class BadResponseError extends HttpError {}
+
+/** An error's code and arguments, where it has them (errors of this module and its callers). */
+export function errorDetail(e: unknown): ErrorDetail | undefined {
+  return e instanceof HttpError ? e.detail : undefined;
+}
 
 /** Seconds ("120") or an HTTP date; undefined when absent or unreadable. Never negative. */
 export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
@@ -106,7 +118,7 @@ const requestKey = (url: string, init: RequestInit) =>
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The path of a URL without its query (which may hold keys), for messages. */
-const where = (url: string) => {
+export const where = (url: string) => {
   try {
     const u = new URL(url);
     return `${u.host}${u.pathname}`;
@@ -120,7 +132,7 @@ async function reason(res: Response): Promise<string> {
   try {
     const body = JSON.parse(await res.text()) as { message?: unknown; errors?: { message?: unknown }[] };
     const detail = body.errors?.find((e) => typeof e?.message === 'string')?.message ?? body.message;
-    return typeof detail === 'string' && detail.trim() ? `: ${detail.trim().slice(0, 200)}` : '';
+    return typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 200) : '';
   } catch {
     return '';
   }
@@ -174,22 +186,28 @@ async function tries(
         await pause(attempt, backoffMs(attempt, opts.random));
         continue;
       }
+      const seconds = String(Math.ceil((opts.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000));
+      const cause = e instanceof Error ? e.message : 'network error';
       throw timedOut
-        ? new TimeoutError(
-            `${where(url)} did not answer within ${Math.ceil((opts.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s`,
-            undefined,
-            url,
-          )
-        : new NetworkError(
-            `${where(url)} could not be reached (${e instanceof Error ? e.message : 'network error'})`,
-            undefined,
-            url,
-          );
+        ? new TimeoutError(`${where(url)} did not answer within ${seconds} s`, undefined, url, {
+            code: 'timeout',
+            args: [where(url), seconds],
+          })
+        : new NetworkError(`${where(url)} could not be reached (${cause})`, undefined, url, {
+            code: 'network',
+            args: [where(url), cause],
+          });
     }
     if (res.status === 401)
-      throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url);
+      throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url, {
+        code: 'auth',
+        args: [where(url)],
+      });
     if (res.status === 403)
-      throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url);
+      throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url, {
+        code: 'permission',
+        args: [where(url)],
+      });
     if (res.status === 429 || res.status >= 500) {
       const after =
         res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
@@ -198,15 +216,30 @@ async function tries(
         continue;
       }
       throw res.status === 429
-        ? new RateLimitError(`${where(url)} keeps answering "too many requests" (429)`, 429, url)
-        : new ServerError(`${where(url)} failed with ${res.status} after ${attempt + 1} tries`, res.status, url);
+        ? new RateLimitError(`${where(url)} keeps answering "too many requests" (429)`, 429, url, {
+            code: 'rateLimit',
+            args: [where(url)],
+          })
+        : new ServerError(`${where(url)} failed with ${res.status} after ${attempt + 1} tries`, res.status, url, {
+            code: 'server',
+            args: [where(url), String(res.status), String(attempt + 1)],
+          });
     }
-    if (!res.ok) throw new HttpError(`${where(url)} answered ${res.status}${await reason(res)}`, res.status, url);
+    if (!res.ok) {
+      const said = await reason(res);
+      throw new HttpError(`${where(url)} answered ${res.status}${said ? `: ${said}` : ''}`, res.status, url, {
+        code: said ? 'refusedSaying' : 'refused',
+        args: said ? [where(url), String(res.status), said] : [where(url), String(res.status)],
+      });
+    }
     const text = await res.text();
     try {
       return text ? JSON.parse(text) : null;
     } catch {
-      throw new BadResponseError(`${where(url)} did not answer JSON`, res.status, url);
+      throw new BadResponseError(`${where(url)} did not answer JSON`, res.status, url, {
+        code: 'notJson',
+        args: [where(url)],
+      });
     }
   }
 }

@@ -84,7 +84,43 @@ export function mapContact(o: HsObject): Contact | undefined {
   };
 }
 
-const STAGES: Record<string, string> = { closedwon: 'Closed Won', closedlost: 'Closed Lost' };
+/** A deal stage as the pipelines API describes it: its label, and whether a deal there is won. */
+export interface DealStage {
+  label: string;
+  /** true: closed won; false: closed lost or still open; undefined: the stage's metadata says neither. */
+  won?: boolean;
+}
+
+/**
+ * Stage id -> stage, from GET /crm/v3/pipelines/deals ({ results: [{ id, label, stages: [{ id,
+ * label, metadata: { isClosed: "true", probability: "1.0" } }] }] }). A closed stage with
+ * probability 1 is won, a closed one with probability 0 lost (HubSpot's pipelines guide: deal
+ * stage metadata has `isClosed` and `probability`). Stage ids outside the default pipeline are
+ * numbers ("1034772"), so they say nothing by themselves.
+ */
+export function dealStages(answer: unknown): Map<string, DealStage> {
+  const stages = new Map<string, DealStage>();
+  const pipelines = (answer as { results?: unknown } | null)?.results;
+  for (const p of Array.isArray(pipelines) ? pipelines : []) {
+    const list = (p as { stages?: unknown } | null)?.stages;
+    for (const st of Array.isArray(list) ? list : []) {
+      const { id, label, metadata } = (st ?? {}) as { id?: unknown; label?: unknown; metadata?: unknown };
+      if (typeof id !== 'string' || !str(label)) continue;
+      const meta = (metadata && typeof metadata === 'object' ? metadata : {}) as Record<string, unknown>;
+      const closed = String(meta.isClosed).toLowerCase() === 'true';
+      const probability = num(meta.probability);
+      const won = !closed ? false : probability === 1 ? true : probability === 0 ? false : undefined;
+      stages.set(id, { label: str(label)!, ...(won !== undefined ? { won } : {}) });
+    }
+  }
+  return stages;
+}
+
+/** The default pipeline's closed stages, for when the pipelines could not be read. */
+const DEFAULT_STAGES: Record<string, DealStage> = {
+  closedwon: { label: 'Closed Won', won: true },
+  closedlost: { label: 'Closed Lost', won: false },
+};
 
 /**
  * A deal's campaign: HubSpot's API offers no deal-to-campaign association, but a deal's original
@@ -103,12 +139,14 @@ export function mapDeal(
   o: HsObject,
   owners: Map<string, string>,
   campaigns = new Map<string, string>(),
+  stages = new Map<string, DealStage>(),
 ): Deal | undefined {
   const p = o.properties;
   const name = str(p.dealname);
   const company = associated(o, 'companies');
   if (!name || !company) return undefined;
-  const stage = str(p.dealstage) ?? '';
+  const stageId = str(p.dealstage) ?? '';
+  const stage = stages.get(stageId) ?? DEFAULT_STAGES[stageId];
   const campaign = dealCampaign(p, campaigns);
   return {
     ...rid(o.id),
@@ -118,7 +156,8 @@ export function mapDeal(
     valueOneTime: num(p.amount),
     valueRecurring: num(p.hs_mrr),
     currency: str(p.deal_currency_code) ?? 'USD',
-    stage: STAGES[stage] ?? stage,
+    stage: stage?.label ?? stageId,
+    ...(stage?.won !== undefined ? { won: stage.won } : {}),
     closeDate: day(p.closedate),
     salesRep: owners.get(str(p.hubspot_owner_id) ?? ''),
     productsSold: str(p.description),

@@ -10,10 +10,20 @@
  * association, and the campaign attribution reports give totals or contact ids, not deals.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
-import { PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  errorDetail,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type ErrorDetail,
+  type HttpOptions,
+} from './http';
 import {
   originOf,
   type ConnectionCheck,
+  type FlagDelivery,
   type LiveSource,
   type ReadPosition,
   type SourcePage,
@@ -22,12 +32,14 @@ import {
 import { flagText, type Flag } from '@/core/flags';
 import {
   campaignIndex,
+  dealStages,
   isHsObject,
   mapCampaign,
   mapCompany,
   mapContact,
   mapDeal,
   mapNote,
+  type DealStage,
   type HsObject,
 } from './hubspot-map';
 import { CAMPAIGNS_PATH, CAMPAIGNS_SCOPE, changedSince, readCampaigns } from './hubspot-campaigns';
@@ -46,6 +58,17 @@ export interface HubSpotOptions extends HttpOptions {
 const SEARCH_DEPTH = 10_000;
 /** A paging position that starts a new search from a modification time: `t:<ISO time>`. */
 const RESTART = 't:';
+/**
+ * The property that holds when an object last changed: `lastmodifieddate` for contacts,
+ * `hs_lastmodifieddate` for companies, deals and notes (HubSpot's search guide, the default
+ * properties each search returns). Filtering contacts by hs_lastmodifieddate finds none.
+ */
+export const MODIFIED: Record<string, string> = {
+  contacts: 'lastmodifieddate',
+  companies: 'hs_lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
+  notes: 'hs_lastmodifieddate',
+};
 
 const PROPERTIES = {
   companies: [
@@ -64,6 +87,7 @@ const PROPERTIES = {
     'amount',
     'hs_mrr',
     'deal_currency_code',
+    'pipeline',
     'dealstage',
     'closedate',
     'hubspot_owner_id',
@@ -118,11 +142,10 @@ async function searchPage(
 ): Promise<{ objects: HsObject[]; after?: string }> {
   const from = after?.startsWith(RESTART) ? after.slice(RESTART.length) : since;
   const token = after?.startsWith(RESTART) ? undefined : after;
+  const modified = MODIFIED[type]!;
   const body = {
-    filterGroups: [
-      { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(from)) }] },
-    ],
-    sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(Date.parse(from)) }] }],
+    sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
     properties: PROPERTIES[type],
     limit: 100,
     ...(token ? { after: token } : {}),
@@ -143,7 +166,7 @@ async function searchPage(
   const objects = (page?.results ?? []).filter(isHsObject);
   if (typeof next !== 'string' || !next) return { objects };
   if (Number(next) + body.limit <= (opts.searchDepth ?? SEARCH_DEPTH)) return { objects, after: next };
-  const last = objects.length ? lastModified(objects[objects.length - 1]!) : undefined;
+  const last = objects.length ? lastModified(objects[objects.length - 1]!, modified) : undefined;
   if (!last || Date.parse(last) <= Date.parse(from)) {
     throw new Error(
       `HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`,
@@ -153,38 +176,55 @@ async function searchPage(
 }
 
 /** When HubSpot last modified an object (search results carry it as updatedAt). */
-function lastModified(o: HsObject): string | undefined {
-  const v = (o as { updatedAt?: unknown }).updatedAt ?? o.properties.hs_lastmodifieddate;
+function lastModified(o: HsObject, property: string): string | undefined {
+  const v = (o as { updatedAt?: unknown }).updatedAt ?? o.properties[property];
   const t = typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : Date.parse(v)) : NaN;
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
-/** The associations the list API would have given, read in one batch per type (associations v4). */
-async function attachAssociations(
+/**
+ * The associations the list API would have given, read in one batch per type (associations v4).
+ * A result whose associations go on past one answer carries its own `paging.next.after`; those
+ * objects are asked again with that `after` until every association is read.
+ */
+export async function attachAssociations(
   type: keyof typeof PROPERTIES,
   objects: HsObject[],
   opts: HubSpotOptions,
 ): Promise<void> {
   for (const to of ASSOCIATIONS[type]) {
-    if (objects.length === 0) continue;
-    const res = (await requestJson(
-      new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href,
-      {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ inputs: objects.map((o) => ({ id: o.id })) }),
-      },
-      opts,
-    )) as {
-      results?: { from?: { id?: unknown }; to?: { toObjectId?: unknown }[] }[];
-    } | null;
     const byId = new Map<string, string[]>();
-    for (const r of res?.results ?? []) {
-      const ids = (r.to ?? [])
-        .map((x) => x.toObjectId)
-        .filter((id) => typeof id === 'string' || typeof id === 'number')
-        .map(String);
-      if (r.from?.id !== undefined) byId.set(String(r.from.id), ids);
+    let inputs: { id: string; after?: string }[] = objects.map((o) => ({ id: o.id }));
+    while (inputs.length) {
+      const res = (await requestJson(
+        new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ inputs }),
+        },
+        opts,
+      )) as {
+        results?: {
+          from?: { id?: unknown };
+          to?: { toObjectId?: unknown }[];
+          paging?: { next?: { after?: unknown } };
+        }[];
+      } | null;
+      const asked = new Map(inputs.map((i) => [i.id, i.after]));
+      inputs = [];
+      for (const r of res?.results ?? []) {
+        if (r.from?.id === undefined) continue;
+        const from = String(r.from.id);
+        const ids = (r.to ?? [])
+          .map((x) => x.toObjectId)
+          .filter((id) => typeof id === 'string' || typeof id === 'number')
+          .map(String);
+        byId.set(from, [...(byId.get(from) ?? []), ...ids]);
+        const after = r.paging?.next?.after;
+        if (typeof after === 'string' && after && asked.has(from) && asked.get(from) !== after)
+          inputs.push({ id: from, after });
+      }
     }
     for (const o of objects)
       o.associations = { ...o.associations, [to]: { results: (byId.get(o.id) ?? []).map((id) => ({ id })) } };
@@ -197,23 +237,60 @@ async function attachAssociations(
  */
 const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
 
-/** Owner id -> "First Last" (deals and notes name people by owner id). */
+/**
+ * Owner id -> "First Last" (deals and notes name people by owner id). Every page, and the
+ * archived (deactivated) owners too: the owners API lists them only when asked with
+ * archived=true, and the deals and notes of reps who left still name them.
+ */
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
-  const page = (await requestJson(
-    new URL('/crm/v3/owners/?limit=500', opts.base ?? HUBSPOT_API).href,
-    { headers: { Authorization: `Bearer ${opts.token}` } },
-    opts,
-  )) as {
-    results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
-  } | null;
-  for (const o of page?.results ?? []) {
-    const name =
-      [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') ||
-      (typeof o.email === 'string' ? o.email : '');
-    if ((typeof o.id === 'string' || typeof o.id === 'number') && name) owners.set(String(o.id), name);
+  for (const archived of [false, true]) {
+    let after: string | undefined;
+    do {
+      const url = new URL('/crm/v3/owners/', opts.base ?? HUBSPOT_API);
+      url.searchParams.set('limit', '100');
+      url.searchParams.set('archived', String(archived));
+      if (after) url.searchParams.set('after', after);
+      const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+        results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
+        paging?: { next?: { after?: unknown } };
+      } | null;
+      for (const o of page?.results ?? []) {
+        const name =
+          [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') ||
+          (typeof o.email === 'string' ? o.email : '');
+        const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
+        if (id && name && !owners.has(id)) owners.set(id, name);
+      }
+      const next = page?.paging?.next?.after;
+      after = typeof next === 'string' && next && next !== after ? next : undefined;
+    } while (after);
   }
   return owners;
+}
+
+/** Said when the deal pipelines cannot be read: stages outside the default pipeline show as ids. */
+export const STAGES_LEFT_OUT =
+  'deal stages outside the default pipeline are shown by id, and their deals not known as won: the token may not read the deal pipelines';
+
+/**
+ * The deal pipelines' stages (labels, won or lost), read once a pass: GET /crm/v3/pipelines/deals.
+ * A token that may not read them (403) costs the stage labels, not the sync.
+ */
+export async function listDealStages(
+  opts: HubSpotOptions,
+): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
+  try {
+    const answer = await requestJson(
+      new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,
+      { headers: { Authorization: `Bearer ${opts.token}` } },
+      opts,
+    );
+    return { stages: dealStages(answer) };
+  } catch (e) {
+    if (e instanceof PermissionError) return { stages: new Map(), warning: STAGES_LEFT_OUT };
+    throw e;
+  }
 }
 
 /**
@@ -228,6 +305,7 @@ export async function* hubspotPages(
 ): AsyncGenerator<SourcePage> {
   const o = { ...opts, limiter: opts.limiter ?? new RateLimiter(100, 10_000) };
   const owners = await listOwners(o);
+  const { stages, warning: stagesWarning } = await listDealStages(o);
   const { campaigns, warning } = await readCampaigns({ ...o, base: o.base ?? HUBSPOT_API });
   const byKey = campaignIndex(campaigns);
   for (let step = from.step; step < STEPS.length; step++) {
@@ -254,11 +332,11 @@ export async function* hubspotPages(
       for (const obj of page.objects) {
         if (type === 'companies') keep(records.accounts, mapCompany(obj));
         else if (type === 'contacts') keep(records.contacts, mapContact(obj));
-        else if (type === 'deals') keep(records.deals, mapDeal(obj, owners, byKey));
+        else if (type === 'deals') keep(records.deals, mapDeal(obj, owners, byKey, stages));
         else keep(records.notes, mapNote(obj, owners));
       }
       after = page.after;
-      yield { records, skipped, warnings: [], next: next(after) };
+      yield { records, skipped, warnings: type === 'deals' && stagesWarning ? [stagesWarning] : [], next: next(after) };
     } while (after);
   }
 }
@@ -303,13 +381,22 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
       );
       checks.push({ what, ok: true });
     } catch (e) {
-      const message =
-        what === 'campaigns' && e instanceof PermissionError
-          ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
-          : e instanceof Error
-            ? e.message
-            : String(e);
-      checks.push({ what, ok: false, message, ...(what === 'campaigns' ? { optional: true } : {}) });
+      const scope = what === 'campaigns' && e instanceof PermissionError;
+      const message = scope
+        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
+        : e instanceof Error
+          ? e.message
+          : String(e);
+      const error: ErrorDetail | undefined = scope
+        ? { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] }
+        : errorDetail(e);
+      checks.push({
+        what,
+        ok: false,
+        message,
+        ...(error ? { error } : {}),
+        ...(what === 'campaigns' ? { optional: true } : {}),
+      });
       if (!(e instanceof PermissionError)) break;
     }
   }
@@ -323,16 +410,21 @@ const NOTE_TO_COMPANY = 190;
 const searchLimiter = new RateLimiter(4, 1000);
 
 /**
- * A flag becomes a note on the company. Idempotent: the note's text ends with the flag id, and a
- * search for it runs first, so a retry after a lost answer finds the note instead of adding one.
+ * A flag becomes a note on the company. Idempotent without trusting the search index alone
+ * (HubSpot indexes a new note for search some seconds after writing it): the note an earlier
+ * attempt created is looked up by its remembered id; then a search for the flag id in note bodies;
+ * then, for a note whose answer was lost before its id could be kept, the company's own notes are
+ * read through its associations (not the search index) and their bodies checked for the flag id.
  */
 export async function deliverHubSpotFlag(
-  opts: HubSpotOptions,
+  opts: HubSpotOptions & FlagDelivery,
   flag: Flag,
   companyId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const base = opts.base ?? HUBSPOT_API;
   const headers = { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' };
+  if (opts.remoteId && (await noteHasFlag(opts.remoteId, flag.id, opts)))
+    return { remoteId: opts.remoteId, created: false };
   const search = {
     filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: flag.id }] }],
     properties: ['hs_note_body'],
@@ -346,6 +438,8 @@ export async function deliverHubSpotFlag(
   const existing = found?.results?.[0]?.id;
   if (typeof existing === 'string' || typeof existing === 'number')
     return { remoteId: String(existing), created: false };
+  const kept = await companyNoteWithFlag(companyId, flag.id, opts);
+  if (kept) return { remoteId: kept, created: false };
   const body = {
     properties: { hs_note_body: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'), hs_timestamp: flag.createdAt },
     associations: [
@@ -355,15 +449,77 @@ export async function deliverHubSpotFlag(
       },
     ],
   };
-  // No automatic retry of the write itself: a retry goes through the search above first.
+  // No automatic retry of the write itself: a retry goes through the checks above first.
   const created = (await requestJson(
     new URL('/crm/v3/objects/notes', base).href,
     { method: 'POST', headers, body: JSON.stringify(body) },
     { ...opts, retries: 0 },
   )) as { id?: unknown } | null;
   if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
-    throw new Error('HubSpot did not say which note it created');
+    throw new BadResponseError('HubSpot did not say which note it created', undefined, `${base}/crm/v3/objects/notes`);
+  await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
+}
+
+/** Whether the note with this id exists and carries the flag id (GET /crm/v3/objects/notes/{id}). */
+async function noteHasFlag(noteId: string, flagId: string, opts: HubSpotOptions): Promise<boolean> {
+  const url = new URL(`/crm/v3/objects/notes/${encodeURIComponent(noteId)}`, opts.base ?? HUBSPOT_API);
+  url.searchParams.set('properties', 'hs_note_body');
+  try {
+    const note = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+      properties?: { hs_note_body?: unknown };
+    } | null;
+    return String(note?.properties?.hs_note_body ?? '').includes(flagId);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) return false;
+    throw e;
+  }
+}
+
+/**
+ * The id of a note on the company whose body carries the flag id, read without the search index:
+ * the company's note associations (v4, paged), then those notes' bodies in batches of 100.
+ */
+async function companyNoteWithFlag(
+  companyId: string,
+  flagId: string,
+  opts: HubSpotOptions,
+): Promise<string | undefined> {
+  const base = opts.base ?? HUBSPOT_API;
+  const auth = { Authorization: `Bearer ${opts.token}` };
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const url = new URL(`/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/notes`, base);
+    url.searchParams.set('limit', '500');
+    if (after) url.searchParams.set('after', after);
+    const page = (await requestJson(url.href, { headers: auth }, opts)) as {
+      results?: { toObjectId?: unknown }[];
+      paging?: { next?: { after?: unknown } };
+    } | null;
+    for (const r of page?.results ?? [])
+      if (typeof r.toObjectId === 'string' || typeof r.toObjectId === 'number') ids.push(String(r.toObjectId));
+    const next = page?.paging?.next?.after;
+    after = typeof next === 'string' && next && next !== after ? next : undefined;
+  } while (after);
+  for (let i = 0; i < ids.length; i += 100) {
+    const res = (await requestJson(
+      new URL('/crm/v3/objects/notes/batch/read', base).href,
+      {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          inputs: ids.slice(i, i + 100).map((id) => ({ id })),
+          properties: ['hs_note_body'],
+          propertiesWithHistory: [],
+        }),
+      },
+      opts,
+    )) as { results?: { id?: unknown; properties?: { hs_note_body?: unknown } }[] } | null;
+    const hit = res?.results?.find((n) => String(n.properties?.hs_note_body ?? '').includes(flagId));
+    if (hit && (typeof hit.id === 'string' || typeof hit.id === 'number')) return String(hit.id);
+  }
+  return undefined;
 }
 
 export const hubspotSource: LiveSource = {
@@ -374,7 +530,7 @@ export const hubspotSource: LiveSource = {
     { key: 'base', secret: false, type: 'url', default: HUBSPOT_API },
   ],
   origin: (settings) => originOf(settings.base || HUBSPOT_API),
-  // Incremental passes use the search API (by hs_lastmodifieddate) plus batch association reads.
+  // Incremental passes use the search API (by each type's modification property) plus batch association reads.
   incremental: true,
   pages: (settings, secrets, from, since, http = {}) =>
     hubspotPages(
@@ -384,9 +540,9 @@ export const hubspotSource: LiveSource = {
     ),
   test: (settings, secrets, http = {}) =>
     testHubSpot({ ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) }),
-  deliverFlag: (settings, secrets, flag, companyId, http = {}) =>
+  deliverFlag: (settings, secrets, flag, companyId, http = {}, delivery = {}) =>
     deliverHubSpotFlag(
-      { ...http, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) },
+      { ...http, ...delivery, token: secrets.token ?? '', base: originOf(settings.base || HUBSPOT_API) },
       flag,
       companyId,
     ),

@@ -5,7 +5,7 @@
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
-import type { HttpOptions } from './http';
+import type { ErrorDetail, HttpOptions } from './http';
 
 export interface SourceField {
   key: string;
@@ -23,6 +23,8 @@ export interface ConnectionCheck {
   ok: boolean;
   /** What went wrong, in plain words (never the key). */
   message?: string;
+  /** The same as a code and its arguments, for the page to word in the user's language. */
+  error?: ErrorDetail;
   /** The source syncs without this (e.g. campaigns): failing it is a gap, not a broken connection. */
   optional?: boolean;
 }
@@ -51,6 +53,14 @@ export interface SourcePage {
   next: ReadPosition | null;
 }
 
+/** What a flag's delivery knows from earlier attempts, and how it keeps what it writes. */
+export interface FlagDelivery {
+  /** The id of what an earlier attempt wrote, if its answer arrived. */
+  remoteId?: string;
+  /** Keep the id of what was just written with the flag, so a retry looks it up by id. */
+  remember?: (remoteId: string) => Promise<void>;
+}
+
 export interface LiveSource {
   kind: string;
   /** The product's name ("HubSpot"). */
@@ -74,7 +84,8 @@ export interface LiveSource {
   test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
   /**
    * Write a technician's flag to the account in this source (sources that take writes only).
-   * Must be idempotent by `flag.id`: look for the copy a lost answer may have left, then write.
+   * Must be idempotent by `flag.id`: look up what an earlier attempt wrote (by the remembered id,
+   * then by the flag id), then write, and hand the new id to `remember` before anything else.
    */
   deliverFlag?(
     settings: Values,
@@ -82,6 +93,7 @@ export interface LiveSource {
     flag: Flag,
     accountSourceId: string,
     http?: HttpOptions,
+    delivery?: FlagDelivery,
   ): Promise<{ remoteId: string; created: boolean }>;
 }
 

@@ -13,7 +13,7 @@ import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
 import { loadRecordSet, recordTables, upsertRecords } from '@/storage/record-writes';
 import { countsByKind } from '@/storage/record-store';
 import type { SourceConfig, SyncRun } from '@/storage/source-configs';
-import type { HttpOptions } from './http';
+import { errorDetail, type ErrorDetail, type HttpOptions } from './http';
 import { liveSource } from './live-sources';
 import type { Values } from './live-source';
 
@@ -47,7 +47,8 @@ export async function runSync(
   const source = liveSource(config.kind);
   if (!source) return { run: { at, ok: false, message: `unknown kind of source "${config.kind}"` } };
   const missing = source.fields.filter((f) => f.secret && !secrets?.[f.key]?.trim());
-  if (!secrets || missing.length) return { run: { at, ok: false, message: 'no API key saved for this source' } };
+  if (!secrets || missing.length)
+    return { run: { at, ok: false, message: 'no API key saved for this source', error: { code: 'noKey', args: [] } } };
   try {
     const state = await startOrResume(db, config.id, source.incremental, now(), options.full ?? false);
     const pass = state.pass!;
@@ -110,15 +111,18 @@ export async function runSync(
     });
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
+    const full = isQuotaError(e);
+    const error: ErrorDetail | undefined = full ? { code: 'diskFull', args: [] } : errorDetail(e);
     return {
       run: {
         at,
         ok: false,
-        message: isQuotaError(e)
+        message: full
           ? 'the browser has no storage space left for Backstory'
           : e instanceof Error
             ? e.message
             : String(e),
+        ...(error ? { error } : {}),
       },
     };
   }

@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import type { ErrorDetail } from '@/core/sync-errors';
 
 /** A configured data source. No secrets here: the token lives encrypted in storage/secrets.ts. */
 export interface SourceConfig {
@@ -18,11 +19,15 @@ export interface SyncRun {
   ok: boolean;
   /** Plain words: "42 accounts, 80 contacts, 51 deals, 120 notes" or what went wrong. */
   message: string;
+  /** What went wrong as a code and its arguments (sources/http.ts), worded by the page. */
+  error?: ErrorDetail;
 }
 
 export interface SourceStatus {
   lastSuccess?: string;
   lastError?: string;
+  /** lastError as a code and its arguments, where it has them. */
+  lastErrorDetail?: ErrorDetail;
   /** A sync is under way (or was, when the browser stopped the worker: it resumes when it wakes). */
   running?: boolean;
   /** When the sync under way was asked for (kept while it resumes in later workers). */
@@ -43,6 +48,21 @@ export const RUNS_KEPT = 20;
 export function withRun(status: SourceStatus | undefined, run: SyncRun): SourceStatus {
   const runs = [run, ...(status?.runs ?? [])].slice(0, RUNS_KEPT);
   return run.ok
-    ? { ...status, runs, running: false, runningSince: undefined, lastSuccess: run.at, lastError: undefined }
-    : { ...status, runs, running: false, runningSince: undefined, lastError: run.message };
+    ? {
+        ...status,
+        runs,
+        running: false,
+        runningSince: undefined,
+        lastSuccess: run.at,
+        lastError: undefined,
+        lastErrorDetail: undefined,
+      }
+    : {
+        ...status,
+        runs,
+        running: false,
+        runningSince: undefined,
+        lastError: run.message,
+        lastErrorDetail: run.error,
+      };
 }

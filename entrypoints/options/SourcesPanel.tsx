@@ -13,6 +13,7 @@ import {
   type SourceConfig,
   type SourceStatus,
 } from '@/storage/source-configs';
+import { errorText } from './error-text';
 
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
@@ -209,7 +210,7 @@ export function SourcesPanel() {
                 </p>
                 {st?.lastError && (
                   <p class="errors" data-testid="source-error">
-                    {t('sources.lastError', [st.lastError])}
+                    {t('sources.lastError', [errorText(st.lastError, st.lastErrorDetail)])}
                   </p>
                 )}
                 {!!st?.runs.length && (
@@ -218,7 +219,8 @@ export function SourcesPanel() {
                     <ul class="small">
                       {st.runs.map((r, i) => (
                         <li key={i}>
-                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'} {r.message}
+                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'}{' '}
+                          {r.ok ? r.message : errorText(r.message, r.error)}
                         </li>
                       ))}
                     </ul>
@@ -316,7 +318,7 @@ function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined 
         {result.map((c) => (
           <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
             {c.ok ? '✓' : c.optional ? '!' : '✗'} {c.what}
-            {c.message ? `: ${c.message}` : ''}
+            {c.message || c.error ? `: ${errorText(c.message, c.error)}` : ''}
           </li>
         ))}
       </ul>

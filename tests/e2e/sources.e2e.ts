@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, screenshot, sidebarFrame, type Harness } from './harness';
 import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
-import { startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
+import { forecastItem, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
 
 let h: Harness;
 let mock: MockHubSpot;
@@ -310,12 +310,15 @@ describe('ConnectWise PSA as a data source', () => {
       id: 4200,
       name: 'Acme Dental - managed IT',
       company: { id: 260, name: 'Acme Dental Group' },
+      contact: { id: 901, name: 'Ravi Shah' },
       campaign: { id: 31, name: 'Spring trade show 2025' },
       primarySalesRep: { id: 12, name: 'Dana Whitfield' },
       status: { id: 2, name: 'Won' },
       closedDate: '2025-05-02T00:00:00Z',
     });
-    cw.data.forecasts[4200] = [{ revenue: 2100, recurringFlag: true, includedFlag: true }];
+    cw.data.forecasts[4200] = [
+      forecastItem(9, 4200, { id: 2, name: 'Won' }, { revenue: 25_200, recurringFlag: true, recurringRevenue: 2100 }),
+    ];
     cw.data.notes[4200] = [
       {
         id: 78,

@@ -7,9 +7,20 @@
  *    marketing/campaigns | sales/opportunities/{id}/notes | company/companies/{id}/notes
  *    ?page=&pageSize= (≤ 1000)&conditions= -> a JSON array, with a Link header (rel="next") while
  *    more pages follow. Conditions: the clauses Backstory sends, joined by "and" (lastUpdated >
- *    [date], lastUpdated <= [date], closedDate = null, notes like "%text%"); any other is a 400
+ *    [date], lastUpdated <= [date], closedDate = null, notes like "%text%", company/id = N,
+ *    inactiveFlag = false); any other is a 400
  *    as ConnectWise answers a condition it cannot parse
- *  - GET .../sales/opportunities/{id}/forecast -> { id, forecastItems: [{ revenue, recurringFlag, includedFlag }] }
+ *  - GET .../sales/opportunities/{id}/forecast -> a list of Forecast ({ id, forecastItems: [ForecastItem],
+ *    currency }) as the clients generated from the 2025.1 description have it; `forecastShape`
+ *    switches to the other documented shapes (one Forecast object, or an older description's flat
+ *    lines); see sources/connectwise-map.ts forecastValues
+ *  - GET .../company/companies/{id} and .../sales/opportunities/{id} -> the one record, or 404
+ *  - POST .../sales/opportunities: refused with 400 and the vendor's error shape
+ *    ({ code, message, errors: [{ code, message, resource, field }] }) when a field the vendor
+ *    requires on create is missing (tests/mock-apis/connectwise-contract.ts), or the member or
+ *    contact does not exist
+ *  - every record has the fields the vendor's model requires (contract table above); answers are
+ *    checked against it in tests/unit/connectwise-contract.test.ts
  *  - auth: `Authorization: Basic base64(companyId+publicKey:privateKey)` and a `clientId` header;
  *    a wrong key is 401, a missing clientId 400, a path outside the member's role 403
  * Switches (on `mock.switches`) imitate what goes wrong, as in the HubSpot mock.
@@ -17,6 +28,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serve } from './serve';
 import type { Switches } from './hubspot-server';
+import { createProblems } from './connectwise-contract';
 
 export type Obj = Record<string, unknown> & { id: number };
 
@@ -29,8 +41,23 @@ export interface MockConnectWiseData {
   notes: Record<number, Obj[]>;
   /** Notes on companies, by company id. */
   companyNotes?: Record<number, Obj[]>;
-  forecasts: Record<number, { revenue: number; recurringFlag: boolean; includedFlag: boolean }[]>;
+  /** Forecast items (the vendor's ForecastItem) by opportunity id. */
+  forecasts: Record<number, ForecastItem[]>;
 }
+
+export interface ForecastItem {
+  id: number;
+  opportunity: { id: number; name?: string };
+  status: { id: number; name: string };
+  forecastType: string | null;
+  revenue: number;
+  includeFlag: boolean;
+  recurringFlag: boolean;
+  recurringRevenue?: number;
+}
+
+/** Which documented shape the forecast endpoint answers in (see the header). */
+export type ForecastShape = 'list' | 'object' | 'flat';
 
 export interface MockConnectWise {
   url: string;
@@ -48,10 +75,33 @@ export interface MockConnectWise {
   writes: Obj[];
   /** Member identifiers that exist (for primarySalesRep). */
   members: string[];
+  /** The shape forecasts are answered in (default: a list of Forecast). */
+  forecastShape: ForecastShape;
   close(): Promise<void>;
 }
 
 export const CODEBASE = 'v2025_1/';
+
+const WON = { id: 2, name: 'Won' };
+const LOST = { id: 3, name: 'Lost' };
+
+export function forecastItem(
+  id: number,
+  opportunity: number,
+  status: { id: number; name: string },
+  values: Partial<Pick<ForecastItem, 'revenue' | 'includeFlag' | 'recurringFlag' | 'recurringRevenue'>>,
+): ForecastItem {
+  return {
+    id,
+    opportunity: { id: opportunity },
+    status,
+    forecastType: values.recurringFlag ? 'Agreement' : 'Product',
+    revenue: 0,
+    includeFlag: true,
+    recurringFlag: false,
+    ...values,
+  };
+}
 
 export function sampleConnectWiseData(): MockConnectWiseData {
   const rep = { id: 12, identifier: 'dwhitfield', name: 'Dana Whitfield' };
@@ -66,6 +116,7 @@ export function sampleConnectWiseData(): MockConnectWiseData {
         dateAcquired: '2025-04-02T00:00:00Z',
         market: { id: 3, name: 'Engineering' },
         status: { id: 1, name: 'Active' },
+        defaultContact: { id: 901, name: 'Ravi Shah' },
         deletedFlag: false,
         _info: { lastUpdated: '2026-11-20T10:00:00Z' },
       },
@@ -114,6 +165,7 @@ export function sampleConnectWiseData(): MockConnectWiseData {
         id: 31,
         name: 'Spring trade show 2025',
         type: { id: 2, name: 'Trade show' },
+        subType: { id: 7, name: 'Regional' },
         startDate: '2025-03-10T00:00:00Z',
         endDate: '2025-03-12T00:00:00Z',
         budgetCost: 9000,
@@ -126,9 +178,11 @@ export function sampleConnectWiseData(): MockConnectWiseData {
         id: 4100,
         name: 'Granite Peak - managed IT',
         company: { id: 250, name: 'Granite Peak Surveying LLC' },
+        contact: { id: 901, name: 'Ravi Shah' },
         campaign: { id: 31, name: 'Spring trade show 2025' },
-        source: { id: 5, name: 'Trade show' },
+        source: 'Trade show',
         primarySalesRep: rep,
+        currency: { id: 1, currencyCode: 'USD', symbol: '$', name: 'US Dollars' },
         status: { id: 2, name: 'Won' },
         stage: { id: 4, name: 'Closed' },
         closedDate: '2025-04-01T00:00:00Z',
@@ -138,6 +192,7 @@ export function sampleConnectWiseData(): MockConnectWiseData {
         id: 4101,
         name: 'Bluebird - phones',
         company: { id: 251, name: 'Bluebird Family Dentistry' },
+        contact: { id: 902, name: 'Lena Cho' },
         primarySalesRep: rep,
         status: { id: 1, name: 'Open' },
         stage: { id: 2, name: 'Proposal' },
@@ -170,9 +225,11 @@ export function sampleConnectWiseData(): MockConnectWiseData {
     },
     forecasts: {
       4100: [
-        { revenue: 1350, recurringFlag: true, includedFlag: true },
-        { revenue: 2400, recurringFlag: false, includedFlag: true },
-        { revenue: 999, recurringFlag: false, includedFlag: false },
+        // 1350 a month for 12 months: revenue is the whole, recurringRevenue the amount a cycle.
+        forecastItem(1, 4100, WON, { revenue: 16_200, recurringFlag: true, recurringRevenue: 1350 }),
+        forecastItem(2, 4100, WON, { revenue: 2400 }),
+        forecastItem(3, 4100, WON, { revenue: 999, includeFlag: false }),
+        forecastItem(4, 4100, LOST, { revenue: 5000 }),
       ],
     },
   };
@@ -195,6 +252,9 @@ function conditionFilter(conditions: string): ((o: Obj) => boolean) | undefined 
           : Date.parse(updated(o)) <= Date.parse(since[2]!),
       );
     else if (clause === 'closedDate = null') tests.push((o) => !o.closedDate);
+    else if (/^company\/id = \d+$/.test(clause))
+      tests.push((o) => (o.company as { id?: number } | undefined)?.id === Number(clause.split('= ')[1]));
+    else if (clause === 'inactiveFlag = false') tests.push((o) => o.inactiveFlag !== true);
     else return undefined;
   }
   return (o) => tests.every((t) => t(o));
@@ -213,6 +273,7 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     requests: [],
     writes: [],
     members: ['dwhitfield', 'pnair'],
+    forecastShape: 'list',
     close: async (): Promise<void> => undefined,
   };
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -271,27 +332,26 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     const d = mock.data;
     if (req.method === 'POST' && path === '/sales/opportunities') {
       const input = JSON.parse(body || '{}') as Record<string, unknown> & {
-        company?: { id?: number };
         primarySalesRep?: { identifier?: string };
+        contact?: { id?: number };
       };
-      const missing = ['name', 'company', 'primarySalesRep', 'expectedCloseDate'].filter((k) => !input[k]);
-      if (missing.length)
-        return send(res, 400, {
-          code: 'InvalidObject',
-          message: 'Opportunity object is invalid',
-          errors: missing.map((f) => ({
-            code: 'NullOrEmpty',
-            message: `${f} is required`,
-            resource: 'opportunity',
-            field: f,
-          })),
-        });
+      const invalid = (errors: { code: string; message: string; resource: string; field: string }[]) =>
+        send(res, 400, { code: 'InvalidObject', message: 'opportunity object is invalid', errors });
+      const missing = createProblems('Opportunity', input);
+      if (missing.length) return invalid(missing);
       if (!mock.members.includes(input.primarySalesRep?.identifier ?? ''))
-        return send(res, 400, {
-          code: 'InvalidObject',
-          message: 'Opportunity object is invalid',
-          errors: [{ code: 'InvalidField', message: 'primarySalesRep not found', field: 'primarySalesRep' }],
-        });
+        return invalid([
+          {
+            code: 'InvalidField',
+            message: 'primarySalesRep not found',
+            resource: 'opportunity',
+            field: 'primarySalesRep',
+          },
+        ]);
+      if (!d.contacts.some((c) => c.id === input.contact?.id))
+        return invalid([
+          { code: 'InvalidField', message: 'contact not found', resource: 'opportunity', field: 'contact' },
+        ]);
       const created = {
         ...input,
         id: 5000 + mock.writes.length,
@@ -323,8 +383,34 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
       return list(res, url, all.filter(matches));
     }
     const forecast = /^\/sales\/opportunities\/(\d+)\/forecast$/.exec(path);
-    if (forecast)
-      return send(res, 200, { id: Number(forecast[1]), forecastItems: d.forecasts[Number(forecast[1])] ?? [] });
+    if (forecast) {
+      const id = Number(forecast[1]);
+      const items = d.forecasts[id] ?? [];
+      const currency = (d.opportunities.find((o) => o.id === id)?.currency as object | undefined) ?? undefined;
+      const one = { id, forecastItems: items, ...(currency ? { currency } : {}) };
+      if (mock.forecastShape === 'object') return send(res, 200, one);
+      if (mock.forecastShape === 'list') return send(res, 200, [one]);
+      return send(
+        res,
+        200,
+        items.map((i) => ({
+          id: i.id,
+          revenue: i.revenue,
+          type: i.forecastType,
+          status: i.status,
+          includedFlag: i.includeFlag,
+          opportunityId: id,
+          ...(i.recurringFlag ? { recurring: { recurringRevenue: i.recurringRevenue ?? 0 } } : {}),
+        })),
+      );
+    }
+    const one = /^\/(company\/companies|sales\/opportunities)\/(\d+)$/.exec(path);
+    if (one && req.method === 'GET') {
+      const found = (one[1] === 'company/companies' ? d.companies : d.opportunities).find(
+        (o) => o.id === Number(one[2]),
+      );
+      return found ? send(res, 200, found) : send(res, 404, { code: 'NotFound', message: `${path} not found` });
+    }
     return send(res, 404, { code: 'NotFound', message: `${path} not found` });
   };
 

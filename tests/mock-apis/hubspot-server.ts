@@ -1,12 +1,28 @@
 /**
  * A mock HubSpot CRM API v3 on 127.0.0.1 for unit and browser tests.
  *
- * Faithful to the documented shapes Backstory uses:
+ * Answers as HubSpot's own descriptions have them: tests/unit/hubspot-contract.test.ts runs every
+ * request the client makes and every answer given here through the models generated from
+ * HubSpot's OpenAPI documents (@hubspot/api-client), and sources/hubspot-facts.md lists the rest.
  *  - GET /crm/v3/objects/{companies|contacts|deals|notes}?limit=&after=&properties=&associations=
  *    -> { results: [{ id, properties, createdAt, updatedAt, archived, associations? }], paging?: { next: { after, link } } }
  *    (limit at most 100; `after` is an opaque cursor; only requested properties come back, plus
- *    hs_object_id / createdate / hs_lastmodifieddate as HubSpot adds them)
- *  - GET /crm/v3/owners/?limit= -> { results: [{ id, email, firstName, lastName, userId }] }
+ *    hs_object_id / createdate and the modification property as HubSpot adds them: lastmodifieddate
+ *    for contacts, hs_lastmodifieddate for the others)
+ *  - POST /crm/v3/objects/{type}/search: filters on the modification property of the type (a
+ *    filter on the other one matches nothing, as on a real portal) or CONTAINS_TOKEN on a note
+ *    body; notes written while `searchLag` is on are not found until `indexNotes()` (HubSpot's
+ *    search index trails its writes)
+ *  - GET /crm/v3/objects/notes/{id}, POST /crm/v3/objects/notes/batch/read, POST /crm/v3/objects/notes
+ *  - POST /crm/v4/associations/{from}/{to}/batch/read -> { status, results: [{ from, to: [{ toObjectId
+ *    (a string), associationTypes }], paging? }], startedAt, completedAt }, at most
+ *    `associationPage` associations per object and answer, the rest behind paging.next.after
+ *  - GET /crm/v4/objects/{from}/{id}/associations/{to}?limit=&after=
+ *  - GET /crm/v3/owners/?limit=&after=&archived= -> { results: [{ id, email, firstName, lastName,
+ *    userId, type, createdAt, updatedAt, archived }], paging? } (archived=true lists only the
+ *    archived owners; limit at most 500)
+ *  - GET /crm/v3/pipelines/deals -> { results: [{ id, label, displayOrder, archived, createdAt,
+ *    updatedAt, stages: [{ id, label, displayOrder, metadata: { isClosed, probability }, ... }] }] }
  *  - GET /marketing/v3/campaigns?limit=&after=&properties= -> { total, results: [{ id (a GUID),
  *    properties, createdAt, updatedAt, businessUnits }], paging?: { next: { after, link } } }
  *    (limit 1..100, default 50); a path in `forbidden` is 403 MISSING_SCOPES naming the scope
@@ -31,6 +47,21 @@ export interface HsOwner {
   email: string;
   firstName: string;
   lastName: string;
+  /** Deactivated: listed only with archived=true. */
+  archived?: boolean;
+}
+
+export interface HsStage {
+  id: string;
+  label: string;
+  /** HubSpot's deal stage metadata: isClosed "true"/"false", probability "0.0".."1.0". */
+  metadata: { isClosed: string; probability: string };
+}
+
+export interface HsPipeline {
+  id: string;
+  label: string;
+  stages: HsStage[];
 }
 
 export interface MockHubSpotData {
@@ -39,6 +70,8 @@ export interface MockHubSpotData {
   deals: HsRecord[];
   notes: HsRecord[];
   owners: HsOwner[];
+  /** Deal pipelines (the default one unless a test adds more). */
+  pipelines?: HsPipeline[];
   /** Marketing campaigns (none unless a test adds them: most accounts have no Marketing Hub). */
   campaigns?: HsRecord[];
 }
@@ -72,14 +105,60 @@ export interface MockHubSpot {
   forbidden: Set<string>;
   /** How deep one search may page (HubSpot: 10,000); deeper asks answer 400 as HubSpot does. */
   searchCap: number;
+  /** While on, notes written are not found by search until indexNotes(). */
+  searchLag: boolean;
+  /** Make every note written so far findable by search. */
+  indexNotes(): void;
+  /** Associations per object in one batch-read answer. */
+  associationPage: number;
+  /** Every request's body and every answer, in order (for the contract test). */
+  exchanges: { method: string; path: string; body?: unknown; status: number; answer: unknown }[];
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
   close(): Promise<void>;
 }
 
 const modified = (r: HsRecord) => r.modified ?? '2026-11-20T09:00:00.000Z';
+/** The property that holds a record's modification time (HubSpot's search guide). */
+export const MODIFIED_PROPERTY: Record<string, string> = {
+  companies: 'hs_lastmodifieddate',
+  contacts: 'lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
+  notes: 'hs_lastmodifieddate',
+};
+const CREATED = '2026-01-05T09:00:00.000Z';
+
+/** HubSpot's default deal pipeline and its stages (ids and metadata as every portal has them). */
+export function defaultPipeline(): HsPipeline {
+  const stage = (id: string, label: string, probability: string, closed = false): HsStage => ({
+    id,
+    label,
+    metadata: { isClosed: String(closed), probability },
+  });
+  return {
+    id: 'default',
+    label: 'Sales Pipeline',
+    stages: [
+      stage('appointmentscheduled', 'Appointment Scheduled', '0.2'),
+      stage('qualifiedtobuy', 'Qualified To Buy', '0.4'),
+      stage('presentationscheduled', 'Presentation Scheduled', '0.6'),
+      stage('decisionmakerboughtin', 'Decision Maker Bought-In', '0.8'),
+      stage('contractsent', 'Contract Sent', '0.9'),
+      stage('closedwon', 'Closed Won', '1.0', true),
+      stage('closedlost', 'Closed Lost', '0.0', true),
+    ],
+  };
+}
 
 const TYPE_NAMES: Record<string, string> = { companies: 'company', contacts: 'contact', deals: 'deal', notes: 'note' };
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 export function sampleHubSpotData(): MockHubSpotData {
   return {
@@ -198,6 +277,8 @@ export async function startMockHubSpot(
   options: { token?: string; data?: MockHubSpotData; port?: number } = {},
 ): Promise<MockHubSpot> {
   let token = options.token ?? 'pat-na1-mock-token';
+  /** Notes written while searchLag was on, not yet found by search. */
+  const unindexed = new Set<string>();
   const mock = {
     url: '',
     get token() {
@@ -209,19 +290,53 @@ export async function startMockHubSpot(
     writes: [] as MockHubSpot['writes'],
     forbidden: new Set<string>(),
     searchCap: 10_000,
+    searchLag: false,
+    indexNotes() {
+      unindexed.clear();
+    },
+    associationPage: 500,
+    exchanges: [] as MockHubSpot['exchanges'],
     setToken(next: string) {
       token = next;
     },
     close: async (): Promise<void> => undefined,
   };
 
+  let current: MockHubSpot['exchanges'][number] | undefined;
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (current) {
+      current.status = status;
+      current.answer = typeof body === 'string' ? body : JSON.parse(JSON.stringify(body));
+    }
     res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
+  const notFound = (res: ServerResponse, message: string) =>
+    send(res, 404, { status: 'error', message, correlationId: 'mock', category: 'OBJECT_NOT_FOUND' });
+  /** A stored record as HubSpot answers it, with the requested properties. */
+  const simpleObject = (type: string, r: HsRecord, wanted: string[] | undefined) => ({
+    id: r.id,
+    properties: {
+      hs_object_id: r.id,
+      createdate: CREATED,
+      [MODIFIED_PROPERTY[type]!]: modified(r),
+      ...Object.fromEntries((wanted ?? Object.keys(r.properties)).map((p) => [p, r.properties[p] ?? null])),
+    },
+    createdAt: CREATED,
+    updatedAt: modified(r),
+    archived: false,
+  });
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    current = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      ...(body ? { body: safeJson(body) } : {}),
+      status: 0,
+      answer: undefined,
+    };
+    mock.exchanges.push(current);
     const authorized = req.headers.authorization === `Bearer ${token}`;
     mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
     const sw = mock.switches;
@@ -320,12 +435,14 @@ export async function startMockHubSpot(
       };
       const filter = input.filterGroups?.[0]?.filters?.[0];
       let hits: HsRecord[] = [];
-      // Only what Backstory sends: a CONTAINS_TOKEN on a note's body (flags), or modified since (GTE, epoch ms).
+      // Only what Backstory sends: a CONTAINS_TOKEN on a note's body (flags), or modified since (GTE,
+      // epoch ms) on the type's own modification property (the other one matches nothing).
       if (filter?.operator === 'CONTAINS_TOKEN')
-        hits = mock.data[type].filter((n) =>
-          (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value),
+        hits = mock.data[type].filter(
+          (n) =>
+            !unindexed.has(n.id) && (n.properties[filter.propertyName] ?? '').split(/[\s<>()]+/).includes(filter.value),
         );
-      else if (filter?.operator === 'GTE' && filter.propertyName === 'hs_lastmodifieddate') {
+      else if (filter?.operator === 'GTE' && filter.propertyName === MODIFIED_PROPERTY[type]) {
         hits = mock.data[type]
           .filter((r) => Date.parse(modified(r)) >= Number(filter.value))
           .sort((a, b) => modified(a).localeCompare(modified(b)));
@@ -343,19 +460,7 @@ export async function startMockHubSpot(
       const next = start + limit < hits.length ? String(start + limit) : undefined;
       return send(res, 200, {
         total: hits.length,
-        results: page.map((r) => ({
-          id: r.id,
-          properties: {
-            hs_object_id: r.id,
-            hs_lastmodifieddate: modified(r),
-            ...Object.fromEntries(
-              (input.properties ?? Object.keys(r.properties)).map((p) => [p, r.properties[p] ?? null]),
-            ),
-          },
-          createdAt: '2026-01-05T09:00:00.000Z',
-          updatedAt: modified(r),
-          archived: false,
-        })),
+        results: page.map((r) => simpleObject(type, r, input.properties)),
         ...(next ? { paging: { next: { after: next } } } : {}),
       });
     }
@@ -365,20 +470,91 @@ export async function startMockHubSpot(
       );
     if (req.method === 'POST' && batch) {
       const [from, to] = [batch[1] as keyof MockHubSpotData & 'companies', batch[2]!];
-      const inputs = (JSON.parse(body || '{}') as { inputs?: { id: string }[] }).inputs ?? [];
+      const inputs = (JSON.parse(body || '{}') as { inputs?: { id: string; after?: string }[] }).inputs ?? [];
       const records = mock.data[from] as HsRecord[];
-      return send(res, 207, {
-        status: 'COMPLETE',
-        results: inputs
-          .map((i) => records.find((r) => r.id === i.id))
-          .filter((r): r is HsRecord => !!r)
-          .map((r) => ({
+      const startedAt = new Date().toISOString();
+      const results = inputs.flatMap((i) => {
+        const r = records.find((x) => x.id === i.id);
+        if (!r) return [];
+        const all = r.associations?.[to] ?? [];
+        const start = Number(i.after ?? 0) || 0;
+        const end = start + mock.associationPage;
+        return [
+          {
             from: { id: r.id },
-            to: (r.associations?.[to] ?? []).map((id) => ({
-              toObjectId: Number(id),
-              associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: null }],
+            to: all.slice(start, end).map((id) => ({
+              toObjectId: id,
+              associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1 }],
             })),
+            ...(end < all.length ? { paging: { next: { after: String(end) } } } : {}),
+          },
+        ];
+      });
+      return send(res, 200, { status: 'COMPLETE', results, startedAt, completedAt: new Date().toISOString() });
+    }
+    const objectAssoc =
+      /^\/crm\/v4\/objects\/(companies|contacts|deals|notes)\/([^/]+)\/associations\/(companies|contacts|deals|notes)$/.exec(
+        url.pathname,
+      );
+    if (req.method === 'GET' && objectAssoc) {
+      const [, from, id, to] = objectAssoc as unknown as [string, keyof MockHubSpotData, string, string];
+      const record = (mock.data[from] as HsRecord[]).find((r) => r.id === id);
+      if (!record) return notFound(res, `No ${from} with id ${id}`);
+      // Associations are kept on either side: a note names its company, a company may name its notes.
+      const linked = [
+        ...(record.associations?.[to] ?? []),
+        ...(mock.data[to as 'notes'] as HsRecord[])
+          .filter((r) => r.associations?.[from]?.includes(id))
+          .map((r) => r.id),
+      ].filter((x, i, all) => all.indexOf(x) === i);
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 500) || 500));
+      const start = Number(url.searchParams.get('after') ?? 0) || 0;
+      const next = start + limit < linked.length ? String(start + limit) : undefined;
+      return send(res, 200, {
+        results: linked.slice(start, start + limit).map((x) => ({
+          toObjectId: x,
+          associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 190 }],
+        })),
+        ...(next ? { paging: { next: { after: next, link: `${mock.url}${url.pathname}?after=${next}` } } } : {}),
+      });
+    }
+    if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes/batch/read') {
+      const input = JSON.parse(body || '{}') as { inputs?: { id: string }[]; properties?: string[] };
+      const startedAt = new Date().toISOString();
+      const results = (input.inputs ?? [])
+        .map((i) => mock.data.notes.find((n) => n.id === i.id))
+        .filter((n): n is HsRecord => !!n)
+        .map((n) => simpleObject('notes', n, input.properties));
+      return send(res, 200, { status: 'COMPLETE', results, startedAt, completedAt: new Date().toISOString() });
+    }
+    const noteById = /^\/crm\/v3\/objects\/notes\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'GET' && noteById) {
+      const note = mock.data.notes.find((n) => n.id === noteById[1]);
+      if (!note) return notFound(res, `Object not found.  objectId are usually numeric.`);
+      const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+      return send(res, 200, simpleObject('notes', note, wanted));
+    }
+    if (req.method === 'GET' && url.pathname === '/crm/v3/pipelines/deals') {
+      const pipelines = mock.data.pipelines ?? [defaultPipeline()];
+      return send(res, 200, {
+        results: pipelines.map((p, i) => ({
+          id: p.id,
+          label: p.label,
+          displayOrder: i,
+          archived: false,
+          createdAt: CREATED,
+          updatedAt: CREATED,
+          stages: p.stages.map((st, j) => ({
+            id: st.id,
+            label: st.label,
+            displayOrder: j,
+            metadata: st.metadata,
+            archived: false,
+            createdAt: CREATED,
+            updatedAt: CREATED,
+            writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
           })),
+        })),
       });
     }
     if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes') {
@@ -393,6 +569,7 @@ export async function startMockHubSpot(
       const note: HsRecord = { id, properties: { ...input.properties }, associations: { companies } };
       mock.writes.push({ id, properties: note.properties, companies });
       mock.data.notes.push(note);
+      if (mock.searchLag) unindexed.add(id);
       return send(res, 201, {
         id,
         properties: note.properties,
@@ -402,8 +579,24 @@ export async function startMockHubSpot(
       });
     }
     if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/crm/v3/owners') {
+      const archived = url.searchParams.get('archived') === 'true';
+      const all = mock.data.owners.filter((o) => !!o.archived === archived);
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100));
+      const start = Number(url.searchParams.get('after') ?? 0) || 0;
+      const next = start + limit < all.length ? String(start + limit) : undefined;
       return send(res, 200, {
-        results: mock.data.owners.map((o) => ({ ...o, userId: Number(o.id) * 10, archived: false })),
+        results: all.slice(start, start + limit).map((o) => ({
+          id: o.id,
+          email: o.email,
+          firstName: o.firstName,
+          lastName: o.lastName,
+          userId: Number(o.id) * 10,
+          type: 'PERSON',
+          createdAt: CREATED,
+          updatedAt: CREATED,
+          archived: !!o.archived,
+        })),
+        ...(next ? { paging: { next: { after: next, link: `${mock.url}/crm/v3/owners/?after=${next}` } } } : {}),
       });
     }
     const m = /^\/crm\/v3\/objects\/(companies|contacts|deals|notes)$/.exec(url.pathname);
@@ -417,16 +610,7 @@ export async function startMockHubSpot(
       const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
       const assoc = (url.searchParams.get('associations') ?? '').split(',').filter(Boolean);
       const results = all.slice(start, start + limit).map((r) => ({
-        id: r.id,
-        properties: {
-          hs_object_id: r.id,
-          createdate: '2026-01-05T09:00:00.000Z',
-          hs_lastmodifieddate: modified(r),
-          ...Object.fromEntries(wanted.map((p) => [p, r.properties[p] ?? null])),
-        },
-        createdAt: '2026-01-05T09:00:00.000Z',
-        updatedAt: '2026-11-20T09:00:00.000Z',
-        archived: false,
+        ...simpleObject(type, r, wanted),
         ...(assoc.length
           ? {
               associations: Object.fromEntries(

@@ -10,8 +10,14 @@ import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
 import { countsByKind } from '@/storage/record-store';
 import { loadBackstory } from '@/services/backstory';
-import { sampleConnectWiseData, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
+import {
+  forecastItem,
+  sampleConnectWiseData,
+  startMockConnectWise,
+  type MockConnectWise,
+} from '../mock-apis/connectwise-server';
 import { salesRows } from './stored-records';
+import { withRun } from '@/storage/source-configs';
 
 let mock: MockConnectWise;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -35,6 +41,7 @@ beforeEach(() => {
   mock.forbidden.clear();
   mock.requests.length = 0;
   mock.writes.length = 0;
+  mock.forecastShape = 'list';
 });
 
 describe('ConnectWise records to the model', () => {
@@ -85,14 +92,17 @@ describe('ConnectWise records to the model', () => {
     });
   });
 
-  it('maps a won opportunity with its campaign, rep and forecast revenue', () => {
-    const forecast = forecastValues({
-      forecastItems: [
-        { revenue: 1350, recurringFlag: true, includedFlag: true },
-        { revenue: 2400, recurringFlag: false },
-        { revenue: 999, includedFlag: false },
-      ],
-    });
+  it('maps a won opportunity with its campaign, rep, currency and forecast revenue', () => {
+    const won = { id: 2, name: 'Won' };
+    const forecast = forecastValues([
+      {
+        id: 1,
+        forecastItems: [
+          forecastItem(1, 9, won, { revenue: 16_200, recurringFlag: true, recurringRevenue: 1350 }),
+          forecastItem(2, 9, won, { revenue: 2400 }),
+        ],
+      },
+    ]);
     expect(forecast).toEqual({ oneTime: 2400, recurring: 1350 });
     expect(
       mapOpportunity(
@@ -101,10 +111,11 @@ describe('ConnectWise records to the model', () => {
           name: 'Managed IT',
           company: { id: 250 },
           campaign: { id: 31 },
-          source: { name: 'Trade show' },
+          source: 'Trade show',
           primarySalesRep: { name: 'Dana Whitfield' },
           status: { name: 'Won' },
           closedDate: '2025-04-01T00:00:00Z',
+          currency: { id: 3, currencyCode: 'EUR', symbol: '€' },
         },
         forecast,
       ),
@@ -117,8 +128,55 @@ describe('ConnectWise records to the model', () => {
       leadSource: 'Trade show',
       valueRecurring: 1350,
       valueOneTime: 2400,
+      currency: 'EUR',
     });
     expect(mapOpportunity({ id: 10, name: 'No company' })).toBeUndefined();
+  });
+
+  it("leaves forecast lines out that the vendor's includeFlag excludes or whose status is lost", () => {
+    const won = { id: 2, name: 'Won' };
+    expect(
+      forecastValues({
+        forecastItems: [
+          forecastItem(1, 9, won, { revenue: 2400 }),
+          forecastItem(2, 9, won, { revenue: 999, includeFlag: false }),
+          forecastItem(3, 9, { id: 3, name: 'Lost' }, { revenue: 5000 }),
+          forecastItem(4, 9, { id: 3, name: 'Lost' }, { revenue: 1200, recurringFlag: true, recurringRevenue: 100 }),
+        ],
+      }),
+    ).toEqual({ oneTime: 2400 });
+  });
+
+  it('reads a recurring line by its recurringRevenue, not its whole revenue', () => {
+    expect(
+      forecastValues({
+        forecastItems: [
+          forecastItem(1, 9, { id: 2, name: 'Won' }, { revenue: 12_000, recurringFlag: true, recurringRevenue: 1000 }),
+        ],
+      }),
+    ).toEqual({ recurring: 1000 });
+  });
+
+  it('reads every documented shape of the forecast answer: a list, one object, an older flat list', () => {
+    const won = { id: 2, name: 'Won' };
+    const items = [
+      forecastItem(1, 9, won, { revenue: 2400 }),
+      forecastItem(2, 9, won, { revenue: 600, recurringFlag: true, recurringRevenue: 50 }),
+    ];
+    const currency = { id: 3, currencyCode: 'EUR' };
+    expect(forecastValues([{ id: 1, forecastItems: items, currency }])).toEqual({
+      oneTime: 2400,
+      recurring: 50,
+      currency: 'EUR',
+    });
+    expect(forecastValues({ id: 1, forecastItems: items })).toEqual({ oneTime: 2400, recurring: 50 });
+    expect(
+      forecastValues([
+        { id: 1, revenue: 2400, status: won, includedFlag: true },
+        { id: 2, revenue: 600, status: won, includedFlag: true, recurring: { recurringRevenue: 50 } },
+        { id: 3, revenue: 999, status: won, includedFlag: false },
+      ]),
+    ).toEqual({ oneTime: 2400, recurring: 50 });
   });
 
   it('maps a company note as a note of the account, with its type, author and date', () => {
@@ -186,6 +244,23 @@ describe('reading ConnectWise', () => {
     expect(mock.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     // Only won opportunities cost a forecast request.
     expect(mock.requests.filter((r) => r.path.endsWith('/forecast'))).toHaveLength(1);
+  });
+
+  it("reads the won deal's revenue in each forecast shape, and its currency from the opportunity", async () => {
+    (mock.data.opportunities[0]!.currency as { currencyCode: string }).currencyCode = 'CAD';
+    for (const shape of ['list', 'object', 'flat'] as const) {
+      mock.forecastShape = shape;
+      const { records } = await readConnectWise(opts());
+      expect(
+        records.deals.find((d) => d.sourceId === 'opportunity-4100'),
+        shape,
+      ).toMatchObject({
+        valueOneTime: 2400,
+        valueRecurring: 1350,
+        currency: 'CAD',
+      });
+    }
+    mock.forecastShape = 'list';
   });
 
   it('pages through 1000 at a time', async () => {
@@ -261,6 +336,19 @@ describe('syncing ConnectWise', () => {
     mock.switches = { status: 500, onlyPath: '/sales/opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
     expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    // The same as a code and its arguments, kept with the run and the status for the page to word.
+    const host = new URL(mock.url).host;
+    expect(rejected.run.error).toEqual({ code: 'auth', args: [`${host}/v2025_1/apis/3.0/company/companies`] });
+    expect(failed.run.error).toEqual({
+      code: 'server',
+      args: [`${host}/v2025_1/apis/3.0/sales/opportunities`, '500', '5'],
+    });
+    expect(withRun(undefined, failed.run).lastErrorDetail).toEqual(failed.run.error);
+    expect(
+      withRun(withRun(undefined, failed.run), { at: 'now', ok: true, message: '' }).lastErrorDetail,
+    ).toBeUndefined();
+    const unknown = await runSync(db, config(), {}, fast);
+    expect(unknown.run.error).toEqual({ code: 'noKey', args: [] });
     expect(await countsByKind(db, 'connectwise-t1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 });
@@ -363,13 +451,19 @@ describe('Test connection (ConnectWise)', () => {
         ok: false,
         optional: true,
         message: expect.stringMatching(/may not read .*marketing\/campaigns \(403\)/),
+        error: { code: 'permission', args: [expect.stringMatching(/marketing\/campaigns$/)] },
       },
     ]);
   });
 
   it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
     expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([
-      { what: 'company info', ok: false, message: expect.stringMatching(/does not know the company "nope"/) },
+      {
+        what: 'company info',
+        ok: false,
+        message: expect.stringMatching(/does not know the company "nope"/),
+        error: { code: 'unknownCompany', args: [new URL(mock.url).host, 'nope'] },
+      },
     ]);
     expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({
       what: 'companies',
@@ -377,7 +471,12 @@ describe('Test connection (ConnectWise)', () => {
       message: expect.stringMatching(/rejected the key \(401\)/),
     });
     expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([
-      { what: 'company info', ok: false, message: expect.stringMatching(/could not be reached/) },
+      {
+        what: 'company info',
+        ok: false,
+        message: expect.stringMatching(/could not be reached/),
+        error: { code: 'network', args: ['127.0.0.1:9/login/companyinfo/northwind', expect.any(String)] },
+      },
     ]);
   });
 });
@@ -404,6 +503,7 @@ describe('flags to ConnectWise', () => {
     expect(mock.writes[0]).toMatchObject({
       name: 'More seats: Hiring 4 surveyors in spring.',
       company: { id: 250 },
+      contact: { id: 901 },
       primarySalesRep: { identifier: 'dwhitfield' },
       expectedCloseDate: '2026-12-31T00:00:00Z',
     });
@@ -411,6 +511,65 @@ describe('flags to ConnectWise', () => {
     const again = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
     expect(again).toEqual({ remoteId: first.remoteId, created: false });
     expect(mock.writes).toHaveLength(1);
+  });
+
+  it("names the company's contact, which ConnectWise requires on an opportunity (its default, else its first)", async () => {
+    const kept: string[] = [];
+    const first = await deliverConnectWiseFlag(
+      { ...opts(), flagsTo: 'dwhitfield', remember: async (id) => void kept.push(id) },
+      { ...flag, id: 'flag-bluebird' },
+      'company-251',
+    );
+    expect(mock.writes[0]).toMatchObject({ company: { id: 251 }, contact: { id: 902 } });
+    expect(kept).toEqual([first.remoteId]);
+    // No contact at all: a clear error, and nothing written.
+    mock.data.contacts = mock.data.contacts.filter((c) => c.id !== 901);
+    delete mock.data.companies[0]!.defaultContact;
+    await expect(
+      deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, { ...flag, id: 'flag-none' }, 'company-250'),
+    ).rejects.toThrow(/has no contact/);
+    expect(mock.writes).toHaveLength(1);
+  });
+
+  it('looks the opportunity an earlier attempt created up by its remembered id', async () => {
+    const first = await deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, flag, 'company-250');
+    mock.requests.length = 0;
+    const again = await deliverConnectWiseFlag(
+      { ...opts(), flagsTo: 'dwhitfield', remoteId: first.remoteId },
+      flag,
+      'company-250',
+    );
+    expect(again).toEqual({ remoteId: first.remoteId, created: false });
+    expect(mock.requests.some((r) => r.path.includes(`/sales/opportunities/${first.remoteId}`))).toBe(true);
+    expect(mock.requests.some((r) => r.path.includes('conditions='))).toBe(false);
+  });
+
+  it('the mock refuses, as ConnectWise does, an opportunity without a field the vendor requires on create', async () => {
+    const root = `${mock.url}/v2025_1/apis/3.0`;
+    const auth = `Basic ${Buffer.from(`${mock.companyId}+${mock.publicKey}:${mock.privateKey}`).toString('base64')}`;
+    const res = await fetch(`${root}/sales/opportunities`, {
+      method: 'POST',
+      headers: { Authorization: auth, clientId: mock.clientId, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'x', company: { id: 250 }, primarySalesRep: { identifier: 'dwhitfield' } }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'InvalidObject',
+      message: expect.any(String),
+      errors: [{ code: 'NullOrEmpty', message: 'contact is required', resource: 'opportunity', field: 'contact' }],
+    });
+    // expectedCloseDate is required only on updates.
+    const ok = await fetch(`${root}/sales/opportunities`, {
+      method: 'POST',
+      headers: { Authorization: auth, clientId: mock.clientId, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'x',
+        company: { id: 250 },
+        contact: { id: 901 },
+        primarySalesRep: { identifier: 'dwhitfield' },
+      }),
+    });
+    expect(ok.status).toBe(201);
   });
 
   it('says what is missing: the member to assign, or a member ConnectWise does not know', async () => {

@@ -60,6 +60,7 @@ beforeEach(async () => {
   mock.data = sampleHubSpotData();
   mock.switches = {};
   mock.writes.length = 0;
+  mock.searchLag = false;
   db = openDb('flags-' + Math.random());
   config = { id: 'hubspot-f1', kind: 'hubspot', label: 'HubSpot', base: mock.url };
   await sourcesItem.setValue([config]);
@@ -133,6 +134,29 @@ describe('flags for sales', () => {
     expect(await deliverDue(db, deps())).toBe(1);
     expect(mock.writes).toHaveLength(1);
     expect((await db.flags.get(flag.id))!.remoteId).toBe(mock.writes[0]!.id);
+  });
+
+  it('keeps the written note id with the flag before marking it, so a stopped worker never writes twice', async () => {
+    const flag = await createFlag(db, input, ref, 'hubspot-f1:5001');
+    // HubSpot's search index has not caught up, and the worker stops right after the write
+    // (the clock read for markDelivered is where it dies).
+    mock.searchLag = true;
+    let reads = 0;
+    const dying = () => {
+      if (++reads > 1) throw new Error('worker stopped');
+      return new Date('2026-12-01T10:00:00Z');
+    };
+    await expect(deliverDue(db, deps({ now: dying }))).rejects.toThrow('worker stopped');
+    expect(mock.writes).toHaveLength(1);
+    expect(await db.flags.get(flag.id)).toMatchObject({ status: 'pending', remoteId: mock.writes[0]!.id });
+    mock.requests.length = 0;
+    expect(await deliverDue(db, deps())).toBe(1);
+    expect(mock.writes).toHaveLength(1);
+    // Found by its id: no search, no reading of the company's notes.
+    expect(mock.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      `GET /crm/v3/objects/notes/${mock.writes[0]!.id}`,
+    ]);
+    expect(await db.flags.get(flag.id)).toMatchObject({ status: 'delivered', remoteId: mock.writes[0]!.id });
   });
 
   it('is listed once in the sidebar, as a flag, after its CRM note comes back with the next sync', async () => {

@@ -9,11 +9,17 @@ import {
   ServerError,
   TimeoutError,
   backoffMs,
+  ERROR_CODES,
   requestJson,
+  type ErrorCode,
+  type ErrorDetail,
+  type HttpError,
   retryAfterMs,
   type RetryStore,
   type RetryState,
 } from '@/sources/http';
+import { errorText } from '@/entrypoints/options/error-text';
+import { catalog, getMessageFrom } from './catalog';
 
 /** A fake fetch answering from a script of responses (or thrown errors), recording each call. */
 function scripted(...answers: (Response | Error | (() => Promise<Response>))[]) {
@@ -130,6 +136,83 @@ describe('requestJson', () => {
   it('says so when the answer is not JSON', async () => {
     const { fetch } = scripted(new Response('<html>login</html>', { status: 200 }));
     await expect(requestJson(URL_, {}, { fetch, sleep })).rejects.toBeInstanceOf(BadResponseError);
+  });
+});
+
+describe('failures as a code and its arguments (worded by the page in its language)', () => {
+  const fail = async (answer: Response | Error): Promise<HttpError> =>
+    requestJson(URL_, {}, { fetch: scripted(answer).fetch, sleep, retries: 0 }).then(
+      () => {
+        throw new Error('no failure');
+      },
+      (e: unknown) => e as HttpError,
+    );
+  const host = 'api.example.com/v3/objects/companies';
+
+  it('gives every failure of a request a code and arguments, never the query with its key', async () => {
+    expect((await fail(json({}, 401))).detail).toEqual({ code: 'auth', args: [host] });
+    expect((await fail(json({}, 403))).detail).toEqual({ code: 'permission', args: [host] });
+    expect((await fail(json({}, 429))).detail).toEqual({ code: 'rateLimit', args: [host] });
+    expect((await fail(json({}, 503))).detail).toEqual({ code: 'server', args: [host, '503', '1'] });
+    expect((await fail(new TypeError('fetch failed'))).detail).toEqual({
+      code: 'network',
+      args: [host, 'fetch failed'],
+    });
+    expect((await fail(json({ message: 'Search paging is limited' }, 400))).detail).toEqual({
+      code: 'refusedSaying',
+      args: [host, '400', 'Search paging is limited'],
+    });
+    expect((await fail(json({}, 404))).detail).toEqual({ code: 'refused', args: [host, '404'] });
+    expect((await fail(new Response('<html>', { status: 200 }))).detail).toEqual({ code: 'notJson', args: [host] });
+    for (const e of [await fail(json({}, 401)), await fail(json({ message: 'x' }, 400))])
+      expect(JSON.stringify(e.detail)).not.toContain('SECRET');
+  });
+
+  it('has a message for every code in English and German, using exactly the arguments it gets', () => {
+    const en = catalog('en');
+    const de = catalog('de');
+    const args: Record<ErrorCode, number> = {
+      auth: 1,
+      permission: 1,
+      rateLimit: 1,
+      server: 3,
+      network: 2,
+      timeout: 2,
+      refused: 2,
+      refusedSaying: 3,
+      notJson: 1,
+      badAnswer: 1,
+      unknownCompany: 2,
+      campaignsScope: 1,
+      noKey: 0,
+      diskFull: 0,
+    };
+    expect(Object.keys(args).sort()).toEqual([...ERROR_CODES].sort());
+    for (const code of ERROR_CODES)
+      for (const lang of [en, de]) {
+        const message = lang[`syncError_${code}`]?.message ?? '';
+        const used = Math.max(0, ...(message.match(/\$[1-9]/g) ?? []).map((m) => Number(m.slice(1))));
+        expect(used, `${code}: ${message}`).toBe(args[code]);
+      }
+  });
+
+  it('is worded in the language of the page, the same failure in English and German', () => {
+    const detail: ErrorDetail = { code: 'auth', args: ['api.hubapi.com/crm/v3/owners/'] };
+    expect(errorText('plain', detail)).toBe(
+      'api.hubapi.com/crm/v3/owners/ rejected the key (401): check it in the source’s settings',
+    );
+    const i18n = (globalThis as unknown as { chrome: { i18n: { getMessage: unknown } } }).chrome.i18n;
+    const english = i18n.getMessage;
+    i18n.getMessage = getMessageFrom(catalog('de'), 'de');
+    try {
+      expect(errorText('plain', detail)).toBe(
+        'api.hubapi.com/crm/v3/owners/ hat den Schlüssel abgelehnt (401): Prüfen Sie ihn in den Einstellungen der Quelle',
+      );
+    } finally {
+      i18n.getMessage = english;
+    }
+    // Runs stored before failures had codes keep their words.
+    expect(errorText('the server is down')).toBe('the server is down');
   });
 });
 

@@ -201,7 +201,11 @@ describe('reading HubSpot', () => {
       if (forbidden.some((p) => url.pathname.startsWith(p)))
         return Response.json({ status: 'error', category: 'MISSING_SCOPES' }, { status: 403 });
       if (url.pathname === '/crm/v3/owners/')
-        return Response.json({ results: [{ id: '77', firstName: 'Priya', lastName: 'Nair' }] });
+        return Response.json({
+          results:
+            url.searchParams.get('archived') === 'true' ? [] : [{ id: '77', firstName: 'Priya', lastName: 'Nair' }],
+        });
+      if (url.pathname === '/crm/v3/pipelines/deals') return Response.json({ results: [] });
       const type = url.pathname.split('/').pop()!;
       const all = pages[type] ?? [];
       const start = Number(url.searchParams.get('after') ?? 0);
@@ -327,6 +331,7 @@ describe('Test connection (HubSpot campaigns)', () => {
         message: expect.stringMatching(
           /add the marketing\.campaigns\.read scope .*everything else syncs, without campaigns/,
         ),
+        error: { code: 'campaignsScope', args: ['marketing.campaigns.read'] },
       },
     ]);
     expect(JSON.stringify(checks)).not.toContain(TOKEN);

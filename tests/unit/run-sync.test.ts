@@ -267,7 +267,12 @@ describe('Test connection', () => {
     mock.switches = { status: 403, onlyPath: '/crm/v3/objects/notes' };
     const checks = await testHubSpot({ token: mock.token, base: mock.url });
     expect(checks.filter((c) => !c.ok)).toEqual([
-      { what: 'notes', ok: false, message: expect.stringMatching(/may not read .*notes \(403\)/) },
+      {
+        what: 'notes',
+        ok: false,
+        message: expect.stringMatching(/may not read .*notes \(403\)/),
+        error: { code: 'permission', args: [expect.stringMatching(/\/crm\/v3\/objects\/notes$/)] },
+      },
     ]);
     expect(checks).toHaveLength(6);
   });
@@ -275,7 +280,12 @@ describe('Test connection', () => {
   it('stops at the first check when the key is rejected or the host cannot be reached', async () => {
     const rejected = await testHubSpot({ token: 'pat-na1-wrong', base: mock.url });
     expect(rejected).toEqual([
-      { what: 'owners', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) },
+      {
+        what: 'owners',
+        ok: false,
+        message: expect.stringMatching(/rejected the key \(401\)/),
+        error: { code: 'auth', args: [`${new URL(mock.url).host}/crm/v3/owners/`] },
+      },
     ]);
     const unreachable = await testHubSpot({ token: mock.token, base: 'http://127.0.0.1:9' });
     expect(unreachable).toEqual([
@@ -283,6 +293,7 @@ describe('Test connection', () => {
         what: 'owners',
         ok: false,
         message: expect.stringMatching(/127\.0\.0\.1:9\/crm\/v3\/owners\/ could not be reached/),
+        error: { code: 'network', args: ['127.0.0.1:9/crm/v3/owners/', expect.any(String)] },
       },
     ]);
   });
