@@ -46,6 +46,8 @@ export interface MockHalo {
   requests: { method: string; path: string; authorized: boolean; at: number }[];
   /** Records created through the API (flags delivered), in order. */
   writes: { path: string; record: Obj }[];
+  /** The next write is made, but its answer is lost (a 503 instead): a retry must not write it again. */
+  loseNextWrite?: boolean;
   /** Every request that broke the contract, with why (tests expect none). */
   refused: { path: string; problems: string[] }[];
   /** Tokens issued so far stop working (as when they expire). */
@@ -185,6 +187,11 @@ export async function startMockHalo(options: { data?: MockHaloData } = {}): Prom
     mock.refused.push({ path, problems });
     send(res, 400, problems.join('; '), { 'content-type': 'text/plain; charset=utf-8' });
   };
+  const answerWrite = (res: ServerResponse, created: Obj) => {
+    if (!mock.loseNextWrite) return send(res, 201, created);
+    mock.loseNextWrite = false;
+    send(res, 503, 'Service unavailable', { 'content-type': 'text/plain' });
+  };
   const page = (url: URL, all: Obj[], key: string) => {
     if (url.searchParams.get('pageinate') !== 'true') return { record_count: all.length, [key]: all };
     const size = Math.max(1, Number(url.searchParams.get('page_size') ?? 50) || 50);
@@ -262,12 +269,12 @@ export async function startMockHalo(options: { data?: MockHaloData } = {}): Prom
         };
         d.opportunities.push(created);
         mock.writes.push({ path: fact.path, record: created });
-        return send(res, 201, created);
+        return answerWrite(res, created);
       }
       const created: Obj = { ...item, id: 8000 + mock.writes.length, datetime: now };
       d.crmNotes.push(created);
       mock.writes.push({ path: fact.path, record: created });
-      return send(res, 201, created);
+      return answerWrite(res, created);
     }
     switch (fact.path) {
       case '/Client':
