@@ -173,6 +173,33 @@ describe('HaloPSA as a data source', () => {
     await page.close();
   });
 
+  it('merges the same client from a file import into one story, saying where each fact came from', async () => {
+    const data = await h.extensionPage('options.html#data');
+    await data.getByLabel('Files').setInputFiles([
+      {
+        name: 'accounts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('id,name,domains\nbp-1,Baker & Price LLP,bakerprice.law\n'),
+      },
+      {
+        name: 'notes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'id,accountId,author,date,body\nn-1,bp-1,Diego Alvarez,2026-10-02,Helen asked about a second office\n',
+        ),
+      },
+    ]);
+    await data.getByRole('button', { name: 'Import 2 files' }).click();
+    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
+    await data.close();
+    const { page, frame } = await haloTicket();
+    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('second office');
+    const notes = await frame.getByTestId('notes').textContent();
+    expect(notes).toContain('from file import');
+    expect(notes).toContain('from Our Halo');
+    await page.close();
+  });
+
   it('removes the source and its records', async () => {
     await options.getByRole('button', { name: 'Remove source and its data' }).click();
     await expect.poll(() => options.getByTestId('source').count()).toBe(0);
