@@ -31,6 +31,7 @@ import {
   BadResponseError,
   HttpError,
   PermissionError,
+  RateLimitError,
   RateLimiter,
   requestJson,
   type HttpOptions,
@@ -143,15 +144,26 @@ class Session {
     const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
     if (new URL(url).origin !== new URL(root).origin)
       throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
-    return requestJson(
-      url,
-      {
-        method: post === undefined ? 'GET' : 'POST',
-        headers: this.headers(),
-        ...(post === undefined ? {} : { body: JSON.stringify(post) }),
-      },
-      post === undefined ? this.o : { ...this.o, retries: 0 },
-    );
+    try {
+      return await requestJson(
+        url,
+        {
+          method: post === undefined ? 'GET' : 'POST',
+          headers: this.headers(),
+          ...(post === undefined ? {} : { body: JSON.stringify(post) }),
+        },
+        post === undefined ? this.o : { ...this.o, retries: 0 },
+      );
+    } catch (e) {
+      // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
+      if (e instanceof RateLimitError)
+        throw new RateLimitError(
+          `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
+          429,
+          e.url,
+        );
+      throw e;
+    }
   }
 
   /** One page of an entity's query. */

@@ -230,7 +230,9 @@ describe('reading Autotask', () => {
     mock.switches = { status: 429, retryAfter: '1', onlyPath: '/Contacts/' };
     const db = openDb('at-' + Math.random());
     const out = await runSync(db, config('autotask-limit'), secrets(), fast);
-    expect(out.run.message).toMatch(/Contacts\/query keeps answering "too many requests" \(429\)/);
+    expect(out.run.message).toMatch(
+      /Contacts\/query keeps answering "too many requests" \(429\): Autotask's request limit for this database \(10,000 an hour\) is used up for now/,
+    );
   });
 
   it('is registered, and stores under the source; the backstory links deal, notes and contact', async () => {
