@@ -127,11 +127,19 @@ export const where = (url: string) => {
   }
 };
 
-/** What a refusing API says in its JSON body ({ message } or { errors: [{ message }] }), briefly. */
+/**
+ * What a refusing API says in its JSON body ({ message }, { errors: [{ message }] } or, as
+ * Autotask answers, { errors: ["..."] }), briefly.
+ */
 async function reason(res: Response): Promise<string> {
   try {
-    const body = JSON.parse(await res.text()) as { message?: unknown; errors?: { message?: unknown }[] };
-    const detail = body.errors?.find((e) => typeof e?.message === 'string')?.message ?? body.message;
+    const body = JSON.parse(await res.text()) as { message?: unknown; errors?: unknown[] };
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const detail =
+      errors.find((e): e is string => typeof e === 'string') ??
+      (errors.find((e) => typeof (e as { message?: unknown } | null)?.message === 'string') as { message: string })
+        ?.message ??
+      body.message;
     return typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 200) : '';
   } catch {
     return '';

@@ -2,8 +2,10 @@
 import type { LiveSource } from './live-source';
 import { hubspotSource } from './hubspot';
 import { connectwiseSource } from './connectwise';
+import { halopsaSource } from './halopsa';
+import { autotaskSource } from './autotask';
 
-export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource];
+export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource, halopsaSource, autotaskSource];
 
 export function liveSource(kind: string): LiveSource | undefined {
   return LIVE_SOURCES.find((s) => s.kind === kind);

@@ -133,6 +133,15 @@ describe('requestJson', () => {
     expect((e as Error).message).toBe('api.example.com/v3/objects/companies did not answer within 1 s');
   });
 
+  it("says what a refusal's body says: { message }, errors of objects, or Autotask's errors of strings", async () => {
+    const refused = (body: unknown) => requestJson(URL_, {}, { fetch: scripted(json(body, 400)).fetch, sleep });
+    await expect(refused({ message: 'bad filter' })).rejects.toThrow(/answered 400: bad filter$/);
+    await expect(refused({ errors: [{ message: 'name is required' }] })).rejects.toThrow(/: name is required$/);
+    await expect(refused({ errors: ['Reference value on field: companyID does not exist.'] })).rejects.toThrow(
+      /answered 400: Reference value on field: companyID does not exist\.$/,
+    );
+  });
+
   it('says so when the answer is not JSON', async () => {
     const { fetch } = scripted(new Response('<html>login</html>', { status: 200 }));
     await expect(requestJson(URL_, {}, { fetch, sleep })).rejects.toBeInstanceOf(BadResponseError);

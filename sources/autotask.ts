@@ -1,0 +1,431 @@
+/**
+ * Autotask PSA's sales side (its CRM) as a data source, over the REST API: companies, contacts,
+ * opportunities and CRM notes (CompanyNotes, on the company or on one of its opportunities). What
+ * each request relies on, and where that comes from, is in tests/mock-apis/autotask-contract.ts;
+ * the mock refuses what breaks it.
+ *
+ * Sign-in: an API-only user's username and secret and the API integration code, sent as the
+ * headers UserName, Secret and ApiIntegrationCode on every request. The zone's API address comes
+ * first from /atservicesrest/v1.0/zoneInformation?user=<username> (an unknown user is a 500 there)
+ * and is remembered for the worker's life; credentials go only to an https host under
+ * autotask.net, or to the lookup's own origin.
+ *
+ * Reads: GET /V1.0/{Entity}/query?search={"MaxRecords":500,"filter":[...]} answers
+ * { items, pageDetails: { count, requestCount, prevPageUrl, nextPageUrl } }; the next page is
+ * nextPageUrl, kept as the read's cursor. Picklist fields (status, stage, lead source, market
+ * segment, note action type) are numbers shown by their labels, read from each entity's
+ * entityInformation/fields once per sync; owners are Resources, read once per sync.
+ *
+ * Incremental passes: Companies by lastTrackedModifiedDateTime, Contacts and CompanyNotes by
+ * lastModifiedDate, Opportunities by lastActivity (the only date the entity keeps of its changes).
+ * The REST API has no campaign entity, so none are read.
+ *
+ * Limits: 10,000 requests an hour per database and a few threads at a time (Autotask's REST
+ * documentation); Backstory reads one request at a time, keeps under 3 a second, honours 429 and
+ * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
+ */
+import { emptyRecordSet } from '@/core/model';
+import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import {
+  AuthError,
+  BadResponseError,
+  HttpError,
+  PermissionError,
+  RateLimitError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
+import { testHttp } from './test-http';
+import {
+  originOf,
+  type ConnectionCheck,
+  type LiveSource,
+  type ReadPosition,
+  type SourcePage,
+  type Values,
+} from './live-source';
+import {
+  isAtObject,
+  mapCompany,
+  mapContact,
+  mapNote,
+  mapOpportunity,
+  picklistsOf,
+  type AtObject,
+  type Picklists,
+} from './autotask-map';
+
+export const ZONE_LOOKUP = 'https://webservices.autotask.net';
+export const MAX_RECORDS = 500;
+
+export interface AtOptions extends HttpOptions {
+  /** Where the zone is looked up (Autotask's own address unless a test says otherwise). */
+  lookup: string;
+  username: string;
+  secret: string;
+  integrationCode: string;
+  /** A company user-defined field holding the company's lead source. */
+  sourceUdf?: string;
+}
+
+/** Zone API addresses by lookup origin and user, for the worker's life. */
+const zones = new Map<string, string>();
+
+/** Whether credentials may go to a zone address: https under autotask.net, or the lookup's own origin. */
+export function zoneAllowed(zone: string, lookup: string): boolean {
+  try {
+    const url = new URL(zone);
+    if (url.origin === new URL(lookup).origin) return true;
+    return url.protocol === 'https:' && /(^|\.)autotask\.net$/i.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The host permission a source needs: every zone host under autotask.net, or the test's own origin. */
+export function permissionOrigin(lookup: string): string {
+  const origin = originOf(lookup);
+  return /(^|\.)autotask\.net$/i.test(new URL(origin).hostname) ? 'https://*.autotask.net' : origin;
+}
+
+class Session {
+  private zone: Promise<string> | undefined;
+  constructor(readonly o: AtOptions) {}
+
+  private headers(): Record<string, string> {
+    return {
+      ApiIntegrationCode: this.o.integrationCode,
+      UserName: this.o.username,
+      Secret: this.o.secret,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    };
+  }
+
+  private async lookUpZone(): Promise<string> {
+    const key = `${this.o.lookup} ${this.o.username.toLowerCase()}`;
+    const known = zones.get(key);
+    if (known) return known;
+    const url = new URL('/atservicesrest/v1.0/zoneInformation', this.o.lookup);
+    url.searchParams.set('user', this.o.username);
+    let answer: unknown;
+    try {
+      answer = await requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) });
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 500)
+        throw new AuthError(
+          `Autotask does not know the API user “${this.o.username}” (its zone lookup answered 500): check the username`,
+          500,
+          e.url,
+        );
+      throw e;
+    }
+    const zone = (answer as { url?: unknown } | null)?.url;
+    if (typeof zone !== 'string' || !zoneAllowed(zone, this.o.lookup))
+      throw new BadResponseError(`${url.host} did not answer an Autotask zone address for this user`);
+    const root = zone.replace(/\/?$/, '/');
+    zones.set(key, root);
+    return root;
+  }
+
+  /** The zone's API root, e.g. https://webservices5.autotask.net/atservicesrest/ */
+  root(): Promise<string> {
+    this.zone ??= this.lookUpZone().catch((e: unknown) => {
+      this.zone = undefined;
+      throw e;
+    });
+    return this.zone;
+  }
+
+  /** GET or POST a path under the zone's V1.0/ (or a full nextPageUrl on the zone's host). */
+  async request(path: string, post?: unknown): Promise<unknown> {
+    const root = await this.root();
+    const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
+    if (new URL(url).origin !== new URL(root).origin)
+      throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
+    try {
+      return await requestJson(
+        url,
+        {
+          method: post === undefined ? 'GET' : 'POST',
+          headers: this.headers(),
+          ...(post === undefined ? {} : { body: JSON.stringify(post) }),
+        },
+        post === undefined ? this.o : { ...this.o, retries: 0 },
+      );
+    } catch (e) {
+      // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
+      if (e instanceof RateLimitError)
+        throw new RateLimitError(
+          `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
+          429,
+          e.url,
+        );
+      throw e;
+    }
+  }
+
+  /** One page of an entity's query. */
+  async query(entity: string, filter: unknown[], max = MAX_RECORDS): Promise<{ items: AtObject[]; next?: string }> {
+    const search = JSON.stringify({ MaxRecords: max, filter });
+    return this.page(await this.request(`${entity}/query?search=${encodeURIComponent(search)}`), entity);
+  }
+
+  page(answer: unknown, entity: string): { items: AtObject[]; next?: string } {
+    const a = answer as { items?: unknown; pageDetails?: { nextPageUrl?: unknown } } | null;
+    if (!Array.isArray(a?.items)) throw new BadResponseError(`Autotask's ${entity} query did not answer { items }`);
+    const next = a.pageDetails?.nextPageUrl;
+    return { items: a.items.filter(isAtObject), ...(typeof next === 'string' && next ? { next } : {}) };
+  }
+}
+
+/** Every record of a query, page by page. */
+async function all(s: Session, entity: string, filter: unknown[]): Promise<AtObject[]> {
+  const out: AtObject[] = [];
+  let page = await s.query(entity, filter);
+  out.push(...page.items);
+  while (page.next) {
+    page = s.page(await s.request(page.next), entity);
+    out.push(...page.items);
+  }
+  return out;
+}
+
+const everything = [{ op: 'gte', field: 'id', value: 0 }];
+
+/** Resource (owner) names by id; empty when the user may not read Resources. */
+async function resourceNames(s: Session): Promise<Map<number, string>> {
+  try {
+    const list = await all(s, 'Resources', everything);
+    return new Map(
+      list.map((r) => [r.id, [r.firstName, r.lastName].filter((x) => typeof x === 'string' && x).join(' ')]),
+    );
+  } catch (e) {
+    if (e instanceof PermissionError) return new Map();
+    throw e;
+  }
+}
+
+const fields = async (s: Session, entity: string) => s.request(`${entity}/entityInformation/fields`);
+
+/** The order of a read and the date each entity keeps of its last change. */
+const STEPS = [
+  ['Companies', 'lastTrackedModifiedDateTime'],
+  ['Contacts', 'lastModifiedDate'],
+  ['Opportunities', 'lastActivity'],
+  ['CompanyNotes', 'lastModifiedDate'],
+] as const;
+
+/** Autotask page by page from a position; with `since`, only records changed since then. */
+export async function* autotaskPages(
+  opts: AtOptions,
+  from: ReadPosition = { step: 0 },
+  since?: string,
+): AsyncGenerator<SourcePage> {
+  const s = new Session({ ...opts, limiter: opts.limiter ?? new RateLimiter(3, 1000) });
+  const root = await s.root();
+  const resources = await resourceNames(s);
+  const picklists: Picklists = {
+    ...picklistsOf(await fields(s, 'Companies')),
+    ...picklistsOf(await fields(s, 'Opportunities')),
+  };
+  for (let step = from.step; step < STEPS.length; step++) {
+    const [entity, changed] = STEPS[step]!;
+    const filter = since ? [{ op: 'gte', field: changed, value: since }] : everything;
+    const resumeAt = step === from.step && from.after && from.after.startsWith(root) ? from.after : undefined;
+    let notePicklists: Picklists = {};
+    let answer: unknown;
+    try {
+      if (entity === 'CompanyNotes') notePicklists = picklistsOf(await fields(s, 'CompanyNotes'));
+      answer = resumeAt ? await s.request(resumeAt) : undefined;
+    } catch (e) {
+      if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
+      yield { records: emptyRecordSet(), skipped: 0, warnings: [NOTES_LEFT_OUT], next: null };
+      return;
+    }
+    for (;;) {
+      const records = emptyRecordSet();
+      const warnings: string[] = [];
+      let skipped = 0;
+      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      let page: { items: AtObject[]; next?: string };
+      try {
+        page = answer !== undefined ? s.page(answer, entity) : await s.query(entity, filter);
+      } catch (e) {
+        // CRM notes may be outside the API user's security level: the rest is still worth having.
+        if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
+        yield { records, skipped, warnings: [NOTES_LEFT_OUT], next: null };
+        return;
+      }
+      answer = undefined;
+      for (const o of page.items) {
+        if (entity === 'Companies') keep(records.accounts, mapCompany(o, picklists, resources, opts.sourceUdf));
+        else if (entity === 'Contacts') keep(records.contacts, mapContact(o));
+        else if (entity === 'Opportunities') keep(records.deals, mapOpportunity(o, picklists, resources));
+        else keep(records.notes, mapNote(o, notePicklists, resources));
+      }
+      yield {
+        records,
+        skipped,
+        warnings,
+        next: page.next ? { step, after: page.next } : step + 1 < STEPS.length ? { step: step + 1 } : null,
+      };
+      if (!page.next) break;
+      answer = await s.request(page.next);
+    }
+  }
+}
+
+const NOTES_LEFT_OUT = 'CRM notes left out: the API user may not read CompanyNotes';
+
+/** Zone lookup, then one small query per kind read, and the hour's use of the request limit. */
+export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> {
+  const s = new Session({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  try {
+    await s.root();
+  } catch (e) {
+    return [{ what: 'zone', ok: false, message: e instanceof Error ? e.message : String(e) }];
+  }
+  const checks: ConnectionCheck[] = [{ what: 'zone', ok: true }];
+  for (const [what, entity, optional] of [
+    ['companies', 'Companies', false],
+    ['contacts', 'Contacts', false],
+    ['opportunities', 'Opportunities', false],
+    ['CRM notes', 'CompanyNotes', true],
+  ] as const) {
+    try {
+      await s.query(entity, everything, 1);
+      checks.push({ what, ok: true });
+    } catch (e) {
+      checks.push({
+        what,
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        ...(optional ? { optional: true } : {}),
+      });
+      if (!(e instanceof PermissionError)) return checks;
+    }
+  }
+  try {
+    const t = (await s.request('ThresholdInformation')) as Record<string, unknown> | null;
+    const used = t?.currentTimeframeRequestCount;
+    const limit = t?.externalRequestThreshold;
+    if (typeof used === 'number' && typeof limit === 'number')
+      checks.push({ what: 'request limit', ok: true, message: `${used} of ${limit} requests used this hour` });
+  } catch {
+    // Only information: its absence does not make the connection worse.
+  }
+  return checks;
+}
+
+/** The default value of a picklist field (its default, else its first active value). */
+function picklistDefault(answer: unknown, field: string): number | undefined {
+  const f = ((answer as { fields?: unknown } | null)?.fields as Record<string, unknown>[] | undefined)?.find(
+    (x) => x?.name === field,
+  );
+  const values = (Array.isArray(f?.picklistValues) ? f.picklistValues : []) as Record<string, unknown>[];
+  const pick = values.find((v) => v.isDefaultValue === true) ?? values.find((v) => v.isActive !== false);
+  const n = Number(pick?.value);
+  return pick && Number.isInteger(n) ? n : undefined;
+}
+
+/**
+ * A flag becomes an opportunity on the company (or a To-Do, when the source says so), assigned to
+ * the company's account manager (its owner resource), with the flag's text. Idempotent: what
+ * holds the flag id is looked for first.
+ */
+export async function deliverAutotaskFlag(
+  opts: AtOptions & { flagsAs?: string },
+  flag: Flag,
+  companySourceId: string,
+): Promise<{ remoteId: string; created: boolean }> {
+  const companyID = Number(companySourceId.replace(/^company-/, ''));
+  if (!Number.isInteger(companyID) || companyID <= 0)
+    throw new Error(`"${companySourceId}" is not an Autotask company`);
+  const as = (opts.flagsAs || 'opportunity').trim().toLowerCase();
+  if (as !== 'opportunity' && as !== 'todo')
+    throw new Error(`flags become an "opportunity" or a "todo" in Autotask, not "${opts.flagsAs}"`);
+  const s = new Session(opts);
+  const entity = as === 'todo' ? 'CompanyToDos' : 'Opportunities';
+  const textField = as === 'todo' ? 'activityDescription' : 'description';
+  const found = await s.query(
+    entity,
+    [
+      { op: 'eq', field: 'companyID', value: companyID },
+      { op: 'contains', field: textField, value: flag.id },
+    ],
+    1,
+  );
+  if (found.items[0]) return { remoteId: String(found.items[0].id), created: false };
+  const company = (await s.request(`Companies/${companyID}`)) as { item?: { ownerResourceID?: unknown } } | null;
+  const owner = company?.item?.ownerResourceID;
+  if (!Number.isInteger(owner) || (owner as number) <= 0)
+    throw new Error('the company has no account manager in Autotask to receive the flag');
+  const text = flagText(flag);
+  const title = `${KIND_WORDS[flag.kind]}: ${flag.note}`.replace(/\s+/g, ' ').slice(0, 128);
+  const due = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString();
+  let created: unknown;
+  if (as === 'todo') {
+    const actionType = picklistDefault(await fields(s, 'CompanyToDos'), 'actionType');
+    const start = new Date(Date.parse(flag.createdAt) + 86_400_000).toISOString();
+    created = await s.request(`Companies/${companyID}/ToDos`, {
+      companyID,
+      assignedToResourceID: owner,
+      actionType,
+      activityDescription: `${title}\n\n${text}`,
+      startDateTime: start,
+      endDateTime: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+    });
+  } else {
+    const info = await fields(s, 'Opportunities');
+    created = await s.request('Opportunities', {
+      companyID,
+      title,
+      description: text,
+      ownerResourceID: owner,
+      status: picklistDefault(info, 'status'),
+      stage: picklistDefault(info, 'stage'),
+      amount: flag.value ?? 0,
+      cost: 0,
+      probability: 10,
+      createDate: flag.createdAt,
+      projectedCloseDate: due,
+      useQuoteTotals: false,
+    });
+  }
+  const id = (created as { itemId?: unknown } | null)?.itemId;
+  if (!Number.isInteger(id)) throw new BadResponseError('Autotask did not say what it created');
+  return { remoteId: String(id), created: true };
+}
+
+function options(settings: Values, secrets: Values, http: HttpOptions): AtOptions {
+  return {
+    ...http,
+    lookup: originOf(settings.zoneLookup || ZONE_LOOKUP),
+    username: (settings.username ?? '').trim(),
+    integrationCode: (secrets.integrationCode ?? '').trim(),
+    secret: (secrets.secret ?? '').trim(),
+    sourceUdf: settings.sourceUdf?.trim() || undefined,
+  };
+}
+
+export const autotaskSource: LiveSource = {
+  kind: 'autotask',
+  name: 'Autotask PSA',
+  fields: [
+    { key: 'username', secret: false, type: 'text' },
+    { key: 'secret', secret: true, type: 'password' },
+    { key: 'integrationCode', secret: true, type: 'password' },
+    { key: 'sourceUdf', secret: false, type: 'text', optional: true },
+    { key: 'flagsTarget', secret: false, type: 'text', default: 'opportunity' },
+    { key: 'zoneLookup', secret: false, type: 'url', default: ZONE_LOOKUP },
+  ],
+  origin: (settings) => permissionOrigin(settings.zoneLookup || ZONE_LOOKUP),
+  incremental: true,
+  pages: (settings, secrets, from, since, http = {}) =>
+    autotaskPages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
+  test: (settings, secrets, http = {}) => testAutotask(options(settings, secrets, http)),
+  deliverFlag: (settings, secrets, flag, companySourceId, http = {}) =>
+    deliverAutotaskFlag({ ...options(settings, secrets, http), flagsAs: settings.flagsTarget }, flag, companySourceId),
+};
