@@ -80,6 +80,8 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** Where a request's failed tries are kept, so a worker that was stopped mid-retry resumes. */
   retryStore?: RetryStore;
+  /** Sees every answer's headers (rate-limit and usage headers some APIs send), before its status is judged. */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** A request's failed tries so far, and when it may be tried next. */
@@ -115,11 +117,22 @@ const where = (url: string) => {
   }
 };
 
-/** What a refusing API says in its JSON body ({ message } or { errors: [{ message }] }), briefly. */
+/**
+ * What a refusing API says in its JSON body, briefly: { message }, { errors: [{ message }] },
+ * { success: false, error } (Pipedrive) or [{ message, errorCode }] (Salesforce).
+ */
 async function reason(res: Response): Promise<string> {
   try {
-    const body = JSON.parse(await res.text()) as { message?: unknown; errors?: { message?: unknown }[] };
-    const detail = body.errors?.find((e) => typeof e?.message === 'string')?.message ?? body.message;
+    const parsed = JSON.parse(await res.text()) as unknown;
+    const body = (Array.isArray(parsed) ? { errors: parsed } : parsed) as {
+      message?: unknown;
+      error?: unknown;
+      errors?: { message?: unknown }[];
+    };
+    const detail =
+      body.errors?.find((e) => typeof e?.message === 'string')?.message ??
+      body.message ??
+      (typeof body.error === 'string' ? body.error : undefined);
     return typeof detail === 'string' && detail.trim() ? `: ${detail.trim().slice(0, 200)}` : '';
   } catch {
     return '';
@@ -167,6 +180,7 @@ async function tries(
     let res: Response;
     try {
       res = await doFetch(url, { ...init, signal });
+      opts.onHeaders?.(res.headers);
     } catch (e) {
       if (init.signal?.aborted) throw e;
       const timedOut = timeout.aborted;
