@@ -1,5 +1,5 @@
 /**
- * Sync: records per second from the mock HubSpot and ConnectWise APIs (real HTTP on 127.0.0.1)
+ * Sync: records per second from the mock HubSpot, ConnectWise and Pipedrive APIs (real HTTP on 127.0.0.1)
  * into IndexedDB (fake-indexeddb in Node), a full pass each. The clients' own rate limits are
  * lifted here: with them, a real portal's limit (100 requests per 10 s for HubSpot) is the bound.
  */
@@ -9,6 +9,7 @@ import { runSync } from '../sources/run-sync';
 import { openDb } from '../storage/db';
 import { startMockHubSpot, type MockHubSpotData } from '../tests/mock-apis/hubspot-server';
 import { startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
+import { startMockPipedrive, samplePipedriveData, type MockPipedriveData } from '../tests/mock-apis/pipedrive-server';
 import { now } from './stats';
 
 export interface SyncRow {
@@ -101,6 +102,49 @@ function connectwiseData(n: number): MockConnectWiseData {
   };
 }
 
+function pipedriveData(n: number): MockPipedriveData {
+  const sample = samplePipedriveData();
+  const t = '2026-11-20T09:00:00Z';
+  return {
+    users: sample.users,
+    dealFields: sample.dealFields,
+    organizations: Array.from({ length: n }, (_, i) => ({
+      id: 100_000 + i,
+      name: `Company ${i}`,
+      owner_id: 11,
+      update_time: t,
+    })),
+    persons: Array.from({ length: 2 * n }, (_, i) => ({
+      id: 200_000 + i,
+      name: `Pat Person ${i}`,
+      org_id: 100_000 + (i % n),
+      emails: [{ value: `pat${i}@company${i % n}.example`, primary: true, label: 'work' }],
+      update_time: t,
+    })),
+    deals: Array.from({ length: n }, (_, i) => ({
+      id: 300_000 + i,
+      title: `Deal ${i}`,
+      owner_id: 11,
+      org_id: 100_000 + i,
+      value: 1200,
+      currency: 'USD',
+      status: 'won',
+      won_time: '2025-03-01T00:00:00Z',
+      origin: 'ManuallyCreated',
+      channel: 1,
+      update_time: t,
+    })),
+    notes: Array.from({ length: 2 * n }, (_, i) => ({
+      id: 400_000 + i,
+      content: `<p>Note ${i}: promised a 1-hour response on the scheduler.</p>`,
+      org_id: 100_000 + (i % n),
+      user: { id: 11, name: 'Priya Nair' },
+      add_time: '2025-03-01 00:00:00',
+      update_time: '2025-03-01 00:00:00',
+    })),
+  };
+}
+
 export async function syncBench(n: number): Promise<SyncRow[]> {
   const rows: SyncRow[] = [];
   const hs = await startMockHubSpot({ data: hubspotData(n) });
@@ -152,5 +196,27 @@ export async function syncBench(n: number): Promise<SyncRow[]> {
   });
   await cw.close();
   db2.close();
+
+  const pd = await startMockPipedrive({ data: pipedriveData(n) });
+  const db3 = openDb(`bench-sync-pd-${Date.now()}`);
+  t = now();
+  const c = await runSync(
+    db3,
+    { id: 'pipedrive-b', kind: 'pipedrive', label: 'Pipedrive', base: pd.url, settings: { companyDomain: pd.url } },
+    { apiToken: pd.token },
+    http,
+  );
+  elapsed = now() - t;
+  if (!c.run.ok) throw new Error(`bench Pipedrive sync failed: ${c.run.message}`);
+  records = Object.values(c.counts ?? {}).reduce((x, y) => x + y, 0);
+  rows.push({
+    source: 'Pipedrive (mock)',
+    records,
+    requests: pd.requests.length,
+    ms: elapsed,
+    perSecond: records / (elapsed / 1000),
+  });
+  await pd.close();
+  db3.close();
   return rows;
 }
