@@ -13,6 +13,8 @@ export class HttpError extends Error {
     message: string,
     readonly status?: number,
     readonly url?: string,
+    /** The API's own error code, when its body names one (Salesforce's errorCode, e.g. INVALID_SESSION_ID). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -82,6 +84,8 @@ export interface HttpOptions {
   retryStore?: RetryStore;
   /** Sees every answer's headers (rate-limit and usage headers some APIs send), before its status is judged. */
   onHeaders?: (headers: Headers) => void;
+  /** Hand back the body as text (a blob such as a note's content) instead of parsing JSON. */
+  text?: boolean;
 }
 
 /** A request's failed tries so far, and when it may be tried next. */
@@ -119,23 +123,36 @@ const where = (url: string) => {
 
 /**
  * What a refusing API says in its JSON body, briefly: { message }, { errors: [{ message }] },
- * { success: false, error } (Pipedrive) or [{ message, errorCode }] (Salesforce).
+ * { success: false, error } (Pipedrive) or [{ message, errorCode }] (Salesforce), and its error
+ * code when it gives one.
  */
-async function reason(res: Response): Promise<string> {
+async function refusal(res: Response): Promise<{ reason: string; code?: string }> {
   try {
     const parsed = JSON.parse(await res.text()) as unknown;
     const body = (Array.isArray(parsed) ? { errors: parsed } : parsed) as {
       message?: unknown;
       error?: unknown;
-      errors?: { message?: unknown }[];
+      error_description?: unknown;
+      errorCode?: unknown;
+      errors?: { message?: unknown; errorCode?: unknown }[];
     };
+    // OAuth 2.0 errors: { error, error_description }.
+    const oauth =
+      typeof body.error === 'string' && typeof body.error_description === 'string'
+        ? `${body.error} (${body.error_description})`
+        : undefined;
     const detail =
       body.errors?.find((e) => typeof e?.message === 'string')?.message ??
       body.message ??
+      oauth ??
       (typeof body.error === 'string' ? body.error : undefined);
-    return typeof detail === 'string' && detail.trim() ? `: ${detail.trim().slice(0, 200)}` : '';
+    const code = body.errors?.find((e) => typeof e?.errorCode === 'string')?.errorCode ?? body.errorCode;
+    return {
+      reason: typeof detail === 'string' && detail.trim() ? `: ${detail.trim().slice(0, 200)}` : '',
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   } catch {
-    return '';
+    return { reason: '' };
   }
 }
 
@@ -201,9 +218,19 @@ async function tries(
           );
     }
     if (res.status === 401)
-      throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url);
+      throw new AuthError(
+        `${where(url)} rejected the key (401): check it in the source's settings`,
+        401,
+        url,
+        (await refusal(res)).code,
+      );
     if (res.status === 403)
-      throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url);
+      throw new PermissionError(
+        `the key may not read ${where(url)} (403): give it that permission`,
+        403,
+        url,
+        (await refusal(res)).code,
+      );
     if (res.status === 429 || res.status >= 500) {
       const after =
         res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
@@ -215,8 +242,12 @@ async function tries(
         ? new RateLimitError(`${where(url)} keeps answering "too many requests" (429)`, 429, url)
         : new ServerError(`${where(url)} failed with ${res.status} after ${attempt + 1} tries`, res.status, url);
     }
-    if (!res.ok) throw new HttpError(`${where(url)} answered ${res.status}${await reason(res)}`, res.status, url);
+    if (!res.ok) {
+      const { reason, code } = await refusal(res);
+      throw new HttpError(`${where(url)} answered ${res.status}${reason}`, res.status, url, code);
+    }
     const text = await res.text();
+    if (opts.text) return text;
     try {
       return text ? JSON.parse(text) : null;
     } catch {

@@ -3,8 +3,14 @@ import type { LiveSource } from './live-source';
 import { hubspotSource } from './hubspot';
 import { connectwiseSource } from './connectwise';
 import { pipedriveSource } from './pipedrive';
+import { salesforceSource } from './salesforce';
 
-export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource, pipedriveSource];
+export const LIVE_SOURCES: readonly LiveSource[] = [
+  hubspotSource,
+  connectwiseSource,
+  pipedriveSource,
+  salesforceSource,
+];
 
 export function liveSource(kind: string): LiveSource | undefined {
   return LIVE_SOURCES.find((s) => s.kind === kind);
