@@ -41,11 +41,15 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: registering the content script on help-desk sites the user adds at run time.
     // alarms: scheduled syncs of the user's data sources (HubSpot).
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    // Test builds hold identity from the start: an automated browser cannot answer its prompt.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(testHostsOn ? ['identity'] : [])],
     host_permissions: hostPermissions(testHostsOn),
     // Any other site only when the user adds it in options (permissions.request at that moment).
     // Manifest V2 (Firefox) has no optional_host_permissions: there they are optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // identity (a sign-in window for sources such as Salesforce) only when the user signs in.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*', 'identity'] }
+      : { optional_host_permissions: ['*://*/*'], optional_permissions: ['identity'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -412,15 +412,6 @@ export function loginHostOf(value: string | undefined): string {
   return originOf(address);
 }
 
-/** PKCE's S256 challenge of a verifier (RFC 7636). */
-export async function pkceChallenge(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
 export const salesforceSignIn: SourceSignIn = {
   origins: (settings) => {
     const login = loginHostOf(settings.loginHost);

@@ -1,19 +1,23 @@
-// CRM sources beyond HubSpot end to end: Pipedrive (a mock of its API on 127.0.0.1) configured
-// through the options page, synced by the background, its records shown beside a ticket and
-// merged with a file import, its revoked token named, a sync cut off by a stopped worker resumed,
-// and a flag delivered to it once.
+// CRM sources beyond HubSpot end to end: Pipedrive and Salesforce (mocks of their APIs on
+// 127.0.0.1) configured through the options page (Salesforce by a sign-in window the mock's
+// authorize page answers), synced by the background, their records shown beside a ticket and
+// merged with a file import, a revoked token and a daily limit named, a sync cut off by a stopped
+// worker resumed, and a flag delivered once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, screenshot, sidebarFrame, type Harness } from './harness';
 import { startMockPipedrive, type MockPipedrive } from '../mock-apis/pipedrive-server';
+import { startMockSalesforce, type MockSalesforce } from '../mock-apis/salesforce-server';
 
 let h: Harness;
 let pd: MockPipedrive;
+let sf: MockSalesforce;
 let options: Page;
 const TOKEN = 'pd-e2e-CANARY-51c0';
 
 beforeAll(async () => {
   pd = await startMockPipedrive({ token: TOKEN });
+  sf = await startMockSalesforce();
   // The customer of the sample ticket page (generic-ticket-nomatch.html: Zed at Unknown Widgets).
   pd.data.organizations.push({ id: 7, name: 'Unknown Widgets Ltd', owner_id: 12, update_time: '2026-11-20T09:00:00Z' });
   pd.data.persons.push({
@@ -54,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await pd?.close();
+  await sf?.close();
 });
 
 const status = () => options.getByTestId('source-status').textContent();
@@ -214,6 +219,169 @@ describe('Pipedrive as a data source', () => {
       .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
       .not.toContain('burned by their last IT guy');
     expect(await frame.getByTestId('freshness').textContent()).not.toContain('Pipedrive');
+    await page.close();
+  });
+});
+
+describe('Salesforce as a data source', () => {
+  const soql = () => sf.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('q') ?? r.path);
+  beforeAll(() => {
+    sf.data.Account.push({
+      Id: '001000000000070AAA',
+      Name: 'Unknown Widgets Ltd',
+      Website: 'unknown-widgets.example',
+      AccountSource: 'Web',
+      OwnerId: '005000000000002AAA',
+      SystemModstamp: '2026-11-20T09:00:00.000+0000',
+    });
+    sf.data.Contact.push({
+      Id: '003000000000070AAA',
+      Name: 'Zed Okoye',
+      Email: 'zed@unknown-widgets.example',
+      AccountId: '001000000000070AAA',
+    });
+    sf.data.Opportunity.push({
+      Id: '006000000000070AAA',
+      Name: 'Unknown Widgets - scanner refresh',
+      AccountId: '001000000000070AAA',
+      Amount: 9100,
+      CloseDate: '2026-06-01',
+      StageName: 'Closed Won',
+      IsWon: true,
+      IsClosed: true,
+      LeadSource: 'Partner Referral',
+      OwnerId: '005000000000002AAA',
+    });
+    sf.data.Note.push({
+      Id: '002000000000070AAA',
+      Title: 'Handover',
+      Body: 'Zed asked for a printed runbook at the warehouse desk.',
+      ParentId: '001000000000070AAA',
+      CreatedById: '005000000000002AAA',
+      CreatedDate: '2026-06-02T10:00:00.000+0000',
+    });
+  });
+
+  it('signs in through the browser window, tests the connection, and syncs with the daily API use shown', async () => {
+    await options.getByLabel('Product').selectOption('salesforce');
+    expect(await options.getByTestId('callback-url').textContent()).toMatch(
+      new RegExp(`https://${h.extensionId}\\.chromiumapp\\.org/`),
+    );
+    await options.getByLabel('Name').fill('Salesforce (mock)');
+    await options.getByLabel('Login address (My Domain)').fill(sf.url);
+    await options.getByLabel('Consumer key').fill(sf.consumerKey);
+    await options.getByRole('button', { name: 'Save and sync' }).click();
+    await expect.poll(() => options.getByTestId('sources-note').textContent()).toBe('Sign in with Salesforce first.');
+    await options.getByRole('button', { name: 'Sign in with Salesforce' }).click();
+    await expect
+      .poll(() => options.getByTestId('sources-note').textContent(), { timeout: 20_000 })
+      .toBe('Signed in to Salesforce. Save to start syncing.');
+    expect(sf.requests.some((r) => r.path.startsWith('/services/oauth2/authorize'))).toBe(true);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => options.getByTestId('connection-checks').textContent(), { timeout: 15_000 })
+      .toMatch(
+        /^Connection works: .*✓ sign-in: Salesforce API requests in the last 24 hours: \d+ of 15,000.*✓ ContentNote/,
+      );
+    await options.getByRole('button', { name: 'Save and sync' }).click();
+    await expect
+      .poll(status, { timeout: 20_000 })
+      .toMatch(
+        /Last synced .*: 3 accounts, 3 contacts, 1 campaigns, 3 deals, 3 notes \(1 records without a name or company skipped; Salesforce API requests in the last 24 hours: \d+ of 15,000\)/,
+      );
+    expect(await options.content()).not.toMatch(/5Aep861MOCK/);
+    await screenshot(options, 'options-sources-salesforce');
+  });
+
+  it('shows its account beside the ticket, merged with the file import, each fact named by source', async () => {
+    const { page, frame } = await ticketAccount();
+    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('printed runbook');
+    const notes = await frame.getByTestId('notes').textContent();
+    expect(notes).toContain('from Salesforce (mock)');
+    expect(notes).toContain('from file import');
+    expect(await frame.getByTestId('deal').textContent()).toContain('Unknown Widgets - scanner refresh');
+    expect(await frame.getByTestId('freshness').textContent()).toMatch(/Salesforce \(mock\), synced .*; file import/);
+    await screenshot(page, 'sidebar-salesforce');
+    await page.close();
+  });
+
+  it('says to sign in again when the sign-in was revoked, and syncs again after signing in', async () => {
+    sf.revoke();
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 })
+      .toMatch(/no longer accepts the sign-in .*sign in again.*data from the last good sync is kept/);
+    await options.getByTestId('source').getByRole('button', { name: 'Sign in with Salesforce' }).click();
+    await expect
+      .poll(() => options.getByTestId('sources-note').textContent(), { timeout: 20_000 })
+      .toBe('Signed in to Salesforce. Save to start syncing.');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read/);
+    await expect.poll(() => options.getByTestId('source-error').count()).toBe(0);
+  });
+
+  it("names the org's daily API limit when it is reached, and keeps the last good data", async () => {
+    const used = sf.apiUsed;
+    sf.apiUsed = sf.apiLimit;
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => options.getByTestId('source-error').textContent(), { timeout: 20_000 })
+      .toMatch(/daily API request limit is reached \(REQUEST_LIMIT_EXCEEDED\).*data from the last good sync is kept/);
+    sf.apiUsed = used;
+    const { page, frame } = await ticketAccount();
+    await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('printed runbook');
+    await page.close();
+  });
+
+  it('finishes a sync that the browser cut off by stopping the service worker, from where it stopped', async () => {
+    sf.data.Account.push({
+      Id: '001000000000080AAA',
+      Name: 'Harbor Freight Brokers',
+      OwnerId: '005000000000001AAA',
+      SystemModstamp: new Date().toISOString().replace('Z', '+0000'),
+    });
+    sf.switches = { delayMs: 350 };
+    const seen = sf.requests.length;
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(
+        () =>
+          soql()
+            .slice(seen)
+            .some((q) => / FROM Opportunity/.test(q)),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const cdp = await options.context().newCDPSession(options);
+    await stopWorker(cdp);
+    expect(await status()).toMatch(/Syncing/);
+    sf.switches = {};
+    const beforeResume = sf.requests.length;
+    const { page } = await ticketAccount();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 4 accounts/);
+    expect(await options.getByTestId('source-error').count()).toBe(0);
+    const resumed = soql().slice(beforeResume);
+    expect(resumed.some((q) => / FROM (Opportunity|Note|ContentNote)/.test(q))).toBe(true);
+    expect(resumed.some((q) => / FROM (Account|Contact)\b/.test(q))).toBe(false);
+    await page.close();
+  });
+
+  it("delivers a flag once, as a Task on the account assigned to the account's owner", async () => {
+    const { page, frame } = await ticketAccount();
+    await frame.getByRole('button', { name: 'Flag for sales' }).click();
+    await frame.getByLabel('What did you notice?').selectOption({ label: 'Hardware refresh' });
+    await frame.getByLabel('Note for sales').fill('The label printers are failing weekly.');
+    await frame.getByRole('button', { name: 'Send to sales' }).click();
+    await expect
+      .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
+      .toContain('Sent to sales.');
+    expect(sf.writes).toHaveLength(1);
+    expect(sf.writes[0]).toMatchObject({
+      Subject: 'Backstory flag: Hardware refresh',
+      WhatId: '001000000000070AAA',
+      OwnerId: '005000000000002AAA',
+    });
+    expect(String(sf.writes[0]!.Description)).toContain('The label printers are failing weekly.');
     await page.close();
   });
 });

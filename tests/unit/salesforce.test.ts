@@ -6,13 +6,13 @@ import {
   deliverSalesforceFlag,
   loginHostOf,
   parseLimitInfo,
-  pkceChallenge,
   readSalesforce,
   salesforceSignIn,
   testSalesforce,
   type SfOptions,
 } from '@/sources/salesforce';
 import type { Flag } from '@/core/flags';
+import { pkceChallenge, runSignIn } from '@/sources/sign-in';
 import { RateLimiter } from '@/sources/http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
@@ -132,6 +132,23 @@ describe('signing in to Salesforce', () => {
     expect(result.settings).toEqual({ instanceUrl: mock.url });
     const token = mock.requests.find((r) => r.path === '/services/oauth2/token');
     expect(token).toBeDefined();
+  });
+
+  it('runs through the sign-in page with a fresh PKCE pair and state, refusing an answer for another sign-in', async () => {
+    const launch = async (url: string) =>
+      (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? undefined;
+    const settings = { loginHost: mock.url, consumerKey: mock.consumerKey };
+    expect((await runSignIn(salesforceSignIn, settings, REDIRECT, launch, fast)).secrets.refreshToken).toMatch(
+      /refresh/,
+    );
+    const forged = async (url: string) => (await launch(url))!.replace(/state=[^&]+/, 'state=forged');
+    await expect(runSignIn(salesforceSignIn, settings, REDIRECT, forged, fast)).rejects.toThrow(/not for this sign-in/);
+    await expect(
+      runSignIn(salesforceSignIn, { ...settings, consumerKey: 'nope' }, REDIRECT, launch, fast),
+    ).rejects.toThrow('invalid_client_id');
+    await expect(runSignIn(salesforceSignIn, settings, REDIRECT, async () => undefined, fast)).rejects.toThrow(
+      /window was closed/,
+    );
   });
 
   it('says what is wrong with a consumer key the org does not know, or a code used twice', async () => {
