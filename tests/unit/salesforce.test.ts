@@ -323,3 +323,37 @@ describe('flags to Salesforce', () => {
     );
   });
 });
+
+describe('the mock org keeps to the Salesforce facts it is built from', () => {
+  it('names where every fact comes from, and refuses what Salesforce refuses, in its error shape', async () => {
+    const { SF_FACTS, SF_FIELDS } = await import('../mock-apis/salesforce-contract');
+    for (const [name, fact] of Object.entries(SF_FACTS)) expect(fact.source, name).toMatch(/\S/);
+    for (const [name, object] of Object.entries(SF_FIELDS)) expect(object.source, name).toMatch(/^Object Reference: /);
+    const { SfSession } = await import('@/sources/salesforce');
+    const session = new SfSession(opts());
+    const refused = async (soql: string) => {
+      const e = (await session.query(soql).catch((x: unknown) => x)) as { status?: number; code?: string };
+      return [e.status, e.code];
+    };
+    expect(await refused("SELECT Id FROM Task WHERE Description LIKE '%x%'")).toEqual([400, 'INVALID_FIELD']);
+    expect(await refused('SELECT Id, LinkedEntityId FROM ContentDocumentLink')).toEqual([400, 'MALFORMED_QUERY']);
+    expect(await refused('SELECT Id, Nickname FROM Account')).toEqual([400, 'INVALID_FIELD']);
+    expect(await refused("SELECT Id FROM Account WHERE SystemModstamp > '2026-12-01T00:00:00Z'")).toEqual([
+      400,
+      'MALFORMED_QUERY',
+    ]);
+    expect(await refused('SELECT Id, CurrencyIsoCode FROM Opportunity')).toEqual([400, 'INVALID_FIELD']);
+    const token = await fetch(`${mock.url}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: mock.consumerKey }),
+    });
+    expect(token.status).toBe(400);
+    expect(await token.json()).toMatchObject({ error: 'invalid_request' });
+    const noSession = await fetch(`${mock.url}/services/data/v62.0/limits`);
+    expect(noSession.status).toBe(401);
+    expect(await noSession.json()).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
+  });
+});
