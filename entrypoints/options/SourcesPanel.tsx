@@ -45,8 +45,11 @@ function redirectUrl(): string {
  */
 function signInWith(source: LiveSource, settings: Values): Promise<SignedIn | 'not granted'> {
   const origins = source.signIn!.origins(settings).map((o) => `${o}/*`);
+  // Held already (Firefox and test builds declare it; Chrome once granted): not asked for again,
+  // as Firefox refuses a request for a permission that is not optional.
+  const held = !!(browser as { identity?: unknown }).identity;
   return browser.permissions
-    .request({ permissions: ['identity'], origins })
+    .request({ permissions: held ? [] : ['identity'], origins })
     .then(async (granted): Promise<SignedIn | 'not granted'> =>
       granted
         ? runSignIn(source.signIn!, settings, redirectUrl(), (url) =>

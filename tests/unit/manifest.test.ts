@@ -47,7 +47,9 @@ describe('manifest permissions (store builds)', () => {
 
   it('Firefox MV2 has its add-on id, no data collection, and optional permissions for other sites', () => {
     const m = manifestFor('firefox', 2);
-    expect(m.optional_permissions).toEqual(['*://*/*', 'identity']);
+    expect(m.optional_permissions).toEqual(['*://*/*']);
+    // Firefox has no optional identity permission: the sign-in window's permission is held from install.
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms', 'identity']);
     expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m.browser_specific_settings).toEqual({
       gecko: {
