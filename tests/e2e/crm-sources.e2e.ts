@@ -168,6 +168,8 @@ describe('Pipedrive as a data source', () => {
 
   it('finishes a sync that the browser cut off by stopping the service worker, from where it stopped', async () => {
     pd.data.organizations.push({ id: 8, name: 'Quayside Optics', owner_id: 11, update_time: new Date().toISOString() });
+    // A sync the stopped-worker pass's watchdog resumed may still be finishing: let it.
+    await expect.poll(status, { timeout: 30_000 }).not.toMatch(/Syncing/);
     pd.switches = { delayMs: 350 };
     const seen = pd.requests.length;
     await options.getByRole('button', { name: 'Sync now' }).click();
@@ -321,6 +323,7 @@ describe('Salesforce as a data source', () => {
   });
 
   it("names the org's daily API limit when it is reached, and keeps the last good data", async () => {
+    await expect.poll(status, { timeout: 30_000 }).not.toMatch(/Syncing/);
     const used = sf.apiUsed;
     sf.apiUsed = sf.apiLimit;
     await options.getByRole('button', { name: 'Sync now' }).click();
@@ -340,6 +343,8 @@ describe('Salesforce as a data source', () => {
       OwnerId: '005000000000001AAA',
       SystemModstamp: new Date().toISOString().replace('Z', '+0000'),
     });
+    // A sync the stopped-worker pass's watchdog resumed may still be finishing: let it.
+    await expect.poll(status, { timeout: 30_000 }).not.toMatch(/Syncing/);
     sf.switches = { delayMs: 350 };
     const seen = sf.requests.length;
     await options.getByRole('button', { name: 'Sync now' }).click();
@@ -349,7 +354,7 @@ describe('Salesforce as a data source', () => {
           soql()
             .slice(seen)
             .some((q) => / FROM Opportunity/.test(q)),
-        { timeout: 15_000 },
+        { timeout: 25_000 },
       )
       .toBe(true);
     const cdp = await options.context().newCDPSession(options);
