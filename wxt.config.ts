@@ -41,11 +41,23 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: registering the content script on help-desk sites the user adds at run time.
     // alarms: scheduled syncs of the user's data sources (HubSpot).
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    // identity: a sign-in window for sources such as Salesforce. Chrome asks for it at the first
+    // sign-in; Firefox cannot have it optional (web-ext lint: invalid optional permission), so it
+    // is held from install there (no install prompt names it); test builds hold it from the start,
+    // as an automated browser cannot answer its prompt.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'alarms',
+      ...(testHostsOn || browser === 'firefox' ? ['identity'] : []),
+    ],
     host_permissions: hostPermissions(testHostsOn),
     // Any other site only when the user adds it in options (permissions.request at that moment).
     // Manifest V2 (Firefox) has no optional_host_permissions: there they are optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*'] }
+      : { optional_host_permissions: ['*://*/*'], optional_permissions: ['identity'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },

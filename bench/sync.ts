@@ -1,5 +1,5 @@
 /**
- * Sync: records per second from the mock HubSpot and ConnectWise APIs (real HTTP on 127.0.0.1)
+ * Sync: records per second from the mock HubSpot, ConnectWise, Pipedrive and Salesforce APIs (real HTTP on 127.0.0.1)
  * into IndexedDB (fake-indexeddb in Node), a full pass each. The clients' own rate limits are
  * lifted here: with them, a real portal's limit (100 requests per 10 s for HubSpot) is the bound.
  */
@@ -9,6 +9,10 @@ import { runSync } from '../sources/run-sync';
 import { openDb } from '../storage/db';
 import { startMockHubSpot, type MockHubSpotData } from '../tests/mock-apis/hubspot-server';
 import { forecastItem, startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
+import { startMockPipedrive, samplePipedriveData, type MockPipedriveData } from '../tests/mock-apis/pipedrive-server';
+import { startMockSalesforce, type MockSalesforceData } from '../tests/mock-apis/salesforce-server';
+import { salesforceSignIn } from '../sources/salesforce';
+import { pkceChallenge } from '../sources/sign-in';
 import { now } from './stats';
 
 export interface SyncRow {
@@ -111,6 +115,100 @@ function connectwiseData(n: number): MockConnectWiseData {
   };
 }
 
+function pipedriveData(n: number): MockPipedriveData {
+  const sample = samplePipedriveData();
+  const t = '2026-11-20T09:00:00Z';
+  return {
+    users: sample.users,
+    dealFields: sample.dealFields,
+    organizations: Array.from({ length: n }, (_, i) => ({
+      id: 100_000 + i,
+      name: `Company ${i}`,
+      owner_id: 11,
+      update_time: t,
+    })),
+    persons: Array.from({ length: 2 * n }, (_, i) => ({
+      id: 200_000 + i,
+      name: `Pat Person ${i}`,
+      org_id: 100_000 + (i % n),
+      emails: [{ value: `pat${i}@company${i % n}.example`, primary: true, label: 'work' }],
+      update_time: t,
+    })),
+    deals: Array.from({ length: n }, (_, i) => ({
+      id: 300_000 + i,
+      title: `Deal ${i}`,
+      owner_id: 11,
+      org_id: 100_000 + i,
+      value: 1200,
+      currency: 'USD',
+      status: 'won',
+      won_time: '2025-03-01T00:00:00Z',
+      origin: 'ManuallyCreated',
+      channel: 1,
+      update_time: t,
+    })),
+    notes: Array.from({ length: 2 * n }, (_, i) => ({
+      id: 400_000 + i,
+      content: `<p>Note ${i}: promised a 1-hour response on the scheduler.</p>`,
+      org_id: 100_000 + (i % n),
+      user: { id: 11, name: 'Priya Nair' },
+      add_time: '2025-03-01 00:00:00',
+      update_time: '2025-03-01 00:00:00',
+    })),
+  };
+}
+
+/** Salesforce ids: a 3-character key prefix, then 15 more characters. */
+const sfId = (prefix: string, i: number) => `${prefix}${String(i).padStart(12, '0')}AAA`;
+
+function salesforceData(n: number): MockSalesforceData {
+  const t = '2026-11-20T09:00:00.000+0000';
+  return {
+    User: [{ Id: sfId('005', 1), Name: 'Priya Nair' }],
+    Account: Array.from({ length: n }, (_, i) => ({
+      Id: sfId('001', i),
+      Name: `Company ${i}`,
+      Website: `company${i}.example`,
+      AccountSource: 'Web',
+      OwnerId: sfId('005', 1),
+      SystemModstamp: t,
+    })),
+    Contact: Array.from({ length: 2 * n }, (_, i) => ({
+      Id: sfId('003', i),
+      Name: `Pat Person ${i}`,
+      Email: `pat${i}@company${i % n}.example`,
+      AccountId: sfId('001', i % n),
+      SystemModstamp: t,
+    })),
+    OpportunityContactRole: [],
+    Campaign: [],
+    Opportunity: Array.from({ length: n }, (_, i) => ({
+      Id: sfId('006', i),
+      Name: `Deal ${i}`,
+      AccountId: sfId('001', i),
+      Amount: 1200,
+      CloseDate: '2025-03-01',
+      StageName: 'Closed Won',
+      IsWon: true,
+      IsClosed: true,
+      OwnerId: sfId('005', 1),
+      SystemModstamp: t,
+    })),
+    Note: Array.from({ length: 2 * n }, (_, i) => ({
+      Id: sfId('002', i),
+      Title: `Note ${i}`,
+      Body: 'Promised a 1-hour response on the scheduler.',
+      ParentId: sfId('001', i % n),
+      CreatedById: sfId('005', 1),
+      CreatedDate: t,
+      SystemModstamp: t,
+    })),
+    ContentNote: [],
+    ContentDocumentLink: [],
+    Task: [],
+  };
+}
+
 export async function syncBench(n: number): Promise<SyncRow[]> {
   const rows: SyncRow[] = [];
   const hs = await startMockHubSpot({ data: hubspotData(n) });
@@ -162,5 +260,69 @@ export async function syncBench(n: number): Promise<SyncRow[]> {
   });
   await cw.close();
   db2.close();
+
+  const pd = await startMockPipedrive({ data: pipedriveData(n) });
+  const db3 = openDb(`bench-sync-pd-${Date.now()}`);
+  t = now();
+  const c = await runSync(
+    db3,
+    { id: 'pipedrive-b', kind: 'pipedrive', label: 'Pipedrive', base: pd.url, settings: { companyDomain: pd.url } },
+    { apiToken: pd.token },
+    http,
+  );
+  elapsed = now() - t;
+  if (!c.run.ok) throw new Error(`bench Pipedrive sync failed: ${c.run.message}`);
+  records = Object.values(c.counts ?? {}).reduce((x, y) => x + y, 0);
+  rows.push({
+    source: 'Pipedrive (mock)',
+    records,
+    requests: pd.requests.length,
+    ms: elapsed,
+    perSecond: records / (elapsed / 1000),
+  });
+  await pd.close();
+  db3.close();
+
+  const sf = await startMockSalesforce({ data: salesforceData(n) });
+  // The sign-in, as the options page runs it (the mock's authorize page answers at once).
+  const settings = { loginHost: sf.url, consumerKey: sf.consumerKey };
+  const redirectUri = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+  const verifier = 'bench-verifier-0123456789-0123456789-0123456789';
+  const authorize = salesforceSignIn.authorizeUrl(settings, {
+    redirectUri,
+    challenge: await pkceChallenge(verifier),
+    state: 's',
+  });
+  const code = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!).searchParams.get(
+    'code',
+  )!;
+  const signedIn = await salesforceSignIn.exchange(settings, { code, verifier, redirectUri }, http);
+  sf.requests.length = 0;
+  const db4 = openDb(`bench-sync-sf-${Date.now()}`);
+  t = now();
+  const d = await runSync(
+    db4,
+    {
+      id: 'salesforce-b',
+      kind: 'salesforce',
+      label: 'Salesforce',
+      base: sf.url,
+      settings: { ...settings, ...signedIn.settings },
+    },
+    signedIn.secrets,
+    http,
+  );
+  elapsed = now() - t;
+  if (!d.run.ok) throw new Error(`bench Salesforce sync failed: ${d.run.message}`);
+  records = Object.values(d.counts ?? {}).reduce((x, y) => x + y, 0);
+  rows.push({
+    source: 'Salesforce (mock)',
+    records,
+    requests: sf.requests.length,
+    ms: elapsed,
+    perSecond: records / (elapsed / 1000),
+  });
+  await sf.close();
+  db4.close();
   return rows;
 }

@@ -19,6 +19,8 @@ export class HttpError extends Error {
     readonly status?: number,
     readonly url?: string,
     detail?: ErrorDetail,
+    /** The API's own error code, when its body names one (Salesforce's errorCode, e.g. INVALID_SESSION_ID). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -92,6 +94,10 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** Where a request's failed tries are kept, so a worker that was stopped mid-retry resumes. */
   retryStore?: RetryStore;
+  /** Sees every answer's headers (rate-limit and usage headers some APIs send), before its status is judged. */
+  onHeaders?: (headers: Headers) => void;
+  /** Hand back the body as text (a blob such as a note's content) instead of parsing JSON. */
+  text?: boolean;
 }
 
 /** A request's failed tries so far, and when it may be tried next. */
@@ -128,21 +134,40 @@ export const where = (url: string) => {
 };
 
 /**
- * What a refusing API says in its JSON body ({ message }, { errors: [{ message }] } or, as
- * Autotask answers, { errors: ["..."] }), briefly.
+ * What a refusing API says in its JSON body, briefly: { message }, { errors: [{ message }] },
+ * { errors: ["..."] } (Autotask), { success: false, error } (Pipedrive) or [{ message, errorCode }]
+ * (Salesforce), and its error code when it gives one.
  */
-async function reason(res: Response): Promise<string> {
+async function refusal(res: Response): Promise<{ reason: string; code?: string }> {
   try {
-    const body = JSON.parse(await res.text()) as { message?: unknown; errors?: unknown[] };
+    const parsed = JSON.parse(await res.text()) as unknown;
+    const body = (Array.isArray(parsed) ? { errors: parsed } : parsed) as {
+      message?: unknown;
+      error?: unknown;
+      error_description?: unknown;
+      errorCode?: unknown;
+      errors?: unknown[];
+    };
     const errors = Array.isArray(body.errors) ? body.errors : [];
+    const objects = errors.filter((e): e is { message?: unknown; errorCode?: unknown } => !!e && typeof e === 'object');
+    // OAuth 2.0 errors: { error, error_description }.
+    const oauth =
+      typeof body.error === 'string' && typeof body.error_description === 'string'
+        ? `${body.error} (${body.error_description})`
+        : undefined;
     const detail =
       errors.find((e): e is string => typeof e === 'string') ??
-      (errors.find((e) => typeof (e as { message?: unknown } | null)?.message === 'string') as { message: string })
-        ?.message ??
-      body.message;
-    return typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 200) : '';
+      objects.find((e) => typeof e.message === 'string')?.message ??
+      body.message ??
+      oauth ??
+      (typeof body.error === 'string' ? body.error : undefined);
+    const code = objects.find((e) => typeof e.errorCode === 'string')?.errorCode ?? body.errorCode;
+    return {
+      reason: typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 200) : '',
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   } catch {
-    return '';
+    return { reason: '' };
   }
 }
 
@@ -187,6 +212,7 @@ async function tries(
     let res: Response;
     try {
       res = await doFetch(url, { ...init, signal });
+      opts.onHeaders?.(res.headers);
     } catch (e) {
       if (init.signal?.aborted) throw e;
       const timedOut = timeout.aborted;
@@ -207,15 +233,21 @@ async function tries(
           });
     }
     if (res.status === 401)
-      throw new AuthError(`${where(url)} rejected the key (401): check it in the source's settings`, 401, url, {
-        code: 'auth',
-        args: [where(url)],
-      });
+      throw new AuthError(
+        `${where(url)} rejected the key (401): check it in the source's settings`,
+        401,
+        url,
+        { code: 'auth', args: [where(url)] },
+        (await refusal(res)).code,
+      );
     if (res.status === 403)
-      throw new PermissionError(`the key may not read ${where(url)} (403): give it that permission`, 403, url, {
-        code: 'permission',
-        args: [where(url)],
-      });
+      throw new PermissionError(
+        `the key may not read ${where(url)} (403): give it that permission`,
+        403,
+        url,
+        { code: 'permission', args: [where(url)] },
+        (await refusal(res)).code,
+      );
     if (res.status === 429 || res.status >= 500) {
       const after =
         res.status === 429 ? retryAfterMs(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
@@ -234,13 +266,20 @@ async function tries(
           });
     }
     if (!res.ok) {
-      const said = await reason(res);
-      throw new HttpError(`${where(url)} answered ${res.status}${said ? `: ${said}` : ''}`, res.status, url, {
-        code: said ? 'refusedSaying' : 'refused',
-        args: said ? [where(url), String(res.status), said] : [where(url), String(res.status)],
-      });
+      const { reason: said, code } = await refusal(res);
+      throw new HttpError(
+        `${where(url)} answered ${res.status}${said ? `: ${said}` : ''}`,
+        res.status,
+        url,
+        {
+          code: said ? 'refusedSaying' : 'refused',
+          args: said ? [where(url), String(res.status), said] : [where(url), String(res.status)],
+        },
+        code,
+      );
     }
     const text = await res.text();
+    if (opts.text) return text;
     try {
       return text ? JSON.parse(text) : null;
     } catch {

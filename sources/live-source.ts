@@ -15,6 +15,26 @@ export interface SourceField {
   default?: string;
   /** May be left empty. */
   optional?: boolean;
+  /** Filled by the source's sign-in (`LiveSource.signIn`), never typed: the form does not show it. */
+  fromSignIn?: boolean;
+}
+
+/**
+ * A sign-in in the browser (OAuth 2.0 authorization code with PKCE, through the browser's
+ * identity API) that fills the source's `fromSignIn` fields. The options form shows a sign-in
+ * button for a source that has one; no client secret is involved.
+ */
+export interface SourceSignIn {
+  /** Origins the sign-in and the API talk to (asked for in the click, before the sign-in window). */
+  origins(settings: Values): string[];
+  /** The vendor's sign-in page. */
+  authorizeUrl(settings: Values, p: { redirectUri: string; challenge: string; state: string }): string;
+  /** The code the sign-in page handed back -> the secrets to keep (encrypted) and settings learnt. */
+  exchange(
+    settings: Values,
+    p: { code: string; verifier: string; redirectUri: string },
+    http?: HttpOptions,
+  ): Promise<{ secrets: Values; settings: Values }>;
 }
 
 export interface ConnectionCheck {
@@ -66,6 +86,8 @@ export interface LiveSource {
   /** The product's name ("HubSpot"). */
   name: string;
   fields: SourceField[];
+  /** Keys come from a sign-in in the browser rather than being typed. */
+  signIn?: SourceSignIn;
   /** The origin to ask host permission for; throws an Error saying what is wrong with the values. */
   origin(settings: Values): string;
   /** Whether `pages` can read only what changed since a time (else every pass is a full one). */

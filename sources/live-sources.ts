@@ -4,8 +4,17 @@ import { hubspotSource } from './hubspot';
 import { connectwiseSource } from './connectwise';
 import { halopsaSource } from './halopsa';
 import { autotaskSource } from './autotask';
+import { pipedriveSource } from './pipedrive';
+import { salesforceSource } from './salesforce';
 
-export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource, halopsaSource, autotaskSource];
+export const LIVE_SOURCES: readonly LiveSource[] = [
+  hubspotSource,
+  connectwiseSource,
+  halopsaSource,
+  autotaskSource,
+  pipedriveSource,
+  salesforceSource,
+];
 
 export function liveSource(kind: string): LiveSource | undefined {
   return LIVE_SOURCES.find((s) => s.kind === kind);

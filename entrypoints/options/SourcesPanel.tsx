@@ -6,6 +6,7 @@ import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source'
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { removeSourceThroughBackground } from '@/messaging/data-writes';
 import { credentialsSavedAt, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
+import { runSignIn } from '@/sources/sign-in';
 import {
   sourceStatusItem,
   sourcesItem,
@@ -20,6 +21,34 @@ const INTERVALS = [15, 30, 60, 120, 240, 1440];
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
 
 const defaults = (source: LiveSource): Values => Object.fromEntries(source.fields.map((f) => [f.key, f.default ?? '']));
+
+type SignedIn = { secrets: Values; settings: Values };
+
+/** The address a sign-in comes back to (the vendor's app must list it as its callback URL). */
+function redirectUrl(): string {
+  const identity = (browser as { identity?: { getRedirectURL?: () => string } }).identity;
+  return identity?.getRedirectURL?.() ?? `https://${browser.runtime.id}.chromiumapp.org/`;
+}
+
+/**
+ * A source's sign-in in a browser window (identity.launchWebAuthFlow). The identity permission and
+ * the sign-in's origins must be asked for in the click itself: call this before awaiting anything.
+ */
+function signInWith(source: LiveSource, settings: Values): Promise<SignedIn | 'not granted'> {
+  const origins = source.signIn!.origins(settings).map((o) => `${o}/*`);
+  // Held already (Firefox and test builds declare it; Chrome once granted): not asked for again,
+  // as Firefox refuses a request for a permission that is not optional.
+  const held = !!(browser as { identity?: unknown }).identity;
+  return browser.permissions
+    .request({ permissions: held ? [] : ['identity'], origins })
+    .then(async (granted): Promise<SignedIn | 'not granted'> =>
+      granted
+        ? runSignIn(source.signIn!, settings, redirectUrl(), (url) =>
+            browser.identity.launchWebAuthFlow({ url, interactive: true }),
+          )
+        : 'not granted',
+    );
+}
 
 /**
  * Live data sources (HubSpot, ConnectWise PSA: sources/live-sources.ts). Keys are written once and
@@ -38,6 +67,8 @@ export function SourcesPanel() {
   /** Test results, by source id ("new" for the form). */
   const [checks, setChecks] = useState<Record<string, ConnectionCheck[] | 'running'>>({});
   const [syncEvery, setSyncEvery] = useState(30);
+  /** What the form's sign-in gave (for sources with a sign-in), until saved. */
+  const [signedIn, setSignedIn] = useState<SignedIn>();
 
   useEffect(() => {
     void sourcesItem.getValue().then(setSources);
@@ -62,6 +93,7 @@ export function SourcesPanel() {
     setKind(next);
     setLabel(s.name);
     setValues(defaults(s));
+    setSignedIn(undefined);
     setChecks((c) => ({ ...c, new: [] }));
   };
 
@@ -78,21 +110,29 @@ export function SourcesPanel() {
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error });
   };
 
-  const split = () => {
+  const split = (withSignIn: boolean) => {
     const settings: Values = {};
     const secrets: Values = {};
-    for (const f of source.fields) (f.secret ? secrets : settings)[f.key] = (values[f.key] ?? '').trim();
-    return { settings, secrets };
+    for (const f of source.fields.filter((f) => !f.fromSignIn))
+      (f.secret ? secrets : settings)[f.key] = (values[f.key] ?? '').trim();
+    return withSignIn && signedIn
+      ? { settings: { ...settings, ...signedIn.settings }, secrets: { ...secrets, ...signedIn.secrets } }
+      : { settings, secrets };
   };
 
-  /** The form's values, checked; undefined (with a note saying why) when unusable. */
-  const formInput = (): { origin: string; settings: Values; secrets: Values } | undefined => {
-    const { settings, secrets } = split();
+  /**
+   * The form's values, checked; undefined (with a note saying why) when unusable. A source with a
+   * sign-in needs it done first, unless this is the sign-in itself.
+   */
+  const formInput = (withSignIn = true): { origin: string; settings: Values; secrets: Values } | undefined => {
+    const { settings, secrets } = split(withSignIn);
     const empty = source.fields.find(
-      (f) => !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default && !f.optional,
+      (f) => !f.fromSignIn && !(f.key in settings ? settings[f.key] : secrets[f.key]) && !f.default && !f.optional,
     );
     if (empty)
       return void setNote({ tone: 'error', text: t('sources.missing', [tDynamic(`sources.field.${empty.key}`)]) });
+    if (withSignIn && source.signIn && !signedIn)
+      return void setNote({ tone: 'error', text: t('sources.signInFirst', [source.name]) });
     try {
       return { origin: source.origin(settings), settings, secrets };
     } catch {
@@ -126,6 +166,47 @@ export function SourcesPanel() {
       );
   };
 
+  const signInForm = () => {
+    setNote(undefined);
+    const input = formInput(false);
+    if (!input || !source.signIn) return;
+    const s = source;
+    void signInWith(s, input.settings)
+      .then((result) => {
+        if (result === 'not granted')
+          return setNote({
+            tone: 'error',
+            text: t('sources.notGranted', [s.signIn!.origins(input.settings).join(', ')]),
+          });
+        setSignedIn(result);
+        setNote({ tone: 'ok', text: t('sources.signedIn', [s.name]) });
+      })
+      .catch((e: unknown) =>
+        setNote({ tone: 'error', text: t('sources.signInFailed', [e instanceof Error ? e.message : String(e)]) }),
+      );
+  };
+
+  /** Sign a saved source in again (its refresh token was refused): new keys, the same source. */
+  const signInSaved = (s: SourceConfig) => {
+    const def = liveSource(s.kind);
+    if (!def?.signIn) return;
+    setNote(undefined);
+    void signInWith(def, { base: s.base, ...s.settings })
+      .then(async (result) => {
+        if (result === 'not granted') return setNote({ tone: 'error', text: t('sources.notGranted', [s.base]) });
+        await saveCredentials(openSecrets(), s.id, result.secrets);
+        await sourcesItem.setValue(
+          (await sourcesItem.getValue()).map((x) =>
+            x.id === s.id ? { ...x, settings: { ...x.settings, ...result.settings } } : x,
+          ),
+        );
+        setNote({ tone: 'ok', text: t('sources.signedIn', [def.name]) });
+      })
+      .catch((e: unknown) =>
+        setNote({ tone: 'error', text: t('sources.signInFailed', [e instanceof Error ? e.message : String(e)]) }),
+      );
+  };
+
   const testSaved = (s: SourceConfig) => {
     const def = liveSource(s.kind);
     if (!def) return;
@@ -152,6 +233,7 @@ export function SourcesPanel() {
         { id, kind, label: name, base: origin, settings },
       ]);
       setValues(defaults(source));
+      setSignedIn(undefined);
       setChecks((c) => ({ ...c, new: [] }));
       setNote({ tone: 'ok', text: t('sources.added', [name]) });
       await sync(id);
@@ -233,6 +315,11 @@ export function SourcesPanel() {
                   <button type="button" onClick={() => testSaved(s)}>
                     {t('sources.test')}
                   </button>
+                  {liveSource(s.kind)?.signIn && (
+                    <button type="button" onClick={() => signInSaved(s)}>
+                      {t('sources.signIn', [liveSource(s.kind)!.name])}
+                    </button>
+                  )}
                   <button type="button" class="danger" onClick={() => void remove(s)}>
                     {t('sources.remove')}
                   </button>
@@ -263,23 +350,36 @@ export function SourcesPanel() {
             </label>
           </div>
           <p class="muted small">{tDynamic(`sources.about.${kind}`)}</p>
+          {source.signIn && (
+            <p class="muted small" data-testid="callback-url">
+              {t('sources.callbackUrl', [redirectUrl()])}
+            </p>
+          )}
           <div class="mapping">
-            {source.fields.map((f) => (
-              <label key={`${kind}-${f.key}`}>
-                <span>{tDynamic(`sources.field.${f.key}`)}</span>
-                <input
-                  type={f.type}
-                  autoComplete="off"
-                  value={values[f.key] ?? ''}
-                  onInput={(e) => {
-                    const v = e.currentTarget.value;
-                    setValues((old) => ({ ...old, [f.key]: v }));
-                  }}
-                />
-              </label>
-            ))}
+            {source.fields
+              .filter((f) => !f.fromSignIn)
+              .map((f) => (
+                <label key={`${kind}-${f.key}`}>
+                  <span>{tDynamic(`sources.field.${f.key}`)}</span>
+                  <input
+                    type={f.type}
+                    autoComplete="off"
+                    value={values[f.key] ?? ''}
+                    onInput={(e) => {
+                      const v = e.currentTarget.value;
+                      setValues((old) => ({ ...old, [f.key]: v }));
+                    }}
+                  />
+                </label>
+              ))}
           </div>
           <div class="row">
+            {source.signIn && (
+              <button type="button" onClick={signInForm} aria-pressed={!!signedIn}>
+                {signedIn ? '✓ ' : ''}
+                {t('sources.signIn', [source.name])}
+              </button>
+            )}
             <button type="submit" class="primary">
               {t('sources.save')}
             </button>

@@ -305,3 +305,38 @@ describe('requestJson across a stopped worker', () => {
     expect([...kept.values()]).toEqual([{ attempts: 1, notBefore: expect.any(Number) }]);
   });
 });
+
+describe("vendors' refusals", () => {
+  it("names the vendor's words and error code: Salesforce's list, Pipedrive's error, OAuth's description", async () => {
+    const sf = scripted(json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], 401));
+    const auth = await requestJson(URL_, {}, { fetch: sf.fetch, sleep }).catch((e: unknown) => e);
+    expect(auth).toBeInstanceOf(AuthError);
+    expect((auth as AuthError).code).toBe('INVALID_SESSION_ID');
+    const limit = scripted(
+      json([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], 403),
+    );
+    const refused = await requestJson(URL_, {}, { fetch: limit.fetch, sleep }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PermissionError);
+    expect((refused as PermissionError).code).toBe('REQUEST_LIMIT_EXCEEDED');
+    const pd = scripted(json({ success: false, error: 'Organization not found.' }, 400));
+    await expect(requestJson(URL_, {}, { fetch: pd.fetch, sleep })).rejects.toThrow(
+      /answered 400: Organization not found\.$/,
+    );
+    const oauth = scripted(json({ error: 'invalid_grant', error_description: 'expired access/refresh token' }, 400));
+    await expect(requestJson(URL_, {}, { fetch: oauth.fetch, sleep })).rejects.toThrow(
+      /answered 400: invalid_grant \(expired access\/refresh token\)$/,
+    );
+  });
+
+  it('hands every answer’s headers to the caller, and a blob as text when asked', async () => {
+    const seen: string[] = [];
+    const { fetch } = scripted(new Response('<p>note</p>', { headers: { 'sforce-limit-info': 'api-usage=5/100' } }));
+    const text = await requestJson(
+      URL_,
+      {},
+      { fetch, sleep, text: true, onHeaders: (h) => void seen.push(h.get('sforce-limit-info') ?? '') },
+    );
+    expect(text).toBe('<p>note</p>');
+    expect(seen).toEqual(['api-usage=5/100']);
+  });
+});

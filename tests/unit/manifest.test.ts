@@ -21,6 +21,8 @@ describe('manifest permissions (store builds)', () => {
     expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms']);
     expect(m.host_permissions).toEqual(HOSTED_HELPDESK_MATCHES);
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
+    // A source's sign-in window (Salesforce), asked for when the user signs in.
+    expect(m.optional_permissions).toEqual(['identity']);
     expect(HOSTED_HELPDESK_MATCHES).toEqual([
       'https://*.myconnectwise.net/*',
       'https://*.myconnectwise.com/*',
@@ -46,6 +48,8 @@ describe('manifest permissions (store builds)', () => {
   it('Firefox MV2 has its add-on id, no data collection, and optional permissions for other sites', () => {
     const m = manifestFor('firefox', 2);
     expect(m.optional_permissions).toEqual(['*://*/*']);
+    // Firefox has no optional identity permission: the sign-in window's permission is held from install.
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms', 'identity']);
     expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m.browser_specific_settings).toEqual({
       gecko: {

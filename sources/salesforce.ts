@@ -1,0 +1,493 @@
+/**
+ * Salesforce (REST API) as a data source. Sign-in: OAuth 2.0 authorization code with PKCE against
+ * the org's My Domain login host (or login.salesforce.com, test.salesforce.com for sandboxes),
+ * with the consumer key of a Connected App or External Client App the MSP creates (scopes
+ * `api refresh_token`); no client secret. Only the refresh token (encrypted, like every key) and
+ * the instance address are kept: each pass gets a fresh access token with the refresh token, and
+ * again once when Salesforce answers INVALID_SESSION_ID; when the refresh token is refused the
+ * user is told to sign in again.
+ *
+ * Reads are SOQL queries (/services/data/vXX.X/query), paged by nextRecordsUrl; incremental
+ * passes add `WHERE SystemModstamp > <since>`; records deleted upstream leave on the daily full
+ * pass. Each answer's Sforce-Limit-Info (api-usage=used/limit) is kept: the status shows the org's
+ * daily API use, and the sync slows down when less than 10% remains. Flags become a Task on the
+ * account (Subject "Backstory flag: <kind>", assigned to the account's owner), found again by the
+ * flag id in its Description before anything is written.
+ * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/salesforce-contract.ts.
+ */
+import { emptyRecordSet } from '@/core/model';
+import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import {
+  AuthError,
+  BadResponseError,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  RateLimitError,
+  requestJson,
+  type HttpOptions,
+} from './http';
+import { testHttp } from './test-http';
+import {
+  originOf,
+  type ConnectionCheck,
+  type LiveSource,
+  type ReadPosition,
+  type SourcePage,
+  type SourceRead,
+  type SourceSignIn,
+  type Values,
+} from './live-source';
+import {
+  isSfRecord,
+  mapAccount,
+  mapCampaign,
+  mapClassicNote,
+  mapContact,
+  mapContentNote,
+  mapOpportunity,
+  type SfRecord,
+} from './salesforce-map';
+
+export const API_VERSION = 'v62.0';
+export const SF_LOGIN = 'https://login.salesforce.com';
+
+export interface SfOptions extends HttpOptions {
+  /** Where the sign-in and token refresh go: My Domain, login. or test.salesforce.com. */
+  loginHost: string;
+  consumerKey: string;
+  refreshToken: string;
+  /** The org's API host (the token answer's instance_url). */
+  instanceUrl: string;
+  /** Told the org's API use after each answer (Sforce-Limit-Info). */
+  onUsage?: (usage: ApiUsage) => void;
+}
+
+export interface ApiUsage {
+  used: number;
+  limit: number;
+}
+
+/** "api-usage=18/15000" -> { used: 18, limit: 15000 }. */
+export function parseLimitInfo(header: string | null): ApiUsage | undefined {
+  const m = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
+  return m ? { used: Number(m[1]), limit: Number(m[2]) } : undefined;
+}
+
+/** The message a refused refresh token gives (its sign-in ended, was revoked, or the app changed). */
+const SIGN_IN_AGAIN =
+  'Salesforce no longer accepts the sign-in (the refresh token was refused): sign in again in Options › Data sources';
+const LIMIT_REACHED =
+  "Salesforce: the org's daily API request limit is reached (REQUEST_LIMIT_EXCEEDED); the sync goes on when its 24-hour window frees requests";
+
+/** An access token from the refresh token (OAuth 2.0 refresh_token grant, no client secret). */
+export async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
+  let answer: { access_token?: unknown; instance_url?: unknown } | null;
+  try {
+    answer = (await requestJson(
+      new URL('/services/oauth2/token', o.loginHost).href,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: o.refreshToken,
+          client_id: o.consumerKey,
+        }).toString(),
+      },
+      o,
+    )) as typeof answer;
+  } catch (e) {
+    // invalid_grant (400): the refresh token is expired or revoked.
+    if (e instanceof HttpError && (e.status === 400 || e.status === 401)) throw new AuthError(SIGN_IN_AGAIN, e.status);
+    throw e;
+  }
+  if (typeof answer?.access_token !== 'string') throw new BadResponseError('Salesforce gave no access token');
+  return {
+    accessToken: answer.access_token,
+    instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : o.instanceUrl,
+  };
+}
+
+/**
+ * A session: requests with the access token, refreshed once on INVALID_SESSION_ID, the API use
+ * read from every answer, and a slower pace when less than 10% of the day's requests remain.
+ */
+export class SfSession {
+  private access?: { accessToken: string; instanceUrl: string };
+  usage?: ApiUsage;
+  private readonly http: HttpOptions;
+
+  constructor(private readonly o: SfOptions) {
+    const base = o.limiter ?? new RateLimiter(25, 1000);
+    const now = o.now ?? Date.now;
+    let last = 0;
+    this.http = {
+      ...o,
+      limiter: {
+        // Under 10% of the daily limit left: one request every 2 s (the rest of the day is kept for the org's own use).
+        take: () => {
+          const wait = base.take();
+          const low = this.usage && this.usage.limit - this.usage.used < this.usage.limit / 10;
+          if (!low) return wait;
+          const next = Math.max(wait, last + 2000 - now());
+          last = now() + Math.max(0, next);
+          return Math.max(0, next);
+        },
+      } as RateLimiter,
+      onHeaders: (headers) => {
+        o.onHeaders?.(headers);
+        const usage = parseLimitInfo(headers.get('sforce-limit-info'));
+        if (usage) {
+          this.usage = usage;
+          o.onUsage?.(usage);
+        }
+      },
+    };
+  }
+
+  get instanceUrl(): string {
+    return this.access?.instanceUrl ?? this.o.instanceUrl;
+  }
+
+  /** A JSON request under the instance (path from /services/...), with the session's token. */
+  async request(path: string, init: RequestInit = {}, extra: HttpOptions = {}): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      this.access ??= await refreshAccess({ ...this.o, ...this.http });
+      try {
+        return await requestJson(
+          new URL(path, this.access.instanceUrl).href,
+          {
+            ...init,
+            headers: {
+              Authorization: `Bearer ${this.access.accessToken}`,
+              Accept: 'application/json',
+              ...init.headers,
+            },
+          },
+          { ...this.http, ...extra },
+        );
+      } catch (e) {
+        if (e instanceof HttpError && e.code === 'REQUEST_LIMIT_EXCEEDED')
+          throw new RateLimitError(LIMIT_REACHED, e.status);
+        if (e instanceof AuthError && attempt === 0) {
+          // INVALID_SESSION_ID: the access token expired or was revoked; a new one, once.
+          this.access = undefined;
+          continue;
+        }
+        if (e instanceof AuthError)
+          throw new AuthError(
+            `Salesforce refused the new session too (${e.code ?? '401'}): sign in again in Options › Data sources`,
+            401,
+          );
+        throw e;
+      }
+    }
+  }
+
+  /** One page of a SOQL query (or the page a nextRecordsUrl names). */
+  async query(soqlOrNext: string): Promise<{ records: SfRecord[]; next?: string }> {
+    const path = soqlOrNext.startsWith('/services/')
+      ? soqlOrNext
+      : `/services/data/${API_VERSION}/query?q=${encodeURIComponent(soqlOrNext)}`;
+    const page = (await this.request(path)) as { records?: unknown[]; done?: unknown; nextRecordsUrl?: unknown } | null;
+    if (!page || !Array.isArray(page.records)) throw new BadResponseError('Salesforce did not answer a query result');
+    const next = page.done === false && typeof page.nextRecordsUrl === 'string' ? page.nextRecordsUrl : undefined;
+    return { records: page.records.filter(isSfRecord), ...(next ? { next } : {}) };
+  }
+}
+
+/** SOQL's datetime literal: 2026-12-01T09:55:00Z (no quotes, no milliseconds). */
+const soqlTime = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const changed = (since: string | undefined, and = '') =>
+  since ? ` WHERE SystemModstamp > ${soqlTime(since)}${and ? ` AND ${and}` : ''}` : and ? ` WHERE ${and}` : '';
+/** A record id in a SOQL string literal (ids are 15 or 18 letters and digits). */
+const idLiteral = (id: string) => {
+  if (!/^[a-zA-Z0-9]{15,18}$/.test(id)) throw new Error(`"${id}" is not a Salesforce record id`);
+  return `'${id}'`;
+};
+
+/** The order a read goes through Salesforce; a read position's step indexes it. */
+const STEPS = ['Account', 'Contact', 'Campaign', 'Opportunity', 'Note', 'ContentNote'] as const;
+
+function soql(step: (typeof STEPS)[number], since: string | undefined, multiCurrency: boolean): string {
+  const currency = multiCurrency ? ', CurrencyIsoCode' : '';
+  switch (step) {
+    case 'Account':
+      return `SELECT Id, Name, Website, AccountSource, Owner.Name, Description FROM Account${changed(since)}`;
+    case 'Contact':
+      return `SELECT Id, Name, Email, Title, AccountId, (SELECT Role, IsPrimary FROM OpportunityContactRoles) FROM Contact${changed(since)}`;
+    case 'Campaign':
+      return `SELECT Id, Name, Type, StartDate, EndDate, ActualCost${currency} FROM Campaign${changed(since)}`;
+    case 'Opportunity':
+      return `SELECT Id, Name, AccountId, Amount${currency}, CloseDate, StageName, IsWon, IsClosed, LeadSource, CampaignId, Campaign.Name, Owner.Name, Description FROM Opportunity${changed(since)}`;
+    case 'Note':
+      return `SELECT Id, Title, Body, ParentId, CreatedDate, CreatedBy.Name FROM Note${changed(since)}`;
+    case 'ContentNote':
+      return `SELECT Id, Title, CreatedDate, CreatedBy.Name FROM ContentNote${changed(since)}`;
+  }
+}
+
+/** The org's currency, and whether records carry their own (multi-currency orgs). */
+async function orgCurrency(s: SfSession): Promise<{ currency: string; multi: boolean }> {
+  const org = await s.query('SELECT Id, DefaultCurrencyIsoCode FROM Organization');
+  const currency =
+    typeof org.records[0]?.DefaultCurrencyIsoCode === 'string' ? org.records[0].DefaultCurrencyIsoCode : 'USD';
+  const describe = (await s.request(`/services/data/${API_VERSION}/sobjects/Opportunity/describe`)) as {
+    fields?: { name?: unknown }[];
+  } | null;
+  return { currency, multi: !!describe?.fields?.some((f) => f.name === 'CurrencyIsoCode') };
+}
+
+/** The records a page of ContentNotes is linked to, and each note's text. */
+async function contentNotes(s: SfSession, notes: SfRecord[]) {
+  if (!notes.length) return [];
+  const links = new Map<string, string[]>();
+  const ids = notes.map((n) => idLiteral(n.Id)).join(', ');
+  for (
+    let next: string | undefined =
+      `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId IN (${ids})`;
+    next;
+  ) {
+    const page = await s.query(next);
+    for (const l of page.records as (SfRecord & { ContentDocumentId?: unknown; LinkedEntityId?: unknown })[])
+      if (typeof l.ContentDocumentId === 'string' && typeof l.LinkedEntityId === 'string')
+        links.set(l.ContentDocumentId, [...(links.get(l.ContentDocumentId) ?? []), l.LinkedEntityId]);
+    next = page.next;
+  }
+  const out = [];
+  for (const note of notes) {
+    const linked = links.get(note.Id) ?? [];
+    if (!linked.some((id) => id.startsWith('001') || id.startsWith('006'))) {
+      out.push({ note, html: '', linked });
+      continue;
+    }
+    // The note's text: the Content blob (HTML).
+    const res = await s.request(
+      `/services/data/${API_VERSION}/sobjects/ContentNote/${note.Id}/Content`,
+      { headers: { Accept: '*/*' } },
+      { text: true },
+    );
+    out.push({ note, html: typeof res === 'string' ? res : '', linked });
+  }
+  return out;
+}
+
+/**
+ * Salesforce page by page from a position; with `since`, only records whose SystemModstamp is
+ * later. The last page says how much of the org's daily API limit is used.
+ */
+export async function* salesforcePages(
+  opts: SfOptions,
+  from: ReadPosition = { step: 0 },
+  since?: string,
+): AsyncGenerator<SourcePage> {
+  const s = new SfSession(opts);
+  const { currency, multi } = await orgCurrency(s);
+  for (let step = from.step; step < STEPS.length; step++) {
+    const type = STEPS[step]!;
+    let position = step === from.step ? from.after : undefined;
+    do {
+      const page = await s.query(position ?? soql(type, since, multi));
+      const records = emptyRecordSet();
+      let skipped = 0;
+      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      if (type === 'ContentNote') {
+        for (const { note, html, linked } of await contentNotes(s, page.records)) {
+          const mapped = linked.map((id) => mapContentNote(note, html, id)).filter(Boolean);
+          if (mapped.length) records.notes.push(...(mapped as NonNullable<(typeof mapped)[number]>[]));
+          else skipped++;
+        }
+      } else
+        for (const r of page.records) {
+          if (type === 'Account') keep(records.accounts, mapAccount(r));
+          else if (type === 'Contact') keep(records.contacts, mapContact(r));
+          else if (type === 'Campaign') keep(records.campaigns, mapCampaign(r, currency));
+          else if (type === 'Opportunity') keep(records.deals, mapOpportunity(r, currency));
+          else keep(records.notes, mapClassicNote(r));
+        }
+      position = page.next;
+      const next = position ? { step, after: position } : step + 1 < STEPS.length ? { step: step + 1 } : null;
+      const usage = !next && s.usage ? [usageText(s.usage)] : [];
+      yield { records, skipped, warnings: usage, next };
+    } while (position);
+  }
+}
+
+export const usageText = (u: ApiUsage) =>
+  `Salesforce API requests in the last 24 hours: ${u.used.toLocaleString('en')} of ${u.limit.toLocaleString('en')}`;
+
+/** A full read (all pages of salesforcePages together). */
+export async function readSalesforce(opts: SfOptions): Promise<SourceRead> {
+  const records = emptyRecordSet();
+  const warnings: string[] = [];
+  let skipped = 0;
+  for await (const page of salesforcePages(opts)) {
+    for (const kind of Object.keys(records) as (keyof typeof records)[])
+      (records[kind] as unknown[]).push(...page.records[kind]);
+    skipped += page.skipped;
+    warnings.push(...page.warnings);
+  }
+  return { records, skipped, warnings };
+}
+
+/** "Test connection": the sign-in, then one small query per kind read; a refused object is named. */
+export async function testSalesforce(opts: SfOptions): Promise<ConnectionCheck[]> {
+  const s = new SfSession({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const checks: ConnectionCheck[] = [];
+  try {
+    await s.request(`/services/data/${API_VERSION}/limits`);
+    checks.push({ what: 'sign-in', ok: true, ...(s.usage ? { message: usageText(s.usage) } : {}) });
+  } catch (e) {
+    return [{ what: 'sign-in', ok: false, message: e instanceof Error ? e.message : String(e) }];
+  }
+  for (const object of ['Account', 'Contact', 'Opportunity', 'Campaign', 'Note', 'ContentNote'] as const) {
+    try {
+      await s.query(`SELECT Id FROM ${object} LIMIT 1`);
+      checks.push({ what: object, ok: true });
+    } catch (e) {
+      checks.push({
+        what: object,
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        ...(object === 'Campaign' || object === 'Note' || object === 'ContentNote' ? { optional: true } : {}),
+      });
+      if (!(e instanceof PermissionError) && !(e instanceof HttpError && e.status === 400)) break;
+    }
+  }
+  return checks;
+}
+
+/**
+ * A flag becomes a Task on the account, assigned to the account's owner. Idempotent: the account's
+ * Backstory tasks are read first (a task's Description cannot be filtered in SOQL) and one whose
+ * Description holds the flag id is the copy a lost answer left.
+ */
+export async function deliverSalesforceFlag(
+  opts: SfOptions,
+  flag: Flag,
+  accountId: string,
+): Promise<{ remoteId: string; created: boolean }> {
+  const s = new SfSession(opts);
+  const what = idLiteral(accountId);
+  for (
+    let next: string | undefined =
+      `SELECT Id, Description FROM Task WHERE WhatId = ${what} AND Subject LIKE 'Backstory flag:%'`;
+    next;
+  ) {
+    const page = await s.query(next);
+    const found = page.records.find((t) => typeof t.Description === 'string' && t.Description.includes(flag.id));
+    if (found) return { remoteId: found.Id, created: false };
+    next = page.next;
+  }
+  const account = await s.query(`SELECT Id, OwnerId FROM Account WHERE Id = ${what}`);
+  const owner = account.records[0]?.OwnerId;
+  const body = {
+    Subject: `Backstory flag: ${KIND_WORDS[flag.kind]}`,
+    Description: flagText(flag),
+    WhatId: accountId,
+    ...(typeof owner === 'string' ? { OwnerId: owner } : {}),
+    ActivityDate: flag.createdAt.slice(0, 10),
+    Priority: flag.urgency === 'high' ? 'High' : 'Normal',
+  };
+  // The write itself is not retried here: a retry goes through the search above first.
+  const created = (await s.request(
+    `/services/data/${API_VERSION}/sobjects/Task`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    { retries: 0 },
+  )) as { id?: unknown; success?: unknown } | null;
+  if (typeof created?.id !== 'string') throw new BadResponseError('Salesforce did not say which task it created');
+  return { remoteId: created.id, created: true };
+}
+
+/** The login host as typed (a My Domain name, host or address); throws saying what is wrong. */
+export function loginHostOf(value: string | undefined): string {
+  const text = (value ?? '').trim();
+  if (!text) return SF_LOGIN;
+  const address = /^[a-z0-9-]+$/i.test(text)
+    ? `https://${text}.my.salesforce.com`
+    : /^[a-z0-9.-]+\.salesforce\.com$/i.test(text)
+      ? `https://${text}`
+      : text;
+  return originOf(address);
+}
+
+export const salesforceSignIn: SourceSignIn = {
+  origins: (settings) => {
+    const login = loginHostOf(settings.loginHost);
+    // From login. or test.salesforce.com the org's own My Domain host answers the API.
+    return /^https:\/\/(login|test)\.salesforce\.com$/.test(login) ? [login, 'https://*.my.salesforce.com'] : [login];
+  },
+  authorizeUrl: (settings, { redirectUri, challenge, state }) => {
+    const url = new URL('/services/oauth2/authorize', loginHostOf(settings.loginHost));
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: (settings.consumerKey ?? '').trim(),
+      redirect_uri: redirectUri,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      scope: 'api refresh_token',
+      state,
+    }).toString();
+    return url.href;
+  },
+  exchange: async (settings, { code, verifier, redirectUri }, http = {}) => {
+    let answer: { refresh_token?: unknown; instance_url?: unknown } | null;
+    try {
+      answer = (await requestJson(
+        new URL('/services/oauth2/token', loginHostOf(settings.loginHost)).href,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code,
+            client_id: (settings.consumerKey ?? '').trim(),
+            redirect_uri: redirectUri,
+            code_verifier: verifier,
+          }).toString(),
+        },
+        { ...http, retries: 0 },
+      )) as typeof answer;
+    } catch (e) {
+      throw new Error(
+        `Salesforce did not complete the sign-in (${e instanceof Error ? e.message : String(e)}): check the consumer key and that the app's callback URL is this browser's`,
+      );
+    }
+    if (typeof answer?.refresh_token !== 'string')
+      throw new Error('Salesforce gave no refresh token: add the refresh_token scope to the app');
+    return {
+      secrets: { refreshToken: answer.refresh_token },
+      settings: { instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : '' },
+    };
+  },
+};
+
+function options(settings: Values, secrets: Values, http: HttpOptions): SfOptions {
+  const loginHost = loginHostOf(settings.loginHost);
+  return {
+    ...http,
+    loginHost,
+    consumerKey: (settings.consumerKey ?? '').trim(),
+    refreshToken: (secrets.refreshToken ?? '').trim(),
+    instanceUrl: settings.instanceUrl ? originOf(settings.instanceUrl) : loginHost,
+  };
+}
+
+export const salesforceSource: LiveSource = {
+  kind: 'salesforce',
+  name: 'Salesforce',
+  fields: [
+    { key: 'loginHost', secret: false, type: 'url', default: SF_LOGIN },
+    { key: 'consumerKey', secret: false, type: 'text' },
+    { key: 'refreshToken', secret: true, type: 'password', fromSignIn: true },
+  ],
+  signIn: salesforceSignIn,
+  origin: (settings) => (settings.instanceUrl ? originOf(settings.instanceUrl) : loginHostOf(settings.loginHost)),
+  incremental: true,
+  pages: (settings, secrets, from, since, http = {}) =>
+    salesforcePages(options(settings, secrets, { ...http, ...testHttp(settings) }), from, since),
+  test: (settings, secrets, http = {}) => testSalesforce(options(settings, secrets, http)),
+  deliverFlag: (settings, secrets, flag, accountId, http = {}) =>
+    deliverSalesforceFlag(options(settings, secrets, http), flag, accountId),
+};
