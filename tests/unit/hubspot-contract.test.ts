@@ -12,6 +12,7 @@ import { check, requiredFields, type CheckOptions } from '../mock-apis/hubspot-m
 let mock: MockHubSpot;
 beforeAll(async () => {
   mock = await startMockHubSpot();
+  mock.record = true;
 });
 afterAll(async () => mock.close());
 
