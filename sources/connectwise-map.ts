@@ -201,6 +201,7 @@ export function mapOpportunity(o: CwObject, forecast: Forecast = {}): Deal | und
     valueRecurring: forecast.recurring,
     currency: currencyCode(o.currency) ?? forecast.currency ?? 'USD',
     stage: isWon(o) ? 'Closed Won' : status || (refName(o.stage) ?? ''),
+    ...(isWon(o) ? { won: true } : {}),
     closeDate: day(o.closedDate),
     salesRep: refName(o.primarySalesRep),
     productsSold: str(o.notes),

@@ -13,6 +13,9 @@
  * open opportunity (closedDate = null), where sales notes are being written. Notes added since to
  * an unchanged company or a closed opportunity wait for the daily full pass (run-sync.ts): finding
  * them sooner would mean one request per company every pass.
+ *
+ * The vendor facts this relies on, each with where it comes from: sources/connectwise-facts.md
+ * (the model facts also as the contract table tests/mock-apis/connectwise-contract.ts).
  */
 import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';

@@ -1,6 +1,6 @@
 /**
  * HubSpot CRM API v3 as a data source: reads companies, contacts, deals (with owners resolved to
- * names), notes and, where the account has them, marketing campaigns (sources/hubspot-campaigns.ts)
+ * names, active and archived, and stages to their pipeline's labels, won or lost), notes and, where the account has them, marketing campaigns (sources/hubspot-campaigns.ts)
  * with a private-app token, 100 per page (limit/after), under HubSpot's burst limit (100 requests
  * per 10 s on lower tiers); changes only through the search API with batch association reads;
  * flags for sales are written as notes on the company. sources/run-sync.ts stores what it reads.
@@ -8,6 +8,8 @@
  * Deals link to a campaign when their original source drill-down (hs_analytics_source_data_1/2)
  * names the campaign's utm_campaign (hs_utm) or its name: HubSpot's APIs have no deal-to-campaign
  * association, and the campaign attribution reports give totals or contact ids, not deals.
+ *
+ * The vendor facts this relies on, each with where it comes from: sources/hubspot-facts.md.
  */
 import { emptyRecordSet, type RecordSet } from '@/core/model';
 import {

@@ -306,11 +306,18 @@ describe('ConnectWise PSA as a data source', () => {
       website: 'acmedental.com',
       leadSource: 'Postcard mailer',
     });
+    // ConnectWise requires a contact on an opportunity: the flag below goes to this one.
+    cw.data.contacts.push({
+      id: 950,
+      firstName: 'Amira',
+      lastName: 'Hale',
+      company: { id: 260, name: 'Acme Dental Group' },
+    });
     cw.data.opportunities.push({
       id: 4200,
       name: 'Acme Dental - managed IT',
       company: { id: 260, name: 'Acme Dental Group' },
-      contact: { id: 901, name: 'Ravi Shah' },
+      contact: { id: 950, name: 'Amira Hale' },
       campaign: { id: 31, name: 'Spring trade show 2025' },
       primarySalesRep: { id: 12, name: 'Dana Whitfield' },
       status: { id: 2, name: 'Won' },
@@ -353,7 +360,7 @@ describe('ConnectWise PSA as a data source', () => {
     await options.getByRole('button', { name: 'Save and sync' }).click();
     await expect
       .poll(status, { timeout: 20_000 })
-      .toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 4 notes/);
+      .toMatch(/Last synced .*: 3 accounts, 3 contacts, 1 campaigns, 3 deals, 4 notes/);
     expect(await options.content()).not.toContain(cw.privateKey);
     expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'options-sources-connectwise');

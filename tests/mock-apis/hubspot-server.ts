@@ -111,7 +111,9 @@ export interface MockHubSpot {
   indexNotes(): void;
   /** Associations per object in one batch-read answer. */
   associationPage: number;
-  /** Every request's body and every answer, in order (for the contract test). */
+  /** Keep every request's body and answer in `exchanges` (off: benchmarks make many). */
+  record: boolean;
+  /** Every request's body and every answer, in order, while `record` is on (for the contract test). */
   exchanges: { method: string; path: string; body?: unknown; status: number; answer: unknown }[];
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
@@ -295,6 +297,7 @@ export async function startMockHubSpot(
       unindexed.clear();
     },
     associationPage: 500,
+    record: false,
     exchanges: [] as MockHubSpot['exchanges'],
     setToken(next: string) {
       token = next;
@@ -329,14 +332,16 @@ export async function startMockHubSpot(
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    current = {
-      method: req.method ?? 'GET',
-      path: url.pathname + url.search,
-      ...(body ? { body: safeJson(body) } : {}),
-      status: 0,
-      answer: undefined,
-    };
-    mock.exchanges.push(current);
+    current = mock.record
+      ? {
+          method: req.method ?? 'GET',
+          path: url.pathname + url.search,
+          ...(body ? { body: safeJson(body) } : {}),
+          status: 0,
+          answer: undefined,
+        }
+      : undefined;
+    if (current) mock.exchanges.push(current);
     const authorized = req.headers.authorization === `Bearer ${token}`;
     mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
     const sw = mock.switches;

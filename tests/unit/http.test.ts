@@ -208,7 +208,7 @@ describe('failures as a code and its arguments (worded by the page in its langua
   it('is worded in the language of the page, the same failure in English and German', () => {
     const detail: ErrorDetail = { code: 'auth', args: ['api.hubapi.com/crm/v3/owners/'] };
     expect(errorText('plain', detail)).toBe(
-      'api.hubapi.com/crm/v3/owners/ rejected the key (401): check it in the source’s settings',
+      "api.hubapi.com/crm/v3/owners/ rejected the key (401): check it in the source's settings",
     );
     const i18n = (globalThis as unknown as { chrome: { i18n: { getMessage: unknown } } }).chrome.i18n;
     const english = i18n.getMessage;

@@ -25,6 +25,7 @@ const opts = (): HubSpotOptions => ({
 
 beforeAll(async () => {
   mock = await startMockHubSpot();
+  mock.record = true;
 });
 afterAll(async () => mock.close());
 beforeEach(() => {
