@@ -2,8 +2,9 @@
 import type { LiveSource } from './live-source';
 import { hubspotSource } from './hubspot';
 import { connectwiseSource } from './connectwise';
+import { teamFeedSource } from './team-feed';
 
-export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource];
+export const LIVE_SOURCES: readonly LiveSource[] = [hubspotSource, connectwiseSource, teamFeedSource];
 
 export function liveSource(kind: string): LiveSource | undefined {
   return LIVE_SOURCES.find((s) => s.kind === kind);

@@ -11,6 +11,8 @@ export interface SourceConfig {
   base: string;
   /** The source's settings that are not secret (API address, company id, client id). */
   settings?: Record<string, string>;
+  /** Set by the organisation's browser policy: not the user's to change or remove. */
+  managed?: boolean;
 }
 
 export interface SyncRun {
@@ -18,6 +20,8 @@ export interface SyncRun {
   ok: boolean;
   /** Plain words: "42 accounts, 80 contacts, 51 deals, 120 notes" or what went wrong. */
   message: string;
+  /** When the source's content last changed, where it says (a team feed's Last-Modified). */
+  changedAt?: string;
 }
 
 export interface SourceStatus {
