@@ -7,16 +7,24 @@ import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
 import { allFlags, markHandedOver } from '@/services/flags';
+import type { ManagedPolicy } from '@/core/policy';
+import { salesContactItem } from '@/storage/policy';
+import { WhoFlags } from './WhoFlags';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that
  * takes writes wait here: exported as CSV for sales, or copied into an email.
  */
-export function FlagsPanel() {
+export function FlagsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [flags, setFlags] = useState<Flag[]>([]);
   const [note, setNote] = useState<string>();
   /** Outbox flags just copied or exported: offered to be marked as sent once the user has. */
   const [handed, setHanded] = useState<string[]>();
+  const [salesContact, setSalesContact] = useState('');
+  useEffect(() => {
+    void salesContactItem.getValue().then(setSalesContact);
+    return salesContactItem.watch((v) => setSalesContact(v ?? ''));
+  }, []);
   useEffect(() => {
     const sub = liveQuery(() => allFlags(getDb())).subscribe({
       next: setFlags,
@@ -41,7 +49,7 @@ export function FlagsPanel() {
   };
 
   const copy = async () => {
-    const email = flagEmail(outbox);
+    const email = flagEmail(outbox, salesContact);
     try {
       await navigator.clipboard.writeText(flagEmailText(email));
       setNote(t('flagMail.copiedTo', outbox.length, [String(outbox.length), email.to]));
@@ -75,33 +83,36 @@ export function FlagsPanel() {
   };
 
   return (
-    <section class="card" aria-labelledby="flags-title">
-      <h2 id="flags-title">{t('flags.panel.title')}</h2>
-      <p class="muted small">{t('flags.panel.intro')}</p>
-      <div class="row">
-        <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
-          {t('flags.panel.export')}
-        </button>
-        <button type="button" onClick={() => void copy()} disabled={outbox.length === 0}>
-          {t('flags.panel.copy')}
-        </button>
-        <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>
-          {t('flags.panel.deliver')}
-        </button>
-      </div>
-      {note && (
-        <p role="status" data-testid="flags-note">
-          {note}
-        </p>
-      )}
-      {handed && (
-        <p>
-          <button type="button" onClick={() => void markSent(handed)}>
-            {t('flagMail.markSent', handed.length, [String(handed.length)])}
+    <>
+      <section class="card" aria-labelledby="flags-title">
+        <h2 id="flags-title">{t('flags.panel.title')}</h2>
+        <p class="muted small">{t('flags.panel.intro')}</p>
+        <div class="row">
+          <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
+            {t('flags.panel.export')}
           </button>
-        </p>
-      )}
-      <FlagList flags={flags} showAccount testId="my-flags" />
-    </section>
+          <button type="button" onClick={() => void copy()} disabled={outbox.length === 0}>
+            {t('flags.panel.copy')}
+          </button>
+          <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>
+            {t('flags.panel.deliver')}
+          </button>
+        </div>
+        {note && (
+          <p role="status" data-testid="flags-note">
+            {note}
+          </p>
+        )}
+        {handed && (
+          <p>
+            <button type="button" onClick={() => void markSent(handed)}>
+              {t('flagMail.markSent', handed.length, [String(handed.length)])}
+            </button>
+          </p>
+        )}
+        <FlagList flags={flags} showAccount testId="my-flags" />
+      </section>
+      <WhoFlags policy={policy} />
+    </>
   );
 }
