@@ -199,7 +199,7 @@ function changedAt(fetched: Fetched[], now: Date): string {
 }
 
 export const teamFeedSource: LiveSource = {
-  kind: 'team-feed',
+  kind: 'feed',
   name: 'Team feed',
   fields: [
     { key: 'feedUrl', secret: false, type: 'url' },

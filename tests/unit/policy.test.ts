@@ -14,7 +14,7 @@ describe('reading a managed policy', () => {
       dataSources: [
         {
           id: 'feed',
-          kind: 'team-feed',
+          kind: 'feed',
           name: 'Team feed',
           settings: { feedUrl: 'https://files.msp.example/feed.json', feedHeader: 'Bearer abc' },
         },
@@ -33,7 +33,7 @@ describe('reading a managed policy', () => {
     ]);
     expect(policy.sources?.[0]).toEqual({
       id: 'policy-feed',
-      kind: 'team-feed',
+      kind: 'feed',
       label: 'Team feed',
       base: 'https://files.msp.example',
       settings: { feedUrl: 'https://files.msp.example/feed.json' },
@@ -95,5 +95,12 @@ describe('reading a managed policy', () => {
   it('reads nothing from no policy', () => {
     expect(read({})).toEqual({ policy: {}, problems: [] });
     expect(read(undefined)).toEqual({ policy: {}, problems: [] });
+  });
+});
+
+describe('kinds of data source', () => {
+  it('are names the browser takes in a message key (sources.about.<kind>: letters, digits, "_")', async () => {
+    const { LIVE_SOURCES } = await import('@/sources/live-sources');
+    for (const s of LIVE_SOURCES) expect(s.kind).toMatch(/^[A-Za-z0-9_]+$/);
   });
 });

@@ -74,7 +74,7 @@ function server() {
 let db: BackstoryDB;
 const config: SourceConfig = {
   id: 'policy-feed',
-  kind: 'team-feed',
+  kind: 'feed',
   label: 'Feed',
   base: 'https://files.example.com',
   settings: { feedUrl: URL_ },
