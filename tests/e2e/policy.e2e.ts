@@ -174,7 +174,20 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
     await expect
       .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 15_000 })
       .toBe('Unknown Widgets Ltd');
+    // A flag goes to the policy's HubSpot as a note signed by the technician the policy names
+    // (nobody is asked: the directory provided the name).
+    await frame.getByRole('button', { name: 'Flag for sales' }).click();
+    expect(await frame.getByTestId('flag-who').count()).toBe(0);
+    await frame.getByLabel('Note for sales').fill('Asked about five more seats.');
+    await frame.getByRole('button', { name: 'Send to sales' }).click();
+    await expect.poll(() => hub.writes.length, { timeout: 20_000 }).toBe(1);
+    // (The HubSpot client writes the note as HTML, "<" and ">" escaped.)
+    expect(hub.writes[0]!.properties.hs_note_body).toContain('Flagged by: Sam Tech &#60;sam@msp.example&#62;');
     await ticket.close();
+    await page.getByRole('tab', { name: 'My flags' }).click();
+    await expect
+      .poll(() => page.getByTestId('my-flags').textContent(), { timeout: 10_000 })
+      .toContain('by Sam Tech <sam@msp.example>');
     await page.close();
   });
 
