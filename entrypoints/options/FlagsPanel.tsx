@@ -7,15 +7,13 @@ import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
 import { allFlags, markHandedOver } from '@/services/flags';
-import type { ManagedPolicy } from '@/core/policy';
 import { salesContactItem } from '@/storage/policy';
-import { WhoFlags } from './WhoFlags';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that
  * takes writes wait here: exported as CSV for sales, or copied into an email.
  */
-export function FlagsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
+export function FlagsPanel() {
   const [flags, setFlags] = useState<Flag[]>([]);
   const [note, setNote] = useState<string>();
   /** Outbox flags just copied or exported: offered to be marked as sent once the user has. */
@@ -83,36 +81,33 @@ export function FlagsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   };
 
   return (
-    <>
-      <section class="card" aria-labelledby="flags-title">
-        <h2 id="flags-title">{t('flags.panel.title')}</h2>
-        <p class="muted small">{t('flags.panel.intro')}</p>
-        <div class="row">
-          <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
-            {t('flags.panel.export')}
+    <section class="card" aria-labelledby="flags-title">
+      <h2 id="flags-title">{t('flags.panel.title')}</h2>
+      <p class="muted small">{t('flags.panel.intro')}</p>
+      <div class="row">
+        <button type="button" onClick={exportCsv} disabled={flags.length === 0}>
+          {t('flags.panel.export')}
+        </button>
+        <button type="button" onClick={() => void copy()} disabled={outbox.length === 0}>
+          {t('flags.panel.copy')}
+        </button>
+        <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>
+          {t('flags.panel.deliver')}
+        </button>
+      </div>
+      {note && (
+        <p role="status" data-testid="flags-note">
+          {note}
+        </p>
+      )}
+      {handed && (
+        <p>
+          <button type="button" onClick={() => void markSent(handed)}>
+            {t('flagMail.markSent', handed.length, [String(handed.length)])}
           </button>
-          <button type="button" onClick={() => void copy()} disabled={outbox.length === 0}>
-            {t('flags.panel.copy')}
-          </button>
-          <button type="button" onClick={() => void deliver()} disabled={!flags.some((f) => f.status === 'pending')}>
-            {t('flags.panel.deliver')}
-          </button>
-        </div>
-        {note && (
-          <p role="status" data-testid="flags-note">
-            {note}
-          </p>
-        )}
-        {handed && (
-          <p>
-            <button type="button" onClick={() => void markSent(handed)}>
-              {t('flagMail.markSent', handed.length, [String(handed.length)])}
-            </button>
-          </p>
-        )}
-        <FlagList flags={flags} showAccount testId="my-flags" />
-      </section>
-      <WhoFlags policy={policy} />
-    </>
+        </p>
+      )}
+      <FlagList flags={flags} showAccount testId="my-flags" />
+    </section>
   );
 }

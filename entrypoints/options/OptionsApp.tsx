@@ -8,6 +8,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { FlagsPanel } from './FlagsPanel';
 import { InsightsPanel } from './InsightsPanel';
 import { PolicyBanner, usePolicy } from './policy-ui';
+import { WhoFlags } from './WhoFlags';
 
 const TABS = ['data', 'sources', 'flags', 'insights', 'display', 'sites'] as const;
 type Tab = (typeof TABS)[number];
@@ -55,7 +56,12 @@ export function OptionsApp() {
       <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'data' && <DataPanel />}
         {tab === 'sources' && <SourcesPanel policy={policy.policy} />}
-        {tab === 'flags' && <FlagsPanel policy={policy.policy} />}
+        {tab === 'flags' && (
+          <>
+            <FlagsPanel />
+            <WhoFlags policy={policy.policy} />
+          </>
+        )}
         {tab === 'insights' && <InsightsPanel policy={policy.policy} />}
         {tab === 'display' && <DisplayPanel settings={settings} policy={policy.policy} />}
         {tab === 'sites' && <SitesPanel />}
