@@ -10,6 +10,13 @@ import { hostPermissions } from './adapters/hosts';
 const testHostsOn = process.env.WXT_TEST_HOSTS === '1';
 /** BACKSTORY_TEST_OUT: another folder for a test build, so two test runs can share a checkout. */
 const testOut = process.env.BACKSTORY_TEST_OUT || '.output-test';
+/**
+ * The test build's public key (manifest "key"), so the unpacked extension has a fixed id,
+ * nolekdabcliecikcbidflknhianiknnk, that a test policy can name (tests/e2e/policy.e2e.ts). Its
+ * private key was thrown away: it can sign nothing. Store builds get their id from the store.
+ */
+export const TEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAowqIBAs+w0GmPdj41hl/UqpC7zL2rzkQdinYcQ4TJ9zKGslzoLdThWsn03EM/Hku0J+TMNGroIhjCVAOY+hTueTaabiTWMV3Zf0yzhIobT36aCBYffWDq2sT8EW/57lFcwA/l6W4AhCS2DZ74E3TazEMFwqRO8Rct8PtEkgXh4NsVn7Qw309fiKXAgkBM/XIf8kdlty9ZLP4bxOAVOpJfjcJZCbZp4behJDmY1+tyA3/4+JjS/9XjTNdVlGfMX5gEa0fZJr8H9ZYtnu/9ZPfpYkhz1WeGVXEqPv2M48Ip0TbpeuA00u4HNseXD58Pb50Kvtx0kv0g9enHRKPUd9sxQIDAQAB';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -53,6 +60,10 @@ export default defineConfig({
       ...(testHostsOn || browser === 'firefox' ? ['identity'] : []),
     ],
     host_permissions: hostPermissions(testHostsOn),
+    // What an administrator may preset through browser policy (public/schema.json, docs/deploy.md).
+    // Firefox reads the same settings from its policies.json and needs no schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'schema.json' } }),
+    ...(browser !== 'firefox' && testHostsOn ? { key: TEST_KEY } : {}),
     // Any other site only when the user adds it in options (permissions.request at that moment).
     // Manifest V2 (Firefox) has no optional_host_permissions: there they are optional_permissions.
     ...(browser === 'firefox'

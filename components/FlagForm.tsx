@@ -1,8 +1,12 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, URGENCIES, parseAmount, type Flag, type FlagKind, type Urgency } from '@/core/flags';
 import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
 import { t, tDynamic, uiLocale } from '../i18n/i18n';
+import { technicianItem } from '@/storage/policy';
+import type { Technician } from '@/core/policy';
+
+const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
 interface Props {
   /** Earlier flags on this customer. */
@@ -25,6 +29,15 @@ export function FlagForm({ flags, send, onSent }: Props) {
   const sending = useRef(false);
   const draftId = useRef(newDraftId());
   const [outcome, setOutcome] = useState<{ error?: string; flag?: Flag }>();
+  // Who flags: set by the organisation's policy or in options; else asked here, once, at the
+  // first flag (null: nobody known yet; undefined: not read yet).
+  const [who, setWho] = useState<Technician | null>();
+  const [whoName, setWhoName] = useState('');
+  const [whoEmail, setWhoEmail] = useState('');
+  useEffect(() => {
+    void technicianItem.getValue().then(setWho);
+    return technicianItem.watch((v) => setWho(v ?? null));
+  }, []);
   const openButton = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -72,6 +85,10 @@ export function FlagForm({ flags, send, onSent }: Props) {
     const amount = parseAmount(value);
     if (!note.trim()) return setOutcome({ error: t('flags.noteNeeded') });
     if (amount !== undefined && !Number.isFinite(amount)) return setOutcome({ error: t('flags.badValue', [value]) });
+    if (who === null && (whoName.trim() || whoEmail.trim())) {
+      if (!whoName.trim() || !EMAIL.test(whoEmail.trim())) return setOutcome({ error: t('team.badWho') });
+      await technicianItem.setValue({ name: whoName.trim(), email: whoEmail.trim() });
+    }
     setBusy(true);
     sending.current = true;
     try {
@@ -138,6 +155,32 @@ export function FlagForm({ flags, send, onSent }: Props) {
                 shorten(earlier.note),
               ])}
             </p>
+          )}
+          {who === null && (
+            <fieldset class="flag-who" data-testid="flag-who">
+              <legend class="small">{t('team.askTitle')}</legend>
+              <p class="small muted">{t('team.askIntro')}</p>
+              <div style="display:flex;gap:6px">
+                <label style="flex:1">
+                  <span>{t('team.name')}</span>
+                  <input
+                    type="text"
+                    autoComplete="name"
+                    value={whoName}
+                    onInput={(e) => setWhoName(e.currentTarget.value)}
+                  />
+                </label>
+                <label style="flex:1">
+                  <span>{t('team.email')}</span>
+                  <input
+                    type="email"
+                    autoComplete="email"
+                    value={whoEmail}
+                    onInput={(e) => setWhoEmail(e.currentTarget.value)}
+                  />
+                </label>
+              </div>
+            </fieldset>
           )}
           <label>
             <span>{t('flags.noteLabel')}</span>

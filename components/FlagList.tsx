@@ -1,4 +1,4 @@
-import type { Flag, FlagKind } from '@/core/flags';
+import { flaggedBy, type Flag, type FlagKind } from '@/core/flags';
 import { formatDate, formatMoney } from '@/core/format';
 import { t, tDynamic, uiLocale } from '../i18n/i18n';
 
@@ -36,6 +36,7 @@ export function FlagList({
             {showAccount && ` · ${f.accountName}`}
             {` · ${tDynamic(`flags.urgency.${f.urgency}`)}`}
             {f.value !== undefined && ` · ${formatMoney(f.value, f.currency ?? 'USD', locale)}`}
+            {f.by && ` · ${t('team.by', [flaggedBy(f)])}`}
           </div>
           <div>
             <strong>{kindLabel(f.kind)}</strong>: {f.note}

@@ -48,6 +48,16 @@ export interface Flag {
   deliveredAt?: string;
   /** The id of what delivery wrote (a HubSpot note id). */
   remoteId?: string;
+  /** The technician who raised it (from the organisation's policy, else typed once in options). */
+  by?: { name: string; email: string };
+}
+
+/** "Sam Tech <sam@msp.example>", on one line; "" when nobody is known. */
+export function flaggedBy(flag: Pick<Flag, 'by'>): string {
+  if (!flag.by) return '';
+  const name = oneLine(flag.by.name);
+  const email = oneLine(flag.by.email).replace(/[<>]/g, '');
+  return name && email ? `${name} <${email}>` : name || email;
 }
 
 export const KIND_WORDS: Record<FlagKind, string> = {
@@ -115,6 +125,8 @@ export function flagText(flag: Flag): string {
       ? [`Estimated value: ${flag.value}${flag.currency ? ` ${oneLine(flag.currency)}` : ''}`]
       : []),
     `Ticket: ${oneLine(flag.ticket.helpdesk)} #${oneLine(flag.ticket.ticketId ?? '?')} ${oneLine(flag.ticket.url)}`,
+    // Who to ask: every delivery (CRM note, opportunity, email, clipboard) carries it from here.
+    ...(flag.by ? [`Flagged by: ${flaggedBy(flag)}`] : []),
     '',
     flag.note,
     '',
@@ -131,13 +143,16 @@ export interface FlagEmail {
 }
 
 /**
- * Outbox flags as one email to sales. Sales reads it, like the CRM notes, in English. The note is
+ * Outbox flags as one email to sales (to `salesContact` when one is set). Sales reads it, like the CRM notes, in English. The note is
  * the technician's own text and goes into the body as written; everything that ends up in the
  * To and Subject lines is put on one line first.
  */
-export function flagEmail(flags: Flag[]): FlagEmail {
+export function flagEmail(flags: Flag[], salesContact = ''): FlagEmail {
   const unique = (values: string[]) => [...new Set(values)];
-  const reps = unique(flags.map((f) => oneLine(f.salesRep ?? '')).filter(Boolean));
+  // The organisation's sales contact (policy or options) when there is one, else the reps by name.
+  const reps = oneLine(salesContact)
+    ? [oneLine(salesContact)]
+    : unique(flags.map((f) => oneLine(f.salesRep ?? '')).filter(Boolean));
   const accounts = unique(flags.map((f) => oneLine(f.accountName)));
   const [first] = flags;
   const subject =
@@ -167,6 +182,8 @@ export const FLAG_CSV_COLUMNS = [
   'ticketUrl',
   'note',
   'lastError',
+  'flaggedBy',
+  'flaggedByEmail',
 ] as const;
 
 /** One row per flag, for the outbox's CSV export. */
@@ -186,5 +203,7 @@ export function flagRow(f: Flag): string[] {
     f.ticket.url,
     f.note,
     f.lastError ?? '',
+    f.by?.name ?? '',
+    f.by?.email ?? '',
   ];
 }

@@ -10,6 +10,8 @@ export interface HelpdeskSite {
   adapterId: string;
   /** ISO date-time. */
   addedAt: string;
+  /** Set by the organisation's browser policy: not the user's to change or remove. */
+  managed?: boolean;
 }
 
 export type SiteError = 'empty' | 'notUrl' | 'scheme' | 'credentials' | 'host' | 'wildcard';

@@ -5,6 +5,7 @@ import type { BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { findTwins, loadBackstory } from './backstory';
 import { sourcesItem } from '../storage/source-configs';
+import { technicianItem } from '../storage/policy';
 
 export interface FlagInput {
   /** The sidebar's id for this draft (32 hex digits): the same draft sent twice is one flag. */
@@ -42,6 +43,7 @@ export async function createFlag(
   const writable = await writableSources();
   const target = [account, ...(await findTwins(db, account))].find((a) => writable.has(a.source)) ?? account;
   const story = await loadBackstory(db, accountId);
+  const by = await technicianItem.getValue();
   const flag: Flag = {
     id,
     createdAt: now.toISOString(),
@@ -58,6 +60,7 @@ export async function createFlag(
     ...(story?.winningDeal?.salesRep ? { salesRep: story.winningDeal.salesRep } : {}),
     status: writable.has(target.source) ? 'pending' : 'outbox',
     attempts: 0,
+    ...(by ? { by: { name: by.name, email: by.email } } : {}),
   };
   try {
     await db.flags.add(flag);

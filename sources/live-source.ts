@@ -71,6 +71,15 @@ export interface SourcePage {
   skipped: number;
   warnings: string[];
   next: ReadPosition | null;
+  /**
+   * Nothing changed since the read that left `known` (a feed answering 304 Not Modified): the
+   * pass ends here and the stored data stays as it is, even on a full pass.
+   */
+  unchanged?: boolean;
+  /** A token of what was read (a feed's ETag and Last-Modified), handed back as `known` next time. */
+  version?: string;
+  /** When the source's content last changed, as the source says (ISO date-time). */
+  changedAt?: string;
 }
 
 /** What a flag's delivery knows from earlier attempts, and how it keeps what it writes. */
@@ -95,6 +104,7 @@ export interface LiveSource {
   /**
    * Read page by page from `from`; with `since`, only records modified since then. The caller
    * stores each page with its `next` position, so a read cut off anywhere resumes there.
+   * `known`: the `version` the last complete read gave (sources that read conditionally).
    */
   pages(
     settings: Values,
@@ -102,6 +112,7 @@ export interface LiveSource {
     from: ReadPosition,
     since: string | undefined,
     http?: HttpOptions,
+    known?: string,
   ): AsyncGenerator<SourcePage>;
   test(settings: Values, secrets: Values, http?: HttpOptions): Promise<ConnectionCheck[]>;
   /**

@@ -6,6 +6,7 @@ import { halopsaSource } from './halopsa';
 import { autotaskSource } from './autotask';
 import { pipedriveSource } from './pipedrive';
 import { salesforceSource } from './salesforce';
+import { teamFeedSource } from './team-feed';
 
 export const LIVE_SOURCES: readonly LiveSource[] = [
   hubspotSource,
@@ -14,6 +15,7 @@ export const LIVE_SOURCES: readonly LiveSource[] = [
   autotaskSource,
   pipedriveSource,
   salesforceSource,
+  teamFeedSource,
 ];
 
 export function liveSource(kind: string): LiveSource | undefined {

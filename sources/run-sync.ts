@@ -46,8 +46,9 @@ export async function runSync(
   const at = now().toISOString();
   const source = liveSource(config.kind);
   if (!source) return { run: { at, ok: false, message: `unknown kind of source "${config.kind}"` } };
-  const missing = source.fields.filter((f) => f.secret && !secrets?.[f.key]?.trim());
-  if (!secrets || missing.length)
+  const missing = source.fields.filter((f) => f.secret && !f.optional && !secrets?.[f.key]?.trim());
+  const needsSecrets = source.fields.some((f) => f.secret && !f.optional);
+  if ((!secrets && needsSecrets) || missing.length)
     return { run: { at, ok: false, message: 'no API key saved for this source', error: { code: 'noKey', args: [] } } };
   try {
     const state = await startOrResume(db, config.id, source.incremental, now(), options.full ?? false);
@@ -56,11 +57,15 @@ export async function runSync(
     const settings = { base: config.base, ...config.settings };
     for await (const page of source.pages(
       settings,
-      secrets,
+      secrets ?? {},
       { step: pass.step, after: pass.after },
       pass.since,
       http,
+      state.lastFullAt ? state.version : undefined,
     )) {
+      if (page.unchanged) pass.unchanged = true;
+      if (page.version !== undefined) pass.version = page.version;
+      if (page.changedAt !== undefined) pass.changedAt = page.changedAt;
       const set = relabel(page.records, config.id);
       read += RECORD_KINDS.reduce((n, k) => n + set[TABLE[k]].length, 0);
       pass.step = page.next ? page.next.step : Number.MAX_SAFE_INTEGER;
@@ -90,22 +95,29 @@ export async function runSync(
     // Complete: the pass ends, and what it reports is kept, in one transaction. A full pass's
     // staged records become the source's whole content in that same transaction.
     return await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
-      if (pass.mode === 'full') {
+      if (pass.mode === 'full' && !pass.unchanged) {
         const rows = await db.syncStaging.where('source').equals(config.id).toArray();
         await loadRecordSet(db, unstaged(rows), config.id);
         await db.syncStaging.where('source').equals(config.id).delete();
       }
       const counts = await countsByKind(db, config.id);
+      const changedAt = pass.changedAt ?? state.changedAt;
       const run: SyncRun = {
         at,
         ok: true,
-        message: head + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : ''),
+        message:
+          (pass.unchanged ? 'unchanged; ' : head) + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : ''),
+        ...(changedAt ? { changedAt } : {}),
       };
       await db.syncState.put({
         source: config.id,
         lastFullAt: pass.mode === 'full' ? pass.startedAt : state.lastFullAt,
         watermark: pass.startedAt,
         lastRun: run,
+        ...(pass.version !== undefined || state.version !== undefined
+          ? { version: pass.version ?? state.version }
+          : {}),
+        ...(changedAt ? { changedAt } : {}),
       });
       return { run, counts };
     });

@@ -12,6 +12,8 @@ export interface SourceConfig {
   base: string;
   /** The source's settings that are not secret (API address, company id, client id). */
   settings?: Record<string, string>;
+  /** Set by the organisation's browser policy: not the user's to change or remove. */
+  managed?: boolean;
 }
 
 export interface SyncRun {
@@ -21,6 +23,8 @@ export interface SyncRun {
   message: string;
   /** What went wrong as a code and its arguments (sources/http.ts), worded by the page. */
   error?: ErrorDetail;
+  /** When the source's content last changed, where it says (a team feed's Last-Modified). */
+  changedAt?: string;
 }
 
 export interface SourceStatus {

@@ -52,7 +52,16 @@ export interface SyncState {
     after?: string;
     skipped: number;
     warnings: string[];
+    /** The source said nothing changed since `version` (a feed's 304): the pass keeps the data. */
+    unchanged?: boolean;
+    /** What this pass read, as the source names it (a feed's ETag), and when that last changed. */
+    version?: string;
+    changedAt?: string;
   };
+  /** What the last complete pass read, handed back to the source as `known` (sources/live-source.ts). */
+  version?: string;
+  /** When the source's content last changed, as the source says (a feed's Last-Modified). */
+  changedAt?: string;
   /** Start of the last complete full pass. */
   lastFullAt?: string;
   /** Start of the last complete pass of either kind: the next incremental pass reads from here. */

@@ -24,6 +24,7 @@ import { recordFound, recordTicket } from './site-stats';
 import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
 import { syncIntervalItem } from '@/storage/source-configs';
+import { watchPolicy } from './policy';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
 
@@ -167,6 +168,8 @@ export default defineBackground(() => {
   syncIntervalItem.watch(() => void schedule());
   void schedule();
   void resumeInterrupted();
+  // The organisation's browser policy: applied now and whenever it changes.
+  watchPolicy();
   // After an update, sync once rather than wait for the first alarm.
   browser.runtime.onInstalled.addListener(() => void syncAll());
 });

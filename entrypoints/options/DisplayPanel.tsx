@@ -1,5 +1,7 @@
 import { displaySettings, type DisplaySettings } from '@/storage/settings';
 import { t } from '@/i18n/i18n';
+import type { ManagedPolicy } from '@/core/policy';
+import { Managed } from './policy-ui';
 
 const FIELDS = [
   'campaign',
@@ -11,7 +13,9 @@ const FIELDS = [
 ] as const satisfies readonly (keyof DisplaySettings['show'])[];
 
 /** What technicians see in the sidebar and popup. Saved at once; open sidebars follow. */
-export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
+export function DisplayPanel({ settings, policy = {} }: { settings: DisplaySettings; policy?: ManagedPolicy }) {
+  // What the organisation's policy sets is shown locked.
+  const locked = policy.display ?? {};
   const save = (patch: Partial<DisplaySettings>) => void displaySettings.setValue({ ...settings, ...patch });
   return (
     <>
@@ -23,10 +27,12 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
               <input
                 type="checkbox"
                 checked={settings.show[key]}
+                disabled={locked.show?.[key] !== undefined}
                 onChange={(e) => save({ show: { ...settings.show, [key]: e.currentTarget.checked } })}
               />{' '}
               {t(`display.field.${key}`)}
             </label>
+            {locked.show?.[key] !== undefined && <Managed />}
           </div>
         ))}
         <div style="margin-top:8px">
@@ -35,10 +41,12 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
               type="checkbox"
               name="hideDealValues"
               checked={settings.hideDealValues}
+              disabled={locked.hideDealValues !== undefined}
               onChange={(e) => save({ hideDealValues: e.currentTarget.checked })}
             />{' '}
             {t('display.hideValues')}
           </label>
+          {locked.hideDealValues !== undefined && <Managed />}
         </div>
       </section>
       <section class="card" aria-labelledby="theme-title">
@@ -47,12 +55,14 @@ export function DisplayPanel({ settings }: { settings: DisplaySettings }) {
         <select
           id="theme"
           value={settings.theme}
+          disabled={locked.theme !== undefined}
           onChange={(e) => save({ theme: e.currentTarget.value as DisplaySettings['theme'] })}
         >
           <option value="auto">{t('display.themeAuto')}</option>
           <option value="light">{t('display.themeLight')}</option>
           <option value="dark">{t('display.themeDark')}</option>
         </select>
+        {locked.theme !== undefined && <Managed />}
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
 import { allFlags, markHandedOver } from '@/services/flags';
+import { salesContactItem } from '@/storage/policy';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that
@@ -17,6 +18,11 @@ export function FlagsPanel() {
   const [note, setNote] = useState<string>();
   /** Outbox flags just copied or exported: offered to be marked as sent once the user has. */
   const [handed, setHanded] = useState<string[]>();
+  const [salesContact, setSalesContact] = useState('');
+  useEffect(() => {
+    void salesContactItem.getValue().then(setSalesContact);
+    return salesContactItem.watch((v) => setSalesContact(v ?? ''));
+  }, []);
   useEffect(() => {
     const sub = liveQuery(() => allFlags(getDb())).subscribe({
       next: setFlags,
@@ -41,7 +47,7 @@ export function FlagsPanel() {
   };
 
   const copy = async () => {
-    const email = flagEmail(outbox);
+    const email = flagEmail(outbox, salesContact);
     try {
       await navigator.clipboard.writeText(flagEmailText(email));
       setNote(t('flagMail.copiedTo', outbox.length, [String(outbox.length), email.to]));

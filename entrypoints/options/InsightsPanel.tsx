@@ -6,6 +6,8 @@ import { formatMoney } from '@/core/format';
 import { INSIGHT_CSV_COLUMNS, insightRow, kindsText, type InsightRow } from '@/core/insights';
 import { getDb } from '@/storage/db';
 import { clearTicketViews, insightsConsentItem, loadInsights } from '@/services/insights';
+import type { ManagedPolicy } from '@/core/policy';
+import { Managed } from './policy-ui';
 
 type View = 'campaigns' | 'channels';
 
@@ -13,7 +15,7 @@ type View = 'campaigns' | 'channels';
  * Campaign insights for marketing: per campaign or channel, the customers it won, their recurring
  * revenue and how many tickets they raise. Only with the technician's consent to count tickets.
  */
-export function InsightsPanel() {
+export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [consent, setConsent] = useState<boolean>();
   const [data, setData] = useState<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }>();
   const [view, setView] = useState<View>('campaigns');
@@ -55,9 +57,15 @@ export function InsightsPanel() {
       <section class="card" aria-labelledby="insights-consent-title">
         <h2 id="insights-consent-title">{t('insights.consentTitle')}</h2>
         <label>
-          <input type="checkbox" checked={!!consent} onChange={(e) => void toggle(e.currentTarget.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={!!consent}
+            disabled={policy.ticketCounting !== undefined}
+            onChange={(e) => void toggle(e.currentTarget.checked)}
+          />{' '}
           {t('insights.consentLabel')}
         </label>
+        {policy.ticketCounting !== undefined && <Managed />}
         <p class="muted small">{t('insights.consentHint')}</p>
         {!!data?.views && (
           <button type="button" onClick={() => void forget()}>

@@ -7,12 +7,15 @@ import { SitesPanel } from './SitesPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { FlagsPanel } from './FlagsPanel';
 import { InsightsPanel } from './InsightsPanel';
+import { PolicyBanner, usePolicy } from './policy-ui';
+import { WhoFlags } from './WhoFlags';
 
 const TABS = ['data', 'sources', 'flags', 'insights', 'display', 'sites'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
   const settings = useSettings();
+  const policy = usePolicy();
   const [tab, setTab] = useState<Tab>(() => (location.hash.slice(1) as Tab) || 'data');
   const select = (t: Tab) => {
     setTab(t);
@@ -24,6 +27,7 @@ export function OptionsApp() {
         <h1>{t('extName')}</h1>
         <span class="muted">{t('options.tagline')}</span>
       </header>
+      <PolicyBanner read={policy} />
       <nav class="tabs" role="tablist" aria-label={t('options.sections')}>
         {TABS.map((id) => (
           <button
@@ -51,10 +55,15 @@ export function OptionsApp() {
       </nav>
       <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'data' && <DataPanel />}
-        {tab === 'sources' && <SourcesPanel />}
-        {tab === 'flags' && <FlagsPanel />}
-        {tab === 'insights' && <InsightsPanel />}
-        {tab === 'display' && <DisplayPanel settings={settings} />}
+        {tab === 'sources' && <SourcesPanel policy={policy.policy} />}
+        {tab === 'flags' && (
+          <>
+            <FlagsPanel />
+            <WhoFlags policy={policy.policy} />
+          </>
+        )}
+        {tab === 'insights' && <InsightsPanel policy={policy.policy} />}
+        {tab === 'display' && <DisplayPanel settings={settings} policy={policy.policy} />}
         {tab === 'sites' && <SitesPanel />}
       </main>
     </>

@@ -7,6 +7,7 @@ import { sitesItem, siteStatsItem, type SiteDayStats } from '@/storage/sites';
 import { describeStats } from './site-text';
 import { t } from '@/i18n/i18n';
 import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
+import { Managed } from './policy-ui';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -66,7 +67,11 @@ export function SitesPanel() {
     browser.permissions.request({ origins: [sitePattern(origin)] }).then(
       async (ok) => {
         if (!ok) return setStatus({ tone: 'error', text: t('sites.notGranted', [origin]) });
-        const list = (await sitesItem.getValue()).filter((s) => s.origin !== origin);
+        const before = await sitesItem.getValue();
+        // A site the organisation set stays as it set it.
+        if (before.some((s) => s.origin === origin && s.managed))
+          return setStatus({ tone: 'ok', text: `${origin}: ${t('team.managed')}` });
+        const list = before.filter((s) => s.origin !== origin);
         await sitesItem.setValue([...list, { origin, adapterId: product, addedAt: new Date().toISOString() }]);
         await registerNow();
         setAddress('');
@@ -153,7 +158,9 @@ export function SitesPanel() {
                   <td>{s.origin}</td>
                   <td>{productName(s.adapterId)}</td>
                   <td>
-                    {granted[s.origin] === false ? (
+                    {granted[s.origin] === false && s.managed ? (
+                      t('sites.permissionMissing')
+                    ) : granted[s.origin] === false ? (
                       <>
                         {t('sites.permissionMissing')}{' '}
                         <button type="button" onClick={() => grant(s)}>
@@ -165,9 +172,17 @@ export function SitesPanel() {
                     )}
                   </td>
                   <td>
-                    <button type="button" onClick={() => void remove(s)} aria-label={t('sites.removeSite', [s.origin])}>
-                      {t('common.remove')}
-                    </button>
+                    {s.managed ? (
+                      <Managed />
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => void remove(s)}
+                        aria-label={t('sites.removeSite', [s.origin])}
+                      >
+                        {t('common.remove')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,9 @@ import {
 } from '@/storage/source-configs';
 import { errorText } from './error-text';
 
+import type { ManagedPolicy } from '@/core/policy';
+import { Managed } from './policy-ui';
+
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
@@ -55,7 +58,7 @@ function signInWith(source: LiveSource, settings: Values): Promise<SignedIn | 'n
  * never shown again: they go encrypted into the extension's IndexedDB; the background syncs with
  * them on a schedule.
  */
-export function SourcesPanel() {
+export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [sources, setSources] = useState<SourceConfig[]>([]);
   const [status, setStatus] = useState<Record<string, SourceStatus>>({});
   const [saved, setSaved] = useState<Record<string, string | undefined>>({});
@@ -252,19 +255,21 @@ export function SourcesPanel() {
             {t('sources.interval')}{' '}
             <select
               value={String(syncEvery)}
+              disabled={policy.syncIntervalMinutes !== undefined}
               onChange={(e) => {
                 const minutes = Number(e.currentTarget.value);
                 setSyncEvery(minutes);
                 void syncIntervalItem.setValue(minutes);
               }}
             >
-              {INTERVALS.map((m) => (
+              {[...new Set([...INTERVALS, syncEvery])].map((m) => (
                 <option key={m} value={String(m)}>
                   {m < 60 ? t('sources.minutes', [String(m)]) : t('sources.hours', [String(m / 60)])}
                 </option>
               ))}
             </select>
           </label>
+          {policy.syncIntervalMinutes !== undefined && <Managed />}
           {sources.map((s) => {
             const st = status[s.id];
             return (
@@ -273,7 +278,8 @@ export function SourcesPanel() {
                   {s.label}{' '}
                   <span class="muted small">
                     {liveSource(s.kind)?.name ?? s.kind} · {s.base}
-                  </span>
+                  </span>{' '}
+                  {s.managed && <Managed />}
                 </h3>
                 <p class="small muted">
                   {saved[s.id]
@@ -290,6 +296,14 @@ export function SourcesPanel() {
                         ])
                       : t('sources.never')}
                 </p>
+                {st?.runs.some((r) => r.changedAt) && (
+                  <p class="small" data-testid="feed-status">
+                    {t('team.feedStatus', [
+                      new Date(st.runs.find((r) => r.changedAt)!.changedAt!).toLocaleString(),
+                      new Date(st.runs[0]!.at).toLocaleString(),
+                    ])}
+                  </p>
+                )}
                 {st?.lastError && (
                   <p class="errors" data-testid="source-error">
                     {t('sources.lastError', [errorText(st.lastError, st.lastErrorDetail)])}
@@ -320,9 +334,11 @@ export function SourcesPanel() {
                       {t('sources.signIn', [liveSource(s.kind)!.name])}
                     </button>
                   )}
-                  <button type="button" class="danger" onClick={() => void remove(s)}>
-                    {t('sources.remove')}
-                  </button>
+                  {!s.managed && (
+                    <button type="button" class="danger" onClick={() => void remove(s)}>
+                      {t('sources.remove')}
+                    </button>
+                  )}
                 </div>
                 <Checks result={checks[s.id]} />
               </div>

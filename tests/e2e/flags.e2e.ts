@@ -144,7 +144,7 @@ describe('flag for sales', () => {
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      'id,createdAt,status,kind,urgency,value,currency,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError',
+      'id,createdAt,status,kind,urgency,value,currency,account,salesRep,helpdesk,ticketId,ticketUrl,note,lastError,flaggedBy,flaggedByEmail',
     );
     expect(lines).toHaveLength(4);
     expect(csv).toMatch(/outbox,churn-risk,high,,,Acme Dental Group,Priya Nair,generic,1042,.*Dr\. Hale is unhappy/);

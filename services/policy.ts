@@ -1,0 +1,134 @@
+/**
+ * Applying the organisation's policy (core/policy.ts) to this browser's settings. What the policy
+ * sets is written where the user's own choice would go, marked as managed where it is a list
+ * entry (a site, a data source), so the options page shows it locked; what the policy no longer
+ * sets is taken back (its sites and sources) or left to the user (a setting keeps its last value).
+ * Idempotent: applied at every start of the background and whenever the policy changes.
+ */
+import { readPolicy, type PolicyContext, type PolicyRead, type PolicySource } from '@/core/policy';
+import { SPECIFIC_ADAPTERS } from '@/adapters/registry';
+import { liveSource } from '@/sources/live-sources';
+import { forgetSync } from '@/sources/run-sync';
+import { forgetRetries } from '@/sources/retry-state';
+import type { BackstoryDB } from '../storage/db';
+import { deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '../storage/secrets';
+import { sitesItem } from '../storage/sites';
+import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig } from '../storage/source-configs';
+import { displaySettings } from '../storage/settings';
+import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy';
+import { insightsConsentItem } from './insights';
+import { removeSource } from '@/storage/record-writes';
+import { refreshSearchIndex } from '../background-caches/search-snapshot';
+
+/** Which products and data sources exist, for reading a policy. */
+export const policyContext: PolicyContext = {
+  products: [...SPECIFIC_ADAPTERS.filter((a) => a.selfHosted).map((a) => a.id), 'generic'],
+  checkSource(kind, values) {
+    const def = liveSource(kind);
+    if (!def) return { ok: false, message: `the kind ${JSON.stringify(kind)} is unknown` };
+    const unknown = Object.keys(values).filter((k) => !def.fields.some((f) => f.key === k));
+    if (unknown.length)
+      return { ok: false, message: `unknown setting(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}` };
+    const settings: Record<string, string> = {};
+    const secrets: Record<string, string> = {};
+    for (const f of def.fields) {
+      const value = values[f.key] || f.default || '';
+      if (!value && !f.optional) return { ok: false, message: `the setting "${f.key}" is missing` };
+      (f.secret ? secrets : settings)[f.key] = value;
+    }
+    try {
+      return { ok: true, base: def.origin(settings), settings, secrets };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  },
+};
+
+export async function loadPolicy(): Promise<PolicyRead> {
+  return readPolicy(await readManaged(), policyContext);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Apply a policy; returns the ids of data sources that are new or changed and should sync now.
+ * Sources the policy dropped go with their records, sync state and credentials.
+ */
+export async function applyPolicy(
+  db: BackstoryDB,
+  { policy, problems }: PolicyRead,
+  now = new Date(),
+): Promise<string[]> {
+  // Help-desk sites: the policy's, then the user's own that the policy does not list.
+  const sites = await sitesItem.getValue();
+  const policySites = (policy.sites ?? []).map((p) => ({
+    ...p,
+    addedAt: sites.find((s) => s.origin === p.origin)?.addedAt ?? now.toISOString(),
+    managed: true,
+  }));
+  const nextSites = [
+    ...policySites,
+    ...sites.filter((s) => !s.managed && !policySites.some((p) => p.origin === s.origin)),
+  ];
+  if (!same(nextSites, sites)) await sitesItem.setValue(nextSites);
+
+  // Data sources.
+  const configs = await sourcesItem.getValue();
+  const wanted = policy.sources ?? [];
+  const toSync: string[] = [];
+  const secretsDb = openSecrets();
+  for (const p of wanted) {
+    const before = configs.find((c) => c.id === p.id);
+    const stored = await loadCredentials(secretsDb, p.id).catch(() => undefined);
+    const changed = !before || !same(configOf(p), before);
+    if (!same(stored ?? null, p.secrets)) await saveCredentials(secretsDb, p.id, p.secrets);
+    // Other settings or keys: the next pass reads the source afresh.
+    if (changed || !same(stored ?? null, p.secrets)) {
+      if (before) await forgetSync(db, p.id);
+      toSync.push(p.id);
+    }
+  }
+  const dropped = configs.filter((c) => c.managed && !wanted.some((p) => p.id === c.id));
+  const nextConfigs = [
+    ...wanted.map(configOf),
+    ...configs.filter((c) => !c.managed && !wanted.some((p) => p.id === c.id)),
+  ];
+  if (!same(nextConfigs, configs)) await sourcesItem.setValue(nextConfigs);
+  for (const c of dropped) await forgetSource(db, c.id);
+
+  if (policy.syncIntervalMinutes !== undefined && (await syncIntervalItem.getValue()) !== policy.syncIntervalMinutes)
+    await syncIntervalItem.setValue(policy.syncIntervalMinutes);
+  if (policy.display) {
+    const current = await displaySettings.getValue();
+    const { show, ...rest } = policy.display;
+    const next = { ...current, ...rest, show: { ...current.show, ...show } };
+    if (!same(next, current)) await displaySettings.setValue(next);
+  }
+  if (policy.ticketCounting !== undefined && (await insightsConsentItem.getValue()) !== policy.ticketCounting)
+    await insightsConsentItem.setValue(policy.ticketCounting);
+  if (policy.salesContact !== undefined && (await salesContactItem.getValue()) !== policy.salesContact)
+    await salesContactItem.setValue(policy.salesContact);
+  if (policy.technician && !same(await technicianItem.getValue(), policy.technician))
+    await technicianItem.setValue(policy.technician);
+
+  const applied = await policyAppliedItem.getValue();
+  if (!same(applied?.problems ?? [], problems) || !applied)
+    await policyAppliedItem.setValue({ at: now.toISOString(), problems });
+  return toSync;
+}
+
+function configOf(p: PolicySource): SourceConfig {
+  return { id: p.id, kind: p.kind, label: p.label, base: p.base, settings: p.settings, managed: true };
+}
+
+/** A data source's records, sync position, retries, credentials and status, gone. */
+export async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
+  await removeSource(db, id);
+  await refreshSearchIndex(db);
+  await forgetSync(db, id);
+  await forgetRetries(id);
+  await deleteCredentials(openSecrets(), id);
+  const all = { ...(await sourceStatusItem.getValue()) };
+  delete all[id];
+  await sourceStatusItem.setValue(all);
+}

@@ -1,0 +1,28 @@
+import { browser, storage } from '#imports';
+import type { PolicyProblem, Technician } from '@/core/policy';
+
+/**
+ * The organisation's policy as the browser hands it over (chrome.storage.managed; in Firefox from
+ * policies.json). Nothing set, or a browser without managed storage for this extension (Firefox
+ * rejects when no policy names it): an empty object.
+ */
+export async function readManaged(): Promise<unknown> {
+  try {
+    return (await browser.storage.managed.get(null)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** What the last application of the policy did, for the options page's note. */
+export interface PolicyApplied {
+  at: string;
+  problems: PolicyProblem[];
+}
+export const policyAppliedItem = storage.defineItem<PolicyApplied | null>('local:policyApplied', { fallback: null });
+
+/** Who flags: from the policy when the directory provides it, else typed once in options. */
+export const technicianItem = storage.defineItem<Technician | null>('local:technician', { fallback: null });
+
+/** Who flags without a source that takes them are addressed to ("sales@msp.example"). */
+export const salesContactItem = storage.defineItem<string>('local:salesContact', { fallback: '' });
