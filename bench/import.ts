@@ -31,7 +31,7 @@ export async function importInto(db: BackstoryDB, bytes: Uint8Array, rows: numbe
   const t0 = now();
   const parsed = parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' });
   const parseMs = now() - t0;
-  if (parsed.errorCount) throw new Error(`bench CSV has errors: ${parsed.errors[0]?.message}`);
+  if (parsed.errorCount) throw new Error(`bench CSV has errors: ${JSON.stringify(parsed.errors[0])}`);
   const t1 = now();
   await commitImport(db, parsed);
   const commitMs = now() - t1;

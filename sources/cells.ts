@@ -5,7 +5,7 @@
  * reports every bad cell at once.
  */
 import { isEmail, normalizeEmail } from '@/core/normalize';
-import type { ErrorList } from './import-types';
+import { msg, type ErrorList, type ImportMessage } from './import-types';
 import { CellError, parseBool, parseDate, parseDomains, parseList, parseMap, parseMoney } from './values';
 
 /** One CSV row or JSON item, seen through the column mapping. */
@@ -33,7 +33,7 @@ export class Cells {
     private readonly errors: ErrorList,
   ) {}
 
-  fail(field: string, message: string): void {
+  fail(field: string, message: ImportMessage): void {
     this.ok = false;
     this.errors.add(this.row.line, this.row.column(field), message, this.row.item);
   }
@@ -50,22 +50,17 @@ export class Cells {
     const v = this.row.get(field);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (typeof v !== 'string') return this.failed(field, 'expected text');
-    if (v.length > MAX_FIELD_CHARS) {
-      return this.failed(
-        field,
-        `value is ${(v.length / 1e6).toFixed(1)} MB; cells over 1 MB are refused (is a quote left open above?)`,
-      );
-    }
+    if (typeof v !== 'string') return this.failed(field, msg('expectedText'));
+    if (v.length > MAX_FIELD_CHARS) return this.failed(field, msg('tooLarge', (v.length / 1e6).toFixed(1)));
     const s = unescapeFormula(v).trim();
     return s === '' ? undefined : s;
   }
 
   /** A required text cell: empty is an error naming the field. */
-  need(field: string, what: string): string {
+  need(field: string, what: ImportMessage): string {
     const before = this.errors.count;
     const s = this.text(field);
-    if (s === undefined && this.errors.count === before) this.fail(field, `${what} is empty`);
+    if (s === undefined && this.errors.count === before) this.fail(field, msg('empty', what));
     return s ?? '';
   }
 
@@ -73,21 +68,22 @@ export class Cells {
     const v = this.row.get(field);
     if (Array.isArray(v)) {
       if (v.every((x) => typeof x === 'string')) return [...new Set(v.map((x) => x.trim()).filter(Boolean))];
-      return this.failed(field, 'expected a list of text') ?? [];
+      return this.failed(field, msg('expectedList')) ?? [];
     }
     return this.parsed(field, parseList) ?? [];
   }
 
   money(field: string): { value: number; currency?: string } | undefined {
     const v = this.row.get(field);
-    if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : this.failed(field, `${v} is not a number`);
+    if (typeof v === 'number')
+      return Number.isFinite(v) ? { value: v } : this.failed(field, msg('notNumber', String(v)));
     return this.parsed(field, parseMoney);
   }
 
   /** ISO 4217 code: what Intl.NumberFormat needs to show the amount. */
   currency(field: string): string | undefined {
     return this.parsed(field, (s) => {
-      if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError(`${JSON.stringify(s)} is not a currency code (e.g. USD, EUR)`);
+      if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError('notCurrency', JSON.stringify(s));
       return s.toUpperCase();
     });
   }
@@ -98,7 +94,7 @@ export class Cells {
 
   email(field: string): string | undefined {
     return this.parsed(field, (s) => {
-      if (!isEmail(s)) throw new CellError(`${JSON.stringify(s)} is not an email address`);
+      if (!isEmail(s)) throw new CellError('notEmail', JSON.stringify(s));
       return normalizeEmail(s);
     });
   }
@@ -121,7 +117,7 @@ export class Cells {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const entries = Object.entries(v);
       if (entries.every(([, x]) => typeof x === 'string')) return Object.fromEntries(entries) as Record<string, string>;
-      return this.failed(field, 'expected name: text pairs') ?? {};
+      return this.failed(field, msg('expectedPairs')) ?? {};
     }
     return this.parsed(field, parseMap) ?? {};
   }
@@ -141,11 +137,11 @@ export class Cells {
       return parse(s);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      return this.failed(field, e.message);
+      return this.failed(field, e.problem);
     }
   }
 
-  private failed(field: string, message: string): undefined {
+  private failed(field: string, message: ImportMessage): undefined {
     this.fail(field, message);
     return undefined;
   }

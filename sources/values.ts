@@ -1,11 +1,18 @@
 /**
- * Parsers for one cell of an import file. Each returns the typed value or throws a CellError whose
- * message is shown to the user after "file line N, column X: ", so it quotes the cell.
+ * Parsers for one cell of an import file. Each returns the typed value or throws a CellError with
+ * a message code (shown to the user after "file line N, column X: ", so it quotes the cell).
  * They accept the forms CRM exports actually write and refuse anything ambiguous.
  */
 import { normalizeDomain } from '@/core/normalize';
+import { msg, type ImportCode, type ImportMessage } from './import-types';
 
-export class CellError extends Error {}
+export class CellError extends Error {
+  readonly problem: ImportMessage;
+  constructor(code: ImportCode, ...args: string[]) {
+    super(`${code}: ${args.join(', ')}`);
+    this.problem = msg(code, ...args);
+  }
+}
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
@@ -46,7 +53,7 @@ export function parseMoney(raw: string): { value: number; currency?: string } {
   }
   sign ??= takeSign(); // "$-5"
   const value = parseDigits(s);
-  if (value === undefined) throw new CellError(`${quote(raw)} is not a number`);
+  if (value === undefined) throw new CellError('notNumber', quote(raw));
   return { value: parens || sign === '-' ? -value : value, currency };
 }
 
@@ -95,19 +102,17 @@ export function parseDate(raw: string, withTime = false): string {
   else if ((m = DOT_RE.exec(s))) [y, mo, d, t] = [+m[3]!, +m[2]!, +m[1]!, m.slice(4)];
   else if ((m = DMY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[2]!), +m[1]!, m.slice(4)];
   else if ((m = MDY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[1]!), +m[2]!, m.slice(4)];
-  else throw new CellError(`${quote(raw)} is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)`);
+  else throw new CellError('notDate', quote(raw));
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) {
-    const hint = US_RE.test(s) ? ' (slashes are read as US month/day/year)' : '';
-    throw new CellError(`${quote(raw)} is not a valid date${hint}`);
+    throw new CellError(US_RE.test(s) ? 'invalidDateUs' : 'invalidDate', quote(raw));
   }
   const date = `${y}-${pad(mo)}-${pad(d)}`;
   const [hh, mm, ss, ampm, zone] = t;
   if (!withTime || hh === undefined) return date;
   let hour = +hh;
   if (ampm) hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
-  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59))
-    throw new CellError(`${quote(raw)} has an invalid time`);
+  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59)) throw new CellError('invalidTime', quote(raw));
   return `${date}T${pad(hour)}:${mm}${ss !== undefined ? `:${ss}` : ''}${zone ?? ''}`;
 }
 
@@ -132,7 +137,7 @@ export function parseBool(raw: string): boolean {
   const s = raw.trim().toLowerCase();
   if (['', 'false', 'no', 'n', '0', 'off'].includes(s)) return false;
   if (['true', 'yes', 'y', '1', 'x', 'on', 'pinned'].includes(s)) return true;
-  throw new CellError(`${quote(raw)} is not yes/no`);
+  throw new CellError('notYesNo', quote(raw));
 }
 
 /** "connectwise=250; zendesk=org-17" -> { connectwise: "250", zendesk: "org-17" }. */
@@ -141,8 +146,8 @@ export function parseMap(raw: string): Record<string, string> {
   for (const item of parseList(raw)) {
     const eq = item.indexOf('=');
     const key = item.slice(0, eq).trim();
-    if (eq <= 0 || !key) throw new CellError(`${quote(item)} is not name=value`);
-    if (isForbiddenKey(key)) throw new CellError(`${quote(key)} is not allowed as a name`);
+    if (eq <= 0 || !key) throw new CellError('notNameValue', quote(item));
+    if (isForbiddenKey(key)) throw new CellError('forbiddenName', quote(key));
     out[key] = item.slice(eq + 1).trim();
   }
   return out;
@@ -155,7 +160,7 @@ export function parseDomains(raw: string): string[] {
   const out: string[] = [];
   for (const item of parseList(raw.replace(/,\s*/g, ';'))) {
     const d = normalizeDomain(item);
-    if (!DOMAIN_RE.test(d)) throw new CellError(`${quote(item)} is not a domain or web address`);
+    if (!DOMAIN_RE.test(d)) throw new CellError('notDomain', quote(item));
     if (!out.includes(d)) out.push(d);
   }
   return out;

@@ -15,7 +15,7 @@ import {
 } from '@/core/model';
 import { normalizeCompany, normalizeDomain } from '@/core/normalize';
 import type { BackupFile } from '@/sources/backup';
-import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
+import { msg, type ImportError, type ImportMessage, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/records';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
 import {
@@ -35,18 +35,21 @@ export interface ImportSummary {
   added: Record<RecordKind, number>;
   updated: Record<RecordKind, number>;
   pins: number;
-  warnings: string[];
+  warnings: ImportMessage[];
 }
 
-/** Why nothing was imported: the file's problems, or the storage error that aborted the write. */
+/**
+ * Why nothing was imported: the file's problems, or the storage error that aborted the write.
+ * `reason` is what the user reads (translated from its code); `message` is for logs.
+ */
 export class ImportCommitError extends Error {
   constructor(
-    message: string,
+    readonly reason: ImportMessage,
     readonly errors: ImportError[] = [],
     readonly errorCount = errors.length,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(`${reason.code}: ${JSON.stringify(reason.args ?? [])}`, options);
     this.name = 'ImportCommitError';
   }
 }
@@ -113,11 +116,8 @@ export async function commitImport(
   if (failed.length) {
     const errors = failed.flatMap((p) => p.errors);
     const count = failed.reduce((n, p) => n + p.errorCount, 0);
-    throw new ImportCommitError(
-      `${count} problem(s) in ${failed.map((p) => p.file).join(', ')}; nothing was imported. ${formatImportError(errors[0]!)}`,
-      errors,
-      count,
-    );
+    const names = failed.map((p) => p.file).join(', ');
+    throw new ImportCommitError(msg('problems', String(count), names, errors[0]!), errors, count);
   }
   try {
     // Default durability (Dexie's chromeTransactionDurability unset): Chromium has made
@@ -128,11 +128,8 @@ export async function commitImport(
       if (options.replaceAll) await clearSalesData(db);
       const resolved = await resolveImports(db, files);
       if (resolved.errorCount) {
-        throw new ImportCommitError(
-          `${resolved.errorCount} reference(s) could not be resolved; nothing was imported. ${formatImportError(resolved.errors[0]!)}`,
-          resolved.errors,
-          resolved.errorCount,
-        );
+        const reason = msg('unresolved', String(resolved.errorCount), resolved.errors[0]!);
+        throw new ImportCommitError(reason, resolved.errors, resolved.errorCount);
       }
       const set = resolved.set;
       for (const b of backups)
@@ -144,13 +141,37 @@ export async function commitImport(
         onProgress,
       );
       await foldNameOnlyCampaigns(db, set.campaigns);
-      if (resolved.createdCampaigns)
-        summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
+      for (const [file, n] of resolved.createdAccounts) summary.warnings.push(msg('accountsCreated', String(n), file));
+      if (resolved.createdCampaigns) summary.warnings.push(msg('campaignsCreated', String(resolved.createdCampaigns)));
       return summary;
     });
   } catch (e) {
     throw explain(e);
   }
+}
+
+/** What committing these files would do, without writing: for the preview. */
+export interface ImportPlan {
+  /** Accounts that rows name and that exist nowhere yet, by file: they will be created. */
+  createdAccounts: Map<string, number>;
+  createdCampaigns: number;
+  /** References that will not resolve (the commit would refuse them). */
+  errors: ImportError[];
+  errorCount: number;
+}
+
+/**
+ * Resolve the files' references against the stored records in a read-only transaction, as the
+ * commit will: what the preview says ("12 accounts will be created from this file") is what
+ * the commit then does, unless the data changes in between.
+ */
+export async function planImport(db: BackstoryDB, files: ImportParse[]): Promise<ImportPlan> {
+  const ok = files.filter((p) => p.errorCount === 0 && p.kind !== 'backup');
+  if (!ok.length) return { createdAccounts: new Map(), createdCampaigns: 0, errors: [], errorCount: 0 };
+  return db.transaction('r', allTables(db), async () => {
+    const { createdAccounts, createdCampaigns, errors, errorCount } = await resolveImports(db, ok);
+    return { createdAccounts, createdCampaigns, errors, errorCount };
+  });
 }
 
 /** Put every record, in chunks, counting which ids were new. Must run inside a rw transaction. */
@@ -217,13 +238,9 @@ function explain(e: unknown): unknown {
   const { inner, failures } = e as { inner?: unknown; failures?: Record<number, unknown> };
   const names = [e, inner, ...Object.values(failures ?? {})].map((x) => (x as { name?: string } | undefined)?.name);
   if (names.includes('QuotaExceededError')) {
-    return new ImportCommitError('the browser has no storage space left for Backstory; nothing was imported', [], 0, {
-      cause: e,
-    });
+    return new ImportCommitError(msg('noSpace'), [], 0, { cause: e });
   }
-  return new ImportCommitError(`saving failed, nothing was imported: ${(e as Error)?.message ?? String(e)}`, [], 0, {
-    cause: e,
-  });
+  return new ImportCommitError(msg('saveFailed', (e as Error)?.message ?? String(e)), [], 0, { cause: e });
 }
 
 /**

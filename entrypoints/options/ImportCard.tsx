@@ -1,19 +1,27 @@
 import { useRef, useState } from 'preact/hooks';
 import { getDb } from '@/storage/db';
-import { ImportCommitError, commitImport } from '@/storage/import';
+import { ImportCommitError, commitImport, planImport, type ImportPlan } from '@/storage/import';
 import { refreshSearchIndex } from '@/storage/search-snapshot';
-import { parseImportFile, type ImportParse } from '@/sources/csv-import';
-import { describeImportError, translateImportMessage } from '@/components/import-messages';
+import type { ImportInput, ImportParse } from '@/sources/csv-import';
+import { describeImportError, describeImportMessage } from '@/components/import-messages';
 import { describeSummary } from './import-text';
 import { t } from '@/components/i18n';
-import { ImportFileReview } from './ImportFileReview';
+import { ImportFileReview, type FilePlan } from './ImportFileReview';
 import { markImported } from '@/storage/freshness';
+import { readImportFile } from './import-reader';
 
 interface Picked {
   bytes: Uint8Array;
   parsed: ImportParse;
 }
 type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
+type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet'>;
+
+/** The plan's findings for one file. */
+function planOf(plan: ImportPlan | undefined, file: string): FilePlan | undefined {
+  if (!plan) return undefined;
+  return { createdAccounts: plan.createdAccounts.get(file) ?? 0, errors: plan.errors.filter((e) => e.file === file) };
+}
 
 /**
  * Choose files, review what each will become (kind, columns, preview, every error), then commit
@@ -23,28 +31,53 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [progress, setProgress] = useState<[number, number]>();
   const [outcome, setOutcome] = useState<Outcome>();
+  const [plan, setPlan] = useState<ImportPlan>();
+  const [reading, setReading] = useState<[number, number]>();
   const inputRef = useRef<HTMLInputElement>(null);
+
+  /** The files as they stand, and what committing them would do (accounts created, references). */
+  const review = async (list: Picked[]) => {
+    setPicked(list);
+    setPlan(undefined);
+    try {
+      setPlan(
+        await planImport(
+          getDb(),
+          list.map((p) => p.parsed),
+        ),
+      );
+    } catch {
+      // The preview goes without the plan; the commit says what is wrong.
+    }
+  };
+
+  const read = async (name: string, file: Blob | Uint8Array, change: Change = {}): Promise<Picked> =>
+    readImportFile({ fileName: name, ...change }, file, (done, total) => setReading([done, total]));
 
   const choose = async (files: FileList | null) => {
     setOutcome(undefined);
-    const list = await Promise.all(
-      [...(files ?? [])].map(async (file) => {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        return { bytes, parsed: parseImportFile({ fileName: file.name, bytes }) };
-      }),
-    );
-    setPicked(list);
+    const list: Picked[] = [];
+    try {
+      for (const file of files ?? []) list.push(await read(file.name, file));
+    } finally {
+      setReading(undefined);
+    }
+    await review(list);
   };
 
-  const reparse = (i: number, change: Pick<Parameters<typeof parseImportFile>[0], 'kind' | 'mapping'>) => {
-    setPicked((list) =>
-      list.map((p, j) =>
-        j === i ? { ...p, parsed: parseImportFile({ fileName: p.parsed.file, bytes: p.bytes, ...change }) } : p,
-      ),
-    );
+  const reparse = async (i: number, change: Change) => {
+    const p = picked[i]!;
+    const next = await read(p.parsed.file, p.bytes, {
+      kind: p.parsed.kind === 'backup' ? undefined : p.parsed.kind,
+      sheet: p.parsed.sheet,
+      ...change,
+    });
+    setReading(undefined);
+    await review(picked.map((q, j) => (j === i ? next : q)));
   };
 
   const reset = () => {
+    setPlan(undefined);
     setPicked([]);
     if (inputRef.current) inputRef.current.value = '';
   };
@@ -74,18 +107,15 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       setOutcome({
         tone: 'ok',
         text: t('import.done', [names, describeSummary(summary)]),
-        details: summary.warnings.map((w) => translateImportMessage(w)),
+        details: summary.warnings.map(describeImportMessage),
       });
       reset();
       // The popup opens the saved search index: rebuild it once this screen has updated.
       setTimeout(() => void refreshSearchIndex(getDb()), 50);
     } catch (e) {
       const details = e instanceof ImportCommitError ? e.errors.map(describeImportError) : [];
-      setOutcome({
-        tone: 'error',
-        text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]),
-        details,
-      });
+      const why = e instanceof ImportCommitError ? describeImportMessage(e.reason) : String(e);
+      setOutcome({ tone: 'error', text: t('import.failed', [why]), details });
     } finally {
       setProgress(undefined);
       onDone();
@@ -103,12 +133,23 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
         id="import-files"
         type="file"
         multiple
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(e) => void choose(e.currentTarget.files)}
-        disabled={!!progress}
+        disabled={!!progress || !!reading}
       />
+      {reading && (
+        <p>
+          <progress aria-label={t('import.reading')} max={reading[1]} value={reading[0]} />{' '}
+          {t('import.readingText', [Math.round((100 * reading[0]) / Math.max(1, reading[1])).toString()])}
+        </p>
+      )}
       {picked.map((p, i) => (
-        <ImportFileReview key={`${i}:${p.parsed.file}`} parsed={p.parsed} onChange={(change) => reparse(i, change)} />
+        <ImportFileReview
+          key={`${i}:${p.parsed.file}`}
+          parsed={p.parsed}
+          plan={planOf(plan, p.parsed.file)}
+          onChange={(change) => void reparse(i, change)}
+        />
       ))}
       {picked.length > 0 && (
         <div class="row" style="margin-top:8px">
