@@ -6,7 +6,16 @@
  */
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import { msg, type ErrorList, type ImportMessage } from './import-types';
-import { CellError, parseBool, parseDate, parseDomains, parseList, parseMap, parseMoney } from './values';
+import {
+  CellError,
+  parseBool,
+  parseDate,
+  parseDomains,
+  parseList,
+  parseMap,
+  parseMoney,
+  type SlashOrder,
+} from './values';
 
 /** One CSV row or JSON item, seen through the column mapping. */
 export interface RowSource {
@@ -16,6 +25,8 @@ export interface RowSource {
   get(field: string): unknown;
   /** The header (or JSON key) a field is read from, for messages. */
   column(field: string): string;
+  /** How the field's column writes slash dates (judged from the whole column); month first when absent. */
+  slashes?(field: string): SlashOrder | undefined;
 }
 
 /** Larger cells are refused: no sales note is a megabyte, a runaway quote often is. */
@@ -25,6 +36,23 @@ export const MAX_FIELD_CHARS = 1_000_000;
 function unescapeFormula(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
+
+/** Currencies as Dynamics 365 names them in an export ("US Dollar"), and a few common spellings. */
+const CURRENCY_NAMES = new Map(
+  Object.entries({
+    'us dollar': 'USD',
+    'u.s. dollar': 'USD',
+    euro: 'EUR',
+    'british pound': 'GBP',
+    'pound sterling': 'GBP',
+    'canadian dollar': 'CAD',
+    'australian dollar': 'AUD',
+    'new zealand dollar': 'NZD',
+    'swiss franc': 'CHF',
+    'south african rand': 'ZAR',
+    'indian rupee': 'INR',
+  }),
+);
 
 export class Cells {
   ok = true;
@@ -83,13 +111,16 @@ export class Cells {
   /** ISO 4217 code: what Intl.NumberFormat needs to show the amount. */
   currency(field: string): string | undefined {
     return this.parsed(field, (s) => {
+      const named = CURRENCY_NAMES.get(s.toLowerCase().replace(/\s+/g, ' '));
+      if (named) return named;
       if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError('notCurrency', JSON.stringify(s));
       return s.toUpperCase();
     });
   }
 
   date(field: string, withTime = false): string | undefined {
-    return this.parsed(field, (s) => parseDate(s, withTime));
+    const order = this.row.slashes?.(field);
+    return this.parsed(field, (s) => parseDate(s, withTime, order));
   }
 
   email(field: string): string | undefined {

@@ -25,6 +25,8 @@ export interface ImportInput {
   delimiter?: string;
   /** Which sheet of an XLSX file to read (0-based; the first by default). */
   sheet?: number;
+  /** How to read slash dates in a column that reads both ways (month first when not chosen). */
+  dateOrder?: 'mdy' | 'dmy';
 }
 
 /** Files larger than this are refused before they are read: the page would hold them twice. */
@@ -134,7 +136,7 @@ function parseCsv(raw: string, input: ImportInput, base: ImportParse, errors: Er
       if (quoteError) {
         if (reader.skipFooter(cells, line)) return;
         out.rowCount++;
-        errors.add(line, '', msg(quoteError.code === 'MissingQuotes' ? 'unterminated' : 'malformedQuotes'));
+        reader.fail(line, msg(quoteError.code === 'MissingQuotes' ? 'unterminated' : 'malformedQuotes'));
         return;
       }
       reader.row(cells, line, delimiter);

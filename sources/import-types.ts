@@ -166,6 +166,10 @@ export interface ImportParse {
   format: 'csv' | 'json' | 'xlsx';
   /** The CSV delimiter used. */
   delimiter?: string;
+  /** Date columns whose slash dates read both as month/day and day/month (headers). */
+  ambiguousDates?: string[];
+  /** How those were read, when the user chose. */
+  dateOrder?: 'mdy' | 'dmy';
   /** An XLSX workbook's sheet names, and the one read (0-based). */
   sheets?: string[];
   sheet?: number;

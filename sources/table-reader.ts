@@ -4,8 +4,9 @@
  * total and footer rows, checks each row's width and hands it to the record builder.
  */
 import type { RecordKind } from '@/core/model';
-import { detectKind, headerKey } from './column-maps';
-import { msg, type ErrorList, type ImportParse } from './import-types';
+import { KIND_SPECS, detectKind, headerKey } from './column-maps';
+import { slashOrderOf, type SlashOrder } from './values';
+import { msg, type ErrorList, type ImportMessage, type ImportParse } from './import-types';
 import { chooseMapping } from './mapping';
 import { RecordBuilder } from './records';
 
@@ -33,10 +34,12 @@ export class TableReader {
   private footer = false;
   private preamble = 0;
   private users?: { id: number; name: number; first: number; last: number };
+  /** Rows are read in full before records are built: a date column is judged as a whole. */
+  private readonly buffer: { cells: unknown[]; line: number; problem?: ImportMessage }[] = [];
 
   constructor(
     private readonly out: ImportParse,
-    private readonly input: { kind?: RecordKind | 'user'; mapping?: Record<string, number> },
+    private readonly input: { kind?: RecordKind | 'user'; mapping?: Record<string, number>; dateOrder?: SlashOrder },
     private readonly errors: ErrorList,
   ) {}
 
@@ -121,9 +124,8 @@ export class TableReader {
       // Trailing empty cells (a spreadsheet's stray commas) are harmless.
       const extraEmpty = cells.length > width && cells.slice(width).every((c) => String(c ?? '').trim() === '');
       if (!extraEmpty) {
-        this.errors.add(
+        this.fail(
           line,
-          '',
           cells.length > width && delimiter !== undefined
             ? msg('widthStray', String(width), String(cells.length), JSON.stringify(delimiter))
             : msg('width', String(width), String(cells.length)),
@@ -131,14 +133,35 @@ export class TableReader {
         return;
       }
     }
-    const mapping = out.mapping;
-    const headers = out.headers;
-    this.builder!.add({
-      line,
-      get: (field) => (mapping[field] === undefined ? undefined : cells[mapping[field]!]),
-      column: (field) =>
-        mapping[field] === undefined ? '' : headers[mapping[field]!] || `column ${mapping[field]! + 1}`,
-    });
+    this.buffer.push({ cells, line });
+  }
+
+  /** A row's own problem (bad width, broken quotes), listed in its place among the cells' problems. */
+  fail(line: number, problem: ImportMessage): void {
+    if (this.builder) this.buffer.push({ cells: [], line, problem });
+    else this.errors.add(line, '', problem);
+  }
+
+  /** Each date field's slash order, from its whole column; an ambiguous one is asked about. */
+  private slashOrders(): Record<string, SlashOrder> {
+    const out = this.out;
+    const orders: Record<string, SlashOrder> = {};
+    const fields = KIND_SPECS[out.kind as RecordKind].fields;
+    for (const [field, index] of Object.entries(out.mapping)) {
+      const type = fields[field]?.type;
+      if (type !== 'date' && type !== 'datetime') continue;
+      const order = slashOrderOf(this.buffer.map((r) => (r.problem ? undefined : r.cells[index])));
+      if (order === 'ambiguous') {
+        const header = out.headers[index] ?? field;
+        (out.ambiguousDates ??= []).push(header);
+        if (!this.input.dateOrder) {
+          const example = this.buffer.map((r) => String(r.cells[index] ?? '')).find((v) => v.includes('/')) ?? '';
+          out.warnings.push(msg('ambiguousDate', JSON.stringify(header), JSON.stringify(example)));
+        }
+        orders[field] = this.input.dateOrder ?? 'mdy';
+      } else if (order) orders[field] = order;
+    }
+    return orders;
   }
 
   finish(): void {
@@ -148,6 +171,24 @@ export class TableReader {
       return;
     }
     if (this.builder) {
+      const mapping = out.mapping;
+      const headers = out.headers;
+      const orders = this.slashOrders();
+      if (this.input.dateOrder) out.dateOrder = this.input.dateOrder;
+      for (const { cells, line, problem } of this.buffer) {
+        if (problem) {
+          this.errors.add(line, '', problem);
+          continue;
+        }
+        this.builder.add({
+          line,
+          get: (field) => (mapping[field] === undefined ? undefined : cells[mapping[field]!]),
+          column: (field) =>
+            mapping[field] === undefined ? '' : headers[mapping[field]!] || `column ${mapping[field]! + 1}`,
+          slashes: (field) => orders[field],
+        });
+      }
+      this.buffer.length = 0;
       out.records = this.builder.records;
       out.rows = this.builder.rows;
       out.textNotes = this.builder.textNotes;

@@ -93,19 +93,20 @@ const MDY_NAME_RE = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s(\d{1,2}),?\s(\d{
  * "Mar 5, 2024" -> "YYYY-MM-DD", or with `withTime` "YYYY-MM-DDTHH:MM[:SS][zone]" when the cell
  * has a time. d/m/yyyy is refused rather than guessed: 03/05 is March in the US and May elsewhere.
  */
-export function parseDate(raw: string, withTime = false): string {
+export function parseDate(raw: string, withTime = false, slashes: SlashOrder = 'mdy'): string {
   const s = raw.trim();
   let y: number, mo: number, d: number, t: (string | undefined)[];
   let m: RegExpExecArray | null;
   if ((m = ISO_RE.exec(s))) [y, mo, d, t] = [+m[1]!, +m[2]!, +m[3]!, m.slice(4)];
-  else if ((m = US_RE.exec(s))) [y, mo, d, t] = [fullYear(m[3]!), +m[1]!, +m[2]!, m.slice(4)];
+  else if ((m = US_RE.exec(s)) && slashes === 'dmy') [y, mo, d, t] = [fullYear(m[3]!), +m[2]!, +m[1]!, m.slice(4)];
+  else if (m) [y, mo, d, t] = [fullYear(m[3]!), +m[1]!, +m[2]!, m.slice(4)];
   else if ((m = DOT_RE.exec(s))) [y, mo, d, t] = [+m[3]!, +m[2]!, +m[1]!, m.slice(4)];
   else if ((m = DMY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[2]!), +m[1]!, m.slice(4)];
   else if ((m = MDY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[1]!), +m[2]!, m.slice(4)];
   else throw new CellError('notDate', quote(raw));
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) {
-    throw new CellError(US_RE.test(s) ? 'invalidDateUs' : 'invalidDate', quote(raw));
+    throw new CellError(US_RE.test(s) && slashes === 'mdy' ? 'invalidDateUs' : 'invalidDate', quote(raw));
   }
   const date = `${y}-${pad(mo)}-${pad(d)}`;
   const [hh, mm, ss, ampm, zone] = t;
@@ -114,6 +115,34 @@ export function parseDate(raw: string, withTime = false): string {
   if (ampm) hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
   if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59)) throw new CellError('invalidTime', quote(raw));
   return `${date}T${pad(hour)}:${mm}${ss !== undefined ? `:${ss}` : ''}${zone ?? ''}`;
+}
+
+/** How a column's slash dates read: month first (US) or day first (most of the world). */
+export type SlashOrder = 'mdy' | 'dmy';
+
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}\b/;
+
+/**
+ * How a column writes its slash dates, judged from all its values: a first part over 12 means
+ * day first, a second part over 12 month first. 'ambiguous' when every date reads both ways and
+ * some would change (3/5 and 5/3 both appear, or 3/5 alone): then the user is asked.
+ */
+export function slashOrderOf(values: Iterable<unknown>): SlashOrder | 'ambiguous' | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  let differs = false;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const m = SLASH_DATE.exec(v);
+    if (!m) continue;
+    const [a, b] = [+m[1]!, +m[2]!];
+    if (a > 12) dayFirst = true;
+    if (b > 12) monthFirst = true;
+    if (a !== b) differs = true;
+  }
+  if (dayFirst !== monthFirst) return dayFirst ? 'dmy' : 'mdy';
+  if (dayFirst) return undefined; // both: the cells that do not parse say so one by one
+  return differs ? 'ambiguous' : undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -15,7 +15,7 @@ interface Picked {
   parsed: ImportParse;
 }
 type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
-type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet'>;
+type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet' | 'dateOrder'>;
 
 /** The plan's findings for one file. */
 function planOf(plan: ImportPlan | undefined, file: string): FilePlan | undefined {
@@ -70,6 +70,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     const next = await read(p.parsed.file, p.bytes, {
       kind: p.parsed.kind === 'backup' ? undefined : p.parsed.kind,
       sheet: p.parsed.sheet,
+      dateOrder: p.parsed.dateOrder,
       ...change,
     });
     setReading(undefined);

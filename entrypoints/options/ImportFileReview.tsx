@@ -10,7 +10,7 @@ import { t, tDynamic } from '@/components/i18n';
 const presetLabel = (preset: string) =>
   (PRESETS as readonly string[]).includes(preset) ? tDynamic(`import.preset.${preset}`) : preset;
 
-type Change = { kind?: RecordKind; mapping?: Record<string, number>; sheet?: number };
+type Change = { kind?: RecordKind; mapping?: Record<string, number>; sheet?: number; dateOrder?: 'mdy' | 'dmy' };
 
 /** What the commit would do with this file beyond its own rows (from planImport). */
 export interface FilePlan {
@@ -86,6 +86,20 @@ export function ImportFileReview({
             : ''}
         </span>
       </div>
+      {!!parsed.ambiguousDates?.length && (
+        <div class="row">
+          <label for={`${id}-dates`}>{t('import.dateOrder', [parsed.ambiguousDates.join(', ')])}</label>
+          <select
+            id={`${id}-dates`}
+            value={parsed.dateOrder ?? ''}
+            onChange={(e) => onChange({ dateOrder: e.currentTarget.value as 'mdy' | 'dmy' })}
+          >
+            <option value="">{t('import.dateOrderAsk')}</option>
+            <option value="mdy">{t('import.dateOrderMdy')}</option>
+            <option value="dmy">{t('import.dateOrderDmy')}</option>
+          </select>
+        </div>
+      )}
       {parsed.format !== 'json' && (
         <details open={missing.length > 0}>
           <summary>
