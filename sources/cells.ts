@@ -119,6 +119,16 @@ export class Cells {
   }
 
   date(field: string, withTime = false): string | undefined {
+    const v = this.row.get(field);
+    // An Excel serial date (days since 1899-12-30), as a workbook stores a date without its format.
+    if (typeof v === 'number' || (typeof v === 'string' && /^\s*\d{5}(\.\d+)?\s*$/.test(v))) {
+      const serial = Number(v);
+      if (serial >= 1 && serial < 2958466) {
+        const iso = new Date(Math.round((serial - 25569) * 86400) * 1000).toISOString();
+        return withTime && serial % 1 ? iso.slice(0, 16) : iso.slice(0, 10);
+      }
+      return this.failed(field, msg('notDate', JSON.stringify(String(v))));
+    }
     const order = this.row.slashes?.(field);
     return this.parsed(field, (s) => parseDate(s, withTime, order));
   }

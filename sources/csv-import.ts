@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import type { RecordKind } from '@/core/model';
 import { DecodeError, decodeText } from './decode';
-import { ErrorList, msg, type ImportParse } from './import-types';
+import { ErrorList, emptyParse, finishParse, msg, type ImportParse } from './import-types';
+
+export { emptyParse, finishParse } from './import-types';
 import { parseJsonImport } from './json-import';
 import { TableReader } from './table-reader';
 
@@ -27,6 +29,8 @@ export interface ImportInput {
   sheet?: number;
   /** How to read slash dates in a column that reads both ways (month first when not chosen). */
   dateOrder?: 'mdy' | 'dmy';
+  /** Told now and then how far reading has come (characters of the text, or rows). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Files larger than this are refused before they are read: the page would hold them twice. */
@@ -34,27 +38,19 @@ export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** What a parse starts from: nothing read yet. */
-export function emptyParse(input: ImportInput, errors: ErrorList, format: ImportParse['format']): ImportParse {
-  return {
-    file: input.fileName,
-    source: input.source ?? 'csv',
-    kind: input.kind ?? 'account',
-    preset: 'generic',
-    format,
-    headers: [],
-    mapping: {},
-    ignored: [],
-    records: [],
-    rows: [],
-    textNotes: [],
-    textNoteRows: [],
-    preview: [],
-    errors: errors.list,
-    errorCount: 0,
-    warnings: [],
-    rowCount: 0,
-  };
+/** Any file the importer reads: XLSX (loaded on demand), CSV or JSON. */
+export async function parseAnyImportFile(input: ImportInput): Promise<ImportParse> {
+  if (input.bytes.length <= MAX_IMPORT_BYTES && isXlsx(input.fileName, input.bytes)) {
+    const { parseXlsxImport } = await import('./xlsx-import');
+    return parseXlsxImport(input);
+  }
+  return parseImportFile(input);
+}
+
+/** A ZIP (and so an XLSX) starts with "PK\x03\x04"; the name says so too. */
+function isXlsx(fileName: string, bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return zip || /\.xlsx$/i.test(fileName);
 }
 
 export function parseImportFile(input: ImportInput): ImportParse {
@@ -75,13 +71,6 @@ export function parseImportFile(input: ImportInput): ImportParse {
   const json = /\.json$/i.test(input.fileName) || /^\s*[[{]/.test(text.slice(0, 100));
   const result = json ? parseJsonImport(text, input, base, errors) : parseCsv(text, input, base, errors);
   return finishParse(result, errors);
-}
-
-/** The preview and the error count, once every row is read. */
-export function finishParse(result: ImportParse, errors: ErrorList): ImportParse {
-  result.preview = result.records.slice(0, 5);
-  result.errorCount = errors.count;
-  return result;
 }
 
 /** The candidate that occurs most often outside quotes in the header line (ties: comma first). */
@@ -111,6 +100,7 @@ function parseCsv(raw: string, input: ImportInput, base: ImportParse, errors: Er
   const reader = new TableReader(out, input, errors);
   let newlines = 0;
   let lastCursor = 0;
+  let rows = 0;
 
   Papa.parse<string[]>(text, {
     delimiter,
@@ -121,6 +111,7 @@ function parseCsv(raw: string, input: ImportInput, base: ImportParse, errors: Er
       newlines += countNewlines(text, lastCursor, cursor);
       lastCursor = cursor;
       const cells = results.data;
+      if (input.onProgress && ++rows % 5000 === 0) input.onProgress(cursor, text.length);
       // Physical line where the row starts: the row's end, less the line breaks inside it.
       const inner = cells.reduce((n, c) => n + (c.includes('\n') ? countNewlines(c) : 0), 0);
       const line = 1 + newlines - (text.charCodeAt(cursor - 1) === 10 ? 1 : 0) - inner;

@@ -218,3 +218,37 @@ export class ErrorList {
     }
   }
 }
+
+/** What a parse starts from: nothing read yet. */
+export function emptyParse(
+  input: { fileName: string; source?: string; kind?: ImportKind },
+  errors: ErrorList,
+  format: ImportParse['format'],
+): ImportParse {
+  return {
+    file: input.fileName,
+    source: input.source ?? 'csv',
+    kind: input.kind ?? 'account',
+    preset: 'generic',
+    format,
+    headers: [],
+    mapping: {},
+    ignored: [],
+    records: [],
+    rows: [],
+    textNotes: [],
+    textNoteRows: [],
+    preview: [],
+    errors: errors.list,
+    errorCount: 0,
+    warnings: [],
+    rowCount: 0,
+  };
+}
+
+/** The preview and the error count, once every row is read. */
+export function finishParse(result: ImportParse, errors: ErrorList): ImportParse {
+  result.preview = result.records.slice(0, 5);
+  result.errorCount = errors.count;
+  return result;
+}

@@ -30,7 +30,8 @@ export class TableReader {
   started = false;
   private builder?: RecordBuilder;
   private headerLine = 0;
-  private width = 0;
+  /** Cells in the header row. */
+  width = 0;
   private footer = false;
   private preamble = 0;
   private users?: { id: number; name: number; first: number; last: number };

@@ -11,7 +11,7 @@ import { markImported } from '@/storage/freshness';
 import { readImportFile } from './import-reader';
 
 interface Picked {
-  bytes: Uint8Array;
+  file: Blob;
   parsed: ImportParse;
 }
 type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
@@ -51,7 +51,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const read = async (name: string, file: Blob | Uint8Array, change: Change = {}): Promise<Picked> =>
+  const read = async (name: string, file: Blob, change: Change = {}): Promise<Picked> =>
     readImportFile({ fileName: name, ...change }, file, (done, total) => setReading([done, total]));
 
   const choose = async (files: FileList | null) => {
@@ -67,7 +67,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
 
   const reparse = async (i: number, change: Change) => {
     const p = picked[i]!;
-    const next = await read(p.parsed.file, p.bytes, {
+    const next = await read(p.parsed.file, p.file, {
       kind: p.parsed.kind === 'backup' ? undefined : p.parsed.kind,
       sheet: p.parsed.sheet,
       dateOrder: p.parsed.dateOrder,

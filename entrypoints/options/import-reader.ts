@@ -1,41 +1,64 @@
 /**
  * Reads a chosen file for the import review: refuses one over the size limit at once (before
- * reading a byte of it), then parses it.
+ * reading a byte of it), then parses it in a worker (entrypoints/options/import-worker.ts) so the
+ * page stays responsive, with progress. Where no worker can start, it parses here.
  */
-import { ErrorList, msg } from '@/sources/import-types';
-import {
-  MAX_IMPORT_BYTES,
-  emptyParse,
-  finishParse,
-  parseImportFile,
-  type ImportInput,
-  type ImportParse,
-} from '@/sources/csv-import';
+import { ErrorList, emptyParse, finishParse, msg } from '@/sources/import-types';
+import { MAX_IMPORT_BYTES, parseAnyImportFile, type ImportInput, type ImportParse } from '@/sources/csv-import';
+import type { WorkerRequest } from './import-worker';
 
 export interface ReadFile {
-  bytes: Uint8Array;
+  /** The file as chosen, kept to read it again with other choices (kind, columns, sheet). */
+  file: Blob;
   parsed: ImportParse;
 }
 
 export type ReadProgress = (done: number, total: number) => void;
+type Choices = Omit<ImportInput, 'bytes' | 'onProgress'>;
 
 /** A parse that holds only the "file too big" error, for a file that is not read at all. */
 export function tooBig(fileName: string): ImportParse {
   const errors = new ErrorList(fileName);
   errors.add(0, '', msg('fileTooBig', String(Math.round(MAX_IMPORT_BYTES / 1024 / 1024))));
-  return finishParse(emptyParse({ fileName, bytes: new Uint8Array() }, errors, 'csv'), errors);
+  return finishParse(emptyParse({ fileName }, errors, 'csv'), errors);
 }
 
-export async function readImportFile(
-  input: Omit<ImportInput, 'bytes'>,
-  file: Blob | Uint8Array,
-  onProgress?: ReadProgress,
-): Promise<ReadFile> {
-  const size = file instanceof Uint8Array ? file.length : file.size;
-  if (size > MAX_IMPORT_BYTES) return { bytes: new Uint8Array(), parsed: tooBig(input.fileName) };
-  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-  onProgress?.(0, size);
-  const parsed = parseImportFile({ ...input, bytes });
-  onProgress?.(size, size);
-  return { bytes, parsed };
+let worker: Worker | undefined;
+let nextId = 1;
+
+function startWorker(): Worker | undefined {
+  if (worker || typeof Worker === 'undefined') return worker;
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = undefined;
+  }
+  return worker;
+}
+
+function inWorker(w: Worker, input: Choices, file: Blob, onProgress?: ReadProgress): Promise<ImportParse> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const listen = (
+      e: MessageEvent<{ id: number; progress?: [number, number]; parsed?: ImportParse; error?: string }>,
+    ) => {
+      if (e.data.id !== id) return;
+      if (e.data.progress) return onProgress?.(...e.data.progress);
+      w.removeEventListener('message', listen);
+      if (e.data.parsed) resolve(e.data.parsed);
+      else reject(new Error(e.data.error ?? 'import worker failed'));
+    };
+    w.addEventListener('message', listen);
+    w.postMessage({ id, input, file } satisfies WorkerRequest);
+  });
+}
+
+export async function readImportFile(input: Choices, file: Blob, onProgress?: ReadProgress): Promise<ReadFile> {
+  if (file.size > MAX_IMPORT_BYTES) return { file, parsed: tooBig(input.fileName) };
+  onProgress?.(0, file.size);
+  const w = startWorker();
+  const parsed = w
+    ? await inWorker(w, input, file, onProgress)
+    : await parseAnyImportFile({ ...input, bytes: new Uint8Array(await file.arrayBuffer()), onProgress });
+  return { file, parsed };
 }
