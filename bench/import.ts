@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto'; // left out of the Chromium page's bundle (bench/in-chromium/bundle.ts)
 import { openDb, type BackstoryDB } from '../storage/db';
 import { commitImport } from '../storage/import';
-import { parseImportFile } from '../sources/csv-import';
+import { parseAnyImportFile } from '../sources/csv-import';
+import { workbook, type XCell } from '../tests/unit/xlsx-workbook';
 import type { BenchData } from './data';
 import { now } from './stats';
 
@@ -26,12 +27,27 @@ export function importCsv(data: BenchData, rows: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
-/** Time parseImportFile, then commitImport into `db` (the database is opened by the commit). */
-export async function importInto(db: BackstoryDB, bytes: Uint8Array, rows: number): Promise<ImportRow> {
+/** The same accounts as importCsv, as an XLSX workbook of one sheet (tests/unit/xlsx-workbook.ts). */
+export function importXlsx(data: BenchData, rows: number): Uint8Array {
+  const cells: XCell[][] = [['id', 'name', 'aliases', 'domains', 'industry']];
+  for (let i = 0; i < rows; i++) {
+    const a = data.accounts[i % data.accounts.length]!;
+    cells.push([`imp${i}`, `${a.name} ${i}`, a.aliases.join(';'), `${i}-${a.domains[0]}`, a.industry ?? '']);
+  }
+  return workbook({ Accounts: cells });
+}
+
+/** Time the parse (CSV, or XLSX through its reader), then commitImport into `db` (opened by the commit). */
+export async function importInto(
+  db: BackstoryDB,
+  bytes: Uint8Array,
+  rows: number,
+  fileName = 'accounts.csv',
+): Promise<ImportRow> {
   const t0 = now();
-  const parsed = parseImportFile({ fileName: 'accounts.csv', bytes, kind: 'account' });
+  const parsed = await parseAnyImportFile({ fileName, bytes, kind: 'account' });
   const parseMs = now() - t0;
-  if (parsed.errorCount) throw new Error(`bench CSV has errors: ${JSON.stringify(parsed.errors[0])}`);
+  if (parsed.errorCount) throw new Error(`bench ${fileName} has errors: ${JSON.stringify(parsed.errors[0])}`);
   const t1 = now();
   await commitImport(db, parsed);
   const commitMs = now() - t1;

@@ -15,6 +15,7 @@ import { pageScanBench, scanTable } from './page-scan';
 import { importBench } from './import';
 import { syncBench } from './sync';
 import { browserBench } from './browser';
+import { importStallBench } from './import-stall';
 import { openChromiumBench, type ChromiumBench } from './in-chromium/chromium';
 import type { ChromiumImport, ChromiumMatch } from './in-chromium/entry';
 import { bundleSizes } from './bundles';
@@ -28,7 +29,7 @@ const sizes = process.env.BENCH_QUICK
       .map(Number)
       .filter((n) => n > 0);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-/** BENCH_ONLY=search,match,scan,import,sync,browser runs only those parts (for quick looks). */
+/** BENCH_ONLY=search,match,scan,import,stall,sync,browser runs only those parts (for quick looks). */
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, sizes };
@@ -161,6 +162,24 @@ else if (impChromium) {
 }
 report.importChromium = impChromium;
 if (typeof chromiumRun !== 'string') await chromiumRun.close();
+
+if (part('stall')) {
+  const mb = process.env.BENCH_QUICK ? 5 : 50;
+  const stall = await importStallBench(makeData(1000), mb);
+  if (typeof stall === 'string') console.log(`\nOptions page during a big import: skipped: ${stall}`);
+  else
+    console.log(
+      `\nOptions page during a ${stall.mb} MB import (${stall.rows.toLocaleString('en')} accounts; target: no main-thread stall over 100 ms)\n` +
+        table(
+          ['phase', 'ms', 'longest task ms', 'tasks over 50 ms'],
+          [
+            ['read + preview (worker parses)', ms(stall.readMs), ms(stall.readLongestMs), stall.readLongTasks],
+            ['commit (IndexedDB, in the page)', ms(stall.commitMs), ms(stall.commitLongestMs), stall.commitLongTasks],
+          ],
+        ),
+    );
+  report.importStall = stall;
+}
 
 if (part('sync')) {
   const syncSize = process.env.BENCH_QUICK ? 500 : 5000;
@@ -343,6 +362,13 @@ function importChromiumTable(i: ChromiumImport): string {
       ['import in Chromium', 'ms', 'rows/s', 'vs floor'],
       [
         line('parse + commit (the target)', i.parseMs + i.commitMs),
+        line(
+          `the same as XLSX (${(i.xlsx.bytes / 1e6).toFixed(1)} MB): parse + commit`,
+          i.xlsx.parseMs + i.xlsx.commitMs,
+          false,
+        ),
+        line('  XLSX parse (read-excel-file + importer)', i.xlsx.parseMs, false),
+        line('  XLSX commit', i.xlsx.commitMs, false),
         line('  parse (parseImportFile)', i.parseMs, false),
         line('  commit (commitImport: one rw transaction, Dexie)', i.commitMs),
         line('commit the same file again (every row an update)', i.recommitMs),
