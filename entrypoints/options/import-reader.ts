@@ -24,10 +24,11 @@ export function tooBig(fileName: string): ImportParse {
 }
 
 let worker: Worker | undefined;
+let noWorker = false;
 let nextId = 1;
 
 function startWorker(): Worker | undefined {
-  if (worker || typeof Worker === 'undefined') return worker;
+  if (worker || noWorker || typeof Worker === 'undefined') return worker;
   try {
     worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   } catch {
@@ -48,17 +49,33 @@ function inWorker(w: Worker, input: Choices, file: Blob, onProgress?: ReadProgre
       if (e.data.parsed) resolve(e.data.parsed);
       else reject(new Error(e.data.error ?? 'import worker failed'));
     };
+    // A worker that cannot start (a browser without module workers) fails here, not at `new Worker`.
+    const failed = (e: Event) => {
+      w.removeEventListener('message', listen);
+      reject(new WorkerFailed(String((e as ErrorEvent).message ?? 'worker error')));
+    };
     w.addEventListener('message', listen);
+    w.addEventListener('error', failed, { once: true });
     w.postMessage({ id, input, file } satisfies WorkerRequest);
   });
 }
+
+class WorkerFailed extends Error {}
 
 export async function readImportFile(input: Choices, file: Blob, onProgress?: ReadProgress): Promise<ReadFile> {
   if (file.size > MAX_IMPORT_BYTES) return { file, parsed: tooBig(input.fileName) };
   onProgress?.(0, file.size);
   const w = startWorker();
-  const parsed = w
-    ? await inWorker(w, input, file, onProgress)
-    : await parseAnyImportFile({ ...input, bytes: new Uint8Array(await file.arrayBuffer()), onProgress });
+  if (w) {
+    try {
+      return { file, parsed: await inWorker(w, input, file, onProgress) };
+    } catch (e) {
+      if (!(e instanceof WorkerFailed)) throw e;
+      w.terminate();
+      worker = undefined;
+      noWorker = true;
+    }
+  }
+  const parsed = await parseAnyImportFile({ ...input, bytes: new Uint8Array(await file.arrayBuffer()), onProgress });
   return { file, parsed };
 }
