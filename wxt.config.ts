@@ -21,7 +21,8 @@ export const TEST_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? testOut : '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // Module workers: the import worker loads its XLSX reader as a chunk of its own, only when needed.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
     // The popup in a build of its own: built with the other pages, its first result waited for
     // three script files shared with them, and each file an extension page loads costs about

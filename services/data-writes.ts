@@ -10,7 +10,7 @@
  * updates records rather than duplicating them).
  */
 import type { RecordSet } from '@/core/model';
-import type { ImportError, ImportParse } from '@/sources/import-types';
+import type { ImportError, ImportMessage, ImportParse } from '@/sources/import-types';
 import { makeSampleData } from '@/sources/sample-data';
 import { forgetSync } from '@/sources/run-sync';
 import { forgetRetries } from '@/sources/retry-state';
@@ -24,7 +24,7 @@ import { importedAtItem, markImported } from './freshness';
 
 /** How a handed-over import ended: its summary, or every error that kept it out (nothing written). */
 export type ImportOutcome =
-  { ok: true; summary: ImportSummary } | { ok: false; message: string; errors: ImportError[]; count: number };
+  { ok: true; summary: ImportSummary } | { ok: false; reason: ImportMessage; errors: ImportError[]; count: number };
 
 /** Stages older than this were abandoned (a page closed mid-way): dropped at the next import. */
 const STAGE_TTL_MS = 60 * 60 * 1000;
@@ -64,7 +64,7 @@ export async function commitStagedImport(
     await markImported(sourcesOf(parses));
   } catch (e) {
     if (!(e instanceof ImportCommitError)) throw e;
-    outcome = { ok: false, message: e.message, errors: e.errors, count: e.errorCount };
+    outcome = { ok: false, reason: e.reason, errors: e.errors, count: e.errorCount };
   }
   await db.importStages.put({ id: stageId, createdAt: stage.createdAt, outcome });
   const stale = new Date(Date.now() - STAGE_TTL_MS).toISOString();

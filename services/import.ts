@@ -6,7 +6,7 @@
  */
 import { RECORD_KINDS, recordId, type Campaign } from '@/core/model';
 import type { BackupFile } from '@/sources/backup';
-import { formatImportError, type ImportError, type ImportParse } from '@/sources/import-types';
+import { msg, type ImportError, type ImportMessage, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/rows-to-records';
 import type { BackstoryDB } from '../storage/db';
 import { deleteRecords, moveDealsToCampaign, recordsByIds } from '../storage/record-store';
@@ -20,15 +20,18 @@ import {
   type Progress,
 } from '../storage/record-writes';
 
-/** Why nothing was imported: the file's problems, or the storage error that aborted the write. */
+/**
+ * Why nothing was imported: the file's problems, or the storage error that aborted the write.
+ * `reason` is what the user reads (translated from its code); `message` is for logs.
+ */
 export class ImportCommitError extends Error {
   constructor(
-    message: string,
+    readonly reason: ImportMessage,
     readonly errors: ImportError[] = [],
     readonly errorCount = errors.length,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(`${reason.code}: ${JSON.stringify(reason.args ?? [])}`, options);
     this.name = 'ImportCommitError';
   }
 }
@@ -53,11 +56,8 @@ export async function commitImport(
   if (failed.length) {
     const errors = failed.flatMap((p) => p.errors);
     const count = failed.reduce((n, p) => n + p.errorCount, 0);
-    throw new ImportCommitError(
-      `${count} problem(s) in ${failed.map((p) => p.file).join(', ')}; nothing was imported. ${formatImportError(errors[0]!)}`,
-      errors,
-      count,
-    );
+    const names = failed.map((p) => p.file).join(', ');
+    throw new ImportCommitError(msg('problems', String(count), names, errors[0]!), errors, count);
   }
   try {
     // Default durability (Dexie's chromeTransactionDurability unset): Chromium has made
@@ -68,11 +68,8 @@ export async function commitImport(
       if (options.replaceAll) await clearSalesData(db);
       const resolved = await resolveImports(db, files);
       if (resolved.errorCount) {
-        throw new ImportCommitError(
-          `${resolved.errorCount} reference(s) could not be resolved; nothing was imported. ${formatImportError(resolved.errors[0]!)}`,
-          resolved.errors,
-          resolved.errorCount,
-        );
+        const reason = msg('unresolved', String(resolved.errorCount), resolved.errors[0]!);
+        throw new ImportCommitError(reason, resolved.errors, resolved.errorCount);
       }
       const set = resolved.set;
       for (const b of backups)
@@ -84,8 +81,8 @@ export async function commitImport(
         onProgress,
       );
       await foldNameOnlyCampaigns(db, set.campaigns);
-      if (resolved.createdCampaigns)
-        summary.warnings.push(`${resolved.createdCampaigns} campaign(s) known only by name were created`);
+      for (const [file, n] of resolved.createdAccounts) summary.warnings.push(msg('accountsCreated', String(n), file));
+      if (resolved.createdCampaigns) summary.warnings.push(msg('campaignsCreated', String(resolved.createdCampaigns)));
       return summary;
     });
   } catch (e) {
@@ -122,11 +119,7 @@ function explain(e: unknown): unknown {
   const { inner, failures } = e as { inner?: unknown; failures?: Record<number, unknown> };
   const names = [e, inner, ...Object.values(failures ?? {})].map((x) => (x as { name?: string } | undefined)?.name);
   if (names.includes('QuotaExceededError')) {
-    return new ImportCommitError('the browser has no storage space left for Backstory; nothing was imported', [], 0, {
-      cause: e,
-    });
+    return new ImportCommitError(msg('noSpace'), [], 0, { cause: e });
   }
-  return new ImportCommitError(`saving failed, nothing was imported: ${(e as Error)?.message ?? String(e)}`, [], 0, {
-    cause: e,
-  });
+  return new ImportCommitError(msg('saveFailed', (e as Error)?.message ?? String(e)), [], 0, { cause: e });
 }

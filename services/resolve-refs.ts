@@ -2,21 +2,34 @@
  * Turns the references an import file wrote (an account's id or name, a deal's, a campaign's)
  * into primary keys: first among the records of the same import, then among those already
  * stored. Runs inside the commit transaction so what it reads is what the commit writes over.
- * An account or deal that cannot be found is an error naming file and line; a campaign known
- * only by name is created, since deal exports name campaigns that were never exported.
+ * A deal, contact or note file stands on its own: an account it names (by name, with or without
+ * its id) that exists nowhere is created from it. An account known only by an id that nothing
+ * carries, or a deal that cannot be found, is an error naming file and line; a name that fits
+ * several accounts is an error too, never a guess. A campaign known only by name is created,
+ * since deal exports name campaigns that were never exported.
  */
-import { emptyRecordSet, recordId, type Deal, type Note, type RecordSet } from '@/core/model';
+import { emptyRecordSet, recordId, type Account, type Deal, type Note, type RecordSet } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
-import { MAX_LISTED_ERRORS, type ImportError, type ImportParse, type Ref, type RowMeta } from '@/sources/import-types';
+import {
+  MAX_LISTED_ERRORS,
+  msg,
+  type ImportError,
+  type ImportMessage,
+  type ImportParse,
+  type Ref,
+  type RowMeta,
+} from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/rows-to-records';
-import type { BackstoryDB } from '../storage/db';
-import { accountsByKeys, allRecords, recordsByIds } from '../storage/record-store';
+import type { BackstoryDB } from '@/storage/db';
+import { accountsByKeys, allRecords, recordsByIds } from '@/storage/record-store';
 
 export interface Resolved {
   set: RecordSet;
   errors: ImportError[];
   errorCount: number;
   createdCampaigns: number;
+  /** Accounts created from the rows that named them, by file. */
+  createdAccounts: Map<string, number>;
 }
 
 interface Target {
@@ -56,21 +69,30 @@ function pick(candidates: Target[] | undefined, source: string): Found {
   return same.length === 1 ? same[0] : { ambiguous: unique };
 }
 
-export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Promise<Resolved> {
+export async function resolveImports(db: BackstoryDB, allParses: ImportParse[]): Promise<Resolved> {
   const set = emptyRecordSet();
   const metas = new Map<object, { meta: RowMeta; parse: ImportParse }>();
+  const parses = allParses.filter((p) => p.kind !== 'user' && p.kind !== 'backup');
   for (const parse of parses) {
     parse.records.forEach((r, i) => {
       const copy = { ...r };
       metas.set(copy, { meta: parse.rows[i]!, parse });
       (set[`${parse.kind}s` as keyof RecordSet] as object[]).push(copy);
     });
+    parse.textNotes.forEach((n, i) => {
+      const copy = { ...n };
+      metas.set(copy, { meta: parse.textNoteRows[i]!, parse });
+      set.notes.push(copy);
+    });
   }
+  nameOwners(set, allParses);
   // An index of a kind is built only when some row refers to that kind: an accounts file alone
   // (nothing points at its accounts) costs no normalising here.
-  const referred = (kind: 'account' | 'deal' | 'campaign') => [...metas.values()].some(({ meta }) => meta[kind]);
-  const needAccounts = referred('account');
-  const needDeals = referred('deal');
+  const referred = (kind: 'account' | 'deal' | 'campaign' | 'parent') =>
+    [...metas.values()].some(({ meta }) => meta[kind]);
+  const needParents = referred('parent');
+  const needAccounts = referred('account') || needParents;
+  const needDeals = referred('deal') || needParents;
   const needCampaigns = referred('campaign');
   const accounts = new Index();
   const deals = new Index();
@@ -80,9 +102,9 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   if (needCampaigns) set.campaigns.forEach((c) => campaigns.add(c, nameKey(c.name)));
 
   // What the database must be asked about: only what the import itself does not settle.
-  const refsOf = (kind: 'account' | 'deal' | 'campaign') =>
+  const refsOf = (kind: 'account' | 'deal' | 'campaign' | 'parent') =>
     [...metas.values()].map(({ meta, parse }) => ({ ref: meta[kind], source: parse.source })).filter((x) => x.ref);
-  const wantedIds = (kind: 'account' | 'deal' | 'campaign', index: Index) =>
+  const wantedIds = (kind: 'account' | 'deal' | 'campaign' | 'parent', index: Index) =>
     refsOf(kind)
       .flatMap(({ ref, source }) => (ref!.id ? idCandidates(ref!.id, source) : []))
       .filter((id) => !index.byId.has(id));
@@ -92,8 +114,9 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
       .filter((k) => k && !index.has(k));
 
   const accountNames = [...new Set(wantedNames('account', accounts, normalizeCompany))];
+  const accountIds = [...wantedIds('account', accounts), ...wantedIds('parent', accounts)];
   const stored = [
-    ...(await recordsByIds(db, 'account', [...new Set(wantedIds('account', accounts))])),
+    ...(await recordsByIds(db, 'account', [...new Set(accountIds)])),
     ...(await accountsByKeys(db, 'nameKey', accountNames)),
     ...(await accountsByKeys(db, 'aliasKeys', accountNames)),
   ];
@@ -102,9 +125,10 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   if (needDeals) {
     set.deals.forEach((d) => deals.add(d, nameKey(d.name)));
     const dealNames = wantedNames('deal', deals, nameKey);
+    const dealIds = [...wantedIds('deal', deals), ...wantedIds('parent', deals)];
     const storedDeals: (Deal | undefined)[] = dealNames.length
       ? await allRecords(db, 'deal') // deals are few; there is no name index to ask
-      : await recordsByIds(db, 'deal', [...new Set(wantedIds('deal', deals))]);
+      : await recordsByIds(db, 'deal', [...new Set(dealIds)]);
     for (const d of storedDeals) if (d && !deals.byId.has(d.id)) deals.add(d, nameKey(d.name));
   }
 
@@ -119,15 +143,15 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
 
   const errors: ImportError[] = [];
   let errorCount = 0;
-  const fail = (meta: RowMeta, parse: ImportParse, ref: Ref, message: string) => {
+  const fail = (meta: RowMeta, parse: ImportParse, ref: Ref, message: ImportMessage) => {
     errorCount++;
     if (errors.length < MAX_LISTED_ERRORS) {
       errors.push({
+        ...message,
         file: parse.file,
         line: meta.line,
         ...(meta.item !== undefined && { item: meta.item }),
         column: ref.column,
-        message,
       });
     }
   };
@@ -150,21 +174,48 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
     within?: (t: Target) => boolean,
   ) => {
     const ref = meta[kind]!;
-    const found = find(index, ref, parse.source, norm, within);
+    let found = find(index, ref, parse.source, norm, within);
+    if (!found && kind === 'account' && ref.name) found = createAccount(ref, meta, parse);
     if (found && 'ambiguous' in found) {
+      const ids = found.ambiguous.map((t) => t.id).join(', ');
       fail(
         meta,
         parse,
         ref,
-        `${found.ambiguous.length} ${kind}s are named ${JSON.stringify(ref.name)} (${found.ambiguous.map((t) => t.id).join(', ')}); give the ${kind} id instead`,
+        msg('ambiguousRef', String(found.ambiguous.length), msg(kind), JSON.stringify(ref.name), ids),
       );
     } else if (!found) {
       const what = ref.id
-        ? `with id ${JSON.stringify(ref.id)}${ref.name ? ` or named ${JSON.stringify(ref.name)}` : ''}`
-        : `named ${JSON.stringify(ref.name)}`;
-      fail(meta, parse, ref, `no ${kind} ${what} in this import or in Backstory`);
+        ? ref.name
+          ? msg('withIdOrNamed', JSON.stringify(ref.id), JSON.stringify(ref.name))
+          : msg('withId', JSON.stringify(ref.id))
+        : msg('named', JSON.stringify(ref.name));
+      fail(meta, parse, ref, msg('noRef', msg(kind), what));
     }
     return found && !('ambiguous' in found) ? found : undefined;
+  };
+
+  // An account a row names that exists nowhere: made from the row, under the id the row gives it
+  // (so the accounts file imported later updates it) or one derived from its name.
+  const createdAccounts = new Map<string, number>();
+  const createAccount = (ref: Ref, meta: RowMeta, parse: ImportParse): Target => {
+    const name = ref.name!;
+    const sourceId = ref.id ?? derivedSourceId('account', normalizeCompany(name) || nameKey(name));
+    const account: Account = {
+      id: recordId(parse.source, sourceId),
+      source: parse.source,
+      sourceId,
+      name,
+      aliases: [],
+      domains: [],
+      externalIds: {},
+    };
+    if (meta.accountHints?.leadSource) account.leadSource = meta.accountHints.leadSource;
+    if (meta.accountHints?.owner) account.owner = meta.accountHints.owner;
+    set.accounts.push(account);
+    accounts.add(account, normalizeCompany(name), []);
+    createdAccounts.set(parse.file, (createdAccounts.get(parse.file) ?? 0) + 1);
+    return account;
   };
 
   let createdCampaigns = 0;
@@ -187,6 +238,18 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
   for (const record of [...set.contacts, ...set.notes]) {
     const { meta, parse } = metas.get(record)!;
     if (meta.account) record.accountId = resolve('account', accounts, normalizeCompany, meta, parse)?.id;
+    if (meta.parent) {
+      // Salesforce's ParentId and Zoho's Parent Id are a deal's or an account's id.
+      const note = record as Note;
+      const ref = meta.parent;
+      const deal = find(deals, ref, parse.source, nameKey);
+      const account = deal ? undefined : find(accounts, ref, parse.source, normalizeCompany);
+      if (deal && !('ambiguous' in deal)) {
+        note.dealId = deal.id;
+        note.accountId ??= deal.accountId || undefined;
+      } else if (account && !('ambiguous' in account)) note.accountId ??= account.id;
+      else fail(meta, parse, ref, msg('noRef', msg('account'), msg('withId', JSON.stringify(ref.id))));
+    }
     if (meta.deal) {
       const note = record as Note;
       // Import deals are indexed as the objects resolved above, so their accountId is final.
@@ -200,7 +263,21 @@ export async function resolveImports(db: BackstoryDB, parses: ImportParse[]): Pr
     }
     if (record.accountId === undefined) delete record.accountId;
   }
-  return { set, errors, errorCount, createdCampaigns };
+  return { set, errors, errorCount, createdCampaigns, createdAccounts };
+}
+
+/**
+ * Owner ids (Salesforce's OwnerId) become the user's name when the import has a user list
+ * (User.csv): the account's owner, the deal's rep, the campaign's owner and the note's author.
+ */
+function nameOwners(set: RecordSet, parses: ImportParse[]): void {
+  const names = new Map(parses.flatMap((p) => p.users ?? []));
+  if (!names.size) return;
+  const named = (v: string | undefined) => (v === undefined ? v : (names.get(v) ?? v));
+  for (const a of set.accounts) if (a.owner) a.owner = named(a.owner);
+  for (const c of set.campaigns) if (c.owner) c.owner = named(c.owner);
+  for (const d of set.deals) if (d.salesRep) d.salesRep = named(d.salesRep);
+  for (const n of set.notes) n.author = named(n.author) ?? '';
 }
 
 /** A reference is the other record's sourceId in the same source, or a full "source:id" key. */

@@ -10,6 +10,7 @@ import type { BackstoryDB, Pin } from '@/storage/db';
 import { allRecords, salesTables } from '@/storage/record-store';
 import { TEMPLATE_FIELDS } from './column-maps';
 import { isForbiddenKey } from './values';
+import { msg, type ImportMessage } from '@/core/import-message';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
@@ -22,9 +23,11 @@ export interface BackupFile {
   pins: Pin[];
 }
 
+/** Why a backup was refused: an English message for logs, and its code for the user's language. */
 export class BackupError extends Error {
   constructor(
     message: string,
+    readonly problem: ImportMessage,
     readonly line?: number,
   ) {
     super(message);
@@ -62,17 +65,23 @@ export function serializeBackup(backup: BackupFile): string {
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => {
-      if (isForbiddenKey(key)) throw new BackupError(`key ${JSON.stringify(key)} is not allowed`);
+      if (isForbiddenKey(key))
+        throw new BackupError(`key ${JSON.stringify(key)} is not allowed`, msg('keyNotAllowed', JSON.stringify(key)));
       return value;
     });
   } catch (e) {
     if (e instanceof BackupError) throw e;
     // Engines differ: V8 may give "position N", Firefox "line N column M", or neither.
-    const msg = String(e);
-    const pos = /position (\d+)/.exec(msg)?.[1];
+    const said = String(e);
+    const pos = /position (\d+)/.exec(said)?.[1];
     const line =
-      pos !== undefined ? text.slice(0, +pos).split('\n').length : Number(/line (\d+)/.exec(msg)?.[1]) || undefined;
-    throw new BackupError(`not valid JSON${line ? ` (line ${line})` : ''}: ${(e as Error).message}`, line);
+      pos !== undefined ? text.slice(0, +pos).split('\n').length : Number(/line (\d+)/.exec(said)?.[1]) || undefined;
+    const why = (e as Error).message;
+    throw new BackupError(
+      `not valid JSON${line ? ` (line ${line})` : ''}: ${why}`,
+      line ? msg('notJsonLine', String(line), why) : msg('notJson', why),
+      line,
+    );
   }
 }
 
@@ -170,10 +179,12 @@ void schemasMatchModel;
 export function validateBackup(value: unknown): BackupFile {
   const v = value as { format?: unknown; version?: unknown } | null;
   if (v === null || typeof v !== 'object' || Array.isArray(v))
-    throw new BackupError('not a Backstory backup: expected a JSON object');
+    throw new BackupError('not a Backstory backup: expected a JSON object', msg('notBackupObject'));
   if (v.format !== BACKUP_FORMAT) {
+    const found = JSON.stringify(v.format) ?? 'missing';
     throw new BackupError(
-      `not a Backstory backup: "format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${BACKUP_FORMAT}"`,
+      `not a Backstory backup: "format" is ${found}, expected "${BACKUP_FORMAT}"`,
+      msg('notBackupFormat', found, BACKUP_FORMAT),
     );
   }
   if (v.version !== BACKUP_VERSION) {
@@ -182,29 +193,33 @@ export function validateBackup(value: unknown): BackupFile {
       newer
         ? `this backup is version ${v.version}, newer than this Backstory reads (${BACKUP_VERSION}); update the extension`
         : `unsupported backup version ${JSON.stringify(v.version)} (expected ${BACKUP_VERSION})`,
+      newer
+        ? msg('backupNewer', String(v.version), String(BACKUP_VERSION))
+        : msg('backupVersion', String(JSON.stringify(v.version)), String(BACKUP_VERSION)),
     );
   }
   const result = backupSchema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues;
     const listed = issues.slice(0, 5).map((i) => `${pathText(i.path)}: ${issueText(i, valueAt(value, i.path))}`);
-    throw new BackupError(
-      `invalid backup: ${listed.join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
-    );
+    const detail = `${listed.join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`;
+    throw new BackupError(`invalid backup: ${detail}`, msg('invalidBackup', detail));
   }
   const backup = result.data as BackupFile;
   for (const [kind, list] of Object.entries(backup.records) as [string, AnyRecord[]][]) {
     const ids = new Set<string>();
     list.forEach((r, i) => {
       if (r.id !== `${r.source}:${r.sourceId}`)
-        throw new BackupError(
-          `invalid backup: records.${kind}[${i}].id is "${r.id}", expected "${r.source}:${r.sourceId}"`,
-        );
-      if (ids.has(r.id)) throw new BackupError(`invalid backup: records.${kind}[${i}].id "${r.id}" appears twice`);
+        invalid(`records.${kind}[${i}].id is "${r.id}", expected "${r.source}:${r.sourceId}"`);
+      if (ids.has(r.id)) invalid(`records.${kind}[${i}].id "${r.id}" appears twice`);
       ids.add(r.id);
     });
   }
   return backup;
+}
+
+function invalid(detail: string): never {
+  throw new BackupError(`invalid backup: ${detail}`, msg('invalidBackup', detail));
 }
 
 type Issue = z.core.$ZodIssue;

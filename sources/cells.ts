@@ -5,8 +5,17 @@
  * reports every bad cell at once.
  */
 import { isEmail, normalizeEmail } from '@/core/normalize';
-import type { ErrorList } from './import-types';
-import { CellError, parseBool, parseDate, parseDomains, parseList, parseMap, parseMoney } from './values';
+import { msg, type ErrorList, type ImportMessage } from './import-types';
+import {
+  CellError,
+  parseBool,
+  parseDate,
+  parseDomains,
+  parseList,
+  parseMap,
+  parseMoney,
+  type SlashOrder,
+} from './values';
 
 /** One CSV row or JSON item, seen through the column mapping. */
 export interface RowSource {
@@ -16,6 +25,8 @@ export interface RowSource {
   get(field: string): unknown;
   /** The header (or JSON key) a field is read from, for messages. */
   column(field: string): string;
+  /** How the field's column writes slash dates (judged from the whole column); month first when absent. */
+  slashes?(field: string): SlashOrder | undefined;
 }
 
 /** Larger cells are refused: no sales note is a megabyte, a runaway quote often is. */
@@ -26,6 +37,23 @@ function unescapeFormula(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
+/** Currencies as Dynamics 365 names them in an export ("US Dollar"), and a few common spellings. */
+const CURRENCY_NAMES = new Map(
+  Object.entries({
+    'us dollar': 'USD',
+    'u.s. dollar': 'USD',
+    euro: 'EUR',
+    'british pound': 'GBP',
+    'pound sterling': 'GBP',
+    'canadian dollar': 'CAD',
+    'australian dollar': 'AUD',
+    'new zealand dollar': 'NZD',
+    'swiss franc': 'CHF',
+    'south african rand': 'ZAR',
+    'indian rupee': 'INR',
+  }),
+);
+
 export class Cells {
   ok = true;
   constructor(
@@ -33,7 +61,7 @@ export class Cells {
     private readonly errors: ErrorList,
   ) {}
 
-  fail(field: string, message: string): void {
+  fail(field: string, message: ImportMessage): void {
     this.ok = false;
     this.errors.add(this.row.line, this.row.column(field), message, this.row.item);
   }
@@ -50,22 +78,17 @@ export class Cells {
     const v = this.row.get(field);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (typeof v !== 'string') return this.failed(field, 'expected text');
-    if (v.length > MAX_FIELD_CHARS) {
-      return this.failed(
-        field,
-        `value is ${(v.length / 1e6).toFixed(1)} MB; cells over 1 MB are refused (is a quote left open above?)`,
-      );
-    }
+    if (typeof v !== 'string') return this.failed(field, msg('expectedText'));
+    if (v.length > MAX_FIELD_CHARS) return this.failed(field, msg('tooLarge', (v.length / 1e6).toFixed(1)));
     const s = unescapeFormula(v).trim();
     return s === '' ? undefined : s;
   }
 
   /** A required text cell: empty is an error naming the field. */
-  need(field: string, what: string): string {
+  need(field: string, what: ImportMessage): string {
     const before = this.errors.count;
     const s = this.text(field);
-    if (s === undefined && this.errors.count === before) this.fail(field, `${what} is empty`);
+    if (s === undefined && this.errors.count === before) this.fail(field, msg('empty', what));
     return s ?? '';
   }
 
@@ -73,32 +96,46 @@ export class Cells {
     const v = this.row.get(field);
     if (Array.isArray(v)) {
       if (v.every((x) => typeof x === 'string')) return [...new Set(v.map((x) => x.trim()).filter(Boolean))];
-      return this.failed(field, 'expected a list of text') ?? [];
+      return this.failed(field, msg('expectedList')) ?? [];
     }
     return this.parsed(field, parseList) ?? [];
   }
 
   money(field: string): { value: number; currency?: string } | undefined {
     const v = this.row.get(field);
-    if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : this.failed(field, `${v} is not a number`);
+    if (typeof v === 'number')
+      return Number.isFinite(v) ? { value: v } : this.failed(field, msg('notNumber', String(v)));
     return this.parsed(field, parseMoney);
   }
 
   /** ISO 4217 code: what Intl.NumberFormat needs to show the amount. */
   currency(field: string): string | undefined {
     return this.parsed(field, (s) => {
-      if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError(`${JSON.stringify(s)} is not a currency code (e.g. USD, EUR)`);
+      const named = CURRENCY_NAMES.get(s.toLowerCase().replace(/\s+/g, ' '));
+      if (named) return named;
+      if (!/^[A-Za-z]{3}$/.test(s)) throw new CellError('notCurrency', JSON.stringify(s));
       return s.toUpperCase();
     });
   }
 
   date(field: string, withTime = false): string | undefined {
-    return this.parsed(field, (s) => parseDate(s, withTime));
+    const v = this.row.get(field);
+    // An Excel serial date (days since 1899-12-30), as a workbook stores a date without its format.
+    if (typeof v === 'number' || (typeof v === 'string' && /^\s*\d{5}(\.\d+)?\s*$/.test(v))) {
+      const serial = Number(v);
+      if (serial >= 1 && serial < 2958466) {
+        const iso = new Date(Math.round((serial - 25569) * 86400) * 1000).toISOString();
+        return withTime && serial % 1 ? iso.slice(0, 16) : iso.slice(0, 10);
+      }
+      return this.failed(field, msg('notDate', JSON.stringify(String(v))));
+    }
+    const order = this.row.slashes?.(field);
+    return this.parsed(field, (s) => parseDate(s, withTime, order));
   }
 
   email(field: string): string | undefined {
     return this.parsed(field, (s) => {
-      if (!isEmail(s)) throw new CellError(`${JSON.stringify(s)} is not an email address`);
+      if (!isEmail(s)) throw new CellError('notEmail', JSON.stringify(s));
       return normalizeEmail(s);
     });
   }
@@ -121,7 +158,7 @@ export class Cells {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const entries = Object.entries(v);
       if (entries.every(([, x]) => typeof x === 'string')) return Object.fromEntries(entries) as Record<string, string>;
-      return this.failed(field, 'expected name: text pairs') ?? {};
+      return this.failed(field, msg('expectedPairs')) ?? {};
     }
     return this.parsed(field, parseMap) ?? {};
   }
@@ -141,11 +178,11 @@ export class Cells {
       return parse(s);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      return this.failed(field, e.message);
+      return this.failed(field, e.problem);
     }
   }
 
-  private failed(field: string, message: string): undefined {
+  private failed(field: string, message: ImportMessage): undefined {
     this.fail(field, message);
     return undefined;
   }

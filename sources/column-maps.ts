@@ -6,10 +6,24 @@
  */
 import { RECORD_KINDS, type RecordKind } from '@/core/model';
 
-/** In order of preference on a tie: a CRM's export over our template whose names it shares. */
-export const PRESETS = ['hubspot', 'salesforce', 'connectwise', 'backstory', 'generic'] as const;
+/**
+ * Every export Backstory recognises, in order of preference on a tie (a CRM's export over our
+ * template whose names it shares). The one list: the options page names them from it too.
+ */
+export const PRESETS = [
+  'hubspot',
+  'salesforce',
+  'pipedrive',
+  'zoho',
+  'dynamics',
+  'connectwise',
+  'backstory',
+  'generic',
+] as const;
 /** Which export a header row looks like; "backstory" is our own template (headers = field names). */
 export type Preset = (typeof PRESETS)[number];
+/** The presets that are a CRM or PSA (their record ids are worth keeping as an account's external id). */
+export const CRM_PRESETS: readonly Preset[] = ['hubspot', 'salesforce', 'pipedrive', 'zoho', 'dynamics', 'connectwise'];
 
 export type FieldType = 'text' | 'list' | 'money' | 'date' | 'datetime' | 'email' | 'domains' | 'bool' | 'map' | 'ref';
 
@@ -24,9 +38,38 @@ export interface KindSpec {
   fields: Record<string, FieldSpec>;
 }
 
+/*
+ * Where each preset's headers come from. Headers are compared without case, spaces and
+ * punctuation, so "Deal - Title" is "dealtitle" and "(Do Not Modify) Account" "donotmodifyaccount".
+ * - hubspot: HubSpot's export of companies, contacts, deals and activities (knowledge base, "Export
+ *   your records"), which writes each property's label: "Record ID", "Company name", "Deal Stage",
+ *   "Associated Company IDs (Primary)"; the source properties as labelled now ("Original Source",
+ *   "Original Source Data 1/2", "Original Traffic Source", "Latest Traffic Source") and before
+ *   ("Original Source Drill-Down 1/2", "Original Source Type"), as issue 19 lists them.
+ * - salesforce: report exports (the column labels of the Opportunities, Accounts, Contacts and
+ *   Campaigns report types) and the weekly Data Export / Data Loader files, whose headers are the
+ *   objects' API field names (Salesforce Object Reference: Account, Contact, Opportunity,
+ *   Campaign, Note, User: Id, AccountId, StageName, IsWon, LeadSource, CampaignId, OwnerId, ParentId...).
+ * - pipedrive: Pipedrive's spreadsheet export ("Exporting data" in its knowledge base) heads
+ *   each column "Entity - Field label": "Deal - Title", "Organization - Name", "Note - Content".
+ * - zoho: Zoho CRM's module export (Setup > Data Administration > Export) writes field labels:
+ *   "Record Id", "Account Name", "Deal Name", "Closing Date", "Campaign Source", and for Notes
+ *   "Note Title", "Note Content", "Parent Id", "Note Owner" (Zoho's Notes API fields Note_Title,
+ *   Note_Content, Parent_Id, Owner).
+ * - dynamics: Dynamics 365 Sales "Export to Excel" (Microsoft Learn, "Export to an Excel static
+ *   worksheet") writes the view's column labels after hidden "(Do Not Modify)" columns, the first
+ *   of which holds the row's GUID: "(Do Not Modify) Opportunity", "Topic", "Potential Customer",
+ *   "Est. Revenue", "Est. Close Date", "Actual Close Date", "Status", "Owner".
+ * - connectwise: ConnectWise PSA (Manage) company and opportunity list exports.
+ * Only the headers are taken from these; the fixtures in tests/fixtures/csv were written here,
+ * not exported from the products (see their README).
+ */
 const f = (type: FieldType, aliases: Aliases = {}): FieldSpec => ({ type, aliases });
 const HS_COMPANY_ID = ['Associated Company IDs (Primary)', 'Associated Company ID', 'Associated Company IDs'];
 const HS_COMPANY = ['Associated Company', 'Associated Company (Primary)', 'Associated Company Name'];
+const HS_SOURCE = ['Original Source', 'Original Traffic Source', 'Original Source Type', 'Latest Traffic Source'];
+const HS_SOURCE_1 = ['Original Source Data 1', 'Original Source Drill-Down 1', 'Original Traffic Source Drill-Down 1'];
+const HS_SOURCE_2 = ['Original Source Data 2', 'Original Source Drill-Down 2', 'Original Traffic Source Drill-Down 2'];
 
 export const KIND_SPECS: Record<RecordKind, KindSpec> = {
   account: {
@@ -34,13 +77,19 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     fields: {
       id: f('text', {
         hubspot: ['Record ID', 'Company ID'],
-        salesforce: ['Account ID'],
+        salesforce: ['Account ID', 'Id'],
+        pipedrive: ['Organization - ID'],
+        zoho: ['Record Id', 'Account Id'],
+        dynamics: ['(Do Not Modify) Account'],
         connectwise: ['Company ID'],
         generic: ['sourceId'],
       }),
       name: f('text', {
         hubspot: ['Company name'],
-        salesforce: ['Account Name'],
+        salesforce: ['Account Name', 'Name'],
+        pipedrive: ['Organization - Name'],
+        zoho: ['Account Name'],
+        dynamics: ['Account Name'],
         connectwise: ['Company Name', 'Company'],
         generic: ['Name', 'Account', 'Company', 'Organization', 'Organisation', 'Customer', 'Client'],
       }),
@@ -49,6 +98,9 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       website: f('domains', {
         hubspot: ['Website URL'],
         salesforce: ['Website'],
+        pipedrive: ['Organization - Website'],
+        zoho: ['Website'],
+        dynamics: ['Website'],
         connectwise: ['Website', 'Web Site'],
         generic: ['URL', 'Web'],
       }),
@@ -56,16 +108,22 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       industry: f('text', {
         hubspot: ['Industry'],
         salesforce: ['Industry'],
+        pipedrive: ['Organization - Industry'],
+        zoho: ['Industry'],
+        dynamics: ['Industry'],
         connectwise: ['Market', 'Industry'],
         generic: ['Sector', 'Vertical'],
       }),
       leadSource: f('text', {
-        hubspot: ['Original Source'],
-        salesforce: ['Lead Source', 'Account Source'],
+        hubspot: HS_SOURCE,
+        salesforce: ['Account Source', 'Lead Source', 'AccountSource'],
+        zoho: ['Lead Source', 'Account Source'],
+        dynamics: ['Source', 'Lead Source'],
         connectwise: ['Lead Source', 'Source'],
         generic: ['Source'],
       }),
-      leadSourceDetail: f('text', { hubspot: ['Original Source Drill-Down 1', 'Original Source Drill-Down 2'] }),
+      leadSourceDetail: f('text', { hubspot: HS_SOURCE_1 }),
+      leadSourceDetail2: f('text', { hubspot: HS_SOURCE_2 }),
       customerSince: f('date', {
         hubspot: ['Became a Customer Date'],
         salesforce: ['Customer Since'],
@@ -74,9 +132,27 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       }),
       owner: f('text', {
         hubspot: ['Company owner'],
-        salesforce: ['Account Owner'],
+        salesforce: ['Account Owner', 'OwnerId'],
+        pipedrive: ['Organization - Owner'],
+        zoho: ['Account Owner'],
+        dynamics: ['Owner'],
         connectwise: ['Account Manager', 'Territory Manager'],
         generic: ['Owner'],
+      }),
+      description: f('text', {
+        hubspot: ['Description', 'About Us'],
+        salesforce: ['Description'],
+        zoho: ['Description'],
+        dynamics: ['Description'],
+        generic: ['Description'],
+      }),
+      notes: f('text', { hubspot: ['Associated Note'], pipedrive: ['Organization - Notes'], generic: ['Notes'] }),
+      createDate: f('datetime', {
+        hubspot: ['Create Date'],
+        salesforce: ['Created Date', 'CreatedDate'],
+        pipedrive: ['Organization - Organization created'],
+        zoho: ['Created Time'],
+        dynamics: ['Created On'],
       }),
     },
   },
@@ -85,33 +161,57 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     fields: {
       id: f('text', {
         hubspot: ['Record ID', 'Contact ID'],
-        salesforce: ['Contact ID'],
+        salesforce: ['Contact ID', 'Id'],
+        pipedrive: ['Person - ID'],
+        zoho: ['Record Id', 'Contact Id'],
+        dynamics: ['(Do Not Modify) Contact'],
         connectwise: ['Contact ID'],
         generic: ['sourceId'],
       }),
-      accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
+      accountId: f('ref', {
+        hubspot: HS_COMPANY_ID,
+        salesforce: ['Account ID', 'AccountId'],
+        connectwise: ['Company ID'],
+      }),
       accountName: f('text', {
         hubspot: HS_COMPANY,
         salesforce: ['Account Name'],
+        pipedrive: ['Person - Organization', 'Organization - Name'],
+        zoho: ['Account Name'],
+        dynamics: ['Company Name', 'Account Name'],
         connectwise: ['Company', 'Company Name'],
         generic: ['Account', 'Organization', 'Customer'],
       }),
-      name: f('text', { salesforce: ['Full Name', 'Contact Name'], generic: ['Name', 'Contact'] }),
+      name: f('text', {
+        salesforce: ['Full Name', 'Contact Name', 'Name'],
+        pipedrive: ['Person - Name'],
+        dynamics: ['Full Name'],
+        generic: ['Name', 'Contact'],
+      }),
       firstName: f('text', {
         hubspot: ['First Name'],
-        salesforce: ['First Name'],
+        salesforce: ['First Name', 'FirstName'],
+        pipedrive: ['Person - First name'],
+        zoho: ['First Name'],
+        dynamics: ['First Name'],
         connectwise: ['First Name'],
         generic: ['Given name'],
       }),
       lastName: f('text', {
         hubspot: ['Last Name'],
-        salesforce: ['Last Name'],
+        salesforce: ['Last Name', 'LastName'],
+        pipedrive: ['Person - Last name'],
+        zoho: ['Last Name'],
+        dynamics: ['Last Name'],
         connectwise: ['Last Name'],
         generic: ['Surname', 'Family name'],
       }),
       email: f('email', {
         hubspot: ['Email'],
         salesforce: ['Email'],
+        pipedrive: ['Person - Email', 'Person - Email - Work'],
+        zoho: ['Email'],
+        dynamics: ['Email'],
         connectwise: ['Email', 'Default Email'],
         generic: ['E-mail', 'Email Address'],
       }),
@@ -124,15 +224,28 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       title: f('text', {
         hubspot: ['Job Title'],
         salesforce: ['Title'],
+        pipedrive: ['Person - Job title'],
+        zoho: ['Title'],
+        dynamics: ['Job Title'],
         connectwise: ['Title'],
         generic: ['Position'],
       }),
       phone: f('text', {
         hubspot: ['Phone Number', 'Mobile Phone Number'],
-        salesforce: ['Phone', 'Mobile'],
+        salesforce: ['Phone', 'Mobile', 'MobilePhone'],
+        pipedrive: ['Person - Phone', 'Person - Phone - Work'],
+        zoho: ['Phone', 'Mobile'],
+        dynamics: ['Business Phone', 'Mobile Phone'],
         connectwise: ['Phone', 'Direct', 'Default Phone'],
         generic: ['Telephone'],
       }),
+      leadSource: f('text', {
+        hubspot: HS_SOURCE,
+        salesforce: ['Lead Source', 'LeadSource'],
+        zoho: ['Lead Source'],
+        generic: ['Lead Source'],
+      }),
+      leadSourceDetail: f('text', { hubspot: HS_SOURCE_1 }),
     },
   },
   campaign: {
@@ -140,38 +253,54 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     fields: {
       id: f('text', {
         hubspot: ['Campaign ID'],
-        salesforce: ['Campaign ID'],
+        salesforce: ['Campaign ID', 'Id'],
+        zoho: ['Record Id'],
         connectwise: ['Campaign ID'],
         generic: ['sourceId'],
       }),
       name: f('text', {
         hubspot: ['Campaign name'],
-        salesforce: ['Campaign Name'],
+        salesforce: ['Campaign Name', 'Name'],
+        zoho: ['Campaign Name'],
         connectwise: ['Campaign Name', 'Campaign'],
         generic: ['Name', 'Campaign'],
       }),
       channel: f('text', {
         hubspot: ['Campaign type'],
         salesforce: ['Type', 'Campaign Type'],
+        zoho: ['Type'],
         connectwise: ['Type', 'Campaign Type'],
         generic: ['Medium'],
       }),
-      startDate: f('date', { hubspot: ['Start date'], salesforce: ['Start Date'], connectwise: ['Start Date'] }),
-      endDate: f('date', { hubspot: ['End date'], salesforce: ['End Date'], connectwise: ['End Date'] }),
+      startDate: f('date', {
+        hubspot: ['Start date'],
+        salesforce: ['Start Date', 'StartDate'],
+        zoho: ['Start Date'],
+        connectwise: ['Start Date'],
+      }),
+      endDate: f('date', {
+        hubspot: ['End date'],
+        salesforce: ['End Date', 'EndDate'],
+        zoho: ['End Date'],
+        connectwise: ['End Date'],
+      }),
       cost: f('money', {
         hubspot: ['Budget', 'Spend'],
-        salesforce: ['Actual Cost', 'Budgeted Cost'],
+        salesforce: ['Actual Cost', 'Budgeted Cost', 'ActualCost', 'BudgetedCost'],
+        zoho: ['Actual Cost', 'Budgeted Cost'],
         connectwise: ['Actual Cost', 'Budget Cost'],
         generic: ['Cost'],
       }),
       currency: f('text', {
         hubspot: ['Currency'],
-        salesforce: ['Campaign Currency', 'Currency'],
+        salesforce: ['Campaign Currency', 'Currency', 'CurrencyIsoCode'],
+        zoho: ['Currency'],
         generic: ['Currency'],
       }),
       owner: f('text', {
         hubspot: ['Campaign owner'],
-        salesforce: ['Campaign Owner'],
+        salesforce: ['Campaign Owner', 'OwnerId'],
+        zoho: ['Campaign Owner'],
         connectwise: ['Owner'],
         generic: ['Owner'],
       }),
@@ -182,39 +311,60 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     fields: {
       id: f('text', {
         hubspot: ['Record ID', 'Deal ID'],
-        salesforce: ['Opportunity ID'],
+        salesforce: ['Opportunity ID', 'Id'],
+        pipedrive: ['Deal - ID'],
+        zoho: ['Record Id', 'Deal Id'],
+        dynamics: ['(Do Not Modify) Opportunity'],
         connectwise: ['Opportunity ID'],
         generic: ['sourceId'],
       }),
-      accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
+      accountId: f('ref', {
+        hubspot: HS_COMPANY_ID,
+        salesforce: ['Account ID', 'AccountId'],
+        connectwise: ['Company ID'],
+      }),
       accountName: f('text', {
         hubspot: HS_COMPANY,
         salesforce: ['Account Name'],
+        pipedrive: ['Deal - Organization', 'Organization - Name'],
+        zoho: ['Account Name'],
+        dynamics: ['Potential Customer', 'Account'],
         connectwise: ['Company', 'Company Name'],
         generic: ['Account', 'Customer', 'Client'],
       }),
-      campaignId: f('ref', { salesforce: ['Campaign ID'], connectwise: ['Campaign ID'] }),
+      campaignId: f('ref', { salesforce: ['Campaign ID', 'CampaignId'], connectwise: ['Campaign ID'] }),
       campaignName: f('text', {
         hubspot: ['Campaign'],
         salesforce: ['Primary Campaign Source', 'Campaign Name'],
+        zoho: ['Campaign Source'],
+        dynamics: ['Source Campaign', 'Campaign'],
         connectwise: ['Campaign'],
         generic: ['Campaign'],
       }),
       leadSource: f('text', {
-        hubspot: ['Original Source'],
-        salesforce: ['Lead Source'],
+        hubspot: HS_SOURCE,
+        salesforce: ['Lead Source', 'LeadSource'],
+        pipedrive: ['Deal - Source origin'],
+        zoho: ['Lead Source'],
         connectwise: ['Source'],
-        generic: ['Source'],
+        generic: ['Source', 'Lead Source'],
       }),
+      leadSourceDetail: f('text', { hubspot: HS_SOURCE_1, pipedrive: ['Deal - Source channel'] }),
       name: f('text', {
         hubspot: ['Deal Name'],
-        salesforce: ['Opportunity Name'],
+        salesforce: ['Opportunity Name', 'Name'],
+        pipedrive: ['Deal - Title'],
+        zoho: ['Deal Name'],
+        dynamics: ['Topic'],
         connectwise: ['Opportunity Name', 'Opportunity'],
         generic: ['Deal', 'Name'],
       }),
       valueOneTime: f('money', {
         hubspot: ['Amount'],
         salesforce: ['Amount'],
+        pipedrive: ['Deal - Value'],
+        zoho: ['Amount'],
+        dynamics: ['Est. Revenue', 'Actual Revenue'],
         connectwise: ['Product Revenue', 'One-Time Revenue'],
         generic: ['Value', 'One-time value'],
       }),
@@ -225,42 +375,90 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       }),
       currency: f('text', {
         hubspot: ['Currency', 'Deal Currency Code'],
-        salesforce: ['Opportunity Currency', 'Currency'],
+        salesforce: ['Opportunity Currency', 'Currency', 'CurrencyIsoCode'],
+        pipedrive: ['Deal - Currency'],
+        zoho: ['Currency'],
+        dynamics: ['Currency'],
         generic: ['Currency'],
       }),
-      // ConnectWise has both: Status (Open/Won/Lost) and Stage (the pipeline step).
-      stage: f('text', { hubspot: ['Deal Stage'], salesforce: ['Stage'], connectwise: ['Status', 'Stage'] }),
-      stageDetail: f('text', { connectwise: ['Stage'] }),
+      // Pipedrive, Dynamics and ConnectWise have both a status (Open/Won/Lost) and a pipeline stage.
+      stage: f('text', {
+        hubspot: ['Deal Stage'],
+        salesforce: ['Stage', 'StageName'],
+        pipedrive: ['Deal - Status'],
+        zoho: ['Stage'],
+        dynamics: ['Status'],
+        connectwise: ['Status', 'Stage'],
+      }),
+      stageDetail: f('text', {
+        pipedrive: ['Deal - Stage'],
+        dynamics: ['Pipeline Phase', 'Sales Stage'],
+        connectwise: ['Stage'],
+      }),
+      isWon: f('bool', { salesforce: ['Won', 'IsWon'] }),
       closeDate: f('date', {
         hubspot: ['Close Date'],
-        salesforce: ['Close Date'],
+        salesforce: ['Close Date', 'CloseDate'],
+        pipedrive: ['Deal - Won time', 'Deal - Close time', 'Deal - Lost time'],
+        zoho: ['Closing Date'],
+        dynamics: ['Actual Close Date'],
         connectwise: ['Closed Date'],
         generic: ['Closed'],
       }),
-      expectedCloseDate: f('date', { connectwise: ['Expected Close Date'], generic: ['Expected Close'] }),
+      expectedCloseDate: f('date', {
+        pipedrive: ['Deal - Expected close date'],
+        dynamics: ['Est. Close Date'],
+        connectwise: ['Expected Close Date'],
+        generic: ['Expected Close'],
+      }),
       salesRep: f('text', {
         hubspot: ['Deal owner'],
-        salesforce: ['Opportunity Owner'],
+        salesforce: ['Opportunity Owner', 'OwnerId'],
+        pipedrive: ['Deal - Owner'],
+        zoho: ['Deal Owner'],
+        dynamics: ['Owner'],
         connectwise: ['Sales Rep', 'Primary Sales Rep'],
         generic: ['Owner', 'Rep', 'Salesperson'],
       }),
       productsSold: f('text', { generic: ['Products', 'Products Sold', 'Product'] }),
       promises: f('list', { generic: ['Promises', 'Commitments'] }),
+      description: f('text', {
+        hubspot: ['Deal Description', 'Description'],
+        salesforce: ['Description'],
+        zoho: ['Description'],
+        dynamics: ['Description'],
+        generic: ['Description'],
+      }),
+      notes: f('text', { hubspot: ['Associated Note'], connectwise: ['Notes'], generic: ['Notes'] }),
+      createDate: f('datetime', {
+        hubspot: ['Create Date'],
+        salesforce: ['Created Date', 'CreatedDate'],
+        pipedrive: ['Deal - Deal created'],
+        zoho: ['Created Time'],
+        dynamics: ['Created On'],
+      }),
     },
   },
   note: {
-    required: [['body']],
+    required: [['body', 'title']],
     fields: {
       id: f('text', {
         hubspot: ['Record ID', 'Note ID'],
-        salesforce: ['Activity ID', 'Note ID'],
+        salesforce: ['Activity ID', 'Note ID', 'Id'],
+        pipedrive: ['Note - ID'],
+        zoho: ['Record Id', 'Note Id'],
         connectwise: ['Note ID'],
         generic: ['sourceId'],
       }),
-      accountId: f('ref', { hubspot: HS_COMPANY_ID, salesforce: ['Account ID'], connectwise: ['Company ID'] }),
+      accountId: f('ref', {
+        hubspot: HS_COMPANY_ID,
+        salesforce: ['Account ID', 'AccountId'],
+        connectwise: ['Company ID'],
+      }),
       accountName: f('text', {
         hubspot: HS_COMPANY,
         salesforce: ['Account Name', 'Company / Account'],
+        pipedrive: ['Note - Organization', 'Organization - Name'],
         connectwise: ['Company', 'Company Name'],
         generic: ['Account', 'Customer'],
       }),
@@ -271,25 +469,35 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
       }),
       dealName: f('text', {
         hubspot: ['Associated Deal'],
-        salesforce: ['Opportunity Name'],
+        salesforce: ['Opportunity Name', 'Opportunity'],
+        pipedrive: ['Note - Deal', 'Deal - Title'],
         connectwise: ['Opportunity', 'Opportunity Name'],
         generic: ['Deal'],
       }),
+      // An id that is an account's or a deal's: Salesforce Note.ParentId, Zoho's "Parent Id".
+      parentId: f('ref', { salesforce: ['ParentId', 'Parent ID'], zoho: ['Parent Id'] }),
       author: f('text', {
         hubspot: ['Activity assigned to', 'Created by'],
-        salesforce: ['Assigned', 'Created By'],
+        salesforce: ['Assigned', 'Created By', 'OwnerId'],
+        pipedrive: ['Note - User', 'Note - Author'],
+        zoho: ['Note Owner'],
         connectwise: ['Entered By', 'Member'],
         generic: ['By', 'Owner', 'User'],
       }),
       date: f('datetime', {
         hubspot: ['Activity date', 'Create Date'],
-        salesforce: ['Date', 'Created Date'],
+        salesforce: ['Date', 'Created Date', 'CreatedDate'],
+        pipedrive: ['Note - Add time', 'Note - Date'],
+        zoho: ['Created Time'],
         connectwise: ['Date Entered', 'Date Created'],
         generic: ['Created'],
       }),
+      title: f('text', { salesforce: ['Title', 'Subject'], zoho: ['Note Title'] }),
       body: f('text', {
         hubspot: ['Note body'],
-        salesforce: ['Comments', 'Full Comments'],
+        salesforce: ['Body', 'Comments', 'Full Comments'],
+        pipedrive: ['Note - Content'],
+        zoho: ['Note Content'],
         connectwise: ['Notes', 'Text'],
         generic: ['Note', 'Content', 'Comment', 'Details'],
       }),
@@ -368,8 +576,12 @@ export function autoMapping(kind: RecordKind, headers: string[], preset?: Preset
 export function exampleHeaders(kind: RecordKind, field: string): string[] {
   const spec = KIND_SPECS[kind].fields[field];
   if (!spec) return [field];
-  const { hubspot, salesforce, connectwise } = spec.aliases;
-  return [...new Set([field, hubspot?.[0], salesforce?.[0], connectwise?.[0]].filter((a): a is string => !!a))];
+  const { hubspot, salesforce, pipedrive, connectwise } = spec.aliases;
+  return [
+    ...new Set(
+      [field, hubspot?.[0], salesforce?.[0], pipedrive?.[0], connectwise?.[0]].filter((a): a is string => !!a),
+    ),
+  ];
 }
 
 /** Required groups that a mapping leaves without any column. */
@@ -382,14 +594,25 @@ export function detectPreset(kind: RecordKind, headers: string[]): Preset {
   return bestPreset(kind, headers).preset;
 }
 
-/** The preset whose aliases for `kind` recognise the most headers (ties: earlier in PRESETS). */
+/**
+ * The preset whose aliases for `kind` recognise the most headers. Our own template counts only
+ * headers written as its field names ("firstName", not "First Name") and wins ties (a file headed
+ * "id,name,industry" is ours, though Salesforce's API names are the same words); other ties go
+ * to the earlier in PRESETS.
+ */
 function bestPreset(kind: RecordKind, headers: string[]): { preset: Preset; hits: number } {
   const keys = new Set(headers.map(headerKey));
+  const exact = new Set(headers.map((h) => h.trim().toLowerCase()));
   let best: { preset: Preset; hits: number } = { preset: 'generic', hits: 0 };
-  for (const preset of PRESETS) {
+  for (const preset of ['backstory', ...PRESETS.filter((p) => p !== 'backstory')] as Preset[]) {
     let hits = 0;
     for (const [field, spec] of Object.entries(KIND_SPECS[kind].fields)) {
-      if (aliasesOf(field, spec, preset).some((a) => keys.has(headerKey(a)))) hits++;
+      if (
+        preset === 'backstory'
+          ? exact.has(field.toLowerCase())
+          : spec.aliases[preset]?.some((a) => keys.has(headerKey(a)))
+      )
+        hits++;
     }
     if (hits > best.hits) best = { preset, hits };
   }

@@ -4,20 +4,21 @@
  * bad byte rather than guessed at: silently reading Windows-1252 would turn "Zürich" into
  * mojibake whenever the guess is wrong, and the fix (save as UTF-8) is one click in Excel.
  */
+import { msg, type ImportMessage } from './import-types';
 
 export class DecodeError extends Error {
   constructor(
-    message: string,
+    readonly problem: ImportMessage,
     /** 1-based line of the offending byte, when there is one. */
     readonly line?: number,
   ) {
-    super(message);
+    super(problem.code);
     this.name = 'DecodeError';
   }
 }
 
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new DecodeError('file is empty');
+  if (bytes.length === 0) throw new DecodeError(msg('fileEmpty'));
   let text: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     text = decodeUtf8(bytes.subarray(3));
@@ -33,7 +34,7 @@ export function decodeText(bytes: Uint8Array): string {
   } else {
     text = decodeUtf8(bytes);
   }
-  if (text.trim() === '') throw new DecodeError('file is empty');
+  if (text.trim() === '') throw new DecodeError(msg('fileEmpty'));
   return text;
 }
 
@@ -57,8 +58,7 @@ function decodeUtf8(bytes: Uint8Array): string {
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
     const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    const guess = byte >= 0x80 ? ' looks like Windows-1252/Latin-1' : '';
-    throw new DecodeError(`not UTF-8: byte ${hex} at line ${line}${guess}; save the file as UTF-8`, line);
+    throw new DecodeError(msg(byte >= 0x80 ? 'notUtf8Latin' : 'notUtf8', hex, String(line)), line);
   }
 }
 

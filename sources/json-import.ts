@@ -3,7 +3,8 @@
  * Backstory backup. Errors point at the array item, since a JSON line number says little.
  */
 import { parseJsonText, validateBackup, BackupError } from './backup';
-import type { ErrorList, ImportInput, ImportParse } from './import-types';
+import type { ImportInput } from './import-types';
+import { msg, type ErrorList, type ImportParse } from './import-types';
 import { chooseMapping } from './mapping';
 import { RecordBuilder } from './rows-to-records';
 
@@ -14,7 +15,7 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
     data = parseJsonText(text);
   } catch (e) {
     if (!(e instanceof BackupError)) throw e;
-    errors.add(e.line ?? 0, '', e.message);
+    errors.add(e.line ?? 0, '', e.problem);
     return out;
   }
 
@@ -25,12 +26,12 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
       return { ...out, kind: 'backup', preset: 'backstory', backup, rowCount };
     } catch (e) {
       if (!(e instanceof BackupError)) throw e;
-      errors.add(0, '', e.message);
+      errors.add(0, '', e.problem);
       return out;
     }
   }
   if (!Array.isArray(data)) {
-    errors.add(0, '', 'expected an array of records or a Backstory backup');
+    errors.add(0, '', msg('expectedArray'));
     return out;
   }
 
@@ -38,7 +39,7 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
   const keys = new Map<string, number>();
   data.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      errors.add(0, '', 'expected an object', i + 1);
+      errors.add(0, '', msg('expectedObject'), i + 1);
       return;
     }
     for (const k of Object.keys(item)) if (!keys.has(k)) keys.set(k, keys.size);
@@ -46,15 +47,15 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
   out.headers = [...keys.keys()];
   out.rowCount = data.length;
   if (data.length === 0) {
-    errors.add(0, '', 'the array is empty: nothing to import');
+    errors.add(0, '', msg('emptyArray'));
     return out;
   }
   const choice = chooseMapping(out.headers, errors, (w) => out.warnings.push(w), {
-    kind: input.kind,
+    kind: input.kind === 'user' ? undefined : input.kind,
     mapping: input.mapping,
     what: 'key',
   });
-  Object.assign(out, { kind: choice.kind, preset: choice.preset, mapping: choice.mapping });
+  Object.assign(out, { kind: choice.kind, preset: choice.preset, mapping: choice.mapping, ignored: choice.ignored });
   if (!choice.ok || errors.count > 0) return out;
 
   const builder = new RecordBuilder(choice.kind, out.source, choice.preset, errors, (w) => out.warnings.push(w));
@@ -73,5 +74,7 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
   });
   out.records = builder.records;
   out.rows = builder.rows;
+  out.textNotes = builder.textNotes;
+  out.textNoteRows = builder.textNoteRows;
   return out;
 }

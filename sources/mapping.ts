@@ -13,29 +13,37 @@ import {
   missingRequired,
   type Preset,
 } from './column-maps';
-import type { ErrorList } from './import-types';
+import { msg, type ErrorList, type ImportMessage } from './import-types';
 import { isForbiddenKey } from './values';
 
 export interface MappingChoice {
   kind: RecordKind;
   preset: Preset;
   mapping: Record<string, number>;
+  /** Headers no field reads, as the file wrote them (blank headers left out). */
+  ignored: string[];
   /** False when rows cannot be read with this mapping (the errors say why). */
   ok: boolean;
 }
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': '"|"' };
+const DELIMITER_NAMES: Record<string, ImportMessage> = {
+  ',': msg('delimComma'),
+  ';': msg('delimSemicolon'),
+  '\t': msg('delimTab'),
+  '|': msg('delimPipe'),
+};
 
 export function chooseMapping(
   headers: string[],
   errors: ErrorList,
-  warn: (message: string) => void,
+  warn: (message: ImportMessage) => void,
   opts: { kind?: RecordKind; mapping?: Record<string, number>; delimiter?: string; what: 'column' | 'key' },
 ): MappingChoice {
   let ok = true;
+  const what = msg(opts.what === 'column' ? 'wordColumn' : 'wordKey');
   headers.forEach((h) => {
     if (isForbiddenKey(h.trim())) {
-      errors.add(1, h, `${opts.what} name ${JSON.stringify(h.trim())} is not allowed`);
+      errors.add(1, h, msg('headerNotAllowed', what, JSON.stringify(h.trim())));
       ok = false;
     }
   });
@@ -46,7 +54,7 @@ export function chooseMapping(
   const mapping = opts.mapping
     ? checkUserMapping(kind, headers, opts.mapping, errors)
     : autoMapping(kind, headers, preset);
-  if (!mapping) return { kind, preset, mapping: {}, ok: false };
+  if (!mapping) return { kind, preset, mapping: {}, ignored: [], ok: false };
 
   const missing = missingRequired(kind, mapping);
   const found = headers.map((h) => JSON.stringify(h)).join(', ') || 'none';
@@ -59,28 +67,24 @@ export function chooseMapping(
       const sep = [';', '\t', '|', ','].find((d) => stray.includes(d))!;
       const why =
         sep === delim
-          ? `each line is one quoted value full of ${DELIMITER_NAMES[sep]}s`
-          : `the values look separated by ${DELIMITER_NAMES[sep]}s, not ${DELIMITER_NAMES[delim]}s`;
-      errors.add(
-        1,
-        stray,
-        `wrong delimiter: the header row was read as one column; ${why}. Save the file as CSV with one value per column`,
-      );
+          ? msg('oneQuotedValue', DELIMITER_NAMES[sep]!)
+          : msg('separatedBy', DELIMITER_NAMES[sep]!, DELIMITER_NAMES[delim]!);
+      errors.add(1, stray, msg('wrongDelimiter', why));
     } else if (unknown) {
-      errors.add(
-        1,
-        '',
-        `no known ${opts.what}s: cannot tell whether this file holds accounts, contacts, campaigns, deals or notes; choose the kind and ${opts.what}s by hand (${opts.what}s found: ${found})`,
-      );
+      errors.add(1, '', msg('unknownColumns', what, found));
     } else {
-      const hint =
-        stray !== undefined ? ` (${opts.what} ${JSON.stringify(stray)} contains a separator: wrong delimiter?)` : '';
       for (const group of missing) {
-        const examples = group.flatMap((f) => exampleHeaders(kind, f)).map((h) => JSON.stringify(h));
+        const examples = group
+          .flatMap((f) => exampleHeaders(kind, f))
+          .map((h) => JSON.stringify(h))
+          .join(', ');
+        const args = [what, msg(kind), group.join(' / '), examples, found] as const;
         errors.add(
           1,
           '',
-          `missing a required ${opts.what} for ${kind}s: ${group.join(' or ')} (e.g. ${examples.join(', ')}); ${opts.what}s found: ${found}${hint}`,
+          stray !== undefined
+            ? msg('missingRequiredHint', ...args, JSON.stringify(stray))
+            : msg('missingRequired', ...args),
         );
       }
     }
@@ -90,15 +94,11 @@ export function chooseMapping(
   const used = new Set(Object.values(mapping));
   const ignored: string[] = [];
   headers.forEach((h, i) => {
-    if (seen.has(h) && h) warn(`${opts.what} ${JSON.stringify(h)} appears twice; only the first is read`);
+    if (seen.has(h) && h) warn(msg('duplicateHeader', what, JSON.stringify(h)));
     seen.add(h);
-    if (!used.has(i) && h.trim()) ignored.push(JSON.stringify(h));
+    if (!used.has(i) && h.trim()) ignored.push(h);
   });
-  if (ok && ignored.length)
-    warn(
-      `ignored ${opts.what}s: ${ignored.slice(0, 15).join(', ')}${ignored.length > 15 ? ` and ${ignored.length - 15} more` : ''}`,
-    );
-  return { kind, preset, mapping, ok };
+  return { kind, preset, mapping, ignored, ok };
 }
 
 /** A mapping chosen in the options page replaces the automatic one entirely. */
@@ -112,10 +112,10 @@ function checkUserMapping(
   let ok = true;
   for (const [field, index] of Object.entries(mapping)) {
     if (isForbiddenKey(field) || !Object.hasOwn(KIND_SPECS[kind].fields, field)) {
-      errors.add(0, '', `mapping names ${JSON.stringify(field)}, which is not a field of ${kind}s`);
+      errors.add(0, '', msg('mappingField', JSON.stringify(field), msg(kind)));
       ok = false;
     } else if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-      errors.add(0, '', `mapping for ${field} points at column ${index}, but the file has ${headers.length} columns`);
+      errors.add(0, '', msg('mappingColumn', field, String(index), String(headers.length)));
       ok = false;
     } else out[field] = index;
   }

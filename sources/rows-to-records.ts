@@ -13,10 +13,11 @@ import {
   type Note,
   type RecordKind,
 } from '@/core/model';
+import { isWonStage } from '@/core/backstory';
 import { normalizeCompany } from '@/core/normalize';
-import type { Preset } from './column-maps';
+import { CRM_PRESETS, type Preset } from './column-maps';
 import { Cells, type RowSource } from './cells';
-import type { ErrorList, Ref, RowMeta } from './import-types';
+import { msg, type ErrorList, type ImportMessage, type Ref, type RowMeta } from './import-types';
 import { stableHash } from './values';
 
 /** Lower case, single spaces: how deal and campaign names are compared. */
@@ -47,13 +48,24 @@ interface Built {
   ownId: boolean;
   /** The column duplicates are reported on. */
   keyField: string;
+  /** Free text of the row that becomes sales notes on the record, with their author and date. */
+  texts?: { field: string; body: string }[];
+  author?: string;
+  date?: string;
 }
 
-const CRM_PRESETS: Preset[] = ['hubspot', 'salesforce', 'connectwise'];
+/** The free-text columns of accounts and deals that become sales notes (description, a deal's note). */
+export const TEXT_NOTE_FIELDS = ['description', 'notes'] as const;
+
+/** "Original Source / Data 1 / Data 2" in one line, each part once. */
+const joinSource = (parts: (string | undefined)[]) =>
+  [...new Set(parts.filter((p): p is string => !!p))].join(' / ') || undefined;
 
 export class RecordBuilder {
   readonly records: AnyRecord[] = [];
   readonly rows: RowMeta[] = [];
+  readonly textNotes: Note[] = [];
+  readonly textNoteRows: RowMeta[] = [];
   private readonly seen = new Map<string, number>();
 
   constructor(
@@ -61,7 +73,7 @@ export class RecordBuilder {
     private readonly source: string,
     private readonly preset: Preset,
     private readonly errors: ErrorList,
-    private readonly warn: (message: string) => void,
+    private readonly warn: (message: ImportMessage) => void,
   ) {}
 
   add(row: RowSource): void {
@@ -71,18 +83,48 @@ export class RecordBuilder {
     const { record, meta, ownId, keyField } = built;
     const first = this.seen.get(record.sourceId);
     if (first !== undefined) {
-      const where = row.item !== undefined ? `item ${first}` : `line ${first}`;
-      if (ownId) c.fail('id', `duplicate id ${JSON.stringify(record.sourceId)} (first on ${where})`);
-      else if (this.kind === 'note')
-        this.warn(
-          `${row.item !== undefined ? `item ${row.item}` : `line ${row.line}`} repeats the note on ${where}; imported once`,
-        );
-      else c.fail(keyField, `same ${this.kind} as ${where}; add an id column to import both`);
+      const place = (n: number) => msg(row.item !== undefined ? 'itemN' : 'lineN', String(n));
+      if (ownId) c.fail('id', msg('duplicateId', JSON.stringify(record.sourceId), place(first)));
+      else if (this.kind === 'note') this.warn(msg('repeatsNote', place(row.item ?? row.line), place(first)));
+      else c.fail(keyField, msg('sameRecord', msg(this.kind), place(first)));
       return;
     }
     this.seen.set(record.sourceId, row.item ?? row.line);
     this.records.push(record);
     this.rows.push(meta);
+    for (const { field, body } of built.texts ?? []) this.addTextNote(record, meta, field, body, built);
+  }
+
+  /** A description (or a deal's note column) as a sales note on its account or deal. */
+  private addTextNote(parent: AnyRecord, meta: RowMeta, field: string, body: string, built: Built): void {
+    const sourceId = `${parent.sourceId}~${field}`;
+    const note: Note = compact({
+      id: recordId(this.source, sourceId),
+      source: this.source,
+      sourceId,
+      accountId: this.kind === 'account' ? parent.id : undefined,
+      author: built.author ?? '',
+      date: built.date ?? '',
+      body,
+      tags: [],
+      pinned: false,
+    });
+    // A deal's note takes the deal's account once the deal is resolved (storage/resolve-refs.ts).
+    const noteMeta: RowMeta =
+      this.kind === 'deal'
+        ? compact({ line: meta.line, item: meta.item, deal: { id: parent.sourceId, column: '' } })
+        : compact({ line: meta.line, item: meta.item });
+    this.textNotes.push(note);
+    this.textNoteRows.push(noteMeta);
+  }
+
+  private texts(c: Cells): { field: string; body: string }[] {
+    const out: { field: string; body: string }[] = [];
+    for (const field of TEXT_NOTE_FIELDS) {
+      const body = c.text(field);
+      if (body) out.push({ field, body });
+    }
+    return out;
   }
 
   private ids(c: Cells, key: () => string): { id: string; sourceId: string; source: string; ownId: boolean } {
@@ -105,11 +147,12 @@ export class RecordBuilder {
       r?.id ? `id:${r.id}` : r?.name ? `name:${norm(r.name)}` : '';
     switch (this.kind) {
       case 'account': {
-        const name = c.need('name', 'company name');
+        const name = c.need('name', msg('companyName'));
         const { ownId, ...ids } = this.ids(c, () => normalizeCompany(name) || nameKey(name));
         const externalIds = c.map('externalIds');
         if (ownId && CRM_PRESETS.includes(this.preset)) externalIds[this.preset] ??= ids.sourceId;
-        const source = [c.text('leadSource'), c.text('leadSourceDetail')].filter(Boolean).join(' / ');
+        const source = joinSource([c.text('leadSource'), c.text('leadSourceDetail'), c.text('leadSourceDetail2')]);
+        const customerSince = c.date('customerSince');
         const record: Account = compact({
           ...ids,
           name,
@@ -117,19 +160,22 @@ export class RecordBuilder {
           domains: [...new Set([...c.domains('domains'), ...c.domains('website')])],
           externalIds,
           industry: c.text('industry'),
-          leadSource: source || undefined,
-          customerSince: c.date('customerSince'),
+          leadSource: source,
+          customerSince,
           owner: c.text('owner'),
         });
-        return { record, meta, ownId, keyField: 'name' };
+        const date = c.date('createDate', true) ?? customerSince;
+        return { record, meta, ownId, keyField: 'name', texts: this.texts(c), author: record.owner, date };
       }
       case 'contact': {
         const first = c.text('firstName');
         const last = c.text('lastName');
         const name = c.text('name') ?? ([first, last].filter(Boolean).join(' ') || undefined);
-        if (!name) c.fail(['name', 'firstName', 'lastName'].find((f) => c.has(f)) ?? 'name', 'contact name is empty');
+        if (!name) c.fail(['name', 'firstName', 'lastName'].find((f) => c.has(f)) ?? 'name', msg('contactNameEmpty'));
         const email = c.email('email') ?? '';
         meta.account = this.ref(c, 'accountId', 'accountName');
+        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail')]);
+        if (meta.account && leadSource) meta.accountHints = { leadSource };
         const { ownId, ...ids } = this.ids(c, () =>
           email ? `email:${email}` : `name:${nameKey(name ?? '')}|${refKey(meta.account)}`,
         );
@@ -145,7 +191,7 @@ export class RecordBuilder {
         return { record, meta: compact(meta), ownId, keyField: c.has('name') ? 'name' : 'lastName' };
       }
       case 'campaign': {
-        const name = c.need('name', 'campaign name');
+        const name = c.need('name', msg('campaignName'));
         const cost = c.money('cost');
         const { ownId, ...ids } = this.ids(c, () => nameKey(name));
         const record: Campaign = compact({
@@ -161,43 +207,63 @@ export class RecordBuilder {
         return { record, meta, ownId, keyField: 'name' };
       }
       case 'deal': {
-        const name = c.need('name', 'deal name');
+        const name = c.need('name', msg('dealName'));
         meta.account = this.ref(c, 'accountId', 'accountName');
-        if (!meta.account) c.fail(c.has('accountName') ? 'accountName' : 'accountId', 'account is empty');
+        if (!meta.account) c.fail(c.has('accountName') ? 'accountName' : 'accountId', msg('accountEmpty'));
         meta.campaign = this.ref(c, 'campaignId', 'campaignName');
         const once = c.money('valueOneTime');
         const recurring = c.money('valueRecurring');
         const status = c.text('stage');
         const detail = c.text('stageDetail');
+        // An open opportunity says more by its pipeline stage than by "Open".
+        let stage = (status && detail && /^open$/i.test(status) ? detail : (status ?? detail)) ?? '';
+        // Salesforce's IsWon says it whatever the org named its won stage.
+        if (c.bool('isWon') && !isWonStage(stage)) stage = 'Won';
         const closed = c.date('closeDate');
         const expected = c.date('expectedCloseDate');
+        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail')]);
+        if (meta.account && leadSource) meta.accountHints = { leadSource };
         const { ownId, ...ids } = this.ids(c, () => `${nameKey(name)}|${refKey(meta.account)}`);
         const record: Deal = compact({
           ...ids,
           accountId: meta.account?.id ? recordId(this.source, meta.account.id) : '',
           campaignId: meta.campaign?.id ? recordId(this.source, meta.campaign.id) : undefined,
-          leadSource: c.text('leadSource'),
+          leadSource,
           name,
           valueOneTime: once?.value,
           valueRecurring: recurring?.value,
           currency: c.currency('currency') ?? once?.currency ?? recurring?.currency ?? 'USD',
-          // An open ConnectWise opportunity says more by its pipeline stage than by "Open".
-          stage: (status && detail && /^open$/i.test(status) ? detail : (status ?? detail)) ?? '',
+          stage,
           closeDate: closed ?? expected,
           salesRep: c.text('salesRep'),
           productsSold: c.text('productsSold'),
           promises: c.list('promises'),
         });
-        return { record, meta: compact(meta), ownId, keyField: 'name' };
+        const date = c.date('createDate', true) ?? record.closeDate;
+        const texts = this.texts(c);
+        return { record, meta: compact(meta), ownId, keyField: 'name', texts, author: record.salesRep, date };
       }
       case 'note': {
-        const body = c.need('body', 'note text');
+        // A title (Salesforce, Zoho) heads the body; a note with a title alone is its title.
+        const title = c.text('title');
+        const text = title ? c.text('body') : c.need('body', msg('noteText'));
+        const body = title && text ? `${title}\n${text}` : (text ?? title ?? '');
         meta.account = this.ref(c, 'accountId', 'accountName');
         meta.deal = this.ref(c, 'dealId', 'dealName');
+        const parent = c.ref('parentId');
+        if (parent) meta.parent = { id: parent, column: c.column('parentId') };
         const author = c.text('author') ?? '';
         const date = c.date('date', true) ?? '';
         const { ownId, ...ids } = this.ids(c, () =>
-          [refKey(meta.account), refKey(meta.deal, nameKey), date, author, body].join('\u0000'),
+          // The parent's id only when there is one: notes derived before it existed keep their ids.
+          [
+            refKey(meta.account),
+            refKey(meta.deal, nameKey),
+            ...(meta.parent ? [refKey(meta.parent)] : []),
+            date,
+            author,
+            body,
+          ].join('\u0000'),
         );
         const record: Note = compact({
           ...ids,

@@ -14,7 +14,11 @@
 import { emptyRecordSet, recordId, type AnyRecord, type RecordSet } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { parseImportFile } from './csv-import';
-import { formatImportError, type ImportParse, type Ref } from './import-types';
+import type { ImportError, ImportParse, Ref } from './import-types';
+
+/** Where a feed file went wrong, for the sync's log line (the status words it from the code). */
+const formatImportError = (e: ImportError): string =>
+  `${e.file}${e.line ? ` line ${e.line}` : ''}${e.column ? `, column "${e.column}"` : ''}: ${e.code}${e.args?.length ? ` ${JSON.stringify(e.args)}` : ''}`;
 import { nameKey } from './rows-to-records';
 import type { HttpOptions } from './http';
 import type { ConnectionCheck, LiveSource, SourcePage, Values } from './live-source';

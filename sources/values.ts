@@ -1,11 +1,18 @@
 /**
- * Parsers for one cell of an import file. Each returns the typed value or throws a CellError whose
- * message is shown to the user after "file line N, column X: ", so it quotes the cell.
+ * Parsers for one cell of an import file. Each returns the typed value or throws a CellError with
+ * a message code (shown to the user after "file line N, column X: ", so it quotes the cell).
  * They accept the forms CRM exports actually write and refuse anything ambiguous.
  */
 import { normalizeDomain } from '@/core/normalize';
+import { msg, type ImportCode, type ImportMessage } from '@/core/import-message';
 
-export class CellError extends Error {}
+export class CellError extends Error {
+  readonly problem: ImportMessage;
+  constructor(code: ImportCode, ...args: string[]) {
+    super(`${code}: ${args.join(', ')}`);
+    this.problem = msg(code, ...args);
+  }
+}
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
@@ -46,7 +53,7 @@ export function parseMoney(raw: string): { value: number; currency?: string } {
   }
   sign ??= takeSign(); // "$-5"
   const value = parseDigits(s);
-  if (value === undefined) throw new CellError(`${quote(raw)} is not a number`);
+  if (value === undefined) throw new CellError('notNumber', quote(raw));
   return { value: parens || sign === '-' ? -value : value, currency };
 }
 
@@ -86,29 +93,56 @@ const MDY_NAME_RE = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s(\d{1,2}),?\s(\d{
  * "Mar 5, 2024" -> "YYYY-MM-DD", or with `withTime` "YYYY-MM-DDTHH:MM[:SS][zone]" when the cell
  * has a time. d/m/yyyy is refused rather than guessed: 03/05 is March in the US and May elsewhere.
  */
-export function parseDate(raw: string, withTime = false): string {
+export function parseDate(raw: string, withTime = false, slashes: SlashOrder = 'mdy'): string {
   const s = raw.trim();
   let y: number, mo: number, d: number, t: (string | undefined)[];
   let m: RegExpExecArray | null;
   if ((m = ISO_RE.exec(s))) [y, mo, d, t] = [+m[1]!, +m[2]!, +m[3]!, m.slice(4)];
-  else if ((m = US_RE.exec(s))) [y, mo, d, t] = [fullYear(m[3]!), +m[1]!, +m[2]!, m.slice(4)];
+  else if ((m = US_RE.exec(s)) && slashes === 'dmy') [y, mo, d, t] = [fullYear(m[3]!), +m[2]!, +m[1]!, m.slice(4)];
+  else if (m) [y, mo, d, t] = [fullYear(m[3]!), +m[1]!, +m[2]!, m.slice(4)];
   else if ((m = DOT_RE.exec(s))) [y, mo, d, t] = [+m[3]!, +m[2]!, +m[1]!, m.slice(4)];
   else if ((m = DMY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[2]!), +m[1]!, m.slice(4)];
   else if ((m = MDY_NAME_RE.exec(s))) [y, mo, d, t] = [+m[3]!, monthOf(m[1]!), +m[2]!, m.slice(4)];
-  else throw new CellError(`${quote(raw)} is not a date (use YYYY-MM-DD, m/d/yyyy or dd.mm.yyyy)`);
+  else throw new CellError('notDate', quote(raw));
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) {
-    const hint = US_RE.test(s) ? ' (slashes are read as US month/day/year)' : '';
-    throw new CellError(`${quote(raw)} is not a valid date${hint}`);
+    throw new CellError(US_RE.test(s) && slashes === 'mdy' ? 'invalidDateUs' : 'invalidDate', quote(raw));
   }
   const date = `${y}-${pad(mo)}-${pad(d)}`;
   const [hh, mm, ss, ampm, zone] = t;
   if (!withTime || hh === undefined) return date;
   let hour = +hh;
   if (ampm) hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
-  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59))
-    throw new CellError(`${quote(raw)} has an invalid time`);
+  if (hour > 23 || +mm! > 59 || (ss !== undefined && +ss > 59)) throw new CellError('invalidTime', quote(raw));
   return `${date}T${pad(hour)}:${mm}${ss !== undefined ? `:${ss}` : ''}${zone ?? ''}`;
+}
+
+/** How a column's slash dates read: month first (US) or day first (most of the world). */
+export type SlashOrder = 'mdy' | 'dmy';
+
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}\b/;
+
+/**
+ * How a column writes its slash dates, judged from all its values: a first part over 12 means
+ * day first, a second part over 12 month first. 'ambiguous' when every date reads both ways and
+ * some would change (3/5 and 5/3 both appear, or 3/5 alone): then the user is asked.
+ */
+export function slashOrderOf(values: Iterable<unknown>): SlashOrder | 'ambiguous' | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  let differs = false;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const m = SLASH_DATE.exec(v);
+    if (!m) continue;
+    const [a, b] = [+m[1]!, +m[2]!];
+    if (a > 12) dayFirst = true;
+    if (b > 12) monthFirst = true;
+    if (a !== b) differs = true;
+  }
+  if (dayFirst !== monthFirst) return dayFirst ? 'dmy' : 'mdy';
+  if (dayFirst) return undefined; // both: the cells that do not parse say so one by one
+  return differs ? 'ambiguous' : undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -132,7 +166,7 @@ export function parseBool(raw: string): boolean {
   const s = raw.trim().toLowerCase();
   if (['', 'false', 'no', 'n', '0', 'off'].includes(s)) return false;
   if (['true', 'yes', 'y', '1', 'x', 'on', 'pinned'].includes(s)) return true;
-  throw new CellError(`${quote(raw)} is not yes/no`);
+  throw new CellError('notYesNo', quote(raw));
 }
 
 /** "connectwise=250; zendesk=org-17" -> { connectwise: "250", zendesk: "org-17" }. */
@@ -141,8 +175,8 @@ export function parseMap(raw: string): Record<string, string> {
   for (const item of parseList(raw)) {
     const eq = item.indexOf('=');
     const key = item.slice(0, eq).trim();
-    if (eq <= 0 || !key) throw new CellError(`${quote(item)} is not name=value`);
-    if (isForbiddenKey(key)) throw new CellError(`${quote(key)} is not allowed as a name`);
+    if (eq <= 0 || !key) throw new CellError('notNameValue', quote(item));
+    if (isForbiddenKey(key)) throw new CellError('forbiddenName', quote(key));
     out[key] = item.slice(eq + 1).trim();
   }
   return out;
@@ -155,7 +189,7 @@ export function parseDomains(raw: string): string[] {
   const out: string[] = [];
   for (const item of parseList(raw.replace(/,\s*/g, ';'))) {
     const d = normalizeDomain(item);
-    if (!DOMAIN_RE.test(d)) throw new CellError(`${quote(item)} is not a domain or web address`);
+    if (!DOMAIN_RE.test(d)) throw new CellError('notDomain', quote(item));
     if (!out.includes(d)) out.push(d);
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import { RECORD_KINDS, emptyRecordSet, recordId, type Account, type RecordKind, type RecordSet } from '@/core/model';
 import { normalizeCompany, normalizeDomain } from '@/core/normalize';
+import type { ImportMessage } from '@/core/import-message';
 import type { BackstoryDB, Pin, StoredAccount } from './db';
 import { clearRecords, deleteSource, putRecords, salesTables } from './record-store';
 import { touchData } from './data-stamp';
@@ -14,7 +15,7 @@ export interface ImportSummary {
   added: Record<RecordKind, number>;
   updated: Record<RecordKind, number>;
   pins: number;
-  warnings: string[];
+  warnings: ImportMessage[];
 }
 
 export type Progress = (done: number, total: number) => void;

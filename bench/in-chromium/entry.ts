@@ -13,7 +13,7 @@ import { createMatchIndex } from '../../services/match-index';
 import { matchTicket } from '../../core/match';
 import { makeData } from '../data';
 import { makeRefs, matchOn, type MatchResultRow } from '../match';
-import { importCsv, importInto, type ImportRow } from '../import';
+import { importCsv, importInto, importXlsx, type ImportRow } from '../import';
 import { withDerivedKeys } from '../../storage/record-writes';
 import {
   accountsByKeys,
@@ -48,7 +48,7 @@ export interface MatchBreakdown {
   /** Each query loadTicketStory makes, timed alone over the matched accounts (p50/p95), with its
    * IndexedDB work; and a few alternatives for comparison (marked "instead"). */
   queries: QueryCost[];
-  /** One account by id through storage/record-store.ts: one readonly transaction, one pack row read. */
+  /** One account by id through storage/records.ts: one readonly transaction, one pack row read. */
   dexieGet: Latency;
   /** The same pack row read straight on IndexedDB (no Dexie): the bare round trip. */
   rawGet: Latency;
@@ -82,6 +82,8 @@ export interface ChromiumImport extends ImportRow {
   floorPutMs: number;
   /** `commitMs` of the same file committed again into the same database: every row an update. */
   recommitMs: number;
+  /** The same accounts as an XLSX workbook: its size, parse (read-excel-file + the importer) and commit. */
+  xlsx: ImportRow & { bytes: number };
   /** A probe of the packed layout the import needs (not the product's code yet): the same
    * accounts, with their derived keys, put 500 to a record into a store without indexes. */
   packed: PackedProbe;
@@ -414,10 +416,19 @@ window.backstoryBench = {
     } finally {
       await db.delete();
     }
+    const xlsxBytes = importXlsx(makeData(1000), rows);
+    const xdb = openDb(`bench-import-xlsx-${Date.now()}`);
+    let xlsx: ImportRow;
+    try {
+      xlsx = await importInto(xdb, xlsxBytes, rows, 'accounts.xlsx');
+    } finally {
+      await xdb.delete();
+    }
     const raw = await rawPut(bytes);
     const floorPutMs = await floorPut(rows);
     return {
       ...row,
+      xlsx: { ...xlsx, bytes: xlsxBytes.length },
       rawPutMs: raw.putMs,
       floorPutMs,
       recommitMs: again.commitMs,

@@ -1,16 +1,26 @@
 import { useRef, useState } from 'preact/hooks';
+import { getDb } from '@/storage/db';
+import { planImport, type ImportPlan } from '@/services/import-plan';
 import { importThroughBackground } from '@/messaging/data-writes';
-import { parseImportFile, type ImportParse } from '@/sources/csv-import';
-import { describeImportError, translateImportMessage } from '@/i18n/import-messages';
+import type { ImportInput, ImportParse } from '@/sources/csv-import';
+import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { describeSummary } from './import-text';
 import { t } from '@/i18n/i18n';
-import { ImportFileReview } from './ImportFileReview';
+import { ImportFileReview, type FilePlan } from './ImportFileReview';
+import { readImportFile } from './import-reader';
 
 interface Picked {
-  bytes: Uint8Array;
+  file: Blob;
   parsed: ImportParse;
 }
 type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
+type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet' | 'dateOrder'>;
+
+/** The plan's findings for one file. */
+function planOf(plan: ImportPlan | undefined, file: string): FilePlan | undefined {
+  if (!plan) return undefined;
+  return { createdAccounts: plan.createdAccounts.get(file) ?? 0, errors: plan.errors.filter((e) => e.file === file) };
+}
 
 /**
  * Choose files, review what each will become (kind, columns, preview, every error), then commit
@@ -20,28 +30,54 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [progress, setProgress] = useState<[number, number]>();
   const [outcome, setOutcome] = useState<Outcome>();
+  const [plan, setPlan] = useState<ImportPlan>();
+  const [reading, setReading] = useState<[number, number]>();
   const inputRef = useRef<HTMLInputElement>(null);
+
+  /** The files as they stand, and what committing them would do (accounts created, references). */
+  const review = async (list: Picked[]) => {
+    setPicked(list);
+    setPlan(undefined);
+    try {
+      setPlan(
+        await planImport(
+          getDb(),
+          list.map((p) => p.parsed),
+        ),
+      );
+    } catch {
+      // The preview goes without the plan; the commit says what is wrong.
+    }
+  };
+
+  const read = async (name: string, file: Blob, change: Change = {}): Promise<Picked> =>
+    readImportFile({ fileName: name, ...change }, file, (done, total) => setReading([done, total]));
 
   const choose = async (files: FileList | null) => {
     setOutcome(undefined);
-    const list = await Promise.all(
-      [...(files ?? [])].map(async (file) => {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        return { bytes, parsed: parseImportFile({ fileName: file.name, bytes }) };
-      }),
-    );
-    setPicked(list);
+    const list: Picked[] = [];
+    try {
+      for (const file of files ?? []) list.push(await read(file.name, file));
+    } finally {
+      setReading(undefined);
+    }
+    await review(list);
   };
 
-  const reparse = (i: number, change: Pick<Parameters<typeof parseImportFile>[0], 'kind' | 'mapping'>) => {
-    setPicked((list) =>
-      list.map((p, j) =>
-        j === i ? { ...p, parsed: parseImportFile({ fileName: p.parsed.file, bytes: p.bytes, ...change }) } : p,
-      ),
-    );
+  const reparse = async (i: number, change: Change) => {
+    const p = picked[i]!;
+    const next = await read(p.parsed.file, p.file, {
+      kind: p.parsed.kind === 'backup' ? undefined : p.parsed.kind,
+      sheet: p.parsed.sheet,
+      dateOrder: p.parsed.dateOrder,
+      ...change,
+    });
+    setReading(undefined);
+    await review(picked.map((q, j) => (j === i ? next : q)));
   };
 
   const reset = () => {
+    setPlan(undefined);
     setPicked([]);
     if (inputRef.current) inputRef.current.value = '';
   };
@@ -50,6 +86,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setProgress([0, 1]);
     setOutcome(undefined);
     try {
+      // The background commits (it is the only writer of sales data) and reports progress.
       const outcome = await importThroughBackground(
         picked.map((p) => p.parsed),
         (done, total) => setProgress([done, total]),
@@ -57,7 +94,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       if (!outcome.ok) {
         setOutcome({
           tone: 'error',
-          text: t('import.failed', [translateImportMessage(outcome.message)]),
+          text: t('import.failed', [describeImportMessage(outcome.reason)]),
           details: outcome.errors.map(describeImportError),
         });
         return;
@@ -67,14 +104,11 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       setOutcome({
         tone: 'ok',
         text: t('import.done', [names, describeSummary(summary)]),
-        details: summary.warnings.map((w) => translateImportMessage(w)),
+        details: summary.warnings.map(describeImportMessage),
       });
       reset();
     } catch (e) {
-      setOutcome({
-        tone: 'error',
-        text: t('import.failed', [translateImportMessage(e instanceof Error ? e.message : String(e))]),
-      });
+      setOutcome({ tone: 'error', text: t('import.failed', [e instanceof Error ? e.message : String(e)]) });
     } finally {
       setProgress(undefined);
       onDone();
@@ -92,12 +126,23 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
         id="import-files"
         type="file"
         multiple
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(e) => void choose(e.currentTarget.files)}
-        disabled={!!progress}
+        disabled={!!progress || !!reading}
       />
+      {reading && (
+        <p>
+          <progress aria-label={t('import.reading')} max={reading[1]} value={reading[0]} />{' '}
+          {t('import.readingText', [Math.round((100 * reading[0]) / Math.max(1, reading[1])).toString()])}
+        </p>
+      )}
       {picked.map((p, i) => (
-        <ImportFileReview key={`${i}:${p.parsed.file}`} parsed={p.parsed} onChange={(change) => reparse(i, change)} />
+        <ImportFileReview
+          key={`${i}:${p.parsed.file}`}
+          parsed={p.parsed}
+          plan={planOf(plan, p.parsed.file)}
+          onChange={(change) => void reparse(i, change)}
+        />
       ))}
       {picked.length > 0 && (
         <div class="row" style="margin-top:8px">

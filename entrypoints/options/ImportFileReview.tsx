@@ -1,26 +1,44 @@
 import { RECORD_KINDS, type AnyRecord, type RecordKind } from '@/core/model';
-import { KIND_SPECS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
+import { KIND_SPECS, PRESETS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
 import type { ImportParse } from '@/sources/csv-import';
-import { describeImportError, translateImportMessage } from '@/i18n/import-messages';
-import type { RowMeta } from '@/sources/import-types';
+import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
+import { msg, type ImportError, type RowMeta } from '@/sources/import-types';
 import { kindPlural } from './import-text';
-import { t } from '@/i18n/i18n';
+import { t, tDynamic } from '@/i18n/i18n';
 
+/** The product a file was recognised as, from the one list of presets (sources/column-maps.ts). */
 const presetLabel = (preset: string) =>
-  (['hubspot', 'salesforce', 'connectwise', 'backstory', 'generic'] as const).includes(preset as 'generic')
-    ? t(`import.preset.${preset as 'generic'}`)
-    : preset;
+  (PRESETS as readonly string[]).includes(preset) ? tDynamic(`import.preset.${preset}`) : preset;
 
-type Change = { kind?: RecordKind; mapping?: Record<string, number> };
+type Change = { kind?: RecordKind; mapping?: Record<string, number>; sheet?: number; dateOrder?: 'mdy' | 'dmy' };
+
+/** What the commit would do with this file beyond its own rows (from planImport). */
+export interface FilePlan {
+  createdAccounts: number;
+  errors: ImportError[];
+}
 
 /** One chosen file: what it was read as, its column mapping, the first rows, and its errors. */
-export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; onChange: (c: Change) => void }) {
+export function ImportFileReview({
+  parsed,
+  plan,
+  onChange,
+}: {
+  parsed: ImportParse;
+  plan?: FilePlan;
+  onChange: (c: Change) => void;
+}) {
+  const sheets = parsed.sheets;
   const id = `f-${parsed.file.replace(/[^a-z0-9]/gi, '-')}`;
-  if (parsed.kind === 'backup') {
+  if (parsed.kind === 'backup' || parsed.kind === 'user') {
     return (
       <div class="import-file" data-testid="import-file">
         <h3>{parsed.file}</h3>
-        <p>{t('import.backup', [parsed.rowCount.toLocaleString()])}</p>
+        <p>
+          {parsed.kind === 'backup'
+            ? t('import.backup', [parsed.rowCount.toLocaleString()])
+            : t('import.users', [String(parsed.users?.length ?? 0)])}
+        </p>
         <ErrorList parsed={parsed} />
       </div>
     );
@@ -43,7 +61,23 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
             </option>
           ))}
         </select>
-        <span class="muted">
+        {sheets && sheets.length > 1 && (
+          <>
+            <label for={`${id}-sheet`}>{t('import.sheet')}</label>
+            <select
+              id={`${id}-sheet`}
+              value={String(parsed.sheet ?? 0)}
+              onChange={(e) => onChange({ sheet: Number(e.currentTarget.value) })}
+            >
+              {sheets.map((name, i) => (
+                <option key={i} value={String(i)}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <span class="muted" data-testid="import-read-as">
           {t('import.readAs', [parsed.rowCount.toLocaleString(), presetLabel(parsed.preset)])}
           {parsed.delimiter && parsed.delimiter !== ','
             ? parsed.delimiter === '\t'
@@ -52,7 +86,21 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
             : ''}
         </span>
       </div>
-      {parsed.format === 'csv' && (
+      {!!parsed.ambiguousDates?.length && (
+        <div class="row">
+          <label for={`${id}-dates`}>{t('import.dateOrder', [parsed.ambiguousDates.join(', ')])}</label>
+          <select
+            id={`${id}-dates`}
+            value={parsed.dateOrder ?? ''}
+            onChange={(e) => onChange({ dateOrder: e.currentTarget.value as 'mdy' | 'dmy' })}
+          >
+            <option value="">{t('import.dateOrderAsk')}</option>
+            <option value="mdy">{t('import.dateOrderMdy')}</option>
+            <option value="dmy">{t('import.dateOrderDmy')}</option>
+          </select>
+        </div>
+      )}
+      {parsed.format !== 'json' && (
         <details open={missing.length > 0}>
           <summary>
             {t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}
@@ -87,12 +135,34 @@ export function ImportFileReview({ parsed, onChange }: { parsed: ImportParse; on
         </details>
       )}
       {parsed.preview.length > 0 && <Preview kind={kind} records={parsed.preview} rows={parsed.rows} />}
+      {!!plan?.createdAccounts && (
+        <p data-testid="import-creates">
+          {describeImportMessage(msg('accountsWillBeCreated', String(plan.createdAccounts)))}
+        </p>
+      )}
+      {parsed.textNotes.length > 0 && (
+        <p class="muted">{describeImportMessage(msg('notesFromText', parsed.textNotes.length.toLocaleString()))}</p>
+      )}
+      {parsed.ignored.length > 0 && (
+        <p class="muted" data-testid="import-ignored">
+          {describeImportMessage(msg('ignoredColumns', parsed.ignored.map((h) => `“${h}”`).join(', ')))}
+        </p>
+      )}
       {parsed.warnings.map((w, i) => (
         <p key={i} class="muted">
-          {translateImportMessage(w)}
+          {describeImportMessage(w)}
         </p>
       ))}
       <ErrorList parsed={parsed} />
+      {!!plan?.errors.length && (
+        <div class="errors" role="alert" data-testid="import-plan-errors">
+          <ul>
+            {plan.errors.map((e, i) => (
+              <li key={i}>{describeImportError(e)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,15 +2,29 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
-import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
-import { parseDate, parseMoney } from '@/sources/values';
+import { parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
+import { CellError, parseDate, parseMoney } from '@/sources/values';
+import { msg } from '@/sources/import-types';
+
+/** The problem a cell parser refused a value with. */
+function problemOf(parse: () => unknown) {
+  try {
+    parse();
+  } catch (e) {
+    if (e instanceof CellError) return e.problem;
+    throw e;
+  }
+  return undefined;
+}
 
 const enc = new TextEncoder();
 const parse = (fileName: string, text: string, extra: Partial<Parameters<typeof parseImportFile>[0]> = {}) =>
   parseImportFile({ fileName, bytes: enc.encode(text), ...extra });
 const fixture = (name: string) =>
   parseImportFile({ fileName: name, bytes: new Uint8Array(readFileSync(resolve('tests/fixtures/csv', name))) });
-const messages = (p: ImportParse) => p.errors.map(formatImportError);
+const messages = (p: ImportParse) => p.errors.map(describeImportError);
+const warnings = (p: ImportParse) => p.warnings.map(describeImportMessage);
 
 describe('fixtures from real exports', () => {
   it.each([
@@ -87,7 +101,7 @@ describe('fixtures from real exports', () => {
   it('reads Salesforce US dates and skips the report footer with a warning', () => {
     const p = fixture('salesforce-opportunities.csv');
     expect((p.records as Deal[]).map((d) => d.closeDate)).toEqual(['2024-03-28', '2024-05-02', '2024-11-15']);
-    expect(p.warnings.join('\n')).toMatch(/line 7 and below look like a report footer/);
+    expect(warnings(p).join('\n')).toMatch(/line 7 and below look like a report footer/);
     expect(p.rows[0]!.campaign).toEqual({ name: 'Spring Logistics Expo 2024', column: 'Primary Campaign Source' });
   });
 
@@ -193,7 +207,7 @@ describe('errors name file, line and column', () => {
     const p = parse('deals.csv', 'Deal Name,Amount\nBig one,100\n', { kind: 'deal' });
     expect(messages(p)).toHaveLength(1);
     expect(messages(p)[0]).toMatch(
-      /^deals\.csv line 1: missing a required column for deals: accountId or accountName \(e\.g\. .*"Associated Company".*\); columns found: "Deal Name", "Amount"$/,
+      /^deals\.csv line 1: missing a required column for deals: accountId \/ accountName \(e\.g\. .*"Associated Company".*\); columns found: "Deal Name", "Amount"$/,
     );
     expect(p.records).toEqual([]);
   });
@@ -313,7 +327,7 @@ describe('ids for rows without an id column', () => {
       kind: 'note',
     });
     expect(notes.records).toHaveLength(1);
-    expect(notes.warnings.join()).toMatch(/line 3 repeats the note on line 2/);
+    expect(warnings(notes).join()).toMatch(/line 3 repeats the note on line 2/);
   });
 
   it('give deals name + account and keep the account reference for commit', () => {
@@ -410,7 +424,7 @@ describe('cell values', () => {
   });
 
   it.each(['12k', '1,2,3', '1.2.3', 'abc', '1,23,4.5', '--5'])('refuses %s as a number', (raw) => {
-    expect(() => parseMoney(raw)).toThrow(`"${raw}" is not a number`);
+    expect(problemOf(() => parseMoney(raw))).toEqual(msg('notNumber', `"${raw}"`));
   });
 
   it.each([
@@ -428,8 +442,8 @@ describe('cell values', () => {
   });
 
   it('refuses impossible and day-first slash dates', () => {
-    expect(() => parseDate('2024-02-30')).toThrow('"2024-02-30" is not a valid date');
-    expect(() => parseDate('25/12/2024')).toThrow('slashes are read as US month/day/year');
-    expect(() => parseDate('yesterday')).toThrow('is not a date');
+    expect(problemOf(() => parseDate('2024-02-30'))).toEqual(msg('invalidDate', '"2024-02-30"'));
+    expect(problemOf(() => parseDate('25/12/2024'))).toEqual(msg('invalidDateUs', '"25/12/2024"'));
+    expect(problemOf(() => parseDate('yesterday'))).toEqual(msg('notDate', '"yesterday"'));
   });
 });

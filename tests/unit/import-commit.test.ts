@@ -9,7 +9,8 @@ import { clearAllData, loadRecordSet, removeSource } from '@/storage/record-writ
 import { countsByKind } from '@/storage/record-store';
 import { salesRows } from './stored-records';
 import type { PackRow } from '@/storage/pack-layout';
-import { formatImportError, parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { parseImportFile, type ImportParse } from '@/sources/csv-import';
+import { describeImportError as formatImportError, describeImportMessage } from '@/i18n/import-messages';
 
 const enc = new TextEncoder();
 const parse = (fileName: string, text: string, extra: Partial<Parameters<typeof parseImportFile>[0]> = {}) =>
@@ -187,18 +188,19 @@ describe('commitImport', () => {
     );
     const e = await commitError(commitImport(db, broken));
     expect(e.errors.map(formatImportError)).toEqual(['deals.csv line 3, column "Amount": "12k" is not a number']);
-    expect(e.message).toContain('deals.csv line 3, column "Amount"');
+    expect(describeImportMessage(e.reason)).toContain('deals.csv line 3, column "Amount"');
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('commits nothing when a reference cannot be resolved, naming file, line and column', async () => {
     await commitImport(db, fixture('hubspot-companies.csv'));
     const before = await snapshot(db);
-    const deals = parse('deals.csv', 'Deal Name,Associated Company\nFine,Lakeside Law\nLost,Nobody Inc\n');
+    // An account known only by an id nothing carries cannot be made up: the whole import stops.
+    const deals = parse('deals.csv', 'Deal Name,Associated Company IDs (Primary)\nFine,18200313\nLost,99999\n');
     const withAccounts = parse('accounts.csv', 'Company name\nBrand New Co\n');
     const e = await commitError(commitImport(db, [withAccounts, deals]));
     expect(e.errors.map(formatImportError)).toEqual([
-      'deals.csv line 3, column "Associated Company": no account named "Nobody Inc" in this import or in Backstory',
+      'deals.csv line 3, column "Associated Company IDs (Primary)": no account with id "99999" in this import or in Backstory',
     ]);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -240,7 +242,9 @@ describe('commitImport', () => {
     const quota = await commitError(commitImport(db, [accounts, notes]));
     spy.mockRestore();
     expect(calls).toBe(2);
-    expect(quota.message).toBe('the browser has no storage space left for Backstory; nothing was imported');
+    expect(describeImportMessage(quota.reason)).toBe(
+      'the browser has no storage space left for Backstory; nothing was imported',
+    );
     expect(await snapshot(db)).toEqual(before);
 
     // 3. A bulkPut where some records were written and others failed: Dexie rejects with a
@@ -254,7 +258,7 @@ describe('commitImport', () => {
     const bulk = await commitError(commitImport(db, [accounts, notes]));
     partial.mockRestore();
     expect(bulk.cause).toBeInstanceOf(Dexie.BulkError);
-    expect(bulk.message).toMatch(/^saving failed, nothing was imported: packs.bulkPut/);
+    expect(describeImportMessage(bulk.reason)).toMatch(/^saving failed, nothing was imported: packs.bulkPut/);
     expect(await snapshot(db)).toEqual(before);
 
     // 4. IndexedDB itself refuses a record (it cannot be stored).
@@ -265,7 +269,7 @@ describe('commitImport', () => {
       ),
     };
     const clone = await commitError(commitImport(db, [accounts, poisoned]));
-    expect(clone.message).toMatch(/^saving failed, nothing was imported: .*could not be cloned/);
+    expect(describeImportMessage(clone.reason)).toMatch(/^saving failed, nothing was imported: .*could not be cloned/);
     expect(await snapshot(db)).toEqual(before);
   });
 

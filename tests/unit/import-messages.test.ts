@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { IMPORT_TEMPLATES, describeImportError, translateImportMessage } from '@/i18n/import-messages';
+import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { parseImportFile } from '@/sources/csv-import';
+import { IMPORT_CODES, msg } from '@/sources/import-types';
 import { catalog, getMessageFrom } from './catalog';
 
-const en = catalog('en');
 const useLanguage = (lang: string) => {
   const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
   Object.assign(fakeBrowser, { i18n });
@@ -12,26 +12,29 @@ const useLanguage = (lang: string) => {
 };
 
 const parse = (fileName: string, text: string) => parseImportFile({ fileName, bytes: new TextEncoder().encode(text) });
-/** Every message the importer produced for a file, errors and warnings. */
-const messagesOf = (p: ReturnType<typeof parse>) => [...p.errors.map((e) => e.message), ...p.warnings];
 
-describe('importer messages in the user language', () => {
-  beforeEach(() => useLanguage('de'));
+describe('importer messages: codes translated in the UI', () => {
   afterEach(() => useLanguage('en'));
 
-  it('keeps the English templates equal to locales/en.yml', () => {
-    for (const [key, template] of Object.entries(IMPORT_TEMPLATES))
-      expect(en[`importMsg_${key}`]?.message, key).toBe(template);
+  it.each(['en', 'de'])('every code has a message in %s', (lang) => {
+    const messages = catalog(lang);
+    for (const code of IMPORT_CODES) expect(messages[`importMsg_${code}`]?.message, code).toBeTruthy();
   });
 
-  it.each(Object.entries(IMPORT_TEMPLATES))('translates %s with its parts', (key, template) => {
-    const english = template.replace(/\$([1-9])/g, (_, n: string) => `«v${n}»`);
-    const german = translateImportMessage(english);
-    expect(german).not.toBe(english);
-    for (const n of new Set(template.match(/\$[1-9]/g) ?? [])) expect(german, key).toContain(`«v${n.slice(1)}»`);
+  it('words a nested message and an error inside a message', () => {
+    useLanguage('de');
+    const p = parse('deals.csv', 'Deal Name,Amount,Associated Company\nA,12k,Acme\n');
+    expect(p.errors[0]).toMatchObject({ code: 'notNumber', file: 'deals.csv', line: 2, column: 'Amount' });
+    expect(describeImportError(p.errors[0]!)).toBe('deals.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl');
+    expect(describeImportMessage(msg('problems', '1', 'deals.csv', p.errors[0]!))).toBe(
+      '1 Problem(e) in deals.csv; es wurde nichts importiert. deals.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl',
+    );
+    const wrong = parse('accounts.csv', '"id,name,domains"\n"1,Acme,acme.example"\n');
+    expect(describeImportError(wrong.errors[0]!)).toContain('voller Kommas');
   });
 
-  it('translates what the importer really says, including nested parts', () => {
+  it('translates what the importer really says, in German, with no English left', () => {
+    useLanguage('de');
     const samples = [
       parse('deals.csv', 'Deal Name,Amount,Associated Company\nA,12k,Acme\n'),
       parse('accounts.csv', 'id;name;domains\n1;Acme;acme.example\n'),
@@ -40,14 +43,13 @@ describe('importer messages in the user language', () => {
       parse('people.json', '[]'),
       parse('dates.csv', 'name,customerSince\nAcme,13/45/2024\n'),
     ];
-    const all = samples.flatMap(messagesOf);
+    const all = samples.flatMap((p) => [
+      ...p.errors.map(describeImportError),
+      ...p.warnings.map(describeImportMessage),
+    ]);
     expect(all.length).toBeGreaterThanOrEqual(5);
-    for (const m of all) expect(translateImportMessage(m), m).not.toBe(m);
-    const e = samples[0]!.errors[0]!;
-    expect(describeImportError(e)).toBe('deals.csv Zeile 2, Spalte „Amount“: "12k" ist keine Zahl');
-  });
-
-  it('leaves an unknown message as it is', () => {
-    expect(translateImportMessage('something new went wrong')).toBe('something new went wrong');
+    for (const m of all) expect(m, m).not.toMatch(/\b(is not|missing a required|the file|is empty)\b/);
   });
 });
+
+beforeEach(() => useLanguage('en'));

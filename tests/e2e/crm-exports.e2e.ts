@@ -1,0 +1,67 @@
+// Issue 19: a Salesforce Data Export set and a Pipedrive set imported through the options page
+// (parsed in the import worker), then the sidebar beside a ticket shows the campaign, the rep by
+// name and the deal's description as a sales note.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, screenshot, sidebarFrame, type Harness } from './harness';
+
+let h: Harness;
+let options: Page;
+beforeAll(async () => {
+  h = await launch();
+  options = await h.extensionPage('options.html');
+  await options.setViewportSize({ width: 1000, height: 900 });
+});
+afterAll(async () => h?.close());
+
+const file = (path: string) => ({
+  name: path.split('/').pop()!,
+  mimeType: 'text/csv',
+  buffer: readFileSync(`tests/fixtures/csv/${path}`),
+});
+
+async function importSet(paths: string[], product: string) {
+  await options.getByLabel('Files').setInputFiles(paths.map(file));
+  const files = options.getByTestId('import-file');
+  await expect.poll(() => files.count(), { timeout: 15_000 }).toBe(paths.length);
+  expect(await files.first().getByTestId('import-read-as').textContent()).toContain(product);
+  await options.getByRole('button', { name: `Import ${paths.length} files` }).click();
+  await expect
+    .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 20_000 })
+    .toMatch(/^Imported /);
+}
+
+async function ticket(path: string) {
+  const page = await h.context.newPage();
+  await page.goto(`${h.origin}/${path}`);
+  const frame = await sidebarFrame(page, h.extensionId);
+  await frame.getByTestId('match-reason').or(frame.getByTestId('no-match')).first().waitFor();
+  return { page, frame };
+}
+
+describe('real CRM exports land whole', () => {
+  it('a Salesforce Data Export set: campaign, rep by name and the description beside the ticket', async () => {
+    const set = ['Account', 'Opportunity', 'Campaign', 'Note', 'User'].map((n) => `salesforce-data-export/${n}.csv`);
+    await importSet(set, 'Salesforce');
+    await screenshot(options, 'options-import-salesforce-export');
+    const { page, frame } = await ticket('generic-ticket-copperfield.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Copperfield Logistics');
+    expect(await frame.getByTestId('campaign').textContent()).toContain('Spring Logistics Expo 2024');
+    expect(await frame.getByTestId('rep').textContent()).toBe('Jordan Blake');
+    expect(await frame.getByTestId('notes').textContent()).toContain('Promised a named engineer');
+    await screenshot(page, 'sidebar-salesforce-export');
+    await page.close();
+  });
+
+  it('a Pipedrive set: the deal, its rep and its note beside the ticket', async () => {
+    const set = ['organizations', 'people', 'deals', 'notes'].map((n) => `pipedrive/${n}.csv`);
+    await importSet(set, 'Pipedrive');
+    const { page, frame } = await ticket('generic-ticket-fjord.html');
+    await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Fjord Freight AS');
+    expect(await frame.getByTestId('deal').textContent()).toContain('Fjord Freight - managed network');
+    expect(await frame.getByTestId('rep').textContent()).toBe('Ingrid Solberg');
+    expect(await frame.getByTestId('notes').textContent()).toContain('weekend cut-over');
+    await page.close();
+  });
+});
