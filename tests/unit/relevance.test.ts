@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { rankForProblem, type RankItem } from '@/core/relevance/rank';
+import { ACCOUNTS } from '../fixtures/relevance/accounts';
+import { CASES } from '../fixtures/relevance/cases';
+
+function itemsOf(key: string): RankItem[] {
+  const a = ACCOUNTS[key]!;
+  return [
+    ...a.promises.map((p) => ({ kind: 'promise' as const, id: p.id, text: p.text })),
+    { kind: 'sold' as const, id: 'sold', text: a.sold },
+    ...a.notes.map((n) => ({ kind: 'note' as const, id: n.id, text: n.text })),
+  ];
+}
+
+const rank = (c: (typeof CASES)[number]) =>
+  rankForProblem(
+    itemsOf(c.account),
+    { subject: c.subject, body: c.body },
+    { productsSold: [ACCOUNTS[c.account]!.sold] },
+  );
+
+describe('the labelled relevance set', () => {
+  it('has at least 60 cases in English and German, with cases where nothing is relevant', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(CASES.filter((c) => c.first === null).length).toBeGreaterThanOrEqual(10);
+    expect(CASES.filter((c) => ['zahnarzt', 'kanzlei', 'autohaus'].includes(c.account)).length).toBeGreaterThanOrEqual(
+      20,
+    );
+    for (const c of CASES) if (c.first) expect(itemsOf(c.account).map((i) => i.id)).toContain(c.first);
+  });
+
+  it('puts the right item first (top-1 >= 90%) and shows nothing when nothing is relevant (>= 90%)', () => {
+    const relevant = CASES.filter((c) => c.first !== null);
+    const none = CASES.filter((c) => c.first === null);
+    const misses: string[] = [];
+    let top1 = 0;
+    for (const c of relevant) {
+      const got = rank(c);
+      if (got[0]?.id === c.first) top1++;
+      else
+        misses.push(
+          `${c.account} "${c.subject}": want ${c.first}, got ${got.map((g) => g.id).join(', ') || 'nothing'}`,
+        );
+    }
+    let quiet = 0;
+    for (const c of none) {
+      const got = rank(c);
+      if (!got.length) quiet++;
+      else
+        misses.push(
+          `${c.account} "${c.subject}": want nothing, got ${got.map((g) => `${g.id} (${g.terms.join(', ')})`).join('; ')}`,
+        );
+    }
+    const top1Rate = top1 / relevant.length;
+    const quietRate = quiet / none.length;
+    console.log(
+      `relevance set: top-1 ${(top1Rate * 100).toFixed(1)}% (${top1}/${relevant.length}), ` +
+        `no section when nothing is relevant ${(quietRate * 100).toFixed(1)}% (${quiet}/${none.length})` +
+        (misses.length ? `\n  misses:\n  ${misses.join('\n  ')}` : ''),
+    );
+    expect(top1Rate).toBeGreaterThanOrEqual(0.9);
+    expect(quietRate).toBeGreaterThanOrEqual(0.9);
+  });
+});
