@@ -22,6 +22,12 @@ export interface CampaignSpec {
   /** How a rep mentions it in a note. */
   phrase: string;
   phraseDe?: string;
+  /**
+   * Tickets a customer won by this campaign opens in 90 days, on average (the sample tickets in
+   * sources/sample/tickets.ts). Customers who found us searching "IT support near me" had no
+   * one looking after their IT before and need clearly more support than the rest.
+   */
+  ticketsPer90Days: number;
 }
 
 export const CAMPAIGNS: CampaignSpec[] = [
@@ -34,6 +40,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Jenna Kowalski',
     leadSource: 'Referral',
     phrase: 'a referral from one of our clients',
+    ticketsPer90Days: 2.4,
   },
   {
     sourceId: 'camp-google-ads',
@@ -45,6 +52,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Ben Adeyemi',
     leadSource: 'Paid search',
     phrase: 'a Google search for IT support',
+    ticketsPer90Days: 6.5,
   },
   {
     sourceId: 'camp-seo-hipaa',
@@ -55,6 +63,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Ben Adeyemi',
     leadSource: 'Organic search',
     phrase: 'our HIPAA checklist (downloaded it, then called)',
+    ticketsPer90Days: 2.8,
   },
   {
     sourceId: 'camp-cold-email-mfg',
@@ -66,6 +75,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Diego Alvarez',
     leadSource: 'Outbound email',
     phrase: 'the downtime-audit cold email, believe it or not',
+    ticketsPer90Days: 2.2,
   },
   {
     sourceId: 'camp-webinar-legal',
@@ -77,6 +87,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Ben Adeyemi',
     leadSource: 'Webinar',
     phrase: 'the legal tech webinar',
+    ticketsPer90Days: 2.6,
   },
   {
     sourceId: 'camp-partner-m365',
@@ -89,6 +100,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     leadSource: 'Partner',
     phrase: 'the Microsoft co-sell program',
     phraseDe: 'das Co-Selling mit Microsoft',
+    ticketsPer90Days: 2.0,
   },
   {
     sourceId: 'camp-linkedin-cfo',
@@ -100,6 +112,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Ben Adeyemi',
     leadSource: 'LinkedIn',
     phrase: 'the cyber-insurance checklist ad on LinkedIn',
+    ticketsPer90Days: 2.3,
   },
   {
     sourceId: 'camp-tradeshow-itsa',
@@ -112,6 +125,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     leadSource: 'Trade show',
     phrase: 'our booth at it-sa in Nürnberg',
     phraseDe: 'unseren Messestand auf der it-sa',
+    ticketsPer90Days: 2.5,
   },
   {
     sourceId: 'camp-postcard-dental',
@@ -123,6 +137,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Jenna Kowalski',
     leadSource: 'Direct mail',
     phrase: 'the spring dental postcard',
+    ticketsPer90Days: 2.9,
   },
   {
     sourceId: 'camp-tradeshow-accountex',
@@ -134,6 +149,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Aisha Rahman',
     leadSource: 'Trade show',
     phrase: 'our stand at Accountex',
+    ticketsPer90Days: 2.1,
   },
   {
     sourceId: 'camp-event-nonprofit',
@@ -145,6 +161,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Jenna Kowalski',
     leadSource: 'Event',
     phrase: 'Nonprofit Tech Day (they stopped by our table)',
+    ticketsPer90Days: 2.7,
   },
   {
     sourceId: 'camp-webinar-ransomware',
@@ -156,6 +173,7 @@ export const CAMPAIGNS: CampaignSpec[] = [
     owner: 'Ben Adeyemi',
     leadSource: 'Webinar',
     phrase: 'the ransomware readiness webinar',
+    ticketsPer90Days: 2.2,
   },
 ];
 const campaignBySourceId = new Map(CAMPAIGNS.map((c) => [c.sourceId, c]));
