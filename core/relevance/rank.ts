@@ -42,6 +42,11 @@ export interface RankOptions {
   max?: number;
   /** The account's "products sold" texts: their words count as product names. */
   productsSold?: string[];
+  /**
+   * Words of the ticket that say nothing about its problem: the account's own name and its
+   * contacts' names ("Dana Whitfield, DDS, Acme Dental Group" under the message).
+   */
+  ignore?: Iterable<string>;
 }
 
 const K1 = 1.2;
@@ -93,7 +98,9 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
   const sold = productWords(options.productsSold ?? []);
   const isName = (t: Pick<Token, 'folded' | 'shaped'>) =>
     t.shaped || isKnownApplication(t.folded) || sold.has(t.folded);
-  const query = queryTerms(problem, isName);
+  const ignored = new Set<string>();
+  for (const text of options.ignore ?? []) for (const t of tokenize(text, 'en')) ignored.add(t.folded);
+  const query = queryTerms(problem, isName).filter((q) => !ignored.has(q.folded));
   if (!query.length || !items.length) return [];
 
   // A short text with no function words ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken
@@ -132,7 +139,8 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
     let score = 0;
     let evidence = 0;
     let named = false;
-    const hitStems = new Set<string>();
+    // What each matching word of this text adds to its score: the words shown are the top three.
+    const hitStems = new Map<string, number>();
     for (const { q, to } of matches) {
       let best = 0;
       let bestStem: string | undefined;
@@ -148,12 +156,10 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
       if (boost > 1) named = true;
       score += q.weight * boost * best;
       evidence += q.weight * boost * bestFactor;
-      for (const [stem] of to) if (d.tf.has(stem)) hitStems.add(stem);
+      hitStems.set(bestStem, (hitStems.get(bestStem) ?? 0) + q.weight * boost * best);
     }
     if (evidence < MIN_EVIDENCE) continue;
-    ranked.push(
-      shown(d, hitStems, nameStems, score * KIND_FACTOR[d.item.kind] * (focus.length && !named ? OFF_TOPIC : 1)),
-    );
+    ranked.push(shown(d, hitStems, score * KIND_FACTOR[d.item.kind] * (focus.length && !named ? OFF_TOPIC : 1)));
   }
   const order: Record<RelevantKind, number> = { promise: 0, note: 1, sold: 2 };
   ranked.sort((a, b) => b.score - a.score || order[a.kind] - order[b.kind]);
@@ -207,14 +213,17 @@ function matchesFor(
   return to;
 }
 
-function shown(d: Doc, hitStems: Set<string>, nameStems: Set<string>, score: number): RankedItem {
-  const hits = d.tokens.filter((t) => hitStems.has(t.stem));
+function shown(d: Doc, hitStems: Map<string, number>, score: number): RankedItem {
+  // The three words that add most, highlighted wherever the text has them.
+  const top = [...hitStems].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const rank = new Map(top.map(([stem], i) => [stem, i]));
+  const hits = d.tokens.filter((t) => rank.has(t.stem));
   const text = d.item.text;
   let from = 0;
   let to = text.length;
   if (text.length > EXCERPT && hits.length) {
-    // From the start of the sentence holding the first match, if that is not too far back.
-    const first = hits[0]!.start;
+    // From the start of the sentence holding the best word, if that is not too far back.
+    const first = hits.find((t) => rank.get(t.stem) === 0)!.start;
     const sentence = Math.max(text.lastIndexOf('. ', first), text.lastIndexOf('\n', first));
     from = sentence >= 0 && first - sentence < EXCERPT / 2 ? sentence + 1 : Math.max(0, first - 40);
     while (from < first && /\s/.test(text[from]!)) from++;
@@ -227,12 +236,9 @@ function shown(d: Doc, hitStems: Set<string>, nameStems: Set<string>, score: num
   const spans = hits
     .filter((t) => t.start >= from && t.end <= to)
     .map((t): [number, number] => [t.start - from + lead.length, t.end - from + lead.length]);
-  const words = new Map<string, { word: string; name: boolean }>();
-  for (const t of hits)
-    if (!words.has(t.folded)) words.set(t.folded, { word: text.slice(t.start, t.end), name: nameStems.has(t.stem) });
-  const terms = [...words.values()]
-    .sort((a, b) => Number(b.name) - Number(a.name))
-    .slice(0, 3)
-    .map((w) => w.word);
+  const terms = top.map(([stem]) => {
+    const t = hits.find((h) => h.stem === stem)!;
+    return text.slice(t.start, t.end);
+  });
   return { kind: d.item.kind, id: d.item.id, text: excerpt, spans, terms, score };
 }

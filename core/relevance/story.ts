@@ -15,7 +15,8 @@ export function relevantToTicket(story: Backstory, problem: TicketProblem): Rele
     ...story.notes.map((n) => ({ kind: 'note' as const, id: n.id, text: n.body })),
   ];
   const notes = new Map(story.notes.map((n) => [n.id, n]));
-  return rankForProblem(items, problem, { productsSold: sold.map((s) => s.text) }).map((r) => {
+  const ignore = [story.account.name, ...story.account.aliases, ...story.contacts.map((c) => c.name)];
+  return rankForProblem(items, problem, { productsSold: sold.map((s) => s.text), ignore }).map((r) => {
     const base: RelevantItem = { kind: r.kind, text: r.text, spans: r.spans, terms: r.terms };
     if (r.kind === 'promise') return { ...base, promise: story.promises[Number(r.id.slice('promise:'.length))] };
     const note = r.kind === 'note' ? notes.get(r.id) : undefined;

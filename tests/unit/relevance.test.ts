@@ -62,3 +62,45 @@ describe('the labelled relevance set', () => {
     expect(quietRate).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('rankForProblem', () => {
+  const items: RankItem[] = [
+    { kind: 'promise', id: 'p', text: '1-hour response on Dentrix issues' },
+    {
+      kind: 'note',
+      id: 'long',
+      text:
+        'Onboarding went well. '.repeat(20) +
+        'The Dentrix server sits in the back room and its scheduler service hangs after Windows updates. ' +
+        'More onboarding remarks follow here. '.repeat(10),
+    },
+    { kind: 'note', id: 'dana', text: 'Dana Whitfield prefers a call to an email, and hates long emails.' },
+  ];
+
+  it('finds a product name typed a letter off, and shows the note’s own spelling', () => {
+    const got = rankForProblem(items, { subject: 'Dentirx scheduler hangs' });
+    expect(got.map((g) => g.id)).toContain('p');
+    const p = got.find((g) => g.id === 'p')!;
+    expect(p.terms).toEqual(['Dentrix']);
+    expect(p.spans.map(([a, b]) => p.text.slice(a, b))).toEqual(['Dentrix']);
+  });
+
+  it('shows a long note as an excerpt around its best word, with the highlights inside it', () => {
+    const got = rankForProblem(items, { subject: 'Dentrix scheduler hangs', body: 'The scheduler service hangs.' });
+    const long = got.find((g) => g.id === 'long')!;
+    expect(long.text.length).toBeLessThan(300);
+    expect(long.text.startsWith('… The Dentrix server')).toBe(true);
+    for (const [a, b] of long.spans) expect(long.text.slice(a, b)).toMatch(/^(Dentrix|scheduler|hangs)$/);
+  });
+
+  it("leaves the account's own and its contacts' names out of the ticket's words", () => {
+    const problem = { subject: 'Email from Dana Whitfield', body: 'Dana Whitfield, DDS. Acme Dental Group.' };
+    expect(rankForProblem(items, problem).map((g) => g.id)).toContain('dana');
+    expect(rankForProblem(items, problem, { ignore: ['Dana Whitfield', 'Acme Dental Group'] })).toEqual([]);
+  });
+
+  it('answers nothing without ticket words or without texts', () => {
+    expect(rankForProblem(items, {})).toEqual([]);
+    expect(rankForProblem([], { subject: 'Dentrix down' })).toEqual([]);
+  });
+});
