@@ -8,7 +8,18 @@
  * The ticket's text is customer-written: it only orders this account's texts, never chooses the
  * account, and nothing of it is returned (the words shown are the note's own).
  */
-import { editDistance, guessLang, tokenize, type Token } from './text';
+import {
+  editDistance,
+  guessLang,
+  langOf,
+  scanWords,
+  stemOf,
+  tokenize,
+  type Lang,
+  type Token,
+  type WordInfo,
+  type WordScan,
+} from './text';
 import { isKnownApplication, productWords } from './names';
 
 export type RelevantKind = 'promise' | 'note' | 'sold';
@@ -86,85 +97,142 @@ interface QueryTerm {
   name: boolean;
 }
 
-interface Doc {
-  item: RankItem;
-  tokens: Token[];
-  tf: Map<string, number>;
-}
-
 /** The items that concern the ticket, best first; empty when none clearly does. */
 export function rankForProblem(items: RankItem[], problem: TicketProblem, options: RankOptions = {}): RankedItem[] {
   const max = options.max ?? 3;
   const sold = productWords(options.productsSold ?? []);
-  const isName = (t: Pick<Token, 'folded' | 'shaped'>) =>
+  const isName = (t: { folded: string; shaped: boolean }) =>
     t.shaped || isKnownApplication(t.folded) || sold.has(t.folded);
   const ignored = new Set<string>();
   for (const text of options.ignore ?? []) for (const t of tokenize(text, 'en')) ignored.add(t.folded);
   const query = queryTerms(problem, isName).filter((q) => !ignored.has(q.folded));
   if (!query.length || !items.length) return [];
 
-  // A short text with no function words ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken
-  // to be in the language most of the account's texts are in.
-  const accountLang = guessLang(items.map((i) => i.text).join('\n')) ?? 'en';
-  const docs: Doc[] = items.map((item) => {
-    const tokens = tokenize(item.text, guessLang(item.text) ?? accountLang);
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
-    return { item, tokens, tf };
-  });
-  const df = new Map<string, number>();
+  // Each text's words once, stemmed in its language; a short text with no function words
+  // ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken to be in the language most of the
+  // account's texts are in. Postings: for each word, the texts holding it and how often.
+  const scans = items.map((i) => analysed(i.text));
+  const accountLang = langOf(
+    scans.reduce((sum, x) => ({ de: sum.de + x.de, en: sum.en + x.en }), { de: 0, en: 0 }),
+    'en',
+  );
+  const langs = scans.map((x) => langOf(x, accountLang));
+  const n = items.length;
+  const lengths = new Float64Array(n);
+  const postings = new Map<string, Posting[]>();
   const nameStems = new Set<string>();
   const foldedOf = new Map<string, string>();
-  for (const d of docs) {
-    for (const s of d.tf.keys()) df.set(s, (df.get(s) ?? 0) + 1);
-    for (const t of d.tokens) {
-      if (isName(t)) nameStems.add(t.stem);
-      if (!foldedOf.has(t.stem)) foldedOf.set(t.stem, t.folded);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const scan = scans[i]!;
+    for (const [stem, { tf, word }] of termsOf(scan, langs[i]!)) {
+      const list = postings.get(stem);
+      if (list) list.push({ doc: i, tf });
+      else {
+        postings.set(stem, [{ doc: i, tf }]);
+        foldedOf.set(stem, word.folded);
+      }
+      if (isName(word)) nameStems.add(stem);
     }
+    lengths[i] = scan.length;
+    total += scan.length;
   }
-  const n = docs.length;
-  const avgLen = docs.reduce((s, d) => s + d.tokens.length, 0) / n || 1;
+  const avgLen = total / n || 1;
   const idf = (stem: string) => {
-    const f = df.get(stem) ?? 0;
+    const f = postings.get(stem)?.length ?? 0;
     return Math.log(1 + (n - f + 0.5) / (f + 0.5));
   };
 
-  // Each query word's matching words in these texts: itself, a near spelling of a name, a compound part.
-  const matches = query.map((q) => ({ q, to: matchesFor(q, df, nameStems, foldedOf) }));
-
+  const vocab = new Vocabulary(postings, nameStems, foldedOf);
+  const matches = query.map((q) => ({ q, to: vocab.matchesFor(q) }));
   // The names the ticket and these texts share.
-  const focus = matches.filter(({ q, to }) => [...to.keys()].some((s) => q.name || nameStems.has(s)));
-  const ranked: RankedItem[] = [];
-  for (const d of docs) {
-    let score = 0;
-    let evidence = 0;
-    let named = false;
-    // What each matching word of this text adds to its score: the words shown are the top three.
-    const hitStems = new Map<string, number>();
-    for (const { q, to } of matches) {
-      let best = 0;
-      let bestStem: string | undefined;
-      let bestFactor = 0;
-      for (const [stem, factor] of to) {
-        const tf = d.tf.get(stem);
-        if (!tf) continue;
-        const part = factor * idf(stem) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.tokens.length) / avgLen)));
-        if (part > best) [best, bestStem, bestFactor] = [part, stem, factor];
+  const focus = matches.some(({ q, to }) => [...to.keys()].some((s) => q.name || nameStems.has(s)));
+
+  const score = new Float64Array(n);
+  const evidence = new Float64Array(n);
+  const named = new Uint8Array(n);
+  // What each matching word of a text adds to its score: the words shown are the top three.
+  const hits = new Map<number, Map<string, number>>();
+  for (const { q, to } of matches) {
+    // Each text's best match for this query word.
+    const best = new Map<number, { part: number; stem: string; factor: number }>();
+    for (const [stem, factor] of to) {
+      const weight = factor * idf(stem);
+      for (const p of postings.get(stem) ?? []) {
+        const part = weight * ((p.tf * (K1 + 1)) / (p.tf + K1 * (1 - B + (B * lengths[p.doc]!) / avgLen)));
+        if (part > (best.get(p.doc)?.part ?? 0)) best.set(p.doc, { part, stem, factor });
       }
-      if (!bestStem) continue;
-      const boost = q.name || nameStems.has(bestStem) ? NAME_BOOST : 1;
-      if (boost > 1) named = true;
-      score += q.weight * boost * best;
-      evidence += q.weight * boost * bestFactor;
-      hitStems.set(bestStem, (hitStems.get(bestStem) ?? 0) + q.weight * boost * best);
     }
-    if (evidence < MIN_EVIDENCE) continue;
-    ranked.push(shown(d, hitStems, score * KIND_FACTOR[d.item.kind] * (focus.length && !named ? OFF_TOPIC : 1)));
+    for (const [doc, { part, stem, factor }] of best) {
+      const boost = q.name || nameStems.has(stem) ? NAME_BOOST : 1;
+      if (boost > 1) named[doc] = 1;
+      score[doc] = score[doc]! + q.weight * boost * part;
+      evidence[doc] = evidence[doc]! + q.weight * boost * factor;
+      const words = hits.get(doc) ?? new Map<string, number>();
+      words.set(stem, (words.get(stem) ?? 0) + q.weight * boost * part);
+      hits.set(doc, words);
+    }
   }
   const order: Record<RelevantKind, number> = { promise: 0, note: 1, sold: 2 };
-  ranked.sort((a, b) => b.score - a.score || order[a.kind] - order[b.kind]);
+  const ranked = [...hits.keys()]
+    .filter((doc) => evidence[doc]! >= MIN_EVIDENCE)
+    .map((doc) => ({
+      doc,
+      score: score[doc]! * KIND_FACTOR[items[doc]!.kind] * (focus && !named[doc] ? OFF_TOPIC : 1),
+    }))
+    .sort((a, b) => b.score - a.score || order[items[a.doc]!.kind] - order[items[b.doc]!.kind]);
   const top = ranked[0]?.score ?? 0;
-  return ranked.filter((r) => r.score >= top * NEAR_BEST).slice(0, max);
+  return ranked
+    .filter((r) => r.score >= top * NEAR_BEST)
+    .slice(0, max)
+    .map((r) => shown(items[r.doc]!, tokenize(items[r.doc]!.text, langs[r.doc]), hits.get(r.doc)!, r.score));
+}
+
+interface Posting {
+  doc: number;
+  tf: number;
+}
+
+/** A text's words, counted per stem in the language asked (each language worked out once). */
+interface Analysed extends WordScan {
+  length: number;
+  terms: Partial<Record<Lang, Map<string, { tf: number; word: WordInfo }>>>;
+}
+
+/**
+ * Texts already read, kept between rankings: the background ranks the same account's notes for
+ * each of its tickets. Only their words are kept (no ticket text); emptied past TEXTS_KEPT.
+ */
+const texts = new Map<string, Analysed>();
+const TEXTS_KEPT = 20_000;
+
+function analysed(text: string): Analysed {
+  let a = texts.get(text);
+  if (a) return a;
+  const scan = scanWords(text);
+  a = { ...scan, length: scan.words.length, terms: {} };
+  if (texts.size >= TEXTS_KEPT) texts.clear();
+  texts.set(text, a);
+  return a;
+}
+
+function termsOf(a: Analysed, lang: Lang): Map<string, { tf: number; word: WordInfo }> {
+  let terms = a.terms[lang];
+  if (terms) return terms;
+  terms = new Map();
+  for (const word of a.words) {
+    const stem = stemOf(word, lang);
+    const had = terms.get(stem);
+    if (had) had.tf++;
+    else terms.set(stem, { tf: 1, word });
+  }
+  a.terms[lang] = terms;
+  return terms;
+}
+
+/** For the benchmark's cold runs: forget the texts read. */
+export function forgetReadTexts(): void {
+  texts.clear();
 }
 
 function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): QueryTerm[] {
@@ -186,39 +254,63 @@ function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): Quer
   return [...terms.values()];
 }
 
-function matchesFor(
-  q: QueryTerm,
-  df: Map<string, number>,
-  nameStems: Set<string>,
-  foldedOf: Map<string, string>,
-): Map<string, number> {
-  const to = new Map<string, number>();
-  if (df.has(q.stem)) to.set(q.stem, 1);
-  for (const stem of df.keys()) {
-    if (stem === q.stem) continue;
-    // A compound and its part: "druckertreib" / "druck" (both at least 5 letters).
-    const [short, long] = stem.length < q.stem.length ? [stem, q.stem] : [q.stem, stem];
-    if (short.length >= 5 && long.length > short.length + 2 && (long.startsWith(short) || long.endsWith(short))) {
-      to.set(stem, Math.max(to.get(stem) ?? 0, COMPOUND_FACTOR));
-      continue;
-    }
-    // A product name one or two letters off, either way round.
-    if (!(q.name || nameStems.has(stem))) continue;
-    const a = q.folded;
-    const b = foldedOf.get(stem) ?? stem;
-    if (a.length < 5 || b.length < 5 || (a[0] !== b[0] && a[1] !== b[1])) continue;
-    const allowed = Math.min(a.length, b.length) >= 9 ? 2 : 1;
-    if (editDistance(a, b, allowed) <= allowed) to.set(stem, Math.max(to.get(stem) ?? 0, TYPO_FACTOR));
+const PART = 5;
+
+/** The account's words, bucketed by their first and last letters for the compound and typo look-ups. */
+class Vocabulary {
+  private readonly byEnd = new Map<string, string[]>();
+  private readonly names: string[];
+
+  constructor(
+    private readonly df: Map<string, unknown>,
+    private readonly nameStems: Set<string>,
+    private readonly foldedOf: Map<string, string>,
+  ) {
+    const put = (key: string, stem: string) => {
+      const list = this.byEnd.get(key);
+      if (list) list.push(stem);
+      else this.byEnd.set(key, [stem]);
+    };
+    for (const stem of df.keys())
+      if (stem.length >= PART) {
+        put(`<${stem.slice(0, PART)}`, stem);
+        put(`>${stem.slice(-PART)}`, stem);
+      }
+    this.names = [...nameStems];
   }
-  return to;
+
+  /** The query word's matching words in these texts: itself, a compound part, a near spelling of a name. */
+  matchesFor(q: QueryTerm): Map<string, number> {
+    const to = new Map<string, number>();
+    if (this.df.has(q.stem)) to.set(q.stem, 1);
+    // A compound and its part: "druckertreib" / "druck" (the part at least 5 letters).
+    if (q.stem.length >= PART)
+      for (const key of [`<${q.stem.slice(0, PART)}`, `>${q.stem.slice(-PART)}`])
+        for (const stem of this.byEnd.get(key) ?? []) {
+          const [short, long] = stem.length < q.stem.length ? [stem, q.stem] : [q.stem, stem];
+          if (long.length > short.length + 2 && (long.startsWith(short) || long.endsWith(short)))
+            to.set(stem, Math.max(to.get(stem) ?? 0, COMPOUND_FACTOR));
+        }
+    // A product name one or two letters off, either way round, when the word itself is not there.
+    if (to.has(q.stem) || q.folded.length < PART) return to;
+    const a = q.folded;
+    for (const stem of q.name ? this.df.keys() : this.names) {
+      if (to.has(stem)) continue;
+      const b = this.foldedOf.get(stem) ?? stem;
+      const allowed = Math.min(a.length, b.length) >= 9 ? 2 : 1;
+      if (b.length < PART || Math.abs(a.length - b.length) > allowed || (a[0] !== b[0] && a[1] !== b[1])) continue;
+      if (editDistance(a, b, allowed) <= allowed) to.set(stem, TYPO_FACTOR);
+    }
+    return to;
+  }
 }
 
-function shown(d: Doc, hitStems: Map<string, number>, score: number): RankedItem {
+function shown(item: RankItem, tokens: Token[], hitStems: Map<string, number>, score: number): RankedItem {
   // The three words that add most, highlighted wherever the text has them.
   const top = [...hitStems].sort((a, b) => b[1] - a[1]).slice(0, 3);
   const rank = new Map(top.map(([stem], i) => [stem, i]));
-  const hits = d.tokens.filter((t) => rank.has(t.stem));
-  const text = d.item.text;
+  const hits = tokens.filter((t) => rank.has(t.stem));
+  const text = item.text;
   let from = 0;
   let to = text.length;
   if (text.length > EXCERPT && hits.length) {
@@ -240,5 +332,5 @@ function shown(d: Doc, hitStems: Map<string, number>, score: number): RankedItem
     const t = hits.find((h) => h.stem === stem)!;
     return text.slice(t.start, t.end);
   });
-  return { kind: d.item.kind, id: d.item.id, text: excerpt, spans, terms, score };
+  return { kind: item.kind, id: item.id, text: excerpt, spans, terms, score };
 }

@@ -20,8 +20,9 @@ export type Lang = 'en' | 'de';
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
+  const lower = word.toLowerCase();
+  if (/^[a-z0-9]*$/.test(lower)) return lower;
+  return lower
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
@@ -82,9 +83,9 @@ export function guessLang(text: string): Lang | undefined {
   let de = 0;
   let en = 0;
   for (const m of text.matchAll(WORD)) {
-    const w = fold(m[0]);
-    if (DE_HINTS.has(w)) de++;
-    else if (EN_HINTS.has(w)) en++;
+    const hint = wordInfo(m[0]).hint;
+    if (hint === 1) de++;
+    else if (hint === 2) en++;
   }
   return de > en ? 'de' : en > de ? 'en' : undefined;
 }
@@ -129,45 +130,108 @@ export function stem(folded: string, lang: Lang): string {
   return lang === 'de' ? stemDe(folded) : stemEn(folded);
 }
 
-/** The text's words, filler words left out, each stemmed in the text's language. */
-export function tokenize(text: string, lang: Lang = guessLang(text) ?? 'en'): Token[] {
-  const out: Token[] = [];
+export interface WordInfo {
+  folded: string;
+  stop: boolean;
+  /** A function word of German (1) or English (2), for guessing the text's language. */
+  hint: 0 | 1 | 2;
+  shaped: boolean;
+  en?: string;
+  de?: string;
+}
+
+/**
+ * What is known about each word as written, kept between calls: an account's notes are ranked
+ * again for every ticket, and its words repeat. Emptied when it grows past WORDS_KEPT.
+ */
+const words = new Map<string, WordInfo>();
+const WORDS_KEPT = 200_000;
+
+function wordInfo(raw: string): WordInfo {
+  let info = words.get(raw);
+  if (info) return info;
+  const folded = fold(raw);
+  info = {
+    folded,
+    stop: folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded),
+    hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
+    shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
+  };
+  if (words.size >= WORDS_KEPT) words.clear();
+  words.set(raw, info);
+  return info;
+}
+
+/** A text's words (filler words left out) and its function words of each language, unstemmed. */
+export interface WordScan {
+  words: WordInfo[];
+  de: number;
+  en: number;
+}
+
+export function scanWords(text: string): WordScan {
+  const out: WordInfo[] = [];
+  let de = 0;
+  let en = 0;
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const folded = fold(raw);
-    if (folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded)) continue;
-    const start = m.index;
-    out.push({
-      start,
-      end: start + raw.length,
-      folded,
-      stem: stem(folded, lang),
-      shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
-    });
+    const info = wordInfo(m[0]);
+    if (info.hint === 1) de++;
+    else if (info.hint === 2) en++;
+    if (!info.stop) out.push(info);
   }
-  return out;
+  return { words: out, de, en };
+}
+
+/** The language a scanned text's function words say, else `fallback`. */
+export const langOf = (scan: Pick<WordScan, 'de' | 'en'>, fallback: Lang): Lang =>
+  scan.de > scan.en ? 'de' : scan.en > scan.de ? 'en' : fallback;
+
+/** A scanned word's stem in that language (kept with the word). */
+export const stemOf = (info: WordInfo, lang: Lang): string =>
+  lang === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded));
+
+/**
+ * The text's words with their places, filler words left out, each stemmed in the text's
+ * language (`lang`; else guessed from its function words, else `fallback`).
+ */
+export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en'): Token[] {
+  const found: [RegExpExecArray, WordInfo][] = [];
+  let de = 0;
+  let en = 0;
+  for (const m of text.matchAll(WORD)) {
+    const info = wordInfo(m[0]);
+    if (info.hint === 1) de++;
+    else if (info.hint === 2) en++;
+    if (!info.stop) found.push([m, info]);
+  }
+  const use: Lang = lang ?? (de > en ? 'de' : en > de ? 'en' : fallback);
+  return found.map(([m, info]) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    folded: info.folded,
+    stem: use === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded)),
+    shaped: info.shaped,
+  }));
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count one), capped: returns max + 1 once above it. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1);
-    row[0] = i;
-    rows.push(row);
-  }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    [before, prev, row] = [prev, row, before];
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
