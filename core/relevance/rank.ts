@@ -238,10 +238,11 @@ export function forgetReadTexts(): void {
 function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
   // The subject alone is often too short to tell the language: subject and message together.
-  const lang = guessLang(`${problem.subject ?? ''}\n${problem.body ?? ''}`) ?? 'en';
+  // Customer text: none of its words is kept once this returns (keep: false).
+  const lang = guessLang(`${problem.subject ?? ''}\n${problem.body ?? ''}`, false) ?? 'en';
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
-    for (const t of tokenize(text, lang)) {
+    for (const t of tokenize(text, lang, 'en', false)) {
       const had = terms.get(t.stem);
       const name = isName(t) || !!had?.name;
       // In the subject and the message alike: a little more than the subject alone.

@@ -79,11 +79,11 @@ const EN_HINTS = new Set(
 );
 
 /** German when it has more German than English function words; undefined when it has neither. */
-export function guessLang(text: string): Lang | undefined {
+export function guessLang(text: string, keep = true): Lang | undefined {
   let de = 0;
   let en = 0;
   for (const m of text.matchAll(WORD)) {
-    const hint = wordInfo(m[0]).hint;
+    const hint = wordInfo(m[0], keep).hint;
     if (hint === 1) de++;
     else if (hint === 2) en++;
   }
@@ -147,7 +147,7 @@ export interface WordInfo {
 const words = new Map<string, WordInfo>();
 const WORDS_KEPT = 200_000;
 
-function wordInfo(raw: string): WordInfo {
+function wordInfo(raw: string, keep = true): WordInfo {
   let info = words.get(raw);
   if (info) return info;
   const folded = fold(raw);
@@ -157,6 +157,7 @@ function wordInfo(raw: string): WordInfo {
     hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
     shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
   };
+  if (!keep) return info;
   if (words.size >= WORDS_KEPT) words.clear();
   words.set(raw, info);
   return info;
@@ -192,14 +193,15 @@ export const stemOf = (info: WordInfo, lang: Lang): string =>
 
 /**
  * The text's words with their places, filler words left out, each stemmed in the text's
- * language (`lang`; else guessed from its function words, else `fallback`).
+ * language (`lang`; else guessed from its function words, else `fallback`). `keep: false` for
+ * the ticket's own (customer) text: its words are not kept once the call returns.
  */
-export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en'): Token[] {
+export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep = true): Token[] {
   const found: [RegExpExecArray, WordInfo][] = [];
   let de = 0;
   let en = 0;
   for (const m of text.matchAll(WORD)) {
-    const info = wordInfo(m[0]);
+    const info = wordInfo(m[0], keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) found.push([m, info]);
@@ -235,3 +237,6 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length]!;
 }
+
+/** For tests: whether this word, as written, is in the word memory. */
+export const isWordKept = (raw: string): boolean => words.has(raw);

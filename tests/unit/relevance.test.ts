@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankForProblem, type RankItem } from '@/core/relevance/rank';
+import { isWordKept } from '@/core/relevance/text';
 import { ACCOUNTS } from '../fixtures/relevance/accounts';
 import { CASES } from '../fixtures/relevance/cases';
 
@@ -102,5 +103,17 @@ describe('rankForProblem', () => {
   it('answers nothing without ticket words or without texts', () => {
     expect(rankForProblem(items, {})).toEqual([]);
     expect(rankForProblem([], { subject: 'Dentrix down' })).toEqual([]);
+  });
+});
+
+describe('the ticket words are not kept', () => {
+  it('keeps the words of the notes it read, never the ticket’s', () => {
+    rankForProblem([{ kind: 'note', id: 'n', text: 'Zyxwvutqa server notes' }], {
+      subject: 'Qqxyzzyplugh server down',
+      body: 'Ffroobnitz broke the Zyxwvutqa server.',
+    });
+    expect(isWordKept('Zyxwvutqa')).toBe(true);
+    expect(isWordKept('Qqxyzzyplugh')).toBe(false);
+    expect(isWordKept('Ffroobnitz')).toBe(false);
   });
 });
