@@ -3,6 +3,7 @@ import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
 import { generic } from './generic';
 import { matchesAny } from './url-match';
+import { readOpenedAt } from './ticket-words';
 
 import { SPECIFIC_ADAPTERS, adapterById } from './registry';
 export { SPECIFIC_ADAPTERS, adapterById };
@@ -72,6 +73,7 @@ export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): T
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;
   if (adapter) mergeFallback(reading, safeRead(generic, doc, url));
+  reading.openedAt ??= safely(() => readOpenedAt(doc));
   return toTicketRef((adapter ?? generic).id, url, reading);
 }
 
@@ -101,6 +103,7 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
     contactEmail: ref.contactEmail,
     emails: [...ref.emails],
     missing: [...ref.missing],
+    openedAt: ref.openedAt,
   };
   let extra: Partial<AdapterReading>;
   try {
@@ -114,6 +117,14 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
   const better = toTicketRef(ref.helpdesk, url, reading);
   return JSON.stringify(better) === JSON.stringify(ref) ? ref : better;
 }
+
+const safely = <T>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
 
 /** A broken adapter must not break the page or the content script. */
 function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL): AdapterReading {
@@ -145,6 +156,7 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
     contactName: text(r.contactName, 200),
     contactEmail,
     ...(text(r.ticketType, 60) ? { ticketType: text(r.ticketType, 60) } : {}),
+    ...(r.openedAt && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(r.openedAt) ? { openedAt: r.openedAt } : {}),
     emails: emails.slice(0, 50),
     missing: [...new Set(r.missing)].filter((m) => m.length <= 40).slice(0, 20),
   };

@@ -14,9 +14,14 @@ export interface AdapterReading {
   ticketType?: string;
   /** Other emails on the page (requestors, CCs). */
   emails: string[];
+  /** When the ticket was opened, as an ISO date-time the page states (for the promise clock). */
+  openedAt?: string;
   /** Fields this adapter expected but could not read, e.g. "company": shows layout changes. */
   missing: string[];
 }
+
+/** CUSTOMER TEXT: the ticket's subject and first message (see core/model.ts). */
+export type { TicketWords } from '@/core/model';
 
 /**
  * A ticket URL an adapter must recognise, with the id it holds. Each adapter file exports its

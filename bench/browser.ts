@@ -1,7 +1,8 @@
 /**
  * In the browser: the built test extension (.output-test, or BACKSTORY_TEST_OUT, from `npm test`
  * or `WXT_TEST_HOSTS=1 npx wxt build`) in Chromium with the sample data. Measures the time from a
- * ticket page's DOMContentLoaded to the sidebar showing its backstory, and from opening the popup
+ * ticket page's DOMContentLoaded to the sidebar showing its backstory (with the notes relevant to
+ * the ticket at its top), and from opening the popup
  * to its first result for a query typed at once (in the page, and by Playwright). Skipped when there is no build or no Chromium.
  */
 import { existsSync } from 'node:fs';
@@ -64,10 +65,11 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
       const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
       const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
       // The time is taken in the frame, at the animation frame that first shows the backstory
-      // (not after another round trip to this process).
+      // with what concerns this ticket at its top (not after another round trip to this process).
       const shown = await frame.waitForFunction(
         () =>
           document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' &&
+          !!document.querySelector('[data-testid=relevant]') &&
           performance.timeOrigin + performance.now(),
         undefined,
         { polling: 'raf' },

@@ -3,7 +3,7 @@
  * contacts, campaigns, deals and ~200-character notes. Same seed, same data, every run.
  */
 import type { Account, Campaign, Contact, Deal, Note, RecordSet } from '../core/model';
-import { mulberry32 } from '../sources/sample-data';
+import { mulberry32 } from '../core/random';
 
 /** The sample data's seeded generator (sources/sample-data.ts), shared rather than copied. */
 export const rng = mulberry32;

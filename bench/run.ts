@@ -16,6 +16,7 @@ import { importBench } from './import';
 import { syncBench } from './sync';
 import { browserBench } from './browser';
 import { importStallBench } from './import-stall';
+import { relevanceBench } from './relevance';
 import { openChromiumBench, type ChromiumBench } from './in-chromium/chromium';
 import type { ChromiumImport, ChromiumMatch } from './in-chromium/entry';
 import { bundleSizes } from './bundles';
@@ -29,7 +30,7 @@ const sizes = process.env.BENCH_QUICK
       .map(Number)
       .filter((n) => n > 0);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-/** BENCH_ONLY=search,match,scan,import,stall,sync,browser runs only those parts (for quick looks). */
+/** BENCH_ONLY=search,match,scan,relevance,import,stall,sync,browser runs only those parts (for quick looks). */
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, sizes };
@@ -141,6 +142,33 @@ if (part('scan')) {
       `Page scan build: ${passes.length} passes in this process, each from a collected heap; the table has the first (a cold build, as a worker makes it). Per pass ${passes.map(ms).join(', ')} ms`,
     );
   report.pageScan = scan;
+}
+
+const relevance = part('relevance') ? relevanceBench() : undefined;
+if (relevance) {
+  console.log(
+    `\nRelevant to this ticket: ranking one account's ${relevance.notes.toLocaleString('en')} notes by a ticket's subject and first message (${relevance.latency.n} rankings)`,
+  );
+  console.log(
+    table(
+      ['measure', 'p50 ms', 'p95 ms', 'p99 ms'],
+      [
+        [
+          'rank, the notes read before (BM25, excerpts)',
+          ms(relevance.latency.p50),
+          ms(relevance.latency.p95),
+          ms(relevance.latency.p99),
+        ],
+        [
+          'rank, the notes read for the first time',
+          ms(relevance.cold.p50),
+          ms(relevance.cold.p95),
+          ms(relevance.cold.p99),
+        ],
+      ],
+    ),
+  );
+  report.relevance = relevance;
 }
 
 const importRows = process.env.BENCH_QUICK ? 10_000 : 100_000;
@@ -314,6 +342,7 @@ console.log(
         (n) => `${n.toFixed(0)} MB`,
         (n) => n <= 40,
       ),
+      row('relevance ranking, an account with 1,000 notes, p95 <= 5 ms', relevance?.latency.p95, msText, (n) => n <= 5),
       row(
         'sidebar within 150 ms of DOMContentLoaded (p50, sample data)',
         typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50,

@@ -2,16 +2,20 @@ import type { Backstory } from '@/core/backstory';
 import type { DisplaySettings } from '@/storage/settings';
 import { formatDate, formatMoney, formatMonth } from '@/core/format';
 import { NotesList } from './NotesList';
+import { RelevantSection } from './RelevantSection';
+import { PromiseClock } from './PromiseClock';
 import { SourcesLine, sourceLabel } from './SourcesLine';
 import { t, uiLocale } from '../i18n/i18n';
 
 interface Props {
   story: Backstory;
   settings: DisplaySettings;
+  /** When the ticket on screen was opened (ISO), if its page says: promises with a time get a clock. */
+  openedAt?: string;
 }
 
 /** The "origin story" of an account: campaign, winning deal, what was sold and promised, notes. */
-export function BackstoryView({ story, settings }: Props) {
+export function BackstoryView({ story, settings, openedAt }: Props) {
   const { account, originCampaign, winningDeal, promises, contact, notes } = story;
   const show = settings.show;
   const deal = winningDeal;
@@ -23,6 +27,7 @@ export function BackstoryView({ story, settings }: Props) {
       : undefined;
   return (
     <article aria-label={t('story.label', [account.name])}>
+      <RelevantSection items={story.relevant} openedAt={openedAt} />
       <section class="section" aria-labelledby="origin-title">
         <h2 id="origin-title" class="section-title">
           {t('story.origin')}
@@ -94,7 +99,10 @@ export function BackstoryView({ story, settings }: Props) {
             <div class="section-title">{t('story.promised')}</div>
             <ul class="promises" data-testid="promises">
               {promises.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>
+                  {p}
+                  <PromiseClock promise={p} openedAt={openedAt} />
+                </li>
               ))}
             </ul>
           </div>

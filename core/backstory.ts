@@ -33,6 +33,28 @@ export interface Backstory {
   accountIds: string[];
   /** What the view says about each source's freshness (filled in by services/freshness.ts). */
   sourceInfo?: SourceInfo[];
+  /**
+   * At most three promises, notes or items sold that concern the ticket on screen, best first
+   * (core/relevance/story.ts; absent when none does, or with no ticket).
+   */
+  relevant?: RelevantItem[];
+}
+
+/** A promise, note or item sold that concerns the ticket, with why. Plain text and offsets, never HTML. */
+export interface RelevantItem {
+  kind: 'promise' | 'note' | 'sold';
+  /** The item's text, or the part of a long note around its first matching word. */
+  text: string;
+  /** The matching words in `text`, as [start, end) offsets to highlight. */
+  spans: [number, number][];
+  /** Its matching words as it writes them ("Dentrix", "scheduler"), names first. */
+  terms: string[];
+  /** The whole promise (a promise's clock reads it). */
+  promise?: string;
+  /** A note's id, author and date. */
+  noteId?: string;
+  author?: string;
+  date?: string;
 }
 
 /** How fresh one source's data is, in words the view can translate. */

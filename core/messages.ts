@@ -11,6 +11,9 @@ const short = (max: number) => z.string().check(z.maxLength(max));
 
 /** The most characters of a ticket page's visible text a content script may send. */
 export const TICKET_TEXT_MAX = 100_000;
+/** The most characters of a ticket's subject and first message sent (adapters/ticket-words.ts). */
+export const TICKET_SUBJECT_MAX = 300;
+export const TICKET_MESSAGE_MAX = 4000;
 
 export const ticketRefSchema = z.object({
   helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
@@ -20,6 +23,7 @@ export const ticketRefSchema = z.object({
   contactName: z.optional(short(200)),
   contactEmail: z.optional(short(254)),
   ticketType: z.optional(short(60)),
+  openedAt: z.optional(short(40).check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/))),
   emails: z.array(short(254)).check(z.maxLength(50)),
   missing: z.array(short(40)).check(z.maxLength(20)),
 });
@@ -37,6 +41,13 @@ export const messageSchemas = {
       type: z.literal('ticket:update'),
       ref: z.nullable(ticketRefSchema),
       text: z.optional(short(TICKET_TEXT_MAX)),
+      // CUSTOMER TEXT (adapters/ticket-words.ts): only orders the matched account's notes, never matches.
+      words: z.optional(
+        z.object({
+          subject: z.optional(short(TICKET_SUBJECT_MAX)),
+          firstMessage: z.optional(short(TICKET_MESSAGE_MAX)),
+        }),
+      ),
     }),
   },
   /**

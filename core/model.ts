@@ -125,8 +125,20 @@ export interface TicketRef {
   contactEmail?: string;
   /** The ticket's type or category as the help desk labels it, for campaign insights. */
   ticketType?: string;
+  /** When the ticket was opened (ISO date-time), where the page states it: for the promise clock. */
+  openedAt?: string;
   /** Other emails seen on the page (requestors, CCs), lower-case. */
   emails: string[];
   /** Fields the adapter expected but could not read: shown so a layout change is visible. */
   missing: string[];
+}
+
+/**
+ * CUSTOMER TEXT: the ticket's subject and first message (adapters/ticket-words.ts). Sent beside
+ * the ticket reference, never in it; used only to order the matched account's own sales notes
+ * (core/relevance), never to match an account; held in the background's memory only.
+ */
+export interface TicketWords {
+  subject?: string;
+  firstMessage?: string;
 }

@@ -38,9 +38,20 @@ await options.getByText(/Loaded sample data/).waitFor({ timeout: 30_000 });
 
 const ticketUrl = `${server.origin}/generic-ticket-email.html`;
 const ticket = await context.newPage();
+// The sample ticket was opened 47 minutes ago, so its promise clock shows where a technician
+// would meet it: the fixture's fixed opened time is moved as the page is served.
+await ticket.route(ticketUrl, async (route) => {
+  const served = await route.fetch();
+  const opened = new Date(Date.now() - 47 * 60_000).toISOString();
+  await route.fulfill({
+    response: served,
+    body: (await served.text()).replaceAll('2026-11-23T07:12:00-08:00', opened),
+  });
+});
 await ticket.goto(ticketUrl);
 const frame = await waitForSidebar(ticket);
 await frame.getByTestId('campaign').waitFor({ timeout: 15_000 });
+await frame.getByTestId('relevant').waitFor({ timeout: 15_000 });
 
 if (!headless) {
   console.log(`Backstory is running in Chromium on ${ticketUrl}. Close the browser or press Ctrl+C to stop.`);

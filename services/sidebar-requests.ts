@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { TicketRef } from '@/core/model';
+import type { TicketRef, TicketWords } from '@/core/model';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
@@ -12,6 +12,7 @@ import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { describeSources } from './freshness';
 import { heldMatchMemory } from '../background-caches/match-memory';
+import { relevantToTicket } from '@/core/relevance/story';
 
 /**
  * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
@@ -27,19 +28,30 @@ const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
 
 /**
  * Each tab's ticket text as its content script last sent it, for the ticket it was sent with:
- * page content, used only when the ticket's fields match nothing. Held in the worker's memory,
- * with a copy in storage.session (memory too, never on disk, cleared when the browser closes,
- * not readable by content scripts) so a stopped worker's successor still has it. Where session
- * storage is full, memory alone holds it.
+ * page content, used only when the ticket's fields match nothing, and the ticket's subject and
+ * first message (customer text), used only to order the matched account's notes. Held in the
+ * worker's memory, with a copy in storage.session (memory too, never on disk, cleared when the
+ * browser closes, not readable by content scripts) so a stopped worker's successor still has it.
+ * Where session storage is full, memory alone holds it. Sent nowhere.
  */
-const texts = new Map<number, { key: string; text: string }>();
+interface KeptText {
+  key: string;
+  text?: string;
+  words?: TicketWords;
+}
+const texts = new Map<number, KeptText>();
 const textItem = (tabId: number) =>
-  storage.defineItem<{ key: string; text: string } | null>(`session:ticketText:${tabId}`, { fallback: null });
+  storage.defineItem<KeptText | null>(`session:ticketText:${tabId}`, { fallback: null });
 
 /** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
-export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): Promise<void> {
-  if (ref && text) {
-    const kept = { key: refKey(ref), text };
+export function rememberTicketText(
+  tabId: number,
+  ref: TicketRef | null,
+  text: string | undefined,
+  words?: TicketWords,
+): Promise<void> {
+  if (ref && (text || words)) {
+    const kept: KeptText = { key: refKey(ref), ...(text ? { text } : {}), ...(words ? { words } : {}) };
     texts.set(tabId, kept);
     return textItem(tabId)
       .setValue(kept)
@@ -52,14 +64,14 @@ export function rememberTicketText(tabId: number, ref: TicketRef | null, text: s
 }
 
 /** The tab's text, only while it is for this very ticket. */
-async function textFor(tabId: number, ref: TicketRef): Promise<string | undefined> {
+async function textFor(tabId: number, ref: TicketRef): Promise<Omit<KeptText, 'key'>> {
   const kept =
     texts.get(tabId) ??
     (await textItem(tabId)
       .getValue()
       .catch(() => null)) ??
     undefined;
-  return kept && kept.key === refKey(ref) ? kept.text : undefined;
+  return kept && kept.key === refKey(ref) ? { text: kept.text, words: kept.words } : {};
 }
 
 /** Start on this tab's story now (the ticket just reported); null forgets the tab's. */
@@ -70,7 +82,7 @@ export function prepareStory(tabId: number, ref: TicketRef | null, db: Backstory
     key: refKey(ref),
     at: Date.now(),
     db,
-    story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)),
+    story: textFor(tabId, ref).then((kept) => tellStory(db, ref, kept)),
   };
   // A failure is not kept: the frame's own request tries again.
   entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
@@ -108,8 +120,18 @@ export async function storyForTab(
   return tellStory(db, ref, await textFor(tabId, ref));
 }
 
-/** The ticket's story, its account's earlier flags, and how fresh each source is. */
-async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefined): Promise<TicketStory> {
+/** The ticket's subject and first message, as the relevance ranking reads them. */
+const problemOf = (words: TicketWords | undefined) => words && { subject: words.subject, body: words.firstMessage };
+
+/**
+ * The ticket's story, its account's earlier flags, how fresh each source is, and which of the
+ * account's promises and notes concern this ticket (ranked by its subject and first message).
+ */
+async function tellStory(
+  db: BackstoryDB,
+  ref: TicketRef,
+  { text, words }: Omit<KeptText, 'key'>,
+): Promise<TicketStory> {
   const story = await loadTicketStory(
     db,
     ref,
@@ -127,7 +149,13 @@ async function tellStory(db: BackstoryDB, ref: TicketRef, text: string | undefin
   const notes = flags.length
     ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id)))
     : story.story.notes;
-  return { ...story, story: { ...story.story, notes, sourceInfo }, flags };
+  const problem = problemOf(words);
+  const relevant = problem ? relevantToTicket({ ...story.story, notes }, problem) : [];
+  return {
+    ...story,
+    story: { ...story.story, notes, sourceInfo, ...(relevant.length ? { relevant } : {}) },
+    flags,
+  };
 }
 
 /** Flag the ticket on screen in this tab; `deliver` tries to send it before answering. */
@@ -140,7 +168,7 @@ export async function flagForTab(
 ): Promise<Flag> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const text = await textFor(tabId, ref);
+  const { text } = await textFor(tabId, ref);
   const story = await loadTicketStory(
     db,
     ref,

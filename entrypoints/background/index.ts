@@ -69,9 +69,10 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id ?? -1;
     switch (message.type) {
       case 'ticket:update': {
-        // The ticket's text stays in memory for this ticket only; the sidebar frame will ask for
+        // The ticket's text (and its subject and first message, customer text that only orders
+        // the account's notes) stays in memory for this ticket only; the sidebar frame will ask for
         // this ticket's story once it has loaded: begin it now.
-        void rememberTicketText(tabId, message.ref, message.text);
+        void rememberTicketText(tabId, message.ref, message.text, message.words);
         prepareStory(tabId, message.ref);
         const item = tabTicketItem(tabId);
         const previous = await item.getValue();

@@ -6,6 +6,7 @@ import { readLocalValues, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
+import { readTicketWords } from '@/adapters/ticket-words';
 import { askBackground } from '@/messaging/ask-background';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
@@ -142,15 +143,23 @@ export class TicketWatcher {
 
   /**
    * Tell the background the ticket on screen, with its visible text (matched against known
-   * names only when the fields match nothing). A service worker the browser stopped just then,
+   * names only when the fields match nothing) and its subject and first message (which order
+   * the matched account's notes). A service worker the browser stopped just then,
    * or one slow to start, can drop the message: it is sent again while it is still the page's
    * current ticket, for long enough that a busy machine's worker restart does not lose it (a
    * lost report leaves the sidebar saying the page shows no ticket).
    */
   private async report(ref: TicketRef | null, key: string): Promise<void> {
     const text = ref ? ticketText(document) : undefined;
+    // Customer text, beside the ref (never in it): orders the account's notes, never matches.
+    const words = ref ? readTicketWords(document) : undefined;
     await askBackground(
-      { type: 'ticket:update', ref, ...(text ? { text } : {}) },
+      {
+        type: 'ticket:update',
+        ref,
+        ...(text ? { text } : {}),
+        ...(words?.subject || words?.firstMessage ? { words } : {}),
+      },
       { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) },
     );
   }

@@ -131,7 +131,7 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
             {t('sidebar.failed', [state.error])}
           </p>
         )}
-        {story?.story && <BackstoryView story={story.story} settings={settings} />}
+        {story?.story && <BackstoryView story={story.story} settings={settings} openedAt={ref?.openedAt} />}
         {story?.story && <FlagForm flags={story.flags ?? []} send={askFlag} onSent={() => void refresh()} />}
         {story && story.match.status === 'ambiguous' && (
           <section class="section" data-testid="ambiguous">

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launch, loadSampleData, screenshot, sidebarFrame, type Harness } from './harness';
+import { makeSampleData } from '@/sources/sample-data';
+import { makeSampleTicketViews } from '@/sources/sample/tickets';
 
 let h: Harness;
 beforeAll(async () => {
@@ -47,39 +49,21 @@ describe('campaign insights', () => {
   it('shows tickets per customer per campaign and channel as a chart and a table, and exports it', async () => {
     const options = await h.extensionPage('options.html#insights');
     await options.getByTestId('insights-table').waitFor();
-    // Seed 90 days of matched tickets across the sample customers, straight into the extension's database.
-    await options.evaluate(async () => {
+    // Seed the sample world's tickets (90 days of them, sources/sample/tickets.ts) straight into
+    // the extension's database: one campaign's customers need clearly more support.
+    const views = makeSampleTicketViews(makeSampleData(), new Date().toISOString().slice(0, 10));
+    await options.evaluate(async (views) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('backstory');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      // Sales records are packed (storage/pack-layout.ts): the accounts are the 'account' rows' records.
-      const ids = await new Promise<string[]>((resolve) => {
-        const req = db.transaction('packs').objectStore('packs').getAll();
-        req.onsuccess = () =>
-          resolve(
-            (req.result as { kind: string; records: { id: string }[] }[])
-              .filter((p) => p.kind === 'account')
-              .flatMap((p) => p.records.map((r) => r.id))
-              .sort(),
-          );
-      });
       const tx = db.transaction('ticketViews', 'readwrite');
       const store = tx.objectStore('ticketViews');
-      const today = Date.now();
-      for (let i = 0; i < 400; i++) {
-        const day = new Date(today - (i % 85) * 86_400_000).toISOString().slice(0, 10);
-        store.put({
-          day,
-          ticketKey: `seed|${i}`,
-          accountId: ids[(i * 7 + (i % 3) * 11) % ids.length],
-          kind: ['Incident', 'Service request', 'Problem', 'Incident'][i % 4],
-        });
-      }
+      for (const view of views) store.put(view);
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
-    });
+    }, views);
     await options.reload();
     await options.getByTestId('insights-chart').waitFor();
     const bars = options.getByTestId('insights-chart').locator('rect');
@@ -87,6 +71,18 @@ describe('campaign insights', () => {
     const table = options.getByTestId('insights-table');
     expect(await table.locator('tbody tr').count()).toBe(await bars.count());
     expect(await table.textContent()).toContain('too few to compare');
+    // The Google Ads customers stand out: the most tickets per customer, by far.
+    const perCustomer = (
+      await table
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelectorAll('td')[5]?.textContent ?? '']),
+        )
+    )
+      .map(([label, n]) => ({ label: label!, n: Number(n) }))
+      .sort((a, b) => b.n - a.n);
+    expect(perCustomer[0]!.label).toContain('Google Ads');
+    expect(perCustomer[0]!.n).toBeGreaterThanOrEqual(2 * perCustomer[1]!.n);
     expect(await axeViolations(options)).toEqual([]);
     await screenshot(options, 'options-insights');
 

@@ -14,7 +14,7 @@ import {
 } from '@/background-caches/match-memory';
 import type { Flag } from '@/core/flags';
 import { loadTicketStory } from '@/services/ticket-story';
-import { mulberry32 } from '@/sources/sample-data';
+import { mulberry32 } from '@/core/random';
 import { salesRows } from './stored-records';
 import { bucketOf } from '@/storage/pack-layout';
 

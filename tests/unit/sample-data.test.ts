@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_ROLES, recordId, type RecordSet } from '@/core/model';
 import { emailDomain, isEmail, isFreeMailDomain, normalizeCompany, normalizeDomain } from '@/core/normalize';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+import { makeSampleTicketViews } from '@/sources/sample/tickets';
+import { campaignInsights } from '@/core/insights';
+import { assembleBackstory } from '@/core/backstory';
+import { relevantToTicket } from '@/core/relevance/story';
+import { parsePromiseTime } from '@/core/promise-clock';
 
 const data: RecordSet = makeSampleData();
 const accountById = new Map(data.accounts.map((a) => [a.id, a]));
@@ -51,7 +56,7 @@ describe('makeSampleData', () => {
     }
   });
 
-  it('gives every account 1-2 lower-case domains, 2-4 contacts, 1-2 deals and 2-6 notes', () => {
+  it('gives every account 1-2 lower-case domains, 2-4 contacts, 1-2 deals and 2-6 notes (Acme, the story, 15)', () => {
     for (const a of data.accounts) {
       expect(a.domains.length, a.name).toBeGreaterThanOrEqual(1);
       expect(a.domains.length, a.name).toBeLessThanOrEqual(2);
@@ -64,7 +69,12 @@ describe('makeSampleData', () => {
       const deals = byAccount(data.deals, a.id).length;
       const notes = byAccount(data.notes, a.id);
       expect([contacts, deals, notes.length], a.name).toSatisfy(
-        ([c, d, n]: number[]) => c! >= 2 && c! <= 4 && d! >= 1 && d! <= 2 && n! >= 2 && n! <= 6,
+        ([c, d, n]: number[]) =>
+          c! >= 2 &&
+          c! <= 4 &&
+          d! >= 1 &&
+          d! <= 2 &&
+          (a.id === SAMPLE_FIXED.acme.accountId ? n === 15 : n! >= 2 && n! <= 6),
       );
       expect(notes.filter((n) => n.pinned).length, a.name).toBeLessThanOrEqual(1);
       expect(a.industry && a.leadSource && a.owner && a.customerSince, a.name).toBeTruthy();
@@ -294,5 +304,42 @@ describe('SAMPLE_FIXED accounts', () => {
     expect(data.accounts.filter((a) => a.domains.includes('riversideclinic.org')).map((a) => a.sourceId)).toEqual([
       'acct-riverside',
     ]);
+  });
+});
+
+describe('the story the sample data tells', () => {
+  it("puts Acme's Dentrix promise, with a time to keep, and the note about it first for the fixture ticket", () => {
+    const id = SAMPLE_FIXED.acme.accountId;
+    const story = assembleBackstory({
+      account: data.accounts.find((a) => a.id === id)!,
+      deals: byAccount(data.deals, id),
+      contacts: byAccount(data.contacts, id),
+      notes: byAccount(data.notes, id),
+      campaigns: data.campaigns,
+    });
+    // tests/fixtures/generic-ticket-email.html
+    const relevant = relevantToTicket(story, {
+      subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
+      body: 'The Dentrix appointment book has been frozen since we opened at 7. Every front-desk PC shows the spinning wheel.',
+    });
+    expect(relevant[0]).toMatchObject({
+      kind: 'promise',
+      promise: '1-hour response on the dental scheduler (Dentrix)',
+    });
+    expect(parsePromiseTime(relevant[0]!.promise!)).toEqual({ minutes: 60, businessHours: false });
+    expect(relevant[1]).toMatchObject({ kind: 'note', text: SAMPLE_FIXED.acme.pinnedNote });
+    expect(relevant.length).toBeLessThanOrEqual(3);
+    // Of Acme's 15 notes, those about printers, phones, imaging, billing and Wi-Fi are left out.
+    expect(relevant.every((r) => r.terms.includes('Dentrix'))).toBe(true);
+  });
+
+  it("has one campaign whose customers clearly need more support than the others'", () => {
+    const today = '2026-12-06';
+    const rows = campaignInsights({ ...data, views: makeSampleTicketViews(data, today), today });
+    const byLoad = rows.filter((r) => !r.small).sort((a, b) => b.perCustomer - a.perCustomer);
+    expect(byLoad[0]!.label).toBe("Google Ads - 'IT support near me'");
+    // At least twice the tickets per customer of any other campaign with enough customers to compare.
+    expect(byLoad[0]!.perCustomer).toBeGreaterThanOrEqual(2 * byLoad[1]!.perCustomer);
+    expect(makeSampleTicketViews(data, today)).toEqual(makeSampleTicketViews(data, today));
   });
 });

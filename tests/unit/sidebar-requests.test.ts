@@ -3,7 +3,13 @@ import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { tabTicketItem } from '@/storage/tab-tickets';
-import { forgetPreparedStories, pinForTab, prepareStory, storyForTab } from '@/services/sidebar-requests';
+import {
+  forgetPreparedStories,
+  pinForTab,
+  prepareStory,
+  rememberTicketText,
+  storyForTab,
+} from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const ref: TicketRef = {
@@ -81,5 +87,38 @@ describe('what the background tells the sidebar frame', () => {
     prepareStory(7, ref, db);
     expect(await storyForTab(7, 'https://evil.example/framing-the-sidebar', db)).toBeNull();
     forgetPreparedStories(7);
+  });
+
+  it("puts the account's notes and promises about this ticket's problem first, from its subject and first message", async () => {
+    const db = await sampleDb();
+    await tabTicketItem(9).setValue(ref);
+    const words = {
+      subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
+      firstMessage: 'The Dentrix appointment book has been frozen since we opened at 7.',
+    };
+    await rememberTicketText(9, ref, undefined, words);
+    const story = await storyForTab(9, ref.url, db);
+    const relevant = story?.story?.relevant ?? [];
+    expect(relevant.length).toBeGreaterThan(0);
+    expect(relevant.length).toBeLessThanOrEqual(3);
+    expect(relevant.some((r) => r.kind === 'promise' && /1-hour response/.test(r.promise ?? ''))).toBe(true);
+    for (const r of relevant) {
+      expect(r.terms).toContain('Dentrix');
+      // Each highlight is a word of the ticket's (to its stem).
+      for (const [start, end] of r.spans)
+        expect(`${words.subject} ${words.firstMessage}`.toLowerCase()).toContain(
+          r.text.slice(start, end).toLowerCase().slice(0, 5),
+        );
+    }
+    // The customer's own words are not handed on: only the notes' words are.
+    expect(JSON.stringify(story)).not.toContain('appointment book');
+  });
+
+  it('shows no relevant section without the ticket words, or for another ticket than they came with', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(10).setValue(ref);
+    expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
+    await rememberTicketText(10, { ...ref, ticketId: '999' }, undefined, { subject: 'Dentrix scheduler down' });
+    expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
   });
 });

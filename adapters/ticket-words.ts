@@ -1,0 +1,75 @@
+import type { TicketWords } from './types';
+
+/**
+ * The ticket's subject and first message, for ranking the matched account's sales notes (core/
+ * relevance), and when the ticket was opened, for the promise clock. Any help desk: the common
+ * shapes of a ticket page, no product's markup.
+ *
+ * Subject and message are customer-written: they travel beside the ticket reference, never in
+ * it, are never used to choose the account, and stay in the background's memory only (see
+ * storage/sidebar-requests.ts).
+ */
+
+/** The most characters of each read (the message's opening says what the problem is). */
+export const SUBJECT_MAX = 300;
+export const FIRST_MESSAGE_MAX = 4000;
+
+const SUBJECT =
+  '.ticket-subject, [data-ticket-subject], [itemprop="headline"], #header h1, main h1, [role="main"] h1, h1';
+const MESSAGE =
+  '.message-body, .ticket-description, .description-body, [data-message-body], .messagebody, .comment-body, .ticket-body';
+
+const clean = (s: string | null | undefined, max: number) => {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t.slice(0, max) : undefined;
+};
+
+/** Subject and first message, read only, capped; either may be missing. */
+export function readTicketWords(doc: Document): TicketWords {
+  const heading = doc.querySelector<HTMLElement>(SUBJECT);
+  // "Ticket #1042 Dentrix down" and "#7: Printer" lose their number; a page without a heading has its title.
+  const subject = clean(
+    (heading?.textContent ?? doc.title)
+      .replace(/^\s*(?:(?:ticket|incident|case|request|issue|vorgang)\s*#?|#)\s*[A-Z]{0,5}-?\d+\s*[:.\-–]?\s*/i, '')
+      .replace(/\s+[·|–-]\s+[^·|–-]+$/, (tail) => (heading ? tail : '')),
+    SUBJECT_MAX,
+  );
+  const message = doc.querySelector<HTMLElement>(MESSAGE);
+  return {
+    ...(subject ? { subject } : {}),
+    ...(message ? { firstMessage: clean(message.innerText ?? message.textContent, FIRST_MESSAGE_MAX) } : {}),
+  };
+}
+
+const OPENED_LABEL =
+  /^\s*(?:created|opened|submitted|date opened|erstellt|eröffnet|angelegt|erfasst)\s*(?:on|am)?\s*:?\s*$/i;
+
+/**
+ * When the ticket was opened, as the page states it in a machine-readable form: a <time
+ * datetime> labelled "Created"/"Opened" (else the first message's), or a row labelled "Created"
+ * whose value is a full date and time (Request Tracker: "Mon Nov 23 18:46:01 2026", in the
+ * browser's time zone, which RT shows the user's times in). An ISO string, or undefined.
+ */
+export function readOpenedAt(doc: Document): string | undefined {
+  for (const time of doc.querySelectorAll<HTMLTimeElement>('time[datetime]')) {
+    const before = time.previousSibling?.textContent ?? '';
+    if (/(?:created|opened|submitted|erstellt|eröffnet)\s*(?:on|am)?\s*:?\s*$/i.test(before)) return iso(time.dateTime);
+  }
+  for (const label of doc.querySelectorAll<HTMLElement>('.label, dt, th, label')) {
+    if (!OPENED_LABEL.test(label.textContent ?? '')) continue;
+    const value = label.nextElementSibling;
+    const time = value?.querySelector<HTMLTimeElement>('time[datetime]');
+    const found = iso(time?.dateTime ?? value?.textContent ?? '');
+    if (found) return found;
+  }
+  const first = doc.querySelector(MESSAGE)?.closest('article, .message, li, tr');
+  return iso(first?.querySelector<HTMLTimeElement>('time[datetime]')?.dateTime ?? '');
+}
+
+/** A full date and time (not a bare date, not "2 hours ago"), as ISO; else undefined. */
+function iso(value: string): string | undefined {
+  const v = value.trim();
+  if (!/\d{4}/.test(v) || !/\d{1,2}:\d{2}/.test(v) || v.length > 64) return undefined;
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}

@@ -1,0 +1,242 @@
+/**
+ * Words for the relevance ranking: tokens with their place in the text, folded, stemmed for
+ * English or German (a light suffix stripper each, picked per text), with the filler words of
+ * both languages and of ticket mail ("please", "urgent", "seit", "bitte") left out.
+ */
+
+export interface Token {
+  /** Where the word stands in the text: [start, end). */
+  start: number;
+  end: number;
+  /** Lower-case, umlauts and accents folded ("Störung" -> "storung"). */
+  folded: string;
+  stem: string;
+  /** Written with a capital inside the word or with a digit: "QuickBooks", "M365", "FortiGate". */
+  shaped: boolean;
+}
+
+export type Lang = 'en' | 'de';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^[a-z0-9]*$/.test(lower)) return lower;
+  return lower
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+// Function words, and the words every ticket is made of, in both languages.
+const STOP = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both ' +
+    'but by can cannot could did do does doing during each few for from further had has have having he her here ' +
+    'hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off ' +
+    'on once only or other our ours out over own same she should so some such than that the their them then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why ' +
+    'will with would you your yours yourself yet get got gets getting still again ever even per via us let lets ' +
+    "dont don't cant can't im ive also one two three etc " +
+    // ticket mail
+    'hi hello hey dear thanks thank regards best cheers please pls asap urgent urgently help issue issues problem ' +
+    'problems ticket question today morning afternoon tonight yesterday since now soon quick quickly team ' +
+    'working work works worked anyone someone something anything everything know need needs needed want see seems ' +
+    'look looks like just keep keeps happen happens happened again back sure also able unable ' +
+    'still thing things time day week hour hours minute minutes am pm dr mr mrs ms new ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    // German
+    'der die das den dem des ein eine einer eines einem einen und oder aber auch als am an auf aus bei bin bis bist ' +
+    'da damit dann dass daß dein deine denn dich dir doch du durch er es euch euer für hat hatte hatten habe haben ' +
+    'hier ich ihm ihn ihr ihre im in ist ja jetzt kann kein keine können könnte mal man mehr mein meine mich mir mit ' +
+    'muss nach nicht noch nun nur ob schon sehr sein seine sich sie sind so soll sollte über um uns unser vom von vor ' +
+    'war waren was weil wenn wer wie wir wird wieder wo zu zum zur zwischen alle alles andere beim dies diese dieser ' +
+    'dieses gibt geht gehen ging kommt mehr seit sowie unsere unserer unseren wurde wurden worden werden ' +
+    'hallo guten tag morgen grüße gruss gruß grüßen freundlichen viele dank danke bitte dringend dringende ' +
+    'problem probleme frage heute gestern seit sofort schnell leider funktioniert funktionieren funktionierte ' +
+    'klappt geht läuft mfg lg vg team zeit stunde stunden minute minuten uhr herr frau ' +
+    'neu neue neuer neuen neues montag dienstag mittwoch donnerstag freitag samstag sonntag'
+  )
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(fold),
+);
+
+export const isStopword = (folded: string) => STOP.has(folded);
+
+const DE_HINTS = new Set(
+  (
+    'der die das und ist nicht mit ein eine auf für wir sich bei seit kann bitte den dem des von zu wurde am im ' +
+    'sind nach auch nur wird werden kein keine ich mein meine unser unsere'
+  )
+    .split(' ')
+    .map(fold),
+);
+const EN_HINTS = new Set(
+  'the and is not with a an on for we at since can please to of was were are this it be our my from by has have'.split(
+    ' ',
+  ),
+);
+
+/** German when it has more German than English function words; undefined when it has neither. */
+export function guessLang(text: string, keep = true): Lang | undefined {
+  let de = 0;
+  let en = 0;
+  for (const m of text.matchAll(WORD)) {
+    const hint = wordInfo(m[0], keep).hint;
+    if (hint === 1) de++;
+    else if (hint === 2) en++;
+  }
+  return de > en ? 'de' : en > de ? 'en' : undefined;
+}
+
+/** A light English stemmer: plurals, -ing, -ed, -er, -ly, a final e ("scheduler", "scheduling" -> "schedul"). */
+export function stemEn(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
+  else if (w.length > 5 && w.endsWith('er')) w = w.slice(0, -2);
+  else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/**
+ * A light German stemmer after CISTEM (Weissweiler & Fraser 2017): endings -em -er -nd, then
+ * -t -e -s -n; before that the ge- of a past participle ("ausgefallen" -> "ausfallen",
+ * "gedruckt" -> "druckt"), so a participle finds its noun ("Ausfall").
+ */
+export function stemDe(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let s = w;
+  if (/(?:t|en)$/.test(s) && s.length >= 7)
+    s = s.replace(/^(ab|an|auf|aus|ein|mit|nach|um|vor|zu|zuruck|weg)?ge(?=[a-z]{4})/, '$1');
+  for (;;) {
+    if (s.length > 5 && /(?:em|er|nd)$/.test(s)) s = s.slice(0, -2);
+    else if (s.length > 3 && /[tesn]$/.test(s)) s = s.slice(0, -1);
+    else break;
+  }
+  return s;
+}
+
+export function stem(folded: string, lang: Lang): string {
+  return lang === 'de' ? stemDe(folded) : stemEn(folded);
+}
+
+export interface WordInfo {
+  folded: string;
+  stop: boolean;
+  /** A function word of German (1) or English (2), for guessing the text's language. */
+  hint: 0 | 1 | 2;
+  shaped: boolean;
+  en?: string;
+  de?: string;
+}
+
+/**
+ * What is known about each word as written, kept between calls: an account's notes are ranked
+ * again for every ticket, and its words repeat. Emptied when it grows past WORDS_KEPT.
+ */
+const words = new Map<string, WordInfo>();
+const WORDS_KEPT = 200_000;
+
+function wordInfo(raw: string, keep = true): WordInfo {
+  let info = words.get(raw);
+  if (info) return info;
+  const folded = fold(raw);
+  info = {
+    folded,
+    stop: folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded),
+    hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
+    shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
+  };
+  if (!keep) return info;
+  if (words.size >= WORDS_KEPT) words.clear();
+  words.set(raw, info);
+  return info;
+}
+
+/** A text's words (filler words left out) and its function words of each language, unstemmed. */
+export interface WordScan {
+  words: WordInfo[];
+  de: number;
+  en: number;
+}
+
+export function scanWords(text: string): WordScan {
+  const out: WordInfo[] = [];
+  let de = 0;
+  let en = 0;
+  for (const m of text.matchAll(WORD)) {
+    const info = wordInfo(m[0]);
+    if (info.hint === 1) de++;
+    else if (info.hint === 2) en++;
+    if (!info.stop) out.push(info);
+  }
+  return { words: out, de, en };
+}
+
+/** The language a scanned text's function words say, else `fallback`. */
+export const langOf = (scan: Pick<WordScan, 'de' | 'en'>, fallback: Lang): Lang =>
+  scan.de > scan.en ? 'de' : scan.en > scan.de ? 'en' : fallback;
+
+/** A scanned word's stem in that language (kept with the word). */
+export const stemOf = (info: WordInfo, lang: Lang): string =>
+  lang === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded));
+
+/**
+ * The text's words with their places, filler words left out, each stemmed in the text's
+ * language (`lang`; else guessed from its function words, else `fallback`). `keep: false` for
+ * the ticket's own (customer) text: its words are not kept once the call returns.
+ */
+export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep = true): Token[] {
+  const found: [RegExpExecArray, WordInfo][] = [];
+  let de = 0;
+  let en = 0;
+  for (const m of text.matchAll(WORD)) {
+    const info = wordInfo(m[0], keep);
+    if (info.hint === 1) de++;
+    else if (info.hint === 2) en++;
+    if (!info.stop) found.push([m, info]);
+  }
+  const use: Lang = lang ?? (de > en ? 'de' : en > de ? 'en' : fallback);
+  return found.map(([m, info]) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    folded: info.folded,
+    stem: use === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded)),
+    shaped: info.shaped,
+  }));
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), capped: returns max + 1 once above it. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    [before, prev, row] = [prev, row, before];
+  }
+  return prev[b.length]!;
+}
+
+/** For tests: whether this word, as written, is in the word memory. */
+export const isWordKept = (raw: string): boolean => words.has(raw);
