@@ -1,66 +1,75 @@
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from './types';
+import { boundedText, clean, hiddenByStyle, isSkipped, labelKey, mailtoAddresses, parseContact, valueOf } from './dom';
 
 /**
- * The generic detector: any help desk whose URL names a ticket and whose page labels its
- * fields. The ticket conversation is written by customers and is hostile (a message can say
- * "Company: Evil Corp" or carry a fake mailto:), so everything inside something that looks like
- * a message body is skipped, and the first labelled field in document order outside wins.
+ * The generic detector: any help desk whose URL names a ticket and whose page labels its fields
+ * (or shows a customer card). Customer-written text is hostile (a subject or message can say
+ * "Company: Evil Corp" or carry a fake mailto:), so message bodies, headings, subjects and hidden
+ * elements are never read as fields, and when two readings of a field disagree the field is left
+ * unread and the disagreement reported (`conflict`). One pass over the page, bounded.
  */
 
 const TICKET_ID_RE = /^[A-Za-z0-9-]{1,32}$/;
 /** An id-like segment with a digit: "/tickets/new" and "/tickets/open" are not tickets. */
 const isTicketId = (s: string | null | undefined): s is string => !!s && TICKET_ID_RE.test(s) && /\d/.test(s);
 
-const ID_PARAMS = new Set(['ticket', 'ticketid', 'ticket_id', 'ticket-id']);
+/** The words help desks use for a ticket in their URLs (Zammad, GLPI, iTop, Znuny, Redmine, UVdesk, FreeScout…). */
+const WORDS = ['ticket', 'conversation', 'case', 'incident', 'request', 'issue', 'sr', 'workorder', 'job'];
+const WORD_SEGMENT = new RegExp(`^(?:${WORDS.join('|')})s?$`, 'i');
+/** Between the word and the id: "#ticket/zoom/42", "/ticket/view/42". */
+const VIEW_SEGMENT = /^(?:zoom|view|show|display|details?|edit)$/i;
+/** Parameters that name a ticket themselves: ticket, ticketID, ticket_id, conversation, case-id… */
+const ID_PARAMS = new Set(WORDS.flatMap((w) => [w, `${w}id`, `${w}_id`, `${w}-id`]));
+/** Parameters whose value says what the page shows: Znuny's Action=AgentTicketZoom, iTop's class=UserRequest. */
+const VIEW_PARAMS = new Set(['action', 'class', 'module', 'page', 'view', 'controller', 'type']);
 
-export function ticketIdFromUrl(url: URL): string | undefined {
-  // Path, and hash routes of single-page apps ("#/tickets/1042").
-  for (const path of [url.pathname, url.hash.replace(/^#!?/, '').split('?')[0] ?? '']) {
-    const segs = path.split('/').filter(Boolean);
-    for (let i = 0; i < segs.length - 1; i++) {
-      if (/^tickets?$/i.test(segs[i]!) && isTicketId(segs[i + 1])) return segs[i + 1];
+/** Words in a path or name: "ticket.form.php" -> ticket, form, php; "AgentTicketZoom" -> agent, ticket, zoom. */
+const words = (s: string) =>
+  s
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+const namesTicketWord = (s: string) => words(s).some((w) => WORD_SEGMENT.test(w));
+
+/** The query's parameters, split on "&" and on ";" (Znuny/OTRS: "Action=AgentTicketZoom;TicketID=7"). */
+function queryParams(url: URL): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of url.search.replace(/^\?/, '').split(/[&;]/)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      out.push([
+        decodeURIComponent(part.slice(0, eq)).toLowerCase(),
+        decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' ')),
+      ]);
+    } catch {
+      // A malformed escape: not a parameter we can read.
     }
   }
-  for (const [name, value] of url.searchParams) {
-    if (ID_PARAMS.has(name.toLowerCase()) && isTicketId(value)) return value;
-  }
-  // A bare "?id=" only counts on a page that names a ticket: "/Ticket/Display.html?id=7".
-  const id = url.searchParams.get('id');
-  return /ticket/i.test(url.pathname) && isTicketId(id) ? id : undefined;
-}
-
-// Where customer-written text lives. Only "<something>-body" names that hold messages count:
-// a bare "body" would also blind the detector to every Bootstrap "card-body" panel.
-const HOSTILE_NAME =
-  /message|comment|conversation|thread|reply|email-content|article|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
-const SKIPPED_TAGS = new Set(['BLOCKQUOTE', 'ARTICLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME']);
-
-/** Elements whose whole subtree is never read: message bodies, editors, hidden things. */
-function isSkipped(el: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(el.tagName.toUpperCase()) ||
-    el.hasAttribute('contenteditable') ||
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true' ||
-    /display\s*:\s*none/i.test(el.getAttribute('style') ?? '') ||
-    HOSTILE_NAME.test(el.id) ||
-    HOSTILE_NAME.test(el.getAttribute('class') ?? '')
-  );
-}
-
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT
-/** Every readable node under `root` in document order; skipped subtrees are not entered. */
-function readableNodes(doc: Document, root: Node): Node[] {
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode: (n: Node) => (n.nodeType === 1 && isSkipped(n as Element) ? 2 : 1), // REJECT : ACCEPT
-  });
-  const out: Node[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
   return out;
 }
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+export function ticketIdFromUrl(url: URL): string | undefined {
+  // Path, and hash routes of single-page apps ("#/tickets/1042", Zammad's "#ticket/zoom/42").
+  for (const path of [url.pathname, url.hash.replace(/^#!?/, '').split('?')[0] ?? '']) {
+    const segs = path.split('/').filter(Boolean);
+    for (let i = 0; i < segs.length - 1; i++) {
+      if (!WORD_SEGMENT.test(segs[i]!)) continue;
+      if (isTicketId(segs[i + 1])) return segs[i + 1];
+      if (VIEW_SEGMENT.test(segs[i + 1]!) && isTicketId(segs[i + 2])) return segs[i + 2];
+    }
+  }
+  const params = queryParams(url);
+  for (const [name, value] of params) if (ID_PARAMS.has(name) && isTicketId(value)) return value;
+  // A bare "?id=" only counts on a page that names a ticket: "/front/ticket.form.php?id=7",
+  // "/Ticket/Display.html?id=7", iTop's "UI.php?operation=details&class=UserRequest&id=7".
+  const id = params.find(([name]) => name === 'id')?.[1];
+  if (!isTicketId(id)) return undefined;
+  const named =
+    namesTicketWord(url.pathname) || params.some(([name, value]) => VIEW_PARAMS.has(name) && namesTicketWord(value));
+  return named ? id : undefined;
+}
 
 type FieldKind = 'company' | 'contact' | 'contactEmail' | 'ticketType';
 const LABELS: Record<string, FieldKind> = {};
@@ -68,7 +77,7 @@ for (const l of ['company', 'organization', 'organisation', 'account', 'client',
   LABELS[l] = 'company';
   LABELS[`${l} name`] = 'company';
 }
-for (const l of ['requester', 'requestor', 'contact', 'from']) {
+for (const l of ['requester', 'requestor', 'contact', 'from', 'caller', 'reporter', 'end user']) {
   LABELS[l] = 'contact';
   LABELS[`${l} name`] = 'contact';
   LABELS[`${l} email`] = 'contactEmail';
@@ -77,123 +86,337 @@ for (const l of ['requester', 'requestor', 'contact', 'from']) {
 // What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
 for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type'])
   LABELS[l] = 'ticketType';
-/** "Company:", "Company *" and "company" are one label. */
 function kindOf(label: string): FieldKind | undefined {
-  const key = clean(label)
-    .replace(/[\s:：*]+$/, '')
-    .toLowerCase();
+  const key = labelKey(label);
   return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
 }
 
 interface Field {
   kind: FieldKind;
   text: string;
-  /** Where the value came from, to look for a mailto: link in a contact field. */
+  /** Where the value came from (for a mailto: link in a contact field, and the style check). */
   el?: Element;
+  /** Where the label is (checked for being hidden too). */
+  label?: Element;
 }
 
-export function readGeneric(doc: Document, url: URL): AdapterReading {
+/** How much one reading may do: nodes visited, and field candidates kept per kind. */
+export interface ReadLimits {
+  nodes: number;
+  fieldsPerKind: number;
+}
+/** About 25 ms of Chromium on a 2018 laptop core; an 8 MB page is read in full. */
+export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24 };
+
+/** What the generic reader adds to a reading. */
+export interface GenericReading extends AdapterReading {
+  /** The customer card's organisation, read without a label (kept apart for the adapters' merge). */
+  cardCompany?: string;
+}
+
+// Customer cards: a block named for the customer, requester, user or contact (class or id),
+// holding their name, an email (mailto: or text) and the organisation beneath, without labels.
+const CARD_WORDS = new Set(['customer', 'requester', 'requestor', 'user', 'contact', 'client', 'caller', 'reporter']);
+const NOT_CARD_WORDS = new Set([
+  'menu',
+  'nav',
+  'navbar',
+  'topbar',
+  'current',
+  'me',
+  'agent',
+  'owner',
+  'assignee',
+  'avatar',
+]);
+const ORG_NAME = /org|company|account|client-name|customer-name/i;
+const CARD_MAX_NODES = 200;
+const UI_WORDS =
+  /^(?:view|edit|show|open|more|less|see|all|tickets?|history|profile|details|change|remove|add|call|e-?mail|phone|mobile|vip|new|customer|requester|requestor|user|contact|client|organi[sz]ation|company)\b/i;
+
+function isCardName(el: Element): boolean {
+  const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (!/customer|request|user|contact|client|caller|reporter/i.test(names)) return false;
+  const ws = words(names);
+  return ws.some((w) => CARD_WORDS.has(w)) && !ws.some((w) => NOT_CARD_WORDS.has(w));
+}
+
+interface Card {
+  name?: string;
+  email?: string;
+  org?: string;
+  el: Element;
+}
+
+/** A customer card's name, email and organisation, by structure: lines in order, the email marked. */
+function readCard(el: Element): Card | undefined {
+  const lines: { text: string; org: boolean; el: Element }[] = [];
+  let email: string | undefined;
+  let nodes = 0;
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (++nodes > CARD_MAX_NODES) return undefined;
+    let enter = false;
+    if (n.nodeType === 3) {
+      const text = clean(n.nodeValue);
+      const parent = n.parentElement ?? el;
+      if (text) lines.push({ text, org: ORG_NAME.test(parent.getAttribute('class') ?? ''), el: parent });
+    } else if (n.nodeType === 1) {
+      const e = n as Element;
+      enter = !isSkipped(e) && e.tagName.toUpperCase() !== 'BUTTON';
+      const href = e.getAttribute('href');
+      if (enter && href && /^mailto:/i.test(href)) email ??= mailtoAddresses(href).find((a) => isEmail(a));
+    }
+    if (enter && n.firstChild) n = n.firstChild;
+    else {
+      while (n && n !== el && !n.nextSibling) n = n.parentNode;
+      n = !n || n === el ? null : n.nextSibling;
+    }
+  }
+  const emailAt = lines.findIndex((l) => isEmail(l.text) || (email && l.text.toLowerCase() === email.toLowerCase()));
+  email ??= emailAt >= 0 ? lines[emailAt]!.text : undefined;
+  if (!email || hiddenByStyle(el)) return undefined;
+  const plain = (l: { text: string }) =>
+    l.text.length <= 120 &&
+    /\p{L}/u.test(l.text) &&
+    !/[@:：]/.test(l.text) &&
+    !/^[+\d\s().-]{6,}$/.test(l.text) &&
+    !UI_WORDS.test(l.text);
+  const rest = lines.filter((l, i) => i !== emailAt && plain(l) && !hiddenByStyle(l.el));
+  const name = rest[0] && !rest[0].org ? rest[0].text : undefined;
+  const org = rest.find((l) => l.org)?.text ?? (name ? rest[1]?.text : undefined);
+  return { name, email: normalizeEmail(email), org, el };
+}
+
+/** Where the page shows its ticket number: "#1234" badges, "Ticket #48213" in the heading or title. */
+const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-ref/i;
+const TICKET_WORD = '(?:ticket|case|incident|request|issue|conversation|sr|job|work ?order|task)';
+const HEADING_ID = [
+  // "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket number 1042"
+  new RegExp(`^[\\s\\[(]*(?:${TICKET_WORD}\\s*)?(?:#|n[or]\\.?\\s|number\\s|n°)\\s*:?\\s*([A-Za-z0-9-]{1,32})\\b`, 'i'),
+  // "Ticket 1042 · Printer offline", "Incident INC-77"
+  new RegExp(`^[\\s\\[(]*${TICKET_WORD}\\s*:?\\s+([A-Za-z]{0,6}-?\\d[A-Za-z0-9-]{0,31})\\b`, 'i'),
+];
+
+/** "Ticket #1042 · Printer offline" or "#1042" -> "1042": only at the start (a subject follows). */
+export function ticketIdFromHeading(text: string): string | undefined {
+  for (const re of HEADING_ID) {
+    const m = re.exec(text);
+    if (m && isTicketId(m[1])) return m[1];
+  }
+  return undefined;
+}
+
+const PLACEHOLDER = /^(?:-+|—|–|none|n\/a|not set|select.*|choose.*)$/i;
+function companyName(text: string): string | undefined {
+  const name = clean(text);
+  return name && name.length <= 200 && !PLACEHOLDER.test(name) ? name : undefined;
+}
+
+/** Two readings of one field say the same thing: equal, or one holds the other ("Acme" / "Acme Dental Group"). */
+const sameKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, '');
+const agree = (a: string, b: string) => {
+  const x = sameKey(a);
+  const y = sameKey(b);
+  return x === y || (!!x && !!y && (x.includes(y) || y.includes(x)));
+};
+
+/**
+ * The one value the readings agree on, with whether they disagreed (then no value). Only the
+ * readings of visible elements count (computed style asked here, of these few elements only).
+ */
+function decide(values: { value: string; els: (Element | undefined)[] }[]): { value?: string; conflict: boolean } {
+  const visible = values.filter((v) => !v.els.some((e) => e && hiddenByStyle(e)));
+  const first = visible[0]?.value;
+  if (first === undefined) return { conflict: false };
+  const conflict = visible.some((v) => !agree(v.value, first));
+  return conflict ? { conflict } : { value: first, conflict };
+}
+
+export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_LIMITS): GenericReading {
   const root = doc.body ?? doc.documentElement;
-  const nodes = root ? readableNodes(doc, root) : [];
-  const readable = new Set(nodes);
-  /** Text of an element, without its skipped parts (a message quoted inside a cell). */
-  const textOf = (el: Element): string => {
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'INPUT' || tag === 'TEXTAREA') return clean((el as HTMLInputElement).value ?? el.getAttribute('value'));
-    if (tag === 'SELECT') {
-      // selectedIndex is the live choice; the attribute and first option cover parsed documents.
-      const sel = el as HTMLSelectElement;
-      const options = [...el.querySelectorAll('option')];
-      const chosen = sel.options?.[sel.selectedIndex] ?? options.find((o) => o.hasAttribute('selected')) ?? options[0];
-      return clean(chosen?.textContent);
-    }
-    return clean(
-      readableNodes(doc, el)
-        .filter((n) => n.nodeType === 3)
-        .map((n) => n.nodeValue)
-        .join(' '),
-    );
-  };
-
   const fields: Field[] = [];
-  const emails: string[] = [];
+  const perKind: Record<FieldKind, number> = { company: 0, contact: 0, contactEmail: 0, ticketType: 0 };
+  const cards: Card[] = [];
+  let badgeId: string | undefined;
   let headingId: string | undefined;
-  const add = (label: string, el: Element | undefined, text?: string) => {
+  let tooLarge = false;
+
+  const add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => {
     const kind = kindOf(label);
-    if (!kind || (el && !readable.has(el))) return;
-    const value = text ?? (el ? textOf(el) : '');
-    if (value && !/[:：]$/.test(value)) fields.push({ kind, text: value, el });
+    if (!kind || perKind[kind] >= limits.fieldsPerKind) return;
+    const value = text ?? valueOf(el);
+    if (!value || /[:：]$/.test(value) || kindOf(value)) return;
+    perKind[kind]++;
+    fields.push({ kind, text: value, el, label: labelEl });
   };
 
-  for (const node of nodes) {
-    if (node.nodeType === 3) {
-      readText(node as Text, add, textOf);
-      for (const m of (node.nodeValue ?? '').matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g))
-        emails.push(m[0]);
-      continue;
+  let visited = 0;
+  let cardTries = 0;
+  let n: Node | null = root?.firstChild ?? null;
+  while (n) {
+    if (++visited > limits.nodes) {
+      tooLarge = true;
+      break;
     }
-    const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'LABEL') {
-      const forId = el.getAttribute('for');
-      const control = forId ? doc.getElementById(forId) : el.querySelector('input, select, textarea');
-      if (control) add(ownLabelText(el, control), control);
-    } else if (tag === 'DT' || tag === 'TH') {
-      const next = el.nextElementSibling;
-      if (next && next.tagName.toUpperCase() === (tag === 'DT' ? 'DD' : 'TD')) add(textOf(el), next);
-    } else if (tag === 'A') {
-      const href = el.getAttribute('href') ?? '';
-      if (/^mailto:/i.test(href)) emails.push(...mailtoAddresses(href));
-    } else if (!headingId && (/^H[1-3]$/.test(tag) || el.getAttribute('role') === 'heading')) {
-      headingId = ticketIdFromHeading(textOf(el));
+    let enter = false;
+    if (n.nodeType === 3) {
+      readText(n as Text, add);
+    } else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (isSkipped(el)) {
+        const tag = el.tagName.toUpperCase();
+        if (!headingId && (/^H[1-3]$/.test(tag) || el.getAttribute('role') === 'heading'))
+          headingId = ticketIdFromHeading(boundedText(el, 300) ?? '');
+      } else {
+        enter = true;
+        readElement(el, add);
+        if (el.attributes.length) {
+          // The outermost card only (a card's own parts are named after it too), a few tries at most.
+          if (cardTries < 8 && isCardName(el) && !cards.some((c) => c.el.contains(el))) {
+            cardTries++;
+            const found = readCard(el);
+            if (found) cards.push(found);
+          }
+          if (!badgeId && NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`))
+            badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '');
+        }
+      }
     }
-    const aria = el.getAttribute('aria-label');
-    if (aria) add(aria, el);
+    if (enter && n.firstChild) n = n.firstChild;
+    else {
+      while (n && n !== root && !n.nextSibling) n = n.parentNode;
+      n = !n || n === root ? null : n.nextSibling;
+    }
   }
 
-  const company = fields.map((f) => (f.kind === 'company' ? companyName(f.text) : undefined)).find(Boolean);
-  const contact = fields.find((f) => f.kind === 'contact');
-  const parsed = contact ? parseContact(contact.text, contact.el) : {};
-  const labelledEmail = fields.find((f) => f.kind === 'contactEmail' && isEmail(f.text))?.text;
-  const contactEmail = parsed.email ?? (labelledEmail ? normalizeEmail(labelledEmail) : undefined);
-  const ticketId = ticketIdFromUrl(url) ?? headingId;
-  const ticketType = fields.find((f) => f.kind === 'ticketType')?.text;
-  const reading: AdapterReading = {
-    ticketId,
+  const conflict: string[] = [];
+  const of = (kind: FieldKind) => fields.filter((f) => f.kind === kind);
+  const firstCard = cards.find((c) => !hiddenByStyle(c.el));
+
+  const companyDecision = decide([
+    ...of('company').flatMap((f) => {
+      const value = companyName(f.text);
+      return value ? [{ value, els: [f.el, f.label] }] : [];
+    }),
+    ...(firstCard?.org ? [{ value: firstCard.org, els: [firstCard.el] }] : []),
+  ]);
+  if (companyDecision.conflict) conflict.push('company');
+
+  const contacts = of('contact').map((f) => ({ f, parsed: parseContact(f.text, f.el) }));
+  const emailDecision = decide([
+    ...contacts.flatMap(({ f, parsed }) => (parsed.email ? [{ value: parsed.email, els: [f.el, f.label] }] : [])),
+    ...of('contactEmail').flatMap((f) =>
+      isEmail(f.text) ? [{ value: normalizeEmail(f.text), els: [f.el, f.label] }] : [],
+    ),
+    ...(firstCard?.email ? [{ value: firstCard.email, els: [firstCard.el] }] : []),
+  ]);
+  if (emailDecision.conflict) conflict.push('contactEmail');
+  const contactEmail = emailDecision.value;
+  const named = contacts.find(({ f, parsed }) => parsed.name && !hiddenByStyle(f.el ?? f.label ?? root!));
+  const contactName = emailDecision.conflict
+    ? undefined
+    : (named?.parsed.name ?? (firstCard?.email === contactEmail ? firstCard?.name : undefined));
+  const ticketType = of('ticketType').find((f) => !(f.el && hiddenByStyle(f.el)))?.text;
+
+  const urlId = ticketIdFromUrl(url);
+  const shownId = badgeId ?? headingId ?? ticketIdFromHeading(clean(doc.title));
+  const reading: GenericReading = {
+    ticketId: shownId ?? urlId,
+    ...(urlId && shownId && urlId !== shownId ? { urlTicketId: urlId } : {}),
     ...(ticketType ? { ticketType } : {}),
-    company,
-    contactName: parsed.name,
-    contactEmail,
-    emails: [...new Set(emails.filter((e) => isEmail(e)).map(normalizeEmail))].filter((e) => e !== contactEmail),
+    // A page read only in part is not trusted for its fields: the rest could disagree.
+    company: tooLarge ? undefined : companyDecision.value,
+    contactName: tooLarge ? undefined : contactName,
+    contactEmail: tooLarge ? undefined : contactEmail,
+    ...(firstCard?.org && !tooLarge && companyDecision.value === firstCard.org ? { cardCompany: firstCard.org } : {}),
+    // Other addresses only from the contact fields themselves (several requesters), never from
+    // free text or stray mailto: links, which a customer's message can carry.
+    emails:
+      tooLarge || emailDecision.conflict
+        ? []
+        : [
+            ...new Set(
+              contacts
+                .map(({ parsed }) => parsed.email)
+                .filter((e): e is string => !!e && e !== contactEmail && isEmail(e)),
+            ),
+          ],
     missing: [],
+    ...(conflict.length ? { conflict } : {}),
+    ...(tooLarge ? { tooLarge } : {}),
   };
   for (const key of ['ticketId', 'company', 'contactEmail'] as const) if (!reading[key]) reading.missing.push(key);
   return reading;
 }
 
+type Add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => void;
+
+/** The labelled forms an element can hold: label/control, dt/dd, th/td, td/td, aria, a short label and its sibling. */
+function readElement(el: Element, add: Add): void {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'LABEL') {
+    const forId = el.getAttribute('for');
+    const control = forId
+      ? el.ownerDocument.getElementById(forId)
+      : [...el.children].find((c) => /^(?:INPUT|SELECT|TEXTAREA)$/i.test(c.tagName));
+    if (control) return add(ownLabelText(el, control), control, el);
+  }
+  if (tag === 'DT' || tag === 'TH' || tag === 'TD') {
+    const next = el.nextElementSibling;
+    const want = tag === 'DT' ? 'DD' : 'TD';
+    if (next && next.tagName.toUpperCase() === want) {
+      const label = boundedText(el, 60, 8);
+      if (label) add(label, next, el);
+    }
+  } else if (el.childNodes.length === 1 && el.firstChild!.nodeType === 3 && tag !== 'A' && tag !== 'BUTTON') {
+    // <span class="label">Company</span><span>Acme</span> (with a colon, readText takes it).
+    const label = el.firstChild!.nodeValue ?? '';
+    if (label.length <= 40 && !/[:：]\s*$/.test(label) && kindOf(label)) {
+      const next = el.nextElementSibling;
+      if (next && !isSkipped(next)) add(label, next, el);
+    }
+  }
+  if (!el.attributes.length) return;
+  const aria = el.getAttribute('aria-label');
+  if (aria) add(aria, el, el);
+  const by = el.getAttribute('aria-labelledby');
+  if (by) {
+    const label = by
+      .split(/\s+/)
+      .slice(0, 3)
+      .map((id) => {
+        const l = id ? el.ownerDocument.getElementById(id) : null;
+        return l ? (boundedText(l, 60, 8) ?? '') : '';
+      })
+      .join(' ');
+    add(label, el, el);
+  }
+}
+
 /** "Company: Acme" in a text node, or "Company:" followed by the value in the next node. */
-function readText(
-  text: Text,
-  add: (label: string, el: Element | undefined, text?: string) => void,
-  textOf: (el: Element) => string,
-) {
-  const lines = (text.nodeValue ?? '').split('\n');
+function readText(text: Text, add: Add) {
+  const value = text.nodeValue ?? '';
+  if (!/[:：]/.test(value)) return;
+  const lines = value.split('\n');
+  const parent = text.parentElement ?? undefined;
   lines.forEach((line, i) => {
     const m = /^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*(.*)$/.exec(line);
-    if (!m) return;
+    if (!m || !kindOf(m[1]!)) return;
     const rest = clean(m[2]);
-    if (rest) return add(m[1]!, undefined, rest);
+    if (rest) return add(m[1]!, parent, parent, rest);
     if (i < lines.length - 1) return;
     // "<b>Company:</b> Acme" or "<span>Company:</span><span>Acme</span>": the value follows
-    // the label's holder; stop at the first element so a later field's label is never taken.
-    const parent = text.parentElement;
-    const holder: Node = parent && clean(parent.textContent) === clean(line) ? parent : text;
-    for (let n = holder.nextSibling; n; n = n.nextSibling) {
+    // the label's holder (the parent when the label is all it holds); stop at the first element
+    // so a later field's label is never taken.
+    const holder: Node = parent && parent.firstChild === text && parent.lastChild === text ? parent : text;
+    for (let n = holder.nextSibling, k = 0; n && k < 8; n = n.nextSibling, k++) {
       if (n.nodeType === 3) {
         const t = clean(n.nodeValue);
-        if (t) return add(m[1]!, undefined, t);
+        if (t) return add(m[1]!, parent, parent, t);
       } else if (n.nodeType === 1) {
-        return add(m[1]!, n as Element, textOf(n as Element) || undefined);
+        if (isSkipped(n as Element)) return;
+        return add(m[1]!, n as Element, parent, valueOf(n as Element) || undefined);
       }
     }
   });
@@ -201,59 +424,15 @@ function readText(
 
 /** A wrapping label's text without its control's text (a select's options). */
 function ownLabelText(label: Element, control: Element): string {
-  if (!label.contains(control)) return label.textContent ?? '';
+  if (!label.contains(control)) return boundedText(label, 60, 8) ?? '';
   return [...label.childNodes]
-    .filter((n) => !n.contains(control))
-    .map((n) => n.textContent)
+    .slice(0, 8)
+    .filter((n) => n !== control)
+    .map((n) => (n.nodeType === 3 ? (n.nodeValue ?? '') : (boundedText(n, 60, 8) ?? '')))
     .join(' ');
 }
 
-function mailtoAddresses(href: string): string[] {
-  let addr = href.slice('mailto:'.length).split('?')[0] ?? '';
-  try {
-    addr = decodeURIComponent(addr);
-  } catch {
-    return [];
-  }
-  return addr.split(',').map((a) => a.trim());
-}
-
-/** "Ticket #1042 · Printer offline" or "#1042" -> "1042". */
-export function ticketIdFromHeading(text: string): string | undefined {
-  const m =
-    /#\s?([A-Za-z0-9-]{1,32})\b/.exec(text) ??
-    /\bticket\s+(?:no\.?\s*|number\s*|id\s*)?([A-Za-z0-9-]{1,32})\b/i.exec(text);
-  return m && isTicketId(m[1]) ? m[1] : undefined;
-}
-
-const PLACEHOLDER = /^(?:-+|—|–|none|n\/a|not set|select.*|choose.*)$/i;
-
-function companyName(text: string): string | undefined {
-  const name = clean(text);
-  return name && name.length <= 200 && !PLACEHOLDER.test(name) ? name : undefined;
-}
-
-/** "Dana Lee <dana@acmedental.com>", "Dana Lee (dana@…)", a bare address, or a bare name. */
-export function parseContact(text: string, el?: Element): { name?: string; email?: string } {
-  const link = el?.querySelector?.('a[href]');
-  const linked =
-    link && /^mailto:/i.test(link.getAttribute('href') ?? '')
-      ? mailtoAddresses(link.getAttribute('href')!)[0]
-      : undefined;
-  // "Dana Lee <dana@…>" or, when name and address sit on separate lines, "Dana Lee dana@…".
-  const m =
-    /^(.*?)\s*[<(\[]\s*([^\s<>()[\]]+@[^\s<>()[\]]+)\s*[>)\]]$/.exec(clean(text)) ??
-    /^(.+?)\s+([^\s<>()[\]]+@[^\s<>()[\]]+)$/.exec(clean(text));
-  let name = m ? m[1]! : clean(text);
-  let email = m ? m[2]! : undefined;
-  if (!m && isEmail(name)) [email, name] = [name, ''];
-  email = email && isEmail(email) ? email : linked && isEmail(linked) ? linked : undefined;
-  name = name.replace(/^["'“]+|["'”]+$/g, '').trim();
-  return {
-    name: name && name.length <= 200 && !isEmail(name) ? name : undefined,
-    email: email ? normalizeEmail(email) : undefined,
-  };
-}
+export { parseContact };
 
 export const generic: HelpdeskAdapter = {
   id: 'generic',
@@ -274,6 +453,25 @@ export const examples: TicketExample[] = [
   { url: 'https://help.example.com/ticket.php?id=55', ticketId: '55' },
   { url: 'http://127.0.0.1:5173/spa/ticket/1042', ticketId: '1042' },
   { url: 'https://help.example.com/app/#/tickets/1042', ticketId: '1042' },
+  // Zammad, GLPI, iTop, Znuny/OTRS, Redmine, UVdesk, FreeScout, osTicket, and the other words.
+  { url: 'https://zammad.example.com/#ticket/zoom/42', ticketId: '42' },
+  { url: 'https://glpi.example.com/front/ticket.form.php?id=7', ticketId: '7' },
+  { url: 'https://itop.example.com/pages/UI.php?operation=details&class=UserRequest&id=12', ticketId: '12' },
+  { url: 'https://znuny.example.com/otrs/index.pl?Action=AgentTicketZoom;TicketID=31', ticketId: '31' },
+  { url: 'https://znuny.example.com/otrs/index.pl?Action=AgentTicketZoom&TicketID=31', ticketId: '31' },
+  { url: 'https://redmine.example.com/issues/4211', ticketId: '4211' },
+  { url: 'https://uvdesk.example.com/en/member/ticket/view/88', ticketId: '88' },
+  { url: 'https://freescout.example.com/conversation/512?folder_id=3', ticketId: '512' },
+  { url: 'https://help.example.com/scp/tickets.php?id=9', ticketId: '9' },
+  { url: 'https://help.example.com/cases/CS-1001', ticketId: 'CS-1001' },
+  { url: 'https://help.example.com/incidents/77', ticketId: '77' },
+  { url: 'https://help.example.com/requests/5', ticketId: '5' },
+  { url: 'https://help.example.com/sr/5001', ticketId: '5001' },
+  { url: 'https://help.example.com/workorders/WO-12', ticketId: 'WO-12' },
+  { url: 'https://help.example.com/jobs/300', ticketId: '300' },
+  { url: 'https://help.example.com/inbox?conversation=9911', ticketId: '9911' },
+  { url: 'https://help.example.com/view?ticket_id=15', ticketId: '15' },
+  { url: 'https://help.example.com/detail?case_id=15', ticketId: '15' },
 ];
 export const nonExamples: string[] = [
   'https://help.example.com/',
@@ -284,4 +482,9 @@ export const nonExamples: string[] = [
   'https://help.example.com/Ticket/Display.html',
   'https://help.example.com/users?id=12',
   'https://help.example.com/search?q=ticket+123',
+  'https://help.example.com/showcase?id=5',
+  'https://help.example.com/requests',
+  'https://help.example.com/jobs/open',
+  'https://help.example.com/pages/UI.php?operation=details&class=Person&id=12',
+  'https://help.example.com/#ticket/view/my_tickets',
 ];

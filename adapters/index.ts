@@ -42,10 +42,11 @@ function namesTicket(url: URL): boolean {
 /**
  * Whether this URL can be a ticket page at all, whichever product the user picked for the site:
  * the content script's only work on any other page (no DOM reads, observers or messages).
- * detectTicket never finds a ticket where this says no.
+ * detectTicket never finds a ticket where this says no. On a site the user added (`addedSite`),
+ * any page may be one: a page whose heading or title shows a ticket number counts there.
  */
-export function mayBeTicketUrl(url: URL): boolean {
-  return generic.isTicketUrl(url) || namesTicket(url) || SPECIFIC_ADAPTERS.some((a) => a.isTicketUrl(url));
+export function mayBeTicketUrl(url: URL, addedSite = false): boolean {
+  return addedSite || generic.isTicketUrl(url) || namesTicket(url) || SPECIFIC_ADAPTERS.some((a) => a.isTicketUrl(url));
 }
 
 /**
@@ -67,7 +68,9 @@ export function isCertainTicketUrl(url: URL, siteAdapterId?: string): boolean {
 export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): TicketRef | null {
   const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
   if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
-  const maybeTicket = !adapter && !generic.isTicketUrl(url) && namesTicket(url);
+  // On a site the user added, a page with an unusual URL is a ticket when it shows a number.
+  const addedSite = siteAdapterId === 'detect' || siteAdapterId === 'generic';
+  const maybeTicket = !adapter && !generic.isTicketUrl(url) && (namesTicket(url) || addedSite);
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;
@@ -75,25 +78,62 @@ export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): T
   return toTicketRef((adapter ?? generic).id, url, reading);
 }
 
-/** Fill an adapter's gaps from another reading; what was missing stays listed. */
+const sameValue = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Record that two readings of `field` disagree (the sidebar says so, and claims no high confidence). */
+function disagree(reading: AdapterReading, field: string): void {
+  reading.conflict = [...new Set([...(reading.conflict ?? []), field])];
+}
+
+/**
+ * Fill an adapter's gaps from a weaker reading (the generic one); what was missing stays
+ * listed. Where both read a field and disagree, the adapter's stands and the conflict is noted.
+ */
 export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>): void {
+  for (const field of ['company', 'contactEmail'] as const) {
+    const mine = reading[field];
+    const theirs = fallback[field];
+    if (mine && theirs && !sameValue(mine, theirs)) disagree(reading, field);
+  }
+  for (const field of fallback.conflict ?? []) if (!reading[field as keyof AdapterReading]) disagree(reading, field);
   reading.ticketId ??= fallback.ticketId;
   reading.company ??= fallback.company;
   reading.contactName ??= fallback.contactName;
   reading.contactEmail ??= fallback.contactEmail;
   reading.ticketType ??= fallback.ticketType;
+  if (fallback.tooLarge) reading.tooLarge = true;
   reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
 }
 
 /**
- * Fill company and contact email from the help desk's own API when the page did not show them
- * (adapters with `readApi` only). Returns the same ref when there is nothing to add; an API
- * that fails or times out leaves the ref as it was, with "api" listed as missing. Fields the
- * API supplied leave `missing`.
+ * The help desk's own API beats anything read from the page: its company and contact replace
+ * the page's, and where the page said otherwise the conflict is noted.
+ */
+export function applyApi(reading: AdapterReading, api: Partial<AdapterReading>): void {
+  for (const field of ['company', 'contactEmail'] as const) {
+    const fromApi = api[field];
+    if (!fromApi) continue;
+    const onPage = reading[field];
+    if (onPage && !sameValue(onPage, fromApi)) disagree(reading, field);
+    reading[field] = fromApi;
+  }
+  if (api.contactName) reading.contactName = api.contactName;
+  reading.ticketId ??= api.ticketId;
+  reading.ticketType ??= api.ticketType;
+  reading.emails = [...reading.emails, ...(api.emails ?? [])];
+}
+
+/**
+ * Company and contact from the help desk's own API when the adapter did not read them from its
+ * own fields (adapters with `readApi` only), or when readings disagreed: the API's answer beats
+ * the page's (a gap filled by the generic reading included). Returns the same ref when nothing
+ * changes; an API that fails or times out leaves the ref as it was, with "api" listed as
+ * missing. Fields the API supplied leave `missing`.
  */
 export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson): Promise<TicketRef> {
   const adapter = adapterById(ref.helpdesk);
-  if (!adapter?.readApi || (ref.company && ref.contactEmail)) return ref;
+  const unread = ref.missing.includes('company') || ref.missing.includes('contactEmail');
+  if (!adapter?.readApi || (ref.company && ref.contactEmail && !unread && !ref.conflict?.length)) return ref;
   const reading: AdapterReading = {
     ticketId: ref.ticketId,
     company: ref.company,
@@ -101,6 +141,10 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
     contactEmail: ref.contactEmail,
     emails: [...ref.emails],
     missing: [...ref.missing],
+    ...(ref.conflict ? { conflict: [...ref.conflict] } : {}),
+    ...(ref.tooLarge ? { tooLarge: true } : {}),
+    ...(ref.urlTicketId ? { urlTicketId: ref.urlTicketId } : {}),
+    ...(ref.ticketType ? { ticketType: ref.ticketType } : {}),
   };
   let extra: Partial<AdapterReading>;
   try {
@@ -108,7 +152,7 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
   } catch {
     return { ...ref, missing: [...new Set([...ref.missing, 'api'])] };
   }
-  mergeFallback(reading, extra);
+  applyApi(reading, extra);
   // What the API supplied was read after all: it is no longer missing.
   reading.missing = reading.missing.filter((f) => !(f in extra && extra[f as keyof AdapterReading]));
   const better = toTicketRef(ref.helpdesk, url, reading);
@@ -136,6 +180,7 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
   const contactEmail = email(r.contactEmail);
   const emails = [...new Set(r.emails.map(email).filter((e): e is string => !!e && e !== contactEmail))];
   const ticketId = r.ticketId?.trim();
+  const urlTicketId = r.urlTicketId?.trim();
   return {
     helpdesk,
     ticketId: ticketId && TICKET_ID_RE.test(ticketId) ? ticketId : undefined,
@@ -147,5 +192,8 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
     ...(text(r.ticketType, 60) ? { ticketType: text(r.ticketType, 60) } : {}),
     emails: emails.slice(0, 50),
     missing: [...new Set(r.missing)].filter((m) => m.length <= 40).slice(0, 20),
+    ...(r.conflict?.length ? { conflict: [...new Set(r.conflict)].filter((c) => c.length <= 40).slice(0, 10) } : {}),
+    ...(r.tooLarge ? { tooLarge: true } : {}),
+    ...(urlTicketId && urlTicketId !== ticketId && TICKET_ID_RE.test(urlTicketId) ? { urlTicketId } : {}),
   };
 }

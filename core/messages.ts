@@ -22,6 +22,9 @@ export const ticketRefSchema = z.object({
   ticketType: z.optional(short(60)),
   emails: z.array(short(254)).check(z.maxLength(50)),
   missing: z.array(short(40)).check(z.maxLength(20)),
+  conflict: z.optional(z.array(short(40)).check(z.maxLength(10))),
+  tooLarge: z.optional(z.boolean()),
+  urlTicketId: z.optional(short(64)),
 });
 
 export type SenderKind = 'content' | 'sidebar' | 'extension-page';

@@ -77,9 +77,14 @@ describe('generic read: labelled fields', () => {
     expect(r).toMatchObject({ contactName: 'Dana Lee', contactEmail: 'dana@acmedental.com' });
   });
 
-  it('prefers the first labelled field in document order', () => {
+  it('reads neither of two labelled fields that disagree, and says they do', () => {
     const r = read('<dl><dt>Company</dt><dd>First Co</dd></dl><dl><dt>Organization</dt><dd>Second Co</dd></dl>');
-    expect(r.company).toBe('First Co');
+    expect(r.company).toBeUndefined();
+    expect(r.conflict).toEqual(['company']);
+    // The same company twice (once shortened) is no disagreement.
+    const same = read('<dl><dt>Company</dt><dd>Acme Dental</dd></dl><p>Account: Acme Dental Group</p>');
+    expect(same).toMatchObject({ company: 'Acme Dental' });
+    expect(same.conflict).toBeUndefined();
   });
 
   it('never takes a later label as a value', () => {
@@ -91,11 +96,11 @@ describe('generic read: labelled fields', () => {
     expect(read(`<dl><dt>Company</dt><dd>${'x'.repeat(201)}</dd></dl>`).company).toBeUndefined();
   });
 
-  it('collects emails from mailto: links and text, lower-case, without the contact', () => {
-    const r = read(`<dl><dt>From</dt><dd>dana@acmedental.com</dd></dl>
+  it('takes other emails only from the contact fields, never from free text or stray mailto: links', () => {
+    const r = read(`<dl><dt>From</dt><dd>dana@acmedental.com</dd><dt>Requester</dt><dd>Dana@AcmeDental.com</dd></dl>
       <p>CC: <a href="mailto:Nora.Quinn@AcmeDental.com?subject=hi">Nora</a>, ops@acmedental.com, not-an-email@</p>`);
     expect(r.contactEmail).toBe('dana@acmedental.com');
-    expect(r.emails).toEqual(['nora.quinn@acmedental.com', 'ops@acmedental.com']);
+    expect(r.emails).toEqual([]);
   });
 
   it('lists what it could not read', () => {
@@ -107,8 +112,18 @@ describe('generic read: labelled fields', () => {
 });
 
 describe('generic read: ticket id', () => {
-  it('takes the id from the URL, else from a heading', () => {
-    expect(read('<h1>Ticket #77</h1>').ticketId).toBe('1042');
+  it('takes the number the page shows (heading, title, badge), else the id in the URL, which it keeps', () => {
+    expect(read('<h1>Ticket #48213</h1>')).toMatchObject({ ticketId: '48213', urlTicketId: '1042' });
+    expect(read('<p>nothing</p>').ticketId).toBe('1042');
+    expect(read('<p>nothing</p>').urlTicketId).toBeUndefined();
+    expect(read('<span class="ticket-number">#1234</span>')).toMatchObject({ ticketId: '1234', urlTicketId: '1042' });
+    const titled = new DOMParser().parseFromString(
+      '<html><head><title>Ticket #48213 - Printer · Desk</title></head><body></body></html>',
+      'text/html',
+    );
+    expect(generic.read(titled, TICKET)).toMatchObject({ ticketId: '48213', urlTicketId: '1042' });
+    // Only at the start: a subject that mentions another ticket is not its number.
+    expect(read('<h1>Re: Ticket #666</h1>').ticketId).toBe('1042');
     expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe(
       '1042',
     );
