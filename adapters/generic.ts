@@ -229,11 +229,21 @@ function decide(values: { value: string; els: (Element | undefined)[] }[]): { va
   const visible = values.filter((v) => !v.els.some((e) => e && hiddenByStyle(e)));
   const first = visible[0]?.value;
   if (first === undefined) return { conflict: false };
-  const conflict = visible.some((v) => !agree(v.value, first));
-  return conflict ? { conflict } : { value: first, conflict };
+  const conflict = visible.some((v) => v.value !== first && !agree(v.value, first));
+  return conflict || !first ? { conflict } : { value: first, conflict };
 }
 
-export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_LIMITS): GenericReading {
+/**
+ * `freeText: false` (the fallback under a specific adapter): "Label: value" lines in running
+ * text are not read, only structured fields (dt/dd, th/td, label, aria) and the customer card:
+ * on a product whose layout is known, a gap is never filled from a line a customer could type.
+ */
+export function readGeneric(
+  doc: Document,
+  url: URL,
+  limits: ReadLimits = READ_LIMITS,
+  { freeText = true }: { freeText?: boolean } = {},
+): GenericReading {
   const root = doc.body ?? doc.documentElement;
   const fields: Field[] = [];
   const perKind: Record<FieldKind, number> = { company: 0, contact: 0, contactEmail: 0, ticketType: 0 };
@@ -246,7 +256,10 @@ export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_L
     const kind = kindOf(label);
     if (!kind || perKind[kind] >= limits.fieldsPerKind) return;
     const value = text ?? valueOf(el);
-    if (!value || /[:：]$/.test(value) || kindOf(value)) return;
+    if (/[:：]$/.test(value) || kindOf(value)) return;
+    // The help desk's own empty company field (an input, a select, a "—") is a reading too: the
+    // page says "no company", and a "Company: …" elsewhere disagrees with it.
+    if (!value && !(kind === 'company' && el && text === undefined)) return;
     perKind[kind]++;
     fields.push({ kind, text: value, el, label: labelEl });
   };
@@ -261,7 +274,7 @@ export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_L
     }
     let enter = false;
     if (n.nodeType === 3) {
-      readText(n as Text, add);
+      if (freeText) readText(n as Text, add);
     } else if (n.nodeType === 1) {
       const el = n as Element;
       if (isSkipped(el)) {
@@ -295,15 +308,14 @@ export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_L
   const firstCard = cards.find((c) => !hiddenByStyle(c.el));
 
   const companyDecision = decide([
-    ...of('company').flatMap((f) => {
-      const value = companyName(f.text);
-      return value ? [{ value, els: [f.el, f.label] }] : [];
-    }),
+    ...of('company').map((f) => ({ value: companyName(f.text) ?? '', els: [f.el, f.label] })),
     ...(firstCard?.org ? [{ value: firstCard.org, els: [firstCard.el] }] : []),
   ]);
   if (companyDecision.conflict) conflict.push('company');
 
-  const contacts = of('contact').map((f) => ({ f, parsed: parseContact(f.text, f.el) }));
+  const contacts = of('contact')
+    .filter((f) => !(f.el && hiddenByStyle(f.el)) && !(f.label && hiddenByStyle(f.label)))
+    .map((f) => ({ f, parsed: parseContact(f.text, f.el) }));
   const emailDecision = decide([
     ...contacts.flatMap(({ f, parsed }) => (parsed.email ? [{ value: parsed.email, els: [f.el, f.label] }] : [])),
     ...of('contactEmail').flatMap((f) =>
@@ -313,7 +325,7 @@ export function readGeneric(doc: Document, url: URL, limits: ReadLimits = READ_L
   ]);
   if (emailDecision.conflict) conflict.push('contactEmail');
   const contactEmail = emailDecision.value;
-  const named = contacts.find(({ f, parsed }) => parsed.name && !hiddenByStyle(f.el ?? f.label ?? root!));
+  const named = contacts.find(({ parsed }) => parsed.name);
   const contactName = emailDecision.conflict
     ? undefined
     : (named?.parsed.name ?? (firstCard?.email === contactEmail ? firstCard?.name : undefined));
@@ -440,7 +452,7 @@ export const generic: HelpdeskAdapter = {
   hosted: [],
   selfHosted: true,
   isTicketUrl: (url) => ticketIdFromUrl(url) !== undefined,
-  read: readGeneric,
+  read: (doc, url) => readGeneric(doc, url),
 };
 
 /** Test data (tests/unit/generic-adapter.test.ts): not part of the adapter, so not bundled. */

@@ -1,7 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
-import { generic } from './generic';
+import { generic, readGeneric } from './generic';
 import { matchesAny } from './url-match';
 
 import { SPECIFIC_ADAPTERS, adapterById } from './registry';
@@ -74,7 +74,7 @@ export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): T
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;
-  if (adapter) mergeFallback(reading, safeRead(generic, doc, url));
+  if (adapter) mergeFallback(reading, safeRead(generic, doc, url, false), !adapter.readApi);
   return toTicketRef((adapter ?? generic).id, url, reading);
 }
 
@@ -88,8 +88,9 @@ function disagree(reading: AdapterReading, field: string): void {
 /**
  * Fill an adapter's gaps from a weaker reading (the generic one); what was missing stays
  * listed. Where both read a field and disagree, the adapter's stands and the conflict is noted.
+ * (An API's answer is applied with applyApi, which beats the page instead.)
  */
-export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>): void {
+export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>, fillCustomer = true): void {
   for (const field of ['company', 'contactEmail'] as const) {
     const mine = reading[field];
     const theirs = fallback[field];
@@ -97,12 +98,18 @@ export function mergeFallback(reading: AdapterReading, fallback: Partial<Adapter
   }
   for (const field of fallback.conflict ?? []) if (!reading[field as keyof AdapterReading]) disagree(reading, field);
   reading.ticketId ??= fallback.ticketId;
-  reading.company ??= fallback.company;
-  reading.contactName ??= fallback.contactName;
-  reading.contactEmail ??= fallback.contactEmail;
+  // Who the customer is comes from the generic reading only when the adapter read neither
+  // company nor contact (its layout changed) and has no API to ask: a single gap stays a gap
+  // (the API fills it, or the sidebar says it is missing), rather than be filled from whatever
+  // else on the page looks like a field.
+  if (fillCustomer && !reading.company && !reading.contactEmail) {
+    reading.company = fallback.company;
+    reading.contactName ??= fallback.contactName;
+    reading.contactEmail = fallback.contactEmail;
+    reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
+  }
   reading.ticketType ??= fallback.ticketType;
   if (fallback.tooLarge) reading.tooLarge = true;
-  reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
 }
 
 /**
@@ -160,9 +167,9 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
 }
 
 /** A broken adapter must not break the page or the content script. */
-function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL): AdapterReading {
+function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL, freeText = true): AdapterReading {
   try {
-    return adapter.read(doc, url);
+    return adapter === generic ? readGeneric(doc, url, undefined, { freeText }) : adapter.read(doc, url);
   } catch {
     return { emails: [], missing: ['page'] };
   }

@@ -195,3 +195,35 @@ describe('enrichFromApi', () => {
     expect(same.missing).toContain('api');
   });
 });
+
+describe('the help desk API beats the page', () => {
+  it('replaces what the adapter read on the page, and notes that they disagreed', async () => {
+    const { enrichFromApi } = await import('@/adapters');
+    const url = new URL('https://northwind.halopsa.com/ticket?id=9');
+    const page = parse(
+      '<html><body><main><label for="c">Client</label><input id="c" value="Acme Dental Group"></main></body></html>',
+    );
+    const ref = detectTicket(page, url)!;
+    expect(ref).toMatchObject({ company: 'Acme Dental Group', missing: ['contactEmail'] });
+    const better = await enrichFromApi(ref, url, async () => ({
+      client_name: 'Riverside Family Clinic',
+      emailfrom: 'tom.becker@riversideclinic.org',
+    }));
+    expect(better).toMatchObject({
+      company: 'Riverside Family Clinic',
+      contactEmail: 'tom.becker@riversideclinic.org',
+      conflict: ['company'],
+    });
+  });
+
+  it("never fills an API adapter's gaps from text elsewhere on the page (a subject), so the API answers", () => {
+    const url = new URL('https://northwind.zendesk.com/agent/tickets/5');
+    const page = parse(
+      '<html><body><div class="zx-1">Company: Acme Dental Group</div><dl><dt>Requester</dt><dd>dana@acmedental.com</dd></dl></body></html>',
+    );
+    const ref = detectTicket(page, url)!;
+    expect(ref.company).toBeUndefined();
+    expect(ref.contactEmail).toBeUndefined();
+    expect(ref.missing).toEqual(expect.arrayContaining(['company', 'contactEmail']));
+  });
+});

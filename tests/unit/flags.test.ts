@@ -389,19 +389,17 @@ describe('database upgrades', () => {
       notes: 'id, source, accountId, dealId, date',
       pins: 'key, accountId',
     });
-    await v1
-      .table('accounts')
-      .add({
-        id: 'csv:a',
-        source: 'csv',
-        sourceId: 'a',
-        name: 'Acme',
-        nameKey: 'acme',
-        aliasKeys: ['acme'],
-        aliases: [],
-        domains: ['acme.example'],
-        externalIds: {},
-      });
+    await v1.table('accounts').add({
+      id: 'csv:a',
+      source: 'csv',
+      sourceId: 'a',
+      name: 'Acme',
+      nameKey: 'acme',
+      aliasKeys: ['acme'],
+      aliases: [],
+      domains: ['acme.example'],
+      externalIds: {},
+    });
     await v1.table('pins').add({ key: 'zendesk|acme', accountId: 'csv:a', createdAt: '2026-01-01' });
     v1.close();
     const v2 = openDb(name);

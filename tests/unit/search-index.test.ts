@@ -339,16 +339,14 @@ describe('the build dictionary', () => {
   });
 
   it('indexes note words past the first table size, each once per note', () => {
-    const notes = words
-      .slice(0, 6000)
-      .map((w, i) => ({
-        id: `n${i}`,
-        source: 't',
-        sourceId: `n${i}`,
-        accountId: 'a1',
-        date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
-        body: `${w} ${w.toUpperCase()} Follow-up ${w}`,
-      }));
+    const notes = words.slice(0, 6000).map((w, i) => ({
+      id: `n${i}`,
+      source: 't',
+      sourceId: `n${i}`,
+      accountId: 'a1',
+      date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      body: `${w} ${w.toUpperCase()} Follow-up ${w}`,
+    }));
     const withNotes = buildSearchIndex({ ...data([account('a1', 'Acme')]), notes } as never);
     for (const i of [0, 4095, 4096, 5999])
       expect(withNotes.search(words[i]!).notes.map((h) => h.id)).toEqual([`n${i}`]);
