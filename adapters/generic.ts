@@ -131,6 +131,7 @@ const NOT_CARD_WORDS = new Set([
 ]);
 const ORG_NAME = /org|company|account|client-name|customer-name/i;
 const CARD_MAX_NODES = 200;
+const AVATAR = /avatar|initials|icon|badge/i;
 const UI_WORDS =
   /^(?:view|edit|show|open|more|less|see|all|tickets?|history|profile|details|change|remove|add|call|e-?mail|phone|mobile|vip|new|customer|requester|requestor|user|contact|client|organi[sz]ation|company)\b/i;
 
@@ -163,7 +164,7 @@ function readCard(el: Element): Card | undefined {
       if (text) lines.push({ text, org: ORG_NAME.test(parent.getAttribute('class') ?? ''), el: parent });
     } else if (n.nodeType === 1) {
       const e = n as Element;
-      enter = !isSkipped(e) && e.tagName.toUpperCase() !== 'BUTTON';
+      enter = !isSkipped(e) && e.tagName.toUpperCase() !== 'BUTTON' && !AVATAR.test(e.getAttribute('class') ?? '');
       const href = e.getAttribute('href');
       if (enter && href && /^mailto:/i.test(href)) email ??= mailtoAddresses(href).find((a) => isEmail(a));
     }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { examples, generic, nonExamples, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
+import {
+  examples,
+  generic,
+  nonExamples,
+  parseContact,
+  readGeneric,
+  ticketIdFromHeading,
+  ticketIdFromUrl,
+} from '@/adapters/generic';
 import { detectTicket } from '@/adapters';
 
 const page = (body: string) =>
@@ -249,5 +257,64 @@ describe('generic detector details', () => {
       url,
     );
     expect(r?.company).toBe('Acme Dental');
+  });
+});
+
+describe('generic read: more real layouts', () => {
+  it('reads two-td rows, aria-labelledby, a label beside its value and "Label: value" in one cell', () => {
+    expect(read('<table><tr><td>Company</td><td>Acme Dental Group</td></tr></table>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<span id="l1">Organization</span><div aria-labelledby="l1">Acme Dental Group</div>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<div><span class="lbl">Client</span><span>Acme Dental Group</span></div>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<table><tr><td>Customer: Acme Dental Group</td></tr></table>').company).toBe('Acme Dental Group');
+  });
+
+  it('reads a customer card without labels: name, mailto: and the organisation beneath', () => {
+    const r = read(
+      '<div class="customer-card"><span class="avatar">DW</span><b>Dana Whitfield</b><a href="mailto:dana@acmedental.com">dana@acmedental.com</a><span>Acme Dental Group</span><a href="/u/1">View profile</a></div>',
+    );
+    expect(r).toMatchObject({
+      company: 'Acme Dental Group',
+      contactName: 'Dana Whitfield',
+      contactEmail: 'dana@acmedental.com',
+    });
+  });
+
+  it("takes no agent's menu for a customer card", () => {
+    const r = read('<div class="user-menu"><span>Agent Smith</span><a href="mailto:smith@msp.example">me</a></div>');
+    expect(r.contactEmail).toBeUndefined();
+  });
+});
+
+describe('detectTicket on a site the user added', () => {
+  const url = new URL('https://portal.example.com/app/view.aspx?ref=Q7');
+  const titled = (title: string) =>
+    new DOMParser().parseFromString(
+      `<html><head><title>${title}</title></head><body><dl><dt>Company</dt><dd>Acme</dd></dl></body></html>`,
+      'text/html',
+    );
+  it('counts a page whose title shows a ticket number, whatever its URL', () => {
+    expect(detectTicket(titled('Ticket #5521 – Scanner'), url, 'detect')).toMatchObject({ ticketId: '5521' });
+    expect(detectTicket(titled('Dashboard'), url, 'detect')).toBeNull();
+    // Not on a site the user did not add.
+    expect(detectTicket(titled('Ticket #5521 – Scanner'), url)).toBeNull();
+  });
+});
+
+// Its time on hostile shapes (8,000 "label:<br>", 2,000 nested labels) is measured in Chromium by `npm run bench`.
+describe('generic read stays bounded on hostile shapes', () => {
+  it('stops at its budget, says the page was too large, and trusts none of its fields', () => {
+    const doc = page('<dl><dt>Company</dt><dd>Acme</dd></dl>' + '<p>x</p>'.repeat(200));
+    const r = readGeneric(doc, TICKET, { nodes: 100, fieldsPerKind: 24 });
+    expect(r.tooLarge).toBe(true);
+    expect(r.company).toBeUndefined();
+    expect(r.ticketId).toBe('1042');
+    const ref = detectTicket(doc, TICKET);
+    expect(ref?.tooLarge).toBeUndefined();
   });
 });
