@@ -19,20 +19,20 @@ const VALUE_MAX_NODES = 64;
 const CUSTOMER_TEXT_NAME =
   /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
 const CUSTOMER_TEXT_TAGS = new Set([
-  'BLOCKQUOTE',
-  'ARTICLE',
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'TITLE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  'blockquote',
+  'article',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'title',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 
 /**
@@ -41,8 +41,9 @@ const CUSTOMER_TEXT_TAGS = new Set([
  * (hidden by a style sheet is checked later, for the few elements that give a field).
  */
 export function isSkipped(el: Element): boolean {
-  if (CUSTOMER_TEXT_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (!el.attributes.length) return false;
+  // localName and hasAttributes(): no string or object made per element (this runs on every one).
+  if (CUSTOMER_TEXT_TAGS.has(el.localName)) return true;
+  if (!el.hasAttributes()) return false;
   const cls = el.getAttribute('class');
   return (
     el.hasAttribute('contenteditable') ||
@@ -101,8 +102,7 @@ export function boundedText(el: Node, maxChars = VALUE_MAX_CHARS, maxNodes = VAL
       out += ' ' + (n.nodeValue ?? '');
       if (out.length > maxChars * 2) return undefined;
     } else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName.toUpperCase();
-      if (tag === 'BR') out += '\n';
+      if ((n as Element).localName === 'br') out += '\n';
       else enter = !isSkipped(n as Element);
     }
     if (enter && n.firstChild) n = n.firstChild;

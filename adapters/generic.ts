@@ -164,7 +164,7 @@ function readCard(el: Element): Card | undefined {
       if (text) lines.push({ text, org: ORG_NAME.test(parent.getAttribute('class') ?? ''), el: parent });
     } else if (n.nodeType === 1) {
       const e = n as Element;
-      enter = !isSkipped(e) && e.tagName.toUpperCase() !== 'BUTTON' && !AVATAR.test(e.getAttribute('class') ?? '');
+      enter = !isSkipped(e) && e.localName !== 'button' && !AVATAR.test(e.getAttribute('class') ?? '');
       const href = e.getAttribute('href');
       if (enter && href && /^mailto:/i.test(href)) email ??= mailtoAddresses(href).find((a) => isEmail(a));
     }
@@ -279,13 +279,13 @@ export function readGeneric(
     } else if (n.nodeType === 1) {
       const el = n as Element;
       if (isSkipped(el)) {
-        const tag = el.tagName.toUpperCase();
-        if (!headingId && (/^H[1-3]$/.test(tag) || el.getAttribute('role') === 'heading'))
+        const tag = el.localName;
+        if (!headingId && (tag === 'h1' || tag === 'h2' || tag === 'h3' || el.getAttribute('role') === 'heading'))
           headingId = ticketIdFromHeading(boundedText(el, 300) ?? '');
       } else {
         enter = true;
         readElement(el, add);
-        if (el.attributes.length) {
+        if (el.hasAttributes()) {
           // The outermost card only (a card's own parts are named after it too), a few tries at most.
           if (cardTries < 8 && isCardName(el) && !cards.some((c) => c.el.contains(el))) {
             cardTries++;
@@ -367,30 +367,30 @@ type Add = (label: string, el: Element | undefined, labelEl: Element | undefined
 
 /** The labelled forms an element can hold: label/control, dt/dd, th/td, td/td, aria, a short label and its sibling. */
 function readElement(el: Element, add: Add): void {
-  const tag = el.tagName.toUpperCase();
-  if (tag === 'LABEL') {
+  const tag = el.localName;
+  if (tag === 'label') {
     const forId = el.getAttribute('for');
     const control = forId
       ? el.ownerDocument.getElementById(forId)
-      : [...el.children].find((c) => /^(?:INPUT|SELECT|TEXTAREA)$/i.test(c.tagName));
+      : [...el.children].find((c) => /^(?:input|select|textarea)$/.test(c.localName));
     if (control) return add(ownLabelText(el, control), control, el);
   }
-  if (tag === 'DT' || tag === 'TH' || tag === 'TD') {
+  const only = el.firstChild;
+  const text = only && only === el.lastChild && only.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
+  if (tag === 'dt' || tag === 'th' || tag === 'td') {
     const next = el.nextElementSibling;
-    const want = tag === 'DT' ? 'DD' : 'TD';
-    if (next && next.tagName.toUpperCase() === want) {
-      const label = boundedText(el, 60, 8);
-      if (label) add(label, next, el);
+    if (next && next.localName === (tag === 'dt' ? 'dd' : 'td')) {
+      const label = text ?? boundedText(el, 60, 8);
+      if (label && label.length <= 60) add(label, next, el);
     }
-  } else if (el.childNodes.length === 1 && el.firstChild!.nodeType === 3 && tag !== 'A' && tag !== 'BUTTON') {
+  } else if (text !== undefined && tag !== 'a' && tag !== 'button') {
     // <span class="label">Company</span><span>Acme</span> (with a colon, readText takes it).
-    const label = el.firstChild!.nodeValue ?? '';
-    if (label.length <= 40 && !/[:：]\s*$/.test(label) && kindOf(label)) {
+    if (text.length <= 40 && !/[:：]\s*$/.test(text) && kindOf(text)) {
       const next = el.nextElementSibling;
-      if (next && !isSkipped(next)) add(label, next, el);
+      if (next && !isSkipped(next)) add(text, next, el);
     }
   }
-  if (!el.attributes.length) return;
+  if (!el.hasAttributes()) return;
   const aria = el.getAttribute('aria-label');
   if (aria) add(aria, el, el);
   const by = el.getAttribute('aria-labelledby');
