@@ -16,9 +16,9 @@ const VALUE_MAX_NODES = 64;
 // Where customer-written text lives. Only "<something>-body" names that hold messages count:
 // a bare "body" would also blind the reader to every Bootstrap "card-body" panel. Subjects and
 // titles are customer-written too ("Company: Acme" typed as a ticket subject).
-const CUSTOMER_TEXT_NAME =
+export const CUSTOMER_TEXT_NAME =
   /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
-const CUSTOMER_TEXT_TAGS = new Set([
+export const CUSTOMER_TEXT_TAGS = new Set([
   'blockquote',
   'article',
   'script',
@@ -55,6 +55,10 @@ export function isSkipped(el: Element): boolean {
     (!!cls && CUSTOMER_TEXT_NAME.test(cls))
   );
 }
+
+/** Elements whose attributes (not their names) may skip them: found at once, natively, for a whole-page pass. */
+export const SKIPPING_ATTRIBUTES =
+  '[contenteditable],[hidden],[aria-hidden],[role],[style*="display" i],[style*="visibility" i]';
 
 /** Whether `el` or an ancestor (up to `root`) is skipped: customer text or hidden. O(depth). */
 export function insideSkipped(el: Element, root?: ParentNode | null): boolean {

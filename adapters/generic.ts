@@ -1,6 +1,18 @@
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from './types';
-import { boundedText, clean, hiddenByStyle, isSkipped, labelKey, mailtoAddresses, parseContact, valueOf } from './dom';
+import {
+  boundedText,
+  clean,
+  CUSTOMER_TEXT_NAME,
+  CUSTOMER_TEXT_TAGS,
+  hiddenByStyle,
+  isSkipped,
+  labelKey,
+  mailtoAddresses,
+  parseContact,
+  SKIPPING_ATTRIBUTES,
+  valueOf,
+} from './dom';
 
 /**
  * The generic detector: any help desk whose URL names a ticket and whose page labels its fields
@@ -86,7 +98,11 @@ for (const l of ['requester', 'requestor', 'contact', 'from', 'caller', 'reporte
 // What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
 for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type'])
   LABELS[l] = 'ticketType';
+/** A cheap first test (this runs on every short text of the page): could it be one of the labels? */
+const LABEL_START =
+  /^\s*(?:company|organi[sz]ation|account|client|customer|requestor|requester|contact|from|caller|reporter|end user|type|ticket|issue|request|incident|category|problem)/i;
 function kindOf(label: string): FieldKind | undefined {
+  if (!LABEL_START.test(label)) return undefined;
   const key = labelKey(label);
   return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
 }
@@ -191,6 +207,8 @@ function readCard(el: Element): Card | undefined {
 
 /** Where the page shows its ticket number: "#1234" badges, "Ticket #48213" in the heading or title. */
 const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-ref/i;
+/** A cheap first test of class and id names: could this be a customer card or a number badge? */
+const CARD_OR_NUMBER = /customer|request|user|contact|client|caller|reporter|ticket/i;
 const TICKET_WORD = '(?:ticket|case|incident|request|issue|conversation|sr|job|work ?order|task)';
 const HEADING_ID = [
   // "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket number 1042"
@@ -265,6 +283,10 @@ export function readGeneric(
     fields.push({ kind, text: value, el, label: labelEl });
   };
 
+  // The few elements whose attributes may skip them or label them, found natively at once: the
+  // walk below then asks most elements only their tag and their class and id names.
+  const flagged = new Set(root ? root.querySelectorAll(SKIPPING_ATTRIBUTES) : []);
+  const aria = new Set(root ? root.querySelectorAll('[aria-label],[aria-labelledby]') : []);
   let visited = 0;
   let cardTries = 0;
   let n: Node | null = root?.firstChild ?? null;
@@ -274,26 +296,32 @@ export function readGeneric(
       break;
     }
     let enter = false;
-    if (n.nodeType === 3) {
+    const type = n.nodeType;
+    if (type === 3) {
       if (freeText) readText(n as Text, add);
-    } else if (n.nodeType === 1) {
+    } else if (type === 1) {
       const el = n as Element;
-      if (isSkipped(el)) {
-        const tag = el.localName;
+      const tag = el.localName;
+      let names = '';
+      let skipped = CUSTOMER_TEXT_TAGS.has(tag);
+      if (!skipped && el.hasAttributes()) {
+        names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+        skipped = flagged.has(el) ? isSkipped(el) : names.length > 1 && CUSTOMER_TEXT_NAME.test(names);
+      }
+      if (skipped) {
         if (!headingId && (tag === 'h1' || tag === 'h2' || tag === 'h3' || el.getAttribute('role') === 'heading'))
           headingId = ticketIdFromHeading(boundedText(el, 300) ?? '');
       } else {
         enter = true;
-        readElement(el, add);
-        if (el.hasAttributes()) {
+        readElement(el, tag, add, aria.has(el));
+        if (names.length > 1 && CARD_OR_NUMBER.test(names)) {
           // The outermost card only (a card's own parts are named after it too), a few tries at most.
           if (cardTries < 8 && isCardName(el) && !cards.some((c) => c.el.contains(el))) {
             cardTries++;
             const found = readCard(el);
             if (found) cards.push(found);
           }
-          if (!badgeId && NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`))
-            badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '');
+          if (!badgeId && NUMBER_NAME.test(names)) badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '');
         }
       }
     }
@@ -366,8 +394,25 @@ export function readGeneric(
 type Add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => void;
 
 /** The labelled forms an element can hold: label/control, dt/dd, th/td, td/td, aria, a short label and its sibling. */
-function readElement(el: Element, add: Add): void {
-  const tag = el.localName;
+/** Where a short label may sit beside its value: "<span>Company</span><span>Acme</span>". */
+const LABEL_TAGS = new Set([
+  'span',
+  'div',
+  'b',
+  'strong',
+  'label',
+  'p',
+  'li',
+  'small',
+  'em',
+  'i',
+  'font',
+  'dt',
+  'th',
+  'td',
+]);
+
+function readElement(el: Element, tag: string, add: Add, labelled: boolean): void {
   if (tag === 'label') {
     const forId = el.getAttribute('for');
     const control = forId
@@ -375,6 +420,8 @@ function readElement(el: Element, add: Add): void {
       : [...el.children].find((c) => /^(?:input|select|textarea)$/.test(c.localName));
     if (control) return add(ownLabelText(el, control), control, el);
   }
+  if (labelled) readAria(el, add);
+  if (!LABEL_TAGS.has(tag)) return;
   const only = el.firstChild;
   const text = only && only === el.lastChild && only.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
   if (tag === 'dt' || tag === 'th' || tag === 'td') {
@@ -390,7 +437,9 @@ function readElement(el: Element, add: Add): void {
       if (next && !isSkipped(next)) add(text, next, el);
     }
   }
-  if (!el.hasAttributes()) return;
+}
+
+function readAria(el: Element, add: Add): void {
   const aria = el.getAttribute('aria-label');
   if (aria) add(aria, el, el);
   const by = el.getAttribute('aria-labelledby');
