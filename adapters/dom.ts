@@ -18,22 +18,7 @@ const VALUE_MAX_NODES = 64;
 // titles are customer-written too ("Company: Acme" typed as a ticket subject).
 export const CUSTOMER_TEXT_NAME =
   /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
-export const CUSTOMER_TEXT_TAGS = new Set([
-  'blockquote',
-  'article',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'title',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+export const CUSTOMER_TEXT_TAGS = /^(?:blockquote|article|script|style|noscript|template|iframe|title|h[1-6])$/;
 
 /**
  * Whether nothing inside `el` is ever a field: a message body, an editor, a heading or subject
@@ -42,7 +27,7 @@ export const CUSTOMER_TEXT_TAGS = new Set([
  */
 export function isSkipped(el: Element): boolean {
   // localName and hasAttributes(): no string or object made per element (this runs on every one).
-  if (CUSTOMER_TEXT_TAGS.has(el.localName)) return true;
+  if (CUSTOMER_TEXT_TAGS.test(el.localName)) return true;
   if (!el.hasAttributes()) return false;
   const cls = el.getAttribute('class');
   return (
@@ -71,24 +56,15 @@ type VisibilityOptions = { checkOpacity?: boolean; checkVisibilityCSS?: boolean;
 /**
  * Whether the page's style sheets hide `el` (a class with display:none, visibility:hidden,
  * opacity:0 on it or an ancestor). Asked only of the elements a field was read from.
+ * checkVisibility: Chrome 105+, Firefox 106+ (MDN); its options are ignored where unknown.
  */
 export function hiddenByStyle(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (o: VisibilityOptions) => boolean }).checkVisibility;
-  if (typeof check === 'function' && el.isConnected)
-    return !check.call(el, { checkOpacity: true, checkVisibilityCSS: true, visibilityProperty: true });
-  const win = el.ownerDocument.defaultView;
-  if (!win) return false;
-  try {
-    const own = win.getComputedStyle(el);
-    if (own.visibility === 'hidden' || own.visibility === 'collapse') return true;
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const s = e === el ? own : win.getComputedStyle(e);
-      if (s.display === 'none' || s.opacity === '0' || s.visibility === 'hidden') return true;
-    }
-  } catch {
-    // A page without styles: nothing is hidden by them.
-  }
-  return false;
+  return (
+    el.isConnected &&
+    !!check &&
+    !check.call(el, { checkOpacity: true, checkVisibilityCSS: true, visibilityProperty: true })
+  );
 }
 
 /**

@@ -132,30 +132,18 @@ export interface GenericReading extends AdapterReading {
 
 // Customer cards: a block named for the customer, requester, user or contact (class or id),
 // holding their name, an email (mailto: or text) and the organisation beneath, without labels.
-const CARD_WORDS = new Set(['customer', 'requester', 'requestor', 'user', 'contact', 'client', 'caller', 'reporter']);
-const NOT_CARD_WORDS = new Set([
-  'menu',
-  'nav',
-  'navbar',
-  'topbar',
-  'current',
-  'me',
-  'agent',
-  'owner',
-  'assignee',
-  'avatar',
-]);
+const CARD_NAME =
+  /(?:^|[\s_-])(?:customer|requester|requestor|user|contact|client|caller|reporter)(?:$|[\s_-]|card|info|details|panel|profile)/i;
+const NOT_CARD_NAME = /menu|nav|topbar|current|agent|owner|assignee|avatar/i;
 const ORG_NAME = /org|company|account|client-name|customer-name/i;
 const CARD_MAX_NODES = 200;
 const AVATAR = /avatar|initials|icon|badge/i;
 const UI_WORDS =
-  /^(?:view|edit|show|open|more|less|see|all|tickets?|history|profile|details|change|remove|add|call|e-?mail|phone|mobile|vip|new|customer|requester|requestor|user|contact|client|organi[sz]ation|company)\b/i;
+  /^(?:view|edit|show|open|more|see|all|tickets?|history|profile|details|call|e-?mail|phone|customer|requester|user|contact|organi[sz]ation|company)\b/i;
 
 function isCardName(el: Element): boolean {
-  const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  if (!/customer|request|user|contact|client|caller|reporter/i.test(names)) return false;
-  const ws = words(names);
-  return ws.some((w) => CARD_WORDS.has(w)) && !ws.some((w) => NOT_CARD_WORDS.has(w));
+  const names = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
+  return CARD_NAME.test(names) && !NOT_CARD_NAME.test(names);
 }
 
 interface Card {
@@ -303,7 +291,7 @@ export function readGeneric(
       const el = n as Element;
       const tag = el.localName;
       let names = '';
-      let skipped = CUSTOMER_TEXT_TAGS.has(tag);
+      let skipped = CUSTOMER_TEXT_TAGS.test(tag);
       if (!skipped && el.hasAttributes()) {
         names = `${el.id} ${el.getAttribute('class') ?? ''}`;
         skipped = flagged.has(el) ? isSkipped(el) : names.length > 1 && CUSTOMER_TEXT_NAME.test(names);

@@ -30,13 +30,7 @@ export class RereadScheduler {
   private lastReadAt = -Infinity;
   private lastCost = 0;
 
-  constructor(
-    private readonly read: () => Promise<void> | void,
-    private readonly timers: {
-      setTimeout: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
-      clearTimeout: (id: ReturnType<typeof setTimeout>) => void;
-    } = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) },
-  ) {}
+  constructor(private readonly read: () => Promise<void> | void) {}
 
   /** Watch `target` (the page's body) for changes. */
   watch(target: Node): void {
@@ -47,7 +41,7 @@ export class RereadScheduler {
 
   stop(): void {
     this.observer?.disconnect();
-    if (this.timer) this.timers.clearTimeout(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = 0;
     this.target = undefined;
   }
@@ -65,7 +59,7 @@ export class RereadScheduler {
     this.observer?.disconnect();
     if (this.timer) return;
     const wait = nextReadDelay(performance.now() - this.lastReadAt, this.lastCost);
-    this.timer = this.timers.setTimeout(() => {
+    this.timer = setTimeout(() => {
       this.timer = 0;
       this.lastReadAt = performance.now();
       void Promise.resolve()

@@ -34,10 +34,8 @@ export class TicketWatcher {
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.frame = new SidebarFrame(ctx);
-    this.rereads = new RereadScheduler(() => this.check(), {
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) as unknown as ReturnType<typeof setTimeout>,
-      clearTimeout: (id) => clearTimeout(id),
-    });
+    // Stopped with the content script (ctx.onInvalidated below), so its timer dies with it.
+    this.rereads = new RereadScheduler(() => this.check());
     ctx.onInvalidated(() => this.stop());
   }
 
