@@ -349,7 +349,9 @@ export function readGeneric(
   const ticketType = of('ticketType').find((f) => !(f.el && hiddenByStyle(f.el)))?.text;
 
   const urlId = ticketIdFromUrl(url);
-  const shownId = badgeId ?? headingId ?? ticketIdFromHeading(clean(doc.title));
+  // The document title only where the URL names no ticket: a single-page app changes its title
+  // after its view, so while it loads the title still names the previous ticket.
+  const shownId = badgeId ?? headingId ?? (urlId ? undefined : ticketIdFromHeading(clean(doc.title)));
   const reading: GenericReading = {
     ticketId: shownId ?? urlId,
     ...(urlId && shownId && urlId !== shownId ? { urlTicketId: urlId } : {}),

@@ -120,7 +120,7 @@ describe('generic read: labelled fields', () => {
 });
 
 describe('generic read: ticket id', () => {
-  it('takes the number the page shows (heading, title, badge), else the id in the URL, which it keeps', () => {
+  it('takes the number the page shows (heading, badge; the title where the URL has none), else the id in the URL, which it keeps', () => {
     expect(read('<h1>Ticket #48213</h1>')).toMatchObject({ ticketId: '48213', urlTicketId: '1042' });
     expect(read('<p>nothing</p>').ticketId).toBe('1042');
     expect(read('<p>nothing</p>').urlTicketId).toBeUndefined();
@@ -129,7 +129,11 @@ describe('generic read: ticket id', () => {
       '<html><head><title>Ticket #48213 - Printer · Desk</title></head><body></body></html>',
       'text/html',
     );
-    expect(generic.read(titled, TICKET)).toMatchObject({ ticketId: '48213', urlTicketId: '1042' });
+    expect(generic.read(titled, new URL('https://help.example.com/desk/ticket-view.php'))).toMatchObject({
+      ticketId: '48213',
+    });
+    // Where the URL names a ticket, a title (which a single-page app updates late) does not override it.
+    expect(generic.read(titled, TICKET).ticketId).toBe('1042');
     // Only at the start: a subject that mentions another ticket is not its number.
     expect(read('<h1>Re: Ticket #666</h1>').ticketId).toBe('1042');
     expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe(
