@@ -44,23 +44,9 @@ const words = (s: string) =>
     .split(/[^a-z0-9]+/);
 const namesTicketWord = (s: string) => words(s).some((w) => WORD_SEGMENT.test(w));
 
-/** The query's parameters, split on "&" and on ";" (Znuny/OTRS: "Action=AgentTicketZoom;TicketID=7"). */
-function queryParams(url: URL): [string, string][] {
-  const out: [string, string][] = [];
-  for (const part of url.search.replace(/^\?/, '').split(/[&;]/)) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    try {
-      out.push([
-        decodeURIComponent(part.slice(0, eq)).toLowerCase(),
-        decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' ')),
-      ]);
-    } catch {
-      // A malformed escape: not a parameter we can read.
-    }
-  }
-  return out;
-}
+/** The query's parameters, names lower-case, split on "&" and on ";" (Znuny/OTRS: "Action=AgentTicketZoom;TicketID=7"). */
+const queryParams = (url: URL): [string, string][] =>
+  [...new URLSearchParams(url.search.replace(/;/g, '&'))].map(([k, v]) => [k.toLowerCase(), v]);
 
 export function ticketIdFromUrl(url: URL): string | undefined {
   // Path, and hash routes of single-page apps ("#/tickets/1042", Zammad's "#ticket/zoom/42").
@@ -98,11 +84,8 @@ for (const l of ['requester', 'requestor', 'contact', 'from', 'caller', 'reporte
 // What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
 for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type'])
   LABELS[l] = 'ticketType';
-/** A cheap first test (this runs on every short text of the page): could it be one of the labels? */
-const LABEL_START =
-  /^\s*(?:company|organi[sz]ation|account|client|customer|requestor|requester|contact|from|caller|reporter|end user|type|ticket|issue|request|incident|category|problem)/i;
 function kindOf(label: string): FieldKind | undefined {
-  if (!LABEL_START.test(label)) return undefined;
+  if (label.length > 40) return undefined;
   const key = labelKey(label);
   return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
 }
@@ -123,12 +106,6 @@ export interface ReadLimits {
 }
 /** About 25 ms of Chromium on a 2018 laptop core; an 8 MB page is read in full. */
 export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24 };
-
-/** What the generic reader adds to a reading. */
-export interface GenericReading extends AdapterReading {
-  /** The customer card's organisation, read without a label (kept apart for the adapters' merge). */
-  cardCompany?: string;
-}
 
 // Customer cards: a block named for the customer, requester, user or contact (class or id),
 // holding their name, an email (mailto: or text) and the organisation beneath, without labels.
@@ -250,7 +227,7 @@ export function readGeneric(
   url: URL,
   limits: ReadLimits = READ_LIMITS,
   { freeText = true }: { freeText?: boolean } = {},
-): GenericReading {
+): AdapterReading {
   const root = doc.body ?? doc.documentElement;
   const fields: Field[] = [];
   const perKind: Record<FieldKind, number> = { company: 0, contact: 0, contactEmail: 0, ticketType: 0 };
@@ -352,7 +329,7 @@ export function readGeneric(
   // The document title only where the URL names no ticket: a single-page app changes its title
   // after its view, so while it loads the title still names the previous ticket.
   const shownId = badgeId ?? headingId ?? (urlId ? undefined : ticketIdFromHeading(clean(doc.title)));
-  const reading: GenericReading = {
+  const reading: AdapterReading = {
     ticketId: shownId ?? urlId,
     ...(urlId && shownId && urlId !== shownId ? { urlTicketId: urlId } : {}),
     ...(ticketType ? { ticketType } : {}),
@@ -360,7 +337,6 @@ export function readGeneric(
     company: tooLarge ? undefined : companyDecision.value,
     contactName: tooLarge ? undefined : contactName,
     contactEmail: tooLarge ? undefined : contactEmail,
-    ...(firstCard?.org && !tooLarge && companyDecision.value === firstCard.org ? { cardCompany: firstCard.org } : {}),
     // Other addresses only from the contact fields themselves (several requesters), never from
     // free text or stray mailto: links, which a customer's message can carry.
     emails:

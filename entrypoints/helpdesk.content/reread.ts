@@ -8,15 +8,11 @@
  */
 export const QUIET_DELAY_MS = 250;
 export const BUSY_INTERVAL_MS = 1000;
-/** Changes within this long of the last read mean the page keeps changing. */
-export const BUSY_WINDOW_MS = 2000;
 /** Reading may take at most 1/20 of the time (5%). */
 export const SHARE = 20;
 
-export function nextReadDelay(sinceLastReadMs: number, lastReadCostMs: number): number {
-  const busy = sinceLastReadMs < BUSY_WINDOW_MS;
-  return Math.max(QUIET_DELAY_MS, lastReadCostMs * SHARE, busy ? BUSY_INTERVAL_MS - sinceLastReadMs : 0);
-}
+export const nextReadDelay = (sinceLastReadMs: number, lastReadCostMs: number): number =>
+  Math.max(QUIET_DELAY_MS, lastReadCostMs * SHARE, BUSY_INTERVAL_MS - sinceLastReadMs);
 
 /**
  * Calls `read` again after the page changes, as nextReadDelay says. `read` returns a promise;
