@@ -159,11 +159,7 @@ function readCard(el: Element): Card | undefined {
   email ??= emailAt >= 0 ? lines[emailAt]!.text : undefined;
   if (!email || hiddenByStyle(el)) return undefined;
   const plain = (l: { text: string }) =>
-    l.text.length <= 120 &&
-    /\p{L}/u.test(l.text) &&
-    !/[@:：]/.test(l.text) &&
-    !/^[+\d\s().-]{6,}$/.test(l.text) &&
-    !UI_WORDS.test(l.text);
+    l.text.length <= 120 && /\p{L}/u.test(l.text) && !/[@:：]/.test(l.text) && !UI_WORDS.test(l.text);
   const rest = lines.filter((l, i) => i !== emailAt && plain(l) && !hiddenByStyle(l.el));
   const name = rest[0] && !rest[0].org ? rest[0].text : undefined;
   const org = rest.find((l) => l.org)?.text ?? (name ? rest[1]?.text : undefined);
@@ -206,15 +202,13 @@ const agree = (a: string, b: string) => {
 };
 
 /**
- * The one value the readings agree on, with whether they disagreed (then no value). Only the
- * readings of visible elements count (computed style asked here, of these few elements only).
+ * The one value the readings agree on: undefined when there is none (an empty field is a
+ * reading of none), null when they disagree. The readings are of visible elements only.
  */
-function decide(values: { value: string; els: (Element | undefined)[] }[]): { value?: string; conflict: boolean } {
-  const visible = values.filter((v) => !v.els.some((e) => e && hiddenByStyle(e)));
-  const first = visible[0]?.value;
-  if (first === undefined) return { conflict: false };
-  const conflict = visible.some((v) => v.value !== first && !agree(v.value, first));
-  return conflict || !first ? { conflict } : { value: first, conflict };
+function decide(values: (string | undefined)[]): string | undefined | null {
+  const read = values.filter((v): v is string => v !== undefined);
+  const first = read[0];
+  return read.some((v) => v !== first && !agree(v, first!)) ? null : first || undefined;
 }
 
 /**
@@ -297,33 +291,24 @@ export function readGeneric(
     }
   }
 
+  // A page read only in part is not trusted for its fields: the rest could disagree.
+  if (tooLarge) fields.length = cards.length = 0;
   const conflict: string[] = [];
-  const of = (kind: FieldKind) => fields.filter((f) => f.kind === kind);
-  const firstCard = cards.find((c) => !hiddenByStyle(c.el));
+  const visible = (f: Field) => !(f.el && hiddenByStyle(f.el)) && !(f.label && hiddenByStyle(f.label));
+  const of = (kind: FieldKind) => fields.filter((f) => f.kind === kind && visible(f));
+  const card = cards.find((c) => !hiddenByStyle(c.el));
 
-  const companyDecision = decide([
-    ...of('company').map((f) => ({ value: companyName(f.text) ?? '', els: [f.el, f.label] })),
-    ...(firstCard?.org ? [{ value: firstCard.org, els: [firstCard.el] }] : []),
-  ]);
-  if (companyDecision.conflict) conflict.push('company');
+  const company = decide([...of('company').map((f) => companyName(f.text) ?? ''), ...(card?.org ? [card.org] : [])]);
+  if (company === null) conflict.push('company');
 
-  const contacts = of('contact')
-    .filter((f) => !(f.el && hiddenByStyle(f.el)) && !(f.label && hiddenByStyle(f.label)))
-    .map((f) => ({ f, parsed: parseContact(f.text, f.el) }));
-  const emailDecision = decide([
-    ...contacts.flatMap(({ f, parsed }) => (parsed.email ? [{ value: parsed.email, els: [f.el, f.label] }] : [])),
-    ...of('contactEmail').flatMap((f) =>
-      isEmail(f.text) ? [{ value: normalizeEmail(f.text), els: [f.el, f.label] }] : [],
-    ),
-    ...(firstCard?.email ? [{ value: firstCard.email, els: [firstCard.el] }] : []),
+  const contacts = of('contact').map((f) => parseContact(f.text, f.el));
+  const email = decide([
+    ...contacts.map((c) => c.email),
+    ...of('contactEmail').map((f) => (isEmail(f.text) ? normalizeEmail(f.text) : undefined)),
+    card?.email,
   ]);
-  if (emailDecision.conflict) conflict.push('contactEmail');
-  const contactEmail = emailDecision.value;
-  const named = contacts.find(({ parsed }) => parsed.name);
-  const contactName = emailDecision.conflict
-    ? undefined
-    : (named?.parsed.name ?? (firstCard?.email === contactEmail ? firstCard?.name : undefined));
-  const ticketType = of('ticketType').find((f) => !(f.el && hiddenByStyle(f.el)))?.text;
+  if (email === null) conflict.push('contactEmail');
+  const contactEmail = email ?? undefined;
 
   const urlId = ticketIdFromUrl(url);
   // The document title only where the URL names no ticket: a single-page app changes its title
@@ -331,27 +316,20 @@ export function readGeneric(
   const shownId = badgeId ?? headingId ?? (urlId ? undefined : ticketIdFromHeading(clean(doc.title)));
   const reading: AdapterReading = {
     ticketId: shownId ?? urlId,
-    ...(urlId && shownId && urlId !== shownId ? { urlTicketId: urlId } : {}),
-    ...(ticketType ? { ticketType } : {}),
-    // A page read only in part is not trusted for its fields: the rest could disagree.
-    company: tooLarge ? undefined : companyDecision.value,
-    contactName: tooLarge ? undefined : contactName,
-    contactEmail: tooLarge ? undefined : contactEmail,
+    urlTicketId: urlId,
+    ticketType: of('ticketType')[0]?.text,
+    company: company ?? undefined,
+    contactName:
+      email === null
+        ? undefined
+        : (contacts.find((c) => c.name)?.name ?? (card?.email === email ? card?.name : undefined)),
+    contactEmail,
     // Other addresses only from the contact fields themselves (several requesters), never from
     // free text or stray mailto: links, which a customer's message can carry.
-    emails:
-      tooLarge || emailDecision.conflict
-        ? []
-        : [
-            ...new Set(
-              contacts
-                .map(({ parsed }) => parsed.email)
-                .filter((e): e is string => !!e && e !== contactEmail && isEmail(e)),
-            ),
-          ],
+    emails: email === null ? [] : [...new Set(contacts.map((c) => c.email!).filter((e) => e && e !== contactEmail))],
     missing: [],
-    ...(conflict.length ? { conflict } : {}),
-    ...(tooLarge ? { tooLarge } : {}),
+    conflict,
+    tooLarge,
   };
   for (const key of ['ticketId', 'company', 'contactEmail'] as const) if (!reading[key]) reading.missing.push(key);
   return reading;
