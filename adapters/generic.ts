@@ -115,8 +115,7 @@ const NOT_CARD_NAME = /menu|nav|topbar|current|agent|owner|assignee|avatar/i;
 const ORG_NAME = /org|company|account|client-name|customer-name/i;
 const CARD_MAX_NODES = 200;
 const AVATAR = /avatar|initials|icon|badge/i;
-const UI_WORDS =
-  /^(?:view|edit|show|open|more|see|all|tickets?|history|profile|details|call|e-?mail|phone|customer|requester|user|contact|organi[sz]ation|company)\b/i;
+const UI_WORDS = /^(?:view|edit|open|more|all|tickets?|profile|e-?mail|phone|customer|requester|user|contact)\b/i;
 
 function isCardName(el: Element): boolean {
   const names = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
@@ -428,15 +427,11 @@ function readText(text: Text, add: Add) {
   });
 }
 
-/** A wrapping label's text without its control's text (a select's options). */
-function ownLabelText(label: Element, control: Element): string {
-  if (!label.contains(control)) return boundedText(label, 60, 8) ?? '';
-  return [...label.childNodes]
-    .slice(0, 8)
-    .filter((n) => n !== control)
-    .map((n) => (n.nodeType === 3 ? (n.nodeValue ?? '') : (boundedText(n, 60, 8) ?? '')))
-    .join(' ');
-}
+/** A label's own text, without its control's (a wrapped select's options). */
+const ownLabelText = (label: Element, control: Element): string =>
+  label.contains(control)
+    ? [...label.childNodes].map((n) => (n.nodeType === 3 ? n.nodeValue : '')).join(' ')
+    : (boundedText(label, 60, 8) ?? '');
 
 export { parseContact };
 

@@ -125,9 +125,6 @@ export function applyApi(reading: AdapterReading, api: Partial<AdapterReading>):
     reading[field] = fromApi;
   }
   if (api.contactName) reading.contactName = api.contactName;
-  reading.ticketId ??= api.ticketId;
-  reading.ticketType ??= api.ticketType;
-  reading.emails = [...reading.emails, ...(api.emails ?? [])];
 }
 
 /**
