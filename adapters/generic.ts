@@ -170,20 +170,17 @@ const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-re
 /** A cheap first test of class and id names: could this be a customer card or a number badge? */
 const CARD_OR_NUMBER = /customer|request|user|contact|client|caller|reporter|ticket/i;
 const TICKET_WORD = '(?:ticket|case|incident|request|issue|conversation|sr|job|work ?order|task)';
-const HEADING_ID = [
-  // "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket number 1042"
-  new RegExp(`^[\\s\\[(]*(?:${TICKET_WORD}\\s*)?(?:#|n[or]\\.?\\s|number\\s|n°)\\s*:?\\s*([A-Za-z0-9-]{1,32})\\b`, 'i'),
-  // "Ticket 1042 · Printer offline", "Incident INC-77"
-  new RegExp(`^[\\s\\[(]*${TICKET_WORD}\\s*:?\\s+([A-Za-z]{0,6}-?\\d[A-Za-z0-9-]{0,31})\\b`, 'i'),
-];
+const MARK = '(?:#|n[or]\\.?\\s|number\\s|n°)';
+/** "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket 1042 · Printer offline", "Incident INC-77". */
+const HEADING_ID = new RegExp(
+  `^[\\s\\[(]*(?:${TICKET_WORD}\\s*:?\\s*${MARK}?|${MARK})\\s*:?\\s*([A-Za-z0-9-]{1,32})\\b`,
+  'i',
+);
 
 /** "Ticket #1042 · Printer offline" or "#1042" -> "1042": only at the start (a subject follows). */
 export function ticketIdFromHeading(text: string): string | undefined {
-  for (const re of HEADING_ID) {
-    const m = re.exec(text);
-    if (m && isTicketId(m[1])) return m[1];
-  }
-  return undefined;
+  const id = HEADING_ID.exec(text)?.[1];
+  return isTicketId(id) ? id : undefined;
 }
 
 const PLACEHOLDER = /^(?:-+|—|–|none|n\/a|not set|select.*|choose.*)$/i;
