@@ -238,10 +238,9 @@ export function readGeneric(
     fields.push({ kind, text: value, el, label: labelEl });
   };
 
-  // The few elements whose attributes may skip them or label them, found natively at once: the
-  // walk below then asks most elements only their tag and their class and id names.
+  // The few elements whose attributes may skip them, found natively at once: the walk below
+  // then asks most elements only their tag and their class and id names.
   const flagged = new Set(root ? root.querySelectorAll(SKIPPING_ATTRIBUTES) : []);
-  const aria = new Set(root ? root.querySelectorAll('[aria-label],[aria-labelledby]') : []);
   let visited = 0;
   let cardTries = 0;
   let n: Node | null = root?.firstChild ?? null;
@@ -268,7 +267,7 @@ export function readGeneric(
           headingId = ticketIdFromHeading(boundedText(el, 300) ?? '');
       } else {
         enter = true;
-        readElement(el, tag, add, aria.has(el));
+        readElement(el, tag, add, !!names);
         if (names.length > 1 && CARD_OR_NUMBER.test(names)) {
           // The outermost card only (a card's own parts are named after it too), a few tries at most.
           if (cardTries < 8 && isCardName(el) && !cards.some((c) => c.el.contains(el))) {
