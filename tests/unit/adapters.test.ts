@@ -229,3 +229,12 @@ describe('the help desk API beats the page', () => {
     expect(ref.missing).toEqual(expect.arrayContaining(['company', 'contactEmail']));
   });
 });
+
+describe('adapters/dom.ts', () => {
+  it('is shared by every adapter and imports nothing from the generic adapter', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('adapters/dom.ts', 'utf8');
+    expect(source).not.toMatch(/from '\.\/generic'|from '@\/adapters\/generic'/);
+    expect(readFileSync('adapters/generic.ts', 'utf8')).toMatch(/from '\.\/dom'/);
+  });
+});
