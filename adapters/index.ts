@@ -1,7 +1,7 @@
 import type { TicketRef } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
-import { generic } from './generic';
+import { generic, readGeneric } from './generic';
 import { matchesAny } from './url-match';
 import { readOpenedAt } from './ticket-words';
 
@@ -43,10 +43,11 @@ function namesTicket(url: URL): boolean {
 /**
  * Whether this URL can be a ticket page at all, whichever product the user picked for the site:
  * the content script's only work on any other page (no DOM reads, observers or messages).
- * detectTicket never finds a ticket where this says no.
+ * detectTicket never finds a ticket where this says no. On a site the user added (`addedSite`),
+ * any page may be one: a page whose heading or title shows a ticket number counts there.
  */
-export function mayBeTicketUrl(url: URL): boolean {
-  return generic.isTicketUrl(url) || namesTicket(url) || SPECIFIC_ADAPTERS.some((a) => a.isTicketUrl(url));
+export function mayBeTicketUrl(url: URL, addedSite = false): boolean {
+  return addedSite || generic.isTicketUrl(url) || namesTicket(url) || SPECIFIC_ADAPTERS.some((a) => a.isTicketUrl(url));
 }
 
 /**
@@ -68,34 +69,77 @@ export function isCertainTicketUrl(url: URL, siteAdapterId?: string): boolean {
 export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): TicketRef | null {
   const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
   if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
-  const maybeTicket = !adapter && !generic.isTicketUrl(url) && namesTicket(url);
+  // On a site the user added, a page with an unusual URL is a ticket when it shows a number.
+  const addedSite = siteAdapterId === 'detect' || siteAdapterId === 'generic';
+  const maybeTicket = !adapter && !generic.isTicketUrl(url) && (namesTicket(url) || addedSite);
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   const reading = safeRead(adapter ?? generic, doc, url);
   if (maybeTicket && !reading.ticketId) return null;
-  if (adapter) mergeFallback(reading, safeRead(generic, doc, url));
+  if (adapter) mergeFallback(reading, safeRead(generic, doc, url, false), !adapter.readApi);
   reading.openedAt ??= safely(() => readOpenedAt(doc));
   return toTicketRef((adapter ?? generic).id, url, reading);
 }
 
-/** Fill an adapter's gaps from another reading; what was missing stays listed. */
-export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>): void {
-  reading.ticketId ??= fallback.ticketId;
-  reading.company ??= fallback.company;
-  reading.contactName ??= fallback.contactName;
-  reading.contactEmail ??= fallback.contactEmail;
-  reading.ticketType ??= fallback.ticketType;
-  reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
+const sameValue = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Record that two readings of `field` disagree (the sidebar says so, and claims no high confidence). */
+function disagree(reading: AdapterReading, field: string): void {
+  reading.conflict = [...new Set([...(reading.conflict ?? []), field])];
 }
 
 /**
- * Fill company and contact email from the help desk's own API when the page did not show them
- * (adapters with `readApi` only). Returns the same ref when there is nothing to add; an API
- * that fails or times out leaves the ref as it was, with "api" listed as missing. Fields the
- * API supplied leave `missing`.
+ * Fill an adapter's gaps from a weaker reading (the generic one); what was missing stays
+ * listed. Where both read a field and disagree, the adapter's stands and the conflict is noted.
+ * (An API's answer is applied with applyApi, which beats the page instead.)
+ */
+export function mergeFallback(reading: AdapterReading, fallback: Partial<AdapterReading>, fillCustomer = true): void {
+  for (const field of ['company', 'contactEmail'] as const) {
+    const mine = reading[field];
+    const theirs = fallback[field];
+    if (mine && theirs && !sameValue(mine, theirs)) disagree(reading, field);
+  }
+  for (const field of fallback.conflict ?? []) if (!reading[field as keyof AdapterReading]) disagree(reading, field);
+  reading.ticketId ??= fallback.ticketId;
+  // Who the customer is comes from the generic reading only when the adapter read neither
+  // company nor contact (its layout changed) and has no API to ask: a single gap stays a gap
+  // (the API fills it, or the sidebar says it is missing), rather than be filled from whatever
+  // else on the page looks like a field.
+  if (fillCustomer && !reading.company && !reading.contactEmail) {
+    reading.company = fallback.company;
+    reading.contactName ??= fallback.contactName;
+    reading.contactEmail = fallback.contactEmail;
+    reading.emails = [...reading.emails, ...(fallback.emails ?? [])];
+  }
+  reading.ticketType ??= fallback.ticketType;
+  if (fallback.tooLarge) reading.tooLarge = true;
+}
+
+/**
+ * The help desk's own API beats anything read from the page: its company and contact replace
+ * the page's, and where the page said otherwise the conflict is noted.
+ */
+export function applyApi(reading: AdapterReading, api: Partial<AdapterReading>): void {
+  for (const field of ['company', 'contactEmail'] as const) {
+    const fromApi = api[field];
+    if (!fromApi) continue;
+    const onPage = reading[field];
+    if (onPage && !sameValue(onPage, fromApi)) disagree(reading, field);
+    reading[field] = fromApi;
+  }
+  if (api.contactName) reading.contactName = api.contactName;
+}
+
+/**
+ * Company and contact from the help desk's own API when the adapter did not read them from its
+ * own fields (adapters with `readApi` only), or when readings disagreed: the API's answer beats
+ * the page's (a gap filled by the generic reading included). Returns the same ref when nothing
+ * changes; an API that fails or times out leaves the ref as it was, with "api" listed as
+ * missing. Fields the API supplied leave `missing`.
  */
 export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson): Promise<TicketRef> {
   const adapter = adapterById(ref.helpdesk);
-  if (!adapter?.readApi || (ref.company && ref.contactEmail)) return ref;
+  const unread = ref.missing.includes('company') || ref.missing.includes('contactEmail');
+  if (!adapter?.readApi || (ref.company && ref.contactEmail && !unread && !ref.conflict?.length)) return ref;
   const reading: AdapterReading = {
     ticketId: ref.ticketId,
     company: ref.company,
@@ -104,6 +148,10 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
     emails: [...ref.emails],
     missing: [...ref.missing],
     openedAt: ref.openedAt,
+    ...(ref.conflict ? { conflict: [...ref.conflict] } : {}),
+    ...(ref.tooLarge ? { tooLarge: true } : {}),
+    ...(ref.urlTicketId ? { urlTicketId: ref.urlTicketId } : {}),
+    ...(ref.ticketType ? { ticketType: ref.ticketType } : {}),
   };
   let extra: Partial<AdapterReading>;
   try {
@@ -111,7 +159,7 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
   } catch {
     return { ...ref, missing: [...new Set([...ref.missing, 'api'])] };
   }
-  mergeFallback(reading, extra);
+  applyApi(reading, extra);
   // What the API supplied was read after all: it is no longer missing.
   reading.missing = reading.missing.filter((f) => !(f in extra && extra[f as keyof AdapterReading]));
   const better = toTicketRef(ref.helpdesk, url, reading);
@@ -127,9 +175,9 @@ const safely = <T>(read: () => T): T | undefined => {
 };
 
 /** A broken adapter must not break the page or the content script. */
-function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL): AdapterReading {
+function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL, freeText = true): AdapterReading {
   try {
-    return adapter.read(doc, url);
+    return adapter === generic ? readGeneric(doc, url, undefined, { freeText }) : adapter.read(doc, url);
   } catch {
     return { emails: [], missing: ['page'] };
   }
@@ -147,6 +195,7 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
   const contactEmail = email(r.contactEmail);
   const emails = [...new Set(r.emails.map(email).filter((e): e is string => !!e && e !== contactEmail))];
   const ticketId = r.ticketId?.trim();
+  const urlTicketId = r.urlTicketId?.trim();
   return {
     helpdesk,
     ticketId: ticketId && TICKET_ID_RE.test(ticketId) ? ticketId : undefined,
@@ -159,5 +208,8 @@ export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): Tick
     ...(r.openedAt && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(r.openedAt) ? { openedAt: r.openedAt } : {}),
     emails: emails.slice(0, 50),
     missing: [...new Set(r.missing)].filter((m) => m.length <= 40).slice(0, 20),
+    ...(r.conflict?.length ? { conflict: [...new Set(r.conflict)].filter((c) => c.length <= 40).slice(0, 10) } : {}),
+    ...(r.tooLarge ? { tooLarge: true } : {}),
+    ...(urlTicketId && urlTicketId !== ticketId && TICKET_ID_RE.test(urlTicketId) ? { urlTicketId } : {}),
   };
 }

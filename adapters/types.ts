@@ -18,6 +18,12 @@ export interface AdapterReading {
   openedAt?: string;
   /** Fields this adapter expected but could not read, e.g. "company": shows layout changes. */
   missing: string[];
+  /** Fields two readings disagreed on ("company", "contactEmail"): none of them is trusted as high. */
+  conflict?: string[];
+  /** The page was larger than a reading may take: only part of it was read, its fields not used. */
+  tooLarge?: boolean;
+  /** The ticket's id in the URL, when the page shows another number (kept for links and matching). */
+  urlTicketId?: string;
 }
 
 /** CUSTOMER TEXT: the ticket's subject and first message (see core/model.ts). */

@@ -20,6 +20,7 @@ import { relevanceBench } from './relevance';
 import { openChromiumBench, type ChromiumBench } from './in-chromium/chromium';
 import type { ChromiumImport, ChromiumMatch } from './in-chromium/entry';
 import { bundleSizes } from './bundles';
+import { printReaderBench, readerBench } from './reader';
 import { latencyChart } from './chart';
 import { ms, pct, table } from './stats';
 
@@ -30,7 +31,7 @@ const sizes = process.env.BENCH_QUICK
       .map(Number)
       .filter((n) => n > 0);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-/** BENCH_ONLY=search,match,scan,relevance,import,stall,sync,browser runs only those parts (for quick looks). */
+/** BENCH_ONLY=search,match,scan,relevance,import,stall,sync,browser,reader runs only those parts (for quick looks). */
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, sizes };
@@ -265,6 +266,12 @@ else {
 }
 report.browser = inBrowser;
 
+// The page reader in Chromium: detection time by page size, hostile shapes, a changing page.
+const reader = part('reader') ? await readerBench(!!process.env.BENCH_QUICK) : 'not asked for (BENCH_ONLY)';
+if (typeof reader === 'string') console.log(`\nPage reader: skipped: ${reader}`);
+else printReaderBench(reader);
+report.reader = reader;
+
 const bundles = bundleSizes();
 if (bundles) {
   console.log('\nBundles (store build, gzip -9)');
@@ -362,6 +369,24 @@ console.log(
         (n) => n <= 15 * 1024,
       ),
       row(importTarget.label, importTarget.ms, msText, (n) => n <= 5000),
+      row(
+        'page reader: detection on a 2 MB page <= 10 ms (Chromium, p50)',
+        typeof reader === 'string' ? undefined : reader.sizes.find((s) => s.mb === 2)?.p50,
+        msText,
+        (n) => n <= 10,
+      ),
+      row(
+        'page reader: longest stall on a hostile shape <= 50 ms (Chromium)',
+        typeof reader === 'string' ? undefined : Math.max(...reader.hostile.map((h) => h.max)),
+        msText,
+        (n) => n <= 50,
+      ),
+      row(
+        'page reader: main-thread share on a 60k-node page changing every frame <= 5%',
+        typeof reader === 'string' ? undefined : reader.changing.share,
+        pct,
+        (n) => n <= 0.05,
+      ),
     ],
   ),
 );

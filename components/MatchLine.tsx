@@ -8,11 +8,28 @@ export function matchReason(match: MatchResult): string {
   return t(`matchText.found.${match.text.kind}`, [match.text.value]);
 }
 
-/** Why the sidebar shows this account, and how sure it is. */
-export function MatchLine({ match, missing }: { match: MatchResult; missing: string[] }) {
+/**
+ * Why the sidebar shows this account, and how sure it is; when readings of the page disagreed
+ * (`conflict`) or the page was too large to read, it says so.
+ */
+export function MatchLine({
+  match,
+  missing,
+  conflict = [],
+  tooLarge = false,
+}: {
+  match: MatchResult;
+  missing: string[];
+  conflict?: string[];
+  tooLarge?: boolean;
+}) {
   return (
     <p class="small muted" data-testid="match-reason" style="margin:4px 0 0">
       <span class={`badge ${match.confidence}`}>{t(`match.confidence.${match.confidence}`)}</span> {matchReason(match)}
+      {conflict.length > 0 && (
+        <span data-testid="reading-conflict">{t('reader.conflict', [conflict.map(fieldName).join(', ')])}</span>
+      )}
+      {tooLarge && <span data-testid="page-too-large">{t('reader.tooLarge')}</span>}
       {missing.length > 0 && (
         <span data-testid="missing-fields">{t('match.layout', [missing.map(fieldName).join(', ')])}</span>
       )}

@@ -82,7 +82,21 @@ interface Evidence {
   confidence: MatchConfidence;
 }
 
+/**
+ * Which account the ticket's fields name. When two readings of the page disagreed
+ * (`ref.conflict`: say, a labelled field and the help desk's API), no answer is high confidence.
+ */
 export async function matchTicket(ref: TicketRef, index: MatchIndex): Promise<MatchResult> {
+  const result = await matchFields(ref, index);
+  if (!ref.conflict?.length || result.confidence !== 'high') return result;
+  return {
+    ...result,
+    confidence: 'low',
+    reason: `${result.reason} (the page's readings of ${ref.conflict.join(', ')} disagree)`,
+  };
+}
+
+async function matchFields(ref: TicketRef, index: MatchIndex): Promise<MatchResult> {
   const look = remembered(index);
   const names = new Map<string, string>();
   const checked = new Set<string>();

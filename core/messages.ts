@@ -26,6 +26,9 @@ export const ticketRefSchema = z.object({
   openedAt: z.optional(short(40).check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/))),
   emails: z.array(short(254)).check(z.maxLength(50)),
   missing: z.array(short(40)).check(z.maxLength(20)),
+  conflict: z.optional(z.array(short(40)).check(z.maxLength(10))),
+  tooLarge: z.optional(z.boolean()),
+  urlTicketId: z.optional(short(64)),
 });
 
 export type SenderKind = 'content' | 'sidebar' | 'extension-page';

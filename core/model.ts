@@ -131,6 +131,12 @@ export interface TicketRef {
   emails: string[];
   /** Fields the adapter expected but could not read: shown so a layout change is visible. */
   missing: string[];
+  /** Fields two readings of the page (or the page and the help desk's API) disagreed on: never high confidence. */
+  conflict?: string[];
+  /** The page was too large to read in full: its fields were not used. */
+  tooLarge?: boolean;
+  /** The id in the ticket's URL when the page shows another ticket number (`ticketId`). */
+  urlTicketId?: string;
 }
 
 /**

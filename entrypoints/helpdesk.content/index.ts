@@ -1,5 +1,6 @@
 import { contentScriptMatches } from '@/adapters/hosts';
 import { mayBeTicketUrl } from '@/adapters';
+import { matchesAny } from '@/adapters/url-match';
 import { TicketWatcher } from './ticket-watcher';
 
 /**
@@ -16,8 +17,12 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     let watcher: TicketWatcher | undefined;
+    // Outside the manifest's own patterns this script runs only because the user added the site
+    // (registered at run time): there any page may show a ticket number.
+    const addedSite = !matchesAny(location.href, contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1'));
     const onUrl = () => {
-      if (mayBeTicketUrl(new URL(location.href))) (watcher ??= new TicketWatcher(ctx)).start();
+      const url = new URL(location.href);
+      if (mayBeTicketUrl(url, addedSite)) (watcher ??= new TicketWatcher(ctx)).start(mayBeTicketUrl(url));
       else watcher?.stop();
     };
     onUrl();

@@ -7,6 +7,7 @@ import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
 import { readTicketWords } from '@/adapters/ticket-words';
+import { RereadScheduler } from './reread';
 import { askBackground } from '@/messaging/ask-background';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
@@ -22,43 +23,40 @@ const NOTHING = 'null';
  */
 export class TicketWatcher {
   private readonly frame: SidebarFrame;
-  private observer?: MutationObserver;
+  private readonly rereads: RereadScheduler;
   private watching = false;
   private wanted = false;
   private parsing = false;
-  private pending = 0;
   private lastKey = NOTHING;
+  /** Whether the URL alone may show a ticket (else only a ticket number on the page decides). */
+  private byUrl = true;
   /** Read once per showing of the sidebar, so a re-shown sidebar has the current settings. */
   private local?: Promise<LocalValues>;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.frame = new SidebarFrame(ctx);
+    // Stopped with the content script (ctx.onInvalidated below), so its timer dies with it.
+    this.rereads = new RereadScheduler(() => this.check());
     ctx.onInvalidated(() => this.stop());
   }
 
-  /** The URL may show a ticket: read the page once parsed, and again whenever it changes. */
-  start(): void {
+  /**
+   * The URL may show a ticket: read the page once parsed, and again when it changes (see
+   * reread.ts: at most once a second on a page that keeps changing). `byUrl` false: a page of a
+   * site the user added whose URL names no ticket; only a ticket number shown on it decides, so
+   * the sidebar is not loaded before the page is read.
+   */
+  start(byUrl = true): void {
     this.wanted = true;
+    this.byUrl = byUrl;
     // The settings are read while the page is still being parsed.
     this.local ??= readLocalValues();
     if (document.readyState === 'loading') {
-      this.openEarly();
+      if (byUrl) this.openEarly();
       return this.afterParsing();
     }
     if (!this.watching) {
-      // One observer for the script's life, observing only while on a ticket URL.
-      this.observer ??= new MutationObserver(() => {
-        if (this.pending) return;
-        this.pending = this.ctx.setTimeout(() => {
-          this.pending = 0;
-          void this.check();
-        }, 250);
-      });
-      this.observer.observe(document.body ?? document.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
+      this.rereads.watch(document.body ?? document.documentElement);
       this.watching = true;
     }
     void this.check();
@@ -67,10 +65,8 @@ export class TicketWatcher {
   /** The URL cannot show a ticket (a single-page app moved on): stop, withdraw the ticket. */
   stop(): void {
     this.wanted = false;
-    this.observer?.disconnect();
+    this.rereads.stop();
     this.watching = false;
-    clearTimeout(this.pending);
-    this.pending = 0;
     this.hide();
     if (this.lastKey !== NOTHING && this.ctx.isValid) void this.report(null, NOTHING);
     this.lastKey = NOTHING;
@@ -98,7 +94,7 @@ export class TicketWatcher {
     this.parsing = true;
     const parsed = () => {
       this.parsing = false;
-      if (this.wanted) this.start();
+      if (this.wanted) this.start(this.byUrl);
     };
     this.ctx.addEventListener(document, 'DOMContentLoaded', parsed, { once: true });
   }
@@ -108,7 +104,9 @@ export class TicketWatcher {
     if (!this.watching || !this.ctx.isValid) return;
     const url = new URL(location.href);
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
+    const started = performance.now();
     const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
+    this.rereads.noteCost(performance.now() - started);
     const key = JSON.stringify(ref);
     if (key === this.lastKey) {
       // No ticket, still: a frame loaded hidden while the page was parsed goes.

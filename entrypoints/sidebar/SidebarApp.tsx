@@ -117,7 +117,14 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
         <div style="flex:1;min-width:0">
           <div class="brand">{ref?.ticketId ? t('sidebar.brandTicket', [ref.ticketId]) : t('sidebar.brand')}</div>
           <h1 data-testid="account-name">{title}</h1>
-          {story && <MatchLine match={story.match} missing={ref?.missing ?? []} />}
+          {story && (
+            <MatchLine
+              match={story.match}
+              missing={ref?.missing ?? []}
+              conflict={ref?.conflict}
+              tooLarge={ref?.tooLarge}
+            />
+          )}
         </div>
         <button onClick={toggle} aria-label={t('sidebar.hide')} title={t('sidebar.hideTitle')}>
           »

@@ -72,7 +72,9 @@ describe.each(fixtureList.map((f) => [f] as const))('fixture %s', (file) => {
   it('is read only where its URL may show a ticket, and always where the URL is sure', () => {
     const empty = parse('<html><body></body></html>');
     for (const site of [undefined, 'detect', 'generic', ...SPECIFIC_ADAPTERS.map((a) => a.id)]) {
-      if (detectTicket(doc, url, site)) expect(mayBeTicketUrl(url), site).toBe(true);
+      // On a site the user added ("detect", "generic") any page may show a ticket number.
+      const added = site === 'detect' || site === 'generic';
+      if (detectTicket(doc, url, site)) expect(mayBeTicketUrl(url, added), site).toBe(true);
       // The sidebar starts loading on a sure URL before the page is parsed: a ticket it must be.
       if (isCertainTicketUrl(url, site)) expect(detectTicket(empty, url, site), site).not.toBeNull();
     }
@@ -193,5 +195,46 @@ describe('enrichFromApi', () => {
     });
     expect(same).toMatchObject({ ticketId: '5', company: undefined });
     expect(same.missing).toContain('api');
+  });
+});
+
+describe('the help desk API beats the page', () => {
+  it('replaces what the adapter read on the page, and notes that they disagreed', async () => {
+    const { enrichFromApi } = await import('@/adapters');
+    const url = new URL('https://northwind.halopsa.com/ticket?id=9');
+    const page = parse(
+      '<html><body><main><label for="c">Client</label><input id="c" value="Acme Dental Group"></main></body></html>',
+    );
+    const ref = detectTicket(page, url)!;
+    expect(ref).toMatchObject({ company: 'Acme Dental Group', missing: ['contactEmail'] });
+    const better = await enrichFromApi(ref, url, async () => ({
+      client_name: 'Riverside Family Clinic',
+      emailfrom: 'tom.becker@riversideclinic.org',
+    }));
+    expect(better).toMatchObject({
+      company: 'Riverside Family Clinic',
+      contactEmail: 'tom.becker@riversideclinic.org',
+      conflict: ['company'],
+    });
+  });
+
+  it("never fills an API adapter's gaps from text elsewhere on the page (a subject), so the API answers", () => {
+    const url = new URL('https://northwind.zendesk.com/agent/tickets/5');
+    const page = parse(
+      '<html><body><div class="zx-1">Company: Acme Dental Group</div><dl><dt>Requester</dt><dd>dana@acmedental.com</dd></dl></body></html>',
+    );
+    const ref = detectTicket(page, url)!;
+    expect(ref.company).toBeUndefined();
+    expect(ref.contactEmail).toBeUndefined();
+    expect(ref.missing).toEqual(expect.arrayContaining(['company', 'contactEmail']));
+  });
+});
+
+describe('adapters/dom.ts', () => {
+  it('is shared by every adapter and imports nothing from the generic adapter', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('adapters/dom.ts', 'utf8');
+    expect(source).not.toMatch(/from '\.\/generic'|from '@\/adapters\/generic'/);
+    expect(readFileSync('adapters/generic.ts', 'utf8')).toMatch(/from '\.\/dom'/);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { examples, generic, nonExamples, parseContact, ticketIdFromHeading, ticketIdFromUrl } from '@/adapters/generic';
+import {
+  examples,
+  generic,
+  nonExamples,
+  parseContact,
+  readGeneric,
+  ticketIdFromHeading,
+  ticketIdFromUrl,
+} from '@/adapters/generic';
 import { detectTicket } from '@/adapters';
 
 const page = (body: string) =>
@@ -77,9 +85,14 @@ describe('generic read: labelled fields', () => {
     expect(r).toMatchObject({ contactName: 'Dana Lee', contactEmail: 'dana@acmedental.com' });
   });
 
-  it('prefers the first labelled field in document order', () => {
+  it('reads neither of two labelled fields that disagree, and says they do', () => {
     const r = read('<dl><dt>Company</dt><dd>First Co</dd></dl><dl><dt>Organization</dt><dd>Second Co</dd></dl>');
-    expect(r.company).toBe('First Co');
+    expect(r.company).toBeUndefined();
+    expect(r.conflict).toEqual(['company']);
+    // The same company twice (once shortened) is no disagreement.
+    const same = read('<dl><dt>Company</dt><dd>Acme Dental</dd></dl><p>Account: Acme Dental Group</p>');
+    expect(same).toMatchObject({ company: 'Acme Dental' });
+    expect(same.conflict ?? []).toEqual([]);
   });
 
   it('never takes a later label as a value', () => {
@@ -91,11 +104,11 @@ describe('generic read: labelled fields', () => {
     expect(read(`<dl><dt>Company</dt><dd>${'x'.repeat(201)}</dd></dl>`).company).toBeUndefined();
   });
 
-  it('collects emails from mailto: links and text, lower-case, without the contact', () => {
-    const r = read(`<dl><dt>From</dt><dd>dana@acmedental.com</dd></dl>
+  it('takes other emails only from the contact fields, never from free text or stray mailto: links', () => {
+    const r = read(`<dl><dt>From</dt><dd>dana@acmedental.com</dd><dt>Requester</dt><dd>Dana@AcmeDental.com</dd></dl>
       <p>CC: <a href="mailto:Nora.Quinn@AcmeDental.com?subject=hi">Nora</a>, ops@acmedental.com, not-an-email@</p>`);
     expect(r.contactEmail).toBe('dana@acmedental.com');
-    expect(r.emails).toEqual(['nora.quinn@acmedental.com', 'ops@acmedental.com']);
+    expect(r.emails).toEqual([]);
   });
 
   it('lists what it could not read', () => {
@@ -107,8 +120,22 @@ describe('generic read: labelled fields', () => {
 });
 
 describe('generic read: ticket id', () => {
-  it('takes the id from the URL, else from a heading', () => {
-    expect(read('<h1>Ticket #77</h1>').ticketId).toBe('1042');
+  it('takes the number the page shows (heading, badge; the title where the URL has none), else the id in the URL, which it keeps', () => {
+    expect(read('<h1>Ticket #48213</h1>')).toMatchObject({ ticketId: '48213', urlTicketId: '1042' });
+    expect(read('<p>nothing</p>').ticketId).toBe('1042');
+    expect(detectTicket(page('<p>nothing</p>'), TICKET)?.urlTicketId).toBeUndefined();
+    expect(read('<span class="ticket-number">#1234</span>')).toMatchObject({ ticketId: '1234', urlTicketId: '1042' });
+    const titled = new DOMParser().parseFromString(
+      '<html><head><title>Ticket #48213 - Printer · Desk</title></head><body></body></html>',
+      'text/html',
+    );
+    expect(generic.read(titled, new URL('https://help.example.com/desk/ticket-view.php'))).toMatchObject({
+      ticketId: '48213',
+    });
+    // Where the URL names a ticket, a title (which a single-page app updates late) does not override it.
+    expect(generic.read(titled, TICKET).ticketId).toBe('1042');
+    // Only at the start: a subject that mentions another ticket is not its number.
+    expect(read('<h1>Re: Ticket #666</h1>').ticketId).toBe('1042');
     expect(read('<h1>Ticket #1042 · Printer offline</h1>', new URL('https://h.example/helpdesk/view')).ticketId).toBe(
       '1042',
     );
@@ -234,5 +261,64 @@ describe('generic detector details', () => {
       url,
     );
     expect(r?.company).toBe('Acme Dental');
+  });
+});
+
+describe('generic read: more real layouts', () => {
+  it('reads two-td rows, aria-labelledby, a label beside its value and "Label: value" in one cell', () => {
+    expect(read('<table><tr><td>Company</td><td>Acme Dental Group</td></tr></table>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<span id="l1">Organization</span><div aria-labelledby="l1">Acme Dental Group</div>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<div><span class="lbl">Client</span><span>Acme Dental Group</span></div>').company).toBe(
+      'Acme Dental Group',
+    );
+    expect(read('<table><tr><td>Customer: Acme Dental Group</td></tr></table>').company).toBe('Acme Dental Group');
+  });
+
+  it('reads a customer card without labels: name, mailto: and the organisation beneath', () => {
+    const r = read(
+      '<div class="customer-card"><span class="avatar">DW</span><b>Dana Whitfield</b><a href="mailto:dana@acmedental.com">dana@acmedental.com</a><span>Acme Dental Group</span><a href="/u/1">View profile</a></div>',
+    );
+    expect(r).toMatchObject({
+      company: 'Acme Dental Group',
+      contactName: 'Dana Whitfield',
+      contactEmail: 'dana@acmedental.com',
+    });
+  });
+
+  it("takes no agent's menu for a customer card", () => {
+    const r = read('<div class="user-menu"><span>Agent Smith</span><a href="mailto:smith@msp.example">me</a></div>');
+    expect(r.contactEmail).toBeUndefined();
+  });
+});
+
+describe('detectTicket on a site the user added', () => {
+  const url = new URL('https://portal.example.com/app/view.aspx?ref=Q7');
+  const titled = (title: string) =>
+    new DOMParser().parseFromString(
+      `<html><head><title>${title}</title></head><body><dl><dt>Company</dt><dd>Acme</dd></dl></body></html>`,
+      'text/html',
+    );
+  it('counts a page whose title shows a ticket number, whatever its URL', () => {
+    expect(detectTicket(titled('Ticket #5521 – Scanner'), url, 'detect')).toMatchObject({ ticketId: '5521' });
+    expect(detectTicket(titled('Dashboard'), url, 'detect')).toBeNull();
+    // Not on a site the user did not add.
+    expect(detectTicket(titled('Ticket #5521 – Scanner'), url)).toBeNull();
+  });
+});
+
+// Its time on hostile shapes (8,000 "label:<br>", 2,000 nested labels) is measured in Chromium by `npm run bench`.
+describe('generic read stays bounded on hostile shapes', () => {
+  it('stops at its budget, says the page was too large, and trusts none of its fields', () => {
+    const doc = page('<dl><dt>Company</dt><dd>Acme</dd></dl>' + '<p>x</p>'.repeat(200));
+    const r = readGeneric(doc, TICKET, { nodes: 100, fieldsPerKind: 24 });
+    expect(r.tooLarge).toBe(true);
+    expect(r.company).toBeUndefined();
+    expect(r.ticketId).toBe('1042');
+    const ref = detectTicket(doc, TICKET);
+    expect(ref?.tooLarge).toBeUndefined();
   });
 });

@@ -363,3 +363,17 @@ describe('loadTicketStory', () => {
     db.close();
   });
 });
+
+describe('matchTicket when readings of the page disagree', () => {
+  const index = memoryIndex([acme, riverside], [contact('tom', 'riverside', 'tom.becker@riversideclinic.org')]);
+  it('never claims high confidence, and says why', async () => {
+    const ref = ticket({ contactEmail: 'tom.becker@riversideclinic.org', conflict: ['company'] });
+    const m = await matchTicket(ref, index);
+    expect(m).toMatchObject({ status: 'matched', account: 'riverside', confidence: 'low' });
+    expect(m.reason).toContain('disagree');
+    // The same ticket without the conflict is a clean, high-confidence match.
+    expect(await matchTicket(ticket({ contactEmail: 'tom.becker@riversideclinic.org' }), index)).toMatchObject({
+      confidence: 'high',
+    });
+  });
+});

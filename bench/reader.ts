@@ -1,0 +1,104 @@
+/**
+ * The page reader in Chromium (bench/in-chromium/reader-entry.ts, bundled with esbuild and run in
+ * a headless Chromium page): detection time on 0.5, 2 and 8 MB ticket pages, the longest stall
+ * on each hostile shape, and the share of the main thread re-reading takes on a 60,000-node page
+ * that changes every frame. Run alone: `node --import tsx bench/reader.ts`.
+ */
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+// @ts-expect-error plain .mjs helper shared with `npm start`
+import { findChromium } from '../scripts/browser-path.mjs';
+import { ms, table } from './stats';
+
+export interface ReaderBench {
+  /** floor: a bare walk over the same page's nodes (ms), to read the figures on a busy machine. */
+  sizes: { mb: number; nodes: number; p50: number; max: number; floor: number }[];
+  hostile: { name: string; nodes: number; max: number; floor: number }[];
+  changing: { nodes: number; wall: number; busy: number; reads: number; frames: number; share: number };
+  browserVersion: string;
+}
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./in-chromium/reader-entry.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function readerBench(quick = false): Promise<ReaderBench | string> {
+  const executablePath: string | undefined = findChromium();
+  if (!executablePath) return 'no Chromium (set CHROME_PATH)';
+  const script = await bundle();
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-first-run', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+  try {
+    const fresh = async () => {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><html><head><title>reader bench</title></head><body></body></html>');
+      await page.addScriptTag({ content: script });
+      return page;
+    };
+    const sizes: ReaderBench['sizes'] = [];
+    for (const mb of [0.5, 2, 8]) {
+      const page = await fresh();
+      const r = await page.evaluate(([m, n]) => window.readerBench.size(m, n), [mb, quick ? 5 : 15] as const);
+      sizes.push({ mb, nodes: r.nodes, p50: r.p50, max: r.max, floor: r.floor });
+      await page.close();
+    }
+    const hostile: ReaderBench['hostile'] = [];
+    const names = await (await fresh()).evaluate(() => window.readerBench.hostileNames());
+    for (const name of names) {
+      const page = await fresh();
+      const r = await page.evaluate((n) => window.readerBench.hostile(n), name);
+      hostile.push({ name, nodes: r.nodes, max: r.max, floor: r.floor });
+      await page.close();
+    }
+    const page = await fresh();
+    const changing = await page.evaluate((t) => window.readerBench.changing(t), quick ? 4000 : 10_000);
+    return { sizes, hostile, changing, browserVersion: browser.version() };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printReaderBench(r: ReaderBench): void {
+  console.log(
+    `\nPage reader in Chromium ${r.browserVersion} (headless; the generic reader over the live DOM, laid out first; "bare walk": visiting the same nodes doing nothing, load average ${loadavg()[0]!.toFixed(1)})`,
+  );
+  console.log(
+    table(
+      ['page', 'elements', 'p50 ms', 'max ms', 'bare walk ms'],
+      [
+        ...r.sizes.map((s) => [
+          `ticket page ${s.mb} MB`,
+          s.nodes.toLocaleString('en'),
+          ms(s.p50),
+          ms(s.max),
+          ms(s.floor),
+        ]),
+        ...r.hostile.map((h) => [`hostile: ${h.name}`, h.nodes.toLocaleString('en'), '', ms(h.max), ms(h.floor)]),
+      ],
+    ),
+  );
+  const c = r.changing;
+  console.log(
+    `Changing page (${c.nodes.toLocaleString('en')} elements, changed every frame for ${ms(c.wall)} ms, ${c.frames} frames): ${c.reads} reads, ${ms(c.busy)} ms reading, ${(c.share * 100).toFixed(2)}% of the main thread`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await readerBench(!!process.env.BENCH_QUICK);
+  if (typeof r === 'string') console.log(`Page reader: skipped: ${r}`);
+  else printReaderBench(r);
+}

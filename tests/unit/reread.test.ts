@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nextReadDelay, RereadScheduler } from '@/entrypoints/helpdesk.content/reread';
+
+describe('nextReadDelay', () => {
+  it('reads a quiet page 250 ms after it changes', () => {
+    expect(nextReadDelay(Infinity, 2)).toBe(250);
+    expect(nextReadDelay(5000, 2)).toBe(250);
+  });
+  it('reads a page that keeps changing at most once a second', () => {
+    expect(nextReadDelay(100, 2)).toBe(900);
+    expect(nextReadDelay(900, 2)).toBe(250);
+  });
+  it('never spends more than 5% of the time reading', () => {
+    expect(nextReadDelay(Infinity, 30)).toBe(600);
+    expect(nextReadDelay(100, 80)).toBe(1600);
+  });
+});
+
+describe('RereadScheduler on a page that never stops changing', () => {
+  afterEach(() => vi.useRealTimers());
+  it('reads about once a second, and observes nothing between reads', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+    const target = document.createElement('div');
+    document.body.append(target);
+    let reads = 0;
+    const scheduler = new RereadScheduler(() => {
+      reads++;
+    });
+    scheduler.watch(target);
+    const ticker = setInterval(() => (target.textContent = String(Math.random())), 16);
+    for (let t = 0; t < 10_000; t += 16) {
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    clearInterval(ticker);
+    scheduler.stop();
+    // 10 s of constant change: the first read after 250 ms, then one a second.
+    expect(reads).toBeGreaterThanOrEqual(8);
+    expect(reads).toBeLessThanOrEqual(11);
+  });
+});
