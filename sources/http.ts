@@ -13,7 +13,8 @@ export { ERROR_CODES, type ErrorCode, type ErrorDetail } from '@/core/sync-error
 import type { ErrorDetail } from '@/core/sync-errors';
 
 export class HttpError extends Error {
-  readonly detail: ErrorDetail;
+  /** Absent when the client threw its own words (a vendor's own limit or sign-in message): those are shown as they are. */
+  readonly detail?: ErrorDetail;
   constructor(
     message: string,
     readonly status?: number,
@@ -24,7 +25,7 @@ export class HttpError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
-    this.detail = detail ?? { code: 'badAnswer', args: [url ? where(url) : ''] };
+    if (detail) this.detail = detail;
   }
 }
 /** 401: the key or token was rejected. Do not retry; tell the user. */
