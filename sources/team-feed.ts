@@ -16,9 +16,20 @@ import { normalizeCompany } from '@/core/normalize';
 import { parseImportFile } from './csv-import';
 import type { ImportError, ImportParse, Ref } from './import-types';
 
-/** Where a feed file went wrong, for the sync's log line (the status words it from the code). */
+/** A few import codes in plain words for the sync's log line (the UI words the rest from its code). */
+const FEED_WORDS: Partial<Record<ImportError['code'], string>> = {
+  notJson: 'not valid JSON',
+  fileEmpty: 'the file is empty',
+  notBackupFormat: 'not a Backstory backup',
+  notUtf8: 'not UTF-8 text',
+  noRows: 'no rows',
+};
+
+/** Where a feed file went wrong, for the sync's log line. */
 const formatImportError = (e: ImportError): string =>
-  `${e.file}${e.line ? ` line ${e.line}` : ''}${e.column ? `, column "${e.column}"` : ''}: ${e.code}${e.args?.length ? ` ${JSON.stringify(e.args)}` : ''}`;
+  `${e.file}${e.line ? ` line ${e.line}` : ''}${e.column ? `, column "${e.column}"` : ''}: ${FEED_WORDS[e.code] ?? e.code}${
+    e.args?.length ? ` (${e.args.map((a) => (typeof a === 'string' ? a : a.code)).join(', ')})` : ''
+  }`;
 import { nameKey } from './rows-to-records';
 import type { HttpOptions } from './http';
 import type { ConnectionCheck, LiveSource, SourcePage, Values } from './live-source';
