@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FLAG_KINDS, URGENCIES } from './flags';
+import { SIDEBAR_PORT } from './story-port';
 
 /**
  * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
@@ -26,6 +27,27 @@ export const ticketRefSchema = z.object({
 
 export type SenderKind = 'content' | 'sidebar' | 'extension-page';
 
+/**
+ * A page's id, made by its content script (a random UUID), given to the sidebar frame it opens
+ * (in the frame's URL) and sent with its ticket reports: the background tells that frame only a
+ * ticket its own page reported, never the one its tab showed before (a frame opens while the
+ * page is still being parsed, before its ticket is read).
+ */
+const pageId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+
+/**
+ * The long-lived connection (runtime.connect) over which the background pushes the story of the
+ * ticket in the sidebar's tab, at once and whenever that ticket, the data or the pins change.
+ * The port's name says which page's sidebar it is (`backstory:sidebar:<page id>`); everything
+ * else the background takes from the port's sender (its tab), never from the page. This says
+ * which sidebar a port's name names, or undefined when the name is not a sidebar's.
+ */
+export function parsePortName(name: string): { role: 'sidebar'; page: string } | undefined {
+  if (!name.startsWith(SIDEBAR_PORT)) return undefined;
+  const page = pageId.safeParse(name.slice(SIDEBAR_PORT.length));
+  return page.success ? { role: 'sidebar', page: page.data } : undefined;
+}
+
 export const messageSchemas = {
   /**
    * Content script: the ticket now on screen in this tab (null: not a ticket page), with the
@@ -36,17 +58,12 @@ export const messageSchemas = {
     schema: z.object({
       type: z.literal('ticket:update'),
       ref: z.nullable(ticketRefSchema),
+      // No text with a ticket already reported (the help desk's API filled in a field): the
+      // text sent with it still holds.
       text: z.optional(short(TICKET_TEXT_MAX)),
+      // The page the report is from (see pageId): the sidebar frame it opened is told only its ticket.
+      page: z.optional(pageId),
     }),
-  },
-  /**
-   * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a
-   * frame inside a web page is a third-party context where IndexedDB may be blocked or
-   * partitioned; the ticket is the one the tab's content script reported, never the frame's say.
-   */
-  'sidebar:story': {
-    from: ['sidebar'] as SenderKind[],
-    schema: z.object({ type: z.literal('sidebar:story') }),
   },
   /** Sidebar iframe: accounts matching a query, to pin one to the ticket's company. */
   'sidebar:find': {
@@ -90,13 +107,6 @@ export const messageSchemas = {
 
 export type MessageType = keyof typeof messageSchemas;
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
-
-/** How the background answers sidebar:story, :find and :pin. */
-/**
- * Sent by the background to the extension's pages (never to a content script) after flags
- * changed; it carries no data. The router does not accept it: it flows the other way only.
- */
-export const FLAGS_CHANGED = 'flags:changed';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -3,7 +3,7 @@ import type { TicketRef } from '@/core/model';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
-import { tabTicketItem } from '../storage/tab-tickets';
+import { readTabTicket, tabTicketItem } from '../storage/tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { createTextIndex } from '../background-caches/page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
@@ -14,16 +14,18 @@ import { describeSources } from './freshness';
 import { heldMatchMemory } from '../background-caches/match-memory';
 
 /**
- * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
- * only once its page has loaded, and then finds the answer made or half made. Memory is only a
- * shortcut here: a stopped worker forgets it and answers from storage as before.
+ * Each tab's story, begun as soon as its content script reports its ticket and kept while that
+ * ticket, the data, the pins and the flags stay as they were (`storiesChanged` forgets them all;
+ * the background calls it on every write it is told of: see entrypoints/background/index.ts).
+ * Memory is only a shortcut here: a stopped worker forgets it and tells the story from storage.
  */
-const prepared = new Map<number, { key: string; at: number; db: BackstoryDB; story: Promise<TicketStory> }>();
-/** Long enough for a frame to load, short enough that no import or sync is missed for long. */
-const PREPARED_MS = 3000;
+const stories = new Map<number, { key: string; db: BackstoryDB; story: Promise<TicketStory> }>();
 
 /** The same ticket, whatever order storage gave its fields back in. */
 const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
+
+/** The same ticket page, whatever its fields say by now (the help desk's API may fill some in later). */
+const ticketKey = (ref: TicketRef) => JSON.stringify([ref.helpdesk, ref.ticketId ?? '', ref.url]);
 
 /**
  * Each tab's ticket text as its content script last sent it, for the ticket it was sent with:
@@ -36,15 +38,24 @@ const texts = new Map<number, { key: string; text: string }>();
 const textItem = (tabId: number) =>
   storage.defineItem<{ key: string; text: string } | null>(`session:ticketText:${tabId}`, { fallback: null });
 
-/** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
-export function rememberTicketText(tabId: number, ref: TicketRef | null, text: string | undefined): Promise<void> {
+/**
+ * Keep the text the tab's content script sent with this ticket. A report without text for the
+ * same ticket page (a field the help desk's API filled in) keeps the text it has; any other
+ * report without text forgets it.
+ */
+export async function rememberTicketText(
+  tabId: number,
+  ref: TicketRef | null,
+  text: string | undefined,
+): Promise<void> {
   if (ref && text) {
-    const kept = { key: refKey(ref), text };
+    const kept = { key: ticketKey(ref), text };
     texts.set(tabId, kept);
     return textItem(tabId)
       .setValue(kept)
       .catch(() => undefined);
   }
+  if (ref && (await textFor(tabId, ref)) !== undefined) return;
   texts.delete(tabId);
   return textItem(tabId)
     .removeValue()
@@ -59,53 +70,61 @@ async function textFor(tabId: number, ref: TicketRef): Promise<string | undefine
       .getValue()
       .catch(() => null)) ??
     undefined;
-  return kept && kept.key === refKey(ref) ? kept.text : undefined;
+  return kept && kept.key === ticketKey(ref) ? kept.text : undefined;
 }
 
-/** Start on this tab's story now (the ticket just reported); null forgets the tab's. */
-export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
-  prepared.delete(tabId);
-  if (!ref) return;
-  const entry = {
-    key: refKey(ref),
-    at: Date.now(),
-    db,
-    story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)),
-  };
-  // A failure is not kept: the frame's own request tries again.
-  entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
-  prepared.set(tabId, entry);
+/** This tab's story of this ticket: the one begun already, or begun now. */
+function storyOf(tabId: number, ref: TicketRef, db: BackstoryDB): Promise<TicketStory> {
+  const key = refKey(ref);
+  const kept = stories.get(tabId);
+  if (kept && kept.key === key && kept.db === db) return kept.story;
+  const entry = { key, db, story: textFor(tabId, ref).then((text) => tellStory(db, ref, text)) };
+  // A failure is not kept: the next push tries again.
+  entry.story.catch(() => stories.get(tabId) === entry && stories.delete(tabId));
+  stories.set(tabId, entry);
+  return entry.story;
 }
 
-/** Stories made before a pin, a flag or a closed tab no longer hold (a closed tab's text neither). */
-export function forgetPreparedStories(tabId?: number): void {
-  if (tabId === undefined) prepared.clear();
-  else {
-    prepared.delete(tabId);
-    texts.delete(tabId);
-    void textItem(tabId)
-      .removeValue()
-      .catch(() => undefined);
-  }
+/** Begin the story of the ticket a tab just reported (its text remembered first), before anyone asks. */
+export function beginStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
+  if (ref) void storyOf(tabId, ref, db).catch(() => undefined);
+  else stories.delete(tabId);
+}
+
+/** The data, the pins or the flags changed: no story told so far holds. */
+export function storiesChanged(): void {
+  stories.clear();
+}
+
+/** A closed tab: its story and its text go. */
+export function forgetTab(tabId: number): void {
+  stories.delete(tabId);
+  texts.delete(tabId);
+  void textItem(tabId)
+    .removeValue()
+    .catch(() => undefined);
 }
 
 /**
- * What the background answers the sidebar frame. The ticket always comes from what the tab's
- * content script reported (session storage), never from the frame, so a frame can only ever see
- * the backstory of the ticket on screen in its own tab.
+ * The story of the ticket on screen in a tab, for a sidebar or panel showing it. The ticket
+ * always comes from what the tab's content script reported (session storage), never from the
+ * asker, so it can only ever see the backstory of the ticket on screen in that tab; and only
+ * while the tab is still on the origin of that ticket (`tabUrl`: the tab's address as the browser
+ * gives it). With `page`, only a ticket that page reported: undefined until it has.
  */
 export async function storyForTab(
   tabId: number,
   tabUrl: string | undefined,
   db: BackstoryDB = getDb(),
-): Promise<TicketStory | null> {
-  const ref = await tabTicketItem(tabId).getValue();
+  page?: string,
+): Promise<TicketStory | null | undefined> {
+  const reported = await readTabTicket(tabId);
+  if (page !== undefined && reported.page !== page) return undefined;
+  const ref = reported.ref;
   // The tab may have moved on to a site without our content script, which then cannot clear
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
-  const ready = prepared.get(tabId);
-  if (ready && ready.db === db && ready.key === refKey(ref) && Date.now() - ready.at < PREPARED_MS) return ready.story;
-  return tellStory(db, ref, await textFor(tabId, ref));
+  return storyOf(tabId, ref, db);
 }
 
 /** The ticket's story, its account's earlier flags, and how fresh each source is. */
@@ -138,18 +157,12 @@ export async function flagForTab(
   deliver: () => Promise<unknown>,
   db: BackstoryDB = getDb(),
 ): Promise<Flag> {
-  const ref = await tabTicketItem(tabId).getValue();
-  if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const text = await textFor(tabId, ref);
-  const story = await loadTicketStory(
-    db,
-    ref,
-    text ? { text, index: createTextIndex(db) } : undefined,
-    heldMatchMemory(db),
-  );
+  // The story the sidebar shows (told already, unless the data changed meanwhile) names the account.
+  const story = await storyForTab(tabId, tabUrl, db);
+  if (!story) throw new Error('no ticket on screen in this tab');
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
-  const flag = await createFlag(db, input, ref, story.story.account.id);
-  forgetPreparedStories();
+  const flag = await createFlag(db, input, story.ref, story.story.account.id);
+  storiesChanged();
   if (flag.status === 'pending') await deliver().catch(() => undefined);
   return (await db.flags.get(flag.id)) ?? flag;
 }
@@ -175,7 +188,7 @@ export async function pinForTab(
   if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
   if (!key) return { ok: false, error: 'noKey' };
-  forgetPreparedStories();
+  storiesChanged();
   forgetAccountIndex();
   return { ok: true };
 }

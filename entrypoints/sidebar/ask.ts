@@ -1,4 +1,3 @@
-import type { TicketStory } from '@/services/ticket-story';
 import type { AccountHit } from '@/background-caches/account-finder';
 import type { PinRefusal } from '@/services/sidebar-requests';
 import type { Flag, FlagKind, Urgency } from '@/core/flags';
@@ -20,7 +19,6 @@ async function ask<T>(message: object, patienceMs = 1_500): Promise<T> {
   return reply.value;
 }
 
-export const askStory = () => ask<TicketStory | null>({ type: 'sidebar:story' });
 export const askFind = (query: string) => ask<AccountHit[]>({ type: 'sidebar:find', query: query.slice(0, 200) });
 export const askPin = (accountId: string) =>
   ask<{ ok: boolean; error?: PinRefusal }>({ type: 'sidebar:pin', accountId });

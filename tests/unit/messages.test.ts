@@ -77,7 +77,7 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
+    for (const type of ['sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
       expect(messageSchemas[type].from).toEqual(['sidebar']);
     for (const type of ['source:sync', 'flags:deliver'] as const)
       expect(messageSchemas[type].from).toEqual(['extension-page']);
