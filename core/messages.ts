@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { FLAG_KINDS, URGENCIES } from './flags';
+import { FLAG_KINDS, URGENCIES, type Flag } from './flags';
+import type { SearchHit } from './search/types';
+import type { SourceStatus } from './source-status';
 import { SIDEBAR_PORT } from './story-port';
 
 /**
@@ -48,6 +50,22 @@ export function parsePortName(name: string): { role: 'sidebar'; page: string } |
   return page.success ? { role: 'sidebar', page: page.data } : undefined;
 }
 
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** An account the sidebar's search found, to pin. */
+export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: string };
+
+/** Why a pin was refused, worded by the sidebar. */
+export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
+export type PinOutcome = { ok: boolean; error?: PinRefusal };
+
+/**
+ * A message's reply type, beside its schema: `reply: replyOf<T>()`. A type only (the value is
+ * never read), so the router and every caller share it: the router must answer with it, a caller
+ * gets it (messaging/ask-background.ts).
+ */
+const replyOf = <T>() => undefined as unknown as T;
+
 export const messageSchemas = {
   /**
    * Content script: the ticket now on screen in this tab (null: not a ticket page), with the
@@ -64,11 +82,13 @@ export const messageSchemas = {
       // The page the report is from (see pageId): the sidebar frame it opened is told only its ticket.
       page: z.optional(pageId),
     }),
+    reply: replyOf<Reply<null>>(),
   },
   /** Sidebar iframe: accounts matching a query, to pin one to the ticket's company. */
   'sidebar:find': {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:find'), query: short(200) }),
+    reply: replyOf<Reply<AccountHit[]>>(),
   },
   /** Options page: sync this data source now (the background runs it, so closing the page is fine). */
   'source:sync': {
@@ -79,6 +99,7 @@ export const messageSchemas = {
       id: short(100),
       askedAt: z.optional(z.number().check(z.gte(0))),
     }),
+    reply: replyOf<Reply<SourceStatus>>(),
   },
   /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
   'sidebar:flag': {
@@ -92,23 +113,31 @@ export const messageSchemas = {
       value: z.optional(z.number().check(z.gte(0), z.lte(1e10))),
       urgency: z.enum(URGENCIES),
     }),
+    reply: replyOf<Reply<Flag>>(),
   },
   /** Options page: try delivering waiting flags now, ignoring their backoff. */
   'flags:deliver': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('flags:deliver') }),
+    // How many flags were delivered.
+    reply: replyOf<Reply<number>>(),
   },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300) }),
+    reply: replyOf<Reply<PinOutcome>>(),
   },
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A message as a sender writes it (optional fields may be left out). */
+export type Request<T extends MessageType = MessageType> = z.input<(typeof messageSchemas)[T]['schema']>;
+/** The value of a successful reply to a message of type T. */
+export type ReplyValue<T extends MessageType> = (typeof messageSchemas)[T]['reply'] extends Reply<infer V> ? V : never;
+/** What the background answers a message of type T. */
+export type ReplyTo<T extends MessageType> = Reply<ReplyValue<T>>;
 
 /** Parse an unknown payload into a known message, or undefined. Never throws. */
 export function parseMessage(payload: unknown): Message | undefined {

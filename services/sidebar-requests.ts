@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import type { TicketRef } from '@/core/model';
+import type { PinOutcome } from '@/core/messages';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
@@ -175,14 +176,12 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-/** Why a pin was refused, worded by the sidebar. */
-export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
 
 export async function pinForTab(
   tabId: number,
   accountId: string,
   db: BackstoryDB = getDb(),
-): Promise<{ ok: boolean; error?: PinRefusal }> {
+): Promise<PinOutcome> {
   const ref = await tabTicketItem(tabId).getValue();
   if (!ref) return { ok: false, error: 'noTicket' };
   if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };

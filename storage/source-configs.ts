@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import type { SourceStatus, SyncRun } from '@/core/source-status';
 
 /** A configured data source. No secrets here: the token lives encrypted in storage/secrets.ts. */
 export interface SourceConfig {
@@ -13,22 +14,8 @@ export interface SourceConfig {
   settings?: Record<string, string>;
 }
 
-export interface SyncRun {
-  at: string;
-  ok: boolean;
-  /** Plain words: "42 accounts, 80 contacts, 51 deals, 120 notes" or what went wrong. */
-  message: string;
-}
-
-export interface SourceStatus {
-  lastSuccess?: string;
-  lastError?: string;
-  /** A sync is under way (or was, when the browser stopped the worker: it resumes when it wakes). */
-  running?: boolean;
-  /** When the sync under way was asked for (kept while it resumes in later workers). */
-  runningSince?: string;
-  runs: SyncRun[];
-}
+// Where a sync request's reply names them too (core/messages.ts).
+export type { SourceStatus, SyncRun } from '@/core/source-status';
 
 export const sourcesItem = storage.defineItem<SourceConfig[]>('local:dataSources', { fallback: [] });
 export const sourceStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:sourceStatus', {

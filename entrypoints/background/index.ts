@@ -1,5 +1,14 @@
 import { browser } from '#imports';
-import { parseMessage, parsePortName, messageSchemas, type Reply } from '@/core/messages';
+import {
+  parseMessage,
+  parsePortName,
+  messageSchemas,
+  type Message,
+  type MessageType,
+  type Reply,
+  type ReplyTo,
+  type ReplyValue,
+} from '@/core/messages';
 import { classifySender } from '@/core/senders';
 import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
@@ -89,7 +98,43 @@ export default defineBackground(() => {
   );
   for (const item of [sourcesItem, sourceStatusItem, importedAtItem]) item.watch(dataChanged);
 
-  async function route(payload: unknown, sender: Parameters<typeof classifySender>[0]): Promise<unknown> {
+  type Sender = Parameters<typeof classifySender>[0];
+
+  /**
+   * One handler per message type, each bound to answer with its reply type in core/messages.ts
+   * (the type every caller gets). The sender check guarantees `tabId` for content and sidebar messages.
+   */
+  const handlers: {
+    [T in MessageType]: (message: Message<T>, sender: Sender, tabId: number) => Promise<ReplyValue<T>>;
+  } = {
+    'ticket:update': async (message, sender, tabId) => {
+      // The ticket's text stays in memory for this ticket only. Its story is begun at once, and
+      // pushed to the tab's sidebar once the ticket is stored (it may connect before or after).
+      void rememberTicketText(tabId, message.ref, message.text);
+      beginStory(tabId, message.ref);
+      const previous = await tabTicketItem(tabId).getValue();
+      await saveTabTicket(tabId, message.ref, message.page);
+      channel.ticketChanged(tabId);
+      const ref = message.ref;
+      if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
+      else if (ref && previous)
+        await recordFound(
+          sender.url!,
+          previous.missing.filter((f) => !ref.missing.includes(f)),
+        );
+      return null;
+    },
+    'sidebar:find': (message) => findForSidebar(message.query),
+    'sidebar:pin': (message, _sender, tabId) => pinForTab(tabId, message.accountId),
+    'source:sync': (message) => syncSource(message.id, message.askedAt),
+    'sidebar:flag': ({ type: _t, ...input }, sender, tabId) =>
+      flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
+    // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
+    // stays pending, and the alarm's rounds retry it with backoff.
+    'flags:deliver': () => deliverFlags(true, { retries: 0, timeoutMs: 10_000 }),
+  };
+
+  async function route(payload: unknown, sender: Sender): Promise<ReplyTo<MessageType> | undefined> {
     const kind = await senderKind(sender);
     const message = parseMessage(payload);
     if (!kind || !message || !messageSchemas[message.type].from.includes(kind)) {
@@ -97,43 +142,13 @@ export default defineBackground(() => {
       console.warn('Backstory: refused a message', { kind: kind ?? 'unknown', type: message?.type ?? 'invalid' });
       return undefined;
     }
-    // The sender check guarantees a tab id for content and sidebar messages.
-    const tabId = sender.tab?.id ?? -1;
-    switch (message.type) {
-      case 'ticket:update': {
-        // The ticket's text stays in memory for this ticket only. Its story is begun at once, and
-        // pushed to the tab's sidebar once the ticket is stored (it may connect before or after).
-        void rememberTicketText(tabId, message.ref, message.text);
-        beginStory(tabId, message.ref);
-        const previous = await tabTicketItem(tabId).getValue();
-        await saveTabTicket(tabId, message.ref, message.page);
-        channel.ticketChanged(tabId);
-        const ref = message.ref;
-        if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
-        else if (ref && previous)
-          await recordFound(
-            sender.url!,
-            previous.missing.filter((f) => !ref.missing.includes(f)),
-          );
-        return { ok: true };
-      }
-      case 'sidebar:find':
-        return answer(findForSidebar(message.query));
-      case 'sidebar:pin':
-        return answer(pinForTab(tabId, message.accountId));
-      case 'source:sync':
-        return answer(syncSource(message.id, message.askedAt));
-      case 'sidebar:flag': {
-        const { type: _t, ...input } = message;
-        return answer(
-          flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
-        );
-      }
-      case 'flags:deliver':
-        // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
-        // stays pending, and the alarm's rounds retry it with backoff.
-        return answer(deliverFlags(true, { retries: 0, timeoutMs: 10_000 }));
-    }
+    return answer(handle(message, sender, sender.tab?.id ?? -1));
+  }
+
+  /** A message to its type's handler (TypeScript cannot follow the type from the message to the handler by itself). */
+  function handle<T extends MessageType>(message: Message<T>, sender: Sender, tabId: number): Promise<ReplyValue<T>> {
+    const handler = handlers[message.type as T] as (m: Message<T>, s: Sender, id: number) => Promise<ReplyValue<T>>;
+    return handler(message, sender, tabId);
   }
 
   /** Errors cross the message boundary as data: a rejected promise would arrive as a bare string. */
