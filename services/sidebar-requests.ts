@@ -176,13 +176,24 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
+/**
+ * The ticket on screen in a tab, as its content script reported it, while the tab (its address
+ * as the browser gives it with the request) is still on that ticket's origin: every request a
+ * sidebar makes about "its" ticket is checked this way, whatever it asks.
+ */
+async function ticketOnScreen(tabId: number, tabUrl: string | undefined): Promise<TicketRef | undefined> {
+  const ref = await tabTicketItem(tabId).getValue();
+  return ref && sameOrigin(ref.url, tabUrl) ? ref : undefined;
+}
 
+/** Pin an account to the ticket on screen in this tab (refused for a tab that has left the ticket's origin). */
 export async function pinForTab(
   tabId: number,
+  tabUrl: string | undefined,
   accountId: string,
   db: BackstoryDB = getDb(),
 ): Promise<PinOutcome> {
-  const ref = await tabTicketItem(tabId).getValue();
+  const ref = await ticketOnScreen(tabId, tabUrl);
   if (!ref) return { ok: false, error: 'noTicket' };
   if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
@@ -192,6 +203,13 @@ export async function pinForTab(
   return { ok: true };
 }
 
-export function findForSidebar(query: string, db: BackstoryDB = getDb()): Promise<AccountHit[]> {
+/** Accounts to pin to the ticket on screen in this tab: only while there is one (the sidebar searches for nothing else). */
+export async function findForTab(
+  tabId: number,
+  tabUrl: string | undefined,
+  query: string,
+  db: BackstoryDB = getDb(),
+): Promise<AccountHit[]> {
+  if (!(await ticketOnScreen(tabId, tabUrl))) throw new Error('no ticket on screen in this tab');
   return findAccounts(db, query);
 }

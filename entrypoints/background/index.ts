@@ -9,7 +9,7 @@ import {
   type ReplyTo,
   type ReplyValue,
 } from '@/core/messages';
-import { classifySender } from '@/core/senders';
+import { classifySender, mayReport } from '@/core/senders';
 import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
 import { matchesAny } from '@/adapters/url-match';
@@ -18,7 +18,7 @@ import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
 import {
   beginStory,
-  findForSidebar,
+  findForTab,
   flagForTab,
   forgetTab,
   pinForTab,
@@ -108,6 +108,8 @@ export default defineBackground(() => {
     [T in MessageType]: (message: Message<T>, sender: Sender, tabId: number) => Promise<ReplyValue<T>>;
   } = {
     'ticket:update': async (message, sender, tabId) => {
+      // A ticket on another origin than the page that reports it is not that page's to report.
+      if (!mayReport(message.ref, sender.url)) throw new Error('a ticket of another site');
       // The ticket's text stays in memory for this ticket only. Its story is begun at once, and
       // pushed to the tab's sidebar once the ticket is stored (it may connect before or after).
       void rememberTicketText(tabId, message.ref, message.text);
@@ -124,8 +126,8 @@ export default defineBackground(() => {
         );
       return null;
     },
-    'sidebar:find': (message) => findForSidebar(message.query),
-    'sidebar:pin': (message, _sender, tabId) => pinForTab(tabId, message.accountId),
+    'sidebar:find': (message, sender, tabId) => findForTab(tabId, sender.tab?.url, message.query),
+    'sidebar:pin': (message, sender, tabId) => pinForTab(tabId, sender.tab?.url, message.accountId),
     'source:sync': (message) => syncSource(message.id, message.askedAt),
     'sidebar:flag': ({ type: _t, ...input }, sender, tabId) =>
       flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),

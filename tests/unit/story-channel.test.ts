@@ -112,7 +112,7 @@ describe('the story channel in the background', { timeout: 30_000 }, () => {
     channel.add(acme.port, { tabId: 7, tabUrl: ref.url, page: PAGE });
     channel.add(other.port, { tabId: 8, tabUrl: baker.url, page: OTHER_PAGE });
     await poll(() => acme.sent.length + other.sent.length).toBe(2);
-    expect(await pinForTab(7, SAMPLE_FIXED.riverside.accountId, db)).toEqual({ ok: true });
+    expect(await pinForTab(7, ref.url, SAMPLE_FIXED.riverside.accountId, db)).toEqual({ ok: true });
     channel.dataChanged();
     expect(acme.sent[0]?.story?.match.status).toBe('none');
     await poll(() => acme.sent.length).toBe(2);
