@@ -1,4 +1,5 @@
-import type { SearchHit, SearchIndex } from '@/core/search';
+import type { SearchIndex } from '@/core/search';
+import type { AccountHit } from '@/core/messages';
 import type { BackstoryDB } from '../storage/db';
 import { currentNamesIndex, dataStamp } from './search-snapshot';
 
@@ -10,7 +11,7 @@ import { currentNamesIndex, dataStamp } from './search-snapshot';
  */
 let cached: { db: BackstoryDB; stamp: string; index: Promise<SearchIndex> } | undefined;
 
-export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: string };
+export type { AccountHit };
 
 export async function findAccounts(db: BackstoryDB, query: string, limit = 8): Promise<AccountHit[]> {
   const stamp = await dataStamp(db);

@@ -38,3 +38,28 @@ export function announcedWrites(name: string, tables: Iterable<string>): number 
   for (const table of tables) sum += counts.get(`${name}/${table}`) ?? 0;
   return sum;
 }
+
+/**
+ * Calls `fn` after writes to any of `tables` of database `name` are announced (see above),
+ * once for writes announced within `settleMs` of each other (an import commits many).
+ * Returns a function that stops it.
+ */
+export function onAnnouncedWrites(name: string, tables: string[], fn: () => void, settleMs = 50): () => void {
+  const watched = new Set(tables.map((t) => `${name}/${t}`));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listener = (parts: Record<string, unknown>) => {
+    const hit = Object.keys(parts).some((part) => {
+      if (!part.startsWith('idb://')) return true;
+      const path = part.slice('idb://'.length);
+      return watched.has(path.slice(0, path.lastIndexOf('/')));
+    });
+    if (!hit) return;
+    clearTimeout(timer);
+    timer = setTimeout(fn, settleMs);
+  };
+  Dexie.on('storagemutated', listener);
+  return () => {
+    clearTimeout(timer);
+    Dexie.on('storagemutated').unsubscribe(listener);
+  };
+}

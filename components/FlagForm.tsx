@@ -61,8 +61,11 @@ export function FlagForm({ flags, send, onSent }: Props) {
     if (open) form.current?.scrollIntoView({ block: 'nearest' });
   }, [open, earlier?.id]);
 
-  // The status of the flag just sent, as the sidebar knows it now (it may have been sent since).
-  const sent = outcome?.flag && (flags.find((f) => f.id === outcome.flag?.id) ?? outcome.flag);
+  // The status of the flag just sent, as the sidebar knows it now (it may have been sent since):
+  // the story's copy, unless the answer to the request is further along (a story pushed while
+  // the flag was being delivered).
+  const known = outcome?.flag && flags.find((f) => f.id === outcome.flag?.id);
+  const sent = outcome?.flag && (known && !furtherAlong(outcome.flag, known) ? known : outcome.flag);
 
   const onKeyDown = (e: KeyboardEvent) => {
     // Escape closes the form and keeps the draft; without this the sidebar's own Escape
@@ -226,4 +229,9 @@ function shorten(note: string): string {
 /** 32 hex digits, the id of one draft (and of the flag it becomes). */
 function newDraftId(): string {
   return crypto.randomUUID().replace(/-/g, '');
+}
+
+/** Whether copy `a` of a flag is of a later moment than copy `b` (more tries, or no longer waiting). */
+function furtherAlong(a: Flag, b: Flag): boolean {
+  return a.attempts > b.attempts || (a.attempts === b.attempts && a.status !== 'pending' && b.status === 'pending');
 }

@@ -1,4 +1,6 @@
 /** The importer's messages as data (a code and its arguments), worded only in the UI. Pure, so storage/ can name them too. */
+import type { RecordKind } from './model';
+
 /**
  * Every message the importer gives, by code. The words live only in locales/*.yml under
  * importMsg.<code> (the UI translates a message from its code and args: components/import-messages.ts);
@@ -118,3 +120,15 @@ export interface ImportError extends ImportMessage {
 
 /** Whether a message argument is an error with its place in a file. */
 export const isImportError = (a: MessageArg): a is ImportError => typeof a === 'object' && 'file' in a;
+
+/** What an import wrote, per kind, and the warnings it gave (storage/record-writes.ts). */
+export interface ImportSummary {
+  added: Record<RecordKind, number>;
+  updated: Record<RecordKind, number>;
+  pins: number;
+  warnings: ImportMessage[];
+}
+
+/** How a handed-over import ended: its summary, or every error that kept it out (nothing written). */
+export type ImportOutcome =
+  { ok: true; summary: ImportSummary } | { ok: false; reason: ImportMessage; errors: ImportError[]; count: number };

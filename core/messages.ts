@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
-import { FLAG_KINDS, URGENCIES } from './flags';
+import { FLAG_KINDS, URGENCIES, type Flag } from './flags';
+import type { SearchHit } from './search/types';
+import type { SourceStatus } from './source-status';
+import { SIDEBAR_PORT } from './story-port';
+import type { ImportOutcome, ImportSummary } from './import-message';
 
 /**
  * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
@@ -33,6 +37,43 @@ export const ticketRefSchema = z.object({
 
 export type SenderKind = 'content' | 'sidebar' | 'extension-page';
 
+/**
+ * A page's id, made by its content script (a random UUID), given to the sidebar frame it opens
+ * (in the frame's URL) and sent with its ticket reports: the background tells that frame only a
+ * ticket its own page reported, never the one its tab showed before (a frame opens while the
+ * page is still being parsed, before its ticket is read).
+ */
+const pageId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+
+/**
+ * The long-lived connection (runtime.connect) over which the background pushes the story of the
+ * ticket in the sidebar's tab, at once and whenever that ticket, the data or the pins change.
+ * The port's name says which page's sidebar it is (`backstory:sidebar:<page id>`); everything
+ * else the background takes from the port's sender (its tab), never from the page. This says
+ * which sidebar a port's name names, or undefined when the name is not a sidebar's.
+ */
+export function parsePortName(name: string): { role: 'sidebar'; page: string } | undefined {
+  if (!name.startsWith(SIDEBAR_PORT)) return undefined;
+  const page = pageId.safeParse(name.slice(SIDEBAR_PORT.length));
+  return page.success ? { role: 'sidebar', page: page.data } : undefined;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** An account the sidebar's search found, to pin. */
+export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: string };
+
+/** Why a pin was refused, worded by the sidebar. */
+export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
+export type PinOutcome = { ok: boolean; error?: PinRefusal };
+
+/**
+ * A message's reply type, beside its schema: `reply: replyOf<T>()`. A type only (the value is
+ * never read), so the router and every caller share it: the router must answer with it, a caller
+ * gets it (messaging/ask-background.ts).
+ */
+const replyOf = <T>() => undefined as unknown as T;
+
 export const messageSchemas = {
   /**
    * Content script: the ticket now on screen in this tab (null: not a ticket page), with the
@@ -43,6 +84,8 @@ export const messageSchemas = {
     schema: z.object({
       type: z.literal('ticket:update'),
       ref: z.nullable(ticketRefSchema),
+      // No text with a ticket already reported (the help desk's API filled in a field): the
+      // text sent with it still holds.
       text: z.optional(short(TICKET_TEXT_MAX)),
       // CUSTOMER TEXT (adapters/ticket-words.ts): only orders the matched account's notes, never matches.
       words: z.optional(
@@ -51,21 +94,16 @@ export const messageSchemas = {
           firstMessage: z.optional(short(TICKET_MESSAGE_MAX)),
         }),
       ),
+      // The page the report is from (see pageId): the sidebar frame it opened is told only its ticket.
+      page: z.optional(pageId),
     }),
-  },
-  /**
-   * Sidebar iframe: the backstory of the ticket in my tab. The background answers because a
-   * frame inside a web page is a third-party context where IndexedDB may be blocked or
-   * partitioned; the ticket is the one the tab's content script reported, never the frame's say.
-   */
-  'sidebar:story': {
-    from: ['sidebar'] as SenderKind[],
-    schema: z.object({ type: z.literal('sidebar:story') }),
+    reply: replyOf<Reply<null>>(),
   },
   /** Sidebar iframe: accounts matching a query, to pin one to the ticket's company. */
   'sidebar:find': {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:find'), query: short(200) }),
+    reply: replyOf<Reply<AccountHit[]>>(),
   },
   /** Options page: sync this data source now (the background runs it, so closing the page is fine). */
   'source:sync': {
@@ -76,6 +114,7 @@ export const messageSchemas = {
       id: short(100),
       askedAt: z.optional(z.number().check(z.gte(0))),
     }),
+    reply: replyOf<Reply<SourceStatus>>(),
   },
   /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
   'sidebar:flag': {
@@ -89,11 +128,14 @@ export const messageSchemas = {
       value: z.optional(z.number().check(z.gte(0), z.lte(1e10))),
       urgency: z.enum(URGENCIES),
     }),
+    reply: replyOf<Reply<Flag>>(),
   },
   /** Options page: try delivering waiting flags now, ignoring their backoff. */
   'flags:deliver': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('flags:deliver') }),
+    // How many flags were delivered.
+    reply: replyOf<Reply<number>>(),
   },
   /**
    * Options page: commit the parsed files it handed over in the importStages table. The
@@ -106,46 +148,48 @@ export const messageSchemas = {
       type: z.literal('data:import'),
       stageId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)),
     }),
+    reply: replyOf<Reply<ImportOutcome>>(),
   },
   /** Options page: make the built-in sample data the content of source "sample". */
   'data:sample': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('data:sample') }),
+    reply: replyOf<Reply<ImportSummary>>(),
   },
   /** Options page: clear every sales record, pin and saved index. */
   'data:clear': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('data:clear') }),
+    reply: replyOf<Reply<null>>(),
   },
   /** Options page: remove a live source with its records, cursor, keys and status. */
   'source:remove': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('source:remove'), id: short(100) }),
+    reply: replyOf<Reply<null>>(),
   },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
     from: ['sidebar'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300) }),
+    reply: replyOf<Reply<PinOutcome>>(),
   },
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof messageSchemas)[T]['schema']>;
-
-/** How the background answers sidebar:story, :find and :pin. */
-/**
- * Sent by the background to the extension's pages (never to a content script) after flags
- * changed; it carries no data. The router does not accept it: it flows the other way only.
- */
-export const FLAGS_CHANGED = 'flags:changed';
+/** A message as a sender writes it (optional fields may be left out). */
+export type Request<T extends MessageType = MessageType> = z.input<(typeof messageSchemas)[T]['schema']>;
+/** The value of a successful reply to a message of type T. */
+export type ReplyValue<T extends MessageType> = (typeof messageSchemas)[T]['reply'] extends Reply<infer V> ? V : never;
+/** What the background answers a message of type T. */
+export type ReplyTo<T extends MessageType> = Reply<ReplyValue<T>>;
 
 /**
  * Sent by the background to the extension's pages while it commits an import: how far it is.
  * Counts only; the router does not accept it.
  */
 export const IMPORT_PROGRESS = 'import:progress';
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Parse an unknown payload into a known message, or undefined. Never throws. */
 export function parseMessage(payload: unknown): Message | undefined {

@@ -32,3 +32,17 @@ export function classifySender(
   if (!isGrantedUrl(sender.url)) return undefined;
   return 'content';
 }
+
+/**
+ * Whether a content script may report this ticket: its address must be on the sender's own
+ * origin (a script on one help desk cannot speak for a ticket of another site). No ticket (null)
+ * is always allowed: it only withdraws the tab's.
+ */
+export function mayReport(ref: { url: string } | null, senderUrl: string | undefined): boolean {
+  if (!ref) return true;
+  try {
+    return !!senderUrl && new URL(ref.url).origin === new URL(senderUrl).origin;
+  } catch {
+    return false;
+  }
+}

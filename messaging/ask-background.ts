@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { Reply } from '@/core/messages';
+import type { MessageType, ReplyTo, Request } from '@/core/messages';
 
 /**
  * One request to the background; undefined when no answer came. The browser may stop the
@@ -7,9 +7,13 @@ import type { Reply } from '@/core/messages';
  * ("Receiving end does not exist"), and one it was working on loses its answer ("message channel
  * closed"). Either way the request is lost, not refused.
  */
-export async function sendOnce<T>(message: object): Promise<Reply<T> | undefined> {
+export async function sendOnce<T extends MessageType>(
+  message: Request<T> & { type: T },
+): Promise<ReplyTo<T> | undefined> {
   try {
-    return (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+    // The one place a reply's type is asserted: the router answers each message with its
+    // messageSchemas reply type (entrypoints/background/index.ts checks it).
+    return (await browser.runtime.sendMessage(message)) as ReplyTo<T> | undefined;
   } catch {
     return undefined;
   }
@@ -21,15 +25,15 @@ export async function sendOnce<T>(message: object): Promise<Reply<T> | undefined
  * safely run twice: each asking wakes a new worker, which joins or resumes the work (a sync from
  * its cursor, a delivery by flag id, a flag by its draft id, a ticket report by tab).
  */
-export async function askBackground<T>(
-  message: object,
+export async function askBackground<T extends MessageType>(
+  message: Request<T> & { type: T },
   {
     patienceMs = 1_500,
     wanted = (): boolean => true,
     sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
     now = Date.now,
   } = {},
-): Promise<Reply<T> | undefined> {
+): Promise<ReplyTo<T> | undefined> {
   const until = now() + patienceMs;
   let reply = await sendOnce<T>(message);
   for (let pause = 200; !reply && now() < until; pause = Math.min(pause * 2, 2_000)) {

@@ -5,18 +5,17 @@
  * message of tens of megabytes.
  */
 import { browser } from '#imports';
-import { IMPORT_PROGRESS, type Reply } from '@/core/messages';
+import { IMPORT_PROGRESS, type MessageType, type ReplyValue, type Request } from '@/core/messages';
 import type { ImportParse } from '@/sources/import-types';
-import type { ImportSummary } from '@/storage/record-writes';
-import type { ImportOutcome } from '@/services/data-writes';
+import type { ImportOutcome } from '@/core/import-message';
 import { getDb } from '@/storage/db';
 import { askBackground } from './ask-background';
 
 /** Lost answers are asked again for this long: each asking wakes a worker, which resumes or reports. */
 const PATIENCE_MS = 60_000;
 
-async function ask<T>(message: object): Promise<T> {
-  const reply: Reply<T> | undefined = await askBackground<T>(message, { patienceMs: PATIENCE_MS });
+async function ask<T extends MessageType>(message: Request<T> & { type: T }): Promise<ReplyValue<T>> {
+  const reply = await askBackground<T>(message, { patienceMs: PATIENCE_MS });
   if (!reply) throw new Error('background-no-answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -41,12 +40,12 @@ export async function importThroughBackground(
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    return await ask<ImportOutcome>({ type: 'data:import', stageId });
+    return await ask({ type: 'data:import', stageId });
   } finally {
     browser.runtime.onMessage.removeListener(listener);
   }
 }
 
-export const loadSampleThroughBackground = () => ask<ImportSummary>({ type: 'data:sample' });
-export const clearThroughBackground = () => ask<void>({ type: 'data:clear' });
-export const removeSourceThroughBackground = (id: string) => ask<void>({ type: 'source:remove', id });
+export const loadSampleThroughBackground = () => ask({ type: 'data:sample' });
+export const clearThroughBackground = () => ask({ type: 'data:clear' });
+export const removeSourceThroughBackground = (id: string) => ask({ type: 'source:remove', id });

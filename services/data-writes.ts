@@ -10,7 +10,10 @@
  * updates records rather than duplicating them).
  */
 import type { RecordSet } from '@/core/model';
-import type { ImportError, ImportMessage, ImportParse } from '@/sources/import-types';
+import type { ImportOutcome } from '@/core/import-message';
+
+export type { ImportOutcome };
+import type { ImportParse } from '@/sources/import-types';
 import { makeSampleData } from '@/sources/sample-data';
 import { forgetSync } from '@/sources/run-sync';
 import { forgetRetries } from '@/sources/retry-state';
@@ -21,10 +24,6 @@ import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { commitImport, ImportCommitError } from './import';
 import { clearAllData, loadRecordSet, removeSource, type ImportSummary, type Progress } from '@/storage/record-writes';
 import { importedAtItem, markImported } from './freshness';
-
-/** How a handed-over import ended: its summary, or every error that kept it out (nothing written). */
-export type ImportOutcome =
-  { ok: true; summary: ImportSummary } | { ok: false; reason: ImportMessage; errors: ImportError[]; count: number };
 
 /** Stages older than this were abandoned (a page closed mid-way): dropped at the next import. */
 const STAGE_TTL_MS = 60 * 60 * 1000;

@@ -1,9 +1,10 @@
 import { storage } from '#imports';
 import type { TicketRef, TicketWords } from '@/core/model';
+import type { PinOutcome } from '@/core/messages';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
-import { tabTicketItem } from '../storage/tab-tickets';
+import { readTabTicket, tabTicketItem } from '../storage/tab-tickets';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { createTextIndex } from '../background-caches/page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
@@ -15,16 +16,18 @@ import { heldMatchMemory } from '../background-caches/match-memory';
 import { relevantToTicket } from '@/core/relevance/story';
 
 /**
- * Stories begun as soon as a tab's content script reports its ticket: the sidebar frame asks
- * only once its page has loaded, and then finds the answer made or half made. Memory is only a
- * shortcut here: a stopped worker forgets it and answers from storage as before.
+ * Each tab's story, begun as soon as its content script reports its ticket and kept while that
+ * ticket, the data, the pins and the flags stay as they were (`storiesChanged` forgets them all;
+ * the background calls it on every write it is told of: see entrypoints/background/index.ts).
+ * Memory is only a shortcut here: a stopped worker forgets it and tells the story from storage.
  */
-const prepared = new Map<number, { key: string; at: number; db: BackstoryDB; story: Promise<TicketStory> }>();
-/** Long enough for a frame to load, short enough that no import or sync is missed for long. */
-const PREPARED_MS = 3000;
+const stories = new Map<number, { key: string; db: BackstoryDB; story: Promise<TicketStory> }>();
 
 /** The same ticket, whatever order storage gave its fields back in. */
 const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
+
+/** The same ticket page, whatever its fields say by now (the help desk's API may fill some in later). */
+const ticketKey = (ref: TicketRef) => JSON.stringify([ref.helpdesk, ref.ticketId ?? '', ref.url]);
 
 /**
  * Each tab's ticket text as its content script last sent it, for the ticket it was sent with:
@@ -43,81 +46,94 @@ const texts = new Map<number, KeptText>();
 const textItem = (tabId: number) =>
   storage.defineItem<KeptText | null>(`session:ticketText:${tabId}`, { fallback: null });
 
-/** Keep the text the tab's content script sent with this ticket (none forgets the tab's). */
-export function rememberTicketText(
+/**
+ * Keep the text (and the words) the tab's content script sent with this ticket. A report without
+ * either for the same ticket page (a field the help desk's API filled in) keeps what it has; any
+ * other report without them forgets it.
+ */
+export async function rememberTicketText(
   tabId: number,
   ref: TicketRef | null,
   text: string | undefined,
   words?: TicketWords,
 ): Promise<void> {
   if (ref && (text || words)) {
-    const kept: KeptText = { key: refKey(ref), ...(text ? { text } : {}), ...(words ? { words } : {}) };
+    const kept: KeptText = { key: ticketKey(ref), ...(text ? { text } : {}), ...(words ? { words } : {}) };
     texts.set(tabId, kept);
     return textItem(tabId)
       .setValue(kept)
       .catch(() => undefined);
   }
+  if (ref && (await textFor(tabId, ref)) !== undefined) return;
   texts.delete(tabId);
   return textItem(tabId)
     .removeValue()
     .catch(() => undefined);
 }
 
-/** The tab's text, only while it is for this very ticket. */
-async function textFor(tabId: number, ref: TicketRef): Promise<Omit<KeptText, 'key'>> {
+/** The tab's text and words, only while they are for this very ticket page. */
+async function textFor(tabId: number, ref: TicketRef): Promise<Omit<KeptText, 'key'> | undefined> {
   const kept =
     texts.get(tabId) ??
     (await textItem(tabId)
       .getValue()
       .catch(() => null)) ??
     undefined;
-  return kept && kept.key === refKey(ref) ? { text: kept.text, words: kept.words } : {};
+  return kept && kept.key === ticketKey(ref) ? { text: kept.text, words: kept.words } : undefined;
 }
 
-/** Start on this tab's story now (the ticket just reported); null forgets the tab's. */
-export function prepareStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
-  prepared.delete(tabId);
-  if (!ref) return;
-  const entry = {
-    key: refKey(ref),
-    at: Date.now(),
-    db,
-    story: textFor(tabId, ref).then((kept) => tellStory(db, ref, kept)),
-  };
-  // A failure is not kept: the frame's own request tries again.
-  entry.story.catch(() => prepared.get(tabId) === entry && prepared.delete(tabId));
-  prepared.set(tabId, entry);
+/** This tab's story of this ticket: the one begun already, or begun now. */
+function storyOf(tabId: number, ref: TicketRef, db: BackstoryDB): Promise<TicketStory> {
+  const key = refKey(ref);
+  const kept = stories.get(tabId);
+  if (kept && kept.key === key && kept.db === db) return kept.story;
+  const entry = { key, db, story: textFor(tabId, ref).then((kept) => tellStory(db, ref, kept ?? {})) };
+  // A failure is not kept: the next push tries again.
+  entry.story.catch(() => stories.get(tabId) === entry && stories.delete(tabId));
+  stories.set(tabId, entry);
+  return entry.story;
 }
 
-/** Stories made before a pin, a flag or a closed tab no longer hold (a closed tab's text neither). */
-export function forgetPreparedStories(tabId?: number): void {
-  if (tabId === undefined) prepared.clear();
-  else {
-    prepared.delete(tabId);
-    texts.delete(tabId);
-    void textItem(tabId)
-      .removeValue()
-      .catch(() => undefined);
-  }
+/** Begin the story of the ticket a tab just reported (its text remembered first), before anyone asks. */
+export function beginStory(tabId: number, ref: TicketRef | null, db: BackstoryDB = getDb()): void {
+  if (ref) void storyOf(tabId, ref, db).catch(() => undefined);
+  else stories.delete(tabId);
+}
+
+/** The data, the pins or the flags changed: no story told so far holds. */
+export function storiesChanged(): void {
+  stories.clear();
+}
+
+/** A closed tab: its story and its text go. */
+export function forgetTab(tabId: number): void {
+  stories.delete(tabId);
+  texts.delete(tabId);
+  void textItem(tabId)
+    .removeValue()
+    .catch(() => undefined);
 }
 
 /**
- * What the background answers the sidebar frame. The ticket always comes from what the tab's
- * content script reported (session storage), never from the frame, so a frame can only ever see
- * the backstory of the ticket on screen in its own tab.
+ * The story of the ticket on screen in a tab, for a sidebar or panel showing it. The ticket
+ * always comes from what the tab's content script reported (session storage), never from the
+ * asker, so it can only ever see the backstory of the ticket on screen in that tab; and only
+ * while the tab is still on the origin of that ticket (`tabUrl`: the tab's address as the browser
+ * gives it). With `page`, only a ticket that page reported: undefined until it has.
  */
 export async function storyForTab(
   tabId: number,
   tabUrl: string | undefined,
   db: BackstoryDB = getDb(),
-): Promise<TicketStory | null> {
-  const ref = await tabTicketItem(tabId).getValue();
+  page?: string,
+): Promise<TicketStory | null | undefined> {
+  const reported = await readTabTicket(tabId);
+  if (page !== undefined && reported.page !== page) return undefined;
+  const ref = reported.ref;
   // The tab may have moved on to a site without our content script, which then cannot clear
   // the old ticket: a page there that frames the sidebar must not see that ticket's story.
   if (!ref || !sameOrigin(ref.url, tabUrl)) return null;
-  const ready = prepared.get(tabId);
-  if (ready && ready.db === db && ready.key === refKey(ref) && Date.now() - ready.at < PREPARED_MS) return ready.story;
-  return tellStory(db, ref, await textFor(tabId, ref));
+  return storyOf(tabId, ref, db);
 }
 
 /** The ticket's subject and first message, as the relevance ranking reads them. */
@@ -166,18 +182,12 @@ export async function flagForTab(
   deliver: () => Promise<unknown>,
   db: BackstoryDB = getDb(),
 ): Promise<Flag> {
-  const ref = await tabTicketItem(tabId).getValue();
-  if (!ref || !sameOrigin(ref.url, tabUrl)) throw new Error('no ticket on screen in this tab');
-  const { text } = await textFor(tabId, ref);
-  const story = await loadTicketStory(
-    db,
-    ref,
-    text ? { text, index: createTextIndex(db) } : undefined,
-    heldMatchMemory(db),
-  );
+  // The story the sidebar shows (told already, unless the data changed meanwhile) names the account.
+  const story = await storyForTab(tabId, tabUrl, db);
+  if (!story) throw new Error('no ticket on screen in this tab');
   if (!story.story) throw new Error('this ticket has no account yet: pick one first');
-  const flag = await createFlag(db, input, ref, story.story.account.id);
-  forgetPreparedStories();
+  const flag = await createFlag(db, input, story.ref, story.story.account.id);
+  storiesChanged();
   if (flag.status === 'pending') await deliver().catch(() => undefined);
   return (await db.flags.get(flag.id)) ?? flag;
 }
@@ -190,24 +200,40 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-/** Why a pin was refused, worded by the sidebar. */
-export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
+/**
+ * The ticket on screen in a tab, as its content script reported it, while the tab (its address
+ * as the browser gives it with the request) is still on that ticket's origin: every request a
+ * sidebar makes about "its" ticket is checked this way, whatever it asks.
+ */
+async function ticketOnScreen(tabId: number, tabUrl: string | undefined): Promise<TicketRef | undefined> {
+  const ref = await tabTicketItem(tabId).getValue();
+  return ref && sameOrigin(ref.url, tabUrl) ? ref : undefined;
+}
 
+/** Pin an account to the ticket on screen in this tab (refused for a tab that has left the ticket's origin). */
 export async function pinForTab(
   tabId: number,
+  tabUrl: string | undefined,
   accountId: string,
   db: BackstoryDB = getDb(),
-): Promise<{ ok: boolean; error?: PinRefusal }> {
-  const ref = await tabTicketItem(tabId).getValue();
+): Promise<PinOutcome> {
+  const ref = await ticketOnScreen(tabId, tabUrl);
   if (!ref) return { ok: false, error: 'noTicket' };
   if (!(await recordById(db, 'account', accountId))) return { ok: false, error: 'noAccount' };
   const key = await savePin(db, ref, accountId);
   if (!key) return { ok: false, error: 'noKey' };
-  forgetPreparedStories();
+  storiesChanged();
   forgetAccountIndex();
   return { ok: true };
 }
 
-export function findForSidebar(query: string, db: BackstoryDB = getDb()): Promise<AccountHit[]> {
+/** Accounts to pin to the ticket on screen in this tab: only while there is one (the sidebar searches for nothing else). */
+export async function findForTab(
+  tabId: number,
+  tabUrl: string | undefined,
+  query: string,
+  db: BackstoryDB = getDb(),
+): Promise<AccountHit[]> {
+  if (!(await ticketOnScreen(tabId, tabUrl))) throw new Error('no ticket on screen in this tab');
   return findAccounts(db, query);
 }

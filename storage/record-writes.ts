@@ -6,17 +6,12 @@
  */
 import { RECORD_KINDS, emptyRecordSet, recordId, type Account, type RecordKind, type RecordSet } from '@/core/model';
 import { normalizeCompany, normalizeDomain } from '@/core/normalize';
-import type { ImportMessage } from '@/core/import-message';
+import type { ImportSummary } from '@/core/import-message';
+
+export type { ImportSummary };
 import type { BackstoryDB, Pin, StoredAccount } from './db';
 import { clearRecords, deleteSource, putRecords, salesTables } from './record-store';
 import { touchData } from './data-stamp';
-
-export interface ImportSummary {
-  added: Record<RecordKind, number>;
-  updated: Record<RecordKind, number>;
-  pins: number;
-  warnings: ImportMessage[];
-}
 
 export type Progress = (done: number, total: number) => void;
 

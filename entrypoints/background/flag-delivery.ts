@@ -1,6 +1,5 @@
 import { browser } from '#imports';
 import { deliverDue } from '@/services/flag-delivery';
-import { FLAGS_CHANGED } from '@/core/messages';
 import { getDb } from '@/storage/db';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
 import { sourcesItem } from '@/storage/source-configs';
@@ -25,10 +24,9 @@ export function deliverFlags(force = false, http?: HttpOptions): Promise<number>
         http,
       });
     } finally {
+      // Open sidebars are pushed the new state by the story channel, which hears of the flags'
+      // writes (entrypoints/background/index.ts).
       await scheduleRetries();
-      // Open sidebars show the new state (runtime messages reach extension pages, not pages'
-      // content scripts). No page open: nobody listens, which is no error.
-      await browser.runtime.sendMessage({ type: FLAGS_CHANGED }).catch(() => undefined);
     }
   })().finally(() => (running = undefined));
   return running;

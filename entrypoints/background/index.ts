@@ -1,21 +1,35 @@
 import { browser } from '#imports';
-import { IMPORT_PROGRESS, parseMessage, messageSchemas, type Reply } from '@/core/messages';
-import { classifySender } from '@/core/senders';
+import {
+  IMPORT_PROGRESS,
+  parseMessage,
+  parsePortName,
+  messageSchemas,
+  type Message,
+  type MessageType,
+  type Reply,
+  type ReplyTo,
+  type ReplyValue,
+} from '@/core/messages';
+import { classifySender, mayReport } from '@/core/senders';
 import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { contentScriptMatches } from '@/adapters/hosts';
 import { matchesAny } from '@/adapters/url-match';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { forgetTabTicket, saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { sidebarCollapsed } from '@/storage/settings';
 import { sitesItem } from '@/storage/sites';
 import {
-  findForSidebar,
+  beginStory,
+  findForTab,
   flagForTab,
-  forgetPreparedStories,
+  forgetTab,
   pinForTab,
-  prepareStory,
   rememberTicketText,
-  storyForTab,
+  storiesChanged,
 } from '@/services/sidebar-requests';
+import { StoryChannel } from '@/services/story-channel';
+import { onAnnouncedWrites } from '@/background-caches/announced-writes';
+import { salesTables } from '@/storage/record-store';
+import { importedAtItem } from '@/services/freshness';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
 import { countTicketView } from '@/services/insights';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
@@ -23,7 +37,7 @@ import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
 import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
-import { syncIntervalItem } from '@/storage/source-configs';
+import { sourceStatusItem, sourcesItem, syncIntervalItem } from '@/storage/source-configs';
 import { watchPolicy } from './policy';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
@@ -36,93 +50,120 @@ const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === 
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
-  // Per tab, the ticket:update being handled. The tab's sidebar frame waits for it before it is
-  // answered, so a frame that asks while its tab's report is being stored gets the new ticket.
-  const updating = new Map<number, Promise<unknown>>();
-
-  browser.runtime.onMessage.addListener((payload: unknown, sender) => {
-    const done = route(payload, sender);
-    const tabId = sender.tab?.id;
-    if (typeof tabId === 'number' && (payload as { type?: unknown } | null)?.type === 'ticket:update') {
-      const settled = done.catch(() => undefined);
-      updating.set(tabId, settled);
-      void settled.then(() => updating.get(tabId) === settled && updating.delete(tabId));
-    }
-    return done;
+  // Campaign insights count matched tickets, only with the technician's consent (a view counts
+  // once a day however often its story is told); the story does not wait for it.
+  const channel = new StoryChannel(getDb, (s) => {
+    if (s.story) void countTicketView(getDb(), s.ref, s.story.account.id).catch(() => false);
   });
 
-  async function route(payload: unknown, sender: Parameters<typeof classifySender>[0]): Promise<unknown> {
+  browser.runtime.onMessage.addListener((payload: unknown, sender) => route(payload, sender));
+
+  /** Who sent a message or opened a port (see core/senders.ts). */
+  async function senderKind(sender: Parameters<typeof classifySender>[0]) {
     // A content script may speak from a hosted help desk or from a site the user added; the
     // sites are read only when the sender is not already known (most messages need no read).
     const granted = (sites: HelpdeskSite[]) => (url: string) =>
       matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url);
-    const kind =
+    return (
       classifySender(sender, browser.runtime.id, extensionOrigin, granted([])) ??
-      classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()));
+      classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()))
+    );
+  }
+
+  // A sidebar frame's port: it is pushed its own tab's story (never one it names) from now on.
+  browser.runtime.onConnect.addListener((port) => {
+    let gone = false;
+    port.onDisconnect.addListener(() => (gone = true));
+    void senderKind(port.sender ?? {}).then((kind) => {
+      const named = parsePortName(port.name);
+      const tab = port.sender?.tab;
+      if (gone) return;
+      if (kind !== 'sidebar' || !named || typeof tab?.id !== 'number') {
+        console.warn('Backstory: refused a connection', { kind: kind ?? 'unknown' });
+        return port.disconnect();
+      }
+      channel.add(port, { tabId: tab.id, tabUrl: tab.url, page: named.page });
+    });
+  });
+
+  // Whatever a story is told from changed: open sidebars are told again (only those whose story
+  // changed are sent it). Writes made here and in the extension's pages (an import in options)
+  // are announced alike; the sources' freshness lives in storage.local.
+  const dataChanged = () => {
+    storiesChanged();
+    channel.dataChanged();
+  };
+  const db = getDb();
+  onAnnouncedWrites(
+    db.name,
+    [...salesTables(db), db.pins, db.flags].map((t) => t.name),
+    dataChanged,
+  );
+  for (const item of [sourcesItem, sourceStatusItem, importedAtItem]) item.watch(dataChanged);
+
+  type Sender = Parameters<typeof classifySender>[0];
+
+  /**
+   * One handler per message type, each bound to answer with its reply type in core/messages.ts
+   * (the type every caller gets). The sender check guarantees `tabId` for content and sidebar messages.
+   */
+  const handlers: {
+    [T in MessageType]: (message: Message<T>, sender: Sender, tabId: number) => Promise<ReplyValue<T>>;
+  } = {
+    'ticket:update': async (message, sender, tabId) => {
+      // A ticket on another origin than the page that reports it is not that page's to report.
+      if (!mayReport(message.ref, sender.url)) throw new Error('a ticket of another site');
+      // The ticket's text (and its subject and first message, customer text that only orders the
+      // account's notes) stays in memory for this ticket only. Its story is begun at once, and
+      // pushed to the tab's sidebar once the ticket is stored (it may connect before or after).
+      void rememberTicketText(tabId, message.ref, message.text, message.words);
+      beginStory(tabId, message.ref);
+      const previous = await tabTicketItem(tabId).getValue();
+      await saveTabTicket(tabId, message.ref, message.page);
+      channel.ticketChanged(tabId);
+      const ref = message.ref;
+      if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
+      else if (ref && previous)
+        await recordFound(
+          sender.url!,
+          previous.missing.filter((f) => !ref.missing.includes(f)),
+        );
+      return null;
+    },
+    'sidebar:find': (message, sender, tabId) => findForTab(tabId, sender.tab?.url, message.query),
+    'sidebar:pin': (message, sender, tabId) => pinForTab(tabId, sender.tab?.url, message.accountId),
+    'source:sync': (message) => syncSource(message.id, message.askedAt),
+    'sidebar:flag': ({ type: _t, ...input }, sender, tabId) =>
+      flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
+    // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
+    // stays pending, and the alarm's rounds retry it with backoff.
+    'flags:deliver': () => deliverFlags(true, { retries: 0, timeoutMs: 10_000 }),
+    // The background is the only writer of sales data (services/data-writes.ts).
+    'data:import': ({ stageId }) => {
+      const progress = (done: number, total: number) =>
+        void browser.runtime.sendMessage({ type: IMPORT_PROGRESS, stageId, done, total }).catch(() => undefined);
+      return commitStagedImport(getDb(), stageId, progress);
+    },
+    'data:sample': () => loadSample(getDb()),
+    'data:clear': () => clearEverything(getDb()).then(() => null),
+    'source:remove': ({ id }) => removeLiveSource(getDb(), id).then(() => null),
+  };
+
+  async function route(payload: unknown, sender: Sender): Promise<ReplyTo<MessageType> | undefined> {
+    const kind = await senderKind(sender);
     const message = parseMessage(payload);
     if (!kind || !message || !messageSchemas[message.type].from.includes(kind)) {
       // Refused without throwing; say only the reason code, never the payload.
       console.warn('Backstory: refused a message', { kind: kind ?? 'unknown', type: message?.type ?? 'invalid' });
       return undefined;
     }
-    // The sender check guarantees a tab id for content and sidebar messages.
-    const tabId = sender.tab?.id ?? -1;
-    switch (message.type) {
-      case 'ticket:update': {
-        // The ticket's text (and its subject and first message, customer text that only orders
-        // the account's notes) stays in memory for this ticket only; the sidebar frame will ask for
-        // this ticket's story once it has loaded: begin it now.
-        void rememberTicketText(tabId, message.ref, message.text, message.words);
-        prepareStory(tabId, message.ref);
-        const item = tabTicketItem(tabId);
-        const previous = await item.getValue();
-        await item.setValue(message.ref);
-        const ref = message.ref;
-        if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
-        else if (ref && previous)
-          await recordFound(
-            sender.url!,
-            previous.missing.filter((f) => !ref.missing.includes(f)),
-          );
-        return { ok: true };
-      }
-      case 'sidebar:story': {
-        await updating.get(tabId);
-        const story = storyForTab(tabId, sender.tab?.url);
-        // Campaign insights count matched tickets, only with the technician's consent (a view
-        // counts once a day however often it is asked for); the answer does not wait for it.
-        void story.then((s) => s?.story && countTicketView(getDb(), s.ref, s.story.account.id)).catch(() => false);
-        return answer(story);
-      }
-      case 'sidebar:find':
-        return answer(findForSidebar(message.query));
-      case 'sidebar:pin':
-        return answer(pinForTab(tabId, message.accountId));
-      case 'source:sync':
-        return answer(syncSource(message.id, message.askedAt));
-      case 'sidebar:flag': {
-        const { type: _t, ...input } = message;
-        return answer(
-          flagForTab(tabId, sender.tab?.url, input, () => deliverFlags(false, { retries: 0, timeoutMs: 10_000 })),
-        );
-      }
-      case 'data:import': {
-        const { stageId } = message;
-        const progress = (done: number, total: number) =>
-          void browser.runtime.sendMessage({ type: IMPORT_PROGRESS, stageId, done, total }).catch(() => undefined);
-        return answer(commitStagedImport(getDb(), stageId, progress));
-      }
-      case 'data:sample':
-        return answer(loadSample(getDb()));
-      case 'data:clear':
-        return answer(clearEverything(getDb()));
-      case 'source:remove':
-        return answer(removeLiveSource(getDb(), message.id));
-      case 'flags:deliver':
-        // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
-        // stays pending, and the alarm's rounds retry it with backoff.
-        return answer(deliverFlags(true, { retries: 0, timeoutMs: 10_000 }));
-    }
+    return answer(handle(message, sender, sender.tab?.id ?? -1));
+  }
+
+  /** A message to its type's handler (TypeScript cannot follow the type from the message to the handler by itself). */
+  function handle<T extends MessageType>(message: Message<T>, sender: Sender, tabId: number): Promise<ReplyValue<T>> {
+    const handler = handlers[message.type as T] as (m: Message<T>, s: Sender, id: number) => Promise<ReplyValue<T>>;
+    return handler(message, sender, tabId);
   }
 
   /** Errors cross the message boundary as data: a rejected promise would arrive as a bare string. */
@@ -134,8 +175,8 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    forgetPreparedStories(tabId);
-    void tabTicketItem(tabId).removeValue();
+    forgetTab(tabId);
+    void forgetTabTicket(tabId);
   });
 
   browser.commands.onCommand.addListener(async (command) => {

@@ -24,6 +24,11 @@ const NOTHING = 'null';
 export class TicketWatcher {
   private readonly frame: SidebarFrame;
   private readonly rereads: RereadScheduler;
+  /**
+   * This page's id (core/messages.ts), in its reports and in its sidebar frame's address: the
+   * background tells the frame only a ticket this page reported.
+   */
+  private readonly page = randomId();
   private watching = false;
   private wanted = false;
   private parsing = false;
@@ -34,7 +39,7 @@ export class TicketWatcher {
   private local?: Promise<LocalValues>;
 
   constructor(private readonly ctx: ContentScriptContext) {
-    this.frame = new SidebarFrame(ctx);
+    this.frame = new SidebarFrame(ctx, this.page);
     // Stopped with the content script (ctx.onInvalidated below), so its timer dies with it.
     this.rereads = new RereadScheduler(() => this.check());
     ctx.onInvalidated(() => this.stop());
@@ -80,7 +85,7 @@ export class TicketWatcher {
    */
   private openEarly(): void {
     if (this.frame.shown || !document.documentElement) return;
-    this.frame.show(false, true, true);
+    this.frame.show(false, true);
     void this.local?.then(({ sites, collapsed }) => {
       const url = new URL(location.href);
       if (this.wanted && this.frame.shown && isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId))
@@ -114,19 +119,16 @@ export class TicketWatcher {
       return;
     }
     this.lastKey = key;
-    // Report before the frame exists (or, opened early, before it may ask): its first question
-    // reaches the background after this report, whose story the background has already begun.
-    const reported = this.report(ref, key);
+    // The background pushes the sidebar this ticket's story once the report is in, whether the
+    // frame connected before (opened early) or connects after (opened now).
+    void this.report(ref, key);
     if (!ref) return this.hide();
     this.frame.show(collapsed);
-    // A sidebar already showing another ticket asks again, one opened early asks for the first
-    // time (once loaded); one opened just now asks on load anyway.
-    void reported.then(() => this.current(key) && this.frame.nudge());
     // What the page does not show may come from the help desk's own API (same origin, the
-    // technician's session); report again if the ticket is still the one on screen.
+    // technician's session); report the fuller ticket if it is still the one on screen, without
+    // its text again (the background keeps the text it has for this ticket page).
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
-      if (better !== ref && this.current(key))
-        void this.report(better, key).then(() => this.current(key) && this.frame.nudge());
+      if (better !== ref && this.current(key)) void this.report(better, key, false);
     });
   }
 
@@ -147,18 +149,28 @@ export class TicketWatcher {
    * current ticket, for long enough that a busy machine's worker restart does not lose it (a
    * lost report leaves the sidebar saying the page shows no ticket).
    */
-  private async report(ref: TicketRef | null, key: string): Promise<void> {
-    const text = ref ? ticketText(document) : undefined;
+  private async report(ref: TicketRef | null, key: string, withText = true): Promise<void> {
+    const text = ref && withText ? ticketText(document) : undefined;
     // Customer text, beside the ref (never in it): orders the account's notes, never matches.
-    const words = ref ? readTicketWords(document) : undefined;
+    const words = ref && withText ? readTicketWords(document) : undefined;
     await askBackground(
       {
         type: 'ticket:update',
         ref,
+        page: this.page,
         ...(text ? { text } : {}),
         ...(words?.subject || words?.firstMessage ? { words } : {}),
       },
       { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) },
     );
   }
+}
+
+/**
+ * A random id shaped as core/messages.ts expects (36 hex digits and dashes). Not randomUUID,
+ * which a page served over plain http (a help desk on the local network) does not have.
+ */
+function randomId(): string {
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -74,7 +74,7 @@ export function FlagsPanel() {
   const deliver = async () => {
     // A worker the browser stopped mid-request drops the answer; delivery is idempotent (by flag
     // id), so asking again is safe.
-    const reply = await askBackground<number>({ type: 'flags:deliver' }, { patienceMs: 30_000 });
+    const reply = await askBackground({ type: 'flags:deliver' }, { patienceMs: 30_000 });
     setNote(
       reply?.ok ? t('flagMail.sentNow', reply.value, [String(reply.value)]) : (reply?.error ?? t('sidebar.noAnswer')),
     );

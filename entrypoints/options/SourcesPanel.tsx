@@ -106,10 +106,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
     // from the sync's saved cursor (or joins the sync if it still runs); the status line shows
     // the outcome either way, and the watchdog alarm resumes it if this page is closed. Every
     // asking carries the time of the click, so one that comes after the sync finished starts no other.
-    const reply = await askBackground<unknown>(
-      { type: 'source:sync', id, askedAt: Date.now() },
-      { patienceMs: 90_000 },
-    );
+    const reply = await askBackground({ type: 'source:sync', id, askedAt: Date.now() }, { patienceMs: 90_000 });
     if (reply && !reply.ok) setNote({ tone: 'error', text: reply.error });
   };
 

@@ -1,90 +1,51 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sidebarCollapsed } from '@/storage/settings';
 import type { TicketStory } from '@/services/ticket-story';
+import type { StoryFeed, StoryPush } from '@/messaging/story-channel';
 import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/i18n/i18n';
 import { FlagForm } from '@/components/FlagForm';
-import { askFind, askFlag, askPin, askStory, NoAnswer } from './ask';
-import { onFlagsChanged } from './flag-news';
-import { onNudge } from './nudges';
+import { askFind, askFlag, askPin } from './ask';
 
-/** How often a "no ticket here" answer is asked again (after 1, 2, 4 s). */
-const EMPTY_RETRIES = 3;
-/** How long a frame opened early waits for the content script's first nudge before asking itself. */
-const NUDGE_WAIT_MS = 3_000;
+type Shown = TicketStory | null | { error: string } | undefined;
+const shown = (push: StoryPush | undefined): Shown => (push?.error ? { error: push.error } : push?.story);
 
 /**
  * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page: a
  * third-party context where IndexedDB may be blocked and Firefox offers no storage.session. So
- * it asks the background for everything, and the content script nudges it (a bare
- * "backstory:refresh" postMessage, no data) when the ticket on screen changes.
+ * the background tells it everything: it pushes the story of the ticket in this tab over the
+ * channel (`feed`, messaging/story-channel.ts) at once and whenever the ticket, the data, the pins
+ * or the flags change. Finding, pinning and flagging are requests (./ask.ts).
  */
-export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
+export function SidebarApp({ feed }: { feed: StoryFeed }) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
-  // `retry`: the how-manieth story request in a row that got no answer; the next goes out by itself.
-  const [state, setState] = useState<TicketStory | null | { error: string; retry?: number }>();
+  const [state, setState] = useState<Shown>(() => shown(feed.latest));
   const [picking, setPicking] = useState(false);
+  // What went wrong with the technician's last pin (shown beside the story, until the next push).
+  const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
     void sidebarCollapsed.getValue().then(setCollapsed);
     return sidebarCollapsed.watch((v) => setCollapsed(!!v));
   }, []);
 
-  // Only the latest request's answer is shown: an older one may arrive last.
-  const latest = useRef(0);
-  // Answers in a row that said "no ticket in this tab". The frame is only shown beside a ticket,
-  // so that means the background has not got the tab's report yet: asked again a few times.
-  const [empty, setEmpty] = useState(0);
-  const refresh = useCallback(async (asked?: Promise<TicketStory | null>) => {
-    const mine = ++latest.current;
-    try {
-      const story = await (asked ?? askStory());
-      if (mine !== latest.current) return;
-      setState(story);
-      setEmpty((n) => (story === null ? n + 1 : 0));
-    } catch (e) {
-      if (mine !== latest.current) return;
-      if (e instanceof NoAnswer)
-        setState((prev) => ({
-          error: t('sidebar.retrying'),
-          retry: (prev && 'error' in prev ? (prev.retry ?? 0) : 0) + 1,
-        }));
-      else setState({ error: e instanceof Error ? e.message : String(e) });
-    }
-  }, []);
-  // A worker the browser stopped (or is slow to start) loses the request: ask again, at growing
-  // intervals, rather than leave the technician a dead sidebar.
-  const retry = state && 'error' in state ? state.retry : undefined;
   useEffect(() => {
-    if (!retry) return;
-    const timer = setTimeout(() => void refresh(), Math.min(1_000 * 2 ** retry, 30_000));
-    return () => clearTimeout(timer);
-  }, [retry, refresh]);
-  useEffect(() => {
-    if (!empty || empty > EMPTY_RETRIES) return;
-    const timer = setTimeout(() => void refresh(), 500 * 2 ** empty);
-    return () => clearTimeout(timer);
-  }, [empty, refresh]);
-  useEffect(() => {
-    // The first answer (asked for at load), then one per nudge: a nudge newer than it wins. A
-    // frame opened before its ticket was reported waits for its first nudge, but not forever.
-    if (first) void refresh(first);
-    const unwait = first ? undefined : setTimeout(() => latest.current === 0 && void refresh(), NUDGE_WAIT_MS);
-    const unsubscribe = onNudge(() => {
-      setPicking(false);
-      void refresh();
+    // A push that came between the first render and this effect.
+    setState(shown(feed.latest));
+    let ticket = ticketOf(shown(feed.latest));
+    return feed.subscribe((push) => {
+      const next = shown(push);
+      // Another ticket: the account search of the last one closes.
+      if (ticketOf(next) !== ticket) setPicking(false);
+      ticket = ticketOf(next);
+      setProblem(undefined);
+      setState(next);
     });
-    return () => {
-      clearTimeout(unwait);
-      unsubscribe();
-    };
-  }, [refresh, first]);
-  // A flag delivered (or failed) in the background meanwhile.
-  useEffect(() => onFlagsChanged(() => void refresh()), [refresh]);
+  }, [feed]);
 
   const toggle = () => void sidebarCollapsed.setValue(!collapsed);
   if (collapsed) {
@@ -100,15 +61,16 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
     try {
       const result = await askPin(accountId);
       if (!result.ok)
-        return setState({ error: result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed') });
+        return setProblem(result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed'));
     } catch (e) {
-      return setState({ error: e instanceof Error ? e.message : String(e) });
+      return setProblem(e instanceof Error ? e.message : String(e));
     }
+    // The background pushes the pinned account's story.
     setPicking(false);
-    await refresh();
   };
 
   const story = state && 'match' in state ? state : undefined;
+  const failure = problem ?? (state && 'error' in state ? state.error : undefined);
   const ref = story?.ref;
   const title = story?.story?.account.name ?? (ref?.company || ref?.contactEmail || t('sidebar.thisTicket'));
   return (
@@ -133,13 +95,13 @@ export function SidebarApp({ first }: { first?: Promise<TicketStory | null> }) {
       <main class="sidebar-body" aria-live="polite">
         {state === undefined && <p class="section muted">{t('common.loading')}</p>}
         {state === null && <p class="section muted">{t('sidebar.noTicket')}</p>}
-        {state && 'error' in state && (
+        {failure && (
           <p class="section" role="alert">
-            {t('sidebar.failed', [state.error])}
+            {t('sidebar.failed', [failure])}
           </p>
         )}
         {story?.story && <BackstoryView story={story.story} settings={settings} openedAt={ref?.openedAt} />}
-        {story?.story && <FlagForm flags={story.flags ?? []} send={askFlag} onSent={() => void refresh()} />}
+        {story?.story && <FlagForm flags={story.flags ?? []} send={askFlag} onSent={() => undefined} />}
         {story && story.match.status === 'ambiguous' && (
           <section class="section" data-testid="ambiguous">
             <p>{t('sidebar.ambiguous')}</p>
@@ -198,3 +160,7 @@ function withStrong(sentence: string, value: string) {
     </>
   );
 }
+
+/** Which ticket a story is of (undefined: none shown). */
+const ticketOf = (s: Shown) =>
+  s && 'ref' in s ? JSON.stringify([s.ref.helpdesk, s.ref.ticketId, s.ref.url]) : undefined;

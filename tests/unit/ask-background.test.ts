@@ -35,7 +35,7 @@ describe('asking the background while the browser stops its worker', () => {
       return true;
     });
     const c = clock();
-    expect(await askBackground<number>({ type: 'source:sync', id: 'x' }, { patienceMs: 10_000, ...c })).toEqual({
+    expect(await askBackground({ type: 'source:sync', id: 'x' }, { patienceMs: 10_000, ...c })).toEqual({
       ok: true,
       value: 3,
     });

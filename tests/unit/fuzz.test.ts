@@ -59,7 +59,8 @@ describe('the message router under random input', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // A property test: thousands of runs, slow on a loaded 2-core machine.
+  }, 30_000);
 });
 
 describe('importers under random input', () => {

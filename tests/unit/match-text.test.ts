@@ -10,7 +10,7 @@ import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { savePin } from '@/services/match-index';
-import { forgetPreparedStories, prepareStory, rememberTicketText, storyForTab } from '@/services/sidebar-requests';
+import { beginStory, forgetTab, rememberTicketText, storiesChanged, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const NAMES: Record<string, string> = {
@@ -190,7 +190,8 @@ describe('the ticket text in the ticket:update message', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // A property test: thousands of runs, slow on a loaded 2-core machine.
+  }, 30_000);
 });
 
 describe('the background keeps the text for the tab’s ticket only, in memory and session storage', () => {
@@ -204,8 +205,8 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
   it('matches the account the text names when the fields match nothing', async () => {
     const db = await sampleDb();
     await tabTicketItem(21).setValue(ref);
-    rememberTicketText(21, ref, body);
-    prepareStory(21, ref, db);
+    void rememberTicketText(21, ref, body);
+    beginStory(21, ref, db);
     const story = await storyForTab(21, ref.url, db);
     expect(story?.match).toMatchObject({
       status: 'matched',
@@ -215,7 +216,7 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
     expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
     // Not in storage: only the ticket reference is.
     expect(JSON.stringify(await tabTicketItem(21).getValue())).not.toContain('scanner is broken');
-    forgetPreparedStories(21);
+    forgetTab(21);
     expect((await storyForTab(21, ref.url, db))?.match.status).toBe('none');
   });
 
@@ -229,7 +230,7 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
     const story = await fresh.storyForTab(23, ref.url, db);
     expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
     // A closed tab's text goes from session storage too.
-    fresh.forgetPreparedStories(23);
+    fresh.forgetTab(23);
     vi.resetModules();
     const again = await import('@/services/sidebar-requests');
     await expect.poll(async () => (await again.storyForTab(23, ref.url, db))?.match.status).toBe('none');
@@ -238,20 +239,35 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
   it('uses no text sent with another ticket, and lets fields and pins win', async () => {
     const db = await sampleDb();
     await tabTicketItem(22).setValue(ref);
-    rememberTicketText(22, { ...ref, ticketId: '10' }, body);
+    void rememberTicketText(22, { ...ref, ticketId: '10' }, body);
     expect((await storyForTab(22, ref.url, db))?.match.status).toBe('none');
     // The fields match: the text is not read.
     const acme = { ...ref, contactEmail: 'dana@acmedental.com' };
     await tabTicketItem(22).setValue(acme);
-    rememberTicketText(22, acme, body);
+    void rememberTicketText(22, acme, body);
     expect((await storyForTab(22, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
     // A pin for the requester's domain wins over the text.
     await tabTicketItem(22).setValue(ref);
-    rememberTicketText(22, ref, body);
+    void rememberTicketText(22, ref, body);
     await savePin(db, ref, SAMPLE_FIXED.baker.accountId);
-    forgetPreparedStories();
+    storiesChanged();
     const pinned = await storyForTab(22, ref.url, db);
     expect(pinned?.match.method).toBe('pin');
     expect(pinned?.story?.account.name).toBe(SAMPLE_FIXED.baker.name);
+  });
+
+  it('keeps the text when the same ticket page is reported again without it (a field filled in from the API)', async () => {
+    const db = await sampleDb();
+    await rememberTicketText(24, ref, body);
+    const fuller = { ...ref, company: 'Unknown Widgets Ltd', missing: [] };
+    await rememberTicketText(24, fuller, undefined);
+    await tabTicketItem(24).setValue(fuller);
+    expect((await storyForTab(24, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
+    // Another ticket reported without text has none.
+    const other = { ...ref, ticketId: '11', url: ref.url.replace(/\d+$/, '11') };
+    await rememberTicketText(24, other, undefined);
+    await tabTicketItem(24).setValue(other);
+    expect((await storyForTab(24, other.url, db))?.match.status).toBe('none');
+    forgetTab(24);
   });
 });

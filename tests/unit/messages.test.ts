@@ -1,5 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { parseMessage, messageSchemas } from '@/core/messages';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  parseMessage,
+  messageSchemas,
+  type AccountHit,
+  type MessageType,
+  type PinOutcome,
+  type Reply,
+  type ReplyTo,
+  type ReplyValue,
+} from '@/core/messages';
+import type { Flag } from '@/core/flags';
+import type { SourceStatus } from '@/core/source-status';
+import { askBackground } from '@/messaging/ask-background';
 import { classifySender } from '@/core/senders';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -77,7 +89,7 @@ describe('classifySender', () => {
 
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
-    for (const type of ['sidebar:story', 'sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
+    for (const type of ['sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
       expect(messageSchemas[type].from).toEqual(['sidebar']);
     for (const type of ['source:sync', 'flags:deliver'] as const)
       expect(messageSchemas[type].from).toEqual(['extension-page']);
@@ -128,5 +140,21 @@ describe('classifySender', () => {
       type: 'sidebar:pin',
       accountId: 'csv:1',
     });
+  });
+});
+
+describe('reply types beside the schemas', () => {
+  it('names the reply every caller gets, per message', () => {
+    expectTypeOf<ReplyValue<'ticket:update'>>().toEqualTypeOf<null>();
+    expectTypeOf<ReplyValue<'sidebar:find'>>().toEqualTypeOf<AccountHit[]>();
+    expectTypeOf<ReplyValue<'sidebar:pin'>>().toEqualTypeOf<PinOutcome>();
+    expectTypeOf<ReplyValue<'sidebar:flag'>>().toEqualTypeOf<Flag>();
+    expectTypeOf<ReplyValue<'source:sync'>>().toEqualTypeOf<SourceStatus>();
+    expectTypeOf<ReplyValue<'flags:deliver'>>().toEqualTypeOf<number>();
+    expectTypeOf<ReplyTo<'flags:deliver'>>().toEqualTypeOf<Reply<number>>();
+    // A caller's answer is typed by the message it sends, with no assertion of its own.
+    expectTypeOf(askBackground<'sidebar:find'>).returns.resolves.toEqualTypeOf<Reply<AccountHit[]> | undefined>();
+    // Every message type has one.
+    for (const type of Object.keys(messageSchemas) as MessageType[]) expect('reply' in messageSchemas[type]).toBe(true);
   });
 });

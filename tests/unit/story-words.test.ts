@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketRef } from '@/core/model';
+import { openDb } from '@/storage/db';
+import { loadRecordSet } from '@/storage/record-writes';
+import { tabTicketItem } from '@/storage/tab-tickets';
+import { forgetTab, rememberTicketText, storyForTab } from '@/services/sidebar-requests';
+import { makeSampleData } from '@/sources/sample-data';
+
+/** The ticket's subject and first message (customer text) only order the matched account's notes. */
+const ref: TicketRef = {
+  helpdesk: 'generic',
+  ticketId: '1042',
+  url: 'https://help.example.com/tickets/1042',
+  company: 'Acme Dental Group',
+  contactEmail: 'dana@acmedental.com',
+  emails: [],
+  missing: [],
+};
+
+async function sampleDb() {
+  const db = openDb('story-words-' + Math.random());
+  await loadRecordSet(db, makeSampleData(), 'sample');
+  return db;
+}
+
+describe("the story's notes relevant to the ticket", () => {
+  it("puts the account's notes and promises about this ticket's problem first, from its subject and first message", async () => {
+    const db = await sampleDb();
+    await tabTicketItem(9).setValue(ref);
+    const words = {
+      subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
+      firstMessage: 'The Dentrix appointment book has been frozen since we opened at 7.',
+    };
+    await rememberTicketText(9, ref, undefined, words);
+    const story = await storyForTab(9, ref.url, db);
+    const relevant = story?.story?.relevant ?? [];
+    expect(relevant.length).toBeGreaterThan(0);
+    expect(relevant.length).toBeLessThanOrEqual(3);
+    expect(relevant.some((r) => r.kind === 'promise' && /1-hour response/.test(r.promise ?? ''))).toBe(true);
+    for (const r of relevant) {
+      expect(r.terms).toContain('Dentrix');
+      // Each highlight is a word of the ticket's (to its stem).
+      for (const [start, end] of r.spans)
+        expect(`${words.subject} ${words.firstMessage}`.toLowerCase()).toContain(
+          r.text.slice(start, end).toLowerCase().slice(0, 5),
+        );
+    }
+    // The customer's own words are not handed on: only the notes' words are.
+    expect(JSON.stringify(story)).not.toContain('appointment book');
+    forgetTab(9);
+  });
+
+  it('shows no relevant section without the ticket words, or for another ticket than they came with', async () => {
+    const db = await sampleDb();
+    await tabTicketItem(10).setValue(ref);
+    expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
+    forgetTab(10);
+    await rememberTicketText(10, { ...ref, ticketId: '999' }, undefined, { subject: 'Dentrix scheduler down' });
+    expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
+    forgetTab(10);
+  });
+});
