@@ -137,7 +137,8 @@ describe('flag for sales', () => {
     await page.close();
 
     const options = await h.extensionPage('options.html#flags');
-    await expect.poll(() => options.getByTestId('my-flags').locator('li').count()).toBe(3);
+    // A fresh options page on a busy machine can take seconds to open the database.
+    await expect.poll(() => options.getByTestId('my-flags').locator('li').count(), { timeout: 15_000 }).toBe(3);
     await screenshot(options, 'options-flags');
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export CSV' }).click();
