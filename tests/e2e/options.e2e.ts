@@ -88,7 +88,7 @@ describe('options page: data', () => {
     expect(Number(await count('account'))).toBeGreaterThan(150);
     await options.getByRole('button', { name: 'Clear all data…' }).click();
     await dialog.getByRole('button', { name: 'Delete everything' }).click();
-    await expect.poll(() => count('account')).toBe('0');
+    await expect.poll(() => count('account'), { timeout: 15_000 }).toBe('0');
 
     // The backup restores everything.
     await options.getByLabel('Files').setInputFiles(file);
