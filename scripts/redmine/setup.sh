@@ -12,7 +12,7 @@ fail() { echo "Redmine setup failed: $*" >&2; exit 1; }
 port="${REDMINE_URL##*:}"
 
 if ! dpkg -s redmine redmine-sqlite thin >/dev/null 2>&1; then
-  echo "Installing Redmine from Debian (about 3 minutes)..."
+  echo "Installing Redmine from Debian (3 to 5 minutes)..."
   export DEBIAN_FRONTEND=noninteractive
   echo "redmine redmine/instances/default/database-type select sqlite3" | debconf-set-selections
   echo "redmine redmine/instances/default/dbconfig-install boolean true" | debconf-set-selections
