@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/credentials.env"
 state=/tmp/backstory-redmine
-mkdir -p "$state"
+mkdir -p "$state" && chmod 0755 "$state"
 fail() { echo "Redmine setup failed: $*" >&2; exit 1; }
 port="${REDMINE_URL##*:}"
 
@@ -20,10 +20,12 @@ if ! dpkg -s redmine redmine-sqlite thin >/dev/null 2>&1; then
     >"$state/apt.log" 2>&1 || fail "apt-get install failed, see $state/apt.log"
 fi
 
+# Redmine runs as www-data, which may not read this checkout (CI's may be under /root): the seed
+# is copied beside the logs first.
+install -m 0644 "$here/seed.rb" "$state/seed.rb"
 cd /usr/share/redmine
-export RAILS_ENV=production REDMINE_PASSWORD
 runuser -u www-data -- env RAILS_ENV=production REDMINE_PASSWORD="$REDMINE_PASSWORD" \
-  ruby bin/rails runner "$here/seed.rb" >"$state/seed.log" 2>&1 || fail "seeding failed, see $state/seed.log"
+  ruby bin/rails runner "$state/seed.rb" >"$state/seed.log" 2>&1 || fail "seeding failed, see $state/seed.log"
 id=$(sed -n 's/^ISSUE_ID=//p' "$state/seed.log")
 [ -n "$id" ] || fail "no issue id, see $state/seed.log"
 
