@@ -15,9 +15,10 @@ const VALUE_MAX_NODES = 64;
 
 // Where customer-written text lives. Only "<something>-body" names that hold messages count:
 // a bare "body" would also blind the reader to every Bootstrap "card-body" panel. Subjects and
-// titles are customer-written too ("Company: Acme" typed as a ticket subject).
+// titles are customer-written too ("Company: Acme" typed as a ticket subject). A "description"
+// or "wiki" block holds a ticket's text as its author wrote it (Redmine, Trac).
 export const CUSTOMER_TEXT_NAME =
-  /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body/i;
+  /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body|(?:^|[\s_-])(?:description|wiki)(?:$|[\s_-])/i;
 export const CUSTOMER_TEXT_TAGS = /^(?:blockquote|article|script|style|noscript|template|iframe|title|h[1-6])$/;
 
 /**

@@ -13,6 +13,7 @@ import {
   SKIPPING_ATTRIBUTES,
   valueOf,
 } from './dom';
+import { valueBesideLabel, withoutCount } from './label-shapes';
 
 /**
  * The generic detector: any help desk whose URL names a ticket and whose page labels its fields
@@ -185,7 +186,7 @@ export function ticketIdFromHeading(text: string): string | undefined {
 
 const PLACEHOLDER = /^(?:-+|—|–|none|n\/a|not set|select.*|choose.*)$/i;
 function companyName(text: string): string | undefined {
-  const name = clean(text);
+  const name = withoutCount(clean(text));
   return name && name.length <= 200 && !PLACEHOLDER.test(name) ? name : undefined;
 }
 
@@ -372,7 +373,7 @@ function readElement(el: Element, tag: string, add: Add, labelled: boolean): voi
   } else if (text !== undefined && tag !== 'a' && tag !== 'button') {
     // <span class="label">Company</span><span>Acme</span> (with a colon, readText takes it).
     if (text.length <= 40 && !/[:：]\s*$/.test(text) && kindOf(text)) {
-      const next = el.nextElementSibling;
+      const next = valueBesideLabel(el);
       if (next && !isSkipped(next)) add(text, next, el);
     }
   }
