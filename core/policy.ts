@@ -221,3 +221,19 @@ export function readPolicy(raw: unknown, ctx: PolicyContext): PolicyRead {
 
 /** Whether the policy sets anything at all. */
 export const hasPolicy = (policy: ManagedPolicy) => Object.keys(policy).length > 0;
+
+/**
+ * The host patterns the browser must allow for the policy's help-desk sites and data sources, one
+ * per host: scheme and host without a port (Firefox's match patterns take no port; without one,
+ * Chrome's match every port too), in the order given.
+ */
+export function accessPatterns(sites: readonly { origin: string }[], sources: readonly { base: string }[]): string[] {
+  const pattern = (address: string) => {
+    const url = new URL(address);
+    return `${url.protocol}//${url.hostname}/*`;
+  };
+  return [...new Set([...sites.map((s) => pattern(s.origin)), ...sources.map((s) => pattern(s.base))])];
+}
+
+/** "support.your-msp.com" from "https://support.your-msp.com/*", for saying which sites. */
+export const patternHost = (pattern: string) => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/\*$/, '');

@@ -188,6 +188,10 @@ describe.skipIf(!!reason)('managed configuration in Firefox from policies.json',
     // The feed from policy syncs in Firefox too.
     expect(await poll(card, (t) => /Last synced .*: 1 accounts/.test(t), 30_000)).toContain('Team feed');
 
+    // The team feed's address (127.0.0.1 on any port) is allowed to the test build: Firefox's
+    // match patterns take no port, so only the site is offered.
+    expect(await text(page, '[data-testid=policy-allow]')).not.toContain('127.0.0.1');
+
     await tab(page, 'display');
     expect(
       await page.$eval('input[name=hideDealValues]', (e) => [
@@ -203,5 +207,29 @@ describe.skipIf(!!reason)('managed configuration in Firefox from policies.json',
       ),
     ).toContain('sam@msp.example');
     await page.close();
+  });
+
+  it('marks the toolbar button and offers the one Allow in its popup', async () => {
+    const popup = await h.extensionPage('popup.html');
+    const badge = () =>
+      popup.evaluate(async () => {
+        type Action = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+        const action = (globalThis as unknown as { browser: { browserAction: Action } }).browser.browserAction;
+        return [await action.getBadgeText({}), await action.getTitle({})];
+      });
+    expect(await poll(badge, ([text]) => text === '!', 20_000)).toEqual([
+      '!',
+      'Backstory: your organisation set up support.policy.example; open to allow it there',
+    ]);
+    const offer = await poll(
+      () => text(popup, '[data-testid=policy-offer]'),
+      (t) => t !== '',
+    );
+    expect(offer).toContain('Your organisation set up Backstory for support.policy.example,');
+    expect(await popup.$$eval('[data-testid=policy-offer] button', (b) => b.map((e) => e.textContent))).toEqual([
+      'Allow',
+    ]);
+    await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup-policy-offer.png` });
+    await popup.close();
   });
 });
