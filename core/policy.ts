@@ -224,8 +224,9 @@ export const hasPolicy = (policy: ManagedPolicy) => Object.keys(policy).length >
 
 /**
  * The host patterns the browser must allow for the policy's help-desk sites and data sources, one
- * per host: scheme and host without a port (Firefox's match patterns take no port; without one,
- * Chrome's match every port too), in the order given.
+ * per host, in the order given: scheme and host without a port. Firefox's match patterns take no
+ * port (MDN, "Match patterns", Firefox bug 1362809: with one, permissions.contains answers false);
+ * Chrome's treat a missing port as any port (developer.chrome.com, "Match patterns").
  */
 export function accessPatterns(sites: readonly { origin: string }[], sources: readonly { base: string }[]): string[] {
   const pattern = (address: string) => {

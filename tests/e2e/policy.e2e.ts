@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, sidebarFrame, type Harness } from './harness';
+import { axeViolations, launch, screenshot, sidebarFrame, type Harness } from './harness';
 import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 const POLICY_DIR = process.env.BACKSTORY_POLICY_DIR || '/etc/chromium/policies/managed';
@@ -171,6 +171,7 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
     await expect
       .poll(() => offer.textContent(), { timeout: 10_000 })
       .toContain('Your organisation set up Backstory for support.policy.example,');
+    expect(await axeViolations(popup)).toEqual([]);
     await screenshot(popup, 'popup-policy-offer');
     // The browser's own permission dialog cannot be answered by a test: the request is recorded
     // and refused here, to show the one request the click makes and what the popup then says.
