@@ -28,25 +28,24 @@ import { SCREENSHOTS } from './harness';
 
 const POLICY_FILE = process.env.BACKSTORY_FIREFOX_POLICY_FILE || '/etc/firefox/policies/policies.json';
 
+/** The folders above the policy file that do not exist yet: made by the test, removed after it. */
+const createdDirs: string[] = [];
 /** Why this machine cannot run the test, or undefined when it can. */
 function cannotRun(): string | undefined {
   if (!findFirefox()) return 'no Firefox here';
   if (existsSync(POLICY_FILE)) return `${POLICY_FILE} exists already (not ours, left alone)`;
+  let dir = dirname(POLICY_FILE);
+  while (!existsSync(dir)) {
+    createdDirs.unshift(dir);
+    dir = dirname(dir);
+  }
   try {
-    // Only the folders this test made are removed afterwards.
-    let dir = dirname(POLICY_FILE);
-    while (!existsSync(dir)) {
-      createdDirs.unshift(dir);
-      dir = dirname(dir);
-    }
-    mkdirSync(dirname(POLICY_FILE), { recursive: true });
-    accessSync(dirname(POLICY_FILE), constants.W_OK);
+    accessSync(dir, constants.W_OK);
     return undefined;
   } catch {
     return `it needs to write ${POLICY_FILE} (run as root, as CI does)`;
   }
 }
-const createdDirs: string[] = [];
 const reason = cannotRun();
 if (reason) {
   const note = `the Firefox managed-policy browser test is not run: ${reason}`;
@@ -109,6 +108,7 @@ describe.skipIf(!!reason)('managed configuration in Firefox from policies.json',
       display: { hideDealValues: true },
       technician: { name: 'Sam Tech', email: 'sam@msp.example' },
     };
+    mkdirSync(dirname(POLICY_FILE), { recursive: true });
     writeFileSync(
       POLICY_FILE,
       JSON.stringify({ policies: { '3rdparty': { Extensions: { [ADDON_ID]: settings } } } }, null, 1),
