@@ -5,6 +5,7 @@
  */
 import type { Account, Campaign, Deal } from './model';
 import { isWonDeal, pickWinningDeal } from './backstory';
+import { flaggedBy, type Flag } from './flags';
 
 export interface TicketViewLike {
   day: string;
@@ -185,5 +186,92 @@ export function insightRow(r: InsightRow): string[] {
     r.cost === undefined ? '' : String(r.cost),
     kindsText(r.kinds),
     r.small ? 'yes' : 'no',
+  ];
+}
+
+/**
+ * A flag for sales as marketing reads it: which customer, which campaign won that customer, what
+ * the technician saw, and who the technician was (so sales and marketing know whom to ask).
+ */
+export interface FlagInsight {
+  id: string;
+  createdAt: string;
+  kind: Flag['kind'];
+  urgency: Flag['urgency'];
+  value?: number;
+  currency?: string;
+  account: string;
+  /** The campaign of the deal that won the customer; '' when none is recorded. */
+  campaign: string;
+  channel: string;
+  status: Flag['status'];
+  /** "Sam Tech <sam@msp.example>"; '' when nobody is known (a flag from before names were kept). */
+  by: string;
+  byName: string;
+  byEmail: string;
+}
+
+/** Every flag, newest first, with the campaign that won its customer and who raised it. */
+export function flagInsights(input: {
+  deals: Deal[];
+  campaigns: Campaign[];
+  flags: Pick<
+    Flag,
+    'id' | 'createdAt' | 'kind' | 'urgency' | 'value' | 'currency' | 'accountId' | 'accountName' | 'status' | 'by'
+  >[];
+}): FlagInsight[] {
+  const dealsBy = new Map<string, Deal[]>();
+  for (const d of input.deals) dealsBy.set(d.accountId, [...(dealsBy.get(d.accountId) ?? []), d]);
+  const campaigns = new Map(input.campaigns.map((c) => [c.id, c]));
+  return input.flags
+    .map((f) => {
+      const won = pickWinningDeal(dealsBy.get(f.accountId) ?? []);
+      const campaign = won && isWonDeal(won) && won.campaignId ? campaigns.get(won.campaignId) : undefined;
+      return {
+        id: f.id,
+        createdAt: f.createdAt,
+        kind: f.kind,
+        urgency: f.urgency,
+        ...(f.value !== undefined ? { value: f.value } : {}),
+        ...(f.currency ? { currency: f.currency } : {}),
+        account: f.accountName,
+        campaign: campaign?.name ?? '',
+        channel: campaign?.channel ?? '',
+        status: f.status,
+        by: flaggedBy(f),
+        byName: f.by?.name.trim() ?? '',
+        byEmail: f.by?.email.trim() ?? '',
+      };
+    })
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+export const FLAG_INSIGHT_CSV_COLUMNS = [
+  'createdAt',
+  'account',
+  'campaign',
+  'channel',
+  'kind',
+  'urgency',
+  'value',
+  'currency',
+  'status',
+  'flaggedBy',
+  'flaggedByEmail',
+] as const;
+
+export function flagInsightRow(f: FlagInsight): string[] {
+  return [
+    f.createdAt,
+    f.account,
+    f.campaign,
+    f.channel,
+    f.kind,
+    f.urgency,
+    f.value === undefined ? '' : String(f.value),
+    f.currency ?? '',
+    f.status,
+    f.byName,
+    f.byEmail,
   ];
 }

@@ -221,3 +221,20 @@ export function readPolicy(raw: unknown, ctx: PolicyContext): PolicyRead {
 
 /** Whether the policy sets anything at all. */
 export const hasPolicy = (policy: ManagedPolicy) => Object.keys(policy).length > 0;
+
+/**
+ * The host patterns the browser must allow for the policy's help-desk sites and data sources, one
+ * per host, in the order given: scheme and host without a port. Firefox's match patterns take no
+ * port (MDN, "Match patterns", Firefox bug 1362809: with one, permissions.contains answers false);
+ * Chrome's treat a missing port as any port (developer.chrome.com, "Match patterns").
+ */
+export function accessPatterns(sites: readonly { origin: string }[], sources: readonly { base: string }[]): string[] {
+  const pattern = (address: string) => {
+    const url = new URL(address);
+    return `${url.protocol}//${url.hostname}/*`;
+  };
+  return [...new Set([...sites.map((s) => pattern(s.origin)), ...sources.map((s) => pattern(s.base))])];
+}
+
+/** "support.your-msp.com" from "https://support.your-msp.com/*", for saying which sites. */
+export const patternHost = (pattern: string) => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/\*$/, '');

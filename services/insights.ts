@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { campaignInsights, channelInsights, type InsightRow } from '@/core/insights';
+import { campaignInsights, channelInsights, flagInsights, type FlagInsight, type InsightRow } from '@/core/insights';
 import type { TicketRef } from '@/core/model';
 import type { BackstoryDB } from '../storage/db';
 import { allRecords } from '../storage/record-store';
@@ -32,15 +32,22 @@ export async function countTicketView(
 export async function loadInsights(
   db: BackstoryDB,
   now = new Date(),
-): Promise<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }> {
-  const [accounts, deals, campaigns, views] = await Promise.all([
+): Promise<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number; flags: FlagInsight[] }> {
+  const [accounts, deals, campaigns, views, flags] = await Promise.all([
     allRecords(db, 'account'),
     allRecords(db, 'deal'),
     allRecords(db, 'campaign'),
     db.ticketViews.toArray(),
+    db.flags.toArray(),
   ]);
   const rows = campaignInsights({ accounts, deals, campaigns, views, today: today(now) });
-  return { campaigns: rows, channels: channelInsights(rows), views: views.length };
+  return {
+    campaigns: rows,
+    channels: channelInsights(rows),
+    views: views.length,
+    // Flags are listed whether or not tickets are counted: they are the technicians' own words.
+    flags: flagInsights({ deals, campaigns, flags }),
+  };
 }
 
 /** Forget every counted ticket (turning consent off offers this). */

@@ -1,6 +1,9 @@
 import { browser } from '#imports';
 import { applyPolicy, loadPolicy } from '@/services/policy';
 import { getDb } from '@/storage/db';
+import { patternHost } from '@/core/policy';
+import { i18nReady, t } from '@/i18n/i18n';
+import { watchPolicyAccess } from '@/services/policy-access';
 import { syncSource } from './source-sync';
 
 /** One application at a time: the start of the worker and a change of policy may meet. */
@@ -23,4 +26,27 @@ export function watchPolicy(): void {
     if (area === 'managed') void applyManagedPolicy();
   });
   void applyManagedPolicy();
+  watchPolicyAccess((missing) => void showPolicyAccess(missing).catch(() => undefined));
+}
+
+type ToolbarButton = typeof browser.action;
+
+/**
+ * Sites from policy that the browser has not allowed: the content script cannot run there, so
+ * the toolbar button says so (a badge, and its tooltip naming the sites); its popup offers the
+ * one "Allow". Chrome's action, Firefox's (Manifest V2) browserAction.
+ */
+export async function showPolicyAccess(
+  missing: string[],
+  button: ToolbarButton | undefined = browser.action ??
+    (browser as unknown as { browserAction?: ToolbarButton }).browserAction,
+): Promise<void> {
+  if (!button) return;
+  await i18nReady();
+  const manifest = browser.runtime.getManifest() as Record<string, { default_title?: string } | undefined>;
+  const name = manifest.action?.default_title ?? manifest.browser_action?.default_title ?? t('extName');
+  await button.setBadgeText({ text: missing.length ? '!' : '' });
+  if (!missing.length) return void (await button.setTitle({ title: name }));
+  await button.setBadgeBackgroundColor({ color: '#b45309' });
+  await button.setTitle({ title: `${name}: ${t('teamAccess.badge', [missing.map(patternHost).join(', ')])}` });
 }

@@ -2,8 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { csvText } from '@/sources/csv-export';
 import { BarChart } from '@/components/BarChart';
 import { t, uiLocale } from '@/i18n/i18n';
-import { formatMoney } from '@/core/format';
-import { INSIGHT_CSV_COLUMNS, insightRow, kindsText, type InsightRow } from '@/core/insights';
+import { formatDate, formatMoney } from '@/core/format';
+import {
+  FLAG_INSIGHT_CSV_COLUMNS,
+  flagInsightRow,
+  INSIGHT_CSV_COLUMNS,
+  insightRow,
+  kindsText,
+  type FlagInsight,
+  type InsightRow,
+} from '@/core/insights';
+import { kindLabel } from '@/components/FlagList';
 import { getDb } from '@/storage/db';
 import { clearTicketViews, insightsConsentItem, loadInsights } from '@/services/insights';
 import type { ManagedPolicy } from '@/core/policy';
@@ -17,7 +26,12 @@ type View = 'campaigns' | 'channels';
  */
 export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [consent, setConsent] = useState<boolean>();
-  const [data, setData] = useState<{ campaigns: InsightRow[]; channels: InsightRow[]; views: number }>();
+  const [data, setData] = useState<{
+    campaigns: InsightRow[];
+    channels: InsightRow[];
+    views: number;
+    flags: FlagInsight[];
+  }>();
   const [view, setView] = useState<View>('campaigns');
   const [note, setNote] = useState<string>();
 
@@ -42,15 +56,17 @@ export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const locale = uiLocale();
   const name = (r: InsightRow) =>
     view === 'campaigns' ? r.label || t('insights.noCampaign') : r.label || t('insights.noChannel');
-  const exportCsv = () => {
-    const csv = csvText(INSIGHT_CSV_COLUMNS, rows.map(insightRow));
+  const download = (csv: string, name: string) => {
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `backstory-insights-${view}-${new Date().toISOString().slice(0, 10)}.csv`;
+    a.download = `backstory-${name}-${new Date().toISOString().slice(0, 10)}.csv`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+  const exportCsv = () => download(csvText(INSIGHT_CSV_COLUMNS, rows.map(insightRow)), `insights-${view}`);
+  const flags = data?.flags ?? [];
+  const exportFlags = () => download(csvText(FLAG_INSIGHT_CSV_COLUMNS, flags.map(flagInsightRow)), 'insights-flags');
 
   return (
     <>
@@ -160,6 +176,62 @@ export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
           </>
         )}
       </section>
+      <FlaggedSection flags={flags} onExport={exportFlags} />
     </>
+  );
+}
+
+/** Opportunities technicians flagged, with the campaign that won the customer and who saw it. */
+function FlaggedSection({ flags, onExport }: { flags: FlagInsight[]; onExport: () => void }) {
+  const locale = uiLocale();
+  return (
+    <section class="card" aria-labelledby="insights-flags-title">
+      <h2 id="insights-flags-title">{t('insightFlags.title')}</h2>
+      <p class="muted small">{t('insightFlags.intro')}</p>
+      <div class="row">
+        <button type="button" onClick={onExport} disabled={flags.length === 0}>
+          {t('insightFlags.export')}
+        </button>
+      </div>
+      {flags.length === 0 ? (
+        <p class="muted">{t('insightFlags.empty')}</p>
+      ) : (
+        <div style="overflow-x:auto" tabIndex={0} role="region" aria-label={t('insightFlags.title')}>
+          <table class="grid" data-testid="insights-flags">
+            <thead>
+              <tr>
+                <th scope="col">{t('insightFlags.col.date')}</th>
+                <th scope="col">{t('insightFlags.col.account')}</th>
+                <th scope="col">{t('insightFlags.col.campaign')}</th>
+                <th scope="col">{t('insightFlags.col.kind')}</th>
+                <th scope="col">{t('insightFlags.col.value')}</th>
+                <th scope="col">{t('insightFlags.col.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flags.map((f) => (
+                <tr key={f.id}>
+                  <td>{formatDate(f.createdAt, locale)}</td>
+                  <th scope="row">{f.account}</th>
+                  <td>{f.campaign || t('insights.noCampaign')}</td>
+                  <td>{kindLabel(f.kind)}</td>
+                  <td>{f.value === undefined ? '–' : formatMoney(f.value, f.currency ?? 'USD', locale)}</td>
+                  <td data-testid="flagged-by">
+                    {!f.by ? (
+                      <span class="muted">{t('insightFlags.nobody')}</span>
+                    ) : f.byEmail ? (
+                      // Whom to ask: one click to write to them.
+                      <a href={`mailto:${encodeURIComponent(f.byEmail).replace(/%40/g, '@')}`}>{f.by}</a>
+                    ) : (
+                      f.by
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { hasPolicy, POLICY_KEYS, type PolicyRead } from '@/core/policy';
-import { sitePattern } from '@/core/sites';
+import { accessPatterns, hasPolicy, patternHost, POLICY_KEYS, type PolicyRead } from '@/core/policy';
 import { t } from '@/i18n/i18n';
 import { loadPolicy } from '@/services/policy';
 
@@ -31,12 +30,7 @@ export function Managed() {
 
 /** What the browser must allow for the policy's sites and data sources (host patterns). */
 export function policyOrigins({ policy }: PolicyRead): string[] {
-  return [
-    ...new Set([
-      ...(policy.sites ?? []).map((s) => sitePattern(s.origin)),
-      ...(policy.sources ?? []).map((s) => `${s.base}/*`),
-    ]),
-  ];
+  return accessPatterns(policy.sites ?? [], policy.sources ?? []);
 }
 
 /**
@@ -70,7 +64,7 @@ export function AllowPolicyOrigins({ read }: { read: PolicyRead }) {
       },
       () => setNote(t('team.allowRefused')),
     );
-  const hosts = missing.map((o) => o.replace(/\/\*$/, '').replace('*://', ''));
+  const hosts = missing.map(patternHost);
   return (
     <div class="row" data-testid="policy-allow">
       <p>{t('team.allowIntro', [hosts.join(', ')])}</p>

@@ -132,6 +132,7 @@ export function PopupApp() {
           autoFocus
         />
       </div>
+      {more && <more.PolicyOffer />}
       {!index && <p class="empty muted">{t('common.loading')}</p>}
       {index && query.trim() && rows.length === 0 && <p class="empty muted">{t('popup.nothingFound', [query])}</p>}
       {index && !query.trim() && !ticketRow && <p class="empty muted small">{t('popup.hint')}</p>}

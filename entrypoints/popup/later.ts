@@ -17,6 +17,7 @@ import type { Row } from './ResultList';
 
 export { BackstoryView } from '@/components/BackstoryView';
 export { FlagList } from '@/components/FlagList';
+export { PolicyOffer } from './PolicyOffer';
 export { DEFAULT_SETTINGS };
 
 export const db = getDb();

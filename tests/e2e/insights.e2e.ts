@@ -104,4 +104,56 @@ describe('campaign insights', () => {
     expect(csv.length - 1).toBe(await table.locator('tbody tr').count());
     await options.close();
   });
+
+  it('lists the flags for sales with the campaign that won the customer and who raised them, and exports them', async () => {
+    const options = await h.extensionPage('options.html#insights');
+    await options.getByRole('heading', { name: 'Opportunities technicians flagged' }).waitFor();
+    await expect.poll(() => options.getByText('No flags for sales yet.').count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Export flags (CSV)' }).isDisabled()).toBe(true);
+
+    // A flag from a ticket; the technician gives name and email at this first flag.
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Acme Dental Group');
+    await frame.getByRole('button', { name: 'Flag for sales' }).click();
+    await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
+    await frame.getByLabel('Note for sales').fill('Two new hygienists start in January.');
+    await frame.getByLabel('Your name').fill('Robin Field');
+    await frame.getByLabel('Your email').fill('robin@msp.example');
+    await frame.getByRole('button', { name: 'Send to sales' }).click();
+    await frame.getByTestId('flag-outcome').waitFor({ timeout: 15_000 });
+    await page.close();
+
+    await options.reload();
+    const flags = options.getByTestId('insights-flags');
+    await flags.waitFor({ timeout: 10_000 });
+    const row = flags.locator('tbody tr').first();
+    expect(await row.textContent()).toContain('Acme Dental Group');
+    expect(await row.textContent()).toContain('Spring Dental Postcard Mailer 2025');
+    expect(await row.getByTestId('flagged-by').textContent()).toBe('Robin Field <robin@msp.example>');
+    expect(await row.getByRole('link', { name: 'Robin Field <robin@msp.example>' }).getAttribute('href')).toBe(
+      'mailto:robin@msp.example',
+    );
+    expect(await axeViolations(options)).toEqual([]);
+    await flags.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-insights-flags');
+
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export flags (CSV)' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe(
+      'createdAt,account,campaign,channel,kind,urgency,value,currency,status,flaggedBy,flaggedByEmail',
+    );
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toMatch(
+      /,Acme Dental Group,Spring Dental Postcard Mailer 2025,.*,more-seats,normal,.*,Robin Field,robin@msp\.example$/,
+    );
+    await options.close();
+  });
 });

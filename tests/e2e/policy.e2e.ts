@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, sidebarFrame, type Harness } from './harness';
+import { axeViolations, launch, screenshot, sidebarFrame, type Harness } from './harness';
 import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 const POLICY_DIR = process.env.BACKSTORY_POLICY_DIR || '/etc/chromium/policies/managed';
@@ -152,6 +152,46 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
     expect(await page.getByLabel('Your name').inputValue()).toBe('Sam Tech');
     expect(await page.getByLabel('Your name').isDisabled()).toBe(true);
     await page.close();
+  });
+
+  it('marks the toolbar button and offers the one Allow in its popup, by keyboard', async () => {
+    // No sidebar can ask on a site the browser has not allowed (the content script cannot run
+    // there), so the toolbar button carries a badge, and its popup makes the offer.
+    const popup = await h.extensionPage('popup.html');
+    type Action = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+    const button = () =>
+      popup.evaluate(async () => {
+        const action = (globalThis as unknown as { chrome: { action: Action } }).chrome.action;
+        return [await action.getBadgeText({}), await action.getTitle({})];
+      });
+    await expect
+      .poll(button, { timeout: 20_000 })
+      .toEqual(['!', 'Backstory: your organisation set up support.policy.example; open to allow it there']);
+    const offer = popup.getByTestId('policy-offer');
+    await expect
+      .poll(() => offer.textContent(), { timeout: 10_000 })
+      .toContain('Your organisation set up Backstory for support.policy.example,');
+    expect(await axeViolations(popup)).toEqual([]);
+    await screenshot(popup, 'popup-policy-offer');
+    // The browser's own permission dialog cannot be answered by a test: the request is recorded
+    // and refused here, to show the one request the click makes and what the popup then says.
+    await popup.evaluate(() => {
+      const g = globalThis as unknown as {
+        requests: string[][];
+        chrome: { permissions: { request(p: { origins: string[] }): Promise<boolean> } };
+      };
+      g.requests = [];
+      g.chrome.permissions.request = async (p) => (g.requests.push(p.origins), false);
+    });
+    await popup.getByRole('combobox').focus();
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Allow');
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.evaluate(() => (globalThis as unknown as { requests: string[][] }).requests))
+      .toEqual([['https://support.policy.example/*']]);
+    expect(await popup.getByTestId('policy-offer-note').textContent()).toContain('The browser did not allow it');
+    await popup.close();
   });
 
   it('syncs a data source from policy from the mock API, and the team feed', async () => {
