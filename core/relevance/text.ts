@@ -17,7 +17,42 @@ export interface Token {
 
 export type Lang = 'en' | 'de';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit of any script: what a word is made of. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** For each UTF-16 unit above ASCII that stands alone: 1 a word character, 2 not, 0 not asked yet. */
+const wordUnits = new Uint8Array(0x10000);
+
+/**
+ * Calls `visit(start, end)` for each run of letters and digits in `text`, as the regular
+ * expression /[\p{L}\p{N}]+/gu finds them, without its match objects (the notes of an account
+ * are read word by word, and their ASCII words without a regular expression at all).
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let word: boolean;
+    if (c < 0x80) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      word = WORD_CHAR.test(text.slice(i, i + 2));
+    } else {
+      let known = wordUnits[c]!;
+      if (!known) known = wordUnits[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      word = known === 1;
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) visit(start, n);
+}
 
 export function fold(word: string): string {
   const lower = word.toLowerCase();
@@ -82,11 +117,11 @@ const EN_HINTS = new Set(
 export function guessLang(text: string, keep = true): Lang | undefined {
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const hint = wordInfo(m[0], keep).hint;
+  forEachWord(text, (start, end) => {
+    const hint = wordInfo(text.slice(start, end), keep).hint;
     if (hint === 1) de++;
     else if (hint === 2) en++;
-  }
+  });
   return de > en ? 'de' : en > de ? 'en' : undefined;
 }
 
@@ -174,12 +209,12 @@ export function scanWords(text: string): WordScan {
   const out: WordInfo[] = [];
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const info = wordInfo(m[0]);
+  forEachWord(text, (start, end) => {
+    const info = wordInfo(text.slice(start, end));
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) out.push(info);
-  }
+  });
   return { words: out, de, en };
 }
 
@@ -197,19 +232,19 @@ export const stemOf = (info: WordInfo, lang: Lang): string =>
  * the ticket's own (customer) text: its words are not kept once the call returns.
  */
 export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep = true): Token[] {
-  const found: [RegExpExecArray, WordInfo][] = [];
+  const found: [number, number, WordInfo][] = [];
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const info = wordInfo(m[0], keep);
+  forEachWord(text, (start, end) => {
+    const info = wordInfo(text.slice(start, end), keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
-    if (!info.stop) found.push([m, info]);
-  }
+    if (!info.stop) found.push([start, end, info]);
+  });
   const use: Lang = lang ?? (de > en ? 'de' : en > de ? 'en' : fallback);
-  return found.map(([m, info]) => ({
-    start: m.index,
-    end: m.index + m[0].length,
+  return found.map(([start, end, info]) => ({
+    start,
+    end,
     folded: info.folded,
     stem: use === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded)),
     shaped: info.shaped,
@@ -236,6 +271,11 @@ export function editDistance(a: string, b: string, max: number): number {
     [before, prev, row] = [prev, row, before];
   }
   return prev[b.length]!;
+}
+
+/** Forget the words read (the benchmark's cold runs: a worker just started). */
+export function forgetWords(): void {
+  words.clear();
 }
 
 /** For tests: whether this word, as written, is in the word memory. */
