@@ -231,6 +231,8 @@ export function forgetReadTexts(): void {
 export const keptIndexes = (): number => indexes.length;
 
 const PART = 5;
+/** Index builds so far: each marks the words it read with its own number. */
+let builds = 0;
 
 /**
  * One account's texts, read once: their stems (numbered), BM25's postings and lengths, which stems
@@ -289,22 +291,34 @@ class TextsIndex {
     const df: number[] = [];
     /** Per stem number, where its count for the text being read is in docTfs (-1: not in it yet). */
     const slot: number[] = [];
+    const mark = ++builds;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const { words } = scans[i]!;
       const lang = this.langs[i]!;
       const first = (docStart[i] = docStems.length);
       for (const word of words) {
-        const stem = stemOf(word, lang);
-        let id = this.stemIds.get(stem);
-        if (id === undefined) {
-          id = this.stems.length;
-          this.stemIds.set(stem, id);
-          this.stems.push(stem);
-          this.folded.push(word.folded);
-          isNameStem.push(0);
-          df.push(0);
-          slot.push(-1);
+        // The word's stem number in this index, once looked up (kept on the word while this index is built).
+        let id = word.mark !== mark ? -1 : lang === 'en' ? word.enId : word.deId;
+        if (id < 0) {
+          const stem = stemOf(word, lang);
+          let known = this.stemIds.get(stem);
+          if (known === undefined) {
+            known = this.stems.length;
+            this.stemIds.set(stem, known);
+            this.stems.push(stem);
+            this.folded.push(word.folded);
+            isNameStem.push(0);
+            df.push(0);
+            slot.push(-1);
+          }
+          id = known;
+          if (word.mark !== mark) {
+            word.mark = mark;
+            word.enId = word.deId = -1;
+          }
+          if (lang === 'en') word.enId = id;
+          else word.deId = id;
         }
         const at = slot[id]!;
         if (at >= first) docTfs[at]!++;

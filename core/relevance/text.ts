@@ -118,7 +118,7 @@ export function guessLang(text: string, keep = true): Lang | undefined {
   let de = 0;
   let en = 0;
   forEachWord(text, (start, end) => {
-    const hint = wordInfo(text.slice(start, end), keep).hint;
+    const hint = wordAt(text, start, end, keep).hint;
     if (hint === 1) de++;
     else if (hint === 2) en++;
   });
@@ -171,31 +171,120 @@ export interface WordInfo {
   /** A function word of German (1) or English (2), for guessing the text's language. */
   hint: 0 | 1 | 2;
   shaped: boolean;
-  en?: string;
-  de?: string;
+  en: string | undefined;
+  de: string | undefined;
+  /** The number of its English and German stem in the account index being built (`mark`), for the index's builder. */
+  mark: number;
+  enId: number;
+  deId: number;
 }
 
 /**
- * What is known about each word as written, kept between calls: an account's notes are ranked
- * again for every ticket, and its words repeat. Emptied when it grows past WORDS_KEPT.
+ * What is known about each word as written, kept between calls: an account's notes are read
+ * again in each new worker, and words repeat. A table of its own (open addressing on an FNV-1a
+ * hash of the word's characters), so a word is looked up where it stands in the text, without
+ * cutting it out first. Emptied when it grows past WORDS_KEPT.
  */
-const words = new Map<string, WordInfo>();
 const WORDS_KEPT = 200_000;
+let keys: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+let infos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(4096).fill(undefined);
+let hashes = new Int32Array(4096);
+let kept = 0;
 
-function wordInfo(raw: string, keep = true): WordInfo {
-  let info = words.get(raw);
-  if (info) return info;
-  const folded = fold(raw);
-  info = {
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Where the word text[start, end) is in the table, or the free place it would go. */
+function placeOf(text: string, start: number, end: number, h: number): number {
+  const mask = keys.length - 1;
+  const length = end - start;
+  for (let at = h & mask; ; at = (at + 1) & mask) {
+    const key = keys[at];
+    if (key === undefined) return at;
+    if (hashes[at] === h && key.length === length) {
+      let i = 0;
+      while (i < length && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return at;
+    }
+  }
+}
+
+function keepWord(raw: string, h: number, info: WordInfo): void {
+  if (kept >= WORDS_KEPT) forgetWords();
+  else if ((kept + 1) * 2 > keys.length) {
+    const [oldKeys, oldInfos, oldHashes] = [keys, infos, hashes];
+    keys = new Array<string | undefined>(oldKeys.length * 2).fill(undefined);
+    infos = new Array<WordInfo | undefined>(oldKeys.length * 2).fill(undefined);
+    hashes = new Int32Array(oldKeys.length * 2);
+    for (let at = 0; at < oldKeys.length; at++) {
+      const key = oldKeys[at];
+      if (key === undefined) continue;
+      const to = placeOf(key, 0, key.length, oldHashes[at]!);
+      keys[to] = key;
+      infos[to] = oldInfos[at];
+      hashes[to] = oldHashes[at]!;
+    }
+  }
+  const at = placeOf(raw, 0, raw.length, h);
+  keys[at] = raw;
+  infos[at] = info;
+  hashes[at] = h;
+  kept++;
+}
+
+/** The word text[start, end) as written; `keep: false` (customer text) leaves it out of the memory. */
+function wordAt(text: string, start: number, end: number, keep = true): WordInfo {
+  const h = hashOf(text, start, end);
+  const at = placeOf(text, start, end, h);
+  const known = infos[at];
+  if (keys[at] !== undefined && known) return known;
+  const raw = text.slice(start, end);
+  const info = newWord(raw);
+  if (keep) keepWord(raw, h, info);
+  return info;
+}
+
+function newWord(raw: string): WordInfo {
+  // Most words are ASCII letters and digits: read them without regular expressions.
+  let ascii = true;
+  let digit = false;
+  let letter = false;
+  let camel = false;
+  let lower = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c <= 57) {
+      digit = true;
+      lower = false;
+    } else {
+      letter = true;
+      if (c <= 90 && lower) camel = true;
+      lower = c >= 97;
+    }
+  }
+  const folded = ascii ? raw.toLowerCase() : fold(raw);
+  return {
     folded,
     stop: folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded),
     hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
-    shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
+    shaped: ascii
+      ? (digit && letter) || camel
+      : /\d/.test(raw) && /\p{L}/u.test(raw)
+        ? true
+        : /\p{Ll}\p{Lu}/u.test(raw),
+    en: undefined,
+    de: undefined,
+    mark: 0,
+    enId: 0,
+    deId: 0,
   };
-  if (!keep) return info;
-  if (words.size >= WORDS_KEPT) words.clear();
-  words.set(raw, info);
-  return info;
 }
 
 /** A text's words (filler words left out) and its function words of each language, unstemmed. */
@@ -210,7 +299,7 @@ export function scanWords(text: string): WordScan {
   let de = 0;
   let en = 0;
   forEachWord(text, (start, end) => {
-    const info = wordInfo(text.slice(start, end));
+    const info = wordAt(text, start, end);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) out.push(info);
@@ -236,7 +325,7 @@ export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep 
   let de = 0;
   let en = 0;
   forEachWord(text, (start, end) => {
-    const info = wordInfo(text.slice(start, end), keep);
+    const info = wordAt(text, start, end, keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) found.push([start, end, info]);
@@ -275,8 +364,12 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Forget the words read (the benchmark's cold runs: a worker just started). */
 export function forgetWords(): void {
-  words.clear();
+  keys = new Array<string | undefined>(4096).fill(undefined);
+  infos = new Array<WordInfo | undefined>(4096).fill(undefined);
+  hashes = new Int32Array(4096);
+  kept = 0;
 }
 
 /** For tests: whether this word, as written, is in the word memory. */
-export const isWordKept = (raw: string): boolean => words.has(raw);
+export const isWordKept = (raw: string): boolean =>
+  keys[placeOf(raw, 0, raw.length, hashOf(raw, 0, raw.length))] !== undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgetReadTexts, keptIndexes, rankForProblem, type RankItem } from '@/core/relevance/rank';
-import { forEachWord, isWordKept } from '@/core/relevance/text';
+import { forEachWord, forgetWords, isWordKept, tokenize } from '@/core/relevance/text';
 import { ACCOUNTS } from '../fixtures/relevance/accounts';
 import { CASES } from '../fixtures/relevance/cases';
 
@@ -170,5 +170,32 @@ describe('forEachWord', () => {
       forEachWord(text, (start, end) => got.push([start, end]));
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe('the word memory', () => {
+  it('tells words written like names, ASCII or not', () => {
+    forgetWords();
+    const text = 'QuickBooks M365 Dentrix iPhone Störung fooBär 2024 x86 ÄrztePRO';
+    expect(tokenize(text).map((t) => [t.folded, t.shaped])).toEqual([
+      ['quickbooks', true],
+      ['m365', true],
+      ['dentrix', false],
+      ['iphone', true],
+      ['storung', false],
+      ['foobar', true],
+      ['2024', false],
+      ['x86', true],
+      ['arztepro', true],
+    ]);
+  });
+
+  it('keeps every word read as its table grows, and each by its own letters', () => {
+    forgetWords();
+    const many = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
+    tokenize(many.join(' '));
+    expect(many.every(isWordKept)).toBe(true);
+    expect(isWordKept('w0y')).toBe(false);
+    expect(tokenize('Wax wax WAX').map((t) => t.folded)).toEqual(['wax', 'wax', 'wax']);
   });
 });
