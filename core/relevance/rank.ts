@@ -221,7 +221,7 @@ function textsIndex(items: RankItem[], productsSold: string[]): TextsIndex {
   return made;
 }
 
-/** Forget every word and account index read (the benchmark's cold runs: a worker just started). */
+/** Forget every word and account index read (the benchmark: a worker just started). */
 export function forgetReadTexts(): void {
   indexes.length = 0;
   forgetWords();
