@@ -17,6 +17,8 @@ export interface Token {
 
 export type Lang = 'en' | 'de';
 
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 /** A letter or digit of any script: what a word is made of. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** For each UTF-16 unit above ASCII that stands alone: 1 a word character, 2 not, 0 not asked yet. */
@@ -24,12 +26,14 @@ const wordUnits = new Uint8Array(0x10000);
 
 /**
  * Calls `visit(start, end)` for each run of letters and digits in `text`, as the regular
- * expression /[\p{L}\p{N}]+/gu finds them, without its match objects (the notes of an account
+ * expression /[\p{L}\p{N}]+/gu finds them, with the word's hash (hashOf), without its match objects (the notes of an account
  * are read word by word, and their ASCII words without a regular expression at all).
  */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+export function forEachWord(text: string, visit: (start: number, end: number, hash: number) => void): void {
   const n = text.length;
   let start = -1;
+  // The word's FNV-1a hash over its UTF-16 units, worked out as it is read (hashOf).
+  let h = 0;
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let width = 1;
@@ -44,14 +48,19 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
       word = known === 1;
     }
     if (word) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = FNV_BASIS;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (width === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
     } else if (start >= 0) {
-      visit(start, i);
+      visit(start, i, h);
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) visit(start, n);
+  if (start >= 0) visit(start, n, h);
 }
 
 export function fold(word: string): string {
@@ -117,8 +126,8 @@ const EN_HINTS = new Set(
 export function guessLang(text: string, keep = true): Lang | undefined {
   let de = 0;
   let en = 0;
-  forEachWord(text, (start, end) => {
-    const hint = wordAt(text, start, end, keep).hint;
+  forEachWord(text, (start, end, h) => {
+    const hint = wordAt(text, start, end, h, keep).hint;
     if (hint === 1) de++;
     else if (hint === 2) en++;
   });
@@ -192,8 +201,8 @@ let hashes = new Int32Array(4096);
 let kept = 0;
 
 function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
@@ -236,8 +245,7 @@ function keepWord(raw: string, h: number, info: WordInfo): void {
 }
 
 /** The word text[start, end) as written; `keep: false` (customer text) leaves it out of the memory. */
-function wordAt(text: string, start: number, end: number, keep = true): WordInfo {
-  const h = hashOf(text, start, end);
+function wordAt(text: string, start: number, end: number, h: number, keep = true): WordInfo {
   const at = placeOf(text, start, end, h);
   const known = infos[at];
   if (keys[at] !== undefined && known) return known;
@@ -298,8 +306,8 @@ export function scanWords(text: string): WordScan {
   const out: WordInfo[] = [];
   let de = 0;
   let en = 0;
-  forEachWord(text, (start, end) => {
-    const info = wordAt(text, start, end);
+  forEachWord(text, (start, end, h) => {
+    const info = wordAt(text, start, end, h);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) out.push(info);
@@ -324,8 +332,8 @@ export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep 
   const found: [number, number, WordInfo][] = [];
   let de = 0;
   let en = 0;
-  forEachWord(text, (start, end) => {
-    const info = wordAt(text, start, end, keep);
+  forEachWord(text, (start, end, h) => {
+    const info = wordAt(text, start, end, h, keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) found.push([start, end, info]);

@@ -196,6 +196,8 @@ describe('the word memory', () => {
     tokenize(many.join(' '));
     expect(many.every(isWordKept)).toBe(true);
     expect(isWordKept('w0y')).toBe(false);
+    tokenize('Störung 𝒜𝒷𝒸 naïve');
+    expect(['Störung', '𝒜𝒷𝒸', 'naïve'].every(isWordKept)).toBe(true);
     expect(tokenize('Wax wax WAX').map((t) => t.folded)).toEqual(['wax', 'wax', 'wax']);
   });
 });
