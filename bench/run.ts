@@ -155,19 +155,22 @@ if (relevance) {
       ['measure', 'p50 ms', 'p95 ms', 'p99 ms'],
       [
         [
-          'rank, the notes read before (BM25, excerpts)',
+          "rank, the account's texts read before (its index kept)",
           ms(relevance.latency.p50),
           ms(relevance.latency.p95),
           ms(relevance.latency.p99),
         ],
         [
-          'rank, the notes read for the first time',
+          'rank, a worker just started (nothing kept)',
           ms(relevance.cold.p50),
           ms(relevance.cold.p95),
           ms(relevance.cold.p99),
         ],
       ],
     ),
+  );
+  console.log(
+    `CPU time a ranking (mean): ${ms(relevance.cpuMs.warm)} ms with the index kept, ${ms(relevance.cpuMs.cold)} ms in a worker just started`,
   );
   report.relevance = relevance;
 }
@@ -349,7 +352,13 @@ console.log(
         (n) => `${n.toFixed(0)} MB`,
         (n) => n <= 40,
       ),
-      row('relevance ranking, an account with 1,000 notes, p95 <= 5 ms', relevance?.latency.p95, msText, (n) => n <= 5),
+      row('relevance ranking, 1,000 notes read before, p95 <= 5 ms', relevance?.latency.p95, msText, (n) => n <= 5),
+      row(
+        'relevance ranking, 1,000 notes, a worker just started, p95 <= 5 ms',
+        relevance?.cold.p95,
+        msText,
+        (n) => n <= 5,
+      ),
       row(
         'sidebar within 150 ms of DOMContentLoaded (p50, sample data)',
         typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50,

@@ -10,6 +10,7 @@
  */
 import {
   editDistance,
+  forgetWords,
   guessLang,
   langOf,
   scanWords,
@@ -17,8 +18,6 @@ import {
   tokenize,
   type Lang,
   type Token,
-  type WordInfo,
-  type WordScan,
 } from './text';
 import { isKnownApplication, productWords } from './names';
 
@@ -100,81 +99,73 @@ interface QueryTerm {
 /** The items that concern the ticket, best first; empty when none clearly does. */
 export function rankForProblem(items: RankItem[], problem: TicketProblem, options: RankOptions = {}): RankedItem[] {
   const max = options.max ?? 3;
-  const sold = productWords(options.productsSold ?? []);
-  const isName = (t: { folded: string; shaped: boolean }) =>
-    t.shaped || isKnownApplication(t.folded) || sold.has(t.folded);
+  if (!items.length) return [];
+  // The account's texts read once and kept (textsIndex): the ticket's own words are all that
+  // is read here each time.
+  const index = textsIndex(items, options.productsSold ?? []);
   const ignored = new Set<string>();
   for (const text of options.ignore ?? []) for (const t of tokenize(text, 'en')) ignored.add(t.folded);
-  const query = queryTerms(problem, isName).filter((q) => !ignored.has(q.folded));
-  if (!query.length || !items.length) return [];
+  const query = queryTerms(problem, index.isName).filter((q) => !ignored.has(q.folded));
+  if (!query.length) return [];
 
-  // Each text's words once, stemmed in its language; a short text with no function words
-  // ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken to be in the language most of the
-  // account's texts are in. Postings: for each word, the texts holding it and how often.
-  const scans = items.map((i) => analysed(i.text));
-  const accountLang = langOf(
-    scans.reduce((sum, x) => ({ de: sum.de + x.de, en: sum.en + x.en }), { de: 0, en: 0 }),
-    'en',
-  );
-  const langs = scans.map((x) => langOf(x, accountLang));
-  const n = items.length;
-  const lengths = new Float64Array(n);
-  const postings = new Map<string, Posting[]>();
-  const nameStems = new Set<string>();
-  const foldedOf = new Map<string, string>();
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const scan = scans[i]!;
-    for (const [stem, { tf, word }] of termsOf(scan, langs[i]!)) {
-      const list = postings.get(stem);
-      if (list) list.push({ doc: i, tf });
-      else {
-        postings.set(stem, [{ doc: i, tf }]);
-        foldedOf.set(stem, word.folded);
-      }
-      if (isName(word)) nameStems.add(stem);
-    }
-    lengths[i] = scan.length;
-    total += scan.length;
-  }
-  const avgLen = total / n || 1;
-  const idf = (stem: string) => {
-    const f = postings.get(stem)?.length ?? 0;
-    return Math.log(1 + (n - f + 0.5) / (f + 0.5));
-  };
-
-  const vocab = new Vocabulary(postings, nameStems, foldedOf);
-  const matches = query.map((q) => ({ q, to: vocab.matchesFor(q) }));
+  const { n, lengths, avgLen, postStart, postDoc, postTf, nameStem } = index;
+  const matches = query.map((q) => ({ q, to: index.matchesFor(q) }));
   // The names the ticket and these texts share.
-  const focus = matches.some(({ q, to }) => [...to.keys()].some((s) => q.name || nameStems.has(s)));
+  let focus = false;
+  for (const { q, to } of matches) for (const stem of to.keys()) if (q.name || nameStem[stem]) focus = true;
 
   const score = new Float64Array(n);
   const evidence = new Float64Array(n);
   const named = new Uint8Array(n);
-  // What each matching word of a text adds to its score: the words shown are the top three.
-  const hits = new Map<number, Map<string, number>>();
+  // The texts matched, in the order first matched (the order ties keep).
+  const matched: number[] = [];
+  const seen = new Uint8Array(n);
+  // What each matching word of a text adds to its score, in order: the words shown are the top three.
+  const hitDoc: number[] = [];
+  const hitStem: number[] = [];
+  const hitPart: number[] = [];
+  // Each text's best match for one query word, and the texts that have one.
+  const bestPart = new Float64Array(n);
+  const bestStem = new Int32Array(n);
+  const bestFactor = new Float64Array(n);
+  const touched: number[] = [];
   for (const { q, to } of matches) {
-    // Each text's best match for this query word.
-    const best = new Map<number, { part: number; stem: string; factor: number }>();
     for (const [stem, factor] of to) {
-      const weight = factor * idf(stem);
-      for (const p of postings.get(stem) ?? []) {
-        const part = weight * ((p.tf * (K1 + 1)) / (p.tf + K1 * (1 - B + (B * lengths[p.doc]!) / avgLen)));
-        if (part > (best.get(p.doc)?.part ?? 0)) best.set(p.doc, { part, stem, factor });
+      const from = postStart[stem]!;
+      const until = postStart[stem + 1]!;
+      const weight = factor * index.idf(stem);
+      for (let p = from; p < until; p++) {
+        const doc = postDoc[p]!;
+        const tf = postTf[p]!;
+        const part = weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / avgLen)));
+        if (part > bestPart[doc]!) {
+          if (bestPart[doc] === 0) touched.push(doc);
+          bestPart[doc] = part;
+          bestStem[doc] = stem;
+          bestFactor[doc] = factor;
+        }
       }
     }
-    for (const [doc, { part, stem, factor }] of best) {
-      const boost = q.name || nameStems.has(stem) ? NAME_BOOST : 1;
+    for (const doc of touched) {
+      const part = bestPart[doc]!;
+      const stem = bestStem[doc]!;
+      const boost = q.name || nameStem[stem] ? NAME_BOOST : 1;
       if (boost > 1) named[doc] = 1;
       score[doc] = score[doc]! + q.weight * boost * part;
-      evidence[doc] = evidence[doc]! + q.weight * boost * factor;
-      const words = hits.get(doc) ?? new Map<string, number>();
-      words.set(stem, (words.get(stem) ?? 0) + q.weight * boost * part);
-      hits.set(doc, words);
+      evidence[doc] = evidence[doc]! + q.weight * boost * bestFactor[doc]!;
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        matched.push(doc);
+      }
+      hitDoc.push(doc);
+      hitStem.push(stem);
+      hitPart.push(q.weight * boost * part);
+      bestPart[doc] = 0;
     }
+    touched.length = 0;
   }
   const order: Record<RelevantKind, number> = { promise: 0, note: 1, sold: 2 };
-  const ranked = [...hits.keys()]
+  const ranked = matched
     .filter((doc) => evidence[doc]! >= MIN_EVIDENCE)
     .map((doc) => ({
       doc,
@@ -185,54 +176,254 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
   return ranked
     .filter((r) => r.score >= top * NEAR_BEST)
     .slice(0, max)
-    .map((r) => shown(items[r.doc]!, tokenize(items[r.doc]!.text, langs[r.doc]), hits.get(r.doc)!, r.score));
-}
-
-interface Posting {
-  doc: number;
-  tf: number;
-}
-
-/** A text's words, counted per stem in the language asked (each language worked out once). */
-interface Analysed extends WordScan {
-  length: number;
-  terms: Partial<Record<Lang, Map<string, { tf: number; word: WordInfo }>>>;
+    .map((r) => {
+      const words = new Map<string, number>();
+      for (let h = 0; h < hitDoc.length; h++)
+        if (hitDoc[h] === r.doc) {
+          const stem = index.stems[hitStem[h]!]!;
+          words.set(stem, (words.get(stem) ?? 0) + hitPart[h]!);
+        }
+      return shown(items[r.doc]!, tokenize(items[r.doc]!.text, index.langs[r.doc]), words, r.score);
+    });
 }
 
 /**
- * Texts already read, kept between rankings: the background ranks the same account's notes for
- * each of its tickets. Only their words are kept (no ticket text); emptied past TEXTS_KEPT.
+ * The indexes of the accounts ranked last, most recent first: the background ranks the same
+ * account's texts again for each of its tickets, and reads them again only when they changed
+ * (an index is used only for the very texts and products sold it was built from, so a change of
+ * the data can never be answered from an old one). At most INDEXES_KEPT, and past
+ * POSTINGS_KEPT postings in all the oldest are let go.
  */
-const texts = new Map<string, Analysed>();
-const TEXTS_KEPT = 20_000;
+const indexes: TextsIndex[] = [];
+const INDEXES_KEPT = 8;
+const POSTINGS_KEPT = 1_000_000;
 
-function analysed(text: string): Analysed {
-  let a = texts.get(text);
-  if (a) return a;
-  const scan = scanWords(text);
-  a = { ...scan, length: scan.words.length, terms: {} };
-  if (texts.size >= TEXTS_KEPT) texts.clear();
-  texts.set(text, a);
-  return a;
-}
-
-function termsOf(a: Analysed, lang: Lang): Map<string, { tf: number; word: WordInfo }> {
-  let terms = a.terms[lang];
-  if (terms) return terms;
-  terms = new Map();
-  for (const word of a.words) {
-    const stem = stemOf(word, lang);
-    const had = terms.get(stem);
-    if (had) had.tf++;
-    else terms.set(stem, { tf: 1, word });
+function textsIndex(items: RankItem[], productsSold: string[]): TextsIndex {
+  const at = indexes.findIndex((x) => x.isFor(items, productsSold));
+  if (at >= 0) {
+    const found = indexes[at]!;
+    if (at > 0) {
+      indexes.splice(at, 1);
+      indexes.unshift(found);
+    }
+    return found;
   }
-  a.terms[lang] = terms;
-  return terms;
+  const made = new TextsIndex(items, productsSold);
+  indexes.unshift(made);
+  let postings = 0;
+  for (let i = 0; i < indexes.length; i++) {
+    postings += indexes[i]!.postDoc.length;
+    if (i > 0 && (i >= INDEXES_KEPT || postings > POSTINGS_KEPT)) {
+      indexes.length = i;
+      break;
+    }
+  }
+  return made;
 }
 
-/** For the benchmark's cold runs: forget the texts read. */
+/** Forget every word and account index read (the benchmark: a worker just started). */
 export function forgetReadTexts(): void {
-  texts.clear();
+  indexes.length = 0;
+  forgetWords();
+}
+
+/** For tests: how many account indexes are kept. */
+export const keptIndexes = (): number => indexes.length;
+
+const PART = 5;
+/** Index builds so far: each marks the words it read with its own number. */
+let builds = 0;
+
+/**
+ * One account's texts, read once: their stems (numbered), BM25's postings and lengths, which stems
+ * are names, and the look-ups for compounds (by the first and last letters) and for names typed
+ * a letter off (by first or second letter and length), so a ticket's word is compared with a
+ * handful of the account's words rather than all of them.
+ */
+class TextsIndex {
+  readonly n: number;
+  readonly lengths: Float64Array;
+  readonly avgLen: number;
+  readonly langs: Lang[];
+  /** Stem number -> stem, and the stem's first word as written in the texts, folded. */
+  readonly stems: string[] = [];
+  private readonly folded: string[] = [];
+  private readonly stemIds = new Map<string, number>();
+  /** 1 where the stem is a product or application name. */
+  readonly nameStem: Uint8Array;
+  /** Postings of stem s: postDoc/postTf[postStart[s] .. postStart[s + 1]), texts in order. */
+  readonly postStart: Int32Array;
+  readonly postDoc: Int32Array;
+  readonly postTf: Float64Array;
+  /** The name stems, in the order first met. */
+  private readonly names: number[] = [];
+  private readonly byEnd = new Map<string, number[]>();
+  private readonly byLetter = new Map<string, number[]>();
+  private readonly texts: string[];
+  private readonly productsSold: string[];
+  readonly isName: (t: { folded: string; shaped: boolean }) => boolean;
+
+  constructor(items: RankItem[], productsSold: string[]) {
+    this.texts = items.map((i) => i.text);
+    this.productsSold = [...productsSold];
+    const sold = productWords(productsSold);
+    this.isName = (t) => t.shaped || isKnownApplication(t.folded) || sold.has(t.folded);
+    // Each text's words once, stemmed in its language; a short text with no function words
+    // ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken to be in the language most of the
+    // account's texts are in.
+    const scans = this.texts.map(scanWords);
+    let de = 0;
+    let en = 0;
+    for (const x of scans) {
+      de += x.de;
+      en += x.en;
+    }
+    const accountLang = langOf({ de, en }, 'en');
+    this.langs = scans.map((x) => langOf(x, accountLang));
+    const n = (this.n = items.length);
+    this.lengths = new Float64Array(n);
+    // Postings gathered text by text (each stem's count in the text, in the order first met),
+    // then laid out per stem.
+    const docStems: number[] = [];
+    const docTfs: number[] = [];
+    const docStart = new Int32Array(n + 1);
+    const isNameStem: number[] = [];
+    const df: number[] = [];
+    /** Per stem number, where its count for the text being read is in docTfs (-1: not in it yet). */
+    const slot: number[] = [];
+    const mark = ++builds;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const { words } = scans[i]!;
+      const lang = this.langs[i]!;
+      const first = (docStart[i] = docStems.length);
+      for (const word of words) {
+        // The word's stem number in this index, once looked up (kept on the word while this index is built).
+        let id = word.mark !== mark ? -1 : lang === 'en' ? word.enId : word.deId;
+        if (id < 0) {
+          const stem = stemOf(word, lang);
+          let known = this.stemIds.get(stem);
+          if (known === undefined) {
+            known = this.stems.length;
+            this.stemIds.set(stem, known);
+            this.stems.push(stem);
+            this.folded.push(word.folded);
+            isNameStem.push(0);
+            df.push(0);
+            slot.push(-1);
+          }
+          id = known;
+          if (word.mark !== mark) {
+            word.mark = mark;
+            word.enId = word.deId = -1;
+          }
+          if (lang === 'en') word.enId = id;
+          else word.deId = id;
+        }
+        const at = slot[id]!;
+        if (at >= first) docTfs[at]!++;
+        else {
+          slot[id] = docStems.length;
+          docStems.push(id);
+          docTfs.push(1);
+          df[id]!++;
+          // The stem's first word in this text says whether it is a name.
+          if (!isNameStem[id] && this.isName(word)) {
+            isNameStem[id] = 1;
+            this.names.push(id);
+          }
+        }
+      }
+      this.lengths[i] = words.length;
+      total += words.length;
+    }
+    docStart[n] = docStems.length;
+    this.avgLen = total / n || 1;
+    this.nameStem = Uint8Array.from(isNameStem);
+    const stems = this.stems.length;
+    this.postStart = new Int32Array(stems + 1);
+    for (let s = 0; s < stems; s++) this.postStart[s + 1] = this.postStart[s]! + df[s]!;
+    this.postDoc = new Int32Array(docStems.length);
+    this.postTf = new Float64Array(docStems.length);
+    const fill = this.postStart.slice(0, stems);
+    for (let i = 0; i < n; i++)
+      for (let p = docStart[i]!; p < docStart[i + 1]!; p++) {
+        const at = fill[docStems[p]!]!++;
+        this.postDoc[at] = i;
+        this.postTf[at] = docTfs[p]!;
+      }
+    for (let s = 0; s < stems; s++) {
+      const stem = this.stems[s]!;
+      if (stem.length >= PART) {
+        put(this.byEnd, `<${stem.slice(0, PART)}`, s);
+        put(this.byEnd, `>${stem.slice(-PART)}`, s);
+      }
+      const b = this.folded[s]!;
+      if (b.length >= PART) {
+        put(this.byLetter, `0${b[0]}${b.length}`, s);
+        put(this.byLetter, `1${b[1]}${b.length}`, s);
+      }
+    }
+  }
+
+  /** Whether this index was built from these very texts and products sold. */
+  isFor(items: RankItem[], productsSold: string[]): boolean {
+    if (items.length !== this.n || productsSold.length !== this.productsSold.length) return false;
+    for (let i = 0; i < productsSold.length; i++) if (productsSold[i] !== this.productsSold[i]) return false;
+    for (let i = 0; i < items.length; i++) if (items[i]!.text !== this.texts[i]) return false;
+    return true;
+  }
+
+  idf(stem: number): number {
+    const f = this.postStart[stem + 1]! - this.postStart[stem]!;
+    return Math.log(1 + (this.n - f + 0.5) / (f + 0.5));
+  }
+
+  /** The query word's matching words in these texts (stem numbers): itself, a compound part, a near spelling of a name. */
+  matchesFor(q: QueryTerm): Map<number, number> {
+    const to = new Map<number, number>();
+    const self = this.stemIds.get(q.stem);
+    if (self !== undefined) to.set(self, 1);
+    // A compound and its part: "druckertreib" / "druck" (the part at least 5 letters).
+    if (q.stem.length >= PART)
+      for (const key of [`<${q.stem.slice(0, PART)}`, `>${q.stem.slice(-PART)}`])
+        for (const s of this.byEnd.get(key) ?? []) {
+          const stem = this.stems[s]!;
+          const [short, long] = stem.length < q.stem.length ? [stem, q.stem] : [q.stem, stem];
+          if (long.length > short.length + 2 && (long.startsWith(short) || long.endsWith(short)))
+            to.set(s, Math.max(to.get(s) ?? 0, COMPOUND_FACTOR));
+        }
+    // A product name one or two letters off, either way round, when the word itself is not there:
+    // a name of the ticket against all these words, another word of it against their names.
+    if (self !== undefined || q.folded.length < PART) return to;
+    const a = q.folded;
+    for (const s of q.name ? this.nearInLength(a) : this.names) {
+      if (to.has(s)) continue;
+      const b = this.folded[s]!;
+      const allowed = Math.min(a.length, b.length) >= 9 ? 2 : 1;
+      if (b.length < PART || Math.abs(a.length - b.length) > allowed || (a[0] !== b[0] && a[1] !== b[1])) continue;
+      if (editDistance(a, b, allowed) <= allowed) to.set(s, TYPO_FACTOR);
+    }
+    return to;
+  }
+
+  /** The stems written with a's first or second letter in that place, at most two letters longer or shorter, in order. */
+  private nearInLength(a: string): number[] {
+    const out: number[] = [];
+    for (let len = Math.max(PART, a.length - 2); len <= a.length + 2; len++) {
+      for (const s of this.byLetter.get(`0${a[0]}${len}`) ?? []) out.push(s);
+      for (const s of this.byLetter.get(`1${a[1]}${len}`) ?? []) out.push(s);
+    }
+    // In the order of the stems (ties keep the first), once each (a stem with both letters of a is in both lists).
+    out.sort((x, y) => x - y);
+    return out.filter((s, i) => s !== out[i - 1]);
+  }
+}
+
+function put(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): QueryTerm[] {
@@ -253,57 +444,6 @@ function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): Quer
   add(problem.subject, SUBJECT_WEIGHT);
   add(problem.body?.slice(0, BODY_MAX), 1);
   return [...terms.values()];
-}
-
-const PART = 5;
-
-/** The account's words, bucketed by their first and last letters for the compound and typo look-ups. */
-class Vocabulary {
-  private readonly byEnd = new Map<string, string[]>();
-  private readonly names: string[];
-
-  constructor(
-    private readonly df: Map<string, unknown>,
-    private readonly nameStems: Set<string>,
-    private readonly foldedOf: Map<string, string>,
-  ) {
-    const put = (key: string, stem: string) => {
-      const list = this.byEnd.get(key);
-      if (list) list.push(stem);
-      else this.byEnd.set(key, [stem]);
-    };
-    for (const stem of df.keys())
-      if (stem.length >= PART) {
-        put(`<${stem.slice(0, PART)}`, stem);
-        put(`>${stem.slice(-PART)}`, stem);
-      }
-    this.names = [...nameStems];
-  }
-
-  /** The query word's matching words in these texts: itself, a compound part, a near spelling of a name. */
-  matchesFor(q: QueryTerm): Map<string, number> {
-    const to = new Map<string, number>();
-    if (this.df.has(q.stem)) to.set(q.stem, 1);
-    // A compound and its part: "druckertreib" / "druck" (the part at least 5 letters).
-    if (q.stem.length >= PART)
-      for (const key of [`<${q.stem.slice(0, PART)}`, `>${q.stem.slice(-PART)}`])
-        for (const stem of this.byEnd.get(key) ?? []) {
-          const [short, long] = stem.length < q.stem.length ? [stem, q.stem] : [q.stem, stem];
-          if (long.length > short.length + 2 && (long.startsWith(short) || long.endsWith(short)))
-            to.set(stem, Math.max(to.get(stem) ?? 0, COMPOUND_FACTOR));
-        }
-    // A product name one or two letters off, either way round, when the word itself is not there.
-    if (to.has(q.stem) || q.folded.length < PART) return to;
-    const a = q.folded;
-    for (const stem of q.name ? this.df.keys() : this.names) {
-      if (to.has(stem)) continue;
-      const b = this.foldedOf.get(stem) ?? stem;
-      const allowed = Math.min(a.length, b.length) >= 9 ? 2 : 1;
-      if (b.length < PART || Math.abs(a.length - b.length) > allowed || (a[0] !== b[0] && a[1] !== b[1])) continue;
-      if (editDistance(a, b, allowed) <= allowed) to.set(stem, TYPO_FACTOR);
-    }
-    return to;
-  }
 }
 
 function shown(item: RankItem, tokens: Token[], hitStems: Map<string, number>, score: number): RankedItem {

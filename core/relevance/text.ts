@@ -17,7 +17,51 @@ export interface Token {
 
 export type Lang = 'en' | 'de';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** A letter or digit of any script: what a word is made of. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** For each UTF-16 unit above ASCII that stands alone: 1 a word character, 2 not, 0 not asked yet. */
+const wordUnits = new Uint8Array(0x10000);
+
+/**
+ * Calls `visit(start, end)` for each run of letters and digits in `text`, as the regular
+ * expression /[\p{L}\p{N}]+/gu finds them, with the word's hash (hashOf), without its match objects (the notes of an account
+ * are read word by word, and their ASCII words without a regular expression at all).
+ */
+export function forEachWord(text: string, visit: (start: number, end: number, hash: number) => void): void {
+  const n = text.length;
+  let start = -1;
+  // The word's FNV-1a hash over its UTF-16 units, worked out as it is read (hashOf).
+  let h = 0;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let word: boolean;
+    if (c < 0x80) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      word = WORD_CHAR.test(text.slice(i, i + 2));
+    } else {
+      let known = wordUnits[c]!;
+      if (!known) known = wordUnits[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      word = known === 1;
+    }
+    if (word) {
+      if (start < 0) {
+        start = i;
+        h = FNV_BASIS;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (width === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
+    } else if (start >= 0) {
+      visit(start, i, h);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) visit(start, n, h);
+}
 
 export function fold(word: string): string {
   const lower = word.toLowerCase();
@@ -82,11 +126,11 @@ const EN_HINTS = new Set(
 export function guessLang(text: string, keep = true): Lang | undefined {
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const hint = wordInfo(m[0], keep).hint;
+  forEachWord(text, (start, end, h) => {
+    const hint = wordAt(text, start, end, h, keep).hint;
     if (hint === 1) de++;
     else if (hint === 2) en++;
-  }
+  });
   return de > en ? 'de' : en > de ? 'en' : undefined;
 }
 
@@ -136,31 +180,119 @@ export interface WordInfo {
   /** A function word of German (1) or English (2), for guessing the text's language. */
   hint: 0 | 1 | 2;
   shaped: boolean;
-  en?: string;
-  de?: string;
+  en: string | undefined;
+  de: string | undefined;
+  /** The number of its English and German stem in the account index being built (`mark`), for the index's builder. */
+  mark: number;
+  enId: number;
+  deId: number;
 }
 
 /**
- * What is known about each word as written, kept between calls: an account's notes are ranked
- * again for every ticket, and its words repeat. Emptied when it grows past WORDS_KEPT.
+ * What is known about each word as written, kept between calls: an account's notes are read
+ * again in each new worker, and words repeat. A table of its own (open addressing on an FNV-1a
+ * hash of the word's characters), so a word is looked up where it stands in the text, without
+ * cutting it out first. Emptied when it grows past WORDS_KEPT.
  */
-const words = new Map<string, WordInfo>();
 const WORDS_KEPT = 200_000;
+let keys: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+let infos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(4096).fill(undefined);
+let hashes = new Int32Array(4096);
+let kept = 0;
 
-function wordInfo(raw: string, keep = true): WordInfo {
-  let info = words.get(raw);
-  if (info) return info;
-  const folded = fold(raw);
-  info = {
+function hashOf(text: string, start: number, end: number): number {
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Where the word text[start, end) is in the table, or the free place it would go. */
+function placeOf(text: string, start: number, end: number, h: number): number {
+  const mask = keys.length - 1;
+  const length = end - start;
+  for (let at = h & mask; ; at = (at + 1) & mask) {
+    const key = keys[at];
+    if (key === undefined) return at;
+    if (hashes[at] === h && key.length === length) {
+      let i = 0;
+      while (i < length && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return at;
+    }
+  }
+}
+
+function keepWord(raw: string, h: number, info: WordInfo): void {
+  if (kept >= WORDS_KEPT) forgetWords();
+  else if ((kept + 1) * 2 > keys.length) {
+    const [oldKeys, oldInfos, oldHashes] = [keys, infos, hashes];
+    keys = new Array<string | undefined>(oldKeys.length * 2).fill(undefined);
+    infos = new Array<WordInfo | undefined>(oldKeys.length * 2).fill(undefined);
+    hashes = new Int32Array(oldKeys.length * 2);
+    for (let at = 0; at < oldKeys.length; at++) {
+      const key = oldKeys[at];
+      if (key === undefined) continue;
+      const to = placeOf(key, 0, key.length, oldHashes[at]!);
+      keys[to] = key;
+      infos[to] = oldInfos[at];
+      hashes[to] = oldHashes[at]!;
+    }
+  }
+  const at = placeOf(raw, 0, raw.length, h);
+  keys[at] = raw;
+  infos[at] = info;
+  hashes[at] = h;
+  kept++;
+}
+
+/** The word text[start, end) as written; `keep: false` (customer text) leaves it out of the memory. */
+function wordAt(text: string, start: number, end: number, h: number, keep = true): WordInfo {
+  const at = placeOf(text, start, end, h);
+  const known = infos[at];
+  if (keys[at] !== undefined && known) return known;
+  const raw = text.slice(start, end);
+  const info = newWord(raw);
+  if (keep) keepWord(raw, h, info);
+  return info;
+}
+
+function newWord(raw: string): WordInfo {
+  // Most words are ASCII letters and digits: read them without regular expressions.
+  let ascii = true;
+  let digit = false;
+  let letter = false;
+  let camel = false;
+  let lower = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c <= 57) {
+      digit = true;
+      lower = false;
+    } else {
+      letter = true;
+      if (c <= 90 && lower) camel = true;
+      lower = c >= 97;
+    }
+  }
+  const folded = ascii ? raw.toLowerCase() : fold(raw);
+  return {
     folded,
     stop: folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded),
     hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
-    shaped: /\d/.test(raw) && /\p{L}/u.test(raw) ? true : /\p{Ll}\p{Lu}/u.test(raw),
+    shaped: ascii
+      ? (digit && letter) || camel
+      : /\d/.test(raw) && /\p{L}/u.test(raw)
+        ? true
+        : /\p{Ll}\p{Lu}/u.test(raw),
+    en: undefined,
+    de: undefined,
+    mark: 0,
+    enId: 0,
+    deId: 0,
   };
-  if (!keep) return info;
-  if (words.size >= WORDS_KEPT) words.clear();
-  words.set(raw, info);
-  return info;
 }
 
 /** A text's words (filler words left out) and its function words of each language, unstemmed. */
@@ -174,12 +306,12 @@ export function scanWords(text: string): WordScan {
   const out: WordInfo[] = [];
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const info = wordInfo(m[0]);
+  forEachWord(text, (start, end, h) => {
+    const info = wordAt(text, start, end, h);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) out.push(info);
-  }
+  });
   return { words: out, de, en };
 }
 
@@ -197,19 +329,19 @@ export const stemOf = (info: WordInfo, lang: Lang): string =>
  * the ticket's own (customer) text: its words are not kept once the call returns.
  */
 export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep = true): Token[] {
-  const found: [RegExpExecArray, WordInfo][] = [];
+  const found: [number, number, WordInfo][] = [];
   let de = 0;
   let en = 0;
-  for (const m of text.matchAll(WORD)) {
-    const info = wordInfo(m[0], keep);
+  forEachWord(text, (start, end, h) => {
+    const info = wordAt(text, start, end, h, keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
-    if (!info.stop) found.push([m, info]);
-  }
+    if (!info.stop) found.push([start, end, info]);
+  });
   const use: Lang = lang ?? (de > en ? 'de' : en > de ? 'en' : fallback);
-  return found.map(([m, info]) => ({
-    start: m.index,
-    end: m.index + m[0].length,
+  return found.map(([start, end, info]) => ({
+    start,
+    end,
     folded: info.folded,
     stem: use === 'de' ? (info.de ??= stemDe(info.folded)) : (info.en ??= stemEn(info.folded)),
     shaped: info.shaped,
@@ -238,5 +370,14 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Forget the words read (the benchmark's cold runs: a worker just started). */
+export function forgetWords(): void {
+  keys = new Array<string | undefined>(4096).fill(undefined);
+  infos = new Array<WordInfo | undefined>(4096).fill(undefined);
+  hashes = new Int32Array(4096);
+  kept = 0;
+}
+
 /** For tests: whether this word, as written, is in the word memory. */
-export const isWordKept = (raw: string): boolean => words.has(raw);
+export const isWordKept = (raw: string): boolean =>
+  keys[placeOf(raw, 0, raw.length, hashOf(raw, 0, raw.length))] !== undefined;

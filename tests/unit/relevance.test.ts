@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankForProblem, type RankItem } from '@/core/relevance/rank';
-import { isWordKept } from '@/core/relevance/text';
+import { forgetReadTexts, keptIndexes, rankForProblem, type RankItem } from '@/core/relevance/rank';
+import { forEachWord, forgetWords, isWordKept, tokenize } from '@/core/relevance/text';
 import { ACCOUNTS } from '../fixtures/relevance/accounts';
 import { CASES } from '../fixtures/relevance/cases';
 
@@ -115,5 +115,89 @@ describe('the ticket words are not kept', () => {
     expect(isWordKept('Zyxwvutqa')).toBe(true);
     expect(isWordKept('Qqxyzzyplugh')).toBe(false);
     expect(isWordKept('Ffroobnitz')).toBe(false);
+  });
+});
+
+describe('reading an account once', () => {
+  const notes = (texts: string[]): RankItem[] => texts.map((text, i) => ({ kind: 'note', id: `n${i}`, text }));
+  const filler = Array.from({ length: 30 }, (_, i) => `Quarterly review ${i}: printers and badges discussed.`);
+
+  it('ranks from the index of texts read before, and reads a changed note anew (same id)', () => {
+    forgetReadTexts();
+    const before = notes([...filler, 'The Veeam backup job fails on Sundays.']);
+    expect(rankForProblem(before, { subject: 'Veeam backup failed' }).map((g) => g.id)).toEqual(['n30']);
+    expect(keptIndexes()).toBe(1);
+    // The same texts in new objects (a new story of the same account): the index is reused.
+    expect(
+      rankForProblem(notes([...filler, 'The Veeam backup job fails on Sundays.']), { subject: 'Veeam' }),
+    ).toHaveLength(1);
+    expect(keptIndexes()).toBe(1);
+    // The note edited in the CRM: same id, new words.
+    const after = notes([...filler, 'Moved the backups to Datto; nothing else to note.']);
+    expect(rankForProblem(after, { subject: 'Veeam backup failed' })).toEqual([]);
+    expect(rankForProblem(after, { subject: 'Datto backup failed' }).map((g) => g.id)).toEqual(['n30']);
+  });
+
+  it('keeps at most 8 accounts read', () => {
+    forgetReadTexts();
+    for (let a = 0; a < 12; a++)
+      rankForProblem(notes([...filler, `Account ${a} runs Dentrix.`]), { subject: 'Dentrix' });
+    expect(keptIndexes()).toBe(8);
+  });
+
+  it('finds a name the notes wrote with the wrong first letter (looked up by its second letter)', () => {
+    const got = rankForProblem(notes([...filler, 'Wuickbooks crashes when the payroll module opens.']), {
+      subject: 'QuickBooks crashed',
+    });
+    expect(got.map((g) => g.id)).toEqual(['n30']);
+    expect(got[0]!.terms[0]).toBe('Wuickbooks');
+  });
+});
+
+describe('forEachWord', () => {
+  it('finds the runs of letters and digits /[\\p{L}\\p{N}]+/gu finds, in any script', () => {
+    const texts = [
+      'Störung seit 7:30 — Druckertreiber/Straße, naïve café',
+      'M365 + QuickBooks® v2024; 中文字 日本語, ٣٤ Ⅳ ²',
+      'e\u0301 combining, 𝒜𝒷𝒸 astral letters, 😀 emoji, lone \ud800 and \udc00 halves',
+      '',
+      '   ',
+      'end',
+    ];
+    for (const text of texts) {
+      const want = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+      const got: number[][] = [];
+      forEachWord(text, (start, end) => got.push([start, end]));
+      expect(got).toEqual(want);
+    }
+  });
+});
+
+describe('the word memory', () => {
+  it('tells words written like names, ASCII or not', () => {
+    forgetWords();
+    const text = 'QuickBooks M365 Dentrix iPhone Störung fooBär 2024 x86 ÄrztePRO';
+    expect(tokenize(text).map((t) => [t.folded, t.shaped])).toEqual([
+      ['quickbooks', true],
+      ['m365', true],
+      ['dentrix', false],
+      ['iphone', true],
+      ['storung', false],
+      ['foobar', true],
+      ['2024', false],
+      ['x86', true],
+      ['arztepro', true],
+    ]);
+  });
+
+  it('keeps every word read as its table grows, and each by its own letters', () => {
+    forgetWords();
+    const many = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
+    tokenize(many.join(' '));
+    expect(many.every(isWordKept)).toBe(true);
+    expect(isWordKept('w0y')).toBe(false);
+    tokenize('Störung 𝒜𝒷𝒸 naïve');
+    expect(['Störung', '𝒜𝒷𝒸', 'naïve'].every(isWordKept)).toBe(true);
+    expect(tokenize('Wax wax WAX').map((t) => t.folded)).toEqual(['wax', 'wax', 'wax']);
   });
 });
