@@ -30,14 +30,16 @@ export function ImportFileReview({
 }) {
   const sheets = parsed.sheets;
   const id = `f-${parsed.file.replace(/[^a-z0-9]/gi, '-')}`;
-  if (parsed.kind === 'backup' || parsed.kind === 'user') {
+  if (parsed.kind === 'backup' || parsed.kind === 'user' || parsed.kind === 'contactRole') {
     return (
       <div class="import-file" data-testid="import-file">
         <h3>{parsed.file}</h3>
         <p data-testid="import-read-as">
           {parsed.kind === 'backup'
             ? t('import.backup', [parsed.rowCount.toLocaleString()])
-            : t('import.users', [String(parsed.userCount)])}
+            : parsed.kind === 'user'
+              ? t('import.users', [String(parsed.userCount)])
+              : t('importRoles.file', [String(parsed.contactRoleCount)])}
         </p>
         <ErrorList parsed={parsed} />
       </div>

@@ -18,13 +18,18 @@ export type Choices = Omit<ImportInput, 'bytes' | 'onProgress'>;
 export type ReadProgress = (done: number, total: number) => void;
 
 /** What the page shows of a parsed file: all of it but its records. */
-export type ParseSummary = Omit<ImportParse, 'records' | 'rows' | 'textNotes' | 'textNoteRows' | 'users' | 'backup'> & {
+export type ParseSummary = Omit<
+  ImportParse,
+  'records' | 'rows' | 'textNotes' | 'textNoteRows' | 'users' | 'contactRoles' | 'backup'
+> & {
   /** The preview's rows (what its references will be resolved from). */
   rows: RowMeta[];
   /** Sales notes made from free-text columns. */
   textNoteCount: number;
   /** For kind 'user': how many users the file names. */
   userCount: number;
+  /** For kind 'contactRole': how many opportunities its roles are on. */
+  contactRoleCount: number;
 };
 
 export function summarize(p: ImportParse): ParseSummary {
@@ -46,6 +51,7 @@ export function summarize(p: ImportParse): ParseSummary {
     rows: p.rows.slice(0, p.preview.length),
     textNoteCount: p.textNotes.length,
     userCount: p.users?.length ?? 0,
+    contactRoleCount: new Set((p.contactRoles ?? []).map((r) => r.opportunityId)).size,
     errors: p.errors,
     errorCount: p.errorCount,
     warnings: p.warnings,

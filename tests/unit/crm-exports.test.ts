@@ -150,6 +150,41 @@ describe('Salesforce', () => {
     expect(notesOf(s, { accountId: copper.id }).some((n) => n.body.startsWith('Three warehouses'))).toBe(true);
   });
 
+  it('OpportunityContactRole.csv joins contacts to their opportunities: role (primary first) and account', async () => {
+    const dir = 'salesforce-data-export/';
+    const files = ['Account.csv', 'Contact.csv', 'Opportunity.csv', 'Campaign.csv', 'OpportunityContactRole.csv'].map(
+      (f) => read(dir + f),
+    );
+    expect(files.map((f) => f.kind)).toEqual(['account', 'contact', 'deal', 'campaign', 'contactRole']);
+    const roles = files[4]!;
+    expect(roles.preset).toBe('salesforce');
+    // The deleted role (IsDeleted true) is left out.
+    expect(roles.contactRoles).toHaveLength(3);
+    const s = await land(...files);
+    const copper = byName(s.accounts, 'Copperfield Logistics');
+    const birch = byName(s.accounts, 'Birchwood Schools');
+    // Renee is the primary contact (Decision Maker); the later deleted Economic Buyer role is ignored.
+    expect(byName(s.contacts, 'Renee Okafor')).toMatchObject({ accountId: copper.id, role: 'decision maker' });
+    expect(byName(s.contacts, 'Paulo Duarte')).toMatchObject({ accountId: copper.id, role: 'influencer' });
+    // Marta has no AccountId in Contact.csv: her opportunity's account is hers.
+    expect(byName(s.contacts, 'Marta Lindqvist')).toMatchObject({
+      accountId: birch.id,
+      role: 'technical buyer',
+      email: 'm.lindqvist@birchwood.example',
+    });
+  });
+
+  it('OpportunityContactRole.csv imported later updates the stored contacts', async () => {
+    const dir = 'salesforce-data-export/';
+    await land(...['Account.csv', 'Contact.csv', 'Opportunity.csv', 'Campaign.csv'].map((f) => read(dir + f)));
+    const s = await land(read(dir + 'OpportunityContactRole.csv'));
+    expect(byName(s.contacts, 'Marta Lindqvist')).toMatchObject({
+      accountId: byName(s.accounts, 'Birchwood Schools').id,
+      role: 'technical buyer',
+    });
+    expect(s.contacts).toHaveLength(3);
+  });
+
   it('a formatted report: title block, sort arrow, subtotals, total and footer are skipped', async () => {
     const p = read('salesforce-opportunities-formatted.csv');
     expect(p.preset).toBe('salesforce');
