@@ -279,6 +279,40 @@ describe('Dynamics 365 Sales', () => {
   });
 });
 
+// Autotask: only the headers its import templates document (sources/column-maps.ts says which);
+// an organization export "In Import Template Format" and an opportunity file in that template.
+describe('Autotask', () => {
+  it('organizations: their Autotask id and name; the address columns are listed as ignored', async () => {
+    const p = read('autotask-organizations.csv');
+    expect([p.kind, p.preset]).toEqual(['account', 'autotask']);
+    expect(p.ignored).toEqual(expect.arrayContaining(['Number', 'Address 1', 'Phone']));
+    const s = await land(p);
+    const harbour = byName(s.accounts, 'Harbourside Dental Group');
+    expect(harbour).toMatchObject({ sourceId: '29683512', externalIds: { autotask: '29683512' } });
+    expect(s.accounts).toHaveLength(2);
+  });
+
+  it('opportunities join their organization by name, the description becomes a note, a new one is created', async () => {
+    const orgs = read('autotask-organizations.csv');
+    const p = read('autotask-opportunities.csv');
+    expect([p.kind, p.preset]).toEqual(['deal', 'autotask']);
+    expect(p.ignored).toEqual(['External (Legacy) Opportunity ID', 'Contact']);
+    const plan = await planImport(db, [orgs, p]);
+    expect(plan.createdAccounts.get('autotask-opportunities.csv')).toBe(1);
+    const s = await land(orgs, p);
+    const harbour = byName(s.accounts, 'Harbourside Dental Group');
+    const deal = byName(s.deals, 'Harbourside - managed backup');
+    expect(deal).toMatchObject({ sourceId: '4100017', accountId: harbour.id });
+    expect(notesOf(s, { dealId: deal.id }).map((n) => [n.body, n.accountId])).toEqual([
+      ['Nightly image backup of the imaging server; promised restore tests every quarter.', harbour.id],
+    ]);
+    expect(byName(s.deals, 'Kestrel - firewall refresh').accountId).toBe(
+      byName(s.accounts, 'Kestrel Engineering Ltd').id,
+    );
+    expect(byName(s.deals, 'Moorfield Bakery - onboarding').accountId).toBe(byName(s.accounts, 'Moorfield Bakery').id);
+  });
+});
+
 describe('standalone files', () => {
   it('never attaches to a wrong account: a name that fits two accounts is refused', async () => {
     await commitImport(
