@@ -79,23 +79,25 @@ function holdHere(): HeldFiles {
 }
 
 export async function readImportFile(input: Choices, file: Blob, onProgress?: ReadProgress): Promise<ReadFile> {
+  // A file over the limit is not read at all; it is held where the others are, so that planning
+  // finds it like any other.
+  const tooBigFile = file.size > MAX_IMPORT_BYTES ? tooBig(input.fileName) : undefined;
+  if (!tooBigFile) onProgress?.(0, file.size);
   const w = startWorker();
-  if (file.size > MAX_IMPORT_BYTES) {
-    // Held where the other files are, so that planning finds it like any other.
-    const parsed = tooBig(input.fileName);
-    const held = w ? await ask<Held>(w, { op: 'hold', parsed }) : holdHere().hold(parsed);
-    return { file, key: held.key, parsed: held.summary };
-  }
-  onProgress?.(0, file.size);
   if (w) {
     try {
-      const held = await ask<Held>(w, { op: 'parse', input, file }, onProgress);
+      const held = tooBigFile
+        ? await ask<Held>(w, { op: 'hold', parsed: tooBigFile })
+        : await ask<Held>(w, { op: 'parse', input, file }, onProgress);
       return { file, key: held.key, parsed: held.summary };
     } catch (e) {
       if (!(e instanceof WorkerFailed)) throw e;
     }
   }
-  const held = await holdHere().parse(input, new Uint8Array(await file.arrayBuffer()), onProgress);
+  const here = holdHere();
+  const held = tooBigFile
+    ? here.hold(tooBigFile)
+    : await here.parse(input, new Uint8Array(await file.arrayBuffer()), onProgress);
   return { file, key: held.key, parsed: held.summary };
 }
 

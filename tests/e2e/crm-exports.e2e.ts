@@ -1,7 +1,9 @@
 // Issue 19: a Salesforce Data Export set and a Pipedrive set imported through the options page
 // (parsed in the import worker), then the sidebar beside a ticket shows the campaign, the rep by
 // name and the deal's description as a sales note.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, sidebarFrame, type Harness } from './harness';
@@ -90,5 +92,20 @@ describe('real CRM exports land whole', () => {
     await expect
       .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 20_000 })
       .toMatch(/^Imported deals-by-hand\.csv/);
+  });
+  it('a file over 100 MB is refused at once, unread, naming the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-big-'));
+    try {
+      const path = join(dir, 'huge.csv');
+      writeFileSync(path, '');
+      truncateSync(path, 101 * 1024 * 1024);
+      await options.getByLabel('Files').setInputFiles(path);
+      await expect
+        .poll(() => options.getByTestId('import-errors').textContent())
+        .toContain('the file is larger than 100 MB');
+      expect(await options.getByRole('button', { name: 'Import huge.csv' }).isDisabled()).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
