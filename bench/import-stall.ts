@@ -1,7 +1,9 @@
 /**
  * The options page while a big file is imported: the longest main-thread task (Long Tasks API)
- * while the file is read (parsed in the import worker) and while it is committed, for a CSV of
- * about `mb` MB of accounts chosen through the page's file input. Target: no stall over 100 ms.
+ * while the file is read (parsed and planned in the import worker, which keeps the records and
+ * hands the page a summary) and while it is committed (the worker stages the records, the
+ * background writes them), for a CSV of about `mb` MB of accounts chosen through the page's file
+ * input. Target: no stall over 100 ms.
  * Needs the test build, as bench/browser.ts.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -206,7 +206,12 @@ if (part('stall')) {
           ['phase', 'ms', 'longest task ms', 'tasks over 50 ms'],
           [
             ['read + preview (worker parses)', ms(stall.readMs), ms(stall.readLongestMs), stall.readLongTasks],
-            ['commit (IndexedDB, in the page)', ms(stall.commitMs), ms(stall.commitLongestMs), stall.commitLongTasks],
+            [
+              'stage (import worker) + commit (background)',
+              ms(stall.commitMs),
+              ms(stall.commitLongestMs),
+              stall.commitLongTasks,
+            ],
           ],
         ),
     );

@@ -1,14 +1,13 @@
 /**
  * The options page's side of writing sales data: it asks the background, the only writer
  * (services/data-writes.ts), and shows what the background reports. Parsed files are handed
- * over through the importStages table: a 100k-row import is one put and one message, not a
- * message of tens of megabytes.
+ * over through the importStages table, written by the import worker that parsed them
+ * (entrypoints/options/import-files.ts): a 100k-row import is one put off the page's main
+ * thread and one message, not a message of tens of megabytes.
  */
 import { browser } from '#imports';
 import { IMPORT_PROGRESS, type MessageType, type ReplyValue, type Request } from '@/core/messages';
-import type { ImportParse } from '@/sources/import-types';
 import type { ImportOutcome } from '@/core/import-message';
-import { getDb } from '@/storage/db';
 import { askBackground } from './ask-background';
 
 /** Lost answers are asked again for this long: each asking wakes a worker, which resumes or reports. */
@@ -21,13 +20,16 @@ async function ask<T extends MessageType>(message: Request<T> & { type: T }): Pr
   return reply.value;
 }
 
-/** Commit parsed files through the background, with its progress reports. */
+/**
+ * Commit parsed files through the background, with its progress reports: `stage` writes them to
+ * importStages under the id it is given (in the import worker), then the background is asked.
+ */
 export async function importThroughBackground(
-  parses: ImportParse[],
+  stage: (stageId: string) => Promise<void>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const stageId = crypto.randomUUID();
-  await getDb().importStages.put({ id: stageId, createdAt: new Date().toISOString(), payload: parses });
+  await stage(stageId);
   const listener = (m: unknown) => {
     const p = m as { type?: unknown; stageId?: unknown; done?: unknown; total?: unknown } | null;
     if (

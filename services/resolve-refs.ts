@@ -8,7 +8,15 @@
  * several accounts is an error too, never a guess. A campaign known only by name is created,
  * since deal exports name campaigns that were never exported.
  */
-import { emptyRecordSet, recordId, type Account, type Deal, type Note, type RecordSet } from '@/core/model';
+import {
+  emptyRecordSet,
+  recordId,
+  type Account,
+  type Contact,
+  type Deal,
+  type Note,
+  type RecordSet,
+} from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import {
   MAX_LISTED_ERRORS,
@@ -72,7 +80,7 @@ function pick(candidates: Target[] | undefined, source: string): Found {
 export async function resolveImports(db: BackstoryDB, allParses: ImportParse[]): Promise<Resolved> {
   const set = emptyRecordSet();
   const metas = new Map<object, { meta: RowMeta; parse: ImportParse }>();
-  const parses = allParses.filter((p) => p.kind !== 'user' && p.kind !== 'backup');
+  const parses = allParses.filter((p) => p.kind !== 'user' && p.kind !== 'contactRole' && p.kind !== 'backup');
   for (const parse of parses) {
     parse.records.forEach((r, i) => {
       const copy = { ...r };
@@ -263,7 +271,54 @@ export async function resolveImports(db: BackstoryDB, allParses: ImportParse[]):
     }
     if (record.accountId === undefined) delete record.accountId;
   }
+  await joinContactRoles(db, set, allParses);
   return { set, errors, errorCount, createdCampaigns, createdAccounts };
+}
+
+/**
+ * Salesforce's OpportunityContactRole.csv joins contacts to their opportunities: a contact gets
+ * its role on them (the primary one first, lower-cased as the live Salesforce source does), and a
+ * contact without an account gets its opportunity's. Contacts and deals are found in the same
+ * import, then among the stored records (a stored contact so changed is written again). A role
+ * whose contact or opportunity is found nowhere is left out: it attaches nothing to anything.
+ * Backstory's model has no contact-on-deal link, so the role and the account are what lands.
+ */
+async function joinContactRoles(db: BackstoryDB, set: RecordSet, parses: ImportParse[]): Promise<void> {
+  const roles = parses.flatMap((p) => (p.contactRoles ?? []).map((r) => ({ ...r, source: p.source })));
+  if (!roles.length) return;
+  const contacts = new Map(set.contacts.map((c) => [c.id, c]));
+  const deals = new Map(set.deals.map((d) => [d.id, d]));
+  const contactId = (r: (typeof roles)[number]) => recordId(r.source, r.contactId);
+  const dealId = (r: (typeof roles)[number]) => recordId(r.source, r.opportunityId);
+  const storedContacts = await recordsByIds(db, 'contact', [
+    ...new Set(roles.map(contactId).filter((id) => !contacts.has(id))),
+  ]);
+  const fromStore = new Set<object>();
+  for (const c of storedContacts) {
+    if (!c) continue;
+    const copy = { ...c };
+    contacts.set(c.id, copy);
+    fromStore.add(copy);
+  }
+  const storedDeals = await recordsByIds(db, 'deal', [...new Set(roles.map(dealId).filter((id) => !deals.has(id)))]);
+  for (const d of storedDeals) if (d) deals.set(d.id, d);
+  // The primary role first, then in file order.
+  const ordered = [...roles].sort((a, b) => Number(b.primary) - Number(a.primary));
+  const changed = new Set<Contact>();
+  for (const r of ordered) {
+    const contact = contacts.get(contactId(r));
+    const deal = deals.get(dealId(r));
+    if (!contact || !deal) continue;
+    if (r.role && !contact.role) {
+      contact.role = r.role.toLowerCase();
+      changed.add(contact);
+    }
+    if (!contact.accountId && deal.accountId) {
+      contact.accountId = deal.accountId;
+      changed.add(contact);
+    }
+  }
+  for (const c of changed) if (fromStore.has(c)) set.contacts.push(c);
 }
 
 /**

@@ -17,13 +17,22 @@ export const PRESETS = [
   'zoho',
   'dynamics',
   'connectwise',
+  'autotask',
   'backstory',
   'generic',
 ] as const;
 /** Which export a header row looks like; "backstory" is our own template (headers = field names). */
 export type Preset = (typeof PRESETS)[number];
 /** The presets that are a CRM or PSA (their record ids are worth keeping as an account's external id). */
-export const CRM_PRESETS: readonly Preset[] = ['hubspot', 'salesforce', 'pipedrive', 'zoho', 'dynamics', 'connectwise'];
+export const CRM_PRESETS: readonly Preset[] = [
+  'hubspot',
+  'salesforce',
+  'pipedrive',
+  'zoho',
+  'dynamics',
+  'connectwise',
+  'autotask',
+];
 
 export type FieldType = 'text' | 'list' | 'money' | 'date' | 'datetime' | 'email' | 'domains' | 'bool' | 'map' | 'ref';
 
@@ -61,10 +70,27 @@ export interface KindSpec {
  *   of which holds the row's GUID: "(Do Not Modify) Opportunity", "Topic", "Potential Customer",
  *   "Est. Revenue", "Est. Close Date", "Actual Close Date", "Status", "Owner".
  * - connectwise: ConnectWise PSA (Manage) company and opportunity list exports.
+ * - autotask: Autotask's organization search exports "In Import Template Format", whose headers
+ *   are those of its import templates (Autotask online help, "Populating the Organization import
+ *   template": "Organization ID (updates only)", "Name", "Number", "Address 1", "Phone"...; and
+ *   "Populating the Opportunities import template": "Opportunity ID [updates only]", "Opportunity
+ *   Name (required)", "Opportunity Description", "Organization (required)", "Contact"). The help
+ *   says an instance may call organizations "Account", "Customer" or "Client Company" instead,
+ *   so those words stand in for "Organization" too. Only these headers could be read in the
+ *   documentation: the templates' columns for a website, an owner, an amount, a stage or a close
+ *   date were not found in any source, so an Autotask file maps none of them by itself (the
+ *   preview lists them as ignored; they can be mapped by hand).
+ * - HaloPSA: no preset. Halo documents its spreadsheet import (guides "Client, Sites & Users
+ *   Import") but no source found shows the headers of a client or opportunity export, so its
+ *   files are read by the generic names or mapped by hand.
  * Only the headers are taken from these; the fixtures in tests/fixtures/csv were written here,
  * not exported from the products (see their README).
  */
 const f = (type: FieldType, aliases: Aliases = {}): FieldSpec => ({ type, aliases });
+/** Autotask's word for an organization, as an instance may have renamed it (its online help). */
+const AT_TERMS = ['Organization', 'Account', 'Customer', 'Client Company'];
+const AT_ORG_ID = AT_TERMS.map((t) => `${t} ID (updates only)`);
+const AT_ORG = AT_TERMS.map((t) => `${t} (required)`);
 const HS_COMPANY_ID = ['Associated Company IDs (Primary)', 'Associated Company ID', 'Associated Company IDs'];
 const HS_COMPANY = ['Associated Company', 'Associated Company (Primary)', 'Associated Company Name'];
 const HS_SOURCE = ['Original Source', 'Original Traffic Source', 'Original Source Type', 'Latest Traffic Source'];
@@ -82,6 +108,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         zoho: ['Record Id', 'Account Id'],
         dynamics: ['(Do Not Modify) Account'],
         connectwise: ['Company ID'],
+        autotask: AT_ORG_ID,
         generic: ['sourceId'],
       }),
       name: f('text', {
@@ -91,6 +118,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         zoho: ['Account Name'],
         dynamics: ['Account Name'],
         connectwise: ['Company Name', 'Company'],
+        autotask: ['Name', '[required] Name'],
         generic: ['Name', 'Account', 'Company', 'Organization', 'Organisation', 'Customer', 'Client'],
       }),
       aliases: f('list', { generic: ['Aliases', 'Also known as', 'AKA', 'Other names', 'DBA'] }),
@@ -316,6 +344,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         zoho: ['Record Id', 'Deal Id'],
         dynamics: ['(Do Not Modify) Opportunity'],
         connectwise: ['Opportunity ID'],
+        autotask: ['Opportunity ID [updates only]'],
         generic: ['sourceId'],
       }),
       accountId: f('ref', {
@@ -330,6 +359,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         zoho: ['Account Name'],
         dynamics: ['Potential Customer', 'Account'],
         connectwise: ['Company', 'Company Name'],
+        autotask: AT_ORG,
         generic: ['Account', 'Customer', 'Client'],
       }),
       campaignId: f('ref', { salesforce: ['Campaign ID', 'CampaignId'], connectwise: ['Campaign ID'] }),
@@ -357,6 +387,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         zoho: ['Deal Name'],
         dynamics: ['Topic'],
         connectwise: ['Opportunity Name', 'Opportunity'],
+        autotask: ['Opportunity Name (required)', 'Opportunity Name'],
         generic: ['Deal', 'Name'],
       }),
       valueOneTime: f('money', {
@@ -427,6 +458,7 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
         salesforce: ['Description'],
         zoho: ['Description'],
         dynamics: ['Description'],
+        autotask: ['Opportunity Description'],
         generic: ['Description'],
       }),
       notes: f('text', { hubspot: ['Associated Note'], connectwise: ['Notes'], generic: ['Notes'] }),

@@ -14,8 +14,20 @@ export {
 } from '@/core/import-message';
 import type { ImportError, ImportMessage } from '@/core/import-message';
 
-/** What a file holds: records of one kind, a backup, or a CRM's users. */
-export type ImportKind = RecordKind | 'backup' | 'user';
+/** What a file holds: records of one kind, a backup, a CRM's users, or contacts' roles on deals. */
+export type ImportKind = RecordKind | 'backup' | 'user' | 'contactRole';
+
+/**
+ * One row of Salesforce's OpportunityContactRole.csv (Data Export): the role a contact plays on
+ * an opportunity (Salesforce Object Reference, OpportunityContactRole: OpportunityId, ContactId,
+ * Role, IsPrimary, IsDeleted).
+ */
+export interface ContactRole {
+  opportunityId: string;
+  contactId: string;
+  role: string;
+  primary: boolean;
+}
 
 /** A reference to another record, kept as the file wrote it until commit resolves it. */
 export interface Ref {
@@ -80,6 +92,8 @@ export interface ImportParse {
   textNoteRows: RowMeta[];
   /** For kind 'user': [user id, name] pairs. */
   users?: [string, string][];
+  /** For kind 'contactRole': the roles, joined to contacts and deals at commit (resolve-refs.ts). */
+  contactRoles?: ContactRole[];
   /** The first 5 records, as they will be stored. */
   preview: AnyRecord[];
   /** The first MAX_LISTED_ERRORS errors; errorCount counts all of them. */
@@ -148,7 +162,7 @@ export interface ImportInput {
   fileName: string;
   bytes: Uint8Array;
   /** What the file holds; detected from its headers when absent. */
-  kind?: RecordKind | 'user';
+  kind?: RecordKind | 'user' | 'contactRole';
   /** Field -> column index, replacing the automatic mapping (start from a previous parse's). */
   mapping?: Record<string, number>;
   /** Data source the records belong to; 'csv' by default. */

@@ -51,7 +51,7 @@ export function parseJsonImport(text: string, input: ImportInput, base: ImportPa
     return out;
   }
   const choice = chooseMapping(out.headers, errors, (w) => out.warnings.push(w), {
-    kind: input.kind === 'user' ? undefined : input.kind,
+    kind: input.kind === 'user' || input.kind === 'contactRole' ? undefined : input.kind,
     mapping: input.mapping,
     what: 'key',
   });

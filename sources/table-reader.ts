@@ -26,6 +26,17 @@ function isUserList(headers: string[]): boolean {
   return keys.has('id') && keys.has('username') && (keys.has('name') || keys.has('lastname'));
 }
 
+/**
+ * Salesforce's OpportunityContactRole.csv (Data Export; fields from the Salesforce Object
+ * Reference: Id, OpportunityId, ContactId, Role, IsPrimary, IsDeleted): a contact's role on a deal.
+ */
+function isContactRoleList(headers: string[]): boolean {
+  const keys = new Set(headers.map(headerKey));
+  return keys.has('opportunityid') && keys.has('contactid');
+}
+
+const TRUE = /^(true|1|yes)$/i;
+
 export class TableReader {
   started = false;
   private builder?: RecordBuilder;
@@ -35,12 +46,17 @@ export class TableReader {
   private footer = false;
   private preamble = 0;
   private users?: { id: number; name: number; first: number; last: number };
+  private roles?: { opportunity: number; contact: number; role: number; primary: number; deleted: number };
   /** Rows are read in full before records are built: a date column is judged as a whole. */
   private readonly buffer: { cells: unknown[]; line: number; problem?: ImportMessage }[] = [];
 
   constructor(
     private readonly out: ImportParse,
-    private readonly input: { kind?: RecordKind | 'user'; mapping?: Record<string, number>; dateOrder?: SlashOrder },
+    private readonly input: {
+      kind?: RecordKind | 'user' | 'contactRole';
+      mapping?: Record<string, number>;
+      dateOrder?: SlashOrder;
+    },
     private readonly errors: ErrorList,
   ) {}
 
@@ -60,7 +76,8 @@ export class TableReader {
       filled.length <= 1 &&
       !/[,;\t|]/.test(filled[0] ?? '') &&
       detectKind(headers).score === 0 &&
-      !isUserList(headers)
+      !isUserList(headers) &&
+      !isContactRoleList(headers)
     ) {
       this.preamble++;
       return true;
@@ -75,7 +92,19 @@ export class TableReader {
       Object.assign(this.out, { kind: 'user', preset: 'salesforce', users: [] });
       return true;
     }
-    const kind = this.input.kind as RecordKind | undefined; // 'user' was handled above
+    if (this.input.kind === 'contactRole' || (!this.input.kind && isContactRoleList(headers))) {
+      const at = (name: string) => headers.findIndex((h) => headerKey(h) === name);
+      this.roles = {
+        opportunity: at('opportunityid'),
+        contact: at('contactid'),
+        role: at('role'),
+        primary: at('isprimary'),
+        deleted: at('isdeleted'),
+      };
+      Object.assign(this.out, { kind: 'contactRole', preset: 'salesforce', contactRoles: [] });
+      return true;
+    }
+    const kind = this.input.kind as RecordKind | undefined; // 'user' and 'contactRole' were handled above
     const choice = chooseMapping(headers, this.errors, (w) => this.out.warnings.push(w), {
       kind,
       mapping: this.input.mapping,
@@ -118,6 +147,18 @@ export class TableReader {
       const text = (i: number) => (i >= 0 ? String(cells[i] ?? '').trim() : '');
       const full = text(name) || [text(first), text(last)].filter(Boolean).join(' ');
       if (text(id) && full) out.users!.push([text(id), full]);
+      return;
+    }
+    if (this.roles) {
+      const { opportunity, contact, role, primary, deleted } = this.roles;
+      const text = (i: number) => (i >= 0 ? String(cells[i] ?? '').trim() : '');
+      if (text(opportunity) && text(contact) && !TRUE.test(text(deleted)))
+        out.contactRoles!.push({
+          opportunityId: text(opportunity),
+          contactId: text(contact),
+          role: text(role),
+          primary: TRUE.test(text(primary)),
+        });
       return;
     }
     const width = this.width;
@@ -195,7 +236,7 @@ export class TableReader {
       out.textNotes = this.builder.textNotes;
       out.textNoteRows = this.builder.textNoteRows;
     }
-    if ((this.builder || this.users) && out.rowCount === 0 && this.errors.count === 0)
+    if ((this.builder || this.users || this.roles) && out.rowCount === 0 && this.errors.count === 0)
       this.errors.add(this.headerLine, '', msg('noRows'));
   }
 }

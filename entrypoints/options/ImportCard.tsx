@@ -1,18 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
-import { getDb } from '@/storage/db';
-import { planImport, type ImportPlan } from '@/services/import-plan';
+import type { ImportPlan } from '@/services/import-plan';
 import { importThroughBackground } from '@/messaging/data-writes';
-import type { ImportInput, ImportParse } from '@/sources/csv-import';
+import type { ImportInput } from '@/sources/csv-import';
 import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { describeSummary } from './import-text';
 import { t } from '@/i18n/i18n';
 import { ImportFileReview, type FilePlan } from './ImportFileReview';
-import { readImportFile } from './import-reader';
+import { forgetImportFiles, planImportFiles, readImportFile, stageImportFiles, type ReadFile } from './import-reader';
 
-interface Picked {
-  file: Blob;
-  parsed: ImportParse;
-}
+/** A chosen file: its summary here, its records where it was parsed (import-reader.ts). */
+type Picked = ReadFile;
 type Outcome = { tone: 'ok' | 'error'; text: string; details?: string[] } | undefined;
 type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet' | 'dateOrder'>;
 
@@ -25,6 +22,7 @@ function planOf(plan: ImportPlan | undefined, file: string): FilePlan | undefine
 /**
  * Choose files, review what each will become (kind, columns, preview, every error), then commit
  * them together in one transaction. Nothing is stored until "Import" and then all or nothing.
+ * The files' records never come to this page: the import worker parses, plans and stages them.
  */
 export function ImportCard({ onDone }: { onDone: () => void }) {
   const [picked, setPicked] = useState<Picked[]>([]);
@@ -39,12 +37,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setPicked(list);
     setPlan(undefined);
     try {
-      setPlan(
-        await planImport(
-          getDb(),
-          list.map((p) => p.parsed),
-        ),
-      );
+      setPlan(await planImportFiles(list.map((p) => p.key)));
     } catch {
       // The preview goes without the plan; the commit says what is wrong.
     }
@@ -55,6 +48,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
 
   const choose = async (files: FileList | null) => {
     setOutcome(undefined);
+    forgetImportFiles(picked.map((p) => p.key));
     const list: Picked[] = [];
     try {
       for (const file of files ?? []) list.push(await read(file.name, file));
@@ -73,10 +67,12 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       ...change,
     });
     setReading(undefined);
+    forgetImportFiles([p.key]);
     await review(picked.map((q, j) => (j === i ? next : q)));
   };
 
   const reset = () => {
+    forgetImportFiles(picked.map((p) => p.key));
     setPlan(undefined);
     setPicked([]);
     if (inputRef.current) inputRef.current.value = '';
@@ -87,8 +83,9 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     setOutcome(undefined);
     try {
       // The background commits (it is the only writer of sales data) and reports progress.
+      const keys = picked.map((p) => p.key);
       const outcome = await importThroughBackground(
-        picked.map((p) => p.parsed),
+        (stageId) => stageImportFiles(stageId, keys),
         (done, total) => setProgress([done, total]),
       );
       if (!outcome.ok) {

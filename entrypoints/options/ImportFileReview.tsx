@@ -1,6 +1,6 @@
 import { RECORD_KINDS, type AnyRecord, type RecordKind } from '@/core/model';
 import { KIND_SPECS, PRESETS, TEMPLATE_FIELDS, missingRequired } from '@/sources/column-maps';
-import type { ImportParse } from '@/sources/csv-import';
+import type { ParseSummary } from './import-files';
 import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { msg, type ImportError, type RowMeta } from '@/sources/import-types';
 import { kindPlural } from './import-text';
@@ -24,20 +24,22 @@ export function ImportFileReview({
   plan,
   onChange,
 }: {
-  parsed: ImportParse;
+  parsed: ParseSummary;
   plan?: FilePlan;
   onChange: (c: Change) => void;
 }) {
   const sheets = parsed.sheets;
   const id = `f-${parsed.file.replace(/[^a-z0-9]/gi, '-')}`;
-  if (parsed.kind === 'backup' || parsed.kind === 'user') {
+  if (parsed.kind === 'backup' || parsed.kind === 'user' || parsed.kind === 'contactRole') {
     return (
       <div class="import-file" data-testid="import-file">
         <h3>{parsed.file}</h3>
-        <p>
+        <p data-testid="import-read-as">
           {parsed.kind === 'backup'
             ? t('import.backup', [parsed.rowCount.toLocaleString()])
-            : t('import.users', [String(parsed.users?.length ?? 0)])}
+            : parsed.kind === 'user'
+              ? t('import.users', [String(parsed.userCount)])
+              : t('importRoles.file', [String(parsed.contactRoleCount)])}
         </p>
         <ErrorList parsed={parsed} />
       </div>
@@ -140,8 +142,8 @@ export function ImportFileReview({
           {describeImportMessage(msg('accountsWillBeCreated', String(plan.createdAccounts)))}
         </p>
       )}
-      {parsed.textNotes.length > 0 && (
-        <p class="muted">{describeImportMessage(msg('notesFromText', parsed.textNotes.length.toLocaleString()))}</p>
+      {parsed.textNoteCount > 0 && (
+        <p class="muted">{describeImportMessage(msg('notesFromText', parsed.textNoteCount.toLocaleString()))}</p>
       )}
       {parsed.ignored.length > 0 && (
         <p class="muted" data-testid="import-ignored">
@@ -167,7 +169,7 @@ export function ImportFileReview({
   );
 }
 
-function ErrorList({ parsed }: { parsed: ImportParse }) {
+function ErrorList({ parsed }: { parsed: ParseSummary }) {
   if (!parsed.errorCount) return null;
   const more = parsed.errorCount - parsed.errors.length;
   return (

@@ -1,7 +1,9 @@
 // Issue 19: a Salesforce Data Export set and a Pipedrive set imported through the options page
 // (parsed in the import worker), then the sidebar beside a ticket shows the campaign, the rep by
 // name and the deal's description as a sales note.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, sidebarFrame, type Harness } from './harness';
@@ -63,5 +65,47 @@ describe('real CRM exports land whole', () => {
     expect(await frame.getByTestId('rep').textContent()).toBe('Ingrid Solberg');
     expect(await frame.getByTestId('notes').textContent()).toContain('weekend cut-over');
     await page.close();
+  });
+  it('a file read again by the import worker: the date order chosen, a column mapped to notes by hand', async () => {
+    const csv =
+      'Deal,Account,Closed,Remarks\n' +
+      'Harbourside - managed backup,Harbourside Dental Group,03/04/2024,Promised quarterly restore tests\n' +
+      'Kestrel - firewall refresh,Kestrel Engineering,05/06/2024,\n';
+    await options
+      .getByLabel('Files')
+      .setInputFiles({ name: 'deals-by-hand.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const file = options.getByTestId('import-file');
+    await expect.poll(() => file.getByTestId('import-ignored').textContent()).toContain('“Remarks”');
+    // The ambiguous date column is asked about; the answer reads the file again (in the worker).
+    await file.getByLabel('Dates such as 03/05/2024 in Closed are').selectOption('dmy');
+    await expect.poll(() => file.getByRole('table').textContent()).toContain('2024-04-03');
+    // "Remarks" mapped to the deal's notes by hand: no longer ignored, it becomes sales notes.
+    await file.getByText(/^Columns \(/).click();
+    await file
+      .locator('label', { has: options.locator('span', { hasText: /^notes$/ }) })
+      .locator('select')
+      .selectOption('3');
+    await expect.poll(() => file.textContent()).toContain('1 description(s) and note column(s) become sales notes');
+    expect(await file.getByTestId('import-ignored').count()).toBe(0);
+    expect(await file.getByLabel('Dates such as 03/05/2024 in Closed are').inputValue()).toBe('dmy');
+    await options.getByRole('button', { name: 'Import deals-by-hand.csv' }).click();
+    await expect
+      .poll(() => options.getByTestId('import-outcome').textContent(), { timeout: 20_000 })
+      .toMatch(/^Imported deals-by-hand\.csv/);
+  });
+  it('a file over 100 MB is refused at once, unread, naming the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-big-'));
+    try {
+      const path = join(dir, 'huge.csv');
+      writeFileSync(path, '');
+      truncateSync(path, 101 * 1024 * 1024);
+      await options.getByLabel('Files').setInputFiles(path);
+      await expect
+        .poll(() => options.getByTestId('import-errors').textContent())
+        .toContain('the file is larger than 100 MB');
+      expect(await options.getByRole('button', { name: 'Import huge.csv' }).isDisabled()).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -150,6 +150,41 @@ describe('Salesforce', () => {
     expect(notesOf(s, { accountId: copper.id }).some((n) => n.body.startsWith('Three warehouses'))).toBe(true);
   });
 
+  it('OpportunityContactRole.csv joins contacts to their opportunities: role (primary first) and account', async () => {
+    const dir = 'salesforce-data-export/';
+    const files = ['Account.csv', 'Contact.csv', 'Opportunity.csv', 'Campaign.csv', 'OpportunityContactRole.csv'].map(
+      (f) => read(dir + f),
+    );
+    expect(files.map((f) => f.kind)).toEqual(['account', 'contact', 'deal', 'campaign', 'contactRole']);
+    const roles = files[4]!;
+    expect(roles.preset).toBe('salesforce');
+    // The deleted role (IsDeleted true) is left out.
+    expect(roles.contactRoles).toHaveLength(3);
+    const s = await land(...files);
+    const copper = byName(s.accounts, 'Copperfield Logistics');
+    const birch = byName(s.accounts, 'Birchwood Schools');
+    // Renee is the primary contact (Decision Maker); the later deleted Economic Buyer role is ignored.
+    expect(byName(s.contacts, 'Renee Okafor')).toMatchObject({ accountId: copper.id, role: 'decision maker' });
+    expect(byName(s.contacts, 'Paulo Duarte')).toMatchObject({ accountId: copper.id, role: 'influencer' });
+    // Marta has no AccountId in Contact.csv: her opportunity's account is hers.
+    expect(byName(s.contacts, 'Marta Lindqvist')).toMatchObject({
+      accountId: birch.id,
+      role: 'technical buyer',
+      email: 'm.lindqvist@birchwood.example',
+    });
+  });
+
+  it('OpportunityContactRole.csv imported later updates the stored contacts', async () => {
+    const dir = 'salesforce-data-export/';
+    await land(...['Account.csv', 'Contact.csv', 'Opportunity.csv', 'Campaign.csv'].map((f) => read(dir + f)));
+    const s = await land(read(dir + 'OpportunityContactRole.csv'));
+    expect(byName(s.contacts, 'Marta Lindqvist')).toMatchObject({
+      accountId: byName(s.accounts, 'Birchwood Schools').id,
+      role: 'technical buyer',
+    });
+    expect(s.contacts).toHaveLength(3);
+  });
+
   it('a formatted report: title block, sort arrow, subtotals, total and footer are skipped', async () => {
     const p = read('salesforce-opportunities-formatted.csv');
     expect(p.preset).toBe('salesforce');
@@ -241,6 +276,40 @@ describe('Dynamics 365 Sales', () => {
     expect(deal.accountId).toBe(byName(s.accounts, 'Alder Street Dental').id);
     expect(byName(s.campaigns, 'Dental Expo 2024').id).toBe(deal.campaignId);
     expect(notesOf(s, { dealId: deal.id })[0]!.body).toMatch(/^Promised a loan laptop/);
+  });
+});
+
+// Autotask: only the headers its import templates document (sources/column-maps.ts says which);
+// an organization export "In Import Template Format" and an opportunity file in that template.
+describe('Autotask', () => {
+  it('organizations: their Autotask id and name; the address columns are listed as ignored', async () => {
+    const p = read('autotask-organizations.csv');
+    expect([p.kind, p.preset]).toEqual(['account', 'autotask']);
+    expect(p.ignored).toEqual(expect.arrayContaining(['Number', 'Address 1', 'Phone']));
+    const s = await land(p);
+    const harbour = byName(s.accounts, 'Harbourside Dental Group');
+    expect(harbour).toMatchObject({ sourceId: '29683512', externalIds: { autotask: '29683512' } });
+    expect(s.accounts).toHaveLength(2);
+  });
+
+  it('opportunities join their organization by name, the description becomes a note, a new one is created', async () => {
+    const orgs = read('autotask-organizations.csv');
+    const p = read('autotask-opportunities.csv');
+    expect([p.kind, p.preset]).toEqual(['deal', 'autotask']);
+    expect(p.ignored).toEqual(['External (Legacy) Opportunity ID', 'Contact']);
+    const plan = await planImport(db, [orgs, p]);
+    expect(plan.createdAccounts.get('autotask-opportunities.csv')).toBe(1);
+    const s = await land(orgs, p);
+    const harbour = byName(s.accounts, 'Harbourside Dental Group');
+    const deal = byName(s.deals, 'Harbourside - managed backup');
+    expect(deal).toMatchObject({ sourceId: '4100017', accountId: harbour.id });
+    expect(notesOf(s, { dealId: deal.id }).map((n) => [n.body, n.accountId])).toEqual([
+      ['Nightly image backup of the imaging server; promised restore tests every quarter.', harbour.id],
+    ]);
+    expect(byName(s.deals, 'Kestrel - firewall refresh').accountId).toBe(
+      byName(s.accounts, 'Kestrel Engineering Ltd').id,
+    );
+    expect(byName(s.deals, 'Moorfield Bakery - onboarding').accountId).toBe(byName(s.accounts, 'Moorfield Bakery').id);
   });
 });
 
