@@ -8,16 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launch, loadSampleData, sidebarFrame, type Harness } from './harness';
-import { dbRows, recordCounts } from './profile-data';
+import { dbRows, localStorageArea, recordCounts } from './profile-data';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 const TOKEN = 'pat-na1-killed-CANARY-0b7e';
+const TOKEN_2 = 'pat-na1-killed-second-CANARY-3c9a';
 /** Accounts and as many notes: a commit of some seconds on a loaded machine. */
-const ROWS = 30_000;
+const ROWS = 15_000;
 const FILLERS = 1000;
 let root: string;
 let profile: string;
 let mock: MockHubSpot;
+let second: MockHubSpot | undefined;
 let h: Harness;
 
 beforeAll(async () => {
@@ -25,7 +27,6 @@ beforeAll(async () => {
   Object.assign(data.companies[0]!.properties, { name: 'Fjord Freight AS', domain: 'fjordfreight.example' });
   Object.assign(data.contacts[0]!.properties, { email: 'lars.berg@fjordfreight.example' });
   mock = await startMockHubSpot({ token: TOKEN, data });
-  mock.record = true;
   root = mkdtempSync(join(tmpdir(), 'backstory-killed-'));
   profile = join(root, 'profile');
   h = await launch({ profile });
@@ -34,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await mock?.close();
+  await second?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -120,15 +122,19 @@ describe('the browser killed mid-write, started again on the same profile', () =
     await again.close();
   }, 240_000);
 
-  it('goes on with a sync from its cursor, and delivers a flag whose answer was lost exactly once', async () => {
+  it('goes on with a full sync from its cursor, and delivers a flag whose answer was lost exactly once', async () => {
     const options = await h.extensionPage('options.html#sources');
-    await options.setViewportSize({ width: 1000, height: 1000 });
-    await options.getByLabel('Name').fill('HubSpot (mock)');
-    await options.getByLabel('Private app token').fill(TOKEN);
-    await options.getByLabel('API address').fill(mock.url);
-    await options.getByRole('button', { name: 'Save and sync' }).click();
-    const status = () => options.getByTestId('source-status').textContent();
-    await expect.poll(status, { timeout: 30_000 }).toMatch(/Last synced .*3 accounts/);
+    await options.setViewportSize({ width: 1000, height: 1200 });
+    const addSource = async (name: string, token: string, url: string) => {
+      await options.getByLabel('Name').fill(name);
+      await options.getByLabel('Private app token').fill(token);
+      await options.getByLabel('API address').fill(url);
+      await options.getByRole('button', { name: 'Save and sync' }).click();
+    };
+    const status = (page: Page, name: string) => () =>
+      page.getByTestId('source').filter({ hasText: name }).getByTestId('source-status').textContent();
+    await addSource('HubSpot (mock)', TOKEN, mock.url);
+    await expect.poll(status(options, 'HubSpot (mock)'), { timeout: 30_000 }).toMatch(/Last synced .*3 accounts/);
 
     mock.switches = { status: 503, onlyPath: '/crm/v3/objects/notes' };
     {
@@ -142,47 +148,74 @@ describe('the browser killed mid-write, started again on the same profile', () =
     }
     const written = () => mock.writes.filter((w) => w.properties.hs_note_body?.includes('Bergen depot')).length;
 
-    // 1,000 changed companies, 100 a page, each answer slow; the flag's note is written but its
-    // answer never comes. The kill comes with pages of the sync stored and the note written.
-    const now = new Date().toISOString();
-    for (let i = 0; i < FILLERS; i++)
-      mock.data.companies.push({
-        id: String(70_000 + i),
-        properties: { name: `Slow Harbour ${i}`, domain: `slow${i}.example` },
-        modified: now,
-      });
+    // A second portal's first sync, a full pass (staged until complete) over 1,000 companies, 100
+    // a page, each answer slow; meanwhile the flag's note is written but its answer never comes.
+    // The kill comes with pages of the pass stored and the note written.
+    const portal = await startMockHubSpot({
+      token: TOKEN_2,
+      data: {
+        owners: [],
+        contacts: [],
+        deals: [],
+        notes: [],
+        companies: Array.from({ length: FILLERS }, (_, i) => ({
+          id: String(70_000 + i),
+          properties: { name: `Slow Harbour ${i}`, domain: `slow${i}.example` },
+        })),
+      },
+    });
+    second = portal;
+    portal.switches = { delayMs: 600 };
     mock.switches = { delayMs: 600, lostAnswerTo: 'POST /crm/v3/objects/notes' };
-    await options.getByRole('button', { name: 'Sync now' }).click();
+    await addSource('Second portal', TOKEN_2, portal.url);
     const flags = await h.extensionPage('options.html#flags');
     await flags.getByRole('button', { name: 'Send waiting flags now' }).click();
     const pass = async () =>
-      (await dbRows<{ pass?: { step: number; after?: string } }>(options, 'syncState')).find((s) => s.pass)?.pass;
+      (await dbRows<{ pass?: { mode: string; step: number; after?: string } }>(options, 'syncState')).find(
+        (s) => s.pass,
+      )?.pass;
     await expect
       .poll(async () => written() === 1 && !!(await pass())?.after, { timeout: 60_000, interval: 100 })
       .toBe(true);
     const cursor = (await pass())!;
-    console.log(`sync killed at step ${cursor.step}, after ${cursor.after}`);
-    expect(cursor.step).toBe(0);
-    const seen = mock.exchanges.length;
-    await killAndRestart();
+    /** A companies page's position: HubSpot's `after`, here an offset in base64url. */
+    const offset = (after: string | null | undefined) =>
+      after ? Number(Buffer.from(after, 'base64url').toString()) : undefined;
+    console.log(`sync killed in a ${cursor.mode} pass at step ${cursor.step}, companies from ${offset(cursor.after)}`);
+    expect(cursor).toMatchObject({ mode: 'full', step: 0 });
+    await h.kill();
+    // Requests the killed browser had sent are still answered (into nothing) after the mock's
+    // delay: they are not the restarted browser's.
+    await new Promise((done) => setTimeout(done, 1500));
+    const seen = portal.requests.length;
+    h = await launch({ profile });
 
     mock.switches = {};
+    portal.switches = {};
     const again = await h.extensionPage('options.html#sources');
-    await again.setViewportSize({ width: 1000, height: 1000 });
+    await again.setViewportSize({ width: 1000, height: 1200 });
     // Nobody asks: the new worker finds the sync cut off and goes on with it.
     await expect
-      .poll(() => again.getByTestId('source-status').textContent(), { timeout: 90_000 })
-      .toMatch(new RegExp(`Last synced .*changed records read; now ${FILLERS + 3} accounts`));
-    const resumed = mock.exchanges
+      .poll(status(again, 'Second portal'), { timeout: 90_000 })
+      .toMatch(new RegExp(`Last synced .*: ${FILLERS} accounts`));
+    const resumed = portal.requests
       .slice(seen)
-      .filter((x) => x.method === 'POST' && x.path === '/crm/v3/objects/companies/search')
-      .map((x) => (x.body as { after?: string }).after);
-    expect(resumed.length).toBeGreaterThan(0);
-    expect(resumed).not.toContain(undefined);
-    expect(Number(resumed[0])).toBeGreaterThanOrEqual(Number(cursor.after));
+      .filter((r) => r.path.startsWith('/crm/v3/objects/companies?'))
+      .map((r) => offset(new URL(r.path, portal.url).searchParams.get('after')));
+    // From the stored cursor (or the page after it, should one have landed between reading the
+    // cursor and the kill), each page after it once, none from the start again.
+    const from = resumed[0]!;
+    expect(from).toBeGreaterThanOrEqual(offset(cursor.after)!);
+    expect(from).toBeLessThanOrEqual(offset(cursor.after)! + 100);
+    const pages: number[] = [];
+    for (let at = from; at < FILLERS; at += 100) pages.push(at);
+    expect(resumed.slice(0, pages.length)).toEqual(pages);
     const counts = await recordCounts(again);
-    const hubspot = Object.keys(counts.account!).find((s) => s !== 'sample' && s !== 'csv')!;
-    expect(counts.account![hubspot]).toBe(FILLERS + 3);
+    const sources = (await localStorageArea(again)).dataSources as { id: string; label: string }[];
+    const id = sources.find((x) => x.label === 'Second portal')!.id;
+    // Every company once: the pages staged before the kill and those read after it.
+    expect(counts.account![id]).toBe(FILLERS);
+    expect(await dbRows(again, 'syncStaging')).toEqual([]);
 
     // The flag: found where the cut-off attempt wrote it, not written again.
     const flagsAgain = await h.extensionPage('options.html#flags');

@@ -170,7 +170,9 @@ describe(`upgrade from the released build (${RELEASED_COMMIT.slice(0, 7)}) to th
       )
       .toBeTruthy();
     mock.switches = { hang: true };
-    before.cursor = cursor!;
+    // Read again now that nothing more is answered: a page may have landed since.
+    const [state] = await dbRows<{ pass?: { step: number; after?: string } }>(options, 'syncState');
+    before.cursor = { step: state!.pass!.step, after: state!.pass!.after };
     await screenshot(options, 'upgrade-released-options');
     before.db = await dbSnapshot(options, 'backstory');
     before.secrets = await dbSnapshot(options, 'backstory-secrets');
@@ -182,7 +184,7 @@ describe(`upgrade from the released build (${RELEASED_COMMIT.slice(0, 7)}) to th
     expect(JSON.stringify(before.local)).not.toContain(TOKEN);
     await h.close();
     h = undefined;
-  }, 240_000);
+  }, 300_000);
 
   it('the current build, started in the same profile from the same folder, upgrades the database and keeps every row', async () => {
     // Requests the released browser left hanging are over with it; start the next browser's clean.
@@ -258,13 +260,17 @@ describe(`upgrade from the released build (${RELEASED_COMMIT.slice(0, 7)}) to th
     await expect
       .poll(() => options.getByTestId('source-status').textContent(), { timeout: 60_000 })
       .toMatch(new RegExp(`Last synced .*changed records read; now ${FILLERS + 3} accounts`));
-    const searches = mock.exchanges.filter((x) => x.method === 'POST' && x.path.endsWith('/search'));
-    const companies = searches.filter((x) => x.path.startsWith('/crm/v3/objects/companies/'));
-    // Every companies page after the stored cursor, none from the start again.
+    // The pass went on with the companies page at the stored cursor and each one after it, none
+    // from the start again. (A later pass, such as the one the hourly alarm set in the released
+    // build may start, begins at the start: it comes after these.)
+    const companies = mock.exchanges
+      .filter((x) => x.method === 'POST' && x.path === '/crm/v3/objects/companies/search')
+      .map((x) => (x.body as { after?: string }).after);
     expect(before.cursor.step).toBe(0);
-    expect(companies.length).toBeGreaterThan(0);
-    expect(companies.map((x) => (x.body as { after?: string }).after)).not.toContain(undefined);
-    expect((companies[0]!.body as { after?: string }).after).toBe(before.cursor.after);
+    const pages: string[] = [];
+    for (let at = Number(before.cursor.after); at < FILLERS; at += 100) pages.push(String(at));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(companies.slice(0, pages.length)).toEqual(pages);
     expect(mock.requests.every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'upgrade-current-options');
     await options.close();
