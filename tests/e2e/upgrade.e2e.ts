@@ -284,7 +284,10 @@ describe(`upgrade from the released build (${RELEASED_COMMIT.slice(0, 7)}) to th
     if (!writes()) await options.getByRole('button', { name: 'Send waiting flags now' }).click();
     await expect.poll(writes, { timeout: 30_000 }).toBe(1);
     await expect.poll(() => options.getByTestId('my-flags').textContent()).toMatch(/In your outbox/);
-    expect(await options.getByTestId('my-flags').textContent()).not.toContain('Waiting');
+    // Written by HubSpot first, then marked delivered here: wait for the mark.
+    await expect
+      .poll(() => options.getByTestId('my-flags').textContent(), { timeout: 30_000 })
+      .not.toContain('Waiting');
     expect(mock.writes.filter((w) => w.companies.includes('5001'))).toHaveLength(1);
     const { page, frame } = await ticket('generic-ticket-fjord.html', 'Fjord Freight AS');
     await expect.poll(() => frame.getByTestId('flags').textContent()).toMatch(/New project.*Sent to sales/);
