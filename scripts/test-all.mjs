@@ -107,7 +107,9 @@ if (
   countVitest('test-results/e2e.json', 'browser tests');
   // The browser tests again, with the service worker stopped every 3 s (CDP): no state may live
   // in its memory, and syncs and flag deliveries cut off mid-request must still finish, once.
-  // (Not Firefox, whose worker CDP cannot stop, nor the bundle size check, which runs none.)
+  // (Not Firefox, whose worker CDP cannot stop, nor the bundle size check, which runs none; nor
+  // the upgrade and killed-browser tests, which stop the whole browser themselves and run once,
+  // in the browser tests above.)
   rmSync('test-results/e2e-stopped-worker.json', { force: true });
   const paths = [
     'sidebar',

@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain .mjs helper shared with `npm start`
@@ -23,23 +23,32 @@ export interface Harness {
    * which the stopped-worker pass may stop between finding it and calling it. */
   backgroundExtensionPage: (path: string) => Promise<Page>;
   close: () => Promise<void>;
+  /** SIGKILL to the browser's whole process group (a crash, a power cut of the browser), then the fixture server closed. */
+  kill: () => Promise<void>;
 }
 
-/** A fresh Chromium profile with the built test extension, and the fixture server. */
-export async function launch(options: { lang?: string } = {}): Promise<Harness> {
+/**
+ * A Chromium profile with the built test extension, and the fixture server. A fresh profile
+ * (removed on close) unless `profile` names one, which is kept, so a test can start the browser
+ * again on it; `extensionDir` loads another build than the test build.
+ */
+export async function launch(
+  options: { lang?: string; profile?: string; extensionDir?: string } = {},
+): Promise<Harness> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No test build in ${EXTENSION_DIR}: run "WXT_TEST_HOSTS=1 npx wxt build" first (npm test does).`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No test build in ${extensionDir}: run "WXT_TEST_HOSTS=1 npx wxt build" first (npm test does).`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
   const server = await startFixtureServer();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // the new headless mode comes from the flag, which loads extensions
     args: [
-      ...chromiumArgs(EXTENSION_DIR, { headless: !process.env.HEADED, proxy: server.proxy }),
+      ...chromiumArgs(extensionDir, { headless: !process.env.HEADED, proxy: server.proxy }),
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
     ...(options.lang ? { locale: options.lang } : {}),
@@ -84,9 +93,33 @@ export async function launch(options: { lang?: string } = {}): Promise<Harness> 
       chaos?.();
       await context.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+    kill: async () => {
+      chaos?.();
+      // Playwright starts the browser as the leader of its own process group (detached).
+      const pid = browserPid(profile);
+      process.kill(-pid, 'SIGKILL');
+      await context.close().catch(() => undefined);
+      await server.close();
     },
   };
+}
+
+/** The browser this process started on `profile` (its command line names the profile). */
+function browserPid(profile: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (ppid === process.pid && args.includes(`--user-data-dir=${profile}`)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no browser of this process runs on ${profile}`);
 }
 
 /**

@@ -90,6 +90,11 @@ export interface Switches {
   malformed?: boolean;
   /** Never answer (requests on `onlyPath`, when set): the client's timeout has to end them. */
   hang?: boolean;
+  /**
+   * Carry out this one request ("POST /crm/v3/objects/notes", method and exact path) but never
+   * answer it: the connection was cut after HubSpot acted, so the client cannot know it did.
+   */
+  lostAnswerTo?: string;
 }
 
 export interface MockHubSpot {
@@ -117,6 +122,11 @@ export interface MockHubSpot {
   exchanges: { method: string; path: string; body?: unknown; status: number; answer: unknown }[];
   /** Replace the accepted token (the old one is then "revoked"). */
   setToken(token: string): void;
+  /**
+   * Hold every request from now on, unanswered and not yet seen (not in `requests`), until the
+   * returned function is called: then each is handled as it would have been.
+   */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -302,11 +312,23 @@ export async function startMockHubSpot(
     setToken(next: string) {
       token = next;
     },
+    hold() {
+      let release = () => undefined as void;
+      gate = new Promise<void>((done) => (release = done));
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
     close: async (): Promise<void> => undefined,
   };
+  let gate: Promise<void> | undefined;
 
   let current: MockHubSpot['exchanges'][number] | undefined;
+  /** The request being handled is carried out unanswered (switches.lostAnswerTo). */
+  let unanswered = false;
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (unanswered) return;
     if (current) {
       current.status = status;
       current.answer = typeof body === 'string' ? body : JSON.parse(JSON.stringify(body));
@@ -345,6 +367,7 @@ export async function startMockHubSpot(
     const authorized = req.headers.authorization === `Bearer ${token}`;
     mock.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorized });
     const sw = mock.switches;
+    unanswered = sw.lostAnswerTo === `${req.method} ${url.pathname}`;
     if (sw.hang && (!sw.onlyPath || url.pathname.startsWith(sw.onlyPath))) return;
     if (sw.status && (!sw.onlyPath || url.pathname.startsWith(sw.onlyPath))) {
       const status = sw.status;
@@ -648,7 +671,12 @@ export async function startMockHubSpot(
     });
   };
 
-  const server = await serve(handle, () => mock.switches.delayMs ?? 0, options.port ?? 0);
+  const server = await serve(
+    handle,
+    () => mock.switches.delayMs ?? 0,
+    options.port ?? 0,
+    () => gate,
+  );
   mock.url = server.url;
   mock.close = server.close;
   return mock;

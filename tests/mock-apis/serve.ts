@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
 /**
- * A mock API's HTTP server on 127.0.0.1: reads each request's body, waits `delayMs()` (the "slow
+ * A mock API's HTTP server on 127.0.0.1: reads each request's body, waits while `held()` gives a
+ * promise (a server that is slow for as long as a test needs), waits `delayMs()` (the "slow
  * answers" switch), then hands it to `handle`. Idle keep-alive connections stay open (Node's 5 s
  * default races Chromium's reuse of them and gives ERR_EMPTY_RESPONSE).
  */
@@ -12,15 +13,21 @@ export async function serve(
   handle: Handler,
   delayMs: () => number,
   port = 0,
+  held: () => Promise<void> | undefined = () => undefined,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      const delay = delayMs();
-      if (delay > 0) setTimeout(() => handle(req, res, body), delay);
-      else handle(req, res, body);
+      const go = () => {
+        const delay = delayMs();
+        if (delay > 0) setTimeout(() => handle(req, res, body), delay);
+        else handle(req, res, body);
+      };
+      const gate = held();
+      if (gate) void gate.then(go);
+      else go();
     });
   });
   server.keepAliveTimeout = 10 * 60_000;
