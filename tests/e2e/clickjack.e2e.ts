@@ -135,7 +135,11 @@ describe('a sidebar the page moves', () => {
     await frame.waitForFunction(() => document.documentElement.hasAttribute('data-actions'));
     await hideButton(frame).click();
     await frame.getByRole('button', { name: 'Show Backstory sidebar' }).waitFor();
+    // Folding resized the frame: it takes clicks again a moment later. Unfolded again, since
+    // folding is remembered for every ticket.
+    await frame.waitForFunction(() => document.documentElement.hasAttribute('data-actions'));
     await frame.getByRole('button', { name: 'Show Backstory sidebar' }).click();
+    await hideButton(frame).waitFor();
     await page.close();
   });
 });
