@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountHit } from '@/background-caches/account-finder';
 import { t } from '../i18n/i18n';
+import { ConfirmButton } from './ConfirmButton';
 
 interface Props {
   label: string;
@@ -52,9 +53,13 @@ export function AccountPicker({ label, initialQuery = '', find, onPick }: Props)
             <span>
               {r.title} <span class="muted small">{r.subtitle}</span>
             </span>
-            <button onClick={() => onPick(r.accountId, r.title)} aria-label={t('common.pinName', [r.title])}>
+            <ConfirmButton
+              onConfirm={() => onPick(r.accountId, r.title)}
+              label={t('common.pinName', [r.title])}
+              confirm={t('guard.confirmPinName', [r.title])}
+            >
               {t('common.pin')}
-            </button>
+            </ConfirmButton>
           </li>
         ))}
       </ul>

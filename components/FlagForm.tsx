@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, URGENCIES, parseAmount, type Flag, type FlagKind, type Urgency } from '@/core/flags';
 import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
 import { t, tDynamic, uiLocale } from '../i18n/i18n';
 import { technicianItem } from '@/storage/policy';
 import type { Technician } from '@/core/policy';
+import { ConfirmButton, ConfirmRisky } from './ConfirmButton';
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
@@ -24,6 +25,7 @@ export function FlagForm({ flags, send, onSent }: Props) {
   const [value, setValue] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [busy, setBusy] = useState(false);
+  const confirmRisky = useContext(ConfirmRisky);
   // The disabled button stops clicks, but not Ctrl+Enter (requestSubmit ignores it) held down and
   // repeating: one flag at a time, whatever the key repeat does.
   const sending = useRef(false);
@@ -74,10 +76,13 @@ export function FlagForm({ flags, send, onSent }: Props) {
       e.stopPropagation();
       setOpen(false);
     }
-    // Ctrl+Enter (Cmd+Enter) sends from the note, where plain Enter is a new line.
+    // Ctrl+Enter (Cmd+Enter) sends from the note, where plain Enter is a new line; where sending
+    // takes a confirming click, it is that click (the first arms the button, see ConfirmButton).
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      (e.currentTarget as HTMLFormElement).requestSubmit();
+      const formElement = e.currentTarget as HTMLFormElement;
+      if (confirmRisky) formElement.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+      else formElement.requestSubmit();
     }
   };
 
@@ -206,9 +211,9 @@ export function FlagForm({ flags, send, onSent }: Props) {
             </label>
           </div>
           <div style="display:flex;gap:6px;margin-top:6px">
-            <button type="submit" class="primary" disabled={busy}>
+            <ConfirmButton type="submit" class="primary" disabled={busy} confirm={t('guard.confirmSend')}>
               {t('flags.send')}
-            </button>
+            </ConfirmButton>
             <button type="button" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </button>

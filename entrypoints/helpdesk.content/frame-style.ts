@@ -25,7 +25,3 @@ export const SIDEBAR_HOST_CSS = `
 :host([data-hidden]) { opacity: 0 !important; pointer-events: none !important; }
 iframe { position: absolute; inset: 0; border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
 `;
-
-export function setCollapsed(host: HTMLElement, collapsed: boolean): void {
-  host.toggleAttribute('data-collapsed', collapsed);
-}

@@ -8,6 +8,7 @@ import { MatchLine } from '@/components/MatchLine';
 import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/i18n/i18n';
 import { FlagForm } from '@/components/FlagForm';
+import { ConfirmButton } from '@/components/ConfirmButton';
 import { askFind, askFlag, askPin } from './ask';
 
 type Shown = TicketStory | null | { error: string } | undefined;
@@ -109,9 +110,13 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
               {story.match.candidates.map((c) => (
                 <li key={c.accountId} style="display:flex;justify-content:space-between;padding:2px 0">
                   <span>{c.name}</span>
-                  <button onClick={() => void pin(c.accountId)} aria-label={t('common.pinName', [c.name])}>
+                  <ConfirmButton
+                    onConfirm={() => void pin(c.accountId)}
+                    label={t('common.pinName', [c.name])}
+                    confirm={t('guard.confirmPinName', [c.name])}
+                  >
                     {t('common.pin')}
-                  </button>
+                  </ConfirmButton>
                 </li>
               ))}
             </ul>

@@ -197,6 +197,8 @@ describe('Pipedrive as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
     await frame.getByLabel('Note for sales').fill('Hiring 6 pickers for the new warehouse.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');
@@ -377,6 +379,8 @@ describe('Salesforce as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'Hardware refresh' });
     await frame.getByLabel('Note for sales').fill('The label printers are failing weekly.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');

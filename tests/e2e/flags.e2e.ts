@@ -53,6 +53,8 @@ async function flag(frame: Frame, kind: string, note: string, value = '', urgenc
   if (value) await frame.getByLabel('Estimated value (optional)').fill(value);
   await frame.getByLabel('Urgency').selectOption({ label: urgency });
   await frame.getByRole('button', { name: 'Send to sales' }).click();
+  // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+  await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
   await frame.getByTestId('flag-outcome').waitFor({ timeout: 15_000 });
   return (await frame.getByTestId('flag-outcome').textContent()) ?? '';
 }
@@ -270,6 +272,9 @@ describe('flag for sales', () => {
     expect(await frame.getByLabel('Note for sales').inputValue()).toBe('Three new doctors start in March');
 
     await frame.getByLabel('Note for sales').focus();
+    // Ctrl+Enter is the send button's click: the first arms it, the second (once it takes clicks) sends.
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => frame.getByRole('button', { name: 'Confirm: send to sales' }).isEnabled()).toBe(true);
     await page.keyboard.press('Control+Enter');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
@@ -305,6 +310,7 @@ describe('flag for sales, in German', () => {
     await frame.getByLabel('Notiz für den Vertrieb').fill('Alle 45 Arbeitsplätze laufen noch mit Windows 10.');
     await frame.getByLabel('Geschätzter Wert (optional)').fill('9.000 €');
     await frame.getByRole('button', { name: 'An den Vertrieb senden' }).click();
+    await frame.getByRole('button', { name: 'Bestätigen: an den Vertrieb senden' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Im Postausgang');

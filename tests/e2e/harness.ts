@@ -153,7 +153,7 @@ async function stopWorkerRepeatedly(context: BrowserContext, extensionId: string
  * and is shown once the page turns out to show a ticket: a click before that would be lost,
  * though the frame's own content may already look ready to Playwright.
  */
-export async function sidebarFrame(page: Page, extensionId: string, timeout = 10_000) {
+export async function sidebarFrame(page: Page, extensionId: string, timeout = 10_000, settled = true) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`));
@@ -164,6 +164,13 @@ export async function sidebarFrame(page: Page, extensionId: string, timeout = 10
       // Two painted frames: the browser routes clicks to the sidebar's frame only once it has
       // drawn it shown (until then a click at its place reaches the page underneath).
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // Clicks count once the frame has been seen visible and still a moment (its click guard,
+      // entrypoints/sidebar/guard.ts, marks the root element); `settled: false` skips the wait.
+      if (settled) {
+        await frame.waitForFunction(() => document.documentElement.hasAttribute('data-actions'), undefined, {
+          timeout: Math.max(1, deadline - Date.now()),
+        });
+      }
       return frame;
     }
     await page.waitForTimeout(50);

@@ -220,6 +220,8 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
     expect(await frame.getByTestId('flag-who').count()).toBe(0);
     await frame.getByLabel('Note for sales').fill('Asked about five more seats.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect.poll(() => hub.writes.length, { timeout: 20_000 }).toBe(1);
     // (The HubSpot client writes the note as HTML, "<" and ">" escaped.)
     expect(hub.writes[0]!.properties.hs_note_body).toContain('Flagged by: Sam Tech &#60;sam@msp.example&#62;');

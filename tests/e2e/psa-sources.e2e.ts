@@ -107,6 +107,8 @@ describe('HaloPSA as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
     await frame.getByLabel('Note for sales').fill('They are opening a second office in March.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toMatch(/Waiting to be sent \(.*503.*\)/);
@@ -273,6 +275,8 @@ describe('Autotask PSA as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
     await frame.getByLabel('Note for sales').fill('Hiring 6 nurses for the new site.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toMatch(/Waiting to be sent \(.*503.*\)/);

@@ -52,6 +52,8 @@ describe('sidebar on a ticket page', () => {
     expect(await frame.getByTestId('no-match').textContent()).toContain('No sales history for Unknown Widgets Ltd');
     await frame.getByRole('searchbox').fill('riverside');
     await frame.getByRole('button', { name: 'Pin Riverside Family Clinic' }).click();
+    // Pinning takes a second, confirming click on the same button (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm pin Riverside Family Clinic' }).click();
     await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
     expect(await frame.getByTestId('match-reason').textContent()).toMatch(/pinned/i);
     await screenshot(page, 'sidebar-pinned');

@@ -385,6 +385,8 @@ describe('ConnectWise PSA as a data source', () => {
     await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
     await frame.getByLabel('Note for sales').fill('They are opening a second practice in March.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');
