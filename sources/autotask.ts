@@ -24,18 +24,26 @@
  * documentation); Backstory reads one request at a time, keeps under 3 a second, honours 429 and
  * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import {
   AuthError,
   BadResponseError,
-  HttpError,
   PermissionError,
   RateLimitError,
   RateLimiter,
   requestJson,
   type HttpOptions,
 } from './http';
+import {
+  checkEach,
+  eachPage,
+  failedCheck,
+  nextPosition,
+  PageRecords,
+  quickHttp,
+  refusalAs,
+  unlessForbidden,
+} from './api-client';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -109,18 +117,16 @@ class Session {
     if (known) return known;
     const url = new URL('/atservicesrest/v1.0/zoneInformation', this.o.lookup);
     url.searchParams.set('user', this.o.username);
-    let answer: unknown;
-    try {
-      answer = await requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) });
-    } catch (e) {
-      if (e instanceof HttpError && e.status === 500)
-        throw new AuthError(
+    const answer = await refusalAs(
+      requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) }),
+      [500],
+      (e) =>
+        new AuthError(
           `Autotask does not know the API user “${this.o.username}” (its zone lookup answered 500): check the username`,
           500,
           e.url,
-        );
-      throw e;
-    }
+        ),
+    );
     const zone = (answer as { url?: unknown } | null)?.url;
     if (typeof zone !== 'string' || !zoneAllowed(zone, this.o.lookup))
       throw new BadResponseError(`${url.host} did not answer an Autotask zone address for this user`);
@@ -144,8 +150,8 @@ class Session {
     const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
     if (new URL(url).origin !== new URL(root).origin)
       throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
-    try {
-      return await requestJson(
+    return refusalAs(
+      requestJson(
         url,
         {
           method: post === undefined ? 'GET' : 'POST',
@@ -153,17 +159,16 @@ class Session {
           ...(post === undefined ? {} : { body: JSON.stringify(post) }),
         },
         post === undefined ? this.o : { ...this.o, retries: 0 },
-      );
-    } catch (e) {
+      ),
       // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
-      if (e instanceof RateLimitError)
-        throw new RateLimitError(
+      [429],
+      (e) =>
+        new RateLimitError(
           `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
           429,
           e.url,
-        );
-      throw e;
-    }
+        ),
+    );
   }
 
   /** One page of an entity's query. */
@@ -183,12 +188,10 @@ class Session {
 /** Every record of a query, page by page. */
 async function all(s: Session, entity: string, filter: unknown[]): Promise<AtObject[]> {
   const out: AtObject[] = [];
-  let page = await s.query(entity, filter);
-  out.push(...page.items);
-  while (page.next) {
-    page = s.page(await s.request(page.next), entity);
-    out.push(...page.items);
-  }
+  for await (const items of eachPage<AtObject, string>(async (next) =>
+    next ? s.page(await s.request(next), entity) : s.query(entity, filter),
+  ))
+    out.push(...items);
   return out;
 }
 
@@ -196,15 +199,10 @@ const everything = [{ op: 'gte', field: 'id', value: 0 }];
 
 /** Resource (owner) names by id; empty when the user may not read Resources. */
 async function resourceNames(s: Session): Promise<Map<number, string>> {
-  try {
-    const list = await all(s, 'Resources', everything);
-    return new Map(
-      list.map((r) => [r.id, [r.firstName, r.lastName].filter((x) => typeof x === 'string' && x).join(' ')]),
-    );
-  } catch (e) {
-    if (e instanceof PermissionError) return new Map();
-    throw e;
-  }
+  const list = await unlessForbidden(all(s, 'Resources', everything), []);
+  return new Map(
+    list.map((r) => [r.id, [r.firstName, r.lastName].filter((x) => typeof x === 'string' && x).join(' ')]),
+  );
 }
 
 const fields = async (s: Session, entity: string) => s.request(`${entity}/entityInformation/fields`);
@@ -241,21 +239,22 @@ export async function* autotaskPages(
       answer = resumeAt ? await s.request(resumeAt) : undefined;
     } catch (e) {
       if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
-      yield { records: emptyRecordSet(), skipped: 0, warnings: [NOTES_LEFT_OUT], next: null };
+      const out = new PageRecords();
+      out.warnings.push(NOTES_LEFT_OUT);
+      yield out.page(null);
       return;
     }
     for (;;) {
-      const records = emptyRecordSet();
-      const warnings: string[] = [];
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       let page: { items: AtObject[]; next?: string };
       try {
         page = answer !== undefined ? s.page(answer, entity) : await s.query(entity, filter);
       } catch (e) {
         // CRM notes may be outside the API user's security level: the rest is still worth having.
         if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
-        yield { records, skipped, warnings: [NOTES_LEFT_OUT], next: null };
+        out.warnings.push(NOTES_LEFT_OUT);
+        yield out.page(null);
         return;
       }
       answer = undefined;
@@ -265,12 +264,7 @@ export async function* autotaskPages(
         else if (entity === 'Opportunities') keep(records.deals, mapOpportunity(o, picklists, resources));
         else keep(records.notes, mapNote(o, notePicklists, resources));
       }
-      yield {
-        records,
-        skipped,
-        warnings,
-        next: page.next ? { step, after: page.next } : step + 1 < STEPS.length ? { step: step + 1 } : null,
-      };
+      yield out.page(nextPosition(step, STEPS.length, page.next));
       if (!page.next) break;
       answer = await s.request(page.next);
     }
@@ -281,32 +275,21 @@ const NOTES_LEFT_OUT = 'CRM notes left out: the API user may not read CompanyNot
 
 /** Zone lookup, then one small query per kind read, and the hour's use of the request limit. */
 export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> {
-  const s = new Session({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const s = new Session(quickHttp(opts));
   try {
     await s.root();
   } catch (e) {
-    return [{ what: 'zone', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    return [failedCheck('zone', e)];
   }
   const checks: ConnectionCheck[] = [{ what: 'zone', ok: true }];
-  for (const [what, entity, optional] of [
-    ['companies', 'Companies', false],
-    ['contacts', 'Contacts', false],
-    ['opportunities', 'Opportunities', false],
-    ['CRM notes', 'CompanyNotes', true],
-  ] as const) {
-    try {
-      await s.query(entity, everything, 1);
-      checks.push({ what, ok: true });
-    } catch (e) {
-      checks.push({
-        what,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(optional ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) return checks;
-    }
-  }
+  const query = (entity: string) => () => s.query(entity, everything, 1);
+  const tried = await checkEach(checks, [
+    ['companies', query('Companies')],
+    ['contacts', query('Contacts')],
+    ['opportunities', query('Opportunities')],
+    ['CRM notes', query('CompanyNotes'), true],
+  ]);
+  if (!tried) return checks;
   try {
     const t = (await s.request('ThresholdInformation')) as Record<string, unknown> | null;
     const used = t?.currentTimeframeRequestCount;

@@ -11,17 +11,20 @@
  *
  * The vendor facts this relies on, each with where it comes from: sources/hubspot-facts.md.
  */
-import { emptyRecordSet, type RecordSet } from '@/core/model';
+import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import {
-  BadResponseError,
-  errorDetail,
-  HttpError,
-  PermissionError,
-  RateLimiter,
-  requestJson,
-  type ErrorDetail,
-  type HttpOptions,
-} from './http';
+  bearer,
+  checkEach,
+  eachPage,
+  nextCursor,
+  nextPosition,
+  noteHtml,
+  PageRecords,
+  postJson,
+  quickHttp,
+  readAll,
+  unlessForbidden,
+} from './api-client';
 import {
   originOf,
   type ConnectionCheck,
@@ -118,7 +121,7 @@ async function fetchPage(
   url.searchParams.set('properties', PROPERTIES[type].join(','));
   if (ASSOCIATIONS[type].length) url.searchParams.set('associations', ASSOCIATIONS[type].join(','));
   if (after) url.searchParams.set('after', after);
-  const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+  const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
     results?: unknown[];
     paging?: { next?: { after?: unknown } };
   } | null;
@@ -154,11 +157,7 @@ async function searchPage(
   };
   const page = (await requestJson(
     new URL(`/crm/v3/objects/${type}/search`, opts.base ?? HUBSPOT_API).href,
-    {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    },
+    postJson(bearer(opts.token), body),
     { ...opts, limiter: searchLimiter },
   )) as {
     results?: unknown[];
@@ -200,11 +199,7 @@ export async function attachAssociations(
     while (inputs.length) {
       const res = (await requestJson(
         new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href,
-        {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ inputs }),
-        },
+        postJson(bearer(opts.token), { inputs }),
         opts,
       )) as {
         results?: {
@@ -247,26 +242,25 @@ const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (const archived of [false, true]) {
-    let after: string | undefined;
-    do {
+    const pages = eachPage(async (after: string | undefined) => {
       const url = new URL('/crm/v3/owners/', opts.base ?? HUBSPOT_API);
       url.searchParams.set('limit', '100');
       url.searchParams.set('archived', String(archived));
       if (after) url.searchParams.set('after', after);
-      const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+      const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
         results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
         paging?: { next?: { after?: unknown } };
       } | null;
-      for (const o of page?.results ?? []) {
+      return { items: page?.results ?? [], ...nextCursor(page?.paging?.next?.after, after) };
+    });
+    for await (const list of pages)
+      for (const o of list) {
         const name =
           [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') ||
           (typeof o.email === 'string' ? o.email : '');
         const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
         if (id && name && !owners.has(id)) owners.set(id, name);
       }
-      const next = page?.paging?.next?.after;
-      after = typeof next === 'string' && next && next !== after ? next : undefined;
-    } while (after);
   }
   return owners;
 }
@@ -282,17 +276,15 @@ export const STAGES_LEFT_OUT =
 export async function listDealStages(
   opts: HubSpotOptions,
 ): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
-  try {
-    const answer = await requestJson(
+  const answer = await unlessForbidden(
+    requestJson(
       new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,
-      { headers: { Authorization: `Bearer ${opts.token}` } },
+      { headers: bearer(opts.token) },
       opts,
-    );
-    return { stages: dealStages(answer) };
-  } catch (e) {
-    if (e instanceof PermissionError) return { stages: new Map(), warning: STAGES_LEFT_OUT };
-    throw e;
-  }
+    ),
+    undefined,
+  );
+  return answer === undefined ? { stages: new Map(), warning: STAGES_LEFT_OUT } : { stages: dealStages(answer) };
 }
 
 /**
@@ -312,25 +304,19 @@ export async function* hubspotPages(
   const byKey = campaignIndex(campaigns);
   for (let step = from.step; step < STEPS.length; step++) {
     const type = STEPS[step]!;
-    const next = (after?: string) => (after ? { step, after } : step + 1 < STEPS.length ? { step: step + 1 } : null);
     if (type === 'campaigns') {
-      const records = emptyRecordSet();
-      let skipped = 0;
-      for (const c of changedSince(campaigns, since)) {
-        const campaign = mapCampaign(c, owners);
-        if (campaign) records.campaigns.push(campaign);
-        else skipped++;
-      }
-      yield { records, skipped, warnings: warning ? [warning] : [], next: next() };
+      const out = new PageRecords();
+      for (const c of changedSince(campaigns, since)) out.keep(out.records.campaigns, mapCampaign(c, owners));
+      if (warning) out.warnings.push(warning);
+      yield out.page(nextPosition(step, STEPS.length));
       continue;
     }
     let after = step === from.step ? from.after : undefined;
     do {
       const page = since ? await searchPage(type, after, since, o) : await fetchPage(type, after, o);
       if (since) await attachAssociations(type, page.objects, o);
-      const records = emptyRecordSet();
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       for (const obj of page.objects) {
         if (type === 'companies') keep(records.accounts, mapCompany(obj));
         else if (type === 'contacts') keep(records.contacts, mapContact(obj));
@@ -338,24 +324,14 @@ export async function* hubspotPages(
         else keep(records.notes, mapNote(obj, owners));
       }
       after = page.after;
-      yield { records, skipped, warnings: type === 'deals' && stagesWarning ? [stagesWarning] : [], next: next(after) };
+      if (type === 'deals' && stagesWarning) out.warnings.push(stagesWarning);
+      yield out.page(nextPosition(step, STEPS.length, after));
     } while (after);
   }
 }
 
 /** A full read of the account's CRM, mapped (all pages of hubspotPages together). */
-export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
-  const records: RecordSet = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of hubspotPages(opts)) {
-    for (const kind of Object.keys(records) as (keyof RecordSet)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readHubSpot = (opts: HubSpotOptions): Promise<SourceRead> => readAll(hubspotPages(opts));
 
 /**
  * "Test connection": one small request per kind Backstory reads, so a missing scope is named
@@ -364,48 +340,33 @@ export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
  * scope to add, and says the rest syncs without it.
  */
 export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck[]> {
-  const quick = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
-  const paths: [string, string][] = [
-    ['owners', '/crm/v3/owners/?limit=1'],
-    ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [
-      type,
-      `/crm/v3/objects/${type}?limit=1`,
-    ]),
-    ['campaigns', `${CAMPAIGNS_PATH}?limit=1`],
-  ];
+  const quick = quickHttp(opts);
+  const read = (path: string) => () =>
+    requestJson(new URL(path, opts.base ?? HUBSPOT_API).href, { headers: bearer(opts.token) }, quick);
   const checks: ConnectionCheck[] = [];
-  for (const [what, path] of paths) {
-    try {
-      await requestJson(
-        new URL(path, opts.base ?? HUBSPOT_API).href,
-        { headers: { Authorization: `Bearer ${opts.token}` } },
-        quick,
-      );
-      checks.push({ what, ok: true });
-    } catch (e) {
-      const scope = what === 'campaigns' && e instanceof PermissionError;
-      const message = scope
-        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
-        : e instanceof Error
-          ? e.message
-          : String(e);
-      const error: ErrorDetail | undefined = scope
-        ? { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] }
-        : errorDetail(e);
-      checks.push({
-        what,
-        ok: false,
-        message,
-        ...(error ? { error } : {}),
-        ...(what === 'campaigns' ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) break;
-    }
-  }
+  await checkEach(
+    checks,
+    [
+      ['owners', read('/crm/v3/owners/?limit=1')],
+      ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map(
+        (type) => [type, read(`/crm/v3/objects/${type}?limit=1`)] as const,
+      ),
+      ['campaigns', read(`${CAMPAIGNS_PATH}?limit=1`), true],
+    ],
+    {
+      coded: true,
+      words: (what, e) =>
+        what === 'campaigns' && e instanceof PermissionError
+          ? {
+              message: `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`,
+              error: { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] },
+            }
+          : undefined,
+    },
+  );
   return checks;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** HubSpot's default association of a note to a company. */
 const NOTE_TO_COMPANY = 190;
 /** Search endpoints allow 4 requests a second. */
@@ -424,7 +385,6 @@ export async function deliverHubSpotFlag(
   companyId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const base = opts.base ?? HUBSPOT_API;
-  const headers = { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' };
   if (opts.remoteId && (await noteHasFlag(opts.remoteId, flag.id, opts)))
     return { remoteId: opts.remoteId, created: false };
   const search = {
@@ -434,7 +394,7 @@ export async function deliverHubSpotFlag(
   };
   const found = (await requestJson(
     new URL('/crm/v3/objects/notes/search', base).href,
-    { method: 'POST', headers, body: JSON.stringify(search) },
+    postJson(bearer(opts.token), search),
     { ...opts, limiter: searchLimiter },
   )) as { results?: { id?: unknown }[] } | null;
   const existing = found?.results?.[0]?.id;
@@ -443,7 +403,7 @@ export async function deliverHubSpotFlag(
   const kept = await companyNoteWithFlag(companyId, flag.id, opts);
   if (kept) return { remoteId: kept, created: false };
   const body = {
-    properties: { hs_note_body: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'), hs_timestamp: flag.createdAt },
+    properties: { hs_note_body: noteHtml(flagText(flag)), hs_timestamp: flag.createdAt },
     associations: [
       {
         to: { id: companyId },
@@ -452,11 +412,10 @@ export async function deliverHubSpotFlag(
     ],
   };
   // No automatic retry of the write itself: a retry goes through the checks above first.
-  const created = (await requestJson(
-    new URL('/crm/v3/objects/notes', base).href,
-    { method: 'POST', headers, body: JSON.stringify(body) },
-    { ...opts, retries: 0 },
-  )) as { id?: unknown } | null;
+  const created = (await requestJson(new URL('/crm/v3/objects/notes', base).href, postJson(bearer(opts.token), body), {
+    ...opts,
+    retries: 0,
+  })) as { id?: unknown } | null;
   if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
     throw new BadResponseError('HubSpot did not say which note it created', undefined, `${base}/crm/v3/objects/notes`);
   await opts.remember?.(String(created.id));
@@ -468,7 +427,7 @@ async function noteHasFlag(noteId: string, flagId: string, opts: HubSpotOptions)
   const url = new URL(`/crm/v3/objects/notes/${encodeURIComponent(noteId)}`, opts.base ?? HUBSPOT_API);
   url.searchParams.set('properties', 'hs_note_body');
   try {
-    const note = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+    const note = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
       properties?: { hs_note_body?: unknown };
     } | null;
     return String(note?.properties?.hs_note_body ?? '').includes(flagId);
@@ -488,34 +447,28 @@ async function companyNoteWithFlag(
   opts: HubSpotOptions,
 ): Promise<string | undefined> {
   const base = opts.base ?? HUBSPOT_API;
-  const auth = { Authorization: `Bearer ${opts.token}` };
   const ids: string[] = [];
-  let after: string | undefined;
-  do {
+  const pages = eachPage(async (after: string | undefined) => {
     const url = new URL(`/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/notes`, base);
     url.searchParams.set('limit', '500');
     if (after) url.searchParams.set('after', after);
-    const page = (await requestJson(url.href, { headers: auth }, opts)) as {
+    const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
       results?: { toObjectId?: unknown }[];
       paging?: { next?: { after?: unknown } };
     } | null;
-    for (const r of page?.results ?? [])
+    return { items: page?.results ?? [], ...nextCursor(page?.paging?.next?.after, after) };
+  });
+  for await (const list of pages)
+    for (const r of list)
       if (typeof r.toObjectId === 'string' || typeof r.toObjectId === 'number') ids.push(String(r.toObjectId));
-    const next = page?.paging?.next?.after;
-    after = typeof next === 'string' && next && next !== after ? next : undefined;
-  } while (after);
   for (let i = 0; i < ids.length; i += 100) {
     const res = (await requestJson(
       new URL('/crm/v3/objects/notes/batch/read', base).href,
-      {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          inputs: ids.slice(i, i + 100).map((id) => ({ id })),
-          properties: ['hs_note_body'],
-          propertiesWithHistory: [],
-        }),
-      },
+      postJson(bearer(opts.token), {
+        inputs: ids.slice(i, i + 100).map((id) => ({ id })),
+        properties: ['hs_note_body'],
+        propertiesWithHistory: [],
+      }),
       opts,
     )) as { results?: { id?: unknown; properties?: { hs_note_body?: unknown } }[] } | null;
     const hit = res?.results?.find((n) => String(n.properties?.hs_note_body ?? '').includes(flagId));

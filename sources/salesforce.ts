@@ -15,7 +15,6 @@
  * flag id in its Description before anything is written.
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/salesforce-contract.ts.
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
 import {
   AuthError,
@@ -27,6 +26,18 @@ import {
   requestJson,
   type HttpOptions,
 } from './http';
+import {
+  bearer,
+  checkEach,
+  eachPage,
+  failedCheck,
+  nextPosition,
+  PageRecords,
+  quickHttp,
+  readAll,
+  refusalAs,
+  withTokenRenewedOnce,
+} from './api-client';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -82,9 +93,8 @@ const LIMIT_REACHED =
 
 /** An access token from the refresh token (OAuth 2.0 refresh_token grant, no client secret). */
 export async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
-  let answer: { access_token?: unknown; instance_url?: unknown } | null;
-  try {
-    answer = (await requestJson(
+  const answer = (await refusalAs(
+    requestJson(
       new URL('/services/oauth2/token', o.loginHost).href,
       {
         method: 'POST',
@@ -96,12 +106,11 @@ export async function refreshAccess(o: SfOptions): Promise<{ accessToken: string
         }).toString(),
       },
       o,
-    )) as typeof answer;
-  } catch (e) {
+    ),
     // invalid_grant (400): the refresh token is expired or revoked.
-    if (e instanceof HttpError && (e.status === 400 || e.status === 401)) throw new AuthError(SIGN_IN_AGAIN, e.status);
-    throw e;
-  }
+    [400, 401],
+    (e) => new AuthError(SIGN_IN_AGAIN, e.status),
+  )) as { access_token?: unknown; instance_url?: unknown } | null;
   if (typeof answer?.access_token !== 'string') throw new BadResponseError('Salesforce gave no access token');
   return {
     accessToken: answer.access_token,
@@ -152,37 +161,33 @@ export class SfSession {
 
   /** A JSON request under the instance (path from /services/...), with the session's token. */
   async request(path: string, init: RequestInit = {}, extra: HttpOptions = {}): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      this.access ??= await refreshAccess({ ...this.o, ...this.http });
-      try {
-        return await requestJson(
-          new URL(path, this.access.instanceUrl).href,
-          {
-            ...init,
-            headers: {
-              Authorization: `Bearer ${this.access.accessToken}`,
-              Accept: 'application/json',
-              ...init.headers,
-            },
-          },
-          { ...this.http, ...extra },
-        );
-      } catch (e) {
-        if (e instanceof HttpError && e.code === 'REQUEST_LIMIT_EXCEEDED')
-          throw new RateLimitError(LIMIT_REACHED, e.status);
-        if (e instanceof AuthError && attempt === 0) {
-          // INVALID_SESSION_ID: the access token expired or was revoked; a new one, once.
-          this.access = undefined;
-          continue;
-        }
-        if (e instanceof AuthError)
-          throw new AuthError(
-            `Salesforce refused the new session too (${e.code ?? '401'}): sign in again in Options › Data sources`,
-            401,
+    let renewed = false;
+    // INVALID_SESSION_ID: the access token expired or was revoked; a new one, once.
+    return withTokenRenewedOnce(
+      async () => (this.access ??= await refreshAccess({ ...this.o, ...this.http })),
+      () => {
+        this.access = undefined;
+        renewed = true;
+      },
+      async (access) => {
+        try {
+          return await requestJson(
+            new URL(path, access.instanceUrl).href,
+            { ...init, headers: { ...bearer(access.accessToken), Accept: 'application/json', ...init.headers } },
+            { ...this.http, ...extra },
           );
-        throw e;
-      }
-    }
+        } catch (e) {
+          if (e instanceof HttpError && e.code === 'REQUEST_LIMIT_EXCEEDED')
+            throw new RateLimitError(LIMIT_REACHED, e.status);
+          if (e instanceof AuthError && renewed)
+            throw new AuthError(
+              `Salesforce refused the new session too (${e.code ?? '401'}): sign in again in Options › Data sources`,
+              401,
+            );
+          throw e;
+        }
+      },
+    );
   }
 
   /** One page of a SOQL query (or the page a nextRecordsUrl names). */
@@ -239,22 +244,23 @@ async function orgCurrency(s: SfSession): Promise<{ currency: string; multi: boo
   return { currency, multi: !!describe?.fields?.some((f) => f.name === 'CurrencyIsoCode') };
 }
 
+/** Every page of a SOQL query's records. */
+const queryAll = (s: SfSession, soql: string) =>
+  eachPage(async (next: string | undefined) => {
+    const page = await s.query(next ?? soql);
+    return { items: page.records, ...(page.next ? { next: page.next } : {}) };
+  });
+
 /** The records a page of ContentNotes is linked to, and each note's text. */
 async function contentNotes(s: SfSession, notes: SfRecord[]) {
   if (!notes.length) return [];
   const links = new Map<string, string[]>();
   const ids = notes.map((n) => idLiteral(n.Id)).join(', ');
-  for (
-    let next: string | undefined =
-      `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId IN (${ids})`;
-    next;
-  ) {
-    const page = await s.query(next);
-    for (const l of page.records as (SfRecord & { ContentDocumentId?: unknown; LinkedEntityId?: unknown })[])
+  const soql = `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId IN (${ids})`;
+  for await (const list of queryAll(s, soql))
+    for (const l of list as (SfRecord & { ContentDocumentId?: unknown; LinkedEntityId?: unknown })[])
       if (typeof l.ContentDocumentId === 'string' && typeof l.LinkedEntityId === 'string')
         links.set(l.ContentDocumentId, [...(links.get(l.ContentDocumentId) ?? []), l.LinkedEntityId]);
-    next = page.next;
-  }
   const out = [];
   for (const note of notes) {
     const linked = links.get(note.Id) ?? [];
@@ -289,14 +295,13 @@ export async function* salesforcePages(
     let position = step === from.step ? from.after : undefined;
     do {
       const page = await s.query(position ?? soql(type, since, multi));
-      const records = emptyRecordSet();
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       if (type === 'ContentNote') {
         for (const { note, html, linked } of await contentNotes(s, page.records)) {
           const mapped = linked.map((id) => mapContentNote(note, html, id)).filter(Boolean);
           if (mapped.length) records.notes.push(...(mapped as NonNullable<(typeof mapped)[number]>[]));
-          else skipped++;
+          else out.skipped++;
         }
       } else
         for (const r of page.records) {
@@ -307,9 +312,9 @@ export async function* salesforcePages(
           else keep(records.notes, mapClassicNote(r));
         }
       position = page.next;
-      const next = position ? { step, after: position } : step + 1 < STEPS.length ? { step: step + 1 } : null;
-      const usage = !next && s.usage ? [usageText(s.usage)] : [];
-      yield { records, skipped, warnings: usage, next };
+      const next = nextPosition(step, STEPS.length, position);
+      if (!next && s.usage) out.warnings.push(usageText(s.usage));
+      yield out.page(next);
     } while (position);
   }
 }
@@ -318,43 +323,32 @@ export const usageText = (u: ApiUsage) =>
   `Salesforce API requests in the last 24 hours: ${u.used.toLocaleString('en')} of ${u.limit.toLocaleString('en')}`;
 
 /** A full read (all pages of salesforcePages together). */
-export async function readSalesforce(opts: SfOptions): Promise<SourceRead> {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of salesforcePages(opts)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readSalesforce = (opts: SfOptions): Promise<SourceRead> => readAll(salesforcePages(opts));
 
 /** "Test connection": the sign-in, then one small query per kind read; a refused object is named. */
 export async function testSalesforce(opts: SfOptions): Promise<ConnectionCheck[]> {
-  const s = new SfSession({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const s = new SfSession(quickHttp(opts));
   const checks: ConnectionCheck[] = [];
   try {
     await s.request(`/services/data/${API_VERSION}/limits`);
     checks.push({ what: 'sign-in', ok: true, ...(s.usage ? { message: usageText(s.usage) } : {}) });
   } catch (e) {
-    return [{ what: 'sign-in', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    return [failedCheck('sign-in', e)];
   }
-  for (const object of ['Account', 'Contact', 'Opportunity', 'Campaign', 'Note', 'ContentNote'] as const) {
-    try {
-      await s.query(`SELECT Id FROM ${object} LIMIT 1`);
-      checks.push({ what: object, ok: true });
-    } catch (e) {
-      checks.push({
-        what: object,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(object === 'Campaign' || object === 'Note' || object === 'ContentNote' ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError) && !(e instanceof HttpError && e.status === 400)) break;
-    }
-  }
+  const query = (object: string) => () => s.query(`SELECT Id FROM ${object} LIMIT 1`);
+  await checkEach(
+    checks,
+    [
+      ['Account', query('Account')],
+      ['Contact', query('Contact')],
+      ['Opportunity', query('Opportunity')],
+      ['Campaign', query('Campaign'), true],
+      ['Note', query('Note'), true],
+      ['ContentNote', query('ContentNote'), true],
+    ],
+    // An object the org does not have (400) is named like a refused one, and the rest still tried.
+    { goOn: (e) => e instanceof PermissionError || (e instanceof HttpError && e.status === 400) },
+  );
   return checks;
 }
 
@@ -370,15 +364,12 @@ export async function deliverSalesforceFlag(
 ): Promise<{ remoteId: string; created: boolean }> {
   const s = new SfSession(opts);
   const what = idLiteral(accountId);
-  for (
-    let next: string | undefined =
-      `SELECT Id, Description FROM Task WHERE WhatId = ${what} AND Subject LIKE 'Backstory flag:%'`;
-    next;
-  ) {
-    const page = await s.query(next);
-    const found = page.records.find((t) => typeof t.Description === 'string' && t.Description.includes(flag.id));
+  for await (const list of queryAll(
+    s,
+    `SELECT Id, Description FROM Task WHERE WhatId = ${what} AND Subject LIKE 'Backstory flag:%'`,
+  )) {
+    const found = list.find((t) => typeof t.Description === 'string' && t.Description.includes(flag.id));
     if (found) return { remoteId: found.Id, created: false };
-    next = page.next;
   }
   const account = await s.query(`SELECT Id, OwnerId FROM Account WHERE Id = ${what}`);
   const owner = account.records[0]?.OwnerId;
