@@ -8,7 +8,7 @@
  * headers UserName, Secret and ApiIntegrationCode on every request. The zone's API address comes
  * first from /atservicesrest/v1.0/zoneInformation?user=<username> (an unknown user is a 500 there)
  * and is remembered for the worker's life; credentials go only to an https host under
- * autotask.net, or to the lookup's own origin.
+ * autotask.net, or to the lookup's own origin (both in sources/autotask-session.ts).
  *
  * Reads: GET /V1.0/{Entity}/query?search={"MaxRecords":500,"filter":[...]} answers
  * { items, pageDetails: { count, requestCount, prevPageUrl, nextPageUrl } }; the next page is
@@ -25,26 +25,12 @@
  * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import {
-  AuthError,
-  BadResponseError,
-  PermissionError,
-  RateLimitError,
-  RateLimiter,
-  requestJson,
-  type HttpOptions,
-} from './http';
-import {
-  checkEach,
-  eachPage,
-  failedCheck,
-  nextPosition,
-  PageRecords,
-  quickHttp,
-  refusalAs,
-  unlessForbidden,
-} from './api-client';
+import { BadResponseError, PermissionError, RateLimiter, type HttpOptions } from './http';
+import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, unlessForbidden } from './api-client';
 import { testHttp } from './test-http';
+import { permissionOrigin, Session, ZONE_LOOKUP, type AtOptions } from './autotask-session';
+
+export { permissionOrigin, zoneAllowed, type AtOptions } from './autotask-session';
 import {
   originOf,
   type ConnectionCheck,
@@ -54,7 +40,6 @@ import {
   type Values,
 } from './live-source';
 import {
-  isAtObject,
   mapCompany,
   mapContact,
   mapNote,
@@ -63,127 +48,6 @@ import {
   type AtObject,
   type Picklists,
 } from './autotask-map';
-
-export const ZONE_LOOKUP = 'https://webservices.autotask.net';
-export const MAX_RECORDS = 500;
-
-export interface AtOptions extends HttpOptions {
-  /** Where the zone is looked up (Autotask's own address unless a test says otherwise). */
-  lookup: string;
-  username: string;
-  secret: string;
-  integrationCode: string;
-  /** A company user-defined field holding the company's lead source. */
-  sourceUdf?: string;
-}
-
-/** Zone API addresses by lookup origin and user, for the worker's life. */
-const zones = new Map<string, string>();
-
-/** Whether credentials may go to a zone address: https under autotask.net, or the lookup's own origin. */
-export function zoneAllowed(zone: string, lookup: string): boolean {
-  try {
-    const url = new URL(zone);
-    if (url.origin === new URL(lookup).origin) return true;
-    return url.protocol === 'https:' && /(^|\.)autotask\.net$/i.test(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** The host permission a source needs: every zone host under autotask.net, or the test's own origin. */
-export function permissionOrigin(lookup: string): string {
-  const origin = originOf(lookup);
-  return /(^|\.)autotask\.net$/i.test(new URL(origin).hostname) ? 'https://*.autotask.net' : origin;
-}
-
-class Session {
-  private zone: Promise<string> | undefined;
-  constructor(readonly o: AtOptions) {}
-
-  private headers(): Record<string, string> {
-    return {
-      ApiIntegrationCode: this.o.integrationCode,
-      UserName: this.o.username,
-      Secret: this.o.secret,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    };
-  }
-
-  private async lookUpZone(): Promise<string> {
-    const key = `${this.o.lookup} ${this.o.username.toLowerCase()}`;
-    const known = zones.get(key);
-    if (known) return known;
-    const url = new URL('/atservicesrest/v1.0/zoneInformation', this.o.lookup);
-    url.searchParams.set('user', this.o.username);
-    const answer = await refusalAs(
-      requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) }),
-      [500],
-      (e) =>
-        new AuthError(
-          `Autotask does not know the API user “${this.o.username}” (its zone lookup answered 500): check the username`,
-          500,
-          e.url,
-        ),
-    );
-    const zone = (answer as { url?: unknown } | null)?.url;
-    if (typeof zone !== 'string' || !zoneAllowed(zone, this.o.lookup))
-      throw new BadResponseError(`${url.host} did not answer an Autotask zone address for this user`);
-    const root = zone.replace(/\/?$/, '/');
-    zones.set(key, root);
-    return root;
-  }
-
-  /** The zone's API root, e.g. https://webservices5.autotask.net/atservicesrest/ */
-  root(): Promise<string> {
-    this.zone ??= this.lookUpZone().catch((e: unknown) => {
-      this.zone = undefined;
-      throw e;
-    });
-    return this.zone;
-  }
-
-  /** GET or POST a path under the zone's V1.0/ (or a full nextPageUrl on the zone's host). */
-  async request(path: string, post?: unknown): Promise<unknown> {
-    const root = await this.root();
-    const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
-    if (new URL(url).origin !== new URL(root).origin)
-      throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
-    return refusalAs(
-      requestJson(
-        url,
-        {
-          method: post === undefined ? 'GET' : 'POST',
-          headers: this.headers(),
-          ...(post === undefined ? {} : { body: JSON.stringify(post) }),
-        },
-        post === undefined ? this.o : { ...this.o, retries: 0 },
-      ),
-      // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
-      [429],
-      (e) =>
-        new RateLimitError(
-          `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
-          429,
-          e.url,
-        ),
-    );
-  }
-
-  /** One page of an entity's query. */
-  async query(entity: string, filter: unknown[], max = MAX_RECORDS): Promise<{ items: AtObject[]; next?: string }> {
-    const search = JSON.stringify({ MaxRecords: max, filter });
-    return this.page(await this.request(`${entity}/query?search=${encodeURIComponent(search)}`), entity);
-  }
-
-  page(answer: unknown, entity: string): { items: AtObject[]; next?: string } {
-    const a = answer as { items?: unknown; pageDetails?: { nextPageUrl?: unknown } } | null;
-    if (!Array.isArray(a?.items)) throw new BadResponseError(`Autotask's ${entity} query did not answer { items }`);
-    const next = a.pageDetails?.nextPageUrl;
-    return { items: a.items.filter(isAtObject), ...(typeof next === 'string' && next ? { next } : {}) };
-  }
-}
 
 /** Every record of a query, page by page. */
 async function all(s: Session, entity: string, filter: unknown[]): Promise<AtObject[]> {
