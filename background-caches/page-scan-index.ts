@@ -1,4 +1,4 @@
-import type { TextIndex } from '@/core/match';
+import type { TextIndex } from '@/core/match-text';
 import { TICKET_TEXT_MAX } from '@/core/messages';
 import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
 import { dataStamp } from '@/storage/data-stamp';

@@ -6,7 +6,6 @@
  * IndexedDB when a Chromium is found (bench/in-chromium); the targets use those figures then.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { makeData } from './data';
 import { makeQueries } from './queries';
 import { searchEngines, type EngineResult } from './search';
@@ -23,6 +22,8 @@ import { bundleSizes } from './bundles';
 import { printReaderBench, readerBench } from './reader';
 import { latencyChart } from './chart';
 import { ms, pct, table } from './stats';
+import { targetsTable } from './targets';
+import { importChromiumTable, loadAverage, matchBreakdownTable } from './in-chromium/report';
 
 const sizes = process.env.BENCH_QUICK
   ? [1000]
@@ -30,7 +31,6 @@ const sizes = process.env.BENCH_QUICK
       .split(',')
       .map(Number)
       .filter((n) => n > 0);
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 /** BENCH_ONLY=search,match,scan,relevance,import,stall,sync,browser,reader runs only those parts (for quick looks). */
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
@@ -292,117 +292,21 @@ if (bundles) {
 } else console.log('\nBundles: skipped: no store build (run npm run build first)');
 report.bundles = bundles;
 
-// Targets from the issue, at the largest size run. Backstory's two indexes come first among the
-// engines: names (the keystroke path) and notes.
-const names = largestSearch[0];
-const notes = largestSearch[1];
-const content = bundles?.find((b) => b.file.startsWith('content-scripts/'));
-const scan100 = scan.find((s) => s.sizeKb === 100 && s.name.startsWith('page scan'));
-const matchLargest = (report[`size${largest}`] as { match?: MatchResultRow }).match;
-const matchChromiumLargest = chromiumMatches.get(largest);
-// The worker answers tickets with its match memory once built (storage/match-memory.ts); the
-// indexed path (a worker's first ticket) is printed beside it.
-const matchTarget =
-  typeof matchChromiumLargest === 'object'
-    ? {
-        label: `ticket matching p95 <= 1 ms (Chromium IndexedDB, match memory; lookups alone: ${ms(matchChromiumLargest.latency.p95)} ms)`,
-        p95: matchChromiumLargest.memory.latency.p95,
-      }
-    : {
-        label: `ticket matching p95 <= 1 ms (Node, fake-indexeddb, match memory${matchLargest ? `; lookups alone: ${ms(matchLargest.latency.p95)} ms` : ''})`,
-        p95: matchLargest?.memory.latency.p95,
-      };
-const importTarget =
-  typeof impChromium === 'object'
-    ? {
-        label: `import 100k rows <= 5 s (Chromium IndexedDB${importRows === 100_000 ? '' : ', scaled'})`,
-        ms: (impChromium.parseMs + impChromium.commitMs) * (100_000 / importRows),
-      }
-    : {
-        label: 'import 100k rows <= 5 s (Node, fake-indexeddb, scaled)',
-        ms: imp ? (imp.parseMs + imp.commitMs) * (100_000 / importRows) : undefined,
-      };
-const row = (target: string, measured: number | undefined, show: (n: number) => string, ok: (n: number) => boolean) =>
-  measured === undefined || Number.isNaN(measured)
-    ? [target, 'not run', '-']
-    : [target, show(measured), verdict(ok(measured))];
-const msText = (n: number) => `${ms(n)} ms`;
-console.log(`\nTargets (largest size run: ${largest.toLocaleString('en')} accounts; targets are set for 50,000)`);
 console.log(
-  table(
-    ['target', 'measured', 'verdict'],
-    [
-      row('popup search p95 <= 3 ms (names: the keystroke path)', names?.latency.p95, msText, (n) => n <= 3),
-      row('top-5 recall (4+ chars, distinct queries) >= 97%', names?.recallDistinct, pct, (n) => n >= 0.97),
-      row('some top-5 result matches every word >= 98%', names?.allWords, pct, (n) => n >= 0.98),
-      row('note text p95 <= 20 ms (own index)', notes?.latency.p95, msText, (n) => n <= 20),
-      row('index build <= 2 s (names)', names?.buildMs, msText, (n) => n <= 2000),
-      // The issue sets build and memory for the search over accounts, contacts and campaigns: the
-      // names index. The note index (bodies for snippets included) is reported beside it.
-      row(
-        'index memory <= 150 MB (names)',
-        names?.memoryMb,
-        (n) => `${n.toFixed(0)} MB`,
-        (n) => n <= 150,
-      ),
-      notes
-        ? [`note index: build ${ms(notes.buildMs)} ms, memory ${notes.memoryMb.toFixed(0)} MB`, '', 'no target']
-        : ['note index', 'not run', '-'],
-      row(matchTarget.label, matchTarget.p95, msText, (n) => n <= 1),
-      row('page scan 100 KB p95 <= 2 ms (trie, all patterns)', scan100?.latency.p95, msText, (n) => n <= 2),
-      row('page scan build <= 1 s', scan100?.buildMs, msText, (n) => n <= 1000),
-      row(
-        'page scan memory <= 40 MB',
-        scan100?.memoryMb,
-        (n) => `${n.toFixed(0)} MB`,
-        (n) => n <= 40,
-      ),
-      row('relevance ranking, 1,000 notes read before, p95 <= 5 ms', relevance?.latency.p95, msText, (n) => n <= 5),
-      row(
-        'relevance ranking, 1,000 notes, a worker just started, p95 <= 5 ms',
-        relevance?.cold.p95,
-        msText,
-        (n) => n <= 5,
-      ),
-      row(
-        'sidebar within 150 ms of DOMContentLoaded (p50, sample data)',
-        typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50,
-        msText,
-        (n) => n <= 150,
-      ),
-      row(
-        'popup first result within 100 ms of opening (p50, typed in the page)',
-        typeof inBrowser === 'string' ? undefined : inBrowser.popup.p50,
-        msText,
-        (n) => n <= 100,
-      ),
-      row(
-        'content script <= 15 KB gzip',
-        content?.gzip,
-        (n) => `${(n / 1024).toFixed(1)} KB`,
-        (n) => n <= 15 * 1024,
-      ),
-      row(importTarget.label, importTarget.ms, msText, (n) => n <= 5000),
-      row(
-        'page reader: detection on a 2 MB page <= 10 ms (Chromium, p50)',
-        typeof reader === 'string' ? undefined : reader.sizes.find((s) => s.mb === 2)?.p50,
-        msText,
-        (n) => n <= 10,
-      ),
-      row(
-        'page reader: longest stall on a hostile shape <= 50 ms (Chromium)',
-        typeof reader === 'string' ? undefined : Math.max(...reader.hostile.map((h) => h.max)),
-        msText,
-        (n) => n <= 50,
-      ),
-      row(
-        'page reader: main-thread share on a 60k-node page changing every frame <= 5%',
-        typeof reader === 'string' ? undefined : reader.changing.share,
-        pct,
-        (n) => n <= 0.05,
-      ),
-    ],
-  ),
+  targetsTable({
+    largest,
+    search: largestSearch,
+    scan,
+    match: (report[`size${largest}`] as { match?: MatchResultRow }).match,
+    matchChromium: chromiumMatches.get(largest),
+    imp,
+    impChromium,
+    importRows,
+    relevance,
+    inBrowser,
+    reader,
+    bundles,
+  }),
 );
 
 mkdirSync('bench/results', { recursive: true });
@@ -413,84 +317,3 @@ writeFileSync(
   latencyChart([...chartSeries].map(([name, points]) => ({ name, points }))),
 );
 console.log(`\nWrote bench/results/bench-${stamp}.json and bench/results/search-latency-${stamp}.svg`);
-
-function loadAverage(): string {
-  return loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
-}
-
-/** The Chromium import beside what the same number of puts costs without our code and without indexes. */
-function importChromiumTable(i: ChromiumImport): string {
-  const perSecond = (t: number) => Math.round(i.rows / (t / 1000)).toLocaleString('en');
-  const vsFloor = (t: number) => `${(t / i.floorPutMs).toFixed(1)}x`;
-  const line = (label: string, t: number, floor = true) => [label, ms(t), perSecond(t), floor ? vsFloor(t) : ''];
-  return (
-    table(
-      ['import in Chromium', 'ms', 'rows/s', 'vs floor'],
-      [
-        line('parse + commit (the target)', i.parseMs + i.commitMs),
-        line(
-          `the same as XLSX (${(i.xlsx.bytes / 1e6).toFixed(1)} MB): parse + commit`,
-          i.xlsx.parseMs + i.xlsx.commitMs,
-          false,
-        ),
-        line('  XLSX parse (read-excel-file + importer)', i.xlsx.parseMs, false),
-        line('  XLSX commit', i.xlsx.commitMs, false),
-        line('  parse (parseImportFile)', i.parseMs, false),
-        line('  commit (commitImport: one rw transaction, Dexie)', i.commitMs),
-        line('commit the same file again (every row an update)', i.recommitMs),
-        line('before packs: one record per account, 4 indexes, no Dexie', i.rawPutMs),
-        line('floor: as many puts of { id } records, store without indexes', i.floorPutMs),
-        line('probe: the same accounts packed 500 to a record, one put each', i.packed.putMs),
-        line('probe: read all back, packed (one getAll)', i.packed.readAllMs, false),
-        line('probe: read all back, one record each (one getAll)', i.packed.readAllPerRecordMs, false),
-        line('probe: packed, with multi-entry indexes of the lookup keys', i.packed.indexedPutMs),
-      ],
-    ) +
-    `\nprobe: one packed record of 500 accounts read by key: p50 ${ms(i.packed.readOne.p50)} ms, p95 ${ms(i.packed.readOne.p95)} ms` +
-    `; found by a domain through the packs' index: p50 ${ms(i.packed.readByDomain.p50)} ms, p95 ${ms(i.packed.readByDomain.p95)} ms`
-  );
-}
-
-/** Where one loadTicketStory's time goes in Chromium: each of its queries alone, with its IndexedDB work. */
-function matchBreakdownTable(m: ChromiumMatch): string {
-  const b = m.breakdown;
-  const lat = (label: string, l: { p50: number; p95: number }) => [label, ms(l.p50), ms(l.p95), '', '', ''];
-  const per = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-  return table(
-    ['Chromium: where a loadTicketStory goes', 'p50 ms', 'p95 ms', 'transactions', 'requests', 'cursor steps'],
-    [
-      [
-        'loadTicketStory, ref by contact email',
-        '',
-        '',
-        per(b.perStory.byEmail.transactions),
-        per(b.perStory.byEmail.requests),
-        per(b.perStory.byEmail.cursorSteps),
-      ],
-      [
-        'loadTicketStory, ref by company name',
-        '',
-        '',
-        per(b.perStory.byCompany.transactions),
-        per(b.perStory.byCompany.requests),
-        per(b.perStory.byCompany.cursorSteps),
-      ],
-      lat('matchTicket alone', b.matchTicket),
-      lat('loadBackstory alone', b.loadBackstory),
-      ...b.queries.map((q) => [
-        `  ${q.query}`,
-        ms(q.latency.p50),
-        ms(q.latency.p95),
-        per(q.idb.transactions),
-        per(q.idb.requests),
-        per(q.idb.cursorSteps),
-      ]),
-      lat('one account by id (one transaction)', b.dexieGet),
-      lat('its pack row read on IndexedDB, no Dexie', b.rawGet),
-      lat('ten gets in turn, a transaction each', b.tenGetsOwnTransactions),
-      lat('ten gets in turn, one transaction', b.tenGetsOneTransaction),
-    ],
-  );
-}

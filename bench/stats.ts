@@ -48,3 +48,14 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+/** Each item run in turn, timed. */
+export const timeEach = async <T>(items: T[], run: (item: T) => Promise<unknown>): Promise<Latency> => {
+  const times: number[] = [];
+  for (const item of items) {
+    const s = now();
+    await run(item);
+    times.push(now() - s);
+  }
+  return latency(times);
+};

@@ -11,7 +11,7 @@ import { startMockHubSpot, type MockHubSpotData } from '../tests/mock-apis/hubsp
 import { forecastItem, startMockConnectWise, type MockConnectWiseData } from '../tests/mock-apis/connectwise-server';
 import { startMockPipedrive, samplePipedriveData, type MockPipedriveData } from '../tests/mock-apis/pipedrive-server';
 import { startMockSalesforce, type MockSalesforceData } from '../tests/mock-apis/salesforce-server';
-import { salesforceSignIn } from '../sources/salesforce';
+import { salesforceSignIn } from '../sources/salesforce-auth';
 import { pkceChallenge } from '../sources/sign-in';
 import { now } from './stats';
 

@@ -1,7 +1,8 @@
 import type { TicketRef } from '@/core/model';
 import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
-import { matchTicket, matchTicketText, type MatchResult, type TextIndex } from '@/core/match';
+import { matchTicket, type MatchResult } from '@/core/match';
+import { matchTicketText, type TextIndex } from '@/core/match-text';
 import { createMatchIndex } from '@/services/match-index';
 import { loadBackstory, readBackstory, storyTables } from '@/services/backstory';
 import type { BackstoryDB } from '@/storage/db';

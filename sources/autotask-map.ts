@@ -7,6 +7,7 @@
  */
 import type { Account, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
+import { day, num, positiveId, recordIds, str } from './api-values';
 
 export const SOURCE = 'autotask';
 
@@ -15,20 +16,7 @@ export type AtObject = Record<string, unknown> & { id: number };
 /** Picklist labels: field name -> value -> label. */
 export type Picklists = Record<string, Map<string, string>>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const day = (v: unknown): string | undefined => {
-  const s = str(v);
-  const d = s ? new Date(s) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined;
-};
-const positiveId = (v: unknown): number | undefined =>
-  Number.isInteger(v) && (v as number) > 0 ? (v as number) : undefined;
-const rid = (kind: string, id: number) => ({
-  id: `${SOURCE}:${kind}-${id}`,
-  source: SOURCE,
-  sourceId: `${kind}-${id}`,
-});
+const rid = (kind: string, id: number) => recordIds(SOURCE, `${kind}-${id}`);
 
 export function isAtObject(v: unknown): v is AtObject {
   return !!v && typeof v === 'object' && Number.isInteger((v as { id?: unknown }).id);

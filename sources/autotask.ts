@@ -8,7 +8,7 @@
  * headers UserName, Secret and ApiIntegrationCode on every request. The zone's API address comes
  * first from /atservicesrest/v1.0/zoneInformation?user=<username> (an unknown user is a 500 there)
  * and is remembered for the worker's life; credentials go only to an https host under
- * autotask.net, or to the lookup's own origin.
+ * autotask.net, or to the lookup's own origin (both in sources/autotask-session.ts).
  *
  * Reads: GET /V1.0/{Entity}/query?search={"MaxRecords":500,"filter":[...]} answers
  * { items, pageDetails: { count, requestCount, prevPageUrl, nextPageUrl } }; the next page is
@@ -24,19 +24,13 @@
  * documentation); Backstory reads one request at a time, keeps under 3 a second, honours 429 and
  * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import {
-  AuthError,
-  BadResponseError,
-  HttpError,
-  PermissionError,
-  RateLimitError,
-  RateLimiter,
-  requestJson,
-  type HttpOptions,
-} from './http';
+import { BadResponseError, PermissionError, RateLimiter, type HttpOptions } from './http';
+import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, unlessForbidden } from './api-client';
 import { testHttp } from './test-http';
+import { permissionOrigin, Session, ZONE_LOOKUP, type AtOptions } from './autotask-session';
+
+export { permissionOrigin, zoneAllowed, type AtOptions } from './autotask-session';
 import {
   originOf,
   type ConnectionCheck,
@@ -46,7 +40,6 @@ import {
   type Values,
 } from './live-source';
 import {
-  isAtObject,
   mapCompany,
   mapContact,
   mapNote,
@@ -56,139 +49,13 @@ import {
   type Picklists,
 } from './autotask-map';
 
-export const ZONE_LOOKUP = 'https://webservices.autotask.net';
-export const MAX_RECORDS = 500;
-
-export interface AtOptions extends HttpOptions {
-  /** Where the zone is looked up (Autotask's own address unless a test says otherwise). */
-  lookup: string;
-  username: string;
-  secret: string;
-  integrationCode: string;
-  /** A company user-defined field holding the company's lead source. */
-  sourceUdf?: string;
-}
-
-/** Zone API addresses by lookup origin and user, for the worker's life. */
-const zones = new Map<string, string>();
-
-/** Whether credentials may go to a zone address: https under autotask.net, or the lookup's own origin. */
-export function zoneAllowed(zone: string, lookup: string): boolean {
-  try {
-    const url = new URL(zone);
-    if (url.origin === new URL(lookup).origin) return true;
-    return url.protocol === 'https:' && /(^|\.)autotask\.net$/i.test(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** The host permission a source needs: every zone host under autotask.net, or the test's own origin. */
-export function permissionOrigin(lookup: string): string {
-  const origin = originOf(lookup);
-  return /(^|\.)autotask\.net$/i.test(new URL(origin).hostname) ? 'https://*.autotask.net' : origin;
-}
-
-class Session {
-  private zone: Promise<string> | undefined;
-  constructor(readonly o: AtOptions) {}
-
-  private headers(): Record<string, string> {
-    return {
-      ApiIntegrationCode: this.o.integrationCode,
-      UserName: this.o.username,
-      Secret: this.o.secret,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    };
-  }
-
-  private async lookUpZone(): Promise<string> {
-    const key = `${this.o.lookup} ${this.o.username.toLowerCase()}`;
-    const known = zones.get(key);
-    if (known) return known;
-    const url = new URL('/atservicesrest/v1.0/zoneInformation', this.o.lookup);
-    url.searchParams.set('user', this.o.username);
-    let answer: unknown;
-    try {
-      answer = await requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) });
-    } catch (e) {
-      if (e instanceof HttpError && e.status === 500)
-        throw new AuthError(
-          `Autotask does not know the API user “${this.o.username}” (its zone lookup answered 500): check the username`,
-          500,
-          e.url,
-        );
-      throw e;
-    }
-    const zone = (answer as { url?: unknown } | null)?.url;
-    if (typeof zone !== 'string' || !zoneAllowed(zone, this.o.lookup))
-      throw new BadResponseError(`${url.host} did not answer an Autotask zone address for this user`);
-    const root = zone.replace(/\/?$/, '/');
-    zones.set(key, root);
-    return root;
-  }
-
-  /** The zone's API root, e.g. https://webservices5.autotask.net/atservicesrest/ */
-  root(): Promise<string> {
-    this.zone ??= this.lookUpZone().catch((e: unknown) => {
-      this.zone = undefined;
-      throw e;
-    });
-    return this.zone;
-  }
-
-  /** GET or POST a path under the zone's V1.0/ (or a full nextPageUrl on the zone's host). */
-  async request(path: string, post?: unknown): Promise<unknown> {
-    const root = await this.root();
-    const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
-    if (new URL(url).origin !== new URL(root).origin)
-      throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
-    try {
-      return await requestJson(
-        url,
-        {
-          method: post === undefined ? 'GET' : 'POST',
-          headers: this.headers(),
-          ...(post === undefined ? {} : { body: JSON.stringify(post) }),
-        },
-        post === undefined ? this.o : { ...this.o, retries: 0 },
-      );
-    } catch (e) {
-      // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
-      if (e instanceof RateLimitError)
-        throw new RateLimitError(
-          `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
-          429,
-          e.url,
-        );
-      throw e;
-    }
-  }
-
-  /** One page of an entity's query. */
-  async query(entity: string, filter: unknown[], max = MAX_RECORDS): Promise<{ items: AtObject[]; next?: string }> {
-    const search = JSON.stringify({ MaxRecords: max, filter });
-    return this.page(await this.request(`${entity}/query?search=${encodeURIComponent(search)}`), entity);
-  }
-
-  page(answer: unknown, entity: string): { items: AtObject[]; next?: string } {
-    const a = answer as { items?: unknown; pageDetails?: { nextPageUrl?: unknown } } | null;
-    if (!Array.isArray(a?.items)) throw new BadResponseError(`Autotask's ${entity} query did not answer { items }`);
-    const next = a.pageDetails?.nextPageUrl;
-    return { items: a.items.filter(isAtObject), ...(typeof next === 'string' && next ? { next } : {}) };
-  }
-}
-
 /** Every record of a query, page by page. */
 async function all(s: Session, entity: string, filter: unknown[]): Promise<AtObject[]> {
   const out: AtObject[] = [];
-  let page = await s.query(entity, filter);
-  out.push(...page.items);
-  while (page.next) {
-    page = s.page(await s.request(page.next), entity);
-    out.push(...page.items);
-  }
+  for await (const items of eachPage<AtObject, string>(async (next) =>
+    next ? s.page(await s.request(next), entity) : s.query(entity, filter),
+  ))
+    out.push(...items);
   return out;
 }
 
@@ -196,15 +63,10 @@ const everything = [{ op: 'gte', field: 'id', value: 0 }];
 
 /** Resource (owner) names by id; empty when the user may not read Resources. */
 async function resourceNames(s: Session): Promise<Map<number, string>> {
-  try {
-    const list = await all(s, 'Resources', everything);
-    return new Map(
-      list.map((r) => [r.id, [r.firstName, r.lastName].filter((x) => typeof x === 'string' && x).join(' ')]),
-    );
-  } catch (e) {
-    if (e instanceof PermissionError) return new Map();
-    throw e;
-  }
+  const list = await unlessForbidden(all(s, 'Resources', everything), []);
+  return new Map(
+    list.map((r) => [r.id, [r.firstName, r.lastName].filter((x) => typeof x === 'string' && x).join(' ')]),
+  );
 }
 
 const fields = async (s: Session, entity: string) => s.request(`${entity}/entityInformation/fields`);
@@ -241,21 +103,22 @@ export async function* autotaskPages(
       answer = resumeAt ? await s.request(resumeAt) : undefined;
     } catch (e) {
       if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
-      yield { records: emptyRecordSet(), skipped: 0, warnings: [NOTES_LEFT_OUT], next: null };
+      const out = new PageRecords();
+      out.warnings.push(NOTES_LEFT_OUT);
+      yield out.page(null);
       return;
     }
     for (;;) {
-      const records = emptyRecordSet();
-      const warnings: string[] = [];
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       let page: { items: AtObject[]; next?: string };
       try {
         page = answer !== undefined ? s.page(answer, entity) : await s.query(entity, filter);
       } catch (e) {
         // CRM notes may be outside the API user's security level: the rest is still worth having.
         if (!(e instanceof PermissionError) || entity !== 'CompanyNotes') throw e;
-        yield { records, skipped, warnings: [NOTES_LEFT_OUT], next: null };
+        out.warnings.push(NOTES_LEFT_OUT);
+        yield out.page(null);
         return;
       }
       answer = undefined;
@@ -265,12 +128,7 @@ export async function* autotaskPages(
         else if (entity === 'Opportunities') keep(records.deals, mapOpportunity(o, picklists, resources));
         else keep(records.notes, mapNote(o, notePicklists, resources));
       }
-      yield {
-        records,
-        skipped,
-        warnings,
-        next: page.next ? { step, after: page.next } : step + 1 < STEPS.length ? { step: step + 1 } : null,
-      };
+      yield out.page(nextPosition(step, STEPS.length, page.next));
       if (!page.next) break;
       answer = await s.request(page.next);
     }
@@ -281,32 +139,21 @@ const NOTES_LEFT_OUT = 'CRM notes left out: the API user may not read CompanyNot
 
 /** Zone lookup, then one small query per kind read, and the hour's use of the request limit. */
 export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> {
-  const s = new Session({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const s = new Session(quickHttp(opts));
   try {
     await s.root();
   } catch (e) {
-    return [{ what: 'zone', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    return [failedCheck('zone', e)];
   }
   const checks: ConnectionCheck[] = [{ what: 'zone', ok: true }];
-  for (const [what, entity, optional] of [
-    ['companies', 'Companies', false],
-    ['contacts', 'Contacts', false],
-    ['opportunities', 'Opportunities', false],
-    ['CRM notes', 'CompanyNotes', true],
-  ] as const) {
-    try {
-      await s.query(entity, everything, 1);
-      checks.push({ what, ok: true });
-    } catch (e) {
-      checks.push({
-        what,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(optional ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) return checks;
-    }
-  }
+  const query = (entity: string) => () => s.query(entity, everything, 1);
+  const tried = await checkEach(checks, [
+    ['companies', query('Companies')],
+    ['contacts', query('Contacts')],
+    ['opportunities', query('Opportunities')],
+    ['CRM notes', query('CompanyNotes'), true],
+  ]);
+  if (!tried) return checks;
   try {
     const t = (await s.request('ThresholdInformation')) as Record<string, unknown> | null;
     const used = t?.currentTimeframeRequestCount;

@@ -7,23 +7,18 @@
  */
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
+import { day, recordIds, str } from './api-values';
 
 export const SOURCE = 'connectwise';
 
 export type CwObject = Record<string, unknown> & { id: number | string };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v)
     ? v
     : typeof v === 'string' && v.trim() && Number.isFinite(Number(v))
       ? Number(v)
       : undefined;
-const day = (v: unknown): string | undefined => {
-  const s = str(v);
-  const d = s ? new Date(s) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined;
-};
 /** A reference object ({ id, name } or { id, identifier, name }): its id. */
 const refId = (v: unknown): string | undefined => {
   const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
@@ -31,11 +26,7 @@ const refId = (v: unknown): string | undefined => {
 };
 const refName = (v: unknown): string | undefined =>
   v && typeof v === 'object' ? str((v as { name?: unknown }).name) : str(v);
-const rid = (kind: string, id: string | number) => ({
-  id: `${SOURCE}:${kind}-${id}`,
-  source: SOURCE,
-  sourceId: `${kind}-${id}`,
-});
+const rid = (kind: string, id: string | number) => recordIds(SOURCE, `${kind}-${id}`);
 
 export function isCwObject(v: unknown): v is CwObject {
   if (!v || typeof v !== 'object') return false;

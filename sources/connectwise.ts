@@ -17,17 +17,18 @@
  * The vendor facts this relies on, each with where it comes from: sources/connectwise-facts.md
  * (the model facts also as the contract table tests/mock-apis/connectwise-contract.ts).
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import {
-  BadResponseError,
-  errorDetail,
-  HttpError,
-  PermissionError,
-  RateLimiter,
-  requestJson,
-  type HttpOptions,
-} from './http';
+  checkEach,
+  eachPage,
+  failedCheck,
+  nextPosition,
+  PageRecords,
+  postJson,
+  quickHttp,
+  readAll,
+} from './api-client';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -113,18 +114,12 @@ async function fetchList(
 }
 
 /** Every record of a list endpoint, page by page. */
-export async function* listAll(
-  root: string,
-  path: string,
-  o: CwOptions,
-  conditions?: string,
-): AsyncGenerator<CwObject[]> {
-  for (let page = 1; ; page++) {
-    const list = await fetchList(root, path, page, conditions, o);
-    yield list;
-    if (list.length < PAGE_SIZE) return;
-  }
-}
+export const listAll = (root: string, path: string, o: CwOptions, conditions?: string): AsyncGenerator<CwObject[]> =>
+  eachPage(async (page: number | undefined) => {
+    const at = page ?? 1;
+    const items = await fetchList(root, path, at, conditions, o);
+    return { items, ...(items.length < PAGE_SIZE ? {} : { next: at + 1 }) };
+  });
 
 /** Changed since a time, in ConnectWise's conditions syntax. */
 const changedSince = (since: string | undefined) => (since ? `lastUpdated > [${since}]` : undefined);
@@ -164,10 +159,8 @@ export async function* connectwisePages(
     const conditions =
       step !== OPEN_NOTES ? changedSince(since) : since ? `closedDate = null and lastUpdated <= [${since}]` : undefined;
     for (let page = step === from.step && from.after ? Number(from.after) : 1; ; page++) {
-      const records = emptyRecordSet();
-      const warnings: string[] = [];
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep, warnings } = out;
       let list: CwObject[];
       try {
         list =
@@ -221,71 +214,37 @@ export async function* connectwisePages(
         }
       }
       const more = list.length >= PAGE_SIZE;
-      yield {
-        records,
-        skipped,
-        warnings,
-        next: more ? { step, after: String(page + 1) } : step + 1 < STEPS.length ? { step: step + 1 } : null,
-      };
+      yield out.page(nextPosition(step, STEPS.length, more ? String(page + 1) : undefined));
       if (!more) break;
     }
   }
 }
 
 /** A full read (all pages of connectwisePages together). */
-export async function readConnectWise(opts: CwOptions): Promise<SourceRead> {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of connectwisePages(opts)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readConnectWise = (opts: CwOptions): Promise<SourceRead> => readAll(connectwisePages(opts));
 
 /** One small request per kind read; a missing permission is named, a rejected key stops at once. */
 export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[]> {
-  const o = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const o = quickHttp(opts);
   let root: string;
   try {
     root = await apiRoot(o);
   } catch (e) {
-    const error = errorDetail(e);
-    return [
-      {
-        what: 'company info',
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(error ? { error } : {}),
-      },
-    ];
+    return [failedCheck('company info', e, false, { coded: true })];
   }
   const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
-  for (const [what, path] of [
-    ['companies', '/company/companies'],
-    ['contacts', '/company/contacts'],
-    ['opportunities', '/sales/opportunities'],
-    ['campaigns', '/marketing/campaigns'],
-  ] as const) {
-    try {
-      await requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
-      checks.push({ what, ok: true });
-    } catch (e) {
+  const read = (path: string) => () => requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
+  await checkEach(
+    checks,
+    [
+      ['companies', read('/company/companies')],
+      ['contacts', read('/company/contacts')],
+      ['opportunities', read('/sales/opportunities')],
       // Campaigns are optional: without them the sync goes on and says so.
-      const error = errorDetail(e);
-      checks.push({
-        what,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(error ? { error } : {}),
-        ...(what === 'campaigns' ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) break;
-    }
-  }
+      ['campaigns', read('/marketing/campaigns'), true],
+    ],
+    { coded: true },
+  );
   return checks;
 }
 
@@ -328,11 +287,10 @@ export async function deliverConnectWiseFlag(
     notes: flagText(flag),
   };
   // The write itself is not retried here: a retry goes through the checks above first.
-  const created = await requestJson(
-    `${root}/sales/opportunities`,
-    { method: 'POST', headers: { ...headers(opts), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-    { ...opts, retries: 0 },
-  );
+  const created = await requestJson(`${root}/sales/opportunities`, postJson(headers(opts), body), {
+    ...opts,
+    retries: 0,
+  });
   if (!isCwObject(created))
     throw new BadResponseError(
       'ConnectWise did not say which opportunity it created',

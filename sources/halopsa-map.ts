@@ -7,26 +7,19 @@
  */
 import type { Account, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
+import { num, positiveId, recordIds, str } from './api-values';
 
 export const SOURCE = 'halopsa';
 
 export type HaloObject = Record<string, unknown> & { id: number };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const day = (v: unknown): string | undefined => {
   const s = str(v);
   const d = s ? new Date(s) : undefined;
   // Halo writes "no date" as 1900-01-01.
   return d && !Number.isNaN(d.getTime()) && d.getUTCFullYear() > 1900 ? d.toISOString().slice(0, 10) : undefined;
 };
-const positiveId = (v: unknown): number | undefined =>
-  Number.isInteger(v) && (v as number) > 0 ? (v as number) : undefined;
-const rid = (kind: string, id: number) => ({
-  id: `${SOURCE}:${kind}-${id}`,
-  source: SOURCE,
-  sourceId: `${kind}-${id}`,
-});
+const rid = (kind: string, id: number) => recordIds(SOURCE, `${kind}-${id}`);
 
 export function isHaloObject(v: unknown): v is HaloObject {
   return !!v && typeof v === 'object' && positiveId((v as { id?: unknown }).id) !== undefined;

@@ -17,17 +17,19 @@
  * (`/CRMNote?client_id=`, no paging): a full pass asks every client for its notes, one request
  * each; notes written since wait for the daily full pass (run-sync.ts).
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { AuthError, BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import {
-  AuthError,
-  BadResponseError,
-  HttpError,
-  PermissionError,
-  RateLimiter,
-  requestJson,
-  type HttpOptions,
-} from './http';
+  bearer,
+  checkEach,
+  failedCheck,
+  nextPosition,
+  PageRecords,
+  quickHttp,
+  refusalAs,
+  unlessForbidden,
+  withTokenRenewedOnce,
+} from './api-client';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -75,23 +77,21 @@ class Session {
       client_secret: this.o.clientSecret,
       scope: this.o.scope || 'all',
     });
-    let answer: unknown;
-    try {
-      answer = await requestJson(
+    const answer = await refusalAs(
+      requestJson(
         url.href,
         { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() },
         this.o,
-      );
-    } catch (e) {
+      ),
       // OAuth's refusal is a 400 or 401 with { error: "invalid_client" | "invalid_scope" | ... }.
-      if (e instanceof HttpError && (e.status === 400 || e.status === 401))
-        throw new AuthError(
+      [400, 401],
+      (e) =>
+        new AuthError(
           `HaloPSA refused the sign-in (${e.status}): check the client ID, secret${this.o.tenant ? ', tenant' : ''} and scope`,
           e.status,
           e.url,
-        );
-      throw e;
-    }
+        ),
+    );
     const token = (answer as { access_token?: unknown } | null)?.access_token;
     if (typeof token !== 'string' || !token)
       throw new BadResponseError(`${url.host}/auth/token did not answer an access token: is this a HaloPSA instance?`);
@@ -100,11 +100,17 @@ class Session {
 
   /** Sign in now (the connection test's first step). */
   async signIn(): Promise<void> {
-    this.token = this.fetchToken();
-    await this.token.catch((e: unknown) => {
+    this.token = undefined;
+    await this.signedIn();
+  }
+
+  /** The access token, fetched when there is none (a failed fetch is not kept). */
+  private signedIn(): Promise<string> {
+    this.token ??= this.fetchToken().catch((e: unknown) => {
       this.token = undefined;
       throw e;
     });
+    return this.token;
   }
 
   /** GET or POST under /api, as JSON. */
@@ -115,29 +121,23 @@ class Session {
   ): Promise<unknown> {
     const url = new URL(`/api${path}`, this.o.instance);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
-    for (let attempt = 0; ; attempt++) {
-      this.token ??= this.fetchToken();
-      const token = await this.token.catch((e: unknown) => {
-        this.token = undefined;
-        throw e;
-      });
-      const init: RequestInit = {
-        method: post === undefined ? 'GET' : 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(post === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(post === undefined ? {} : { body: JSON.stringify(post) }),
-      };
-      try {
-        return await requestJson(url.href, init, post === undefined ? this.o : { ...this.o, retries: 0 });
-      } catch (e) {
-        // An expired token: one new one, then the request again.
-        if (!(e instanceof AuthError) || attempt > 0) throw e;
-        this.token = undefined;
-      }
-    }
+    // An expired token: one new one, then the request again.
+    return withTokenRenewedOnce(
+      () => this.signedIn(),
+      () => (this.token = undefined),
+      (token) => {
+        const init: RequestInit = {
+          method: post === undefined ? 'GET' : 'POST',
+          headers: {
+            ...bearer(token),
+            Accept: 'application/json',
+            ...(post === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          ...(post === undefined ? {} : { body: JSON.stringify(post) }),
+        };
+        return requestJson(url.href, init, post === undefined ? this.o : { ...this.o, retries: 0 });
+      },
+    );
   }
 }
 
@@ -153,13 +153,10 @@ const paged = (page: number, size = PAGE_SIZE) => ({ pageinate: true, page_size:
 
 /** Agent names by id, for notes' authors (one request; empty when the application may not read agents). */
 async function agentNames(s: Session): Promise<Map<number, string>> {
-  try {
-    const { items } = listOf(await s.request('/Agent'), 'agents', '/Agent');
-    return new Map(items.filter((a) => typeof a.name === 'string').map((a) => [a.id, a.name as string]));
-  } catch (e) {
-    if (e instanceof PermissionError) return new Map();
-    throw e;
-  }
+  const answer = await unlessForbidden(s.request('/Agent'), undefined);
+  if (answer === undefined) return new Map();
+  const { items } = listOf(answer, 'agents', '/Agent');
+  return new Map(items.filter((a) => typeof a.name === 'string').map((a) => [a.id, a.name as string]));
 }
 
 /** The order of a read; a read position's step indexes it. */
@@ -182,10 +179,8 @@ export async function* haloPages(
   for (let step = from.step; step < STEPS.length; step++) {
     const path = STEPS[step]!;
     for (let page = step === from.step && from.after ? Number(from.after) : 1; ; page++) {
-      const records = emptyRecordSet();
-      const warnings: string[] = [];
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep, warnings } = out;
       const params: Record<string, string | number | boolean> = { ...paged(page) };
       if (path === '/Opportunities' && since) params.lastupdatefromdate = since;
       const { items, total } = listOf(await s.request(path, params), KEYS[path], path);
@@ -218,12 +213,7 @@ export async function* haloPages(
         }
       }
       const more = total !== undefined ? page * PAGE_SIZE < total : items.length >= PAGE_SIZE;
-      yield {
-        records,
-        skipped,
-        warnings,
-        next: more ? { step, after: String(page + 1) } : step + 1 < STEPS.length ? { step: step + 1 } : null,
-      };
+      yield out.page(nextPosition(step, STEPS.length, more ? String(page + 1) : undefined));
       if (!more) break;
     }
   }
@@ -231,32 +221,21 @@ export async function* haloPages(
 
 /** Sign-in, then one small request per kind read; a missing permission is named. */
 export async function testHalo(opts: HaloOptions): Promise<ConnectionCheck[]> {
-  const s = new Session({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const s = new Session(quickHttp(opts));
   try {
     await s.signIn();
   } catch (e) {
-    return [{ what: 'sign-in', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    return [failedCheck('sign-in', e)];
   }
   const checks: ConnectionCheck[] = [{ what: 'sign-in', ok: true }];
-  for (const [what, path, key, optional] of [
-    ['clients', '/Client', 'clients', false],
-    ['contacts', '/Users', 'users', false],
-    ['opportunities', '/Opportunities', 'tickets', false],
-    ['CRM notes', '/CRMNote', 'notes', true],
-  ] as const) {
-    try {
-      listOf(await s.request(path, path === '/CRMNote' ? { count: 1 } : paged(1, 1)), key, path);
-      checks.push({ what, ok: true });
-    } catch (e) {
-      checks.push({
-        what,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(optional ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) break;
-    }
-  }
+  const list = (path: string, key: string) => async () =>
+    listOf(await s.request(path, path === '/CRMNote' ? { count: 1 } : paged(1, 1)), key, path);
+  await checkEach(checks, [
+    ['clients', list('/Client', 'clients')],
+    ['contacts', list('/Users', 'users')],
+    ['opportunities', list('/Opportunities', 'tickets')],
+    ['CRM notes', list('/CRMNote', 'notes'), true],
+  ]);
   return checks;
 }
 

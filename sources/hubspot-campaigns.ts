@@ -6,6 +6,7 @@
  */
 import { PermissionError, requestJson, type HttpOptions } from './http';
 import { isHsObject, type HsObject } from './hubspot-map';
+import { bearer, eachPage, nextCursor } from './api-client';
 
 export const CAMPAIGNS_SCOPE = 'marketing.campaigns.read';
 export const CAMPAIGNS_PATH = '/marketing/v3/campaigns';
@@ -33,25 +34,24 @@ export async function readCampaigns(
   opts: HttpOptions & { token: string; base: string },
 ): Promise<{ campaigns: HsCampaign[]; warning?: string }> {
   const campaigns: HsCampaign[] = [];
-  let after: string | undefined;
+  const pages = eachPage(async (after: string | undefined) => {
+    const url = new URL(CAMPAIGNS_PATH, opts.base);
+    url.searchParams.set('limit', '100');
+    url.searchParams.set('properties', PROPERTIES.join(','));
+    if (after) url.searchParams.set('after', after);
+    const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
+      results?: unknown[];
+      paging?: { next?: { after?: unknown } };
+    } | null;
+    return { items: page?.results ?? [], ...nextCursor(page?.paging?.next?.after, after) };
+  });
   try {
-    do {
-      const url = new URL(CAMPAIGNS_PATH, opts.base);
-      url.searchParams.set('limit', '100');
-      url.searchParams.set('properties', PROPERTIES.join(','));
-      if (after) url.searchParams.set('after', after);
-      const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
-        results?: unknown[];
-        paging?: { next?: { after?: unknown } };
-      } | null;
-      for (const c of page?.results ?? []) {
+    for await (const list of pages)
+      for (const c of list) {
         if (!isHsObject(c)) continue;
         const updatedAt = (c as { updatedAt?: unknown }).updatedAt;
         campaigns.push({ ...c, ...(typeof updatedAt === 'string' ? { updatedAt } : {}) });
       }
-      const next = page?.paging?.next?.after;
-      after = typeof next === 'string' && next && next !== after ? next : undefined;
-    } while (after);
   } catch (e) {
     if (e instanceof PermissionError) return { campaigns: [], warning: CAMPAIGNS_LEFT_OUT };
     throw e;

@@ -4,6 +4,7 @@
  */
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { normalizeDomain, websiteDomain } from '@/core/normalize';
+import { recordIds, str } from './api-values';
 
 export const SOURCE = 'hubspot';
 
@@ -13,7 +14,6 @@ export interface HsObject {
   associations?: Record<string, { results?: { id?: unknown }[] }>;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const num = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
@@ -24,8 +24,7 @@ const day = (v: unknown): string | undefined => {
   const d = /^\d+$/.test(s) ? new Date(Number(s)) : new Date(s);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
 };
-const ids = (base: { id: string; source: string; sourceId: string }) => base;
-const rid = (id: string) => ids({ id: `${SOURCE}:${id}`, source: SOURCE, sourceId: id });
+const rid = (id: string) => recordIds(SOURCE, id);
 
 /** The first associated record of a type ("companies", "deals"). */
 function associated(o: HsObject, type: string): string | undefined {

@@ -11,17 +11,20 @@
  *
  * The vendor facts this relies on, each with where it comes from: sources/hubspot-facts.md.
  */
-import { emptyRecordSet, type RecordSet } from '@/core/model';
+import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson } from './http';
 import {
-  BadResponseError,
-  errorDetail,
-  HttpError,
-  PermissionError,
-  RateLimiter,
-  requestJson,
-  type ErrorDetail,
-  type HttpOptions,
-} from './http';
+  bearer,
+  checkEach,
+  eachPage,
+  nextCursor,
+  nextPosition,
+  noteHtml,
+  PageRecords,
+  postJson,
+  quickHttp,
+  readAll,
+  unlessForbidden,
+} from './api-client';
 import {
   originOf,
   type ConnectionCheck,
@@ -35,203 +38,26 @@ import { flagText, type Flag } from '@/core/flags';
 import {
   campaignIndex,
   dealStages,
-  isHsObject,
   mapCampaign,
   mapCompany,
   mapContact,
   mapDeal,
   mapNote,
   type DealStage,
-  type HsObject,
 } from './hubspot-map';
 import { CAMPAIGNS_PATH, CAMPAIGNS_SCOPE, changedSince, readCampaigns } from './hubspot-campaigns';
 import { testHttp } from './test-http';
+import {
+  attachAssociations,
+  fetchPage,
+  HUBSPOT_API,
+  PROPERTIES,
+  searchLimiter,
+  searchPage,
+  type HubSpotOptions,
+} from './hubspot-objects';
 
-export const HUBSPOT_API = 'https://api.hubapi.com';
-
-export interface HubSpotOptions extends HttpOptions {
-  token: string;
-  base?: string;
-  /** How deep the search API pages (HubSpot: 10,000 results); tests make it small. */
-  searchDepth?: number;
-}
-
-/** HubSpot's search API answers at most this many results of one search, however it is paged. */
-const SEARCH_DEPTH = 10_000;
-/** A paging position that starts a new search from a modification time: `t:<ISO time>`. */
-const RESTART = 't:';
-/**
- * The property that holds when an object last changed: `lastmodifieddate` for contacts,
- * `hs_lastmodifieddate` for companies, deals and notes (HubSpot's search guide, the default
- * properties each search returns). Filtering contacts by hs_lastmodifieddate finds none.
- */
-export const MODIFIED: Record<string, string> = {
-  contacts: 'lastmodifieddate',
-  companies: 'hs_lastmodifieddate',
-  deals: 'hs_lastmodifieddate',
-  notes: 'hs_lastmodifieddate',
-};
-
-const PROPERTIES = {
-  companies: [
-    'name',
-    'domain',
-    'hs_additional_domains',
-    'website',
-    'industry',
-    'hs_analytics_source',
-    'hs_analytics_source_data_1',
-    'hs_date_entered_customer',
-  ],
-  contacts: ['firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role'],
-  deals: [
-    'dealname',
-    'amount',
-    'hs_mrr',
-    'deal_currency_code',
-    'pipeline',
-    'dealstage',
-    'closedate',
-    'hubspot_owner_id',
-    'description',
-    'hs_analytics_source',
-    'hs_analytics_source_data_1',
-    'hs_analytics_source_data_2',
-  ],
-  notes: ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id'],
-} as const;
-const ASSOCIATIONS: Record<keyof typeof PROPERTIES, string[]> = {
-  companies: [],
-  contacts: ['companies'],
-  deals: ['companies'],
-  notes: ['companies', 'deals'],
-};
-
-/** One page of objects of a type, and the token of the next page. */
-async function fetchPage(
-  type: keyof typeof PROPERTIES,
-  after: string | undefined,
-  opts: HubSpotOptions,
-): Promise<{ objects: HsObject[]; after?: string }> {
-  const url = new URL(`/crm/v3/objects/${type}`, opts.base ?? HUBSPOT_API);
-  url.searchParams.set('limit', '100');
-  url.searchParams.set('properties', PROPERTIES[type].join(','));
-  if (ASSOCIATIONS[type].length) url.searchParams.set('associations', ASSOCIATIONS[type].join(','));
-  if (after) url.searchParams.set('after', after);
-  const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
-    results?: unknown[];
-    paging?: { next?: { after?: unknown } };
-  } | null;
-  const next = page?.paging?.next?.after;
-  return {
-    objects: (page?.results ?? []).filter(isHsObject),
-    after: typeof next === 'string' && next ? next : undefined,
-  };
-}
-
-/**
- * One page of objects of a type modified since a time, through the search API (sorted by
- * modification, 100 a page, 4 requests a second). Search answers carry no associations.
- * One search pages at most 10,000 results deep; before that depth, the next position becomes a
- * new search from the last modification time read (results are sorted by it), so any number of
- * changes is read. Records at that same time are read twice, which writing by id absorbs.
- */
-async function searchPage(
-  type: keyof typeof PROPERTIES,
-  after: string | undefined,
-  since: string,
-  opts: HubSpotOptions,
-): Promise<{ objects: HsObject[]; after?: string }> {
-  const from = after?.startsWith(RESTART) ? after.slice(RESTART.length) : since;
-  const token = after?.startsWith(RESTART) ? undefined : after;
-  const modified = MODIFIED[type]!;
-  const body = {
-    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(Date.parse(from)) }] }],
-    sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
-    properties: PROPERTIES[type],
-    limit: 100,
-    ...(token ? { after: token } : {}),
-  };
-  const page = (await requestJson(
-    new URL(`/crm/v3/objects/${type}/search`, opts.base ?? HUBSPOT_API).href,
-    {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    },
-    { ...opts, limiter: searchLimiter },
-  )) as {
-    results?: unknown[];
-    paging?: { next?: { after?: unknown } };
-  } | null;
-  const next = page?.paging?.next?.after;
-  const objects = (page?.results ?? []).filter(isHsObject);
-  if (typeof next !== 'string' || !next) return { objects };
-  if (Number(next) + body.limit <= (opts.searchDepth ?? SEARCH_DEPTH)) return { objects, after: next };
-  const last = objects.length ? lastModified(objects[objects.length - 1]!, modified) : undefined;
-  if (!last || Date.parse(last) <= Date.parse(from)) {
-    throw new Error(
-      `HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`,
-    );
-  }
-  return { objects, after: RESTART + last };
-}
-
-/** When HubSpot last modified an object (search results carry it as updatedAt). */
-function lastModified(o: HsObject, property: string): string | undefined {
-  const v = (o as { updatedAt?: unknown }).updatedAt ?? o.properties[property];
-  const t = typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : Date.parse(v)) : NaN;
-  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
-}
-
-/**
- * The associations the list API would have given, read in one batch per type (associations v4).
- * A result whose associations go on past one answer carries its own `paging.next.after`; those
- * objects are asked again with that `after` until every association is read.
- */
-export async function attachAssociations(
-  type: keyof typeof PROPERTIES,
-  objects: HsObject[],
-  opts: HubSpotOptions,
-): Promise<void> {
-  for (const to of ASSOCIATIONS[type]) {
-    const byId = new Map<string, string[]>();
-    let inputs: { id: string; after?: string }[] = objects.map((o) => ({ id: o.id }));
-    while (inputs.length) {
-      const res = (await requestJson(
-        new URL(`/crm/v4/associations/${type}/${to}/batch/read`, opts.base ?? HUBSPOT_API).href,
-        {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ inputs }),
-        },
-        opts,
-      )) as {
-        results?: {
-          from?: { id?: unknown };
-          to?: { toObjectId?: unknown }[];
-          paging?: { next?: { after?: unknown } };
-        }[];
-      } | null;
-      const asked = new Map(inputs.map((i) => [i.id, i.after]));
-      inputs = [];
-      for (const r of res?.results ?? []) {
-        if (r.from?.id === undefined) continue;
-        const from = String(r.from.id);
-        const ids = (r.to ?? [])
-          .map((x) => x.toObjectId)
-          .filter((id) => typeof id === 'string' || typeof id === 'number')
-          .map(String);
-        byId.set(from, [...(byId.get(from) ?? []), ...ids]);
-        const after = r.paging?.next?.after;
-        if (typeof after === 'string' && after && asked.has(from) && asked.get(from) !== after)
-          inputs.push({ id: from, after });
-      }
-    }
-    for (const o of objects)
-      o.associations = { ...o.associations, [to]: { results: (byId.get(o.id) ?? []).map((id) => ({ id })) } };
-  }
-}
+export { attachAssociations, type HubSpotOptions } from './hubspot-objects';
 
 /**
  * The order a read goes through HubSpot's objects; a read position's step indexes it (campaigns
@@ -247,26 +73,25 @@ const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
 export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (const archived of [false, true]) {
-    let after: string | undefined;
-    do {
+    const pages = eachPage(async (after: string | undefined) => {
       const url = new URL('/crm/v3/owners/', opts.base ?? HUBSPOT_API);
       url.searchParams.set('limit', '100');
       url.searchParams.set('archived', String(archived));
       if (after) url.searchParams.set('after', after);
-      const page = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+      const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
         results?: { id?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }[];
         paging?: { next?: { after?: unknown } };
       } | null;
-      for (const o of page?.results ?? []) {
+      return { items: page?.results ?? [], ...nextCursor(page?.paging?.next?.after, after) };
+    });
+    for await (const list of pages)
+      for (const o of list) {
         const name =
           [o.firstName, o.lastName].filter((x): x is string => typeof x === 'string' && !!x).join(' ') ||
           (typeof o.email === 'string' ? o.email : '');
         const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
         if (id && name && !owners.has(id)) owners.set(id, name);
       }
-      const next = page?.paging?.next?.after;
-      after = typeof next === 'string' && next && next !== after ? next : undefined;
-    } while (after);
   }
   return owners;
 }
@@ -282,17 +107,15 @@ export const STAGES_LEFT_OUT =
 export async function listDealStages(
   opts: HubSpotOptions,
 ): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
-  try {
-    const answer = await requestJson(
+  const answer = await unlessForbidden(
+    requestJson(
       new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,
-      { headers: { Authorization: `Bearer ${opts.token}` } },
+      { headers: bearer(opts.token) },
       opts,
-    );
-    return { stages: dealStages(answer) };
-  } catch (e) {
-    if (e instanceof PermissionError) return { stages: new Map(), warning: STAGES_LEFT_OUT };
-    throw e;
-  }
+    ),
+    undefined,
+  );
+  return answer === undefined ? { stages: new Map(), warning: STAGES_LEFT_OUT } : { stages: dealStages(answer) };
 }
 
 /**
@@ -312,25 +135,19 @@ export async function* hubspotPages(
   const byKey = campaignIndex(campaigns);
   for (let step = from.step; step < STEPS.length; step++) {
     const type = STEPS[step]!;
-    const next = (after?: string) => (after ? { step, after } : step + 1 < STEPS.length ? { step: step + 1 } : null);
     if (type === 'campaigns') {
-      const records = emptyRecordSet();
-      let skipped = 0;
-      for (const c of changedSince(campaigns, since)) {
-        const campaign = mapCampaign(c, owners);
-        if (campaign) records.campaigns.push(campaign);
-        else skipped++;
-      }
-      yield { records, skipped, warnings: warning ? [warning] : [], next: next() };
+      const out = new PageRecords();
+      for (const c of changedSince(campaigns, since)) out.keep(out.records.campaigns, mapCampaign(c, owners));
+      if (warning) out.warnings.push(warning);
+      yield out.page(nextPosition(step, STEPS.length));
       continue;
     }
     let after = step === from.step ? from.after : undefined;
     do {
       const page = since ? await searchPage(type, after, since, o) : await fetchPage(type, after, o);
       if (since) await attachAssociations(type, page.objects, o);
-      const records = emptyRecordSet();
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       for (const obj of page.objects) {
         if (type === 'companies') keep(records.accounts, mapCompany(obj));
         else if (type === 'contacts') keep(records.contacts, mapContact(obj));
@@ -338,24 +155,14 @@ export async function* hubspotPages(
         else keep(records.notes, mapNote(obj, owners));
       }
       after = page.after;
-      yield { records, skipped, warnings: type === 'deals' && stagesWarning ? [stagesWarning] : [], next: next(after) };
+      if (type === 'deals' && stagesWarning) out.warnings.push(stagesWarning);
+      yield out.page(nextPosition(step, STEPS.length, after));
     } while (after);
   }
 }
 
 /** A full read of the account's CRM, mapped (all pages of hubspotPages together). */
-export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
-  const records: RecordSet = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of hubspotPages(opts)) {
-    for (const kind of Object.keys(records) as (keyof RecordSet)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readHubSpot = (opts: HubSpotOptions): Promise<SourceRead> => readAll(hubspotPages(opts));
 
 /**
  * "Test connection": one small request per kind Backstory reads, so a missing scope is named
@@ -364,52 +171,35 @@ export async function readHubSpot(opts: HubSpotOptions): Promise<SourceRead> {
  * scope to add, and says the rest syncs without it.
  */
 export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck[]> {
-  const quick = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
-  const paths: [string, string][] = [
-    ['owners', '/crm/v3/owners/?limit=1'],
-    ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map((type): [string, string] => [
-      type,
-      `/crm/v3/objects/${type}?limit=1`,
-    ]),
-    ['campaigns', `${CAMPAIGNS_PATH}?limit=1`],
-  ];
+  const quick = quickHttp(opts);
+  const read = (path: string) => () =>
+    requestJson(new URL(path, opts.base ?? HUBSPOT_API).href, { headers: bearer(opts.token) }, quick);
   const checks: ConnectionCheck[] = [];
-  for (const [what, path] of paths) {
-    try {
-      await requestJson(
-        new URL(path, opts.base ?? HUBSPOT_API).href,
-        { headers: { Authorization: `Bearer ${opts.token}` } },
-        quick,
-      );
-      checks.push({ what, ok: true });
-    } catch (e) {
-      const scope = what === 'campaigns' && e instanceof PermissionError;
-      const message = scope
-        ? `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`
-        : e instanceof Error
-          ? e.message
-          : String(e);
-      const error: ErrorDetail | undefined = scope
-        ? { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] }
-        : errorDetail(e);
-      checks.push({
-        what,
-        ok: false,
-        message,
-        ...(error ? { error } : {}),
-        ...(what === 'campaigns' ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) break;
-    }
-  }
+  await checkEach(
+    checks,
+    [
+      ['owners', read('/crm/v3/owners/?limit=1')],
+      ...(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]).map(
+        (type) => [type, read(`/crm/v3/objects/${type}?limit=1`)] as const,
+      ),
+      ['campaigns', read(`${CAMPAIGNS_PATH}?limit=1`), true],
+    ],
+    {
+      coded: true,
+      words: (what, e) =>
+        what === 'campaigns' && e instanceof PermissionError
+          ? {
+              message: `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`,
+              error: { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] },
+            }
+          : undefined,
+    },
+  );
   return checks;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** HubSpot's default association of a note to a company. */
 const NOTE_TO_COMPANY = 190;
-/** Search endpoints allow 4 requests a second. */
-const searchLimiter = new RateLimiter(4, 1000);
 
 /**
  * A flag becomes a note on the company. Idempotent without trusting the search index alone
@@ -424,7 +214,6 @@ export async function deliverHubSpotFlag(
   companyId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const base = opts.base ?? HUBSPOT_API;
-  const headers = { Authorization: `Bearer ${opts.token}`, 'Content-Type': 'application/json' };
   if (opts.remoteId && (await noteHasFlag(opts.remoteId, flag.id, opts)))
     return { remoteId: opts.remoteId, created: false };
   const search = {
@@ -434,7 +223,7 @@ export async function deliverHubSpotFlag(
   };
   const found = (await requestJson(
     new URL('/crm/v3/objects/notes/search', base).href,
-    { method: 'POST', headers, body: JSON.stringify(search) },
+    postJson(bearer(opts.token), search),
     { ...opts, limiter: searchLimiter },
   )) as { results?: { id?: unknown }[] } | null;
   const existing = found?.results?.[0]?.id;
@@ -443,7 +232,7 @@ export async function deliverHubSpotFlag(
   const kept = await companyNoteWithFlag(companyId, flag.id, opts);
   if (kept) return { remoteId: kept, created: false };
   const body = {
-    properties: { hs_note_body: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'), hs_timestamp: flag.createdAt },
+    properties: { hs_note_body: noteHtml(flagText(flag)), hs_timestamp: flag.createdAt },
     associations: [
       {
         to: { id: companyId },
@@ -452,11 +241,10 @@ export async function deliverHubSpotFlag(
     ],
   };
   // No automatic retry of the write itself: a retry goes through the checks above first.
-  const created = (await requestJson(
-    new URL('/crm/v3/objects/notes', base).href,
-    { method: 'POST', headers, body: JSON.stringify(body) },
-    { ...opts, retries: 0 },
-  )) as { id?: unknown } | null;
+  const created = (await requestJson(new URL('/crm/v3/objects/notes', base).href, postJson(bearer(opts.token), body), {
+    ...opts,
+    retries: 0,
+  })) as { id?: unknown } | null;
   if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
     throw new BadResponseError('HubSpot did not say which note it created', undefined, `${base}/crm/v3/objects/notes`);
   await opts.remember?.(String(created.id));
@@ -468,7 +256,7 @@ async function noteHasFlag(noteId: string, flagId: string, opts: HubSpotOptions)
   const url = new URL(`/crm/v3/objects/notes/${encodeURIComponent(noteId)}`, opts.base ?? HUBSPOT_API);
   url.searchParams.set('properties', 'hs_note_body');
   try {
-    const note = (await requestJson(url.href, { headers: { Authorization: `Bearer ${opts.token}` } }, opts)) as {
+    const note = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
       properties?: { hs_note_body?: unknown };
     } | null;
     return String(note?.properties?.hs_note_body ?? '').includes(flagId);
@@ -488,34 +276,28 @@ async function companyNoteWithFlag(
   opts: HubSpotOptions,
 ): Promise<string | undefined> {
   const base = opts.base ?? HUBSPOT_API;
-  const auth = { Authorization: `Bearer ${opts.token}` };
   const ids: string[] = [];
-  let after: string | undefined;
-  do {
+  const pages = eachPage(async (after: string | undefined) => {
     const url = new URL(`/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/notes`, base);
     url.searchParams.set('limit', '500');
     if (after) url.searchParams.set('after', after);
-    const page = (await requestJson(url.href, { headers: auth }, opts)) as {
+    const page = (await requestJson(url.href, { headers: bearer(opts.token) }, opts)) as {
       results?: { toObjectId?: unknown }[];
       paging?: { next?: { after?: unknown } };
     } | null;
-    for (const r of page?.results ?? [])
+    return { items: page?.results ?? [], ...nextCursor(page?.paging?.next?.after, after) };
+  });
+  for await (const list of pages)
+    for (const r of list)
       if (typeof r.toObjectId === 'string' || typeof r.toObjectId === 'number') ids.push(String(r.toObjectId));
-    const next = page?.paging?.next?.after;
-    after = typeof next === 'string' && next && next !== after ? next : undefined;
-  } while (after);
   for (let i = 0; i < ids.length; i += 100) {
     const res = (await requestJson(
       new URL('/crm/v3/objects/notes/batch/read', base).href,
-      {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          inputs: ids.slice(i, i + 100).map((id) => ({ id })),
-          properties: ['hs_note_body'],
-          propertiesWithHistory: [],
-        }),
-      },
+      postJson(bearer(opts.token), {
+        inputs: ids.slice(i, i + 100).map((id) => ({ id })),
+        properties: ['hs_note_body'],
+        propertiesWithHistory: [],
+      }),
       opts,
     )) as { results?: { id?: unknown; properties?: { hs_note_body?: unknown } }[] } | null;
     const hit = res?.results?.find((n) => String(n.properties?.hs_note_body ?? '').includes(flagId));

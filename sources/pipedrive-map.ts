@@ -12,13 +12,12 @@
 import type { Account, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import { htmlToText } from './hubspot-map';
+import { num, recordIds, str } from './api-values';
 
 export const SOURCE = 'pipedrive';
 
 export type PdObject = Record<string, unknown> & { id: number };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const idOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 /** v2 times are RFC 3339; v1 times are "YYYY-MM-DD HH:MM:SS" in UTC. */
 export const pdTime = (v: unknown): Date | undefined => {
@@ -29,11 +28,7 @@ export const pdTime = (v: unknown): Date | undefined => {
   return Number.isNaN(d.getTime()) ? undefined : d;
 };
 const day = (v: unknown) => pdTime(v)?.toISOString().slice(0, 10);
-const rid = (kind: string, id: number) => ({
-  id: `${SOURCE}:${kind}-${id}`,
-  source: SOURCE,
-  sourceId: `${kind}-${id}`,
-});
+const rid = (kind: string, id: number) => recordIds(SOURCE, `${kind}-${id}`);
 
 export function isPdObject(v: unknown): v is PdObject {
   return !!v && typeof v === 'object' && idOf((v as { id?: unknown }).id) !== undefined;

@@ -12,9 +12,9 @@
  * answer says none remain, waits the reset out before the next request.
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/pipedrive-contract.ts.
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, type Flag } from '@/core/flags';
 import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { checkEach, eachPage, nextPosition, noteHtml, PageRecords, postJson, quickHttp, readAll } from './api-client';
 import { testHttp } from './test-http';
 import {
   type ConnectionCheck,
@@ -104,14 +104,19 @@ async function get(o: PdOptions, path: string, query: Record<string, string | un
 }
 
 /** Every page of a v1 list (start/limit paging). */
-async function* v1All(o: PdOptions, path: string, query: Record<string, string | undefined> = {}) {
-  for (let start = 0; ;) {
-    const { data, more } = await get(o, path, { ...query, start: String(start), limit: String(PAGE_SIZE) });
-    yield Array.isArray(data) ? data : [];
-    const pagination = (more.pagination ?? {}) as { more_items_in_collection?: unknown; next_start?: unknown };
-    if (pagination.more_items_in_collection !== true || typeof pagination.next_start !== 'number') return;
-    start = pagination.next_start;
-  }
+const v1All = (o: PdOptions, path: string, query: Record<string, string | undefined> = {}) =>
+  eachPage(async (start: number | undefined) => {
+    const { data, more } = await get(o, path, { ...query, start: String(start ?? 0), limit: String(PAGE_SIZE) });
+    const next = nextStart(more);
+    return { items: (Array.isArray(data) ? data : []) as unknown[], ...(next === undefined ? {} : { next }) };
+  });
+
+/** Where v1 paging goes on: additional_data.pagination's next_start while more items remain. */
+function nextStart(more: Record<string, unknown>): number | undefined {
+  const pagination = (more.pagination ?? {}) as { more_items_in_collection?: unknown; next_start?: unknown };
+  return pagination.more_items_in_collection === true && typeof pagination.next_start === 'number'
+    ? pagination.next_start
+    : undefined;
 }
 
 /** User names and deal fields, read at the start of each pass. Users the token may not list leave names out. */
@@ -156,13 +161,10 @@ async function notesPage(o: PdOptions, start: number, since: string | undefined)
     sort: 'id ASC',
     ...(since ? { updated_since: since } : {}),
   });
-  const pagination = (more.pagination ?? {}) as { more_items_in_collection?: unknown; next_start?: unknown };
+  const next = nextStart(more);
   return {
     list: (Array.isArray(data) ? data : []).filter(isPdObject),
-    after:
-      pagination.more_items_in_collection === true && typeof pagination.next_start === 'number'
-        ? String(pagination.next_start)
-        : undefined,
+    after: next === undefined ? undefined : String(next),
   };
 }
 
@@ -187,9 +189,8 @@ export async function* pipedrivePages(
     do {
       const page =
         type === 'notes' ? await notesPage(o, Number(position ?? 0), after) : await v2Page(o, type, position, after);
-      const records = emptyRecordSet();
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       for (const item of page.list as PdObject[]) {
         if (type === 'organizations') keep(records.accounts, mapOrganization(item, lookups));
         else if (type === 'persons') keep(records.contacts, mapPerson(item));
@@ -197,62 +198,33 @@ export async function* pipedrivePages(
         else keep(records.notes, mapNote(item));
       }
       position = page.after;
-      yield {
-        records,
-        skipped,
-        warnings: step === from.step ? lookupWarnings : [],
-        next: position ? { step, after: position } : step + 1 < STEPS.length ? { step: step + 1 } : null,
-      };
+      if (step === from.step) out.warnings.push(...lookupWarnings);
+      yield out.page(nextPosition(step, STEPS.length, position));
     } while (position);
   }
 }
 
 /** A full read (all pages of pipedrivePages together). */
-export async function readPipedrive(opts: PdOptions): Promise<SourceRead> {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of pipedrivePages(opts)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readPipedrive = (opts: PdOptions): Promise<SourceRead> => readAll(pipedrivePages(opts));
 
 /**
  * "Test connection": who the token belongs to, then one small request per kind read. A rejected
  * token or an unreachable host stops at once; a refused kind is named.
  */
 export async function testPipedrive(opts: PdOptions): Promise<ConnectionCheck[]> {
-  const o = { ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const o = quickHttp(opts);
   const checks: ConnectionCheck[] = [];
-  for (const [what, path, optional] of [
-    ['user', '/api/v1/users/me', false],
-    ['organizations', '/api/v2/organizations?limit=1', false],
-    ['persons', '/api/v2/persons?limit=1', false],
-    ['deals', '/api/v2/deals?limit=1', false],
-    ['notes', '/api/v1/notes?limit=1', false],
-    ['deal fields', '/api/v1/dealFields?limit=1', true],
-  ] as const) {
-    try {
-      await get(o, path);
-      checks.push({ what, ok: true });
-    } catch (e) {
-      checks.push({
-        what,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(optional ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError)) break;
-    }
-  }
+  const read = (path: string) => () => get(o, path);
+  await checkEach(checks, [
+    ['user', read('/api/v1/users/me')],
+    ['organizations', read('/api/v2/organizations?limit=1')],
+    ['persons', read('/api/v2/persons?limit=1')],
+    ['deals', read('/api/v2/deals?limit=1')],
+    ['notes', read('/api/v1/notes?limit=1')],
+    ['deal fields', read('/api/v1/dealFields?limit=1'), true],
+  ]);
   return checks;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A flag becomes a note pinned to the organization. Idempotent: the note's text ends with the
@@ -272,16 +244,15 @@ export async function deliverPipedriveFlag(
     if (found) return { remoteId: String(found.id), created: false };
   }
   const body = {
-    content: escapeHtml(flagText(flag)).replace(/\n/g, '<br>'),
+    content: noteHtml(flagText(flag)),
     org_id: orgId,
     pinned_to_organization_flag: 1,
   };
   // The write itself is not retried here: a retry goes through the search above first.
-  const created = (await requestJson(
-    new URL('/api/v1/notes', o.base).href,
-    { method: 'POST', headers: { ...auth(o), 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-    { ...o, retries: 0 },
-  )) as { success?: unknown; data?: unknown } | null;
+  const created = (await requestJson(new URL('/api/v1/notes', o.base).href, postJson(auth(o), body), {
+    ...o,
+    retries: 0,
+  })) as { success?: unknown; data?: unknown } | null;
   if (created?.success !== true || !isPdObject(created.data))
     throw new BadResponseError('Pipedrive did not say which note it created');
   return { remoteId: String(created.data.id), created: true };

@@ -13,22 +13,16 @@
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 import { htmlToText } from './hubspot-map';
+import { day, num, recordIds, str } from './api-values';
 
 export const SOURCE = 'salesforce';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const day = (v: unknown): string | undefined => {
-  const s = str(v);
-  const d = s ? new Date(s) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined;
-};
 /** A relationship field's name (Owner.Name, Campaign.Name, CreatedBy.Name). */
 const related = (v: unknown): string | undefined =>
   v && typeof v === 'object' ? str((v as { Name?: unknown }).Name) : undefined;
-const rid = (id: string) => ({ id: `${SOURCE}:${id}`, source: SOURCE, sourceId: id });
+const rid = (id: string) => recordIds(SOURCE, id);
 
 export function isSfRecord(v: unknown): v is SfRecord {
   return !!v && typeof v === 'object' && typeof (v as { Id?: unknown }).Id === 'string' && !!(v as SfRecord).Id;
@@ -121,13 +115,12 @@ function parentOf(id: string | undefined): { accountId?: string; dealId?: string
   return undefined;
 }
 
-/** A classic Note (plain text body). */
-export function mapClassicNote(o: SfRecord): Note | undefined {
-  const parent = parentOf(str(o.ParentId));
-  const body = [str(o.Title), str(o.Body)].filter(Boolean).join('\n');
+/** A note on the record it belongs to (an account or an opportunity), by whoever wrote it. */
+function noteOn(o: SfRecord, sourceId: string, parentId: string | undefined, body: string): Note | undefined {
+  const parent = parentOf(parentId);
   if (!parent || !body) return undefined;
   return {
-    ...rid(o.Id),
+    ...rid(sourceId),
     ...parent,
     author: related(o.CreatedBy) ?? related(o.Owner) ?? 'Salesforce',
     date: day(o.CreatedDate) ?? '',
@@ -137,21 +130,13 @@ export function mapClassicNote(o: SfRecord): Note | undefined {
   };
 }
 
+/** A classic Note (plain text body). */
+export const mapClassicNote = (o: SfRecord): Note | undefined =>
+  noteOn(o, o.Id, str(o.ParentId), [str(o.Title), str(o.Body)].filter(Boolean).join('\n'));
+
 /**
  * An enhanced note (ContentNote, its text read apart as HTML) on one record it is linked to; the
  * same note linked to two records is one note per link.
  */
-export function mapContentNote(o: SfRecord, html: string, linkedId: string): Note | undefined {
-  const parent = parentOf(linkedId);
-  const body = [str(o.Title), htmlToText(html)].filter(Boolean).join('\n');
-  if (!parent || !body) return undefined;
-  return {
-    ...rid(`${o.Id}-${linkedId}`),
-    ...parent,
-    author: related(o.CreatedBy) ?? related(o.Owner) ?? 'Salesforce',
-    date: day(o.CreatedDate) ?? '',
-    body,
-    tags: [],
-    pinned: false,
-  };
-}
+export const mapContentNote = (o: SfRecord, html: string, linkedId: string): Note | undefined =>
+  noteOn(o, `${o.Id}-${linkedId}`, linkedId, [str(o.Title), htmlToText(html)].filter(Boolean).join('\n'));

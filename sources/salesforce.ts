@@ -5,7 +5,7 @@
  * `api refresh_token`); no client secret. Only the refresh token (encrypted, like every key) and
  * the instance address are kept: each pass gets a fresh access token with the refresh token, and
  * again once when Salesforce answers INVALID_SESSION_ID; when the refresh token is refused the
- * user is told to sign in again.
+ * user is told to sign in again. The sign-in and the session are sources/salesforce-auth.ts.
  *
  * Reads are SOQL queries (/services/data/vXX.X/query), paged by nextRecordsUrl; incremental
  * passes add `WHERE SystemModstamp > <since>`; records deleted upstream leave on the daily full
@@ -15,18 +15,18 @@
  * flag id in its Description before anything is written.
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/salesforce-contract.ts.
  */
-import { emptyRecordSet } from '@/core/model';
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { BadResponseError, HttpError, PermissionError, type HttpOptions } from './http';
+import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, readAll } from './api-client';
 import {
-  AuthError,
-  BadResponseError,
-  HttpError,
-  PermissionError,
-  RateLimiter,
-  RateLimitError,
-  requestJson,
-  type HttpOptions,
-} from './http';
+  API_VERSION,
+  loginHostOf,
+  salesforceSignIn,
+  SF_LOGIN,
+  SfSession,
+  type ApiUsage,
+  type SfOptions,
+} from './salesforce-auth';
 import { testHttp } from './test-http';
 import {
   originOf,
@@ -35,11 +35,9 @@ import {
   type ReadPosition,
   type SourcePage,
   type SourceRead,
-  type SourceSignIn,
   type Values,
 } from './live-source';
 import {
-  isSfRecord,
   mapAccount,
   mapCampaign,
   mapClassicNote,
@@ -48,154 +46,6 @@ import {
   mapOpportunity,
   type SfRecord,
 } from './salesforce-map';
-
-export const API_VERSION = 'v62.0';
-export const SF_LOGIN = 'https://login.salesforce.com';
-
-export interface SfOptions extends HttpOptions {
-  /** Where the sign-in and token refresh go: My Domain, login. or test.salesforce.com. */
-  loginHost: string;
-  consumerKey: string;
-  refreshToken: string;
-  /** The org's API host (the token answer's instance_url). */
-  instanceUrl: string;
-  /** Told the org's API use after each answer (Sforce-Limit-Info). */
-  onUsage?: (usage: ApiUsage) => void;
-}
-
-export interface ApiUsage {
-  used: number;
-  limit: number;
-}
-
-/** "api-usage=18/15000" -> { used: 18, limit: 15000 }. */
-export function parseLimitInfo(header: string | null): ApiUsage | undefined {
-  const m = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
-  return m ? { used: Number(m[1]), limit: Number(m[2]) } : undefined;
-}
-
-/** The message a refused refresh token gives (its sign-in ended, was revoked, or the app changed). */
-const SIGN_IN_AGAIN =
-  'Salesforce no longer accepts the sign-in (the refresh token was refused): sign in again in Options › Data sources';
-const LIMIT_REACHED =
-  "Salesforce: the org's daily API request limit is reached (REQUEST_LIMIT_EXCEEDED); the sync goes on when its 24-hour window frees requests";
-
-/** An access token from the refresh token (OAuth 2.0 refresh_token grant, no client secret). */
-export async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
-  let answer: { access_token?: unknown; instance_url?: unknown } | null;
-  try {
-    answer = (await requestJson(
-      new URL('/services/oauth2/token', o.loginHost).href,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: o.refreshToken,
-          client_id: o.consumerKey,
-        }).toString(),
-      },
-      o,
-    )) as typeof answer;
-  } catch (e) {
-    // invalid_grant (400): the refresh token is expired or revoked.
-    if (e instanceof HttpError && (e.status === 400 || e.status === 401)) throw new AuthError(SIGN_IN_AGAIN, e.status);
-    throw e;
-  }
-  if (typeof answer?.access_token !== 'string') throw new BadResponseError('Salesforce gave no access token');
-  return {
-    accessToken: answer.access_token,
-    instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : o.instanceUrl,
-  };
-}
-
-/**
- * A session: requests with the access token, refreshed once on INVALID_SESSION_ID, the API use
- * read from every answer, and a slower pace when less than 10% of the day's requests remain.
- */
-export class SfSession {
-  private access?: { accessToken: string; instanceUrl: string };
-  usage?: ApiUsage;
-  private readonly http: HttpOptions;
-
-  constructor(private readonly o: SfOptions) {
-    const base = o.limiter ?? new RateLimiter(25, 1000);
-    const now = o.now ?? Date.now;
-    let last = 0;
-    this.http = {
-      ...o,
-      limiter: {
-        // Under 10% of the daily limit left: one request every 2 s (the rest of the day is kept for the org's own use).
-        take: () => {
-          const wait = base.take();
-          const low = this.usage && this.usage.limit - this.usage.used < this.usage.limit / 10;
-          if (!low) return wait;
-          const next = Math.max(wait, last + 2000 - now());
-          last = now() + Math.max(0, next);
-          return Math.max(0, next);
-        },
-      } as RateLimiter,
-      onHeaders: (headers) => {
-        o.onHeaders?.(headers);
-        const usage = parseLimitInfo(headers.get('sforce-limit-info'));
-        if (usage) {
-          this.usage = usage;
-          o.onUsage?.(usage);
-        }
-      },
-    };
-  }
-
-  get instanceUrl(): string {
-    return this.access?.instanceUrl ?? this.o.instanceUrl;
-  }
-
-  /** A JSON request under the instance (path from /services/...), with the session's token. */
-  async request(path: string, init: RequestInit = {}, extra: HttpOptions = {}): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      this.access ??= await refreshAccess({ ...this.o, ...this.http });
-      try {
-        return await requestJson(
-          new URL(path, this.access.instanceUrl).href,
-          {
-            ...init,
-            headers: {
-              Authorization: `Bearer ${this.access.accessToken}`,
-              Accept: 'application/json',
-              ...init.headers,
-            },
-          },
-          { ...this.http, ...extra },
-        );
-      } catch (e) {
-        if (e instanceof HttpError && e.code === 'REQUEST_LIMIT_EXCEEDED')
-          throw new RateLimitError(LIMIT_REACHED, e.status);
-        if (e instanceof AuthError && attempt === 0) {
-          // INVALID_SESSION_ID: the access token expired or was revoked; a new one, once.
-          this.access = undefined;
-          continue;
-        }
-        if (e instanceof AuthError)
-          throw new AuthError(
-            `Salesforce refused the new session too (${e.code ?? '401'}): sign in again in Options › Data sources`,
-            401,
-          );
-        throw e;
-      }
-    }
-  }
-
-  /** One page of a SOQL query (or the page a nextRecordsUrl names). */
-  async query(soqlOrNext: string): Promise<{ records: SfRecord[]; next?: string }> {
-    const path = soqlOrNext.startsWith('/services/')
-      ? soqlOrNext
-      : `/services/data/${API_VERSION}/query?q=${encodeURIComponent(soqlOrNext)}`;
-    const page = (await this.request(path)) as { records?: unknown[]; done?: unknown; nextRecordsUrl?: unknown } | null;
-    if (!page || !Array.isArray(page.records)) throw new BadResponseError('Salesforce did not answer a query result');
-    const next = page.done === false && typeof page.nextRecordsUrl === 'string' ? page.nextRecordsUrl : undefined;
-    return { records: page.records.filter(isSfRecord), ...(next ? { next } : {}) };
-  }
-}
 
 /** SOQL's datetime literal: 2026-12-01T09:55:00Z (no quotes, no milliseconds). */
 const soqlTime = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -239,22 +89,23 @@ async function orgCurrency(s: SfSession): Promise<{ currency: string; multi: boo
   return { currency, multi: !!describe?.fields?.some((f) => f.name === 'CurrencyIsoCode') };
 }
 
+/** Every page of a SOQL query's records. */
+const queryAll = (s: SfSession, soql: string) =>
+  eachPage(async (next: string | undefined) => {
+    const page = await s.query(next ?? soql);
+    return { items: page.records, ...(page.next ? { next: page.next } : {}) };
+  });
+
 /** The records a page of ContentNotes is linked to, and each note's text. */
 async function contentNotes(s: SfSession, notes: SfRecord[]) {
   if (!notes.length) return [];
   const links = new Map<string, string[]>();
   const ids = notes.map((n) => idLiteral(n.Id)).join(', ');
-  for (
-    let next: string | undefined =
-      `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId IN (${ids})`;
-    next;
-  ) {
-    const page = await s.query(next);
-    for (const l of page.records as (SfRecord & { ContentDocumentId?: unknown; LinkedEntityId?: unknown })[])
+  const soql = `SELECT Id, ContentDocumentId, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId IN (${ids})`;
+  for await (const list of queryAll(s, soql))
+    for (const l of list as (SfRecord & { ContentDocumentId?: unknown; LinkedEntityId?: unknown })[])
       if (typeof l.ContentDocumentId === 'string' && typeof l.LinkedEntityId === 'string')
         links.set(l.ContentDocumentId, [...(links.get(l.ContentDocumentId) ?? []), l.LinkedEntityId]);
-    next = page.next;
-  }
   const out = [];
   for (const note of notes) {
     const linked = links.get(note.Id) ?? [];
@@ -289,14 +140,13 @@ export async function* salesforcePages(
     let position = step === from.step ? from.after : undefined;
     do {
       const page = await s.query(position ?? soql(type, since, multi));
-      const records = emptyRecordSet();
-      let skipped = 0;
-      const keep = <T>(list: T[], v: T | undefined) => (v ? list.push(v) : skipped++);
+      const out = new PageRecords();
+      const { records, keep } = out;
       if (type === 'ContentNote') {
         for (const { note, html, linked } of await contentNotes(s, page.records)) {
           const mapped = linked.map((id) => mapContentNote(note, html, id)).filter(Boolean);
           if (mapped.length) records.notes.push(...(mapped as NonNullable<(typeof mapped)[number]>[]));
-          else skipped++;
+          else out.skipped++;
         }
       } else
         for (const r of page.records) {
@@ -307,9 +157,9 @@ export async function* salesforcePages(
           else keep(records.notes, mapClassicNote(r));
         }
       position = page.next;
-      const next = position ? { step, after: position } : step + 1 < STEPS.length ? { step: step + 1 } : null;
-      const usage = !next && s.usage ? [usageText(s.usage)] : [];
-      yield { records, skipped, warnings: usage, next };
+      const next = nextPosition(step, STEPS.length, position);
+      if (!next && s.usage) out.warnings.push(usageText(s.usage));
+      yield out.page(next);
     } while (position);
   }
 }
@@ -318,43 +168,32 @@ export const usageText = (u: ApiUsage) =>
   `Salesforce API requests in the last 24 hours: ${u.used.toLocaleString('en')} of ${u.limit.toLocaleString('en')}`;
 
 /** A full read (all pages of salesforcePages together). */
-export async function readSalesforce(opts: SfOptions): Promise<SourceRead> {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  let skipped = 0;
-  for await (const page of salesforcePages(opts)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    skipped += page.skipped;
-    warnings.push(...page.warnings);
-  }
-  return { records, skipped, warnings };
-}
+export const readSalesforce = (opts: SfOptions): Promise<SourceRead> => readAll(salesforcePages(opts));
 
 /** "Test connection": the sign-in, then one small query per kind read; a refused object is named. */
 export async function testSalesforce(opts: SfOptions): Promise<ConnectionCheck[]> {
-  const s = new SfSession({ ...opts, retries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const s = new SfSession(quickHttp(opts));
   const checks: ConnectionCheck[] = [];
   try {
     await s.request(`/services/data/${API_VERSION}/limits`);
     checks.push({ what: 'sign-in', ok: true, ...(s.usage ? { message: usageText(s.usage) } : {}) });
   } catch (e) {
-    return [{ what: 'sign-in', ok: false, message: e instanceof Error ? e.message : String(e) }];
+    return [failedCheck('sign-in', e)];
   }
-  for (const object of ['Account', 'Contact', 'Opportunity', 'Campaign', 'Note', 'ContentNote'] as const) {
-    try {
-      await s.query(`SELECT Id FROM ${object} LIMIT 1`);
-      checks.push({ what: object, ok: true });
-    } catch (e) {
-      checks.push({
-        what: object,
-        ok: false,
-        message: e instanceof Error ? e.message : String(e),
-        ...(object === 'Campaign' || object === 'Note' || object === 'ContentNote' ? { optional: true } : {}),
-      });
-      if (!(e instanceof PermissionError) && !(e instanceof HttpError && e.status === 400)) break;
-    }
-  }
+  const query = (object: string) => () => s.query(`SELECT Id FROM ${object} LIMIT 1`);
+  await checkEach(
+    checks,
+    [
+      ['Account', query('Account')],
+      ['Contact', query('Contact')],
+      ['Opportunity', query('Opportunity')],
+      ['Campaign', query('Campaign'), true],
+      ['Note', query('Note'), true],
+      ['ContentNote', query('ContentNote'), true],
+    ],
+    // An object the org does not have (400) is named like a refused one, and the rest still tried.
+    { goOn: (e) => e instanceof PermissionError || (e instanceof HttpError && e.status === 400) },
+  );
   return checks;
 }
 
@@ -370,15 +209,12 @@ export async function deliverSalesforceFlag(
 ): Promise<{ remoteId: string; created: boolean }> {
   const s = new SfSession(opts);
   const what = idLiteral(accountId);
-  for (
-    let next: string | undefined =
-      `SELECT Id, Description FROM Task WHERE WhatId = ${what} AND Subject LIKE 'Backstory flag:%'`;
-    next;
-  ) {
-    const page = await s.query(next);
-    const found = page.records.find((t) => typeof t.Description === 'string' && t.Description.includes(flag.id));
+  for await (const list of queryAll(
+    s,
+    `SELECT Id, Description FROM Task WHERE WhatId = ${what} AND Subject LIKE 'Backstory flag:%'`,
+  )) {
+    const found = list.find((t) => typeof t.Description === 'string' && t.Description.includes(flag.id));
     if (found) return { remoteId: found.Id, created: false };
-    next = page.next;
   }
   const account = await s.query(`SELECT Id, OwnerId FROM Account WHERE Id = ${what}`);
   const owner = account.records[0]?.OwnerId;
@@ -399,69 +235,6 @@ export async function deliverSalesforceFlag(
   if (typeof created?.id !== 'string') throw new BadResponseError('Salesforce did not say which task it created');
   return { remoteId: created.id, created: true };
 }
-
-/** The login host as typed (a My Domain name, host or address); throws saying what is wrong. */
-export function loginHostOf(value: string | undefined): string {
-  const text = (value ?? '').trim();
-  if (!text) return SF_LOGIN;
-  const address = /^[a-z0-9-]+$/i.test(text)
-    ? `https://${text}.my.salesforce.com`
-    : /^[a-z0-9.-]+\.salesforce\.com$/i.test(text)
-      ? `https://${text}`
-      : text;
-  return originOf(address);
-}
-
-export const salesforceSignIn: SourceSignIn = {
-  origins: (settings) => {
-    const login = loginHostOf(settings.loginHost);
-    // From login. or test.salesforce.com the org's own My Domain host answers the API.
-    return /^https:\/\/(login|test)\.salesforce\.com$/.test(login) ? [login, 'https://*.my.salesforce.com'] : [login];
-  },
-  authorizeUrl: (settings, { redirectUri, challenge, state }) => {
-    const url = new URL('/services/oauth2/authorize', loginHostOf(settings.loginHost));
-    url.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: (settings.consumerKey ?? '').trim(),
-      redirect_uri: redirectUri,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      scope: 'api refresh_token',
-      state,
-    }).toString();
-    return url.href;
-  },
-  exchange: async (settings, { code, verifier, redirectUri }, http = {}) => {
-    let answer: { refresh_token?: unknown; instance_url?: unknown } | null;
-    try {
-      answer = (await requestJson(
-        new URL('/services/oauth2/token', loginHostOf(settings.loginHost)).href,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            code,
-            client_id: (settings.consumerKey ?? '').trim(),
-            redirect_uri: redirectUri,
-            code_verifier: verifier,
-          }).toString(),
-        },
-        { ...http, retries: 0 },
-      )) as typeof answer;
-    } catch (e) {
-      throw new Error(
-        `Salesforce did not complete the sign-in (${e instanceof Error ? e.message : String(e)}): check the consumer key and that the app's callback URL is this browser's`,
-      );
-    }
-    if (typeof answer?.refresh_token !== 'string')
-      throw new Error('Salesforce gave no refresh token: add the refresh_token scope to the app');
-    return {
-      secrets: { refreshToken: answer.refresh_token },
-      settings: { instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : '' },
-    };
-  },
-};
 
 function options(settings: Values, secrets: Values, http: HttpOptions): SfOptions {
   const loginHost = loginHostOf(settings.loginHost);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { TicketRef } from '@/core/model';
-import { matchTicketText, type TextHit, type TextIndex } from '@/core/match';
+import { matchTicketText, type TextHit, type TextIndex } from '@/core/match-text';
 import { TICKET_TEXT_MAX, parseMessage } from '@/core/messages';
 import { scannerFromPatterns, type PagePattern } from '@/core/page-scan';
 import { matchReason } from '@/components/MatchLine';

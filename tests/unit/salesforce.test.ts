@@ -2,15 +2,8 @@
 // Node's own fetch against the mock Salesforce org on 127.0.0.1 (happy-dom's fetch applies CORS).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mapContact, mapOpportunity } from '@/sources/salesforce-map';
-import {
-  deliverSalesforceFlag,
-  loginHostOf,
-  parseLimitInfo,
-  readSalesforce,
-  salesforceSignIn,
-  testSalesforce,
-  type SfOptions,
-} from '@/sources/salesforce';
+import { deliverSalesforceFlag, readSalesforce, testSalesforce } from '@/sources/salesforce';
+import { loginHostOf, parseLimitInfo, salesforceSignIn, type SfOptions } from '@/sources/salesforce-auth';
 import type { Flag } from '@/core/flags';
 import { pkceChallenge, runSignIn } from '@/sources/sign-in';
 import { RateLimiter } from '@/sources/http';
@@ -207,7 +200,7 @@ describe('reading Salesforce', () => {
   });
 
   it('gets a new session once when the access token expired, and asks to sign in again when the refresh token is refused', async () => {
-    const { SfSession } = await import('@/sources/salesforce');
+    const { SfSession } = await import('@/sources/salesforce-auth');
     const session = new SfSession(opts());
     await session.query('SELECT Id FROM Account');
     mock.expireSessions();
@@ -329,7 +322,7 @@ describe('the mock org keeps to the Salesforce facts it is built from', () => {
     const { SF_FACTS, SF_FIELDS } = await import('../mock-apis/salesforce-contract');
     for (const [name, fact] of Object.entries(SF_FACTS)) expect(fact.source, name).toMatch(/\S/);
     for (const [name, object] of Object.entries(SF_FIELDS)) expect(object.source, name).toMatch(/^Object Reference: /);
-    const { SfSession } = await import('@/sources/salesforce');
+    const { SfSession } = await import('@/sources/salesforce-auth');
     const session = new SfSession(opts());
     const refused = async (soql: string) => {
       const e = (await session.query(soql).catch((x: unknown) => x)) as { status?: number; code?: string };

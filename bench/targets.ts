@@ -1,0 +1,152 @@
+/**
+ * The issue's performance targets beside what this run measured (at the largest size run), with a
+ * verdict each; a part not run says so. bench/run.ts prints this last.
+ */
+import type { BundleRow } from './bundles';
+import type { BrowserBench } from './browser';
+import type { ImportRow } from './import';
+import type { ChromiumImport, ChromiumMatch } from './in-chromium/entry';
+import type { MatchResultRow } from './match';
+import type { ScanRow } from './page-scan';
+import type { ReaderBench } from './reader';
+import type { RelevanceBench } from './relevance';
+import type { EngineResult } from './search';
+import { ms, pct, table } from './stats';
+
+/** What the run measured; a string is why a part has no figures. */
+export interface Measured {
+  largest: number;
+  /** The search engines at the largest size: Backstory's names index first, its notes index second. */
+  search: EngineResult[];
+  scan: ScanRow[];
+  match?: MatchResultRow;
+  matchChromium?: ChromiumMatch | string;
+  imp?: ImportRow;
+  impChromium?: ChromiumImport | string;
+  importRows: number;
+  relevance?: RelevanceBench;
+  inBrowser: BrowserBench | string;
+  reader: ReaderBench | string;
+  bundles?: BundleRow[];
+}
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+export function targetsTable(m: Measured): string {
+  const { largest, scan, relevance, inBrowser, reader, importRows, imp, impChromium, bundles } = m;
+  const names = m.search[0];
+  const notes = m.search[1];
+  const content = bundles?.find((b) => b.file.startsWith('content-scripts/'));
+  const scan100 = scan.find((s) => s.sizeKb === 100 && s.name.startsWith('page scan'));
+  const matchLargest = m.match;
+  const matchChromiumLargest = m.matchChromium;
+  // The worker answers tickets with its match memory once built (background-caches/match-memory.ts); the
+  // indexed path (a worker's first ticket) is printed beside it.
+  const matchTarget =
+    typeof matchChromiumLargest === 'object'
+      ? {
+          label: `ticket matching p95 <= 1 ms (Chromium IndexedDB, match memory; lookups alone: ${ms(matchChromiumLargest.latency.p95)} ms)`,
+          p95: matchChromiumLargest.memory.latency.p95,
+        }
+      : {
+          label: `ticket matching p95 <= 1 ms (Node, fake-indexeddb, match memory${matchLargest ? `; lookups alone: ${ms(matchLargest.latency.p95)} ms` : ''})`,
+          p95: matchLargest?.memory.latency.p95,
+        };
+  const importTarget =
+    typeof impChromium === 'object'
+      ? {
+          label: `import 100k rows <= 5 s (Chromium IndexedDB${importRows === 100_000 ? '' : ', scaled'})`,
+          ms: (impChromium.parseMs + impChromium.commitMs) * (100_000 / importRows),
+        }
+      : {
+          label: 'import 100k rows <= 5 s (Node, fake-indexeddb, scaled)',
+          ms: imp ? (imp.parseMs + imp.commitMs) * (100_000 / importRows) : undefined,
+        };
+  const row = (
+    target: string,
+    measured: number | undefined,
+    show: (n: number) => string,
+    ok: (n: number) => boolean,
+  ) =>
+    measured === undefined || Number.isNaN(measured)
+      ? [target, 'not run', '-']
+      : [target, show(measured), verdict(ok(measured))];
+  const msText = (n: number) => `${ms(n)} ms`;
+  return (
+    `\nTargets (largest size run: ${largest.toLocaleString('en')} accounts; targets are set for 50,000)\n` +
+    table(
+      ['target', 'measured', 'verdict'],
+      [
+        row('popup search p95 <= 3 ms (names: the keystroke path)', names?.latency.p95, msText, (n) => n <= 3),
+        row('top-5 recall (4+ chars, distinct queries) >= 97%', names?.recallDistinct, pct, (n) => n >= 0.97),
+        row('some top-5 result matches every word >= 98%', names?.allWords, pct, (n) => n >= 0.98),
+        row('note text p95 <= 20 ms (own index)', notes?.latency.p95, msText, (n) => n <= 20),
+        row('index build <= 2 s (names)', names?.buildMs, msText, (n) => n <= 2000),
+        // The issue sets build and memory for the search over accounts, contacts and campaigns: the
+        // names index. The note index (bodies for snippets included) is reported beside it.
+        row(
+          'index memory <= 150 MB (names)',
+          names?.memoryMb,
+          (n) => `${n.toFixed(0)} MB`,
+          (n) => n <= 150,
+        ),
+        notes
+          ? [`note index: build ${ms(notes.buildMs)} ms, memory ${notes.memoryMb.toFixed(0)} MB`, '', 'no target']
+          : ['note index', 'not run', '-'],
+        row(matchTarget.label, matchTarget.p95, msText, (n) => n <= 1),
+        row('page scan 100 KB p95 <= 2 ms (trie, all patterns)', scan100?.latency.p95, msText, (n) => n <= 2),
+        row('page scan build <= 1 s', scan100?.buildMs, msText, (n) => n <= 1000),
+        row(
+          'page scan memory <= 40 MB',
+          scan100?.memoryMb,
+          (n) => `${n.toFixed(0)} MB`,
+          (n) => n <= 40,
+        ),
+        row('relevance ranking, 1,000 notes read before, p95 <= 5 ms', relevance?.latency.p95, msText, (n) => n <= 5),
+        row(
+          'relevance ranking, 1,000 notes, a worker just started, p95 <= 5 ms',
+          relevance?.cold.p95,
+          msText,
+          (n) => n <= 5,
+        ),
+        row(
+          'sidebar within 150 ms of DOMContentLoaded (p50, sample data)',
+          typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50,
+          msText,
+          (n) => n <= 150,
+        ),
+        row(
+          'popup first result within 100 ms of opening (p50, typed in the page)',
+          typeof inBrowser === 'string' ? undefined : inBrowser.popup.p50,
+          msText,
+          (n) => n <= 100,
+        ),
+        row(
+          'content script <= 15 KB gzip',
+          content?.gzip,
+          (n) => `${(n / 1024).toFixed(1)} KB`,
+          (n) => n <= 15 * 1024,
+        ),
+        row(importTarget.label, importTarget.ms, msText, (n) => n <= 5000),
+        row(
+          'page reader: detection on a 2 MB page <= 10 ms (Chromium, p50)',
+          typeof reader === 'string' ? undefined : reader.sizes.find((s) => s.mb === 2)?.p50,
+          msText,
+          (n) => n <= 10,
+        ),
+        row(
+          'page reader: longest stall on a hostile shape <= 50 ms (Chromium)',
+          typeof reader === 'string' ? undefined : Math.max(...reader.hostile.map((h) => h.max)),
+          msText,
+          (n) => n <= 50,
+        ),
+        row(
+          'page reader: main-thread share on a 60k-node page changing every frame <= 5%',
+          typeof reader === 'string' ? undefined : reader.changing.share,
+          pct,
+          (n) => n <= 0.05,
+        ),
+      ],
+    )
+  );
+}
