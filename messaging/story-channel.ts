@@ -8,8 +8,15 @@ import type { TicketStory } from '@/services/ticket-story';
  */
 export type Ready = { type: 'ready' };
 
-export type StoryPush =
-  { type: 'story'; story: TicketStory | null; error?: undefined } | { type: 'story'; story?: undefined; error: string };
+export type StoryPush = (
+  | { type: 'story'; story: TicketStory | null; error?: undefined; loading?: undefined }
+  | { type: 'story'; story?: undefined; error: string; loading?: undefined }
+  // A side panel's window switched to another tab: its story is on the way.
+  | { type: 'story'; story?: undefined; error?: undefined; loading: true }
+) & {
+  /** To a side panel: the tab whose story this is (it names it back with a pin or flag). */
+  tab?: number;
+};
 
 /** The parts of runtime.Port the client uses. */
 interface Port {
