@@ -109,6 +109,7 @@ if (
     'insights',
     'sources',
     'flags',
+    'sidepanel',
     ...(process.env.RT_URL ? ['request-tracker'] : []),
   ].map((f) => `tests/e2e/${f}.e2e.ts`);
   run(
