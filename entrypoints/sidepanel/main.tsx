@@ -8,7 +8,7 @@ import { SidebarApp } from '../sidebar/SidebarApp';
 import { PopupApp } from '../popup/PopupApp';
 import { openIndex } from '../popup/saved-index';
 import { PANEL_PORT } from '@/core/story-port';
-import { storyFeed } from '@/messaging/story-channel';
+import { sameTabLoading, storyFeed } from '@/messaging/story-channel';
 import { i18nReady } from '@/i18n/i18n';
 import { panelAsks } from './asks';
 
@@ -29,7 +29,7 @@ async function windowToFollow(): Promise<number> {
 }
 
 void windowToFollow().then((windowId) => {
-  const feed = storyFeed(PANEL_PORT + windowId);
+  const feed = storyFeed(PANEL_PORT + windowId, { skip: sameTabLoading });
   // Read while the first story is on its way: the search a tab without a ticket offers.
   openIndex();
   void i18nReady().then(() =>

@@ -8,7 +8,7 @@ import { loadRecordSet } from '@/storage/record-writes';
 import { saveTabTicket } from '@/storage/tab-tickets';
 import { StoryChannel, type PanelTabs, type StoryPort } from '@/services/story-channel';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
-import type { StoryPush } from '@/messaging/story-channel';
+import { sameTabLoading, storyFeed, type StoryPush } from '@/messaging/story-channel';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 /**
@@ -211,5 +211,31 @@ describe("a side panel's pin, flag and search", () => {
     expect(parseMessage({ type: 'sidebar:pin', accountId: 'a', shown: { tabId: -1, ticket: 'x' } })).toBeUndefined();
     expect(parseMessage({ type: 'sidebar:pin', accountId: 'a', shown: { tabId: 1.5, ticket: 'x' } })).toBeUndefined();
     expect(parseMessage({ type: 'sidebar:find', query: 'ac', shown: { tabId: 1 } })).toBeUndefined();
+  });
+});
+
+describe("the side panel's feed", () => {
+  it('keeps the story shown when a new port says "loading" for the same tab, not for another tab', () => {
+    let onMessage: (m: unknown) => void = () => undefined;
+    const feed = storyFeed(PANEL_PORT + '1', {
+      skip: sameTabLoading,
+      connect: () => ({
+        onMessage: { addListener: (fn) => void (onMessage = fn) },
+        onDisconnect: { addListener: () => undefined },
+        disconnect: () => undefined,
+      }),
+      setTimer: () => () => undefined,
+    });
+    const story = { type: 'story', story: null, tab: 5 } as const;
+    onMessage({ type: 'story', loading: true, tab: 5 });
+    expect(feed.latest?.loading).toBe(true);
+    onMessage(story);
+    // The worker was stopped and the panel connected again: the same tab, "loading" is left out.
+    onMessage({ type: 'story', loading: true, tab: 5 });
+    expect(feed.latest).toEqual(story);
+    // Another tab: shown at once.
+    onMessage({ type: 'story', loading: true, tab: 6 });
+    expect(feed.latest).toEqual({ type: 'story', loading: true, tab: 6 });
+    feed.close();
   });
 });
