@@ -241,6 +241,16 @@ else {
           ms(inBrowser.sidebar.p95),
         ],
         [
+          "side panel: tab switch -> the panel shows that tab's backstory",
+          ms(inBrowser.panelSwitch.p50),
+          ms(inBrowser.panelSwitch.p95),
+        ],
+        [
+          'side panel: ticket page DOMContentLoaded (new active tab) -> the panel shows its backstory',
+          ms(inBrowser.panelLoad.p50),
+          ms(inBrowser.panelLoad.p95),
+        ],
+        [
           'popup opened -> first result, query typed in the page as its search box appears',
           ms(inBrowser.popup.p50),
           ms(inBrowser.popup.p95),
@@ -353,6 +363,18 @@ console.log(
       row(
         'sidebar within 150 ms of DOMContentLoaded (p50, sample data)',
         typeof inBrowser === 'string' ? undefined : inBrowser.sidebar.p50,
+        msText,
+        (n) => n <= 150,
+      ),
+      row(
+        'side panel within 150 ms of a tab switch (p50, sample data)',
+        typeof inBrowser === 'string' ? undefined : inBrowser.panelSwitch.p50,
+        msText,
+        (n) => n <= 150,
+      ),
+      row(
+        'side panel within 150 ms of DOMContentLoaded (p50, sample data)',
+        typeof inBrowser === 'string' ? undefined : inBrowser.panelLoad.p50,
         msText,
         (n) => n <= 150,
       ),
