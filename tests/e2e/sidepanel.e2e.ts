@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, loadSampleData, screenshot, type Harness } from './harness';
+import { axeViolations, launch, loadSampleData, screenshot, sidebarFrame, type Harness } from './harness';
 
 /**
  * The browser's side panel (issue 22), in Chromium. Playwright cannot open Chrome's side panel
@@ -33,8 +33,18 @@ type Chrome = {
 beforeAll(async () => {
   h = await launch();
   await loadSampleData(h);
+  // The in-page sidebar's header offers the side panel: the page's sidebar goes at once, and
+  // Options > Display shows the choice.
+  const page = await h.context.newPage();
+  await page.goto(`${h.origin}/generic-ticket-email.html`);
+  const frame = await sidebarFrame(page, h.extensionId);
+  await frame.getByTestId('to-panel').click();
+  await page.locator('backstory-sidebar').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.close();
   const options = await h.extensionPage('options.html#display');
-  await options.getByLabel("in the browser's side panel").check();
+  await options.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('input[name=storyPlace][value=panel]')?.checked,
+  );
   await options.close();
   api = await h.backgroundExtensionPage('options.html');
 }, 120_000);
