@@ -40,7 +40,7 @@ module.exports = {
         'The background is the only writer of sales data: extension pages ask it (messaging/data-writes.ts) ' +
         'rather than import the code that writes records, commits imports or creates and delivers flags.',
       severity: 'error',
-      from: { path: '^(entrypoints/(options|popup|sidebar)|components)/' },
+      from: { path: '^(entrypoints/(options|popup|sidebar|sidepanel)|components)/' },
       to: {
         path: '^(storage/record-writes|services/(import|data-writes|flag-create|flag-delivery)|sources/run-sync)[.]ts$',
         dependencyTypesNot: ['type-only'],

@@ -53,8 +53,12 @@ export default defineConfig({
     // sign-in; Firefox cannot have it optional (web-ext lint: invalid optional permission), so it
     // is held from install there (no install prompt names it); test builds hold it from the start,
     // as an automated browser cannot answer its prompt.
+    // sidePanel (Chrome; added by WXT for the sidepanel entrypoint): the backstory in the browser's
+    // own side panel, the Display option. contextMenus: that panel's entry in the menu of the
+    // toolbar button and of help-desk pages, shown only in side-panel mode (SECURITY.md).
     permissions: [
       'storage',
+      'contextMenus',
       'unlimitedStorage',
       'scripting',
       'alarms',

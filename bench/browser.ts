@@ -8,13 +8,18 @@
 import { existsSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame, type Harness } from '../tests/e2e/harness';
 // @ts-expect-error plain .mjs helper shared with `npm start`
 import { findChromium } from '../scripts/browser-path.mjs';
 import { latency, type Latency } from './stats';
 
 export interface BrowserBench {
   sidebar: Latency;
+  /** Side-panel mode: another tab becomes active -> the panel shows that tab's backstory. */
+  panelSwitch: Latency;
+  /** Side-panel mode: a ticket page's DOMContentLoaded (a new active tab) -> the panel's backstory. */
+  panelLoad: Latency;
   /** Query typed in the page as soon as the search box exists. */
   popup: Latency;
   /**
@@ -111,8 +116,11 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
       }
       await page.close();
     }
+    const panel = await panelBench(h, runs);
     return {
       sidebar: latency(sidebar),
+      panelSwitch: latency(panel.switches),
+      panelLoad: latency(panel.loads),
       popup: latency(popup),
       popupContext: latency(popupContext),
       popupBox: latency(popupBox),
@@ -122,4 +130,96 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
   } finally {
     await h.close();
   }
+}
+
+type Tabs = {
+  tabs: {
+    query(q: object): Promise<{ id: number; windowId: number }[]>;
+    create(p: object): Promise<{ id: number }>;
+    update(id: number, p: object): Promise<unknown>;
+  };
+  windows: { create(p: object): Promise<unknown> };
+};
+
+/**
+ * The side panel (side-panel mode), loaded as in tests/e2e/sidepanel.e2e.ts: its page in a window
+ * of its own, following the ticket tabs' window (test builds only). Times are taken in the panel,
+ * at the animation frame that first shows the backstory with its relevant notes, against the
+ * moment the tab switch was asked for (in an extension page) or the ticket page's DOMContentLoaded.
+ */
+async function panelBench(h: Harness, runs: number): Promise<{ switches: number[]; loads: number[] }> {
+  const options = await h.extensionPage('options.html#display');
+  await options.getByLabel("in the browser's side panel").check();
+  await options.close();
+  const api = await h.backgroundExtensionPage('options.html');
+  const chromeApi = 'chrome';
+  const open = async (windowId: number, path: string) => {
+    const url = `${h.origin}/${path}`;
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url() === url || p.url() === 'about:blank' });
+    const tab = await api.evaluate(
+      ([w, u, c]) =>
+        (globalThis as unknown as Record<string, Tabs>)[c]!.tabs.create({ windowId: w, url: u, active: true }),
+      [windowId, url, chromeApi] as const,
+    );
+    const page = await opened;
+    return { page, tabId: tab.id };
+  };
+  const [first] = await api.evaluate(
+    (c) => (globalThis as unknown as Record<string, Tabs>)[c]!.tabs.query({ active: false }),
+    chromeApi,
+  );
+  const windowId = first!.windowId;
+  const acme = await open(windowId, 'generic-ticket-email.html');
+  const baker = await open(windowId, 'generic-ticket-name.html');
+  const url = `chrome-extension://${h.extensionId}/sidepanel.html?window=${windowId}`;
+  const opened = h.context.waitForEvent('page', { predicate: (p) => p.url() === url || p.url() === 'about:blank' });
+  await api.evaluate(
+    ([u, c]) => (globalThis as unknown as Record<string, Tabs>)[c]!.windows.create({ url: u, width: 420, height: 800 }),
+    [url, chromeApi] as const,
+  );
+  const panel = await opened;
+  await panel.waitForURL(url);
+  const shows = (name: string) =>
+    panel
+      .waitForFunction(
+        (n) =>
+          document.querySelector('[data-testid=account-name]')?.textContent === n &&
+          !!document.querySelector('[data-testid=relevant], [data-testid=campaign]') &&
+          performance.timeOrigin + performance.now(),
+        name,
+        { polling: 'raf', timeout: 10_000 },
+      )
+      .then((h) => h.jsonValue() as Promise<number>);
+  const activate = (tabId: number) =>
+    api.evaluate(
+      async ([id, c]) => {
+        const at = Date.now();
+        await (globalThis as unknown as Record<string, Tabs>)[c]!.tabs.update(id, { active: true });
+        return at;
+      },
+      [tabId, chromeApi] as const,
+    );
+  const switches: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const [tab, name] = i % 2 ? [acme.tabId, 'Acme Dental Group'] : [baker.tabId, 'Baker & Price LLP'];
+    const shown = shows(name);
+    const asked = await activate(tab);
+    const at = await shown;
+    if (i >= 2) switches.push(at - asked);
+  }
+  const loads: number[] = [];
+  const pages: Page[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    await activate(baker.tabId);
+    await shows('Baker & Price LLP');
+    const shown = shows('Acme Dental Group');
+    const { page } = await open(windowId, 'generic-ticket-email.html');
+    await page.waitForLoadState('domcontentloaded');
+    const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
+    const at = await shown;
+    if (i >= 2) loads.push(at - loaded);
+    pages.push(page);
+  }
+  for (const page of pages) await page.close();
+  return { switches, loads };
 }

@@ -249,6 +249,16 @@ else {
           ms(inBrowser.sidebar.p95),
         ],
         [
+          "side panel: tab switch -> the panel shows that tab's backstory",
+          ms(inBrowser.panelSwitch.p50),
+          ms(inBrowser.panelSwitch.p95),
+        ],
+        [
+          'side panel: ticket page DOMContentLoaded (new active tab) -> the panel shows its backstory',
+          ms(inBrowser.panelLoad.p50),
+          ms(inBrowser.panelLoad.p95),
+        ],
+        [
           'popup opened -> first result, query typed in the page as its search box appears',
           ms(inBrowser.popup.p50),
           ms(inBrowser.popup.p95),

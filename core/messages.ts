@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { FLAG_KINDS, URGENCIES, type Flag } from './flags';
 import type { SearchHit } from './search/types';
 import type { SourceStatus } from './source-status';
-import { SIDEBAR_PORT } from './story-port';
+import { PANEL_PORT, SIDEBAR_PORT } from './story-port';
 import type { ImportOutcome, ImportSummary } from './import-message';
 
 /**
@@ -35,7 +35,8 @@ export const ticketRefSchema = z.object({
   urlTicketId: z.optional(short(64)),
 });
 
-export type SenderKind = 'content' | 'sidebar' | 'extension-page';
+/** `panel`: the side panel page (sidepanel.html) in the browser's own side panel, in no tab. */
+export type SenderKind = 'content' | 'sidebar' | 'panel' | 'extension-page';
 
 /**
  * A page's id, made by its content script (a random UUID), given to the sidebar frame it opens
@@ -52,11 +53,28 @@ const pageId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
  * else the background takes from the port's sender (its tab), never from the page. This says
  * which sidebar a port's name names, or undefined when the name is not a sidebar's.
  */
-export function parsePortName(name: string): { role: 'sidebar'; page: string } | undefined {
+export function parsePortName(
+  name: string,
+): { role: 'sidebar'; page: string } | { role: 'panel'; windowId: number } | undefined {
+  if (name.startsWith(PANEL_PORT)) {
+    const id = name.slice(PANEL_PORT.length);
+    return /^\d{1,10}$/.test(id) ? { role: 'panel', windowId: Number(id) } : undefined;
+  }
   if (!name.startsWith(SIDEBAR_PORT)) return undefined;
   const page = pageId.safeParse(name.slice(SIDEBAR_PORT.length));
   return page.success ? { role: 'sidebar', page: page.data } : undefined;
 }
+
+/**
+ * What a side panel shows, sent with its pin and flag: the tab and ticket it was pushed (the
+ * background's own push, never the panel's choice). The background acts only while that tab is
+ * still the active tab of a window whose panel shows it, and still shows that ticket.
+ */
+const shownSchema = z.object({
+  tabId: z.number().check(z.int(), z.gte(0)),
+  ticket: short(2200),
+});
+export type Shown = z.infer<typeof shownSchema>;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -64,7 +82,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: string };
 
 /** Why a pin was refused, worded by the sidebar. */
-export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey';
+/** `moved`: the side panel's tab is no longer its window's active tab, or shows another ticket now. */
+export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey' | 'moved';
 export type PinOutcome = { ok: boolean; error?: PinRefusal };
 
 /**
@@ -101,8 +120,8 @@ export const messageSchemas = {
   },
   /** Sidebar iframe: accounts matching a query, to pin one to the ticket's company. */
   'sidebar:find': {
-    from: ['sidebar'] as SenderKind[],
-    schema: z.object({ type: z.literal('sidebar:find'), query: short(200) }),
+    from: ['sidebar', 'panel'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:find'), query: short(200), shown: z.optional(shownSchema) }),
     reply: replyOf<Reply<AccountHit[]>>(),
   },
   /** Options page: sync this data source now (the background runs it, so closing the page is fine). */
@@ -118,9 +137,11 @@ export const messageSchemas = {
   },
   /** Sidebar iframe: flag the ticket in my tab for sales (its account and ticket come from the background's own record). */
   'sidebar:flag': {
-    from: ['sidebar'] as SenderKind[],
+    from: ['sidebar', 'panel'] as SenderKind[],
     schema: z.object({
       type: z.literal('sidebar:flag'),
+      // From the side panel: the tab and ticket it shows (checked; see shownSchema).
+      shown: z.optional(shownSchema),
       // The draft's id, made by the sidebar: asked again after a lost answer, the same flag.
       draftId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
       kind: z.enum(FLAG_KINDS),
@@ -170,8 +191,8 @@ export const messageSchemas = {
   },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
-    from: ['sidebar'] as SenderKind[],
-    schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300) }),
+    from: ['sidebar', 'panel'] as SenderKind[],
+    schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300), shown: z.optional(shownSchema) }),
     reply: replyOf<Reply<PinOutcome>>(),
   },
 } as const;

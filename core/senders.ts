@@ -17,6 +17,8 @@ export function classifySender(
   runtimeId: string,
   extensionOrigin: string,
   isGrantedUrl: (url: string) => boolean,
+  /** Test builds only: the panel page loaded in a tab of its own (tests/e2e/sidepanel.e2e.ts). */
+  panelInTab = false,
 ): SenderKind | undefined {
   if (sender.id !== runtimeId || typeof sender.url !== 'string') return undefined;
   const origin = extensionOrigin.replace(/\/$/, '');
@@ -25,6 +27,9 @@ export function classifySender(
     // the ticket in that tab, so it is told apart from the popup and options page.
     const path = new URL(sender.url).pathname;
     if (path === '/sidebar.html') return typeof sender.tab?.id === 'number' ? 'sidebar' : undefined;
+    // The side panel lives in the browser's own panel, in no tab (Chrome gives its sender no tab,
+    // Firefox's sidebar neither): the same page in a tab is no panel, and not another page either.
+    if (path === '/sidepanel.html') return sender.tab === undefined || panelInTab ? 'panel' : undefined;
     return 'extension-page';
   }
   // A content script: only from the top frame of a tab, on a page we are granted.

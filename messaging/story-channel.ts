@@ -8,8 +8,15 @@ import type { TicketStory } from '@/services/ticket-story';
  */
 export type Ready = { type: 'ready' };
 
-export type StoryPush =
-  { type: 'story'; story: TicketStory | null; error?: undefined } | { type: 'story'; story?: undefined; error: string };
+export type StoryPush = (
+  | { type: 'story'; story: TicketStory | null; error?: undefined; loading?: undefined }
+  | { type: 'story'; story?: undefined; error: string; loading?: undefined }
+  // A side panel's window switched to another tab: its story is on the way.
+  | { type: 'story'; story?: undefined; error?: undefined; loading: true }
+) & {
+  /** To a side panel: the tab whose story this is (it names it back with a pin or flag). */
+  tab?: number;
+};
 
 /** The parts of runtime.Port the client uses. */
 interface Port {
@@ -110,12 +117,19 @@ export interface StoryFeed {
  * Open the channel now (a page's script does so before its first render, which Preact paints
  * before running effects), keeping its latest push for the UI to read when it is ready.
  */
-export function storyFeed(name: string, options?: StoryChannelOptions): StoryFeed {
+export function storyFeed(
+  name: string,
+  options?: StoryChannelOptions & {
+    /** A push to leave out, given the latest kept (the side panel's, panelKeeps below). */
+    skip?: (push: StoryPush, latest: StoryPush | undefined) => boolean;
+  },
+): StoryFeed {
   const subscribers = new Set<(push: StoryPush) => void>();
   let latest: StoryPush | undefined;
   const close = openStoryChannel(
     name,
     (push) => {
+      if (options?.skip?.(push, latest)) return;
       latest = push;
       for (const fn of subscribers) fn(push);
     },
@@ -132,3 +146,12 @@ export function storyFeed(name: string, options?: StoryChannelOptions): StoryFee
     close,
   };
 }
+
+/**
+ * The side panel's feed leaves out a "loading" for the tab it already shows: that is the
+ * background taking a new port (the browser stopped the worker and the panel connected again),
+ * not a tab switch, and the story shown (with a flag being written under it) stays until the
+ * fresh one comes. A "loading" for any other tab is shown at once.
+ */
+export const sameTabLoading = (push: StoryPush, latest: StoryPush | undefined): boolean =>
+  !!push.loading && latest !== undefined && !latest.loading && latest.tab === push.tab;

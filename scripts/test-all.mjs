@@ -121,6 +121,7 @@ if (
     'insights',
     'sources',
     'flags',
+    'sidepanel',
     ...realDesks.filter((d) => process.env[`${d.env}_URL`]).map((d) => d.file),
   ].map((f) => `tests/e2e/${f}.e2e.ts`);
   run(

@@ -28,3 +28,12 @@ export const displaySettings = storage.defineItem<DisplaySettings>('local:displa
 export const sidebarCollapsed = storage.defineItem<boolean>('local:sidebarCollapsed', {
   fallback: false,
 });
+
+/**
+ * Where the backstory is shown: `page`, the sidebar over the help-desk page's right edge (the
+ * default: it appears by itself beside every ticket), or `panel`, the browser's own side panel
+ * (Chrome's side panel, Firefox's sidebar), where nothing of it enters the page. The content
+ * script reads it straight from storage (entrypoints/helpdesk.content/local-values.ts).
+ */
+export type StoryPlace = 'page' | 'panel';
+export const storyPlace = storage.defineItem<StoryPlace>('local:storyPlace', { fallback: 'page' });

@@ -27,6 +27,8 @@ import {
   storiesChanged,
 } from '@/services/sidebar-requests';
 import { StoryChannel } from '@/services/story-channel';
+import { panelTab } from '@/services/panel-requests';
+import { commandOpensPanel, watchPanelMode } from './side-panel';
 import { onAnnouncedWrites } from '@/background-caches/announced-writes';
 import { salesTables } from '@/storage/record-store';
 import { importedAtItem } from '@/services/freshness';
@@ -41,6 +43,8 @@ import { sourceStatusItem, sourcesItem, syncIntervalItem } from '@/storage/sourc
 import { watchPolicy } from './policy';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
+/** Test builds only: the side panel page loaded in a tab of its own counts as a panel (core/senders.ts). */
+const PANEL_IN_TAB = import.meta.env.WXT_TEST_HOSTS === '1';
 
 /**
  * The one message router, plus the upkeep of user-added help-desk sites. Listeners are
@@ -52,9 +56,25 @@ export default defineBackground(() => {
 
   // Campaign insights count matched tickets, only with the technician's consent (a view counts
   // once a day however often its story is told); the story does not wait for it.
-  const channel = new StoryChannel(getDb, (s) => {
-    if (s.story) void countTicketView(getDb(), s.ref, s.story.account.id).catch(() => false);
+  const channel = new StoryChannel(
+    getDb,
+    (s) => {
+      if (s.story) void countTicketView(getDb(), s.ref, s.story.account.id).catch(() => false);
+    },
+    {
+      active: async (windowId) => {
+        const [tab] = await browser.tabs.query({ active: true, windowId });
+        return typeof tab?.id === 'number' ? { id: tab.id, url: tab.url } : undefined;
+      },
+      url: async (tabId) => (await browser.tabs.get(tabId)).url,
+    },
+  );
+  // The side panels follow their window's active tab, and its address.
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => channel.tabActivated(windowId, tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'loading') channel.tabUrlChanged(tabId, tab.url);
   });
+  watchPanelMode(CONTENT_MATCHES);
 
   browser.runtime.onMessage.addListener((payload: unknown, sender) => route(payload, sender));
 
@@ -65,12 +85,13 @@ export default defineBackground(() => {
     const granted = (sites: HelpdeskSite[]) => (url: string) =>
       matchesAny(url, CONTENT_MATCHES) || !!siteFor(sites, url);
     return (
-      classifySender(sender, browser.runtime.id, extensionOrigin, granted([])) ??
-      classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()))
+      classifySender(sender, browser.runtime.id, extensionOrigin, granted([]), PANEL_IN_TAB) ??
+      classifySender(sender, browser.runtime.id, extensionOrigin, granted(await sitesItem.getValue()), PANEL_IN_TAB)
     );
   }
 
   // A sidebar frame's port: it is pushed its own tab's story (never one it names) from now on.
+  // A side panel's: the story of its window's active tab, whichever that is.
   browser.runtime.onConnect.addListener((port) => {
     let gone = false;
     port.onDisconnect.addListener(() => (gone = true));
@@ -78,7 +99,8 @@ export default defineBackground(() => {
       const named = parsePortName(port.name);
       const tab = port.sender?.tab;
       if (gone) return;
-      if (kind !== 'sidebar' || !named || typeof tab?.id !== 'number') {
+      if (kind === 'panel' && named?.role === 'panel') return channel.addPanel(port, named.windowId);
+      if (kind !== 'sidebar' || named?.role !== 'sidebar' || typeof tab?.id !== 'number') {
         console.warn('Backstory: refused a connection', { kind: kind ?? 'unknown' });
         return port.disconnect();
       }
@@ -157,7 +179,27 @@ export default defineBackground(() => {
       console.warn('Backstory: refused a message', { kind: kind ?? 'unknown', type: message?.type ?? 'invalid' });
       return undefined;
     }
+    if (kind === 'panel') return answer(fromPanel(message, sender));
     return answer(handle(message, sender, sender.tab?.id ?? -1));
+  }
+
+  /**
+   * A side panel's request acts on the tab and ticket it names (what it was pushed), only while
+   * that tab is still its window's active tab shown by a panel and still shows that ticket.
+   */
+  async function fromPanel(message: Message, sender: Sender): Promise<ReplyValue<MessageType>> {
+    if (!('shown' in message)) throw new Error('not a side panel request');
+    const tab = await panelTab(
+      message.shown,
+      (id) => browser.tabs.get(id),
+      (windowId, tabId) => channel.panelShows(windowId, tabId),
+    );
+    if (!tab) {
+      if (message.type === 'sidebar:pin') return { ok: false, error: 'moved' };
+      throw new Error('the side panel moved to another tab or ticket; nothing was done');
+    }
+    // Handled as the sidebar of that tab would be (its address as the browser gives it now).
+    return handle(message, { ...sender, tab: { id: tab.id, url: tab.url } }, tab.id);
   }
 
   /** A message to its type's handler (TypeScript cannot follow the type from the message to the handler by itself). */
@@ -179,8 +221,11 @@ export default defineBackground(() => {
     void forgetTabTicket(tabId);
   });
 
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command === 'toggle-sidebar') await sidebarCollapsed.setValue(!(await sidebarCollapsed.getValue()));
+  // Alt+Shift+B: in panel mode it opens the browser's side panel, else it folds or unfolds the sidebar.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    if (await commandOpensPanel(tab?.windowId)) return;
+    await sidebarCollapsed.setValue(!(await sidebarCollapsed.getValue()));
   });
 
   // User-added sites: one content script per granted site, kept in step with grants and revokes.

@@ -9,17 +9,34 @@ import type { HelpdeskSite } from '@/core/sites';
  */
 const SITES_KEY = 'helpdeskSites';
 const COLLAPSED_KEY = 'sidebarCollapsed';
+/** storage/settings.ts storyPlace: 'panel' when the backstory shows in the browser's side panel. */
+const PLACE_KEY = 'storyPlace';
 
 export interface LocalValues {
   sites: HelpdeskSite[];
   collapsed: boolean;
+  /** The backstory shows in the browser's side panel: no sidebar in the page, only the report. */
+  panel: boolean;
 }
 
-/** Both in one storage read. */
+/** All three in one storage read. */
 export async function readLocalValues(): Promise<LocalValues> {
-  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY]);
+  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, PLACE_KEY]);
   const sites = got[SITES_KEY];
-  return { sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [], collapsed: !!got[COLLAPSED_KEY] };
+  return {
+    sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [],
+    collapsed: !!got[COLLAPSED_KEY],
+    panel: got[PLACE_KEY] === 'panel',
+  };
+}
+
+/** Calls `fn` when the technician moves the backstory between the page and the side panel. */
+export function watchPlace(fn: (panel: boolean) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && Object.hasOwn(changes, PLACE_KEY)) fn(changes[PLACE_KEY]!.newValue === 'panel');
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Calls `fn` when the sidebar is folded or unfolded (in any tab, or by the keyboard command). */

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { detectTicket, enrichFromApi, isCertainTicketUrl } from '@/adapters';
 import type { TicketRef } from '@/core/model';
 import { siteFor } from '@/core/sites';
-import { readLocalValues, type LocalValues } from './local-values';
+import { readLocalValues, watchPlace, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
@@ -43,6 +43,17 @@ export class TicketWatcher {
     // Stopped with the content script (ctx.onInvalidated below), so its timer dies with it.
     this.rereads = new RereadScheduler(() => this.check());
     ctx.onInvalidated(() => this.stop());
+    // Moved to the browser's side panel: this page's sidebar goes at once (and comes back if moved back).
+    ctx.onInvalidated(
+      watchPlace((panel) => {
+        if (panel) this.frame.hide();
+        this.local = undefined;
+        if (!panel && this.wanted && this.watching) {
+          this.lastKey = NOTHING;
+          void this.check();
+        }
+      }),
+    );
   }
 
   /**
@@ -85,11 +96,13 @@ export class TicketWatcher {
    */
   private openEarly(): void {
     if (this.frame.shown || !document.documentElement) return;
-    this.frame.show(false, true);
-    void this.local?.then(({ sites, collapsed }) => {
+    // In side-panel mode nothing of the backstory enters the page, not even a hidden frame: the
+    // frame waits for the settings (one storage read, a few milliseconds).
+    void this.local?.then(({ sites, collapsed, panel }) => {
+      if (panel || !this.wanted || this.frame.shown || !document.documentElement) return;
+      this.frame.show(false, true);
       const url = new URL(location.href);
-      if (this.wanted && this.frame.shown && isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId))
-        this.frame.show(collapsed);
+      if (isCertainTicketUrl(url, siteFor(sites, url.href)?.adapterId)) this.frame.show(collapsed);
     });
   }
 
@@ -105,7 +118,7 @@ export class TicketWatcher {
   }
 
   private async check(): Promise<void> {
-    const { sites, collapsed } = await (this.local ??= readLocalValues());
+    const { sites, collapsed, panel } = await (this.local ??= readLocalValues());
     if (!this.watching || !this.ctx.isValid) return;
     const url = new URL(location.href);
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
@@ -123,7 +136,8 @@ export class TicketWatcher {
     // frame connected before (opened early) or connects after (opened now).
     void this.report(ref, key);
     if (!ref) return this.hide();
-    this.frame.show(collapsed);
+    // Side-panel mode: the report above is all this page gets.
+    if (!panel) this.frame.show(collapsed);
     // What the page does not show may come from the help desk's own API (same origin, the
     // technician's session); report the fuller ticket if it is still the one on screen, without
     // its text again (the background keeps the text it has for this ticket page).

@@ -1,4 +1,5 @@
-import { displaySettings, type DisplaySettings } from '@/storage/settings';
+import { useEffect, useState } from 'preact/hooks';
+import { displaySettings, storyPlace, type DisplaySettings, type StoryPlace } from '@/storage/settings';
 import { t } from '@/i18n/i18n';
 import type { ManagedPolicy } from '@/core/policy';
 import { Managed } from './policy-ui';
@@ -17,8 +18,35 @@ export function DisplayPanel({ settings, policy = {} }: { settings: DisplaySetti
   // What the organisation's policy sets is shown locked.
   const locked = policy.display ?? {};
   const save = (patch: Partial<DisplaySettings>) => void displaySettings.setValue({ ...settings, ...patch });
+  const [place, setPlace] = useState<StoryPlace>();
+  useEffect(() => {
+    void storyPlace.getValue().then(setPlace);
+    return storyPlace.watch((v) => setPlace(v ?? 'page'));
+  }, []);
   return (
     <>
+      <fieldset class="card" aria-describedby="place-hint">
+        <legend>
+          <h2>{t('panel.place')}</h2>
+        </legend>
+        {(['panel', 'page'] as const).map((value) => (
+          <div key={value}>
+            <label>
+              <input
+                type="radio"
+                name="storyPlace"
+                value={value}
+                checked={place === value}
+                onChange={() => void storyPlace.setValue(value)}
+              />{' '}
+              {t(value === 'panel' ? 'panel.placePanel' : 'panel.placePage')}
+            </label>
+          </div>
+        ))}
+        <p id="place-hint" class="small muted">
+          {t('panel.placeHint')}
+        </p>
+      </fieldset>
       <section class="card" aria-labelledby="fields-title">
         <h2 id="fields-title">{t('display.fields')}</h2>
         {FIELDS.map((key) => (

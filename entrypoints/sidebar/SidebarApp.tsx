@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { sidebarCollapsed } from '@/storage/settings';
+import { sidebarCollapsed, storyPlace } from '@/storage/settings';
 import type { TicketStory } from '@/services/ticket-story';
 import type { StoryFeed, StoryPush } from '@/messaging/story-channel';
 import { useSettings } from '@/components/useSettings';
@@ -14,6 +15,21 @@ import { askFind, askFlag, askPin } from './ask';
 type Shown = TicketStory | null | { error: string } | undefined;
 const shown = (push: StoryPush | undefined): Shown => (push?.error ? { error: push.error } : push?.story);
 
+/** The sidebar's requests (./ask.ts); the side panel's name the tab and ticket it shows. */
+export interface Asks {
+  find: typeof askFind;
+  pin: typeof askPin;
+  flag: typeof askFlag;
+}
+
+/**
+ * In the browser's side panel (entrypoints/sidepanel): never folded, nothing to hide, and on a
+ * tab without a ticket it says so and offers `search` (the popup's quick search).
+ */
+export interface PanelMode {
+  search: ComponentChildren;
+}
+
 /**
  * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page: a
  * third-party context where IndexedDB may be blocked and Firefox offers no storage.session. So
@@ -21,7 +37,15 @@ const shown = (push: StoryPush | undefined): Shown => (push?.error ? { error: pu
  * channel (`feed`, messaging/story-channel.ts) at once and whenever the ticket, the data, the pins
  * or the flags change. Finding, pinning and flagging are requests (./ask.ts).
  */
-export function SidebarApp({ feed }: { feed: StoryFeed }) {
+export function SidebarApp({
+  feed,
+  asks = { find: askFind, pin: askPin, flag: askFlag },
+  panel,
+}: {
+  feed: StoryFeed;
+  asks?: Asks;
+  panel?: PanelMode;
+}) {
   const settings = useSettings();
   const [collapsed, setCollapsed] = useState(false);
   const [state, setState] = useState<Shown>(() => shown(feed.latest));
@@ -30,6 +54,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
+    if (panel) return;
     void sidebarCollapsed.getValue().then(setCollapsed);
     return sidebarCollapsed.watch((v) => setCollapsed(!!v));
   }, []);
@@ -60,7 +85,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
   const pin = async (accountId: string) => {
     if (!ref) return;
     try {
-      const result = await askPin(accountId);
+      const result = await asks.pin(accountId);
       if (!result.ok)
         return setProblem(result.error ? t(`sidebar.pinRefused.${result.error}`) : t('sidebar.pinFailed'));
     } catch (e) {
@@ -75,7 +100,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
   const ref = story?.ref;
   const title = story?.story?.account.name ?? (ref?.company || ref?.contactEmail || t('sidebar.thisTicket'));
   return (
-    <div class="sidebar" onKeyDown={(e) => e.key === 'Escape' && toggle()}>
+    <div class={panel ? 'sidebar in-panel' : 'sidebar'} onKeyDown={(e) => !panel && e.key === 'Escape' && toggle()}>
       <header class="sidebar-head">
         <div style="flex:1;min-width:0">
           <div class="brand">{ref?.ticketId ? t('sidebar.brandTicket', [ref.ticketId]) : t('sidebar.brand')}</div>
@@ -89,20 +114,37 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
             />
           )}
         </div>
-        <button onClick={toggle} aria-label={t('sidebar.hide')} title={t('sidebar.hideTitle')}>
-          »
-        </button>
+        {!panel && (
+          <button
+            onClick={() => void storyPlace.setValue('panel')}
+            aria-label={t('panel.moveThere')}
+            title={t('panel.moveThereTitle')}
+            data-testid="to-panel"
+          >
+            ⇥
+          </button>
+        )}
+        {!panel && (
+          <button onClick={toggle} aria-label={t('sidebar.hide')} title={t('sidebar.hideTitle')}>
+            »
+          </button>
+        )}
       </header>
       <main class="sidebar-body" aria-live="polite">
         {state === undefined && <p class="section muted">{t('common.loading')}</p>}
-        {state === null && <p class="section muted">{t('sidebar.noTicket')}</p>}
+        {state === null && (
+          <p class="section muted" data-testid="no-ticket">
+            {panel ? t('panel.noTicket') : t('sidebar.noTicket')}
+          </p>
+        )}
+        {state === null && panel?.search}
         {failure && (
           <p class="section" role="alert">
             {t('sidebar.failed', [failure])}
           </p>
         )}
         {story?.story && <BackstoryView story={story.story} settings={settings} openedAt={ref?.openedAt} />}
-        {story?.story && <FlagForm flags={story.flags ?? []} send={askFlag} onSent={() => undefined} />}
+        {story?.story && <FlagForm flags={story.flags ?? []} send={asks.flag} onSent={() => undefined} />}
         {story && story.match.status === 'ambiguous' && (
           <section class="section" data-testid="ambiguous">
             <p>{t('sidebar.ambiguous')}</p>
@@ -135,7 +177,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
         {story && (picking || story.match.status === 'none') && ref && (
           <section class="section">
             <AccountPicker
-              find={askFind}
+              find={asks.find}
               label={t('sidebar.findToPin')}
               initialQuery={ref.company ?? ''}
               onPick={(id) => void pin(id)}

@@ -1,4 +1,4 @@
-import type { MessageType, ReplyValue, Request } from '@/core/messages';
+import type { MessageType, ReplyValue, Request, Shown } from '@/core/messages';
 import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 
@@ -21,8 +21,11 @@ async function ask<T extends MessageType>(
   return reply.value;
 }
 
-export const askFind = (query: string) => ask({ type: 'sidebar:find', query: query.slice(0, 200) });
-export const askPin = (accountId: string) => ask({ type: 'sidebar:pin', accountId });
+/** `shown`: from the side panel, the tab and ticket it shows (entrypoints/sidepanel/asks.ts). */
+export const askFind = (query: string, shown?: Shown) =>
+  ask({ type: 'sidebar:find', query: query.slice(0, 200), ...(shown ? { shown } : {}) });
+export const askPin = (accountId: string, shown?: Shown) =>
+  ask({ type: 'sidebar:pin', accountId, ...(shown ? { shown } : {}) });
 /** A flag's first delivery attempt may take up to 10 s; patience covers it being cut off. */
 export const askFlag = (input: Omit<Request<'sidebar:flag'>, 'type'>) =>
   ask({ type: 'sidebar:flag', ...input }, 20_000);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, firefoxSidebar, poll, textOf, type FirefoxHarness } from './firefox-harness';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  FIREFOX_EXTENSION_DIR,
+  launchFirefox,
+  firefoxSidebar,
+  poll,
+  textOf,
+  type FirefoxHarness,
+} from './firefox-harness';
 import { SCREENSHOTS } from './harness';
 
 /** The same product in Firefox: sample data from options, the sidebar on a ticket, popup search. */
@@ -87,5 +96,43 @@ describe('Backstory in Firefox', () => {
     );
     expect(shown).toContain('No sales history for');
     await page.close();
+  });
+
+  it("has a sidebar (sidebar_action) whose page follows its window's active tab", async () => {
+    const manifest = JSON.parse(readFileSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      sidebar_action?: { default_panel?: string };
+    };
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+    // The test before cleared the sales data: each ticket's own company name is shown, which is
+    // enough to tell whose tab the page follows.
+    // WebDriver cannot open Firefox's sidebar: its page is loaded as an extension tab told which
+    // window to follow (?window=, test builds only), as in tests/e2e/sidepanel.e2e.ts.
+    type Api = {
+      windows: { create(o: object): Promise<{ id: number; tabs: { id: number }[] }> };
+      tabs: { create(o: object): Promise<{ id: number }>; update(id: number, o: object): Promise<unknown> };
+    };
+    const panel = await h.extensionPage('sidepanel.html');
+    const win = await panel.evaluate(async (u) => {
+      const w = await (globalThis as unknown as { browser: Api }).browser.windows.create({ url: u });
+      return { id: w.id, tab: w.tabs[0]!.id };
+    }, `${h.origin}/generic-ticket-email.html`);
+    await panel.evaluate((id) => void (location.search = `?window=${id}`), win.id);
+    const name = () =>
+      panel.evaluate(() => document.querySelector('[data-testid=account-name]')?.textContent ?? '').catch(() => '');
+    await poll(name, (t) => t.includes('Acme Dental'), 15_000);
+    const baker = await panel.evaluate(
+      async ([w, u]) =>
+        (await (globalThis as unknown as { browser: Api }).browser.tabs.create({ windowId: w, url: u, active: true }))
+          .id,
+      [win.id, `${h.origin}/generic-ticket-name.html`] as const,
+    );
+    await poll(name, (t) => t.includes('Baker'), 15_000);
+    await panel.evaluate(
+      (id) => (globalThis as unknown as { browser: Api }).browser.tabs.update(id, { active: true }),
+      win.tab,
+    );
+    await poll(name, (t) => t.includes('Acme Dental'), 15_000);
+    expect(baker).toBeGreaterThan(0);
+    await panel.close();
   });
 });

@@ -90,7 +90,7 @@ describe('classifySender', () => {
   it('allows each message type only from its sender kinds', () => {
     expect(messageSchemas['ticket:update'].from).toEqual(['content']);
     for (const type of ['sidebar:find', 'sidebar:pin', 'sidebar:flag'] as const)
-      expect(messageSchemas[type].from).toEqual(['sidebar']);
+      expect(messageSchemas[type].from).toEqual(['sidebar', 'panel']);
     for (const type of ['source:sync', 'flags:deliver'] as const)
       expect(messageSchemas[type].from).toEqual(['extension-page']);
   });
