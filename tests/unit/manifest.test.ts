@@ -18,7 +18,9 @@ const manifestFor = (browser: string, manifestVersion: number) =>
 describe('manifest permissions (store builds)', () => {
   it("Chrome MV3 asks for storage, scripting, alarms and the vendors' hosted domains; other sites only at run time", () => {
     const m = manifestFor('chrome', 3);
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms']);
+    // contextMenus: the side panel's entry in the toolbar button's and the page's menu (issue 22;
+    // WXT adds sidePanel itself from the sidepanel entrypoint).
+    expect(m.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'scripting', 'alarms']);
     expect(m.host_permissions).toEqual(HOSTED_HELPDESK_MATCHES);
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
     // A source's sign-in window (Salesforce), asked for when the user signs in.
@@ -49,7 +51,7 @@ describe('manifest permissions (store builds)', () => {
     const m = manifestFor('firefox', 2);
     expect(m.optional_permissions).toEqual(['*://*/*']);
     // Firefox has no optional identity permission: the sign-in window's permission is held from install.
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'alarms', 'identity']);
+    expect(m.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'scripting', 'alarms', 'identity']);
     expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m.browser_specific_settings).toEqual({
       gecko: {
