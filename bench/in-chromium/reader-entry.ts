@@ -5,7 +5,7 @@
  * on pages built here in Chromium's live DOM (style sheets and checkVisibility as on a real page).
  * Exposes `window.readerBench`.
  */
-import { readGeneric } from '../../adapters/generic';
+import { readGeneric, regionsOfLastRead } from '../../adapters/generic';
 import { RereadScheduler } from '../../entrypoints/helpdesk.content/reread';
 
 const URL_ = new URL('https://help.example.com/tickets/1042');
@@ -155,6 +155,7 @@ const readerBench = {
       readGeneric(document, URL_);
       const cost = performance.now() - start;
       scheduler.noteCost(cost);
+      scheduler.regions(regionsOfLastRead());
       busy += cost;
       reads++;
     });
