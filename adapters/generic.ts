@@ -225,6 +225,7 @@ export function readGeneric(
   const cards: Card[] = [];
   let badgeId: string | undefined;
   let headingId: string | undefined;
+  let idFrom: Element | undefined;
   let tooLarge = false;
 
   const add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => {
@@ -265,7 +266,7 @@ export function readGeneric(
       }
       if (skipped) {
         if (!headingId && (tag === 'h1' || tag === 'h2' || tag === 'h3' || el.getAttribute('role') === 'heading'))
-          headingId = ticketIdFromHeading(boundedText(el, 300) ?? '');
+          if ((headingId = ticketIdFromHeading(boundedText(el, 300) ?? ''))) idFrom ??= el;
       } else {
         enter = true;
         readElement(el, tag, add, !!names);
@@ -276,7 +277,8 @@ export function readGeneric(
             const found = readCard(el);
             if (found) cards.push(found);
           }
-          if (!badgeId && NUMBER_NAME.test(names)) badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '');
+          if (!badgeId && NUMBER_NAME.test(names) && (badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '')))
+            idFrom = el;
         }
       }
     }
@@ -328,8 +330,19 @@ export function readGeneric(
     tooLarge,
   };
   for (const key of ['ticketId', 'company', 'contactEmail'] as const) if (!reading[key]) reading.missing.push(key);
+  // What this reading rests on, for the re-read scheduler: a change elsewhere cannot change it
+  // unless it adds a field, which the slower full re-read finds (entrypoints/helpdesk.content/reread.ts).
+  lastRegions = tooLarge
+    ? undefined
+    : [...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]), card?.el, idFrom].filter(
+        (e): e is Element => !!e,
+      );
   return reading;
 }
+
+let lastRegions: Element[] | undefined;
+/** The elements the latest generic reading used (fields, their labels' holders, the card, the ticket number). */
+export const regionsOfLastRead = (): Element[] | undefined => lastRegions;
 
 type Add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => void;
 

@@ -14,8 +14,8 @@ import { ms, table } from './stats';
 
 export interface ReaderBench {
   /** floor: a bare walk over the same page's nodes (ms), to read the figures on a busy machine. */
-  sizes: { mb: number; nodes: number; p50: number; max: number; floor: number }[];
-  hostile: { name: string; nodes: number; max: number; floor: number }[];
+  sizes: { mb: number; nodes: number; p50: number; max: number; min: number; floor: number }[];
+  hostile: { name: string; nodes: number; max: number; min: number; floor: number }[];
   changing: { nodes: number; wall: number; busy: number; reads: number; frames: number; share: number };
   browserVersion: string;
 }
@@ -53,7 +53,7 @@ export async function readerBench(quick = false): Promise<ReaderBench | string> 
     for (const mb of [0.5, 2, 8]) {
       const page = await fresh();
       const r = await page.evaluate(([m, n]) => window.readerBench.size(m, n), [mb, quick ? 5 : 15] as const);
-      sizes.push({ mb, nodes: r.nodes, p50: r.p50, max: r.max, floor: r.floor });
+      sizes.push({ mb, nodes: r.nodes, p50: r.p50, max: r.max, min: r.min, floor: r.floor });
       await page.close();
     }
     const hostile: ReaderBench['hostile'] = [];
@@ -61,7 +61,7 @@ export async function readerBench(quick = false): Promise<ReaderBench | string> 
     for (const name of names) {
       const page = await fresh();
       const r = await page.evaluate((n) => window.readerBench.hostile(n), name);
-      hostile.push({ name, nodes: r.nodes, max: r.max, floor: r.floor });
+      hostile.push({ name, nodes: r.nodes, max: r.max, min: r.min, floor: r.floor });
       await page.close();
     }
     const page = await fresh();
@@ -78,16 +78,24 @@ export function printReaderBench(r: ReaderBench): void {
   );
   console.log(
     table(
-      ['page', 'elements', 'p50 ms', 'max ms', 'bare walk ms'],
+      ['page', 'elements', 'p50 ms', 'max ms', 'min ms', 'bare walk ms'],
       [
         ...r.sizes.map((s) => [
           `ticket page ${s.mb} MB`,
           s.nodes.toLocaleString('en'),
           ms(s.p50),
           ms(s.max),
+          ms(s.min),
           ms(s.floor),
         ]),
-        ...r.hostile.map((h) => [`hostile: ${h.name}`, h.nodes.toLocaleString('en'), '', ms(h.max), ms(h.floor)]),
+        ...r.hostile.map((h) => [
+          `hostile: ${h.name}`,
+          h.nodes.toLocaleString('en'),
+          '',
+          ms(h.max),
+          ms(h.min),
+          ms(h.floor),
+        ]),
       ],
     ),
   );

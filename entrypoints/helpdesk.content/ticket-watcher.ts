@@ -7,6 +7,7 @@ import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
 import { readTicketWords } from '@/adapters/ticket-words';
+import { regionsOfLastRead } from '@/adapters/generic';
 import { RereadScheduler } from './reread';
 import { askBackground } from '@/messaging/ask-background';
 
@@ -125,6 +126,7 @@ export class TicketWatcher {
     const started = performance.now();
     const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
     this.rereads.noteCost(performance.now() - started);
+    this.rereads.regions(ref?.helpdesk === 'generic' ? regionsOfLastRead() : undefined);
     const key = JSON.stringify(ref);
     if (key === this.lastKey) {
       // No ticket, still: a frame loaded hidden while the page was parsed goes.

@@ -5,6 +5,7 @@ import {
   nonExamples,
   parseContact,
   readGeneric,
+  regionsOfLastRead,
   ticketIdFromHeading,
   ticketIdFromUrl,
 } from '@/adapters/generic';
@@ -320,5 +321,20 @@ describe('generic read stays bounded on hostile shapes', () => {
     expect(r.ticketId).toBe('1042');
     const ref = detectTicket(doc, TICKET);
     expect(ref?.tooLarge).toBeUndefined();
+  });
+});
+
+describe('regionsOfLastRead', () => {
+  it("names the fields, their labels' holders and the ticket number the reading used, nothing else", () => {
+    const doc = page(
+      '<h1>Ticket #1042 Printer</h1><dl id="p"><dt>Company</dt><dd id="c">Acme</dd></dl><p id="x">Hello</p>',
+    );
+    readGeneric(doc, TICKET);
+    const used = regionsOfLastRead()!;
+    expect(used).toContain(doc.getElementById('c'));
+    expect(used).toContain(doc.getElementById('p'));
+    expect(used).toContain(doc.querySelector('h1'));
+    expect(used).not.toContain(doc.getElementById('x'));
+    expect(used).not.toContain(doc.body);
   });
 });

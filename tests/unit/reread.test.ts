@@ -38,3 +38,58 @@ describe('RereadScheduler on a page that never stops changing', () => {
     expect(reads).toBeLessThanOrEqual(11);
   });
 });
+
+describe('RereadScheduler with the regions the last reading used', () => {
+  afterEach(() => vi.useRealTimers());
+  const setUp = () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const target = document.createElement('div');
+    const panel = document.createElement('dl');
+    panel.innerHTML = '<dt>Company</dt><dd>Acme</dd>';
+    const elsewhere = document.createElement('p');
+    target.append(panel, elsewhere);
+    document.body.append(target);
+    let reads = 0;
+    const scheduler = new RereadScheduler(() => {
+      reads++;
+    });
+    scheduler.watch(target);
+    scheduler.regions([panel.querySelector('dd')!, panel]);
+    return { target, panel, elsewhere, scheduler, reads: () => reads };
+  };
+
+  it('reads a change inside a region as soon as a quiet page', async () => {
+    const { panel, scheduler, reads } = setUp();
+    panel.querySelector('dd')!.textContent = 'Evil Corp';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads()).toBe(1);
+    scheduler.stop();
+  });
+
+  it('reads a change outside every region only after a full second', async () => {
+    const { elsewhere, scheduler, reads } = setUp();
+    elsewhere.textContent = 'clock 1';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads()).toBe(0);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(reads()).toBe(1);
+    scheduler.stop();
+  });
+
+  it('reads at once when a region is removed by its parent', async () => {
+    const { target, panel, scheduler, reads } = setUp();
+    target.removeChild(panel);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads()).toBe(1);
+    scheduler.stop();
+  });
+
+  it('treats unknown regions as covering the whole page', async () => {
+    const { elsewhere, scheduler, reads } = setUp();
+    scheduler.regions(undefined);
+    elsewhere.textContent = 'clock 1';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads()).toBe(1);
+    scheduler.stop();
+  });
+});
