@@ -2,6 +2,7 @@ import { contentScriptMatches } from '@/adapters/hosts';
 import { mayBeTicketUrl } from '@/adapters';
 import { matchesAny } from '@/adapters/url-match';
 import { TicketWatcher } from './ticket-watcher';
+import { listenForPicks } from './show-me-where';
 
 /**
  * Recognises a ticket page, reports only the ticket reference to the background, and shows the
@@ -26,6 +27,8 @@ export default defineContentScript({
       else watcher?.stop();
     };
     onUrl();
+    // "Show me where": a saved recipe is read at once.
+    listenForPicks(ctx, () => watcher?.reread());
     // Single-page help desks: a new URL.
     ctx.addEventListener(window, 'wxt:locationchange', onUrl);
   },

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { HelpdeskSite } from '@/core/sites';
+import { asRecipe, type ReadingRecipe } from '@/core/recipe';
 
 /**
  * The two settings the content script needs, read straight from storage.local instead of through
@@ -9,17 +10,26 @@ import type { HelpdeskSite } from '@/core/sites';
  */
 const SITES_KEY = 'helpdeskSites';
 const COLLAPSED_KEY = 'sidebarCollapsed';
+const RECIPES_KEY = 'siteRecipes';
 
 export interface LocalValues {
   sites: HelpdeskSite[];
   collapsed: boolean;
+  /** This page's site's reading recipe, if the technician showed one. */
+  recipe?: ReadingRecipe;
 }
 
 /** Both in one storage read. */
 export async function readLocalValues(): Promise<LocalValues> {
-  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY]);
+  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, RECIPES_KEY]);
   const sites = got[SITES_KEY];
-  return { sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [], collapsed: !!got[COLLAPSED_KEY] };
+  const recipes = got[RECIPES_KEY] as Record<string, unknown> | undefined;
+  const recipe = recipes && Object.hasOwn(recipes, location.origin) ? asRecipe(recipes[location.origin]) : undefined;
+  return {
+    sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [],
+    collapsed: !!got[COLLAPSED_KEY],
+    ...(recipe ? { recipe } : {}),
+  };
 }
 
 /** Calls `fn` when the sidebar is folded or unfolded (in any tab, or by the keyboard command). */

@@ -105,12 +105,12 @@ export class TicketWatcher {
   }
 
   private async check(): Promise<void> {
-    const { sites, collapsed } = await (this.local ??= readLocalValues());
+    const { sites, collapsed, recipe } = await (this.local ??= readLocalValues());
     if (!this.watching || !this.ctx.isValid) return;
     const url = new URL(location.href);
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
     const started = performance.now();
-    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
+    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe);
     this.rereads.noteCost(performance.now() - started);
     const key = JSON.stringify(ref);
     if (key === this.lastKey) {
@@ -130,6 +130,12 @@ export class TicketWatcher {
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
       if (better !== ref && this.current(key)) void this.report(better, key, false);
     });
+  }
+
+  /** The site's recipe changed ("show me where"): read the page again with it. */
+  reread(): void {
+    this.local = undefined;
+    if (this.watching) void this.check();
   }
 
   private current(key: string): boolean {

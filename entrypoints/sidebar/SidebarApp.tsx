@@ -9,6 +9,7 @@ import { AccountPicker } from '@/components/AccountPicker';
 import { t } from '@/i18n/i18n';
 import { FlagForm } from '@/components/FlagForm';
 import { askFind, askFlag, askPin } from './ask';
+import { ShowMeWhere } from '@/components/ShowMeWhere';
 
 type Shown = TicketStory | null | { error: string } | undefined;
 const shown = (push: StoryPush | undefined): Shown => (push?.error ? { error: push.error } : push?.story);
@@ -85,6 +86,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
               missing={ref?.missing ?? []}
               conflict={ref?.conflict}
               tooLarge={ref?.tooLarge}
+              readBy={ref?.readBy}
             />
           )}
         </div>
@@ -144,6 +146,7 @@ export function SidebarApp({ feed }: { feed: StoryFeed }) {
             </button>
           </p>
         )}
+        {story && <ShowMeWhere />}
       </main>
     </div>
   );
