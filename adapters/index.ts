@@ -81,19 +81,20 @@ export function detectTicket(
   const maybeTicket = !adapter && !generic.isTicketUrl(url) && (namesTicket(url) || addedSite);
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
   // The site's recipe (the technician showed where) first; the rules fill only what it lacks.
-  const byRecipe = recipe ? safely(() => readByRecipe(doc, recipe)) : undefined;
+  const byRecipe = recipe && readByRecipe(doc, recipe);
   const showed = !!byRecipe && (!!byRecipe.company || !!byRecipe.contactEmail);
   const rules = safeRead(adapter ?? generic, doc, url);
   if (adapter) mergeFallback(rules, safeRead(generic, doc, url, false), !adapter.readApi);
-  const reading = showed ? byRecipe : rules;
-  if (showed) {
-    reading.ticketId ??= rules.ticketId;
-    reading.urlTicketId = rules.urlTicketId;
-    reading.contactName = rules.contactEmail === reading.contactEmail ? rules.contactName : undefined;
-    reading.emails = rules.emails;
-    reading.ticketType = rules.ticketType;
-    reading.openedAt = rules.openedAt;
-  }
+  // Who the customer is comes from the recipe alone; the rules add the rest (no conflict: the recipe stands).
+  const reading: AdapterReading = showed
+    ? {
+        ...rules,
+        ...byRecipe,
+        ticketId: byRecipe.ticketId ?? rules.ticketId,
+        contactName: undefined,
+        conflict: undefined,
+      }
+    : rules;
   if (maybeTicket && !reading.ticketId) return null;
   reading.openedAt ??= safely(() => readOpenedAt(doc));
   const ref = toTicketRef((adapter ?? generic).id, url, reading);

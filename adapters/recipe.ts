@@ -1,6 +1,5 @@
 import type { ReadingRecipe, RecipeField } from '@/core/recipe';
 import { LOCATOR_MAX } from '@/core/recipe';
-import { isEmail, normalizeEmail } from '@/core/normalize';
 import { hiddenByStyle, insideSkipped, parseContact, valueOf } from './dom';
 import type { AdapterReading } from './types';
 
@@ -110,16 +109,12 @@ export function locate(doc: ParentNode, locator: string | undefined): Element | 
   }
 }
 
-/** What a located element shows for a field (a mailto: link's address for the email). */
+/** What a located element shows for a field . */
 export function readField(el: Element | undefined, field: RecipeField): string | undefined {
   if (!el || insideSkipped(el) || hiddenByStyle(el)) return undefined;
   const text = valueOf(el);
-  if (field === 'contactEmail') {
-    const href = el.closest('a[href^="mailto:" i]')?.getAttribute('href');
-    const email =
-      parseContact(text, el).email ?? (href ? parseContact(href.slice(7).split('?')[0] ?? '').email : undefined);
-    return email && isEmail(email) ? normalizeEmail(email) : undefined;
-  }
+  // The address it shows, or its mailto: link's (parseContact checks and lower-cases it).
+  if (field === 'contactEmail') return parseContact(text, el).email;
   // A ticket number: the first word with a digit in it ("#1042" and "Ticket 1042" give 1042).
   if (field === 'ticketId') return /[A-Za-z0-9-]*\d[A-Za-z0-9-]*/.exec(text)?.[0]?.slice(0, 32);
   return text || undefined;

@@ -2,9 +2,6 @@ import { browser } from '#imports';
 import { asRecipe, type ReadingRecipe } from '@/core/recipe';
 import { recipesItem } from '@/storage/sites';
 
-/** What the background sends a tab's content script to start "show me where" (never any data). */
-export const PICK_MESSAGE = 'backstory:show-me-where';
-
 /**
  * Start picking in a tab: the sidebar's own tab, or (from the popup, which has no tab) the
  * active tab of the current window. Only the tab's top frame, where the content script reads.
@@ -16,7 +13,8 @@ export async function startPicking(senderTabId: number): Promise<null> {
     if (typeof tab?.id !== 'number') throw new Error('no tab');
     tabId = tab.id;
   }
-  await browser.tabs.sendMessage(tabId, { type: PICK_MESSAGE }, { frameId: 0 });
+  // Injected only now (entrypoints/show-me-where.ts): the content script stays small.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/show-me-where.js'] });
   return null;
 }
 

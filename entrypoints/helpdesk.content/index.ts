@@ -2,7 +2,6 @@ import { contentScriptMatches } from '@/adapters/hosts';
 import { mayBeTicketUrl } from '@/adapters';
 import { matchesAny } from '@/adapters/url-match';
 import { TicketWatcher } from './ticket-watcher';
-import { listenForPicks } from './show-me-where';
 
 /**
  * Recognises a ticket page, reports only the ticket reference to the background, and shows the
@@ -27,8 +26,9 @@ export default defineContentScript({
       else watcher?.stop();
     };
     onUrl();
-    // "Show me where": a saved recipe is read at once.
-    listenForPicks(ctx, () => watcher?.reread());
+    // "Show me where" (entrypoints/show-me-where.ts, injected into this same isolated world, never
+    // the page's): once it saved the site's recipe, the page is read again with it.
+    (globalThis as { backstoryReread?: () => void }).backstoryReread = () => watcher?.reread();
     // Single-page help desks: a new URL.
     ctx.addEventListener(window, 'wxt:locationchange', onUrl);
   },

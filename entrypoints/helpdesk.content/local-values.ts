@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { HelpdeskSite } from '@/core/sites';
-import { asRecipe, type ReadingRecipe } from '@/core/recipe';
+import type { ReadingRecipe } from '@/core/recipe';
 
 /**
  * The two settings the content script needs, read straight from storage.local instead of through
@@ -23,12 +23,12 @@ export interface LocalValues {
 export async function readLocalValues(): Promise<LocalValues> {
   const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, RECIPES_KEY]);
   const sites = got[SITES_KEY];
-  const recipes = got[RECIPES_KEY] as Record<string, unknown> | undefined;
-  const recipe = recipes && Object.hasOwn(recipes, location.origin) ? asRecipe(recipes[location.origin]) : undefined;
+  // Checked when saved (services/recipes.ts); readByRecipe survives any value.
+  const recipe = (got[RECIPES_KEY] as Record<string, ReadingRecipe> | undefined)?.[location.origin];
   return {
     sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [],
     collapsed: !!got[COLLAPSED_KEY],
-    ...(recipe ? { recipe } : {}),
+    recipe,
   };
 }
 

@@ -1,28 +1,21 @@
-import { browser, type ContentScriptContext } from '#imports';
+import { browser } from '#imports';
 import { buildLocator, readField } from '@/adapters/recipe';
 import type { ReadingRecipe, RecipeField } from '@/core/recipe';
 import { askBackground } from '@/messaging/ask-background';
 
-const PICK_MESSAGE = 'backstory:show-me-where';
 const STEPS: RecipeField[] = ['company', 'contactEmail', 'ticketId'];
 const say = (key: string): string => (browser.i18n.getMessage as (name: string) => string)(`showme_${key}`) || key;
 
 /**
- * "Show me where": on the background's word (the technician asked in the sidebar or popup), the
- * technician clicks the company name, then the requester's email, then (optionally) the ticket
- * number. The prompt lives in a closed shadow root (no sales data: only what this page itself
- * shows); only trusted clicks count, Escape ends it, and a click in customer-written text (a
- * message body, a subject) is refused. The recipe goes to the background for this site.
+ * "Show me where", injected into the tab's top frame by the background only when the technician
+ * asks (sidebar or popup), so the content script that loads on every help-desk page stays small.
+ * The technician clicks the company name, then the requester's email, then (optionally) the
+ * ticket number. The prompt lives in a closed shadow root (no sales data: only what this page
+ * itself shows); only trusted clicks count, Escape ends it, and a click in customer-written text
+ * (a message body, a subject) is refused. The recipe goes to the background for this site, which
+ * tells the page's content script to read the page again.
  */
-export function listenForPicks(ctx: ContentScriptContext, onSaved: () => void): void {
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only the extension's background (no tab) may start it.
-    if (sender.id !== browser.runtime.id || sender.tab) return;
-    if ((message as { type?: unknown })?.type === PICK_MESSAGE) new Picker(ctx, onSaved).start();
-  };
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
-}
+export default defineUnlistedScript(() => new Picker().start());
 
 /** The one picker running in this page (a second start ends the first). */
 const running: { picker?: Picker } = {};
@@ -35,11 +28,6 @@ class Picker {
   private step = 0;
   private readonly recipe: ReadingRecipe = {};
   private readonly read: string[] = [];
-
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly onSaved: () => void,
-  ) {}
 
   start(): void {
     running.picker?.end();
@@ -60,7 +48,6 @@ class Picker {
       window.addEventListener(type, this.onPointer, true);
     window.addEventListener('mouseover', this.onOver, true);
     window.addEventListener('keydown', this.onKey, true);
-    this.ctx.onInvalidated(() => this.end());
     this.prompt();
     // Keys reach the page (not the sidebar's frame, where the button was): Escape and Enter work.
     this.box.tabIndex = -1;
@@ -153,6 +140,7 @@ class Picker {
     const reply = await askBackground({ type: 'recipe:save', recipe: this.recipe });
     if (!reply?.ok) return this.prompt(say('saveFailed'));
     this.end();
-    this.onSaved();
+    // The content script (same isolated world) reads the page again with the recipe.
+    (globalThis as { backstoryReread?: () => void }).backstoryReread?.();
   }
 }
