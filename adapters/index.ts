@@ -4,6 +4,8 @@ import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
 import { generic, readGeneric } from './generic';
 import { matchesAny } from './url-match';
 import { readOpenedAt } from './ticket-words';
+import type { ReadingRecipe } from '@/core/recipe';
+import { readByRecipe } from './recipe';
 
 import { SPECIFIC_ADAPTERS, adapterById } from './registry';
 export { SPECIFIC_ADAPTERS, adapterById };
@@ -66,18 +68,37 @@ export function isCertainTicketUrl(url: URL, siteAdapterId?: string): boolean {
  * filled from the generic reading, but stay listed in `missing` so a layout change shows.
  * `siteAdapterId` is the product the user picked for this site in options ("detect": any).
  */
-export function detectTicket(doc: Document, url: URL, siteAdapterId?: string): TicketRef | null {
+export function detectTicket(
+  doc: Document,
+  url: URL,
+  siteAdapterId?: string,
+  recipe?: ReadingRecipe,
+): TicketRef | null {
   const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
   if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
   // On a site the user added, a page with an unusual URL is a ticket when it shows a number.
   const addedSite = siteAdapterId === 'detect' || siteAdapterId === 'generic';
   const maybeTicket = !adapter && !generic.isTicketUrl(url) && (namesTicket(url) || addedSite);
   if (!adapter && !generic.isTicketUrl(url) && !maybeTicket) return null;
-  const reading = safeRead(adapter ?? generic, doc, url);
+  // The site's recipe (the technician showed where) first; the rules fill only what it lacks.
+  const byRecipe = recipe && readByRecipe(doc, recipe);
+  const showed = !!byRecipe && (!!byRecipe.company || !!byRecipe.contactEmail);
+  const rules = safeRead(adapter ?? generic, doc, url);
+  if (adapter) mergeFallback(rules, safeRead(generic, doc, url, false), !adapter.readApi);
+  // Who the customer is comes from the recipe alone; the rules add the rest (no conflict: the recipe stands).
+  const reading: AdapterReading = showed
+    ? {
+        ...rules,
+        ...byRecipe,
+        ticketId: byRecipe.ticketId ?? rules.ticketId,
+        contactName: undefined,
+        conflict: undefined,
+      }
+    : rules;
   if (maybeTicket && !reading.ticketId) return null;
-  if (adapter) mergeFallback(reading, safeRead(generic, doc, url, false), !adapter.readApi);
   reading.openedAt ??= safely(() => readOpenedAt(doc));
-  return toTicketRef((adapter ?? generic).id, url, reading);
+  const ref = toTicketRef((adapter ?? generic).id, url, reading);
+  return showed ? { ...ref, readBy: 'recipe' } : ref;
 }
 
 const sameValue = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -162,7 +183,7 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
   applyApi(reading, extra);
   // What the API supplied was read after all: it is no longer missing.
   reading.missing = reading.missing.filter((f) => !(f in extra && extra[f as keyof AdapterReading]));
-  const better = toTicketRef(ref.helpdesk, url, reading);
+  const better = { ...toTicketRef(ref.helpdesk, url, reading), ...(ref.readBy ? { readBy: ref.readBy } : {}) };
   return JSON.stringify(better) === JSON.stringify(ref) ? ref : better;
 }
 

@@ -17,11 +17,13 @@ export function MatchLine({
   missing,
   conflict = [],
   tooLarge = false,
+  readBy,
 }: {
   match: MatchResult;
   missing: string[];
   conflict?: string[];
   tooLarge?: boolean;
+  readBy?: 'recipe';
 }) {
   return (
     <p class="small muted" data-testid="match-reason" style="margin:4px 0 0">
@@ -29,6 +31,7 @@ export function MatchLine({
       {conflict.length > 0 && (
         <span data-testid="reading-conflict">{t('reader.conflict', [conflict.map(fieldName).join(', ')])}</span>
       )}
+      {readBy === 'recipe' && <span data-testid="read-as-shown">{t('showme.readAsShown')}</span>}
       {tooLarge && <span data-testid="page-too-large">{t('reader.tooLarge')}</span>}
       {missing.length > 0 && (
         <span data-testid="missing-fields">{t('match.layout', [missing.map(fieldName).join(', ')])}</span>

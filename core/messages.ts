@@ -4,6 +4,7 @@ import type { SearchHit } from './search/types';
 import type { SourceStatus } from './source-status';
 import { PANEL_PORT, SIDEBAR_PORT } from './story-port';
 import type { ImportOutcome, ImportSummary } from './import-message';
+import { LOCATOR_MAX } from './recipe';
 
 /**
  * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
@@ -33,6 +34,7 @@ export const ticketRefSchema = z.object({
   conflict: z.optional(z.array(short(40)).check(z.maxLength(10))),
   tooLarge: z.optional(z.boolean()),
   urlTicketId: z.optional(short(64)),
+  readBy: z.optional(z.literal('recipe')),
 });
 
 /** `panel`: the side panel page (sidepanel.html) in the browser's own side panel, in no tab. */
@@ -194,6 +196,26 @@ export const messageSchemas = {
     from: ['sidebar', 'panel'] as SenderKind[],
     schema: z.object({ type: z.literal('sidebar:pin'), accountId: short(300), shown: z.optional(shownSchema) }),
     reply: replyOf<Reply<PinOutcome>>(),
+  },
+  // "Show me where" (core/recipe.ts, adapters/recipe.ts).
+  /** Sidebar or popup: let the technician show where this tab's page (the popup: the active tab's) is read. */
+  'recipe:start': {
+    from: ['sidebar', 'extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('recipe:start') }),
+    reply: replyOf<Reply<null>>(),
+  },
+  /** Content script: the recipe the technician showed on this page, for this page's own site only. */
+  'recipe:save': {
+    from: ['content'] as SenderKind[],
+    schema: z.object({
+      type: z.literal('recipe:save'),
+      recipe: z.object({
+        company: z.optional(short(LOCATOR_MAX)),
+        contactEmail: z.optional(short(LOCATOR_MAX)),
+        ticketId: z.optional(short(LOCATOR_MAX)),
+      }),
+    }),
+    reply: replyOf<Reply<null>>(),
   },
 } as const;
 

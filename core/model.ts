@@ -137,6 +137,8 @@ export interface TicketRef {
   tooLarge?: boolean;
   /** The id in the ticket's URL when the page shows another ticket number (`ticketId`). */
   urlTicketId?: string;
+  /** Read by the site's recipe, as the technician showed ("show me where", adapters/recipe.ts). */
+  readBy?: 'recipe';
 }
 
 /**

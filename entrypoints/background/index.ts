@@ -41,6 +41,7 @@ import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
 import { sourceStatusItem, sourcesItem, syncIntervalItem } from '@/storage/source-configs';
 import { watchPolicy } from './policy';
+import { saveRecipe, startPicking } from '@/services/recipes';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
 /** Test builds only: the side panel page loaded in a tab of its own counts as a panel (core/senders.ts). */
@@ -169,6 +170,10 @@ export default defineBackground(() => {
     'data:sample': () => loadSample(getDb()),
     'data:clear': () => clearEverything(getDb()).then(() => null),
     'source:remove': ({ id }) => removeLiveSource(getDb(), id).then(() => null),
+    // "Show me where": started from the sidebar (its tab) or the popup (the active tab); saved
+    // by the content script for its own page's site only.
+    'recipe:start': (_message, _sender, tabId) => startPicking(tabId),
+    'recipe:save': ({ recipe }, sender) => saveRecipe(sender.url, recipe),
   };
 
   async function route(payload: unknown, sender: Sender): Promise<ReplyTo<MessageType> | undefined> {

@@ -26,6 +26,9 @@ export default defineContentScript({
       else watcher?.stop();
     };
     onUrl();
+    // "Show me where" (entrypoints/show-me-where.ts, injected into this same isolated world, never
+    // the page's): once it saved the site's recipe, the page is read again with it.
+    (globalThis as { backstoryReread?: () => void }).backstoryReread = () => watcher?.reread();
     // Single-page help desks: a new URL.
     ctx.addEventListener(window, 'wxt:locationchange', onUrl);
   },

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { HelpdeskSite } from '@/core/sites';
+import type { ReadingRecipe } from '@/core/recipe';
 
 /**
  * The two settings the content script needs, read straight from storage.local instead of through
@@ -11,22 +12,28 @@ const SITES_KEY = 'helpdeskSites';
 const COLLAPSED_KEY = 'sidebarCollapsed';
 /** storage/settings.ts storyPlace: 'panel' when the backstory shows in the browser's side panel. */
 const PLACE_KEY = 'storyPlace';
+const RECIPES_KEY = 'siteRecipes';
 
 export interface LocalValues {
   sites: HelpdeskSite[];
   collapsed: boolean;
   /** The backstory shows in the browser's side panel: no sidebar in the page, only the report. */
   panel: boolean;
+  /** This page's site's reading recipe, if the technician showed one. */
+  recipe?: ReadingRecipe;
 }
 
-/** All three in one storage read. */
+/** All of them in one storage read. */
 export async function readLocalValues(): Promise<LocalValues> {
-  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, PLACE_KEY]);
+  const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, PLACE_KEY, RECIPES_KEY]);
   const sites = got[SITES_KEY];
+  // Checked when saved (services/recipes.ts); readByRecipe survives any value.
+  const recipe = (got[RECIPES_KEY] as Record<string, ReadingRecipe> | undefined)?.[location.origin];
   return {
     sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [],
     collapsed: !!got[COLLAPSED_KEY],
     panel: got[PLACE_KEY] === 'panel',
+    recipe,
   };
 }
 

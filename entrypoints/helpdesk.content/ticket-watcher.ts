@@ -119,12 +119,12 @@ export class TicketWatcher {
   }
 
   private async check(): Promise<void> {
-    const { sites, collapsed, panel } = await (this.local ??= readLocalValues());
+    const { sites, collapsed, panel, recipe } = await (this.local ??= readLocalValues());
     if (!this.watching || !this.ctx.isValid) return;
     const url = new URL(location.href);
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
     const started = performance.now();
-    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId);
+    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe);
     this.rereads.noteCost(performance.now() - started);
     this.rereads.regions(ref?.helpdesk === 'generic' ? regionsOfLastRead() : undefined);
     const key = JSON.stringify(ref);
@@ -146,6 +146,12 @@ export class TicketWatcher {
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
       if (better !== ref && this.current(key)) void this.report(better, key, false);
     });
+  }
+
+  /** The site's recipe changed ("show me where"): read the page again with it. */
+  reread(): void {
+    this.local = undefined;
+    if (this.watching) void this.check();
   }
 
   private current(key: string): boolean {

@@ -4,6 +4,7 @@ import type { Backstory } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
 import type { DisplaySettings } from '@/storage/settings';
 import { applyTheme } from '@/components/theme';
+import { ShowMeWhere } from '@/components/ShowMeWhere';
 import { t } from '@/i18n/i18n';
 import { ResultList, flatten, type Row } from './ResultList';
 import { later, onIndex } from './saved-index';
@@ -137,6 +138,7 @@ export function PopupApp() {
       {index && query.trim() && rows.length === 0 && <p class="empty muted">{t('popup.nothingFound', [query])}</p>}
       {index && !query.trim() && !ticketRow && <p class="empty muted small">{t('popup.hint')}</p>}
       <ResultList rows={rows} selected={selected} onHover={setSelected} onOpen={(r) => void openRow(r)} />
+      {!query.trim() && ticketRow && <ShowMeWhere onStarted={() => window.close()} />}
       {!query.trim() && flags.length > 0 && more && (
         <section class="popup-flags" aria-labelledby="popup-flags-title">
           <h2 id="popup-flags-title" class="section-title">

@@ -11,6 +11,7 @@ import { t } from '@/i18n/i18n';
 import { FlagForm } from '@/components/FlagForm';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { askFind, askFlag, askPin } from './ask';
+import { ShowMeWhere } from '@/components/ShowMeWhere';
 
 type Shown = TicketStory | null | { error: string } | undefined;
 const shown = (push: StoryPush | undefined): Shown => (push?.error ? { error: push.error } : push?.story);
@@ -111,6 +112,7 @@ export function SidebarApp({
               missing={ref?.missing ?? []}
               conflict={ref?.conflict}
               tooLarge={ref?.tooLarge}
+              readBy={ref?.readBy}
             />
           )}
         </div>
@@ -191,6 +193,7 @@ export function SidebarApp({
             </button>
           </p>
         )}
+        {story && <ShowMeWhere />}
       </main>
     </div>
   );

@@ -1,0 +1,38 @@
+import { browser } from '#imports';
+import { asRecipe, type ReadingRecipe } from '@/core/recipe';
+import { recipesItem } from '@/storage/sites';
+
+/**
+ * Start picking in a tab: the sidebar's own tab, or (from the popup, which has no tab) the
+ * active tab of the current window. Only the tab's top frame, where the content script reads.
+ */
+export async function startPicking(senderTabId: number): Promise<null> {
+  let tabId = senderTabId;
+  if (tabId < 0) {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (typeof tab?.id !== 'number') throw new Error('no tab');
+    tabId = tab.id;
+  }
+  // Injected only now (entrypoints/show-me-where.ts): the content script stays small.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/show-me-where.js'] });
+  return null;
+}
+
+/**
+ * Save the recipe a content script's page was shown by: under that page's own origin only (the
+ * sender's address, never one the message names), so a script on one site cannot teach another.
+ */
+export async function saveRecipe(senderUrl: string | undefined, recipe: ReadingRecipe): Promise<null> {
+  const checked = asRecipe(recipe);
+  if (!senderUrl || !checked) throw new Error('no recipe');
+  const origin = new URL(senderUrl).origin;
+  const all = await recipesItem.getValue();
+  await recipesItem.setValue({ ...all, [origin]: checked });
+  return null;
+}
+
+/** Forget a site's recipe (options). */
+export async function removeRecipe(origin: string): Promise<void> {
+  const { [origin]: _gone, ...rest } = await recipesItem.getValue();
+  await recipesItem.setValue(rest);
+}
