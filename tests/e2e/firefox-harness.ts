@@ -70,6 +70,12 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       const launcher = await browser.newPage();
       await launcher.goto(`${server.origin}/generic-ticket-email.html`);
       const frame = await firefoxSidebar(launcher);
+      // The sidebar takes clicks only once it has been seen on screen and still for a moment (its
+      // click guard, entrypoints/sidebar/guard.ts, then marks its root element).
+      await poll(
+        () => frame.evaluate(() => document.documentElement.hasAttribute('data-actions')).catch(() => false),
+        (v) => v,
+      );
       let page = await newTab(async () => {
         const link = await frame.evaluate((u) => {
           const a = document.createElement('a');
