@@ -124,6 +124,8 @@ describe('campaign insights', () => {
     await frame.getByLabel('Your name').fill('Robin Field');
     await frame.getByLabel('Your email').fill('robin@msp.example');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
+    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
     await frame.getByTestId('flag-outcome').waitFor({ timeout: 15_000 });
     await page.close();
 

@@ -143,6 +143,8 @@ describe('the browser killed mid-write, started again on the same profile', () =
       await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
       await frame.getByLabel('Note for sales').fill('Hiring twelve drivers for the Bergen depot.');
       await frame.getByRole('button', { name: 'Send to sales' }).click();
+      // Sending takes a second, confirming click (components/ConfirmButton.tsx).
+      await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
       await expect.poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 20_000 }).toMatch(/Waiting/);
       await page.close();
     }
