@@ -16,7 +16,7 @@ async function openTicket(path: string, account: string) {
   const page = await h.context.newPage();
   await page.goto(`${h.origin}/${path}`);
   const frame = await sidebarFrame(page, h.extensionId);
-  await expect.poll(() => frame.getByTestId('account-name').textContent()).toBe(account);
+  await expect.poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 }).toBe(account);
   return { page, frame };
 }
 
@@ -47,11 +47,15 @@ describe('a sidebar the page covers', () => {
   it('refuses hide, "Wrong account?" and "Flag for sales" under an opaque cover, and says so', async () => {
     const { page, frame } = await openTicket('generic-ticket-email.html', 'Acme Dental Group');
     await cover(page);
-    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-actions'))).toBe(false);
+    await expect
+      .poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-actions')), { timeout: 10_000 })
+      .toBe(false);
     await clickAt(page, hideButton(frame));
     await clickAt(page, frame.getByRole('button', { name: 'Not the right account?' }));
     await clickAt(page, frame.getByRole('button', { name: 'Flag for sales' }));
-    expect(await notice(frame)).toBe('Backstory is covered by the page: actions paused.');
+    await expect
+      .poll(() => notice(frame), { timeout: 10_000 })
+      .toBe('Backstory is covered by the page: actions paused.');
     expect(await hideButton(frame).count()).toBe(1);
     expect(await frame.getByRole('searchbox').count()).toBe(0);
     expect(await frame.getByLabel('Note for sales').count()).toBe(0);
@@ -69,11 +73,15 @@ describe('a sidebar the page covers', () => {
     await frame.getByLabel('Note for sales').fill('Wants 5 more seats.');
     await frame.getByRole('button', { name: 'Send to sales' }).click();
     const confirmSend = frame.getByRole('button', { name: 'Confirm: send to sales' });
-    await expect.poll(() => confirmSend.isEnabled()).toBe(true);
+    await expect.poll(() => confirmSend.isEnabled(), { timeout: 10_000 }).toBe(true);
     await cover(page);
-    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-actions'))).toBe(false);
+    await expect
+      .poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-actions')), { timeout: 10_000 })
+      .toBe(false);
     await clickAt(page, confirmSend);
-    expect(await notice(frame)).toBe('Backstory is covered by the page: actions paused.');
+    await expect
+      .poll(() => notice(frame), { timeout: 10_000 })
+      .toBe('Backstory is covered by the page: actions paused.');
     await page.waitForTimeout(700);
     expect(await frame.getByTestId('flag-outcome').count()).toBe(0);
     await page.close();
@@ -82,13 +90,17 @@ describe('a sidebar the page covers', () => {
     await other.frame.getByRole('searchbox').fill('riverside');
     await other.frame.getByRole('button', { name: 'Pin Riverside Family Clinic' }).click();
     const confirmPin = other.frame.getByRole('button', { name: 'Confirm pin Riverside Family Clinic' });
-    await expect.poll(() => confirmPin.isEnabled()).toBe(true);
+    await expect.poll(() => confirmPin.isEnabled(), { timeout: 10_000 }).toBe(true);
     await cover(other.page);
     await expect
-      .poll(() => other.frame.evaluate(() => document.documentElement.hasAttribute('data-actions')))
+      .poll(() => other.frame.evaluate(() => document.documentElement.hasAttribute('data-actions')), {
+        timeout: 10_000,
+      })
       .toBe(false);
     await clickAt(other.page, confirmPin);
-    expect(await notice(other.frame)).toBe('Backstory is covered by the page: actions paused.');
+    await expect
+      .poll(() => notice(other.frame), { timeout: 10_000 })
+      .toBe('Backstory is covered by the page: actions paused.');
     await other.page.waitForTimeout(700);
     expect(await other.frame.getByTestId('account-name').textContent()).toBe('Unknown Widgets Ltd');
     await other.page.close();
@@ -129,7 +141,9 @@ describe('a sidebar the page moves', () => {
     const box = await hideButton(frame).boundingBox();
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
     await page.waitForTimeout(200);
-    expect(await notice(frame)).toMatch(/Backstory (was just moved or resized|is covered by the page)/);
+    await expect
+      .poll(() => notice(frame), { timeout: 10_000 })
+      .toMatch(/Backstory (was just moved or resized|is covered by the page)/);
     expect(await hideButton(frame).count()).toBe(1);
     // Left still, the sidebar takes clicks again.
     await frame.waitForFunction(() => document.documentElement.hasAttribute('data-actions'));
@@ -166,7 +180,9 @@ describe('normal use', () => {
     await other.frame.getByRole('button', { name: 'Pin Riverside Family Clinic' }).click();
     expect(await other.frame.getByTestId('account-name').textContent()).toBe('Unknown Widgets Ltd');
     await other.frame.getByRole('button', { name: 'Confirm pin Riverside Family Clinic' }).click();
-    await expect.poll(() => other.frame.getByTestId('account-name').textContent()).toBe('Riverside Family Clinic');
+    await expect
+      .poll(() => other.frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Riverside Family Clinic');
     await other.page.close();
   });
 });
