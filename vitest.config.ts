@@ -10,5 +10,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     globals: true,
+    // A few tests compare against a brute-force oracle or commit many chunks: a second or two
+    // on a quiet machine, but CI's machine is shared and can be ten times slower. A timeout
+    // there says nothing about correctness (the bench reports speed), so it is generous.
+    testTimeout: 60_000,
   },
 });
