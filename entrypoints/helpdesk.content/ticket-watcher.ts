@@ -10,6 +10,7 @@ import { readTicketWords } from '@/adapters/ticket-words';
 import { regionsOfLastRead } from '@/adapters/generic';
 import { RereadScheduler } from './reread';
 import { askBackground } from '@/messaging/ask-background';
+import { TicketReports } from './ticket-reports';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
 const REPORT_PATIENCE_MS = 20_000;
@@ -25,6 +26,10 @@ const NOTHING = 'null';
 export class TicketWatcher {
   private readonly frame: SidebarFrame;
   private readonly rereads: RereadScheduler;
+  private readonly reports = new TicketReports(
+    (ref, withText, wanted) => this.send(ref, withText, wanted),
+    (key) => this.current(key),
+  );
   /**
    * This page's id (core/messages.ts), in its reports and in its sidebar frame's address: the
    * background tells the frame only a ticket this page reported.
@@ -85,7 +90,7 @@ export class TicketWatcher {
     this.rereads.stop();
     this.watching = false;
     this.hide();
-    if (this.lastKey !== NOTHING && this.ctx.isValid) void this.report(null, NOTHING);
+    if (this.lastKey !== NOTHING && this.ctx.isValid) void this.reports.report(null, NOTHING);
     this.lastKey = NOTHING;
   }
 
@@ -136,15 +141,16 @@ export class TicketWatcher {
     this.lastKey = key;
     // The background pushes the sidebar this ticket's story once the report is in, whether the
     // frame connected before (opened early) or connects after (opened now).
-    void this.report(ref, key);
+    void this.reports.report(ref, key);
     if (!ref) return this.hide();
     // Side-panel mode: the report above is all this page gets.
     if (!panel) this.frame.show(collapsed);
     // What the page does not show may come from the help desk's own API (same origin, the
     // technician's session); report the fuller ticket if it is still the one on screen, without
-    // its text again (the background keeps the text it has for this ticket page).
+    // its text again once the background has it (the background keeps the text it has for this
+    // ticket page). The first report is then no longer sent again (ticket-reports.ts).
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
-      if (better !== ref && this.current(key)) void this.report(better, key, false);
+      if (better !== ref && this.current(key)) void this.reports.report(better, key, true);
     });
   }
 
@@ -168,14 +174,14 @@ export class TicketWatcher {
    * names only when the fields match nothing) and its subject and first message (which order
    * the matched account's notes). A service worker the browser stopped just then,
    * or one slow to start, can drop the message: it is sent again while it is still the page's
-   * current ticket, for long enough that a busy machine's worker restart does not lose it (a
-   * lost report leaves the sidebar saying the page shows no ticket).
+   * current ticket and no newer report was begun, for long enough that a busy machine's worker
+   * restart does not lose it (a lost report leaves the sidebar saying the page shows no ticket).
    */
-  private async report(ref: TicketRef | null, key: string, withText = true): Promise<void> {
+  private async send(ref: TicketRef | null, withText: boolean, wanted: () => boolean): Promise<boolean> {
     const text = ref && withText ? ticketText(document) : undefined;
     // Customer text, beside the ref (never in it): orders the account's notes, never matches.
     const words = ref && withText ? readTicketWords(document) : undefined;
-    await askBackground(
+    const reply = await askBackground(
       {
         type: 'ticket:update',
         ref,
@@ -183,8 +189,9 @@ export class TicketWatcher {
         ...(text ? { text } : {}),
         ...(words?.subject || words?.firstMessage ? { words } : {}),
       },
-      { patienceMs: REPORT_PATIENCE_MS, wanted: () => this.current(key) },
+      { patienceMs: REPORT_PATIENCE_MS, wanted },
     );
+    return reply?.ok === true;
   }
 }
 
