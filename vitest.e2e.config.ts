@@ -10,6 +10,10 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: on CI's shared machine (load average 30 and
+    // more) an import or a worker restart can take longer than that and still be right. A poll
+    // ends as soon as its assertion holds, so a longer limit costs nothing when things work.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     fileParallelism: false,
     pool: 'forks',
   },
