@@ -19,12 +19,13 @@
 // Swapping the files while the browser is closed and starting it again, as this test once did, is
 // no update: Chromium loads the command-line extension anew, finds its worker already registered
 // in the profile (its "Service Worker" folder keeps the released script in ScriptCache) and keeps
-// running that stored released script beside the new build's pages, with the same version or a
-// higher one (a registration with the same script URL is not fetched again). The sidebar's
+// running that stored released script beside the new build's pages and manifest, with the same
+// version (Chromium then trusts the registration it has) and, as seen here in Chromium 156, with a
+// higher one too (registering the same script URL again keeps the stored script). The sidebar's
 // runtime.connect then had no listener ("Receiving end does not exist"): no user's browser runs
-// that mix. Chromium (137 and later) disables an unpacked extension that reloads itself while
-// developer mode is off, so the profile starts with developer mode on, as it is for anyone who
-// loads an unpacked extension by hand.
+// that mix. Chromium 156 disables an unpacked extension that reloads itself while developer mode
+// is off (disable reason "unsupported developer extension"), so the profile starts with developer
+// mode on, as it is for anyone who loads an unpacked extension by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
