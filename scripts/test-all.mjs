@@ -109,7 +109,8 @@ if (
   // in its memory, and syncs and flag deliveries cut off mid-request must still finish, once.
   // (Not Firefox, whose worker CDP cannot stop, nor the bundle size check, which runs none; nor
   // the upgrade and killed-browser tests, which stop the whole browser themselves and run once,
-  // in the browser tests above.)
+  // in the browser tests above; the upgrade test's released build predates this pass and its
+  // sidebar search does not answer under it.)
   rmSync('test-results/e2e-stopped-worker.json', { force: true });
   const paths = [
     'sidebar',

@@ -11,7 +11,8 @@ export const DB_NAME = 'backstory';
 
 /**
  * Schema history. Never edit a released version: add a new one with an upgrade, and a fixture
- * of the old version to tests/fixtures/db/ so the upgrade is tested.
+ * of the old version to tests/fixtures/db/ so the upgrade is tested. tests/e2e/upgrade.e2e.ts
+ * also upgrades a real Chromium profile of the last release (tests/e2e/released-build.ts).
  */
 export function defineSchema(db: Dexie): void {
   db.version(1).stores({

@@ -124,7 +124,8 @@ export interface MockHubSpot {
   setToken(token: string): void;
   /**
    * Hold every request from now on, unanswered and not yet seen (not in `requests`), until the
-   * returned function is called: then each is handled as it would have been.
+   * returned function is called: then each is handled as it would have been, except one whose
+   * sender gave up meanwhile (its connection closed): that one never reached HubSpot.
    */
   hold(): () => void;
   close(): Promise<void>;

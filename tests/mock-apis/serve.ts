@@ -5,9 +5,10 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) 
 
 /**
  * A mock API's HTTP server on 127.0.0.1: reads each request's body, waits while `held()` gives a
- * promise (a server that is slow for as long as a test needs), waits `delayMs()` (the "slow
- * answers" switch), then hands it to `handle`. Idle keep-alive connections stay open (Node's 5 s
- * default races Chromium's reuse of them and gives ERR_EMPTY_RESPONSE).
+ * promise (the request has not reached the server yet: one whose sender gives up meanwhile never
+ * does), waits `delayMs()` (the "slow answers" switch), then hands it to `handle`. Idle keep-alive
+ * connections stay open (Node's 5 s default races Chromium's reuse of them and gives
+ * ERR_EMPTY_RESPONSE).
  */
 export async function serve(
   handle: Handler,
@@ -17,6 +18,9 @@ export async function serve(
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     let body = '';
+    // The client gave up before an answer (its connection closed).
+    let gone = false;
+    res.on('close', () => (gone = !res.writableFinished));
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
@@ -26,7 +30,9 @@ export async function serve(
         else handle(req, res, body);
       };
       const gate = held();
-      if (gate) void gate.then(go);
+      // A request its sender gave up on while held never reached the server (a browser closed,
+      // an extension's worker replaced by an update): it is dropped unseen.
+      if (gate) void gate.then(() => (gone ? undefined : go()));
       else go();
     });
   });

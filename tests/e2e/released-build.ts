@@ -70,3 +70,34 @@ export function releasedBuildInto(target: string, key: string, commit = RELEASED
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, key }));
 }
+
+/** Chrome's version order: numbers separated by dots, compared part by part (a missing part is 0). */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * The current build copied over `target` (whose manifest is the released one) as an update: the
+ * Chrome Web Store takes only a higher version than the one users have, so when this build's
+ * version is not higher (the version is raised at release, not on every commit) the copy's
+ * manifest gets the released version with one more part (0.1.0 → 0.1.0.1; Chrome allows four). Returns both versions.
+ */
+export function updateInto(target: string, current: string): { from: string; to: string } {
+  const read = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { version: string };
+  const from = read(target).version;
+  rmSync(target, { recursive: true, force: true });
+  cpSync(current, target, { recursive: true });
+  const manifest = read(target);
+  const parts = from.split('.');
+  const higher = parts.length < 4 ? [...parts, '1'] : [...parts.slice(0, 3), String(Number(parts[3]) + 1)];
+  const to = compareVersions(manifest.version, from) > 0 ? manifest.version : higher.join('.');
+  writeFileSync(join(target, 'manifest.json'), JSON.stringify({ ...manifest, version: to }));
+  return { from, to };
+}
