@@ -5,7 +5,7 @@
  * others still apply; nothing is ever half-applied. Pure: the caller says which products and
  * data sources exist.
  */
-import { parseSiteUrl } from './sites';
+import { hostPattern, parseSiteUrl } from './sites';
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 export const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
@@ -229,11 +229,7 @@ export const hasPolicy = (policy: ManagedPolicy) => Object.keys(policy).length >
  * Chrome's treat a missing port as any port (developer.chrome.com, "Match patterns").
  */
 export function accessPatterns(sites: readonly { origin: string }[], sources: readonly { base: string }[]): string[] {
-  const pattern = (address: string) => {
-    const url = new URL(address);
-    return `${url.protocol}//${url.hostname}/*`;
-  };
-  return [...new Set([...sites.map((s) => pattern(s.origin)), ...sources.map((s) => pattern(s.base))])];
+  return [...new Set([...sites.map((s) => hostPattern(s.origin)), ...sources.map((s) => hostPattern(s.base))])];
 }
 
 /** "support.your-msp.com" from "https://support.your-msp.com/*", for saying which sites. */

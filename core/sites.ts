@@ -36,11 +36,20 @@ export function parseSiteUrl(input: string): SiteParse {
   return { ok: true, origin: url.origin };
 }
 
-/** The match pattern of everything on a site. Match patterns take no port: any port matches. */
-export function sitePattern(origin: string): string {
-  const url = new URL(origin);
+/**
+ * The host-permission match pattern of everything at an address: scheme and host, no port, no
+ * path ("https://crm.example.com:8443/api" -> "https://crm.example.com/*"). Match patterns carry
+ * no port: Firefox refuses a pattern with one (MDN, "Match patterns"; Firefox bug 1362809) and
+ * Chrome ignores it, any port matching (developer.chrome.com, "Match patterns"). The port stays in
+ * the address the requests go to.
+ */
+export function hostPattern(address: string): string {
+  const url = new URL(address);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/** The match pattern of everything on a site (any port: see `hostPattern`). */
+export const sitePattern = (origin: string): string => hostPattern(origin);
 
 /** The content-script registration id of a site (stable, so re-registering replaces it). */
 export const siteScriptId = (origin: string) => `site:${origin}`;

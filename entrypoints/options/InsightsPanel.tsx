@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
 import { csvText } from '@/sources/csv-export';
 import { BarChart } from '@/components/BarChart';
 import { t, uiLocale } from '@/i18n/i18n';
@@ -35,11 +36,26 @@ export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [view, setView] = useState<View>('campaigns');
   const [note, setNote] = useState<string>();
 
-  const reload = () => void loadInsights(getDb()).then(setData);
+  /** The latest load wins: a slower earlier one (two flags in quick succession) is dropped. */
+  const loads = useRef(0);
+  const reload = () => {
+    const load = ++loads.current;
+    void loadInsights(getDb()).then((d) => load === loads.current && setData(d));
+  };
   useEffect(() => {
     void insightsConsentItem.getValue().then(setConsent);
-    reload();
     return insightsConsentItem.watch((v) => setConsent(!!v));
+  }, []);
+  // Loaded now and again whenever a flag is raised or its status changes (the background delivers
+  // them) or a ticket is counted, in this page or any other, as "My flags" follows the flags
+  // (FlagsPanel.tsx).
+  useEffect(() => {
+    const db = getDb();
+    const sub = liveQuery(() => Promise.all([db.flags.toArray(), db.ticketViews.count()])).subscribe({
+      next: reload,
+      error: reload,
+    });
+    return () => sub.unsubscribe();
   }, []);
 
   const toggle = async (on: boolean) => {
@@ -206,6 +222,7 @@ function FlaggedSection({ flags, onExport }: { flags: FlagInsight[]; onExport: (
                 <th scope="col">{t('insightFlags.col.kind')}</th>
                 <th scope="col">{t('insightFlags.col.value')}</th>
                 <th scope="col">{t('insightFlags.col.by')}</th>
+                <th scope="col">{t('insightFlags.col.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -226,6 +243,7 @@ function FlaggedSection({ flags, onExport }: { flags: FlagInsight[]; onExport: (
                       f.by
                     )}
                   </td>
+                  <td data-testid="flag-insight-status">{t(`insightFlags.status.${f.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,6 +17,7 @@ import {
 import { errorText } from './error-text';
 
 import type { ManagedPolicy } from '@/core/policy';
+import { hostPattern } from '@/core/sites';
 import { Managed } from './policy-ui';
 
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
@@ -38,7 +39,7 @@ function redirectUrl(): string {
  * the sign-in's origins must be asked for in the click itself: call this before awaiting anything.
  */
 function signInWith(source: LiveSource, settings: Values): Promise<SignedIn | 'not granted'> {
-  const origins = source.signIn!.origins(settings).map((o) => `${o}/*`);
+  const origins = [...new Set(source.signIn!.origins(settings).map(hostPattern))];
   // Held already (Firefox and test builds declare it; Chrome once granted): not asked for again,
   // as Firefox refuses a request for a permission that is not optional.
   const held = !!(browser as { identity?: unknown }).identity;
@@ -158,7 +159,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
     const input = formInput();
     if (!input) return;
     void browser.permissions
-      .request({ origins: [`${input.origin}/*`] })
+      .request({ origins: [hostPattern(input.origin)] })
       .then((granted) =>
         granted
           ? runTest('new', source, input.settings, input.secrets)
@@ -210,7 +211,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const testSaved = (s: SourceConfig) => {
     const def = liveSource(s.kind);
     if (!def) return;
-    void browser.permissions.request({ origins: [`${s.base}/*`] }).then(async (granted) => {
+    void browser.permissions.request({ origins: [hostPattern(s.base)] }).then(async (granted) => {
       if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [s.base]) });
       const secrets = await loadCredentials(openSecrets(), s.id).catch(() => undefined);
       await runTest(s.id, def, { base: s.base, ...s.settings }, secrets);
@@ -223,7 +224,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
     const input = formInput();
     if (!input) return;
     const { origin, settings, secrets } = input;
-    void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+    void browser.permissions.request({ origins: [hostPattern(origin)] }).then(async (granted) => {
       if (!granted) return setNote({ tone: 'error', text: t('sources.notGranted', [origin]) });
       const id = `${kind}-${Date.now().toString(36)}`;
       await saveCredentials(openSecrets(), id, secrets);

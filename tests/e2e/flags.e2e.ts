@@ -92,6 +92,12 @@ describe('flag for sales', () => {
     );
     expect(mock.writes).toHaveLength(1);
 
+    // The insights list it, and follow its delivery, without a reload.
+    const insights = await h.extensionPage('options.html#insights');
+    const insightRow = insights.getByTestId('insights-flags').locator('tbody tr', { hasText: 'Unknown Widgets Ltd' });
+    await expect
+      .poll(() => insightRow.getByTestId('flag-insight-status').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Waiting to be sent', 'Sent to sales']);
     // The sidebar stays open while the options page sends the flag.
     const options = await h.extensionPage('options.html#flags');
     // While it waits, a retry round runs every minute.
@@ -116,6 +122,10 @@ describe('flag for sales', () => {
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 10_000 })
       .toBe('Flag saved. Sent to sales.');
     expect(await frame.getByTestId('flags').textContent()).not.toContain('Waiting');
+    await expect
+      .poll(() => insightRow.getByTestId('flag-insight-status').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Sent to sales', 'Sent to sales']);
+    await insights.close();
     await page.close();
     // Nothing waits any more: no alarm wakes the worker for nothing.
     await expect.poll(retryAlarm(options)).toBeUndefined();

@@ -129,10 +129,12 @@ describe('campaign insights', () => {
     await frame.getByTestId('flag-outcome').waitFor({ timeout: 15_000 });
     await page.close();
 
-    await options.reload();
+    // The open page shows it without a reload (the background wrote it).
     const flags = options.getByTestId('insights-flags');
-    await flags.waitFor({ timeout: 10_000 });
+    await flags.waitFor({ timeout: 15_000 });
     const row = flags.locator('tbody tr').first();
+    // The sample data takes no writes: it waits in the outbox.
+    await expect.poll(() => row.getByTestId('flag-insight-status').textContent()).toBe('In the outbox');
     expect(await row.textContent()).toContain('Acme Dental Group');
     expect(await row.textContent()).toContain('Spring Dental Postcard Mailer 2025');
     expect(await row.getByTestId('flagged-by').textContent()).toBe('Robin Field <robin@msp.example>');

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Flag } from '@/core/flags';
 import { FLAG_INSIGHT_CSV_COLUMNS, flagInsightRow, flagInsights } from '@/core/insights';
 import type { Campaign, Deal } from '@/core/model';
@@ -81,12 +81,39 @@ describe('flags in the insights', () => {
     const root = document.createElement('div');
     document.body.append(root);
     await act(async () => render(<InsightsPanel />, root));
-    await act(() => new Promise((r) => setTimeout(r, 50)));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=insights-flags]')).not.toBeNull());
     const table = root.querySelector('[data-testid=insights-flags]')!;
     const by = [...table.querySelectorAll('[data-testid=flagged-by]')];
     expect(by.map((c) => c.textContent)).toEqual(['not recorded', 'Sam Tech <sam@msp.example>']);
     expect(by[1]!.querySelector('a')!.getAttribute('href')).toBe('mailto:sam@msp.example');
     expect(table.querySelector('thead')!.textContent).toContain('Flagged by');
+    await db.flags.clear();
+  });
+
+  it('follow flags raised and delivered, and tickets counted, while the page is open', async () => {
+    const db = getDb();
+    await db.flags.clear();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<InsightsPanel />, root));
+    await vi.waitFor(() => expect(root.textContent).toContain('No flags for sales yet.'));
+    const statuses = () => [...root.querySelectorAll('[data-testid=flag-insight-status]')].map((c) => c.textContent);
+
+    // A technician flags from a ticket (the background writes it): it appears, waiting to be sent.
+    await db.flags.put(flags[0]!);
+    await vi.waitFor(() => expect(statuses()).toEqual(['In the outbox']));
+    await db.flags.put({ ...flags[1]!, status: 'pending' });
+    await vi.waitFor(() => expect(statuses()).toEqual(['Waiting to be sent', 'In the outbox']));
+    // The background delivers the waiting one to the CRM.
+    await db.flags.update('flag-2', { status: 'delivered', remoteId: 'note-7' });
+    await vi.waitFor(() => expect(statuses()).toEqual(['Sent to sales', 'In the outbox']));
+    const accounts = [...root.querySelectorAll('[data-testid=insights-flags] tbody th')].map((c) => c.textContent);
+    expect(accounts).toEqual(['Baker & Price', 'Acme Dental']);
+    // A ticket counted meanwhile (the background counts them) is offered to be forgotten.
+    await db.ticketViews.put({ day: '2026-12-01', ticketKey: 'zendesk|1042', accountId: 'a1' });
+    await vi.waitFor(() => expect(root.textContent).toContain('Forget the 1 counted ticket views'));
+    await db.ticketViews.clear();
+    await act(async () => render(null, root));
     await db.flags.clear();
   });
 });

@@ -103,4 +103,21 @@ describe('kinds of data source', () => {
     const { LIVE_SOURCES } = await import('@/sources/live-sources');
     for (const s of LIVE_SOURCES) expect(s.kind).toMatch(/^[A-Za-z0-9_]+$/);
   });
+
+  it('are all documented for administrators: docs/deploy.md names each kind and its settings, the schema each kind', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { LIVE_SOURCES } = await import('@/sources/live-sources');
+    const row = readFileSync('docs/deploy.md', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('| `dataSources` | each'))!;
+    const schema = JSON.parse(readFileSync('public/schema.json', 'utf8')) as {
+      properties: { dataSources: { description: string } };
+    };
+    for (const s of LIVE_SOURCES) {
+      expect(row, s.kind).toContain(`\`${s.kind}\``);
+      expect(schema.properties.dataSources.description, s.kind).toMatch(new RegExp(`\\b${s.kind}\\b`));
+      // A sign-in's keys are named too: a policy has to give them.
+      for (const f of s.fields) expect(row, `${s.kind}.${f.key}`).toContain(`\`${f.key}\``);
+    }
+  });
 });
