@@ -13,7 +13,8 @@ import { flagsOn } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { describeSources } from './freshness';
 import { heldMatchMemory } from '../background-caches/match-memory';
-import { relevantToTicket } from '@/core/relevance/story';
+import { relevantForStory } from './relevance-index';
+import { dataStamp } from '../storage/data-stamp';
 
 /**
  * Each tab's story, begun as soon as its content script reports its ticket and kept while that
@@ -148,6 +149,9 @@ async function tellStory(
   ref: TicketRef,
   { text, words }: Omit<KeptText, 'key'>,
 ): Promise<TicketStory> {
+  const problem = problemOf(words);
+  // The data stamp before the story is read: a saved relevance index is used only while it holds.
+  const stamp = problem ? await dataStamp(db).catch(() => '') : '';
   const story = await loadTicketStory(
     db,
     ref,
@@ -165,8 +169,7 @@ async function tellStory(
   const notes = flags.length
     ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id)))
     : story.story.notes;
-  const problem = problemOf(words);
-  const relevant = problem ? relevantToTicket({ ...story.story, notes }, problem) : [];
+  const relevant = problem ? await relevantForStory(db, { ...story.story, notes }, problem, stamp) : [];
   return {
     ...story,
     story: { ...story.story, notes, sourceInfo, ...(relevant.length ? { relevant } : {}) },

@@ -6,6 +6,7 @@ import type { Account, AnyRecord, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
+import type { TextsIndex } from '@/core/relevance/texts-index';
 import type { CountRow, LookupName, LookupRow, PackRow } from './pack-layout';
 
 /**
@@ -93,7 +94,23 @@ export interface MetaRow {
  */
 export type SearchIndexRow =
   | { part: 'names'; stamp: string; format: number; builtAt: string; data: NameIndexData }
-  | { part: 'notes'; stamp: string; format: number; builtAt: string; data: NoteIndexData };
+  | { part: 'notes'; stamp: string; format: number; builtAt: string; data: NoteIndexData }
+  | RelevanceIndexRow;
+
+/**
+ * An account's texts read for the relevance ranking (services/relevance-index.ts), saved in the
+ * same table under `relevance:<stamp>:<account id>`: the words of its notes, promises and products
+ * sold (sales data, as the records are), never a ticket's. `fingerprint` names the texts it was
+ * built from (their ids, in order, and the products sold).
+ */
+export interface RelevanceIndexRow {
+  part: `relevance:${string}`;
+  stamp: string;
+  format: number;
+  builtAt: string;
+  fingerprint: string;
+  data: TextsIndex;
+}
 
 /**
  * Files the options page parsed, handed to the background to commit (the background is the only

@@ -1,4 +1,4 @@
-import { fold, isStopword } from './text';
+import { fold, forEachWord, isStopword } from './text';
 
 /**
  * Product and application names weigh more than other words when a ticket is compared with the
@@ -50,10 +50,19 @@ export const isKnownApplication = (folded: string) => KNOWN.has(folded);
 /** The name words in what an account was sold ("Dentrix support, Veeam backup (18 seats)" -> dentrix, veeam, backup). */
 export function productWords(productsSold: Iterable<string>): Set<string> {
   const out = new Set<string>();
+  // Read without regular expressions: a worker that has just started would compile them first.
   for (const text of productsSold)
-    for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const w = fold(m[0]);
-      if (w.length >= 3 && !/^\d+$/.test(w) && !GENERIC.has(w) && !isStopword(w)) out.add(w);
-    }
+    forEachWord(text, (start, end) => {
+      const w = fold(text.slice(start, end));
+      if (w.length >= 3 && !allDigits(w) && !GENERIC.has(w) && !isStopword(w)) out.add(w);
+    });
   return out;
+}
+
+function allDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -65,11 +65,16 @@ export function forEachWord(text: string, visit: (start: number, end: number, ha
 
 export function fold(word: string): string {
   const lower = word.toLowerCase();
-  if (/^[a-z0-9]*$/.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
+}
+
+function isAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 // Function words, and the words every ticket is made of, in both languages.

@@ -154,6 +154,23 @@ describe('reading an account once', () => {
   });
 });
 
+describe('compound parts, looked up among the sorted stems', () => {
+  const filler = Array.from({ length: 30 }, (_, i) => `Quartalsgespräch ${i}: Ausweise und Schlüssel besprochen.`);
+  const items: RankItem[] = [
+    ...filler,
+    'Der Netzwerkdrucker im Flur braucht Toner von Kyocera.',
+    'Der Drucker im Plotterraum (HP DesignJet) braucht neue Treiber.',
+  ].map((text, i) => ({ kind: 'note', id: `n${i}`, text }));
+
+  it('finds a compound by the part it ends with, and a part by the compound it begins', () => {
+    forgetReadTexts();
+    const byEnding = rankForProblem(items, { subject: 'Kyocera Drucker streikt' });
+    expect(byEnding.map((g) => [g.id, g.terms])).toEqual([['n30', ['Kyocera', 'Netzwerkdrucker']]]);
+    const byStart = rankForProblem(items, { subject: 'DesignJet Druckertreiber fehlt' });
+    expect(byStart.map((g) => [g.id, g.terms])).toEqual([['n31', ['DesignJet', 'Drucker']]]);
+  });
+});
+
 describe('forEachWord', () => {
   it('finds the runs of letters and digits /[\\p{L}\\p{N}]+/gu finds, in any script', () => {
     const texts = [
