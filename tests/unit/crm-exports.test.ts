@@ -313,6 +313,60 @@ describe('Autotask', () => {
   });
 });
 
+describe('HaloPSA', () => {
+  it('clients, opportunities and CRM notes headed by the API field names of its import sheets', async () => {
+    const clients = read('halopsa-clients.csv');
+    const opps = read('halopsa-opportunities.csv');
+    const notes = read('halopsa-notes.csv');
+    expect([clients.kind, clients.preset]).toEqual(['account', 'halopsa']);
+    expect([opps.kind, opps.preset]).toEqual(['deal', 'halopsa']);
+    expect([notes.kind, notes.preset]).toEqual(['note', 'halopsa']);
+    // Only the won date is left unread: the close date is read from dateclosed.
+    expect(opps.ignored).toEqual(['oppconverteddate']);
+    const plan = await planImport(db, [clients, opps, notes]);
+    expect(plan.createdAccounts.get('halopsa-opportunities.csv')).toBe(1);
+    const s = await land(clients, opps, notes);
+    const larchmont = byName(s.accounts, 'Larchmont Veterinary Clinic');
+    expect(larchmont).toMatchObject({
+      sourceId: '12',
+      externalIds: { halopsa: '12' },
+      domains: ['larchmontvets.example'],
+      industry: 'Healthcare',
+      owner: 'Oliver Grant',
+    });
+    expect(byName(s.accounts, 'Tideway Architects').domains).toEqual(['tideway-arch.example']);
+    const won = byName(s.deals, 'Larchmont - managed IT');
+    expect(won).toMatchObject({
+      accountId: larchmont.id,
+      valueOneTime: 8400,
+      currency: 'USD',
+      closeDate: '2024-03-28',
+      salesRep: 'Oliver Grant',
+      leadSource: 'Referral',
+      productsSold: 'Managed IT Essentials',
+    });
+    expect(isWonStage(won.stage)).toBe(true);
+    const lost = byName(s.deals, 'Tideway - Microsoft 365 migration');
+    expect([lost.stage, isWonStage(lost.stage), lost.closeDate]).toEqual(['Lost', false, '2024-05-02']);
+    // An opportunity for a client not in the clients file creates it, by name.
+    const saltmarsh = byName(s.accounts, 'Saltmarsh Brewing Co');
+    expect(byName(s.deals, 'Saltmarsh Brewing - backup').accountId).toBe(saltmarsh.id);
+    // The client's notes and the opportunity's details become sales notes on the right records.
+    expect(notesOf(s, { dealId: won.id }).map((n) => [n.body, n.accountId, n.author])).toEqual([
+      [
+        'Managed IT for 14 seats and the two surgery PCs; promised a quarterly on-site visit.',
+        larchmont.id,
+        'Oliver Grant',
+      ],
+    ]);
+    const onClient = notesOf(s, { accountId: larchmont.id }).filter((n) => !n.dealId);
+    expect(onClient.map((n) => n.body).sort()).toEqual([
+      'Renewal call\nAsked for a second site next spring; reminded them the callback promise covers only the surgery PCs.',
+      'Signed for managed IT after a ransomware scare; promised same-day callbacks for the surgery PCs.',
+    ]);
+  });
+});
+
 describe('standalone files', () => {
   it('never attaches to a wrong account: a name that fits two accounts is refused', async () => {
     await commitImport(
