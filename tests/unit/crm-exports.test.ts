@@ -258,6 +258,56 @@ describe('Zoho CRM', () => {
   });
 });
 
+describe('kinds added to the fixtures (HubSpot notes, Zoho contacts, Dynamics accounts)', () => {
+  it('HubSpot notes land on their company and deal, by id, with author and date', async () => {
+    const notes = read('hubspot-notes.csv');
+    expect([notes.kind, notes.preset]).toEqual(['note', 'hubspot']);
+    const s = await land(read('hubspot-deals-current.csv'), notes);
+    const fairway = byName(s.accounts, 'Fairway Physiotherapy');
+    const deal = byName(s.deals, 'Fairway Physio - managed IT');
+    const promised = s.notes.find((n) => n.body.startsWith('Owner confirmed'))!;
+    expect(promised).toMatchObject({
+      accountId: fairway.id,
+      dealId: deal.id,
+      author: 'Dana Whitfield',
+      date: '2024-03-20T16:45',
+    });
+    const later = s.notes.find((n) => n.body.startsWith('Asked about adding backups'))!;
+    expect([later.accountId, later.dealId]).toEqual([fairway.id, undefined]);
+  });
+
+  it('Zoho contacts on their account, with title and a lower-cased email; their lead source goes to the account', async () => {
+    const contacts = read('zoho-contacts.csv');
+    expect([contacts.kind, contacts.preset]).toEqual(['contact', 'zoho']);
+    const s = await land(read('zoho-accounts.csv'), contacts);
+    const vet = byName(s.accounts, 'Harborview Veterinary');
+    expect(byName(s.contacts, 'Moira Kennedy')).toMatchObject({
+      accountId: vet.id,
+      email: 'moira.kennedy@harborview-vet.example',
+      title: 'Practice Manager',
+    });
+    expect(byName(s.contacts, 'Tomasz Nowak').email).toBe('t.nowak@harborview-vet.example');
+    // A contact has no lead source of its own in Backstory's model: its account takes it.
+    expect(vet.leadSource).toBe('Trade Show');
+  });
+
+  it('Dynamics 365 accounts behind their (Do Not Modify) columns: domain, owner, description as a note', async () => {
+    const accounts = read('dynamics-accounts.csv');
+    expect([accounts.kind, accounts.preset]).toEqual(['account', 'dynamics']);
+    const s = await land(accounts);
+    const alder = byName(s.accounts, 'Alder Street Dental');
+    expect(alder).toMatchObject({
+      sourceId: '5d2e7b10-6b1e-ef11-840a-000d3a1b2c3d',
+      domains: ['alderstreetdental.example'],
+      industry: 'Health Care',
+      owner: 'Chris Mbeki',
+    });
+    expect(notesOf(s, { accountId: alder.id }).map((n) => [n.body, n.author])).toEqual([
+      ['Front desk runs Dentrix; the owner wants a single monthly invoice.', 'Chris Mbeki'],
+    ]);
+  });
+});
+
 describe('Dynamics 365 Sales', () => {
   it('opportunities behind their (Do Not Modify) columns, currency by name', async () => {
     const p = read('dynamics-opportunities.csv');
