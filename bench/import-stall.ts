@@ -9,10 +9,10 @@
  * the page's main-thread tasks (bench/trace-tasks.ts): on a loaded machine a task waits for a
  * core, so its wall time says more about the load than about the page (a task of 1.4 ms CPU was
  * seen taking 216 ms at a load average of 24 on 2 cores); its CPU time does not.
- * The driver keeps off the page's main thread as far as it can: it waits by asking the page one
- * querySelector every 250 ms and clicks with one call, instead of Playwright's locators, whose
- * polling (role and text queries over the whole page) ran as long tasks of their own on that
- * thread and counted as the page's stalls.
+ * The driver keeps off the page's main thread as far as it can: it waits with one call that a
+ * MutationObserver in the page answers, and clicks with one call, instead of Playwright's
+ * locators, whose polling (role and text queries over the whole page) ran as long tasks of their
+ * own on that thread and counted as the page's stalls.
  * `BENCH_STALL_TRACE=file.json` keeps the trace (`BENCH_STALL_CATEGORIES` adds categories to it). Needs the test build, as bench/browser.ts.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,14 +77,23 @@ export async function importStallBench(data: BenchData, mb = 50): Promise<Import
     await page.addInitScript(watchLongTasks);
     await page.reload();
     await page.getByLabel('Files').waitFor();
-    // One querySelector per look, every 250 ms, from here (not a locator's polling in the page).
-    const waitFor = async (selector: string, timeoutMs: number) => {
-      const until = Date.now() + timeoutMs;
-      while (!(await page.evaluate((s) => !!document.querySelector(s), selector))) {
-        if (Date.now() > until) throw new Error(`timed out waiting for ${selector}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
+    // One call that the page answers when the element is there (a MutationObserver, no polling).
+    const waitFor = (selector: string, timeoutMs: number) =>
+      page.evaluate(
+        ([s, ms]) =>
+          new Promise<void>((resolve, reject) => {
+            if (document.querySelector(s)) return resolve();
+            const timer = setTimeout(() => reject(new Error(`timed out waiting for ${s}`)), ms);
+            const seen = new MutationObserver(() => {
+              if (!document.querySelector(s)) return;
+              seen.disconnect();
+              clearTimeout(timer);
+              resolve();
+            });
+            seen.observe(document.body, { childList: true, subtree: true, attributes: true });
+          }),
+        [selector, timeoutMs] as const,
+      );
     const importButton = '[data-testid=import-commit]:not([disabled])';
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
