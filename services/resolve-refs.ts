@@ -184,6 +184,7 @@ export async function resolveImports(db: BackstoryDB, allParses: ImportParse[]):
     const ref = meta[kind]!;
     let found = find(index, ref, parse.source, norm, within);
     if (!found && kind === 'account' && ref.name) found = createAccount(ref, meta, parse);
+    else if (found && kind === 'account' && importedAccounts.has(found)) fillFromHints(found as Account, meta);
     if (found && 'ambiguous' in found) {
       const ids = found.ambiguous.map((t) => t.id).join(', ');
       fail(
@@ -201,6 +202,15 @@ export async function resolveImports(db: BackstoryDB, allParses: ImportParse[]):
       fail(meta, parse, ref, msg('noRef', msg(kind), what));
     }
     return found && !('ambiguous' in found) ? found : undefined;
+  };
+
+  // An account of this import that a contact or deal names takes the row's lead source and owner
+  // where it has none of its own (Zoho's contacts carry a lead source their accounts lack). A
+  // stored account is left as it is.
+  const importedAccounts = new Set<object>(set.accounts);
+  const fillFromHints = (account: Account, meta: RowMeta) => {
+    if (meta.accountHints?.leadSource) account.leadSource ??= meta.accountHints.leadSource;
+    if (meta.accountHints?.owner) account.owner ??= meta.accountHints.owner;
   };
 
   // An account a row names that exists nowhere: made from the row, under the id the row gives it

@@ -5,6 +5,7 @@
  * Headers are compared case-, space- and punctuation-insensitively ("Company name" = "companyName").
  */
 import { RECORD_KINDS, type RecordKind } from '@/core/model';
+import { HALOPSA_ALIASES } from './column-maps-halopsa';
 
 /**
  * Every export Backstory recognises, in order of preference on a tie (a CRM's export over our
@@ -18,6 +19,7 @@ export const PRESETS = [
   'dynamics',
   'connectwise',
   'autotask',
+  'halopsa',
   'backstory',
   'generic',
 ] as const;
@@ -32,6 +34,7 @@ export const CRM_PRESETS: readonly Preset[] = [
   'dynamics',
   'connectwise',
   'autotask',
+  'halopsa',
 ];
 
 export type FieldType = 'text' | 'list' | 'money' | 'date' | 'datetime' | 'email' | 'domains' | 'bool' | 'map' | 'ref';
@@ -80,9 +83,8 @@ export interface KindSpec {
  *   documentation: the templates' columns for a website, an owner, an amount, a stage or a close
  *   date were not found in any source, so an Autotask file maps none of them by itself (the
  *   preview lists them as ignored; they can be mapped by hand).
- * - HaloPSA: no preset. Halo documents its spreadsheet import (guides "Client, Sites & Users
- *   Import") but no source found shows the headers of a client or opportunity export, so its
- *   files are read by the generic names or mapped by hand.
+ * - halopsa: the API field names that head Halo's spreadsheet import columns; its aliases and
+ *   their sources are in sources/column-maps-halopsa.ts (added to KIND_SPECS below it).
  * Only the headers are taken from these; the fixtures in tests/fixtures/csv were written here,
  * not exported from the products (see their README).
  */
@@ -538,6 +540,15 @@ export const KIND_SPECS: Record<RecordKind, KindSpec> = {
     },
   },
 };
+
+// HaloPSA's aliases, kept in their own file with their sources (sources/column-maps-halopsa.ts).
+for (const kind of RECORD_KINDS) {
+  for (const [field, aliases] of Object.entries(HALOPSA_ALIASES[kind])) {
+    const spec = KIND_SPECS[kind].fields[field];
+    if (!spec) throw new Error(`column-maps-halopsa: ${kind} has no field ${field}`);
+    spec.aliases.halopsa = aliases;
+  }
+}
 
 /** Backstory's own CSV template: the model's fields, in this order (also used by CSV export). */
 export const TEMPLATE_FIELDS: Record<RecordKind, string[]> = {

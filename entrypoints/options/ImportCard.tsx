@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ImportPlan } from '@/services/import-plan';
 import { importThroughBackground } from '@/messaging/data-writes';
@@ -7,6 +8,7 @@ import { describeSummary } from './import-text';
 import { t } from '@/i18n/i18n';
 import { ImportFileReview, type FilePlan } from './ImportFileReview';
 import { forgetImportFiles, planImportFiles, readImportFile, stageImportFiles, type ReadFile } from './import-reader';
+import { throttleProgress } from './progress';
 
 /** A chosen file: its summary here, its records where it was parsed (import-reader.ts). */
 type Picked = ReadFile;
@@ -17,6 +19,21 @@ type Change = Pick<ImportInput, 'kind' | 'mapping' | 'sheet' | 'dateOrder'>;
 function planOf(plan: ImportPlan | undefined, file: string): FilePlan | undefined {
   if (!plan) return undefined;
   return { createdAccounts: plan.createdAccounts.get(file) ?? 0, errors: plan.errors.filter((e) => e.file === file) };
+}
+
+type ReviewProps = { parsed: Picked['parsed']; plan: ImportPlan | undefined; onChange: (c: Change) => void };
+
+/**
+ * One file's review, drawn again only when its summary or the plan changes: the card's progress
+ * reports while a big file is read or committed leave it alone (see bench/import-stall.ts).
+ */
+export class StableReview extends Component<ReviewProps> {
+  override shouldComponentUpdate(next: ReviewProps): boolean {
+    return next.parsed !== this.props.parsed || next.plan !== this.props.plan;
+  }
+  override render({ parsed, plan, onChange }: ReviewProps) {
+    return <ImportFileReview parsed={parsed} plan={planOf(plan, parsed.file)} onChange={onChange} />;
+  }
 }
 
 /**
@@ -43,8 +60,16 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     }
   };
 
+  // The reviews drawn again only when their file or the plan changes (not on every progress
+  // report); their onChange reaches the latest reparse through this ref.
+  const reparseRef = useRef<(i: number, change: Change) => Promise<void>>();
+
   const read = async (name: string, file: Blob, change: Change = {}): Promise<Picked> =>
-    readImportFile({ fileName: name, ...change }, file, (done, total) => setReading([done, total]));
+    readImportFile(
+      { fileName: name, ...change },
+      file,
+      throttleProgress((done, total) => setReading([done, total])),
+    );
 
   const choose = async (files: FileList | null) => {
     setOutcome(undefined);
@@ -70,6 +95,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
     forgetImportFiles([p.key]);
     await review(picked.map((q, j) => (j === i ? next : q)));
   };
+  reparseRef.current = reparse;
 
   const reset = () => {
     forgetImportFiles(picked.map((p) => p.key));
@@ -86,7 +112,7 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
       const keys = picked.map((p) => p.key);
       const outcome = await importThroughBackground(
         (stageId) => stageImportFiles(stageId, keys),
-        (done, total) => setProgress([done, total]),
+        throttleProgress((done, total) => setProgress([done, total])),
       );
       if (!outcome.ok) {
         setOutcome({
@@ -134,16 +160,22 @@ export function ImportCard({ onDone }: { onDone: () => void }) {
         </p>
       )}
       {picked.map((p, i) => (
-        <ImportFileReview
+        <StableReview
           key={`${i}:${p.parsed.file}`}
           parsed={p.parsed}
-          plan={planOf(plan, p.parsed.file)}
-          onChange={(change) => void reparse(i, change)}
+          plan={plan}
+          onChange={(change) => void reparseRef.current?.(i, change)}
         />
       ))}
       {picked.length > 0 && (
         <div class="row" style="margin-top:8px">
-          <button type="button" class="primary" onClick={() => void commit()} disabled={!!progress || errorFiles > 0}>
+          <button
+            type="button"
+            class="primary"
+            data-testid="import-commit"
+            onClick={() => void commit()}
+            disabled={!!progress || errorFiles > 0}
+          >
             {picked.length === 1
               ? t('import.importOne', [picked[0]!.parsed.file])
               : t('import.importMany', [String(picked.length)])}

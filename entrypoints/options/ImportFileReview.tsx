@@ -5,6 +5,7 @@ import { describeImportError, describeImportMessage } from '@/i18n/import-messag
 import { msg, type ImportError, type RowMeta } from '@/sources/import-types';
 import { kindPlural } from './import-text';
 import { t, tDynamic } from '@/i18n/i18n';
+import { useEffect, useState } from 'preact/hooks';
 
 /** The product a file was recognised as, from the one list of presets (sources/column-maps.ts). */
 const presetLabel = (preset: string) =>
@@ -103,40 +104,9 @@ export function ImportFileReview({
         </div>
       )}
       {parsed.format !== 'json' && (
-        <details open={missing.length > 0}>
-          <summary>
-            {t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}
-          </summary>
-          <div class="mapping">
-            {Object.keys(KIND_SPECS[kind].fields).map((field) => (
-              <label key={field}>
-                <span>
-                  {field}
-                  {KIND_SPECS[kind].required.some((g) => g.includes(field)) ? ' *' : ''}
-                </span>
-                <select
-                  value={String(parsed.mapping[field] ?? -1)}
-                  onChange={(e) => {
-                    const mapping = { ...parsed.mapping };
-                    const col = Number(e.currentTarget.value);
-                    if (col < 0) delete mapping[field];
-                    else mapping[field] = col;
-                    onChange({ kind, mapping });
-                  }}
-                >
-                  <option value="-1">{t('import.notImported')}</option>
-                  {parsed.headers.map((h, i) => (
-                    <option key={i} value={String(i)}>
-                      {h || t('import.columnN', [String(i + 1)])}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </div>
-        </details>
+        <ColumnMapping kind={kind} parsed={parsed} startOpen={missing.length > 0} onChange={onChange} />
       )}
-      {parsed.preview.length > 0 && <Preview kind={kind} records={parsed.preview} rows={parsed.rows} />}
+      {parsed.preview.length > 0 && <LaterPreview kind={kind} records={parsed.preview} rows={parsed.rows} />}
       {!!plan?.createdAccounts && (
         <p data-testid="import-creates">
           {describeImportMessage(msg('accountsWillBeCreated', String(plan.createdAccounts)))}
@@ -169,6 +139,61 @@ export function ImportFileReview({
   );
 }
 
+/**
+ * Which column fills which field: a select per field, drawn only while the list is open (a dozen
+ * selects of every header each; most files need no change, and a big file's review then draws
+ * in one short task).
+ */
+function ColumnMapping({
+  kind,
+  parsed,
+  startOpen,
+  onChange,
+}: {
+  kind: RecordKind;
+  parsed: ParseSummary;
+  startOpen: boolean;
+  onChange: (c: Change) => void;
+}) {
+  const [open, setOpen] = useState(startOpen);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {t('import.columns', [String(Object.keys(parsed.mapping).length), String(parsed.headers.length)])}
+      </summary>
+      {open && (
+        <div class="mapping">
+          {Object.keys(KIND_SPECS[kind].fields).map((field) => (
+            <label key={field}>
+              <span>
+                {field}
+                {KIND_SPECS[kind].required.some((g) => g.includes(field)) ? ' *' : ''}
+              </span>
+              <select
+                value={String(parsed.mapping[field] ?? -1)}
+                onChange={(e) => {
+                  const mapping = { ...parsed.mapping };
+                  const col = Number(e.currentTarget.value);
+                  if (col < 0) delete mapping[field];
+                  else mapping[field] = col;
+                  onChange({ kind, mapping });
+                }}
+              >
+                <option value="-1">{t('import.notImported')}</option>
+                {parsed.headers.map((h, i) => (
+                  <option key={i} value={String(i)}>
+                    {h || t('import.columnN', [String(i + 1)])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
+    </details>
+  );
+}
+
 function ErrorList({ parsed }: { parsed: ParseSummary }) {
   if (!parsed.errorCount) return null;
   const more = parsed.errorCount - parsed.errors.length;
@@ -183,6 +208,19 @@ function ErrorList({ parsed }: { parsed: ParseSummary }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * The preview, drawn in a task after the rest of the review: the review of a file just read is
+ * then two short main-thread tasks instead of one long one (bench/import-stall.ts).
+ */
+function LaterPreview(props: { kind: RecordKind; records: AnyRecord[]; rows: RowMeta[] }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <Preview {...props} /> : null;
 }
 
 /** The first rows as they will be stored; references show what they will be resolved from. */

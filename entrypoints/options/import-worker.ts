@@ -7,6 +7,7 @@
 import type { ImportParse } from '@/sources/import-types';
 import { getDb } from '@/storage/db';
 import { HeldFiles, type Choices } from './import-files';
+import { throttleProgress } from './progress';
 
 export type WorkerRequest = { id: number } & (
   | { op: 'parse'; input: Choices; file: Blob }
@@ -28,8 +29,10 @@ const held = new HeldFiles(getDb);
 async function answer(r: WorkerRequest): Promise<unknown> {
   switch (r.op) {
     case 'parse':
-      return held.parse(r.input, new Uint8Array(await r.file.arrayBuffer()), (done, total) =>
-        scope.postMessage({ id: r.id, progress: [done, total] }),
+      return held.parse(
+        r.input,
+        new Uint8Array(await r.file.arrayBuffer()),
+        throttleProgress((done, total) => scope.postMessage({ id: r.id, progress: [done, total] })),
       );
     case 'hold':
       return held.hold(r.parsed);

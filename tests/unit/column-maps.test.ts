@@ -33,6 +33,22 @@ describe('detectKind', () => {
     for (const kind of RECORD_KINDS) expect(detectKind(TEMPLATE_FIELDS[kind]).kind).toBe(kind);
   });
 
+  it("reads HaloPSA's API field names (its import sheets' headers), and leaves the template's own names to the template", () => {
+    expect(detectKind(['id', 'name', 'firstname', 'surname', 'emailaddress', 'client_name'])).toMatchObject({
+      kind: 'contact',
+      preset: 'halopsa',
+    });
+    expect(autoMapping('contact', ['id', 'firstname', 'surname', 'emailaddress', 'client_id'], 'halopsa')).toEqual({
+      id: 0,
+      firstName: 1,
+      lastName: 2,
+      email: 3,
+      accountId: 4,
+    });
+    expect(detectKind(['id', 'name', 'notes'])).toMatchObject({ kind: 'account', preset: 'backstory' });
+    expect(detectKind(fixtureHeaders('salesforce-data-export/Account.csv')).preset).toBe('salesforce');
+  });
+
   it('gives score 0 for headers it does not know', () => {
     expect(detectKind(['foo', 'bar']).score).toBe(0);
   });

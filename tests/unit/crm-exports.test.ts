@@ -258,6 +258,56 @@ describe('Zoho CRM', () => {
   });
 });
 
+describe('kinds added to the fixtures (HubSpot notes, Zoho contacts, Dynamics accounts)', () => {
+  it('HubSpot notes land on their company and deal, by id, with author and date', async () => {
+    const notes = read('hubspot-notes.csv');
+    expect([notes.kind, notes.preset]).toEqual(['note', 'hubspot']);
+    const s = await land(read('hubspot-deals-current.csv'), notes);
+    const fairway = byName(s.accounts, 'Fairway Physiotherapy');
+    const deal = byName(s.deals, 'Fairway Physio - managed IT');
+    const promised = s.notes.find((n) => n.body.startsWith('Owner confirmed'))!;
+    expect(promised).toMatchObject({
+      accountId: fairway.id,
+      dealId: deal.id,
+      author: 'Dana Whitfield',
+      date: '2024-03-20T16:45',
+    });
+    const later = s.notes.find((n) => n.body.startsWith('Asked about adding backups'))!;
+    expect([later.accountId, later.dealId]).toEqual([fairway.id, undefined]);
+  });
+
+  it('Zoho contacts on their account, with title and a lower-cased email; their lead source goes to the account', async () => {
+    const contacts = read('zoho-contacts.csv');
+    expect([contacts.kind, contacts.preset]).toEqual(['contact', 'zoho']);
+    const s = await land(read('zoho-accounts.csv'), contacts);
+    const vet = byName(s.accounts, 'Harborview Veterinary');
+    expect(byName(s.contacts, 'Moira Kennedy')).toMatchObject({
+      accountId: vet.id,
+      email: 'moira.kennedy@harborview-vet.example',
+      title: 'Practice Manager',
+    });
+    expect(byName(s.contacts, 'Tomasz Nowak').email).toBe('t.nowak@harborview-vet.example');
+    // A contact has no lead source of its own in Backstory's model: its account takes it.
+    expect(vet.leadSource).toBe('Trade Show');
+  });
+
+  it('Dynamics 365 accounts behind their (Do Not Modify) columns: domain, owner, description as a note', async () => {
+    const accounts = read('dynamics-accounts.csv');
+    expect([accounts.kind, accounts.preset]).toEqual(['account', 'dynamics']);
+    const s = await land(accounts);
+    const alder = byName(s.accounts, 'Alder Street Dental');
+    expect(alder).toMatchObject({
+      sourceId: '5d2e7b10-6b1e-ef11-840a-000d3a1b2c3d',
+      domains: ['alderstreetdental.example'],
+      industry: 'Health Care',
+      owner: 'Chris Mbeki',
+    });
+    expect(notesOf(s, { accountId: alder.id }).map((n) => [n.body, n.author])).toEqual([
+      ['Front desk runs Dentrix; the owner wants a single monthly invoice.', 'Chris Mbeki'],
+    ]);
+  });
+});
+
 describe('Dynamics 365 Sales', () => {
   it('opportunities behind their (Do Not Modify) columns, currency by name', async () => {
     const p = read('dynamics-opportunities.csv');
@@ -310,6 +360,60 @@ describe('Autotask', () => {
       byName(s.accounts, 'Kestrel Engineering Ltd').id,
     );
     expect(byName(s.deals, 'Moorfield Bakery - onboarding').accountId).toBe(byName(s.accounts, 'Moorfield Bakery').id);
+  });
+});
+
+describe('HaloPSA', () => {
+  it('clients, opportunities and CRM notes headed by the API field names of its import sheets', async () => {
+    const clients = read('halopsa-clients.csv');
+    const opps = read('halopsa-opportunities.csv');
+    const notes = read('halopsa-notes.csv');
+    expect([clients.kind, clients.preset]).toEqual(['account', 'halopsa']);
+    expect([opps.kind, opps.preset]).toEqual(['deal', 'halopsa']);
+    expect([notes.kind, notes.preset]).toEqual(['note', 'halopsa']);
+    // Only the won date is left unread: the close date is read from dateclosed.
+    expect(opps.ignored).toEqual(['oppconverteddate']);
+    const plan = await planImport(db, [clients, opps, notes]);
+    expect(plan.createdAccounts.get('halopsa-opportunities.csv')).toBe(1);
+    const s = await land(clients, opps, notes);
+    const larchmont = byName(s.accounts, 'Larchmont Veterinary Clinic');
+    expect(larchmont).toMatchObject({
+      sourceId: '12',
+      externalIds: { halopsa: '12' },
+      domains: ['larchmontvets.example'],
+      industry: 'Healthcare',
+      owner: 'Oliver Grant',
+    });
+    expect(byName(s.accounts, 'Tideway Architects').domains).toEqual(['tideway-arch.example']);
+    const won = byName(s.deals, 'Larchmont - managed IT');
+    expect(won).toMatchObject({
+      accountId: larchmont.id,
+      valueOneTime: 8400,
+      currency: 'USD',
+      closeDate: '2024-03-28',
+      salesRep: 'Oliver Grant',
+      leadSource: 'Referral',
+      productsSold: 'Managed IT Essentials',
+    });
+    expect(isWonStage(won.stage)).toBe(true);
+    const lost = byName(s.deals, 'Tideway - Microsoft 365 migration');
+    expect([lost.stage, isWonStage(lost.stage), lost.closeDate]).toEqual(['Lost', false, '2024-05-02']);
+    // An opportunity for a client not in the clients file creates it, by name.
+    const saltmarsh = byName(s.accounts, 'Saltmarsh Brewing Co');
+    expect(byName(s.deals, 'Saltmarsh Brewing - backup').accountId).toBe(saltmarsh.id);
+    // The client's notes and the opportunity's details become sales notes on the right records.
+    expect(notesOf(s, { dealId: won.id }).map((n) => [n.body, n.accountId, n.author])).toEqual([
+      [
+        'Managed IT for 14 seats and the two surgery PCs; promised a quarterly on-site visit.',
+        larchmont.id,
+        'Oliver Grant',
+      ],
+    ]);
+    const onClient = notesOf(s, { accountId: larchmont.id }).filter((n) => !n.dealId);
+    expect(onClient.map((n) => n.body).sort()).toEqual([
+      'Renewal call\nAsked for a second site next spring; reminded them the callback promise covers only the surgery PCs.',
+      'Signed for managed IT after a ransomware scare; promised same-day callbacks for the surgery PCs.',
+    ]);
   });
 });
 
