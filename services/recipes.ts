@@ -21,18 +21,31 @@ export async function startPicking(senderTabId: number): Promise<null> {
 /**
  * Save the recipe a content script's page was shown by: under that page's own origin only (the
  * sender's address, never one the message names), so a script on one site cannot teach another.
+ * A recipe the organisation set (policy) stays as it set it.
  */
-export async function saveRecipe(senderUrl: string | undefined, recipe: ReadingRecipe): Promise<null> {
+export async function saveRecipe(
+  senderUrl: string | undefined,
+  recipe: ReadingRecipe,
+  now = new Date(),
+): Promise<null> {
   const checked = asRecipe(recipe);
   if (!senderUrl || !checked) throw new Error('no recipe');
   const origin = new URL(senderUrl).origin;
   const all = await recipesItem.getValue();
-  await recipesItem.setValue({ ...all, [origin]: checked });
+  if (all[origin]?.managed) throw new Error('set by your organisation');
+  await recipesItem.setValue({ ...all, [origin]: { ...checked, savedAt: now.toISOString() } });
   return null;
 }
 
-/** Forget a site's recipe (options). */
-export async function removeRecipe(origin: string): Promise<void> {
-  const { [origin]: _gone, ...rest } = await recipesItem.getValue();
+/**
+ * Forget a site's recipe (Options). The content script hears the change and reads its page
+ * again without it (entrypoints/helpdesk.content/local-values.ts watchRecipes). One the
+ * organisation set cannot be removed here.
+ */
+export async function removeRecipe(origin: string): Promise<boolean> {
+  const all = await recipesItem.getValue();
+  if (!all[origin] || all[origin].managed) return false;
+  const { [origin]: _gone, ...rest } = all;
   await recipesItem.setValue(rest);
+  return true;
 }
