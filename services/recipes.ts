@@ -1,6 +1,9 @@
 import { browser } from '#imports';
 import { asRecipe, type ReadingRecipe } from '@/core/recipe';
 import { recipesItem } from '@/storage/sites';
+import { storedRecipe } from '@/core/recipe-schema';
+import { msg, type ImportMessage } from '@/core/import-message';
+import type { SavedRecipe } from '@/core/recipe';
 
 /**
  * Start picking in a tab: the sidebar's own tab, or (from the popup, which has no tab) the
@@ -48,4 +51,29 @@ export async function removeRecipe(origin: string): Promise<boolean> {
   const { [origin]: _gone, ...rest } = all;
   await recipesItem.setValue(rest);
   return true;
+}
+
+/**
+ * Recipes from imported backups (checked in full when the backup was read, sources/backup.ts),
+ * written after its records: each replaces the site's own recipe, never one the organisation set.
+ * What happened, as import warnings.
+ */
+export async function restoreRecipes(backups: Record<string, SavedRecipe>[]): Promise<ImportMessage[]> {
+  if (!backups.some((r) => Object.keys(r).length)) return [];
+  const all = { ...(await recipesItem.getValue()) };
+  const restored = new Set<string>();
+  const managed = new Set<string>();
+  for (const recipes of backups)
+    for (const [origin, recipe] of Object.entries(recipes)) {
+      if (all[origin]?.managed) managed.add(origin);
+      else {
+        all[origin] = storedRecipe({ ...recipe, managed: false });
+        restored.add(origin);
+      }
+    }
+  if (restored.size) await recipesItem.setValue(all);
+  return [
+    ...(restored.size ? [msg('recipesRestored', String(restored.size))] : []),
+    ...[...managed].map((origin) => msg('recipeManaged', origin)),
+  ];
 }
