@@ -95,6 +95,8 @@ export const IMPORT_CODES = [
   'campaignName',
   'dealName',
   'noteText',
+  'recipesRestored',
+  'recipeManaged',
 ] as const;
 export type ImportCode = (typeof IMPORT_CODES)[number];
 

@@ -6,6 +6,8 @@
  * data sources exist.
  */
 import { hostPattern, parseSiteUrl } from './sites';
+import { policyRecipeSchema, RECIPES_MAX } from './recipe-schema';
+import type { ReadingRecipe } from './recipe';
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 export const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
@@ -33,6 +35,11 @@ export interface PolicyDisplay {
   show?: Partial<Record<ShowKey, boolean>>;
 }
 
+/** A site's reading recipe the organisation deploys ("show me where", taught once for the team). */
+export interface PolicyRecipe extends ReadingRecipe {
+  origin: string;
+}
+
 export interface Technician {
   name: string;
   email: string;
@@ -47,6 +54,7 @@ export interface ManagedPolicy {
   ticketCounting?: boolean;
   salesContact?: string;
   technician?: Technician;
+  recipes?: PolicyRecipe[];
 }
 
 /** The policy's own key for each field (what administrators write, see docs/deploy.md). */
@@ -58,6 +66,7 @@ export const POLICY_KEYS = {
   ticketCounting: 'ticketCounting',
   salesContact: 'salesContact',
   technician: 'technician',
+  recipes: 'readingRecipes',
 } as const satisfies Record<keyof ManagedPolicy, string>;
 
 export interface PolicyProblem {
@@ -183,6 +192,40 @@ function technician(v: unknown): Technician {
   return { name, email };
 }
 
+/**
+ * Reading recipes, checked as a recipe from a backup is (core/recipe-schema.ts): the site's
+ * address, and a locator for the company and/or the requester's email (optionally the ticket
+ * number). One bad entry leaves the whole list out, named.
+ */
+function recipes(v: unknown): PolicyRecipe[] {
+  if (!Array.isArray(v)) return fail('must be a list of recipes');
+  if (v.length > RECIPES_MAX) fail(`lists more than ${RECIPES_MAX} recipes`);
+  const seen = new Set<string>();
+  return v.map((item, i) => {
+    const what = `recipe ${i + 1}`;
+    const checked = policyRecipeSchema.safeParse(item);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const where = issue.path.length ? `'s ${issue.path.map((p) => JSON.stringify(String(p))).join('.')}` : '';
+      const said =
+        issue.code === 'unrecognized_keys'
+          ? `has unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+          : issue.code === 'invalid_type'
+            ? `must be ${issue.expected === 'object' ? 'an object with "address" and "company" or "contactEmail"' : `a ${issue.expected === 'string' ? 'text' : issue.expected}`}`
+            : issue.message;
+      return fail(`${what}${where} ${said}`);
+    }
+    const parsed = parseSiteUrl(checked.data.address);
+    if (!parsed.ok) return fail(`${what}'s "address" is not a help-desk address (${parsed.error})`);
+    if (seen.has(parsed.origin)) fail(`${parsed.origin} has two recipes`);
+    seen.add(parsed.origin);
+    const { address: _a, ...locators } = checked.data;
+    const out: PolicyRecipe = { origin: parsed.origin };
+    for (const [k, x] of Object.entries(locators) as [keyof ReadingRecipe, string | undefined][]) if (x) out[k] = x;
+    return out;
+  });
+}
+
 const READERS: { [K in keyof ManagedPolicy]-?: (v: unknown, ctx: PolicyContext) => ManagedPolicy[K] } = {
   sites,
   sources,
@@ -194,6 +237,7 @@ const READERS: { [K in keyof ManagedPolicy]-?: (v: unknown, ctx: PolicyContext) 
   ticketCounting: (v) => (typeof v === 'boolean' ? v : fail('must be true or false')),
   salesContact: (v) => text(v, 'the sales contact', 300),
   technician,
+  recipes,
 };
 
 /**

@@ -9,6 +9,12 @@ export interface ReadingRecipe {
   ticketId?: string;
 }
 
+/** A recipe as kept per site: when it was saved, and whether the organisation's policy set it (locked). */
+export interface SavedRecipe extends ReadingRecipe {
+  savedAt?: string;
+  managed?: boolean;
+}
+
 export const RECIPE_FIELDS = ['company', 'contactEmail', 'ticketId'] as const;
 export type RecipeField = (typeof RECIPE_FIELDS)[number];
 

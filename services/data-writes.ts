@@ -24,6 +24,7 @@ import { refreshSearchIndex } from '@/background-caches/search-snapshot';
 import { commitImport, ImportCommitError } from './import';
 import { clearAllData, loadRecordSet, removeSource, type ImportSummary, type Progress } from '@/storage/record-writes';
 import { importedAtItem, markImported } from './freshness';
+import { restoreRecipes } from './recipes';
 
 /** Stages older than this were abandoned (a page closed mid-way): dropped at the next import. */
 const STAGE_TTL_MS = 60 * 60 * 1000;
@@ -58,7 +59,12 @@ export async function commitStagedImport(
   const parses = stage.payload as ImportParse[];
   let outcome: ImportOutcome;
   try {
-    outcome = { ok: true, summary: await commitImport(db, parses, onProgress) };
+    const summary = await commitImport(db, parses, onProgress);
+    // A backup's site recipes, once its records are in (checked with the rest when it was read).
+    summary.warnings.push(
+      ...(await restoreRecipes(parses.flatMap((p) => (p.backup?.recipes ? [p.backup.recipes] : [])))),
+    );
+    outcome = { ok: true, summary };
     // The sidebar says how old imported data is: remember when each source was written.
     await markImported(sourcesOf(parses));
   } catch (e) {

@@ -5,14 +5,15 @@
  * sets is taken back (its sites and sources) or left to the user (a setting keeps its last value).
  * Idempotent: applied at every start of the background and whenever the policy changes.
  */
-import { readPolicy, type PolicyContext, type PolicyRead, type PolicySource } from '@/core/policy';
+import { readPolicy, type PolicyContext, type PolicyRead, type PolicyRecipe, type PolicySource } from '@/core/policy';
+import type { SavedRecipe } from '@/core/recipe';
 import { SPECIFIC_ADAPTERS } from '@/adapters/registry';
 import { liveSource } from '@/sources/live-sources';
 import { forgetSync } from '@/sources/run-sync';
 import { forgetRetries } from '@/sources/retry-state';
 import type { BackstoryDB } from '../storage/db';
 import { deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '../storage/secrets';
-import { sitesItem } from '../storage/sites';
+import { recipesItem, sitesItem } from '../storage/sites';
 import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig } from '../storage/source-configs';
 import { displaySettings } from '../storage/settings';
 import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy';
@@ -72,6 +73,11 @@ export async function applyPolicy(
   ];
   if (!same(nextSites, sites)) await sitesItem.setValue(nextSites);
 
+  // Reading recipes ("show me where"): the policy's, locked, then the technician's own for other sites.
+  const recipes = await recipesItem.getValue();
+  const nextRecipes = withPolicyRecipes(recipes, policy.recipes ?? [], now);
+  if (!same(nextRecipes, recipes)) await recipesItem.setValue(nextRecipes);
+
   // Data sources.
   const configs = await sourcesItem.getValue();
   const wanted = policy.sources ?? [];
@@ -115,6 +121,32 @@ export async function applyPolicy(
   if (!same(applied?.problems ?? [], problems) || !applied)
     await policyAppliedItem.setValue({ at: now.toISOString(), problems });
   return toSync;
+}
+
+/**
+ * The stored recipes with the policy's in place: each marked managed (Options locks it, a picker
+ * cannot overwrite it), keeping the date it was first set while its locators stay the same. A
+ * managed recipe the policy no longer lists goes; the technician's own for a site the policy
+ * names is replaced by the policy's.
+ */
+export function withPolicyRecipes(
+  stored: Record<string, SavedRecipe>,
+  wanted: readonly PolicyRecipe[],
+  now: Date,
+): Record<string, SavedRecipe> {
+  const out: Record<string, SavedRecipe> = {};
+  for (const [origin, r] of Object.entries(stored))
+    if (!r.managed && !wanted.some((p) => p.origin === origin)) out[origin] = r;
+  for (const { origin, ...locators } of wanted) {
+    const before = stored[origin];
+    const unchanged =
+      before?.managed &&
+      before.company === locators.company &&
+      before.contactEmail === locators.contactEmail &&
+      before.ticketId === locators.ticketId;
+    out[origin] = { ...locators, savedAt: (unchanged && before.savedAt) || now.toISOString(), managed: true };
+  }
+  return out;
 }
 
 function configOf(p: PolicySource): SourceConfig {

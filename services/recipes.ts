@@ -1,6 +1,9 @@
 import { browser } from '#imports';
 import { asRecipe, type ReadingRecipe } from '@/core/recipe';
 import { recipesItem } from '@/storage/sites';
+import { storedRecipe } from '@/core/recipe-schema';
+import { msg, type ImportMessage } from '@/core/import-message';
+import type { SavedRecipe } from '@/core/recipe';
 
 /**
  * Start picking in a tab: the sidebar's own tab, or (from the popup, which has no tab) the
@@ -21,18 +24,56 @@ export async function startPicking(senderTabId: number): Promise<null> {
 /**
  * Save the recipe a content script's page was shown by: under that page's own origin only (the
  * sender's address, never one the message names), so a script on one site cannot teach another.
+ * A recipe the organisation set (policy) stays as it set it.
  */
-export async function saveRecipe(senderUrl: string | undefined, recipe: ReadingRecipe): Promise<null> {
+export async function saveRecipe(
+  senderUrl: string | undefined,
+  recipe: ReadingRecipe,
+  now = new Date(),
+): Promise<null> {
   const checked = asRecipe(recipe);
   if (!senderUrl || !checked) throw new Error('no recipe');
   const origin = new URL(senderUrl).origin;
   const all = await recipesItem.getValue();
-  await recipesItem.setValue({ ...all, [origin]: checked });
+  if (all[origin]?.managed) throw new Error('set by your organisation');
+  await recipesItem.setValue({ ...all, [origin]: { ...checked, savedAt: now.toISOString() } });
   return null;
 }
 
-/** Forget a site's recipe (options). */
-export async function removeRecipe(origin: string): Promise<void> {
-  const { [origin]: _gone, ...rest } = await recipesItem.getValue();
+/**
+ * Forget a site's recipe (Options). The content script hears the change and reads its page
+ * again without it (entrypoints/helpdesk.content/local-values.ts watchRecipes). One the
+ * organisation set cannot be removed here.
+ */
+export async function removeRecipe(origin: string): Promise<boolean> {
+  const all = await recipesItem.getValue();
+  if (!all[origin] || all[origin].managed) return false;
+  const { [origin]: _gone, ...rest } = all;
   await recipesItem.setValue(rest);
+  return true;
+}
+
+/**
+ * Recipes from imported backups (checked in full when the backup was read, sources/backup.ts),
+ * written after its records: each replaces the site's own recipe, never one the organisation set.
+ * What happened, as import warnings.
+ */
+export async function restoreRecipes(backups: Record<string, SavedRecipe>[]): Promise<ImportMessage[]> {
+  if (!backups.some((r) => Object.keys(r).length)) return [];
+  const all = { ...(await recipesItem.getValue()) };
+  const restored = new Set<string>();
+  const managed = new Set<string>();
+  for (const recipes of backups)
+    for (const [origin, recipe] of Object.entries(recipes)) {
+      if (all[origin]?.managed) managed.add(origin);
+      else {
+        all[origin] = storedRecipe({ ...recipe, managed: false });
+        restored.add(origin);
+      }
+    }
+  if (restored.size) await recipesItem.setValue(all);
+  return [
+    ...(restored.size ? [msg('recipesRestored', String(restored.size))] : []),
+    ...[...managed].map((origin) => msg('recipeManaged', origin)),
+  ];
 }

@@ -11,6 +11,8 @@ import { allRecords, salesTables } from '@/storage/record-store';
 import { TEMPLATE_FIELDS } from './column-maps';
 import { isForbiddenKey } from './values';
 import { msg, type ImportMessage } from '@/core/import-message';
+import { backupRecipesSchema, storedRecipe } from '@/core/recipe-schema';
+import type { SavedRecipe } from '@/core/recipe';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
@@ -21,6 +23,12 @@ export interface BackupFile {
   exportedAt: string;
   records: RecordSet;
   pins: Pin[];
+  /**
+   * The sites' reading recipes ("show me where") by origin: the technician's own, not those the
+   * organisation's policy sets (its policy brings them). Written only when there is one, so a
+   * backup without recipes still imports into a Backstory from before recipes.
+   */
+  recipes?: Record<string, SavedRecipe>;
 }
 
 /** Why a backup was refused: an English message for logs, and its code for the user's language. */
@@ -35,9 +43,16 @@ export class BackupError extends Error {
   }
 }
 
-/** Everything in the database, as a backup. Derived index keys are left out and rebuilt on restore. */
-export async function exportBackup(db: BackstoryDB): Promise<BackupFile> {
-  return db.transaction('r', [...salesTables(db), db.pins], async () => {
+/**
+ * Everything in the database, as a backup, with the sites' recipes (storage/sites.ts recipesItem,
+ * read by the caller: this module also runs in the import worker, which has no extension storage).
+ * Derived index keys are left out and rebuilt on restore.
+ */
+export async function exportBackup(
+  db: BackstoryDB,
+  siteRecipes: Record<string, SavedRecipe> = {},
+): Promise<BackupFile> {
+  const backup: BackupFile = await db.transaction('r', [...salesTables(db), db.pins], async () => {
     const [stored, contacts, campaigns, deals, notes, pins] = await Promise.all([
       allRecords(db, 'account'),
       allRecords(db, 'contact'),
@@ -55,6 +70,15 @@ export async function exportBackup(db: BackstoryDB): Promise<BackupFile> {
       pins,
     };
   });
+  const recipes = ownRecipes(siteRecipes);
+  return Object.keys(recipes).length ? { ...backup, recipes } : backup;
+}
+
+/** The technician's own recipes as a backup keeps them (the organisation's are left out). */
+export function ownRecipes(all: Record<string, SavedRecipe>): Record<string, SavedRecipe> {
+  const out: Record<string, SavedRecipe> = {};
+  for (const [origin, recipe] of Object.entries(all)) if (!recipe.managed) out[origin] = storedRecipe(recipe);
+  return out;
 }
 
 export function serializeBackup(backup: BackupFile): string {
@@ -161,6 +185,9 @@ const backupSchema = z.strictObject({
     notes: z.array(noteSchema),
   }),
   pins: z.array(pinSchema),
+  // Checked like any recipe from outside the picker (core/recipe-schema.ts): one bad recipe
+  // refuses the whole backup, as one bad record does.
+  recipes: z.optional(backupRecipesSchema),
 });
 
 // Compile-time guard: a model field added without updating the schemas above fails type checking.
@@ -224,9 +251,15 @@ function invalid(detail: string): never {
 
 type Issue = z.core.$ZodIssue;
 function pathText(path: PropertyKey[]): string {
-  return (
-    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)'
-  );
+  const step = (p: PropertyKey, i: number) =>
+    typeof p === 'number'
+      ? `[${p}]`
+      : typeof p === 'string' && !/^[A-Za-z_$][\w$]*$/.test(p)
+        ? `[${JSON.stringify(p)}]` // a recipe's origin: recipes["https://desk.example.com"]
+        : i
+          ? `.${String(p)}`
+          : String(p);
+  return path.map(step).join('') || '(top level)';
 }
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>(
@@ -241,6 +274,7 @@ function issueText(issue: Issue, actual: unknown): string {
       : `found ${Array.isArray(actual) ? 'array' : actual === null ? 'null' : typeof actual}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, ${found}`;
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
   if (issue.code === 'invalid_value') return `expected ${issue.values.map((x) => JSON.stringify(x)).join(' or ')}`;
   return issue.message;
 }

@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import type { HelpdeskSite } from '@/core/sites';
-import type { ReadingRecipe } from '@/core/recipe';
+import type { SavedRecipe } from '@/core/recipe';
 
 /** Help-desk sites the user added on their own domains (no secrets: content scripts may read it). */
 export const sitesItem = storage.defineItem<HelpdeskSite[]>('local:helpdeskSites', { fallback: [] });
@@ -10,7 +10,7 @@ export const sitesItem = storage.defineItem<HelpdeskSite[]>('local:helpdeskSites
  * so recipes are kept beside the sites rather than in them. Absent in older profiles: none.
  * The content script reads it directly (entrypoints/helpdesk.content/local-values.ts).
  */
-export const recipesItem = storage.defineItem<Record<string, ReadingRecipe>>('local:siteRecipes', { fallback: {} });
+export const recipesItem = storage.defineItem<Record<string, SavedRecipe>>('local:siteRecipes', { fallback: {} });
 
 /** Per site and day: how often a ticket was recognised and which fields could not be read. */
 export interface SiteDayStats {

@@ -7,6 +7,8 @@
  */
 import { readGeneric, regionsOfLastRead } from '../../adapters/generic';
 import { RereadScheduler } from '../../entrypoints/helpdesk.content/reread';
+import { buildLocator, readByRecipe } from '../../adapters/recipe';
+import type { ReadingRecipe } from '../../core/recipe';
 
 const URL_ = new URL('https://help.example.com/tickets/1042');
 
@@ -137,6 +139,49 @@ const readerBench = {
     await settled();
     readGeneric(document, URL_); // warm-up
     return timeRuns(runs);
+  },
+  /**
+   * The same ticket page read with a site's recipe ("show me where": the company and the
+   * requester's email as a technician would click them, located as the picker does), then the
+   * rules filling the rest, as adapters/index.ts detectTicket does; beside it, in turns on the
+   * same page, the rules alone (the baseline) and the recipe's own lookups.
+   */
+  async withRecipe(mb: number, runs = 15) {
+    showPage(ticketPage(mb * 1024 * 1024));
+    await settled();
+    const recipe: ReadingRecipe = {};
+    const company = buildLocator(document, document.querySelector('aside.properties dd')!);
+    const email = buildLocator(document, document.querySelector('aside.properties a[href^="mailto:"]')!);
+    if (!company.ok || !email.ok) throw new Error('the bench page gives no recipe');
+    recipe.company = company.locator;
+    recipe.contactEmail = email.locator;
+    const both = () => ({ ...readGeneric(document, URL_), ...readByRecipe(document, recipe) });
+    both(); // warm-up
+    const rules: number[] = [];
+    const withRecipe: number[] = [];
+    const lookups: number[] = [];
+    let read: { company?: string; contactEmail?: string } = {};
+    for (let i = 0; i < runs; i++) {
+      let start = performance.now();
+      readGeneric(document, URL_);
+      rules.push(performance.now() - start);
+      start = performance.now();
+      read = both();
+      withRecipe.push(performance.now() - start);
+      start = performance.now();
+      readByRecipe(document, recipe);
+      lookups.push(performance.now() - start);
+    }
+    const p50 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+    return {
+      nodes: document.getElementsByTagName('*').length,
+      recipe,
+      read: { company: read.company, contactEmail: read.contactEmail },
+      rulesP50: p50(rules),
+      recipeP50: p50(withRecipe),
+      recipeMin: Math.min(...withRecipe),
+      lookupsP50: p50(lookups),
+    };
   },
   hostileNames: () => Object.keys(HOSTILE),
   /** The longest single reading of a hostile page. */

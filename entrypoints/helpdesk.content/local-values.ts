@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { HelpdeskSite } from '@/core/sites';
-import type { ReadingRecipe } from '@/core/recipe';
+import type { SavedRecipe } from '@/core/recipe';
 
 /**
  * The two settings the content script needs, read straight from storage.local instead of through
@@ -20,7 +20,7 @@ export interface LocalValues {
   /** The backstory shows in the browser's side panel: no sidebar in the page, only the report. */
   panel: boolean;
   /** This page's site's reading recipe, if the technician showed one. */
-  recipe?: ReadingRecipe;
+  recipe?: SavedRecipe;
 }
 
 /** All of them in one storage read. */
@@ -28,7 +28,7 @@ export async function readLocalValues(): Promise<LocalValues> {
   const got = await browser.storage.local.get([SITES_KEY, COLLAPSED_KEY, PLACE_KEY, RECIPES_KEY]);
   const sites = got[SITES_KEY];
   // Checked when saved (services/recipes.ts); readByRecipe survives any value.
-  const recipe = (got[RECIPES_KEY] as Record<string, ReadingRecipe> | undefined)?.[location.origin];
+  const recipe = (got[RECIPES_KEY] as Record<string, SavedRecipe> | undefined)?.[location.origin];
   return {
     sites: Array.isArray(sites) ? (sites as HelpdeskSite[]) : [],
     collapsed: !!got[COLLAPSED_KEY],
@@ -37,20 +37,23 @@ export async function readLocalValues(): Promise<LocalValues> {
   };
 }
 
-/** Calls `fn` when the technician moves the backstory between the page and the side panel. */
-export function watchPlace(fn: (panel: boolean) => void): () => void {
+/** Calls `fn` with a storage.local key's new value whenever it changes. */
+function watchKey(key: string, fn: (value: unknown) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && Object.hasOwn(changes, PLACE_KEY)) fn(changes[PLACE_KEY]!.newValue === 'panel');
+    if (area === 'local' && Object.hasOwn(changes, key)) fn(changes[key]!.newValue);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** Calls `fn` when the technician moves the backstory between the page and the side panel. */
+export const watchPlace = (fn: (panel: boolean) => void) => watchKey(PLACE_KEY, (v) => fn(v === 'panel'));
+
 /** Calls `fn` when the sidebar is folded or unfolded (in any tab, or by the keyboard command). */
-export function watchCollapsed(fn: (collapsed: boolean) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && Object.hasOwn(changes, COLLAPSED_KEY)) fn(!!changes[COLLAPSED_KEY]!.newValue);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+export const watchCollapsed = (fn: (collapsed: boolean) => void) => watchKey(COLLAPSED_KEY, (v) => fn(!!v));
+
+/**
+ * Calls `fn` when any site's recipe is saved, removed (Options), imported or set by policy: the
+ * page is then read again, so a removed recipe stops being used at once, not at the next reload.
+ */
+export const watchRecipes = (fn: () => void) => watchKey(RECIPES_KEY, () => fn());

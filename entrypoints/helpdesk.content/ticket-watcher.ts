@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import { detectTicket, enrichFromApi, isCertainTicketUrl } from '@/adapters';
 import type { TicketRef } from '@/core/model';
 import { siteFor } from '@/core/sites';
-import { readLocalValues, watchPlace, type LocalValues } from './local-values';
+import { readLocalValues, watchPlace, watchRecipes, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
@@ -60,6 +60,8 @@ export class TicketWatcher {
         }
       }),
     );
+    // A site's recipe saved, removed or replaced: read the page again with what is stored now.
+    ctx.onInvalidated(watchRecipes(() => this.reread()));
   }
 
   /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { RECORD_KINDS, type RecordKind } from '@/core/model';
 import { exportBackup, serializeBackup } from '@/sources/backup';
 import { getDb } from '@/storage/db';
+import { recipesItem } from '@/storage/sites';
 import { countsByKind } from '@/storage/record-store';
 import { clearThroughBackground, loadSampleThroughBackground } from '@/messaging/data-writes';
 import { ImportCard } from './ImportCard';
@@ -44,7 +45,7 @@ export function DataPanel() {
 
   const exportAll = () =>
     run(async () => {
-      const backup = await exportBackup(getDb());
+      const backup = await exportBackup(getDb(), await recipesItem.getValue());
       const url = URL.createObjectURL(new Blob([serializeBackup(backup)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;

@@ -8,6 +8,7 @@ import { describeStats } from './site-text';
 import { t } from '@/i18n/i18n';
 import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
 import { Managed } from './policy-ui';
+import { RecipesCard } from './RecipesCard';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -190,6 +191,8 @@ export function SitesPanel() {
           </table>
         )}
       </section>
+
+      <RecipesCard />
 
       <section class="card" aria-labelledby="activity-title">
         <h2 id="activity-title">{t('sites.today')}</h2>
