@@ -8,19 +8,14 @@ import { clean, hiddenByStyle, isSkipped, mailtoAddresses } from './dom';
 const CARD_NAME =
   /(?:^|[\s_-])(?:customer|requester|requestor|user|contact|client|caller|reporter)(?:$|[\s_-]|card|info|details|panel|profile)/i;
 const NOT_CARD_NAME = /menu|nav|topbar|current|agent|owner|assignee|avatar/i;
-/** A cheap first test of class and id names: could this be a customer card? */
-const CARD_WORD = /customer|request|user|contact|client|caller|reporter/i;
 const ORG_NAME = /org|company|account|client-name|customer-name/i;
 const CARD_MAX_NODES = 200;
 const AVATAR = /avatar|initials|icon|badge/i;
 const UI_WORDS = /^(?:view|edit|open|more|all|tickets?|profile|e-?mail|phone|customer|requester|user|contact)\b/i;
 
 export function isCardName(el: Element): boolean {
-  if (!el.hasAttributes()) return false;
-  const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  if (!CARD_WORD.test(names)) return false;
-  const split = names.replace(/([a-z])([A-Z])/g, '$1-$2');
-  return CARD_NAME.test(split) && !NOT_CARD_NAME.test(split);
+  const names = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
+  return CARD_NAME.test(names) && !NOT_CARD_NAME.test(names);
 }
 
 export interface Card {

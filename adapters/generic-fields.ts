@@ -53,22 +53,7 @@ export interface Field {
 export type Add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => void;
 
 /** Where a short label may sit beside its value: "<span>Company</span><span>Acme</span>". */
-const LABEL_TAGS = new Set([
-  'span',
-  'div',
-  'b',
-  'strong',
-  'label',
-  'p',
-  'li',
-  'small',
-  'em',
-  'i',
-  'font',
-  'dt',
-  'th',
-  'td',
-]);
+const LABEL_TAGS = /^(?:span|div|b|strong|label|p|li|small|em|i|font|dt|th|td)$/;
 
 /** The labelled forms an element can hold: label/control, dt/dd, th/td, td/td, aria, a short label and its sibling. */
 export function readElement(el: Element, add: Add): void {
@@ -81,7 +66,7 @@ export function readElement(el: Element, add: Add): void {
     if (control) return add(ownLabelText(el, control), control, el);
   }
   if (el.hasAttributes()) readAria(el, add);
-  if (!LABEL_TAGS.has(tag)) return;
+  if (!LABEL_TAGS.test(tag)) return;
   const only = el.firstChild;
   const text = only && only === el.lastChild && only.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
   if (tag === 'dt' || tag === 'th' || tag === 'td') {

@@ -60,12 +60,12 @@ export interface TextCandidate {
  * read") and how many candidates it found.
  */
 export function eachCandidateText(
-  root: Node,
+  root: Element,
   maxNodes: number,
   maxCandidates: number,
   found: (c: TextCandidate) => void,
 ): [tooLarge: boolean, candidates: number] {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let nodes = 0;
   let candidates = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -47,7 +47,7 @@ export function readGeneric(
   { freeText = true }: { freeText?: boolean } = {},
 ): AdapterReading {
   const root = doc.body ?? doc.documentElement;
-  let fields: Field[] = [];
+  const fields: Field[] = [];
   const perKind: Record<FieldKind, number> = { company: 0, contact: 0, contactEmail: 0, ticketType: 0 };
   const cards: Card[] = [];
   let badgeId: string | undefined;
@@ -95,7 +95,7 @@ export function readGeneric(
         if (found) return void cards.push(found);
       }
     };
-    let budget = limits.candidates ?? READ_LIMITS.candidates!;
+    let budget = limits.candidates ?? 5_000;
     let found: number;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
@@ -115,8 +115,7 @@ export function readGeneric(
     budget -= found;
     // Elements labelled by attributes, mailto: links (customer cards) and where the ticket number
     // may show (role=heading, a "ticket-number" badge): one native query, in page order.
-    const headings: Element[][] = [[...root.getElementsByTagName('h1')], [...root.getElementsByTagName('h2')]];
-    headings.push([...root.getElementsByTagName('h3')], []);
+    const headings = ['h1', 'h2', 'h3'].flatMap((t) => [...root.getElementsByTagName(t)]);
     for (const el of tooLarge ? [] : root.querySelectorAll(MARKED)) {
       if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
         if (--budget < 0) {
@@ -127,29 +126,22 @@ export function readGeneric(
       }
       if (el.localName === 'a' && cardTries < CARD_TRIES && /^mailto:/i.test(el.getAttribute('href') ?? ''))
         if (!skipped(el)) cardsAround(el);
-      if (el.getAttribute('role') === 'heading') headings[3]!.push(el);
+      if (el.getAttribute('role') === 'heading') headings.push(el);
       else if (!badgeId && NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`) && !skipped(el))
         if ((badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? ''))) idFrom = el;
     }
     // Headings are customer text, never fields: the first one outside other customer text may show the number.
-    for (const list of badgeId ? [] : headings)
-      for (const el of list) {
-        if (idFrom && before(idFrom, el)) break;
-        const id = skipped(el.parentElement) ? undefined : ticketIdFromHeading(boundedText(el, 300) ?? '');
-        if (id) {
-          [headingId, idFrom] = [id, el];
-          break;
-        }
-      }
+    for (const el of badgeId ? [] : headings) {
+      if (idFrom && before(idFrom, el)) continue;
+      const id = skipped(el.parentElement) ? undefined : ticketIdFromHeading(boundedText(el, 300) ?? '');
+      if (id) [headingId, idFrom] = [id, el];
+    }
   }
 
   // A page read only in part is not trusted for its fields: the rest could disagree.
   if (tooLarge) fields.length = cards.length = 0;
   // In page order, as one walk over the page would have found them.
-  fields = fields
-    .map((f, i) => [f, i] as const)
-    .sort(([a, i], [b, j]) => (a.src === b.src ? i - j : before(a.src, b.src) ? -1 : 1))
-    .map(([f]) => f);
+  fields.sort((a, b) => (a.src === b.src ? 0 : before(a.src, b.src) ? -1 : 1));
   cards.sort((a, b) => (before(a.el, b.el) ? -1 : 1));
   const conflict: string[] = [];
   const visible = (f: Field) => !(f.el && hiddenByStyle(f.el)) && !(f.label && hiddenByStyle(f.label));
