@@ -1,212 +1,39 @@
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from './types';
-import {
-  boundedText,
-  clean,
-  CUSTOMER_TEXT_NAME,
-  CUSTOMER_TEXT_TAGS,
-  hiddenByStyle,
-  isSkipped,
-  labelKey,
-  mailtoAddresses,
-  parseContact,
-  SKIPPING_ATTRIBUTES,
-  valueOf,
-} from './dom';
-import { valueBesideLabel, withoutCount } from './label-shapes';
+import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom';
+import { NUMBER_NAME, ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
+import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
+import { isCardName, readCard, type Card } from './generic-card';
+import { eachCandidateText, MARKED, skipMemo } from './generic-scan';
+
+export { ticketIdFromHeading, ticketIdFromUrl };
 
 /**
  * The generic detector: any help desk whose URL names a ticket and whose page labels its fields
  * (or shows a customer card). Customer-written text is hostile (a subject or message can say
  * "Company: Evil Corp" or carry a fake mailto:), so message bodies, headings, subjects and hidden
  * elements are never read as fields, and when two readings of a field disagree the field is left
- * unread and the disagreement reported (`conflict`). One pass over the page, bounded.
+ * unread and the disagreement reported (`conflict`).
+ *
+ * Candidates first: the few nodes that may hold a label, an address or the ticket number are
+ * found cheaply (generic-scan.ts: one test of each text node's text, a few native queries), and
+ * only they are read: their shapes, whether they sit in customer text, their computed style.
  */
 
-const TICKET_ID_RE = /^[A-Za-z0-9-]{1,32}$/;
-/** An id-like segment with a digit: "/tickets/new" and "/tickets/open" are not tickets. */
-const isTicketId = (s: string | null | undefined): s is string => !!s && TICKET_ID_RE.test(s) && /\d/.test(s);
-
-/** The words help desks use for a ticket in their URLs (Zammad, GLPI, iTop, Znuny, Redmine, UVdesk, FreeScout…). */
-const WORDS = ['ticket', 'conversation', 'case', 'incident', 'request', 'issue', 'sr', 'workorder', 'job'];
-const WORD_SEGMENT = new RegExp(`^(?:${WORDS.join('|')})s?$`, 'i');
-/** Between the word and the id: "#ticket/zoom/42", "/ticket/view/42". */
-const VIEW_SEGMENT = /^(?:zoom|view|show|display|details?|edit)$/i;
-/** Parameters that name a ticket themselves: ticket, ticketID, ticket_id, conversation, case-id… */
-const ID_PARAMS = new Set(WORDS.flatMap((w) => [w, `${w}id`, `${w}_id`, `${w}-id`]));
-/** Parameters whose value says what the page shows: Znuny's Action=AgentTicketZoom, iTop's class=UserRequest. */
-const VIEW_PARAMS = new Set(['action', 'class', 'module', 'page', 'view', 'controller', 'type']);
-
-/** Words in a path or name: "ticket.form.php" -> ticket, form, php; "AgentTicketZoom" -> agent, ticket, zoom. */
-const words = (s: string) =>
-  s
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-const namesTicketWord = (s: string) => words(s).some((w) => WORD_SEGMENT.test(w));
-
-/** The query's parameters, names lower-case, split on "&" and on ";" (Znuny/OTRS: "Action=AgentTicketZoom;TicketID=7"). */
-const queryParams = (url: URL): [string, string][] =>
-  [...new URLSearchParams(url.search.replace(/;/g, '&'))].map(([k, v]) => [k.toLowerCase(), v]);
-
-export function ticketIdFromUrl(url: URL): string | undefined {
-  // Path, and hash routes of single-page apps ("#/tickets/1042", Zammad's "#ticket/zoom/42").
-  for (const path of [url.pathname, url.hash.replace(/^#!?/, '').split('?')[0] ?? '']) {
-    const segs = path.split('/').filter(Boolean);
-    for (let i = 0; i < segs.length - 1; i++) {
-      if (!WORD_SEGMENT.test(segs[i]!)) continue;
-      if (isTicketId(segs[i + 1])) return segs[i + 1];
-      if (VIEW_SEGMENT.test(segs[i + 1]!) && isTicketId(segs[i + 2])) return segs[i + 2];
-    }
-  }
-  const params = queryParams(url);
-  for (const [name, value] of params) if (ID_PARAMS.has(name) && isTicketId(value)) return value;
-  // A bare "?id=" only counts on a page that names a ticket: "/front/ticket.form.php?id=7",
-  // "/Ticket/Display.html?id=7", iTop's "UI.php?operation=details&class=UserRequest&id=7".
-  const id = params.find(([name]) => name === 'id')?.[1];
-  if (!isTicketId(id)) return undefined;
-  const named =
-    namesTicketWord(url.pathname) || params.some(([name, value]) => VIEW_PARAMS.has(name) && namesTicketWord(value));
-  return named ? id : undefined;
-}
-
-type FieldKind = 'company' | 'contact' | 'contactEmail' | 'ticketType';
-const LABELS: Record<string, FieldKind> = {};
-for (const l of ['company', 'organization', 'organisation', 'account', 'client', 'customer']) {
-  LABELS[l] = 'company';
-  LABELS[`${l} name`] = 'company';
-}
-for (const l of ['requester', 'requestor', 'contact', 'from', 'caller', 'reporter', 'end user']) {
-  LABELS[l] = 'contact';
-  LABELS[`${l} name`] = 'contact';
-  LABELS[`${l} email`] = 'contactEmail';
-  LABELS[`${l} e-mail`] = 'contactEmail';
-}
-// What kind of ticket it is, for campaign insights ("which ticket kinds dominate").
-for (const l of ['type', 'ticket type', 'issue type', 'request type', 'incident type', 'category', 'problem type'])
-  LABELS[l] = 'ticketType';
-function kindOf(label: string): FieldKind | undefined {
-  if (label.length > 40) return undefined;
-  const key = labelKey(label);
-  return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
-}
-
-interface Field {
-  kind: FieldKind;
-  text: string;
-  /** Where the value came from (for a mailto: link in a contact field, and the style check). */
-  el?: Element;
-  /** Where the label is (checked for being hidden too). */
-  label?: Element;
-}
-
-/** How much one reading may do: nodes visited, and field candidates kept per kind. */
+/** How much one reading may do: text nodes looked at, candidates read, field readings kept per kind. */
 export interface ReadLimits {
   nodes: number;
   fieldsPerKind: number;
+  /** Text nodes and elements read closely; a page with more is "too large to read". */
+  candidates?: number;
 }
-/** About 25 ms of Chromium on a 2018 laptop core; an 8 MB page is read in full. */
-export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24 };
+/** An 8 MB page (about 200,000 text nodes) is read in full. */
+export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
+/** Customer cards tried per reading (a page may name many blocks "user" or "contact"). */
+const CARD_TRIES = 8;
 
-// Customer cards: a block named for the customer, requester, user or contact (class or id),
-// holding their name, an email (mailto: or text) and the organisation beneath, without labels.
-const CARD_NAME =
-  /(?:^|[\s_-])(?:customer|requester|requestor|user|contact|client|caller|reporter)(?:$|[\s_-]|card|info|details|panel|profile)/i;
-const NOT_CARD_NAME = /menu|nav|topbar|current|agent|owner|assignee|avatar/i;
-const ORG_NAME = /org|company|account|client-name|customer-name/i;
-const CARD_MAX_NODES = 200;
-const AVATAR = /avatar|initials|icon|badge/i;
-const UI_WORDS = /^(?:view|edit|open|more|all|tickets?|profile|e-?mail|phone|customer|requester|user|contact)\b/i;
-
-function isCardName(el: Element): boolean {
-  const names = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
-  return CARD_NAME.test(names) && !NOT_CARD_NAME.test(names);
-}
-
-interface Card {
-  name?: string;
-  email?: string;
-  org?: string;
-  el: Element;
-}
-
-/** A customer card's name, email and organisation, by structure: lines in order, the email marked. */
-function readCard(el: Element): Card | undefined {
-  const lines: { text: string; org: boolean; el: Element }[] = [];
-  let email: string | undefined;
-  let nodes = 0;
-  let n: Node | null = el.firstChild;
-  while (n) {
-    if (++nodes > CARD_MAX_NODES) return undefined;
-    let enter = false;
-    if (n.nodeType === 3) {
-      const text = clean(n.nodeValue);
-      const parent = n.parentElement ?? el;
-      if (text) lines.push({ text, org: ORG_NAME.test(parent.getAttribute('class') ?? ''), el: parent });
-    } else if (n.nodeType === 1) {
-      const e = n as Element;
-      enter = !isSkipped(e) && e.localName !== 'button' && !AVATAR.test(e.getAttribute('class') ?? '');
-      const href = e.getAttribute('href');
-      if (enter && href && /^mailto:/i.test(href)) email ??= mailtoAddresses(href).find((a) => isEmail(a));
-    }
-    if (enter && n.firstChild) n = n.firstChild;
-    else {
-      while (n && n !== el && !n.nextSibling) n = n.parentNode;
-      n = !n || n === el ? null : n.nextSibling;
-    }
-  }
-  const emailAt = lines.findIndex((l) => isEmail(l.text) || (email && l.text.toLowerCase() === email.toLowerCase()));
-  email ??= emailAt >= 0 ? lines[emailAt]!.text : undefined;
-  if (!email || hiddenByStyle(el)) return undefined;
-  const plain = (l: { text: string }) =>
-    l.text.length <= 120 && /\p{L}/u.test(l.text) && !/[@:：]/.test(l.text) && !UI_WORDS.test(l.text);
-  const rest = lines.filter((l, i) => i !== emailAt && plain(l) && !hiddenByStyle(l.el));
-  const name = rest[0] && !rest[0].org ? rest[0].text : undefined;
-  const org = rest.find((l) => l.org)?.text ?? (name ? rest[1]?.text : undefined);
-  return { name, email: normalizeEmail(email), org, el };
-}
-
-/** Where the page shows its ticket number: "#1234" badges, "Ticket #48213" in the heading or title. */
-const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-ref/i;
-/** A cheap first test of class and id names: could this be a customer card or a number badge? */
-const CARD_OR_NUMBER = /customer|request|user|contact|client|caller|reporter|ticket/i;
-const TICKET_WORD = '(?:ticket|case|incident|request|issue|conversation|sr|job|work ?order|task)';
-const MARK = '(?:#|n[or]\\.?\\s|number\\s|n°)';
-/** "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket 1042 · Printer offline", "Incident INC-77". */
-const HEADING_ID = new RegExp(
-  `^[\\s\\[(]*(?:${TICKET_WORD}\\s*:?\\s*${MARK}?|${MARK})\\s*:?\\s*([A-Za-z0-9-]{1,32})\\b`,
-  'i',
-);
-
-/** "Ticket #1042 · Printer offline" or "#1042" -> "1042": only at the start (a subject follows). */
-export function ticketIdFromHeading(text: string): string | undefined {
-  const id = HEADING_ID.exec(text)?.[1];
-  return isTicketId(id) ? id : undefined;
-}
-
-const PLACEHOLDER = /^(?:-+|—|–|none|n\/a|not set|select.*|choose.*)$/i;
-function companyName(text: string): string | undefined {
-  const name = withoutCount(clean(text));
-  return name && name.length <= 200 && !PLACEHOLDER.test(name) ? name : undefined;
-}
-
-/** Two readings of one field say the same thing: equal, or one holds the other ("Acme" / "Acme Dental Group"). */
-const sameKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, '');
-const agree = (a: string, b: string) => {
-  const x = sameKey(a);
-  const y = sameKey(b);
-  return x === y || (!!x && !!y && (x.includes(y) || y.includes(x)));
-};
-
-/**
- * The one value the readings agree on: undefined when there is none (an empty field is a
- * reading of none), null when they disagree. The readings are of visible elements only.
- */
-function decide(values: (string | undefined)[]): string | undefined | null {
-  const read = values.filter((v): v is string => v !== undefined);
-  const first = read[0];
-  return read.some((v) => v !== first && !agree(v, first!)) ? null : first || undefined;
-}
+/** Page order: whether `a` comes before `b`. */
+const before = (a: Node, b: Node) => a !== b && !!(a.compareDocumentPosition(b) & 4); /* FOLLOWING */
 
 /**
  * `freeText: false` (the fallback under a specific adapter): "Label: value" lines in running
@@ -228,6 +55,7 @@ export function readGeneric(
   let idFrom: Element | undefined;
   let tooLarge = false;
 
+  let src: Node = doc;
   const add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => {
     const kind = kindOf(label);
     if (!kind || perKind[kind] >= limits.fieldsPerKind) return;
@@ -237,60 +65,84 @@ export function readGeneric(
     // page says "no company", and a "Company: …" elsewhere disagrees with it.
     if (!value && !(kind === 'company' && el && text === undefined)) return;
     perKind[kind]++;
-    fields.push({ kind, text: value, el, label: labelEl });
+    fields.push({ kind, text: value, el, label: labelEl, src });
   };
 
-  // The few elements whose attributes may skip them, found natively at once: the walk below
-  // then asks most elements only their tag and their class and id names.
-  const flagged = new Set(root ? root.querySelectorAll(SKIPPING_ATTRIBUTES) : []);
-  let visited = 0;
-  let cardTries = 0;
-  let n: Node | null = root?.firstChild ?? null;
-  while (n) {
-    if (++visited > limits.nodes) {
-      tooLarge = true;
-      break;
-    }
-    let enter = false;
-    const type = n.nodeType;
-    if (type === 3) {
-      if (freeText) readText(n as Text, add);
-    } else if (type === 1) {
-      const el = n as Element;
-      const tag = el.localName;
-      let names = '';
-      let skipped = CUSTOMER_TEXT_TAGS.test(tag);
-      if (!skipped && el.hasAttributes()) {
-        names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-        skipped = flagged.has(el) ? isSkipped(el) : names.length > 1 && CUSTOMER_TEXT_NAME.test(names);
+  if (root) {
+    const skipped = skipMemo(root);
+    const read = new Set<Element>();
+    /** The label shapes `el` can hold, once per element, none inside customer text. */
+    const readOnce = (el: Element) => {
+      if (read.has(el)) return;
+      read.add(el);
+      src = el;
+      readElement(el, add);
+    };
+    const tried = new Set<Element>();
+    let cardTries = 0;
+    /** The customer cards around an address: the outermost named one first, a few tries in all. */
+    const cardsAround = (holder: Element) => {
+      const named: Element[] = [];
+      for (let e: Element | null = holder; e && e !== root && !tried.has(e); e = e.parentElement) {
+        tried.add(e);
+        if (isCardName(e)) named.push(e);
       }
-      if (skipped) {
-        if (!headingId && (tag === 'h1' || tag === 'h2' || tag === 'h3' || el.getAttribute('role') === 'heading'))
-          if ((headingId = ticketIdFromHeading(boundedText(el, 300) ?? ''))) idFrom ??= el;
-      } else {
-        enter = true;
-        readElement(el, tag, add, !!names);
-        if (names.length > 1 && CARD_OR_NUMBER.test(names)) {
-          // The outermost card only (a card's own parts are named after it too), a few tries at most.
-          if (cardTries < 8 && isCardName(el) && !cards.some((c) => c.el.contains(el))) {
-            cardTries++;
-            const found = readCard(el);
-            if (found) cards.push(found);
-          }
-          if (!badgeId && NUMBER_NAME.test(names) && (badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? '')))
-            idFrom = el;
+      for (let i = named.length - 1; i >= 0 && cardTries < CARD_TRIES; i--) {
+        const el = named[i]!;
+        if (cards.some((c) => c.el.contains(el))) continue;
+        cardTries++;
+        const found = readCard(el);
+        if (found) return void cards.push(found);
+      }
+    };
+    let budget = limits.candidates ?? 5_000;
+    let found: number;
+    // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
+    // (a label is read from at most 8 nodes), then its own "Label: value" lines.
+    [tooLarge, found] = eachCandidateText(root, limits.nodes, budget, ({ text, label, email, value }) => {
+      const parent = text.parentElement;
+      if (!parent || skipped(parent)) return;
+      if (label) {
+        const holders: Element[] = [];
+        for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
+          holders.push(e);
+        for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
+        src = text;
+        if (freeText) readText(text, add);
+      }
+      if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
+    });
+    budget -= found;
+    // Elements labelled by attributes, mailto: links (customer cards) and where the ticket number
+    // may show (role=heading, a "ticket-number" badge): one native query, in page order.
+    const headings = ['h1', 'h2', 'h3'].flatMap((t) => [...root.getElementsByTagName(t)]);
+    for (const el of tooLarge ? [] : root.querySelectorAll(MARKED)) {
+      if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
+        if (--budget < 0) {
+          tooLarge = true;
+          break;
         }
+        if (!skipped(el)) readOnce(el);
       }
+      if (el.localName === 'a' && cardTries < CARD_TRIES && /^mailto:/i.test(el.getAttribute('href') ?? ''))
+        if (!skipped(el)) cardsAround(el);
+      if (el.getAttribute('role') === 'heading') headings.push(el);
+      else if (!badgeId && NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`) && !skipped(el))
+        if ((badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? ''))) idFrom = el;
     }
-    if (enter && n.firstChild) n = n.firstChild;
-    else {
-      while (n && n !== root && !n.nextSibling) n = n.parentNode;
-      n = !n || n === root ? null : n.nextSibling;
+    // Headings are customer text, never fields: the first one outside other customer text may show the number.
+    for (const el of badgeId ? [] : headings) {
+      if (idFrom && before(idFrom, el)) continue;
+      const id = skipped(el.parentElement) ? undefined : ticketIdFromHeading(boundedText(el, 300) ?? '');
+      if (id) [headingId, idFrom] = [id, el];
     }
   }
 
   // A page read only in part is not trusted for its fields: the rest could disagree.
   if (tooLarge) fields.length = cards.length = 0;
+  // In page order, as one walk over the page would have found them.
+  fields.sort((a, b) => (a.src === b.src ? 0 : before(a.src, b.src) ? -1 : 1));
+  cards.sort((a, b) => (before(a.el, b.el) ? -1 : 1));
   const conflict: string[] = [];
   const visible = (f: Field) => !(f.el && hiddenByStyle(f.el)) && !(f.label && hiddenByStyle(f.label));
   const of = (kind: FieldKind) => fields.filter((f) => f.kind === kind && visible(f));
@@ -343,105 +195,6 @@ export function readGeneric(
 let lastRegions: Element[] | undefined;
 /** The elements the latest generic reading used (fields, their labels' holders, the card, the ticket number). */
 export const regionsOfLastRead = (): Element[] | undefined => lastRegions;
-
-type Add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => void;
-
-/** The labelled forms an element can hold: label/control, dt/dd, th/td, td/td, aria, a short label and its sibling. */
-/** Where a short label may sit beside its value: "<span>Company</span><span>Acme</span>". */
-const LABEL_TAGS = new Set([
-  'span',
-  'div',
-  'b',
-  'strong',
-  'label',
-  'p',
-  'li',
-  'small',
-  'em',
-  'i',
-  'font',
-  'dt',
-  'th',
-  'td',
-]);
-
-function readElement(el: Element, tag: string, add: Add, labelled: boolean): void {
-  if (tag === 'label') {
-    const forId = el.getAttribute('for');
-    const control = forId
-      ? el.ownerDocument.getElementById(forId)
-      : [...el.children].find((c) => /^(?:input|select|textarea)$/.test(c.localName));
-    if (control) return add(ownLabelText(el, control), control, el);
-  }
-  if (labelled) readAria(el, add);
-  if (!LABEL_TAGS.has(tag)) return;
-  const only = el.firstChild;
-  const text = only && only === el.lastChild && only.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
-  if (tag === 'dt' || tag === 'th' || tag === 'td') {
-    const next = el.nextElementSibling;
-    if (next && next.localName === (tag === 'dt' ? 'dd' : 'td')) {
-      const label = text ?? boundedText(el, 60, 8);
-      if (label && label.length <= 60) add(label, next, el);
-    }
-  } else if (text !== undefined && tag !== 'a' && tag !== 'button') {
-    // <span class="label">Company</span><span>Acme</span> (with a colon, readText takes it).
-    if (text.length <= 40 && !/[:：]\s*$/.test(text) && kindOf(text)) {
-      const next = valueBesideLabel(el);
-      if (next && !isSkipped(next)) add(text, next, el);
-    }
-  }
-}
-
-function readAria(el: Element, add: Add): void {
-  const aria = el.getAttribute('aria-label');
-  if (aria) add(aria, el, el);
-  const by = el.getAttribute('aria-labelledby');
-  if (by) {
-    const label = by
-      .split(/\s+/)
-      .slice(0, 3)
-      .map((id) => {
-        const l = id ? el.ownerDocument.getElementById(id) : null;
-        return l ? (boundedText(l, 60, 8) ?? '') : '';
-      })
-      .join(' ');
-    add(label, el, el);
-  }
-}
-
-/** "Company: Acme" in a text node, or "Company:" followed by the value in the next node. */
-function readText(text: Text, add: Add) {
-  const value = text.nodeValue ?? '';
-  if (!/[:：]/.test(value)) return;
-  const lines = value.split('\n');
-  const parent = text.parentElement ?? undefined;
-  lines.forEach((line, i) => {
-    const m = /^\s*([A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*(.*)$/.exec(line);
-    if (!m || !kindOf(m[1]!)) return;
-    const rest = clean(m[2]);
-    if (rest) return add(m[1]!, parent, parent, rest);
-    if (i < lines.length - 1) return;
-    // "<b>Company:</b> Acme" or "<span>Company:</span><span>Acme</span>": the value follows
-    // the label's holder (the parent when the label is all it holds); stop at the first element
-    // so a later field's label is never taken.
-    const holder: Node = parent && parent.firstChild === text && parent.lastChild === text ? parent : text;
-    for (let n = holder.nextSibling, k = 0; n && k < 8; n = n.nextSibling, k++) {
-      if (n.nodeType === 3) {
-        const t = clean(n.nodeValue);
-        if (t) return add(m[1]!, parent, parent, t);
-      } else if (n.nodeType === 1) {
-        if (isSkipped(n as Element)) return;
-        return add(m[1]!, n as Element, parent, valueOf(n as Element) || undefined);
-      }
-    }
-  });
-}
-
-/** A label's own text, without its control's (a wrapped select's options). */
-const ownLabelText = (label: Element, control: Element): string =>
-  label.contains(control)
-    ? [...label.childNodes].map((n) => (n.nodeType === 3 ? n.nodeValue : '')).join(' ')
-    : (boundedText(label, 60, 8) ?? '');
 
 export { parseContact };
 

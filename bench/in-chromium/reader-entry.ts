@@ -183,6 +183,12 @@ const readerBench = {
       lookupsP50: p50(lookups),
     };
   },
+  /** `runs` readings of the page shown, back to back (the bench takes the main thread's CPU time around them). */
+  repeat(runs: number) {
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) readGeneric(document, URL_);
+    return performance.now() - start;
+  },
   hostileNames: () => Object.keys(HOSTILE),
   /** The longest single reading of a hostile page. */
   async hostile(name: string, runs = 5) {

@@ -1,0 +1,82 @@
+import { isSkipped } from './dom';
+import { LABEL_AT_LINE } from './generic-fields';
+
+/**
+ * Finding the generic reader's few candidates cheaply, before any costly reading: one native
+ * walk over the page's text nodes tests each one's text with one precompiled expression (a
+ * label at a line's start, or an "@"); elements come from native queries (aria labels, mailto:
+ * links, headings and ticket-number names). Only the candidates are then read, styled and
+ * checked for being customer text, so a page costs about one look at each text node.
+ */
+
+/** A label's first word at the start of a text node (the usual case; LABEL_AT_LINE for the rest). */
+const LABEL_AT_START = new RegExp(`^${LABEL_AT_LINE.source.replace('(?:^|\\n)', '')}`, 'i');
+
+/**
+ * The elements worth a closer look, found natively in one query: labelled by attributes, mailto:
+ * links (customer cards), and where the ticket number may show besides h1-h3 (role=heading, a
+ * class or id holding "ticket", as every ticket-number name does).
+ */
+export const MARKED =
+  '[aria-label],[aria-labelledby],a[href^="mailto:" i],[role="heading"],[class*="ticket" i],[id*="ticket" i]';
+
+/**
+ * Whether `el` is customer text or hidden by its attributes, itself or through an ancestor below
+ * `root` (isSkipped up the chain). Each element is asked once per reading, so asking for every
+ * candidate costs at most one look at each element above them: linear, however deep the page.
+ */
+export function skipMemo(root: Node): (el: Element | null) => boolean {
+  const known = new Map<Element, boolean>();
+  const chain: Element[] = [];
+  return (el) => {
+    let inside = false;
+    chain.length = 0;
+    for (let e = el; e && e !== root; e = e.parentElement) {
+      const k = known.get(e);
+      if (k !== undefined) {
+        inside = k;
+        break;
+      }
+      chain.push(e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      inside ||= isSkipped(chain[i]!);
+      known.set(chain[i]!, inside);
+    }
+    return inside;
+  };
+}
+
+export interface TextCandidate {
+  text: Text;
+  value: string;
+  label: boolean;
+  email: boolean;
+}
+
+/**
+ * Calls `found` for each candidate text node under `root`, in page order. Stops after
+ * `maxNodes` text nodes or `maxCandidates` candidates: returns whether it did ("too large to
+ * read") and how many candidates it found.
+ */
+export function eachCandidateText(
+  root: Element,
+  maxNodes: number,
+  maxCandidates: number,
+  found: (c: TextCandidate) => void,
+): [tooLarge: boolean, candidates: number] {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let nodes = 0;
+  let candidates = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (++nodes > maxNodes) return [true, candidates];
+    const value = n.nodeValue!;
+    // Cheapest tests first: an anchored expression fails at the first letter, includes() is native.
+    const label = LABEL_AT_START.test(value) || (value.includes('\n') && LABEL_AT_LINE.test(value));
+    const email = value.includes('@');
+    if (!label && !email) continue;
+    if (++candidates > maxCandidates) return [true, candidates];
+    found({ text: n as Text, value, label, email });
+  }
+  return [false, candidates];
+}
