@@ -16,12 +16,4 @@ export const PRESETS = [
 /** Which export a header row looks like; "backstory" is our own template (headers = field names). */
 export type Preset = (typeof PRESETS)[number];
 /** The presets that are a CRM or PSA (their record ids are worth keeping as an account's external id). */
-export const CRM_PRESETS: readonly Preset[] = [
-  'hubspot',
-  'salesforce',
-  'pipedrive',
-  'zoho',
-  'dynamics',
-  'connectwise',
-  'autotask',
-];
+export const CRM_PRESETS: readonly Preset[] = PRESETS.filter((p) => p !== 'backstory' && p !== 'generic');
