@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { hostPermissions } from './adapters/hosts';
 
 /**
  * WXT_TEST_HOSTS=1 (set by `npm start` and the browser tests) also lets the content script
@@ -18,12 +17,40 @@ const testOut = process.env.BACKSTORY_TEST_OUT || '.output-test';
 export const TEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAowqIBAs+w0GmPdj41hl/UqpC7zL2rzkQdinYcQ4TJ9zKGslzoLdThWsn03EM/Hku0J+TMNGroIhjCVAOY+hTueTaabiTWMV3Zf0yzhIobT36aCBYffWDq2sT8EW/57lFcwA/l6W4AhCS2DZ74E3TazEMFwqRO8Rct8PtEkgXh4NsVn7Qw309fiKXAgkBM/XIf8kdlty9ZLP4bxOAVOpJfjcJZCbZp4behJDmY1+tyA3/4+JjS/9XjTNdVlGfMX5gEa0fZJr8H9ZYtnu/9ZPfpYkhz1WeGVXEqPv2M48Ip0TbpeuA00u4HNseXD58Pb50Kvtx0kv0g9enHRKPUd9sxQIDAQAB';
 
+/**
+ * Test builds only: "own domain" help desks used by the browser tests. Granted up front so that
+ * permissions.request() answers without a prompt (a test cannot click the browser's dialog);
+ * the content script still reaches them only by the run-time registration a user's site gets.
+ */
+export const TEST_CUSTOM_SITE_MATCHES = ['*://*.test/*'];
+
+/**
+ * What the manifest asks for up front: the sites its content script runs on, which are the hosted
+ * domains each adapter declares (adapters/hosts.ts; so a new help desk needs no line here), plus
+ * the test sites in a test build. Set once WXT has written the content script into the manifest:
+ * this file is loaded without Vite, so it cannot read the adapters itself.
+ */
+export function askUpFront(
+  manifest: { content_scripts?: { matches?: string[] }[]; host_permissions?: string[] },
+  testHosts: boolean,
+): void {
+  const contentMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  manifest.host_permissions = [
+    ...new Set([
+      ...(manifest.host_permissions ?? []),
+      ...contentMatches,
+      ...(testHosts ? TEST_CUSTOM_SITE_MATCHES : []),
+    ]),
+  ];
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: testHostsOn ? testOut : '.output',
   // Module workers: the import worker loads its XLSX reader as a chunk of its own, only when needed.
   vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => askUpFront(manifest, testHostsOn),
     // The popup in a build of its own: built with the other pages, its first result waited for
     // three script files shared with them, and each file an extension page loads costs about
     // 10 ms before its script can run (bench/README.md, "where the popup's time goes"). Alone,
@@ -64,7 +91,7 @@ export default defineConfig({
       'alarms',
       ...(testHostsOn || browser === 'firefox' ? ['identity'] : []),
     ],
-    host_permissions: hostPermissions(testHostsOn),
+    // host_permissions: set by the build:manifestGenerated hook above (askUpFront).
     // What an administrator may preset through browser policy (public/schema.json, docs/deploy.md).
     // Firefox reads the same settings from its policies.json and needs no schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'schema.json' } }),

@@ -6,6 +6,7 @@ import { matchesAny } from './url-match';
 import { readOpenedAt } from './ticket-words';
 import type { ReadingRecipe } from '@/core/recipe';
 import { readByRecipe } from './recipe';
+import { clean } from './dom';
 
 import { SPECIFIC_ADAPTERS, adapterById } from './registry';
 export { SPECIFIC_ADAPTERS, adapterById };
@@ -206,7 +207,7 @@ function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL, freeText = 
 
 const TICKET_ID_RE = /^[A-Za-z0-9-]{1,32}$/;
 const text = (s: string | undefined, max: number) => {
-  const t = s?.replace(/\s+/g, ' ').trim();
+  const t = s && clean(s);
   return t && t.length <= max ? t : undefined;
 };
 

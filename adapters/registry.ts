@@ -2,7 +2,7 @@ import type { HelpdeskAdapter } from './types';
 
 /**
  * Every help-desk adapter: each file in adapters/helpdesks/ default-exports one. Adding a help
- * desk is adding a file there (plus its fixture and, if hosted, its domain in hosts.ts).
+ * desk is adding a file there (plus its fixture): its hosted domains come from the file too (hosts.ts).
  * Only the default export is imported, so each file's test examples stay out of the bundles.
  */
 const modules = import.meta.glob<HelpdeskAdapter>('./helpdesks/*.ts', { eager: true, import: 'default' });

@@ -1,4 +1,5 @@
 import type { TicketWords } from './types';
+import { clean as cleanText } from './dom';
 
 /**
  * The ticket's subject and first message, for ranking the matched account's sales notes (core/
@@ -19,10 +20,7 @@ const SUBJECT =
 const MESSAGE =
   '.message-body, .ticket-description, .description-body, [data-message-body], .messagebody, .comment-body, .ticket-body';
 
-const clean = (s: string | null | undefined, max: number) => {
-  const t = s?.replace(/\s+/g, ' ').trim();
-  return t ? t.slice(0, max) : undefined;
-};
+const clean = (s: string | null | undefined, max: number) => cleanText(s).slice(0, max) || undefined;
 
 /** Subject and first message, read only, capped; either may be missing. */
 export function readTicketWords(doc: Document): TicketWords {

@@ -49,8 +49,8 @@ export interface HelpdeskAdapter {
   /** Product name shown to the technician. */
   name: string;
   /**
-   * Match patterns of the vendor's hosted sites (each must also be listed in
-   * HOSTED_HELPDESK_MATCHES in adapters/hosts.ts, which the manifest asks for up front).
+   * Match patterns of the vendor's hosted sites: the content script runs there and the manifest
+   * asks for them up front (adapters/hosts.ts collects them from every adapter).
    */
   hosted: string[];
   /** Whether MSPs also run it on their own domains (added by the user in options). */

@@ -8,7 +8,8 @@
  * 3.7M nodes, and an object per node ten times the memory.
  */
 import { FNV_PRIME } from './hash';
-import { FNV_START, addressKeyRange, keyCodes, nameKeyRange } from './page-scan-fold';
+import { FNV_START } from './page-scan-fold';
+import { addressKeyRange, keyCodes, nameKeyRange } from './page-scan-keys';
 
 export const PATTERN_KINDS = ['name', 'alias', 'domain', 'email'] as const;
 export type PatternKind = (typeof PATTERN_KINDS)[number];

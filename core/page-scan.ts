@@ -2,7 +2,7 @@
  * Page scan: finds every known account name, alias, domain and contact email in a ticket page's
  * text, each hit with its account ids and its place in the original text.
  *
- * How it matches (the alphabet is in page-scan-fold.ts, the trie in page-scan-build.ts):
+ * How it matches (the alphabet is in page-scan-fold.ts, the patterns' keys in page-scan-keys.ts, the trie in page-scan-build.ts):
  * - Case and accents do not matter ("MÜLLER" finds "Muller"); names are keyed as normalizeCompany
  *   keys them, so "Acme Dental, LLC" is found as "Acme Dental" and "Baker & Price" as "baker and price".
  * - Names match whole words only ("acme" is not found in "acmeton" or "acme2") and any run of

@@ -30,7 +30,6 @@ import { fixedRecords } from './sample/fixed';
 import { money, sid, SOURCE, TODAY, type Built, type Country, type Role } from './sample/world';
 
 export { SAMPLE_FIXED } from './sample/fixed';
-export { SAMPLE_MSP_NAME } from './sample/world';
 
 function ascii(text: string): string {
   return text

@@ -7,7 +7,7 @@ import { kindPlural } from './import-text';
 import { t, tDynamic } from '@/i18n/i18n';
 import { useEffect, useState } from 'preact/hooks';
 
-/** The product a file was recognised as, from the one list of presets (sources/column-maps.ts). */
+/** The product a file was recognised as, from the one list of presets (sources/column-maps/presets.ts). */
 const presetLabel = (preset: string) =>
   (PRESETS as readonly string[]).includes(preset) ? tDynamic(`import.preset.${preset}`) : preset;
 

@@ -6,7 +6,9 @@ import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source'
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
 import { removeSourceThroughBackground } from '@/messaging/data-writes';
 import { credentialsSavedAt, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
-import { runSignIn } from '@/sources/sign-in';
+import { redirectUrl, signInWith, type SignedIn } from './source-sign-in';
+import { SavedSource } from './SavedSource';
+import { Checks } from './ConnectionChecks';
 import {
   sourceStatusItem,
   sourcesItem,
@@ -14,7 +16,6 @@ import {
   type SourceConfig,
   type SourceStatus,
 } from '@/storage/source-configs';
-import { errorText } from './error-text';
 
 import type { ManagedPolicy } from '@/core/policy';
 import { hostPattern } from '@/core/sites';
@@ -25,34 +26,6 @@ const INTERVALS = [15, 30, 60, 120, 240, 1440];
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
 
 const defaults = (source: LiveSource): Values => Object.fromEntries(source.fields.map((f) => [f.key, f.default ?? '']));
-
-type SignedIn = { secrets: Values; settings: Values };
-
-/** The address a sign-in comes back to (the vendor's app must list it as its callback URL). */
-function redirectUrl(): string {
-  const identity = (browser as { identity?: { getRedirectURL?: () => string } }).identity;
-  return identity?.getRedirectURL?.() ?? `https://${browser.runtime.id}.chromiumapp.org/`;
-}
-
-/**
- * A source's sign-in in a browser window (identity.launchWebAuthFlow). The identity permission and
- * the sign-in's origins must be asked for in the click itself: call this before awaiting anything.
- */
-function signInWith(source: LiveSource, settings: Values): Promise<SignedIn | 'not granted'> {
-  const origins = [...new Set(source.signIn!.origins(settings).map(hostPattern))];
-  // Held already (Firefox and test builds declare it; Chrome once granted): not asked for again,
-  // as Firefox refuses a request for a permission that is not optional.
-  const held = !!(browser as { identity?: unknown }).identity;
-  return browser.permissions
-    .request({ permissions: held ? [] : ['identity'], origins })
-    .then(async (granted): Promise<SignedIn | 'not granted'> =>
-      granted
-        ? runSignIn(source.signIn!, settings, redirectUrl(), (url) =>
-            browser.identity.launchWebAuthFlow({ url, interactive: true }),
-          )
-        : 'not granted',
-    );
-}
 
 /**
  * Live data sources (HubSpot, ConnectWise PSA: sources/live-sources.ts). Keys are written once and
@@ -268,80 +241,19 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
             </select>
           </label>
           {policy.syncIntervalMinutes !== undefined && <Managed />}
-          {sources.map((s) => {
-            const st = status[s.id];
-            return (
-              <div key={s.id} class="import-file" data-testid="source">
-                <h3>
-                  {s.label}{' '}
-                  <span class="muted small">
-                    {liveSource(s.kind)?.name ?? s.kind} · {s.base}
-                  </span>{' '}
-                  {s.managed && <Managed />}
-                </h3>
-                <p class="small muted">
-                  {saved[s.id]
-                    ? t('sources.tokenSaved', [new Date(saved[s.id]!).toLocaleString()])
-                    : t('sources.noTokenSaved')}
-                </p>
-                <p data-testid="source-status" role="status">
-                  {st?.running
-                    ? t('sources.running')
-                    : st?.lastSuccess
-                      ? t('sources.lastSuccess', [
-                          new Date(st.lastSuccess).toLocaleString(),
-                          st.runs.find((r) => r.ok)?.message ?? '',
-                        ])
-                      : t('sources.never')}
-                </p>
-                {st?.runs.some((r) => r.changedAt) && (
-                  <p class="small" data-testid="feed-status">
-                    {t('team.feedStatus', [
-                      new Date(st.runs.find((r) => r.changedAt)!.changedAt!).toLocaleString(),
-                      new Date(st.runs[0]!.at).toLocaleString(),
-                    ])}
-                  </p>
-                )}
-                {st?.lastError && (
-                  <p class="errors" data-testid="source-error">
-                    {t('sources.lastError', [errorText(st.lastError, st.lastErrorDetail)])}
-                  </p>
-                )}
-                {!!st?.runs.length && (
-                  <details>
-                    <summary>{t('sources.history')}</summary>
-                    <ul class="small">
-                      {st.runs.map((r, i) => (
-                        <li key={i}>
-                          {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'}{' '}
-                          {r.ok ? r.message : errorText(r.message, r.error)}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
-                <div class="row">
-                  <button type="button" onClick={() => void sync(s.id)} disabled={st?.running}>
-                    {t('sources.syncNow')}
-                  </button>
-                  <button type="button" onClick={() => testSaved(s)}>
-                    {t('sources.test')}
-                  </button>
-                  {liveSource(s.kind)?.signIn && (
-                    <button type="button" onClick={() => signInSaved(s)}>
-                      {t('sources.signIn', [liveSource(s.kind)!.name])}
-                    </button>
-                  )}
-                  {!s.managed && (
-                    <button type="button" class="danger" onClick={() => void remove(s)}>
-                      {t('sources.remove')}
-                    </button>
-                  )}
-                </div>
-                <Checks result={checks[s.id]} />
-              </div>
-            );
-          })}
+          {sources.map((s) => (
+            <SavedSource
+              key={s.id}
+              source={s}
+              status={status[s.id]}
+              savedAt={saved[s.id]}
+              checks={checks[s.id]}
+              onSync={() => void sync(s.id)}
+              onTest={() => testSaved(s)}
+              onSignIn={() => signInSaved(s)}
+              onRemove={() => void remove(s)}
+            />
+          ))}
         </section>
       )}
       <section class="card" aria-labelledby="add-source-title">
@@ -414,28 +326,5 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
         )}
       </section>
     </>
-  );
-}
-
-/** The outcome of "Test connection", one line per kind read. */
-function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined }) {
-  if (!result || (Array.isArray(result) && result.length === 0)) return null;
-  if (result === 'running') return <p role="status">{t('sources.testing')}</p>;
-  const works = result.every((c) => c.ok || c.optional);
-  const complete = result.every((c) => c.ok);
-  return (
-    <div role="status" data-testid="connection-checks">
-      <p class={works ? 'ok' : 'errors'}>
-        {complete ? t('sources.testOk') : works ? t('sources.testOkPartly') : t('sources.testFailed')}
-      </p>
-      <ul class="small plain">
-        {result.map((c) => (
-          <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
-            {c.ok ? '✓' : c.optional ? '!' : '✗'} {c.what}
-            {c.message || c.error ? `: ${errorText(c.message, c.error)}` : ''}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

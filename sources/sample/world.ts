@@ -10,8 +10,6 @@ export const sid = (sourceId: string) => recordId(SOURCE, sourceId);
 /** "Today" for the sample world: nothing closes or gets written after it. */
 export const TODAY = '2026-11-20';
 
-export const SAMPLE_MSP_NAME = 'Northwind Managed IT';
-
 export type Country = 'US' | 'UK' | 'DE';
 export type Role = (typeof CONTACT_ROLES)[number];
 

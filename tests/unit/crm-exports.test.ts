@@ -329,7 +329,7 @@ describe('Dynamics 365 Sales', () => {
   });
 });
 
-// Autotask: only the headers its import templates document (sources/column-maps.ts says which);
+// Autotask: only the headers its import templates document (sources/column-maps/autotask.ts says which);
 // an organization export "In Import Template Format" and an opportunity file in that template.
 describe('Autotask', () => {
   it('organizations: their Autotask id and name; the address columns are listed as ignored', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import config from '../../wxt.config';
-import { HOSTED_HELPDESK_MATCHES } from '@/adapters/hosts';
+import config, { askUpFront } from '../../wxt.config';
+import { HOSTED_HELPDESK_MATCHES, contentScriptMatches } from '@/adapters/hosts';
+import helpdeskScript from '@/entrypoints/helpdesk.content';
 
 /**
  * The permissions the store builds ask for, written out in full: widening them has to change
@@ -14,10 +15,23 @@ type ManifestFn = (env: {
 }) => Record<string, unknown>;
 const manifestFor = (browser: string, manifestVersion: number) =>
   (config.manifest as ManifestFn)({ browser, manifestVersion, mode: 'production', command: 'build' });
+/**
+ * The manifest as WXT hands it to the build:manifestGenerated hook (the help-desk content script
+ * written in with its own matches), after the hook: host_permissions are set there.
+ */
+const withHook = (m: Record<string, unknown>) => {
+  const manifest = {
+    ...m,
+    content_scripts: [{ matches: helpdeskScript.matches, js: ['content-scripts/helpdesk.js'] }],
+  };
+  const hooks = config.hooks as Record<string, (wxt: unknown, manifest: unknown) => void>;
+  hooks['build:manifestGenerated']!({}, manifest);
+  return manifest as Record<string, unknown>;
+};
 
 describe('manifest permissions (store builds)', () => {
   it("Chrome MV3 asks for storage, scripting, alarms and the vendors' hosted domains; other sites only at run time", () => {
-    const m = manifestFor('chrome', 3);
+    const m = withHook(manifestFor('chrome', 3));
     // contextMenus: the side panel's entry in the toolbar button's and the page's menu (issue 22;
     // WXT adds sidePanel itself from the sidepanel entrypoint).
     expect(m.permissions).toEqual(['storage', 'contextMenus', 'unlimitedStorage', 'scripting', 'alarms']);
@@ -25,26 +39,41 @@ describe('manifest permissions (store builds)', () => {
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
     // A source's sign-in window (Salesforce), asked for when the user signs in.
     expect(m.optional_permissions).toEqual(['identity']);
+    // Collected from the adapters' own `hosted` lists, in the order of their files.
     expect(HOSTED_HELPDESK_MATCHES).toEqual([
+      'https://*.autotask.net/*',
       'https://*.myconnectwise.net/*',
       'https://*.myconnectwise.com/*',
       'https://*.connectwise.net/*',
-      'https://*.autotask.net/*',
-      'https://*.halopsa.com/*',
-      'https://*.haloitsm.com/*',
-      'https://*.syncromsp.com/*',
-      'https://bms.kaseya.com/*',
-      'https://*.bms.kaseya.com/*',
-      'https://*.zendesk.com/*',
       'https://*.freshdesk.com/*',
       'https://*.freshservice.com/*',
+      'https://*.halopsa.com/*',
+      'https://*.haloitsm.com/*',
       'https://*.atlassian.net/*',
+      'https://bms.kaseya.com/*',
+      'https://*.bms.kaseya.com/*',
       'https://*.service-now.com/*',
+      'https://*.syncromsp.com/*',
+      'https://*.zendesk.com/*',
     ]);
     expect(m.web_accessible_resources).toEqual([
       { resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true },
     ]);
     expect(m).not.toHaveProperty('content_security_policy');
+  });
+
+  it('asks up front for exactly where its content script runs, and a test build for the test sites too', () => {
+    // Before the hook the manifest has no host list of its own: it cannot drift from the adapters'.
+    expect(manifestFor('chrome', 3)).not.toHaveProperty('host_permissions');
+    expect(helpdeskScript.matches).toEqual(HOSTED_HELPDESK_MATCHES);
+    const test = { content_scripts: [{ matches: contentScriptMatches(true) }] } as Parameters<typeof askUpFront>[0];
+    askUpFront(test, true);
+    expect(test.host_permissions).toEqual([
+      ...HOSTED_HELPDESK_MATCHES.map((p) => p.replace('https://', '*://')),
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      '*://*.test/*',
+    ]);
   });
 
   it('Firefox MV2 has its add-on id, no data collection, and optional permissions for other sites', () => {

@@ -9,7 +9,7 @@ import {
   type PagePattern,
   type PatternKind,
 } from '@/core/page-scan';
-import { addressKey, nameKey } from '@/core/page-scan-fold';
+import { addressKey, nameKey } from '@/core/page-scan-keys';
 
 const P = (text: string, accountId: string, kind: PatternKind = 'name'): PagePattern => ({ text, accountId, kind });
 /** Hits as "kind:accounts:what the page says", easy to read in a failure. */

@@ -1,6 +1,5 @@
 /**
- * HaloPSA's column names, for the `halopsa` preset of sources/column-maps.ts (kept apart so the
- * preset and where each of its headers comes from stay in one place).
+ * HaloPSA's column names, the `halopsa` preset (its headers and where each comes from).
  *
  * Where the headers come from:
  * - Halo's spreadsheet import heads each column with the API's field name: "the API field names
@@ -17,10 +16,10 @@
  * columns each instance's list shows, under its own labels), a campaign field, and a won flag
  * (whether an opportunity was won is read from its status name, `status_name`, as the stage).
  */
-import type { RecordKind } from '@/core/model';
+import type { PresetColumns } from './fields';
 
 /** Field -> Halo's column names, per kind (only fields Halo has a column for). */
-export const HALOPSA_ALIASES: Record<RecordKind, Record<string, string[]>> = {
+export const HALOPSA: PresetColumns = {
   // Area: id, name, website, toplevel_name (the client's top level), accountmanagertech_name,
   // datecreated, notes.
   account: {
