@@ -38,7 +38,8 @@ beforeAll(async () => {
   const page = await h.context.newPage();
   await page.goto(`${h.origin}/generic-ticket-email.html`);
   const frame = await sidebarFrame(page, h.extensionId);
-  await frame.getByTestId('to-panel').click();
+  // The click removes the frame it is in: Playwright is not to wait for anything after it.
+  await frame.getByTestId('to-panel').click({ noWaitAfter: true });
   await page.locator('backstory-sidebar').waitFor({ state: 'detached', timeout: 10_000 });
   await page.close();
   const options = await h.extensionPage('options.html#display');
