@@ -155,7 +155,13 @@ describe('Backstory in Firefox', () => {
     const commands = await options.evaluate(() =>
       (globalThis as unknown as { browser: Api }).browser.commands.getAll(),
     );
-    expect(commands).toEqual([expect.objectContaining({ name: 'toggle-sidebar', shortcut: 'Alt+Shift+B' })]);
+    expect(commands).toEqual([
+      {
+        name: 'toggle-sidebar',
+        shortcut: 'Alt+Shift+B',
+        description: "Open Backstory in the browser's side panel, or show or hide its sidebar on the page",
+      },
+    ]);
     const popup = () =>
       options.evaluate(() => (globalThis as unknown as { browser: Api }).browser.browserAction.getPopup({}));
     expect(await popup()).toMatch(/\/popup\.html$/);
