@@ -200,7 +200,10 @@ export async function largeBrowserBench(runs: number, accounts: number): Promise
       await options.reload();
       await options.getByLabel('Files').setInputFiles(file);
       await options.getByRole('button', { name: /^Import / }).click({ timeout: 600_000 });
-      await options.getByTestId('import-outcome').waitFor({ timeout: 600_000 });
+      const outcome = options.getByTestId('import-outcome');
+      await outcome.waitFor({ timeout: 600_000 });
+      if ((await outcome.getAttribute('role')) === 'alert')
+        throw new Error(`the import was refused: ${(await outcome.textContent())?.slice(0, 300)}`);
       console.log(`  (browser bench: ${file} imported, ${Date.now() - started} ms since the first)`);
     }
     const importMs = Date.now() - started;
@@ -218,6 +221,7 @@ export async function largeBrowserBench(runs: number, accounts: number): Promise
         }),
     );
     await options.close();
+    if (stored < accounts) throw new Error(`only ${stored} accounts stored after the import`);
     const sidebar = await sidebarRuns(h, runs);
     const panel = await panelBench(h, runs);
     return {
