@@ -104,7 +104,8 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Show or hide the Backstory sidebar',
+        // In the user's language (locales/*.yml panel.command), as chrome://extensions/shortcuts shows it.
+        description: '__MSG_panel_command__',
       },
     },
     web_accessible_resources: [

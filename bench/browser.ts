@@ -5,7 +5,8 @@
  * the ticket at its top), and from opening the popup
  * to its first result for a query typed at once (in the page, and by Playwright). Skipped when there is no build or no Chromium.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Frame } from 'playwright-core';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,9 @@ import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame, type Harness } fro
 // @ts-expect-error plain .mjs helper shared with `npm start`
 import { findChromium } from '../scripts/browser-path.mjs';
 import { latency, type Latency } from './stats';
+import { makeData } from './data';
+// Types only: sources/backup.ts reaches the extension's storage, which Node cannot load.
+import type { BackupFile } from '../sources/backup';
 
 export interface BrowserBench {
   sidebar: Latency;
@@ -31,6 +35,19 @@ export interface BrowserBench {
   /** Query typed by Playwright's fill. */
   popupFill: Latency;
   runs: number;
+  /** The sidebar and the side panel again with bench/data.ts's accounts added (largeBrowserBench), or why not. */
+  large?: LargeBrowserBench | string;
+}
+
+/** In-page sidebar (the baseline) and side panel, with `accounts` generated accounts beside the sample data. */
+export interface LargeBrowserBench {
+  accounts: number;
+  /** Every account in the database: the generated ones and the sample data's. */
+  stored: number;
+  importMs: number;
+  sidebar: Latency;
+  panelSwitch: Latency;
+  panelLoad: Latency;
 }
 
 /**
@@ -52,36 +69,15 @@ function typeAtOnce(query: string): void {
   watch.observe(document, { childList: true, subtree: true });
 }
 
-export async function browserBench(runs = 15): Promise<BrowserBench | string> {
+/** `largeAccounts`: also measure the sidebar and panel with that many generated accounts (largeBrowserBench). */
+export async function browserBench(runs = 15, largeAccounts?: number): Promise<BrowserBench | string> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return 'no test build (run WXT_TEST_HOSTS=1 npx wxt build)';
   if (!findChromium()) return 'no Chromium';
+  let measured: BrowserBench;
   const h = await launch();
   try {
     await loadSampleData(h);
-    const sidebar: number[] = [];
-    const isSidebar = (f: Frame) => f.url().startsWith(`chrome-extension://${h.extensionId}/sidebar.html`);
-    for (let i = 0; i < runs + 2; i++) {
-      const page = await h.context.newPage();
-      // Waited for as events, not by polling for the frame: a poll's interval would be counted.
-      const navigated = page
-        .waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 })
-        .catch(() => undefined);
-      await page.goto(`${h.origin}/generic-ticket-email.html`, { waitUntil: 'domcontentloaded' });
-      const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
-      const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
-      // The time is taken in the frame, at the animation frame that first shows the backstory
-      // with what concerns this ticket at its top (not after another round trip to this process).
-      const shown = await frame.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' &&
-          !!document.querySelector('[data-testid=relevant]') &&
-          performance.timeOrigin + performance.now(),
-        undefined,
-        { polling: 'raf' },
-      );
-      if (i >= 2) sidebar.push(((await shown.jsonValue()) as number) - loaded); // the first runs warm the worker up
-      await page.close();
-    }
+    const sidebar = await sidebarRuns(h, runs);
     // The popup, its query typed two ways. In the page, the moment its search box exists (a
     // script set before the page loads): what the popup itself takes. By Playwright's fill, which
     // first checks the box is visible, enabled and stable over animation frames and talks to the
@@ -117,7 +113,7 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
       await page.close();
     }
     const panel = await panelBench(h, runs);
-    return {
+    measured = {
       sidebar: latency(sidebar),
       panelSwitch: latency(panel.switches),
       panelLoad: latency(panel.loads),
@@ -129,6 +125,111 @@ export async function browserBench(runs = 15): Promise<BrowserBench | string> {
     };
   } finally {
     await h.close();
+  }
+  if (largeAccounts)
+    measured.large = await largeBrowserBench(runs, largeAccounts).catch(
+      (e: unknown) => `failed: ${(e as Error).message}`,
+    );
+  return measured;
+}
+
+/** Ticket page DOMContentLoaded -> the in-page sidebar shows its backstory (page mode), `runs` times after 2 warm-ups. */
+async function sidebarRuns(h: Harness, runs: number): Promise<number[]> {
+  const sidebar: number[] = [];
+  const isSidebar = (f: Frame) => f.url().startsWith(`chrome-extension://${h.extensionId}/sidebar.html`);
+  for (let i = 0; i < runs + 2; i++) {
+    const page = await h.context.newPage();
+    // Waited for as events, not by polling for the frame: a poll's interval would be counted.
+    const navigated = page
+      .waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 })
+      .catch(() => undefined);
+    await page.goto(`${h.origin}/generic-ticket-email.html`, { waitUntil: 'domcontentloaded' });
+    const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
+    const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
+    // The time is taken in the frame, at the animation frame that first shows the backstory
+    // with what concerns this ticket at its top (not after another round trip to this process).
+    const shown = await frame.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' &&
+        !!document.querySelector('[data-testid=relevant]') &&
+        performance.timeOrigin + performance.now(),
+      undefined,
+      { polling: 'raf' },
+    );
+    if (i >= 2) sidebar.push(((await shown.jsonValue()) as number) - loaded); // the first runs warm the worker up
+    await page.close();
+  }
+  return sidebar;
+}
+
+/**
+ * The same sidebar and side-panel measurements at the benchmark's size: the sample data (whose
+ * tickets the fixture pages show) and `accounts` generated accounts (bench/data.ts: with their
+ * contacts, campaigns, deals and four notes each), imported the way a user restores a backup
+ * (Options > Data > Files), in three files as each must stay under the importer's 100 MB.
+ */
+export async function largeBrowserBench(runs: number, accounts: number): Promise<LargeBrowserBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-browser-bench-'));
+  const { emailsByAccount: _emails, ...records } = makeData(accounts);
+  const none = { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] };
+  const half = Math.ceil(records.notes.length / 2);
+  const parts: Partial<BackupFile['records']>[] = [
+    { ...records, notes: [] },
+    { notes: records.notes.slice(0, half) },
+    { notes: records.notes.slice(half) },
+  ];
+  const files = parts.map((part, i) => {
+    const file: BackupFile = {
+      format: 'backstory-backup',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      records: { ...none, ...part },
+      pins: [],
+    };
+    const path = join(dir, `bench-${i}.json`);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  });
+  const h = await launch();
+  try {
+    await loadSampleData(h);
+    const options = await h.extensionPage('options.html');
+    const started = Date.now();
+    for (const file of files) {
+      // A fresh page each time: the last import's outcome must not pass for this one's.
+      await options.reload();
+      await options.getByLabel('Files').setInputFiles(file);
+      await options.getByRole('button', { name: /^Import / }).click({ timeout: 600_000 });
+      const outcome = options.getByTestId('import-outcome');
+      await outcome.waitFor({ timeout: 600_000 });
+      if ((await outcome.getAttribute('role')) === 'alert')
+        throw new Error(`the import was refused: ${(await outcome.textContent())?.slice(0, 300)}`);
+      console.log(`  (browser bench: ${file} imported, ${Date.now() - started} ms since the first)`);
+    }
+    const importMs = Date.now() - started;
+    // The accounts the options page counts (its Data tab), read once the last import shows there.
+    await options.reload();
+    const counted = options.locator('[data-testid=counts] [data-kind=account] strong');
+    let stored = 0;
+    for (const until = Date.now() + 120_000; stored < accounts && Date.now() < until;) {
+      stored = Number(((await counted.textContent({ timeout: 60_000 })) ?? '').replace(/\D/g, ''));
+      if (stored < accounts) await options.waitForTimeout(1_000);
+    }
+    await options.close();
+    if (stored < accounts) throw new Error(`only ${stored} accounts stored after the import`);
+    const sidebar = await sidebarRuns(h, runs);
+    const panel = await panelBench(h, runs);
+    return {
+      accounts,
+      stored,
+      importMs,
+      sidebar: latency(sidebar),
+      panelSwitch: latency(panel.switches),
+      panelLoad: latency(panel.loads),
+    };
+  } finally {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

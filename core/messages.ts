@@ -78,6 +78,13 @@ const shownSchema = z.object({
 });
 export type Shown = z.infer<typeof shownSchema>;
 
+/**
+ * The background's refusal of a side panel's flag or search whose tab is no longer the one it
+ * shows (a code, not words: the panel words it in the user's language, entrypoints/sidepanel/asks.ts).
+ * A pin's refusal is its reply's own `moved`.
+ */
+export const PANEL_MOVED = 'panel:moved';
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** An account the sidebar's search found, to pin. */

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import {
   IMPORT_PROGRESS,
+  PANEL_MOVED,
   parseMessage,
   parsePortName,
   messageSchemas,
@@ -201,7 +202,7 @@ export default defineBackground(() => {
     );
     if (!tab) {
       if (message.type === 'sidebar:pin') return { ok: false, error: 'moved' };
-      throw new Error('the side panel moved to another tab or ticket; nothing was done');
+      throw new Error(PANEL_MOVED);
     }
     // Handled as the sidebar of that tab would be (its address as the browser gives it now).
     return handle(message, { ...sender, tab: { id: tab.id, url: tab.url } }, tab.id);

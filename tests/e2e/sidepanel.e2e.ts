@@ -186,6 +186,35 @@ describe('the side panel', { timeout: 120_000 }, () => {
       .toContain('Asked about a second site.');
   });
 
+  it('refuses a flag naming a tab that is no longer active, in words, and keeps the note', async () => {
+    // A click racing a tab switch sends the tab the panel was last pushed, no longer the active
+    // one. To make that race certain, the panel's flag request is made to name the Acme tab
+    // (active earlier, not now): the real background checks it and refuses.
+    await panel.evaluate((stale) => {
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (m: unknown) => {
+        const message = m as { type?: string; shown?: { tabId: number } };
+        return send(message.type === 'sidebar:flag' ? { ...message, shown: { ...message.shown, tabId: stale } } : m);
+      };
+    }, acmeTab);
+    const flagsBefore = await panel.locator('#flag-title').textContent();
+    await panel.getByRole('button', { name: 'Flag for sales' }).click();
+    await panel.getByLabel('Note for sales').fill('Wants a quote for new laptops.');
+    await panel.getByRole('button', { name: 'Send to sales' }).click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe(
+        'The side panel now shows another tab or ticket: the flag was not sent. Your note is kept; check the ticket and send it again.',
+      );
+    expect(await panel.getByLabel('Note for sales').inputValue()).toBe('Wants a quote for new laptops.');
+    expect(await panel.locator('#flag-title').textContent()).toBe(flagsBefore);
+    await panel.reload();
+    await shownWithin(panel, 'Riverside Family Clinic', Date.now());
+  });
+
   it('keeps two windows apart: each panel shows its own window’s customer', async () => {
     const url = `${h.origin}/generic-ticket-name.html`;
     const opened = h.context.waitForEvent('page', { predicate: (p) => p.url() === url || p.url() === 'about:blank' });
@@ -212,5 +241,27 @@ describe('the side panel', { timeout: 120_000 }, () => {
       expect(await axeViolations(panel)).toEqual([]);
       await screenshot(panel, `sidepanel-${scheme}`);
     }
+  });
+
+  it('gives the page its sidebar back in page mode (screenshots of that mode, light and dark)', async () => {
+    const options = await h.extensionPage('options.html#display');
+    await options.locator('input[name=storyPlace][value=page]').check();
+    await options.close();
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/generic-ticket-email.html`);
+    const frame = await sidebarFrame(page, h.extensionId);
+    await expect
+      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
+      .toBe('Acme Dental Group');
+    await frame.getByTestId('notes').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect
+        .poll(() => frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), { timeout: 10_000 })
+        .toBe(scheme === 'dark');
+      await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await screenshot(page, `sidebar-mode-${scheme}`);
+    }
+    await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import config, { askUpFront } from '../../wxt.config';
 import { HOSTED_HELPDESK_MATCHES, contentScriptMatches } from '@/adapters/hosts';
 import helpdeskScript from '@/entrypoints/helpdesk.content';
+import { catalog } from './catalog';
 
 /**
  * The permissions the store builds ask for, written out in full: widening them has to change
@@ -90,5 +91,26 @@ describe('manifest permissions (store builds)', () => {
       },
       gecko_android: { strict_min_version: '142.0' },
     });
+  });
+});
+
+describe('the keyboard command', () => {
+  it.each([
+    ['chrome', 3],
+    ['firefox', 2],
+  ] as const)('%s: Alt+Shift+B, described in the user language (a message of every catalogue)', (browser, version) => {
+    const m = manifestFor(browser, version) as {
+      commands: Record<string, { suggested_key: { default: string }; description: string }>;
+    };
+    const command = m.commands['toggle-sidebar']!;
+    expect(command.suggested_key.default).toBe('Alt+Shift+B');
+    const key = /^__MSG_(\w+)__$/.exec(command.description)?.[1];
+    expect(key).toBe('panel_command');
+    expect(catalog('en')[key!]?.message).toBe(
+      "Open Backstory in the browser's side panel, or show or hide its sidebar on the page",
+    );
+    expect(catalog('de')[key!]?.message).toBe(
+      'Backstory in der Seitenleiste des Browsers öffnen oder die Leiste auf der Seite ein- und ausblenden',
+    );
   });
 });
