@@ -5,6 +5,7 @@
  * transaction: catching a Dexie BulkError there would let the rows that did succeed commit.
  */
 import { RECORD_KINDS, recordId, type Campaign } from '@/core/model';
+import { append } from '@/core/append';
 import type { BackupFile } from '@/sources/backup';
 import { msg, type ImportError, type ImportMessage, type ImportParse } from '@/sources/import-types';
 import { derivedSourceId, nameKey } from '@/sources/rows-to-records';
@@ -73,7 +74,7 @@ export async function commitImport(
       }
       const set = resolved.set;
       for (const b of backups)
-        for (const kind of RECORD_KINDS) set[SET_KEY[kind]].push(...(b.records[SET_KEY[kind]] as never[]));
+        for (const kind of RECORD_KINDS) append(set[SET_KEY[kind]] as unknown[], b.records[SET_KEY[kind]]);
       const summary = await writeAll(
         db,
         set,

@@ -11,6 +11,7 @@
  * If-Modified-Since; a 304 has no body) and the validators ETag (§8.8.3) and Last-Modified
  * (§8.8.2); If-Modified-Since is sent with the server's own Last-Modified, never our clock.
  */
+import { append } from '@/core/append';
 import { emptyRecordSet, recordId, type AnyRecord, type RecordSet } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { parseImportFile } from './csv-import';
@@ -151,11 +152,11 @@ export function parseFeed(files: { name: string; bytes: Uint8Array }[]): RecordS
         return out as unknown as T;
       };
       const b = parse.backup.records;
-      set.accounts.push(...b.accounts.map(keep));
-      set.contacts.push(...b.contacts.map(keep));
-      set.campaigns.push(...b.campaigns.map(keep));
-      set.deals.push(...b.deals.map(keep));
-      set.notes.push(...b.notes.map(keep));
+      append(set.accounts, b.accounts.map(keep));
+      append(set.contacts, b.contacts.map(keep));
+      append(set.campaigns, b.campaigns.map(keep));
+      append(set.deals, b.deals.map(keep));
+      append(set.notes, b.notes.map(keep));
     } else parses.push(parse);
   }
   resolveWithin(set, parses);
@@ -167,7 +168,11 @@ export function parseFeed(files: { name: string; bytes: Uint8Array }[]): RecordS
  * its data: it never points at what another source holds). Ids first, then names.
  */
 function resolveWithin(set: RecordSet, parses: ImportParse[]): void {
-  for (const p of parses) (set[`${p.kind as 'account'}s`] as AnyRecord[]).push(...p.records.map((r) => ({ ...r })));
+  for (const p of parses)
+    append(
+      set[`${p.kind as 'account'}s`] as AnyRecord[],
+      p.records.map((r) => ({ ...r })),
+    );
   const byId = new Set([...set.accounts, ...set.deals, ...set.campaigns].map((r) => r.id));
   const names = (list: { id: string; name: string }[], norm: (s: string) => string) => {
     const map = new Map<string, string[]>();
