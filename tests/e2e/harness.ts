@@ -192,7 +192,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function loadSampleData(h: Harness): Promise<void> {
   const options = await h.extensionPage('options.html');
   await options.getByRole('button', { name: 'Load sample data' }).click();
-  await options.getByText(/Loaded sample data/).waitFor({ timeout: 30_000 });
+  // With the worker stopped every 3 s on a loaded machine, the load may be cut off and begun again
+  // more than once (each write is whole or not at all): room for that.
+  await options.getByText(/Loaded sample data/).waitFor({ timeout: 90_000 });
   await options.close();
 }
 
