@@ -30,7 +30,11 @@ beforeAll(async () => {
   await options.getByLabel('Private app token').fill(TOKEN);
   await options.getByLabel('API address').fill(mock.url);
   await options.getByRole('button', { name: 'Save and sync' }).click();
-  await options.getByText(/Last synced/).waitFor({ timeout: 20_000 });
+  // The status may show in the list and in the form's note at once.
+  await options
+    .getByText(/Last synced/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   await options.close();
 });
 afterAll(async () => {
