@@ -167,6 +167,13 @@ export const messageSchemas = {
     // How many flags were delivered.
     reply: replyOf<Reply<number>>(),
   },
+  /** Options page: the user says the mailed flags went out (the background writes flags too). */
+  'flags:handedOver': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('flags:handedOver'), ids: z.array(short(100)).check(z.maxLength(10_000)) }),
+    // How many flags were marked.
+    reply: replyOf<Reply<number>>(),
+  },
   /**
    * Options page: commit the parsed files it handed over in the importStages table. The
    * background is the only writer of sales data (services/data-writes.ts); it reports progress

@@ -34,6 +34,7 @@ import { onAnnouncedWrites } from '@/background-caches/announced-writes';
 import { salesTables } from '@/storage/record-store';
 import { importedAtItem } from '@/services/freshness';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
+import { markHandedOver } from '@/services/flags';
 import { countTicketView } from '@/services/insights';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { getDb } from '@/storage/db';
@@ -162,6 +163,7 @@ export default defineBackground(() => {
     // The user waits for this round: one try per flag, as from the sidebar. A flag that fails
     // stays pending, and the alarm's rounds retry it with backoff.
     'flags:deliver': () => deliverFlags(true, { retries: 0, timeoutMs: 10_000 }),
+    'flags:handedOver': ({ ids }) => markHandedOver(getDb(), ids),
     // The background is the only writer of sales data (services/data-writes.ts).
     'data:import': ({ stageId }) => {
       const progress = (done: number, total: number) =>

@@ -6,7 +6,7 @@ import { FlagList } from '@/components/FlagList';
 import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
-import { allFlags, markHandedOver } from '@/services/flags';
+import { allFlags } from '@/services/flags';
 import { salesContactItem } from '@/storage/policy';
 
 /**
@@ -62,13 +62,11 @@ export function FlagsPanel() {
   // Backstory cannot see the email go out, so the user says when it has: the flags then show as
   // sent (here and in the sidebar) and the next copy leaves them out.
   const markSent = async (ids: string[]) => {
-    try {
-      const count = await markHandedOver(getDb(), ids);
-      setHanded(undefined);
-      setNote(t('flagMail.marked', count, [String(count)]));
-    } catch (e) {
-      setNote(String(e));
-    }
+    // The background writes the flags (it is their one writer); marking twice marks nothing more.
+    const reply = await askBackground({ type: 'flags:handedOver', ids }, { patienceMs: 10_000 });
+    if (!reply?.ok) return setNote(reply?.error ?? t('sidebar.noAnswer'));
+    setHanded(undefined);
+    setNote(t('flagMail.marked', reply.value, [String(reply.value)]));
   };
 
   const deliver = async () => {

@@ -112,7 +112,7 @@ describe('the other writes', () => {
 });
 
 describe('the write messages', () => {
-  it.each(['data:import', 'data:sample', 'data:clear', 'source:remove'] as const)(
+  it.each(['data:import', 'data:sample', 'data:clear', 'source:remove', 'flags:handedOver'] as const)(
     '%s is taken from extension pages only',
     (type) => {
       expect(messageSchemas[type].from).toEqual(['extension-page']);
@@ -121,5 +121,13 @@ describe('the write messages', () => {
   it('takes a stage id only in the shape the page makes', () => {
     expect(parseMessage({ type: 'data:import', stageId: crypto.randomUUID() })).toBeTruthy();
     expect(parseMessage({ type: 'data:import', stageId: '../../etc' })).toBeUndefined();
+  });
+});
+
+describe('marking mailed flags as sent', () => {
+  it('is asked of the background with the flag ids only, not written by the options page', () => {
+    expect(parseMessage({ type: 'flags:handedOver', ids: ['bsflag-1', 'bsflag-2'] })).toBeTruthy();
+    expect(parseMessage({ type: 'flags:handedOver', ids: 'bsflag-1' })).toBeUndefined();
+    expect(parseMessage({ type: 'flags:handedOver', ids: ['x'.repeat(101)] })).toBeUndefined();
   });
 });
