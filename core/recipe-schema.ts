@@ -4,7 +4,7 @@
  * imports, so zod stays out of that script.
  */
 import * as z from 'zod/mini';
-import { LOCATOR_MAX, type SavedRecipe } from './recipe';
+import { LOCATOR_MAX, RECIPE_FIELDS, type ReadingRecipe, type RecipeField, type SavedRecipe } from './recipe';
 
 /** More recipes than this in one backup or policy is not a team's help desks: refused. */
 export const RECIPES_MAX = 200;
@@ -61,6 +61,38 @@ export const policyRecipeSchema = z
     ...recipeFields,
   })
   .check(z.refine(hasWho, WHO));
+
+/** A recipe as edited in Options: its locators only (an empty one is left out before the check). */
+export const editedRecipeSchema = z.strictObject({ ...recipeFields }).check(z.refine(hasWho, WHO));
+
+/**
+ * Why an edited recipe is refused: a locator too long, holding a control character or (checked by
+ * the page, which has a CSS parser) not a selector; or neither company nor email.
+ */
+export type EditProblem =
+  { field: RecipeField; why: 'long' | 'control' | 'selector' } | { field?: undefined; why: 'noWho' };
+
+/**
+ * Check locators edited in Options with the schema above: blank ones are left out (the field is
+ * then not read by the recipe), the rest kept as typed but trimmed.
+ */
+export function checkEditedRecipe(
+  locators: ReadingRecipe,
+): { ok: true; recipe: ReadingRecipe } | { ok: false; problems: EditProblem[] } {
+  const input: ReadingRecipe = {};
+  for (const f of RECIPE_FIELDS) {
+    const v = locators[f]?.trim();
+    if (v) input[f] = v;
+  }
+  const got = editedRecipeSchema.safeParse(input);
+  if (got.success) return { ok: true, recipe: got.data };
+  const problems: EditProblem[] = got.error.issues.map((issue) => {
+    const field = RECIPE_FIELDS.find((f) => f === issue.path[0]);
+    if (!field) return { why: 'noWho' };
+    return { field, why: issue.code === 'too_big' ? 'long' : 'control' };
+  });
+  return { ok: false, problems };
+}
 
 /** Only the locators, a saved date and the lock: what is stored per site. */
 export function storedRecipe(r: SavedRecipe): SavedRecipe {

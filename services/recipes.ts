@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { asRecipe, type ReadingRecipe } from '@/core/recipe';
 import { recipesItem } from '@/storage/sites';
-import { storedRecipe } from '@/core/recipe-schema';
+import { checkEditedRecipe, storedRecipe, type EditProblem } from '@/core/recipe-schema';
 import { msg, type ImportMessage } from '@/core/import-message';
 import type { SavedRecipe } from '@/core/recipe';
 
@@ -51,6 +51,27 @@ export async function removeRecipe(origin: string): Promise<boolean> {
   const { [origin]: _gone, ...rest } = all;
   await recipesItem.setValue(rest);
   return true;
+}
+
+/**
+ * Replace a site's recipe with locators edited in Options, checked with the same schema as a
+ * backup's or the policy's recipe (an empty locator is left out; company and email both empty is
+ * refused). Only an existing recipe of the technician's own: one the organisation set stays locked.
+ * When the locators are refused, says why and leaves the stored recipe unchanged.
+ */
+export async function editRecipe(
+  origin: string,
+  locators: ReadingRecipe,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; problems: EditProblem[] }> {
+  const all = await recipesItem.getValue();
+  const old = all[origin];
+  if (!old) throw new Error('no recipe for this site');
+  if (old.managed) throw new Error('set by your organisation');
+  const checked = checkEditedRecipe(locators);
+  if (!checked.ok) return checked;
+  await recipesItem.setValue({ ...all, [origin]: storedRecipe({ ...checked.recipe, savedAt: now.toISOString() }) });
+  return { ok: true };
 }
 
 /**

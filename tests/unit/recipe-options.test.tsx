@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recipesItem } from '@/storage/sites';
-import { removeRecipe, saveRecipe } from '@/services/recipes';
+import { editRecipe, removeRecipe, saveRecipe } from '@/services/recipes';
 import { readLocalValues, watchRecipes } from '@/entrypoints/helpdesk.content/local-values';
 import { RecipesCard, describeTest, recipeFieldNames } from '@/entrypoints/options/RecipesCard';
 import { testRecipeOnOpenTab } from '@/entrypoints/options/recipe-tab';
@@ -116,6 +116,105 @@ describe('the recipes card in Options', () => {
     expect(Object.keys(await recipesItem.getValue())).toEqual([TEAM]);
     expect(root.querySelector('[data-testid="recipes-status"]')?.textContent).toContain('Removed the recipe of');
     expect(root.querySelectorAll('[data-testid="recipes"] tbody tr')).toHaveLength(1);
+  });
+
+  const type = async (input: HTMLInputElement, value: string) => {
+    input.value = value;
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
+
+  it('edits a locator inline by keyboard, saves it to storage, and locks the policy recipe', async () => {
+    await recipesItem.setValue({
+      [DESK]: { company: '.org', contactEmail: '.mail', savedAt: '2026-12-06T10:00:00.000Z' },
+      [TEAM]: { company: '.co', managed: true },
+    });
+    root = document.body.appendChild(document.createElement('div'));
+    await act(() => render(<RecipesCard />, root!));
+    await flush();
+    expect(root.querySelector(`button[aria-label="Edit the recipe of ${TEAM}"]`)).toBeNull();
+    const edit = root.querySelector<HTMLButtonElement>(`button[aria-label="Edit the recipe of ${DESK}"]`)!;
+    expect(edit.type).toBe('button');
+    await act(() => edit.click());
+    await flush();
+    const form = root.querySelector<HTMLFormElement>('[data-testid="recipe-edit"]')!;
+    // Each locator is a labelled text input; the first has the focus.
+    const byLabel = (name: string) => {
+      const label = [...form.querySelectorAll('label')].find((l) => l.textContent === name)!;
+      return form.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
+    };
+    expect(byLabel('company').value).toBe('.org');
+    expect(byLabel('contact email').value).toBe('.mail');
+    expect(byLabel('ticket number').value).toBe('');
+    expect(document.activeElement).toBe(byLabel('company'));
+
+    await type(byLabel('company'), ' .account-name ');
+    await type(byLabel('ticket number'), '#ticket-no');
+    await act(() => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await flush();
+    const saved = (await recipesItem.getValue())[DESK]!;
+    expect(saved).toEqual({
+      company: '.account-name',
+      contactEmail: '.mail',
+      ticketId: '#ticket-no',
+      savedAt: saved.savedAt,
+    });
+    expect(saved.savedAt! > '2026-12-06T10:00:00.000Z').toBe(true);
+    expect(root.querySelector('[data-testid="recipe-edit"]')).toBeNull();
+    expect(root.querySelector('[data-testid="recipes-status"]')?.textContent).toBe(
+      `Saved the recipe of ${DESK}. Its pages are read by it from now on.`,
+    );
+    expect((await recipesItem.getValue())[TEAM]).toEqual({ company: '.co', managed: true });
+    await expect(editRecipe(TEAM, { company: '.mine' })).rejects.toThrow(/organisation/);
+  });
+
+  it('refuses an invalid locator with a clear error, keeps the old recipe, and Escape cancels', async () => {
+    const old = { company: '.org', contactEmail: '.mail', savedAt: '2026-12-06T10:00:00.000Z' };
+    await recipesItem.setValue({ [DESK]: old });
+    root = document.body.appendChild(document.createElement('div'));
+    await act(() => render(<RecipesCard />, root!));
+    await flush();
+    await act(() => root!.querySelector<HTMLButtonElement>(`button[aria-label="Edit the recipe of ${DESK}"]`)!.click());
+    await flush();
+    const form = root.querySelector<HTMLFormElement>('[data-testid="recipe-edit"]')!;
+    const [company, email] = [...form.querySelectorAll<HTMLInputElement>('input')];
+    const submit = () => act(() => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    const problems = () => root!.querySelector('[data-testid="recipe-edit-problems"]')?.textContent;
+
+    await type(company!, 'div[');
+    await submit();
+    await flush();
+    expect(problems()).toBe('Not saved; the recipe stays as it was. company: not a CSS selector.');
+    expect(company!.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('[data-testid="recipe-edit-problems"]')?.getAttribute('role')).toBe('alert');
+
+    await type(company!, `.a${'b'.repeat(300)}`);
+    await submit();
+    await flush();
+    expect(problems()).toBe('Not saved; the recipe stays as it was. company: longer than 300 characters.');
+
+    await type(company!, '');
+    await type(email!, '  ');
+    await submit();
+    await flush();
+    expect(problems()).toBe(
+      "Not saved; the recipe stays as it was. Give the company or the requester's email (at least one).",
+    );
+    expect(await recipesItem.getValue()).toEqual({ [DESK]: old });
+    // The schema refuses a control character too (the service checks without the page).
+    expect(await editRecipe(DESK, { company: '.a\n.b' })).toEqual({
+      ok: false,
+      problems: [{ field: 'company', why: 'control' }],
+    });
+    expect(await recipesItem.getValue()).toEqual({ [DESK]: old });
+
+    await act(() => {
+      email!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await flush();
+    expect(root.querySelector('[data-testid="recipe-edit"]')).toBeNull();
+    expect(await recipesItem.getValue()).toEqual({ [DESK]: old });
   });
 
   it('says when no site has a recipe', async () => {
