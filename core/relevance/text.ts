@@ -3,6 +3,7 @@
  * English or German (a light suffix stripper each, picked per text), with the filler words of
  * both languages and of ticket mail ("please", "urgent", "seit", "bitte") left out.
  */
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
 
 export interface Token {
   /** Where the word stands in the text: [start, end). */
@@ -17,8 +18,8 @@ export interface Token {
 
 export type Lang = 'en' | 'de';
 
-const FNV_BASIS = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+// core/hash.ts's FNV-1a, stepped inline as the words are read (no substring per word).
+const FNV_BASIS = FNV_OFFSET | 0;
 /** A letter or digit of any script: what a word is made of. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** For each UTF-16 unit above ASCII that stands alone: 1 a word character, 2 not, 0 not asked yet. */
