@@ -1,6 +1,7 @@
 import type { TextIndex } from '@/core/match-text';
 import { TICKET_TEXT_MAX } from '@/core/messages';
-import { scannerFromRecords, type PageScanner } from '@/core/page-scan';
+import type { PageScanner } from '@/core/page-scan';
+import { scannerFromRecords } from '@/core/page-scan-make';
 import { dataStamp } from '@/storage/data-stamp';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { allRecords, recordsByIds } from '../storage/record-store';

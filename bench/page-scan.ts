@@ -7,7 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { readGeneric } from '../adapters/generic';
-import { scannerFromRecords, type PageScanner } from '../core/page-scan';
+import type { PageScanner } from '../core/page-scan';
+import { scannerFromRecords } from '../core/page-scan-make';
 import { makeData, type BenchData } from './data';
 import { collect, heapMb, latency, ms, now, sleep, table, type Latency } from './stats';
 

@@ -19,9 +19,8 @@
  * until it has no edge: work is bounded by the longest key (200 characters), not by the number of
  * patterns. Limits cap the rest.
  */
-import type { Account, Contact } from './model';
 import * as build from './page-scan-build';
-import { PATTERN_KINDS, PageScanBuilder, type PatternKind, type Trie } from './page-scan-build';
+import { PATTERN_KINDS, type PatternKind, type Trie } from './page-scan-build';
 import * as fold from './page-scan-fold';
 import { FoldBuffer, foldText, isSkipped } from './page-scan-fold';
 
@@ -368,37 +367,4 @@ function child(nd: Int32Array, dense: Uint8Array, node: number, c: number): numb
     else hi = mid;
   }
   return -1;
-}
-
-export interface PagePattern {
-  text: string;
-  accountId: string;
-  kind: PatternKind;
-}
-
-/** A scanner over given patterns (tests, or sources other than the record store). */
-export function scannerFromPatterns(patterns: Iterable<PagePattern>, minNameLength?: number): PageScanner {
-  const b = new PageScanBuilder(minNameLength);
-  for (const p of patterns) b.add(p.text, p.accountId, p.kind);
-  return new PageScanner(b.build());
-}
-
-/** The scanner over every account's name, aliases and domains and every contact's email. */
-export function scannerFromRecords(
-  accounts: readonly Account[],
-  contacts: readonly Contact[],
-  minNameLength?: number,
-): PageScanner {
-  const b = new PageScanBuilder(minNameLength);
-  // Room for about what the records hold (four patterns an account, keys of 28 codes), so the
-  // key pool grows once or not at all; reading every record once more to count exactly costs more.
-  const guess = 4 * accounts.length + contacts.length;
-  b.reserve(guess, 28 * guess);
-  for (const a of accounts) {
-    b.add(a.name, a.id, 'name');
-    if (Array.isArray(a.aliases)) for (const x of a.aliases) b.add(x, a.id, 'alias');
-    if (Array.isArray(a.domains)) for (const x of a.domains) b.add(x, a.id, 'domain');
-  }
-  for (const c of contacts) b.add(c.email, c.accountId, 'email');
-  return new PageScanner(b.build());
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeCompany } from '@/core/normalize';
-import {
-  PageScanBuilder,
-  scannerFromPatterns,
-  scannerFromRecords,
-  type PageHit,
-  type PagePattern,
-  type PatternKind,
-} from '@/core/page-scan';
+import { PageScanBuilder, type PageHit, type PatternKind } from '@/core/page-scan';
+import { scannerFromPatterns, scannerFromRecords, type PagePattern } from '@/core/page-scan-make';
 import { addressKey, nameKey } from '@/core/page-scan-keys';
 
 const P = (text: string, accountId: string, kind: PatternKind = 'name'): PagePattern => ({ text, accountId, kind });
