@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectTicket } from '@/adapters';
-import { matchTicket, type MatchIndex } from '@/core/match';
-import { normalizeCompany } from '@/core/normalize';
-import { makeSampleData } from '@/sources/sample-data';
+import { matchTicket } from '@/core/match';
+import { sampleAccounts, sampleMatchIndex } from '../sample-match-index';
 import { fixtureFiles, readFixture } from '../helpdesk-fixtures';
 
 /**
@@ -15,21 +14,8 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 const tricksDoc = parse(readFileSync('tests/fixtures/hostile/tricks.html', 'utf8'));
 const tricks = [...tricksDoc.querySelectorAll('template')].map((t) => ({ id: t.id, html: t.innerHTML }));
 
-const data = makeSampleData();
-const accounts = data.accounts.map((a) => ({
-  ...a,
-  nameKey: normalizeCompany(a.name),
-  aliasKeys: [a.name, ...a.aliases].map(normalizeCompany),
-}));
-const index: MatchIndex = {
-  accountIdsByContactEmail: async (e) =>
-    data.contacts.filter((c) => c.email?.toLowerCase() === e && c.accountId).map((c) => c.accountId!),
-  accountIdsByDomain: async (d) => accounts.filter((a) => a.domains.includes(d)).map((a) => a.id),
-  accountIdsByNameKey: async (k) => accounts.filter((a) => a.nameKey === k).map((a) => a.id),
-  accountIdsByAliasKey: async (k) => accounts.filter((a) => a.aliasKeys.includes(k)).map((a) => a.id),
-  getAccounts: async (ids) => accounts.filter((a) => ids.includes(a.id)).map(({ id, name }) => ({ id, name })),
-  getPin: async () => undefined,
-};
+const accounts = sampleAccounts;
+const index = sampleMatchIndex;
 const nameOf = (id: string | undefined) => accounts.find((a) => a.id === id)?.name;
 
 const ACME = { company: 'Acme Dental Group', email: 'dana@acmedental.com' };

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectTicket } from '@/adapters';
 import { valueBesideLabel, withoutCount } from '@/adapters/label-shapes';
-import { matchTicket, type MatchIndex } from '@/core/match';
-import { normalizeCompany } from '@/core/normalize';
-import { makeSampleData } from '@/sources/sample-data';
+import { matchTicket } from '@/core/match';
+import { sampleAccounts, sampleMatchIndex } from '../sample-match-index';
 
 /**
  * Agent ticket views captured from REAL self-hosted help desks that Backstory has no adapter for
@@ -34,21 +33,8 @@ const fixtures = readdirSync(REAL, { withFileTypes: true })
     expect: JSON.parse(readFileSync(`${REAL}/${d.name}/expect.json`, 'utf8')) as Expect,
   }));
 
-const data = makeSampleData();
-const accounts = data.accounts.map((a) => ({
-  ...a,
-  nameKey: normalizeCompany(a.name),
-  aliasKeys: [a.name, ...a.aliases].map(normalizeCompany),
-}));
-const index: MatchIndex = {
-  accountIdsByContactEmail: async (e) =>
-    data.contacts.filter((c) => c.email?.toLowerCase() === e && c.accountId).map((c) => c.accountId!),
-  accountIdsByDomain: async (d) => accounts.filter((a) => a.domains.includes(d)).map((a) => a.id),
-  accountIdsByNameKey: async (k) => accounts.filter((a) => a.nameKey === k).map((a) => a.id),
-  accountIdsByAliasKey: async (k) => accounts.filter((a) => a.aliasKeys.includes(k)).map((a) => a.id),
-  getAccounts: async (ids) => accounts.filter((a) => ids.includes(a.id)).map(({ id, name }) => ({ id, name })),
-  getPin: async () => undefined,
-};
+const accounts = sampleAccounts;
+const index = sampleMatchIndex;
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 describe('real help desks, read by the generic rules alone', () => {
