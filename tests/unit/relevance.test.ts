@@ -13,6 +13,9 @@ function itemsOf(key: string): RankItem[] {
   ];
 }
 
+const GERMAN = ['zahnarzt', 'kanzlei', 'autohaus'];
+const languageOf = (c: (typeof CASES)[number]) => (GERMAN.includes(c.account) ? 'de' : 'en');
+
 const rank = (c: (typeof CASES)[number]) =>
   rankForProblem(
     itemsOf(c.account),
@@ -24,9 +27,8 @@ describe('the labelled relevance set', () => {
   it('has at least 60 cases in English and German, with cases where nothing is relevant', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
     expect(CASES.filter((c) => c.first === null).length).toBeGreaterThanOrEqual(10);
-    expect(CASES.filter((c) => ['zahnarzt', 'kanzlei', 'autohaus'].includes(c.account)).length).toBeGreaterThanOrEqual(
-      20,
-    );
+    expect(CASES.filter((c) => languageOf(c) === 'de').length).toBeGreaterThanOrEqual(30);
+    expect(CASES.filter((c) => languageOf(c) === 'de' && c.first === null).length).toBeGreaterThanOrEqual(5);
     for (const c of CASES) if (c.first) expect(itemsOf(c.account).map((i) => i.id)).toContain(c.first);
   });
 
@@ -54,9 +56,19 @@ describe('the labelled relevance set', () => {
     }
     const top1Rate = top1 / relevant.length;
     const quietRate = quiet / none.length;
+    // The same two figures per language, so that one language's misses cannot hide in the other's.
+    const perLanguage = (['en', 'de'] as const).map((lang) => {
+      const mine = CASES.filter((c) => languageOf(c) === lang);
+      const rel = mine.filter((c) => c.first !== null);
+      const nul = mine.filter((c) => c.first === null);
+      const t = rel.filter((c) => rank(c)[0]?.id === c.first).length;
+      const q = nul.filter((c) => !rank(c).length).length;
+      return `${lang}: top-1 ${t}/${rel.length}, no section ${q}/${nul.length}`;
+    });
     console.log(
       `relevance set: top-1 ${(top1Rate * 100).toFixed(1)}% (${top1}/${relevant.length}), ` +
-        `no section when nothing is relevant ${(quietRate * 100).toFixed(1)}% (${quiet}/${none.length})` +
+        `no section when nothing is relevant ${(quietRate * 100).toFixed(1)}% (${quiet}/${none.length}); ` +
+        perLanguage.join('; ') +
         (misses.length ? `\n  misses:\n  ${misses.join('\n  ')}` : ''),
     );
     expect(top1Rate).toBeGreaterThanOrEqual(0.9);
