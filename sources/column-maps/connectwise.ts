@@ -1,4 +1,15 @@
-/** ConnectWise PSA (Manage) company and opportunity list exports. */
+/**
+ * ConnectWise PSA (Manage) company and opportunity list exports. A list export writes the list
+ * view's column titles. Where the headers come from:
+ * - Companies: the Company list view's columns as a ConnectWise billing integration documents
+ *   them (betterinvoice.io, "Company Finance List View": Company Name, Company ID, Type, Status,
+ *   Territory, Market), and "Company", "Web Site" and "Company ID" as a ConnectWise sync partner
+ *   names them (CloudPlus, "ConnectWise Company to Customer sync details").
+ * - Opportunities and notes: no public copy of an opportunity list export was found. The
+ *   headers are the opportunity screen's field labels, which the REST API's opportunity model
+ *   mirrors (expectedCloseDate, closedDate, source, campaign, primarySalesRep, status, stage;
+ *   sources/connectwise-facts.md): assumed, and never checked against a real export.
+ */
 import type { PresetColumns } from './fields';
 
 export const CONNECTWISE: PresetColumns = {
