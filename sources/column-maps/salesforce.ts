@@ -1,6 +1,10 @@
 /**
  * Salesforce: report exports (the column labels of the Opportunities, Accounts, Contacts and
- * Campaigns report types) and the weekly Data Export / Data Loader files, whose headers are the
+ * Campaigns report types: a report column is headed by its field's label, as the Salesforce
+ * Field Reference lists them, e.g. for Opportunity "Opportunity ID", "Account ID", "Amount",
+ * "Close Date", "Opportunity Currency", "Description"; the report types name the owner and the
+ * campaign "Opportunity Owner"/"Account Owner" and "Primary Campaign Source": no Salesforce page
+ * listing a report type's columns was found, so these are assumed, not checked) and the weekly Data Export / Data Loader files, whose headers are the
  * objects' API field names (Salesforce Object Reference: Account, Contact, Opportunity,
  * Campaign, Note, User: Id, AccountId, StageName, IsWon, LeadSource, CampaignId, OwnerId, ParentId...).
  */
