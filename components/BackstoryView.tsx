@@ -90,6 +90,11 @@ export function BackstoryView({ story, settings, openedAt }: Props) {
                   </span>
                 ) : null}
                 {contact.title ? <div class="muted small">{contact.title}</div> : null}
+                {contact.leadSource ? (
+                  <div class="muted small" data-testid="contact-source">
+                    {contact.leadSource} {t('story.leadSource')}
+                  </div>
+                ) : null}
               </dd>
             </>
           )}

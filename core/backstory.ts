@@ -4,7 +4,7 @@ import { CONTACT_ROLES } from './model';
 /** A note as the sidebar lists it: with the name of the deal it was written on. */
 export type BackstoryNote = Note & { dealName?: string };
 
-export type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title'>;
+export type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title' | 'leadSource'>;
 
 /** Everything the sidebar shows about one account, and nothing more. */
 export interface Backstory {
@@ -153,6 +153,7 @@ export function assembleBackstory(parts: BackstoryParts): Backstory {
     email: c.email,
     role: c.role,
     title: c.title,
+    ...(c.leadSource ? { leadSource: c.leadSource } : {}),
   });
   const ticketContact = contactEmail ? contacts.find((c) => c.email && c.email === contactEmail) : undefined;
   const dealNames = new Map(deals.map((d) => [d.id, d.name]));

@@ -41,6 +41,11 @@ export interface Contact extends SourcedRecord {
   role?: string;
   title?: string;
   phone?: string;
+  /**
+   * Where the contact came from, as the CRM says ("Trade Show", "Paid Search / google"). Optional
+   * and not indexed: contacts stored before it existed simply have none.
+   */
+  leadSource?: string;
 }
 
 export interface Campaign extends SourcedRecord {

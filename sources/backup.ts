@@ -135,6 +135,7 @@ const contactSchema = z.strictObject({
   role: opt,
   title: opt,
   phone: opt,
+  leadSource: opt,
 });
 const campaignSchema = z.strictObject({
   ...sourced,

@@ -187,6 +187,7 @@ export class RecordBuilder {
           role: c.text('role'),
           title: c.text('title'),
           phone: c.text('phone'),
+          leadSource,
         });
         return { record, meta: compact(meta), ownId, keyField: c.has('name') ? 'name' : 'lastName' };
       }

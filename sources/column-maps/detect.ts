@@ -69,13 +69,18 @@ export function detectPreset(kind: RecordKind, headers: string[]): Preset {
 
 /**
  * The preset whose aliases for `kind` recognise the most headers. Our own template counts only
- * headers written as its field names ("firstName", not "First Name") and wins ties (a file headed
- * "id,name,industry" is ours, though Salesforce's API names are the same words); other ties go
- * to the earlier in PRESETS.
+ * headers written as its field names ("firstName", not "First Name"), never capitalised ones
+ * ("FirstName", "AccountId" are Salesforce's API names, which are our names capitalised), and wins
+ * ties (a file headed "id,name,industry" is ours); other ties go to the earlier in PRESETS.
  */
 function bestPreset(kind: RecordKind, headers: string[]): { preset: Preset; hits: number } {
   const keys = new Set(headers.map(headerKey));
-  const exact = new Set(headers.map((h) => h.trim().toLowerCase()));
+  const exact = new Set(
+    headers
+      .map((h) => h.trim())
+      .filter((h) => !/^[A-Z]/.test(h))
+      .map((h) => h.toLowerCase()),
+  );
   let best: { preset: Preset; hits: number } = { preset: 'generic', hits: 0 };
   for (const preset of ['backstory', ...PRESETS.filter((p) => p !== 'backstory')] as Preset[]) {
     let hits = 0;

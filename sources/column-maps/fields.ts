@@ -122,7 +122,7 @@ export type PresetColumns = {
 /** Backstory's own CSV template: the model's fields, in this order (also used by CSV export). */
 export const TEMPLATE_FIELDS: Record<RecordKind, string[]> = {
   account: ['id', 'name', 'aliases', 'domains', 'externalIds', 'industry', 'leadSource', 'customerSince', 'owner'],
-  contact: ['id', 'accountId', 'name', 'email', 'role', 'title', 'phone'],
+  contact: ['id', 'accountId', 'name', 'email', 'role', 'title', 'phone', 'leadSource'],
   campaign: ['id', 'name', 'channel', 'startDate', 'endDate', 'cost', 'currency', 'owner'],
   deal: [
     'id',

@@ -34,7 +34,10 @@ export const PIPEDRIVE: PresetColumns = {
     currency: ['Deal - Currency'],
     stage: ['Deal - Status'],
     stageDetail: ['Deal - Stage'],
-    closeDate: ['Deal - Won time', 'Deal - Close time', 'Deal - Lost time'],
+    // "Deal closed on" (the API's close_time) is set for won and lost deals alike; "Won time" only
+    // for won ones. Its label in exports: public code reading Pipedrive's deal export looks for
+    // "Deal - Deal closed on" (tests/fixtures/csv/README.md).
+    closeDate: ['Deal - Deal closed on', 'Deal - Won time', 'Deal - Close time', 'Deal - Lost time'],
     expectedCloseDate: ['Deal - Expected close date'],
     salesRep: ['Deal - Owner'],
     createDate: ['Deal - Deal created'],
