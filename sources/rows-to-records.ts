@@ -174,7 +174,7 @@ export class RecordBuilder {
         if (!name) c.fail(['name', 'firstName', 'lastName'].find((f) => c.has(f)) ?? 'name', msg('contactNameEmpty'));
         const email = c.email('email') ?? '';
         meta.account = this.ref(c, 'accountId', 'accountName');
-        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail')]);
+        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail'), c.text('leadSourceDetail2')]);
         if (meta.account && leadSource) meta.accountHints = { leadSource };
         const { ownId, ...ids } = this.ids(c, () =>
           email ? `email:${email}` : `name:${nameKey(name ?? '')}|${refKey(meta.account)}`,
@@ -222,7 +222,7 @@ export class RecordBuilder {
         if (c.bool('isWon') && !isWonStage(stage)) stage = 'Won';
         const closed = c.date('closeDate');
         const expected = c.date('expectedCloseDate');
-        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail')]);
+        const leadSource = joinSource([c.text('leadSource'), c.text('leadSourceDetail'), c.text('leadSourceDetail2')]);
         if (meta.account && leadSource) meta.accountHints = { leadSource };
         const { ownId, ...ids } = this.ids(c, () => `${nameKey(name)}|${refKey(meta.account)}`);
         const record: Deal = compact({

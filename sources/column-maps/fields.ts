@@ -51,6 +51,7 @@ export const KIND_FIELDS = {
       phone: 'text',
       leadSource: 'text',
       leadSourceDetail: 'text',
+      leadSourceDetail2: 'text',
     },
   },
   campaign: {
@@ -76,6 +77,7 @@ export const KIND_FIELDS = {
       campaignName: 'text',
       leadSource: 'text',
       leadSourceDetail: 'text',
+      leadSourceDetail2: 'text',
       name: 'text',
       valueOneTime: 'money',
       valueRecurring: 'money',

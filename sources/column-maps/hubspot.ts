@@ -41,6 +41,7 @@ export const HUBSPOT: PresetColumns = {
     phone: ['Phone Number', 'Mobile Phone Number'],
     leadSource: SOURCE,
     leadSourceDetail: SOURCE_1,
+    leadSourceDetail2: SOURCE_2,
   },
   campaign: {
     id: ['Campaign ID'],
@@ -59,6 +60,7 @@ export const HUBSPOT: PresetColumns = {
     campaignName: ['Campaign'],
     leadSource: SOURCE,
     leadSourceDetail: SOURCE_1,
+    leadSourceDetail2: SOURCE_2,
     name: ['Deal Name'],
     valueOneTime: ['Amount'],
     valueRecurring: ['Monthly recurring revenue', 'MRR'],

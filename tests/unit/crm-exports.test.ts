@@ -70,7 +70,7 @@ describe('HubSpot', () => {
     const s = await land(p);
     const fairway = byName(s.accounts, 'Fairway Physiotherapy');
     expect(fairway.sourceId).toBe('77001');
-    expect(fairway.leadSource).toBe('Paid Search / google');
+    expect(fairway.leadSource).toBe('Paid Search / google / spring-physio-ads');
     const won = byName(s.deals, 'Fairway Physio - managed IT');
     expect(won).toMatchObject({
       accountId: fairway.id,
@@ -78,7 +78,7 @@ describe('HubSpot', () => {
       currency: 'USD',
       closeDate: '2024-03-28',
       salesRep: 'Dana Whitfield',
-      leadSource: 'Paid Search / google',
+      leadSource: 'Paid Search / google / spring-physio-ads',
     });
     expect(isWonStage(won.stage)).toBe(true);
     expect(byName(s.deals, 'Fairway Physio - backup add-on').stage).toBe('Closed Lost');
@@ -101,7 +101,7 @@ describe('HubSpot', () => {
     expect(describeImportMessage({ code: 'accountsWillBeCreated', args: ['2'] })).toBe(
       '2 account(s) will be created from this file (named in it, found nowhere else)',
     );
-    expect(p.ignored).toEqual(['Pipeline', 'Original Source Data 2']);
+    expect(p.ignored).toEqual(['Pipeline']);
   });
 });
 

@@ -136,7 +136,7 @@ export const FIXTURE_SETS: Record<string, FixtureSet> = {
         {
           name: 'Fairway Physiotherapy',
           sourceId: '77001',
-          leadSource: 'Paid Search / google',
+          leadSource: 'Paid Search / google / spring-physio-ads',
           notes: [
             {
               body: 'Asked about adding backups later; sent pricing.',
@@ -157,7 +157,7 @@ export const FIXTURE_SETS: Record<string, FixtureSet> = {
           stage: 'Closed Won',
           won: true,
           rep: 'Dana Whitfield',
-          leadSource: 'Paid Search / google',
+          leadSource: 'Paid Search / google / spring-physio-ads',
           notes: [
             {
               body: 'Promised quarterly on-site visits; owner wants one invoice for all three clinics.',

@@ -34,7 +34,7 @@ const ignoredLine = (headers: string[]) =>
 
 describe('the preview names the product and lists every ignored column', () => {
   it.each([
-    ['hubspot-deals-current.csv', 'HubSpot export', ['Pipeline', 'Original Source Data 2']],
+    ['hubspot-deals-current.csv', 'HubSpot export', ['Pipeline']],
     ['hubspot-contacts.csv', 'HubSpot export', ['Lifecycle Stage']],
     ['salesforce-opportunities.csv', 'Salesforce report export', ['Type']],
     ['salesforce-data-export/Contact.csv', 'Salesforce report export', ['IsDeleted', 'OwnerId', 'CreatedDate']],
