@@ -108,9 +108,9 @@ export function createRouter(deps: RouterDeps) {
     'data:sample': () => loadSample(getDb()),
     'data:clear': () => clearEverything(getDb()).then(() => null),
     'source:remove': ({ id }) => removeLiveSource(getDb(), id).then(() => null),
-    // "Show me where": started from the sidebar (its tab) or the popup (the active tab); saved
-    // by the content script for its own page's site only.
-    'recipe:start': (_message, _sender, tabId) => startPicking(tabId),
+    // "Show me where": started from the sidebar (its tab, while on its ticket's origin) or the
+    // popup (the active tab); saved by the content script for its own page's site only.
+    'recipe:start': (_message, sender, tabId) => startPicking(tabId, sender.tab?.url),
     'recipe:save': ({ recipe }, sender) => saveRecipe(sender.url, recipe),
   };
 

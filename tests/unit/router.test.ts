@@ -247,6 +247,7 @@ describe.each([
   ['sidebar:find', async () => 0],
   ['sidebar:pin', () => getDb().pins.count()],
   ['sidebar:flag', () => getDb().flags.count()],
+  ['recipe:start', async () => executeScript.mock.calls.length],
 ] as [MessageType, () => Promise<number>][])('%s from a sidebar frame', (type, effect) => {
   const refused = (reply: unknown) => {
     // A pin's refusal is its own answer; the others fail.
@@ -280,6 +281,11 @@ describe.each([
       const [flag] = await getDb().flags.toArray();
       expect(flag).toMatchObject({ accountId: SAMPLE_FIXED.acme.accountId, ticket: { url: ref.url } });
     }
+    if (type === 'recipe:start')
+      expect(executeScript).toHaveBeenCalledWith({
+        target: { tabId: TAB, frameIds: [0] },
+        files: ['/show-me-where.js'],
+      });
   });
 });
 
