@@ -12,7 +12,7 @@ export async function sendOnce<T extends MessageType>(
 ): Promise<ReplyTo<T> | undefined> {
   try {
     // The one place a reply's type is asserted: the router answers each message with its
-    // messageSchemas reply type (entrypoints/background/index.ts checks it).
+    // messageSchemas reply type (entrypoints/background/router.ts checks it).
     return (await browser.runtime.sendMessage(message)) as ReplyTo<T> | undefined;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 import type { Shown } from '@/core/messages';
 import { ticketKey } from '@/core/story-port';
 import { tabTicketItem } from '../storage/tab-tickets';
+import { sameOrigin } from './ticket-on-screen';
 
 /** What the check asks about a tab (runtime tabs.get, or a test's own). */
 export interface TabFacts {
@@ -27,12 +28,4 @@ export async function panelTab(
   const ref = await tabTicketItem(shown.tabId).getValue();
   if (!ref || ticketKey(ref) !== shown.ticket || !sameOrigin(ref.url, tab.url)) return undefined;
   return { id: shown.tabId, url: tab.url };
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
 }

@@ -4,13 +4,18 @@ import { recipesItem } from '@/storage/sites';
 import { checkEditedRecipe, storedRecipe, type EditProblem } from '@/core/recipe-schema';
 import { msg, type ImportMessage } from '@/core/import-message';
 import type { SavedRecipe } from '@/core/recipe';
+import { ticketOnScreen } from './ticket-on-screen';
 
 /**
  * Start picking in a tab: the sidebar's own tab, or (from the popup, which has no tab) the
  * active tab of the current window. Only the tab's top frame, where the content script reads.
+ * From a tab (a sidebar frame, which any page may load), only while that tab shows a ticket its
+ * content script reported and is still on that ticket's origin (`senderTabUrl`: the tab's address
+ * as the browser gives it), as for the sidebar's pin and search.
  */
-export async function startPicking(senderTabId: number): Promise<null> {
+export async function startPicking(senderTabId: number, senderTabUrl?: string): Promise<null> {
   let tabId = senderTabId;
+  if (tabId >= 0 && !(await ticketOnScreen(tabId, senderTabUrl))) throw new Error('no ticket on screen in this tab');
   if (tabId < 0) {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (typeof tab?.id !== 'number') throw new Error('no tab');

@@ -4,7 +4,8 @@ import type { PinOutcome } from '@/core/messages';
 import { getDb, type BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { savePin } from './match-index';
-import { readTabTicket, tabTicketItem } from '../storage/tab-tickets';
+import { readTabTicket } from '../storage/tab-tickets';
+import { sameOrigin, ticketOnScreen } from './ticket-on-screen';
 import { loadTicketStory, type TicketStory } from './ticket-story';
 import { createTextIndex } from '../background-caches/page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
@@ -193,24 +194,6 @@ export async function flagForTab(
   storiesChanged();
   if (flag.status === 'pending') await deliver().catch(() => undefined);
   return (await db.flags.get(flag.id)) ?? flag;
-}
-
-function sameOrigin(a: string, b: string | undefined): boolean {
-  try {
-    return !!b && new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The ticket on screen in a tab, as its content script reported it, while the tab (its address
- * as the browser gives it with the request) is still on that ticket's origin: every request a
- * sidebar makes about "its" ticket is checked this way, whatever it asks.
- */
-async function ticketOnScreen(tabId: number, tabUrl: string | undefined): Promise<TicketRef | undefined> {
-  const ref = await tabTicketItem(tabId).getValue();
-  return ref && sameOrigin(ref.url, tabUrl) ? ref : undefined;
 }
 
 /** Pin an account to the ticket on screen in this tab (refused for a tab that has left the ticket's origin). */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TicketRef } from '@/core/model';
 import { mayReport } from '@/core/senders';
 import { openDb } from '@/storage/db';
@@ -6,6 +7,7 @@ import { loadRecordSet } from '@/storage/record-writes';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { findForTab, flagForTab, pinForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+import { startPicking } from '@/services/recipes';
 
 /**
  * Every request about "the ticket in my tab" is checked against the sender's tab, the tab's
@@ -80,5 +82,20 @@ describe('sidebar:flag', () => {
     await expect(flagForTab(7, EVIL, input, async () => undefined, db)).rejects.toThrow('no ticket on screen');
     await expect(flagForTab(8, ref.url, input, async () => undefined, db)).rejects.toThrow('no ticket on screen');
     expect(await db.flags.count()).toBe(0);
+  });
+});
+
+describe('recipe:start', () => {
+  it('starts picking from a frame only in a tab that shows a ticket, on its origin', async () => {
+    const executeScript = vi.fn(async () => []);
+    Object.assign(fakeBrowser, { scripting: { executeScript } });
+    await expect(startPicking(7, ref.url)).rejects.toThrow('no ticket on screen');
+    await tabTicketItem(7).setValue(ref);
+    await expect(startPicking(7, EVIL)).rejects.toThrow('no ticket on screen');
+    await expect(startPicking(7, undefined)).rejects.toThrow('no ticket on screen');
+    await expect(startPicking(8, ref.url)).rejects.toThrow('no ticket on screen');
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await startPicking(7, ref.url)).toBeNull();
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/show-me-where.js'] });
   });
 });
