@@ -65,12 +65,9 @@ const numberNamed = (el: Element) => NUMBER_NAME.test(`${el.id} ${el.getAttribut
 /** Whether `el`, changed in place (its attributes), is now one of the reader's candidates. */
 export const isCandidateElement = (el: Element): boolean => el.matches(ADDED_ELEMENTS) || numberNamed(el);
 
-/** Whether a change of text or children under `el` may change the ticket number the page shows (O(depth)). */
-export function insideNumberPlace(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement)
-    if (/^h[1-3]$/.test(e.localName) || e.getAttribute('role') === 'heading' || numberNamed(e)) return true;
-  return false;
-}
+/** Whether a change of text or children inside `el` may change the ticket number the page shows. */
+export const isNumberPlace = (el: Element): boolean =>
+  /^h[1-3]$/.test(el.localName) || el.getAttribute('role') === 'heading' || numberNamed(el);
 
 /**
  * Whether a part of the page just added (`node` and what it holds) holds anything the generic

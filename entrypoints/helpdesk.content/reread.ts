@@ -1,4 +1,4 @@
-import { holdsCandidate, insideNumberPlace, isCandidateElement, isCandidateText } from '@/adapters/generic-scan';
+import { holdsCandidate, isCandidateElement, isCandidateText, isNumberPlace } from '@/adapters/generic-scan';
 
 /**
  * When to read a changing page again. The first change after a quiet spell is read 250 ms later
@@ -71,15 +71,25 @@ export class RereadScheduler {
     // Many changes at once (a new view): read rather than look at them all.
     if (!used || records.length > MAX_RECORDS) return true;
     const budget = { nodes: MAX_ADDED_TEXTS };
+    // Elements known, in this batch, to be neither a region nor where the ticket number shows,
+    // nor inside one: each ancestor is looked at once a batch, however many changes share it.
+    const clear = new Set<Element>();
+    const insideRegion = (el: Element) => {
+      for (let e: Element | null = el; e && !clear.has(e); e = e.parentElement) {
+        if (used.has(e) || isNumberPlace(e)) return true;
+        clear.add(e);
+      }
+      return false;
+    };
     let removed = false;
     for (const r of records) {
       const target = r.target;
       const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
-      if (!el || inside(el, used) || insideNumberPlace(el)) return true;
+      if (!el || insideRegion(el)) return true;
       if (r.type === 'attributes') {
-        // Hidden, shown or relabelled: a region beneath, or an element the reader now reads.
+        // Relabelled: an element the reader now reads; hidden or shown: a region beneath.
         if (isCandidateElement(el)) return true;
-        for (const region of used) if (el.contains(region)) return true;
+        if (HIDING.has(r.attributeName ?? '')) for (const region of used) if (el.contains(region)) return true;
       } else if (r.type === 'characterData') {
         if (isCandidateText(r.oldValue ?? '') || isCandidateText(target.nodeValue ?? '')) return true;
       } else {
@@ -129,8 +139,5 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-label', 'aria-labelledby', 'role', 'href'],
 };
 
-/** Whether `el` is a region or inside one (O(depth)). */
-function inside(el: Element, used: Set<Element>): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (used.has(e)) return true;
-  return false;
-}
+/** The observed attributes that can hide or show what an element holds. */
+const HIDING = new Set(['class', 'style', 'hidden', 'aria-hidden']);

@@ -92,6 +92,19 @@ describe('RereadScheduler: only the changed parts', () => {
     scheduler.stop();
   });
 
+  it('reads a field that a change of attributes far above it hides, not one that only relabels a bystander', async () => {
+    const { scheduler, reads } = setUp(
+      `<main><div><div id="wrap"><section>${PANEL}</section></div></div></main><p id="p">x</p>`,
+    );
+    document.getElementById('p')!.setAttribute('role', 'note');
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(reads()).toBe(0);
+    document.getElementById('wrap')!.setAttribute('hidden', '');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads()).toBe(1);
+    scheduler.stop();
+  });
+
   it('reads a text that changes into a label, and one that stops being one', async () => {
     const { scheduler, reads } = setUp(`${PANEL}<p id="p">Notes</p>`);
     const text = document.getElementById('p')!.firstChild!;
