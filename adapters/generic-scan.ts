@@ -1,5 +1,6 @@
 import { isSkipped } from './dom';
 import { LABEL_AT_LINE } from './generic-fields';
+import { NUMBER_NAME } from './generic-url';
 
 /**
  * Finding the generic reader's few candidates cheaply, before any costly reading: one native
@@ -45,6 +46,50 @@ export function skipMemo(root: Node): (el: Element | null) => boolean {
     }
     return inside;
   };
+}
+
+/** Whether a text node's text may hold a label or an address: the walk's own test, for one text. */
+export const isCandidateText = (value: string): boolean =>
+  LABEL_AT_START.test(value) || (value.includes('\n') && LABEL_AT_LINE.test(value)) || value.includes('@');
+
+/**
+ * Elements whose arrival may add to a reading besides candidate text: labelled by attributes,
+ * mailto: links, headings, and form controls (a label's control may sit anywhere, by its id).
+ */
+const ADDED_ELEMENTS =
+  '[aria-label],[aria-labelledby],a[href^="mailto:" i],[role="heading" i],h1,h2,h3,input,select,textarea';
+/** Elements that may be named for a ticket number (NUMBER_NAME decides). */
+const MAYBE_NUMBER = '[class*="ticket" i],[id*="ticket" i]';
+const numberNamed = (el: Element) => NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+
+/** Whether `el`, changed in place (its attributes), is now one of the reader's candidates. */
+export const isCandidateElement = (el: Element): boolean => el.matches(ADDED_ELEMENTS) || numberNamed(el);
+
+/** Whether a change of text or children inside `el` may change the ticket number the page shows. */
+export const isNumberPlace = (el: Element): boolean =>
+  /^h[1-3]$/.test(el.localName) || el.getAttribute('role') === 'heading' || numberNamed(el);
+
+/**
+ * Whether a part of the page just added (`node` and what it holds) holds anything the generic
+ * reader reads: candidate text, a candidate element. Looks at most `budget.nodes` text nodes
+ * (shared by the caller across one batch of changes): undefined when there are more (too
+ * large to tell; the caller then reads the whole page).
+ */
+export function holdsCandidate(node: Node, budget: { nodes: number }): boolean | undefined {
+  if (node.nodeType === 3) return --budget.nodes < 0 ? undefined : isCandidateText(node.nodeValue ?? '');
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if (isCandidateElement(el) || el.querySelector(ADDED_ELEMENTS)) return true;
+  for (const named of el.querySelectorAll(MAYBE_NUMBER)) {
+    if (numberNamed(named)) return true;
+    if (--budget.nodes < 0) return undefined;
+  }
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (--budget.nodes < 0) return undefined;
+    if (isCandidateText(n.nodeValue!)) return true;
+  }
+  return false;
 }
 
 export interface TextCandidate {

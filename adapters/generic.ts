@@ -54,6 +54,8 @@ export function readGeneric(
   let headingId: string | undefined;
   let idFrom: Element | undefined;
   let tooLarge = false;
+  /** Where each label stands, with room for a value beside it (for the re-read scheduler). */
+  const labelAreas: Element[] = [];
 
   let src: Node = doc;
   const add = (label: string, el: Element | undefined, labelEl: Element | undefined, text?: string) => {
@@ -107,6 +109,8 @@ export function readGeneric(
         for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
           holders.push(e);
         for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
+        // A value may come beside the label later (its sibling, or its wrapper's): two levels up.
+        if (holders.length) labelAreas.push(holders[Math.min(2, holders.length - 1)]!);
         src = text;
         if (freeText) readText(text, add);
       }
@@ -182,13 +186,19 @@ export function readGeneric(
     tooLarge,
   };
   for (const key of ['ticketId', 'company', 'contactEmail'] as const) if (!reading[key]) reading.missing.push(key);
-  // What this reading rests on, for the re-read scheduler: a change elsewhere cannot change it
-  // unless it adds a field, which the slower full re-read finds (entrypoints/helpdesk.content/reread.ts).
+  // What this reading rests on, for the re-read scheduler: the fields, their labels' holders, the
+  // card, the ticket number, and every label's surroundings (where a value may yet appear). A
+  // change elsewhere cannot change the reading unless it adds something to read, which the
+  // scheduler looks for in the changed parts only (entrypoints/helpdesk.content/reread.ts).
   lastRegions = tooLarge
     ? undefined
-    : [...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]), card?.el, idFrom].filter(
-        (e): e is Element => !!e,
-      );
+    : [
+        ...new Set(
+          [...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]), card?.el, idFrom, ...labelAreas].filter(
+            (e): e is Element => !!e,
+          ),
+        ),
+      ];
   return reading;
 }
 

@@ -13,7 +13,10 @@ export async function sendOnce<T extends MessageType>(
   try {
     // The one place a reply's type is asserted: the router answers each message with its
     // messageSchemas reply type (entrypoints/background/router.ts checks it).
-    return (await browser.runtime.sendMessage(message)) as ReplyTo<T> | undefined;
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    // Every answer of the router is { ok, … }; anything else (a rejection the polyfill in the
+    // background wraps, for a content script without the polyfill) is no answer.
+    return reply && typeof reply === 'object' && 'ok' in reply ? (reply as ReplyTo<T>) : undefined;
   } catch {
     return undefined;
   }

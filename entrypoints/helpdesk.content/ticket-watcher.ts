@@ -133,7 +133,8 @@ export class TicketWatcher {
     const started = performance.now();
     const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe);
     this.rereads.noteCost(performance.now() - started);
-    this.rereads.regions(ref?.helpdesk === 'generic' ? regionsOfLastRead() : undefined);
+    // The generic reader's regions; a recipe's elements are not among them (every change counts then).
+    this.rereads.regions(ref?.helpdesk === 'generic' && !recipe ? regionsOfLastRead() : undefined);
     const key = JSON.stringify(ref);
     if (key === this.lastKey) {
       // No ticket, still: a frame loaded hidden while the page was parsed goes.

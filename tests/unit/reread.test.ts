@@ -66,13 +66,11 @@ describe('RereadScheduler with the regions the last reading used', () => {
     scheduler.stop();
   });
 
-  it('reads a change outside every region only after a full second', async () => {
+  it('does not read a change outside every region that adds nothing to read', async () => {
     const { elsewhere, scheduler, reads } = setUp();
     elsewhere.textContent = 'clock 1';
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(5000);
     expect(reads()).toBe(0);
-    await vi.advanceTimersByTimeAsync(800);
-    expect(reads()).toBe(1);
     scheduler.stop();
   });
 
