@@ -37,7 +37,7 @@ module.exports = {
     {
       name: 'pages-ask-the-writer',
       comment:
-        'The background is the only writer of sales data: extension pages ask it (messaging/data-writes.ts) ' +
+        'The background is the only writer of sales data: extension pages ask it (messaging/ask-data-writes.ts) ' +
         'rather than import the code that writes records, commits imports or creates and delivers flags.',
       severity: 'error',
       from: { path: '^(entrypoints/(options|popup|sidebar|sidepanel)|components)/' },

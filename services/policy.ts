@@ -16,7 +16,7 @@ import { deleteCredentials, loadCredentials, openSecrets, saveCredentials } from
 import { recipesItem, sitesItem } from '../storage/sites';
 import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig } from '../storage/source-configs';
 import { displaySettings } from '../storage/settings';
-import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy';
+import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy-store';
 import { insightsConsentItem } from './insights';
 import { removeSource } from '@/storage/record-writes';
 import { refreshSearchIndex } from '../background-caches/search-snapshot';

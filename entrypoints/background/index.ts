@@ -33,7 +33,7 @@ import { commandOpensPanel, watchPanelMode } from './side-panel';
 import { onAnnouncedWrites } from '@/background-caches/announced-writes';
 import { salesTables } from '@/storage/record-store';
 import { importedAtItem } from '@/services/freshness';
-import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
+import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery-alarm';
 import { markHandedOver } from '@/services/flags';
 import { countTicketView } from '@/services/insights';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
@@ -42,7 +42,7 @@ import { recordFound, recordTicket } from './site-stats';
 import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll, syncSource } from './source-sync';
 import { sourceStatusItem, sourcesItem, syncIntervalItem } from '@/storage/source-configs';
-import { watchPolicy } from './policy';
+import { watchPolicy } from './policy-watch';
 import { saveRecipe, startPicking } from '@/services/recipes';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');
