@@ -205,6 +205,12 @@ export const messageSchemas = {
     schema: z.object({ type: z.literal('source:remove'), id: short(100) }),
     reply: replyOf<Reply<null>>(),
   },
+  /** Options page: forget every counted ticket (services/ticket-views.ts; the background writes them). */
+  'insights:forget': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('insights:forget') }),
+    reply: replyOf<Reply<null>>(),
+  },
   /** Sidebar iframe: remember this account for the ticket in my tab. */
   'sidebar:pin': {
     from: ['sidebar', 'panel'] as SenderKind[],

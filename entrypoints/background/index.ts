@@ -35,7 +35,7 @@ import { salesTables } from '@/storage/record-store';
 import { importedAtItem } from '@/services/freshness';
 import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery-alarm';
 import { markHandedOver } from '@/services/flags';
-import { countTicketView } from '@/services/insights';
+import { clearTicketViews, countTicketView } from '@/services/ticket-views';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { getDb } from '@/storage/db';
 import { recordFound, recordTicket } from './site-stats';
@@ -173,6 +173,7 @@ export default defineBackground(() => {
     'data:sample': () => loadSample(getDb()),
     'data:clear': () => clearEverything(getDb()).then(() => null),
     'source:remove': ({ id }) => removeLiveSource(getDb(), id).then(() => null),
+    'insights:forget': () => clearTicketViews(getDb()),
     // "Show me where": started from the sidebar (its tab) or the popup (the active tab); saved
     // by the content script for its own page's site only.
     'recipe:start': (_message, _sender, tabId) => startPicking(tabId),
