@@ -57,7 +57,3 @@ export function openSearchIndex(parts: SearchParts, labels: SearchLabels = ENGLI
     },
   };
 }
-
-export function buildSearchIndex(data: SearchData, labels: SearchLabels = ENGLISH_LABELS): SearchIndex {
-  return openSearchIndex({ names: buildNameParts(data), notes: buildNoteParts(data) }, labels);
-}

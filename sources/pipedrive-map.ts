@@ -44,8 +44,6 @@ export interface PdLookups {
   sourceFields: { key: string; options: Map<number, string> }[];
 }
 
-export const emptyLookups = (): PdLookups => ({ users: new Map(), channels: new Map(), sourceFields: [] });
-
 /** Options of a field ([{ id, label }]) as a map. */
 export function fieldOptions(field: unknown): Map<number, string> {
   const options = field && typeof field === 'object' ? (field as { options?: unknown }).options : undefined;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account, Contact } from '@/core/model';
-import { buildSearchIndex } from '@/core/search';
+import { buildSearchIndex } from '../search-index';
 import { buildLexicon, typoTerms, termAt } from '@/core/search/lexicon';
 import { sortedUnique } from '@/core/search/packed';
 import { termsOf } from '@/core/search/text';
