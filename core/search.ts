@@ -26,7 +26,7 @@ import { emptyResults, type SearchIndex, type SearchParts } from './search/types
 import { ENGLISH_LABELS, type SearchLabels } from './search/hits';
 
 export type { SearchData } from './search/documents';
-export { processTerm, tokenizeDocument, tokenizeQuery } from './search/text';
+export { processTerm } from './search/text';
 export { snippet } from './search/snippet';
 export { ENGLISH_LABELS, type SearchLabels } from './search/hits';
 

@@ -129,7 +129,7 @@ export async function applyPolicy(
  * managed recipe the policy no longer lists goes; the technician's own for a site the policy
  * names is replaced by the policy's.
  */
-export function withPolicyRecipes(
+function withPolicyRecipes(
   stored: Record<string, SavedRecipe>,
   wanted: readonly PolicyRecipe[],
   now: Date,
@@ -154,7 +154,7 @@ function configOf(p: PolicySource): SourceConfig {
 }
 
 /** A data source's records, sync position, retries, credentials and status, gone. */
-export async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
+async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
   await removeSource(db, id);
   await refreshSearchIndex(db);
   await forgetSync(db, id);

@@ -12,8 +12,8 @@ import { msg, type ImportMessage } from '@/core/import-message';
 import { backupRecipesSchema, storedRecipe } from '@/core/recipe-schema';
 import type { SavedRecipe } from '@/core/recipe';
 
-export const BACKUP_FORMAT = 'backstory-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'backstory-backup';
+const BACKUP_VERSION = 1;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -73,7 +73,7 @@ export async function exportBackup(
 }
 
 /** The technician's own recipes as a backup keeps them (the organisation's are left out). */
-export function ownRecipes(all: Record<string, SavedRecipe>): Record<string, SavedRecipe> {
+function ownRecipes(all: Record<string, SavedRecipe>): Record<string, SavedRecipe> {
   const out: Record<string, SavedRecipe> = {};
   for (const [origin, recipe] of Object.entries(all)) if (!recipe.managed) out[origin] = storedRecipe(recipe);
   return out;

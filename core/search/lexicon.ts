@@ -102,7 +102,7 @@ function sortedKeys(hashes: Uint32Array, ids: Uint32Array, n: number): Float64Ar
   return keys;
 }
 
-export function termCount(lex: Lexicon): number {
+function termCount(lex: Lexicon): number {
   return lex.terms.ends.length;
 }
 
