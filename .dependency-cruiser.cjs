@@ -37,12 +37,12 @@ module.exports = {
     {
       name: 'pages-ask-the-writer',
       comment:
-        'The background is the only writer of sales data: extension pages ask it (messaging/data-writes.ts) ' +
-        'rather than import the code that writes records, commits imports or creates and delivers flags.',
+        'The background is the only writer of sales data: extension pages ask it (messaging/ask-data-writes.ts) ' +
+        'rather than import the code that writes records, commits imports, creates and delivers flags or counts tickets.',
       severity: 'error',
       from: { path: '^(entrypoints/(options|popup|sidebar|sidepanel)|components)/' },
       to: {
-        path: '^(storage/record-writes|services/(import|data-writes|flag-create|flag-delivery)|sources/run-sync)[.]ts$',
+        path: '^(storage/record-writes|services/(import|data-writes|flag-create|flag-delivery|ticket-views)|sources/run-sync)[.]ts$',
         dependencyTypesNot: ['type-only'],
       },
     },

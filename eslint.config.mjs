@@ -34,6 +34,16 @@ export default tseslint.config(
     },
   },
   {
+    // components/ is Preact UI only: settings and data come through storage/ and messaging/.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '#imports', message: 'No browser APIs in components/: use storage/ or messaging/.' }] },
+      ],
+    },
+  },
+  {
     // CommonJS config files (dependency-cruiser's) load their helpers with require.
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -8,7 +8,8 @@ let everything = 0;
 /**
  * Dexie announces every committed write, as the parts it changed (`idb://<db>/<table>/<index>`),
  * in the context that made it and, through a BroadcastChannel, in every other context of the
- * extension's origin (the options page imports, the worker syncs). A write is announced a moment
+ * extension's origin (the worker, the only writer of sales data, commits imports and syncs; the
+ * options page's import worker stages the files it parsed). A write is announced a moment
  * after it commits. Only writes made through Dexie are announced: none of Backstory's is made on
  * IndexedDB directly. The channel is the extension origin's own (a web page or a content script,
  * being of another origin, cannot post on it), and an announcement only ever makes a reader

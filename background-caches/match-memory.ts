@@ -49,7 +49,7 @@ export interface MatchMemory {
 }
 
 /** One account's records, as services/backstory.ts reads them for a story (its campaigns are the memory's). */
-export type StoryRecords = Omit<AccountRecords, 'accountId' | 'campaigns'>;
+type StoryRecords = Omit<AccountRecords, 'accountId' | 'campaigns'>;
 
 /** IndexedDB orders string keys by UTF-16 code units, as `<` does. */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -13,7 +13,7 @@ import { allRecords, recordsByIds } from '../storage/record-store';
  */
 let cached: { db: BackstoryDB; stamp: string; scanner: Promise<PageScanner> } | undefined;
 
-export async function pageScanner(db: BackstoryDB = getDb()): Promise<PageScanner> {
+async function pageScanner(db: BackstoryDB = getDb()): Promise<PageScanner> {
   const stamp = await dataStamp(db);
   if (cached && cached.db === db && cached.stamp === stamp && stamp) return cached.scanner;
   const scanner = (async () => {

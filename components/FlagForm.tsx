@@ -3,7 +3,7 @@ import { FLAG_KINDS, URGENCIES, parseAmount, type Flag, type FlagKind, type Urge
 import { formatDate } from '@/core/format';
 import { FlagList, flagStatusText, kindLabel } from './FlagList';
 import { t, tDynamic, uiLocale } from '../i18n/i18n';
-import { technicianItem } from '@/storage/policy';
+import { technicianItem } from '@/storage/policy-store';
 import type { Technician } from '@/core/policy';
 import { ConfirmButton, ConfirmRisky } from './ConfirmButton';
 

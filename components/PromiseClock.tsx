@@ -13,7 +13,7 @@ function useNow(everyMs = 30_000): number {
 }
 
 /** "47 min", "3 h 5 min", "13 days". */
-export function formatElapsed(minutes: number): string {
+function formatElapsed(minutes: number): string {
   if (minutes < 60) return t('relevant.minutes', [String(minutes)]);
   if (minutes < 48 * 60) return t('relevant.hoursMinutes', [String(Math.floor(minutes / 60)), String(minutes % 60)]);
   return t('relevant.days', [String(Math.floor(minutes / (24 * 60)))]);

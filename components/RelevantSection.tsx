@@ -41,7 +41,7 @@ export function RelevantSection({ items, openedAt }: { items: RelevantItem[] | u
 }
 
 /** The text with its spans in <mark>: Preact text nodes, so nothing in it is ever markup. */
-export function highlighted(text: string, spans: [number, number][]): ComponentChildren[] {
+function highlighted(text: string, spans: [number, number][]): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   let at = 0;
   for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {

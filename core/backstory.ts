@@ -2,7 +2,7 @@ import type { Account, Campaign, Contact, Deal, Note } from './model';
 import { CONTACT_ROLES } from './model';
 
 /** A note as the sidebar lists it: with the name of the deal it was written on. */
-export type BackstoryNote = Note & { dealName?: string };
+type BackstoryNote = Note & { dealName?: string };
 
 export type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title' | 'leadSource'>;
 
@@ -117,11 +117,11 @@ function roleRank(role: string | undefined): number {
   return i < 0 ? CONTACT_ROLES.length : i;
 }
 
-export function sortContacts<T extends Pick<Contact, 'name' | 'role'>>(contacts: T[]): T[] {
+function sortContacts<T extends Pick<Contact, 'name' | 'role'>>(contacts: T[]): T[] {
   return [...contacts].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.name.localeCompare(b.name));
 }
 
-export function sortNotes<T extends Pick<Note, 'pinned' | 'date' | 'id'>>(notes: T[]): T[] {
+function sortNotes<T extends Pick<Note, 'pinned' | 'date' | 'id'>>(notes: T[]): T[] {
   return [...notes].sort(
     (a, b) =>
       Number(b.pinned) - Number(a.pinned) || (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1),

@@ -1,6 +1,6 @@
 /** Arithmetic on ISO calendar days ("2026-11-20"), in UTC: no time zone moves a day. */
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 export function toDays(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 }
@@ -13,7 +13,7 @@ export function addDays(iso: string, n: number): string {
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
-export const MONTHS = [
+const MONTHS = [
   'January',
   'February',
   'March',

@@ -22,7 +22,7 @@ export type Urgency = (typeof URGENCIES)[number];
  * pending: waiting to be delivered to the account's source (retried with backoff);
  * delivered: written there; outbox: no source that takes writes, exported or mailed by hand.
  */
-export type FlagStatus = 'pending' | 'delivered' | 'outbox';
+type FlagStatus = 'pending' | 'delivered' | 'outbox';
 
 export interface Flag {
   /** "flag-<uuid>": also the idempotency key written into the delivered note. */
@@ -112,7 +112,7 @@ export function retryDelayMinutes(attempts: number): number {
  * Text from a data source or a help-desk page on one line: an account name with a line break in
  * it must not be able to add an "Account:" or "Subject:" line of its own.
  */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

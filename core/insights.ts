@@ -35,7 +35,7 @@ export interface InsightRow {
   small: boolean;
 }
 
-export const SMALL_SAMPLE = 5;
+const SMALL_SAMPLE = 5;
 
 export interface InsightInput {
   accounts: Pick<Account, 'id'>[];

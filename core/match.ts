@@ -17,9 +17,9 @@ export interface MatchIndex {
 }
 
 export type MatchMethod = 'pin' | 'email' | 'domain' | 'name' | 'alias' | 'none';
-export type MatchConfidence = 'high' | 'medium' | 'low';
+type MatchConfidence = 'high' | 'medium' | 'low';
 
-export interface MatchCandidate {
+interface MatchCandidate {
   accountId: string;
   name: string;
 }

@@ -20,7 +20,7 @@ export const TICKET_TEXT_MAX = 100_000;
 export const TICKET_SUBJECT_MAX = 300;
 export const TICKET_MESSAGE_MAX = 4000;
 
-export const ticketRefSchema = z.object({
+const ticketRefSchema = z.object({
   helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
   ticketId: z.optional(short(64)),
   url: short(2048),
@@ -92,7 +92,7 @@ export type AccountHit = Pick<SearchHit, 'title' | 'subtitle'> & { accountId: st
 
 /** Why a pin was refused, worded by the sidebar. */
 /** `moved`: the side panel's tab is no longer its window's active tab, or shows another ticket now. */
-export type PinRefusal = 'noTicket' | 'noAccount' | 'noKey' | 'moved';
+type PinRefusal = 'noTicket' | 'noAccount' | 'noKey' | 'moved';
 export type PinOutcome = { ok: boolean; error?: PinRefusal };
 
 /**
@@ -203,6 +203,12 @@ export const messageSchemas = {
   'source:remove': {
     from: ['extension-page'] as SenderKind[],
     schema: z.object({ type: z.literal('source:remove'), id: short(100) }),
+    reply: replyOf<Reply<null>>(),
+  },
+  /** Options page: forget every counted ticket (services/ticket-views.ts; the background writes them). */
+  'insights:forget': {
+    from: ['extension-page'] as SenderKind[],
+    schema: z.object({ type: z.literal('insights:forget') }),
     reply: replyOf<Reply<null>>(),
   },
   /** Sidebar iframe: remember this account for the ticket in my tab. */

@@ -10,7 +10,7 @@
 export const RECORD_KINDS = ['account', 'contact', 'campaign', 'deal', 'note'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-export interface SourcedRecord {
+interface SourcedRecord {
   /** `${source}:${sourceId}`: stable across re-imports of the same source. */
   id: string;
   source: string;

@@ -98,7 +98,7 @@ export function websiteDomain(value: unknown): string | undefined {
 }
 
 /** Mailbox providers shared by many companies: a match on these domains says nothing. */
-export const FREE_MAIL_DOMAINS = new Set([
+const FREE_MAIL_DOMAINS = new Set([
   'gmail.com',
   'googlemail.com',
   'outlook.com',

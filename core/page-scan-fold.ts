@@ -21,11 +21,11 @@ import { FNV_OFFSET, FNV_PRIME } from './hash';
 
 export const SEP = 0x20;
 export const APOS = 0x27;
-export const PLUS = 0x2b;
-export const HYPHEN = 0x2d;
+const PLUS = 0x2b;
+const HYPHEN = 0x2d;
 export const DOT = 0x2e;
 export const AT = 0x22; // '@' and '_' moved below 0x30 so every joiner sorts under the word codes
-export const UNDERSCORE = 0x23;
+const UNDERSCORE = 0x23;
 /** A dot between two single letters ("A.B.C.", "L.L.C."): also readable as nothing, like normalizeCompany's initials. */
 export const INITDOT = 0x01;
 export const isWordCode = (c: number) => c >= 0x30;

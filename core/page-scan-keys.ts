@@ -10,7 +10,7 @@ import { FoldBuffer, foldText, isWordCode } from './page-scan-fold';
 // Copied once: under tsx/CommonJS an imported binding is a getter call on every use.
 const { APOS, AT, DOT, INITDOT, SEP } = alphabet;
 
-export const MAX_KEY = 200; // a longer "name" is a paragraph, not a name, and would lengthen every walk
+const MAX_KEY = 200; // a longer "name" is a paragraph, not a name, and would lengthen every walk
 const fold = new FoldBuffer();
 const suffixCache = new Map<number, boolean>();
 /**

@@ -1,23 +1,7 @@
-/**
- * Making a page scanner (core/page-scan.ts) from patterns or from the record store's accounts and
- * contacts.
- */
+/** Making a page scanner (core/page-scan.ts) from the record store's accounts and contacts. */
 import type { Account, Contact } from './model';
-import { PageScanBuilder, type PatternKind } from './page-scan-build';
+import { PageScanBuilder } from './page-scan-build';
 import { PageScanner } from './page-scan';
-
-export interface PagePattern {
-  text: string;
-  accountId: string;
-  kind: PatternKind;
-}
-
-/** A scanner over given patterns (tests, or sources other than the record store). */
-export function scannerFromPatterns(patterns: Iterable<PagePattern>, minNameLength?: number): PageScanner {
-  const b = new PageScanBuilder(minNameLength);
-  for (const p of patterns) b.add(p.text, p.accountId, p.kind);
-  return new PageScanner(b.build());
-}
 
 /** The scanner over every account's name, aliases and domains and every contact's email. */
 export function scannerFromRecords(

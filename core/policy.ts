@@ -9,11 +9,11 @@ import { hostPattern, parseSiteUrl } from './sites';
 import { policyRecipeSchema, RECIPES_MAX } from './recipe-schema';
 import type { ReadingRecipe } from './recipe';
 
-export type ThemeChoice = 'auto' | 'light' | 'dark';
-export const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
-export type ShowKey = (typeof SHOW_KEYS)[number];
+type ThemeChoice = 'auto' | 'light' | 'dark';
+const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
+type ShowKey = (typeof SHOW_KEYS)[number];
 
-export interface PolicySite {
+interface PolicySite {
   origin: string;
   /** A product id, or "detect". */
   adapterId: string;
@@ -29,7 +29,7 @@ export interface PolicySource {
   secrets: Record<string, string>;
 }
 
-export interface PolicyDisplay {
+interface PolicyDisplay {
   theme?: ThemeChoice;
   hideDealValues?: boolean;
   show?: Partial<Record<ShowKey, boolean>>;
@@ -76,7 +76,7 @@ export interface PolicyProblem {
   message: string;
 }
 
-export type SourceCheck =
+type SourceCheck =
   | { ok: true; base: string; settings: Record<string, string>; secrets: Record<string, string> }
   | { ok: false; message: string };
 

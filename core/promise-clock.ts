@@ -15,7 +15,7 @@ export interface PromiseTime {
   businessHours: boolean;
 }
 
-export type ClockLevel = 'ok' | 'amber' | 'red';
+type ClockLevel = 'ok' | 'amber' | 'red';
 
 export interface PromiseClock extends PromiseTime {
   /** Whole minutes since the ticket was opened. */
@@ -25,9 +25,9 @@ export interface PromiseClock extends PromiseTime {
 }
 
 /** The share of the promised time after which the clock turns amber. */
-export const AMBER_AT = 0.75;
+const AMBER_AT = 0.75;
 /** Hours a business day counts for. */
-export const BUSINESS_DAY_HOURS = 8;
+const BUSINESS_DAY_HOURS = 8;
 
 // Words that make a time a promise about answering or fixing, not "backups every 4 hours".
 const CONTEXT =

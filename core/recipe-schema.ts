@@ -17,7 +17,7 @@ const locator = z.string().check(
 );
 
 /** The locators alone (what a policy entry or a backup entry says where to read). */
-export const recipeFields = {
+const recipeFields = {
   company: z.optional(locator),
   contactEmail: z.optional(locator),
   ticketId: z.optional(locator),
@@ -27,7 +27,7 @@ const hasWho = (r: { company?: string; contactEmail?: string }) => !!r.company |
 const WHO = 'names neither "company" nor "contactEmail"';
 
 /** One recipe in a backup: its locators and when it was saved. */
-export const backupRecipeSchema = z
+const backupRecipeSchema = z
   .strictObject({
     ...recipeFields,
     savedAt: z.optional(z.iso.datetime({ error: 'is not a date and time like "2026-12-06T10:00:00Z"' })),
@@ -35,7 +35,7 @@ export const backupRecipeSchema = z
   .check(z.refine(hasWho, WHO));
 
 /** "https://desk.example.com" (scheme, host and port only), or undefined. */
-export function originOf(address: string): string | undefined {
+function originOf(address: string): string | undefined {
   try {
     const url = new URL(address);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === address ? address : undefined;
@@ -63,7 +63,7 @@ export const policyRecipeSchema = z
   .check(z.refine(hasWho, WHO));
 
 /** A recipe as edited in Options: its locators only (an empty one is left out before the check). */
-export const editedRecipeSchema = z.strictObject({ ...recipeFields }).check(z.refine(hasWho, WHO));
+const editedRecipeSchema = z.strictObject({ ...recipeFields }).check(z.refine(hasWho, WHO));
 
 /**
  * Why an edited recipe is refused: a locator too long, holding a control character or (checked by

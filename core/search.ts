@@ -26,7 +26,7 @@ import { emptyResults, type SearchIndex, type SearchParts } from './search/types
 import { ENGLISH_LABELS, type SearchLabels } from './search/hits';
 
 export type { SearchData } from './search/documents';
-export { processTerm, tokenizeDocument, tokenizeQuery } from './search/text';
+export { processTerm } from './search/text';
 export { snippet } from './search/snippet';
 export { ENGLISH_LABELS, type SearchLabels } from './search/hits';
 
@@ -56,8 +56,4 @@ export function openSearchIndex(parts: SearchParts, labels: SearchLabels = ENGLI
       }
     },
   };
-}
-
-export function buildSearchIndex(data: SearchData, labels: SearchLabels = ENGLISH_LABELS): SearchIndex {
-  return openSearchIndex({ names: buildNameParts(data), notes: buildNoteParts(data) }, labels);
 }

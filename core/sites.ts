@@ -14,7 +14,7 @@ export interface HelpdeskSite {
   managed?: boolean;
 }
 
-export type SiteError = 'empty' | 'notUrl' | 'scheme' | 'credentials' | 'host' | 'wildcard';
+type SiteError = 'empty' | 'notUrl' | 'scheme' | 'credentials' | 'host' | 'wildcard';
 /** On failure: what is wrong (worded by the UI) and the part of the input it is about. */
 export type SiteParse = { ok: true; origin: string } | { ok: false; error: SiteError; value: string };
 

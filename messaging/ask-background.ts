@@ -7,9 +7,7 @@ import type { MessageType, ReplyTo, Request } from '@/core/messages';
  * ("Receiving end does not exist"), and one it was working on loses its answer ("message channel
  * closed"). Either way the request is lost, not refused.
  */
-export async function sendOnce<T extends MessageType>(
-  message: Request<T> & { type: T },
-): Promise<ReplyTo<T> | undefined> {
+async function sendOnce<T extends MessageType>(message: Request<T> & { type: T }): Promise<ReplyTo<T> | undefined> {
   try {
     // The one place a reply's type is asserted: the router answers each message with its
     // messageSchemas reply type (entrypoints/background/router.ts checks it).

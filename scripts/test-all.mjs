@@ -41,6 +41,8 @@ if (!run('type check', npx, ['tsc', '--noEmit'])) failed += 1;
 if (!run('lint', npx, ['eslint', '.', '--max-warnings=0'])) failed += 1;
 // No import cycles, and each folder imports only the layers beneath it (.dependency-cruiser.cjs).
 if (!run('import rules', 'npm', ['run', '--silent', 'check:deps'])) failed += 1;
+// No dead exports: an export nothing imports fails the run (knip.json says what is an entry).
+if (!run('unused exports', 'npm', ['run', '--silent', 'check:exports'])) failed += 1;
 // Layout is the formatter's (.prettierrc.json): a file it would change fails the run.
 if (!run('format check', npx, ['prettier', '--check', '.', '--log-level', 'warn'])) failed += 1;
 rmSync('test-results/unit.json', { force: true });

@@ -43,7 +43,7 @@ function sourcesOf(parses: ImportParse[]): Set<string> {
 }
 
 /**
- * Commit a stage the options page wrote (messaging/data-writes.ts). Its outcome replaces the
+ * Commit a stage the options page wrote (messaging/ask-data-writes.ts). Its outcome replaces the
  * files in the stage, so a page that lost the answer (the worker stopped) and asks again is told
  * how it went instead of importing twice; a worker stopped before that point commits it again,
  * which updates the same records.

@@ -5,7 +5,7 @@ import type { BackstoryDB } from '../storage/db';
 import { recordById } from '../storage/record-store';
 import { findTwins, loadBackstory } from './backstory';
 import { sourcesItem } from '../storage/source-configs';
-import { technicianItem } from '../storage/policy';
+import { technicianItem } from '../storage/policy-store';
 
 export interface FlagInput {
   /** The sidebar's id for this draft (32 hex digits): the same draft sent twice is one flag. */

@@ -1,16 +1,8 @@
 /** The outbox of flags for sales: queries and state changes (services/flag-create.ts makes them). */
 import { retryDelayMinutes, type Flag } from '@/core/flags';
 import type { BackstoryDB } from '../storage/db';
-import { recordById } from '../storage/record-store';
-import { findTwins } from './backstory';
 
-/** Flags about this customer (any of its accounts), newest first: "already flagged?" */
-export async function flagsForAccount(db: BackstoryDB, accountId: string): Promise<Flag[]> {
-  const account = await recordById(db, 'account', accountId);
-  return flagsOn(db, [accountId, ...(account ? (await findTwins(db, account)).map((a) => a.id) : [])]);
-}
-
-/** Flags on any of these accounts (a backstory's merged accounts), newest first. */
+/** Flags on any of these accounts (a backstory's merged accounts), newest first: "already flagged?" */
 export async function flagsOn(db: BackstoryDB, accountIds: string[]): Promise<Flag[]> {
   const flags = await db.flags.where('accountId').anyOf(accountIds).toArray();
   return flags.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));

@@ -1,6 +1,5 @@
 import { storage } from '#imports';
 import { campaignInsights, channelInsights, flagInsights, type FlagInsight, type InsightRow } from '@/core/insights';
-import type { TicketRef } from '@/core/model';
 import type { BackstoryDB } from '../storage/db';
 import { allRecords } from '../storage/record-store';
 
@@ -10,24 +9,8 @@ import { allRecords } from '../storage/record-store';
  */
 export const insightsConsentItem = storage.defineItem<boolean>('local:insightsConsent', { fallback: false });
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
-/** Count one matched ticket for today (once per ticket and day), if the technician agreed. */
-export async function countTicketView(
-  db: BackstoryDB,
-  ref: TicketRef,
-  accountId: string,
-  now = new Date(),
-): Promise<boolean> {
-  if (!ref.ticketId || !(await insightsConsentItem.getValue())) return false;
-  await db.ticketViews.put({
-    day: today(now),
-    ticketKey: `${ref.helpdesk}|${ref.ticketId}`,
-    accountId,
-    ...(ref.ticketType ? { kind: ref.ticketType } : {}),
-  });
-  return true;
-}
+/** A day as counted tickets are kept and insights count them: YYYY-MM-DD (UTC). */
+export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 export async function loadInsights(
   db: BackstoryDB,
@@ -48,9 +31,4 @@ export async function loadInsights(
     // Flags are listed whether or not tickets are counted: they are the technicians' own words.
     flags: flagInsights({ deals, campaigns, flags }),
   };
-}
-
-/** Forget every counted ticket (turning consent off offers this). */
-export async function clearTicketViews(db: BackstoryDB): Promise<void> {
-  await db.ticketViews.clear();
 }

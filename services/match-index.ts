@@ -42,13 +42,3 @@ export async function savePin(db: BackstoryDB, ref: TicketRef, accountId: string
   });
   return key;
 }
-
-/** Forget the pin for this ticket's company, so the matcher decides again. */
-export async function removePin(db: BackstoryDB, ref: TicketRef): Promise<void> {
-  const key = pinKey(ref);
-  if (!key) return;
-  await db.transaction('rw', db.pins, db.meta, async () => {
-    await db.pins.delete(key);
-    await touchPins(db);
-  });
-}

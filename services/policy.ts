@@ -16,7 +16,7 @@ import { deleteCredentials, loadCredentials, openSecrets, saveCredentials } from
 import { recipesItem, sitesItem } from '../storage/sites';
 import { sourceStatusItem, sourcesItem, syncIntervalItem, type SourceConfig } from '../storage/source-configs';
 import { displaySettings } from '../storage/settings';
-import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy';
+import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from '../storage/policy-store';
 import { insightsConsentItem } from './insights';
 import { removeSource } from '@/storage/record-writes';
 import { refreshSearchIndex } from '../background-caches/search-snapshot';
@@ -129,7 +129,7 @@ export async function applyPolicy(
  * managed recipe the policy no longer lists goes; the technician's own for a site the policy
  * names is replaced by the policy's.
  */
-export function withPolicyRecipes(
+function withPolicyRecipes(
   stored: Record<string, SavedRecipe>,
   wanted: readonly PolicyRecipe[],
   now: Date,
@@ -154,7 +154,7 @@ function configOf(p: PolicySource): SourceConfig {
 }
 
 /** A data source's records, sync position, retries, credentials and status, gone. */
-export async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
+async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
   await removeSource(db, id);
   await refreshSearchIndex(db);
   await forgetSync(db, id);

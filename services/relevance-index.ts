@@ -22,7 +22,7 @@ import { dataStamp } from '../storage/data-stamp';
 /** Accounts with at least this many texts have their index saved. */
 export const SAVE_FROM = 50;
 /** At most this many accounts' indexes are saved (for the current data stamp). */
-export const SAVED_ACCOUNTS = 64;
+const SAVED_ACCOUNTS = 64;
 
 const PREFIX = 'relevance:';
 const partOf = (stamp: string, accountId: string): RelevanceIndexRow['part'] => `${PREFIX}${stamp}:${accountId}`;

@@ -1,7 +1,7 @@
 import type { TicketStory } from './ticket-story';
 import { storyForTab } from './sidebar-requests';
 import { getDb, type BackstoryDB } from '../storage/db';
-import type { Ready, StoryPush } from '@/messaging/story-channel';
+import type { Ready, StoryPush } from '@/messaging/story-feed';
 
 /** The parts of runtime.Port the channel uses (a test passes its own). */
 export interface StoryPort {

@@ -9,7 +9,7 @@ import type { Account, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 import { day, num, positiveId, recordIds, str } from './api-values';
 
-export const SOURCE = 'autotask';
+const SOURCE = 'autotask';
 
 export type AtObject = Record<string, unknown> & { id: number };
 
@@ -48,7 +48,7 @@ export function picklistsOf(answer: unknown): Picklists {
 }
 
 /** A user-defined field's value by its name (userDefinedFields: [{ name, value }]). */
-export function udf(o: AtObject, name: string | undefined): string | undefined {
+function udf(o: AtObject, name: string | undefined): string | undefined {
   const wanted = name?.trim().toLowerCase();
   if (!wanted || !Array.isArray(o.userDefinedFields)) return undefined;
   for (const f of o.userDefinedFields as unknown[]) {

@@ -12,7 +12,7 @@ import { originOf } from './live-source';
 import { isAtObject, type AtObject } from './autotask-map';
 
 export const ZONE_LOOKUP = 'https://webservices.autotask.net';
-export const MAX_RECORDS = 500;
+const MAX_RECORDS = 500;
 
 export interface AtOptions extends HttpOptions {
   /** Where the zone is looked up (Autotask's own address unless a test says otherwise). */

@@ -1,21 +1,19 @@
 /**
- * Backup (every record and pin as one JSON file, restorable without loss) and CSV export of one
- * kind in the import template's columns. A backup is checked field by field before it is
- * restored, because it may have been edited by hand or come from another version.
+ * Backup: every record and pin as one JSON file, restorable without loss. A backup is checked
+ * field by field before it is restored, because it may have been edited by hand or come from
+ * another version.
  */
-import Papa from 'papaparse';
 import * as z from 'zod/mini';
-import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordKind, RecordSet } from '@/core/model';
+import type { Account, AnyRecord, Campaign, Contact, Deal, Note, RecordSet } from '@/core/model';
 import type { BackstoryDB, Pin } from '@/storage/db';
 import { allRecords, salesTables } from '@/storage/record-store';
-import { TEMPLATE_FIELDS } from './column-maps';
 import { isForbiddenKey } from './values';
 import { msg, type ImportMessage } from '@/core/import-message';
 import { backupRecipesSchema, storedRecipe } from '@/core/recipe-schema';
 import type { SavedRecipe } from '@/core/recipe';
 
-export const BACKUP_FORMAT = 'backstory-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'backstory-backup';
+const BACKUP_VERSION = 1;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -75,7 +73,7 @@ export async function exportBackup(
 }
 
 /** The technician's own recipes as a backup keeps them (the organisation's are left out). */
-export function ownRecipes(all: Record<string, SavedRecipe>): Record<string, SavedRecipe> {
+function ownRecipes(all: Record<string, SavedRecipe>): Record<string, SavedRecipe> {
   const out: Record<string, SavedRecipe> = {};
   for (const [origin, recipe] of Object.entries(all)) if (!recipe.managed) out[origin] = storedRecipe(recipe);
   return out;
@@ -107,10 +105,6 @@ export function parseJsonText(text: string): unknown {
       line,
     );
   }
-}
-
-export function parseBackup(text: string): BackupFile {
-  return validateBackup(parseJsonText(text));
 }
 
 const str = z.string();
@@ -278,38 +272,4 @@ function issueText(issue: Issue, actual: unknown): string {
   if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
   if (issue.code === 'invalid_value') return `expected ${issue.values.map((x) => JSON.stringify(x)).join(' or ')}`;
   return issue.message;
-}
-
-/** Cells a spreadsheet would run as a formula get a leading "'" (OWASP CSV injection advice). */
-export function escapeCell(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** Lists are joined with ";" unless an item contains one; the importer then splits on "|". */
-function joinList(items: string[]): string {
-  return items.join(items.some((s) => s.includes(';')) ? ' | ' : '; ');
-}
-
-/**
- * One kind as CSV in the import template's columns, so the file re-imports as the same records.
- * References to records of the same source are written as their sourceId, like the template.
- * Starts with a BOM so Excel reads it as UTF-8.
- */
-export function toCsv<K extends RecordKind>(kind: K, records: AnyRecord[]): string {
-  const fields = TEMPLATE_FIELDS[kind];
-  const rows = records.map((record) => {
-    const r = record as unknown as Record<string, unknown>;
-    return fields.map((field): string | number => {
-      const v = field === 'id' ? record.sourceId : r[field];
-      if (v === undefined || v === null) return '';
-      if (typeof v === 'number') return v; // numbers are never formulas; "-5" stays a number
-      if (typeof v === 'boolean') return v ? 'true' : 'false';
-      if (Array.isArray(v)) return escapeCell(joinList(v as string[]));
-      if (typeof v === 'object') return escapeCell(joinList(Object.entries(v).map(([k, x]) => `${k}=${String(x)}`)));
-      const s = String(v);
-      const sameSource = /Id$/.test(field) && s.startsWith(`${record.source}:`);
-      return escapeCell(sameSource ? s.slice(record.source.length + 1) : s);
-    });
-  });
-  return `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`;
 }

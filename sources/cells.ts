@@ -30,7 +30,7 @@ export interface RowSource {
 }
 
 /** Larger cells are refused: no sales note is a megabyte, a runaway quote often is. */
-export const MAX_FIELD_CHARS = 1_000_000;
+const MAX_FIELD_CHARS = 1_000_000;
 
 /** Undo the "'" that CSV export puts before =, +, -, @ so exported files re-import unchanged. */
 function unescapeFormula(s: string): string {

@@ -9,7 +9,7 @@ import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 import { day, recordIds, str } from './api-values';
 
-export const SOURCE = 'connectwise';
+const SOURCE = 'connectwise';
 
 export type CwObject = Record<string, unknown> & { id: number | string };
 
@@ -120,7 +120,7 @@ const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** A currency reference's ISO code ({ currencyCode: "EUR", ... }). */
-export const currencyCode = (v: unknown): string | undefined => {
+const currencyCode = (v: unknown): string | undefined => {
   const code = str(obj(v)?.currencyCode);
   return code && /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : undefined;
 };

@@ -53,8 +53,8 @@ import {
   type CwObject,
 } from './connectwise-map';
 
-export const CW_CLOUD = 'https://api-na.myconnectwise.net';
-export const PAGE_SIZE = 1000;
+const CW_CLOUD = 'https://api-na.myconnectwise.net';
+const PAGE_SIZE = 1000;
 
 export interface CwOptions extends HttpOptions {
   site: string;
@@ -75,7 +75,7 @@ function headers(o: CwOptions): Record<string, string> {
 }
 
 /** The API root of the site: https://api-na.myconnectwise.net/v2025_1/apis/3.0 */
-export async function apiRoot(o: CwOptions): Promise<string> {
+async function apiRoot(o: CwOptions): Promise<string> {
   const info = (await requestJson(
     new URL(`/login/companyinfo/${encodeURIComponent(o.companyId)}`, o.site).href,
     {},
@@ -114,7 +114,7 @@ async function fetchList(
 }
 
 /** Every record of a list endpoint, page by page. */
-export const listAll = (root: string, path: string, o: CwOptions, conditions?: string): AsyncGenerator<CwObject[]> =>
+const listAll = (root: string, path: string, o: CwOptions, conditions?: string): AsyncGenerator<CwObject[]> =>
   eachPage(async (page: number | undefined) => {
     const at = page ?? 1;
     const items = await fetchList(root, path, at, conditions, o);
@@ -142,7 +142,7 @@ const OPEN_NOTES = STEPS.length - 1;
  * (a company's notes are read with the company, an opportunity's notes and forecast with the
  * opportunity; see the header for which notes an incremental pass sees).
  */
-export async function* connectwisePages(
+async function* connectwisePages(
   opts: CwOptions,
   from: ReadPosition = { step: 0 },
   since?: string,

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import { escapeCell } from './backup';
+
+/** Cells a spreadsheet would run as a formula get a leading "'" (OWASP CSV injection advice). */
+const escapeCell = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
 /**
  * A CSV file for people to open in a spreadsheet: a BOM so Excel reads UTF-8, CRLF lines, and

@@ -9,11 +9,10 @@ import { ErrorList, emptyParse, finishParse, msg, type ImportParse } from './imp
 import type { ImportInput } from './import-types';
 export type { ImportInput } from './import-types';
 
-export { emptyParse, finishParse } from './import-types';
 import { parseJsonImport } from './json-import';
 import { TableReader } from './table-reader';
 
-export type { ImportError, ImportParse } from './import-types';
+export type { ImportParse } from './import-types';
 
 /** Files larger than this are refused before they are read: the page would hold them twice. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -56,7 +55,7 @@ export function parseImportFile(input: ImportInput): ImportParse {
 }
 
 /** The candidate that occurs most often outside quotes in the header line (ties: comma first). */
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   const nl = text.indexOf('\n');
   const header = (nl < 0 ? text : text.slice(0, nl)).replace(/"[^"]*"/g, '');
   let best = ',';

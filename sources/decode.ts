@@ -63,7 +63,7 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

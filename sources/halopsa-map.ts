@@ -9,7 +9,7 @@ import type { Account, Contact, Deal, Note } from '@/core/model';
 import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 import { num, positiveId, recordIds, str } from './api-values';
 
-export const SOURCE = 'halopsa';
+const SOURCE = 'halopsa';
 
 export type HaloObject = Record<string, unknown> & { id: number };
 
@@ -26,7 +26,7 @@ export function isHaloObject(v: unknown): v is HaloObject {
 }
 
 /** A custom field's shown value, by its name ("CFHowDidYouHear") or label ("How did you hear about us"). */
-export function customField(o: HaloObject, field: string | undefined): string | undefined {
+function customField(o: HaloObject, field: string | undefined): string | undefined {
   const wanted = field?.trim().toLowerCase();
   if (!wanted || !Array.isArray(o.customfields)) return undefined;
   for (const f of o.customfields as unknown[]) {

@@ -49,7 +49,7 @@ import {
   type HaloObject,
 } from './halopsa-map';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export interface HaloOptions extends HttpOptions {
   /** The instance's address: https://acme.halopsa.com or an on-premises server. */

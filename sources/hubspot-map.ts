@@ -6,7 +6,7 @@ import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
 import { normalizeDomain, websiteDomain } from '@/core/normalize';
 import { recordIds, str } from './api-values';
 
-export const SOURCE = 'hubspot';
+const SOURCE = 'hubspot';
 
 export interface HsObject {
   id: string;
@@ -204,7 +204,7 @@ export function mapCampaign(o: HsObject, owners: Map<string, string>): Campaign 
 }
 
 /** "Spring_Mailer-2025" and "spring mailer 2025" are one campaign key. */
-export const campaignKey = (text: string): string =>
+const campaignKey = (text: string): string =>
   text
     .toLowerCase()
     .replace(/[\s_+-]+/g, ' ')

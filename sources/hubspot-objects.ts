@@ -30,7 +30,7 @@ const RESTART = 't:';
  * `hs_lastmodifieddate` for companies, deals and notes (HubSpot's search guide, the default
  * properties each search returns). Filtering contacts by hs_lastmodifieddate finds none.
  */
-export const MODIFIED: Record<string, string> = {
+const MODIFIED: Record<string, string> = {
   contacts: 'lastmodifieddate',
   companies: 'hs_lastmodifieddate',
   deals: 'hs_lastmodifieddate',

@@ -70,7 +70,7 @@ const STEPS = ['companies', 'contacts', 'deals', 'notes', 'campaigns'] as const;
  * archived (deactivated) owners too: the owners API lists them only when asked with
  * archived=true, and the deals and notes of reps who left still name them.
  */
-export async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
+async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (const archived of [false, true]) {
     const pages = eachPage(async (after: string | undefined) => {
@@ -104,9 +104,7 @@ export const STAGES_LEFT_OUT =
  * The deal pipelines' stages (labels, won or lost), read once a pass: GET /crm/v3/pipelines/deals.
  * A token that may not read them (403) costs the stage labels, not the sync.
  */
-export async function listDealStages(
-  opts: HubSpotOptions,
-): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
+async function listDealStages(opts: HubSpotOptions): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
   const answer = await unlessForbidden(
     requestJson(
       new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,

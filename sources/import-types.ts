@@ -7,7 +7,6 @@ export {
   IMPORT_CODES,
   isImportError,
   msg,
-  type ImportCode,
   type ImportError,
   type ImportMessage,
   type MessageArg,
@@ -22,7 +21,7 @@ export type ImportKind = RecordKind | 'backup' | 'user' | 'contactRole';
  * an opportunity (Salesforce Object Reference, OpportunityContactRole: OpportunityId, ContactId,
  * Role, IsPrimary, IsDeleted).
  */
-export interface ContactRole {
+interface ContactRole {
   opportunityId: string;
   contactId: string;
   role: string;

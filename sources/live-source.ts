@@ -7,7 +7,7 @@ import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
 import type { ErrorDetail, HttpOptions } from './http';
 
-export interface SourceField {
+interface SourceField {
   key: string;
   /** Kept encrypted (storage/secrets.ts) and never shown again; otherwise a plain setting. */
   secret: boolean;

@@ -1,4 +1,4 @@
-/** Every live data source, registered in one place. A new CRM or PSA is one file plus a line here. */
+/** Every live data source in one place: a new CRM or PSA adds its import and its entry here (README, Development). */
 import type { LiveSource } from './live-source';
 import { hubspotSource } from './hubspot';
 import { connectwiseSource } from './connectwise';

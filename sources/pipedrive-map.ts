@@ -14,13 +14,13 @@ import { isEmail, normalizeEmail } from '@/core/normalize';
 import { htmlToText } from './hubspot-map';
 import { num, recordIds, str } from './api-values';
 
-export const SOURCE = 'pipedrive';
+const SOURCE = 'pipedrive';
 
 export type PdObject = Record<string, unknown> & { id: number };
 
 const idOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 /** v2 times are RFC 3339; v1 times are "YYYY-MM-DD HH:MM:SS" in UTC. */
-export const pdTime = (v: unknown): Date | undefined => {
+const pdTime = (v: unknown): Date | undefined => {
   const s = str(v);
   if (!s) return undefined;
   const iso = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s) ? `${s.replace(' ', 'T')}Z` : s;
@@ -44,10 +44,8 @@ export interface PdLookups {
   sourceFields: { key: string; options: Map<number, string> }[];
 }
 
-export const emptyLookups = (): PdLookups => ({ users: new Map(), channels: new Map(), sourceFields: [] });
-
 /** Options of a field ([{ id, label }]) as a map. */
-export function fieldOptions(field: unknown): Map<number, string> {
+function fieldOptions(field: unknown): Map<number, string> {
   const options = field && typeof field === 'object' ? (field as { options?: unknown }).options : undefined;
   const map = new Map<number, string>();
   for (const o of Array.isArray(options) ? options : []) {
@@ -138,7 +136,7 @@ function customValue(v: unknown, options: Map<number, string>): string | undefin
  * Where a deal came from: its "source" custom fields and its marketing channel when set, else
  * the way it was created (origin, set by Pipedrive: "ManuallyCreated", "WebForms", "API"...).
  */
-export function dealLeadSource(o: PdObject, lookups: PdLookups): string | undefined {
+function dealLeadSource(o: PdObject, lookups: PdLookups): string | undefined {
   const custom =
     o.custom_fields && typeof o.custom_fields === 'object' ? (o.custom_fields as Record<string, unknown>) : {};
   const channel = idOf(o.channel);

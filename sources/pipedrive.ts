@@ -35,7 +35,7 @@ import {
   type PdObject,
 } from './pipedrive-map';
 
-export const PAGE_SIZE = 500;
+const PAGE_SIZE = 500;
 
 export interface PdOptions extends HttpOptions {
   /** https://<company>.pipedrive.com */

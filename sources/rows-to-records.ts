@@ -55,7 +55,7 @@ interface Built {
 }
 
 /** The free-text columns of accounts and deals that become sales notes (description, a deal's note). */
-export const TEXT_NOTE_FIELDS = ['description', 'notes'] as const;
+const TEXT_NOTE_FIELDS = ['description', 'notes'] as const;
 
 /** "Original Source / Data 1 / Data 2" in one line, each part once. */
 const joinSource = (parts: (string | undefined)[]) =>

@@ -23,7 +23,7 @@ export interface SyncOutcome {
 }
 
 /** A full pass at least this often, so deletions upstream are seen. */
-export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
+const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
 /** Incremental passes start this long before the last pass began (clock skew, slow writes). */
 const OVERLAP_MS = 5 * 60_000;
 

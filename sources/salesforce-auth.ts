@@ -51,7 +51,7 @@ const LIMIT_REACHED =
   "Salesforce: the org's daily API request limit is reached (REQUEST_LIMIT_EXCEEDED); the sync goes on when its 24-hour window frees requests";
 
 /** An access token from the refresh token (OAuth 2.0 refresh_token grant, no client secret). */
-export async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
+async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
   const answer = (await refusalAs(
     requestJson(
       new URL('/services/oauth2/token', o.loginHost).href,

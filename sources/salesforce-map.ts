@@ -15,7 +15,7 @@ import { isEmail, normalizeEmail, websiteDomain } from '@/core/normalize';
 import { htmlToText } from './hubspot-map';
 import { day, num, recordIds, str } from './api-values';
 
-export const SOURCE = 'salesforce';
+const SOURCE = 'salesforce';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
 
@@ -29,8 +29,8 @@ export function isSfRecord(v: unknown): v is SfRecord {
 }
 
 /** Key prefixes of record ids: which object a ParentId or LinkedEntityId points at. */
-export const ACCOUNT_PREFIX = '001';
-export const OPPORTUNITY_PREFIX = '006';
+const ACCOUNT_PREFIX = '001';
+const OPPORTUNITY_PREFIX = '006';
 
 export function mapAccount(o: SfRecord): Account | undefined {
   const name = str(o.Name);

@@ -128,7 +128,7 @@ async function contentNotes(s: SfSession, notes: SfRecord[]) {
  * Salesforce page by page from a position; with `since`, only records whose SystemModstamp is
  * later. The last page says how much of the org's daily API limit is used.
  */
-export async function* salesforcePages(
+async function* salesforcePages(
   opts: SfOptions,
   from: ReadPosition = { step: 0 },
   since?: string,
@@ -164,7 +164,7 @@ export async function* salesforcePages(
   }
 }
 
-export const usageText = (u: ApiUsage) =>
+const usageText = (u: ApiUsage) =>
   `Salesforce API requests in the last 24 hours: ${u.used.toLocaleString('en')} of ${u.limit.toLocaleString('en')}`;
 
 /** A full read (all pages of salesforcePages together). */

@@ -13,7 +13,7 @@ const base64url = (bytes: Uint8Array) =>
     .replace(/=+$/, '');
 
 /** A fresh random verifier (43 characters of base64url, 32 random bytes). */
-export const pkceVerifier = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
+const pkceVerifier = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** PKCE's S256 challenge of a verifier. */
 export async function pkceChallenge(verifier: string): Promise<string> {

@@ -36,7 +36,7 @@ import type { HttpOptions } from './http';
 import type { ConnectionCheck, LiveSource, SourcePage, Values } from './live-source';
 
 /** Feeds bigger than this are refused (a 100k-account backup is some 60 MB). */
-export const MAX_FEED_BYTES = 200 * 1024 * 1024;
+const MAX_FEED_BYTES = 200 * 1024 * 1024;
 const TIMEOUT_MS = 25_000;
 /** The records' source while parsing; run-sync relabels them with the feed source's id. */
 const PARSE_SOURCE = 'feed';

@@ -17,7 +17,7 @@ import { ErrorList, emptyParse, finishParse, msg, type ImportParse } from './imp
 import { TableReader } from './table-reader';
 
 /** What a workbook may unpack to: an XLSX's XML is some ten times its zipped size. */
-export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
 
 /** The sum of the uncompressed sizes the ZIP's central directory declares; Infinity when unreadable. */
 export function unpackedSize(bytes: Uint8Array): number {

@@ -90,7 +90,7 @@ const one = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
 type Keys = (record: Record<string, unknown>) => string[];
 
 /** Each kind's lookups: the name a reader asks by, and the keys a record is listed under. */
-export const LOOKUPS = {
+const LOOKUPS = {
   account: {
     'account.nameKey': (r) => one(r.nameKey),
     'account.aliasKeys': (r) => strings(r.aliasKeys),

@@ -26,7 +26,7 @@ export const sourceStatusItem = storage.defineItem<Record<string, SourceStatus>>
 /** Minutes between scheduled syncs. */
 export const syncIntervalItem = storage.defineItem<number>('local:syncIntervalMinutes', { fallback: 30 });
 
-export const RUNS_KEPT = 20;
+const RUNS_KEPT = 20;
 
 /** The status after a run: history newest first, last error cleared by a success. */
 export function withRun(status: SourceStatus | undefined, run: SyncRun): SourceStatus {

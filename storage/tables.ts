@@ -13,7 +13,7 @@ import type { CountRow, LookupName, LookupRow, PackRow } from './pack-layout';
  * One matched ticket seen on one day, counted only with the technician's consent (campaign
  * insights). Nothing of the ticket's content: its help desk, id and the account it matched.
  */
-export interface TicketView {
+interface TicketView {
   /** YYYY-MM-DD */
   day: string;
   /** `${helpdesk}|${ticketId}` */
@@ -117,7 +117,7 @@ export interface RelevanceIndexRow {
  * writer of sales data). Written by the page, read and deleted by the background; what the
  * payload holds is the importer's business (services/data-writes.ts), not the store's.
  */
-export interface ImportStage {
+interface ImportStage {
   id: string;
   createdAt: string;
   /** The parsed files, until they are committed. */

@@ -34,7 +34,7 @@ const clean = (v: unknown): string => {
 };
 
 /** One line per contact in an account's fourth slot: id, name, email, role; tab-separated. */
-export function contactLine(c: Contact): string {
+function contactLine(c: Contact): string {
   return `${clean(c.id)}\t${clean(c.name)}\t${clean(c.email)}\t${clean(c.role ?? c.title)}`;
 }
 

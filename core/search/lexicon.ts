@@ -4,10 +4,10 @@
  * deletions looked up there find every term one edit away (a swap of neighbours included)
  * without scanning the dictionary: the symmetric deletion method of SymSpell.
  */
-import { hash32, maxEdits, withinEdits } from './text';
+import { maxEdits, withinEdits } from './text';
 import { lowerBound, packStrings, prefixRange, stringAt, type PackedStrings } from './packed';
 import { firstAtLeast } from '../binary-search';
-import { FNV_OFFSET, FNV_PRIME } from '../hash';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../hash';
 
 /** Typo keys are hash * 2^21 + term id, so term ids above this have no typo entries. */
 const ID_BITS = 2 ** 21;
@@ -45,7 +45,7 @@ export function buildLexicon(sortedTerms: readonly string[], typos: boolean): Le
     const t = sortedTerms[id]!;
     const n = t.length;
     if (n < MIN_TYPO_TERM || n > MAX_TYPO_TERM) continue;
-    // prefix[i]: hash32's state after the first i characters.
+    // prefix[i]: fnv1a's state after the first i characters.
     let h = FNV_OFFSET;
     for (let i = 0; i < n; i++) {
       prefix[i] = h;
@@ -102,7 +102,7 @@ function sortedKeys(hashes: Uint32Array, ids: Uint32Array, n: number): Float64Ar
   return keys;
 }
 
-export function termCount(lex: Lexicon): number {
+function termCount(lex: Lexicon): number {
   return lex.terms.ends.length;
 }
 
@@ -131,7 +131,7 @@ export function typoTerms(lex: Lexicon, q: string): Uint32Array {
   const found = new Set<number>();
   const keys = lex.typoKeys;
   for (const v of [q, ...deletions(q)]) {
-    const base = hash32(v) * ID_BITS;
+    const base = fnv1a(v) * ID_BITS;
     for (let i = firstAtLeast(keys, base); i < keys.length && keys[i]! < base + ID_BITS; i++) {
       const id = keys[i]! - base;
       if (!found.has(id)) found.add(id);

@@ -29,7 +29,8 @@ import {
 } from './name-index';
 import { searchNotes } from './note-index';
 import { stringAt } from './packed';
-import { hash32, maxEdits, processAll, tokenizeQuery } from './text';
+import { fnv1a } from '../hash';
+import { maxEdits, processAll, tokenizeQuery } from './text';
 
 const DEFAULT_LIMIT_PER_GROUP = 5;
 const DEFAULT_LIMIT_TOP = 8;
@@ -221,7 +222,7 @@ export function searchAll(
   const [accounts, campaigns, deals] =
     scope === 'notes'
       ? [[], [], []]
-      : (searchNames(parts.names, scratch, terms, hash32(all.join(' ')), k).map((g) =>
+      : (searchNames(parts.names, scratch, terms, fnv1a(all.join(' ')), k).map((g) =>
           g.map((m) => ({ tier: m.tier, hit: nameHit(parts.names, m, labels) })),
         ) as [Ranked[], Ranked[], Ranked[]]);
   const notes: Ranked[] =

@@ -271,7 +271,7 @@ function asciiKey(value: string): string | undefined {
 }
 
 /**
- * hash32(keyOf(value)), or -1 when the key is empty: for printable ASCII, hashed as it is read,
+ * fnv1a(keyOf(value)) (core/hash.ts), or -1 when the key is empty: for printable ASCII, hashed as it is read,
  * without making the key.
  */
 export function keyHash(value: string): number {
@@ -282,7 +282,7 @@ export function keyHash(value: string): number {
     let c = value.charCodeAt(i);
     if (c < 32 || c > 126) {
       const key = keyOf(value);
-      return key ? hash32(key) : -1;
+      return key ? fnv1a(key) : -1;
     }
     if (isAlnum(c)) {
       if (!inWord) {
@@ -352,6 +352,3 @@ export function domainStem(domain: string): string {
   const drop = last.length > 2 && last[0]!.length === 2 && SECOND_LEVEL.has(last[1]!) ? 2 : 1;
   return last[drop]!;
 }
-
-/** 32-bit FNV-1a of a string: keys for whole values and for the typo table. */
-export const hash32 = fnv1a;

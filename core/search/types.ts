@@ -2,7 +2,7 @@
 import type { NameIndexData } from './name-index';
 import type { NoteIndexData } from './note-index';
 
-export type SearchKind = 'account' | 'campaign' | 'deal' | 'note';
+type SearchKind = 'account' | 'campaign' | 'deal' | 'note';
 
 /** What a hit matched on, for the subtitle and for tests. */
 export type MatchedOn =

@@ -10,13 +10,13 @@ import { commandOpensPanel, watchPanelMode } from './side-panel';
 import { onAnnouncedWrites } from '@/background-caches/announced-writes';
 import { salesTables } from '@/storage/record-store';
 import { importedAtItem } from '@/services/freshness';
-import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery';
-import { countTicketView } from '@/services/insights';
+import { FLAG_ALARM, deliverFlags, scheduleRetries } from './flag-delivery-alarm';
+import { countTicketView } from '@/services/ticket-views';
 import { getDb } from '@/storage/db';
 import { keepSiteScripts } from './site-scripts';
 import { RESUME_ALARM, SYNC_ALARM, resumeInterrupted, syncAll } from './source-sync';
 import { sourceStatusItem, sourcesItem, syncIntervalItem } from '@/storage/source-configs';
-import { watchPolicy } from './policy';
+import { watchPolicy } from './policy-watch';
 import { createRouter } from './router';
 
 const CONTENT_MATCHES = contentScriptMatches(import.meta.env.WXT_TEST_HOSTS === '1');

@@ -17,7 +17,8 @@ import { saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { sitesItem } from '@/storage/sites';
 import { beginStory, findForTab, flagForTab, pinForTab, rememberTicketText } from '@/services/sidebar-requests';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
-import { deliverFlags } from './flag-delivery';
+import { deliverFlags } from './flag-delivery-alarm';
+import { clearTicketViews } from '@/services/ticket-views';
 import { markHandedOver } from '@/services/flags';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { getDb } from '@/storage/db';
@@ -108,6 +109,7 @@ export function createRouter(deps: RouterDeps) {
     'data:sample': () => loadSample(getDb()),
     'data:clear': () => clearEverything(getDb()).then(() => null),
     'source:remove': ({ id }) => removeLiveSource(getDb(), id).then(() => null),
+    'insights:forget': () => clearTicketViews(getDb()),
     // "Show me where": started from the sidebar (its tab, while on its ticket's origin) or the
     // popup (the active tab); saved by the content script for its own page's site only.
     'recipe:start': (_message, sender, tabId) => startPicking(tabId, sender.tab?.url),

@@ -4,7 +4,7 @@ import { exportBackup, serializeBackup } from '@/sources/backup';
 import { getDb } from '@/storage/db';
 import { recipesItem } from '@/storage/sites';
 import { countsByKind } from '@/storage/record-store';
-import { clearThroughBackground, loadSampleThroughBackground } from '@/messaging/data-writes';
+import { clearThroughBackground, loadSampleThroughBackground } from '@/messaging/ask-data-writes';
 import { ImportCard } from './ImportCard';
 import { describeSummary, kindPlural } from './import-text';
 import { t } from '@/i18n/i18n';

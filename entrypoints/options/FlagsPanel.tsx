@@ -7,7 +7,7 @@ import { t } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import { getDb } from '@/storage/db';
 import { allFlags } from '@/services/flags';
-import { salesContactItem } from '@/storage/policy';
+import { salesContactItem } from '@/storage/policy-store';
 
 /**
  * "My flags": every flag raised from a ticket with what became of it. Flags without a source that

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ImportPlan } from '@/services/import-plan';
-import { importThroughBackground } from '@/messaging/data-writes';
+import { importThroughBackground } from '@/messaging/ask-data-writes';
 import type { ImportInput } from '@/sources/csv-import';
 import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { describeSummary } from './import-text';

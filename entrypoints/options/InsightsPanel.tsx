@@ -15,7 +15,8 @@ import {
 } from '@/core/insights';
 import { kindLabel } from '@/components/FlagList';
 import { getDb } from '@/storage/db';
-import { clearTicketViews, insightsConsentItem, loadInsights } from '@/services/insights';
+import { insightsConsentItem, loadInsights } from '@/services/insights';
+import { forgetTicketViewsThroughBackground } from '@/messaging/ask-data-writes';
 import type { ManagedPolicy } from '@/core/policy';
 import { Managed } from './policy-ui';
 
@@ -63,8 +64,13 @@ export function InsightsPanel({ policy = {} }: { policy?: ManagedPolicy }) {
     setNote(on ? t('insights.consentOn') : t('insights.consentOff'));
   };
   const forget = async () => {
-    await clearTicketViews(getDb());
-    setNote(t('insights.forgotten'));
+    // The background is the only writer of the database: it forgets them.
+    try {
+      await forgetTicketViewsThroughBackground();
+      setNote(t('insights.forgotten'));
+    } catch (e) {
+      setNote(e instanceof Error ? e.message : String(e));
+    }
     reload();
   };
 

@@ -4,7 +4,7 @@ import { t, tDynamic } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
-import { removeSourceThroughBackground } from '@/messaging/data-writes';
+import { removeSourceThroughBackground } from '@/messaging/ask-data-writes';
 import { credentialsSavedAt, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import { redirectUrl, signInWith, type SignedIn } from './source-sign-in';
 import { SavedSource } from './SavedSource';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedPolicy } from '@/core/policy';
 import { t } from '@/i18n/i18n';
-import { salesContactItem, technicianItem } from '@/storage/policy';
+import { salesContactItem, technicianItem } from '@/storage/policy-store';
 import { Managed } from './policy-ui';
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;

@@ -3,7 +3,8 @@ import '@/components/ui.css';
 import './popup.css';
 import { PopupApp } from './PopupApp';
 import { openIndex } from './saved-index';
-import { applyTheme, storedTheme } from '@/components/theme';
+import { applyTheme } from '@/components/theme';
+import { storedTheme } from '@/storage/stored-theme';
 import { i18nReady } from '@/i18n/i18n';
 
 // Before the first render: reading the saved index from IndexedDB overlaps with it.

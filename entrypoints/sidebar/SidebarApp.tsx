@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sidebarCollapsed, storyPlace } from '@/storage/settings';
 import type { TicketStory } from '@/services/ticket-story';
-import type { StoryFeed, StoryPush } from '@/messaging/story-channel';
+import type { StoryFeed, StoryPush } from '@/messaging/story-feed';
 import { useSettings } from '@/components/useSettings';
 import { BackstoryView } from '@/components/BackstoryView';
 import { MatchLine } from '@/components/MatchLine';
@@ -35,7 +35,7 @@ export interface PanelMode {
  * The sidebar beside a ticket. It is an extension page, but framed inside the help-desk page: a
  * third-party context where IndexedDB may be blocked and Firefox offers no storage.session. So
  * the background tells it everything: it pushes the story of the ticket in this tab over the
- * channel (`feed`, messaging/story-channel.ts) at once and whenever the ticket, the data, the pins
+ * channel (`feed`, messaging/story-feed.ts) at once and whenever the ticket, the data, the pins
  * or the flags change. Finding, pinning and flagging are requests (./ask.ts).
  */
 export function SidebarApp({

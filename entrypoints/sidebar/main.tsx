@@ -4,7 +4,7 @@ import '@/components/ui.css';
 import './sidebar.css';
 import { SidebarApp } from './SidebarApp';
 import { SIDEBAR_PORT } from '@/core/story-port';
-import { storyFeed } from '@/messaging/story-channel';
+import { storyFeed } from '@/messaging/story-feed';
 import { i18nReady, t } from '@/i18n/i18n';
 import type { Refusal } from '@/core/click-guard';
 import { ConfirmRisky } from '@/components/ConfirmButton';

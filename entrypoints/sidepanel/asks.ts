@@ -1,7 +1,7 @@
 import { PANEL_MOVED, type Shown } from '@/core/messages';
 import { ticketKey } from '@/core/story-port';
 import { t } from '@/i18n/i18n';
-import type { StoryFeed } from '@/messaging/story-channel';
+import type { StoryFeed } from '@/messaging/story-feed';
 import { askFind, askFlag, askPin } from '../sidebar/ask';
 import type { Asks } from '../sidebar/SidebarApp';
 

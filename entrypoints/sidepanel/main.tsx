@@ -8,7 +8,7 @@ import { SidebarApp } from '../sidebar/SidebarApp';
 import { PopupApp } from '../popup/PopupApp';
 import { openIndex } from '../popup/saved-index';
 import { PANEL_PORT } from '@/core/story-port';
-import { sameTabLoading, storyFeed } from '@/messaging/story-channel';
+import { sameTabLoading, storyFeed } from '@/messaging/story-feed';
 import { i18nReady } from '@/i18n/i18n';
 import { panelAsks } from './asks';
 

@@ -5,14 +5,6 @@
  * reading of a header row (detect.ts).
  */
 export { PRESETS, CRM_PRESETS, type Preset } from './presets';
-export { TEMPLATE_FIELDS, type FieldType } from './fields';
-export { KIND_SPECS, type FieldSpec, type KindSpec } from './specs';
-export {
-  headerKey,
-  autoMapping,
-  exampleHeaders,
-  missingRequired,
-  detectPreset,
-  detectKind,
-  type Detection,
-} from './detect';
+export { TEMPLATE_FIELDS } from './fields';
+export { KIND_SPECS } from './specs';
+export { headerKey, autoMapping, exampleHeaders, missingRequired, detectPreset, detectKind } from './detect';

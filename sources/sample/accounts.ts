@@ -1,6 +1,6 @@
 /** The sample customer list. */
 
-export const ACCOUNT_TABLE = `
+const ACCOUNT_TABLE = `
 Cedar Ridge Dental;dental;Portland, OR;cedarridgedental.com;
 Willamette Family Dentistry;dental;Salem, OR;willamettefamilydentistry.com,wfdsalem.com;WFD
 Bright Harbor Orthodontics;dental;Tacoma, WA;brightharborortho.com;

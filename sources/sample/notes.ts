@@ -33,7 +33,7 @@ export interface NoteCtx {
   currency: string;
 }
 
-export interface Draft {
+interface Draft {
   body: string;
   tags: string[];
   date: string;
@@ -46,7 +46,7 @@ function lcFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-export function handoffNote(c: NoteCtx): Draft {
+function handoffNote(c: NoteCtx): Draft {
   const { rng, dm, champ, sys, deal1, camp, how } = c;
   const pain = fill(rng.pick(c.pains), { sys });
   const promise = deal1.promises[0] ? lcFirst(deal1.promises[0]) : 'a named technician for onboarding';
@@ -66,7 +66,7 @@ export function handoffNote(c: NoteCtx): Draft {
   return { body: rng.pick(options), tags: ['handoff'], date: deal1.closeDate!, dealId: deal1.id };
 }
 
-export function promiseNote(c: NoteCtx): Draft | undefined {
+function promiseNote(c: NoteCtx): Draft | undefined {
   const { rng, dm, deal1 } = c;
   if (deal1.promises.length === 0) return undefined;
   const [a, b] = deal1.promises;
@@ -87,7 +87,7 @@ export function promiseNote(c: NoteCtx): Draft | undefined {
   };
 }
 
-export function relationshipNote(c: NoteCtx): Draft {
+function relationshipNote(c: NoteCtx): Draft {
   const { rng, dm, champ, other } = c;
   const options = [
     `${dm.first} prefers texts to calls and hates long emails. Keep updates to three lines.`,
@@ -105,7 +105,7 @@ export function relationshipNote(c: NoteCtx): Draft {
   };
 }
 
-export function billingNote(c: NoteCtx): Draft {
+function billingNote(c: NoteCtx): Draft {
   const { rng, dm, deal1, currency } = c;
   const b = c.billing ?? c.champ;
   const limit = money(currency === 'USD' ? 500 : 400, currency);
@@ -131,7 +131,7 @@ export function billingNote(c: NoteCtx): Draft {
   return { body: rng.pick(options), tags: ['billing'], date: addDays(deal1.closeDate!, rng.int(3, 60)) };
 }
 
-export function historyNote(c: NoteCtx): Draft {
+function historyNote(c: NoteCtx): Draft {
   const { rng, dm, sys } = c;
   const pain = fill(rng.pick(c.pains), { sys });
   const options = [
@@ -142,7 +142,7 @@ export function historyNote(c: NoteCtx): Draft {
   return { body: rng.pick(options), tags: ['history'], date: addDays(c.deal1.closeDate!, -rng.int(7, 45)) };
 }
 
-export function escalationNote(c: NoteCtx): Draft {
+function escalationNote(c: NoteCtx): Draft {
   const { rng, dm, currency } = c;
   const credit = money(roundTo((c.deal1.valueRecurring ?? 1000) * rng.pick([0.25, 0.5, 1]), 25), currency);
   const options = [
@@ -159,7 +159,7 @@ export function escalationNote(c: NoteCtx): Draft {
   };
 }
 
-export function qbrNote(c: NoteCtx): Draft {
+function qbrNote(c: NoteCtx): Draft {
   const { rng, dm, champ } = c;
   const topics = [
     'password resets',
@@ -180,7 +180,7 @@ export function qbrNote(c: NoteCtx): Draft {
   return { body: rng.pick(options), tags: ['qbr'], date };
 }
 
-export function upsellNote(c: NoteCtx): Draft | undefined {
+function upsellNote(c: NoteCtx): Draft | undefined {
   const { rng, dm, deal2 } = c;
   if (deal2) {
     const open = deal2.stage !== 'Closed Won';
@@ -204,7 +204,7 @@ export function upsellNote(c: NoteCtx): Draft | undefined {
   return { body: rng.pick(options), tags: ['upsell'], date };
 }
 
-export function complianceNote(c: NoteCtx): Draft | undefined {
+function complianceNote(c: NoteCtx): Draft | undefined {
   const { rng, dm, country } = c;
   const regulated = ['dental', 'clinic', 'legal', 'accounting', 'insurance'].includes(c.row.industry);
   if (!regulated && !rng.chance(0.3)) return undefined;

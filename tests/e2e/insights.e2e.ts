@@ -160,4 +160,31 @@ describe('campaign insights', () => {
     );
     await options.close();
   });
+
+  it('forgets the counted tickets when asked: the background deletes them', async () => {
+    const options = await h.extensionPage('options.html#insights');
+    const forget = options.getByRole('button', { name: /^Forget the \d+ counted ticket views$/ });
+    await forget.waitFor({ timeout: 15_000 });
+    await forget.click();
+    await expect
+      .poll(() => options.getByTestId('insights-note').textContent(), { timeout: 30_000 })
+      .toBe('The counted tickets were deleted.');
+    await expect.poll(() => forget.count(), { timeout: 15_000 }).toBe(0);
+    const left = await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('backstory');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const count = await new Promise<number>((resolve, reject) => {
+        const req = db.transaction('ticketViews').objectStore('ticketViews').count();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return count;
+    });
+    expect(left).toBe(0);
+    await options.close();
+  });
 });

@@ -8,10 +8,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { recipesItem } from '@/storage/sites';
 import { countsByKind } from '@/storage/record-store';
-import { exportBackup, parseBackup, serializeBackup } from '@/sources/backup';
+import { exportBackup, parseJsonText, serializeBackup, validateBackup } from '@/sources/backup';
 import { parseImportFile } from '@/sources/csv-import';
 import { commitStagedImport } from '@/services/data-writes';
 import { makeSampleData } from '@/sources/sample-data';
+
+/** A backup file's text read as the importer reads it (sources/json-import.ts). */
+const parseBackup = (text: string) => validateBackup(parseJsonText(text));
 
 const DESK = 'https://desk.example.com';
 const LOCAL = 'http://127.0.0.1:8080';

@@ -112,12 +112,16 @@ describe('the other writes', () => {
 });
 
 describe('the write messages', () => {
-  it.each(['data:import', 'data:sample', 'data:clear', 'source:remove', 'flags:handedOver'] as const)(
-    '%s is taken from extension pages only',
-    (type) => {
-      expect(messageSchemas[type].from).toEqual(['extension-page']);
-    },
-  );
+  it.each([
+    'data:import',
+    'data:sample',
+    'data:clear',
+    'source:remove',
+    'flags:handedOver',
+    'insights:forget',
+  ] as const)('%s is taken from extension pages only', (type) => {
+    expect(messageSchemas[type].from).toEqual(['extension-page']);
+  });
   it('takes a stage id only in the shape the page makes', () => {
     expect(parseMessage({ type: 'data:import', stageId: crypto.randomUUID() })).toBeTruthy();
     expect(parseMessage({ type: 'data:import', stageId: '../../etc' })).toBeUndefined();

@@ -4,7 +4,7 @@ import { createFlag } from '@/services/flag-create';
 import { commitImport } from '@/services/import';
 import { parseImportFile } from '@/sources/csv-import';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { salesContactItem, technicianItem } from '@/storage/policy';
+import { salesContactItem, technicianItem } from '@/storage/policy-store';
 
 const flag: Flag = {
   id: 'bsflag1',

@@ -19,7 +19,8 @@ import { deliverHubSpotFlag } from '@/sources/hubspot';
 import { runSync } from '@/sources/run-sync';
 import { defineSchema, openDb, type BackstoryDB } from '@/storage/db';
 import { deliverDue, type DeliveryDeps } from '@/services/flag-delivery';
-import { flagsForAccount, markHandedOver } from '@/services/flags';
+import { flagsOn, markHandedOver } from '@/services/flags';
+import { loadBackstory } from '@/services/backstory';
 import { createFlag } from '@/services/flag-create';
 import { storyForTab } from '@/services/sidebar-requests';
 import { tabTicketItem } from '@/storage/tab-tickets';
@@ -273,7 +274,9 @@ describe('flags for sales', () => {
     );
     const flag = await createFlag(db, input, ref, 'csv:uw');
     expect(flag).toMatchObject({ status: 'pending', accountId: 'hubspot-f1:5001' });
-    expect((await flagsForAccount(db, 'csv:uw')).map((f) => f.id)).toEqual([flag.id]);
+    // The CSV account's story merges its HubSpot twin: the flag shows as "already flagged" there.
+    const story = await loadBackstory(db, 'csv:uw');
+    expect((await flagsOn(db, story!.accountIds)).map((f) => f.id)).toEqual([flag.id]);
   });
 
   it('reads as text and as a CSV row, ending with its key', async () => {

@@ -4,7 +4,10 @@ import { messageSchemas, parseMessage } from '@/core/messages';
 import { classifySender } from '@/core/senders';
 import { detectTicket } from '@/adapters';
 import { parseImportFile } from '@/sources/csv-import';
-import { parseBackup } from '@/sources/backup';
+import { parseJsonText, validateBackup } from '@/sources/backup';
+
+/** A backup file's text read as the importer reads it (sources/json-import.ts). */
+const parseBackup = (text: string) => validateBackup(parseJsonText(text));
 
 /** Property tests: hostile or random input never throws and never gets through by accident. */
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -7,6 +7,7 @@ import type { Campaign, Deal } from '@/core/model';
 import { getDb } from '@/storage/db';
 import { loadInsights } from '@/services/insights';
 import { InsightsPanel } from '@/entrypoints/options/InsightsPanel';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const campaigns: Campaign[] = [
   { id: 'c-post', source: 'csv', sourceId: 'c-post', name: 'Spring postcard', channel: 'Postcard mailer' },
@@ -115,5 +116,33 @@ describe('flags in the insights', () => {
     await db.ticketViews.clear();
     await act(async () => render(null, root));
     await db.flags.clear();
+  });
+
+  it('ask the background, the only writer, to forget the counted tickets', async () => {
+    const db = getDb();
+    await db.ticketViews.put({ day: '2026-12-01', ticketKey: 'zendesk|1042', accountId: 'a1' });
+    const asked: unknown[] = [];
+    // The background's answer: it forgets them (services/ticket-views.ts), the page does not.
+    fakeBrowser.runtime.sendMessage = (async (message: unknown) => {
+      asked.push(message);
+      await db.ticketViews.clear();
+      return { ok: true, value: null };
+    }) as typeof fakeBrowser.runtime.sendMessage;
+    const clear = vi.spyOn(db.ticketViews, 'clear');
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<InsightsPanel />, root));
+    const forget = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Forget the 1'));
+    await vi.waitFor(() => expect(forget()).toBeDefined());
+    await act(async () => forget()!.click());
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=insights-note]')?.textContent).toBe('The counted tickets were deleted.'),
+    );
+    expect(asked).toEqual([{ type: 'insights:forget' }]);
+    // Cleared once, by the stand-in background above: never by the page itself.
+    expect(clear).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(forget()).toBeUndefined());
+    clear.mockRestore();
+    await act(async () => render(null, root));
   });
 });

@@ -8,7 +8,8 @@ import {
 } from '@/core/insights';
 import type { Campaign, Deal, TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
-import { countTicketView, insightsConsentItem } from '@/services/insights';
+import { insightsConsentItem } from '@/services/insights';
+import { clearTicketViews, countTicketView } from '@/services/ticket-views';
 
 const campaign = (id: string, name: string, channel: string, cost?: number): Campaign => ({
   id,
@@ -143,5 +144,8 @@ describe('counting matched tickets', () => {
       { day: '2026-12-01', ticketKey: 'zendesk|1042', accountId: 'csv:a', kind: 'Incident' },
       { day: '2026-12-02', ticketKey: 'zendesk|1042', accountId: 'csv:a', kind: 'Incident' },
     ]);
+    // Forgetting them (the background does, asked by the options page) leaves none.
+    expect(await clearTicketViews(db)).toBeNull();
+    expect(await db.ticketViews.count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { emptyRecordSet, type RecordSet, type TicketRef } from '@/core/model';
 import { pinKey } from '@/core/match';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { recordTables, upsertRecords } from '@/storage/record-writes';
-import { createMatchIndex, removePin, savePin } from '@/services/match-index';
+import { createMatchIndex, savePin } from '@/services/match-index';
 import {
   buildMatchMemory,
   forgetMatchMemory,
@@ -281,8 +281,8 @@ describe('the match memory', () => {
       account: set.accounts[5]!.id,
     });
     await check('after a pin');
-    await removePin(db, ref);
-    await check('after the pin was removed');
+    await savePin(db, ref, set.accounts[6]!.id);
+    await check('after the pin changed');
 
     // An account renamed to the ticket's company and another deleted (by a sync of its source).
     const renamed = { ...set.accounts[3]!, name: 'Brand New Name Ltd' };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { matchTicketText, type TextHit, type TextIndex } from '@/core/match-text';
 import { TICKET_TEXT_MAX, parseMessage } from '@/core/messages';
-import { scannerFromPatterns, type PagePattern } from '@/core/page-scan-make';
+import { scannerFromPatterns, type PagePattern } from '../page-scanner';
 import { matchReason } from '@/components/MatchLine';
 import { TICKET_TEXT_MAX as CONTENT_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
 import { openDb } from '@/storage/db';

@@ -3,7 +3,7 @@ import type { Account, Contact, TicketRef } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { matchTicket, pinKey, type MatchIndex } from '@/core/match';
 import { openDb, type StoredAccount } from '@/storage/db';
-import { createMatchIndex, removePin, savePin } from '@/services/match-index';
+import { createMatchIndex, savePin } from '@/services/match-index';
 import { loadTicketStory } from '@/services/ticket-story';
 import { salesRows } from './stored-records';
 
@@ -293,7 +293,7 @@ describe('the Dexie match index', () => {
     db.close();
   });
 
-  it('remembers a pin per help-desk company, and forgets it on removal', async () => {
+  it('remembers a pin per help-desk company, and the latest pin wins', async () => {
     const db = await seededDb();
     const index = createMatchIndex(db);
     const ref = ticket({ company: 'Acme Group', contactEmail: 'nora.quinn@acmedental.com' });
@@ -310,8 +310,9 @@ describe('the Dexie match index', () => {
     // The same company in another help desk is not pinned.
     expect((await matchTicket({ ...next, helpdesk: 'zendesk' }, index)).method).not.toBe('pin');
 
-    await removePin(db, ref);
-    expect((await matchTicket(next, index)).status).toBe('ambiguous');
+    // Pinned again to another account (the technician picked another): that one.
+    expect(await savePin(db, next, 'acme')).toBe('generic|acme group');
+    expect(await matchTicket(ref, index)).toMatchObject({ status: 'matched', account: 'acme', method: 'pin' });
     db.close();
   });
 

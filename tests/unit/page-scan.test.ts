@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeCompany } from '@/core/normalize';
 import { PageScanBuilder, type PageHit, type PatternKind } from '@/core/page-scan';
-import { scannerFromPatterns, scannerFromRecords, type PagePattern } from '@/core/page-scan-make';
+import { scannerFromRecords } from '@/core/page-scan-make';
+import { scannerFromPatterns, type PagePattern } from '../page-scanner';
 import { addressKey, nameKey } from '@/core/page-scan-keys';
 
 const P = (text: string, accountId: string, kind: PatternKind = 'name'): PagePattern => ({ text, accountId, kind });

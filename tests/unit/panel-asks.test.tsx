@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FlagForm } from '@/components/FlagForm';
 import { PANEL_MOVED } from '@/core/messages';
 import type { TicketRef } from '@/core/model';
-import type { StoryFeed, StoryPush } from '@/messaging/story-channel';
+import type { StoryFeed, StoryPush } from '@/messaging/story-feed';
 import { panelAsks } from '@/entrypoints/sidepanel/asks';
 import { catalog, getMessageFrom } from './catalog';
 

@@ -8,7 +8,7 @@ import { loadRecordSet } from '@/storage/record-writes';
 import { saveTabTicket } from '@/storage/tab-tickets';
 import { StoryChannel, type PanelTabs, type StoryPort } from '@/services/story-channel';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
-import { sameTabLoading, storyFeed, type StoryPush } from '@/messaging/story-channel';
+import { sameTabLoading, storyFeed, type StoryPush } from '@/messaging/story-feed';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 /**

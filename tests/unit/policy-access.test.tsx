@@ -7,7 +7,7 @@ import { missingPolicyAccess } from '@/services/policy-access';
 import { sitesItem } from '@/storage/sites';
 import { sourcesItem } from '@/storage/source-configs';
 import { PolicyOffer } from '@/entrypoints/popup/PolicyOffer';
-import { showPolicyAccess } from '@/entrypoints/background/policy';
+import { showPolicyAccess } from '@/entrypoints/background/policy-watch';
 
 /** The browser's permissions as far as these tests need them: what is granted, and its events. */
 function fakePermissions(granted: string[], answer = true) {

@@ -12,9 +12,10 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { createRouter } from '@/entrypoints/background/router';
 import { syncSource } from '@/entrypoints/background/source-sync';
-import { deliverFlags } from '@/entrypoints/background/flag-delivery';
+import { deliverFlags } from '@/entrypoints/background/flag-delivery-alarm';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { markHandedOver } from '@/services/flags';
+import { clearTicketViews } from '@/services/ticket-views';
 
 /**
  * The background's message router (entrypoints/background/router.ts), as the browser calls it:
@@ -32,7 +33,7 @@ vi.mock('@/entrypoints/background/source-sync', async (original) => ({
   ...(await original<object>()),
   syncSource: vi.fn(async () => ({ state: 'idle' })),
 }));
-vi.mock('@/entrypoints/background/flag-delivery', async (original) => ({
+vi.mock('@/entrypoints/background/flag-delivery-alarm', async (original) => ({
   ...(await original<object>()),
   deliverFlags: vi.fn(async () => 0),
 }));
@@ -42,6 +43,10 @@ vi.mock('@/services/data-writes', async (original) => ({
   loadSample: vi.fn(async () => ({ accounts: 1 })),
   clearEverything: vi.fn(async () => undefined),
   removeLiveSource: vi.fn(async () => undefined),
+}));
+vi.mock('@/services/ticket-views', async (original) => ({
+  ...(await original<object>()),
+  clearTicketViews: vi.fn(async () => null),
 }));
 vi.mock('@/services/flags', async (original) => ({
   ...(await original<object>()),
@@ -122,6 +127,7 @@ const valid: { [T in MessageType]: Request<T> } = {
   'data:sample': { type: 'data:sample' },
   'data:clear': { type: 'data:clear' },
   'source:remove': { type: 'source:remove', id: 'hubspot-1' },
+  'insights:forget': { type: 'insights:forget' },
   'recipe:start': { type: 'recipe:start' },
   'recipe:save': { type: 'recipe:save', recipe: { company: '.org-name', contactEmail: '.requester' } },
 };
@@ -176,6 +182,7 @@ const acted: { [T in MessageType]: () => Promise<unknown> } = {
   'data:sample': async () => vi.mocked(loadSample).mock.calls.length > 0,
   'data:clear': async () => vi.mocked(clearEverything).mock.calls.length > 0,
   'source:remove': async () => vi.mocked(removeLiveSource).mock.calls.length > 0,
+  'insights:forget': async () => vi.mocked(clearTicketViews).mock.calls.length > 0,
   'recipe:start': async () => executeScript.mock.calls.length > 0,
   'recipe:save': async () => Object.keys(await recipesItem.getValue()).length > 0,
 };
@@ -199,6 +206,7 @@ const ALLOWED: Record<MessageType, SenderKind[]> = {
   'data:sample': ['extension-page'],
   'data:clear': ['extension-page'],
   'source:remove': ['extension-page'],
+  'insights:forget': ['extension-page'],
 };
 const KINDS = Object.keys(senderOf) as SenderKind[];
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Campaign, Contact, Deal, Note } from '@/core/model';
-import {
-  buildSearchIndex,
-  emptyResults,
-  processTerm,
-  snippet,
-  type SearchHit,
-  type SearchResults,
-} from '@/core/search';
+import { emptyResults, processTerm, snippet, type SearchHit, type SearchResults } from '@/core/search';
+import { buildSearchIndex } from '../search-index';
 import { openDb } from '@/storage/db';
 import { loadSearchData } from '@/background-caches/search-data';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketStory } from '@/services/ticket-story';
-import type { StoryFeed, StoryPush } from '@/messaging/story-channel';
+import type { StoryFeed, StoryPush } from '@/messaging/story-feed';
 import { SidebarApp } from '@/entrypoints/sidebar/SidebarApp';
 
 /** A feed the test pushes to, as the background would over the port. */

@@ -7,7 +7,7 @@ import { loadRecordSet } from '@/storage/record-writes';
 import { saveTabTicket } from '@/storage/tab-tickets';
 import { pinForTab, storiesChanged } from '@/services/sidebar-requests';
 import { StoryChannel, type StoryPort } from '@/services/story-channel';
-import { openStoryChannel, type StoryPush } from '@/messaging/story-channel';
+import { openStoryChannel, type StoryPush } from '@/messaging/story-feed';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const PAGE = '0123abcd-0000-4000-8000-00000000beef';

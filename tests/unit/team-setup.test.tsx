@@ -6,7 +6,7 @@ import type { Flag } from '@/core/flags';
 import { readPolicy } from '@/core/policy';
 import { applyPolicy, policyContext } from '@/services/policy';
 import { openDb } from '@/storage/db';
-import { technicianItem } from '@/storage/policy';
+import { technicianItem } from '@/storage/policy-store';
 import { sitesItem } from '@/storage/sites';
 import { sourcesItem, syncIntervalItem } from '@/storage/source-configs';
 import { displaySettings } from '@/storage/settings';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storedTheme } from '@/components/theme';
+import { storedTheme } from '@/storage/stored-theme';
 import { DEFAULT_SETTINGS, displaySettings } from '@/storage/settings';
 
 beforeEach(() => fakeBrowser.reset());

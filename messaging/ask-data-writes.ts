@@ -51,3 +51,4 @@ export async function importThroughBackground(
 export const loadSampleThroughBackground = () => ask({ type: 'data:sample' });
 export const clearThroughBackground = () => ask({ type: 'data:clear' });
 export const removeSourceThroughBackground = (id: string) => ask({ type: 'source:remove', id });
+export const forgetTicketViewsThroughBackground = () => ask({ type: 'insights:forget' });
