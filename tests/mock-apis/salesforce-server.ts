@@ -19,21 +19,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serve } from './serve';
 import type { Switches } from './hubspot-server';
 import { SF_FIELDS, SF_RELATIONSHIPS } from './salesforce-contract';
+import { sampleSalesforceData, T, type MockSalesforceData, type SfRow } from './salesforce-sample-data';
 
-export type SfRow = Record<string, unknown> & { Id: string };
-
-export interface MockSalesforceData {
-  User: SfRow[];
-  Account: SfRow[];
-  Contact: SfRow[];
-  OpportunityContactRole: SfRow[];
-  Campaign: SfRow[];
-  Opportunity: SfRow[];
-  Note: SfRow[];
-  ContentNote: SfRow[];
-  ContentDocumentLink: SfRow[];
-  Task: SfRow[];
-}
+export { sampleSalesforceData } from './salesforce-sample-data';
+export type { MockSalesforceData, SfRow } from './salesforce-sample-data';
 
 export interface MockSalesforce {
   url: string;
@@ -59,123 +48,6 @@ export interface MockSalesforce {
   /** Refresh tokens handed out and still valid. */
   refreshTokens: Set<string>;
   close(): Promise<void>;
-}
-
-const T = '2026-11-20T09:00:00.000+0000';
-
-export function sampleSalesforceData(): MockSalesforceData {
-  return {
-    User: [
-      { Id: '005000000000001AAA', Name: 'Priya Nair' },
-      { Id: '005000000000002AAA', Name: 'Tom Okafor' },
-    ],
-    Account: [
-      {
-        Id: '001000000000001AAA',
-        Name: 'Lakeside Veterinary Clinic',
-        Website: 'https://www.lakeside-vet.example/',
-        AccountSource: 'Trade Show',
-        OwnerId: '005000000000001AAA',
-        Description: 'Three clinics',
-        SystemModstamp: T,
-      },
-      { Id: '001000000000002AAA', Name: 'Bluebird Dental', OwnerId: '005000000000002AAA', SystemModstamp: T },
-      { Id: '001000000000003AAA', Name: '', OwnerId: '005000000000002AAA', SystemModstamp: T },
-    ],
-    Contact: [
-      {
-        Id: '003000000000001AAA',
-        Name: 'Dr. Imani Ross',
-        Email: 'Imani@Lakeside-Vet.example',
-        Title: 'Practice owner',
-        AccountId: '001000000000001AAA',
-        SystemModstamp: T,
-      },
-      {
-        Id: '003000000000002AAA',
-        Name: 'Lena Cho',
-        Email: 'lena@bluebird.example',
-        AccountId: '001000000000002AAA',
-        SystemModstamp: T,
-      },
-    ],
-    OpportunityContactRole: [
-      {
-        Id: '00K000000000001AAA',
-        ContactId: '003000000000001AAA',
-        OpportunityId: '006000000000001AAA',
-        Role: 'Decision Maker',
-        IsPrimary: true,
-        SystemModstamp: T,
-      },
-    ],
-    Campaign: [
-      {
-        Id: '701000000000001AAA',
-        Name: 'Vet expo 2026',
-        Type: 'Trade Show',
-        StartDate: '2026-02-10',
-        EndDate: '2026-02-12',
-        ActualCost: 5200,
-        SystemModstamp: T,
-      },
-    ],
-    Opportunity: [
-      {
-        Id: '006000000000001AAA',
-        Name: 'Lakeside - managed IT',
-        AccountId: '001000000000001AAA',
-        Amount: 18000,
-        CloseDate: '2026-03-15',
-        StageName: 'Closed Won',
-        IsWon: true,
-        IsClosed: true,
-        LeadSource: 'Trade Show',
-        CampaignId: '701000000000001AAA',
-        OwnerId: '005000000000001AAA',
-        Description: 'Managed IT for 3 clinics; promised same-day X-ray workstation fixes',
-        SystemModstamp: T,
-      },
-      {
-        Id: '006000000000002AAA',
-        Name: 'Bluebird - phones',
-        AccountId: '001000000000002AAA',
-        Amount: 2400,
-        CloseDate: '2026-12-20',
-        StageName: 'Proposal/Price Quote',
-        IsWon: false,
-        IsClosed: false,
-        OwnerId: '005000000000002AAA',
-        SystemModstamp: T,
-      },
-    ],
-    Note: [
-      {
-        Id: '002000000000001AAA',
-        Title: 'Kickoff',
-        Body: 'Imani wants updates by text, never email.',
-        ParentId: '001000000000001AAA',
-        CreatedById: '005000000000001AAA',
-        CreatedDate: '2026-03-16T10:00:00.000+0000',
-        SystemModstamp: T,
-      },
-    ],
-    ContentNote: [
-      {
-        Id: '069000000000001AAA',
-        Title: 'X-ray room',
-        Content: '<p>The X-ray workstation <b>must</b> be back within 4 hours.</p>',
-        CreatedById: '005000000000001AAA',
-        CreatedDate: '2026-03-17T10:00:00.000+0000',
-        SystemModstamp: T,
-      },
-    ],
-    ContentDocumentLink: [
-      { Id: '06A000000000001AAA', ContentDocumentId: '069000000000001AAA', LinkedEntityId: '006000000000001AAA' },
-      { Id: '06A000000000002AAA', ContentDocumentId: '069000000000001AAA', LinkedEntityId: '005000000000001AAA' },
-    ],
-    Task: [],
-  };
 }
 
 type Cond = (r: SfRow) => boolean;

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { FIXTURE_SETS } from './export-fixture-facts';
+import { FIXTURE_SETS } from '../fixtures/export-fixture-facts';
 import { expectLanded, land, readCsv } from './export-fixtures';
 
 let db: BackstoryDB;

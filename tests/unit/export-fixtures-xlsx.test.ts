@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { parseAnyImportFile } from '@/sources/csv-import';
 import { buildTwin, XLSX_TWINS } from '../../scripts/make-xlsx-fixtures';
-import { FIXTURE_SETS } from './export-fixture-facts';
+import { FIXTURE_SETS } from '../fixtures/export-fixture-facts';
 import { expectLanded, land, readCsv } from './export-fixtures';
 
 let db: BackstoryDB;
