@@ -1,5 +1,6 @@
 import type { AdapterReading, GetJson } from './types';
 import { byLabel, first, mailto, splitContact, valueOf, finish } from './dom';
+import { openedFromApi } from './ticket-words';
 
 /**
  * Shared by Freshdesk and Freshservice (both Freshworks, both /a/tickets/{id} single-page
@@ -44,5 +45,7 @@ export async function readFreshworksApi(
     company: str(company.name),
     contactName: str(requester.name) ?? str([requester.first_name, requester.last_name].filter(Boolean).join(' ')),
     contactEmail: str(requester.email) ?? str(requester.primary_email),
+    // API v2 ticket: created_at, "Ticket creation timestamp" (ISO 8601, UTC), in both products.
+    openedAt: openedFromApi(ticket.created_at),
   };
 }

@@ -149,6 +149,8 @@ export function applyApi(reading: AdapterReading, api: Partial<AdapterReading>):
     reading[field] = fromApi;
   }
   if (api.contactName) reading.contactName = api.contactName;
+  // When the ticket was opened: the help desk's own created field beats what the page was read for.
+  if (api.openedAt) reading.openedAt = api.openedAt;
 }
 
 /**

@@ -50,11 +50,12 @@ const OPENED_LABEL =
  */
 export function readOpenedAt(doc: Document): string | undefined {
   for (const time of doc.querySelectorAll<HTMLTimeElement>('time[datetime]')) {
+    if (customerWritten(time)) continue;
     const before = time.previousSibling?.textContent ?? '';
     if (/(?:created|opened|submitted|erstellt|eröffnet)\s*(?:on|am)?\s*:?\s*$/i.test(before)) return iso(time.dateTime);
   }
   for (const label of doc.querySelectorAll<HTMLElement>('.label, dt, th, label')) {
-    if (!OPENED_LABEL.test(label.textContent ?? '')) continue;
+    if (!OPENED_LABEL.test(label.textContent ?? '') || customerWritten(label)) continue;
     const value = label.nextElementSibling;
     const time = value?.querySelector<HTMLTimeElement>('time[datetime]');
     const found = iso(time?.dateTime ?? value?.textContent ?? '');
@@ -62,6 +63,28 @@ export function readOpenedAt(doc: Document): string | undefined {
   }
   const first = doc.querySelector(MESSAGE)?.closest('article, .message, li, tr');
   return iso(first?.querySelector<HTMLTimeElement>('time[datetime]')?.dateTime ?? '');
+}
+
+/**
+ * Whether an element is inside a message (customer text: an HTML mail can hold its own
+ * "Created" row or <time>), which is never when the ticket was opened.
+ */
+const customerWritten = (el: Element): boolean => !!el.closest(`${MESSAGE}, blockquote, [contenteditable]`);
+
+/**
+ * When the ticket was opened as the help desk's API states it (its created field): an ISO
+ * date-time with its zone ("2026-11-23T18:46:01Z", "+01:00"), or milliseconds since 1970. Never
+ * a local time without a zone. An ISO string, or undefined.
+ */
+export function openedFromApi(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : undefined;
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value)
+  )
+    return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 /** A full date and time (not a bare date, not "2 hours ago"), as ISO; else undefined. */

@@ -25,6 +25,7 @@ import { commitImport, ImportCommitError } from './import';
 import { clearAllData, loadRecordSet, removeSource, type ImportSummary, type Progress } from '@/storage/record-writes';
 import { importedAtItem, markImported } from './freshness';
 import { restoreRecipes } from './recipes';
+import { refreshRelevanceIndexes } from './relevance-index';
 
 /** Stages older than this were abandoned (a page closed mid-way): dropped at the next import. */
 const STAGE_TTL_MS = 60 * 60 * 1000;
@@ -75,8 +76,9 @@ export async function commitStagedImport(
   const stale = new Date(Date.now() - STAGE_TTL_MS).toISOString();
   await db.importStages.filter((s) => s.createdAt < stale).delete();
   // The popup opens the saved search index: rebuilt here, once, by the writer, after the answer
-  // (a worker stopped before it is done leaves it stale, and the popup rebuilds what is stale).
-  if (outcome.ok) void refreshSearchIndex(db);
+  // (a worker stopped before it is done leaves it stale, and the popup rebuilds what is stale);
+  // then the relevance indexes of the accounts with most notes (services/relevance-index.ts).
+  if (outcome.ok) void refreshDerived(db);
   return outcome;
 }
 
@@ -84,7 +86,7 @@ export async function commitStagedImport(
 export async function loadSample(db: BackstoryDB, set: RecordSet = makeSampleData()): Promise<ImportSummary> {
   const summary = await loadRecordSet(db, set, 'sample');
   await markImported(['sample']);
-  void refreshSearchIndex(db);
+  void refreshDerived(db);
   return summary;
 }
 
@@ -104,5 +106,14 @@ export async function removeLiveSource(db: BackstoryDB, sourceId: string): Promi
   const status = { ...(await sourceStatusItem.getValue()) };
   delete status[sourceId];
   await sourceStatusItem.setValue(status);
-  void refreshSearchIndex(db);
+  void refreshDerived(db);
+}
+
+/**
+ * What is saved beside the records and derived from them, brought up to date after a write: the
+ * search index, then the relevance indexes built ahead. Never throws.
+ */
+export async function refreshDerived(db: BackstoryDB): Promise<void> {
+  await refreshSearchIndex(db);
+  await refreshRelevanceIndexes(db);
 }

@@ -8,6 +8,11 @@ export async function flagsOn(db: BackstoryDB, accountIds: string[]): Promise<Fl
   return flags.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 
+/** The notes a story shows: a flag delivered as a CRM note comes back with a sync, and is listed once, as the flag. */
+export function notesShown<N extends { body: string }>(notes: N[], flags: Flag[]): N[] {
+  return flags.length ? notes.filter((n) => !flags.some((f) => n.body.includes(f.id))) : notes;
+}
+
 export async function allFlags(db: BackstoryDB): Promise<Flag[]> {
   return (await db.flags.orderBy('createdAt').toArray()).reverse();
 }

@@ -20,6 +20,7 @@ import { policyAppliedItem, readManaged, salesContactItem, technicianItem } from
 import { insightsConsentItem } from './insights';
 import { removeSource } from '@/storage/record-writes';
 import { refreshSearchIndex } from '../background-caches/search-snapshot';
+import { refreshRelevanceIndexes } from './relevance-index';
 
 /** Which products and data sources exist, for reading a policy. */
 export const policyContext: PolicyContext = {
@@ -157,6 +158,7 @@ function configOf(p: PolicySource): SourceConfig {
 async function forgetSource(db: BackstoryDB, id: string): Promise<void> {
   await removeSource(db, id);
   await refreshSearchIndex(db);
+  void refreshRelevanceIndexes(db);
   await forgetSync(db, id);
   await forgetRetries(id);
   await deleteCredentials(openSecrets(), id);

@@ -10,7 +10,7 @@ import { loadTicketStory, type TicketStory } from './ticket-story';
 import { createTextIndex } from '../background-caches/page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
 import type { Flag } from '@/core/flags';
-import { flagsOn } from './flags';
+import { flagsOn, notesShown } from './flags';
 import { createFlag, type FlagInput } from './flag-create';
 import { describeSources } from './freshness';
 import { heldMatchMemory } from '../background-caches/match-memory';
@@ -167,9 +167,7 @@ async function tellStory(
     flagsOn(db, story.story.accountIds),
     describeSources(story.story.sources),
   ]);
-  const notes = flags.length
-    ? story.story.notes.filter((n) => !flags.some((f) => n.body.includes(f.id)))
-    : story.story.notes;
+  const notes = notesShown(story.story.notes, flags);
   const relevant = problem ? await relevantForStory(db, { ...story.story, notes }, problem, stamp) : [];
   return {
     ...story,

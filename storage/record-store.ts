@@ -348,3 +348,19 @@ export async function countsByKind(db: BackstoryDB, source?: string): Promise<Re
   });
   return counts;
 }
+
+/**
+ * How many notes each account has (by their own account id; notes on a deal that carry none are
+ * not counted), read from the note.accountId lookup's rows alone: no note is read.
+ */
+export function noteCountsByAccount(db: BackstoryDB): Promise<Map<string, number>> {
+  return read(db, async () => {
+    const rows = await db.lookups
+      .where('[lookup+bucket]')
+      .between(['note.accountId', 0], ['note.accountId', BUCKETS])
+      .toArray();
+    const counts = new Map<string, number>();
+    for (const row of rows) row.keys.forEach((key, i) => counts.set(key, row.ends[i]! - (i ? row.ends[i - 1]! : 0)));
+    return counts;
+  });
+}

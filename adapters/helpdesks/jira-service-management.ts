@@ -1,5 +1,6 @@
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { byLabel, clean, first, splitContact, valueOf, finish } from '../dom';
+import { openedFromApi } from '../ticket-words';
 
 /**
  * Jira Service Management (Atlassian cloud). The issue key is in the URL; the reporter comes
@@ -56,10 +57,13 @@ const jiraServiceManagement: HelpdeskAdapter = {
     if (!reading.ticketId) return {};
     const r = (await getJson(`/rest/servicedeskapi/request/${reading.ticketId}`)) as {
       reporter?: Record<string, unknown>;
+      createdDate?: { epochMillis?: unknown };
     } | null;
+    // CustomerRequestDTO.createdDate, a DateDTO: epochMillis beside iso8601 ("+0700", no colon) and friendly.
+    const openedAt = openedFromApi(r?.createdDate?.epochMillis);
     const reporter = r?.reporter;
-    if (!reporter || typeof reporter !== 'object') return {};
-    return { contactName: str(reporter.displayName), contactEmail: str(reporter.emailAddress) };
+    if (!reporter || typeof reporter !== 'object') return openedAt ? { openedAt } : {};
+    return { contactName: str(reporter.displayName), contactEmail: str(reporter.emailAddress), openedAt };
   },
 };
 export default jiraServiceManagement;

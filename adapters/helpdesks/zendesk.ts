@@ -1,5 +1,6 @@
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from '../types';
 import { clean, first, splitContact, finish } from '../dom';
+import { openedFromApi } from '../ticket-words';
 
 /**
  * Zendesk Support's agent workspace (a single-page app). The ticket's system fields carry
@@ -52,7 +53,7 @@ const zendesk: HelpdeskAdapter = {
   async readApi(_url, reading, getJson) {
     if (!reading.ticketId) return {};
     const data = (await getJson(`/api/v2/tickets/${reading.ticketId}.json?include=users,organizations`)) as {
-      ticket?: { requester_id?: number; organization_id?: number | null };
+      ticket?: { requester_id?: number; organization_id?: number | null; created_at?: unknown };
       users?: ZdUser[];
       organizations?: ZdOrg[];
     } | null;
@@ -64,6 +65,8 @@ const zendesk: HelpdeskAdapter = {
       company: typeof org?.name === 'string' ? org.name : undefined,
       contactName: typeof user?.name === 'string' ? user.name : undefined,
       contactEmail: typeof user?.email === 'string' ? user.email : undefined,
+      // Tickets API: created_at, "When this record was created" (ISO 8601, UTC).
+      openedAt: openedFromApi(ticket.created_at),
     };
   },
 };

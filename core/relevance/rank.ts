@@ -8,8 +8,8 @@
  * The ticket's text is customer-written: it only orders this account's texts, never chooses the
  * account, and nothing of it is returned (the words shown are the note's own).
  */
-import { guessLang, tokenize, type Token } from './text';
-import { idf, matchesFor, nameTest, type TextsIndex } from './texts-index';
+import { scanWords, stemOf, tokenize, type Lang, type WordInfo } from './text';
+import { idf, matchesFor, nameTestOf, type NameTest, type TextsIndex } from './texts-index';
 import { keptIndex } from './kept';
 import { shown } from './excerpt';
 import type { RankedItem, RankItem, RelevantKind, TicketProblem } from './items';
@@ -81,8 +81,8 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
     options.saved,
   );
   const ignored = new Set<string>();
-  for (const text of options.ignore ?? []) for (const t of tokenize(text, 'en')) ignored.add(t.folded);
-  const query = queryTerms(problem, nameTest(productsSold)).filter((q) => !ignored.has(q.folded));
+  for (const text of options.ignore ?? []) for (const w of scanWords(text).words) ignored.add(w.folded);
+  const query = queryTerms(problem, nameTestOf(index)).filter((q) => !ignored.has(q.folded));
   if (!query.length) return [];
 
   const { n, lengths, avgLen, postStart, postDoc, postTf, nameStem } = index;
@@ -165,22 +165,29 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
     });
 }
 
-function queryTerms(problem: TicketProblem, isName: (t: Token) => boolean): QueryTerm[] {
+function queryTerms(problem: TicketProblem, isName: NameTest): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
-  // The subject alone is often too short to tell the language: subject and message together.
   // Customer text: none of its words is kept once this returns (keep: false).
-  const lang = guessLang(`${problem.subject ?? ''}\n${problem.body ?? ''}`, false) ?? 'en';
-  const add = (text: string | undefined, weight: number) => {
-    if (!text) return;
-    for (const t of tokenize(text, lang, 'en', false)) {
-      const had = terms.get(t.stem);
+  const subject = problem.subject ? scanWords(problem.subject, false) : undefined;
+  const opening = problem.body?.slice(0, BODY_MAX);
+  const body = opening ? scanWords(opening, false) : undefined;
+  // The subject alone is often too short to tell the language: subject and message together
+  // (the whole message, which is read again for that only when it is longer than its opening).
+  const hints = problem.body && problem.body.length > BODY_MAX ? scanWords(problem.body, false) : body;
+  const de = (subject?.de ?? 0) + (hints?.de ?? 0);
+  const en = (subject?.en ?? 0) + (hints?.en ?? 0);
+  const lang: Lang = de > en ? 'de' : 'en';
+  const add = (words: WordInfo[] | undefined, weight: number) => {
+    for (const t of words ?? []) {
+      const stem = stemOf(t, lang);
+      const had = terms.get(stem);
       const name = isName(t) || !!had?.name;
       // In the subject and the message alike: a little more than the subject alone.
       const w = had ? Math.max(had.weight, weight) + (had.weight !== weight ? 0.25 : 0) : weight;
-      terms.set(t.stem, { stem: t.stem, folded: had?.folded ?? t.folded, weight: w, name });
+      terms.set(stem, { stem, folded: had?.folded ?? t.folded, weight: w, name });
     }
   };
-  add(problem.subject, SUBJECT_WEIGHT);
-  add(problem.body?.slice(0, BODY_MAX), 1);
+  add(subject?.words, SUBJECT_WEIGHT);
+  add(body?.words, 1);
   return [...terms.values()];
 }

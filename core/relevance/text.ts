@@ -43,7 +43,8 @@ export function forEachWord(text: string, visit: (start: number, end: number, ha
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       width = 2;
       word = WORD_CHAR.test(text.slice(i, i + 2));
-    } else {
+    } else if (c < 0x100 || (c >= 0x2000 && c < 0x2070) || (c >= 0x20a0 && c < 0x20d0)) word = isLatin1WordUnit(c);
+    else {
       let known = wordUnits[c]!;
       if (!known) known = wordUnits[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
       word = known === 1;
@@ -64,9 +65,40 @@ export function forEachWord(text: string, visit: (start: number, end: number, ha
   if (start >= 0) visit(start, n, h);
 }
 
+/**
+ * Whether a unit of Latin-1 (below 0x100), of General Punctuation (0x2000 to 0x206f: dashes,
+ * quotes) or of the currency signs (0x20a0 to 0x20cf: €) is a letter or digit, as WORD_CHAR says
+ * (a unit test checks each; the signs and punctuation never are):
+ * the text of Western European notes is read without compiling that Unicode class.
+ */
+function isLatin1WordUnit(c: number): boolean {
+  if (c >= 0x2000) return false;
+  if (c >= 0xc0) return c !== 0xd7 && c !== 0xf7;
+  return c === 0xaa || c === 0xb5 || c === 0xba || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+}
+
+/**
+ * What NFKD with its combining marks dropped makes of each lower-case Latin-1 letter from 0xe0
+ * (à to ÿ; ß is "ss"), so such words are folded without the normalizer (a unit test checks each
+ * against it); any other letter takes the general path.
+ */
+const LATIN1_FOLDED = 'aaaaaaæceeeeiiiiðnooooo÷øuuuuyþy';
+
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   if (isAscii(lower)) return lower;
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x80) out += lower[i];
+    else if (c === 0xdf) out += 'ss';
+    else if (c >= 0xe0 && c <= 0xff && c !== 0xf7) out += LATIN1_FOLDED[c - 0xe0];
+    else return foldAny(lower);
+  }
+  return out;
+}
+
+function foldAny(lower: string): string {
   return lower
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
@@ -130,22 +162,16 @@ const EN_HINTS = new Set(
 
 /** German when it has more German than English function words; undefined when it has neither. */
 export function guessLang(text: string, keep = true): Lang | undefined {
-  let de = 0;
-  let en = 0;
-  forEachWord(text, (start, end, h) => {
-    const hint = wordAt(text, start, end, h, keep).hint;
-    if (hint === 1) de++;
-    else if (hint === 2) en++;
-  });
+  const { de, en } = scanWords(text, keep);
   return de > en ? 'de' : en > de ? 'en' : undefined;
 }
 
 /** A light English stemmer: plurals, -ing, -ed, -er, -ly, a final e ("scheduler", "scheduling" -> "schedul"). */
 export function stemEn(w: string): string {
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !'suio'.includes(w[w.length - 2]!)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   else if (w.length > 5 && w.endsWith('er')) w = w.slice(0, -2);
@@ -154,8 +180,18 @@ export function stemEn(w: string): string {
   return w;
 }
 
+/** A doubled consonant at the end, but ll, ss and zz, made single ("stopp" -> "stop"). */
 function undouble(w: string): string {
-  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+  const c = w.charCodeAt(w.length - 1);
+  return c >= 97 && c <= 122 && c === w.charCodeAt(w.length - 2) && !'aeiouslz'.includes(w[w.length - 1]!)
+    ? w.slice(0, -1)
+    : w;
+}
+
+/** Whether the word has an ASCII digit (as /\d/ says). */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isDigit(w, i)) return true;
+  return false;
 }
 
 /**
@@ -164,13 +200,13 @@ function undouble(w: string): string {
  * "gedruckt" -> "druckt"), so a participle finds its noun ("Ausfall").
  */
 export function stemDe(w: string): string {
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   let s = w;
-  if (/(?:t|en)$/.test(s) && s.length >= 7)
+  if ((s.endsWith('t') || s.endsWith('en')) && s.length >= 7)
     s = s.replace(/^(ab|an|auf|aus|ein|mit|nach|um|vor|zu|zuruck|weg)?ge(?=[a-z]{4})/, '$1');
   for (;;) {
-    if (s.length > 5 && /(?:em|er|nd)$/.test(s)) s = s.slice(0, -2);
-    else if (s.length > 3 && /[tesn]$/.test(s)) s = s.slice(0, -1);
+    if (s.length > 5 && (s.endsWith('em') || s.endsWith('er') || s.endsWith('nd'))) s = s.slice(0, -2);
+    else if (s.length > 3 && 'tesn'.includes(s[s.length - 1]!)) s = s.slice(0, -1);
     else break;
   }
   return s;
@@ -262,8 +298,9 @@ function wordAt(text: string, start: number, end: number, h: number, keep = true
 }
 
 function newWord(raw: string): WordInfo {
-  // Most words are ASCII letters and digits: read them without regular expressions.
+  // Most words are ASCII or Latin-1 letters and digits: read them without regular expressions.
   let ascii = true;
+  let latin1 = true;
   let digit = false;
   let letter = false;
   let camel = false;
@@ -272,23 +309,23 @@ function newWord(raw: string): WordInfo {
     const c = raw.charCodeAt(i);
     if (c >= 0x80) {
       ascii = false;
-      break;
+      if (c >= 0x100) {
+        latin1 = false;
+        break;
+      }
     }
-    if (c <= 57) {
-      digit = true;
-      lower = false;
-    } else {
-      letter = true;
-      if (c <= 90 && lower) camel = true;
-      lower = c >= 97;
-    }
+    const kind = latin1Kind(c);
+    if (kind === DIGIT) digit = true;
+    else if (kind !== OTHER) letter = true;
+    if (kind === UPPER && lower) camel = true;
+    lower = kind === LOWER;
   }
   const folded = ascii ? raw.toLowerCase() : fold(raw);
   return {
     folded,
-    stop: folded.length < 2 || STOP.has(folded) || /^\d{1,2}$/.test(folded),
+    stop: folded.length < 2 || STOP.has(folded) || (folded.length === 2 && isDigit(folded, 0) && isDigit(folded, 1)),
     hint: DE_HINTS.has(folded) ? 1 : EN_HINTS.has(folded) ? 2 : 0,
-    shaped: ascii
+    shaped: latin1
       ? (digit && letter) || camel
       : /\d/.test(raw) && /\p{L}/u.test(raw)
         ? true
@@ -301,6 +338,22 @@ function newWord(raw: string): WordInfo {
   };
 }
 
+const [OTHER, DIGIT, LOWER, UPPER, LETTER] = [0, 1, 2, 3, 4] as const;
+
+/**
+ * A unit of a word below 0x100 as the regular expressions would class it: an ASCII digit (\d),
+ * a lower-case (\p{Ll}) or upper-case (\p{Lu}) letter, another letter (ª, º), or else (², ½).
+ * A unit test checks each against them.
+ */
+function latin1Kind(c: number): number {
+  if (c >= 48 && c <= 57) return DIGIT;
+  if ((c >= 97 && c <= 122) || c === 0xb5 || (c >= 0xdf && c !== 0xf7)) return LOWER;
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) return UPPER;
+  return c === 0xaa || c === 0xba ? LETTER : OTHER;
+}
+
+const isDigit = (w: string, i: number): boolean => w.charCodeAt(i) >= 48 && w.charCodeAt(i) <= 57;
+
 /** A text's words (filler words left out) and its function words of each language, unstemmed. */
 export interface WordScan {
   words: WordInfo[];
@@ -308,12 +361,13 @@ export interface WordScan {
   en: number;
 }
 
-export function scanWords(text: string): WordScan {
+/** `keep: false` for customer text (the ticket's): its words are not kept once the call returns. */
+export function scanWords(text: string, keep = true): WordScan {
   const out: WordInfo[] = [];
   let de = 0;
   let en = 0;
   forEachWord(text, (start, end, h) => {
-    const info = wordAt(text, start, end, h);
+    const info = wordAt(text, start, end, h, keep);
     if (info.hint === 1) de++;
     else if (info.hint === 2) en++;
     if (!info.stop) out.push(info);
@@ -354,26 +408,40 @@ export function tokenize(text: string, lang?: Lang, fallback: Lang = 'en', keep 
   }));
 }
 
+/** editDistance's three rows, kept between calls (a name is compared with many words). */
+let rows = new Int32Array(96);
+
 /** Damerau-Levenshtein distance (adjacent swaps count one), capped: returns max + 1 once above it. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Array<number>(b.length + 1).fill(0);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  const r = rows;
+  // Where the rows two back, one back and this one start in `r`.
+  let before = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) {
+    r[before + j] = 0;
+    r[prev + j] = j;
+    r[row + j] = 0;
+  }
   for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
+    r[row] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row[j] = d;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(r[prev + j]! + 1, r[row + j - 1]! + 1, r[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        d = Math.min(d, r[before + j - 2]! + 1);
+      r[row + j] = d;
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
     [before, prev, row] = [prev, row, before];
   }
-  return prev[b.length]!;
+  return r[prev + b.length]!;
 }
 
 /** Forget the words read (the benchmark's cold runs: a worker just started). */

@@ -13,7 +13,7 @@ import { editDistance, langOf, scanWords, stemOf, type Lang } from './text';
 import { isKnownApplication, productWords } from './names';
 
 /** Bump when the layout changes: saved indexes of another format are read again from the texts. */
-export const TEXTS_INDEX_FORMAT = 1;
+export const TEXTS_INDEX_FORMAT = 2;
 
 export interface TextsIndex {
   format: number;
@@ -34,6 +34,8 @@ export interface TextsIndex {
   nameStem: Uint8Array;
   /** The name stems, in order. */
   names: Int32Array;
+  /** The name words of what was sold (names.ts's productWords), sorted: a ticket's words are told by them. */
+  sold: string[];
   /** Postings of stem s: postDoc/postTf[postStart[s] .. postStart[s + 1]), texts in order. */
   postStart: Int32Array;
   postDoc: Int32Array;
@@ -53,9 +55,12 @@ const TYPO_FACTOR = 0.8;
 const COMPOUND_FACTOR = 0.5;
 
 /** Whether a word is a name: written like one, a known application, or a word of what was sold. */
-export function nameTest(productsSold: string[]): (t: { folded: string; shaped: boolean }) => boolean {
-  const sold = productWords(productsSold);
-  return (t) => t.shaped || isKnownApplication(t.folded) || sold.has(t.folded);
+export type NameTest = (t: { folded: string; shaped: boolean }) => boolean;
+
+/** The name test of the index's own products sold (read when it was built: nothing is read again). */
+export function nameTestOf(index: TextsIndex): NameTest {
+  const { sold } = index;
+  return (t) => t.shaped || isKnownApplication(t.folded) || sold[lowerBound(sold, t.folded)] === t.folded;
 }
 
 /** Index builds so far: each marks the words it read with its own number. */
@@ -65,11 +70,12 @@ let builds = 0;
 export const indexBuilds = (): number => builds;
 
 export function buildTextsIndex(texts: string[], productsSold: string[]): TextsIndex {
-  const isName = nameTest(productsSold);
+  const soldWords = productWords(productsSold);
+  const isName: NameTest = (t) => t.shaped || isKnownApplication(t.folded) || soldWords.has(t.folded);
   // Each text's words once, stemmed in its language; a short text with no function words
   // ("Ausfall des DMS: Rückruf binnen 30 Minuten") is taken to be in the language most of the
   // account's texts are in.
-  const scans = texts.map(scanWords);
+  const scans = texts.map((text) => scanWords(text));
   let de = 0;
   let en = 0;
   for (const x of scans) {
@@ -178,6 +184,7 @@ export function buildTextsIndex(texts: string[], productsSold: string[]): TextsI
     byEnding,
     nameStem,
     names: Int32Array.from(names),
+    sold: [...soldWords].sort(),
     postStart,
     postDoc,
     postTf,
@@ -204,6 +211,8 @@ export function isTextsIndex(x: unknown): x is TextsIndex {
     i.nameStem instanceof Uint8Array &&
     i.nameStem.length === i.stems.length &&
     i.names instanceof Int32Array &&
+    Array.isArray(i.sold) &&
+    i.sold.every((w) => typeof w === 'string') &&
     i.postStart instanceof Int32Array &&
     i.postStart.length === i.stems.length + 1 &&
     i.postDoc instanceof Int32Array &&

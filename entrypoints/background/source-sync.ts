@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { runSync, unreportedRun } from '@/sources/run-sync';
 import { refreshSearchIndex } from '@/background-caches/search-snapshot';
+import { refreshRelevanceIndexes } from '@/services/relevance-index';
 import { getDb } from '@/storage/db';
 import { retryStore } from '@/sources/retry-state';
 import { loadCredentials, openSecrets } from '@/storage/secrets';
@@ -62,6 +63,7 @@ async function runOnce(id: string): Promise<SourceStatus> {
   const done = await unreportedRun(getDb(), id, runningSince!);
   if (done) {
     await refreshSearchIndex(getDb());
+    void refreshRelevanceIndexes(getDb());
     return setStatus(id, (s) => withRun(s, done));
   }
   let secrets: Record<string, string> | undefined;
@@ -74,6 +76,8 @@ async function runOnce(id: string): Promise<SourceStatus> {
   const outcome = await runSync(getDb(), config, secrets, { retryStore: retryStore(id) });
   // The popup opens the saved search index: bring it up to date while the worker is awake.
   if (outcome.run.ok) await refreshSearchIndex(getDb());
+  // Then, off the status's path, the relevance indexes of the accounts with most notes.
+  if (outcome.run.ok) void refreshRelevanceIndexes(getDb());
   return setStatus(id, (s) => withRun(s, outcome.run));
 }
 
