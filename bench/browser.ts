@@ -15,6 +15,7 @@ import { EXTENSION_DIR, launch, loadSampleData, sidebarFrame, type Harness } fro
 import { findChromium } from '../scripts/browser-path.mjs';
 import { latency, type Latency } from './stats';
 import { makeData } from './data';
+import { markShown } from './sidebar-mark';
 // Types only: sources/backup.ts reaches the extension's storage, which Node cannot load.
 import type { BackupFile } from '../sources/backup';
 
@@ -139,6 +140,7 @@ async function sidebarRuns(h: Harness, runs: number): Promise<number[]> {
   const isSidebar = (f: Frame) => f.url().startsWith(`chrome-extension://${h.extensionId}/sidebar.html`);
   for (let i = 0; i < runs + 2; i++) {
     const page = await h.context.newPage();
+    await page.addInitScript(markShown, 'Acme Dental Group');
     // Waited for as events, not by polling for the frame: a poll's interval would be counted.
     const navigated = page
       .waitForEvent('framenavigated', { predicate: isSidebar, timeout: 10_000 })
@@ -147,14 +149,12 @@ async function sidebarRuns(h: Harness, runs: number): Promise<number[]> {
     const loaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
     const frame = page.frames().find(isSidebar) ?? (await navigated) ?? (await sidebarFrame(page, h.extensionId));
     // The time is taken in the frame, at the animation frame that first shows the backstory
-    // with what concerns this ticket at its top (not after another round trip to this process).
+    // with what concerns this ticket at its top, noted there as it happens (bench/sidebar-mark.ts).
+    // Room for a worker still busy after the large import (a run at load 22 passed 30 s).
     const shown = await frame.waitForFunction(
-      () =>
-        document.querySelector('[data-testid=account-name]')?.textContent === 'Acme Dental Group' &&
-        !!document.querySelector('[data-testid=relevant]') &&
-        performance.timeOrigin + performance.now(),
+      () => (window as unknown as { benchShown?: number }).benchShown,
       undefined,
-      { polling: 'raf' },
+      { timeout: 120_000 },
     );
     if (i >= 2) sidebar.push(((await shown.jsonValue()) as number) - loaded); // the first runs warm the worker up
     await page.close();
