@@ -27,6 +27,7 @@ import { loadRecordSet } from '@/storage/record-writes';
 import { sourcesItem, type SourceConfig } from '@/storage/source-configs';
 import { startMockHubSpot, sampleHubSpotData, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { salesRows } from './stored-records';
+import { flagStatusText } from '@/components/FlagList';
 
 let mock: MockHubSpot;
 let db: BackstoryDB;
@@ -207,10 +208,11 @@ describe('flags for sales', () => {
     expect((await createFlag(db, input, ref, 'csv:lone')).status).toBe('outbox');
     const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
     await deliverDue(db, deps({ configs: [] }));
-    expect(await db.flags.get(pending.id)).toMatchObject({
-      status: 'outbox',
-      lastError: 'its data source was removed',
-    });
+    const moved = await db.flags.get(pending.id);
+    expect(moved).toMatchObject({ status: 'outbox', lastErrorDetail: { code: 'sourceRemoved', args: [] } });
+    expect(flagStatusText(moved!)).toBe(
+      'In your outbox (its data source was removed): export it from Options › Flags.',
+    );
     expect(mock.writes).toHaveLength(0);
   });
 
