@@ -39,19 +39,8 @@ async function failure(call: () => unknown): Promise<ErrorDetail | undefined> {
   return undefined;
 }
 
-const flag: Flag = {
-  id: 'bsflag0123456789abcdef0123456789abcd',
-  createdAt: '2026-12-01T10:00:00.000Z',
-  kind: 'more-seats',
-  note: 'Hiring 6 nurses for the new site.',
-  urgency: 'normal',
-  ticket: { helpdesk: 'zendesk', ticketId: '1042', url: 'https://x.zendesk.com/agent/tickets/1042' },
-  accountId: 'x:1',
-  accountName: 'Riverside Family Clinic',
-  source: 'x',
-  status: 'pending',
-  attempts: 0,
-};
+/** Every path below fails before it reads the flag itself. */
+const flag = { id: 'bsflag-errors', kind: 'more-seats', note: 'Hiring.' } as Flag;
 /** No request may go out: every path below fails before it asks anything. */
 const noFetch = {
   fetch: () => Promise.reject(new Error('no request expected')),
