@@ -1,6 +1,7 @@
 import { flaggedBy, type Flag, type FlagKind } from '@/core/flags';
 import { formatDate, formatMoney } from '@/core/format';
 import { t, tDynamic, uiLocale } from '../i18n/i18n';
+import { errorText } from '../i18n/error-text';
 
 /** "hardware-refresh" -> the catalogue's flags.kind.hardwareRefresh (message names allow no dash). */
 export function kindLabel(kind: FlagKind): string {
@@ -10,9 +11,9 @@ export function kindLabel(kind: FlagKind): string {
 /** What became of a flag, in words: sent, waiting (and why), or in the outbox. */
 export function flagStatusText(f: Flag): string {
   if (f.status === 'delivered') return t('flags.status.delivered');
-  if (f.status === 'outbox')
-    return f.lastError ? t('flags.status.outboxBecause', [f.lastError]) : t('flags.status.outbox');
-  return f.lastError ? t('flags.status.waitingBecause', [f.lastError]) : t('flags.status.waiting');
+  const why = f.lastError || f.lastErrorDetail ? errorText(f.lastError, f.lastErrorDetail) : '';
+  if (f.status === 'outbox') return why ? t('flags.status.outboxBecause', [why]) : t('flags.status.outbox');
+  return why ? t('flags.status.waitingBecause', [why]) : t('flags.status.waiting');
 }
 
 /** Flags, newest first: kind, when, for whom, and their status. */

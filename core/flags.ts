@@ -5,6 +5,7 @@
  * the copy it already wrote instead of writing a second one.
  */
 import type { TicketRef } from './model';
+import type { ErrorDetail } from './sync-errors';
 
 export const FLAG_KINDS = [
   'new-project',
@@ -43,6 +44,8 @@ export interface Flag {
   status: FlagStatus;
   attempts: number;
   lastError?: string;
+  /** lastError as a code and its arguments (core/sync-errors.ts), worded by the sidebar and the options page. */
+  lastErrorDetail?: ErrorDetail;
   /** No delivery attempt before this time (backoff). */
   nextAttemptAt?: string;
   deliveredAt?: string;

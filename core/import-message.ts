@@ -72,6 +72,7 @@ export const IMPORT_CODES = [
   'saveFailed',
   'ambiguousRef',
   'noRef',
+  'noRefInFeed',
   'withIdOrNamed',
   'withId',
   'named',

@@ -3,7 +3,7 @@
  * idempotently (by flag id), and records the outcome; a failure leaves the flag pending with a
  * backoff, so nothing is lost and nothing is written twice.
  */
-import type { HttpOptions } from '@/sources/http';
+import { SourceError, type HttpOptions } from '@/sources/http';
 import type { Values } from '@/sources/live-source';
 import { liveSource } from '@/sources/live-sources';
 import type { BackstoryDB } from '../storage/db';
@@ -28,17 +28,17 @@ export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<n
     const config = deps.configs.find((c) => c.id === flag.source);
     const def = config && liveSource(config.kind);
     if (!config || !def?.deliverFlag) {
-      await moveToOutbox(db, flag.id, 'its data source was removed');
+      await moveToOutbox(db, flag.id, new SourceError('sourceRemoved'));
       continue;
     }
     const secrets = await deps.secrets(config.id).catch(() => undefined);
     if (!secrets) {
-      await markFailed(db, flag.id, 'no API key saved for this source', now());
+      await markFailed(db, flag.id, new SourceError('noKey'), now());
       continue;
     }
     const account = await recordById(db, 'account', flag.accountId);
     if (!account) {
-      await moveToOutbox(db, flag.id, 'the account is no longer in its data source');
+      await moveToOutbox(db, flag.id, new SourceError('accountGone'));
       continue;
     }
     try {
@@ -58,7 +58,7 @@ export async function deliverDue(db: BackstoryDB, deps: DeliveryDeps): Promise<n
       await markDelivered(db, flag.id, remoteId, now());
       delivered++;
     } catch (e) {
-      await markFailed(db, flag.id, e instanceof Error ? e.message : String(e), now());
+      await markFailed(db, flag.id, e, now());
     }
   }
   return delivered;

@@ -1,5 +1,6 @@
 /** The outbox of flags for sales: queries and state changes (services/flag-create.ts makes them). */
 import { retryDelayMinutes, type Flag } from '@/core/flags';
+import { errorDetail } from '@/sources/http';
 import type { BackstoryDB } from '../storage/db';
 
 /** Flags on any of these accounts (a backstory's merged accounts), newest first: "already flagged?" */
@@ -29,25 +30,32 @@ export async function markDelivered(db: BackstoryDB, id: string, remoteId: strin
     remoteId,
     deliveredAt: now.toISOString(),
     lastError: undefined,
+    lastErrorDetail: undefined,
     nextAttemptAt: undefined,
   });
 }
 
+/** What a failure leaves with the flag: its plain words, and its code and arguments where it has them. */
+const failure = (e: unknown): Pick<Flag, 'lastError' | 'lastErrorDetail'> => ({
+  lastError: e instanceof Error ? e.message : String(e),
+  lastErrorDetail: errorDetail(e),
+});
+
 /** A failed attempt: the flag stays pending and waits longer each time (1, 2, 4 ... 60 minutes). */
-export async function markFailed(db: BackstoryDB, id: string, error: string, now = new Date()): Promise<void> {
+export async function markFailed(db: BackstoryDB, id: string, error: unknown, now = new Date()): Promise<void> {
   const flag = await db.flags.get(id);
   if (!flag) return;
   const attempts = flag.attempts + 1;
   await db.flags.update(id, {
     attempts,
-    lastError: error,
+    ...failure(error),
     nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
   });
 }
 
 /** The source is gone (removed in options): the flag moves to the outbox so it is not lost. */
-export async function moveToOutbox(db: BackstoryDB, id: string, reason: string): Promise<void> {
-  await db.flags.update(id, { status: 'outbox', lastError: reason, nextAttemptAt: undefined });
+export async function moveToOutbox(db: BackstoryDB, id: string, reason: unknown): Promise<void> {
+  await db.flags.update(id, { status: 'outbox', ...failure(reason), nextAttemptAt: undefined });
 }
 
 /**
@@ -60,5 +68,5 @@ export async function markHandedOver(db: BackstoryDB, ids: string[], now = new D
     .where('id')
     .anyOf(ids)
     .filter((f) => f.status === 'outbox')
-    .modify({ status: 'delivered', deliveredAt: now.toISOString(), lastError: undefined });
+    .modify({ status: 'delivered', deliveredAt: now.toISOString(), lastError: undefined, lastErrorDetail: undefined });
 }

@@ -11,6 +11,8 @@ import { SPECIFIC_ADAPTERS } from '@/adapters/registry';
 import { liveSource } from '@/sources/live-sources';
 import { forgetSync } from '@/sources/run-sync';
 import { forgetRetries } from '@/sources/retry-state';
+import { errorDetail } from '@/sources/http';
+import { errorText } from '@/i18n/error-text';
 import type { BackstoryDB } from '../storage/db';
 import { deleteCredentials, loadCredentials, openSecrets, saveCredentials } from '../storage/secrets';
 import { recipesItem, sitesItem } from '../storage/sites';
@@ -41,7 +43,8 @@ export const policyContext: PolicyContext = {
     try {
       return { ok: true, base: def.origin(settings), settings, secrets };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      // A source's own error is a code (sources/http.ts): worded here, in the browser's language.
+      return { ok: false, message: errorText(e instanceof Error ? e.message : String(e), errorDetail(e)) };
     }
   },
 };

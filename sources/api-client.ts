@@ -126,16 +126,14 @@ export const quickHttp = <O extends HttpOptions>(opts: O): O => ({
 });
 
 export interface CheckWording {
-  /** Give the check the error's code and arguments too, for the page to word it in the user's language. */
-  coded?: boolean;
   /** A failure's own words instead of the error's (e.g. the scope to add). */
   words?: (what: string, e: unknown) => { message: string; error?: ErrorDetail } | undefined;
 }
 
-/** A failed check, in the error's words. */
+/** A failed check: the error's code and arguments (for the page to word in the user's language), and its plain text. */
 export function failedCheck(what: string, e: unknown, optional = false, how: CheckWording = {}): ConnectionCheck {
   const own = how.words?.(what, e);
-  const error = own ? own.error : how.coded ? errorDetail(e) : undefined;
+  const error = own ? own.error : errorDetail(e);
   return {
     what,
     ok: false,

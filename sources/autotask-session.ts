@@ -6,7 +6,7 @@
  * Autotask's 429 (its hourly request limit per database) said in its own words.
  * The facts and where they come from: tests/mock-apis/autotask-contract.ts.
  */
-import { AuthError, BadResponseError, RateLimitError, requestJson, type HttpOptions } from './http';
+import { AuthError, BadResponseError, RateLimitError, requestJson, where, type HttpOptions } from './http';
 import { refusalAs } from './api-client';
 import { originOf } from './live-source';
 import { isAtObject, type AtObject } from './autotask-map';
@@ -68,16 +68,11 @@ export class Session {
     const answer = await refusalAs(
       requestJson(url.href, {}, { ...this.o, retries: Math.min(this.o.retries ?? 1, 1) }),
       [500],
-      (e) =>
-        new AuthError(
-          `Autotask does not know the API user “${this.o.username}” (its zone lookup answered 500): check the username`,
-          500,
-          e.url,
-        ),
+      (e) => new AuthError({ code: 'autotaskUnknownUser', args: [this.o.username] }, 500, e.url),
     );
     const zone = (answer as { url?: unknown } | null)?.url;
     if (typeof zone !== 'string' || !zoneAllowed(zone, this.o.lookup))
-      throw new BadResponseError(`${url.host} did not answer an Autotask zone address for this user`);
+      throw new BadResponseError({ code: 'autotaskNoZone', args: [url.host] });
     const root = zone.replace(/\/?$/, '/');
     zones.set(key, root);
     return root;
@@ -97,7 +92,7 @@ export class Session {
     const root = await this.root();
     const url = /^https?:/.test(path) ? path : `${root}V1.0/${path}`;
     if (new URL(url).origin !== new URL(root).origin)
-      throw new BadResponseError('Autotask pointed to a page on another host; the sync starts that step again');
+      throw new BadResponseError({ code: 'autotaskOtherHost', args: [] });
     return refusalAs(
       requestJson(
         url,
@@ -110,12 +105,7 @@ export class Session {
       ),
       // Autotask's 429 is its hourly request limit per database (or its thread limit): say so.
       [429],
-      (e) =>
-        new RateLimitError(
-          `${e.message}: Autotask's request limit for this database (10,000 an hour) is used up for now; the next sync goes on from here`,
-          429,
-          e.url,
-        ),
+      (e) => new RateLimitError({ code: 'autotaskLimit', args: [where(e.url ?? url)] }, 429, e.url),
     );
   }
 
@@ -127,7 +117,7 @@ export class Session {
 
   page(answer: unknown, entity: string): { items: AtObject[]; next?: string } {
     const a = answer as { items?: unknown; pageDetails?: { nextPageUrl?: unknown } } | null;
-    if (!Array.isArray(a?.items)) throw new BadResponseError(`Autotask's ${entity} query did not answer { items }`);
+    if (!Array.isArray(a?.items)) throw new BadResponseError({ code: 'badAnswer', args: [`Autotask ${entity}`] });
     const next = a.pageDetails?.nextPageUrl;
     return { items: a.items.filter(isAtObject), ...(typeof next === 'string' && next ? { next } : {}) };
   }

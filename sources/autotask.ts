@@ -25,7 +25,7 @@
  * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, PermissionError, RateLimiter, type HttpOptions } from './http';
+import { BadResponseError, SourceError, PermissionError, RateLimiter, type HttpOptions } from './http';
 import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, unlessForbidden } from './api-client';
 import { testHttp } from './test-http';
 import { permissionOrigin, Session, ZONE_LOOKUP, type AtOptions } from './autotask-session';
@@ -188,11 +188,9 @@ export async function deliverAutotaskFlag(
   companySourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const companyID = Number(companySourceId.replace(/^company-/, ''));
-  if (!Number.isInteger(companyID) || companyID <= 0)
-    throw new Error(`"${companySourceId}" is not an Autotask company`);
+  if (!Number.isInteger(companyID) || companyID <= 0) throw new SourceError('autotaskNoCompany', [companySourceId]);
   const as = (opts.flagsAs || 'opportunity').trim().toLowerCase();
-  if (as !== 'opportunity' && as !== 'todo')
-    throw new Error(`flags become an "opportunity" or a "todo" in Autotask, not "${opts.flagsAs}"`);
+  if (as !== 'opportunity' && as !== 'todo') throw new SourceError('autotaskFlagsAs', [opts.flagsAs ?? '']);
   const s = new Session(opts);
   const entity = as === 'todo' ? 'CompanyToDos' : 'Opportunities';
   const textField = as === 'todo' ? 'activityDescription' : 'description';
@@ -207,8 +205,7 @@ export async function deliverAutotaskFlag(
   if (found.items[0]) return { remoteId: String(found.items[0].id), created: false };
   const company = (await s.request(`Companies/${companyID}`)) as { item?: { ownerResourceID?: unknown } } | null;
   const owner = company?.item?.ownerResourceID;
-  if (!Number.isInteger(owner) || (owner as number) <= 0)
-    throw new Error('the company has no account manager in Autotask to receive the flag');
+  if (!Number.isInteger(owner) || (owner as number) <= 0) throw new SourceError('autotaskNoOwner');
   const text = flagText(flag);
   const title = `${KIND_WORDS[flag.kind]}: ${flag.note}`.replace(/\s+/g, ' ').slice(0, 128);
   const due = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString();
@@ -242,7 +239,7 @@ export async function deliverAutotaskFlag(
     });
   }
   const id = (created as { itemId?: unknown } | null)?.itemId;
-  if (!Number.isInteger(id)) throw new BadResponseError('Autotask did not say what it created');
+  if (!Number.isInteger(id)) throw new BadResponseError({ code: 'noCreatedId', args: ['Autotask'] });
   return { remoteId: String(id), created: true };
 }
 

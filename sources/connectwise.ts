@@ -18,7 +18,15 @@
  * (the model facts also as the contract table tests/mock-apis/connectwise-contract.ts).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, HttpError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  SourceError,
+  HttpError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
 import {
   checkEach,
   eachPage,
@@ -85,13 +93,7 @@ async function apiRoot(o: CwOptions): Promise<string> {
     typeof info?.Codebase === 'string' && /^[\w.-]+\/?$/.test(info.Codebase)
       ? info.Codebase.replace(/\/?$/, '/')
       : undefined;
-  if (!codebase)
-    throw new BadResponseError(
-      `${new URL(o.site).host} does not know the company "${o.companyId}" (no codebase in /login/companyinfo)`,
-      undefined,
-      undefined,
-      { code: 'unknownCompany', args: [new URL(o.site).host, o.companyId] },
-    );
+  if (!codebase) throw new BadResponseError({ code: 'unknownCompany', args: [new URL(o.site).host, o.companyId] });
   return new URL(`/${codebase}apis/3.0`, o.site).href;
 }
 
@@ -109,7 +111,7 @@ async function fetchList(
   if (conditions) url.searchParams.set('conditions', conditions);
   const list = await requestJson(url.href, { headers: headers(o) }, o);
   if (!Array.isArray(list))
-    throw new BadResponseError(`${url.host}${url.pathname} did not answer a list`, undefined, url.href);
+    throw new BadResponseError({ code: 'badAnswer', args: [`${url.host}${url.pathname}`] }, undefined, url.href);
   return list.filter(isCwObject);
 }
 
@@ -230,21 +232,17 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
   try {
     root = await apiRoot(o);
   } catch (e) {
-    return [failedCheck('company info', e, false, { coded: true })];
+    return [failedCheck('company info', e)];
   }
   const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
   const read = (path: string) => () => requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
-  await checkEach(
-    checks,
-    [
-      ['companies', read('/company/companies')],
-      ['contacts', read('/company/contacts')],
-      ['opportunities', read('/sales/opportunities')],
-      // Campaigns are optional: without them the sync goes on and says so.
-      ['campaigns', read('/marketing/campaigns'), true],
-    ],
-    { coded: true },
-  );
+  await checkEach(checks, [
+    ['companies', read('/company/companies')],
+    ['contacts', read('/company/contacts')],
+    ['opportunities', read('/sales/opportunities')],
+    // Campaigns are optional: without them the sync goes on and says so.
+    ['campaigns', read('/marketing/campaigns'), true],
+  ]);
   return checks;
 }
 
@@ -259,9 +257,9 @@ export async function deliverConnectWiseFlag(
   flag: Flag,
   companySourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
-  if (!opts.flagsTo) throw new Error("choose the ConnectWise member who receives flags in this source's settings");
+  if (!opts.flagsTo) throw new SourceError('connectWiseNoMember');
   const companyId = Number(companySourceId.replace(/^company-/, ''));
-  if (!Number.isInteger(companyId)) throw new Error(`"${companySourceId}" is not a ConnectWise company`);
+  if (!Number.isInteger(companyId)) throw new SourceError('connectWiseNoCompany', [companySourceId]);
   const root = await apiRoot(opts);
   const remembered = opts.remoteId && (await opportunityWithFlag(root, opts.remoteId, flag.id, opts));
   if (remembered) return { remoteId: opts.remoteId!, created: false };
@@ -271,10 +269,7 @@ export async function deliverConnectWiseFlag(
   const found = await requestJson(search.href, { headers: headers(opts) }, opts);
   if (Array.isArray(found) && isCwObject(found[0])) return { remoteId: String(found[0].id), created: false };
   const contact = await companyContact(root, companyId, opts);
-  if (contact === undefined)
-    throw new Error(
-      `the ConnectWise company ${companyId} has no contact, and ConnectWise needs one on an opportunity: add a contact there`,
-    );
+  if (contact === undefined) throw new SourceError('connectWiseNoContact', [String(companyId)]);
   const expected = new Date(Date.parse(flag.createdAt) + 30 * 86_400_000).toISOString().slice(0, 10);
   // Required on create (see sources/connectwise-facts.md): name, primarySalesRep, company, contact.
   // expectedCloseDate is required only on updates; it is sent so the opportunity lands in a month.
@@ -293,7 +288,7 @@ export async function deliverConnectWiseFlag(
   });
   if (!isCwObject(created))
     throw new BadResponseError(
-      'ConnectWise did not say which opportunity it created',
+      { code: 'noCreatedId', args: ['ConnectWise'] },
       undefined,
       `${root}/sales/opportunities`,
     );

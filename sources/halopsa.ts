@@ -18,7 +18,15 @@
  * each; notes written since wait for the daily full pass (run-sync.ts).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { AuthError, BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  AuthError,
+  SourceError,
+  BadResponseError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
 import {
   bearer,
   checkEach,
@@ -87,14 +95,13 @@ class Session {
       [400, 401],
       (e) =>
         new AuthError(
-          `HaloPSA refused the sign-in (${e.status}): check the client ID, secret${this.o.tenant ? ', tenant' : ''} and scope`,
+          { code: this.o.tenant ? 'haloSignInRefusedTenant' : 'haloSignInRefused', args: [String(e.status)] },
           e.status,
           e.url,
         ),
     );
     const token = (answer as { access_token?: unknown } | null)?.access_token;
-    if (typeof token !== 'string' || !token)
-      throw new BadResponseError(`${url.host}/auth/token did not answer an access token: is this a HaloPSA instance?`);
+    if (typeof token !== 'string' || !token) throw new BadResponseError({ code: 'haloNoToken', args: [url.host] });
     return token;
   }
 
@@ -144,7 +151,7 @@ class Session {
 /** The records of a list answer: { record_count, <key>: [...] }, or a bare list. */
 function listOf(answer: unknown, key: string, where: string): { items: HaloObject[]; total?: number } {
   const list = Array.isArray(answer) ? answer : (answer as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list)) throw new BadResponseError(`HaloPSA's ${where} did not answer a list of ${key}`);
+  if (!Array.isArray(list)) throw new BadResponseError({ code: 'badAnswer', args: [`HaloPSA ${where}`] });
   const total = (answer as { record_count?: unknown } | null)?.record_count;
   return { items: list.filter(isHaloObject), ...(typeof total === 'number' ? { total } : {}) };
 }
@@ -250,10 +257,9 @@ export async function deliverHaloFlag(
   clientSourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const clientId = Number(clientSourceId.replace(/^client-/, ''));
-  if (!Number.isInteger(clientId) || clientId <= 0) throw new Error(`"${clientSourceId}" is not a HaloPSA client`);
+  if (!Number.isInteger(clientId) || clientId <= 0) throw new SourceError('haloNoClient', [clientSourceId]);
   const as = (opts.flagsAs || 'opportunity').trim().toLowerCase();
-  if (as !== 'opportunity' && as !== 'note')
-    throw new Error(`flags become an "opportunity" or a "note" in HaloPSA, not "${opts.flagsAs}"`);
+  if (as !== 'opportunity' && as !== 'note') throw new SourceError('haloFlagsAs', [opts.flagsAs ?? '']);
   const s = new Session(opts);
   const text = flagText(flag);
   const subject = `${KIND_WORDS[flag.kind]}: ${flag.note}`.replace(/\s+/g, ' ').slice(0, 100);
@@ -286,7 +292,7 @@ export async function deliverHaloFlag(
 /** Halo answers a POST of one record with that record (or a list of it). */
 function createdId(answer: unknown): string {
   const record = Array.isArray(answer) ? answer[0] : answer;
-  if (!isHaloObject(record)) throw new BadResponseError('HaloPSA did not say what it created');
+  if (!isHaloObject(record)) throw new BadResponseError({ code: 'noCreatedId', args: ['HaloPSA'] });
   return String(record.id);
 }
 

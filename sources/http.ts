@@ -9,25 +9,42 @@
 
 export const REQUEST_TIMEOUT_MS = 25_000;
 
-export { ERROR_CODES, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
-import type { ErrorDetail } from '@/core/sync-errors';
+export { ERROR_CODES, codeText, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
+import { codeText, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
 
 export class HttpError extends Error {
   /** Absent when the client threw its own words (a vendor's own limit or sign-in message): those are shown as they are. */
   readonly detail?: ErrorDetail;
   constructor(
-    message: string,
+    /** Plain words (this module's own errors), or the code and arguments alone (the clients' errors). */
+    message: string | ErrorDetail,
     readonly status?: number,
     readonly url?: string,
     detail?: ErrorDetail,
     /** The API's own error code, when its body names one (Salesforce's errorCode, e.g. INVALID_SESSION_ID). */
     readonly code?: string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : codeText(message));
     this.name = new.target.name;
-    if (detail) this.detail = detail;
+    const coded = typeof message === 'string' ? detail : message;
+    if (coded) this.detail = coded;
   }
 }
+
+/**
+ * A source's own failure that is not an HTTP one (an address that is not one, a flag its CRM
+ * cannot take): a code and its arguments, worded by the pages (locales syncError.<code>).
+ */
+export class SourceError extends Error {
+  readonly detail: ErrorDetail;
+  constructor(code: ErrorCode, args: string[] = [], more: Pick<ErrorDetail, 'inner' | 'importError'> = {}) {
+    const detail: ErrorDetail = { code, args, ...more };
+    super(codeText(detail));
+    this.name = 'SourceError';
+    this.detail = detail;
+  }
+}
+
 /** 401: the key or token was rejected. Do not retry; tell the user. */
 export class AuthError extends HttpError {}
 /** 403: the key works but lacks a permission for this endpoint (e.g. campaigns). */
@@ -43,7 +60,7 @@ export class BadResponseError extends HttpError {}
 
 /** An error's code and arguments, where it has them (errors of this module and its callers). */
 export function errorDetail(e: unknown): ErrorDetail | undefined {
-  return e instanceof HttpError ? e.detail : undefined;
+  return e instanceof HttpError || e instanceof SourceError ? e.detail : undefined;
 }
 
 /** Seconds ("120") or an HTTP date; undefined when absent or unreadable. Never negative. */

@@ -5,7 +5,7 @@
  * depth), and the associations a search answer leaves out, read in batches.
  * The vendor facts this relies on, each with where it comes from: sources/hubspot-facts.md.
  */
-import { RateLimiter, requestJson, type HttpOptions } from './http';
+import { RateLimiter, SourceError, requestJson, type HttpOptions } from './http';
 import { bearer, postJson } from './api-client';
 import { isHsObject, type HsObject } from './hubspot-map';
 
@@ -131,9 +131,7 @@ export async function searchPage(
   if (Number(next) + body.limit <= (opts.searchDepth ?? SEARCH_DEPTH)) return { objects, after: next };
   const last = objects.length ? lastModified(objects[objects.length - 1]!, modified) : undefined;
   if (!last || Date.parse(last) <= Date.parse(from)) {
-    throw new Error(
-      `HubSpot: more ${type} changed at ${from} than one search can page through; a full sync reads them all`,
-    );
+    throw new SourceError('hubspotSearchDepth', [type, from]);
   }
   return { objects, after: RESTART + last };
 }

@@ -183,7 +183,6 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
       ['campaigns', read(`${CAMPAIGNS_PATH}?limit=1`), true],
     ],
     {
-      coded: true,
       words: (what, e) =>
         what === 'campaigns' && e instanceof PermissionError
           ? {
@@ -244,7 +243,7 @@ export async function deliverHubSpotFlag(
     retries: 0,
   })) as { id?: unknown } | null;
   if (typeof created?.id !== 'string' && typeof created?.id !== 'number')
-    throw new BadResponseError('HubSpot did not say which note it created', undefined, `${base}/crm/v3/objects/notes`);
+    throw new BadResponseError({ code: 'noCreatedId', args: ['HubSpot'] }, undefined, `${base}/crm/v3/objects/notes`);
   await opts.remember?.(String(created.id));
   return { remoteId: String(created.id), created: true };
 }

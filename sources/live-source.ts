@@ -5,7 +5,7 @@
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
-import type { ErrorDetail, HttpOptions } from './http';
+import { SourceError, type ErrorDetail, type HttpOptions } from './http';
 
 interface SourceField {
   key: string;
@@ -137,6 +137,6 @@ export function originOf(address: string | undefined): string {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
     return url.origin;
   } catch {
-    throw new Error(`“${address ?? ''}” is not a web address`);
+    throw new SourceError('notWebAddress', [address ?? '']);
   }
 }

@@ -13,7 +13,7 @@
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/pipedrive-contract.ts.
  */
 import { flagText, type Flag } from '@/core/flags';
-import { BadResponseError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import { BadResponseError, SourceError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
 import { checkEach, eachPage, nextPosition, noteHtml, PageRecords, postJson, quickHttp, readAll } from './api-client';
 import { testHttp } from './test-http';
 import {
@@ -59,7 +59,7 @@ export function pipedriveBase(value: string | undefined): string {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
     return url.origin;
   } catch {
-    throw new Error(`“${value ?? ''}” is not a Pipedrive company domain (https://<company>.pipedrive.com)`);
+    throw new SourceError('pipedriveDomain', [value ?? '']);
   }
 }
 
@@ -99,7 +99,7 @@ async function get(o: PdOptions, path: string, query: Record<string, string | un
     additional_data?: Record<string, unknown> | null;
   } | null;
   if (!body || body.success !== true)
-    throw new BadResponseError(`${url.host}${url.pathname} did not answer as Pipedrive does`);
+    throw new BadResponseError({ code: 'badAnswer', args: [`${url.host}${url.pathname}`] });
   return { data: body.data, more: body.additional_data ?? {} };
 }
 
@@ -237,7 +237,7 @@ export async function deliverPipedriveFlag(
   orgSourceId: string,
 ): Promise<{ remoteId: string; created: boolean }> {
   const orgId = Number(orgSourceId.replace(/^org-/, ''));
-  if (!Number.isInteger(orgId)) throw new Error(`"${orgSourceId}" is not a Pipedrive organization`);
+  if (!Number.isInteger(orgId)) throw new SourceError('pipedriveNoOrg', [orgSourceId]);
   const o = paced(opts);
   for await (const list of v1All(o, '/api/v1/notes', { org_id: String(orgId), pinned_to_organization_flag: '1' })) {
     const found = list.filter(isPdObject).find((n) => typeof n.content === 'string' && n.content.includes(flag.id));
@@ -254,7 +254,7 @@ export async function deliverPipedriveFlag(
     retries: 0,
   })) as { success?: unknown; data?: unknown } | null;
   if (created?.success !== true || !isPdObject(created.data))
-    throw new BadResponseError('Pipedrive did not say which note it created');
+    throw new BadResponseError({ code: 'noCreatedId', args: ['Pipedrive'] });
   return { remoteId: String(created.data.id), created: true };
 }
 

@@ -13,7 +13,7 @@ import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
 import { loadRecordSet, recordTables, upsertRecords } from '@/storage/record-writes';
 import { countsByKind } from '@/storage/record-store';
 import type { SourceConfig, SyncRun } from '@/storage/source-configs';
-import { errorDetail, type ErrorDetail, type HttpOptions } from './http';
+import { errorDetail, SourceError, type HttpOptions } from './http';
 import { liveSource } from './live-sources';
 import type { Values } from './live-source';
 
@@ -45,11 +45,10 @@ export async function runSync(
 ): Promise<SyncOutcome> {
   const at = now().toISOString();
   const source = liveSource(config.kind);
-  if (!source) return { run: { at, ok: false, message: `unknown kind of source "${config.kind}"` } };
+  if (!source) return { run: failedRun(at, new SourceError('unknownSourceKind', [config.kind])) };
   const missing = source.fields.filter((f) => f.secret && !f.optional && !secrets?.[f.key]?.trim());
   const needsSecrets = source.fields.some((f) => f.secret && !f.optional);
-  if ((!secrets && needsSecrets) || missing.length)
-    return { run: { at, ok: false, message: 'no API key saved for this source', error: { code: 'noKey', args: [] } } };
+  if ((!secrets && needsSecrets) || missing.length) return { run: failedRun(at, new SourceError('noKey')) };
   try {
     const state = await startOrResume(db, config.id, source.incremental, now(), options.full ?? false);
     const pass = state.pass!;
@@ -123,21 +122,14 @@ export async function runSync(
     });
   } catch (e) {
     // The pass keeps its cursor: the next sync goes on from the page that failed.
-    const full = isQuotaError(e);
-    const error: ErrorDetail | undefined = full ? { code: 'diskFull', args: [] } : errorDetail(e);
-    return {
-      run: {
-        at,
-        ok: false,
-        message: full
-          ? 'the browser has no storage space left for Backstory'
-          : e instanceof Error
-            ? e.message
-            : String(e),
-        ...(error ? { error } : {}),
-      },
-    };
+    return { run: failedRun(at, isQuotaError(e) ? new SourceError('diskFull') : e) };
   }
+}
+
+/** A failed run: the error's code and arguments for the pages to word, and its plain text. */
+function failedRun(at: string, e: unknown): SyncRun {
+  const error = errorDetail(e);
+  return { at, ok: false, message: e instanceof Error ? e.message : String(e), ...(error ? { error } : {}) };
 }
 
 /**

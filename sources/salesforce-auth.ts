@@ -9,10 +9,12 @@
 import {
   AuthError,
   BadResponseError,
+  errorDetail,
   HttpError,
   RateLimiter,
   RateLimitError,
   requestJson,
+  SourceError,
   type HttpOptions,
 } from './http';
 import { bearer, refusalAs, withTokenRenewedOnce } from './api-client';
@@ -44,12 +46,6 @@ export function parseLimitInfo(header: string | null): ApiUsage | undefined {
   return m ? { used: Number(m[1]), limit: Number(m[2]) } : undefined;
 }
 
-/** The message a refused refresh token gives (its sign-in ended, was revoked, or the app changed). */
-const SIGN_IN_AGAIN =
-  'Salesforce no longer accepts the sign-in (the refresh token was refused): sign in again in Options › Data sources';
-const LIMIT_REACHED =
-  "Salesforce: the org's daily API request limit is reached (REQUEST_LIMIT_EXCEEDED); the sync goes on when its 24-hour window frees requests";
-
 /** An access token from the refresh token (OAuth 2.0 refresh_token grant, no client secret). */
 async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; instanceUrl: string }> {
   const answer = (await refusalAs(
@@ -68,9 +64,10 @@ async function refreshAccess(o: SfOptions): Promise<{ accessToken: string; insta
     ),
     // invalid_grant (400): the refresh token is expired or revoked.
     [400, 401],
-    (e) => new AuthError(SIGN_IN_AGAIN, e.status),
+    (e) => new AuthError({ code: 'salesforceSignInAgain', args: [] }, e.status),
   )) as { access_token?: unknown; instance_url?: unknown } | null;
-  if (typeof answer?.access_token !== 'string') throw new BadResponseError('Salesforce gave no access token');
+  if (typeof answer?.access_token !== 'string')
+    throw new BadResponseError({ code: 'salesforceNoAccessToken', args: [] });
   return {
     accessToken: answer.access_token,
     instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : o.instanceUrl,
@@ -137,12 +134,9 @@ export class SfSession {
           );
         } catch (e) {
           if (e instanceof HttpError && e.code === 'REQUEST_LIMIT_EXCEEDED')
-            throw new RateLimitError(LIMIT_REACHED, e.status);
+            throw new RateLimitError({ code: 'salesforceDailyLimit', args: [] }, e.status);
           if (e instanceof AuthError && renewed)
-            throw new AuthError(
-              `Salesforce refused the new session too (${e.code ?? '401'}): sign in again in Options › Data sources`,
-              401,
-            );
+            throw new AuthError({ code: 'salesforceSessionRefused', args: [e.code ?? '401'] }, 401);
           throw e;
         }
       },
@@ -155,7 +149,7 @@ export class SfSession {
       ? soqlOrNext
       : `/services/data/${API_VERSION}/query?q=${encodeURIComponent(soqlOrNext)}`;
     const page = (await this.request(path)) as { records?: unknown[]; done?: unknown; nextRecordsUrl?: unknown } | null;
-    if (!page || !Array.isArray(page.records)) throw new BadResponseError('Salesforce did not answer a query result');
+    if (!page || !Array.isArray(page.records)) throw new BadResponseError({ code: 'badAnswer', args: ['Salesforce'] });
     const next = page.done === false && typeof page.nextRecordsUrl === 'string' ? page.nextRecordsUrl : undefined;
     return { records: page.records.filter(isSfRecord), ...(next ? { next } : {}) };
   }
@@ -211,12 +205,14 @@ export const salesforceSignIn: SourceSignIn = {
         { ...http, retries: 0 },
       )) as typeof answer;
     } catch (e) {
-      throw new Error(
-        `Salesforce did not complete the sign-in (${e instanceof Error ? e.message : String(e)}): check the consumer key and that the app's callback URL is this browser's`,
+      const inner = errorDetail(e);
+      throw new SourceError(
+        'salesforceSignInFailed',
+        [e instanceof Error ? e.message : String(e)],
+        inner ? { inner } : {},
       );
     }
-    if (typeof answer?.refresh_token !== 'string')
-      throw new Error('Salesforce gave no refresh token: add the refresh_token scope to the app');
+    if (typeof answer?.refresh_token !== 'string') throw new SourceError('salesforceNoRefreshToken');
     return {
       secrets: { refreshToken: answer.refresh_token },
       settings: { instanceUrl: typeof answer.instance_url === 'string' ? originOf(answer.instance_url) : '' },

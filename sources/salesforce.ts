@@ -16,7 +16,7 @@
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/salesforce-contract.ts.
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
-import { BadResponseError, HttpError, PermissionError, type HttpOptions } from './http';
+import { BadResponseError, SourceError, HttpError, PermissionError, type HttpOptions } from './http';
 import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, readAll } from './api-client';
 import {
   API_VERSION,
@@ -53,7 +53,7 @@ const changed = (since: string | undefined, and = '') =>
   since ? ` WHERE SystemModstamp > ${soqlTime(since)}${and ? ` AND ${and}` : ''}` : and ? ` WHERE ${and}` : '';
 /** A record id in a SOQL string literal (ids are 15 or 18 letters and digits). */
 const idLiteral = (id: string) => {
-  if (!/^[a-zA-Z0-9]{15,18}$/.test(id)) throw new Error(`"${id}" is not a Salesforce record id`);
+  if (!/^[a-zA-Z0-9]{15,18}$/.test(id)) throw new SourceError('salesforceNoId', [id]);
   return `'${id}'`;
 };
 
@@ -232,7 +232,7 @@ export async function deliverSalesforceFlag(
     { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
     { retries: 0 },
   )) as { id?: unknown; success?: unknown } | null;
-  if (typeof created?.id !== 'string') throw new BadResponseError('Salesforce did not say which task it created');
+  if (typeof created?.id !== 'string') throw new BadResponseError({ code: 'noCreatedId', args: ['Salesforce'] });
   return { remoteId: created.id, created: true };
 }
 

@@ -3,7 +3,7 @@
  * apart from the browser itself: the options page hands in `launch` (identity.launchWebAuthFlow)
  * and the redirect address (identity.getRedirectURL()).
  */
-import type { HttpOptions } from './http';
+import { SourceError, type HttpOptions } from './http';
 import type { SourceSignIn, Values } from './live-source';
 
 const base64url = (bytes: Uint8Array) =>
@@ -35,14 +35,16 @@ export async function runSignIn(
   const state = pkceVerifier();
   const url = signIn.authorizeUrl(settings, { redirectUri, challenge: await pkceChallenge(verifier), state });
   const back = await launch(url);
-  if (!back) throw new Error('the sign-in window was closed');
+  if (!back) throw new SourceError('signInClosed');
   const answer = new URL(back);
   const params = new URLSearchParams(answer.search || answer.hash.slice(1));
   const error = params.get('error');
   if (error)
-    throw new Error(`${error}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}`);
-  if (params.get('state') !== state) throw new Error('the answer was not for this sign-in');
+    throw new SourceError('signInRefused', [
+      `${error}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}`,
+    ]);
+  if (params.get('state') !== state) throw new SourceError('signInWrongState');
   const code = params.get('code');
-  if (!code) throw new Error('no authorization code came back');
+  if (!code) throw new SourceError('signInNoCode');
   return signIn.exchange(settings, { code, verifier, redirectUri }, http);
 }

@@ -15,24 +15,11 @@ import { append } from '@/core/append';
 import { emptyRecordSet, recordId, type AnyRecord, type RecordSet } from '@/core/model';
 import { normalizeCompany } from '@/core/normalize';
 import { parseImportFile } from './csv-import';
-import type { ImportError, ImportParse, Ref } from './import-types';
+import { msg, type ImportError, type ImportParse, type Ref } from './import-types';
 
-/** A few import codes in plain words for the sync's log line (the UI words the rest from its code). */
-const FEED_WORDS: Partial<Record<ImportError['code'], string>> = {
-  notJson: 'not valid JSON',
-  fileEmpty: 'the file is empty',
-  notBackupFormat: 'not a Backstory backup',
-  notUtf8: 'not UTF-8 text',
-  noRows: 'no rows',
-};
-
-/** Where a feed file went wrong, for the sync's log line. */
-const formatImportError = (e: ImportError): string =>
-  `${e.file}${e.line ? ` line ${e.line}` : ''}${e.column ? `, column "${e.column}"` : ''}: ${FEED_WORDS[e.code] ?? e.code}${
-    e.args?.length ? ` (${e.args.map((a) => (typeof a === 'string' ? a : a.code)).join(', ')})` : ''
-  }`;
 import { nameKey } from './rows-to-records';
-import type { HttpOptions } from './http';
+import { SourceError, type HttpOptions } from './http';
+import { failedCheck } from './api-client';
 import type { ConnectionCheck, LiveSource, SourcePage, Values } from './live-source';
 
 /** Feeds bigger than this are refused (a 100k-account backup is some 60 MB). */
@@ -46,22 +33,22 @@ type Validators = Record<string, { etag?: string; lastModified?: string }>;
 /** The feed's addresses: one or more, separated by spaces or line breaks, on one origin. */
 export function feedUrls(settings: Values): string[] {
   const urls = (settings.feedUrl ?? '').split(/\s+/).filter(Boolean);
-  if (!urls.length) throw new Error('give the address of the feed');
+  if (!urls.length) throw new SourceError('feedNoAddress');
   const origins = new Set<string>();
   for (const address of urls) {
     let url: URL;
     try {
       url = new URL(address);
     } catch {
-      throw new Error(`“${address}” is not a web address`);
+      throw new SourceError('notWebAddress', [address]);
     }
     const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-      throw new Error(`“${address}” is not an https address: a feed holds sales data and travels encrypted`);
-    if (url.username || url.password) throw new Error('put credentials in the header, not in the address');
+      throw new SourceError('feedNotHttps', [address]);
+    if (url.username || url.password) throw new SourceError('feedCredentialsInAddress');
     origins.add(url.origin);
   }
-  if (origins.size > 1) throw new Error('all files of one feed must be on the same server');
+  if (origins.size > 1) throw new SourceError('feedOneServer');
   return urls;
 }
 
@@ -97,17 +84,16 @@ async function get(url: string, headers: Record<string, string>, http: HttpOptio
       signal: AbortSignal.timeout(http.timeoutMs ?? TIMEOUT_MS),
     });
   } catch (e) {
-    throw new Error(`the feed ${where} could not be reached (${e instanceof Error ? e.message : 'network error'})`);
+    throw new SourceError('feedUnreachable', [where, e instanceof Error ? e.message : 'network error']);
   }
   if (res.status === 304) return { url, status: 304 };
-  if (res.status === 401 || res.status === 403)
-    throw new Error(`the feed ${where} refused the header (${res.status}): check the token`);
-  if (res.status === 404) throw new Error(`the feed ${where} is not there (404)`);
-  if (!res.ok) throw new Error(`the feed ${where} answered ${res.status}`);
+  if (res.status === 401 || res.status === 403) throw new SourceError('feedRefused', [where, String(res.status)]);
+  if (res.status === 404) throw new SourceError('feedMissing', [where]);
+  if (!res.ok) throw new SourceError('feedAnswered', [where, String(res.status)]);
   const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > MAX_FEED_BYTES) throw new Error(`the feed ${where} is larger than ${MAX_FEED_BYTES / 2 ** 20} MB`);
+  if (length > MAX_FEED_BYTES) throw new SourceError('feedTooLarge', [where, String(MAX_FEED_BYTES / 2 ** 20)]);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_FEED_BYTES) throw new Error(`the feed ${where} is larger than ${MAX_FEED_BYTES / 2 ** 20} MB`);
+  if (bytes.length > MAX_FEED_BYTES) throw new SourceError('feedTooLarge', [where, String(MAX_FEED_BYTES / 2 ** 20)]);
   return {
     url,
     status: 200,
@@ -132,10 +118,7 @@ export function parseFeed(files: { name: string; bytes: Uint8Array }[]): RecordS
   const parses: ImportParse[] = [];
   for (const file of files) {
     const parse = parseImportFile({ fileName: file.name, bytes: file.bytes, source: PARSE_SOURCE });
-    if (parse.errorCount) {
-      const more = parse.errorCount > 1 ? ` (and ${parse.errorCount - 1} more)` : '';
-      throw new Error(`the feed is broken, nothing was read: ${formatImportError(parse.errors[0]!)}${more}`);
-    }
+    if (parse.errorCount) throw feedBroken(parse.errors[0]!, parse.errorCount - 1);
     if (parse.backup) {
       // Ids and references become "feed:<the backup's own id>", as the parse of an export would.
       const ref = (id: string | undefined) => (id === undefined ? {} : { [PARSE_SOURCE]: recordId(PARSE_SOURCE, id) });
@@ -186,7 +169,7 @@ function resolveWithin(set: RecordSet, parses: ImportParse[]): void {
     ref: Ref | undefined,
     byName: Map<string, string[]>,
     norm: (s: string) => string,
-    what: string,
+    what: 'account' | 'campaign' | 'deal',
     file: string,
     line: number,
   ) => {
@@ -194,10 +177,16 @@ function resolveWithin(set: RecordSet, parses: ImportParse[]): void {
     if (ref.id && byId.has(recordId(PARSE_SOURCE, ref.id))) return recordId(PARSE_SOURCE, ref.id);
     const found = ref.name ? byName.get(norm(ref.name)) : undefined;
     if (found?.length === 1) return found[0];
-    const said = ref.id ? `id ${JSON.stringify(ref.id)}` : `name ${JSON.stringify(ref.name)}`;
-    throw new Error(
-      `the feed is broken, nothing was read: ${file} line ${line}, column "${ref.column}": ${found?.length ? `several ${what}s have the ${said}` : `no ${what} with the ${said} in the feed`}`,
-    );
+    const said = ref.id ? msg('withId', JSON.stringify(ref.id)) : msg('named', JSON.stringify(ref.name));
+    const ids = (found ?? []).map((id) => id.slice(PARSE_SOURCE.length + 1)).join(', ');
+    throw feedBroken({
+      file,
+      line,
+      column: ref.column,
+      ...(found?.length
+        ? msg('ambiguousRef', String(found.length), msg(what), JSON.stringify(ref.name), ids)
+        : msg('noRefInFeed', msg(what), said)),
+    });
   };
   for (const p of parses) {
     p.records.forEach((_, i) => {
@@ -210,6 +199,13 @@ function resolveWithin(set: RecordSet, parses: ImportParse[]): void {
       if (meta.deal) record.dealId = find(meta.deal, dealNames, nameKey, 'deal', p.file, meta.line);
     });
   }
+}
+
+/** A broken feed, nothing read: its first problem (file, line, column) and how many more there are. */
+function feedBroken(first: ImportError, more = 0): SourceError {
+  return more > 0
+    ? new SourceError('feedBrokenMore', [first.code, String(more)], { importError: first })
+    : new SourceError('feedBroken', [first.code], { importError: first });
 }
 
 /** When the feed last changed: the newest Last-Modified, else now (a new ETag without a date). */
@@ -284,11 +280,11 @@ export const teamFeedSource: LiveSource = {
         const parse = parseImportFile({ fileName: fileName(url), bytes: f.bytes!, source: PARSE_SOURCE });
         checks.push(
           parse.errorCount
-            ? { what: fileName(url), ok: false, message: formatImportError(parse.errors[0]!) }
+            ? failedCheck(fileName(url), feedBroken(parse.errors[0]!, parse.errorCount - 1))
             : { what: fileName(url), ok: true },
         );
       } catch (e) {
-        checks.push({ what: fileName(url), ok: false, message: e instanceof Error ? e.message : String(e) });
+        checks.push(failedCheck(fileName(url), e));
       }
     }
     return checks;

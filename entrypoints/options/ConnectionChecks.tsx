@@ -1,6 +1,6 @@
 import { t } from '@/i18n/i18n';
 import type { ConnectionCheck } from '@/sources/live-source';
-import { errorText } from './error-text';
+import { errorText } from '@/i18n/error-text';
 
 /** The outcome of "Test connection", one line per kind read. */
 export function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined }) {

@@ -5,6 +5,7 @@ import { recipesItem } from '@/storage/sites';
 import { editRecipe, removeRecipe } from '@/services/recipes';
 import { fieldName, t } from '@/i18n/i18n';
 import { Managed } from './policy-ui';
+import { SiteTable } from '@/components/SiteTable';
 import { testRecipeOnOpenTab, type TabTest } from './recipe-tab';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
@@ -171,69 +172,57 @@ export function RecipesCard() {
           {t('recipes.none')}
         </p>
       ) : (
-        <table class="grid" aria-labelledby="recipes-title" data-testid="recipes">
-          <thead>
-            <tr>
-              <th scope="col">{t('sites.site')}</th>
-              <th scope="col">{t('recipes.reads')}</th>
-              <th scope="col">{t('recipes.saved')}</th>
-              <th scope="col">
-                <span class="sr-only">{t('sites.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map(([origin, r]) => [
-              <tr key={origin} data-origin={origin}>
-                <td>{origin}</td>
-                <td>{recipeFieldNames(r)}</td>
-                <td>{r.savedAt ? new Date(r.savedAt).toLocaleString() : t('recipes.savedUnknown')}</td>
-                <td class="row">
-                  <button
-                    type="button"
-                    onClick={() => void test(origin)}
-                    disabled={busy === origin}
-                    aria-label={t('recipes.testSite', [origin])}
-                  >
-                    {t('recipes.test')}
-                  </button>
-                  {r.managed ? (
-                    <Managed />
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        data-edit={origin}
-                        onClick={() => {
-                          setStatus(undefined);
-                          setEditing(origin);
-                        }}
-                        aria-expanded={editing === origin}
-                        aria-label={t('recipes.editSite', [origin])}
-                      >
-                        {t('recipes.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => void remove(origin)}
-                        aria-label={t('recipes.removeSite', [origin])}
-                      >
-                        {t('common.remove')}
-                      </button>
-                    </>
-                  )}
+        <SiteTable labelledBy="recipes-title" testId="recipes" columns={[t('recipes.reads'), t('recipes.saved')]}>
+          {list.map(([origin, r]) => [
+            <tr key={origin} data-origin={origin}>
+              <td>{origin}</td>
+              <td>{recipeFieldNames(r)}</td>
+              <td>{r.savedAt ? new Date(r.savedAt).toLocaleString() : t('recipes.savedUnknown')}</td>
+              <td class="row">
+                <button
+                  type="button"
+                  onClick={() => void test(origin)}
+                  disabled={busy === origin}
+                  aria-label={t('recipes.testSite', [origin])}
+                >
+                  {t('recipes.test')}
+                </button>
+                {r.managed ? (
+                  <Managed />
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      data-edit={origin}
+                      onClick={() => {
+                        setStatus(undefined);
+                        setEditing(origin);
+                      }}
+                      aria-expanded={editing === origin}
+                      aria-label={t('recipes.editSite', [origin])}
+                    >
+                      {t('recipes.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => void remove(origin)}
+                      aria-label={t('recipes.removeSite', [origin])}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>,
+            editing === origin && !r.managed && (
+              <tr key={`${origin} edit`} class="recipe-edit">
+                <td colSpan={4}>
+                  <RecipeEditor origin={origin} recipe={r} onDone={(saved) => edited(origin, saved)} />
                 </td>
-              </tr>,
-              editing === origin && !r.managed && (
-                <tr key={`${origin} edit`} class="recipe-edit">
-                  <td colSpan={4}>
-                    <RecipeEditor origin={origin} recipe={r} onDone={(saved) => edited(origin, saved)} />
-                  </td>
-                </tr>
-              ),
-            ])}
-          </tbody>
-        </table>
+              </tr>
+            ),
+          ])}
+        </SiteTable>
       )}
       {status && (
         <p

@@ -3,7 +3,7 @@ import type { ConnectionCheck } from '@/sources/live-source';
 import { liveSource } from '@/sources/live-sources';
 import type { SourceConfig, SourceStatus } from '@/storage/source-configs';
 import { Checks } from './ConnectionChecks';
-import { errorText } from './error-text';
+import { errorText } from '@/i18n/error-text';
 import { Managed } from './policy-ui';
 
 interface Props {

@@ -8,6 +8,7 @@ import { describeStats } from './site-text';
 import { t } from '@/i18n/i18n';
 import { keepSiteScripts } from '@/entrypoints/background/site-scripts';
 import { Managed } from './policy-ui';
+import { SiteTable } from '@/components/SiteTable';
 import { RecipesCard } from './RecipesCard';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
@@ -142,53 +143,37 @@ export function SitesPanel() {
           </p>
         )}
         {sites.length > 0 && (
-          <table class="grid" aria-label={t('sites.yours')} data-testid="sites">
-            <thead>
-              <tr>
-                <th scope="col">{t('sites.site')}</th>
-                <th scope="col">{t('sites.product')}</th>
-                <th scope="col">{t('sites.status')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('sites.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sites.map((s) => (
-                <tr key={s.origin}>
-                  <td>{s.origin}</td>
-                  <td>{productName(s.adapterId)}</td>
-                  <td>
-                    {granted[s.origin] === false && s.managed ? (
-                      t('sites.permissionMissing')
-                    ) : granted[s.origin] === false ? (
-                      <>
-                        {t('sites.permissionMissing')}{' '}
-                        <button type="button" onClick={() => grant(s)}>
-                          {t('sites.grant')}
-                        </button>
-                      </>
-                    ) : (
-                      describeStats(stats[s.origin])
-                    )}
-                  </td>
-                  <td>
-                    {s.managed ? (
-                      <Managed />
-                    ) : (
-                      <button
-                        type="button"
-                        onClick={() => void remove(s)}
-                        aria-label={t('sites.removeSite', [s.origin])}
-                      >
-                        {t('common.remove')}
+          <SiteTable label={t('sites.yours')} testId="sites" columns={[t('sites.product'), t('sites.status')]}>
+            {sites.map((s) => (
+              <tr key={s.origin}>
+                <td>{s.origin}</td>
+                <td>{productName(s.adapterId)}</td>
+                <td>
+                  {granted[s.origin] === false && s.managed ? (
+                    t('sites.permissionMissing')
+                  ) : granted[s.origin] === false ? (
+                    <>
+                      {t('sites.permissionMissing')}{' '}
+                      <button type="button" onClick={() => grant(s)}>
+                        {t('sites.grant')}
                       </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    </>
+                  ) : (
+                    describeStats(stats[s.origin])
+                  )}
+                </td>
+                <td>
+                  {s.managed ? (
+                    <Managed />
+                  ) : (
+                    <button type="button" onClick={() => void remove(s)} aria-label={t('sites.removeSite', [s.origin])}>
+                      {t('common.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SiteTable>
         )}
       </section>
 

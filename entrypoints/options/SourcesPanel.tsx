@@ -4,6 +4,8 @@ import { t, tDynamic } from '@/i18n/i18n';
 import { askBackground } from '@/messaging/ask-background';
 import type { ConnectionCheck, LiveSource, Values } from '@/sources/live-source';
 import { LIVE_SOURCES, liveSource } from '@/sources/live-sources';
+import { errorDetail } from '@/sources/http';
+import { errorText } from '@/i18n/error-text';
 import { removeSourceThroughBackground } from '@/messaging/ask-data-writes';
 import { credentialsSavedAt, loadCredentials, openSecrets, saveCredentials } from '@/storage/secrets';
 import { redirectUrl, signInWith, type SignedIn } from './source-sign-in';
@@ -24,6 +26,9 @@ import { Managed } from './policy-ui';
 const INTERVALS = [15, 30, 60, 120, 240, 1440];
 
 type Note = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/** Why a sign-in failed, in the user's language. */
+const signInError = (e: unknown) => errorText(e instanceof Error ? e.message : String(e), errorDetail(e));
 
 const defaults = (source: LiveSource): Values => Object.fromEntries(source.fields.map((f) => [f.key, f.default ?? '']));
 
@@ -155,9 +160,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
         setSignedIn(result);
         setNote({ tone: 'ok', text: t('sources.signedIn', [s.name]) });
       })
-      .catch((e: unknown) =>
-        setNote({ tone: 'error', text: t('sources.signInFailed', [e instanceof Error ? e.message : String(e)]) }),
-      );
+      .catch((e: unknown) => setNote({ tone: 'error', text: t('sources.signInFailed', [signInError(e)]) }));
   };
 
   /** Sign a saved source in again (its refresh token was refused): new keys, the same source. */
@@ -176,9 +179,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
         );
         setNote({ tone: 'ok', text: t('sources.signedIn', [def.name]) });
       })
-      .catch((e: unknown) =>
-        setNote({ tone: 'error', text: t('sources.signInFailed', [e instanceof Error ? e.message : String(e)]) }),
-      );
+      .catch((e: unknown) => setNote({ tone: 'error', text: t('sources.signInFailed', [signInError(e)]) }));
   };
 
   const testSaved = (s: SourceConfig) => {

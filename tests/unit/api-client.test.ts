@@ -13,7 +13,7 @@ import {
   unlessForbidden,
   withTokenRenewedOnce,
 } from '@/sources/api-client';
-import { AuthError, HttpError, NetworkError, PermissionError } from '@/sources/http';
+import { AuthError, HttpError, NetworkError, PermissionError, SourceError } from '@/sources/http';
 import type { SourcePage } from '@/sources/live-source';
 
 describe('a page of a read', () => {
@@ -125,16 +125,18 @@ describe('connection checks', () => {
     ]);
   });
 
-  it("gives the error's code only when asked, and a failure's own words", () => {
+  it("gives the error's code and arguments, or a failure's own words", () => {
     const e = new HttpError('refused', 400, undefined, { code: 'refused', args: ['h', '400'] });
-    expect(failedCheck('x', e)).toEqual({ what: 'x', ok: false, message: 'refused' });
-    expect(failedCheck('x', e, false, { coded: true })).toEqual({
+    expect(failedCheck('x', e)).toEqual({
       what: 'x',
       ok: false,
       message: 'refused',
       error: { code: 'refused', args: ['h', '400'] },
     });
-    expect(failedCheck('x', e, true, { coded: true, words: () => ({ message: 'own' }) })).toEqual({
+    expect(failedCheck('x', new SourceError('feedNoAddress'))).toMatchObject({
+      error: { code: 'feedNoAddress', args: [] },
+    });
+    expect(failedCheck('x', e, true, { words: () => ({ message: 'own' }) })).toEqual({
       what: 'x',
       ok: false,
       message: 'own',

@@ -17,6 +17,7 @@ import { liveSource } from '@/sources/live-sources';
 import type { Flag } from '@/core/flags';
 import { emptyRecordSet } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
+import { rejection, wordedRun } from './worded';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
 import { countsByKind } from '@/storage/record-store';
@@ -230,8 +231,9 @@ describe('reading Autotask', () => {
     mock.switches = { status: 429, retryAfter: '1', onlyPath: '/Contacts/' };
     const db = openDb('at-' + Math.random());
     const out = await runSync(db, config('autotask-limit'), secrets(), fast);
-    expect(out.run.message).toMatch(
-      /Contacts\/query keeps answering "too many requests" \(429\): Autotask's request limit for this database \(10,000 an hour\) is used up for now/,
+    expect(out.run.error?.code).toBe('autotaskLimit');
+    expect(wordedRun(out.run)).toMatch(
+      /Contacts\/query: Autotask's request limit for this database \(10,000 an hour\) is used up for now/,
     );
   });
 
@@ -266,7 +268,7 @@ describe('reading Autotask', () => {
       secrets(),
       fast,
     );
-    expect(unknown.run.message).toMatch(/does not know the API user “nobody”/);
+    expect(wordedRun(unknown.run)).toMatch(/does not know the API user “nobody”/);
     mock.switches = { status: 500, onlyPath: '/Opportunities/query' };
     const failed = await runSync(db, config('autotask-k1'), secrets(), fast);
     expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
@@ -302,13 +304,19 @@ describe('testing the Autotask connection', () => {
       message: expect.stringMatching(/^\d+ of 10000 requests used this hour$/),
     });
     expect(await testAutotask(opts({ lookup: `${mock.url}/?u`, username: 'typo@example.com' }))).toEqual([
-      { what: 'zone', ok: false, message: expect.stringMatching(/does not know the API user “typo@example.com”/) },
+      {
+        what: 'zone',
+        ok: false,
+        message: 'autotaskUnknownUser (typo@example.com)',
+        error: { code: 'autotaskUnknownUser', args: ['typo@example.com'] },
+      },
     ]);
     const wrong = await testAutotask(opts({ lookup: lookup(), integrationCode: 'WRONG' }));
     expect(wrong[1]).toEqual({
       what: 'companies',
       ok: false,
       message: expect.stringMatching(/rejected the key \(401\)/),
+      error: { code: 'auth', args: [expect.stringMatching(/Companies\/query$/)] },
     });
     mock.forbidden.add('CompanyNotes');
     expect((await testAutotask(opts({ lookup: lookup() }))).find((c) => c.what === 'CRM notes')).toEqual({
@@ -316,6 +324,7 @@ describe('testing the Autotask connection', () => {
       ok: false,
       optional: true,
       message: expect.stringMatching(/may not read .*CompanyNotes\/query \(403\)/),
+      error: { code: 'permission', args: [expect.stringMatching(/CompanyNotes\/query$/)] },
     });
   });
 });
@@ -370,11 +379,11 @@ describe('flags to Autotask', () => {
       entity: 'CompanyToDos',
       record: { companyID: 174, assignedToResourceID: 29682885, actionType: 2 },
     });
-    await expect(deliverAutotaskFlag({ ...opts(), flagsAs: 'ticket' }, flag, 'company-174')).rejects.toThrow(
+    expect(await rejection(deliverAutotaskFlag({ ...opts(), flagsAs: 'ticket' }, flag, 'company-174'))).toMatch(
       /an "opportunity" or a "todo"/,
     );
     mock.data.Companies[0]!.ownerResourceID = null;
-    await expect(deliverAutotaskFlag(opts(), { ...flag, id: 'bsflag-other' }, 'company-174')).rejects.toThrow(
+    expect(await rejection(deliverAutotaskFlag(opts(), { ...flag, id: 'bsflag-other' }, 'company-174'))).toMatch(
       /no account manager/,
     );
   });

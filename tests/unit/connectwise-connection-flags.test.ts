@@ -6,6 +6,7 @@ import { deliverConnectWiseFlag, testConnectWise } from '@/sources/connectwise';
 import type { Flag } from '@/core/flags';
 import { testHttp } from '@/sources/test-http';
 import { mock, opts, useMockConnectWise } from './connectwise-mock';
+import { rejection, wordedRun } from './worded';
 
 useMockConnectWise();
 
@@ -26,14 +27,16 @@ describe('Test connection (ConnectWise)', () => {
   });
 
   it('says the company id is unknown, the key is rejected, or the host is unreachable', async () => {
-    expect(await testConnectWise(opts({ companyId: 'nope' }))).toEqual([
+    const unknown = await testConnectWise(opts({ companyId: 'nope' }));
+    expect(unknown).toEqual([
       {
         what: 'company info',
         ok: false,
-        message: expect.stringMatching(/does not know the company "nope"/),
+        message: expect.any(String),
         error: { code: 'unknownCompany', args: [new URL(mock.url).host, 'nope'] },
       },
     ]);
+    expect(wordedRun(unknown[0])).toMatch(/does not know the company "nope"/);
     expect((await testConnectWise(opts({ privateKey: 'bad' })))[1]).toMatchObject({
       what: 'companies',
       ok: false,
@@ -94,9 +97,11 @@ describe('flags to ConnectWise', () => {
     // No contact at all: a clear error, and nothing written.
     mock.data.contacts = mock.data.contacts.filter((c) => c.id !== 901);
     delete mock.data.companies[0]!.defaultContact;
-    await expect(
-      deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, { ...flag, id: 'flag-none' }, 'company-250'),
-    ).rejects.toThrow(/has no contact/);
+    expect(
+      await rejection(
+        deliverConnectWiseFlag({ ...opts(), flagsTo: 'dwhitfield' }, { ...flag, id: 'flag-none' }, 'company-250'),
+      ),
+    ).toMatch(/has no contact/);
     expect(mock.writes).toHaveLength(1);
   });
 
@@ -142,7 +147,7 @@ describe('flags to ConnectWise', () => {
   });
 
   it('says what is missing: the member to assign, or a member ConnectWise does not know', async () => {
-    await expect(deliverConnectWiseFlag(opts(), flag, 'company-250')).rejects.toThrow(
+    expect(await rejection(deliverConnectWiseFlag(opts(), flag, 'company-250'))).toMatch(
       /choose the ConnectWise member who receives flags/,
     );
     await expect(deliverConnectWiseFlag({ ...opts(), flagsTo: 'nobody' }, flag, 'company-250')).rejects.toThrow(

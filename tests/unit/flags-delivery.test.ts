@@ -15,6 +15,7 @@ import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadRecordSet } from '@/storage/record-writes';
 import { salesRows } from './stored-records';
 import { config, deps, http, input, mock, ref, useFlagsOutbox } from './flags-outbox';
+import { flagStatusText } from '@/components/FlagList';
 
 let db: BackstoryDB;
 useFlagsOutbox((opened) => (db = opened));
@@ -159,10 +160,11 @@ describe('flags for sales', () => {
     expect((await createFlag(db, input, ref, 'csv:lone')).status).toBe('outbox');
     const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
     await deliverDue(db, deps({ configs: [] }));
-    expect(await db.flags.get(pending.id)).toMatchObject({
-      status: 'outbox',
-      lastError: 'its data source was removed',
-    });
+    const moved = await db.flags.get(pending.id);
+    expect(moved).toMatchObject({ status: 'outbox', lastErrorDetail: { code: 'sourceRemoved', args: [] } });
+    expect(flagStatusText(moved!)).toBe(
+      'In your outbox (its data source was removed): export it from Options › Flags.',
+    );
     expect(mock.writes).toHaveLength(0);
   });
 

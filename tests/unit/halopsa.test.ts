@@ -23,6 +23,7 @@ import {
   queryProblems,
 } from '../mock-apis/halopsa-contract';
 import { salesRows } from './stored-records';
+import { rejection, wordedRun } from './worded';
 
 let mock: MockHalo;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -268,7 +269,8 @@ describe('reading HaloPSA', () => {
     const db = openDb('halo-' + Math.random());
     await runSync(db, config(), secrets(), fast);
     const rejected = await runSync(db, config(), { clientSecret: 'revoked' }, fast);
-    expect(rejected.run.message).toMatch(/HaloPSA refused the sign-in \(401\): check the client ID, secret, tenant/);
+    expect(rejected.run.error?.code).toBe('haloSignInRefusedTenant');
+    expect(wordedRun(rejected.run)).toMatch(/HaloPSA refused the sign-in \(401\): check the client ID, secret, tenant/);
     expect(rejected.run.message).not.toContain('revoked');
     mock.switches = { status: 500, onlyPath: '/api/Opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
@@ -305,23 +307,36 @@ describe('reading HaloPSA', () => {
 describe('testing the HaloPSA connection', () => {
   it('passes, or names a refused sign-in, a missing permission for CRM notes, an unreachable host', async () => {
     expect((await testHalo(opts())).every((c) => c.ok)).toBe(true);
-    expect(await testHalo(opts({ clientSecret: 'typo' }))).toEqual([
-      { what: 'sign-in', ok: false, message: expect.stringMatching(/refused the sign-in \(401\)/) },
+    const typo = await testHalo(opts({ clientSecret: 'typo' }));
+    expect(typo).toEqual([{ what: 'sign-in', ok: false, message: expect.any(String), error: expect.any(Object) }]);
+    expect(wordedRun(typo[0])).toMatch(/refused the sign-in \(401\)/);
+    const elsewhere = await testHalo(opts({ tenant: 'elsewhere' }));
+    expect(elsewhere).toEqual([
+      {
+        what: 'sign-in',
+        ok: false,
+        message: expect.any(String),
+        error: { code: 'haloSignInRefusedTenant', args: ['401'] },
+      },
     ]);
-    expect(await testHalo(opts({ tenant: 'elsewhere' }))).toEqual([
-      { what: 'sign-in', ok: false, message: expect.stringMatching(/client ID, secret, tenant and scope/) },
-    ]);
+    expect(wordedRun(elsewhere[0])).toMatch(/client ID, secret, tenant and scope/);
     mock.forbidden.add('/CRMNote');
     expect((await testHalo(opts())).at(-1)).toEqual({
       what: 'CRM notes',
       ok: false,
       optional: true,
       message: expect.stringMatching(/may not read .*CRMNote \(403\)/),
+      error: { code: 'permission', args: [expect.stringMatching(/CRMNote$/)] },
     });
     mock.forbidden.add('/Opportunities');
     expect((await testHalo(opts())).find((c) => c.what === 'opportunities')?.ok).toBe(false);
     expect(await testHalo(opts({ instance: 'http://127.0.0.1:9' }))).toEqual([
-      { what: 'sign-in', ok: false, message: expect.stringMatching(/could not be reached/) },
+      {
+        what: 'sign-in',
+        ok: false,
+        message: expect.stringMatching(/could not be reached/),
+        error: expect.objectContaining({ code: 'network' }),
+      },
     ]);
   });
 });
@@ -361,9 +376,9 @@ describe('flags to HaloPSA', () => {
     expect(again).toEqual({ remoteId: first.remoteId, created: false });
     expect(mock.writes.map((w) => w.path)).toEqual(['/CRMNote']);
     expect(String(mock.writes[0]!.record.note)).toContain('Opening a second office');
-    await expect(deliverHaloFlag({ ...opts(), flagsAs: 'ticket' }, flag, 'client-12')).rejects.toThrow(
+    expect(await rejection(deliverHaloFlag({ ...opts(), flagsAs: 'ticket' }, flag, 'client-12'))).toMatch(
       /an "opportunity" or a "note"/,
     );
-    await expect(deliverHaloFlag(opts(), flag, 'user-5')).rejects.toThrow(/not a HaloPSA client/);
+    expect(await rejection(deliverHaloFlag(opts(), flag, 'user-5'))).toMatch(/not a HaloPSA client/);
   });
 });

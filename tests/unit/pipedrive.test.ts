@@ -25,6 +25,8 @@ import {
   type MockPipedrive,
 } from '../mock-apis/pipedrive-server';
 import { salesRows } from './stored-records';
+import { rejection } from './worded';
+import { errorText } from '@/i18n/error-text';
 
 let mock: MockPipedrive;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -93,7 +95,12 @@ describe('Pipedrive records to the model', () => {
     expect(pipedriveBase('northwind')).toBe('https://northwind.pipedrive.com');
     expect(pipedriveBase('northwind.pipedrive.com/')).toBe('https://northwind.pipedrive.com');
     expect(pipedriveBase('https://northwind.pipedrive.com/pipeline')).toBe('https://northwind.pipedrive.com');
-    expect(() => pipedriveBase('not a domain')).toThrow(/is not a Pipedrive company domain/);
+    expect(() => pipedriveBase('not a domain')).toThrow(
+      expect.objectContaining({ detail: { code: 'pipedriveDomain', args: ['not a domain'] } }),
+    );
+    expect(errorText('', { code: 'pipedriveDomain', args: ['not a domain'] })).toMatch(
+      /is not a Pipedrive company domain/,
+    );
   });
 });
 
@@ -163,7 +170,7 @@ describe('reading Pipedrive', () => {
     expect(records.deals).toHaveLength(2);
     expect(waits).toContain(3000);
     mock.switches = { status: 429, retryAfter: '1', onlyPath: '/api/v2/deals' };
-    await expect(readPipedrive(opts())).rejects.toThrow(/keeps answering "too many requests" \(429\)/);
+    expect(await rejection(readPipedrive(opts()))).toMatch(/keeps answering "too many requests" \(429\)/);
   });
 });
 
@@ -257,13 +264,23 @@ describe('Test connection (Pipedrive)', () => {
     expect((await testPipedrive(opts())).every((c) => c.ok)).toBe(true);
     mock.forbidden.add('/api/v1/notes');
     expect((await testPipedrive(opts())).filter((c) => !c.ok)).toEqual([
-      { what: 'notes', ok: false, message: expect.stringMatching(/may not read .*\/api\/v1\/notes \(403\)/) },
+      {
+        what: 'notes',
+        ok: false,
+        message: expect.stringMatching(/may not read .*\/api\/v1\/notes \(403\)/),
+        error: expect.objectContaining({ code: 'permission' }),
+      },
     ]);
   });
 
   it('says the token is rejected, the domain is not Pipedrive, or the host is unreachable', async () => {
     expect(await testPipedrive(opts({ token: 'typo' }))).toEqual([
-      { what: 'user', ok: false, message: expect.stringMatching(/rejected the key \(401\)/) },
+      {
+        what: 'user',
+        ok: false,
+        message: expect.stringMatching(/rejected the key \(401\)/),
+        error: expect.objectContaining({ code: 'auth' }),
+      },
     ]);
     mock.switches = { malformed: true };
     expect((await testPipedrive(opts()))[0]).toMatchObject({
@@ -272,7 +289,12 @@ describe('Test connection (Pipedrive)', () => {
     });
     mock.switches = {};
     expect(await testPipedrive(opts({ base: 'http://127.0.0.1:9' }))).toEqual([
-      { what: 'user', ok: false, message: expect.stringMatching(/could not be reached/) },
+      {
+        what: 'user',
+        ok: false,
+        message: expect.stringMatching(/could not be reached/),
+        error: expect.objectContaining({ code: 'network' }),
+      },
     ]);
   });
 });
@@ -307,7 +329,7 @@ describe('flags to Pipedrive', () => {
 
   it("says when Pipedrive refuses the note, in Pipedrive's words", async () => {
     await expect(deliverPipedriveFlag(opts(), flag, 'org-999')).rejects.toThrow(/answered 400: Organization not found/);
-    await expect(deliverPipedriveFlag(opts(), flag, 'deal-5')).rejects.toThrow(/is not a Pipedrive organization/);
+    expect(await rejection(deliverPipedriveFlag(opts(), flag, 'deal-5'))).toMatch(/is not a Pipedrive organization/);
     expect(mock.writes).toHaveLength(0);
   });
 });

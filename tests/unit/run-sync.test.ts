@@ -12,6 +12,7 @@ import { RateLimiter } from '@/sources/http';
 import { testHubSpot } from '@/sources/hubspot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { salesRows } from './stored-records';
+import { wordedRun } from './worded';
 
 let mock: MockHubSpot;
 let db: BackstoryDB;
@@ -225,7 +226,8 @@ describe('syncing a HubSpot source', () => {
     });
     const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(), { full: true });
     spy.mockRestore();
-    expect(out.run).toMatchObject({ ok: false, message: 'the browser has no storage space left for Backstory' });
+    expect(out.run).toMatchObject({ ok: false, error: { code: 'diskFull', args: [] } });
+    expect(wordedRun(out.run)).toBe('the browser has no storage space left for Backstory');
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, deal: 3 });
   });
 
@@ -245,7 +247,8 @@ describe('syncing a HubSpot source', () => {
 
   it('says so when no token is saved', async () => {
     const out = await runSync(db, config, undefined, http());
-    expect(out.run).toMatchObject({ ok: false, message: 'no API key saved for this source' });
+    expect(out.run).toMatchObject({ ok: false, error: { code: 'noKey', args: [] } });
+    expect(wordedRun(out.run)).toBe('no API key saved for this source');
     expect(mock.requests).toHaveLength(0);
   });
 });

@@ -13,6 +13,7 @@ import { countsByKind } from '@/storage/record-store';
 import { loadBackstory } from '@/services/backstory';
 import { sampleSalesforceData, startMockSalesforce, type MockSalesforce } from '../mock-apis/salesforce-server';
 import { salesRows } from './stored-records';
+import { rejection, wordedRun } from './worded';
 
 let mock: MockSalesforce;
 let refreshToken: string;
@@ -135,24 +136,28 @@ describe('signing in to Salesforce', () => {
       /refresh/,
     );
     const forged = async (url: string) => (await launch(url))!.replace(/state=[^&]+/, 'state=forged');
-    await expect(runSignIn(salesforceSignIn, settings, REDIRECT, forged, fast)).rejects.toThrow(/not for this sign-in/);
+    expect(await rejection(runSignIn(salesforceSignIn, settings, REDIRECT, forged, fast))).toMatch(
+      /not for this sign-in/,
+    );
     await expect(
       runSignIn(salesforceSignIn, { ...settings, consumerKey: 'nope' }, REDIRECT, launch, fast),
     ).rejects.toThrow('invalid_client_id');
-    await expect(runSignIn(salesforceSignIn, settings, REDIRECT, async () => undefined, fast)).rejects.toThrow(
+    expect(await rejection(runSignIn(salesforceSignIn, settings, REDIRECT, async () => undefined, fast))).toMatch(
       /window was closed/,
     );
   });
 
   it('says what is wrong with a consumer key the org does not know, or a code used twice', async () => {
     await expect(signIn('3MVG9wrong')).rejects.toThrow('invalid_client_id');
-    await expect(
-      salesforceSignIn.exchange(
-        { loginHost: mock.url, consumerKey: mock.consumerKey },
-        { code: 'used', verifier: 'x', redirectUri: REDIRECT },
-        fast,
+    expect(
+      await rejection(
+        salesforceSignIn.exchange(
+          { loginHost: mock.url, consumerKey: mock.consumerKey },
+          { code: 'used', verifier: 'x', redirectUri: REDIRECT },
+          fast,
+        ),
       ),
-    ).rejects.toThrow(/did not complete the sign-in .*invalid authorization code/);
+    ).toMatch(/did not complete the sign-in .*invalid authorization code/);
   });
 });
 
@@ -206,12 +211,12 @@ describe('reading Salesforce', () => {
     mock.expireSessions();
     expect((await session.query('SELECT Id FROM Account')).records).toHaveLength(3);
     mock.revoke();
-    await expect(readSalesforce(opts())).rejects.toThrow(/no longer accepts the sign-in .*sign in again/);
+    expect(await rejection(readSalesforce(opts()))).toMatch(/no longer accepts the sign-in .*sign in again/);
   });
 
   it('says plainly when the org has used its daily API requests', async () => {
     mock.apiUsed = mock.apiLimit;
-    await expect(readSalesforce(opts())).rejects.toThrow(
+    expect(await rejection(readSalesforce(opts()))).toMatch(
       /daily API request limit is reached \(REQUEST_LIMIT_EXCEEDED\)/,
     );
   });
@@ -261,7 +266,8 @@ describe('syncing Salesforce', () => {
     expect(daily.run.message).toMatch(/^1 accounts/);
     mock.revoke();
     const refused = await runSync(db, config(), { refreshToken }, fast, at('2026-12-02T12:00:00Z'));
-    expect(refused.run).toMatchObject({ ok: false, message: expect.stringMatching(/sign in again/) });
+    expect(refused.run).toMatchObject({ ok: false, error: { code: 'salesforceSignInAgain' } });
+    expect(wordedRun(refused.run)).toMatch(/sign in again/);
     expect(refused.run.message).not.toContain(refreshToken);
     expect(await countsByKind(db, 'salesforce-t1')).toMatchObject({ account: 1 });
   });
@@ -273,9 +279,11 @@ describe('Test connection (Salesforce)', () => {
     expect(checks.every((c) => c.ok)).toBe(true);
     expect(checks[0]!.message).toMatch(/API requests in the last 24 hours/);
     mock.revoke();
-    expect(await testSalesforce(opts())).toEqual([
-      { what: 'sign-in', ok: false, message: expect.stringMatching(/sign in again/) },
+    const refused = await testSalesforce(opts());
+    expect(refused).toEqual([
+      { what: 'sign-in', ok: false, message: expect.any(String), error: { code: 'salesforceSignInAgain', args: [] } },
     ]);
+    expect(wordedRun(refused[0])).toMatch(/sign in again/);
   });
 });
 
@@ -311,7 +319,7 @@ describe('flags to Salesforce', () => {
       created: false,
     });
     expect(mock.writes).toHaveLength(1);
-    await expect(deliverSalesforceFlag(opts(), flag, "001' OR Name != '")).rejects.toThrow(
+    expect(await rejection(deliverSalesforceFlag(opts(), flag, "001' OR Name != '"))).toMatch(
       /not a Salesforce record id/,
     );
   });

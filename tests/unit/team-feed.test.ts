@@ -6,6 +6,7 @@ import { openDb, type BackstoryDB } from '@/storage/db';
 import { countsByKind } from '@/storage/record-store';
 import type { SourceConfig } from '@/storage/source-configs';
 import { salesRows } from './stored-records';
+import { thrown, wordedRun } from './worded';
 
 const URL_ = 'https://files.example.com/backstory/feed.json';
 const backup = (name: string, other = true) =>
@@ -115,13 +116,17 @@ describe('team feed', () => {
     state.etag = '"v2"';
     const broken = await runSync(db, config, undefined, { fetch });
     expect(broken.run.ok).toBe(false);
-    expect(broken.run.message).toMatch(/feed\.json.*records\.deals\[0\]\.name: expected string/);
+    expect(broken.run.error).toMatchObject({ code: 'feedBroken', importError: { file: 'feed.json' } });
+    expect(wordedRun(broken.run)).toMatch(
+      /^the feed is broken, nothing was read: feed\.json.*records\.deals\[0\]\.name: expected string/,
+    );
     state.status = 503;
     const down = await runSync(db, config, undefined, { fetch });
     expect(down.run).toMatchObject({
       ok: false,
-      message: 'the feed files.example.com/backstory/feed.json answered 503',
+      error: { code: 'feedAnswered', args: ['files.example.com/backstory/feed.json', '503'] },
     });
+    expect(wordedRun(down.run)).toBe('the feed files.example.com/backstory/feed.json answered 503');
     expect(await countsByKind(db, 'policy-feed')).toMatchObject({ account: 2, deal: 1 });
     // Fixed: read in full again, replacing the old records (one account left).
     state.status = 200;
@@ -138,14 +143,20 @@ describe('team feed', () => {
       file('deals.csv', 'id,accountId,name,currency,stage\nd1,a1,Managed IT,USD,Closed Won\n'),
     ]);
     expect(set.deals[0]).toMatchObject({ id: 'feed:d1', accountId: 'feed:a1' });
-    expect(() =>
-      parseFeed([file('deals.csv', 'id,accountId,name,currency,stage\nd1,a9,Managed IT,USD,Closed Won\n')]),
-    ).toThrow(/deals\.csv line 2, column "accountId": no account with the id "a9" in the feed/);
+    expect(
+      thrown(() =>
+        parseFeed([file('deals.csv', 'id,accountId,name,currency,stage\nd1,a9,Managed IT,USD,Closed Won\n')]),
+      ),
+    ).toBe(
+      'the feed is broken, nothing was read: deals.csv line 2, column "accountId": no account with id "a9" in the feed',
+    );
   });
 
   it('takes https addresses on one server, and a header as a bearer token or named', () => {
-    expect(() => feedUrls({ feedUrl: 'http://files.example.com/f.json' })).toThrow(/not an https address/);
-    expect(() => feedUrls({ feedUrl: 'https://a.example/x.csv https://b.example/y.csv' })).toThrow(/same server/);
+    expect(thrown(() => feedUrls({ feedUrl: 'http://files.example.com/f.json' }))).toMatch(/not an https address/);
+    expect(thrown(() => feedUrls({ feedUrl: 'https://a.example/x.csv https://b.example/y.csv' }))).toMatch(
+      /same server/,
+    );
     expect(feedHeaders({ feedHeader: 'X-Api-Key: abc' })).toEqual({ 'X-Api-Key': 'abc' });
     expect(feedHeaders({ feedHeader: 'Bearer abc' })).toEqual({ Authorization: 'Bearer abc' });
     expect(feedHeaders({})).toEqual({});
