@@ -4,7 +4,7 @@ import { CONTACT_ROLES } from './model';
 /** A note as the sidebar lists it: with the name of the deal it was written on. */
 type BackstoryNote = Note & { dealName?: string };
 
-export type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title' | 'leadSource'>;
+type BackstoryContact = Pick<Contact, 'id' | 'name' | 'email' | 'role' | 'title' | 'leadSource'>;
 
 /** Everything the sidebar shows about one account, and nothing more. */
 export interface Backstory {

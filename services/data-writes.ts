@@ -113,7 +113,7 @@ export async function removeLiveSource(db: BackstoryDB, sourceId: string): Promi
  * What is saved beside the records and derived from them, brought up to date after a write: the
  * search index, then the relevance indexes built ahead. Never throws.
  */
-export async function refreshDerived(db: BackstoryDB): Promise<void> {
+async function refreshDerived(db: BackstoryDB): Promise<void> {
   await refreshSearchIndex(db);
   await refreshRelevanceIndexes(db);
 }
