@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'noCreatedId',
   'feedNoAddress',
   'feedNotHttps',
+  'sourceNotHttps',
   'feedCredentialsInAddress',
   'feedOneServer',
   'feedUnreachable',

@@ -308,3 +308,8 @@ async function tries(
     }
   }
 }
+
+/** This machine's own addresses, where plain http never leaves it (a local test server). */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}

@@ -5,7 +5,7 @@
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
-import { SourceError, type ErrorDetail, type HttpOptions } from './http';
+import { isLoopback, SourceError, type ErrorDetail, type HttpOptions } from './http';
 
 interface SourceField {
   key: string;
@@ -130,13 +130,19 @@ export interface LiveSource {
   ): Promise<{ remoteId: string; created: boolean }>;
 }
 
-/** An http(s) address's origin, or a clear error. */
+/**
+ * An https address's origin, or a clear error. Plain http only on this machine's loopback (a
+ * local test server): elsewhere the source's key and its sales data would cross the network
+ * unencrypted.
+ */
 export function originOf(address: string | undefined): string {
+  let url: URL;
   try {
-    const url = new URL((address ?? '').trim());
+    url = new URL((address ?? '').trim());
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
-    return url.origin;
   } catch {
     throw new SourceError('notWebAddress', [address ?? '']);
   }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) throw new SourceError('sourceNotHttps', [url.origin]);
+  return url.origin;
 }

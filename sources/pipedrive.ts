@@ -13,7 +13,15 @@
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/pipedrive-contract.ts.
  */
 import { flagText, type Flag } from '@/core/flags';
-import { BadResponseError, SourceError, PermissionError, RateLimiter, requestJson, type HttpOptions } from './http';
+import {
+  BadResponseError,
+  isLoopback,
+  SourceError,
+  PermissionError,
+  RateLimiter,
+  requestJson,
+  type HttpOptions,
+} from './http';
 import { checkEach, eachPage, nextPosition, noteHtml, PageRecords, postJson, quickHttp, readAll } from './api-client';
 import { testHttp } from './test-http';
 import {
@@ -54,13 +62,15 @@ export function pipedriveBase(value: string | undefined): string {
     : /^[a-z0-9.-]+\.pipedrive\.com$/i.test(text)
       ? `https://${text}`
       : text;
+  let url: URL;
   try {
-    const url = new URL(address);
+    url = new URL(address);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
-    return url.origin;
   } catch {
     throw new SourceError('pipedriveDomain', [value ?? '']);
   }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) throw new SourceError('sourceNotHttps', [url.origin]);
+  return url.origin;
 }
 
 /** Waits out a burst window the last answer said was used up (x-ratelimit-remaining 0). */

@@ -18,7 +18,7 @@ import { parseImportFile } from './csv-import';
 import { msg, type ImportError, type ImportParse, type Ref } from './import-types';
 
 import { nameKey } from './rows-to-records';
-import { SourceError, type HttpOptions } from './http';
+import { isLoopback, SourceError, type HttpOptions } from './http';
 import { failedCheck } from './api-client';
 import type { ConnectionCheck, LiveSource, SourcePage, Values } from './live-source';
 
@@ -42,8 +42,7 @@ export function feedUrls(settings: Values): string[] {
     } catch {
       throw new SourceError('notWebAddress', [address]);
     }
-    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
       throw new SourceError('feedNotHttps', [address]);
     if (url.username || url.password) throw new SourceError('feedCredentialsInAddress');
     origins.add(url.origin);

@@ -197,6 +197,7 @@ describe('failures as a code and its arguments (worded by the page in its langua
       diskFull: 0,
       unknownSourceKind: 1,
       notWebAddress: 1,
+      sourceNotHttps: 1,
       noCreatedId: 1,
       feedNoAddress: 0,
       feedNotHttps: 1,

@@ -236,6 +236,28 @@ function uncodedSentences(files: { path: string; text: string }[]): string[] {
   return found;
 }
 
+describe('source addresses over plain http', () => {
+  it('are refused unless on this machine: the key and the sales data would travel unencrypted', () => {
+    const codeOf = (f: () => unknown) => {
+      try {
+        f();
+        return 'accepted';
+      } catch (e) {
+        return errorDetail(e)?.code;
+      }
+    };
+    expect(codeOf(() => originOf('http://crm.example.com/api'))).toBe('sourceNotHttps');
+    expect(codeOf(() => pipedriveBase('http://acme.pipedrive.com'))).toBe('sourceNotHttps');
+    expect(originOf('https://crm.example.com/api')).toBe('https://crm.example.com');
+    expect(originOf('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1:8080');
+    expect(originOf('http://localhost:3000')).toBe('http://localhost:3000');
+    const detail = { code: 'sourceNotHttps' as const, args: ['http://crm.example.com'] };
+    expect(errorText('', detail)).toContain('unencrypted');
+    useLanguage('de');
+    expect(errorText('', detail)).toContain('unverschlüsselt');
+  });
+});
+
 describe('the guard against English sentences thrown under sources/', () => {
   it('finds none', () => {
     const files = sourceFiles('sources').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
