@@ -11,6 +11,7 @@
  */
 import { editDistance, langOf, scanWords, stemOf, type Lang } from './text';
 import { isKnownApplication, productWords } from './names';
+import { firstAtLeast, firstWhereNot } from '../binary-search';
 
 /** Bump when the layout changes: saved indexes of another format are read again from the texts. */
 export const TEXTS_INDEX_FORMAT = 2;
@@ -60,7 +61,7 @@ export type NameTest = (t: { folded: string; shaped: boolean }) => boolean;
 /** The name test of the index's own products sold (read when it was built: nothing is read again). */
 export function nameTestOf(index: TextsIndex): NameTest {
   const { sold } = index;
-  return (t) => t.shaped || isKnownApplication(t.folded) || sold[lowerBound(sold, t.folded)] === t.folded;
+  return (t) => t.shaped || isKnownApplication(t.folded) || sold[firstAtLeast(sold, t.folded)] === t.folded;
 }
 
 /** Index builds so far: each marks the words it read with its own number. */
@@ -231,33 +232,9 @@ function compareEndings(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** The first place in `stems` at or after `key`. */
-function lowerBound(stems: string[], key: string): number {
-  let lo = 0;
-  let hi = stems.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stems[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first place in `byEnding` whose stem ends at or after `ending` (read backwards). */
-function lowerBoundEnding(index: TextsIndex, ending: string): number {
-  let lo = 0;
-  let hi = index.byEnding.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareEndings(index.stems[index.byEnding[mid]!]!, ending) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The stem's number, or -1. */
 export function stemNumber(index: TextsIndex, stem: string): number {
-  const at = lowerBound(index.stems, stem);
+  const at = firstAtLeast(index.stems, stem);
   return index.stems[at] === stem ? at : -1;
 }
 
@@ -286,9 +263,17 @@ export function matchesFor(index: TextsIndex, q: QueryWord): Map<number, number>
         to.set(s, Math.max(to.get(s) ?? 0, COMPOUND_FACTOR));
     };
     const start = q.stem.slice(0, PART);
-    for (let s = lowerBound(stems, start); s < stems.length && stems[s]!.startsWith(start); s++) compound(s);
+    for (let s = firstAtLeast(stems, start); s < stems.length && stems[s]!.startsWith(start); s++) compound(s);
     const ending = q.stem.slice(-PART);
-    for (let e = lowerBoundEnding(index, ending); e < index.byEnding.length; e++) {
+    for (
+      let e = firstWhereNot(
+        0,
+        index.byEnding.length,
+        (i) => compareEndings(index.stems[index.byEnding[i]!]!, ending) < 0,
+      );
+      e < index.byEnding.length;
+      e++
+    ) {
       const s = index.byEnding[e]!;
       if (!stems[s]!.endsWith(ending)) break;
       compound(s);
