@@ -1,4 +1,5 @@
-import { fold, forEachWord, isStopword } from './text';
+import { fold, isStopword } from './language';
+import { forEachWord } from './text';
 
 /**
  * Product and application names weigh more than other words when a ticket is compared with the

@@ -2,7 +2,8 @@
 // expressions: each gives what the general path (Unicode classes, the normalizer, the regular
 // expressions they replaced) gives, unit by unit.
 import { describe, expect, it } from 'vitest';
-import { editDistance, fold, forEachWord, forgetWords, stemDe, stemEn, tokenize } from '@/core/relevance/text';
+import { editDistance, forEachWord, forgetWords, tokenize } from '@/core/relevance/text';
+import { fold, stemDe, stemEn } from '@/core/relevance/language';
 import { buildTextsIndex, isTextsIndex, nameTestOf } from '@/core/relevance/texts-index';
 import { ACCOUNTS } from '../fixtures/relevance/accounts';
 import { CASES } from '../fixtures/relevance/cases';
