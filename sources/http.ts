@@ -7,9 +7,9 @@
  * arguments (`detail`) that the pages word in the user's language (locales: syncError.<code>).
  */
 
-export const REQUEST_TIMEOUT_MS = 25_000;
+const REQUEST_TIMEOUT_MS = 25_000;
 
-export { ERROR_CODES, codeText, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
+export { ERROR_CODES, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
 import { codeText, type ErrorCode, type ErrorDetail } from '@/core/sync-errors';
 
 export class HttpError extends Error {
