@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -62,6 +65,20 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => askUpFront(manifest, testHostsOn),
+    // The managed policy's schema: public/schema.json plus every registered data source's kind and
+    // settings (scripts/managed-schema.ts), read from the sources themselves so a new source needs
+    // no line in the schema. tsx loads them, as this file is loaded without Vite.
+    'build:publicAssets': async (wxt, files) => {
+      const schema = files.find((f) => f.relativeDest === 'schema.json');
+      if (!schema) throw new Error('public/schema.json is missing');
+      const { tsImport } = await import('tsx/esm/api');
+      const { managedSchema } = (await tsImport(
+        resolve(wxt.config.root, 'scripts/managed-schema.ts'),
+        pathToFileURL(wxt.config.root + '/').href,
+      )) as typeof import('./scripts/managed-schema');
+      const base = 'contents' in schema ? schema.contents : readFileSync(schema.absoluteSrc, 'utf8');
+      files.splice(files.indexOf(schema), 1, { relativeDest: 'schema.json', contents: managedSchema(base) });
+    },
     // The content script, which loads on every help-desk page, without webextension-polyfill
     // (2.6 KB of its 17 KB gzip): it uses only APIs that return promises natively in both
     // browsers (runtime.sendMessage since Chrome 99, storage, runtime.getURL; Firefox's own

@@ -1,7 +1,7 @@
 /**
  * The contract of a live data source (a CRM or PSA read over its API). One file per source
- * implements it (sources/hubspot.ts, sources/connectwise.ts) and sources/live-sources.ts lists
- * them; the options form, the sync and "Test connection" work from this description alone.
+ * implements it (sources/hubspot.ts, sources/connectwise.ts) and sources/live-source-registry.ts
+ * lists them; the options form, the sync and "Test connection" work from this description alone.
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';

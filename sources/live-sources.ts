@@ -1,22 +1,14 @@
-/** Every live data source in one place: a new CRM or PSA adds its import and its entry here (README, Development). */
+/** Every live data source, as registered in live-source-registry.ts (a new CRM or PSA: README, Development). */
 import type { LiveSource } from './live-source';
-import { hubspotSource } from './hubspot';
-import { connectwiseSource } from './connectwise';
-import { halopsaSource } from './halopsa';
-import { autotaskSource } from './autotask';
-import { pipedriveSource } from './pipedrive';
-import { salesforceSource } from './salesforce';
-import { teamFeedSource } from './team-feed';
+import * as registered from './live-source-registry';
 
-export const LIVE_SOURCES: readonly LiveSource[] = [
-  hubspotSource,
-  connectwiseSource,
-  halopsaSource,
-  autotaskSource,
-  pipedriveSource,
-  salesforceSource,
-  teamFeedSource,
-];
+/**
+ * By product name, the order the options form lists them in (a module's exports have no order of
+ * their own: they come sorted by their names).
+ */
+export const LIVE_SOURCES: readonly LiveSource[] = Object.values<LiveSource>(registered).sort((a, b) =>
+  a.name.localeCompare(b.name, 'en'),
+);
 
 export function liveSource(kind: string): LiveSource | undefined {
   return LIVE_SOURCES.find((s) => s.kind === kind);

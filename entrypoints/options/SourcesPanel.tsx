@@ -30,10 +30,13 @@ type Note = { tone: 'ok' | 'error'; text: string } | undefined;
 /** Why a sign-in failed, in the user's language. */
 const signInError = (e: unknown) => errorText(e instanceof Error ? e.message : String(e), errorDetail(e));
 
+/** The product the form starts on (the list itself goes by name: sources/live-sources.ts). */
+const FIRST_KIND = 'hubspot';
+
 const defaults = (source: LiveSource): Values => Object.fromEntries(source.fields.map((f) => [f.key, f.default ?? '']));
 
 /**
- * Live data sources (HubSpot, ConnectWise PSA: sources/live-sources.ts). Keys are written once and
+ * Live data sources (HubSpot, ConnectWise PSA...: sources/live-source-registry.ts). Keys are written once and
  * never shown again: they go encrypted into the extension's IndexedDB; the background syncs with
  * them on a schedule.
  */
@@ -41,7 +44,7 @@ export function SourcesPanel({ policy = {} }: { policy?: ManagedPolicy }) {
   const [sources, setSources] = useState<SourceConfig[]>([]);
   const [status, setStatus] = useState<Record<string, SourceStatus>>({});
   const [saved, setSaved] = useState<Record<string, string | undefined>>({});
-  const [kind, setKind] = useState(LIVE_SOURCES[0]!.kind);
+  const [kind, setKind] = useState((liveSource(FIRST_KIND) ?? LIVE_SOURCES[0]!).kind);
   const source = liveSource(kind)!;
   const [label, setLabel] = useState(source.name);
   const [values, setValues] = useState<Values>(() => defaults(source));

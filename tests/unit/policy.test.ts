@@ -104,20 +104,50 @@ describe('kinds of data source', () => {
     for (const s of LIVE_SOURCES) expect(s.kind).toMatch(/^[A-Za-z0-9_]+$/);
   });
 
-  it('are all documented for administrators: docs/deploy.md names each kind and its settings, the schema each kind', async () => {
+  it('are all described for administrators in the schema the build ships: each kind and its settings', async () => {
     const { readFileSync } = await import('node:fs');
     const { LIVE_SOURCES } = await import('@/sources/live-sources');
-    const row = readFileSync('docs/deploy.md', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('| `dataSources` | each'))!;
-    const schema = JSON.parse(readFileSync('public/schema.json', 'utf8')) as {
-      properties: { dataSources: { description: string } };
-    };
+    const { managedSchema } = await import('../../scripts/managed-schema');
+    const base = readFileSync('public/schema.json', 'utf8');
+    const shipped = JSON.parse(managedSchema(base)) as { properties: { dataSources: { description: string } } };
+    const described = shipped.properties.dataSources.description;
     for (const s of LIVE_SOURCES) {
-      expect(row, s.kind).toContain(`\`${s.kind}\``);
-      expect(schema.properties.dataSources.description, s.kind).toMatch(new RegExp(`\\b${s.kind}\\b`));
+      const part = described.split(/[:.] |; /).indexOf(s.kind);
+      expect(part, s.kind).toBeGreaterThan(0);
       // A sign-in's keys are named too: a policy has to give them.
-      for (const f of s.fields) expect(row, `${s.kind}.${f.key}`).toContain(`\`${f.key}\``);
+      for (const f of s.fields) expect(described, `${s.kind}.${f.key}`).toMatch(new RegExp(`\\b${f.key}\\b`));
     }
+    // Only that description is added: what the browser validates is public/schema.json's.
+    const kept = JSON.parse(base) as typeof shipped;
+    expect(described.startsWith(kept.properties.dataSources.description)).toBe(true);
+    kept.properties.dataSources.description = described;
+    expect(shipped).toEqual(kept);
+  });
+
+  it('reach the built extension: the build writes that schema as its schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const { default: config } = await import('../../wxt.config');
+    const { managedSchema } = await import('../../scripts/managed-schema');
+    const files: Record<string, string>[] = [
+      { relativeDest: 'other.txt', contents: 'kept' },
+      { relativeDest: 'schema.json', absoluteSrc: resolve('public/schema.json') },
+    ];
+    const hooks = config.hooks as Record<string, (wxt: unknown, files: unknown) => Promise<void>>;
+    await hooks['build:publicAssets']!({ config: { root: process.cwd() } }, files);
+    expect(files).toEqual([
+      { relativeDest: 'other.txt', contents: 'kept' },
+      { relativeDest: 'schema.json', contents: managedSchema(readFileSync('public/schema.json', 'utf8')) },
+    ]);
+  });
+
+  it('say which settings a policy may leave out, and which come only from a sign-in', async () => {
+    const { sourceSettings } = await import('../../scripts/managed-schema');
+    const { liveSource } = await import('@/sources/live-sources');
+    const text = sourceSettings([liveSource('hubspot')!, liveSource('salesforce')!, liveSource('feed')!]);
+    expect(text).toBe(
+      'The kinds and their settings (optional ones in brackets): feed: feedUrl [feedHeader]; ' +
+        'hubspot: token [base]; salesforce: consumerKey, refreshToken (from a sign-in) [loginHost].',
+    );
   });
 });
