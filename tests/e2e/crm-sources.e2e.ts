@@ -4,15 +4,14 @@
 // merged with a file import, a revoked token and a daily limit named, a sync cut off by a stopped
 // worker resumed, and a flag delivered once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
-import { launch, screenshot, sidebarFrame, type Harness } from './harness';
+import { screenshot } from './harness';
 import { startMockPipedrive, type MockPipedrive } from '../mock-apis/pipedrive-server';
 import { startMockSalesforce, type MockSalesforce } from '../mock-apis/salesforce-server';
+import { h, options, status, useSourcesOptions } from './sources-options';
+import { importCsvFiles, openTicket, removeSource, sendFlag, syncThenStopWorker } from './source-steps';
 
-let h: Harness;
 let pd: MockPipedrive;
 let sf: MockSalesforce;
-let options: Page;
 const TOKEN = 'pd-e2e-CANARY-51c0';
 
 beforeAll(async () => {
@@ -51,41 +50,15 @@ beforeAll(async () => {
     pinned_to_organization_flag: false,
     pinned_to_deal_flag: true,
   });
-  h = await launch();
-  options = await h.extensionPage('options.html#sources');
-  await options.setViewportSize({ width: 1000, height: 1000 });
 });
 afterAll(async () => {
-  await h?.close();
   await pd?.close();
   await sf?.close();
 });
+// After the mocks' hooks: the browser starts after them and is closed before them.
+useSourcesOptions();
 
-const status = () => options.getByTestId('source-status').textContent();
-const ticketAccount = async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.origin}/generic-ticket-nomatch.html`);
-  const frame = await sidebarFrame(page, h.extensionId);
-  await expect
-    .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
-    .toMatch(/^Unknown Widgets Ltd\.?$/);
-  return { page, frame };
-};
-
-async function stopWorker(cdp: CDPSession) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find(
-    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
-  );
-  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect
-    .poll(async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.some(
-        (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
-      ),
-    )
-    .toBe(false);
-}
+const ticketAccount = () => openTicket(h, `${h.origin}/generic-ticket-nomatch.html`, /^Unknown Widgets Ltd\.?$/);
 
 describe('Pipedrive as a data source', () => {
   it('tests the connection before saving, naming a wrong token', async () => {
@@ -125,24 +98,10 @@ describe('Pipedrive as a data source', () => {
   });
 
   it('merges the same customer from a file import into one story, saying where each fact came from', async () => {
-    const data = await h.extensionPage('options.html#data');
-    await data.getByLabel('Files').setInputFiles([
-      {
-        name: 'accounts.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('id,name,domains\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example\n'),
-      },
-      {
-        name: 'notes.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Wants quarterly reviews\n',
-        ),
-      },
-    ]);
-    await data.getByRole('button', { name: 'Import 2 files' }).click();
-    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
-    await data.close();
+    await importCsvFiles(h, {
+      'accounts.csv': 'id,name,domains\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example\n',
+      'notes.csv': 'id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Wants quarterly reviews\n',
+    });
     const { page, frame } = await ticketAccount();
     await expect
       .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
@@ -172,14 +131,10 @@ describe('Pipedrive as a data source', () => {
     await expect.poll(status, { timeout: 30_000 }).not.toMatch(/Syncing/);
     pd.switches = { delayMs: 350 };
     const seen = pd.requests.length;
-    await options.getByRole('button', { name: 'Sync now' }).click();
     // An incremental pass (updated_since): stop the worker while it waits for deals.
-    await expect
-      .poll(() => pd.requests.slice(seen).some((r) => r.path.startsWith('/api/v2/deals')), { timeout: 15_000 })
-      .toBe(true);
-    const cdp = await options.context().newCDPSession(options);
-    await stopWorker(cdp);
-    expect(await status()).toMatch(/Syncing/);
+    await syncThenStopWorker(options, h.extensionId, () =>
+      pd.requests.slice(seen).some((r) => r.path.startsWith('/api/v2/deals')),
+    );
     pd.switches = {};
     const beforeResume = pd.requests.length;
     const { page } = await ticketAccount();
@@ -193,12 +148,7 @@ describe('Pipedrive as a data source', () => {
 
   it('delivers a flag from the ticket once, as a note pinned to the organization', async () => {
     const { page, frame } = await ticketAccount();
-    await frame.getByRole('button', { name: 'Flag for sales' }).click();
-    await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
-    await frame.getByLabel('Note for sales').fill('Hiring 6 pickers for the new warehouse.');
-    await frame.getByRole('button', { name: 'Send to sales' }).click();
-    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
-    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
+    await sendFlag(frame, 'More seats', 'Hiring 6 pickers for the new warehouse.');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');
@@ -216,8 +166,7 @@ describe('Pipedrive as a data source', () => {
   });
 
   it('removes the source with its records', async () => {
-    await options.getByRole('button', { name: 'Remove source and its data' }).click();
-    await expect.poll(() => options.getByTestId('source').count()).toBe(0);
+    await removeSource(options);
     const { page, frame } = await ticketAccount();
     await expect
       .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
@@ -349,19 +298,15 @@ describe('Salesforce as a data source', () => {
     await expect.poll(status, { timeout: 30_000 }).not.toMatch(/Syncing/);
     sf.switches = { delayMs: 350 };
     const seen = sf.requests.length;
-    await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect
-      .poll(
-        () =>
-          soql()
-            .slice(seen)
-            .some((q) => / FROM Opportunity/.test(q)),
-        { timeout: 25_000 },
-      )
-      .toBe(true);
-    const cdp = await options.context().newCDPSession(options);
-    await stopWorker(cdp);
-    expect(await status()).toMatch(/Syncing/);
+    await syncThenStopWorker(
+      options,
+      h.extensionId,
+      () =>
+        soql()
+          .slice(seen)
+          .some((q) => / FROM Opportunity/.test(q)),
+      25_000,
+    );
     sf.switches = {};
     const beforeResume = sf.requests.length;
     const { page } = await ticketAccount();
@@ -375,12 +320,7 @@ describe('Salesforce as a data source', () => {
 
   it("delivers a flag once, as a Task on the account assigned to the account's owner", async () => {
     const { page, frame } = await ticketAccount();
-    await frame.getByRole('button', { name: 'Flag for sales' }).click();
-    await frame.getByLabel('What did you notice?').selectOption({ label: 'Hardware refresh' });
-    await frame.getByLabel('Note for sales').fill('The label printers are failing weekly.');
-    await frame.getByRole('button', { name: 'Send to sales' }).click();
-    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
-    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
+    await sendFlag(frame, 'Hardware refresh', 'The label printers are failing weekly.');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');

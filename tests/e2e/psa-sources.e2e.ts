@@ -3,56 +3,28 @@
 // synced by the background, shown beside the PSA's own ticket, flagged to once, and kept when its key
 // is revoked or its worker is stopped mid-sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Frame, Page } from 'playwright-core';
-import { launch, screenshot, sidebarFrame, type Harness } from './harness';
+import { screenshot } from './harness';
 import { startMockHalo, type MockHalo } from '../mock-apis/halopsa-server';
 import { startMockAutotask, type MockAutotask } from '../mock-apis/autotask-server';
+import { h, options, status, useSourcesOptions } from './sources-options';
+import { importCsvFiles, openTicket, removeSource, sendFlag, syncThenStopWorker } from './source-steps';
 
-let h: Harness;
 let halo: MockHalo;
 let at: MockAutotask;
-let options: Page;
 
 beforeAll(async () => {
   halo = await startMockHalo();
   at = await startMockAutotask();
-  h = await launch();
-  options = await h.extensionPage('options.html#sources');
-  await options.setViewportSize({ width: 1000, height: 1000 });
 });
 afterAll(async () => {
-  await h?.close();
   await halo?.close();
   await at?.close();
 });
+// After the mocks' hooks: the browser starts after them and is closed before them.
+useSourcesOptions();
 
-const status = () => options.getByTestId('source-status').textContent();
 const checks = () => options.getByTestId('connection-checks').textContent();
-
-async function haloTicket(): Promise<{ page: Page; frame: Frame }> {
-  const page = await h.context.newPage();
-  await page.goto('https://northwind.halopsa.com/ticket?id=1042');
-  const frame = await sidebarFrame(page, h.extensionId);
-  await expect
-    .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
-    .toBe('Baker & Price LLP');
-  return { page, frame };
-}
-
-async function stopWorker(cdp: CDPSession) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find(
-    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
-  );
-  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect
-    .poll(async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.some(
-        (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
-      ),
-    )
-    .toBe(false);
-}
+const haloTicket = () => openTicket(h, 'https://northwind.halopsa.com/ticket?id=1042', 'Baker & Price LLP');
 
 describe('HaloPSA as a data source', () => {
   it('tests the connection before saving, naming a refused sign-in and a missing permission', async () => {
@@ -103,12 +75,7 @@ describe('HaloPSA as a data source', () => {
   it('delivers a flag as one opportunity for the account manager, even when the first answer is lost', async () => {
     const { page, frame } = await haloTicket();
     halo.loseNextWrite = true;
-    await frame.getByRole('button', { name: 'Flag for sales' }).click();
-    await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
-    await frame.getByLabel('Note for sales').fill('They are opening a second office in March.');
-    await frame.getByRole('button', { name: 'Send to sales' }).click();
-    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
-    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
+    await sendFlag(frame, 'New project', 'They are opening a second office in March.');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toMatch(/Waiting to be sent \(.*503.*\)/);
@@ -154,14 +121,10 @@ describe('HaloPSA as a data source', () => {
     // Slow answers keep the sync running long enough to be stopped in the middle.
     halo.switches = { delayMs: 350 };
     const seen = halo.requests.length;
-    await options.getByRole('button', { name: 'Sync now' }).click();
     // Stop the worker once it asks for opportunities: clients and users are stored with the cursor.
-    await expect
-      .poll(() => halo.requests.slice(seen).some((r) => r.path.startsWith('/api/Opportunities')), { timeout: 15_000 })
-      .toBe(true);
-    const cdp = await options.context().newCDPSession(options);
-    await stopWorker(cdp);
-    expect(await status()).toMatch(/Syncing/);
+    await syncThenStopWorker(options, h.extensionId, () =>
+      halo.requests.slice(seen).some((r) => r.path.startsWith('/api/Opportunities')),
+    );
     halo.switches = {};
     const beforeResume = halo.requests.length;
     // Any event wakes the worker (here a ticket page asking for its story); it goes on from the cursor.
@@ -176,24 +139,11 @@ describe('HaloPSA as a data source', () => {
   });
 
   it('merges the same client from a file import into one story, saying where each fact came from', async () => {
-    const data = await h.extensionPage('options.html#data');
-    await data.getByLabel('Files').setInputFiles([
-      {
-        name: 'accounts.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('id,name,domains\nbp-1,Baker & Price LLP,bakerprice.law\n'),
-      },
-      {
-        name: 'notes.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'id,accountId,author,date,body\nn-1,bp-1,Diego Alvarez,2026-10-02,Helen asked about a second office\n',
-        ),
-      },
-    ]);
-    await data.getByRole('button', { name: 'Import 2 files' }).click();
-    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
-    await data.close();
+    await importCsvFiles(h, {
+      'accounts.csv': 'id,name,domains\nbp-1,Baker & Price LLP,bakerprice.law\n',
+      'notes.csv':
+        'id,accountId,author,date,body\nn-1,bp-1,Diego Alvarez,2026-10-02,Helen asked about a second office\n',
+    });
     const { page, frame } = await haloTicket();
     await expect.poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 }).toContain('second office');
     const notes = await frame.getByTestId('notes').textContent();
@@ -203,8 +153,7 @@ describe('HaloPSA as a data source', () => {
   });
 
   it('removes the source and its records', async () => {
-    await options.getByRole('button', { name: 'Remove source and its data' }).click();
-    await expect.poll(() => options.getByTestId('source').count()).toBe(0);
+    await removeSource(options);
     const popup = await h.extensionPage('popup.html');
     await popup.getByRole('combobox').fill('Lakeside Veterinary');
     await popup.waitForTimeout(500);
@@ -213,15 +162,12 @@ describe('HaloPSA as a data source', () => {
   });
 });
 
-async function autotaskTicket(): Promise<{ page: Page; frame: Frame }> {
-  const page = await h.context.newPage();
-  await page.goto('https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=1042');
-  const frame = await sidebarFrame(page, h.extensionId);
-  await expect
-    .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
-    .toBe('Riverside Family Clinic');
-  return { page, frame };
-}
+const autotaskTicket = () =>
+  openTicket(
+    h,
+    'https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=1042',
+    'Riverside Family Clinic',
+  );
 
 describe('Autotask PSA as a data source', () => {
   it('tests the connection before saving, naming an unknown API user and a missing permission', async () => {
@@ -271,12 +217,7 @@ describe('Autotask PSA as a data source', () => {
   it("delivers a flag as one opportunity for the company's account manager, even when the first answer is lost", async () => {
     const { page, frame } = await autotaskTicket();
     at.loseNextWrite = true;
-    await frame.getByRole('button', { name: 'Flag for sales' }).click();
-    await frame.getByLabel('What did you notice?').selectOption({ label: 'More seats' });
-    await frame.getByLabel('Note for sales').fill('Hiring 6 nurses for the new site.');
-    await frame.getByRole('button', { name: 'Send to sales' }).click();
-    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
-    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
+    await sendFlag(frame, 'More seats', 'Hiring 6 nurses for the new site.');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toMatch(/Waiting to be sent \(.*503.*\)/);
@@ -321,15 +262,9 @@ describe('Autotask PSA as a data source', () => {
     });
     at.switches = { delayMs: 350 };
     const seen = at.requests.length;
-    await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect
-      .poll(() => at.requests.slice(seen).some((r) => r.path.includes('/V1.0/Opportunities/query')), {
-        timeout: 15_000,
-      })
-      .toBe(true);
-    const cdp = await options.context().newCDPSession(options);
-    await stopWorker(cdp);
-    expect(await status()).toMatch(/Syncing/);
+    await syncThenStopWorker(options, h.extensionId, () =>
+      at.requests.slice(seen).some((r) => r.path.includes('/V1.0/Opportunities/query')),
+    );
     at.switches = {};
     const beforeResume = at.requests.length;
     const { page } = await autotaskTicket();
@@ -344,7 +279,6 @@ describe('Autotask PSA as a data source', () => {
   });
 
   it('removes the source and its records', async () => {
-    await options.getByRole('button', { name: 'Remove source and its data' }).click();
-    await expect.poll(() => options.getByTestId('source').count()).toBe(0);
+    await removeSource(options);
   });
 });

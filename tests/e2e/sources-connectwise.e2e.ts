@@ -2,9 +2,10 @@
 // through the options page, synced by the background, its opportunity shown beside a ConnectWise
 // ticket and a flag sent to it; then the same source rate-limited or never answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, sidebarFrame } from './harness';
+import { screenshot } from './harness';
 import { forecastItem, startMockConnectWise, type MockConnectWise } from '../mock-apis/connectwise-server';
 import { h, options, status, useSourcesOptions } from './sources-options';
+import { openTicket, sendFlag } from './source-steps';
 
 let cw: MockConnectWise;
 
@@ -15,6 +16,9 @@ afterAll(async () => {
   await cw?.close();
 });
 useSourcesOptions();
+
+const CW_TICKET =
+  'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042';
 
 describe('ConnectWise PSA as a data source', () => {
   it('is added in options with its API member keys, and its opportunity shows beside a ConnectWise ticket', async () => {
@@ -84,14 +88,7 @@ describe('ConnectWise PSA as a data source', () => {
     expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'options-sources-connectwise');
 
-    const page = await h.context.newPage();
-    await page.goto(
-      'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042',
-    );
-    const frame = await sidebarFrame(page, h.extensionId);
-    await expect
-      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
-      .toBe('Acme Dental Group');
+    const { page, frame } = await openTicket(h, CW_TICKET, 'Acme Dental Group');
     expect(await frame.getByTestId('campaign').textContent()).toContain('Spring trade show 2025');
     expect(await frame.getByTestId('deal').textContent()).toMatch(/Acme Dental - managed IT.*\$2,100\/mo/);
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
@@ -100,12 +97,7 @@ describe('ConnectWise PSA as a data source', () => {
     await screenshot(page, 'sidebar-connectwise-source');
 
     // A flag from this ticket becomes one opportunity on the company in ConnectWise.
-    await frame.getByRole('button', { name: 'Flag for sales' }).click();
-    await frame.getByLabel('What did you notice?').selectOption({ label: 'New project' });
-    await frame.getByLabel('Note for sales').fill('They are opening a second practice in March.');
-    await frame.getByRole('button', { name: 'Send to sales' }).click();
-    // Sending takes a second, confirming click (components/ConfirmButton.tsx).
-    await frame.getByRole('button', { name: 'Confirm: send to sales' }).click();
+    await sendFlag(frame, 'New project', 'They are opening a second practice in March.');
     await expect
       .poll(() => frame.getByTestId('flag-outcome').textContent(), { timeout: 15_000 })
       .toContain('Sent to sales.');
@@ -121,22 +113,12 @@ describe('ConnectWise PSA as a data source', () => {
 });
 
 describe('a source that is rate-limited or never answers', () => {
-  const cwTicket = async () => {
-    const page = await h.context.newPage();
-    await page.goto(
-      'https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1042',
-    );
-    return { page, frame: await sidebarFrame(page, h.extensionId) };
-  };
   const syncNow = async () => {
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(status, { timeout: 10_000 }).toMatch(/Syncing/);
   };
   const keptData = async () => {
-    const { page, frame } = await cwTicket();
-    await expect
-      .poll(() => frame.getByTestId('account-name').textContent(), { timeout: 10_000 })
-      .toBe('Acme Dental Group');
+    const { page, frame } = await openTicket(h, CW_TICKET, 'Acme Dental Group');
     expect(await frame.getByTestId('notes').textContent()).toContain('within the hour');
     await page.close();
   };

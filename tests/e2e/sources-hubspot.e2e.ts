@@ -1,10 +1,10 @@
 // A live data source end to end: HubSpot (a mock of its API on 127.0.0.1) configured through the
 // options page, synced by the background, and its records shown beside a ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession } from 'playwright-core';
-import { screenshot, sidebarFrame } from './harness';
+import { screenshot } from './harness';
 import { startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { h, options, status, useSourcesOptions } from './sources-options';
+import { importCsvFiles, openTicket, removeSource, syncThenStopWorker } from './source-steps';
 
 let mock: MockHubSpot;
 const TOKEN = 'pat-na1-e2e-CANARY-5e1f';
@@ -17,28 +17,7 @@ afterAll(async () => {
 });
 useSourcesOptions();
 
-const ticketAccount = async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.origin}/generic-ticket-nomatch.html`);
-  const frame = await sidebarFrame(page, h.extensionId);
-  return { page, frame };
-};
-
-async function stopWorker(cdp: CDPSession) {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find(
-    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`),
-  );
-  // None: the stopped-worker pass (BACKSTORY_STOP_WORKER_MS) has just stopped it.
-  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect
-    .poll(async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.some(
-        (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
-      ),
-    )
-    .toBe(false);
-}
+const ticketAccount = () => openTicket(h, `${h.origin}/generic-ticket-nomatch.html`);
 
 describe('HubSpot as a data source', () => {
   it('tests the connection before saving, naming a wrong key and a missing permission', async () => {
@@ -120,26 +99,11 @@ describe('HubSpot as a data source', () => {
   });
 
   it('merges the same customer from a file import into one story, saying where each fact came from', async () => {
-    const data = await h.extensionPage('options.html#data');
-    await data.getByLabel('Files').setInputFiles([
-      {
-        name: 'accounts.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'id,name,domains,leadSource\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example,Trade show 2026\n',
-        ),
-      },
-      {
-        name: 'notes.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Met Zed at the trade show booth; wants quarterly reviews\n',
-        ),
-      },
-    ]);
-    await data.getByRole('button', { name: 'Import 2 files' }).click();
-    await expect.poll(() => data.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toMatch(/Imported/);
-    await data.close();
+    await importCsvFiles(h, {
+      'accounts.csv': 'id,name,domains,leadSource\nuw-1,Unknown Widgets Ltd.,unknown-widgets.example,Trade show 2026\n',
+      'notes.csv':
+        'id,accountId,author,date,body\nn-1,uw-1,Dana Whitfield,2026-09-20,Met Zed at the trade show booth; wants quarterly reviews\n',
+    });
     const { page, frame } = await ticketAccount();
     await expect
       .poll(() => frame.getByTestId('notes').textContent(), { timeout: 10_000 })
@@ -181,17 +145,11 @@ describe('HubSpot as a data source', () => {
     // that, in the stopped-worker pass, a worker cannot get one page done before its own stop.
     mock.switches = { delayMs: 350 };
     const seen = mock.requests.length;
-    await options.getByRole('button', { name: 'Sync now' }).click();
     // This second sync is incremental (the search API). Stop the worker while it waits for the
     // deals page: companies and contacts are stored with the cursor.
-    await expect
-      .poll(() => mock.requests.slice(seen).some((r) => r.path.startsWith('/crm/v3/objects/deals')), {
-        timeout: 15_000,
-      })
-      .toBe(true);
-    const cdp = await options.context().newCDPSession(options);
-    await stopWorker(cdp);
-    expect(await status()).toMatch(/Syncing/);
+    await syncThenStopWorker(options, h.extensionId, () =>
+      mock.requests.slice(seen).some((r) => r.path.startsWith('/crm/v3/objects/deals')),
+    );
     mock.switches = {};
     const beforeResume = mock.requests.length;
     // Any event wakes the worker (here a ticket page asking for its story); it finds the cut-off sync and goes on.
@@ -270,8 +228,7 @@ describe('HubSpot as a data source', () => {
   });
 
   it('removes the source and its records', async () => {
-    await options.getByRole('button', { name: 'Remove source and its data' }).click();
-    await expect.poll(() => options.getByTestId('source').count()).toBe(0);
+    await removeSource(options);
     const popup = await h.extensionPage('popup.html');
     await popup.getByRole('combobox').fill('Harborview Bakery');
     await popup.waitForTimeout(500);

@@ -27,6 +27,7 @@
  *  - docs: Autotask's REST API documentation as summarised in /work/shared/reference: MaxRecords at
  *    most 500, 10,000 requests an hour per database.
  */
+import { hasType, isParsableDate as isDate } from './field-types';
 
 export const SOURCES = {
   swagger: 'panoramicdata/AutoTask.Psa.Api@9537e5e swagger.v1.json',
@@ -167,28 +168,6 @@ export const AT_ZONE = {
   unknownUserStatus: 500,
 } as const;
 
-const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-
-function typeOk(value: unknown, type: AtType): boolean {
-  if (value === null) return true;
-  switch (type) {
-    case 'integer':
-      return Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number';
-    case 'string':
-      return typeof value === 'string';
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'datetime':
-      return isDate(value);
-    case 'array':
-      return Array.isArray(value);
-    default:
-      return !!value && typeof value === 'object';
-  }
-}
-
 export function knownField(entity: string, field: string): FieldFact | undefined {
   return AT_FIELDS.find((x) => x.entity === entity && x.field.toLowerCase() === field.toLowerCase());
 }
@@ -199,7 +178,7 @@ export function recordProblems(entity: string, value: unknown): string[] {
   const problems: string[] = [];
   for (const fact of AT_FIELDS.filter((x) => x.entity === entity)) {
     const v = (value as Record<string, unknown>)[fact.field];
-    if (v !== undefined && !typeOk(v, fact.type))
+    if (v !== undefined && v !== null && !hasType(v, fact.type))
       problems.push(`${entity}.${fact.field} should be ${fact.type}, is ${JSON.stringify(v)}`);
   }
   return problems;

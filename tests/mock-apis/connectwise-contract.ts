@@ -11,6 +11,7 @@
  * description's own comment on a field. Only the fields the client reads or writes are listed:
  * other fields of an answer are not checked (the vendor sends many more).
  */
+import { modelProblems, typeProblem } from './field-types';
 
 export type CwType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'reference' | 'array' | 'object';
 
@@ -169,53 +170,15 @@ export interface ValidationError {
   field: string;
 }
 
-const isDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-/** ConnectWise references are { id, name, identifier?, _info? }: an object with a numeric id or a name/identifier. */
-const isReference = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
-
-function typeProblem(value: unknown, fact: CwFact): string | undefined {
-  if (value === null) return fact.nullable ? undefined : `${fact.model}.${fact.field} is null`;
-  const ok =
-    fact.type === 'string'
-      ? typeof value === 'string'
-      : fact.type === 'integer'
-        ? Number.isInteger(value)
-        : fact.type === 'number'
-          ? typeof value === 'number'
-          : fact.type === 'boolean'
-            ? typeof value === 'boolean'
-            : fact.type === 'datetime'
-              ? isDate(value)
-              : fact.type === 'array'
-                ? Array.isArray(value)
-                : isReference(value);
-  return ok ? undefined : `${fact.model}.${fact.field} should be ${fact.type}, is ${JSON.stringify(value)}`;
-}
+const check = { required: (fact: CwFact) => fact.requiredOnCreate, items: CW_ITEMS, references: CW_REFERENCES };
 
 /**
  * What is wrong with an answer of a model, by the table: a field required on create that is
  * missing (the server fills every required field of what it stores), or a field of the wrong type.
+ * A reference is { id, name, identifier?, _info? }: an object.
  */
 export function answerProblems(model: string, value: unknown): string[] {
-  const facts = CW_CONTRACT.filter((x) => x.model === model);
-  if (!facts.length) return [`no contract for the model ${model}`];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${model} is not an object`];
-  const o = value as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const fact of facts) {
-    if (o[fact.field] === undefined) {
-      if (fact.requiredOnCreate) problems.push(`${model}.${fact.field} is missing`);
-      continue;
-    }
-    const problem = typeProblem(o[fact.field], fact);
-    if (problem) problems.push(problem);
-    const items = CW_ITEMS[`${model}.${fact.field}`];
-    if (items && Array.isArray(o[fact.field]))
-      (o[fact.field] as unknown[]).forEach((item) => problems.push(...answerProblems(items, item)));
-    const ref = CW_REFERENCES[`${model}.${fact.field}`];
-    if (ref && o[fact.field]) problems.push(...answerProblems(ref, o[fact.field]));
-  }
-  return problems;
+  return modelProblems(CW_CONTRACT, model, value, check);
 }
 
 /**

@@ -26,7 +26,7 @@
  * Switches (on `mock.switches`) imitate what goes wrong, as in the HubSpot mock.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serve } from './serve';
+import { sendJson as send, serve } from './serve';
 import type { Switches } from './hubspot-server';
 import { createProblems } from './connectwise-contract';
 import { sampleConnectWiseData, type MockConnectWiseData, type Obj } from './connectwise-sample-data';
@@ -100,10 +100,6 @@ export async function startMockConnectWise(options: { data?: MockConnectWiseData
     members: ['dwhitfield', 'pnair'],
     forecastShape: 'list',
     close: async (): Promise<void> => undefined,
-  };
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
   const list = (res: ServerResponse, url: URL, all: unknown[]) => {
     const size = Math.min(1000, Math.max(1, Number(url.searchParams.get('pageSize') ?? 25) || 25));

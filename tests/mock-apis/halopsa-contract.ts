@@ -23,6 +23,7 @@
  * list), Halo's request rate limit (the client honours 429 and Retry-After), a campaign field on
  * opportunities, and recurring (monthly) opportunity values.
  */
+import { modelProblems } from './field-types';
 
 export const SOURCES = {
   swagger: 'covenanttechnologysolutions/halopsa-rest@0f2fc62 generator/spec/swagger.json',
@@ -223,41 +224,9 @@ export function queryProblems(e: EndpointFact, query: URLSearchParams): string[]
   return problems;
 }
 
-function typeProblem(value: unknown, fact: FieldFact): string | undefined {
-  if (value === null) return fact.nullable ? undefined : `${fact.model}.${fact.field} is null`;
-  const ok =
-    fact.type === 'any'
-      ? true
-      : fact.type === 'integer'
-        ? Number.isInteger(value)
-        : fact.type === 'number'
-          ? typeof value === 'number'
-          : fact.type === 'string'
-            ? typeof value === 'string'
-            : fact.type === 'boolean'
-              ? typeof value === 'boolean'
-              : fact.type === 'datetime'
-                ? typeof value === 'string' && isDate(value)
-                : Array.isArray(value);
-  return ok ? undefined : `${fact.model}.${fact.field} should be ${fact.type}, is ${JSON.stringify(value)}`;
-}
-
 /** What is wrong with a record of a model (fields of the table with the wrong type; nested ones too). */
 export function recordProblems(model: string, value: unknown): string[] {
-  const facts = HALO_FIELDS.filter((f) => f.model === model);
-  if (!facts.length) return [`no contract for the model ${model}`];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${model} is not an object`];
-  const o = value as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const fact of facts) {
-    if (o[fact.field] === undefined) continue;
-    const problem = typeProblem(o[fact.field], fact);
-    if (problem) problems.push(problem);
-    const items = HALO_ITEMS[`${model}.${fact.field}`];
-    if (items && Array.isArray(o[fact.field]))
-      (o[fact.field] as unknown[]).forEach((item) => problems.push(...recordProblems(items, item)));
-  }
-  return problems;
+  return modelProblems(HALO_FIELDS, model, value, { items: HALO_ITEMS });
 }
 
 /** A POST body's problems: the description takes an array of the model, each checked by the table. */

@@ -18,7 +18,7 @@
  * Switches (on `mock.switches`) imitate what goes wrong, as in the HubSpot mock.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serve } from './serve';
+import { sendJson as send, serve } from './serve';
 import type { Switches } from './hubspot-server';
 import { bodyProblems, endpoint, HALO_TOKEN, queryProblems } from './halopsa-contract';
 
@@ -178,10 +178,6 @@ export async function startMockHalo(options: { data?: MockHaloData } = {}): Prom
       tokens = new Set();
     },
     close: async (): Promise<void> => undefined,
-  };
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
   const refuse = (res: ServerResponse, path: string, problems: string[]) => {
     mock.refused.push({ path, problems });

@@ -11,6 +11,7 @@
  * (pipedrive.readme.io/docs/core-api-concepts-rate-limiting). Only what the client reads or
  * writes is listed; answers carry more fields, which are not checked.
  */
+import { modelProblems } from './field-types';
 
 export interface PdRequestFact {
   fact: string;
@@ -162,44 +163,9 @@ const isDate = (v: unknown) =>
   typeof v === 'string' &&
   !Number.isNaN(Date.parse(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(v) ? `${v.replace(' ', 'T')}Z` : v));
 
-function typeProblem(value: unknown, fact: PdFact): string | undefined {
-  if (value === null) return fact.nullable ? undefined : `${fact.model}.${fact.field} is null`;
-  const ok =
-    fact.type === 'string'
-      ? typeof value === 'string'
-      : fact.type === 'integer'
-        ? Number.isInteger(value)
-        : fact.type === 'number'
-          ? typeof value === 'number'
-          : fact.type === 'boolean'
-            ? typeof value === 'boolean'
-            : fact.type === 'datetime'
-              ? isDate(value)
-              : fact.type === 'array'
-                ? Array.isArray(value)
-                : !!value && typeof value === 'object' && !Array.isArray(value);
-  return ok ? undefined : `${fact.model}.${fact.field} should be ${fact.type}, is ${JSON.stringify(value)}`;
-}
-
 const ITEMS: Record<string, string> = { 'Person.emails': 'PersonEmail' };
 
 /** What is wrong with an answer of a model, by the table. */
 export function answerProblems(model: string, value: unknown): string[] {
-  const facts = PD_CONTRACT.filter((x) => x.model === model);
-  if (!facts.length) return [`no contract for the model ${model}`];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${model} is not an object`];
-  const o = value as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const fact of facts) {
-    if (o[fact.field] === undefined) {
-      if (fact.always) problems.push(`${model}.${fact.field} is missing`);
-      continue;
-    }
-    const problem = typeProblem(o[fact.field], fact);
-    if (problem) problems.push(problem);
-    const items = ITEMS[`${model}.${fact.field}`];
-    if (items && Array.isArray(o[fact.field]))
-      (o[fact.field] as unknown[]).forEach((item) => problems.push(...answerProblems(items, item)));
-  }
-  return problems;
+  return modelProblems(PD_CONTRACT, model, value, { required: (fact) => !!fact.always, items: ITEMS, isDate });
 }

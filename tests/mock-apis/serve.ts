@@ -48,3 +48,14 @@ export async function serve(
       }),
   };
 }
+
+/** Answers with a status and a body: JSON (a string is sent as it is) unless `headers` say otherwise. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}

@@ -15,7 +15,6 @@ import {
 } from '@/sources/autotask';
 import { liveSource } from '@/sources/live-sources';
 import type { Flag } from '@/core/flags';
-import { emptyRecordSet } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
 import { rejection, wordedRun } from './worded';
 import { runSync } from '@/sources/run-sync';
@@ -25,6 +24,7 @@ import { loadBackstory } from '@/services/backstory';
 import { PICKLISTS, sampleAutotaskData, startMockAutotask, type MockAutotask } from '../mock-apis/autotask-server';
 import { AT_FIELDS, createProblems, recordProblems, searchProblems, SOURCES } from '../mock-apis/autotask-contract';
 import { salesRows } from './stored-records';
+import { readAllPages } from './source-pages';
 
 let mock: MockAutotask;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -56,16 +56,7 @@ function fieldInfo(name: string, picklistValues: unknown) {
 }
 const owners = new Map([[29682885, 'Dana Whitfield']]);
 
-async function readAll(o: AtOptions, since?: string) {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  for await (const page of autotaskPages(o, { step: 0 }, since)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    warnings.push(...page.warnings);
-  }
-  return { records, warnings };
-}
+const readAll = (o: AtOptions, since?: string) => readAllPages(autotaskPages(o, { step: 0 }, since));
 
 beforeAll(async () => {
   mock = await startMockAutotask();

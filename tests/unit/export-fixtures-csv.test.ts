@@ -1,9 +1,10 @@
 // Issue 19: every CSV export fixture lands every field a technician needs that it carries (the
-// facts per fixture set are in export-fixture-facts.ts; the XLSX twins are checked against the same).
+// facts per fixture set are in tests/fixtures/export-facts/, one file a product; the XLSX twins
+// are checked against the same).
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type BackstoryDB } from '@/storage/db';
-import { FIXTURE_SETS } from '../fixtures/export-fixture-facts';
+import { FIXTURE_SETS } from '../fixtures/export-facts';
 import { expectLanded, land, readCsv } from './export-fixtures';
 
 let db: BackstoryDB;

@@ -1,13 +1,13 @@
 // Issue 19: an XLSX export per product that offers one (HubSpot, Salesforce, Pipedrive, Zoho), read
 // through the real XLSX path (sources/xlsx-import.ts), lands the same fields as its CSV twin: the
-// same records, and the same facts (export-fixture-facts.ts) when imported with the twin's set.
+// same records, and the same facts (tests/fixtures/export-facts/) when imported with the twin's set.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type BackstoryDB } from '@/storage/db';
 import { parseAnyImportFile } from '@/sources/csv-import';
 import { buildTwin, XLSX_TWINS } from '../../scripts/make-xlsx-fixtures';
-import { FIXTURE_SETS } from '../fixtures/export-fixture-facts';
+import { FIXTURE_SETS } from '../fixtures/export-facts';
 import { expectLanded, land, readCsv } from './export-fixtures';
 
 let db: BackstoryDB;

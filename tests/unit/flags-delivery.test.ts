@@ -13,9 +13,21 @@ import { createFlag } from '@/services/flag-create';
 import { storyForTab } from '@/services/sidebar-requests';
 import { tabTicketItem } from '@/storage/tab-tickets';
 import { loadRecordSet } from '@/storage/record-writes';
+import { emptyRecordSet } from '@/core/model';
 import { salesRows } from './stored-records';
 import { config, deps, http, input, mock, ref, useFlagsOutbox } from './flags-outbox';
 import { flagStatusText } from '@/components/FlagList';
+
+/** One account from a CSV import: a source that takes no writes. */
+const loadCsvAccount = (db: BackstoryDB, sourceId: string, name: string, domains: string[]) =>
+  loadRecordSet(
+    db,
+    {
+      ...emptyRecordSet(),
+      accounts: [{ id: `csv:${sourceId}`, source: 'csv', sourceId, name, aliases: [], domains, externalIds: {} }],
+    },
+    'csv',
+  );
 
 let db: BackstoryDB;
 useFlagsOutbox((opened) => (db = opened));
@@ -136,27 +148,7 @@ describe('flags for sales', () => {
   });
 
   it('waits in the outbox when the customer has no source that takes writes, and when the source is removed', async () => {
-    await loadRecordSet(
-      db,
-      {
-        accounts: [
-          {
-            id: 'csv:lone',
-            source: 'csv',
-            sourceId: 'lone',
-            name: 'Lone Co',
-            aliases: [],
-            domains: ['lone.example'],
-            externalIds: {},
-          },
-        ],
-        contacts: [],
-        campaigns: [],
-        deals: [],
-        notes: [],
-      },
-      'csv',
-    );
+    await loadCsvAccount(db, 'lone', 'Lone Co', ['lone.example']);
     expect((await createFlag(db, input, ref, 'csv:lone')).status).toBe('outbox');
     const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
     await deliverDue(db, deps({ configs: [] }));
@@ -169,27 +161,7 @@ describe('flags for sales', () => {
   });
 
   it('leaves the outbox when the user marks it as mailed; a flag not in the outbox is not touched', async () => {
-    await loadRecordSet(
-      db,
-      {
-        accounts: [
-          {
-            id: 'csv:lone',
-            source: 'csv',
-            sourceId: 'lone',
-            name: 'Lone Co',
-            aliases: [],
-            domains: ['lone.example'],
-            externalIds: {},
-          },
-        ],
-        contacts: [],
-        campaigns: [],
-        deals: [],
-        notes: [],
-      },
-      'csv',
-    );
+    await loadCsvAccount(db, 'lone', 'Lone Co', ['lone.example']);
     const mailed = await createFlag(db, input, ref, 'csv:lone');
     const pending = await createFlag(db, input, ref, 'hubspot-f1:5001');
     expect(await markHandedOver(db, [mailed.id, pending.id, 'bsflag-gone'], new Date('2026-12-02T09:00:00Z'))).toBe(1);
@@ -204,27 +176,7 @@ describe('flags for sales', () => {
   });
 
   it('goes to the writable twin when the ticket matched the CSV copy of the customer', async () => {
-    await loadRecordSet(
-      db,
-      {
-        accounts: [
-          {
-            id: 'csv:uw',
-            source: 'csv',
-            sourceId: 'uw',
-            name: 'Unknown Widgets Ltd',
-            aliases: [],
-            domains: [],
-            externalIds: {},
-          },
-        ],
-        contacts: [],
-        campaigns: [],
-        deals: [],
-        notes: [],
-      },
-      'csv',
-    );
+    await loadCsvAccount(db, 'uw', 'Unknown Widgets Ltd', []);
     const flag = await createFlag(db, input, ref, 'csv:uw');
     expect(flag).toMatchObject({ status: 'pending', accountId: 'hubspot-f1:5001' });
     // The CSV account's story merges its HubSpot twin: the flag shows as "already flagged" there.

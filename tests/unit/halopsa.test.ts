@@ -7,7 +7,6 @@ import { mapAction, mapClient, mapOpportunity, mapUser, plainText } from '@/sour
 import { deliverHaloFlag, haloPages, halopsaSource, testHalo, type HaloOptions } from '@/sources/halopsa';
 import { liveSource } from '@/sources/live-sources';
 import type { Flag } from '@/core/flags';
-import { emptyRecordSet } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
@@ -23,6 +22,7 @@ import {
   queryProblems,
 } from '../mock-apis/halopsa-contract';
 import { salesRows } from './stored-records';
+import { readAllPages } from './source-pages';
 import { rejection, wordedRun } from './worded';
 
 let mock: MockHalo;
@@ -49,16 +49,7 @@ const config = (id = 'halopsa-t1') => ({
 });
 const secrets = () => ({ clientSecret: mock.clientSecret });
 
-async function readAll(o: HaloOptions, since?: string) {
-  const records = emptyRecordSet();
-  const warnings: string[] = [];
-  for await (const page of haloPages(o, { step: 0 }, since)) {
-    for (const kind of Object.keys(records) as (keyof typeof records)[])
-      (records[kind] as unknown[]).push(...page.records[kind]);
-    warnings.push(...page.warnings);
-  }
-  return { records, warnings };
-}
+const readAll = (o: HaloOptions, since?: string) => readAllPages(haloPages(o, { step: 0 }, since));
 
 beforeAll(async () => {
   mock = await startMockHalo();

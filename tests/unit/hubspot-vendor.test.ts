@@ -13,6 +13,7 @@ import { RateLimiter } from '@/sources/http';
 import { isWonDeal, pickWinningDeal } from '@/core/backstory';
 import type { Flag } from '@/core/flags';
 import type { RecordSet } from '@/core/model';
+import { readAllPages } from './source-pages';
 import { defaultPipeline, sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 
 let mock: MockHubSpot;
@@ -38,12 +39,8 @@ beforeEach(() => {
   mock.associationPage = 500;
 });
 
-async function readAll(since?: string): Promise<RecordSet> {
-  const all: RecordSet = { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] };
-  for await (const page of hubspotPages(opts(), { step: 0 }, since))
-    for (const k of Object.keys(all) as (keyof RecordSet)[]) (all[k] as unknown[]).push(...page.records[k]);
-  return all;
-}
+const readAll = async (since?: string): Promise<RecordSet> =>
+  (await readAllPages(hubspotPages(opts(), { step: 0 }, since))).records;
 
 describe('incremental reads (HubSpot search)', () => {
   it('finds changed contacts by lastmodifieddate, and companies and deals by hs_lastmodifieddate', async () => {
