@@ -54,13 +54,12 @@ export async function stopWorker(cdp: CDPSession, extensionId: string): Promise<
     (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
   );
   // None: the stopped-worker pass (BACKSTORY_STOP_WORKER_MS) has just stopped it.
-  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  if (!worker) return;
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  // Wait for that worker to be gone. A new one may start at once (the options page asks the
+  // background about the sync it shows): that one is a fresh worker, which is the point.
   await expect
-    .poll(async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.some(
-        (t) => t.type === 'service_worker' && t.url.includes(extensionId),
-      ),
-    )
+    .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.targetId === worker.targetId))
     .toBe(false);
 }
 
