@@ -28,7 +28,7 @@ export interface ReadLimits {
   candidates?: number;
 }
 /** An 8 MB page (about 200,000 text nodes) is read in full. */
-export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
+const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
 /** Customer cards tried per reading (a page may name many blocks "user" or "contact"). */
 const CARD_TRIES = 8;
 
