@@ -18,21 +18,11 @@ const LABEL_AT_START = new RegExp(`^${LABEL_AT_LINE.source.replace('(?:^|\\n)', 
  * mailto: links (customer cards), and where the ticket number may show besides h1-h3
  * (role=heading, a class or id holding "ticket", as every ticket-number name does). Each
  * attribute selector costs Chromium a look at every element (about 1 ms on a 2 MB page), so
- * `aria-labelledby` joins them only where some label text has an id to be named by (LABELLED_BY).
+ * `aria-labelledby` joins them only where some label text has an id to be named by: its label is
+ * read from its first 8 nodes (hidden or not) and starts with a label's first word, so without an
+ * element with an id up to 8 levels above such a text no `aria-labelledby` can name a label.
  */
 export const MARKED = '[aria-label],a[href^="mailto:" i],[role="heading"],[class*="ticket" i],[id*="ticket" i]';
-export const LABELLED_BY = `${MARKED},[aria-labelledby]`;
-
-/**
- * Whether some element up to 8 levels above a label's text has an id: an `aria-labelledby`
- * label is read from its first 8 nodes (hidden or not), its text starting with a label's first
- * word, so without such an id no `aria-labelledby` can name a label.
- */
-export function labelHasId(text: Text, root: Node): boolean {
-  for (let e = text.parentElement, k = 0; e && e !== root && k < 8; e = e.parentElement, k++)
-    if (e.hasAttribute('id')) return true;
-  return false;
-}
 
 /**
  * Whether `el` is customer text or hidden by its attributes, itself or through an ancestor below

@@ -4,7 +4,7 @@ import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom'
 import { NUMBER_NAME, ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
 import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
 import { isCardName, readCard, type Card } from './generic-card';
-import { eachCandidateText, LABELLED_BY, labelHasId, MARKED, skipMemo } from './generic-scan';
+import { eachCandidateText, MARKED, skipMemo } from './generic-scan';
 
 export { ticketIdFromHeading, ticketIdFromUrl };
 
@@ -99,12 +99,17 @@ export function readGeneric(
     };
     let budget = limits.candidates ?? 5_000;
     let found: number;
-    /** Whether some label text has an id above it that aria-labelledby may name. */
+    /** Whether some label text has an id above it (generic-scan.ts, MARKED). */
     let labelWithId = false;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
     [tooLarge, found] = eachCandidateText(root, limits.nodes, budget, ({ text, label, email, value }) => {
-      if (label && !labelWithId) labelWithId = labelHasId(text, root);
+      for (
+        let e = text.parentElement, k = 0;
+        label && !labelWithId && e && e !== root && k < 8;
+        e = e.parentElement, k++
+      )
+        labelWithId = e.hasAttribute('id');
       const parent = text.parentElement;
       if (!parent || skipped(parent)) return;
       if (label) {
@@ -124,7 +129,7 @@ export function readGeneric(
     // may show (role=heading, a "ticket-number" badge): one native query, in page order; elements
     // labelled by another's id only when some label text has an id to be named by.
     const headings = ['h1', 'h2', 'h3'].flatMap((t) => [...root.getElementsByTagName(t)]);
-    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? LABELLED_BY : MARKED)) {
+    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? MARKED + ',[aria-labelledby]' : MARKED)) {
       if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
         if (--budget < 0) {
           tooLarge = true;
