@@ -10,16 +10,16 @@ import type { AdapterReading } from './types';
 export const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** How much of one element a field value may hold: a field is short, anything longer is not one. */
-export const VALUE_MAX_CHARS = 400;
+const VALUE_MAX_CHARS = 400;
 const VALUE_MAX_NODES = 64;
 
 // Where customer-written text lives. Only "<something>-body" names that hold messages count:
 // a bare "body" would also blind the reader to every Bootstrap "card-body" panel. Subjects and
 // titles are customer-written too ("Company: Acme" typed as a ticket subject). A "description"
 // or "wiki" block holds a ticket's text as its author wrote it (Redmine, Trac).
-export const CUSTOMER_TEXT_NAME =
+const CUSTOMER_TEXT_NAME =
   /message|comment|conversation|thread|reply|email-content|article|subject|headline|(?:ticket|issue|case|page|conversation)[-_]?title|(?:ticket|mail|post|event|note|description|desc)[-_]?body|(?:^|[\s_-])(?:description|wiki)(?:$|[\s_-])/i;
-export const CUSTOMER_TEXT_TAGS = /^(?:blockquote|article|script|style|noscript|template|iframe|title|h[1-6])$/;
+const CUSTOMER_TEXT_TAGS = /^(?:blockquote|article|script|style|noscript|template|iframe|title|h[1-6])$/;
 
 /**
  * Whether nothing inside `el` is ever a field: a message body, an editor, a heading or subject
@@ -41,10 +41,6 @@ export function isSkipped(el: Element): boolean {
     (!!cls && CUSTOMER_TEXT_NAME.test(cls))
   );
 }
-
-/** Elements whose attributes (not their names) may skip them: found at once, natively, for a whole-page pass. */
-export const SKIPPING_ATTRIBUTES =
-  '[contenteditable],[hidden],[aria-hidden],[role],[style*="display" i],[style*="visibility" i]';
 
 /** Whether `el` or an ancestor (up to `root`) is skipped: customer text or hidden. O(depth). */
 export function insideSkipped(el: Element, root?: ParentNode | null): boolean {

@@ -28,7 +28,7 @@ export interface ReadLimits {
   candidates?: number;
 }
 /** An 8 MB page (about 200,000 text nodes) is read in full. */
-export const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
+const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
 /** Customer cards tried per reading (a page may name many blocks "user" or "contact"). */
 const CARD_TRIES = 8;
 
@@ -99,9 +99,17 @@ export function readGeneric(
     };
     let budget = limits.candidates ?? 5_000;
     let found: number;
+    /** Whether some label text has an id above it (generic-scan.ts, MARKED). */
+    let labelWithId = false;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
     [tooLarge, found] = eachCandidateText(root, limits.nodes, budget, ({ text, label, email, value }) => {
+      for (
+        let e = text.parentElement, k = 0;
+        label && !labelWithId && e && e !== root && k < 8;
+        e = e.parentElement, k++
+      )
+        labelWithId = e.hasAttribute('id');
       const parent = text.parentElement;
       if (!parent || skipped(parent)) return;
       if (label) {
@@ -118,9 +126,10 @@ export function readGeneric(
     });
     budget -= found;
     // Elements labelled by attributes, mailto: links (customer cards) and where the ticket number
-    // may show (role=heading, a "ticket-number" badge): one native query, in page order.
+    // may show (role=heading, a "ticket-number" badge): one native query, in page order; elements
+    // labelled by another's id only when some label text has an id to be named by.
     const headings = ['h1', 'h2', 'h3'].flatMap((t) => [...root.getElementsByTagName(t)]);
-    for (const el of tooLarge ? [] : root.querySelectorAll(MARKED)) {
+    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? MARKED + ',[aria-labelledby]' : MARKED)) {
       if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
         if (--budget < 0) {
           tooLarge = true;

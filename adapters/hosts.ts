@@ -11,7 +11,7 @@ export const HOSTED_HELPDESK_MATCHES: string[] = [...new Set(SPECIFIC_ADAPTERS.f
  * Where `npm start` and the browser tests serve sample help-desk pages. Only in builds made with
  * WXT_TEST_HOSTS=1; store builds never include them.
  */
-export const TEST_HOST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+const TEST_HOST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
  * Where the content script runs. Test builds also take the vendors' domains over http: the

@@ -9,8 +9,8 @@ import { readByRecipe } from './recipe';
 import { clean } from './dom';
 
 import { SPECIFIC_ADAPTERS, adapterById } from './registry';
-export { SPECIFIC_ADAPTERS, adapterById };
-export const GENERIC_ADAPTER = generic;
+export { SPECIFIC_ADAPTERS };
+const GENERIC_ADAPTER = generic;
 export const ADAPTERS: readonly HelpdeskAdapter[] = [...SPECIFIC_ADAPTERS, GENERIC_ADAPTER];
 
 /**
@@ -140,7 +140,7 @@ export function mergeFallback(reading: AdapterReading, fallback: Partial<Adapter
  * The help desk's own API beats anything read from the page: its company and contact replace
  * the page's, and where the page said otherwise the conflict is noted.
  */
-export function applyApi(reading: AdapterReading, api: Partial<AdapterReading>): void {
+function applyApi(reading: AdapterReading, api: Partial<AdapterReading>): void {
   for (const field of ['company', 'contactEmail'] as const) {
     const fromApi = api[field];
     if (!fromApi) continue;
@@ -214,7 +214,7 @@ const text = (s: string | undefined, max: number) => {
 };
 
 /** Validate every field once, here, whatever adapter read it (limits match core/messages.ts). */
-export function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): TicketRef {
+function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): TicketRef {
   const email = (e: string | undefined) => (e && isEmail(e) && e.length <= 254 ? normalizeEmail(e) : undefined);
   const contactEmail = email(r.contactEmail);
   const emails = [...new Set(r.emails.map(email).filter((e): e is string => !!e && e !== contactEmail))];

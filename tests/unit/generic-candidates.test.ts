@@ -34,6 +34,22 @@ describe('generic read: candidates first', () => {
     expect(r.ticketId).toBe('1042');
   });
 
+  it('asks Chromium for aria-labelledby elements only when some label text has an id to be named by', () => {
+    const selectors = () => qsa.mock.calls.map((c) => String(c[0]));
+    const qsa = vi.spyOn(Element.prototype, 'querySelectorAll');
+    expect(readGeneric(page(PANEL), TICKET)).toMatchObject({ company: 'Acme Dental Group' });
+    expect(selectors().some((s) => s.includes('aria-label]'))).toBe(true);
+    expect(selectors().filter((s) => s.includes('aria-labelledby'))).toEqual([]);
+    qsa.mockClear();
+    // The label may be hidden (aria-labelledby names hidden labels too) and sit a few levels down.
+    const labelled = readGeneric(
+      page('<div id="l1" hidden><b><i>Organization</i></b></div><div aria-labelledby="l1">Acme Dental Group</div>'),
+      TICKET,
+    );
+    expect(labelled.company).toBe('Acme Dental Group');
+    expect(selectors().some((s) => s.includes('aria-labelledby'))).toBe(true);
+  });
+
   it('still finds the fields, card and ticket number that sit among thousands of other nodes', () => {
     const filler = '<p>Hello team, the printer is offline again.</p>'.repeat(300);
     const r = readGeneric(
