@@ -22,7 +22,8 @@ export function shown(item: RankItem, tokens: Token[], hitStems: Map<string, num
     const first = hits.find((t) => rank.get(t.stem) === 0)!.start;
     const sentence = Math.max(text.lastIndexOf('. ', first), text.lastIndexOf('\n', first));
     from = sentence >= 0 && first - sentence < EXCERPT / 2 ? sentence + 1 : Math.max(0, first - 40);
-    while (from < first && /\s/.test(text[from]!)) from++;
+    // White space as /\s/ says it (trim drops the same characters), without compiling an expression.
+    while (from < first && text[from]!.trim() === '') from++;
     to = Math.min(text.length, from + EXCERPT);
     const space = text.lastIndexOf(' ', to);
     if (to < text.length && space > first) to = space;

@@ -124,8 +124,7 @@ function hasDigit(w: string): boolean {
 export function stemDe(w: string): string {
   if (w.length <= 3 || hasDigit(w)) return w;
   let s = w;
-  if ((s.endsWith('t') || s.endsWith('en')) && s.length >= 7)
-    s = s.replace(/^(ab|an|auf|aus|ein|mit|nach|um|vor|zu|zuruck|weg)?ge(?=[a-z]{4})/, '$1');
+  if ((s.endsWith('t') || s.endsWith('en')) && s.length >= 7) s = withoutGe(s);
   for (;;) {
     if (s.length > 5 && (s.endsWith('em') || s.endsWith('er') || s.endsWith('nd'))) s = s.slice(0, -2);
     else if (s.length > 3 && 'tesn'.includes(s[s.length - 1]!)) s = s.slice(0, -1);
@@ -134,8 +133,26 @@ export function stemDe(w: string): string {
   return s;
 }
 
-export function stem(folded: string, lang: Lang): string {
-  return lang === 'de' ? stemDe(folded) : stemEn(folded);
+/** The separable prefixes a participle's ge- may follow ("aus-ge-fallen"), in the order tried; '' last. */
+const GE_AFTER = ['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'nach', 'um', 'vor', 'zu', 'zuruck', 'weg', ''];
+
+/**
+ * The word without the ge- at its start or after one of GE_AFTER, when four letters a-z follow:
+ * what s.replace(/^(ab|an|auf|aus|ein|mit|nach|um|vor|zu|zuruck|weg)?ge(?=[a-z]{4})/, '$1') gives
+ * (a unit test compares them), without compiling that expression in a worker just started.
+ */
+function withoutGe(s: string): string {
+  for (const prefix of GE_AFTER) {
+    const at = prefix.length;
+    if (!s.startsWith(prefix) || !s.startsWith('ge', at) || s.length < at + 6) continue;
+    let letters = true;
+    for (let i = at + 2; i < at + 6; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 97 || c > 122) letters = false;
+    }
+    if (letters) return prefix + s.slice(at + 2);
+  }
+  return s;
 }
 
 /** Whether the character at i is an ASCII digit. */

@@ -1,7 +1,7 @@
 /**
  * Which of an account's promises, items sold and notes concern the ticket on screen: BM25 over
- * that account's own texts (Robertson & Zaragoza 2009, k1 1.2, b 0.75), the ticket's subject and
- * first message as the query. Words of product and application names weigh more, and a name
+ * that account's own texts (Robertson & Zaragoza 2009, k1 1.2, b 0.75: texts-index.ts), the
+ * ticket's subject and first message as the query. Words of product and application names weigh more, and a name
  * typed one letter off still finds its note ("Dentirx"). German compounds find their parts
  * ("Druckertreiber" finds "Drucker"), at half weight.
  *
@@ -16,7 +16,7 @@ import type { RankedItem, RankItem, RelevantKind, TicketProblem } from './items'
 
 export { forgetReadTexts, keptIndexes } from './kept';
 
-export type { RankedItem, RankItem, RelevantKind, TicketProblem } from './items';
+export type { RankedItem, RankItem, TicketProblem } from './items';
 
 export interface RankOptions {
   /** At most this many (3). */
@@ -35,8 +35,6 @@ export interface RankOptions {
   saved?: TextsIndex;
 }
 
-const K1 = 1.2;
-const B = 0.75;
 /** How much more a product or application name weighs than another word. */
 const NAME_BOOST = 2.5;
 /** A word of the ticket's subject weighs this much, one only in its message 1. */
@@ -85,22 +83,57 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
   const query = queryTerms(problem, nameTestOf(index)).filter((q) => !ignored.has(q.folded));
   if (!query.length) return [];
 
-  const { n, lengths, avgLen, postStart, postDoc, postTf, nameStem } = index;
   const matches = query.map((q) => ({ q, to: matchesFor(index, q) }));
+  const { nameStem } = index;
   // The names the ticket and these texts share.
   let focus = false;
   for (const { q, to } of matches) for (const stem of to.keys()) if (q.name || nameStem[stem]) focus = true;
+  const { score, evidence, named, matched, hits } = scoreTexts(index, matches);
+  const order: Record<RelevantKind, number> = { promise: 0, note: 1, sold: 2 };
+  const ranked = matched
+    .filter((doc) => evidence[doc]! >= MIN_EVIDENCE)
+    .map((doc) => ({
+      doc,
+      score: score[doc]! * KIND_FACTOR[items[doc]!.kind] * (focus && !named[doc] ? OFF_TOPIC : 1),
+    }))
+    .sort((a, b) => b.score - a.score || order[items[a.doc]!.kind] - order[items[b.doc]!.kind]);
+  const top = ranked[0]?.score ?? 0;
+  return ranked
+    .filter((r) => r.score >= top * NEAR_BEST)
+    .slice(0, max)
+    .map((r) => {
+      const words = new Map<string, number>();
+      for (let h = 0; h < hits.doc.length; h++)
+        if (hits.doc[h] === r.doc) {
+          const stem = index.stems[hits.stem[h]!]!;
+          words.set(stem, (words.get(stem) ?? 0) + hits.part[h]!);
+        }
+      const item = items[r.doc]!;
+      // Its words are not kept (keep: false): an index loaded as saved has no use for them.
+      return shown(item, tokenize(item.text, index.langs[r.doc] ? 'de' : 'en', 'en', false), words, r.score);
+    });
+}
 
+interface Scored {
+  score: Float64Array;
+  evidence: Float64Array;
+  /** 1 where a name matched. */
+  named: Uint8Array;
+  /** The texts matched, in the order first matched (the order ties keep). */
+  matched: number[];
+  /** What each matching word of a text adds to its score, in order: the words shown are the top three. */
+  hits: { doc: number[]; stem: number[]; part: number[] };
+}
+
+/** BM25 over the postings of the ticket's matching stems: each text's best match for each ticket word counts. */
+function scoreTexts(index: TextsIndex, matches: { q: QueryTerm; to: Map<number, number> }[]): Scored {
+  const { n, postStart, postDoc, postPart, nameStem } = index;
   const score = new Float64Array(n);
   const evidence = new Float64Array(n);
   const named = new Uint8Array(n);
-  // The texts matched, in the order first matched (the order ties keep).
   const matched: number[] = [];
   const seen = new Uint8Array(n);
-  // What each matching word of a text adds to its score, in order: the words shown are the top three.
-  const hitDoc: number[] = [];
-  const hitStem: number[] = [];
-  const hitPart: number[] = [];
+  const hits = { doc: [] as number[], stem: [] as number[], part: [] as number[] };
   // Each text's best match for one query word, and the texts that have one.
   const bestPart = new Float64Array(n);
   const bestStem = new Int32Array(n);
@@ -113,8 +146,7 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
       const weight = factor * idf(index, stem);
       for (let p = from; p < until; p++) {
         const doc = postDoc[p]!;
-        const tf = postTf[p]!;
-        const part = weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / avgLen)));
+        const part = weight * postPart[p]!;
         if (part > bestPart[doc]!) {
           if (bestPart[doc] === 0) touched.push(doc);
           bestPart[doc] = part;
@@ -134,35 +166,14 @@ export function rankForProblem(items: RankItem[], problem: TicketProblem, option
         seen[doc] = 1;
         matched.push(doc);
       }
-      hitDoc.push(doc);
-      hitStem.push(stem);
-      hitPart.push(q.weight * boost * part);
+      hits.doc.push(doc);
+      hits.stem.push(stem);
+      hits.part.push(q.weight * boost * part);
       bestPart[doc] = 0;
     }
     touched.length = 0;
   }
-  const order: Record<RelevantKind, number> = { promise: 0, note: 1, sold: 2 };
-  const ranked = matched
-    .filter((doc) => evidence[doc]! >= MIN_EVIDENCE)
-    .map((doc) => ({
-      doc,
-      score: score[doc]! * KIND_FACTOR[items[doc]!.kind] * (focus && !named[doc] ? OFF_TOPIC : 1),
-    }))
-    .sort((a, b) => b.score - a.score || order[items[a.doc]!.kind] - order[items[b.doc]!.kind]);
-  const top = ranked[0]?.score ?? 0;
-  return ranked
-    .filter((r) => r.score >= top * NEAR_BEST)
-    .slice(0, max)
-    .map((r) => {
-      const words = new Map<string, number>();
-      for (let h = 0; h < hitDoc.length; h++)
-        if (hitDoc[h] === r.doc) {
-          const stem = index.stems[hitStem[h]!]!;
-          words.set(stem, (words.get(stem) ?? 0) + hitPart[h]!);
-        }
-      const item = items[r.doc]!;
-      return shown(item, tokenize(item.text, index.langs[r.doc] ? 'de' : 'en'), words, r.score);
-    });
+  return { score, evidence, named, matched, hits };
 }
 
 function queryTerms(problem: TicketProblem, isName: NameTest): QueryTerm[] {

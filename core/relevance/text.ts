@@ -78,12 +78,6 @@ function isLatin1WordUnit(c: number): boolean {
   return c === 0xaa || c === 0xb5 || c === 0xba || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
 }
 
-/** German when it has more German than English function words; undefined when it has neither. */
-export function guessLang(text: string, keep = true): Lang | undefined {
-  const { de, en } = scanWords(text, keep);
-  return de > en ? 'de' : en > de ? 'en' : undefined;
-}
-
 export interface WordInfo {
   folded: string;
   stop: boolean;

@@ -1,6 +1,7 @@
 /**
- * One account's texts read once for the relevance ranking: their stems, BM25's postings and
- * lengths, and which stems are product or application names. Plain data (typed arrays and
+ * One account's texts read once for the relevance ranking: their stems, BM25's postings (each
+ * with its share of the score, the text's length counted in), and which stems are product or
+ * application names. Plain data (typed arrays and
  * string arrays, no maps), so the background can save it beside the records it was built from
  * and a worker that has just started loads it instead of reading 1,000 notes again
  * (services/relevance-index.ts): a ticket then costs only its own words.
@@ -14,15 +15,16 @@ import { isKnownApplication, productWords } from './names';
 import { firstAtLeast, firstWhereNot } from '../binary-search';
 
 /** Bump when the layout changes: saved indexes of another format are read again from the texts. */
-export const TEXTS_INDEX_FORMAT = 2;
+export const TEXTS_INDEX_FORMAT = 3;
+
+/** BM25's parameters (Robertson & Zaragoza 2009): term frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
 
 export interface TextsIndex {
   format: number;
   /** Texts read. */
   n: number;
-  /** Each text's length in words (filler words left out) and their mean. */
-  lengths: Float64Array;
-  avgLen: number;
   /** Each text's language: 0 English, 1 German. */
   langs: Uint8Array;
   /** The stems, sorted (a stem's number is its place here). */
@@ -37,10 +39,14 @@ export interface TextsIndex {
   names: Int32Array;
   /** The name words of what was sold (names.ts's productWords), sorted: a ticket's words are told by them. */
   sold: string[];
-  /** Postings of stem s: postDoc/postTf[postStart[s] .. postStart[s + 1]), texts in order. */
+  /**
+   * Postings of stem s: postDoc/postPart[postStart[s] .. postStart[s + 1]), texts in order.
+   * postPart is BM25's share of the stem's count in the text, its length against the mean length
+   * taken into account (worked out once here: a ticket multiplies it by the stem's weight).
+   */
   postStart: Int32Array;
   postDoc: Int32Array;
-  postTf: Float64Array;
+  postPart: Float64Array;
 }
 
 /** A ticket's word as the index is asked about it. */
@@ -51,7 +57,7 @@ export interface QueryWord {
 }
 
 /** A compound's part must have at least this many letters; so must a name looked up with a typo. */
-export const PART = 5;
+const PART = 5;
 const TYPO_FACTOR = 0.8;
 const COMPOUND_FACTOR = 0.5;
 
@@ -156,14 +162,18 @@ export function buildTextsIndex(texts: string[], productsSold: string[]): TextsI
   const postStart = new Int32Array(count + 1);
   for (let s = 0; s < count; s++) postStart[s + 1] = postStart[s]! + df[order[s]!]!;
   const postDoc = new Int32Array(docStems.length);
-  const postTf = new Float64Array(docStems.length);
+  const postPart = new Float64Array(docStems.length);
   const fill = postStart.slice(0, count);
-  for (let i = 0; i < n; i++)
+  const avgLen = total / n || 1;
+  for (let i = 0; i < n; i++) {
+    const norm = K1 * (1 - B + (B * lengths[i]!) / avgLen);
     for (let p = docStart[i]!; p < docStart[i + 1]!; p++) {
       const at = fill[newId[docStems[p]!]!]!++;
+      const tf = docTfs[p]!;
       postDoc[at] = i;
-      postTf[at] = docTfs[p]!;
+      postPart[at] = (tf * (K1 + 1)) / (tf + norm);
     }
+  }
   const nameStem = new Uint8Array(count);
   const names: number[] = [];
   for (let s = 0; s < count; s++)
@@ -177,8 +187,6 @@ export function buildTextsIndex(texts: string[], productsSold: string[]): TextsI
   return {
     format: TEXTS_INDEX_FORMAT,
     n,
-    lengths,
-    avgLen: total / n || 1,
     langs,
     stems: sortedStems,
     folded: order.map((old) => folded[old]!),
@@ -188,7 +196,7 @@ export function buildTextsIndex(texts: string[], productsSold: string[]): TextsI
     sold: [...soldWords].sort(),
     postStart,
     postDoc,
-    postTf,
+    postPart,
   };
 }
 
@@ -199,9 +207,6 @@ export function isTextsIndex(x: unknown): x is TextsIndex {
     !!i &&
     i.format === TEXTS_INDEX_FORMAT &&
     typeof i.n === 'number' &&
-    typeof i.avgLen === 'number' &&
-    i.lengths instanceof Float64Array &&
-    i.lengths.length === i.n &&
     i.langs instanceof Uint8Array &&
     i.langs.length === i.n &&
     Array.isArray(i.stems) &&
@@ -217,8 +222,8 @@ export function isTextsIndex(x: unknown): x is TextsIndex {
     i.postStart instanceof Int32Array &&
     i.postStart.length === i.stems.length + 1 &&
     i.postDoc instanceof Int32Array &&
-    i.postTf instanceof Float64Array &&
-    i.postDoc.length === i.postTf.length &&
+    i.postPart instanceof Float64Array &&
+    i.postDoc.length === i.postPart.length &&
     i.postStart[i.stems.length] === i.postDoc.length
   );
 }
@@ -233,7 +238,7 @@ function compareEndings(a: string, b: string): number {
 }
 
 /** The stem's number, or -1. */
-export function stemNumber(index: TextsIndex, stem: string): number {
+function stemNumber(index: TextsIndex, stem: string): number {
   const at = firstAtLeast(index.stems, stem);
   return index.stems[at] === stem ? at : -1;
 }

@@ -177,4 +177,17 @@ describe('the texts index as data', () => {
     expect(isTextsIndex({ ...built, postDoc: Array.from(built.postDoc) })).toBe(false);
     expect(isTextsIndex(null)).toBe(false);
   });
+
+  it('is not taken when saved in the layout before each posting held its share of the score (format 2)', () => {
+    const built = buildTextsIndex(['Veeam backup at 11pm', 'Dentrix scheduler'], []);
+    const { postPart: _share, ...rest } = built;
+    const before = {
+      ...rest,
+      format: 2,
+      lengths: new Float64Array([4, 2]),
+      avgLen: 3,
+      postTf: new Float64Array(built.postDoc.length).fill(1),
+    };
+    expect(isTextsIndex(before)).toBe(false);
+  });
 });

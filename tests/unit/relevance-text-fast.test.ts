@@ -102,6 +102,23 @@ describe('the stemmers without regular expressions', () => {
       'hopp',
       'fizz',
       'dry',
+      // ge- alone and after each separable prefix (stemDe's own loop, once an expression).
+      'abgeschalt',
+      'angeschlos',
+      'aufgebau',
+      'eingericht',
+      'mitgeteil',
+      'nachgefrag',
+      'umgestell',
+      'vorgeseh',
+      'zugestell',
+      'zuruckgegeb',
+      'weggeworf',
+      'gemach',
+      'gegess',
+      'ausgeüb',
+      'geab',
+      'zugeab',
     ])
       for (const end of [
         '',
