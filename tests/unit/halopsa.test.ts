@@ -3,10 +3,12 @@
 // request the client sends is checked by the mock against tests/mock-apis/halopsa-contract.ts, and
 // every answer here against the same table.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { noteText } from '@/i18n/source-text';
 import { mapAction, mapClient, mapOpportunity, mapUser, plainText } from '@/sources/halopsa-map';
 import { deliverHaloFlag, haloPages, halopsaSource, testHalo, type HaloOptions } from '@/sources/halopsa';
 import { liveSource } from '@/sources/live-sources';
 import type { Flag } from '@/core/flags';
+import type { SourceNote } from '@/core/source-notes';
 import { emptyRecordSet } from '@/core/model';
 import { RateLimiter } from '@/sources/http';
 import { runSync } from '@/sources/run-sync';
@@ -23,7 +25,7 @@ import {
   queryProblems,
 } from '../mock-apis/halopsa-contract';
 import { salesRows } from './stored-records';
-import { rejection, wordedRun } from './worded';
+import { rejection, wordedRun, said } from './worded';
 
 let mock: MockHalo;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -51,7 +53,7 @@ const secrets = () => ({ clientSecret: mock.clientSecret });
 
 async function readAll(o: HaloOptions, since?: string) {
   const records = emptyRecordSet();
-  const warnings: string[] = [];
+  const warnings: SourceNote[] = [];
   for await (const page of haloPages(o, { step: 0 }, since)) {
     for (const kind of Object.keys(records) as (keyof typeof records)[])
       (records[kind] as unknown[]).push(...page.records[kind]);
@@ -236,7 +238,7 @@ describe('reading HaloPSA', () => {
   it('leaves CRM notes out, saying so, when the application may not read them', async () => {
     mock.forbidden.add('/CRMNote');
     const { records, warnings } = await readAll(opts());
-    expect(warnings).toEqual(['CRM notes left out: the API application may not read /CRMNote']);
+    expect(warnings.map(noteText)).toEqual(['CRM notes left out: the API application may not read /CRMNote']);
     expect(records.accounts).toHaveLength(2);
     expect(mock.requests.filter((r) => r.path.startsWith('/api/CRMNote'))).toHaveLength(1);
   });
@@ -253,10 +255,8 @@ describe('reading HaloPSA', () => {
     expect(liveSource('halopsa')).toBe(halopsaSource);
     const db = openDb('halo-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({
-      ok: true,
-      message: '2 accounts, 2 contacts, 2 deals, 2 notes (1 records without a name or company skipped)',
-    });
+    expect(out.run.ok).toBe(true);
+    expect(said(out.run)).toBe('2 accounts, 2 contacts, 2 deals, 2 notes (1 record without a name or company skipped)');
     const story = (await loadBackstory(db, 'halopsa-t1:client-12'))!;
     expect(story.account.leadSource).toBe('Chamber of commerce breakfast');
     expect(story.winningDeal?.name).toBe('Baker & Price - managed IT and backup');
@@ -271,10 +271,10 @@ describe('reading HaloPSA', () => {
     const rejected = await runSync(db, config(), { clientSecret: 'revoked' }, fast);
     expect(rejected.run.error?.code).toBe('haloSignInRefusedTenant');
     expect(wordedRun(rejected.run)).toMatch(/HaloPSA refused the sign-in \(401\): check the client ID, secret, tenant/);
-    expect(rejected.run.message).not.toContain('revoked');
+    expect(said(rejected.run)).not.toContain('revoked');
     mock.switches = { status: 500, onlyPath: '/api/Opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
-    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(said(failed.run)).toMatch(/failed with 500 after 5 tries/);
     expect(await countsByKind(db, 'halopsa-t1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 
@@ -290,7 +290,7 @@ describe('reading HaloPSA', () => {
     mock.data.clients.splice(1, 1);
     mock.requests.length = 0;
     const second = await runSync(db, config('halopsa-i1'), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/changed records read; now 2 accounts, 2 contacts, 2 deals/);
+    expect(said(second.run)).toMatch(/changed records read; now 2 accounts, 2 contacts, 2 deals/);
     const opps = mock.requests.filter((r) => r.path.startsWith('/api/Opportunities?'));
     expect(opps.map((r) => new URL(r.path, 'http://x').searchParams.get('lastupdatefromdate'))).toEqual([
       '2026-12-01T09:55:00.000Z',
@@ -300,7 +300,7 @@ describe('reading HaloPSA', () => {
     expect(mock.requests.filter((r) => r.path.startsWith('/api/CRMNote'))).toHaveLength(0);
     expect((await salesRows(db).deals.get('halopsa-i1:opportunity-5002'))?.stage).toBe('Negotiation');
     const daily = await runSync(db, config('halopsa-i1'), secrets(), fast, at('2026-12-02T11:00:00Z'));
-    expect(daily.run.message).toMatch(/^1 accounts/);
+    expect(said(daily.run)).toMatch(/^1 account,/);
   });
 });
 
@@ -308,12 +308,12 @@ describe('testing the HaloPSA connection', () => {
   it('passes, or names a refused sign-in, a missing permission for CRM notes, an unreachable host', async () => {
     expect((await testHalo(opts())).every((c) => c.ok)).toBe(true);
     const typo = await testHalo(opts({ clientSecret: 'typo' }));
-    expect(typo).toEqual([{ what: 'sign-in', ok: false, message: expect.any(String), error: expect.any(Object) }]);
+    expect(typo).toEqual([{ what: 'signIn', ok: false, message: expect.any(String), error: expect.any(Object) }]);
     expect(wordedRun(typo[0])).toMatch(/refused the sign-in \(401\)/);
     const elsewhere = await testHalo(opts({ tenant: 'elsewhere' }));
     expect(elsewhere).toEqual([
       {
-        what: 'sign-in',
+        what: 'signIn',
         ok: false,
         message: expect.any(String),
         error: { code: 'haloSignInRefusedTenant', args: ['401'] },
@@ -322,7 +322,7 @@ describe('testing the HaloPSA connection', () => {
     expect(wordedRun(elsewhere[0])).toMatch(/client ID, secret, tenant and scope/);
     mock.forbidden.add('/CRMNote');
     expect((await testHalo(opts())).at(-1)).toEqual({
-      what: 'CRM notes',
+      what: 'crmNotes',
       ok: false,
       optional: true,
       message: expect.stringMatching(/may not read .*CRMNote \(403\)/),
@@ -332,7 +332,7 @@ describe('testing the HaloPSA connection', () => {
     expect((await testHalo(opts())).find((c) => c.what === 'opportunities')?.ok).toBe(false);
     expect(await testHalo(opts({ instance: 'http://127.0.0.1:9' }))).toEqual([
       {
-        what: 'sign-in',
+        what: 'signIn',
         ok: false,
         message: expect.stringMatching(/could not be reached/),
         error: expect.objectContaining({ code: 'network' }),
