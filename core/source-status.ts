@@ -1,11 +1,17 @@
 import type { ErrorDetail } from './sync-errors';
+import type { SyncSummary } from './source-notes';
 
 /** A data source's sync state, as stored (storage/source-configs.ts) and as a sync request's reply. */
 export interface SyncRun {
   at: string;
   ok: boolean;
-  /** Plain words: "42 accounts, 80 contacts, 51 deals, 120 notes" or what went wrong. */
+  /**
+   * Plain text for logs: what a sync read (as codes and numbers) or what went wrong. Runs kept
+   * from before summaries had codes hold their words here ("42 accounts, 80 contacts...").
+   */
   message: string;
+  /** What a sync that worked read and said, as data the page words. */
+  summary?: SyncSummary;
   /** What went wrong as a code and its arguments (sources/http.ts), worded by the page. */
   error?: ErrorDetail;
   /** When the source's content last changed, where it says (a team feed's Last-Modified). */

@@ -6,13 +6,15 @@
  * retries and errors themselves are sources/http.ts.
  */
 import { emptyRecordSet } from '@/core/model';
+import type { CheckPart, SourceNote } from '@/core/source-notes';
+import { codeText } from '@/core/sync-errors';
 import { AuthError, errorDetail, HttpError, PermissionError, type ErrorDetail, type HttpOptions } from './http';
 import type { ConnectionCheck, ReadPosition, SourcePage, SourceRead } from './live-source';
 
 /** The records one page of a read maps to; what the mapping refused is counted, not kept. */
 export class PageRecords {
   readonly records = emptyRecordSet();
-  readonly warnings: string[] = [];
+  readonly warnings: SourceNote[] = [];
   skipped = 0;
   /** Keeps a mapped record, or counts it skipped when the mapping gave none. */
   readonly keep = <T>(list: T[], record: T | undefined): void => {
@@ -33,7 +35,7 @@ export function nextPosition(step: number, steps: number, after?: string): ReadP
 /** A full read: every page of a source's read together. */
 export async function readAll(pages: AsyncIterable<SourcePage>): Promise<SourceRead> {
   const records = emptyRecordSet();
-  const warnings: string[] = [];
+  const warnings: SourceNote[] = [];
   let skipped = 0;
   for await (const page of pages) {
     for (const kind of Object.keys(records) as (keyof typeof records)[])
@@ -126,25 +128,35 @@ export const quickHttp = <O extends HttpOptions>(opts: O): O => ({
 });
 
 export interface CheckWording {
-  /** A failure's own words instead of the error's (e.g. the scope to add). */
-  words?: (what: string, e: unknown) => { message: string; error?: ErrorDetail } | undefined;
+  /** A failure's own code instead of the error's (e.g. the scope to add). */
+  words?: (what: CheckPart, e: unknown) => ErrorDetail | undefined;
 }
 
 /** A failed check: the error's code and arguments (for the page to word in the user's language), and its plain text. */
-export function failedCheck(what: string, e: unknown, optional = false, how: CheckWording = {}): ConnectionCheck {
+export function failedCheck(
+  what: CheckPart,
+  e: unknown,
+  optional = false,
+  how: CheckWording & { name?: string } = {},
+): ConnectionCheck {
   const own = how.words?.(what, e);
-  const error = own ? own.error : errorDetail(e);
+  const error = own ?? errorDetail(e);
   return {
     what,
+    ...(how.name !== undefined ? { name: how.name } : {}),
     ok: false,
-    message: own?.message ?? (e instanceof Error ? e.message : String(e)),
+    message: own ? codeText(own) : e instanceof Error ? e.message : String(e),
     ...(error ? { error } : {}),
     ...(optional ? { optional: true } : {}),
   };
 }
 
 /** One step of "Test connection": what it is called, the request, whether the source syncs without it. */
-export type CheckStep = readonly [what: string, request: () => Promise<unknown>, optional?: boolean];
+export type CheckStep = readonly [
+  what: CheckPart | { object: string },
+  request: () => Promise<unknown>,
+  optional?: boolean,
+];
 
 /**
  * Runs the steps in order and adds a check for each to `checks`. A failure other than a missing
@@ -157,12 +169,14 @@ export async function checkEach(
   how: CheckWording & { goOn?: (e: unknown) => boolean } = {},
 ): Promise<boolean> {
   const goOn = how.goOn ?? ((e: unknown) => e instanceof PermissionError);
-  for (const [what, request, optional] of steps) {
+  for (const [step, request, optional] of steps) {
+    // A step named by the vendor's own name (a Salesforce object) shows that name.
+    const [what, name] = typeof step === 'string' ? [step, undefined] : (['object', step.object] as const);
     try {
       await request();
-      checks.push({ what, ok: true });
+      checks.push({ what, ...(name !== undefined ? { name } : {}), ok: true });
     } catch (e) {
-      checks.push(failedCheck(what, e, optional, how));
+      checks.push(failedCheck(what, e, optional, { ...how, ...(name !== undefined ? { name } : {}) }));
       if (!goOn(e)) return false;
     }
   }

@@ -25,6 +25,7 @@
  * Retry-After, and the connection test shows the hour's use (ThresholdInformation).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { note } from '@/core/source-notes';
 import { BadResponseError, SourceError, PermissionError, RateLimiter, type HttpOptions } from './http';
 import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, unlessForbidden } from './api-client';
 import { testHttp } from './test-http';
@@ -135,7 +136,7 @@ export async function* autotaskPages(
   }
 }
 
-const NOTES_LEFT_OUT = 'CRM notes left out: the API user may not read CompanyNotes';
+const NOTES_LEFT_OUT = note('autotaskNotesLeftOut', 'CompanyNotes');
 
 /** Zone lookup, then one small query per kind read, and the hour's use of the request limit. */
 export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> {
@@ -151,7 +152,7 @@ export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> 
     ['companies', query('Companies')],
     ['contacts', query('Contacts')],
     ['opportunities', query('Opportunities')],
-    ['CRM notes', query('CompanyNotes'), true],
+    ['crmNotes', query('CompanyNotes'), true],
   ]);
   if (!tried) return checks;
   try {
@@ -159,7 +160,7 @@ export async function testAutotask(opts: AtOptions): Promise<ConnectionCheck[]> 
     const used = t?.currentTimeframeRequestCount;
     const limit = t?.externalRequestThreshold;
     if (typeof used === 'number' && typeof limit === 'number')
-      checks.push({ what: 'request limit', ok: true, message: `${used} of ${limit} requests used this hour` });
+      checks.push({ what: 'requestLimit', ok: true, note: note('autotaskUsage', used, limit) });
   } catch {
     // Only information: its absence does not make the connection worse.
   }

@@ -18,6 +18,7 @@
  * (the model facts also as the contract table tests/mock-apis/connectwise-contract.ts).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { note } from '@/core/source-notes';
 import {
   BadResponseError,
   SourceError,
@@ -170,7 +171,7 @@ async function* connectwisePages(
       } catch (e) {
         // Campaigns are often outside the API member's security role: the rest is still worth having.
         if (!(e instanceof PermissionError) || path !== '/marketing/campaigns') throw e;
-        warnings.push('campaigns left out: the API member may not read /marketing/campaigns');
+        warnings.push(note('connectWiseCampaignsLeftOut', '/marketing/campaigns'));
         list = [];
       }
       if (path === '/company/companies') {
@@ -184,7 +185,7 @@ async function* connectwisePages(
           } catch (e) {
             if (!(e instanceof PermissionError)) throw e;
             companyNotes = false;
-            warnings.push('company notes left out: the API member may not read /company/companies/{id}/notes');
+            warnings.push(note('connectWiseNotesLeftOut', '/company/companies/{id}/notes'));
           }
         }
       } else if (path === '/company/contacts') list.forEach((c) => keep(records.contacts, mapContact(c)));
@@ -232,9 +233,9 @@ export async function testConnectWise(opts: CwOptions): Promise<ConnectionCheck[
   try {
     root = await apiRoot(o);
   } catch (e) {
-    return [failedCheck('company info', e)];
+    return [failedCheck('companyInfo', e)];
   }
-  const checks: ConnectionCheck[] = [{ what: 'company info', ok: true }];
+  const checks: ConnectionCheck[] = [{ what: 'companyInfo', ok: true }];
   const read = (path: string) => () => requestJson(`${root}${path}?pageSize=1`, { headers: headers(o) }, o);
   await checkEach(checks, [
     ['companies', read('/company/companies')],

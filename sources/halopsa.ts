@@ -18,6 +18,7 @@
  * each; notes written since wait for the daily full pass (run-sync.ts).
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { note } from '@/core/source-notes';
 import {
   AuthError,
   SourceError,
@@ -202,7 +203,7 @@ export async function* haloPages(
           } catch (e) {
             if (!(e instanceof PermissionError)) throw e;
             crmNotes = false;
-            warnings.push('CRM notes left out: the API application may not read /CRMNote');
+            warnings.push(note('haloNotesLeftOut', '/CRMNote'));
           }
         }
       } else if (path === '/Users') items.forEach((u) => keep(records.contacts, mapUser(u)));
@@ -232,16 +233,16 @@ export async function testHalo(opts: HaloOptions): Promise<ConnectionCheck[]> {
   try {
     await s.signIn();
   } catch (e) {
-    return [failedCheck('sign-in', e)];
+    return [failedCheck('signIn', e)];
   }
-  const checks: ConnectionCheck[] = [{ what: 'sign-in', ok: true }];
+  const checks: ConnectionCheck[] = [{ what: 'signIn', ok: true }];
   const list = (path: string, key: string) => async () =>
     listOf(await s.request(path, path === '/CRMNote' ? { count: 1 } : paged(1, 1)), key, path);
   await checkEach(checks, [
     ['clients', list('/Client', 'clients')],
     ['contacts', list('/Users', 'users')],
     ['opportunities', list('/Opportunities', 'tickets')],
-    ['CRM notes', list('/CRMNote', 'notes'), true],
+    ['crmNotes', list('/CRMNote', 'notes'), true],
   ]);
   return checks;
 }

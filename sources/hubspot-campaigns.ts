@@ -4,13 +4,14 @@
  * token's marketing.campaigns.read scope; without either HubSpot answers 403, and a sync goes on
  * without campaigns, saying so (as ConnectWise's campaigns do).
  */
+import { note, type SourceNote } from '@/core/source-notes';
 import { PermissionError, requestJson, type HttpOptions } from './http';
 import { isHsObject, type HsObject } from './hubspot-map';
 import { bearer, eachPage, nextCursor } from './api-client';
 
 export const CAMPAIGNS_SCOPE = 'marketing.campaigns.read';
 export const CAMPAIGNS_PATH = '/marketing/v3/campaigns';
-export const CAMPAIGNS_LEFT_OUT = `campaigns left out: the token lacks the ${CAMPAIGNS_SCOPE} scope, or the HubSpot account has no Marketing Hub campaigns`;
+export const CAMPAIGNS_LEFT_OUT = note('hubspotCampaignsLeftOut', CAMPAIGNS_SCOPE);
 
 const PROPERTIES = [
   'hs_name',
@@ -32,7 +33,7 @@ export type HsCampaign = HsObject & { updatedAt?: string };
  */
 export async function readCampaigns(
   opts: HttpOptions & { token: string; base: string },
-): Promise<{ campaigns: HsCampaign[]; warning?: string }> {
+): Promise<{ campaigns: HsCampaign[]; warning?: SourceNote }> {
   const campaigns: HsCampaign[] = [];
   const pages = eachPage(async (after: string | undefined) => {
     const url = new URL(CAMPAIGNS_PATH, opts.base);

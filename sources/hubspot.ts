@@ -35,6 +35,7 @@ import {
   type SourceRead,
 } from './live-source';
 import { flagText, type Flag } from '@/core/flags';
+import { note, type SourceNote } from '@/core/source-notes';
 import {
   campaignIndex,
   dealStages,
@@ -97,14 +98,13 @@ async function listOwners(opts: HubSpotOptions): Promise<Map<string, string>> {
 }
 
 /** Said when the deal pipelines cannot be read: stages outside the default pipeline show as ids. */
-export const STAGES_LEFT_OUT =
-  'deal stages outside the default pipeline are shown by id, and their deals not known as won: the token may not read the deal pipelines';
+export const STAGES_LEFT_OUT = note('hubspotStagesLeftOut');
 
 /**
  * The deal pipelines' stages (labels, won or lost), read once a pass: GET /crm/v3/pipelines/deals.
  * A token that may not read them (403) costs the stage labels, not the sync.
  */
-async function listDealStages(opts: HubSpotOptions): Promise<{ stages: Map<string, DealStage>; warning?: string }> {
+async function listDealStages(opts: HubSpotOptions): Promise<{ stages: Map<string, DealStage>; warning?: SourceNote }> {
   const answer = await unlessForbidden(
     requestJson(
       new URL('/crm/v3/pipelines/deals', opts.base ?? HUBSPOT_API).href,
@@ -185,10 +185,7 @@ export async function testHubSpot(opts: HubSpotOptions): Promise<ConnectionCheck
     {
       words: (what, e) =>
         what === 'campaigns' && e instanceof PermissionError
-          ? {
-              message: `HubSpot refused (403): add the ${CAMPAIGNS_SCOPE} scope to the private app if the account has Marketing Hub campaigns; without it everything else syncs, without campaigns`,
-              error: { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] },
-            }
+          ? { code: 'campaignsScope', args: [CAMPAIGNS_SCOPE] }
           : undefined,
     },
   );

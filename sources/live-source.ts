@@ -5,6 +5,7 @@
  */
 import type { RecordSet } from '@/core/model';
 import type { Flag } from '@/core/flags';
+import type { CheckPart, SourceNote } from '@/core/source-notes';
 import { isLoopback, SourceError, type ErrorDetail, type HttpOptions } from './http';
 
 interface SourceField {
@@ -38,11 +39,15 @@ export interface SourceSignIn {
 }
 
 export interface ConnectionCheck {
-  /** What was tried: "owners", "companies"... */
-  what: string;
+  /** What was tried, as a code the page words: "owners", "signIn"... (core/source-notes.ts). */
+  what: CheckPart;
+  /** For `file` and `object`: its name (a feed's file, a Salesforce object), shown as it is. */
+  name?: string;
   ok: boolean;
-  /** What went wrong, in plain words (never the key). */
+  /** What went wrong, as plain text for logs (never the key); the page words `error`. */
   message?: string;
+  /** What a check that worked has to say (the request limit's use), worded by the page. */
+  note?: SourceNote;
   /** The same as a code and its arguments, for the page to word in the user's language. */
   error?: ErrorDetail;
   /** The source syncs without this (e.g. campaigns): failing it is a gap, not a broken connection. */
@@ -53,8 +58,8 @@ export interface SourceRead {
   records: RecordSet;
   /** Records that could not be used (no name, no company). */
   skipped: number;
-  /** Parts left out, in plain words ("campaigns: the key may not read them"). */
-  warnings: string[];
+  /** Parts left out and the like, as codes the page words (core/source-notes.ts). */
+  warnings: SourceNote[];
 }
 
 export type Values = Record<string, string>;
@@ -69,7 +74,7 @@ export interface ReadPosition {
 export interface SourcePage {
   records: RecordSet;
   skipped: number;
-  warnings: string[];
+  warnings: SourceNote[];
   next: ReadPosition | null;
   /**
    * Nothing changed since the read that left `known` (a feed answering 304 Not Modified): the

@@ -13,6 +13,7 @@
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/pipedrive-contract.ts.
  */
 import { flagText, type Flag } from '@/core/flags';
+import { note, type SourceNote } from '@/core/source-notes';
 import {
   BadResponseError,
   isLoopback,
@@ -130,16 +131,16 @@ function nextStart(more: Record<string, unknown>): number | undefined {
 }
 
 /** User names and deal fields, read at the start of each pass. Users the token may not list leave names out. */
-async function readLookups(o: PdOptions): Promise<{ lookups: PdLookups; warnings: string[] }> {
+async function readLookups(o: PdOptions): Promise<{ lookups: PdLookups; warnings: SourceNote[] }> {
   const users = new Map<number, string>();
-  const warnings: string[] = [];
+  const warnings: SourceNote[] = [];
   try {
     for await (const list of v1All(o, '/api/v1/users'))
       for (const u of list.filter(isPdObject))
         if (typeof u.name === 'string' && u.name.trim()) users.set(u.id, u.name.trim());
   } catch (e) {
     if (!(e instanceof PermissionError)) throw e;
-    warnings.push('owner names left out: the token may not list users');
+    warnings.push(note('pipedriveOwnersLeftOut'));
   }
   const fields: unknown[] = [];
   for await (const list of v1All(o, '/api/v1/dealFields')) fields.push(...list);
@@ -231,7 +232,7 @@ export async function testPipedrive(opts: PdOptions): Promise<ConnectionCheck[]>
     ['persons', read('/api/v2/persons?limit=1')],
     ['deals', read('/api/v2/deals?limit=1')],
     ['notes', read('/api/v1/notes?limit=1')],
-    ['deal fields', read('/api/v1/dealFields?limit=1'), true],
+    ['dealFields', read('/api/v1/dealFields?limit=1'), true],
   ]);
   return checks;
 }

@@ -9,6 +9,7 @@
  * data, and records deleted upstream disappear only after a complete pass.
  */
 import { RECORD_KINDS, emptyRecordSet, type AnyRecord, type RecordKind, type RecordSet } from '@/core/model';
+import { summaryCodeText, uniqueNotes, type SyncSummary } from '@/core/source-notes';
 import type { BackstoryDB, StagedRecord, SyncState } from '@/storage/db';
 import { loadRecordSet, recordTables, upsertRecords } from '@/storage/record-writes';
 import { countsByKind } from '@/storage/record-store';
@@ -70,7 +71,7 @@ export async function runSync(
       pass.step = page.next ? page.next.step : Number.MAX_SAFE_INTEGER;
       pass.after = page.next?.after;
       pass.skipped += page.skipped;
-      pass.warnings = [...new Set([...pass.warnings, ...page.warnings])];
+      pass.warnings = uniqueNotes([...pass.warnings, ...page.warnings]);
       if (pass.mode === 'full') {
         await db.transaction('rw', db.syncStaging, db.syncState, async () => {
           await db.syncStaging.bulkPut(staged(set, config.id));
@@ -86,11 +87,6 @@ export async function runSync(
         });
       }
     }
-    const extra = [
-      ...(pass.skipped ? [`${pass.skipped} records without a name or company skipped`] : []),
-      ...pass.warnings,
-    ];
-    const head = pass.mode === 'incremental' ? `${read} changed records read; now ` : '';
     // Complete: the pass ends, and what it reports is kept, in one transaction. A full pass's
     // staged records become the source's whole content in that same transaction.
     return await db.transaction('rw', [...recordTables(db), db.syncStaging, db.syncState], async () => {
@@ -101,11 +97,17 @@ export async function runSync(
       }
       const counts = await countsByKind(db, config.id);
       const changedAt = pass.changedAt ?? state.changedAt;
+      const summary: SyncSummary = {
+        counts,
+        ...(pass.unchanged ? { unchanged: true } : pass.mode === 'incremental' ? { changed: read } : {}),
+        skipped: pass.skipped,
+        notes: pass.warnings,
+      };
       const run: SyncRun = {
         at,
         ok: true,
-        message:
-          (pass.unchanged ? 'unchanged; ' : head) + summary(counts) + (extra.length ? ` (${extra.join('; ')})` : ''),
+        message: summaryCodeText(summary),
+        summary,
         ...(changedAt ? { changedAt } : {}),
       };
       await db.syncState.put({
@@ -139,17 +141,6 @@ function failedRun(at: string, e: unknown): SyncRun {
 export async function unreportedRun(db: BackstoryDB, sourceId: string, since: string): Promise<SyncRun | undefined> {
   const state = await db.syncState.get(sourceId);
   return !state?.pass && state?.lastRun && state.lastRun.at >= since ? state.lastRun : undefined;
-}
-
-function summary(counts: Record<RecordKind, number>): string {
-  const parts = [
-    `${counts.account} accounts`,
-    `${counts.contact} contacts`,
-    ...(counts.campaign ? [`${counts.campaign} campaigns`] : []),
-    `${counts.deal} deals`,
-    `${counts.note} notes`,
-  ];
-  return parts.join(', ');
 }
 
 /** The pass in progress, or a new one: full unless an incremental one is possible and recent enough. */

@@ -16,6 +16,7 @@
  * Every vendor fact used here is listed, with where it comes from, in tests/mock-apis/salesforce-contract.ts.
  */
 import { flagText, KIND_WORDS, type Flag } from '@/core/flags';
+import { note } from '@/core/source-notes';
 import { BadResponseError, SourceError, HttpError, PermissionError, type HttpOptions } from './http';
 import { checkEach, eachPage, failedCheck, nextPosition, PageRecords, quickHttp, readAll } from './api-client';
 import {
@@ -158,14 +159,13 @@ async function* salesforcePages(
         }
       position = page.next;
       const next = nextPosition(step, STEPS.length, position);
-      if (!next && s.usage) out.warnings.push(usageText(s.usage));
+      if (!next && s.usage) out.warnings.push(usageNote(s.usage));
       yield out.page(next);
     } while (position);
   }
 }
 
-const usageText = (u: ApiUsage) =>
-  `Salesforce API requests in the last 24 hours: ${u.used.toLocaleString('en')} of ${u.limit.toLocaleString('en')}`;
+const usageNote = (u: ApiUsage) => note('salesforceUsage', u.used, u.limit);
 
 /** A full read (all pages of salesforcePages together). */
 export const readSalesforce = (opts: SfOptions): Promise<SourceRead> => readAll(salesforcePages(opts));
@@ -176,20 +176,20 @@ export async function testSalesforce(opts: SfOptions): Promise<ConnectionCheck[]
   const checks: ConnectionCheck[] = [];
   try {
     await s.request(`/services/data/${API_VERSION}/limits`);
-    checks.push({ what: 'sign-in', ok: true, ...(s.usage ? { message: usageText(s.usage) } : {}) });
+    checks.push({ what: 'signIn', ok: true, ...(s.usage ? { note: usageNote(s.usage) } : {}) });
   } catch (e) {
-    return [failedCheck('sign-in', e)];
+    return [failedCheck('signIn', e)];
   }
   const query = (object: string) => () => s.query(`SELECT Id FROM ${object} LIMIT 1`);
   await checkEach(
     checks,
     [
-      ['Account', query('Account')],
-      ['Contact', query('Contact')],
-      ['Opportunity', query('Opportunity')],
-      ['Campaign', query('Campaign'), true],
-      ['Note', query('Note'), true],
-      ['ContentNote', query('ContentNote'), true],
+      [{ object: 'Account' }, query('Account')],
+      [{ object: 'Contact' }, query('Contact')],
+      [{ object: 'Opportunity' }, query('Opportunity')],
+      [{ object: 'Campaign' }, query('Campaign'), true],
+      [{ object: 'Note' }, query('Note'), true],
+      [{ object: 'ContentNote' }, query('ContentNote'), true],
     ],
     // An object the org does not have (400) is named like a refused one, and the rest still tried.
     { goOn: (e) => e instanceof PermissionError || (e instanceof HttpError && e.status === 400) },

@@ -273,17 +273,18 @@ export const teamFeedSource: LiveSource = {
   async test(settings, secrets, http): Promise<ConnectionCheck[]> {
     const checks: ConnectionCheck[] = [];
     for (const url of feedUrls(settings)) {
+      const name = fileName(url);
       try {
         const f = await get(url, feedHeaders(secrets), http);
         // Each file on its own: references to another file of the feed are settled by the sync.
         const parse = parseImportFile({ fileName: fileName(url), bytes: f.bytes!, source: PARSE_SOURCE });
         checks.push(
           parse.errorCount
-            ? failedCheck(fileName(url), feedBroken(parse.errors[0]!, parse.errorCount - 1))
-            : { what: fileName(url), ok: true },
+            ? failedCheck('file', feedBroken(parse.errors[0]!, parse.errorCount - 1), false, { name })
+            : { what: 'file', name, ok: true },
         );
       } catch (e) {
-        checks.push(failedCheck(fileName(url), e));
+        checks.push(failedCheck('file', e, false, { name }));
       }
     }
     return checks;

@@ -4,6 +4,7 @@ import type { EntityTable } from 'dexie';
 import type { SyncRun } from './source-configs';
 import type { Account, AnyRecord, RecordKind } from '@/core/model';
 import type { Flag } from '@/core/flags';
+import type { SourceNote } from '@/core/source-notes';
 import type { NameIndexData } from '@/core/search/name-index';
 import type { NoteIndexData } from '@/core/search/note-index';
 import type { TextsIndex } from '@/core/relevance/texts-index';
@@ -52,7 +53,8 @@ export interface SyncState {
     step: number;
     after?: string;
     skipped: number;
-    warnings: string[];
+    /** Parts left out and the like (a plain string: said by a version before notes had codes). */
+    warnings: (SourceNote | string)[];
     /** The source said nothing changed since `version` (a feed's 304): the pass keeps the data. */
     unchanged?: boolean;
     /** What this pass read, as the source names it (a feed's ETag), and when that last changed. */

@@ -1,6 +1,7 @@
 import { t } from '@/i18n/i18n';
 import type { ConnectionCheck } from '@/sources/live-source';
 import { errorText } from '@/i18n/error-text';
+import { checkPartText, noteText } from '@/i18n/source-text';
 
 /** The outcome of "Test connection", one line per kind read. */
 export function Checks({ result }: { result: ConnectionCheck[] | 'running' | undefined }) {
@@ -14,10 +15,10 @@ export function Checks({ result }: { result: ConnectionCheck[] | 'running' | und
         {complete ? t('sources.testOk') : works ? t('sources.testOkPartly') : t('sources.testFailed')}
       </p>
       <ul class="small plain">
-        {result.map((c) => (
-          <li key={c.what} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
-            {c.ok ? '✓' : c.optional ? '!' : '✗'} {c.what}
-            {c.message || c.error ? `: ${errorText(c.message, c.error)}` : ''}
+        {result.map((c, i) => (
+          <li key={i} class={c.ok ? '' : c.optional ? 'warn' : 'errors'}>
+            {c.ok ? '✓' : c.optional ? '!' : '✗'} {checkPartText(c)}
+            {c.message || c.error ? `: ${errorText(c.message, c.error)}` : c.note ? `: ${noteText(c.note)}` : ''}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { liveSource } from '@/sources/live-sources';
 import type { SourceConfig, SourceStatus } from '@/storage/source-configs';
 import { Checks } from './ConnectionChecks';
 import { errorText } from '@/i18n/error-text';
+import { runText } from '@/i18n/source-text';
 import { Managed } from './policy-ui';
 
 interface Props {
@@ -20,6 +21,7 @@ interface Props {
 
 /** One saved live source in Options: its sync status and history, and what can be done with it. */
 export function SavedSource({ source: s, status: st, savedAt, checks, onSync, onTest, onSignIn, onRemove }: Props) {
+  const lastGood = st?.runs.find((r) => r.ok);
   return (
     <div class="import-file" data-testid="source">
       <h3>
@@ -36,10 +38,7 @@ export function SavedSource({ source: s, status: st, savedAt, checks, onSync, on
         {st?.running
           ? t('sources.running')
           : st?.lastSuccess
-            ? t('sources.lastSuccess', [
-                new Date(st.lastSuccess).toLocaleString(),
-                st.runs.find((r) => r.ok)?.message ?? '',
-              ])
+            ? t('sources.lastSuccess', [new Date(st.lastSuccess).toLocaleString(), lastGood ? runText(lastGood) : ''])
             : t('sources.never')}
       </p>
       {st?.runs.some((r) => r.changedAt) && (
@@ -62,7 +61,7 @@ export function SavedSource({ source: s, status: st, savedAt, checks, onSync, on
             {st.runs.map((r, i) => (
               <li key={i}>
                 {new Date(r.at).toLocaleString()} · {r.ok ? '✓' : '✗'}{' '}
-                {r.ok ? r.message : errorText(r.message, r.error)}
+                {r.ok ? runText(r) : errorText(r.message, r.error)}
               </li>
             ))}
           </ul>

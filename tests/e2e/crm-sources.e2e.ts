@@ -138,7 +138,7 @@ describe('Pipedrive as a data source', () => {
     pd.switches = {};
     const beforeResume = pd.requests.length;
     const { page } = await ticketAccount();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 4 accounts/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read; now 4 accounts/);
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = pd.requests.slice(beforeResume).map((r) => r.path.split('?')[0]!);
     expect(resumed.some((p) => p === '/api/v2/deals' || p === '/api/v1/notes')).toBe(true);
@@ -240,7 +240,7 @@ describe('Salesforce as a data source', () => {
     await expect
       .poll(status, { timeout: 20_000 })
       .toMatch(
-        /Last synced .*: 3 accounts, 3 contacts, 1 campaigns, 3 deals, 3 notes \(1 records without a name or company skipped; Salesforce API requests in the last 24 hours: \d+ of 15,000\)/,
+        /Last synced .*: 3 accounts, 3 contacts, 1 campaign, 3 deals, 3 notes \(1 record without a name or company skipped; Salesforce API requests in the last 24 hours: \d+ of 15,000\)/,
       );
     expect(await options.content()).not.toMatch(/5Aep861MOCK/);
     await screenshot(options, 'options-sources-salesforce');
@@ -269,7 +269,7 @@ describe('Salesforce as a data source', () => {
       .poll(() => options.getByTestId('sources-note').textContent(), { timeout: 20_000 })
       .toBe('Signed in to Salesforce. Save to start syncing.');
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read/);
     await expect.poll(() => options.getByTestId('source-error').count()).toBe(0);
   });
 
@@ -310,7 +310,7 @@ describe('Salesforce as a data source', () => {
     sf.switches = {};
     const beforeResume = sf.requests.length;
     const { page } = await ticketAccount();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 4 accounts/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read; now 4 accounts/);
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = soql().slice(beforeResume);
     expect(resumed.some((q) => / FROM (Opportunity|Note|ContentNote)/.test(q))).toBe(true);

@@ -186,7 +186,7 @@ describe.skipIf(!!reason)('managed configuration in Firefox from policies.json',
       );
     expect(await poll(card, (t) => t.includes('Set by your organisation'), 20_000)).not.toContain('Remove');
     // The feed from policy syncs in Firefox too.
-    expect(await poll(card, (t) => /Last synced .*: 1 accounts/.test(t), 30_000)).toContain('Team feed');
+    expect(await poll(card, (t) => /Last synced .*: 1 account,/.test(t), 30_000)).toContain('Team feed');
 
     // The team feed's address (127.0.0.1 on any port) is allowed to the test build: Firefox's
     // match patterns take no port, so only the site is offered.

@@ -199,7 +199,7 @@ describe('the browser killed mid-write, started again on the same profile', () =
     // Nobody asks: the new worker finds the sync cut off and goes on with it.
     await expect
       .poll(status(again, 'Second portal'), { timeout: 90_000 })
-      .toMatch(new RegExp(`Last synced .*: ${FILLERS} accounts`));
+      .toMatch(new RegExp(`Last synced .*: ${FILLERS.toLocaleString('en')} accounts`));
     const resumed = portal.requests
       .slice(seen)
       .filter((r) => r.path.startsWith('/crm/v3/objects/companies?'))

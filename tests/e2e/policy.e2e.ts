@@ -204,7 +204,7 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
     const feedCard = sourceCard(page, 'Team feed');
     await expect
       .poll(() => feedCard.getByTestId('source-status').textContent(), { timeout: 30_000 })
-      .toMatch(/Last synced .*: 1 accounts/);
+      .toMatch(/Last synced .*: 1 account,/);
     expect(await feedCard.getByTestId('feed-status').textContent()).toMatch(/Feed last changed .*2026.*last checked/);
     await screenshot(page, 'options-policy-sources');
 
@@ -236,11 +236,11 @@ describe.skipIf(!writable)('managed configuration from browser policy', () => {
   it('asks the feed only whether it changed, and keeps the last good data when it is broken', async () => {
     const page = await options('sources');
     const card = sourceCard(page, 'Team feed');
-    await expect.poll(() => card.getByTestId('source-status').textContent(), { timeout: 30_000 }).toMatch(/1 accounts/);
+    await expect.poll(() => card.getByTestId('source-status').textContent(), { timeout: 30_000 }).toMatch(/1 account,/);
     const before = feed.conditional;
     await card.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => feed.conditional, { timeout: 20_000 }).toBeGreaterThan(before);
-    await expect.poll(() => card.getByTestId('source-status').textContent()).toMatch(/unchanged; 1 accounts/);
+    await expect.poll(() => card.getByTestId('source-status').textContent()).toMatch(/unchanged; 1 account,/);
 
     feed.body = '{"format": "backstory-backup", "version": 1, "records": ';
     feed.etag = '"f2-broken"';

@@ -129,7 +129,7 @@ describe('HaloPSA as a data source', () => {
     const beforeResume = halo.requests.length;
     // Any event wakes the worker (here a ticket page asking for its story); it goes on from the cursor.
     const { page } = await haloTicket();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 3 accounts/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read; now 3 accounts/);
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = halo.requests.slice(beforeResume).map((r) => r.path.split('?')[0]!);
     expect(resumed).toContain('/api/Opportunities');
@@ -188,7 +188,7 @@ describe('Autotask PSA as a data source', () => {
     await expect
       .poll(checks, { timeout: 15_000 })
       .toMatch(
-        /^Connection works\. Some optional data.*✓ opportunities.*! CRM notes: the key may not read .*\(403\).*✓ request limit: \d+ of 10000 requests used this hour/,
+        /^Connection works\. Some optional data.*✓ opportunities.*! CRM notes: the key may not read .*\(403\).*✓ request limit: [\d,]+ of 10,000 requests used this hour/,
       );
     await screenshot(options, 'options-sources-autotask-test');
     at.forbidden.clear();
@@ -268,7 +268,7 @@ describe('Autotask PSA as a data source', () => {
     at.switches = {};
     const beforeResume = at.requests.length;
     const { page } = await autotaskTicket();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 3 accounts/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read; now 3 accounts/);
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = at.requests.slice(beforeResume).map((r) => r.path.split('?')[0]!);
     // It went on with opportunities or notes (the opportunities page may have landed just before the stop).

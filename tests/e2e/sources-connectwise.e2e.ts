@@ -83,7 +83,7 @@ describe('ConnectWise PSA as a data source', () => {
     await options.getByRole('button', { name: 'Save and sync' }).click();
     await expect
       .poll(status, { timeout: 20_000 })
-      .toMatch(/Last synced .*: 3 accounts, 3 contacts, 1 campaigns, 3 deals, 4 notes/);
+      .toMatch(/Last synced .*: 3 accounts, 3 contacts, 1 campaign, 3 deals, 4 notes/);
     expect(await options.content()).not.toContain(cw.privateKey);
     expect(cw.requests.filter((r) => r.path.includes('/apis/3.0/')).every((r) => r.authorized)).toBe(true);
     await screenshot(options, 'options-sources-connectwise');

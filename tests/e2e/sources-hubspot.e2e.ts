@@ -74,7 +74,7 @@ describe('HubSpot as a data source', () => {
     await options.getByRole('button', { name: 'Save and sync' }).click();
     await expect
       .poll(status, { timeout: 20_000 })
-      .toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaigns, 3 deals, 1 notes/);
+      .toMatch(/Last synced .*: 3 accounts, 2 contacts, 1 campaign, 3 deals, 1 note/);
     // Write-only: the token is not in the page any more.
     expect(await options.getByLabel('Private app token').inputValue()).toBe('');
     expect(await options.content()).not.toContain(TOKEN);
@@ -154,7 +154,7 @@ describe('HubSpot as a data source', () => {
     const beforeResume = mock.requests.length;
     // Any event wakes the worker (here a ticket page asking for its story); it finds the cut-off sync and goes on.
     const { page } = await ticketAccount();
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records read; now 4 accounts/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Last synced .*changed records? read; now 4 accounts/);
     expect(await options.getByTestId('source-error').count()).toBe(0);
     const resumed = mock.requests.slice(beforeResume).map((r) => r.path.split('?')[0]!);
     // It went on with deals or notes (the deals page may have landed just before the stop).
@@ -200,7 +200,7 @@ describe('HubSpot as a data source', () => {
     // The import did not wait for the sync, nor the sync for the import.
     expect(await status()).toMatch(/Syncing/);
     mock.switches = {};
-    await expect.poll(status, { timeout: 30_000 }).toMatch(/Last synced .*changed records read; now 5 accounts/);
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/Last synced .*changed records? read; now 5 accounts/);
     // Both are kept, and the saved search index knows both.
     const after = await h.extensionPage('popup.html');
     for (const [query, name] of [

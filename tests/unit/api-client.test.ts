@@ -14,7 +14,8 @@ import {
   withTokenRenewedOnce,
 } from '@/sources/api-client';
 import { AuthError, HttpError, NetworkError, PermissionError, SourceError } from '@/sources/http';
-import type { SourcePage } from '@/sources/live-source';
+import type { ConnectionCheck, SourcePage } from '@/sources/live-source';
+import { note } from '@/core/source-notes';
 
 describe('a page of a read', () => {
   it('keeps mapped records, counts the refused ones, and says where the read goes on', () => {
@@ -34,13 +35,19 @@ describe('a page of a read', () => {
         const out = new PageRecords();
         out.keep(out.records.accounts, { id: `a${n}` } as never);
         out.keep(out.records.accounts, undefined);
-        out.warnings.push(`w${n}`);
+        out.warnings.push(note('salesforceUsage', n, 100));
         yield out.page(null);
       }
     }
     const all = await readAll(pages());
     expect(all.records.accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
-    expect(all).toMatchObject({ skipped: 2, warnings: ['w1', 'w2'] });
+    expect(all).toMatchObject({
+      skipped: 2,
+      warnings: [
+        { code: 'salesforceUsage', args: ['1', '100'] },
+        { code: 'salesforceUsage', args: ['2', '100'] },
+      ],
+    });
   });
 });
 
@@ -110,36 +117,39 @@ describe('errors', () => {
 
 describe('connection checks', () => {
   it('goes on past a missing permission and stops at anything else', async () => {
-    const checks: { what: string; ok: boolean }[] = [];
+    const checks: ConnectionCheck[] = [];
     const tried = await checkEach(checks, [
-      ['a', async () => 1],
-      ['b', () => Promise.reject(new PermissionError('may not read b', 403)), true],
-      ['c', () => Promise.reject(new NetworkError('unreachable'))],
-      ['d', async () => 1],
+      ['owners', async () => 1],
+      [{ object: 'Campaign' }, () => Promise.reject(new PermissionError('may not read b', 403)), true],
+      ['deals', () => Promise.reject(new NetworkError('unreachable'))],
+      ['notes', async () => 1],
     ]);
     expect(tried).toBe(false);
     expect(checks).toEqual([
-      { what: 'a', ok: true },
-      { what: 'b', ok: false, message: 'may not read b', optional: true },
-      { what: 'c', ok: false, message: 'unreachable' },
+      { what: 'owners', ok: true },
+      { what: 'object', name: 'Campaign', ok: false, message: 'may not read b', optional: true },
+      { what: 'deals', ok: false, message: 'unreachable' },
     ]);
   });
 
   it("gives the error's code and arguments, or a failure's own words", () => {
     const e = new HttpError('refused', 400, undefined, { code: 'refused', args: ['h', '400'] });
-    expect(failedCheck('x', e)).toEqual({
-      what: 'x',
+    expect(failedCheck('deals', e)).toEqual({
+      what: 'deals',
       ok: false,
       message: 'refused',
       error: { code: 'refused', args: ['h', '400'] },
     });
-    expect(failedCheck('x', new SourceError('feedNoAddress'))).toMatchObject({
+    expect(failedCheck('file', new SourceError('feedNoAddress'), false, { name: 'a.csv' })).toMatchObject({
+      what: 'file',
+      name: 'a.csv',
       error: { code: 'feedNoAddress', args: [] },
     });
-    expect(failedCheck('x', e, true, { words: () => ({ message: 'own' }) })).toEqual({
-      what: 'x',
+    expect(failedCheck('campaigns', e, true, { words: () => ({ code: 'campaignsScope', args: ['s'] }) })).toEqual({
+      what: 'campaigns',
       ok: false,
-      message: 'own',
+      message: 'campaignsScope (s)',
+      error: { code: 'campaignsScope', args: ['s'] },
       optional: true,
     });
   });

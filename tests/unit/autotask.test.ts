@@ -3,6 +3,7 @@
 // request the client sends is checked by the mock against tests/mock-apis/autotask-contract.ts,
 // and every answer here against the same table.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { noteText } from '@/i18n/source-text';
 import { label, mapCompany, mapContact, mapNote, mapOpportunity, picklistsOf } from '@/sources/autotask-map';
 import {
   autotaskPages,
@@ -16,7 +17,7 @@ import {
 import { liveSource } from '@/sources/live-sources';
 import type { Flag } from '@/core/flags';
 import { RateLimiter } from '@/sources/http';
-import { rejection, wordedRun } from './worded';
+import { rejection, wordedRun, said } from './worded';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
 import { countsByKind } from '@/storage/record-store';
@@ -209,7 +210,7 @@ describe('reading Autotask', () => {
   it('leaves CRM notes out, saying so, when the API user may not read them', async () => {
     mock.forbidden.add('CompanyNotes');
     const { records, warnings } = await readAll(opts({ lookup: lookup() }));
-    expect(warnings).toEqual(['CRM notes left out: the API user may not read CompanyNotes']);
+    expect(warnings.map(noteText)).toEqual(['CRM notes left out: the API user may not read CompanyNotes']);
     expect(records.deals).toHaveLength(2);
   });
 
@@ -232,10 +233,10 @@ describe('reading Autotask', () => {
     expect(liveSource('autotask')).toBe(autotaskSource);
     const db = openDb('at-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({
-      ok: true,
-      message: '2 accounts, 2 contacts, 2 deals, 2 notes (2 records without a name or company skipped)',
-    });
+    expect(out.run.ok).toBe(true);
+    expect(said(out.run)).toBe(
+      '2 accounts, 2 contacts, 2 deals, 2 notes (2 records without a name or company skipped)',
+    );
     const story = (await loadBackstory(db, 'autotask-t1:company-174'))!;
     expect(story.account.leadSource).toBe('Chamber of commerce breakfast');
     expect(story.winningDeal?.valueRecurring).toBe(3300);
@@ -248,8 +249,8 @@ describe('reading Autotask', () => {
     const db = openDb('at-' + Math.random());
     await runSync(db, config('autotask-k1'), secrets(), fast);
     const rejected = await runSync(db, config('autotask-k1'), { ...secrets(), secret: 'revoked' }, fast);
-    expect(rejected.run.message).toMatch(/rejected the key \(401\)/);
-    expect(rejected.run.message).not.toContain('revoked');
+    expect(said(rejected.run)).toMatch(/rejected the key \(401\)/);
+    expect(said(rejected.run)).not.toContain('revoked');
     const unknown = await runSync(
       db,
       {
@@ -262,7 +263,7 @@ describe('reading Autotask', () => {
     expect(wordedRun(unknown.run)).toMatch(/does not know the API user “nobody”/);
     mock.switches = { status: 500, onlyPath: '/Opportunities/query' };
     const failed = await runSync(db, config('autotask-k1'), secrets(), fast);
-    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(said(failed.run)).toMatch(/failed with 500 after 5 tries/);
     expect(await countsByKind(db, 'autotask-k1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 
@@ -273,7 +274,7 @@ describe('reading Autotask', () => {
     mock.data.Opportunities[1] = { ...mock.data.Opportunities[1]!, status: 2, lastActivity: '2026-12-01T10:30:00Z' };
     mock.requests.length = 0;
     const second = await runSync(db, config('autotask-i1'), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts, 2 contacts, 2 deals, 2 notes/);
+    expect(said(second.run)).toMatch(/^1 changed record read; now 2 accounts, 2 contacts, 2 deals, 2 notes/);
     const filters = mock.requests
       .map((r) => new URL(r.path, 'http://x'))
       .filter((u) => u.pathname.endsWith('/query'))
@@ -291,8 +292,8 @@ describe('testing the Autotask connection', () => {
     const ok = await testAutotask(opts({ lookup: lookup() }));
     expect(ok.every((c) => c.ok)).toBe(true);
     expect(ok.at(-1)).toMatchObject({
-      what: 'request limit',
-      message: expect.stringMatching(/^\d+ of 10000 requests used this hour$/),
+      what: 'requestLimit',
+      note: { code: 'autotaskUsage', args: [expect.stringMatching(/^\d+$/), '10000'] },
     });
     expect(await testAutotask(opts({ lookup: `${mock.url}/?u`, username: 'typo@example.com' }))).toEqual([
       {
@@ -310,8 +311,8 @@ describe('testing the Autotask connection', () => {
       error: { code: 'auth', args: [expect.stringMatching(/Companies\/query$/)] },
     });
     mock.forbidden.add('CompanyNotes');
-    expect((await testAutotask(opts({ lookup: lookup() }))).find((c) => c.what === 'CRM notes')).toEqual({
-      what: 'CRM notes',
+    expect((await testAutotask(opts({ lookup: lookup() }))).find((c) => c.what === 'crmNotes')).toEqual({
+      what: 'crmNotes',
       ok: false,
       optional: true,
       message: expect.stringMatching(/may not read .*CompanyNotes\/query \(403\)/),

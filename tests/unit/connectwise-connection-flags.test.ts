@@ -30,7 +30,7 @@ describe('Test connection (ConnectWise)', () => {
     const unknown = await testConnectWise(opts({ companyId: 'nope' }));
     expect(unknown).toEqual([
       {
-        what: 'company info',
+        what: 'companyInfo',
         ok: false,
         message: expect.any(String),
         error: { code: 'unknownCompany', args: [new URL(mock.url).host, 'nope'] },
@@ -44,7 +44,7 @@ describe('Test connection (ConnectWise)', () => {
     });
     expect(await testConnectWise(opts({ site: 'http://127.0.0.1:9' }))).toEqual([
       {
-        what: 'company info',
+        what: 'companyInfo',
         ok: false,
         message: expect.stringMatching(/could not be reached/),
         error: { code: 'network', args: ['127.0.0.1:9/login/companyinfo/northwind', expect.any(String)] },

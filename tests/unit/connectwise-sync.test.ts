@@ -2,6 +2,8 @@
 // Reading and syncing ConnectWise PSA, in full and incrementally, from the mock ConnectWise API
 // (tests/unit/connectwise-mock.ts).
 import { describe, expect, it } from 'vitest';
+import { noteText } from '@/i18n/source-text';
+import { said } from './worded';
 import { readConnectWise } from '@/sources/connectwise';
 import { runSync } from '@/sources/run-sync';
 import { openDb } from '@/storage/db';
@@ -89,7 +91,7 @@ describe('reading ConnectWise', () => {
     const { records, warnings } = await readConnectWise(opts());
     expect(records.campaigns).toEqual([]);
     expect(records.deals.every((d) => d.campaignId === undefined)).toBe(true);
-    expect(warnings).toEqual(['campaigns left out: the API member may not read /marketing/campaigns']);
+    expect(warnings.map(noteText)).toEqual(['campaigns left out: the API member may not read /marketing/campaigns']);
   });
 
   it('leaves company notes out, saying so once, when the API member may not read them', async () => {
@@ -97,7 +99,9 @@ describe('reading ConnectWise', () => {
     const { records, warnings } = await readConnectWise(opts());
     expect(records.accounts).toHaveLength(2);
     expect(records.notes.map((n) => n.sourceId)).toEqual(['opportunity-note-77']);
-    expect(warnings).toEqual(['company notes left out: the API member may not read /company/companies/{id}/notes']);
+    expect(warnings.map(noteText)).toEqual([
+      'company notes left out: the API member may not read /company/companies/{id}/notes',
+    ]);
     // After the first refusal it stops asking.
     expect(
       mock.requests.filter((r) => r.path.includes('/notes') && r.path.includes('/company/companies/')),
@@ -118,10 +122,10 @@ describe('syncing ConnectWise', () => {
   it('stores the records under the source; the backstory links campaign, deal and note', async () => {
     const db = openDb('cw-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({
-      ok: true,
-      message: '2 accounts, 2 contacts, 1 campaigns, 2 deals, 2 notes (1 records without a name or company skipped)',
-    });
+    expect(out.run.ok).toBe(true);
+    expect(said(out.run)).toBe(
+      '2 accounts, 2 contacts, 1 campaign, 2 deals, 2 notes (1 record without a name or company skipped)',
+    );
     const story = (await loadBackstory(db, 'connectwise-t1:company-250'))!;
     expect(story.originCampaign?.name).toBe('Spring trade show 2025');
     expect(story.winningDeal?.productsSold).toContain('2-hour response');
@@ -137,11 +141,11 @@ describe('syncing ConnectWise', () => {
     const db = openDb('cw-' + Math.random());
     await runSync(db, config(), secrets(), fast);
     const rejected = await runSync(db, config(), { ...secrets(), privateKey: 'wrong' }, fast);
-    expect(rejected.run.message).toMatch(/rejected the key \(401\)/);
-    expect(rejected.run.message).not.toContain('wrong');
+    expect(said(rejected.run)).toMatch(/rejected the key \(401\)/);
+    expect(said(rejected.run)).not.toContain('wrong');
     mock.switches = { status: 500, onlyPath: '/sales/opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
-    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(said(failed.run)).toMatch(/failed with 500 after 5 tries/);
     // The same as a code and its arguments, kept with the run and the status for the page to word.
     const host = new URL(mock.url).host;
     expect(rejected.run.error).toEqual({ code: 'auth', args: [`${host}/v2025_1/apis/3.0/company/companies`] });
@@ -183,7 +187,7 @@ describe('incremental syncs (ConnectWise)', () => {
     mock.data.companies.splice(1, 1);
     mock.requests.length = 0;
     const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts/);
+    expect(said(second.run)).toMatch(/^1 changed record read; now 2 accounts/);
     const conditions = mock.requests
       .map((r) => new URL(r.path, 'http://x').searchParams.get('conditions'))
       .filter(Boolean);
@@ -191,7 +195,7 @@ describe('incremental syncs (ConnectWise)', () => {
     expect((await salesRows(db).accounts.get('connectwise-i1:company-250'))?.name).toBe('Granite Peak Surveying Group');
     expect(await salesRows(db).accounts.get('connectwise-i1:company-251')).toBeDefined();
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
-    expect(daily.run.message).toMatch(/^1 accounts/);
+    expect(said(daily.run)).toMatch(/^1 account,/);
     expect(await salesRows(db).accounts.get('connectwise-i1:company-251')).toBeUndefined();
   });
 
@@ -213,8 +217,8 @@ describe('incremental syncs (ConnectWise)', () => {
     mock.data.notes[4100]!.push(note(79, 'Plotter replaced under warranty.'));
     mock.requests.length = 0;
     const second = await runSync(db, config(), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(
-      /^3 changed records read; now 2 accounts, 2 contacts, 1 campaigns, 2 deals, 4 notes/,
+    expect(said(second.run)).toMatch(
+      /^3 changed records read; now 2 accounts, 2 contacts, 1 campaign, 2 deals, 4 notes/,
     );
     expect(await salesRows(db).notes.get('connectwise-i1:company-note-610')).toMatchObject({
       accountId: 'connectwise-i1:company-250',
@@ -239,7 +243,7 @@ describe('incremental syncs (ConnectWise)', () => {
       asked.some(([path]) => path === '/company/companies/251/notes' || path === '/sales/opportunities/4100/notes'),
     ).toBe(false);
     const daily = await runSync(db, config(), secrets(), fast, at('2026-12-02T11:00:00Z'));
-    expect(daily.run.message).toMatch(/^2 accounts, 2 contacts, 1 campaigns, 2 deals, 6 notes/);
+    expect(said(daily.run)).toMatch(/^2 accounts, 2 contacts, 1 campaign, 2 deals, 6 notes/);
     expect(await salesRows(db).notes.get('connectwise-i1:company-note-611')).toMatchObject({
       accountId: 'connectwise-i1:company-251',
     });

@@ -3,6 +3,7 @@
 // request the client sends is checked by the mock against tests/mock-apis/halopsa-contract.ts, and
 // every answer here against the same table.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { noteText } from '@/i18n/source-text';
 import { mapAction, mapClient, mapOpportunity, mapUser, plainText } from '@/sources/halopsa-map';
 import { deliverHaloFlag, haloPages, halopsaSource, testHalo, type HaloOptions } from '@/sources/halopsa';
 import { liveSource } from '@/sources/live-sources';
@@ -23,7 +24,7 @@ import {
 } from '../mock-apis/halopsa-contract';
 import { salesRows } from './stored-records';
 import { readAllPages } from './source-pages';
-import { rejection, wordedRun } from './worded';
+import { rejection, wordedRun, said } from './worded';
 
 let mock: MockHalo;
 const fast = { sleep: async () => undefined, limiter: new RateLimiter(10_000, 1000) };
@@ -227,7 +228,7 @@ describe('reading HaloPSA', () => {
   it('leaves CRM notes out, saying so, when the application may not read them', async () => {
     mock.forbidden.add('/CRMNote');
     const { records, warnings } = await readAll(opts());
-    expect(warnings).toEqual(['CRM notes left out: the API application may not read /CRMNote']);
+    expect(warnings.map(noteText)).toEqual(['CRM notes left out: the API application may not read /CRMNote']);
     expect(records.accounts).toHaveLength(2);
     expect(mock.requests.filter((r) => r.path.startsWith('/api/CRMNote'))).toHaveLength(1);
   });
@@ -244,10 +245,8 @@ describe('reading HaloPSA', () => {
     expect(liveSource('halopsa')).toBe(halopsaSource);
     const db = openDb('halo-' + Math.random());
     const out = await runSync(db, config(), secrets(), fast);
-    expect(out.run).toMatchObject({
-      ok: true,
-      message: '2 accounts, 2 contacts, 2 deals, 2 notes (1 records without a name or company skipped)',
-    });
+    expect(out.run.ok).toBe(true);
+    expect(said(out.run)).toBe('2 accounts, 2 contacts, 2 deals, 2 notes (1 record without a name or company skipped)');
     const story = (await loadBackstory(db, 'halopsa-t1:client-12'))!;
     expect(story.account.leadSource).toBe('Chamber of commerce breakfast');
     expect(story.winningDeal?.name).toBe('Baker & Price - managed IT and backup');
@@ -262,10 +261,10 @@ describe('reading HaloPSA', () => {
     const rejected = await runSync(db, config(), { clientSecret: 'revoked' }, fast);
     expect(rejected.run.error?.code).toBe('haloSignInRefusedTenant');
     expect(wordedRun(rejected.run)).toMatch(/HaloPSA refused the sign-in \(401\): check the client ID, secret, tenant/);
-    expect(rejected.run.message).not.toContain('revoked');
+    expect(said(rejected.run)).not.toContain('revoked');
     mock.switches = { status: 500, onlyPath: '/api/Opportunities' };
     const failed = await runSync(db, config(), secrets(), fast);
-    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(said(failed.run)).toMatch(/failed with 500 after 5 tries/);
     expect(await countsByKind(db, 'halopsa-t1')).toMatchObject({ account: 2, deal: 2, note: 2 });
   });
 
@@ -281,7 +280,7 @@ describe('reading HaloPSA', () => {
     mock.data.clients.splice(1, 1);
     mock.requests.length = 0;
     const second = await runSync(db, config('halopsa-i1'), secrets(), fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/changed records read; now 2 accounts, 2 contacts, 2 deals/);
+    expect(said(second.run)).toMatch(/changed records read; now 2 accounts, 2 contacts, 2 deals/);
     const opps = mock.requests.filter((r) => r.path.startsWith('/api/Opportunities?'));
     expect(opps.map((r) => new URL(r.path, 'http://x').searchParams.get('lastupdatefromdate'))).toEqual([
       '2026-12-01T09:55:00.000Z',
@@ -291,7 +290,7 @@ describe('reading HaloPSA', () => {
     expect(mock.requests.filter((r) => r.path.startsWith('/api/CRMNote'))).toHaveLength(0);
     expect((await salesRows(db).deals.get('halopsa-i1:opportunity-5002'))?.stage).toBe('Negotiation');
     const daily = await runSync(db, config('halopsa-i1'), secrets(), fast, at('2026-12-02T11:00:00Z'));
-    expect(daily.run.message).toMatch(/^1 accounts/);
+    expect(said(daily.run)).toMatch(/^1 account,/);
   });
 });
 
@@ -299,12 +298,12 @@ describe('testing the HaloPSA connection', () => {
   it('passes, or names a refused sign-in, a missing permission for CRM notes, an unreachable host', async () => {
     expect((await testHalo(opts())).every((c) => c.ok)).toBe(true);
     const typo = await testHalo(opts({ clientSecret: 'typo' }));
-    expect(typo).toEqual([{ what: 'sign-in', ok: false, message: expect.any(String), error: expect.any(Object) }]);
+    expect(typo).toEqual([{ what: 'signIn', ok: false, message: expect.any(String), error: expect.any(Object) }]);
     expect(wordedRun(typo[0])).toMatch(/refused the sign-in \(401\)/);
     const elsewhere = await testHalo(opts({ tenant: 'elsewhere' }));
     expect(elsewhere).toEqual([
       {
-        what: 'sign-in',
+        what: 'signIn',
         ok: false,
         message: expect.any(String),
         error: { code: 'haloSignInRefusedTenant', args: ['401'] },
@@ -313,7 +312,7 @@ describe('testing the HaloPSA connection', () => {
     expect(wordedRun(elsewhere[0])).toMatch(/client ID, secret, tenant and scope/);
     mock.forbidden.add('/CRMNote');
     expect((await testHalo(opts())).at(-1)).toEqual({
-      what: 'CRM notes',
+      what: 'crmNotes',
       ok: false,
       optional: true,
       message: expect.stringMatching(/may not read .*CRMNote \(403\)/),
@@ -323,7 +322,7 @@ describe('testing the HaloPSA connection', () => {
     expect((await testHalo(opts())).find((c) => c.what === 'opportunities')?.ok).toBe(false);
     expect(await testHalo(opts({ instance: 'http://127.0.0.1:9' }))).toEqual([
       {
-        what: 'sign-in',
+        what: 'signIn',
         ok: false,
         message: expect.stringMatching(/could not be reached/),
         error: expect.objectContaining({ code: 'network' }),

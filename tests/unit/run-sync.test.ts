@@ -12,7 +12,7 @@ import { RateLimiter } from '@/sources/http';
 import { testHubSpot } from '@/sources/hubspot';
 import { sampleHubSpotData, startMockHubSpot, type MockHubSpot } from '../mock-apis/hubspot-server';
 import { salesRows } from './stored-records';
-import { wordedRun } from './worded';
+import { wordedRun, said } from './worded';
 
 let mock: MockHubSpot;
 let db: BackstoryDB;
@@ -41,7 +41,8 @@ beforeEach(() => {
 describe('syncing a HubSpot source', () => {
   it('stores companies, contacts, deals and notes under the source, owners resolved to names', async () => {
     const out = await runSync(db, config, { token: mock.token }, http());
-    expect(out.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
+    expect(out.run.ok).toBe(true);
+    expect(said(out.run)).toBe('3 accounts, 2 contacts, 3 deals, 1 note');
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, contact: 2, deal: 3, note: 1 });
     const account = await salesRows(db).accounts.get('hubspot-t1:5001');
     expect(account).toMatchObject({
@@ -76,14 +77,14 @@ describe('syncing a HubSpot source', () => {
     await runSync(db, config, { token: mock.token }, http());
     // An incremental pass with nothing changed writes no record: the data stamp stays.
     const stamp = await dataStamp(db);
-    expect((await runSync(db, config, { token: mock.token }, http())).run.message).toMatch(/^0 changed records read/);
+    expect(said((await runSync(db, config, { token: mock.token }, http())).run)).toMatch(/^0 changed records read/);
     expect(await dataStamp(db)).toBe(stamp);
     mock.data.companies = mock.data.companies.filter((c) => c.id !== '5003');
     mock.data.deals = mock.data.deals.filter((d) => d.id !== '9003');
     mock.data.companies[0]!.properties.name = 'Unknown Widgets Limited';
     // An incremental pass cannot see deletions: they go with the next full pass (daily).
     const incremental = await runSync(db, config, { token: mock.token }, http());
-    expect(incremental.run.message).toMatch(/^0 changed records read/);
+    expect(said(incremental.run)).toMatch(/^0 changed records read/);
     expect(await salesRows(db).accounts.get('hubspot-t1:5003')).toBeDefined();
     const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(Date.now() + 25 * 3600_000));
     expect(out.run.ok).toBe(true);
@@ -108,7 +109,7 @@ describe('syncing a HubSpot source', () => {
     });
     mock.requests.length = 0;
     const out = await runSync(db, config, { token: mock.token }, http(), () => new Date(t0 + 3600_000));
-    expect(out.run.message).toMatch(/^2 changed records read; now 3 accounts, 2 contacts, 3 deals, 2 notes/);
+    expect(said(out.run)).toMatch(/^2 changed records read; now 3 accounts, 2 contacts, 3 deals, 2 notes/);
     expect(mock.requests.some((r) => r.path === '/crm/v3/objects/contacts/search')).toBe(true);
     expect(mock.requests.some((r) => r.path === '/crm/v4/associations/notes/companies/batch/read')).toBe(true);
     expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies?'))).toBe(false);
@@ -137,7 +138,7 @@ describe('syncing a HubSpot source', () => {
     try {
       const out = await runSync(db, config, { token: mock.token }, shallow, () => new Date(t0 + 3600_000));
       expect(out.run).toMatchObject({ ok: true });
-      expect(out.run.message).toMatch(/^25\d changed records read/);
+      expect(said(out.run)).toMatch(/^25\d changed records read/);
       for (const i of [0, 99, 100, 149, 150, 249])
         expect(await salesRows(db).accounts.get(`hubspot-t1:${20_000 + i}`), String(i)).toMatchObject({
           name: `Changed ${i}`,
@@ -156,8 +157,8 @@ describe('syncing a HubSpot source', () => {
     mock.setToken('pat-na1-new-token');
     const out = await runSync(db, config, { token: old }, http());
     expect(out.run.ok).toBe(false);
-    expect(out.run.message).toMatch(/rejected the key \(401\)/);
-    expect(out.run.message).not.toContain(old);
+    expect(said(out.run)).toMatch(/rejected the key \(401\)/);
+    expect(said(out.run)).not.toContain(old);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3, deal: 3 });
   });
 
@@ -166,17 +167,17 @@ describe('syncing a HubSpot source', () => {
     mock.data.companies = [];
     mock.switches = { status: 500 };
     const failed = await runSync(db, config, { token: mock.token }, http());
-    expect(failed.run.message).toMatch(/failed with 500 after 5 tries/);
+    expect(said(failed.run)).toMatch(/failed with 500 after 5 tries/);
     mock.switches = { malformed: true };
     const malformed = await runSync(db, config, { token: mock.token }, http());
-    expect(malformed.run.message).toMatch(/did not answer JSON/);
+    expect(said(malformed.run)).toMatch(/did not answer JSON/);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 3 });
   });
 
   it('fails part-way (contacts) without writing the companies it already read', async () => {
     mock.switches = { status: 503, onlyPath: '/crm/v3/objects/contacts' };
     const out = await runSync(db, config, { token: mock.token }, { ...http(), retries: 0 });
-    expect(out.run.message).toMatch(/contacts failed with 503/);
+    expect(said(out.run)).toMatch(/contacts failed with 503/);
     expect(mock.requests.some((r) => r.path.startsWith('/crm/v3/objects/companies'))).toBe(true);
     expect(await countsByKind(db, 'hubspot-t1')).toMatchObject({ account: 0, contact: 0 });
   });
@@ -193,7 +194,8 @@ describe('syncing a HubSpot source', () => {
     mock.switches = {};
     mock.requests.length = 0;
     const resumed = await runSync(db, config, { token: mock.token }, http());
-    expect(resumed.run).toMatchObject({ ok: true, message: '3 accounts, 2 contacts, 3 deals, 1 notes' });
+    expect(resumed.run.ok).toBe(true);
+    expect(said(resumed.run)).toBe('3 accounts, 2 contacts, 3 deals, 1 note');
     expect(
       mock.requests.some(
         (r) => r.path.startsWith('/crm/v3/objects/companies') || r.path.startsWith('/crm/v3/objects/contacts'),
@@ -214,7 +216,7 @@ describe('syncing a HubSpot source', () => {
     mock.switches = { delayMs: 400 };
     const out = await runSync(db, config, { token: mock.token }, { ...http(), timeoutMs: 100, retries: 1 });
     expect(out.run).toMatchObject({ ok: false });
-    expect(out.run.message).toMatch(/did not answer within 1 s/);
+    expect(said(out.run)).toMatch(/did not answer within 1 s/);
   });
 
   it('keeps the last good data and says so when the disk is full', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Node's own fetch against the mock Salesforce org on 127.0.0.1 (happy-dom's fetch applies CORS).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { noteText } from '@/i18n/source-text';
 import { mapContact, mapOpportunity } from '@/sources/salesforce-map';
 import { deliverSalesforceFlag, readSalesforce, testSalesforce } from '@/sources/salesforce';
 import { loginHostOf, parseLimitInfo, salesforceSignIn, type SfOptions } from '@/sources/salesforce-auth';
@@ -13,7 +14,7 @@ import { countsByKind } from '@/storage/record-store';
 import { loadBackstory } from '@/services/backstory';
 import { sampleSalesforceData, startMockSalesforce, type MockSalesforce } from '../mock-apis/salesforce-server';
 import { salesRows } from './stored-records';
-import { rejection, wordedRun } from './worded';
+import { rejection, wordedRun, said } from './worded';
 
 let mock: MockSalesforce;
 let refreshToken: string;
@@ -184,7 +185,9 @@ describe('reading Salesforce', () => {
       ['salesforce:006000000000001AAA', 'X-ray room\nThe X-ray workstation must be back within 4 hours.', 'Priya Nair'],
     ]);
     expect(skipped).toBe(1);
-    expect(warnings).toEqual([expect.stringMatching(/^Salesforce API requests in the last 24 hours: \d+ of 15,000$/)]);
+    expect(warnings.map(noteText)).toEqual([
+      expect.stringMatching(/^Salesforce API requests in the last 24 hours: \d+ of 15,000$/),
+    ]);
   });
 
   it("pages by nextRecordsUrl, and reads each record's own currency where multi-currency is on", async () => {
@@ -243,8 +246,8 @@ describe('syncing Salesforce', () => {
   it('stores the records, shows the API use, reads only changes between daily full passes, and keeps the last good data', async () => {
     const db = openDb('sf-' + Math.random());
     const first = await runSync(db, config(), { refreshToken }, fast, at('2026-12-01T10:00:00Z'));
-    expect(first.run.message).toMatch(
-      /^2 accounts, 2 contacts, 1 campaigns, 2 deals, 2 notes \(1 records without a name or company skipped; Salesforce API requests in the last 24 hours: \d+ of 15,000\)$/,
+    expect(said(first.run)).toMatch(
+      /^2 accounts, 2 contacts, 1 campaign, 2 deals, 2 notes \(1 record without a name or company skipped; Salesforce API requests in the last 24 hours: \d+ of 15,000\)$/,
     );
     const story = (await loadBackstory(db, 'salesforce-t1:001000000000001AAA'))!;
     expect(story.originCampaign?.name).toBe('Vet expo 2026');
@@ -257,18 +260,18 @@ describe('syncing Salesforce', () => {
     mock.data.Account.splice(0, 1);
     mock.requests.length = 0;
     const second = await runSync(db, config(), { refreshToken }, fast, at('2026-12-01T11:00:00Z'));
-    expect(second.run.message).toMatch(/^1 changed records read; now 2 accounts/);
+    expect(said(second.run)).toMatch(/^1 changed record read; now 2 accounts/);
     expect(
       mock.requests.some((r) => decodeURIComponent(r.path).includes('WHERE SystemModstamp > 2026-12-01T09:55:00Z')),
     ).toBe(true);
     expect((await salesRows(db).accounts.get('salesforce-t1:001000000000002AAA'))?.name).toBe('Bluebird Family Dental');
     const daily = await runSync(db, config(), { refreshToken }, fast, at('2026-12-02T11:00:00Z'));
-    expect(daily.run.message).toMatch(/^1 accounts/);
+    expect(said(daily.run)).toMatch(/^1 account,/);
     mock.revoke();
     const refused = await runSync(db, config(), { refreshToken }, fast, at('2026-12-02T12:00:00Z'));
     expect(refused.run).toMatchObject({ ok: false, error: { code: 'salesforceSignInAgain' } });
     expect(wordedRun(refused.run)).toMatch(/sign in again/);
-    expect(refused.run.message).not.toContain(refreshToken);
+    expect(said(refused.run)).not.toContain(refreshToken);
     expect(await countsByKind(db, 'salesforce-t1')).toMatchObject({ account: 1 });
   });
 });
@@ -277,11 +280,17 @@ describe('Test connection (Salesforce)', () => {
   it('checks the sign-in and each object, naming the gap', async () => {
     const checks = await testSalesforce(opts());
     expect(checks.every((c) => c.ok)).toBe(true);
-    expect(checks[0]!.message).toMatch(/API requests in the last 24 hours/);
+    expect(checks[0]).toMatchObject({
+      what: 'signIn',
+      note: { code: 'salesforceUsage', args: [expect.stringMatching(/^\d+$/), '15000'] },
+    });
+    expect(checks.slice(1).map((c) => [c.what, c.name])).toEqual(
+      ['Account', 'Contact', 'Opportunity', 'Campaign', 'Note', 'ContentNote'].map((o) => ['object', o]),
+    );
     mock.revoke();
     const refused = await testSalesforce(opts());
     expect(refused).toEqual([
-      { what: 'sign-in', ok: false, message: expect.any(String), error: { code: 'salesforceSignInAgain', args: [] } },
+      { what: 'signIn', ok: false, message: expect.any(String), error: { code: 'salesforceSignInAgain', args: [] } },
     ]);
     expect(wordedRun(refused[0])).toMatch(/sign in again/);
   });

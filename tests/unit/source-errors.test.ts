@@ -287,3 +287,75 @@ describe('the guard against English sentences thrown under sources/', () => {
     ).toEqual([]);
   });
 });
+
+/**
+ * The same guard for what a sync or a connection test says besides errors (core/source-notes.ts):
+ * a warning pushed (`warnings.push(…)`, `warning: …`), a check's or a run's `message: …` or a
+ * check's `what: …` under sources/ may not be an English sentence (a string or template with a
+ * space in it, or a constant holding one): it is a note's code and arguments, worded by the pages.
+ */
+function uncodedNotes(files: { path: string; text: string }[]): string[] {
+  const found: string[] = [];
+  const sentence = /^(['"`])[^'"`\n]*[A-Za-z.;:,)]\s[^'"`\n]*\1/;
+  for (const { path, text } of files) {
+    /** A constant defined in this file as a sentence. */
+    const sentenceConstant = (name: string) =>
+      new RegExp(`const ${name}\\s*(?::[^=]+)?=\\s*(['"\`])[^'"\`]*\\s`).test(text);
+    const at = (index: number, what: string) =>
+      found.push(`${path}:${text.slice(0, index).split('\n').length}: ${what}`);
+    for (const m of text.matchAll(/\b\w*[wW]arnings\.push\(/g)) {
+      const args = argumentsAt(text, m.index + m[0].length - 1).trim();
+      const constant = /^([A-Z][A-Z0-9_]+)$/.exec(args)?.[1];
+      if (sentence.test(args) || (constant && sentenceConstant(constant))) at(m.index, `pushes ${args.slice(0, 60)}`);
+    }
+    for (const m of text.matchAll(/\b(warning|message|what):\s*/g)) {
+      const value = text.slice(m.index + m[0].length, m.index + m[0].length + 300);
+      const expression = value.split(/[,;]\s*\n|\n\s*[}\]]|\s}/)[0]!;
+      const constant = /^([A-Z][A-Z0-9_]+)\b/.exec(expression)?.[1];
+      if (
+        sentence.test(expression) ||
+        /['"`][^'"`\n]*[a-z][;:,]?\s['"`]/.test(expression) ||
+        (constant && sentenceConstant(constant))
+      )
+        at(m.index, `${m[1]}: ${expression.slice(0, 60)}`);
+    }
+  }
+  return found;
+}
+
+describe('the guard against English warnings, check messages and summaries under sources/', () => {
+  it('finds none', () => {
+    const files = sourceFiles('sources').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+    expect(uncodedNotes(files)).toEqual([]);
+  });
+
+  it('would find the kinds there were before notes had codes, and lets coded ones pass', () => {
+    const file = (text: string) => uncodedNotes([{ path: 'sources/x.ts', text }]);
+    expect(file("warnings.push('campaigns left out: the API member may not read /marketing/campaigns');")).toHaveLength(
+      1,
+    );
+    expect(
+      file(
+        "const NOTES_LEFT_OUT = 'CRM notes left out: the API user may not read CompanyNotes';\nout.warnings.push(NOTES_LEFT_OUT);",
+      ),
+    ).toHaveLength(1);
+    expect(
+      file(
+        "export const STAGES_LEFT_OUT =\n  'deal stages are shown by id: the token may not read the pipelines';\nreturn { stages, warning: STAGES_LEFT_OUT };",
+      ),
+    ).toHaveLength(1);
+    expect(
+      file("checks.push({ what: 'request limit', ok: true, message: `${used} of ${limit} requests used this hour` });"),
+    ).toHaveLength(2);
+    expect(file("message:\n  (pass.unchanged ? 'unchanged; ' : head) + summary(counts),\n")).toHaveLength(1);
+    expect(file("warnings.push(note('connectWiseCampaignsLeftOut', '/marketing/campaigns'));")).toEqual([]);
+    expect(
+      file("const NOTES_LEFT_OUT = note('autotaskNotesLeftOut', 'CompanyNotes');\nwarnings.push(NOTES_LEFT_OUT);"),
+    ).toEqual([]);
+    expect(file("checks.push({ what: 'requestLimit', ok: true, note: note('autotaskUsage', used, limit) });")).toEqual(
+      [],
+    );
+    expect(file('message: summaryCodeText(summary),\n')).toEqual([]);
+    expect(file("this.out.warnings.push(msg('footer', String(line)));")).toEqual([]);
+  });
+});

@@ -57,7 +57,7 @@ describe('the background sync runner', () => {
     await resumeInterrupted();
     const status = (await sourceStatusItem.getValue())['hubspot-w1']!;
     expect(status.running).toBeFalsy();
-    expect(status.runs[0]).toMatchObject({ ok: true, message: expect.stringMatching(/3 accounts/) });
+    expect(status.runs[0]).toMatchObject({ ok: true, summary: { counts: { account: 3 } } });
   });
 
   it('only reports a pass that completed in a worker stopped before it could say so, reading nothing again', async () => {

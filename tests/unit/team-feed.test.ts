@@ -6,7 +6,7 @@ import { openDb, type BackstoryDB } from '@/storage/db';
 import { countsByKind } from '@/storage/record-store';
 import type { SourceConfig } from '@/storage/source-configs';
 import { salesRows } from './stored-records';
-import { thrown, wordedRun } from './worded';
+import { thrown, wordedRun, said } from './worded';
 
 const URL_ = 'https://files.example.com/backstory/feed.json';
 const backup = (name: string, other = true) =>
@@ -88,11 +88,8 @@ describe('team feed', () => {
   it('imports a backup, then asks conditionally and keeps the data on 304', async () => {
     const { state, fetch } = server();
     const first = await runSync(db, config, { feedHeader: 'Bearer s3cret' }, { fetch });
-    expect(first.run).toMatchObject({
-      ok: true,
-      message: '2 accounts, 0 contacts, 1 deals, 0 notes',
-      changedAt: '2026-12-01T10:00:00.000Z',
-    });
+    expect(first.run).toMatchObject({ ok: true, changedAt: '2026-12-01T10:00:00.000Z' });
+    expect(said(first.run)).toBe('2 accounts, 0 contacts, 1 deal, 0 notes');
     expect(state.seen[0]).toEqual({ Authorization: 'Bearer s3cret' });
     // Two sources' "a1" stay apart, and the deal still points at its account.
     const deal = await salesRows(db).deals.get('policy-feed:csv:d1');
@@ -104,7 +101,8 @@ describe('team feed', () => {
       'If-None-Match': '"v1"',
       'If-Modified-Since': 'Tue, 01 Dec 2026 10:00:00 GMT',
     });
-    expect(second.run).toMatchObject({ ok: true, message: 'unchanged; 2 accounts, 0 contacts, 1 deals, 0 notes' });
+    expect(second.run.ok).toBe(true);
+    expect(said(second.run)).toBe('unchanged; 2 accounts, 0 contacts, 1 deal, 0 notes');
     expect(second.run.changedAt).toBe('2026-12-01T10:00:00.000Z');
     expect(await countsByKind(db, 'policy-feed')).toMatchObject({ account: 2, deal: 1 });
   });
@@ -132,7 +130,7 @@ describe('team feed', () => {
     state.status = 200;
     state.body = backup('Acme Dental Group', false);
     const fixed = await runSync(db, config, undefined, { fetch });
-    expect(fixed.run.message).toBe('1 accounts, 0 contacts, 1 deals, 0 notes');
+    expect(said(fixed.run)).toBe('1 account, 0 contacts, 1 deal, 0 notes');
     expect((await salesRows(db).accounts.get('policy-feed:csv:a1'))?.name).toBe('Acme Dental Group');
   });
 

@@ -1,6 +1,8 @@
 /** Errors, failed runs and checks as the pages word them (English: tests/unit/setup.ts), from their code. */
 import { errorText } from '@/i18n/error-text';
 import { errorDetail, type ErrorDetail } from '@/sources/http';
+import type { SyncRun } from '@/core/source-status';
+import { runText } from '@/i18n/source-text';
 
 export const worded = (e: unknown): string => errorText(e instanceof Error ? e.message : String(e), errorDetail(e));
 
@@ -19,3 +21,6 @@ export function thrown(f: () => unknown): string {
     return worded(e);
   }
 }
+
+/** What a sync run says as the options page words it: its summary (or, failed, its plain text). */
+export const said = (run: SyncRun): string => runText(run);
