@@ -15,11 +15,21 @@
  *
  * It also takes the time as bench/browser.ts takes it (a poll on animation frames set up once the
  * page's DOMContentLoaded reached the bench), to show what that adds.
+ *
+ * `STEPS_ACCOUNTS=50000`: with that many generated accounts beside the sample data (bench/data.ts),
+ * imported as bench/browser.ts's large bench imports them. With `STEPS_PROFILE=dir` they are
+ * imported into that browser profile once and the profile is used again by later runs (of any
+ * build: the test build's id is fixed), each run then starting with a new worker.
  */
 import type { Frame, Worker } from 'playwright-core';
 import { launch, loadSampleData, type Harness } from '../tests/e2e/harness';
 import { latency } from './stats';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeData } from './data';
+// Types only: sources/backup.ts reaches the extension's storage, which Node cannot load.
+import type { BackupFile } from '../sources/backup';
 
 type Steps = Record<string, number>;
 
@@ -96,6 +106,16 @@ function noteWorkerSteps(): void {
   g.chrome.runtime.onMessage.addListener((m) => {
     if (m?.type === 'ticket:update') mark('worker got report');
   });
+  // The worker's thread held by other work: each gap of over 20 ms in a 5 ms timer, as [end, length].
+  const blocked: [number, number][] = [];
+  (g as unknown as { benchBlocked: [number, number][] }).benchBlocked = blocked;
+  let last = at();
+  setInterval(() => {
+    const now = at();
+    if (now - last > 20) blocked.push([now, now - last - 5]);
+    if (blocked.length > 5000) blocked.splice(0, 1000);
+    last = now;
+  }, 5);
   // After the report: each storage.session call and IndexedDB transaction, numbered in order.
   let n = 0;
   const since = () => steps[0]!['worker got report'] !== undefined;
@@ -143,7 +163,7 @@ async function worker(h: Harness): Promise<Worker> {
   return found ?? (await h.context.waitForEvent('serviceworker'));
 }
 
-async function run(h: Harness): Promise<{ steps: Steps; bench: number }> {
+async function run(h: Harness): Promise<{ steps: Steps; bench: number; blockedMs: number }> {
   const sw = await worker(h);
   await sw.evaluate(script(noteWorkerSteps));
   await sw.evaluate(() => {
@@ -170,7 +190,8 @@ async function run(h: Harness): Promise<{ steps: Steps; bench: number }> {
       !!document.querySelector('[data-testid=relevant]') &&
       performance.timeOrigin + performance.now(),
     undefined,
-    { polling: 'raf' },
+    // Room for a worker busy after a large import (as bench/browser.ts gives it).
+    { polling: 'raf', timeout: 120_000 },
   );
   const bench = ((await shown.jsonValue()) as number) - timing.dcl;
   await frame.waitForFunction(() => (window as unknown as { benchSteps: Steps }).benchSteps['frame backstory shown']);
@@ -181,21 +202,81 @@ async function run(h: Harness): Promise<{ steps: Steps; bench: number }> {
       'frame response end': t.responseEnd,
     };
   });
-  const inWorker = await sw
-    .evaluate(() => (globalThis as unknown as { benchSteps?: Steps[] }).benchSteps?.[0] ?? {})
+  const inWorker: Steps = await sw
+    .evaluate((from: number) => {
+      const g = globalThis as unknown as { benchSteps?: Steps[]; benchBlocked?: [number, number][] };
+      const steps = g.benchSteps?.[0] ?? {};
+      // How long the worker's thread was held by other work between the page's start and the story posted.
+      const to = steps['worker posted story'] ?? Infinity;
+      const held = (g.benchBlocked ?? []).filter(([end]) => end > from && end - 5 <= to);
+      return { ...steps, blockedMs: held.reduce((sum, [, ms]) => sum + ms, 0) };
+    }, timing.start)
     .catch(() => ({}));
+  const blockedMs = inWorker.blockedMs ?? 0;
+  delete inWorker.blockedMs;
   await page.close();
   const steps: Steps = { 'page navigation start': timing.start, ...timing.steps, ...inFrame, ...inWorker };
   for (const k of Object.keys(steps)) steps[k] = steps[k]! - timing.dcl;
-  return { steps, bench };
+  return { steps, bench, blockedMs };
+}
+
+/** `accounts` generated accounts imported through Options > Data, in three files as bench/browser.ts does. */
+async function importAccounts(h: Harness, accounts: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-steps-'));
+  try {
+    const { emailsByAccount: _emails, ...records } = makeData(accounts);
+    const none = { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] };
+    const half = Math.ceil(records.notes.length / 2);
+    const parts: Partial<BackupFile['records']>[] = [
+      { ...records, notes: [] },
+      { notes: records.notes.slice(0, half) },
+      { notes: records.notes.slice(half) },
+    ];
+    const options = await h.extensionPage('options.html');
+    for (const [i, part] of parts.entries()) {
+      const file: BackupFile = {
+        format: 'backstory-backup',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        records: { ...none, ...part },
+        pins: [],
+      };
+      const path = join(dir, `steps-${i}.json`);
+      writeFileSync(path, JSON.stringify(file));
+      await options.reload();
+      await options.getByLabel('Files').setInputFiles(path);
+      await options.getByRole('button', { name: /^Import / }).click({ timeout: 600_000 });
+      const outcome = options.getByTestId('import-outcome');
+      await outcome.waitFor({ timeout: 600_000 });
+      if ((await outcome.getAttribute('role')) === 'alert')
+        throw new Error(`the import was refused: ${(await outcome.textContent())?.slice(0, 300)}`);
+      console.log(`  (steps: part ${i + 1} of 3 imported)`);
+    }
+    await options.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const runs = Number(process.env.STEPS_RUNS ?? 15);
-const h = await launch();
+const accounts = Number(process.env.STEPS_ACCOUNTS ?? 0);
+const profile = process.env.STEPS_PROFILE;
+const imported = profile && join(profile, `backstory-steps-${accounts}`);
+const h = await launch(profile ? { profile } : {});
 try {
-  await loadSampleData(h);
+  if (!imported || !existsSync(imported)) {
+    await loadSampleData(h);
+    if (accounts) await importAccounts(h, accounts);
+    if (imported) writeFileSync(imported, '');
+  } else if (process.env.STEPS_AFTER_WRITE) {
+    // A write just before the runs (the sample data loaded again): the worker then brings what
+    // it derives from all the records up to date (the search index, the relevance indexes), as
+    // after bench/browser.ts's import.
+    await loadSampleData(h);
+  }
   const all: Steps[] = [];
   const bench: number[] = [];
+  const series: string[] = [];
   // STEPS_TRACE=file.json: a Chromium trace of the measured runs (the marks above are in it as `steps:…`).
   const host = h.context.pages()[0] ?? (await h.context.newPage());
   const cdp = process.env.STEPS_TRACE ? await h.context.newCDPSession(host) : undefined;
@@ -208,6 +289,7 @@ try {
         transferMode: 'ReportEvents',
       });
     const r = await run(h);
+    series.push(`${r.bench.toFixed(0)}/${r.blockedMs.toFixed(0)}`);
     if (i < 2) continue;
     all.push(r.steps);
     bench.push(r.bench);
@@ -228,7 +310,7 @@ try {
     .sort((a, b) => a.p50 - b.p50);
   const { loadavg } = await import('node:os');
   console.log(
-    `\nIn-page sidebar, ms from the ticket page's DOMContentLoaded (end), sample data, ${runs} runs; load average ${loadavg()
+    `\nIn-page sidebar, ms from the ticket page's DOMContentLoaded (end), sample data${accounts ? ` and ${accounts} accounts` : ''}, ${runs} runs; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
@@ -240,6 +322,10 @@ try {
   const b = latency(bench);
   console.log(
     `${'as bench/browser.ts takes it'.padEnd(40)}${b.p50.toFixed(1).padStart(8)}${b.p95.toFixed(1).padStart(8)}`,
+  );
+  // Run by run, in order: a slow stretch (the worker busy with something) shows as such.
+  console.log(
+    `run by run (warm-ups first), as bench/browser.ts takes it / ms the worker's thread was held by other work from the page's start to the story: ${series.join(' ')}`,
   );
   if (process.env.STEPS_RAW) console.log(JSON.stringify(all));
 } finally {

@@ -44,7 +44,8 @@ interface KeptText {
   text?: string;
   words?: TicketWords;
 }
-const texts = new Map<number, KeptText>();
+/** null: the tab's report had no text, known without asking storage.session. */
+const texts = new Map<number, KeptText | null>();
 const textItem = (tabId: number) =>
   storage.defineItem<KeptText | null>(`session:ticketText:${tabId}`, { fallback: null });
 
@@ -66,8 +67,11 @@ export async function rememberTicketText(
       .setValue(kept)
       .catch(() => undefined);
   }
-  if (ref && (await textFor(tabId, ref)) !== undefined) return;
-  texts.delete(tabId);
+  const known = texts.get(tabId);
+  if (ref && known && known.key === ticketKey(ref)) return;
+  // A worker started since the last report asks the copy; what a newer report left meanwhile stays.
+  if (ref && !texts.has(tabId) && ((await textFor(tabId, ref)) !== undefined || texts.has(tabId))) return;
+  texts.set(tabId, null);
   return textItem(tabId)
     .removeValue()
     .catch(() => undefined);
@@ -75,12 +79,12 @@ export async function rememberTicketText(
 
 /** The tab's text and words, only while they are for this very ticket page. */
 async function textFor(tabId: number, ref: TicketRef): Promise<Omit<KeptText, 'key'> | undefined> {
-  const kept =
-    texts.get(tabId) ??
-    (await textItem(tabId)
-      .getValue()
-      .catch(() => null)) ??
-    undefined;
+  // From memory when this worker was told; else (a worker started since) from the copy.
+  const kept = texts.has(tabId)
+    ? texts.get(tabId)
+    : await textItem(tabId)
+        .getValue()
+        .catch(() => null);
   return kept && kept.key === ticketKey(ref) ? { text: kept.text, words: kept.words } : undefined;
 }
 

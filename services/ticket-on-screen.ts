@@ -1,5 +1,5 @@
 import type { TicketRef } from '@/core/model';
-import { tabTicketItem } from '../storage/tab-tickets';
+import { tabTicket } from '../storage/tab-tickets';
 
 /** Whether two addresses are on the same origin (an address missing or not parsed: no). */
 export function sameOrigin(a: string, b: string | undefined): boolean {
@@ -16,6 +16,6 @@ export function sameOrigin(a: string, b: string | undefined): boolean {
  * sidebar makes about "its" ticket is checked this way, whatever it asks.
  */
 export async function ticketOnScreen(tabId: number, tabUrl: string | undefined): Promise<TicketRef | undefined> {
-  const ref = await tabTicketItem(tabId).getValue();
+  const ref = await tabTicket(tabId);
   return ref && sameOrigin(ref.url, tabUrl) ? ref : undefined;
 }

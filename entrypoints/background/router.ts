@@ -13,7 +13,7 @@ import {
 import { classifySender, mayReport } from '@/core/senders';
 import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { matchesAny } from '@/adapters/url-match';
-import { saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
+import { saveTabTicket } from '@/storage/tab-tickets';
 import { sitesItem } from '@/storage/sites';
 import { beginStory, findForTab, flagForTab, pinForTab, rememberTicketText } from '@/services/sidebar-requests';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
@@ -76,12 +76,13 @@ export function createRouter(deps: RouterDeps) {
       if (!mayReport(message.ref, sender.url)) throw new Error('a ticket of another site');
       // The ticket's text (and its subject and first message, customer text that only orders the
       // account's notes) stays in memory for this ticket only. Its story is begun at once, and
-      // pushed to the tab's sidebar once the ticket is stored (it may connect before or after).
+      // pushed to the tab's sidebar at once, from the worker's memory (it may connect before or
+      // after); storage.session's copy, for a worker that starts later, is written meanwhile.
       void rememberTicketText(tabId, message.ref, message.text, message.words);
       beginStory(tabId, message.ref);
-      const previous = await tabTicketItem(tabId).getValue();
-      await saveTabTicket(tabId, message.ref, message.page);
+      const saved = saveTabTicket(tabId, message.ref, message.page);
       channel.ticketChanged(tabId);
+      const previous = (await saved).ref;
       const ref = message.ref;
       if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
       else if (ref && previous)

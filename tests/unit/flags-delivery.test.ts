@@ -11,7 +11,7 @@ import { flagsOn, markHandedOver } from '@/services/flags';
 import { loadBackstory } from '@/services/backstory';
 import { createFlag } from '@/services/flag-create';
 import { storyForTab } from '@/services/sidebar-requests';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { saveTabTicket } from '@/storage/tab-tickets';
 import { loadRecordSet } from '@/storage/record-writes';
 import { emptyRecordSet } from '@/core/model';
 import { salesRows } from './stored-records';
@@ -130,7 +130,7 @@ describe('flags for sales', () => {
     await deliverDue(db, deps());
     await runSync(db, config, { token: mock.token }, http, () => new Date(), { full: true });
     expect((await salesRows(db).notes.toArray()).some((n) => n.body.includes(flag.id))).toBe(true);
-    await tabTicketItem(9).setValue(ticket);
+    await saveTabTicket(9, ticket, undefined);
     const story = await storyForTab(9, ticket.url, db);
     expect(story?.flags?.map((f) => f.id)).toEqual([flag.id]);
     expect(story?.story?.notes.map((n) => n.body)).toEqual([

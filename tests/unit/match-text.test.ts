@@ -8,7 +8,7 @@ import { matchReason } from '@/components/MatchLine';
 import { TICKET_TEXT_MAX as CONTENT_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { savePin } from '@/services/match-index';
 import { beginStory, forgetTab, rememberTicketText, storiesChanged, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
@@ -204,7 +204,7 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
 
   it('matches the account the text names when the fields match nothing', async () => {
     const db = await sampleDb();
-    await tabTicketItem(21).setValue(ref);
+    await saveTabTicket(21, ref, undefined);
     void rememberTicketText(21, ref, body);
     beginStory(21, ref, db);
     const story = await storyForTab(21, ref.url, db);
@@ -222,7 +222,7 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
 
   it('still has the text when a stopped worker is replaced (a copy in session storage)', async () => {
     const db = await sampleDb();
-    await tabTicketItem(23).setValue(ref);
+    await saveTabTicket(23, ref, undefined);
     await rememberTicketText(23, ref, body);
     // A new worker: the module's memory is gone, session storage is not.
     vi.resetModules();
@@ -238,16 +238,16 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
 
   it('uses no text sent with another ticket, and lets fields and pins win', async () => {
     const db = await sampleDb();
-    await tabTicketItem(22).setValue(ref);
+    await saveTabTicket(22, ref, undefined);
     void rememberTicketText(22, { ...ref, ticketId: '10' }, body);
     expect((await storyForTab(22, ref.url, db))?.match.status).toBe('none');
     // The fields match: the text is not read.
     const acme = { ...ref, contactEmail: 'dana@acmedental.com' };
-    await tabTicketItem(22).setValue(acme);
+    await saveTabTicket(22, acme, undefined);
     void rememberTicketText(22, acme, body);
     expect((await storyForTab(22, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
     // A pin for the requester's domain wins over the text.
-    await tabTicketItem(22).setValue(ref);
+    await saveTabTicket(22, ref, undefined);
     void rememberTicketText(22, ref, body);
     await savePin(db, ref, SAMPLE_FIXED.baker.accountId);
     storiesChanged();
@@ -261,12 +261,12 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
     await rememberTicketText(24, ref, body);
     const fuller = { ...ref, company: 'Unknown Widgets Ltd', missing: [] };
     await rememberTicketText(24, fuller, undefined);
-    await tabTicketItem(24).setValue(fuller);
+    await saveTabTicket(24, fuller, undefined);
     expect((await storyForTab(24, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
     // Another ticket reported without text has none.
     const other = { ...ref, ticketId: '11', url: ref.url.replace(/\d+$/, '11') };
     await rememberTicketText(24, other, undefined);
-    await tabTicketItem(24).setValue(other);
+    await saveTabTicket(24, other, undefined);
     expect((await storyForTab(24, other.url, db))?.match.status).toBe('none');
     forgetTab(24);
   });

@@ -8,7 +8,7 @@ import { contentScriptMatches } from '@/adapters/hosts';
 import { getDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { recipesItem, sitesItem } from '@/storage/sites';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { forgetHeldTabTickets, saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { createRouter } from '@/entrypoints/background/router';
 import { syncSource } from '@/entrypoints/background/source-sync';
@@ -148,6 +148,8 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   vi.clearAllMocks();
+  forgetHeldTabTickets();
+  await fakeBrowser.storage.session.clear();
   await getDb().pins.clear();
   await getDb().flags.clear();
   channel = { ticketChanged: vi.fn(), panelShows: vi.fn(() => true) };
@@ -214,7 +216,7 @@ describe('every message type', () => {
   it.each(TYPES)(
     '%s: refused from every sender kind it is not meant for, and from senders of no kind',
     async (type) => {
-      await tabTicketItem(TAB).setValue(type === 'ticket:update' ? null : ref);
+      await saveTabTicket(TAB, type === 'ticket:update' ? null : ref, undefined);
       for (const kind of KINDS.filter((k) => !ALLOWED[type].includes(k))) {
         expect(await route(withShown(type), senderOf[kind]), `${type} from ${kind}`).toBeUndefined();
       }
@@ -224,7 +226,7 @@ describe('every message type', () => {
   );
 
   it.each(TYPES)('%s: answered for the sender kind it is meant for', async (type) => {
-    await tabTicketItem(TAB).setValue(type === 'ticket:update' ? null : ref);
+    await saveTabTicket(TAB, type === 'ticket:update' ? null : ref, undefined);
     const kind = ALLOWED[type][0]!;
     const reply = await route(withShown(type), senderOf[kind]);
     expect(reply, `${type} from ${kind}`).toMatchObject({ ok: true });
@@ -246,7 +248,7 @@ describe('every message type', () => {
 
 describe('ticket:update', () => {
   it("stores a report only for the sender's own tab, and only a ticket on the reporting page's origin", async () => {
-    await tabTicketItem(8).setValue(null);
+    await saveTabTicket(8, null, undefined);
     const forged = { ...ref, url: `${ADDED}/tickets/1042` };
     expect(await route({ type: 'ticket:update', ref: forged }, content(`${HOSTED}/agent/tickets/1042`))).toEqual({
       ok: false,
@@ -287,21 +289,21 @@ describe.each([
   };
 
   it('is refused in a tab that moved to another origin than its ticket', async () => {
-    await tabTicketItem(TAB).setValue(ref);
+    await saveTabTicket(TAB, ref, undefined);
     refused(await route(valid[type], sidebar(`${EVIL}/framing-the-sidebar`)));
     refused(await route(valid[type], { ...sidebar(ref.url), tab: { id: TAB } }));
     expect(await effect()).toBeFalsy();
   });
 
   it('is refused in a tab that shows no ticket, and never acts on another tab', async () => {
-    await tabTicketItem(TAB).setValue(null);
-    await tabTicketItem(8).setValue(ref);
+    await saveTabTicket(TAB, null, undefined);
+    await saveTabTicket(8, ref, undefined);
     refused(await route(valid[type], sidebar(ref.url, TAB)));
     expect(await effect()).toBeFalsy();
   });
 
   it("acts on the frame's own tab's ticket, whatever the message adds", async () => {
-    await tabTicketItem(TAB).setValue(ref);
+    await saveTabTicket(TAB, ref, undefined);
     const reply = await route({ ...valid[type], tabId: 8, ref: { ...ref, url: `${EVIL}/x` } }, sidebar(ref.url));
     expect(reply).toMatchObject({ ok: true });
     if (type === 'sidebar:find')
@@ -324,7 +326,7 @@ describe('side panel requests', () => {
   const pin = { type: 'sidebar:pin', accountId: SAMPLE_FIXED.baker.accountId, shown } as const;
 
   it('act on the tab the panel was pushed, while it is still its window active tab, shown, on the same ticket and origin', async () => {
-    await tabTicketItem(TAB).setValue(ref);
+    await saveTabTicket(TAB, ref, undefined);
     expect(await route(pin, panel)).toEqual({ ok: true, value: { ok: true } });
     expect(getTab).toHaveBeenCalledWith(TAB);
     expect(await getDb().pins.count()).toBe(1);
@@ -336,7 +338,7 @@ describe('side panel requests', () => {
     ['closed', () => getTab.mockRejectedValue(new Error('No tab with id: 7'))],
     ['not shown by its window panel', () => channel.panelShows.mockReturnValue(false)],
   ])('refuse a tab %s', async (_label, arrange) => {
-    await tabTicketItem(TAB).setValue(ref);
+    await saveTabTicket(TAB, ref, undefined);
     arrange();
     expect(await route(pin, panel)).toEqual({ ok: true, value: { ok: false, error: 'moved' } });
     expect(await route({ type: 'sidebar:find', query: 'acme', shown }, panel)).toEqual({
@@ -349,9 +351,9 @@ describe('side panel requests', () => {
   });
 
   it('refuse a tab that shows another ticket now, and a request that names no tab', async () => {
-    await tabTicketItem(TAB).setValue({ ...ref, ticketId: '1043', url: `${HOSTED}/agent/tickets/1043` });
+    await saveTabTicket(TAB, { ...ref, ticketId: '1043', url: `${HOSTED}/agent/tickets/1043` }, undefined);
     expect(await route(pin, panel)).toEqual({ ok: true, value: { ok: false, error: 'moved' } });
-    await tabTicketItem(TAB).setValue(ref);
+    await saveTabTicket(TAB, ref, undefined);
     expect(await route({ type: 'sidebar:pin', accountId: SAMPLE_FIXED.baker.accountId }, panel)).toEqual({
       ok: false,
       error: 'not a side panel request',

@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TicketRef } from '@/core/model';
 import { mayReport } from '@/core/senders';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { forgetHeldTabTickets, saveTabTicket } from '@/storage/tab-tickets';
 import { findForTab, flagForTab, pinForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { startPicking } from '@/services/recipes';
@@ -22,6 +22,12 @@ const ref: TicketRef = {
   missing: [],
 };
 const EVIL = 'https://evil.example/framing-the-sidebar';
+
+// Each test starts as a new worker would: no tab's ticket known.
+beforeEach(async () => {
+  forgetHeldTabTickets();
+  await fakeBrowser.storage.session.clear();
+});
 
 async function sampleDb() {
   const db = openDb('checks-' + Math.random());
@@ -45,7 +51,7 @@ describe('ticket:update', () => {
 describe('sidebar:pin', () => {
   it('pins nothing from a frame whose tab moved to another origin, has no address, or shows no ticket', async () => {
     const db = await sampleDb();
-    await tabTicketItem(7).setValue(ref);
+    await saveTabTicket(7, ref, undefined);
     const id = SAMPLE_FIXED.baker.accountId;
     expect(await pinForTab(7, EVIL, id, db)).toEqual({ ok: false, error: 'noTicket' });
     expect(await pinForTab(7, undefined, id, db)).toEqual({ ok: false, error: 'noTicket' });
@@ -60,7 +66,7 @@ describe('sidebar:find', () => {
   it('searches only for a tab that shows a ticket, on its origin', async () => {
     const db = await sampleDb();
     await expect(findForTab(7, ref.url, 'acme', db)).rejects.toThrow('no ticket on screen');
-    await tabTicketItem(7).setValue(ref);
+    await saveTabTicket(7, ref, undefined);
     await expect(findForTab(7, EVIL, 'acme', db)).rejects.toThrow('no ticket on screen');
     await expect(findForTab(7, undefined, 'acme', db)).rejects.toThrow('no ticket on screen');
     await expect(findForTab(8, ref.url, 'acme', db)).rejects.toThrow('no ticket on screen');
@@ -72,7 +78,7 @@ describe('sidebar:find', () => {
 describe('sidebar:flag', () => {
   it('flags nothing from a frame whose tab moved to another origin', async () => {
     const db = await sampleDb();
-    await tabTicketItem(7).setValue({ ...ref, contactEmail: 'dana@acmedental.com' });
+    await saveTabTicket(7, { ...ref, contactEmail: 'dana@acmedental.com' }, undefined);
     const input = {
       draftId: '0123456789abcdef0123456789abcdef',
       kind: 'upsell',
@@ -90,7 +96,7 @@ describe('recipe:start', () => {
     const executeScript = vi.fn(async () => []);
     Object.assign(fakeBrowser, { scripting: { executeScript } });
     await expect(startPicking(7, ref.url)).rejects.toThrow('no ticket on screen');
-    await tabTicketItem(7).setValue(ref);
+    await saveTabTicket(7, ref, undefined);
     await expect(startPicking(7, EVIL)).rejects.toThrow('no ticket on screen');
     await expect(startPicking(7, undefined)).rejects.toThrow('no ticket on screen');
     await expect(startPicking(8, ref.url)).rejects.toThrow('no ticket on screen');

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TicketRef } from '@/core/model';
 import { parseMessage, parsePortName } from '@/core/messages';
 import { SIDEBAR_PORT } from '@/core/story-port';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
-import { saveTabTicket } from '@/storage/tab-tickets';
-import { pinForTab, storiesChanged } from '@/services/sidebar-requests';
+import { forgetHeldTabTickets, saveTabTicket } from '@/storage/tab-tickets';
+import { pinForTab, rememberTicketText, storiesChanged } from '@/services/sidebar-requests';
 import { StoryChannel, type StoryPort } from '@/services/story-channel';
 import { openStoryChannel, type StoryPush } from '@/messaging/story-feed';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
@@ -139,6 +140,48 @@ describe('the story channel in the background', { timeout: 30_000 }, () => {
     channel.ticketChanged(7);
     await new Promise((r) => setTimeout(r, 20));
     expect(sent).toHaveLength(1);
+  });
+
+  it("tells the story from the worker's memory of the report, without waiting on storage.session", async () => {
+    const db = await sampleDb();
+    const channel = new StoryChannel(() => db);
+    const { port, sent } = fakePort();
+    channel.add(port, { tabId: 9, tabUrl: ref.url, page: PAGE });
+    // From the report on, storage.session answers nothing: the story is still told.
+    const session = fakeBrowser.storage.session;
+    const hang = () => new Promise<never>(() => undefined);
+    const get = vi.spyOn(session, 'get').mockImplementation(hang);
+    const set = vi.spyOn(session, 'set').mockImplementation(hang);
+    const remove = vi.spyOn(session, 'remove').mockImplementation(hang);
+    try {
+      void rememberTicketText(9, ref, 'Our scheduler is down since 7am. Dana, Acme Dental Group');
+      void saveTabTicket(9, ref, PAGE);
+      channel.ticketChanged(9);
+      await poll(() => names(sent)).toEqual([SAMPLE_FIXED.acme.name]);
+      // Its copy was asked to be written all the same (for a worker that starts later).
+      expect(set).toHaveBeenCalled();
+    } finally {
+      for (const spy of [get, set, remove]) spy.mockRestore();
+    }
+  });
+
+  it('tells a worker started after the report (which knows nothing of it) the story from storage.session', async () => {
+    const db = await sampleDb();
+    await saveTabTicket(10, ref, PAGE);
+    forgetHeldTabTickets();
+    const channel = new StoryChannel(() => db);
+    const { port, sent } = fakePort();
+    channel.add(port, { tabId: 10, tabUrl: ref.url, page: PAGE });
+    await poll(() => names(sent)).toEqual([SAMPLE_FIXED.acme.name]);
+    // Nor does the copy tell a frame of another page, or on another origin, anything.
+    forgetHeldTabTickets();
+    const other = fakePort();
+    channel.add(other.port, { tabId: 10, tabUrl: ref.url, page: OTHER_PAGE });
+    forgetHeldTabTickets();
+    const evil = fakePort();
+    channel.add(evil.port, { tabId: 10, tabUrl: 'https://evil.example/framing-the-sidebar', page: PAGE });
+    await poll(() => evil.sent).toEqual([{ type: 'story', story: null }]);
+    expect(other.sent).toEqual([]);
   });
 });
 

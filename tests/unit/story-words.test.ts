@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
-import { tabTicketItem } from '@/storage/tab-tickets';
+import { saveTabTicket } from '@/storage/tab-tickets';
 import { forgetTab, rememberTicketText, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData } from '@/sources/sample-data';
 
@@ -26,7 +26,7 @@ async function sampleDb() {
 describe("the story's notes relevant to the ticket", () => {
   it("puts the account's notes and promises about this ticket's problem first, from its subject and first message", async () => {
     const db = await sampleDb();
-    await tabTicketItem(9).setValue(ref);
+    await saveTabTicket(9, ref, undefined);
     const words = {
       subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
       firstMessage: 'The Dentrix appointment book has been frozen since we opened at 7.',
@@ -52,7 +52,7 @@ describe("the story's notes relevant to the ticket", () => {
 
   it('shows no relevant section without the ticket words, or for another ticket than they came with', async () => {
     const db = await sampleDb();
-    await tabTicketItem(10).setValue(ref);
+    await saveTabTicket(10, ref, undefined);
     expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
     forgetTab(10);
     await rememberTicketText(10, { ...ref, ticketId: '999' }, undefined, { subject: 'Dentrix scheduler down' });
