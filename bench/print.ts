@@ -277,7 +277,7 @@ export function printBrowser(inBrowser: BrowserBench | string): void {
       `${(l.p50 / sample.p50).toFixed(2)}x`,
     ];
     console.log(
-      `\nIn the browser with ${large.accounts.toLocaleString('en')} generated accounts beside the sample data (${large.stored.toLocaleString('en')} accounts stored, imported in ${ms(large.importMs)} ms; ${inBrowser.runs} runs each, after 2 warm-up runs; load average ${loadAverage()}). Baseline: the in-page sidebar at the same size`,
+      `\nIn the browser with ${large.accounts.toLocaleString('en')} generated accounts beside the sample data (${large.stored.toLocaleString('en')} accounts stored, imported in ${ms(large.importMs)} ms; ${inBrowser.runs} runs each, after 2 warm-up runs and then ${ms(large.settleMs)} ms until the worker was idle again after its rebuilds; load average ${loadAverage()}). Baseline: the in-page sidebar at the same size`,
     );
     console.log(
       table(
