@@ -8,13 +8,16 @@
  * to the browser, so a sidebar that was quicker than them was timed at the poll's first look (on a
  * machine at load 23-28, 270-430 ms later than this mark in bench/sidebar-steps.ts). The side
  * panel's and the popup's polls are set up before the page loads, and were not affected.
+ *
+ * `relevant: false` (BENCH_SIDEBAR_MARK=name) marks the account's name alone, to time a build from
+ * before the relevant section existed (16c4281) the same way as today's.
  */
-export function markShown(account: string): void {
+export function markShown({ account, relevant }: { account: string; relevant: boolean }): void {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidebar.html')) return;
   const seen = new MutationObserver(() => {
     if (
       document.querySelector('[data-testid=account-name]')?.textContent !== account ||
-      !document.querySelector('[data-testid=relevant]')
+      (relevant && !document.querySelector('[data-testid=relevant]'))
     )
       return;
     seen.disconnect();
