@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { POLICY_CODES, readPolicy, type PolicyProblem, type PolicyRead } from '@/core/policy';
 import { policyRecipeSchema } from '@/core/recipe-schema';
-import { policyContext } from '@/services/policy';
+import { applyPolicy, policyContext } from '@/services/policy';
+import { openDb } from '@/storage/db';
+import { policyAppliedItem } from '@/storage/policy-store';
 import { policyProblemText } from '@/i18n/policy-text';
 import { PolicyBanner } from '@/entrypoints/options/policy-ui';
 import { catalog, getMessageFrom } from './catalog';
@@ -118,6 +120,7 @@ describe("the organisation's policy problems, worded by the options page", () =>
 
   it('shows them in English as the policy reader words them', () => {
     const all = problems();
+    expect(all.filter((p) => !p.code)).toEqual([]);
     const codes = new Set(all.map((p) => p.code));
     // Every code but those the policy's recipe schema cannot give today (zod fallbacks) is met.
     expect(POLICY_CODES.filter((c) => !codes.has(c))).toEqual(['mustBeType', 'badFormat', 'invalid']);
@@ -153,6 +156,23 @@ describe("the organisation's policy problems, worded by the options page", () =>
     const text = banner({ policy: {}, problems: [old, newer] });
     expect(text).toContain('syncIntervalMinutes: must be a whole number of minutes');
     expect(text).toContain('display: is from a later version');
+  });
+
+  it('are stored with their codes when applied, and worded from the stored copy', async () => {
+    const db = openDb(`policy-text-${Math.random()}`);
+    await db.open();
+    try {
+      await applyPolicy(db, read({ display: { theme: 'pink' } }), new Date('2026-12-06T10:00:00Z'));
+      const stored = (await policyAppliedItem.getValue())!.problems;
+      expect(stored).toEqual([
+        { field: 'display', code: 'badTheme', key: 'theme', message: '"theme" must be "auto", "light" or "dark"' },
+      ]);
+      useLanguage('de');
+      expect(policyProblemText(stored[0]!)).toBe('"theme" muss "auto", "light" oder "dark" sein');
+    } finally {
+      db.close();
+      await db.delete();
+    }
   });
 
   it('maps schema issues without a code of their own to a coded "not valid", named', () => {
