@@ -6,8 +6,10 @@
  * data sources exist.
  */
 import { hostPattern, parseSiteUrl } from './sites';
-import { policyRecipeSchema, RECIPES_MAX } from './recipe-schema';
+import type * as z from 'zod/mini';
+import { policyRecipeSchema, RECIPE_CHECKS, RECIPES_MAX } from './recipe-schema';
 import type { ReadingRecipe } from './recipe';
+import type { ErrorDetail } from './sync-errors';
 
 type ThemeChoice = 'auto' | 'light' | 'dark';
 const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
@@ -69,16 +71,80 @@ export const POLICY_KEYS = {
   recipes: 'readingRecipes',
 } as const satisfies Record<keyof ManagedPolicy, string>;
 
+/**
+ * What is wrong with a policy field, as a code; its words are locales policyText.code.<code>, with
+ * where it is (`policyText.subject.*`) as $1 and the arguments as $2, $3... (arguments are not
+ * words: names and values as the administrator wrote them, quoted, or numbers).
+ */
+export const POLICY_CODES = [
+  'notSetting',
+  'notText',
+  'unknownFields',
+  'notSiteList',
+  'notSourceList',
+  'notRecipeList',
+  'notObject',
+  'siteNotObject',
+  'technicianNotObject',
+  'recipeNotObject',
+  'notSiteAddress',
+  'unknownProduct',
+  'siteTwice',
+  'badId',
+  'idTwice',
+  'settingNotText',
+  'unknownKind',
+  'unknownSourceSettings',
+  'missingSetting',
+  'sourceError',
+  'badTheme',
+  'notBoolean',
+  'notEmail',
+  'badInterval',
+  'tooManyRecipes',
+  'recipeTwice',
+  'mustBeType',
+  'empty',
+  'tooLong',
+  'controlCharacter',
+  'noWho',
+  'badFormat',
+  'invalid',
+] as const;
+type PolicyCode = (typeof POLICY_CODES)[number];
+
+/** Which entry of a list a problem is in: site, data source or recipe number n (from 1), and the source's id once read. */
+export interface PolicyEntry {
+  list: 'site' | 'source' | 'recipe';
+  n: number;
+  id?: string;
+}
+
 export interface PolicyProblem {
   /** The policy key ("dataSources"). */
   field: string;
-  /** What is wrong, in plain words (never a credential's value). */
+  /** What is wrong (absent in a problem stored by a version before problems had codes). */
+  code?: PolicyCode;
+  args?: string[];
+  /** Where in the field: the list entry, and the key inside it (or inside the field). */
+  entry?: PolicyEntry;
+  key?: string;
+  /** A data source's own error (sources/http.ts), worded by the page in place of $2. */
+  error?: ErrorDetail;
+  /** What is wrong, in plain English: what the pages show when they cannot word the code (never a credential's value). */
   message: string;
 }
 
+/** Why a data source's kind and settings make no source: a code (POLICY_CODES) and its arguments. */
+interface SourceRefusal {
+  ok: false;
+  code: 'unknownKind' | 'unknownSourceSettings' | 'missingSetting' | 'sourceError';
+  args: string[];
+  error?: ErrorDetail;
+  message: string;
+}
 type SourceCheck =
-  | { ok: true; base: string; settings: Record<string, string>; secrets: Record<string, string> }
-  | { ok: false; message: string };
+  { ok: true; base: string; settings: Record<string, string>; secrets: Record<string, string> } | SourceRefusal;
 
 export interface PolicyContext {
   /** Product ids a site may name (besides "detect"). */
@@ -92,60 +158,115 @@ export interface PolicyRead {
   problems: PolicyProblem[];
 }
 
-class Bad extends Error {}
-const fail = (message: string): never => {
-  throw new Bad(message);
+/** Where in a field a problem is: a list entry, and a key inside it (or inside the field). */
+interface Where {
+  entry?: PolicyEntry;
+  key?: string;
+}
+
+class Bad extends Error {
+  constructor(readonly problem: Omit<PolicyProblem, 'field'>) {
+    super(problem.message);
+  }
+}
+const quote = (s: string) => JSON.stringify(s);
+
+/** Where, in English, for the plain-text message ("site 2's \"address\"", "\"theme\"", ""). */
+function subject({ entry, key }: Where): string {
+  const e =
+    entry &&
+    (entry.list === 'site'
+      ? `site ${entry.n}`
+      : entry.list === 'recipe'
+        ? `recipe ${entry.n}`
+        : `data source ${entry.n}${entry.id === undefined ? '' : ` (${quote(entry.id)})`}`);
+  const k = key === undefined ? undefined : quote(key);
+  return e && k ? `${e}'s ${k}` : (e ?? k ?? '');
+}
+
+/** Leave the field out: what is wrong as a code, where, and its English words. */
+const fail = (code: PolicyCode, english: string, where: Where = {}, args: (string | number)[] = []): never => {
+  throw new Bad({
+    code,
+    ...(args.length ? { args: args.map(String) } : {}),
+    ...(where.entry ? { entry: where.entry } : {}),
+    ...(where.key !== undefined ? { key: where.key } : {}),
+    message: `${subject(where)} ${english}`.trim(),
+  });
+};
+/** The same, worded in full by the caller (where the entry is not said first). */
+const failAt = (code: PolicyCode, message: string, entry: PolicyEntry, args: string[]): never => {
+  throw new Bad({ code, args, entry, message });
 };
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const text = (v: unknown, what: string, max = 500): string =>
-  typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : fail(`${what} must be a text`);
+const text = (v: unknown, where: Where, max = 500): string =>
+  typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : fail('notText', 'must be a text', where);
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
-function onlyKeys(v: Record<string, unknown>, keys: readonly string[], what: string): void {
-  const extra = Object.keys(v).filter((k) => !keys.includes(k));
-  if (extra.length) fail(`${what} has unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(', ')}`);
+function onlyKeys(v: Record<string, unknown>, keys: readonly string[], where: Where): void {
+  const extra = Object.keys(v)
+    .filter((k) => !keys.includes(k))
+    .map(quote)
+    .join(', ');
+  if (extra) fail('unknownFields', `has unknown field(s) ${extra}`, where, [extra]);
 }
 
 function sites(v: unknown, ctx: PolicyContext): PolicySite[] {
-  if (!Array.isArray(v)) return fail('must be a list of sites');
+  if (!Array.isArray(v)) return fail('notSiteList', 'must be a list of sites');
   const seen = new Set<string>();
   return v.map((item, i) => {
-    const what = `site ${i + 1}`;
-    if (!isObject(item)) return fail(`${what} must be an object with "address" and "product"`);
-    onlyKeys(item, ['address', 'product'], what);
-    const parsed = parseSiteUrl(text(item.address, `${what}'s "address"`));
-    if (!parsed.ok) return fail(`${what}'s "address" is not a help-desk address (${parsed.error})`);
-    const product = item.product === undefined ? 'detect' : text(item.product, `${what}'s "product"`);
-    if (product !== 'detect' && !ctx.products.includes(product))
-      fail(`${what}'s "product" ${JSON.stringify(product)} is unknown (one of: detect, ${ctx.products.join(', ')})`);
-    if (seen.has(parsed.origin)) fail(`${parsed.origin} is listed twice`);
+    const entry: PolicyEntry = { list: 'site', n: i + 1 };
+    if (!isObject(item)) return fail('siteNotObject', 'must be an object with "address" and "product"', { entry });
+    onlyKeys(item, ['address', 'product'], { entry });
+    const at = { entry, key: 'address' };
+    const parsed = parseSiteUrl(text(item.address, at));
+    if (!parsed.ok) return fail('notSiteAddress', `is not a help-desk address (${parsed.error})`, at, [parsed.error]);
+    const product = item.product === undefined ? 'detect' : text(item.product, { entry, key: 'product' });
+    if (product !== 'detect' && !ctx.products.includes(product)) {
+      const known = ctx.products.join(', ');
+      fail('unknownProduct', `${quote(product)} is unknown (one of: detect, ${known})`, { entry, key: 'product' }, [
+        quote(product),
+        known,
+      ]);
+    }
+    if (seen.has(parsed.origin)) failAt('siteTwice', `${parsed.origin} is listed twice`, entry, [parsed.origin]);
     seen.add(parsed.origin);
     return { origin: parsed.origin, adapterId: product };
   });
 }
 
 function sources(v: unknown, ctx: PolicyContext): PolicySource[] {
-  if (!Array.isArray(v)) return fail('must be a list of data sources');
+  if (!Array.isArray(v)) return fail('notSourceList', 'must be a list of data sources');
   const seen = new Set<string>();
   return v.map((item, i) => {
-    const what = `data source ${i + 1}`;
-    if (!isObject(item)) return fail(`${what} must be an object`);
-    onlyKeys(item, ['id', 'kind', 'name', 'settings'], what);
-    const id = text(item.id, `${what}'s "id"`, 40);
-    if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) fail(`${what}'s "id" may hold only letters, digits and "-"`);
-    if (seen.has(id)) fail(`the id ${JSON.stringify(id)} is used twice`);
+    const entry: PolicyEntry = { list: 'source', n: i + 1 };
+    if (!isObject(item)) return fail('notObject', 'must be an object', { entry });
+    onlyKeys(item, ['id', 'kind', 'name', 'settings'], { entry });
+    const id = text(item.id, { entry, key: 'id' }, 40);
+    if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) fail('badId', 'may hold only letters, digits and "-"', { entry, key: 'id' });
+    if (seen.has(id)) failAt('idTwice', `the id ${quote(id)} is used twice`, entry, [quote(id)]);
     seen.add(id);
-    const kind = text(item.kind, `${what}'s "kind"`);
+    const kind = text(item.kind, { entry, key: 'kind' });
     const raw = item.settings ?? {};
-    if (!isObject(raw)) return fail(`${what}'s "settings" must be an object`);
+    if (!isObject(raw)) return fail('notObject', 'must be an object', { entry, key: 'settings' });
     const values: Record<string, string> = {};
     for (const [k, x] of Object.entries(raw)) {
-      if (typeof x !== 'string') fail(`${what}'s setting ${JSON.stringify(k)} must be a text`);
+      if (typeof x !== 'string')
+        failAt('settingNotText', `${subject({ entry })}'s setting ${quote(k)} must be a text`, entry, [quote(k)]);
       values[k] = (x as string).trim();
     }
     const checked = ctx.checkSource(kind, values);
-    if (!checked.ok) return fail(`${what} (${JSON.stringify(id)}): ${checked.message}`);
-    const label = item.name === undefined ? id : text(item.name, `${what}'s "name"`, 80);
+    if (!checked.ok) {
+      const named = { ...entry, id };
+      throw new Bad({
+        code: checked.code,
+        args: checked.args,
+        entry: named,
+        ...(checked.error ? { error: checked.error } : {}),
+        message: `${subject({ entry: named })}: ${checked.message}`,
+      });
+    }
+    const label = item.name === undefined ? id : text(item.name, { entry, key: 'name' }, 80);
     return {
       id: `policy-${id}`,
       kind,
@@ -158,25 +279,25 @@ function sources(v: unknown, ctx: PolicyContext): PolicySource[] {
 }
 
 function display(v: unknown): PolicyDisplay {
-  if (!isObject(v)) return fail('must be an object');
-  onlyKeys(v, ['theme', 'hideDealValues', 'show'], 'display');
+  if (!isObject(v)) return fail('notObject', 'must be an object');
+  onlyKeys(v, ['theme', 'hideDealValues', 'show'], {});
   const out: PolicyDisplay = {};
   if (v.theme !== undefined) {
     if (v.theme !== 'auto' && v.theme !== 'light' && v.theme !== 'dark')
-      fail('"theme" must be "auto", "light" or "dark"');
+      fail('badTheme', 'must be "auto", "light" or "dark"', { key: 'theme' });
     out.theme = v.theme as ThemeChoice;
   }
   if (v.hideDealValues !== undefined) {
-    if (typeof v.hideDealValues !== 'boolean') fail('"hideDealValues" must be true or false');
+    if (typeof v.hideDealValues !== 'boolean') fail('notBoolean', 'must be true or false', { key: 'hideDealValues' });
     out.hideDealValues = v.hideDealValues as boolean;
   }
   if (v.show !== undefined) {
     const show = v.show;
-    if (!isObject(show)) return fail('"show" must be an object');
-    onlyKeys(show, SHOW_KEYS, '"show"');
+    if (!isObject(show)) return fail('notObject', 'must be an object', { key: 'show' });
+    onlyKeys(show, SHOW_KEYS, { key: 'show' });
     out.show = {};
     for (const [k, x] of Object.entries(show)) {
-      if (typeof x !== 'boolean') fail(`"show.${k}" must be true or false`);
+      if (typeof x !== 'boolean') fail('notBoolean', 'must be true or false', { key: `show.${k}` });
       out.show[k as ShowKey] = x as boolean;
     }
   }
@@ -184,12 +305,46 @@ function display(v: unknown): PolicyDisplay {
 }
 
 function technician(v: unknown): Technician {
-  if (!isObject(v)) return fail('must be an object with "name" and "email"');
-  onlyKeys(v, ['name', 'email'], 'technician');
-  const name = text(v.name, '"name"', 120);
-  const email = text(v.email, '"email"', 200);
-  if (!EMAIL.test(email)) fail(`"email" is not an email address`);
+  if (!isObject(v)) return fail('technicianNotObject', 'must be an object with "name" and "email"');
+  onlyKeys(v, ['name', 'email'], {});
+  const name = text(v.name, { key: 'name' }, 120);
+  const email = text(v.email, { key: 'email' }, 200);
+  if (!EMAIL.test(email)) fail('notEmail', 'is not an email address', { key: 'email' });
   return { name, email };
+}
+
+/**
+ * A recipe's first schema issue as a code: zod's own English is never passed on. The refinements
+ * of core/recipe-schema.ts say which they are by `params.code`; anything else is "not valid", named.
+ */
+function recipeIssue(issue: z.core.$ZodIssue, entry: PolicyEntry): never {
+  const where: Where = { entry, ...(issue.path.length ? { key: issue.path.map(String).join('.') } : {}) };
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const extra = issue.keys.map(quote).join(', ');
+      return fail('unknownFields', `has unknown field(s) ${extra}`, where, [extra]);
+    }
+    case 'invalid_type':
+      return issue.expected === 'object'
+        ? fail('recipeNotObject', 'must be an object with "address" and "company" or "contactEmail"', where)
+        : issue.expected === 'string'
+          ? fail('notText', 'must be a text', where)
+          : fail('mustBeType', `must be a ${issue.expected}`, where, [issue.expected]);
+    case 'too_small':
+      return fail('empty', 'is empty', where);
+    case 'too_big':
+      return fail('tooLong', `is longer than ${issue.maximum} characters`, where, [String(issue.maximum)]);
+    case 'invalid_format':
+      return fail('badFormat', `is not in the expected form (${issue.format})`, where, [issue.format]);
+    case 'custom':
+      if (issue.params?.code === RECIPE_CHECKS.control)
+        return fail('controlCharacter', 'holds a control character', where);
+      if (issue.params?.code === RECIPE_CHECKS.noWho)
+        return fail('noWho', 'names neither "company" nor "contactEmail"', where);
+      return fail('invalid', 'is not valid', where);
+    default:
+      return fail('invalid', 'is not valid', where);
+  }
 }
 
 /**
@@ -198,26 +353,17 @@ function technician(v: unknown): Technician {
  * number). One bad entry leaves the whole list out, named.
  */
 function recipes(v: unknown): PolicyRecipe[] {
-  if (!Array.isArray(v)) return fail('must be a list of recipes');
-  if (v.length > RECIPES_MAX) fail(`lists more than ${RECIPES_MAX} recipes`);
+  if (!Array.isArray(v)) return fail('notRecipeList', 'must be a list of recipes');
+  if (v.length > RECIPES_MAX) fail('tooManyRecipes', `lists more than ${RECIPES_MAX} recipes`, {}, [RECIPES_MAX]);
   const seen = new Set<string>();
   return v.map((item, i) => {
-    const what = `recipe ${i + 1}`;
+    const entry: PolicyEntry = { list: 'recipe', n: i + 1 };
     const checked = policyRecipeSchema.safeParse(item);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      const where = issue.path.length ? `'s ${issue.path.map((p) => JSON.stringify(String(p))).join('.')}` : '';
-      const said =
-        issue.code === 'unrecognized_keys'
-          ? `has unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-          : issue.code === 'invalid_type'
-            ? `must be ${issue.expected === 'object' ? 'an object with "address" and "company" or "contactEmail"' : `a ${issue.expected === 'string' ? 'text' : issue.expected}`}`
-            : issue.message;
-      return fail(`${what}${where} ${said}`);
-    }
+    if (!checked.success) return recipeIssue(checked.error.issues[0]!, entry);
+    const at = { entry, key: 'address' };
     const parsed = parseSiteUrl(checked.data.address);
-    if (!parsed.ok) return fail(`${what}'s "address" is not a help-desk address (${parsed.error})`);
-    if (seen.has(parsed.origin)) fail(`${parsed.origin} has two recipes`);
+    if (!parsed.ok) return fail('notSiteAddress', `is not a help-desk address (${parsed.error})`, at, [parsed.error]);
+    if (seen.has(parsed.origin)) failAt('recipeTwice', `${parsed.origin} has two recipes`, entry, [parsed.origin]);
     seen.add(parsed.origin);
     const { address: _a, ...locators } = checked.data;
     const out: PolicyRecipe = { origin: parsed.origin };
@@ -232,10 +378,10 @@ const READERS: { [K in keyof ManagedPolicy]-?: (v: unknown, ctx: PolicyContext) 
   syncIntervalMinutes: (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 5 && v <= 1440
       ? v
-      : fail('must be a whole number of minutes from 5 to 1440'),
+      : fail('badInterval', 'must be a whole number of minutes from 5 to 1440'),
   display,
-  ticketCounting: (v) => (typeof v === 'boolean' ? v : fail('must be true or false')),
-  salesContact: (v) => text(v, 'the sales contact', 300),
+  ticketCounting: (v) => (typeof v === 'boolean' ? v : fail('notBoolean', 'must be true or false')),
+  salesContact: (v) => text(v, {}, 300),
   technician,
   recipes,
 };
@@ -250,14 +396,14 @@ export function readPolicy(raw: unknown, ctx: PolicyContext): PolicyRead {
   if (!isObject(raw)) return { policy, problems };
   const known = Object.values(POLICY_KEYS) as string[];
   for (const key of Object.keys(raw))
-    if (!known.includes(key)) problems.push({ field: key, message: 'is not a Backstory setting' });
+    if (!known.includes(key)) problems.push({ field: key, code: 'notSetting', message: 'is not a Backstory setting' });
   for (const [field, key] of Object.entries(POLICY_KEYS) as [keyof ManagedPolicy, string][]) {
     if (raw[key] === undefined) continue;
     try {
       (policy as Record<string, unknown>)[field] = READERS[field](raw[key], ctx);
     } catch (e) {
       if (!(e instanceof Bad)) throw e;
-      problems.push({ field: key, message: e.message });
+      problems.push({ field: key, ...e.problem });
     }
   }
   return { policy, problems };

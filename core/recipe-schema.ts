@@ -9,11 +9,20 @@ import { LOCATOR_MAX, RECIPE_FIELDS, type ReadingRecipe, type RecipeField, type 
 /** More recipes than this in one backup or policy is not a team's help desks: refused. */
 export const RECIPES_MAX = 200;
 
+/**
+ * Which refinement an issue comes from (its `params.code`), so a reader words it by code rather
+ * than by zod's message (core/policy.ts); the messages stay for a backup's note.
+ */
+export const RECIPE_CHECKS = { control: 'control', noWho: 'noWho' } as const;
+
 /** A locator: a CSS selector on one line, of the length the picker keeps. */
 const locator = z.string().check(
   z.minLength(1, 'is empty'),
   z.maxLength(LOCATOR_MAX, `is longer than ${LOCATOR_MAX} characters`),
-  z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'holds a control character'),
+  z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
+    error: 'holds a control character',
+    params: { code: RECIPE_CHECKS.control },
+  }),
 );
 
 /** The locators alone (what a policy entry or a backup entry says where to read). */
@@ -24,7 +33,7 @@ const recipeFields = {
 };
 
 const hasWho = (r: { company?: string; contactEmail?: string }) => !!r.company || !!r.contactEmail;
-const WHO = 'names neither "company" nor "contactEmail"';
+const WHO = { error: 'names neither "company" nor "contactEmail"', params: { code: RECIPE_CHECKS.noWho } };
 
 /** One recipe in a backup: its locators and when it was saved. */
 const backupRecipeSchema = z

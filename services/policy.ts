@@ -29,22 +29,39 @@ export const policyContext: PolicyContext = {
   products: [...SPECIFIC_ADAPTERS.filter((a) => a.selfHosted).map((a) => a.id), 'generic'],
   checkSource(kind, values) {
     const def = liveSource(kind);
-    if (!def) return { ok: false, message: `the kind ${JSON.stringify(kind)} is unknown` };
+    if (!def) {
+      const named = JSON.stringify(kind);
+      return { ok: false, code: 'unknownKind', args: [named], message: `the kind ${named} is unknown` };
+    }
     const unknown = Object.keys(values).filter((k) => !def.fields.some((f) => f.key === k));
-    if (unknown.length)
-      return { ok: false, message: `unknown setting(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}` };
+    if (unknown.length) {
+      const named = unknown.map((k) => JSON.stringify(k)).join(', ');
+      return { ok: false, code: 'unknownSourceSettings', args: [named], message: `unknown setting(s) ${named}` };
+    }
     const settings: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     for (const f of def.fields) {
       const value = values[f.key] || f.default || '';
-      if (!value && !f.optional) return { ok: false, message: `the setting "${f.key}" is missing` };
+      if (!value && !f.optional) {
+        const named = JSON.stringify(f.key);
+        return { ok: false, code: 'missingSetting', args: [named], message: `the setting ${named} is missing` };
+      }
       (f.secret ? secrets : settings)[f.key] = value;
     }
     try {
       return { ok: true, base: def.origin(settings), settings, secrets };
     } catch (e) {
-      // A source's own error is a code (sources/http.ts): worded here, in the browser's language.
-      return { ok: false, message: errorText(e instanceof Error ? e.message : String(e), errorDetail(e)) };
+      // A source's own error is a code (sources/http.ts), worded by the page; its plain words as
+      // the fallback (in the background's language).
+      const raw = e instanceof Error ? e.message : String(e);
+      const error = errorDetail(e);
+      return {
+        ok: false,
+        code: 'sourceError',
+        args: [raw],
+        ...(error ? { error } : {}),
+        message: errorText(raw, error),
+      };
     }
   },
 };

@@ -14,7 +14,11 @@ export async function readManaged(): Promise<unknown> {
   }
 }
 
-/** What the last application of the policy did, for the options page's note. */
+/**
+ * What the last application of the policy did, for the options page's note. Its problems are
+ * codes worded by the page (i18n/policy-text.ts); one stored before problems had codes has only
+ * its field and English message, shown as it is.
+ */
 export interface PolicyApplied {
   at: string;
   problems: PolicyProblem[];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { accessPatterns, hasPolicy, patternHost, POLICY_KEYS, type PolicyRead } from '@/core/policy';
 import { t } from '@/i18n/i18n';
+import { policyProblemText } from '@/i18n/policy-text';
 import { loadPolicy } from '@/services/policy';
 
 const NONE: PolicyRead = { policy: {}, problems: [] };
@@ -90,7 +91,7 @@ export function PolicyBanner({ read }: { read: PolicyRead }) {
           <ul class="small">
             {read.problems.map((p) => (
               <li key={p.field + p.message}>
-                <code>{names.includes(p.field) ? p.field : JSON.stringify(p.field)}</code>: {p.message}
+                <code>{names.includes(p.field) ? p.field : JSON.stringify(p.field)}</code>: {policyProblemText(p)}
               </li>
             ))}
           </ul>

@@ -29,27 +29,33 @@ describe('recipes in the managed policy', () => {
   });
 
   it.each([
-    ['nope', /must be a list of recipes/],
-    [[{ company: '#org' }], /recipe 1's "address" must be a text/],
-    [[{ address: DESK, ticketId: '.no' }], /recipe 1 names neither "company" nor "contactEmail"/],
-    [[{ address: DESK, company: 'x'.repeat(301) }], /recipe 1's "company" is longer than 300 characters/],
-    [[{ address: DESK, company: '.a\u0000' }], /holds a control character/],
-    [[{ address: DESK, company: '.a', savedAt: '2026-01-01T00:00:00Z' }], /unknown field\(s\) "savedAt"/],
-    [[{ address: 'ftp://desk.msp.example', company: '.a' }], /not a help-desk address/],
+    ['nope', 'notRecipeList', /must be a list of recipes/],
+    [[{ company: '#org' }], 'notText', /recipe 1's "address" must be a text/],
+    [[{ address: DESK, ticketId: '.no' }], 'noWho', /recipe 1 names neither "company" nor "contactEmail"/],
+    [[{ address: DESK, company: 'x'.repeat(301) }], 'tooLong', /recipe 1's "company" is longer than 300 characters/],
+    [[{ address: DESK, company: '.a\u0000' }], 'controlCharacter', /holds a control character/],
+    [
+      [{ address: DESK, company: '.a', savedAt: '2026-01-01T00:00:00Z' }],
+      'unknownFields',
+      /unknown field\(s\) "savedAt"/,
+    ],
+    [[{ address: 'ftp://desk.msp.example', company: '.a' }], 'notSiteAddress', /not a help-desk address/],
     [
       [
         { address: DESK, company: '.a' },
         { address: `${DESK}/x`, company: '.b' },
       ],
+      'recipeTwice',
       /has two recipes/,
     ],
-    [[42], /must be an object/],
-  ])('leaves the whole list out, named, when one entry is malformed (%j)', (readingRecipes, said) => {
+    [[42], 'recipeNotObject', /must be an object/],
+  ])('leaves the whole list out, named, when one entry is malformed (%j)', (readingRecipes, code, said) => {
     const { policy, problems } = read({ readingRecipes, salesContact: 'sales@msp.example' });
     expect(policy.recipes).toBeUndefined();
     expect(policy.salesContact).toBe('sales@msp.example');
     expect(problems).toHaveLength(1);
     expect(problems[0]!.field).toBe('readingRecipes');
+    expect(problems[0]!.code).toBe(code);
     expect(problems[0]!.message).toMatch(said);
   });
 

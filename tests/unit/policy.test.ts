@@ -63,13 +63,30 @@ describe('reading a managed policy', () => {
     });
     expect(policy).toEqual({ salesContact: 'sales@msp.example' });
     expect(problems).toEqual([
-      { field: 'colour', message: 'is not a Backstory setting' },
-      { field: 'helpdeskSites', message: `site 2's "address" is not a help-desk address (scheme)` },
-      { field: 'dataSources', message: 'data source 1 ("crm"): the kind "dynamics" is unknown' },
-      { field: 'syncIntervalMinutes', message: 'must be a whole number of minutes from 5 to 1440' },
-      { field: 'display', message: '"theme" must be "auto", "light" or "dark"' },
-      { field: 'ticketCounting', message: 'must be true or false' },
-      { field: 'technician', message: '"email" is not an email address' },
+      { field: 'colour', code: 'notSetting', message: 'is not a Backstory setting' },
+      {
+        field: 'helpdeskSites',
+        code: 'notSiteAddress',
+        args: ['scheme'],
+        entry: { list: 'site', n: 2 },
+        key: 'address',
+        message: `site 2's "address" is not a help-desk address (scheme)`,
+      },
+      {
+        field: 'dataSources',
+        code: 'unknownKind',
+        args: ['"dynamics"'],
+        entry: { list: 'source', n: 1, id: 'crm' },
+        message: 'data source 1 ("crm"): the kind "dynamics" is unknown',
+      },
+      {
+        field: 'syncIntervalMinutes',
+        code: 'badInterval',
+        message: 'must be a whole number of minutes from 5 to 1440',
+      },
+      { field: 'display', code: 'badTheme', key: 'theme', message: '"theme" must be "auto", "light" or "dark"' },
+      { field: 'ticketCounting', code: 'notBoolean', message: 'must be true or false' },
+      { field: 'technician', code: 'notEmail', key: 'email', message: '"email" is not an email address' },
     ]);
   });
 
@@ -79,8 +96,15 @@ describe('reading a managed policy', () => {
         { id: 'cw', kind: 'connectwise', settings: { site: 'https://api-na.myconnectwise.net', secret: 'hunter2' } },
       ],
     });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/unknown setting\(s\) "secret"/);
+    expect(problems).toEqual([
+      {
+        field: 'dataSources',
+        code: 'unknownSourceSettings',
+        args: ['"secret"'],
+        entry: { list: 'source', n: 1, id: 'cw' },
+        message: 'data source 1 ("cw"): unknown setting(s) "secret"',
+      },
+    ]);
     expect(JSON.stringify(problems)).not.toContain('hunter2');
     const missing = read({
       dataSources: [
@@ -88,7 +112,13 @@ describe('reading a managed policy', () => {
       ],
     }).problems;
     expect(missing).toEqual([
-      { field: 'dataSources', message: 'data source 1 ("cw"): the setting "publicKey" is missing' },
+      {
+        field: 'dataSources',
+        code: 'missingSetting',
+        args: ['"publicKey"'],
+        entry: { list: 'source', n: 1, id: 'cw' },
+        message: 'data source 1 ("cw"): the setting "publicKey" is missing',
+      },
     ]);
   });
 
