@@ -10,6 +10,7 @@ import type * as z from 'zod/mini';
 import { policyRecipeSchema, RECIPE_CHECKS, RECIPES_MAX } from './recipe-schema';
 import type { ReadingRecipe } from './recipe';
 import type { ErrorDetail } from './sync-errors';
+import { Bad, fail, failAt, quote, subject, type PolicyEntry, type PolicyProblem, type Where } from './policy-problems';
 
 type ThemeChoice = 'auto' | 'light' | 'dark';
 const SHOW_KEYS = ['campaign', 'deal', 'promises', 'contactRole', 'notes', 'matchReason'] as const;
@@ -71,70 +72,6 @@ export const POLICY_KEYS = {
   recipes: 'readingRecipes',
 } as const satisfies Record<keyof ManagedPolicy, string>;
 
-/**
- * What is wrong with a policy field, as a code; its words are locales policyText.code.<code>, with
- * where it is (`policyText.subject.*`) as $1 and the arguments as $2, $3... (arguments are not
- * words: names and values as the administrator wrote them, quoted, or numbers).
- */
-export const POLICY_CODES = [
-  'notSetting',
-  'notText',
-  'unknownFields',
-  'notSiteList',
-  'notSourceList',
-  'notRecipeList',
-  'notObject',
-  'siteNotObject',
-  'technicianNotObject',
-  'recipeNotObject',
-  'notSiteAddress',
-  'unknownProduct',
-  'siteTwice',
-  'badId',
-  'idTwice',
-  'settingNotText',
-  'unknownKind',
-  'unknownSourceSettings',
-  'missingSetting',
-  'sourceError',
-  'badTheme',
-  'notBoolean',
-  'notEmail',
-  'badInterval',
-  'tooManyRecipes',
-  'recipeTwice',
-  'mustBeType',
-  'empty',
-  'tooLong',
-  'controlCharacter',
-  'noWho',
-  'badFormat',
-  'invalid',
-] as const;
-type PolicyCode = (typeof POLICY_CODES)[number];
-
-/** Which entry of a list a problem is in: site, data source or recipe number n (from 1), and the source's id once read. */
-export interface PolicyEntry {
-  list: 'site' | 'source' | 'recipe';
-  n: number;
-  id?: string;
-}
-
-export interface PolicyProblem {
-  /** The policy key ("dataSources"). */
-  field: string;
-  /** What is wrong (absent in a problem stored by a version before problems had codes). */
-  code?: PolicyCode;
-  args?: string[];
-  /** Where in the field: the list entry, and the key inside it (or inside the field). */
-  entry?: PolicyEntry;
-  key?: string;
-  /** A data source's own error (sources/http.ts), worded by the page in place of $2. */
-  error?: ErrorDetail;
-  /** What is wrong, in plain English: what the pages show when they cannot word the code (never a credential's value). */
-  message: string;
-}
-
 /** Why a data source's kind and settings make no source: a code (POLICY_CODES) and its arguments. */
 interface SourceRefusal {
   ok: false;
@@ -158,46 +95,6 @@ export interface PolicyRead {
   problems: PolicyProblem[];
 }
 
-/** Where in a field a problem is: a list entry, and a key inside it (or inside the field). */
-interface Where {
-  entry?: PolicyEntry;
-  key?: string;
-}
-
-class Bad extends Error {
-  constructor(readonly problem: Omit<PolicyProblem, 'field'>) {
-    super(problem.message);
-  }
-}
-const quote = (s: string) => JSON.stringify(s);
-
-/** Where, in English, for the plain-text message ("site 2's \"address\"", "\"theme\"", ""). */
-function subject({ entry, key }: Where): string {
-  const e =
-    entry &&
-    (entry.list === 'site'
-      ? `site ${entry.n}`
-      : entry.list === 'recipe'
-        ? `recipe ${entry.n}`
-        : `data source ${entry.n}${entry.id === undefined ? '' : ` (${quote(entry.id)})`}`);
-  const k = key === undefined ? undefined : quote(key);
-  return e && k ? `${e}'s ${k}` : (e ?? k ?? '');
-}
-
-/** Leave the field out: what is wrong as a code, where, and its English words. */
-const fail = (code: PolicyCode, english: string, where: Where = {}, args: (string | number)[] = []): never => {
-  throw new Bad({
-    code,
-    ...(args.length ? { args: args.map(String) } : {}),
-    ...(where.entry ? { entry: where.entry } : {}),
-    ...(where.key !== undefined ? { key: where.key } : {}),
-    message: `${subject(where)} ${english}`.trim(),
-  });
-};
-/** The same, worded in full by the caller (where the entry is not said first). */
-const failAt = (code: PolicyCode, message: string, entry: PolicyEntry, args: string[]): never => {
-  throw new Bad({ code, args, entry, message });
-};
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown, where: Where, max = 500): string =>
   typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : fail('notText', 'must be a text', where);

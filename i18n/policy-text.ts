@@ -4,7 +4,7 @@
  * version before problems had codes, or with a code this version does not know, shows its
  * English message as it was stored.
  */
-import { POLICY_CODES, type PolicyEntry, type PolicyProblem } from '@/core/policy';
+import { POLICY_CODES, type PolicyEntry, type PolicyProblem } from '@/core/policy-problems';
 import { errorText } from './error-text';
 import { t, tDynamic } from './i18n';
 

@@ -1,5 +1,6 @@
 import { browser, storage } from '#imports';
-import type { PolicyProblem, Technician } from '@/core/policy';
+import type { Technician } from '@/core/policy';
+import type { PolicyProblem } from '@/core/policy-problems';
 
 /**
  * The organisation's policy as the browser hands it over (chrome.storage.managed; in Firefox from

@@ -6,7 +6,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { POLICY_CODES, readPolicy, type PolicyProblem, type PolicyRead } from '@/core/policy';
+import { readPolicy, type PolicyRead } from '@/core/policy';
+import { POLICY_CODES, type PolicyProblem } from '@/core/policy-problems';
 import { policyRecipeSchema } from '@/core/recipe-schema';
 import { applyPolicy, policyContext } from '@/services/policy';
 import { openDb } from '@/storage/db';
