@@ -173,13 +173,11 @@ async function sidebarRuns(h: Harness, runs: number, settled?: (ms: number) => v
 }
 
 /**
- * The same sidebar and side-panel measurements at the benchmark's size: the sample data (whose
- * tickets the fixture pages show) and `accounts` generated accounts (bench/data.ts: with their
- * contacts, campaigns, deals and four notes each), imported the way a user restores a backup
- * (Options > Data > Files), in three files as each must stay under the importer's 100 MB.
+ * `accounts` generated accounts (bench/data.ts) written as three backup files in `dir` (accounts,
+ * contacts, campaigns and deals; then each half of the notes), as each must stay under the
+ * importer's 100 MB. Their paths, in import order.
  */
-export async function largeBrowserBench(runs: number, accounts: number): Promise<LargeBrowserBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'backstory-browser-bench-'));
+export function writeBackupParts(dir: string, accounts: number, name: string): string[] {
   const { emailsByAccount: _emails, ...records } = makeData(accounts);
   const none = { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] };
   const half = Math.ceil(records.notes.length / 2);
@@ -188,7 +186,7 @@ export async function largeBrowserBench(runs: number, accounts: number): Promise
     { notes: records.notes.slice(0, half) },
     { notes: records.notes.slice(half) },
   ];
-  const files = parts.map((part, i) => {
+  return parts.map((part, i) => {
     const file: BackupFile = {
       format: 'backstory-backup',
       version: 1,
@@ -196,10 +194,21 @@ export async function largeBrowserBench(runs: number, accounts: number): Promise
       records: { ...none, ...part },
       pins: [],
     };
-    const path = join(dir, `bench-${i}.json`);
+    const path = join(dir, `${name}-${i}.json`);
     writeFileSync(path, JSON.stringify(file));
     return path;
   });
+}
+
+/**
+ * The same sidebar and side-panel measurements at the benchmark's size: the sample data (whose
+ * tickets the fixture pages show) and `accounts` generated accounts (bench/data.ts: with their
+ * contacts, campaigns, deals and four notes each), imported the way a user restores a backup
+ * (Options > Data > Files), in three files as each must stay under the importer's 100 MB.
+ */
+export async function largeBrowserBench(runs: number, accounts: number): Promise<LargeBrowserBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-browser-bench-'));
+  const files = writeBackupParts(dir, accounts, 'bench');
   const h = await launch();
   try {
     await loadSampleData(h);

@@ -27,9 +27,8 @@ import { latency } from './stats';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeData } from './data';
+import { writeBackupParts } from './browser';
 // Types only: sources/backup.ts reaches the extension's storage, which Node cannot load.
-import type { BackupFile } from '../sources/backup';
 
 type Steps = Record<string, number>;
 
@@ -224,25 +223,9 @@ async function run(h: Harness): Promise<{ steps: Steps; bench: number; blockedMs
 async function importAccounts(h: Harness, accounts: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-steps-'));
   try {
-    const { emailsByAccount: _emails, ...records } = makeData(accounts);
-    const none = { accounts: [], contacts: [], campaigns: [], deals: [], notes: [] };
-    const half = Math.ceil(records.notes.length / 2);
-    const parts: Partial<BackupFile['records']>[] = [
-      { ...records, notes: [] },
-      { notes: records.notes.slice(0, half) },
-      { notes: records.notes.slice(half) },
-    ];
+    const files = writeBackupParts(dir, accounts, 'steps');
     const options = await h.extensionPage('options.html');
-    for (const [i, part] of parts.entries()) {
-      const file: BackupFile = {
-        format: 'backstory-backup',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        records: { ...none, ...part },
-        pins: [],
-      };
-      const path = join(dir, `steps-${i}.json`);
-      writeFileSync(path, JSON.stringify(file));
+    for (const [i, path] of files.entries()) {
       await options.reload();
       await options.getByLabel('Files').setInputFiles(path);
       await options.getByRole('button', { name: /^Import / }).click({ timeout: 600_000 });
