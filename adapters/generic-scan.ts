@@ -1,6 +1,6 @@
 import { isSkipped } from './dom';
-import { LABEL_AT_LINE } from './generic-fields';
-import { NUMBER_NAME } from './generic-url';
+import { LABEL_AT_LINE, LABEL_WORDS } from './generic-fields';
+import { NUMBER_NAME, NUMBER_START, NUMBER_WORDS } from './generic-url';
 
 /**
  * Finding the generic reader's few candidates cheaply, before any costly reading: one native
@@ -12,17 +12,43 @@ import { NUMBER_NAME } from './generic-url';
 
 /** A label's first word at the start of a text node (the usual case; LABEL_AT_LINE for the rest). */
 const LABEL_AT_START = new RegExp(`^${LABEL_AT_LINE.source.replace('(?:^|\\n)', '')}`, 'i');
+/** Either start (a label's, a shown number's) in one anchored test: most texts fail it at their first letter. */
+const ANY_START = new RegExp(`^(?:${LABEL_AT_START.source.slice(1)}|${NUMBER_START.source.slice(1)})`, 'i');
+/**
+ * The letters (lower case) and signs either start may begin with, after white space, "[" or "(":
+ * a lookup by char code rejects most texts before any expression runs (tests/unit/generic-scan.test.ts
+ * checks it agrees with the expressions).
+ */
+const FIRST = new Uint8Array(128);
+for (const word of [...LABEL_WORDS, ...NUMBER_WORDS]) FIRST[word.charCodeAt(0)] = 1;
+/** The first char code of `value` that is not white space, "[" or "(" (lower-cased if a letter), or -1. */
+function firstCode(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 32 && c !== 91 && c !== 40 && c !== 160) return c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  return -1;
+}
+/** Whether `value` may start as a label or a shown number: its first sign looked up, then ANY_START. */
+export function startsAsCandidate(value: string): boolean {
+  const first = firstCode(value);
+  // A text starting past ASCII (another space, a letter) is left to the expression itself.
+  return first >= 0 && (first >= 128 || FIRST[first] === 1) && ANY_START.test(value);
+}
 
 /**
- * The elements worth a closer look, found natively in one query: labelled by an attribute,
- * mailto: links (customer cards), and where the ticket number may show besides h1-h3
- * (role=heading, a class or id holding "ticket", as every ticket-number name does). Each
- * attribute selector costs Chromium a look at every element (about 1 ms on a 2 MB page), so
- * `aria-labelledby` joins them only where some label text has an id to be named by: its label is
- * read from its first 8 nodes (hidden or not) and starts with a label's first word, so without an
- * element with an id up to 8 levels above such a text no `aria-labelledby` can name a label.
+ * The elements worth a closer look, found natively: labelled by an attribute, and mailto: links
+ * (customer cards), in two queries. Each selector costs Chromium a look at every element (about
+ * 1 ms on a 2 MB page, more in a list of selectors than alone), so where the ticket number shows
+ * (a heading, a "ticket-number" badge) is found from its text instead (NUMBER_START, in
+ * eachCandidateText), and `aria-labelledby` joins only where some label text has an id to be
+ * named by: its label is read from its first 8 nodes (hidden or not) and starts with a label's
+ * first word, so without an element with an id up to 8 levels above such a text no
+ * `aria-labelledby` can name a label.
  */
-export const MARKED = '[aria-label],a[href^="mailto:" i],[role="heading"],[class*="ticket" i],[id*="ticket" i]';
+export const LABELLED = '[aria-label]';
+export const LABELLED_BY = '[aria-label],[aria-labelledby]';
+export const MAILTO = 'a[href^="mailto:" i]';
 
 /**
  * Whether `el` is customer text or hidden by its attributes, itself or through an ancestor below
@@ -63,7 +89,8 @@ const ADDED_ELEMENTS =
   '[aria-label],[aria-labelledby],a[href^="mailto:" i],[role="heading" i],h1,h2,h3,input,select,textarea';
 /** Elements that may be named for a ticket number (NUMBER_NAME decides). */
 const MAYBE_NUMBER = '[class*="ticket" i],[id*="ticket" i]';
-const numberNamed = (el: Element) => NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+export const numberNamed = (el: Element): boolean =>
+  NUMBER_NAME.test(el.id) || NUMBER_NAME.test(el.getAttribute('class') ?? '');
 
 /** Whether `el`, changed in place (its attributes), is now one of the reader's candidates. */
 export const isCandidateElement = (el: Element): boolean => el.matches(ADDED_ELEMENTS) || numberNamed(el);
@@ -95,36 +122,40 @@ export function holdsCandidate(node: Node, budget: { nodes: number }): boolean |
   return false;
 }
 
-export interface TextCandidate {
-  text: Text;
-  value: string;
-  label: boolean;
-  email: boolean;
-}
+/** What a candidate text may hold: a label, an address, the start of a shown ticket number. */
+export type TextCandidate = (text: Text, value: string, label: boolean, email: boolean, number: boolean) => void;
 
 /**
  * Calls `found` for each candidate text node under `root`, in page order. Stops after
- * `maxNodes` text nodes or `maxCandidates` candidates: returns whether it did ("too large to
- * read") and how many candidates it found.
+ * `maxNodes` text nodes or `maxCandidates` candidates (labels and addresses): returns whether it
+ * did ("too large to read") and how many candidates it found. Texts that start as a shown
+ * ticket number may ("#1042", "Ticket #1042") are passed on, the first `maxNumbers` of them
+ * only: a page's own number badge or heading comes among its first, and a list of thousands of
+ * "#1234" links (related tickets) is not looked around.
  */
 export function eachCandidateText(
   root: Element,
   maxNodes: number,
   maxCandidates: number,
-  found: (c: TextCandidate) => void,
+  maxNumbers: number,
+  found: TextCandidate,
 ): [tooLarge: boolean, candidates: number] {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let nodes = 0;
   let candidates = 0;
+  let numbers = maxNumbers;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (++nodes > maxNodes) return [true, candidates];
     const value = n.nodeValue!;
-    // Cheapest tests first: an anchored expression fails at the first letter, includes() is native.
-    const label = LABEL_AT_START.test(value) || (value.includes('\n') && LABEL_AT_LINE.test(value));
+    // Cheapest tests first: a lookup of the first sign, an anchored expression, includes() (native).
+    const start = startsAsCandidate(value);
+    const label = (start && LABEL_AT_START.test(value)) || (value.includes('\n') && LABEL_AT_LINE.test(value));
     const email = value.includes('@');
-    if (!label && !email) continue;
-    if (++candidates > maxCandidates) return [true, candidates];
-    found({ text: n as Text, value, label, email });
+    const number = start && numbers > 0 && NUMBER_START.test(value);
+    if (!label && !email && !number) continue;
+    if (number) numbers--;
+    if ((label || email) && ++candidates > maxCandidates) return [true, candidates];
+    found(n as Text, value, label, email, number);
   }
   return [false, candidates];
 }

@@ -53,8 +53,27 @@ export function ticketIdFromUrl(url: URL): string | undefined {
 
 /** Where the page shows its ticket number: "#1234" badges, "Ticket #48213" in the heading or title. */
 export const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-ref/i;
-const TICKET_WORD = '(?:ticket|case|incident|request|issue|conversation|sr|job|work ?order|task)';
+const TICKET_WORDS = [
+  'ticket',
+  'case',
+  'incident',
+  'request',
+  'issue',
+  'conversation',
+  'sr',
+  'job',
+  'work ?order',
+  'task',
+];
+const TICKET_WORD = `(?:${TICKET_WORDS.join('|')})`;
 const MARK = '(?:#|n[or]\\.?\\s|number\\s|n°)';
+/** What a shown number's start (NUMBER_START) begins with: a ticket word, or a mark ("#", "No.", "number", "n°"). */
+export const NUMBER_WORDS: readonly string[] = [...TICKET_WORDS, '#', 'n'];
+/**
+ * How a text that may start a shown ticket number begins (HEADING_ID's start): any badge or
+ * heading that gives a number holds a text node starting so, which the page walk looks for.
+ */
+export const NUMBER_START = new RegExp(`^[\\s\\[(]*(?:${TICKET_WORD}|${MARK})`, 'i');
 /** "#1042", "Ticket #1042", "[Ticket#31001]", "Case No. 77", "Ticket 1042 · Printer offline", "Incident INC-77". */
 const HEADING_ID = new RegExp(
   `^[\\s\\[(]*(?:${TICKET_WORD}\\s*:?\\s*${MARK}?|${MARK})\\s*:?\\s*([A-Za-z0-9-]{1,32})\\b`,

@@ -1,10 +1,10 @@
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, HelpdeskAdapter, TicketExample } from './types';
 import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom';
-import { NUMBER_NAME, ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
+import { ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
 import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
 import { isCardName, readCard, type Card } from './generic-card';
-import { eachCandidateText, MARKED, skipMemo } from './generic-scan';
+import { eachCandidateText, LABELLED, LABELLED_BY, MAILTO, numberNamed, skipMemo } from './generic-scan';
 
 export { ticketIdFromHeading, ticketIdFromUrl };
 
@@ -29,6 +29,9 @@ export interface ReadLimits {
 }
 /** An 8 MB page (about 200,000 text nodes) is read in full. */
 const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
+const HEADING_TAG = /^h[1-3]$/;
+/** Texts that start as a ticket number ("#1042") looked around for a badge or heading per reading. */
+const NUMBER_TRIES = 200;
 /** Customer cards tried per reading (a page may name many blocks "user" or "contact"). */
 const CARD_TRIES = 8;
 
@@ -52,7 +55,8 @@ export function readGeneric(
   const cards: Card[] = [];
   let badgeId: string | undefined;
   let headingId: string | undefined;
-  let idFrom: Element | undefined;
+  let badgeEl: Element | undefined;
+  let headingEl: Element | undefined;
   let tooLarge = false;
   /** Where each label stands, with room for a value beside it (for the re-read scheduler). */
   const labelAreas: Element[] = [];
@@ -97,57 +101,72 @@ export function readGeneric(
         if (found) return void cards.push(found);
       }
     };
+    /**
+     * Where a text that starts as a shown ticket number does ("#1042", "Ticket #1042") sits: a
+     * badge named for the number or a heading (h1-h3, role=heading) holding it, up to 3 levels
+     * up (badges and headings are small). Headings are customer text, never fields: the first one
+     * outside other customer text may show the number; a badge (never inside customer text)
+     * beats any heading. A list of "#1234" links costs a few steps a link.
+     */
+    const numberAround = (text: Text) => {
+      for (let e = text.parentElement, k = 0; e && e !== root && k < 3; e = e.parentElement, k++) {
+        if (!headingId && (HEADING_TAG.test(e.localName) || e.getAttribute('role') === 'heading')) {
+          if (skipped(e.parentElement)) continue;
+          if ((headingId = ticketIdFromHeading(boundedText(e, 300) ?? ''))) headingEl = e;
+        } else if (e.hasAttributes() && numberNamed(e) && !skipped(e)) {
+          if ((badgeId = ticketIdFromHeading(boundedText(e, 60, 8) ?? ''))) return void (badgeEl = e);
+        }
+      }
+    };
     let budget = limits.candidates ?? 5_000;
     let found: number;
-    /** Whether some label text has an id above it (generic-scan.ts, MARKED). */
+    /** Whether some label text has an id above it (generic-scan.ts, LABELLED_BY). */
     let labelWithId = false;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
-    [tooLarge, found] = eachCandidateText(root, limits.nodes, budget, ({ text, label, email, value }) => {
-      for (
-        let e = text.parentElement, k = 0;
-        label && !labelWithId && e && e !== root && k < 8;
-        e = e.parentElement, k++
-      )
-        labelWithId = e.hasAttribute('id');
-      const parent = text.parentElement;
-      if (!parent || skipped(parent)) return;
-      if (label) {
-        const holders: Element[] = [];
-        for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
-          holders.push(e);
-        for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
-        // A value may come beside the label later (its sibling, or its wrapper's): two levels up.
-        if (holders.length) labelAreas.push(holders[Math.min(2, holders.length - 1)]!);
-        src = text;
-        if (freeText) readText(text, add);
-      }
-      if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
-    });
-    budget -= found;
-    // Elements labelled by attributes, mailto: links (customer cards) and where the ticket number
-    // may show (role=heading, a "ticket-number" badge): one native query, in page order; elements
-    // labelled by another's id only when some label text has an id to be named by.
-    const headings = ['h1', 'h2', 'h3'].flatMap((t) => [...root.getElementsByTagName(t)]);
-    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? MARKED + ',[aria-labelledby]' : MARKED)) {
-      if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
-        if (--budget < 0) {
-          tooLarge = true;
-          break;
+    [tooLarge, found] = eachCandidateText(
+      root,
+      limits.nodes,
+      budget,
+      NUMBER_TRIES,
+      (text, value, label, email, number) => {
+        if (number && !badgeId) numberAround(text);
+        if (!label && !email) return;
+        for (
+          let e = text.parentElement, k = 0;
+          label && !labelWithId && e && e !== root && k < 8;
+          e = e.parentElement, k++
+        )
+          labelWithId = e.hasAttribute('id');
+        const parent = text.parentElement;
+        if (!parent || skipped(parent)) return;
+        if (label) {
+          const holders: Element[] = [];
+          for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
+            holders.push(e);
+          for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
+          // A value may come beside the label later (its sibling, or its wrapper's): two levels up.
+          if (holders.length) labelAreas.push(holders[Math.min(2, holders.length - 1)]!);
+          src = text;
+          if (freeText) readText(text, add);
         }
-        if (!skipped(el)) readOnce(el);
+        if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
+      },
+    );
+    budget -= found;
+    // Elements labelled by attributes, then mailto: links (customer cards): two native queries
+    // (generic-scan.ts says why not one), each in page order; elements labelled by another's id
+    // only when some label text has an id to be named by.
+    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? LABELLED_BY : LABELLED)) {
+      if (--budget < 0) {
+        tooLarge = true;
+        break;
       }
-      if (el.localName === 'a' && cardTries < CARD_TRIES && /^mailto:/i.test(el.getAttribute('href') ?? ''))
-        if (!skipped(el)) cardsAround(el);
-      if (el.getAttribute('role') === 'heading') headings.push(el);
-      else if (!badgeId && NUMBER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`) && !skipped(el))
-        if ((badgeId = ticketIdFromHeading(boundedText(el, 60, 8) ?? ''))) idFrom = el;
+      if (!skipped(el)) readOnce(el);
     }
-    // Headings are customer text, never fields: the first one outside other customer text may show the number.
-    for (const el of badgeId ? [] : headings) {
-      if (idFrom && before(idFrom, el)) continue;
-      const id = skipped(el.parentElement) ? undefined : ticketIdFromHeading(boundedText(el, 300) ?? '');
-      if (id) [headingId, idFrom] = [id, el];
+    for (const el of tooLarge ? [] : root.querySelectorAll(MAILTO)) {
+      if (cardTries >= CARD_TRIES) break;
+      if (!skipped(el)) cardsAround(el);
     }
   }
 
@@ -203,9 +222,12 @@ export function readGeneric(
     ? undefined
     : [
         ...new Set(
-          [...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]), card?.el, idFrom, ...labelAreas].filter(
-            (e): e is Element => !!e,
-          ),
+          [
+            ...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]),
+            card?.el,
+            badgeEl ?? headingEl,
+            ...labelAreas,
+          ].filter((e): e is Element => !!e),
         ),
       ];
   return reading;

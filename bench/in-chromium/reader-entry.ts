@@ -81,6 +81,8 @@ const HOSTILE: Record<string, () => string> = {
   '2,000 nested <dl><dt>Company</dt><dd>': () =>
     '<dl><dt>Company</dt><dd>'.repeat(2000) + 'x' + '</dd></dl>'.repeat(2000) + PANEL,
   '2,000 nested "Company:" text blocks': () => '<div>Company: <div>'.repeat(2000) + 'x' + '</div></div>'.repeat(2000),
+  // Texts that start as a ticket number: only the first 200 are looked around for a badge.
+  '"#1" links x 8,000': () => '<a href="/tickets/1">#1</a><br>'.repeat(8000) + PANEL,
   '20,000 customer cards': () =>
     '<div class="customer-card"><span>Dana</span><a href="mailto:d@acmedental.com">d@acmedental.com</a></div>'.repeat(
       20000,
