@@ -34,8 +34,10 @@ export function kindOf(label: string): FieldKind | undefined {
  * label the shapes below read begins a text node's line, after white space). Made from LABELS,
  * so the two never drift apart; a cheap first test, the shapes then decide.
  */
-export const LABEL_WORDS: readonly string[] = [...new Set(Object.keys(LABELS).map((l) => l.split(' ')[0]!))];
-export const LABEL_AT_LINE = new RegExp(`(?:^|\\n)\\s*(?:${LABEL_WORDS.join('|')})`, 'i');
+export const LABEL_AT_LINE = new RegExp(
+  `(?:^|\\n)\\s*(?:${[...new Set(Object.keys(LABELS).map((l) => l.split(' ')[0]!))].join('|')})`,
+  'i',
+);
 
 export interface Field {
   kind: FieldKind;

@@ -1,6 +1,6 @@
 import { isSkipped } from './dom';
-import { LABEL_AT_LINE, LABEL_WORDS } from './generic-fields';
-import { NUMBER_NAME, NUMBER_START, NUMBER_WORDS } from './generic-url';
+import { LABEL_AT_LINE } from './generic-fields';
+import { NUMBER_NAME, NUMBER_START } from './generic-url';
 
 /**
  * Finding the generic reader's few candidates cheaply, before any costly reading: one native
@@ -14,41 +14,6 @@ import { NUMBER_NAME, NUMBER_START, NUMBER_WORDS } from './generic-url';
 const LABEL_AT_START = new RegExp(`^${LABEL_AT_LINE.source.replace('(?:^|\\n)', '')}`, 'i');
 /** Either start (a label's, a shown number's) in one anchored test: most texts fail it at their first letter. */
 const ANY_START = new RegExp(`^(?:${LABEL_AT_START.source.slice(1)}|${NUMBER_START.source.slice(1)})`, 'i');
-/**
- * The letters (lower case) and signs either start may begin with, after white space, "[" or "(":
- * a lookup by char code rejects most texts before any expression runs (tests/unit/generic-scan.test.ts
- * checks it agrees with the expressions).
- */
-const FIRST = new Uint8Array(128);
-for (const word of [...LABEL_WORDS, ...NUMBER_WORDS]) FIRST[word.charCodeAt(0)] = 1;
-/** The first char code of `value` that is not white space, "[" or "(" (lower-cased if a letter), or -1. */
-function firstCode(value: string): number {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c > 32 && c !== 91 && c !== 40 && c !== 160) return c >= 65 && c <= 90 ? c + 32 : c;
-  }
-  return -1;
-}
-/** Whether `value` may start as a label or a shown number: its first sign looked up, then ANY_START. */
-export function startsAsCandidate(value: string): boolean {
-  const first = firstCode(value);
-  // A text starting past ASCII (another space, a letter) is left to the expression itself.
-  return first >= 0 && (first >= 128 || FIRST[first] === 1) && ANY_START.test(value);
-}
-
-/**
- * The elements worth a closer look, found natively: labelled by an attribute, and mailto: links
- * (customer cards), in two queries. Each selector costs Chromium a look at every element (about
- * 1 ms on a 2 MB page, more in a list of selectors than alone), so where the ticket number shows
- * (a heading, a "ticket-number" badge) is found from its text instead (NUMBER_START, in
- * eachCandidateText), and `aria-labelledby` joins only where some label text has an id to be
- * named by: its label is read from its first 8 nodes (hidden or not) and starts with a label's
- * first word, so without an element with an id up to 8 levels above such a text no
- * `aria-labelledby` can name a label.
- */
-export const LABELLED = '[aria-label]';
-export const LABELLED_BY = '[aria-label],[aria-labelledby]';
-export const MAILTO = 'a[href^="mailto:" i]';
 
 /**
  * Whether `el` is customer text or hidden by its attributes, itself or through an ancestor below
@@ -96,8 +61,10 @@ export const numberNamed = (el: Element): boolean =>
 export const isCandidateElement = (el: Element): boolean => el.matches(ADDED_ELEMENTS) || numberNamed(el);
 
 /** Whether a change of text or children inside `el` may change the ticket number the page shows. */
-export const isNumberPlace = (el: Element): boolean =>
-  /^h[1-3]$/.test(el.localName) || el.getAttribute('role') === 'heading' || numberNamed(el);
+export const isNumberPlace = (el: Element): boolean => isHeading(el) || numberNamed(el);
+/** A heading that may show the ticket number: h1-h3 or role=heading. */
+export const isHeading = (el: Element): boolean =>
+  /^h[1-3]$/.test(el.localName) || el.getAttribute('role') === 'heading';
 
 /**
  * Whether a part of the page just added (`node` and what it holds) holds anything the generic
@@ -147,8 +114,8 @@ export function eachCandidateText(
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (++nodes > maxNodes) return [true, candidates];
     const value = n.nodeValue!;
-    // Cheapest tests first: a lookup of the first sign, an anchored expression, includes() (native).
-    const start = startsAsCandidate(value);
+    // Cheapest tests first: an anchored expression fails at the first letter, includes() is native.
+    const start = ANY_START.test(value);
     const label = (start && LABEL_AT_START.test(value)) || (value.includes('\n') && LABEL_AT_LINE.test(value));
     const email = value.includes('@');
     const number = start && numbers > 0 && NUMBER_START.test(value);

@@ -53,22 +53,21 @@ export function ticketIdFromUrl(url: URL): string | undefined {
 
 /** Where the page shows its ticket number: "#1234" badges, "Ticket #48213" in the heading or title. */
 export const NUMBER_NAME = /ticket[-_]?(?:number|num|no|nr|id)\b|ticketnumber|ticket-ref/i;
+// In WORDS' order, so that the two lists compress as one in the content script.
 const TICKET_WORDS = [
   'ticket',
+  'conversation',
   'case',
   'incident',
   'request',
   'issue',
-  'conversation',
   'sr',
-  'job',
   'work ?order',
+  'job',
   'task',
 ];
 const TICKET_WORD = `(?:${TICKET_WORDS.join('|')})`;
 const MARK = '(?:#|n[or]\\.?\\s|number\\s|n°)';
-/** What a shown number's start (NUMBER_START) begins with: a ticket word, or a mark ("#", "No.", "number", "n°"). */
-export const NUMBER_WORDS: readonly string[] = [...TICKET_WORDS, '#', 'n'];
 /**
  * How a text that may start a shown ticket number begins (HEADING_ID's start): any badge or
  * heading that gives a number holds a text node starting so, which the page walk looks for.

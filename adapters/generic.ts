@@ -4,7 +4,7 @@ import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom'
 import { ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
 import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
 import { isCardName, readCard, type Card } from './generic-card';
-import { eachCandidateText, LABELLED, LABELLED_BY, MAILTO, numberNamed, skipMemo } from './generic-scan';
+import { eachCandidateText, isHeading, numberNamed, skipMemo } from './generic-scan';
 
 export { ticketIdFromHeading, ticketIdFromUrl };
 
@@ -29,7 +29,6 @@ export interface ReadLimits {
 }
 /** An 8 MB page (about 200,000 text nodes) is read in full. */
 const READ_LIMITS: ReadLimits = { nodes: 400_000, fieldsPerKind: 24, candidates: 5_000 };
-const HEADING_TAG = /^h[1-3]$/;
 /** Texts that start as a ticket number ("#1042") looked around for a badge or heading per reading. */
 const NUMBER_TRIES = 200;
 /** Customer cards tried per reading (a page may name many blocks "user" or "contact"). */
@@ -55,8 +54,8 @@ export function readGeneric(
   const cards: Card[] = [];
   let badgeId: string | undefined;
   let headingId: string | undefined;
-  let badgeEl: Element | undefined;
-  let headingEl: Element | undefined;
+  /** Where the number shown was read (a badge, else a heading). */
+  let idFrom: Element | undefined;
   let tooLarge = false;
   /** Where each label stands, with room for a value beside it (for the re-read scheduler). */
   const labelAreas: Element[] = [];
@@ -110,17 +109,17 @@ export function readGeneric(
      */
     const numberAround = (text: Text) => {
       for (let e = text.parentElement, k = 0; e && e !== root && k < 3; e = e.parentElement, k++) {
-        if (!headingId && (HEADING_TAG.test(e.localName) || e.getAttribute('role') === 'heading')) {
-          if (skipped(e.parentElement)) continue;
-          if ((headingId = ticketIdFromHeading(boundedText(e, 300) ?? ''))) headingEl = e;
+        if (isHeading(e)) {
+          if (!headingId && !skipped(e.parentElement) && (headingId = ticketIdFromHeading(boundedText(e, 300) ?? '')))
+            idFrom = e;
         } else if (e.hasAttributes() && numberNamed(e) && !skipped(e)) {
-          if ((badgeId = ticketIdFromHeading(boundedText(e, 60, 8) ?? ''))) return void (badgeEl = e);
+          if ((badgeId = ticketIdFromHeading(boundedText(e, 60, 8) ?? ''))) return void (idFrom = e);
         }
       }
     };
     let budget = limits.candidates ?? 5_000;
     let found: number;
-    /** Whether some label text has an id above it (generic-scan.ts, LABELLED_BY). */
+    /** Whether some label text has an id above it (see the queries below). */
     let labelWithId = false;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
@@ -154,17 +153,22 @@ export function readGeneric(
       },
     );
     budget -= found;
-    // Elements labelled by attributes, then mailto: links (customer cards): two native queries
-    // (generic-scan.ts says why not one), each in page order; elements labelled by another's id
-    // only when some label text has an id to be named by.
-    for (const el of tooLarge ? [] : root.querySelectorAll(labelWithId ? LABELLED_BY : LABELLED)) {
+    // Elements labelled by attributes, then mailto: links (customer cards): two native queries,
+    // each in page order. Each selector costs Chromium a look at every element (about 1 ms on a
+    // 2 MB page, more in a list of selectors than alone), so where the ticket number shows is
+    // found from its text instead (numberAround), and `aria-labelledby` is asked for only where
+    // some label text has an id to be named by: its label is read from its first 8 nodes (hidden
+    // or not) and starts with a label's first word, so without an element with an id up to 8
+    // levels above such a text no `aria-labelledby` can name a label.
+    const labelled = labelWithId ? '[aria-label],[aria-labelledby]' : '[aria-label]';
+    for (const el of tooLarge ? [] : root.querySelectorAll(labelled)) {
       if (--budget < 0) {
         tooLarge = true;
         break;
       }
       if (!skipped(el)) readOnce(el);
     }
-    for (const el of tooLarge ? [] : root.querySelectorAll(MAILTO)) {
+    for (const el of tooLarge ? [] : root.querySelectorAll('a[href^="mailto:" i]')) {
       if (cardTries >= CARD_TRIES) break;
       if (!skipped(el)) cardsAround(el);
     }
@@ -222,12 +226,9 @@ export function readGeneric(
     ? undefined
     : [
         ...new Set(
-          [
-            ...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]),
-            card?.el,
-            badgeEl ?? headingEl,
-            ...labelAreas,
-          ].filter((e): e is Element => !!e),
+          [...fields.flatMap((f) => [f.el, f.label?.parentElement ?? f.label]), card?.el, idFrom, ...labelAreas].filter(
+            (e): e is Element => !!e,
+          ),
         ),
       ];
   return reading;
