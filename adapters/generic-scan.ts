@@ -4,10 +4,11 @@ import { NUMBER_NAME, NUMBER_START } from './generic-url';
 
 /**
  * Finding the generic reader's few candidates cheaply, before any costly reading: one native
- * walk over the page's text nodes tests each one's text with one precompiled expression (a
- * label at a line's start, or an "@"); elements come from native queries (aria labels, mailto:
- * links, headings and ticket-number names). Only the candidates are then read, styled and
- * checked for being customer text, so a page costs about one look at each text node.
+ * walk over the page's text nodes tests each one's text with precompiled expressions (a label
+ * at a line's start, an "@", the start of a shown ticket number, whose badge or heading is then
+ * looked for just above it); elements come from native queries (aria labels, mailto: links).
+ * Only the candidates are then read, styled and checked for being customer text, so a page
+ * costs about one look at each text node.
  */
 
 /** A label's first word at the start of a text node (the usual case; LABEL_AT_LINE for the rest). */
