@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messageFrom } from '../../i18n/catalogue';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
@@ -13,4 +14,14 @@ export function catalog(lang: string): Record<string, { message: string }> {
  */
 export function getMessageFrom(messages: Record<string, { message: string }>, locale: string) {
   return messageFrom({ ...messages, '@@ui_locale': { message: locale } });
+}
+
+/**
+ * Makes `lang` the language the fake browser speaks for what follows: WXT's browser.i18n and the
+ * global chrome.i18n (which @wxt-dev/i18n reads) answer from that locale's catalogue.
+ */
+export function useLanguage(lang: string): void {
+  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
+  Object.assign(fakeBrowser, { i18n });
+  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
 }

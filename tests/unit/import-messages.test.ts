@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeImportError, describeImportMessage } from '@/i18n/import-messages';
 import { parseImportFile } from '@/sources/csv-import';
 import { IMPORT_CODES, msg } from '@/sources/import-types';
-import { catalog, getMessageFrom } from './catalog';
-
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
+import { catalog, useLanguage } from './catalog';
 
 const parse = (fileName: string, text: string) => parseImportFile({ fileName, bytes: new TextEncoder().encode(text) });
 

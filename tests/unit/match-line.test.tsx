@@ -1,23 +1,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MatchLine } from '@/components/MatchLine';
 import { matchTicket } from '@/core/match';
 import type { TicketRef } from '@/core/model';
 import { sampleMatchIndex } from '../sample-match-index';
-import { catalog, getMessageFrom } from './catalog';
+import { useLanguage } from './catalog';
 
 /**
  * The sidebar's match line (components/MatchLine.tsx, as SidebarApp draws it from the ticket's
  * report) when two readings of the page disagreed, and when the page was too large to read: it
  * says so, in English and in German, and a disagreement is never shown as a high-confidence match.
  */
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
 afterEach(() => {
   useLanguage('en');
   document.body.replaceChildren();

@@ -7,17 +7,12 @@ import { PANEL_MOVED } from '@/core/messages';
 import type { TicketRef } from '@/core/model';
 import type { StoryFeed, StoryPush } from '@/messaging/story-feed';
 import { panelAsks } from '@/entrypoints/sidepanel/asks';
-import { catalog, getMessageFrom } from './catalog';
+import { useLanguage } from './catalog';
 
 /**
  * The side panel's flag and search refused because its tab is no longer the one it shows: the
  * background answers a code (PANEL_MOVED), and the panel words it in the user's language.
  */
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
 afterEach(() => useLanguage('en'));
 
 const ref: TicketRef = {

@@ -5,7 +5,6 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPolicy, type PolicyRead } from '@/core/policy';
 import { POLICY_CODES, type PolicyProblem } from '@/core/policy-problems';
 import { policyRecipeSchema } from '@/core/recipe-schema';
@@ -14,13 +13,8 @@ import { openDb } from '@/storage/db';
 import { policyAppliedItem } from '@/storage/policy-store';
 import { policyProblemText } from '@/i18n/policy-text';
 import { PolicyBanner } from '@/entrypoints/options/policy-ui';
-import { catalog, getMessageFrom } from './catalog';
+import { useLanguage } from './catalog';
 
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
 afterEach(() => {
   useLanguage('en');
   vi.restoreAllMocks();

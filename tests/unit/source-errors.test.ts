@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Flag } from '@/core/flags';
 import type { ErrorDetail } from '@/core/sync-errors';
 import { errorText } from '@/i18n/error-text';
@@ -20,13 +19,8 @@ import { runSync } from '@/sources/run-sync';
 import { runSignIn } from '@/sources/sign-in';
 import { feedUrls, parseFeed } from '@/sources/team-feed';
 import { openDb } from '@/storage/db';
-import { catalog, getMessageFrom } from './catalog';
+import { useLanguage } from './catalog';
 
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
 afterEach(() => useLanguage('en'));
 
 /** The code and arguments a call failed with (undefined: it failed without one, or did not fail). */

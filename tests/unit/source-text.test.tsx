@@ -5,7 +5,6 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { note, type SyncSummary } from '@/core/source-notes';
 import type { SyncRun } from '@/core/source-status';
 import { noteText, runText, summaryText } from '@/i18n/source-text';
@@ -13,13 +12,8 @@ import { Checks } from '@/entrypoints/options/ConnectionChecks';
 import { SavedSource } from '@/entrypoints/options/SavedSource';
 import type { ConnectionCheck } from '@/sources/live-source';
 import type { SourceConfig, SourceStatus } from '@/storage/source-configs';
-import { catalog, getMessageFrom } from './catalog';
+import { useLanguage } from './catalog';
 
-const useLanguage = (lang: string) => {
-  const i18n = { getMessage: getMessageFrom(catalog(lang), lang), getUILanguage: () => lang };
-  Object.assign(fakeBrowser, { i18n });
-  (globalThis as unknown as { chrome: { i18n: typeof i18n } }).chrome.i18n = i18n;
-};
 afterEach(() => useLanguage('en'));
 
 const summary: SyncSummary = {
