@@ -100,6 +100,19 @@ async function openPanel(windowId: number): Promise<Page> {
   return panel;
 }
 
+/**
+ * Wait for the panel to show `testId`; when it does not, the error says what it showed instead
+ * (the panel's text), so a failure in CI tells which state the panel was left in.
+ */
+async function panelShows(panel: Page, testId: string): Promise<void> {
+  try {
+    await panel.getByTestId(testId).waitFor({ timeout: 10_000 });
+  } catch (e) {
+    const shown = await panel.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 400));
+    throw new Error(`the panel did not show ${testId}; it showed: ${shown}`, { cause: e });
+  }
+}
+
 const nameIn = (panel: Page) => panel.getByTestId('account-name').textContent();
 const shownSince = async (panel: Page) =>
   panel.evaluate(() => {
@@ -173,7 +186,7 @@ describe('the side panel', { timeout: 120_000 }, () => {
 
   it('says a tab shows no ticket and offers the search', async () => {
     await openTab(windowId, 'not-a-ticket.html');
-    await panel.getByTestId('no-ticket').waitFor({ timeout: 10_000 });
+    await panelShows(panel, 'no-ticket');
     expect(await panel.getByTestId('no-ticket').textContent()).toContain('This tab shows no ticket');
     await panel.getByRole('combobox').fill('riverside');
     await panel.getByText('Riverside Family Clinic').first().waitFor({ timeout: 10_000 });
@@ -181,7 +194,7 @@ describe('the side panel', { timeout: 120_000 }, () => {
 
   it('pins and flags from the panel, on the tab it shows', async () => {
     await openTab(windowId, 'generic-ticket-nomatch.html');
-    await panel.getByTestId('no-match').waitFor({ timeout: 10_000 });
+    await panelShows(panel, 'no-match');
     await panel.getByRole('searchbox').fill('riverside');
     await panel.getByRole('button', { name: 'Pin Riverside Family Clinic' }).click();
     await shownWithin(panel, 'Riverside Family Clinic', Date.now());
