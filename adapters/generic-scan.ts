@@ -90,30 +90,37 @@ export function holdsCandidate(node: Node, budget: { nodes: number }): boolean |
   return false;
 }
 
-/** What a candidate text may hold: a label, an address, the start of a shown ticket number. */
-export type TextCandidate = (text: Text, value: string, label: boolean, email: boolean, number: boolean) => void;
+/** A candidate text: the node, its text, and whether it may hold a label, an address, the start of a shown ticket number. */
+export type Hit = [text: Text, value: string, label: boolean, email: boolean, number: boolean];
+/** What a text pass found: whether it stopped early ("too large to read"), its hits, how many were labels or addresses. */
+export type Scan = [tooLarge: boolean, hits: Hit[], candidates: number];
+
+/** Text nodes walked between two looks at the clock when a walk runs in slices. */
+const SLICE_NODES = 512;
 
 /**
- * Calls `found` for each candidate text node under `root`, in page order. Stops after
- * `maxNodes` text nodes or `maxCandidates` candidates (labels and addresses): returns whether it
- * did ("too large to read") and how many candidates it found. Texts that start as a shown
- * ticket number may ("#1042", "Ticket #1042") are passed on, the first `maxNumbers` of them
- * only: a page's own number badge or heading comes among its first, and a list of thousands of
- * "#1234" links (related tickets) is not looked around.
+ * The candidate text nodes under `root`, in page order. Stops after `maxNodes` text nodes or
+ * `maxCandidates` candidates (labels and addresses), saying so ("too large to read"). Texts that
+ * start as a shown ticket number may ("#1042", "Ticket #1042") are kept, the first `maxNumbers`
+ * of them only: a page's own number badge or heading comes among its first, and a list of
+ * thousands of "#1234" links (related tickets) is not looked around. A generator, so that the
+ * content script can walk a large page in slices (readInSlices): it pauses every SLICE_NODES
+ * text nodes, yielding the node it stands on; `walkAll` walks it at once.
  */
-export function eachCandidateText(
+export function* candidateTexts(
   root: Element,
   maxNodes: number,
   maxCandidates: number,
   maxNumbers: number,
-  found: TextCandidate,
-): [tooLarge: boolean, candidates: number] {
+): Generator<Node, Scan> {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const hits: Hit[] = [];
   let nodes = 0;
   let candidates = 0;
   let numbers = maxNumbers;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (++nodes > maxNodes) return [true, candidates];
+    if (++nodes > maxNodes) return [true, hits, candidates];
+    if (nodes % SLICE_NODES === 0) yield n;
     const value = n.nodeValue!;
     // Cheapest tests first: an anchored expression fails at the first letter, includes() is native.
     const start = ANY_START.test(value);
@@ -122,8 +129,16 @@ export function eachCandidateText(
     const number = start && numbers > 0 && NUMBER_START.test(value);
     if (!label && !email && !number) continue;
     if (number) numbers--;
-    if ((label || email) && ++candidates > maxCandidates) return [true, candidates];
-    found(n as Text, value, label, email, number);
+    if ((label || email) && ++candidates > maxCandidates) return [true, hits, candidates];
+    hits.push([n as Text, value, label, email, number]);
   }
-  return [false, candidates];
+  return [false, hits, candidates];
+}
+
+/** A generator walked to its end, at once: what it returns. */
+export function walkAll<T>(walk: Generator<unknown, T>): T {
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
 }

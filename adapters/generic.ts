@@ -4,7 +4,7 @@ import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom'
 import { ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
 import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
 import { isCardName, readCard, type Card } from './generic-card';
-import { eachCandidateText, isHeading, numberNamed, skipMemo } from './generic-scan';
+import { candidateTexts, isHeading, numberNamed, skipMemo, walkAll, type Hit, type Scan } from './generic-scan';
 
 export { ticketIdFromHeading, ticketIdFromUrl };
 
@@ -123,35 +123,35 @@ export function readGeneric(
     let labelWithId = false;
     // Labels and addresses in text, in page order: a label's holders up to 8 levels above it
     // (a label is read from at most 8 nodes), then its own "Label: value" lines.
-    [tooLarge, found] = eachCandidateText(
-      root,
-      limits.nodes,
-      budget,
-      NUMBER_TRIES,
-      (text, value, label, email, number) => {
-        if (number && !badgeId) numberAround(text);
-        if (!label && !email) return;
-        for (
-          let e = text.parentElement, k = 0;
-          label && !labelWithId && e && e !== root && k < 8;
-          e = e.parentElement, k++
-        )
-          labelWithId = e.hasAttribute('id');
-        const parent = text.parentElement;
-        if (!parent || skipped(parent)) return;
-        if (label) {
-          const holders: Element[] = [];
-          for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
-            holders.push(e);
-          for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
-          // A value may come beside the label later (its sibling, or its wrapper's): two levels up.
-          if (holders.length) labelAreas.push(holders[Math.min(2, holders.length - 1)]!);
-          src = text;
-          if (freeText) readText(text, add);
-        }
-        if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
-      },
-    );
+    const candidate = (...[text, value, label, email, number]: Hit) => {
+      if (number && !badgeId) numberAround(text);
+      if (!label && !email) return;
+      for (
+        let e = text.parentElement, k = 0;
+        label && !labelWithId && e && e !== root && k < 8;
+        e = e.parentElement, k++
+      )
+        labelWithId = e.hasAttribute('id');
+      const parent = text.parentElement;
+      if (!parent || skipped(parent)) return;
+      if (label) {
+        const holders: Element[] = [];
+        for (let e: Element | null = parent; e && e !== root && holders.length < 8; e = e.parentElement)
+          holders.push(e);
+        for (let i = holders.length - 1; i >= 0; i--) readOnce(holders[i]!);
+        // A value may come beside the label later (its sibling, or its wrapper's): two levels up.
+        if (holders.length) labelAreas.push(holders[Math.min(2, holders.length - 1)]!);
+        src = text;
+        if (freeText) readText(text, add);
+      }
+      if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
+    };
+    // The text pass made beforehand in slices (readInSlices), else now.
+    let hits: Hit[];
+    const scan = prepared?.[0] === root && limits === READ_LIMITS ? prepared : undefined;
+    [tooLarge, hits, found] = scan?.[1] ?? walkAll(candidateTexts(root, limits.nodes, budget, NUMBER_TRIES));
+    // A node the page removed since is not read.
+    for (const hit of hits) if (root.contains(hit[0])) candidate(...hit);
     budget -= found;
     // Elements labelled by attributes, then mailto: links (customer cards): two native queries,
     // each in page order. Each selector costs Chromium a look at every element (about 1 ms on a
@@ -160,17 +160,21 @@ export function readGeneric(
     // some label text has an id to be named by: its label is read from its first 8 nodes (hidden
     // or not) and starts with a label's first word, so without an element with an id up to 8
     // levels above such a text no `aria-labelledby` can name a label.
-    const labelled = labelWithId ? '[aria-label],[aria-labelledby]' : '[aria-label]';
-    for (const el of tooLarge ? [] : root.querySelectorAll(labelled)) {
+    // Asked beforehand too, in a slice of their own (readInSlices): both attributes, the second
+    // one's elements then left out here when no label has an id. A removed element is not read.
+    const labelled = scan
+      ? [...scan[2]].filter((el) => (labelWithId || el.hasAttribute('aria-label')) && root.contains(el))
+      : root.querySelectorAll(labelWithId ? '[aria-label],[aria-labelledby]' : '[aria-label]');
+    for (const el of tooLarge ? [] : labelled) {
       if (--budget < 0) {
         tooLarge = true;
         break;
       }
       if (!skipped(el)) readOnce(el);
     }
-    for (const el of tooLarge ? [] : root.querySelectorAll('a[href^="mailto:" i]')) {
+    for (const el of tooLarge ? [] : (scan?.[3] ?? root.querySelectorAll(MAILTO))) {
       if (cardTries >= CARD_TRIES) break;
-      if (!skipped(el)) cardsAround(el);
+      if (!skipped(el) && root.contains(el)) cardsAround(el);
     }
   }
 
@@ -232,6 +236,61 @@ export function readGeneric(
         ),
       ];
   return reading;
+}
+
+/** A text pass made beforehand, in slices, for a reading of its root (readInSlices). */
+let prepared: [root: Element, scan: Scan, labelled: NodeListOf<Element>, mailto: NodeListOf<Element>] | undefined;
+const MAILTO = 'a[href^="mailto:" i]';
+
+/**
+ * Runs `read` (a reading that may go through readGeneric: detectTicket) after making the
+ * generic reader's text pass in slices of about `sliceMs`, with `pause()` between them, so that
+ * a large page is never blocked for long: the pass is most of a reading, and far more of a
+ * page's first reading, when each text node's string is made for the first time (about 60 ms
+ * on a 2 MB page). If the page removed the place the walk had reached, the reading makes its
+ * own pass instead. Returns what `read` returned and the CPU time spent (ms, pauses left out).
+ */
+export async function readInSlices<T>(
+  doc: Document,
+  read: () => T,
+  pause: () => Promise<unknown>,
+  sliceMs = 8,
+): Promise<[value: T, cost: number]> {
+  const root = doc.body ?? doc.documentElement;
+  let cost = 0;
+  let at = performance.now();
+  const walk = root && candidateTexts(root, READ_LIMITS.nodes, READ_LIMITS.candidates!, NUMBER_TRIES);
+  let scan: typeof prepared;
+  /** A pause if `ms` are gone since the last one. */
+  const slice = async (ms: number) => {
+    const spent = performance.now() - at;
+    if (spent < ms) return;
+    cost += spent;
+    await pause();
+    at = performance.now();
+  };
+  for (let step = walk?.next(); step; step = walk!.next()) {
+    if (!step.done) {
+      await slice(sliceMs);
+      // The page removed the place the walk had reached: the reading makes its own pass.
+      if (root!.contains(step.value)) continue;
+      break;
+    }
+    // Then Chromium's attribute queries (each a few ms on a 2 MB page), and the reading after
+    // them, each in a slice of its own once half a slice is gone.
+    await slice(sliceMs / 2);
+    const labelled = root!.querySelectorAll('[aria-label],[aria-labelledby]');
+    const mailto = root!.querySelectorAll(MAILTO);
+    await slice(sliceMs / 2);
+    scan = [root!, step.value, labelled, mailto];
+    break;
+  }
+  prepared = scan;
+  try {
+    return [read(), cost + performance.now() - at];
+  } finally {
+    prepared = undefined;
+  }
 }
 
 let lastRegions: Element[] | undefined;

@@ -7,13 +7,16 @@ import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
 import { ticketText } from './ticket-text';
 import { readTicketWords } from '@/adapters/ticket-words';
-import { regionsOfLastRead } from '@/adapters/generic';
+import { readInSlices, regionsOfLastRead } from '@/adapters/generic';
 import { RereadScheduler } from './reread';
 import { askBackground } from '@/messaging/ask-background';
 import { TicketReports } from './ticket-reports';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
 const REPORT_PATIENCE_MS = 20_000;
+
+/** Gives the page the main thread between two slices of reading it. */
+const pause = () => new Promise((r) => setTimeout(r));
 
 /** Nothing reported yet: a page that shows no ticket has nothing to withdraw. */
 const NOTHING = 'null';
@@ -38,6 +41,8 @@ export class TicketWatcher {
   private watching = false;
   private wanted = false;
   private parsing = false;
+  /** Readings begun: only the latest one's result is reported. */
+  private checks = 0;
   private lastKey = NOTHING;
   /** Whether the URL alone may show a ticket (else only a ticket number on the page decides). */
   private byUrl = true;
@@ -129,10 +134,17 @@ export class TicketWatcher {
     const { sites, collapsed, panel, recipe } = await (this.local ??= readLocalValues());
     if (!this.watching || !this.ctx.isValid) return;
     const url = new URL(location.href);
+    const mine = ++this.checks;
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
-    const started = performance.now();
-    const ref = detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe);
-    this.rereads.noteCost(performance.now() - started);
+    // The page's text is walked in slices first, giving the page the main thread between them.
+    const [ref, cost] = await readInSlices(
+      document,
+      () => detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe),
+      pause,
+    );
+    // A later reading began meanwhile (the page changed again, or moved on): it reports.
+    if (mine !== this.checks || !this.watching || !this.ctx.isValid) return;
+    this.rereads.noteCost(cost);
     // The generic reader's regions; a recipe's elements are not among them (every change counts then).
     this.rereads.regions(ref?.helpdesk === 'generic' && !recipe ? regionsOfLastRead() : undefined);
     const key = JSON.stringify(ref);
@@ -181,7 +193,9 @@ export class TicketWatcher {
    * restart does not lose it (a lost report leaves the sidebar saying the page shows no ticket).
    */
   private async send(ref: TicketRef | null, withText: boolean, wanted: () => boolean): Promise<boolean> {
-    const text = ref && withText ? ticketText(document) : undefined;
+    const text = ref && withText ? await ticketText(document, pause) : undefined;
+    // A newer report began while the text was read in slices: this one is not sent.
+    if (!wanted()) return false;
     // Customer text, beside the ref (never in it): orders the account's notes, never matches.
     const words = ref && withText ? readTicketWords(document) : undefined;
     const reply = await askBackground(

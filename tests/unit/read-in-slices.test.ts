@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { readGeneric, readInSlices } from '@/adapters/generic';
+import { ticketText, TICKET_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
+
+/**
+ * The content script's first reading of a large page is made in slices, the page given the main
+ * thread between them (issue 20, "never frozen"): the reader's text pass (readInSlices) and the
+ * ticket's visible text (ticketText). Slices of 0 ms pause at every chance.
+ */
+const TICKET = new URL('https://help.example.com/tickets/1042');
+const PANEL =
+  '<aside><dl><dt>Company</dt><dd>Acme Dental Group</dd><dt>Requester</dt><dd>Dana <a href="mailto:dana@acmedental.com">dana@acmedental.com</a></dd></dl></aside>';
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<div class="row"><span>Printer ${i}</span> <span>offline</span></div>`).join('');
+const page = (body: string) =>
+  new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
+
+describe('the reader in slices', () => {
+  it('gives the page the main thread during a large page’s text pass, and reads what readGeneric reads', async () => {
+    const doc = page(`<h1>Ticket #1042</h1>${rows(1_500)}${PANEL}${rows(1_500)}`);
+    let pauses = 0;
+    const [reading, cost] = await readInSlices(
+      doc,
+      () => readGeneric(doc, TICKET),
+      async () => void pauses++,
+      0,
+    );
+    // 9,000 text nodes: a look at the clock every 512 of them, and one pause before the reading.
+    expect(pauses).toBeGreaterThanOrEqual(17);
+    expect(reading).toEqual(readGeneric(doc, TICKET));
+    expect(reading).toMatchObject({ company: 'Acme Dental Group', contactEmail: 'dana@acmedental.com' });
+    expect(cost).toBeGreaterThan(0);
+  });
+
+  it('reads the page as it is when the page removed, between two slices, the part the walk stood on', async () => {
+    const doc = page(`<div id="old">${rows(2_000)}${PANEL}</div>`);
+    let pauses = 0;
+    const [reading] = await readInSlices(
+      doc,
+      () => readGeneric(doc, TICKET),
+      async () => {
+        // The help desk replaces its view: the old panel goes, a new one comes.
+        if (pauses++ === 0) doc.body.innerHTML = PANEL.replace('Acme Dental Group', 'Baker & Price LLP');
+      },
+      0,
+    );
+    expect(reading.company).toBe('Baker & Price LLP');
+  });
+
+  it('never reads a field from a part removed between two slices', async () => {
+    // The walk has passed the panel at its first pause (after 512 text nodes), and stands in the rows.
+    const doc = page(`<div id="gone">${PANEL}</div>${rows(2_000)}`);
+    let pauses = 0;
+    const [reading] = await readInSlices(
+      doc,
+      () => readGeneric(doc, TICKET),
+      async () => {
+        if (pauses++ === 0) doc.getElementById('gone')!.remove();
+      },
+      0,
+    );
+    expect(pauses).toBeGreaterThan(1);
+    expect(reading.company).toBeUndefined();
+    expect(reading.contactEmail).toBeUndefined();
+  });
+
+  it('uses its pass only for the reading it runs: a later reading walks the page itself', async () => {
+    const doc = page(PANEL);
+    await readInSlices(
+      doc,
+      () => undefined,
+      async () => undefined,
+    );
+    doc.querySelector('dd')!.textContent = 'Baker & Price LLP';
+    expect(readGeneric(doc, TICKET).company).toBe('Baker & Price LLP');
+  });
+});
+
+describe('the ticket’s text in slices', () => {
+  it('takes a large region part by part, pausing, in page order, without its hidden parts', async () => {
+    const doc = page(
+      `<main><h1>Printer offline</h1>${rows(1_200)}<div style="display:none">Evil Corp hidden</div><p>Last words</p></main>`,
+    );
+    let pauses = 0;
+    const text = await ticketText(doc, async () => void pauses++, 0);
+    expect(pauses).toBeGreaterThan(100);
+    expect(text.startsWith('Printer offline\n')).toBe(true);
+    expect(text).toContain('Printer 0');
+    expect(text.indexOf('Printer 1199')).toBeGreaterThan(text.indexOf('Printer 0'));
+    expect(text.trimEnd().endsWith('Last words')).toBe(true);
+    expect(text).not.toContain('Evil Corp');
+  });
+
+  it('stops at the most it sends', async () => {
+    const doc = page(`<main>${rows(12_000)}</main>`);
+    const text = await ticketText(doc, async () => undefined);
+    expect(text.length).toBe(TICKET_TEXT_MAX);
+  });
+});
+
+describe('the ticket’s text, odd parts', () => {
+  it('passes over comments and takes an SVG’s text', async () => {
+    const doc = page(`<main><!-- a note -->${rows(600)}<svg><text>Chart label</text></svg></main>`);
+    const text = await ticketText(doc);
+    expect(text).toContain('Chart label');
+    expect(text).not.toContain('undefined');
+    expect(text).not.toContain('a note');
+  });
+});
