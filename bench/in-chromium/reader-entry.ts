@@ -5,8 +5,9 @@
  * on pages built here in Chromium's live DOM (style sheets and checkVisibility as on a real page).
  * Exposes `window.readerBench`.
  */
-import { readGeneric, regionsOfLastRead } from '../../adapters/generic';
+import { readGeneric, readInSlices, regionsOfLastRead } from '../../adapters/generic';
 import { RereadScheduler } from '../../entrypoints/helpdesk.content/reread';
+import { ticketText } from '../../entrypoints/helpdesk.content/ticket-text';
 import { buildLocator, readByRecipe } from '../../adapters/recipe';
 import type { ReadingRecipe } from '../../core/recipe';
 
@@ -134,6 +135,62 @@ const readerBench = {
       times.push(performance.now() - start);
     }
     return { ms: Math.min(...times), nodes };
+  },
+  /**
+   * The content script's first reading of a ticket page of `mb` megabytes in a fresh tab, as it
+   * makes it (entrypoints/helpdesk.content/ticket-watcher.ts): the text pass in slices, the page
+   * given the main thread between them, then the reading; then the ticket's visible text for its
+   * report, in slices too. Each: the longest slice (the longest the page waits, ms) and the wall
+   * time from start to end; `readMs`: the reading after the pass (the reader's last slice).
+   */
+  async firstInSlices(mb: number) {
+    showPage(ticketPage(mb * 1024 * 1024));
+    await settled();
+    let longest = 0;
+    let at = 0;
+    const pause = () => {
+      longest = Math.max(longest, performance.now() - at);
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          at = performance.now();
+          done();
+        }),
+      );
+    };
+    const timed = async <T>(run: () => Promise<T>) => {
+      longest = 0;
+      at = performance.now();
+      const started = at;
+      const value = await run();
+      longest = Math.max(longest, performance.now() - at);
+      return { value, longest, wall: performance.now() - started };
+    };
+    let readMs = 0;
+    const reader = await timed(() =>
+      readInSlices(
+        document,
+        () => {
+          const start = performance.now();
+          const reading = readGeneric(document, URL_);
+          readMs = performance.now() - start;
+          return reading;
+        },
+        pause,
+      ),
+    );
+    const text = await timed(() => ticketText(document, pause));
+    return {
+      reader: { longest: reader.longest, wall: reader.wall, readMs, company: reader.value[0].company },
+      text: { longest: text.longest, wall: text.wall, chars: text.value.length },
+    };
+  },
+  /** The ticket's visible text taken at once, as the content script did before (innerText), in a fresh tab (ms). */
+  async textAtOnce(mb: number) {
+    showPage(ticketPage(mb * 1024 * 1024));
+    await settled();
+    const start = performance.now();
+    const chars = document.body.innerText.length;
+    return { ms: performance.now() - start, chars };
   },
   /** Detection time on a ticket page of `mb` megabytes. */
   async size(mb: number, runs = 15) {
