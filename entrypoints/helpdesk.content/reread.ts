@@ -5,8 +5,9 @@ import { holdsCandidate, isCandidateElement, isCandidateText, isNumberPlace } fr
  * (a single-page app's new ticket shows quickly); on a page that keeps changing, at most once a
  * second; and never so often that reading takes more than 5% of the main thread (a read that
  * took 30 ms waits 600 ms). Once a read is due nothing observes the page: the observer is
- * disconnected until the read is done, so a page that changes constantly costs one observer
- * callback per read, not one per change.
+ * disconnected until the read begins, so a page that changes constantly costs one observer
+ * callback per read, not one per change; a change while the read is under way (it is made in
+ * slices) is observed, and read after it.
  *
  * Where the reader says which parts of the page its last reading rested on (regions: the fields,
  * their labels' holders and surroundings, the card, the ticket number), only the changed parts
@@ -24,8 +25,7 @@ export const nextReadDelay = (sinceLastReadMs: number, lastReadCostMs: number): 
   Math.max(QUIET_DELAY_MS, lastReadCostMs * SHARE, BUSY_INTERVAL_MS - sinceLastReadMs);
 
 /**
- * Calls `read` again after the page changes, as nextReadDelay says. `read` returns a promise;
- * observing resumes once it settles. Used by the content script (ticket-watcher.ts) and by the
+ * Calls `read` again after the page changes, as nextReadDelay says; observing resumes as it begins. Used by the content script (ticket-watcher.ts) and by the
  * bench (bench/reader.ts), which measures its share of the main thread on a changing page.
  */
 export class RereadScheduler {
@@ -112,10 +112,12 @@ export class RereadScheduler {
       () => {
         this.timer = 0;
         this.lastReadAt = performance.now();
+        // Observed again as the read begins: a read made in slices (readInSlices) gives the
+        // page the main thread, and a change meanwhile may come after the part it has read.
+        this.observe();
         void Promise.resolve()
           .then(() => this.read())
-          .catch(() => undefined)
-          .finally(() => this.observe());
+          .catch(() => undefined);
       },
       nextReadDelay(performance.now() - this.lastReadAt, this.lastCost),
     );

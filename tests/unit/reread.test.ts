@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextReadDelay, RereadScheduler } from '@/entrypoints/helpdesk.content/reread';
+import { nextReadDelay, QUIET_DELAY_MS, RereadScheduler } from '@/entrypoints/helpdesk.content/reread';
 
 describe('nextReadDelay', () => {
   it('reads a quiet page 250 ms after it changes', () => {
@@ -89,5 +89,30 @@ describe('RereadScheduler with the regions the last reading used', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(reads()).toBe(1);
     scheduler.stop();
+  });
+});
+
+describe('RereadScheduler and a read made in slices', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads again a change made while a read was under way', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const target = document.createElement('div');
+    document.body.append(target);
+    let reads = 0;
+    // A read that gives the page the main thread for 100 ms, as readInSlices does on a large page.
+    const scheduler = new RereadScheduler(async () => {
+      reads++;
+      await new Promise((done) => setTimeout(done, 100));
+    });
+    scheduler.watch(target);
+    target.textContent = 'first change';
+    await vi.advanceTimersByTimeAsync(QUIET_DELAY_MS + 50);
+    expect(reads).toBe(1);
+    // The page changes while that read is under way (after the part it read, say).
+    target.textContent = 'changed during the read';
+    await vi.advanceTimersByTimeAsync(2_000);
+    scheduler.stop();
+    expect(reads).toBe(2);
   });
 });
