@@ -14,7 +14,7 @@ import { LOCATOR_MAX } from './recipe';
 
 const short = (max: number) => z.string().check(z.maxLength(max));
 
-/** The most characters of a ticket page's visible text a content script may send. */
+/** The most characters of a ticket page's visible text read (services/page-text.ts). */
 export const TICKET_TEXT_MAX = 100_000;
 /** The most characters of a ticket's subject and first message sent (adapters/ticket-words.ts). */
 export const TICKET_SUBJECT_MAX = 300;
@@ -104,17 +104,15 @@ const replyOf = <T>() => undefined as unknown as T;
 
 export const messageSchemas = {
   /**
-   * Content script: the ticket now on screen in this tab (null: not a ticket page), with the
-   * ticket's visible text, scanned for known names only when its fields match nothing.
+   * Content script: the ticket now on screen in this tab (null: not a ticket page). The ticket's
+   * visible text is not sent: the background reads it from the tab only when the fields match
+   * nothing (services/page-text.ts).
    */
   'ticket:update': {
     from: ['content'] as SenderKind[],
     schema: z.object({
       type: z.literal('ticket:update'),
       ref: z.nullable(ticketRefSchema),
-      // No text with a ticket already reported (the help desk's API filled in a field): the
-      // text sent with it still holds.
-      text: z.optional(short(TICKET_TEXT_MAX)),
       // CUSTOMER TEXT (adapters/ticket-words.ts): only orders the matched account's notes, never matches.
       words: z.optional(
         z.object({

@@ -7,6 +7,7 @@ import { savePin } from './match-index';
 import { readTabTicket } from '../storage/tab-tickets';
 import { sameOrigin, ticketOnScreen } from './ticket-on-screen';
 import { loadTicketStory, type TicketStory } from './ticket-story';
+import { readTicketText } from './page-text';
 import { createTextIndex } from '../background-caches/page-scan-index';
 import { findAccounts, forgetAccountIndex, type AccountHit } from '../background-caches/account-finder';
 import type { Flag } from '@/core/flags';
@@ -32,60 +33,59 @@ const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
 const ticketKey = (ref: TicketRef) => JSON.stringify([ref.helpdesk, ref.ticketId ?? '', ref.url]);
 
 /**
- * Each tab's ticket text as its content script last sent it, for the ticket it was sent with:
- * page content, used only when the ticket's fields match nothing, and the ticket's subject and
- * first message (customer text), used only to order the matched account's notes. Held in the
- * worker's memory, with a copy in storage.session (memory too, never on disk, cleared when the
- * browser closes, not readable by content scripts) so a stopped worker's successor still has it.
- * Where session storage is full, memory alone holds it. Sent nowhere.
+ * Each tab's ticket words as its content script last sent them, for the ticket they were sent
+ * with: the ticket's subject and first message (customer text), used only to order the matched
+ * account's notes. Held in the worker's memory, with a copy in storage.session (memory too, never
+ * on disk, cleared when the browser closes, not readable by content scripts) so a stopped
+ * worker's successor still has them. Where session storage is full, memory alone holds them. Sent
+ * nowhere. (The ticket's visible text is not kept: it is read from the tab only when the fields
+ * match nothing, services/page-text.ts.)
  */
-interface KeptText {
+interface KeptWords {
   key: string;
-  text?: string;
   words?: TicketWords;
 }
-/** null: the tab's report had no text, known without asking storage.session. */
-const texts = new Map<number, KeptText | null>();
-const textItem = (tabId: number) =>
-  storage.defineItem<KeptText | null>(`session:ticketText:${tabId}`, { fallback: null });
+/** null: the tab's report had no words, known without asking storage.session. */
+const kept = new Map<number, KeptWords | null>();
+const wordsItem = (tabId: number) =>
+  storage.defineItem<KeptWords | null>(`session:ticketWords:${tabId}`, { fallback: null });
 
 /**
- * Keep the text (and the words) the tab's content script sent with this ticket. A report without
- * either for the same ticket page (a field the help desk's API filled in) keeps what it has; any
- * other report without them forgets it.
+ * Keep the words the tab's content script sent with this ticket. A report without them for the
+ * same ticket page (a field the help desk's API filled in) keeps what it has; any other report
+ * without them forgets them.
  */
-export async function rememberTicketText(
+export async function rememberTicketWords(
   tabId: number,
   ref: TicketRef | null,
-  text: string | undefined,
-  words?: TicketWords,
+  words: TicketWords | undefined,
 ): Promise<void> {
-  if (ref && (text || words)) {
-    const kept: KeptText = { key: ticketKey(ref), ...(text ? { text } : {}), ...(words ? { words } : {}) };
-    texts.set(tabId, kept);
-    return textItem(tabId)
-      .setValue(kept)
+  if (ref && words) {
+    const entry: KeptWords = { key: ticketKey(ref), words };
+    kept.set(tabId, entry);
+    return wordsItem(tabId)
+      .setValue(entry)
       .catch(() => undefined);
   }
-  const known = texts.get(tabId);
+  const known = kept.get(tabId);
   if (ref && known && known.key === ticketKey(ref)) return;
   // A worker started since the last report asks the copy; what a newer report left meanwhile stays.
-  if (ref && !texts.has(tabId) && ((await textFor(tabId, ref)) !== undefined || texts.has(tabId))) return;
-  texts.set(tabId, null);
-  return textItem(tabId)
+  if (ref && !kept.has(tabId) && ((await wordsFor(tabId, ref)) !== undefined || kept.has(tabId))) return;
+  kept.set(tabId, null);
+  return wordsItem(tabId)
     .removeValue()
     .catch(() => undefined);
 }
 
-/** The tab's text and words, only while they are for this very ticket page. */
-async function textFor(tabId: number, ref: TicketRef): Promise<Omit<KeptText, 'key'> | undefined> {
+/** The tab's words, only while they are for this very ticket page. */
+async function wordsFor(tabId: number, ref: TicketRef): Promise<TicketWords | undefined> {
   // From memory when this worker was told; else (a worker started since) from the copy.
-  const kept = texts.has(tabId)
-    ? texts.get(tabId)
-    : await textItem(tabId)
+  const entry = kept.has(tabId)
+    ? kept.get(tabId)
+    : await wordsItem(tabId)
         .getValue()
         .catch(() => null);
-  return kept && kept.key === ticketKey(ref) ? { text: kept.text, words: kept.words } : undefined;
+  return entry && entry.key === ticketKey(ref) ? (entry.words ?? {}) : undefined;
 }
 
 /** This tab's story of this ticket: the one begun already, or begun now. */
@@ -93,7 +93,7 @@ function storyOf(tabId: number, ref: TicketRef, db: BackstoryDB): Promise<Ticket
   const key = refKey(ref);
   const kept = stories.get(tabId);
   if (kept && kept.key === key && kept.db === db) return kept.story;
-  const entry = { key, db, story: textFor(tabId, ref).then((kept) => tellStory(db, ref, kept ?? {})) };
+  const entry = { key, db, story: wordsFor(tabId, ref).then((words) => tellStory(db, ref, tabId, words)) };
   // A failure is not kept: the next push tries again.
   entry.story.catch(() => stories.get(tabId) === entry && stories.delete(tabId));
   stories.set(tabId, entry);
@@ -111,11 +111,11 @@ export function storiesChanged(): void {
   stories.clear();
 }
 
-/** A closed tab: its story and its text go. */
+/** A closed tab: its story and its words go. */
 export function forgetTab(tabId: number): void {
   stories.delete(tabId);
-  texts.delete(tabId);
-  void textItem(tabId)
+  kept.delete(tabId);
+  void wordsItem(tabId)
     .removeValue()
     .catch(() => undefined);
 }
@@ -152,7 +152,8 @@ const problemOf = (words: TicketWords | undefined) => words && { subject: words.
 async function tellStory(
   db: BackstoryDB,
   ref: TicketRef,
-  { text, words }: Omit<KeptText, 'key'>,
+  tabId: number,
+  words: TicketWords | undefined,
 ): Promise<TicketStory> {
   const problem = problemOf(words);
   // The data stamp before the story is read: a saved relevance index is used only while it holds.
@@ -160,7 +161,7 @@ async function tellStory(
   const story = await loadTicketStory(
     db,
     ref,
-    text ? { text, index: createTextIndex(db) } : undefined,
+    { read: () => readTicketText(tabId, ref), index: createTextIndex(db) },
     heldMatchMemory(db),
   );
   if (!story.story) return story;

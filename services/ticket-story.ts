@@ -17,15 +17,16 @@ export interface TicketStory {
   flags?: Flag[];
 }
 
-/** The ticket's visible text and the scanner to read it with (the background's, see sidebar-requests). */
+/** How to read the ticket's visible text, and the scanner to read it with (the background's, see sidebar-requests). */
 export interface TicketText {
-  text: string;
+  /** Asked only when the fields match nothing (services/page-text.ts reads it from the tab). */
+  read: () => Promise<string | undefined>;
   index: TextIndex;
 }
 
 /**
  * From what the page said to what the sidebar shows: match, then load the account's story. The
- * ticket's visible text (held in the background's memory only) is scanned last, when its fields
+ * ticket's visible text (read from the tab only then, never kept) is scanned last, when its fields
  * matched nothing. The scanner is passed in, so pages that never scan (the popup) do not load it.
  * Matching and the story are read in one read transaction (only database reads are awaited in
  * it), and the story starts from the account record the matcher read. With the worker's match
@@ -39,8 +40,9 @@ export async function loadTicketStory(
   memory?: MatchMemory,
 ): Promise<TicketStory> {
   const found = (memory && (await fromMemory(db, ref, memory))) || (await fromLookups(db, ref));
-  if (found.match.status !== 'none' || !text?.text) return { ref, ...found };
-  const match = (await matchTicketText(text.text, text.index)) ?? found.match;
+  if (found.match.status !== 'none' || !text) return { ref, ...found };
+  const visible = await text.read();
+  const match = (visible && (await matchTicketText(visible, text.index))) || found.match;
   const story = matchedAccount(match) ? await loadBackstory(db, match.account!, ref) : undefined;
   return { ref, match, story };
 }

@@ -15,7 +15,7 @@ import { siteFor, type HelpdeskSite } from '@/core/sites';
 import { matchesAny } from '@/adapters/url-match';
 import { saveTabTicket } from '@/storage/tab-tickets';
 import { sitesItem } from '@/storage/sites';
-import { beginStory, findForTab, flagForTab, pinForTab, rememberTicketText } from '@/services/sidebar-requests';
+import { beginStory, findForTab, flagForTab, pinForTab, rememberTicketWords } from '@/services/sidebar-requests';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
 import { deliverFlags } from './flag-delivery-alarm';
 import { clearTicketViews } from '@/services/ticket-views';
@@ -74,11 +74,11 @@ export function createRouter(deps: RouterDeps) {
     'ticket:update': async (message, sender, tabId) => {
       // A ticket on another origin than the page that reports it is not that page's to report.
       if (!mayReport(message.ref, sender.url)) throw new Error('a ticket of another site');
-      // The ticket's text (and its subject and first message, customer text that only orders the
-      // account's notes) stays in memory for this ticket only. Its story is begun at once, and
-      // pushed to the tab's sidebar at once, from the worker's memory (it may connect before or
-      // after); storage.session's copy, for a worker that starts later, is written meanwhile.
-      void rememberTicketText(tabId, message.ref, message.text, message.words);
+      // The ticket's subject and first message (customer text that only orders the account's
+      // notes) stay in memory for this ticket only. Its story is begun at once, and pushed to the
+      // tab's sidebar at once, from the worker's memory (it may connect before or after);
+      // storage.session's copy, for a worker that starts later, is written meanwhile.
+      void rememberTicketWords(tabId, message.ref, message.words);
       beginStory(tabId, message.ref);
       const saved = saveTabTicket(tabId, message.ref, message.page);
       channel.ticketChanged(tabId);

@@ -5,7 +5,6 @@ import { siteFor } from '@/core/sites';
 import { readLocalValues, watchPlace, watchRecipes, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
-import { ticketText } from './ticket-text';
 import { readTicketWords } from '@/adapters/ticket-words';
 import { readInSlices, regionsOfLastRead } from '@/adapters/generic';
 import { RereadScheduler } from './reread';
@@ -30,7 +29,7 @@ export class TicketWatcher {
   private readonly frame: SidebarFrame;
   private readonly rereads: RereadScheduler;
   private readonly reports = new TicketReports(
-    (ref, withText, wanted) => this.send(ref, withText, wanted),
+    (ref, withWords, wanted) => this.send(ref, withWords, wanted),
     (key) => this.current(key),
   );
   /**
@@ -185,25 +184,21 @@ export class TicketWatcher {
   }
 
   /**
-   * Tell the background the ticket on screen, with its visible text (matched against known
-   * names only when the fields match nothing) and its subject and first message (which order
-   * the matched account's notes). A service worker the browser stopped just then,
+   * Tell the background the ticket on screen, with its subject and first message (which order
+   * the matched account's notes; the page's visible text is not sent: the background reads it
+   * from the tab only when the fields match nothing). A service worker the browser stopped just then,
    * or one slow to start, can drop the message: it is sent again while it is still the page's
    * current ticket and no newer report was begun, for long enough that a busy machine's worker
    * restart does not lose it (a lost report leaves the sidebar saying the page shows no ticket).
    */
-  private async send(ref: TicketRef | null, withText: boolean, wanted: () => boolean): Promise<boolean> {
-    const text = ref && withText ? await ticketText(document, pause) : undefined;
-    // A newer report began while the text was read in slices: this one is not sent.
-    if (!wanted()) return false;
+  private async send(ref: TicketRef | null, withWords: boolean, wanted: () => boolean): Promise<boolean> {
     // Customer text, beside the ref (never in it): orders the account's notes, never matches.
-    const words = ref && withText ? readTicketWords(document) : undefined;
+    const words = ref && withWords ? readTicketWords(document) : undefined;
     const reply = await askBackground(
       {
         type: 'ticket:update',
         ref,
         page: this.page,
-        ...(text ? { text } : {}),
         ...(words?.subject || words?.firstMessage ? { words } : {}),
       },
       { patienceMs: REPORT_PATIENCE_MS, wanted },

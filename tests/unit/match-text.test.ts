@@ -1,16 +1,15 @@
-import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { TicketRef } from '@/core/model';
 import { matchTicketText, type TextHit, type TextIndex } from '@/core/match-text';
-import { TICKET_TEXT_MAX, parseMessage } from '@/core/messages';
+import { parseMessage } from '@/core/messages';
 import { scannerFromPatterns, type PagePattern } from '../page-scanner';
 import { matchReason } from '@/components/MatchLine';
-import { TICKET_TEXT_MAX as CONTENT_TEXT_MAX } from '@/entrypoints/helpdesk.content/ticket-text';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { savePin } from '@/services/match-index';
-import { beginStory, forgetTab, rememberTicketText, storiesChanged, storyForTab } from '@/services/sidebar-requests';
+import { beginStory, forgetTab, storiesChanged, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 
 const NAMES: Record<string, string> = {
@@ -161,51 +160,32 @@ const ref = {
   missing: ['company'],
 } satisfies TicketRef;
 
-describe('the ticket text in the ticket:update message', () => {
-  it('accepts text up to the cap and refuses longer or non-string text', () => {
-    expect(CONTENT_TEXT_MAX).toBe(TICKET_TEXT_MAX);
-    expect(parseMessage({ type: 'ticket:update', ref, text: 'Acme' })).toEqual({
-      type: 'ticket:update',
-      ref,
-      text: 'Acme',
-    });
-    expect(parseMessage({ type: 'ticket:update', ref })).toEqual({ type: 'ticket:update', ref });
-    expect(parseMessage({ type: 'ticket:update', ref, text: 'x'.repeat(TICKET_TEXT_MAX) })).toBeDefined();
-    expect(parseMessage({ type: 'ticket:update', ref, text: 'x'.repeat(TICKET_TEXT_MAX + 1) })).toBeUndefined();
-    for (const text of [42, null, ['Acme'], { toString: 'Acme' }])
-      expect(parseMessage({ type: 'ticket:update', ref, text })).toBeUndefined();
+describe('the ticket text is not in the ticket:update message', () => {
+  it('carries no text: the background reads it from the tab only when the fields match nothing', () => {
+    expect(parseMessage({ type: 'ticket:update', ref, text: 'Acme' })).toEqual({ type: 'ticket:update', ref });
   });
-
-  it('fuzz: any string within the cap passes unchanged, any longer one is refused', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: 'binary', maxLength: 300 }),
-        fc.integer({ min: 0, max: TICKET_TEXT_MAX + 50 }),
-        (s, pad) => {
-          const text = s + 'y'.repeat(pad);
-          const parsed = parseMessage({ type: 'ticket:update', ref, text });
-          if (text.length <= TICKET_TEXT_MAX) expect(parsed).toEqual({ type: 'ticket:update', ref, text });
-          else expect(parsed).toBeUndefined();
-        },
-      ),
-      { numRuns: 200 },
-    );
-    // A property test: thousands of runs, slow on a loaded 2-core machine.
-  }, 30_000);
 });
 
-describe('the background keeps the text for the tab’s ticket only, in memory and session storage', () => {
+describe('the background reads the text of the tab’s ticket page, only when the fields match nothing, and keeps none', () => {
   async function sampleDb() {
     const db = openDb('text-' + Math.random());
     await loadRecordSet(db, makeSampleData(), 'sample');
     return db;
   }
   const body = `Hello, we are ${SAMPLE_FIXED.riverside.name} and our scanner is broken.`;
+  /** The tab's page, as scripting.executeScript answers for it: its address and its visible text. */
+  const tabShows = (href: string, text = body) => {
+    const executeScript = vi.fn(async (_: { target: { tabId: number; frameIds: number[] } }) => [
+      { result: [href, text] },
+    ]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    return executeScript;
+  };
 
   it('matches the account the text names when the fields match nothing', async () => {
     const db = await sampleDb();
+    const executeScript = tabShows(ref.url);
     await saveTabTicket(21, ref, undefined);
-    void rememberTicketText(21, ref, body);
     beginStory(21, ref, db);
     const story = await storyForTab(21, ref.url, db);
     expect(story?.match).toMatchObject({
@@ -214,60 +194,49 @@ describe('the background keeps the text for the tab’s ticket only, in memory a
       text: { value: SAMPLE_FIXED.riverside.name },
     });
     expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
+    // Read from that tab's top frame.
+    expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: 21, frameIds: [0] });
     // Not in storage: only the ticket reference is.
     expect(JSON.stringify(await tabTicketItem(21).getValue())).not.toContain('scanner is broken');
+    expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain('scanner is broken');
     forgetTab(21);
-    expect((await storyForTab(21, ref.url, db))?.match.status).toBe('none');
   });
 
-  it('still has the text when a stopped worker is replaced (a copy in session storage)', async () => {
+  it('does not read the text when the fields match', async () => {
     const db = await sampleDb();
-    await saveTabTicket(23, ref, undefined);
-    await rememberTicketText(23, ref, body);
-    // A new worker: the module's memory is gone, session storage is not.
-    vi.resetModules();
-    const fresh = await import('@/services/sidebar-requests');
-    const story = await fresh.storyForTab(23, ref.url, db);
-    expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
-    // A closed tab's text goes from session storage too.
-    fresh.forgetTab(23);
-    vi.resetModules();
-    const again = await import('@/services/sidebar-requests');
-    await expect.poll(async () => (await again.storyForTab(23, ref.url, db))?.match.status).toBe('none');
-  });
-
-  it('uses no text sent with another ticket, and lets fields and pins win', async () => {
-    const db = await sampleDb();
-    await saveTabTicket(22, ref, undefined);
-    void rememberTicketText(22, { ...ref, ticketId: '10' }, body);
-    expect((await storyForTab(22, ref.url, db))?.match.status).toBe('none');
-    // The fields match: the text is not read.
+    const executeScript = tabShows(ref.url);
     const acme = { ...ref, contactEmail: 'dana@acmedental.com' };
     await saveTabTicket(22, acme, undefined);
-    void rememberTicketText(22, acme, body);
-    expect((await storyForTab(22, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
-    // A pin for the requester's domain wins over the text.
-    await saveTabTicket(22, ref, undefined);
-    void rememberTicketText(22, ref, body);
-    await savePin(db, ref, SAMPLE_FIXED.baker.accountId);
-    storiesChanged();
-    const pinned = await storyForTab(22, ref.url, db);
-    expect(pinned?.match.method).toBe('pin');
-    expect(pinned?.story?.account.name).toBe(SAMPLE_FIXED.baker.name);
+    expect((await storyForTab(22, acme.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.acme.name);
+    expect(executeScript).not.toHaveBeenCalled();
+    forgetTab(22);
   });
 
-  it('keeps the text when the same ticket page is reported again without it (a field filled in from the API)', async () => {
+  it('uses no text of a page the tab moved on to, nor of a tab it cannot read', async () => {
     const db = await sampleDb();
-    await rememberTicketText(24, ref, body);
-    const fuller = { ...ref, company: 'Unknown Widgets Ltd', missing: [] };
-    await rememberTicketText(24, fuller, undefined);
-    await saveTabTicket(24, fuller, undefined);
-    expect((await storyForTab(24, ref.url, db))?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
-    // Another ticket reported without text has none.
-    const other = { ...ref, ticketId: '11', url: ref.url.replace(/\d+$/, '11') };
-    await rememberTicketText(24, other, undefined);
-    await saveTabTicket(24, other, undefined);
-    expect((await storyForTab(24, other.url, db))?.match.status).toBe('none');
+    tabShows(ref.url.replace(/\d+$/, '10'));
+    await saveTabTicket(23, ref, undefined);
+    expect((await storyForTab(23, ref.url, db))?.match.status).toBe('none');
+    forgetTab(23);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      executeScript: async () => {
+        throw new Error('Cannot access contents of the page.');
+      },
+    };
+    await saveTabTicket(24, ref, undefined);
+    expect((await storyForTab(24, ref.url, db))?.match.status).toBe('none');
     forgetTab(24);
+  });
+
+  it('lets a pin win over the text', async () => {
+    const db = await sampleDb();
+    tabShows(ref.url);
+    await saveTabTicket(25, ref, undefined);
+    await savePin(db, ref, SAMPLE_FIXED.baker.accountId);
+    storiesChanged();
+    const pinned = await storyForTab(25, ref.url, db);
+    expect(pinned?.match.method).toBe('pin');
+    expect(pinned?.story?.account.name).toBe(SAMPLE_FIXED.baker.name);
+    forgetTab(25);
   });
 });

@@ -6,7 +6,7 @@ import { SIDEBAR_PORT } from '@/core/story-port';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { forgetHeldTabTickets, saveTabTicket } from '@/storage/tab-tickets';
-import { pinForTab, rememberTicketText, storiesChanged } from '@/services/sidebar-requests';
+import { pinForTab, rememberTicketWords, storiesChanged } from '@/services/sidebar-requests';
 import { StoryChannel, type StoryPort } from '@/services/story-channel';
 import { openStoryChannel, type StoryPush } from '@/messaging/story-feed';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
@@ -154,7 +154,7 @@ describe('the story channel in the background', { timeout: 30_000 }, () => {
     const set = vi.spyOn(session, 'set').mockImplementation(hang);
     const remove = vi.spyOn(session, 'remove').mockImplementation(hang);
     try {
-      void rememberTicketText(9, ref, 'Our scheduler is down since 7am. Dana, Acme Dental Group');
+      void rememberTicketWords(9, ref, { subject: 'Our scheduler is down since 7am' });
       void saveTabTicket(9, ref, PAGE);
       channel.ticketChanged(9);
       await poll(() => names(sent)).toEqual([SAMPLE_FIXED.acme.name]);

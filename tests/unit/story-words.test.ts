@@ -3,7 +3,7 @@ import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
 import { saveTabTicket } from '@/storage/tab-tickets';
-import { forgetTab, rememberTicketText, storyForTab } from '@/services/sidebar-requests';
+import { forgetTab, rememberTicketWords, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData } from '@/sources/sample-data';
 
 /** The ticket's subject and first message (customer text) only order the matched account's notes. */
@@ -31,7 +31,7 @@ describe("the story's notes relevant to the ticket", () => {
       subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
       firstMessage: 'The Dentrix appointment book has been frozen since we opened at 7.',
     };
-    await rememberTicketText(9, ref, undefined, words);
+    await rememberTicketWords(9, ref, words);
     const story = await storyForTab(9, ref.url, db);
     const relevant = story?.story?.relevant ?? [];
     expect(relevant.length).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ describe("the story's notes relevant to the ticket", () => {
     await saveTabTicket(10, ref, undefined);
     expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
     forgetTab(10);
-    await rememberTicketText(10, { ...ref, ticketId: '999' }, undefined, { subject: 'Dentrix scheduler down' });
+    await rememberTicketWords(10, { ...ref, ticketId: '999' }, { subject: 'Dentrix scheduler down' });
     expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
     forgetTab(10);
   });

@@ -16,21 +16,21 @@ const apiRef = { ...pageRef, company: 'Baker & Price LLP' } as TicketRef;
  * `wanted()` still holds. Records what the background stored, in order.
  */
 function background(lose: number) {
-  const stored: { ref: TicketRef | null; withText: boolean }[] = [];
+  const stored: { ref: TicketRef | null; withWords: boolean }[] = [];
   const resends: (() => Promise<void>)[] = [];
-  const send: SendReport = (ref, withText, wanted) =>
+  const send: SendReport = (ref, withWords, wanted) =>
     new Promise((resolve) => {
       if (lose > 0) {
         lose--;
         // Asked again later, as askBackground does after a pause, only while still wanted.
         resends.push(async () => {
           if (!wanted()) return resolve(false);
-          stored.push({ ref, withText });
+          stored.push({ ref, withWords });
           resolve(true);
         });
         return;
       }
-      stored.push({ ref, withText });
+      stored.push({ ref, withWords });
       resolve(true);
     });
   return { stored, send, resendAll: () => Promise.all(resends.map((r) => r())) };
@@ -48,22 +48,22 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     expect(bg.stored.map((s) => s.ref)).not.toContainEqual(pageRef);
   });
 
-  it('sends the text again with the API-filled report while the first report is unanswered', async () => {
+  it('sends the words again with the API-filled report while the first report is unanswered', async () => {
     const bg = background(1);
     const reports = new TicketReports(bg.send, () => true);
     void reports.report(pageRef, 'k');
     await reports.report(apiRef, 'k', true);
-    expect(bg.stored).toEqual([{ ref: apiRef, withText: true }]);
+    expect(bg.stored).toEqual([{ ref: apiRef, withWords: true }]);
   });
 
-  it('does not send the text twice once the background has it', async () => {
+  it('does not send the words twice once the background has it', async () => {
     const bg = background(0);
     const reports = new TicketReports(bg.send, () => true);
     await reports.report(pageRef, 'k');
     await reports.report(apiRef, 'k', true);
     expect(bg.stored).toEqual([
-      { ref: pageRef, withText: true },
-      { ref: apiRef, withText: false },
+      { ref: pageRef, withWords: true },
+      { ref: apiRef, withWords: false },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     const first = reports.report(pageRef, 'k');
     await bg.resendAll();
     await first;
-    expect(bg.stored).toEqual([{ ref: pageRef, withText: true }]);
+    expect(bg.stored).toEqual([{ ref: pageRef, withWords: true }]);
     // Another lost report, for a ticket no longer on screen: not sent again.
     const bg2 = background(1);
     const later = new TicketReports(bg2.send, () => onScreen);
@@ -85,9 +85,9 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     expect(bg2.stored).toEqual([]);
   });
 
-  it('withdraws without text', async () => {
+  it('withdraws without words', async () => {
     const bg = background(0);
     await new TicketReports(bg.send, () => true).report(null, 'null');
-    expect(bg.stored).toEqual([{ ref: null, withText: false }]);
+    expect(bg.stored).toEqual([{ ref: null, withWords: false }]);
   });
 });
