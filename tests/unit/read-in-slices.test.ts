@@ -3,9 +3,9 @@ import { readGeneric, readInSlices } from '@/adapters/generic';
 import { visibleText } from '@/adapters/visible-text';
 
 /**
- * The content script's first reading of a large page is made in slices, the page given the main
- * thread between them (issue 20, "never frozen"): the reader's text pass (readInSlices) and the
- * ticket's visible text (ticketText). Slices of 0 ms pause at every chance.
+ * A large page's first reading is made in slices, the page given the main thread between them
+ * (issue 20, "never frozen"): the content script's text pass (readInSlices; slices of 0 ms pause
+ * at every chance), and the ticket's visible text the background reads (visibleText).
  */
 const TICKET = new URL('https://help.example.com/tickets/1042');
 const PANEL =
