@@ -18,7 +18,14 @@ export interface SiteDayStats {
   recognised: number;
   missing: Record<string, number>;
   helpdesk?: string;
+  /**
+   * The tickets counted today (`ticket` below): a report the background handled but could not
+   * answer (its worker stopped) is sent again, and must neither count twice nor be lost.
+   */
+  tickets?: string[];
 }
+/** The most ticket keys kept a site a day (a technician's day holds far fewer tickets). */
+const TICKETS_A_DAY = 500;
 export const siteStatsItem = storage.defineItem<Record<string, SiteDayStats>>('local:siteStats', { fallback: {} });
 
 /** The same ticket, read again more fully (e.g. from the help desk's API): uncount those fields. */
@@ -38,17 +45,25 @@ export function uncountMissing(
   return { ...stats, [origin]: { ...today, missing } };
 }
 
-/** Count one recognised ticket (and what it lacked) for its site, today. */
+/**
+ * Count one recognised ticket (and what it lacked) for its site, today. With `ticket` (its key),
+ * a ticket counted today already is not counted again.
+ */
 export function countRecognition(
   stats: Record<string, SiteDayStats>,
   origin: string,
   helpdesk: string,
   missing: readonly string[],
   day: string,
+  ticket?: string,
 ): Record<string, SiteDayStats> {
   const prev = stats[origin];
   const today: SiteDayStats =
     prev && prev.day === day ? { ...prev, missing: { ...prev.missing } } : { day, recognised: 0, missing: {} };
+  if (ticket !== undefined) {
+    if (today.tickets?.includes(ticket)) return stats;
+    today.tickets = [...(today.tickets ?? []), ticket].slice(-TICKETS_A_DAY);
+  }
   today.recognised++;
   today.helpdesk = helpdesk;
   for (const field of missing) today.missing[field] = (today.missing[field] ?? 0) + 1;

@@ -85,7 +85,9 @@ export function createRouter(deps: RouterDeps) {
       const previous = (await saved).ref;
       const ref = message.ref;
       if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
-      else if (ref && previous)
+      // The same ticket: counted already, unless this is a report sent again because the worker
+      // that saved it stopped before counting it (then it is counted now, as it is).
+      else if (ref && previous && !(await recordTicket(sender.url!, ref)))
         await recordFound(
           sender.url!,
           previous.missing.filter((f) => !ref.missing.includes(f)),

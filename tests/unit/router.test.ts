@@ -7,7 +7,7 @@ import { ticketKey } from '@/core/story-port';
 import { contentScriptMatches } from '@/adapters/hosts';
 import { getDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
-import { recipesItem, sitesItem } from '@/storage/sites';
+import { recipesItem, siteStatsItem, sitesItem } from '@/storage/sites';
 import { forgetHeldTabTickets, saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
 import { createRouter } from '@/entrypoints/background/router';
@@ -319,6 +319,23 @@ describe.each([
         target: { tabId: TAB, frameIds: [0] },
         files: ['/show-me-where.js'],
       });
+  });
+});
+
+describe("ticket:update and the site's daily count", () => {
+  const origin = new URL(ref.url).origin;
+  const recognised = async () => (await siteStatsItem.getValue())[origin]?.recognised ?? 0;
+
+  it('counts a report sent again after a worker saved its ticket but stopped before counting it, once', async () => {
+    await siteStatsItem.setValue({});
+    // The stopped worker got as far as saving the tab's ticket; its count and its answer were lost.
+    await saveTabTicket(TAB, ref, PAGE);
+    await route({ type: 'ticket:update', ref, page: PAGE }, content(ref.url));
+    expect(await recognised()).toBe(1);
+    // Sent again once more (another lost answer), or read again more fully: not counted twice.
+    await route({ type: 'ticket:update', ref, page: PAGE }, content(ref.url));
+    await route({ type: 'ticket:update', ref: { ...ref, missing: [] }, page: PAGE }, content(ref.url));
+    expect(await recognised()).toBe(1);
   });
 });
 
