@@ -96,7 +96,7 @@ export type Hit = [text: Text, value: string, label: boolean, email: boolean, nu
 export type Scan = [tooLarge: boolean, hits: Hit[], candidates: number];
 
 /** Text nodes walked between two looks at the clock when a walk runs in slices. */
-const SLICE_NODES = 512;
+const SLICE_NODES = 128;
 
 /**
  * The candidate text nodes under `root`, in page order. Stops after `maxNodes` text nodes or
@@ -105,14 +105,15 @@ const SLICE_NODES = 512;
  * of them only: a page's own number badge or heading comes among its first, and a list of
  * thousands of "#1234" links (related tickets) is not looked around. A generator, so that the
  * content script can walk a large page in slices (readInSlices): it pauses every SLICE_NODES
- * text nodes, yielding the node it stands on; `walkAll` walks it at once.
+ * text nodes. If the page removed the place the walk stood on meanwhile, the walk starts again
+ * and goes to its end at once (a page that keeps replacing itself is never walked forever).
  */
 export function* candidateTexts(
   root: Element,
   maxNodes: number,
   maxCandidates: number,
   maxNumbers: number,
-): Generator<Node, Scan> {
+): Generator<void, Scan> {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const hits: Hit[] = [];
   let nodes = 0;
@@ -120,7 +121,10 @@ export function* candidateTexts(
   let numbers = maxNumbers;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (++nodes > maxNodes) return [true, hits, candidates];
-    if (nodes % SLICE_NODES === 0) yield n;
+    if (nodes % SLICE_NODES === 0) {
+      yield;
+      if (!root.contains(n)) return walkAll(candidateTexts(root, maxNodes, maxCandidates, maxNumbers));
+    }
     const value = n.nodeValue!;
     // Cheapest tests first: an anchored expression fails at the first letter, includes() is native.
     const start = ANY_START.test(value);

@@ -4,7 +4,7 @@ import { boundedText, clean, hiddenByStyle, parseContact, valueOf } from './dom'
 import { ticketIdFromHeading, ticketIdFromUrl } from './generic-url';
 import { companyName, decide, kindOf, readElement, readText, type Field, type FieldKind } from './generic-fields';
 import { isCardName, readCard, type Card } from './generic-card';
-import { candidateTexts, isHeading, numberNamed, skipMemo, walkAll, type Hit, type Scan } from './generic-scan';
+import { candidateTexts, isHeading, numberNamed, skipMemo, walkAll, type Hit } from './generic-scan';
 
 export { ticketIdFromHeading, ticketIdFromUrl };
 
@@ -46,16 +46,37 @@ export function readGeneric(
   doc: Document,
   url: URL,
   limits: ReadLimits = READ_LIMITS,
-  { freeText = true }: { freeText?: boolean } = {},
+  options: { freeText?: boolean } = {},
 ): AdapterReading {
+  return walkAll(genericSteps(doc, url, limits, options));
+}
+
+/** Hits, labelled elements or mailto: links read between two looks at the clock (readInSlices). */
+const STEP_ITEMS = 16;
+
+/**
+ * readGeneric as a generator, pausing between its parts (the text pass every few hundred text
+ * nodes, then every STEP_ITEMS candidates, each attribute query, the style checks), so that the
+ * content script reads a large or hostile page in slices (readInSlices) and the page is never
+ * blocked for long. Whatever the page removed while the reading paused is not read: a field,
+ * card or shown number whose node left the page is dropped; a page whose body was replaced is
+ * read again, at once.
+ */
+export function* genericSteps(
+  doc: Document,
+  url: URL,
+  limits: ReadLimits = READ_LIMITS,
+  { freeText = true }: { freeText?: boolean } = {},
+): Generator<void, AdapterReading> {
   const root = doc.body ?? doc.documentElement;
   const fields: Field[] = [];
   const perKind: Record<FieldKind, number> = { company: 0, contact: 0, contactEmail: 0, ticketType: 0 };
   const cards: Card[] = [];
   let badgeId: string | undefined;
   let headingId: string | undefined;
-  /** Where the number shown was read (a badge, else a heading). */
-  let idFrom: Element | undefined;
+  /** Where each number shown was read. */
+  let badgeFrom: Element | undefined;
+  let headingFrom: Element | undefined;
   let tooLarge = false;
   /** Where each label stands, with room for a value beside it (for the re-read scheduler). */
   const labelAreas: Element[] = [];
@@ -111,9 +132,9 @@ export function readGeneric(
       for (let e = text.parentElement, k = 0; e && e !== root && k < 3; e = e.parentElement, k++) {
         if (isHeading(e)) {
           if (!headingId && !skipped(e.parentElement) && (headingId = ticketIdFromHeading(boundedText(e, 300) ?? '')))
-            idFrom = e;
+            headingFrom = e;
         } else if (e.hasAttributes() && numberNamed(e) && !skipped(e)) {
-          if ((badgeId = ticketIdFromHeading(boundedText(e, 60, 8) ?? ''))) return void (idFrom = e);
+          if ((badgeId = ticketIdFromHeading(boundedText(e, 60, 8) ?? ''))) return void (badgeFrom = e);
         }
       }
     };
@@ -146,12 +167,14 @@ export function readGeneric(
       }
       if (email && cardTries < CARD_TRIES && isEmail(clean(value))) cardsAround(parent);
     };
-    // The text pass made beforehand in slices (readInSlices), else now.
     let hits: Hit[];
-    const scan = prepared?.[0] === root && limits === READ_LIMITS ? prepared : undefined;
-    [tooLarge, hits, found] = scan?.[1] ?? walkAll(candidateTexts(root, limits.nodes, budget, NUMBER_TRIES));
-    // A node the page removed since is not read.
-    for (const hit of hits) if (root.contains(hit[0])) candidate(...hit);
+    [tooLarge, hits, found] = yield* candidateTexts(root, limits.nodes, budget, NUMBER_TRIES);
+    let items = 0;
+    for (const hit of hits) {
+      if (++items % STEP_ITEMS === 0) yield;
+      // A node the page removed while the reading paused is not read.
+      if (hit[0].isConnected) candidate(...hit);
+    }
     budget -= found;
     // Elements labelled by attributes, then mailto: links (customer cards): two native queries,
     // each in page order. Each selector costs Chromium a look at every element (about 1 ms on a
@@ -160,23 +183,36 @@ export function readGeneric(
     // some label text has an id to be named by: its label is read from its first 8 nodes (hidden
     // or not) and starts with a label's first word, so without an element with an id up to 8
     // levels above such a text no `aria-labelledby` can name a label.
-    // Asked beforehand too, in a slice of their own (readInSlices): both attributes, the second
-    // one's elements then left out here when no label has an id. A removed element is not read.
-    const labelled = scan
-      ? [...scan[2]].filter((el) => (labelWithId || el.hasAttribute('aria-label')) && root.contains(el))
+    yield;
+    const labelled = tooLarge
+      ? []
       : root.querySelectorAll(labelWithId ? '[aria-label],[aria-labelledby]' : '[aria-label]');
-    for (const el of tooLarge ? [] : labelled) {
+    for (const el of labelled) {
+      if (++items % STEP_ITEMS === 0) yield;
       if (--budget < 0) {
         tooLarge = true;
         break;
       }
-      if (!skipped(el)) readOnce(el);
+      if (el.isConnected && !skipped(el)) readOnce(el);
     }
-    for (const el of tooLarge ? [] : (scan?.[3] ?? root.querySelectorAll(MAILTO))) {
+    yield;
+    for (const el of tooLarge ? [] : root.querySelectorAll('a[href^="mailto:" i]')) {
       if (cardTries >= CARD_TRIES) break;
-      if (!skipped(el) && root.contains(el)) cardsAround(el);
+      if (++items % STEP_ITEMS === 0) yield;
+      if (el.isConnected && !skipped(el)) cardsAround(el);
     }
   }
+  yield;
+  // The page replaced its body while the reading paused: read the new one, at once.
+  if (root !== (doc.body ?? doc.documentElement)) return readGeneric(doc, url, limits, { freeText });
+  // What the page removed while the reading paused is not read.
+  const kept = fields.filter((f) => f.src.isConnected && (!f.el || f.el.isConnected));
+  fields.length = 0;
+  fields.push(...kept);
+  if (!badgeFrom?.isConnected) badgeId = undefined;
+  if (!headingFrom?.isConnected) headingId = undefined;
+  const idFrom = badgeId ? badgeFrom : headingId ? headingFrom : undefined;
+  for (let i = cards.length - 1; i >= 0; i--) if (!cards[i]!.el.isConnected) cards.splice(i, 1);
 
   // A page read only in part is not trusted for its fields: the rest could disagree.
   if (tooLarge) fields.length = cards.length = 0;
@@ -238,59 +274,39 @@ export function readGeneric(
   return reading;
 }
 
-/** A text pass made beforehand, in slices, for a reading of its root (readInSlices). */
-let prepared: [root: Element, scan: Scan, labelled: NodeListOf<Element>, mailto: NodeListOf<Element>] | undefined;
-const MAILTO = 'a[href^="mailto:" i]';
-
 /**
- * Runs `read` (a reading that may go through readGeneric: detectTicket) after making the
- * generic reader's text pass in slices of about `sliceMs`, with `pause()` between them, so that
- * a large page is never blocked for long: the pass is most of a reading, and far more of a
- * page's first reading, when each text node's string is made for the first time (about 60 ms
- * on a 2 MB page). If the page removed the place the walk had reached, the reading makes its
- * own pass instead. Returns what `read` returned and the CPU time spent (ms, pauses left out).
+ * Walks `steps` (a reading that pauses between its parts: genericSteps, detectSteps) in slices
+ * of about `sliceMs`, calling `pause()` between them, so that a large page is never blocked for
+ * long: a page's first reading, when each text node's string is made for the first time, takes
+ * about 45 ms on a 2 MB page. A slice can overrun by one part, and some parts cannot be cut
+ * (Chromium growing its table of strings takes 5 ms at 45,000 texts), so slices are short.
+ * Returns what the reading returned and the CPU time it spent (ms, pauses left out).
  */
 export async function readInSlices<T>(
-  doc: Document,
-  read: () => T,
-  pause: () => Promise<unknown>,
-  sliceMs = 8,
+  steps: Generator<void, T>,
+  pause: () => Promise<unknown> = yieldToPage,
+  sliceMs = 4,
 ): Promise<[value: T, cost: number]> {
-  const root = doc.body ?? doc.documentElement;
   let cost = 0;
   let at = performance.now();
-  const walk = root && candidateTexts(root, READ_LIMITS.nodes, READ_LIMITS.candidates!, NUMBER_TRIES);
-  let scan: typeof prepared;
-  /** A pause if `ms` are gone since the last one. */
-  const slice = async (ms: number) => {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return [step.value, cost + performance.now() - at];
     const spent = performance.now() - at;
-    if (spent < ms) return;
+    if (spent < sliceMs) continue;
     cost += spent;
     await pause();
     at = performance.now();
-  };
-  for (let step = walk?.next(); step; step = walk!.next()) {
-    if (!step.done) {
-      await slice(sliceMs);
-      // The page removed the place the walk had reached: the reading makes its own pass.
-      if (root!.contains(step.value)) continue;
-      break;
-    }
-    // Then Chromium's attribute queries (each a few ms on a 2 MB page), and the reading after
-    // them, each in a slice of its own once half a slice is gone.
-    await slice(sliceMs / 2);
-    const labelled = root!.querySelectorAll('[aria-label],[aria-labelledby]');
-    const mailto = root!.querySelectorAll(MAILTO);
-    await slice(sliceMs / 2);
-    scan = [root!, step.value, labelled, mailto];
-    break;
   }
-  prepared = scan;
-  try {
-    return [read(), cost + performance.now() - at];
-  } finally {
-    prepared = undefined;
-  }
+}
+
+/**
+ * Gives the page the main thread for a moment: scheduler.yield() where the browser has it (it
+ * lets input and rendering go first, then resumes at once), else a timer (which a browser may
+ * hold back 4 ms once timers have followed each other five times).
+ */
+export function yieldToPage(): Promise<unknown> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r));
 }
 
 let lastRegions: Element[] | undefined;

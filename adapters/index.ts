@@ -1,7 +1,8 @@
 import type { TicketRef } from '@/core/model';
 import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
-import { generic, readGeneric } from './generic';
+import { generic, genericSteps } from './generic';
+import { walkAll } from './generic-scan';
 import { matchesAny } from './url-match';
 import { readOpenedAt } from './ticket-words';
 import type { ReadingRecipe } from '@/core/recipe';
@@ -75,6 +76,19 @@ export function detectTicket(
   siteAdapterId?: string,
   recipe?: ReadingRecipe,
 ): TicketRef | null {
+  return walkAll(detectSteps(doc, url, siteAdapterId, recipe));
+}
+
+/**
+ * detectTicket as a generator that pauses between the generic reader's parts, for the content
+ * script to read a page in slices (readInSlices), never blocking a large page for long.
+ */
+export function* detectSteps(
+  doc: Document,
+  url: URL,
+  siteAdapterId?: string,
+  recipe?: ReadingRecipe,
+): Generator<void, TicketRef | null> {
   const adapter = siteAdapterId === 'generic' ? undefined : adapterFor(url, siteAdapterId);
   if (!adapter && siteAdapterId && siteAdapterId !== 'detect' && siteAdapterId !== 'generic') return null;
   // On a site the user added, a page with an unusual URL is a ticket when it shows a number.
@@ -84,8 +98,8 @@ export function detectTicket(
   // The site's recipe (the technician showed where) first; the rules fill only what it lacks.
   const byRecipe = recipe && readByRecipe(doc, recipe);
   const showed = !!byRecipe && (!!byRecipe.company || !!byRecipe.contactEmail);
-  const rules = safeRead(adapter ?? generic, doc, url);
-  if (adapter) mergeFallback(rules, safeRead(generic, doc, url, false), !adapter.readApi);
+  const rules = yield* safeRead(adapter ?? generic, doc, url);
+  if (adapter) mergeFallback(rules, yield* safeRead(generic, doc, url, false), !adapter.readApi);
   // Who the customer is comes from the recipe alone; the rules add the rest (no conflict: the recipe stands).
   const reading: AdapterReading = showed
     ? {
@@ -199,9 +213,14 @@ const safely = <T>(read: () => T): T | undefined => {
 };
 
 /** A broken adapter must not break the page or the content script. */
-function safeRead(adapter: HelpdeskAdapter, doc: Document, url: URL, freeText = true): AdapterReading {
+function* safeRead(
+  adapter: HelpdeskAdapter,
+  doc: Document,
+  url: URL,
+  freeText = true,
+): Generator<void, AdapterReading> {
   try {
-    return adapter === generic ? readGeneric(doc, url, undefined, { freeText }) : adapter.read(doc, url);
+    return adapter === generic ? yield* genericSteps(doc, url, undefined, { freeText }) : adapter.read(doc, url);
   } catch {
     return { emails: [], missing: ['page'] };
   }

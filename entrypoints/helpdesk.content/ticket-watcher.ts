@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import { detectTicket, enrichFromApi, isCertainTicketUrl } from '@/adapters';
+import { detectSteps, enrichFromApi, isCertainTicketUrl } from '@/adapters';
 import type { TicketRef } from '@/core/model';
 import { siteFor } from '@/core/sites';
 import { readLocalValues, watchPlace, watchRecipes, type LocalValues } from './local-values';
@@ -13,9 +13,6 @@ import { TicketReports } from './ticket-reports';
 
 /** How long a lost ticket report is sent again (at growing pauses of at most 2 s). */
 const REPORT_PATIENCE_MS = 20_000;
-
-/** Gives the page the main thread between two slices of reading it. */
-const pause = () => new Promise((r) => setTimeout(r));
 
 /** Nothing reported yet: a page that shows no ticket has nothing to withdraw. */
 const NOTHING = 'null';
@@ -135,12 +132,8 @@ export class TicketWatcher {
     const url = new URL(location.href);
     const mine = ++this.checks;
     // On a site the user added, the product they picked for it ("detect" lets adapters decide).
-    // The page's text is walked in slices first, giving the page the main thread between them.
-    const [ref, cost] = await readInSlices(
-      document,
-      () => detectTicket(document, url, siteFor(sites, url.href)?.adapterId, recipe),
-      pause,
-    );
+    // Read in slices, giving the page the main thread between them.
+    const [ref, cost] = await readInSlices(detectSteps(document, url, siteFor(sites, url.href)?.adapterId, recipe));
     // A later reading began meanwhile (the page changed again, or moved on): it reports.
     if (mine !== this.checks || !this.watching || !this.ctx.isValid) return;
     this.rereads.noteCost(cost);
