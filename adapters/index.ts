@@ -3,6 +3,7 @@ import { isEmail, normalizeEmail } from '@/core/normalize';
 import type { AdapterReading, GetJson, HelpdeskAdapter } from './types';
 import { generic, genericSteps } from './generic';
 import { walkAll } from './generic-scan';
+import { reportedUrl } from '@/core/ticket-url';
 import { matchesAny } from './url-match';
 import { readOpenedAt } from './ticket-words';
 import type { ReadingRecipe } from '@/core/recipe';
@@ -243,7 +244,7 @@ function toTicketRef(helpdesk: string, url: URL, r: AdapterReading): TicketRef {
     helpdesk,
     ticketId: ticketId && TICKET_ID_RE.test(ticketId) ? ticketId : undefined,
     // Long query strings are not needed to identify a ticket; keep the URL within the limit.
-    url: url.href.length <= 2048 ? url.href : (url.origin + url.pathname).slice(0, 2048),
+    url: reportedUrl(url),
     company: text(r.company, 200),
     contactName: text(r.contactName, 200),
     contactEmail,

@@ -5,6 +5,7 @@ import type { SourceStatus } from './source-status';
 import { PANEL_PORT, SIDEBAR_PORT } from './story-port';
 import type { ImportOutcome, ImportSummary } from './import-message';
 import { LOCATOR_MAX } from './recipe';
+import { TICKET_URL_MAX } from './ticket-url';
 
 /**
  * Every runtime message Backstory sends, with its schema and the sender kinds allowed to send it.
@@ -23,7 +24,7 @@ export const TICKET_MESSAGE_MAX = 4000;
 const ticketRefSchema = z.object({
   helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
   ticketId: z.optional(short(64)),
-  url: short(2048),
+  url: short(TICKET_URL_MAX),
   company: z.optional(short(200)),
   contactName: z.optional(short(200)),
   contactEmail: z.optional(short(254)),

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { TicketRef } from '@/core/model';
 import { TICKET_TEXT_MAX } from '@/core/messages';
 import { visibleText } from '@/adapters/visible-text';
+import { reportedUrl } from '@/core/ticket-url';
 /** Elements whose innerText is taken at once; a larger part is taken child by child. */
 const PART_ELEMENTS = 500;
 
@@ -29,7 +30,10 @@ export async function readTicketText(
       args: [TICKET_TEXT_MAX, PART_ELEMENTS],
     });
     const [href, text] = (result?.result as [string, string] | undefined) ?? [];
-    return href === ref.url && typeof text === 'string' ? text.slice(0, TICKET_TEXT_MAX) : undefined;
+    // The tab still shows the ticket page that reported `ref` (an address too long for a report
+    // is reported by its origin and path).
+    const shown = typeof href === 'string' && URL.canParse(href) && reportedUrl(new URL(href)) === ref.url;
+    return shown && typeof text === 'string' ? text.slice(0, TICKET_TEXT_MAX) : undefined;
   } catch {
     return undefined;
   }

@@ -11,6 +11,7 @@ import { saveTabTicket, tabTicketItem } from '@/storage/tab-tickets';
 import { savePin } from '@/services/match-index';
 import { beginStory, forgetTab, storiesChanged, storyForTab } from '@/services/sidebar-requests';
 import { makeSampleData, SAMPLE_FIXED } from '@/sources/sample-data';
+import { reportedUrl } from '@/core/ticket-url';
 
 const NAMES: Record<string, string> = {
   a1: 'Acme Dental Group',
@@ -200,6 +201,20 @@ describe('the background reads the text of the tab’s ticket page, only when th
     expect(JSON.stringify(await tabTicketItem(21).getValue())).not.toContain('scanner is broken');
     expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain('scanner is broken');
     forgetTab(21);
+  });
+
+  it('reads the text of a ticket page whose address is longer than a report holds', async () => {
+    const db = await sampleDb();
+    // A help desk's address with a long query string: the report carries its origin and path.
+    const long = new URL(`${ref.url}?state=${'x'.repeat(3_000)}`);
+    const reported = { ...ref, url: reportedUrl(long) };
+    expect(reported.url).toBe(ref.url);
+    tabShows(long.href);
+    await saveTabTicket(26, reported, undefined);
+    beginStory(26, reported, db);
+    const story = await storyForTab(26, long.href, db);
+    expect(story?.story?.account.name).toBe(SAMPLE_FIXED.riverside.name);
+    forgetTab(26);
   });
 
   it('does not read the text when the fields match', async () => {
