@@ -285,7 +285,7 @@ export function* genericSteps(
 export async function readInSlices<T>(
   steps: Generator<void, T>,
   pause: () => Promise<unknown> = yieldToPage,
-  sliceMs = 4,
+  sliceMs = 3,
 ): Promise<[value: T, cost: number]> {
   let cost = 0;
   let at = performance.now();
