@@ -16,6 +16,7 @@ import { deliverFlags } from '@/entrypoints/background/flag-delivery-alarm';
 import { clearEverything, commitStagedImport, loadSample, removeLiveSource } from '@/services/data-writes';
 import { markHandedOver } from '@/services/flags';
 import { clearTicketViews } from '@/services/ticket-views';
+import { forgetMatchMemory } from '@/background-caches/match-memory';
 
 /**
  * The background's message router (entrypoints/background/router.ts), as the browser calls it:
@@ -150,8 +151,9 @@ beforeEach(async () => {
   vi.clearAllMocks();
   forgetHeldTabTickets();
   await fakeBrowser.storage.session.clear();
-  await getDb().pins.clear();
-  await getDb().flags.clear();
+  await Promise.all([getDb().pins.clear(), getDb().flags.clear()]);
+  // Cleared behind the worker's back: its match memory, once built, would keep the last test's pin.
+  forgetMatchMemory();
   channel = { ticketChanged: vi.fn(), panelShows: vi.fn(() => true) };
   getTab = vi.fn(async (id: number) => ({ id, active: true, windowId: 1, url: ref.url }));
   executeScript = vi.fn(async () => []);
