@@ -179,18 +179,12 @@ export async function enrichFromApi(ref: TicketRef, url: URL, getJson: GetJson):
   const adapter = adapterById(ref.helpdesk);
   const unread = ref.missing.includes('company') || ref.missing.includes('contactEmail');
   if (!adapter?.readApi || (ref.company && ref.contactEmail && !unread && !ref.conflict?.length)) return ref;
+  // The page's reading, as a copy the adapter's API may fill in (toTicketRef keeps only the fields of a ticket).
   const reading: AdapterReading = {
-    ticketId: ref.ticketId,
-    company: ref.company,
-    contactName: ref.contactName,
-    contactEmail: ref.contactEmail,
+    ...ref,
     emails: [...ref.emails],
     missing: [...ref.missing],
-    openedAt: ref.openedAt,
     ...(ref.conflict ? { conflict: [...ref.conflict] } : {}),
-    ...(ref.tooLarge ? { tooLarge: true } : {}),
-    ...(ref.urlTicketId ? { urlTicketId: ref.urlTicketId } : {}),
-    ...(ref.ticketType ? { ticketType: ref.ticketType } : {}),
   };
   let extra: Partial<AdapterReading>;
   try {

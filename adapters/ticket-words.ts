@@ -1,42 +1,56 @@
 import type { TicketWords } from './types';
-import { clean as cleanText } from './dom';
 
 /**
  * The ticket's subject and first message, for ranking the matched account's sales notes (core/
  * relevance), and when the ticket was opened, for the promise clock. Any help desk: the common
  * shapes of a ticket page, no product's markup.
  *
- * Subject and message are customer-written: they travel beside the ticket reference, never in
- * it, are never used to choose the account, and stay in the background's memory only (see
- * storage/sidebar-requests.ts).
+ * Subject and message are customer-written: the background reads them from the tab itself,
+ * never in the ticket reference, never to choose the account, and keeps them in memory only
+ * (services/sidebar-requests.ts).
  */
 
 /** The most characters of each read (the message's opening says what the problem is). */
 export const SUBJECT_MAX = 300;
 export const FIRST_MESSAGE_MAX = 4000;
 
-const SUBJECT =
+/** Where a ticket page shows its subject, and its messages (the first is the one read). */
+export const SUBJECT =
   '.ticket-subject, [data-ticket-subject], [itemprop="headline"], #header h1, main h1, [role="main"] h1, h1';
-const MESSAGE =
+export const MESSAGE =
   '.message-body, .ticket-description, .description-body, [data-message-body], .messagebody, .comment-body, .ticket-body';
 
-const clean = (s: string | null | undefined, max: number) => cleanText(s).slice(0, max) || undefined;
-
-/** Subject and first message, read only, capped; either may be missing. */
-export function readTicketWords(doc: Document): TicketWords {
-  const heading = doc.querySelector<HTMLElement>(SUBJECT);
+/**
+ * Subject and first message, read only, capped; either may be missing; with the page's address.
+ * Runs in the page: the background runs it in the tab when the tab reports a ticket
+ * (services/page-text.ts), so it uses nothing outside itself (the selectors and caps are its
+ * arguments) and the content script, which loads on every help-desk page, does not carry it.
+ */
+export function readTicketWords(
+  subjectSelector: string,
+  messageSelector: string,
+  subjectMax: number,
+  messageMax: number,
+  doc: Document = document,
+): [href: string, words: TicketWords] {
+  const clean = (s: string | null | undefined, max: number) =>
+    (s ?? '').replace(/\s+/g, ' ').trim().slice(0, max) || undefined;
+  const heading = doc.querySelector<HTMLElement>(subjectSelector);
   // "Ticket #1042 Dentrix down" and "#7: Printer" lose their number; a page without a heading has its title.
   const subject = clean(
     (heading?.textContent ?? doc.title)
       .replace(/^\s*(?:(?:ticket|incident|case|request|issue|vorgang)\s*#?|#)\s*[A-Z]{0,5}-?\d+\s*[:.\-–]?\s*/i, '')
       .replace(/\s+[·|–-]\s+[^·|–-]+$/, (tail) => (heading ? tail : '')),
-    SUBJECT_MAX,
+    subjectMax,
   );
-  const message = doc.querySelector<HTMLElement>(MESSAGE);
-  return {
-    ...(subject ? { subject } : {}),
-    ...(message ? { firstMessage: clean(message.innerText ?? message.textContent, FIRST_MESSAGE_MAX) } : {}),
-  };
+  const message = doc.querySelector<HTMLElement>(messageSelector);
+  return [
+    doc.location?.href ?? '',
+    {
+      ...(subject ? { subject } : {}),
+      ...(message ? { firstMessage: clean(message.innerText ?? message.textContent, messageMax) } : {}),
+    },
+  ];
 }
 
 const OPENED_LABEL =

@@ -17,9 +17,6 @@ const short = (max: number) => z.string().check(z.maxLength(max));
 
 /** The most characters of a ticket page's visible text read (services/page-text.ts). */
 export const TICKET_TEXT_MAX = 100_000;
-/** The most characters of a ticket's subject and first message sent (adapters/ticket-words.ts). */
-export const TICKET_SUBJECT_MAX = 300;
-export const TICKET_MESSAGE_MAX = 4000;
 
 const ticketRefSchema = z.object({
   helpdesk: short(40).check(z.regex(/^[a-z0-9-]+$/)),
@@ -105,22 +102,15 @@ const replyOf = <T>() => undefined as unknown as T;
 
 export const messageSchemas = {
   /**
-   * Content script: the ticket now on screen in this tab (null: not a ticket page). The ticket's
-   * visible text is not sent: the background reads it from the tab only when the fields match
-   * nothing (services/page-text.ts).
+   * Content script: the ticket now on screen in this tab (null: not a ticket page). No customer
+   * text is sent: the background reads the ticket's subject and first message from the tab, and
+   * its visible text only when the fields match nothing (services/page-text.ts).
    */
   'ticket:update': {
     from: ['content'] as SenderKind[],
     schema: z.object({
       type: z.literal('ticket:update'),
       ref: z.nullable(ticketRefSchema),
-      // CUSTOMER TEXT (adapters/ticket-words.ts): only orders the matched account's notes, never matches.
-      words: z.optional(
-        z.object({
-          subject: z.optional(short(TICKET_SUBJECT_MAX)),
-          firstMessage: z.optional(short(TICKET_MESSAGE_MAX)),
-        }),
-      ),
       // The page the report is from (see pageId): the sidebar frame it opened is told only its ticket.
       page: z.optional(pageId),
     }),

@@ -33,59 +33,68 @@ const refKey = (ref: TicketRef) => JSON.stringify(ref, Object.keys(ref).sort());
 const ticketKey = (ref: TicketRef) => JSON.stringify([ref.helpdesk, ref.ticketId ?? '', ref.url]);
 
 /**
- * Each tab's ticket words as its content script last sent them, for the ticket they were sent
- * with: the ticket's subject and first message (customer text), used only to order the matched
- * account's notes. Held in the worker's memory, with a copy in storage.session (memory too, never
- * on disk, cleared when the browser closes, not readable by content scripts) so a stopped
- * worker's successor still has them. Where session storage is full, memory alone holds them. Sent
- * nowhere. (The ticket's visible text is not kept: it is read from the tab only when the fields
- * match nothing, services/page-text.ts.)
+ * Each tab's ticket words, read from the tab by the background when the tab reports a ticket
+ * page (services/page-text.ts): the ticket's subject and first message (customer text), used
+ * only to order the matched account's notes. Held in the worker's memory (as they are being
+ * read: a promise), with a copy in storage.session (memory too, never on disk, cleared when the
+ * browser closes, not readable by content scripts) so a stopped worker's successor still has
+ * them. Where session storage is full, memory alone holds them. Sent nowhere. (The ticket's
+ * visible text is not kept: it is read from the tab only when the fields match nothing.)
  */
 interface KeptWords {
   key: string;
   words?: TicketWords;
 }
-/** null: the tab's report had no words, known without asking storage.session. */
-const kept = new Map<number, KeptWords | null>();
+/** null: the tab's last report was no ticket, known without asking storage.session. */
+const kept = new Map<number, { key: string; words: Promise<TicketWords | undefined> } | null>();
 const wordsItem = (tabId: number) =>
   storage.defineItem<KeptWords | null>(`session:ticketWords:${tabId}`, { fallback: null });
 
 /**
- * Keep the words the tab's content script sent with this ticket. A report without them for the
- * same ticket page (a field the help desk's API filled in) keeps what it has; any other report
- * without them forgets them.
+ * The tab reported `ref`: keep its words, read by `read` from the tab, unless this worker has
+ * them for the same ticket page already (a report the help desk's API filled in reads nothing
+ * again; a worker started since reads them again, which costs the tab a moment, rather than
+ * wait on storage). A report of no ticket forgets them. The story waits for the reading only,
+ * never for the copy; the returned promise resolves once the copy is written too.
  */
-export async function rememberTicketWords(
+export function rememberTicketWords(
   tabId: number,
   ref: TicketRef | null,
-  words: TicketWords | undefined,
+  read: () => Promise<TicketWords | undefined>,
 ): Promise<void> {
-  if (ref && words) {
-    const entry: KeptWords = { key: ticketKey(ref), words };
-    kept.set(tabId, entry);
+  if (!ref) {
+    kept.set(tabId, null);
     return wordsItem(tabId)
-      .setValue(entry)
+      .removeValue()
       .catch(() => undefined);
   }
+  const key = ticketKey(ref);
   const known = kept.get(tabId);
-  if (ref && known && known.key === ticketKey(ref)) return;
-  // A worker started since the last report asks the copy; what a newer report left meanwhile stays.
-  if (ref && !kept.has(tabId) && ((await wordsFor(tabId, ref)) !== undefined || kept.has(tabId))) return;
-  kept.set(tabId, null);
-  return wordsItem(tabId)
-    .removeValue()
-    .catch(() => undefined);
+  if (known && known.key === key) return known.words.then(() => undefined);
+  const entry = { key, words: read().catch(() => undefined) };
+  kept.set(tabId, entry);
+  // What a newer report left meanwhile stays.
+  return entry.words.then((words) =>
+    kept.get(tabId) === entry
+      ? wordsItem(tabId)
+          .setValue({ key, words })
+          .catch(() => undefined)
+      : undefined,
+  );
 }
 
-/** The tab's words, only while they are for this very ticket page. */
+/** The tab's words, only while they are for this very ticket page ({}: read, none). */
 async function wordsFor(tabId: number, ref: TicketRef): Promise<TicketWords | undefined> {
+  const key = ticketKey(ref);
   // From memory when this worker was told; else (a worker started since) from the copy.
-  const entry = kept.has(tabId)
-    ? kept.get(tabId)
-    : await wordsItem(tabId)
-        .getValue()
-        .catch(() => null);
-  return entry && entry.key === ticketKey(ref) ? (entry.words ?? {}) : undefined;
+  if (kept.has(tabId)) {
+    const entry = kept.get(tabId);
+    return entry && entry.key === key ? ((await entry.words) ?? {}) : undefined;
+  }
+  const copy = await wordsItem(tabId)
+    .getValue()
+    .catch(() => null);
+  return copy && copy.key === key ? (copy.words ?? {}) : undefined;
 }
 
 /** This tab's story of this ticket: the one begun already, or begun now. */

@@ -16,6 +16,7 @@ import { matchesAny } from '@/adapters/url-match';
 import { saveTabTicket } from '@/storage/tab-tickets';
 import { sitesItem } from '@/storage/sites';
 import { beginStory, findForTab, flagForTab, pinForTab, rememberTicketWords } from '@/services/sidebar-requests';
+import { readTicketWordsFromTab } from '@/services/page-text';
 import { panelTab, type TabFacts } from '@/services/panel-requests';
 import { deliverFlags } from './flag-delivery-alarm';
 import { clearTicketViews } from '@/services/ticket-views';
@@ -75,15 +76,18 @@ export function createRouter(deps: RouterDeps) {
       // A ticket on another origin than the page that reports it is not that page's to report.
       if (!mayReport(message.ref, sender.url)) throw new Error('a ticket of another site');
       // The ticket's subject and first message (customer text that only orders the account's
-      // notes) stay in memory for this ticket only. Its story is begun at once, and pushed to the
-      // tab's sidebar at once, from the worker's memory (it may connect before or after);
-      // storage.session's copy, for a worker that starts later, is written meanwhile.
-      void rememberTicketWords(tabId, message.ref, message.words);
+      // notes) are read from the reporting frame by the background, and stay in memory for this
+      // ticket only. Its story is begun at once (it waits for them), and pushed to the tab's
+      // sidebar from the worker's memory (it may connect before or after); storage.session's
+      // copy, for a worker that starts later, is written meanwhile.
+      const ref = message.ref;
+      void rememberTicketWords(tabId, ref, () =>
+        ref ? readTicketWordsFromTab(tabId, sender.frameId ?? 0, ref) : Promise.resolve(undefined),
+      );
       beginStory(tabId, message.ref);
       const saved = saveTabTicket(tabId, message.ref, message.page);
       channel.ticketChanged(tabId);
       const previous = (await saved).ref;
-      const ref = message.ref;
       if (ref && ref.ticketId !== previous?.ticketId) await recordTicket(sender.url!, ref);
       // The same ticket: counted already, unless this is a report sent again because the worker
       // that saved it stopped before counting it (then it is counted now, as it is).

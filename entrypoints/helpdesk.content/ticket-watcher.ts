@@ -5,7 +5,6 @@ import { siteFor } from '@/core/sites';
 import { readLocalValues, watchPlace, watchRecipes, type LocalValues } from './local-values';
 import { sameOriginJson } from './same-origin-json';
 import { SidebarFrame } from './sidebar-frame';
-import { readTicketWords } from '@/adapters/ticket-words';
 import { readInSlices, regionsOfLastRead } from '@/adapters/generic';
 import { RereadScheduler } from './reread';
 import { askBackground } from '@/messaging/ask-background';
@@ -26,7 +25,7 @@ export class TicketWatcher {
   private readonly frame: SidebarFrame;
   private readonly rereads: RereadScheduler;
   private readonly reports = new TicketReports(
-    (ref, withWords, wanted) => this.send(ref, withWords, wanted),
+    (ref, wanted) => this.send(ref, wanted),
     (key) => this.current(key),
   );
   /**
@@ -153,11 +152,11 @@ export class TicketWatcher {
     // Side-panel mode: the report above is all this page gets.
     if (!panel) this.frame.show(collapsed);
     // What the page does not show may come from the help desk's own API (same origin, the
-    // technician's session); report the fuller ticket if it is still the one on screen, without
-    // its text again once the background has it (the background keeps the text it has for this
-    // ticket page). The first report is then no longer sent again (ticket-reports.ts).
+    // technician's session); report the fuller ticket if it is still the one on screen (the
+    // background keeps the words it read for this ticket page). The first report is then no
+    // longer sent again (ticket-reports.ts).
     void enrichFromApi(ref, url, sameOriginJson).then((better) => {
-      if (better !== ref && this.current(key)) void this.reports.report(better, key, true);
+      if (better !== ref && this.current(key)) void this.reports.report(better, key);
     });
   }
 
@@ -177,23 +176,17 @@ export class TicketWatcher {
   }
 
   /**
-   * Tell the background the ticket on screen, with its subject and first message (which order
-   * the matched account's notes; the page's visible text is not sent: the background reads it
-   * from the tab only when the fields match nothing). A service worker the browser stopped just then,
-   * or one slow to start, can drop the message: it is sent again while it is still the page's
-   * current ticket and no newer report was begun, for long enough that a busy machine's worker
-   * restart does not lose it (a lost report leaves the sidebar saying the page shows no ticket).
+   * Tell the background the ticket on screen (its customer text is not sent: the background
+   * reads the subject and first message, which order the matched account's notes, from the tab
+   * itself, and the page's visible text only when the fields match nothing). A service worker
+   * the browser stopped just then, or one slow to start, can drop the message: it is sent again
+   * while it is still the page's current ticket and no newer report was begun, for long enough
+   * that a busy machine's worker restart does not lose it (a lost report leaves the sidebar
+   * saying the page shows no ticket).
    */
-  private async send(ref: TicketRef | null, withWords: boolean, wanted: () => boolean): Promise<boolean> {
-    // Customer text, beside the ref (never in it): orders the account's notes, never matches.
-    const words = ref && withWords ? readTicketWords(document) : undefined;
+  private async send(ref: TicketRef | null, wanted: () => boolean): Promise<boolean> {
     const reply = await askBackground(
-      {
-        type: 'ticket:update',
-        ref,
-        page: this.page,
-        ...(words?.subject || words?.firstMessage ? { words } : {}),
-      },
+      { type: 'ticket:update', ref, page: this.page },
       { patienceMs: REPORT_PATIENCE_MS, wanted },
     );
     return reply?.ok === true;

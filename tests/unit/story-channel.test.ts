@@ -154,7 +154,7 @@ describe('the story channel in the background', { timeout: 30_000 }, () => {
     const set = vi.spyOn(session, 'set').mockImplementation(hang);
     const remove = vi.spyOn(session, 'remove').mockImplementation(hang);
     try {
-      void rememberTicketWords(9, ref, { subject: 'Our scheduler is down since 7am' });
+      void rememberTicketWords(9, ref, async () => ({ subject: 'Our scheduler is down since 7am' }));
       void saveTabTicket(9, ref, PAGE);
       channel.ticketChanged(9);
       await poll(() => names(sent)).toEqual([SAMPLE_FIXED.acme.name]);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TicketRef } from '@/core/model';
 import { openDb } from '@/storage/db';
 import { loadRecordSet } from '@/storage/record-writes';
@@ -31,7 +32,7 @@ describe("the story's notes relevant to the ticket", () => {
       subject: 'Dentrix scheduler down since 7am, front desk cannot book patients',
       firstMessage: 'The Dentrix appointment book has been frozen since we opened at 7.',
     };
-    await rememberTicketWords(9, ref, words);
+    await rememberTicketWords(9, ref, async () => words);
     const story = await storyForTab(9, ref.url, db);
     const relevant = story?.story?.relevant ?? [];
     expect(relevant.length).toBeGreaterThan(0);
@@ -55,8 +56,34 @@ describe("the story's notes relevant to the ticket", () => {
     await saveTabTicket(10, ref, undefined);
     expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
     forgetTab(10);
-    await rememberTicketWords(10, { ...ref, ticketId: '999' }, { subject: 'Dentrix scheduler down' });
+    await rememberTicketWords(10, { ...ref, ticketId: '999' }, async () => ({ subject: 'Dentrix scheduler down' }));
     expect((await storyForTab(10, ref.url, db))?.story?.relevant).toBeUndefined();
     forgetTab(10);
+  });
+
+  it('reads the words from the tab once per ticket page, again for another page, and forgets them with no ticket', async () => {
+    const read = vi.fn(async () => ({ subject: 'Dentrix scheduler down' }));
+    await rememberTicketWords(11, ref, read);
+    // The same ticket page reported again (the help desk's API filled in a field): not read again.
+    await rememberTicketWords(11, { ...ref, company: 'Acme Dental Group' }, read);
+    expect(read).toHaveBeenCalledTimes(1);
+    await rememberTicketWords(11, { ...ref, ticketId: '1043', url: `${ref.url.slice(0, -4)}1043` }, read);
+    expect(read).toHaveBeenCalledTimes(2);
+    await rememberTicketWords(11, null, read);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(await fakeBrowser.storage.session.get('ticketWords:11')).toEqual({});
+    forgetTab(11);
+  });
+
+  it('lets a worker started since the last report tell the story with the words read before it', async () => {
+    const db = await sampleDb();
+    await saveTabTicket(12, ref, undefined);
+    await rememberTicketWords(12, ref, async () => ({ subject: 'Dentrix scheduler down since 7am' }));
+    // A new worker: the module's memory is empty, storage.session (the copy) is not.
+    vi.resetModules();
+    const restarted = await import('@/services/sidebar-requests');
+    const story = await restarted.storyForTab(12, ref.url, db);
+    expect(story?.story?.relevant?.length).toBeGreaterThan(0);
+    restarted.forgetTab(12);
   });
 });

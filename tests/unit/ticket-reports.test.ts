@@ -16,21 +16,21 @@ const apiRef = { ...pageRef, company: 'Baker & Price LLP' } as TicketRef;
  * `wanted()` still holds. Records what the background stored, in order.
  */
 function background(lose: number) {
-  const stored: { ref: TicketRef | null; withWords: boolean }[] = [];
+  const stored: { ref: TicketRef | null }[] = [];
   const resends: (() => Promise<void>)[] = [];
-  const send: SendReport = (ref, withWords, wanted) =>
+  const send: SendReport = (ref, wanted) =>
     new Promise((resolve) => {
       if (lose > 0) {
         lose--;
         // Asked again later, as askBackground does after a pause, only while still wanted.
         resends.push(async () => {
           if (!wanted()) return resolve(false);
-          stored.push({ ref, withWords });
+          stored.push({ ref });
           resolve(true);
         });
         return;
       }
-      stored.push({ ref, withWords });
+      stored.push({ ref });
       resolve(true);
     });
   return { stored, send, resendAll: () => Promise.all(resends.map((r) => r())) };
@@ -41,30 +41,19 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     const bg = background(1);
     const reports = new TicketReports(bg.send, () => true);
     const first = reports.report(pageRef, 'k');
-    await reports.report(apiRef, 'k', true);
+    await reports.report(apiRef, 'k');
     await bg.resendAll();
     await first;
     expect(bg.stored.at(-1)?.ref).toEqual(apiRef);
     expect(bg.stored.map((s) => s.ref)).not.toContainEqual(pageRef);
   });
 
-  it('sends the words again with the API-filled report while the first report is unanswered', async () => {
-    const bg = background(1);
-    const reports = new TicketReports(bg.send, () => true);
-    void reports.report(pageRef, 'k');
-    await reports.report(apiRef, 'k', true);
-    expect(bg.stored).toEqual([{ ref: apiRef, withWords: true }]);
-  });
-
-  it('does not send the words twice once the background has it', async () => {
+  it('sends the API-filled report after the first one, once each, when nothing is lost', async () => {
     const bg = background(0);
     const reports = new TicketReports(bg.send, () => true);
     await reports.report(pageRef, 'k');
-    await reports.report(apiRef, 'k', true);
-    expect(bg.stored).toEqual([
-      { ref: pageRef, withWords: true },
-      { ref: apiRef, withWords: false },
-    ]);
+    await reports.report(apiRef, 'k');
+    expect(bg.stored).toEqual([{ ref: pageRef }, { ref: apiRef }]);
   });
 
   it('sends a lost report again while it is the latest and its ticket is on screen', async () => {
@@ -74,7 +63,7 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     const first = reports.report(pageRef, 'k');
     await bg.resendAll();
     await first;
-    expect(bg.stored).toEqual([{ ref: pageRef, withWords: true }]);
+    expect(bg.stored).toEqual([{ ref: pageRef }]);
     // Another lost report, for a ticket no longer on screen: not sent again.
     const bg2 = background(1);
     const later = new TicketReports(bg2.send, () => onScreen);
@@ -85,9 +74,9 @@ describe("a page's ticket reports while the worker is being stopped", () => {
     expect(bg2.stored).toEqual([]);
   });
 
-  it('withdraws without words', async () => {
+  it('withdraws the ticket with a report of none', async () => {
     const bg = background(0);
     await new TicketReports(bg.send, () => true).report(null, 'null');
-    expect(bg.stored).toEqual([{ ref: null, withWords: false }]);
+    expect(bg.stored).toEqual([{ ref: null }]);
   });
 });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { FIRST_MESSAGE_MAX, readOpenedAt, readTicketWords, SUBJECT_MAX } from '@/adapters/ticket-words';
+import {
+  FIRST_MESSAGE_MAX,
+  MESSAGE,
+  readOpenedAt,
+  readTicketWords,
+  SUBJECT,
+  SUBJECT_MAX,
+} from '@/adapters/ticket-words';
+import { readTicketWordsFromTab } from '@/services/page-text';
 import { detectTicket } from '@/adapters';
-import { parseMessage, TICKET_MESSAGE_MAX, TICKET_SUBJECT_MAX } from '@/core/messages';
+import { parseMessage } from '@/core/messages';
 
 function page(html: string, url = 'https://help.example.com/tickets/1042'): Document {
   const window = new Window({ url });
@@ -11,11 +19,13 @@ function page(html: string, url = 'https://help.example.com/tickets/1042'): Docu
   return window.document as unknown as Document;
 }
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, 'utf8');
+/** The words as the background reads them in the tab (services/page-text.ts runs readTicketWords there). */
+const wordsOf = (doc: Document) => readTicketWords(SUBJECT, MESSAGE, SUBJECT_MAX, FIRST_MESSAGE_MAX, doc)[1];
 
 describe('the ticket words (customer text, for ordering the notes)', () => {
   it("reads a generic ticket's subject without its number, its first message, and when it was opened", () => {
     const doc = page(fixture('generic-ticket-email.html'), 'http://127.0.0.1/generic-ticket-email.html?ticket=1042');
-    const words = readTicketWords(doc);
+    const words = wordsOf(doc);
     expect(words.subject).toBe('Dentrix scheduler down since 7am, front desk cannot book patients');
     expect(words.firstMessage).toMatch(/^Hi, The Dentrix appointment book has been frozen/);
     expect(words.firstMessage).not.toContain('remoting into');
@@ -39,23 +49,58 @@ describe('the ticket words (customer text, for ordering the notes)', () => {
       '<main><h1>7am outage at reception</h1><p>Created <time datetime="2026-11-23">Nov 23</time></p>' +
         '<dl><dt>Opened</dt><dd>2 hours ago</dd></dl></main>',
     );
-    expect(readTicketWords(doc).subject).toBe('7am outage at reception');
+    expect(wordsOf(doc).subject).toBe('7am outage at reception');
     expect(readOpenedAt(doc)).toBeUndefined();
   });
 
-  it('caps what it reads, within what the message schema takes', () => {
-    expect(SUBJECT_MAX).toBe(TICKET_SUBJECT_MAX);
-    expect(FIRST_MESSAGE_MAX).toBe(TICKET_MESSAGE_MAX);
+  it('caps what it reads; the ticket report carries none of it', () => {
     const doc = page(`<h1>${'x'.repeat(500)}</h1><div class="message-body">${'y '.repeat(5000)}</div>`);
-    const words = readTicketWords(doc);
+    const words = wordsOf(doc);
     expect(words.subject!.length).toBe(SUBJECT_MAX);
     expect(words.firstMessage!.length).toBeLessThanOrEqual(FIRST_MESSAGE_MAX);
     const ref = { helpdesk: 'generic', url: 'https://help.example.com/tickets/1', emails: [], missing: [] };
-    expect(parseMessage({ type: 'ticket:update', ref, words })).toBeDefined();
-    expect(parseMessage({ type: 'ticket:update', ref, words: { subject: 'x'.repeat(301) } })).toBeUndefined();
+    expect(parseMessage({ type: 'ticket:update', ref, words })).toEqual({ type: 'ticket:update', ref });
     expect(parseMessage({ type: 'ticket:update', ref: { ...ref, openedAt: 'yesterday' } })).toBeUndefined();
     expect(
       parseMessage({ type: 'ticket:update', ref: { ...ref, openedAt: '2026-11-23T15:12:00.000Z' } }),
     ).toBeDefined();
+  });
+});
+
+describe('the background reads the ticket words from the tab', () => {
+  const ref = {
+    helpdesk: 'generic',
+    url: 'http://127.0.0.1/generic-ticket-email.html?ticket=1042',
+    emails: [],
+    missing: [],
+  };
+  /** scripting.executeScript answering as the tab would: `readTicketWords` run on `doc`, or `answer`. */
+  const tab = (doc: Document | undefined, answer?: unknown) =>
+    vi.fn(
+      async (injection: { target: unknown; func: typeof readTicketWords; args: [string, string, number, number] }) => [
+        { result: doc ? injection.func(...injection.args, doc) : answer },
+      ],
+    );
+
+  it('reads them from the frame that reported the ticket, while it still shows that ticket page', async () => {
+    const doc = page(fixture('generic-ticket-email.html'), ref.url);
+    const execute = tab(doc);
+    const words = await readTicketWordsFromTab(5, 2, ref, execute);
+    expect(words?.subject).toBe('Dentrix scheduler down since 7am, front desk cannot book patients');
+    expect(words?.firstMessage).toMatch(/^Hi, The Dentrix appointment book/);
+    expect(execute.mock.calls[0]![0].target).toEqual({ tabId: 5, frameIds: [2] });
+    // The frame moved on to another page: nothing.
+    const other = page(fixture('generic-ticket-email.html'), 'http://127.0.0.1/generic-ticket-email.html?ticket=7');
+    expect(await readTicketWordsFromTab(5, 0, ref, tab(other))).toBeUndefined();
+  });
+
+  it('keeps strings only, capped, and reads nothing from a tab it cannot read', async () => {
+    const odd = tab(undefined, [ref.url, { subject: 'x'.repeat(900), firstMessage: { evil: true } }]);
+    expect(await readTicketWordsFromTab(5, 0, ref, odd)).toEqual({ subject: 'x'.repeat(SUBJECT_MAX) });
+    expect(await readTicketWordsFromTab(5, 0, ref, tab(undefined, 'nonsense'))).toBeUndefined();
+    const refused = vi.fn(async () => {
+      throw new Error('Cannot access contents of the page.');
+    });
+    expect(await readTicketWordsFromTab(5, 0, ref, refused)).toBeUndefined();
   });
 });
