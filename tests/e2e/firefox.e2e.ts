@@ -34,6 +34,12 @@ describe('Backstory in Firefox', () => {
     expect(await textOf(frame, '[data-testid=campaign]')).toContain('Spring Dental Postcard Mailer 2025');
     expect(await textOf(frame, '[data-testid=rep]')).toBe('Priya Nair');
     expect(await textOf(frame, '[data-testid=match-reason]')).toContain('dana@acmedental.com');
+    // The ticket's subject and first message, read from the tab by the background (Firefox's
+    // scripting.executeScript), put the promise about Dentrix first.
+    await poll(
+      () => frame.evaluate(() => document.querySelector('[data-testid=relevant-item]')?.textContent ?? ''),
+      (t) => t.includes('1-hour response on the dental scheduler (Dentrix)'),
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/firefox-sidebar.png` });
     await page.close();
   });
