@@ -7,77 +7,74 @@ import { reportedUrl } from '@/core/ticket-url';
 /** Elements whose innerText is taken at once; a larger part is taken child by child. */
 const PART_ELEMENTS = 500;
 
-/**
- * Whether the page at `href` is the ticket page that reported `ref` (an address too long for a
- * report is reported by its origin and path).
- */
-const showsTicket = (href: unknown, ref: TicketRef): boolean =>
-  typeof href === 'string' && URL.canParse(href) && reportedUrl(new URL(href)) === ref.url;
+/** scripting.executeScript, as the readings below use it (a test passes its own). */
+export type Execute = (injection: {
+  target: { tabId: number; frameIds: number[] };
+  func: (...args: never[]) => unknown;
+  args: unknown[];
+}) => Promise<{ result?: unknown }[]>;
+
+const executeScript: Execute = (injection) =>
+  browser.scripting.executeScript(injection as Parameters<typeof browser.scripting.executeScript>[0]);
 
 /**
- * The ticket's visible text, for the last matching step (known names in the text when the
- * ticket's fields match nothing), read only then: the background runs `visibleText` in the
- * tab's top frame, in the extension's isolated world (as the content script runs), and takes
- * it only while the tab still shows the ticket page that reported `ref`. Before, every report
- * carried it, read whether or not it would be used, from a content script that loads on every
- * help-desk page. Undefined: no text (the tab moved on, or cannot be read).
+ * Runs `func` (which answers `[href, value]`) in a frame of the tab, in the extension's
+ * isolated world (as the content script runs), and gives its value only while that frame still
+ * shows the ticket page that reported `ref` (an address too long for a report is reported by its
+ * origin and path). Undefined: the frame moved on, or cannot be read.
  */
-export async function readTicketText(
-  tabId: number,
+async function fromTicketPage<Args extends unknown[]>(
+  execute: Execute,
+  [tabId, frameId]: [number, number],
   ref: TicketRef,
-  execute: (injection: {
-    target: { tabId: number; frameIds: number[] };
-    func: typeof visibleText;
-    args: [number, number];
-  }) => Promise<{ result?: unknown }[]> = (injection) => browser.scripting.executeScript(injection),
-): Promise<string | undefined> {
+  func: (...args: Args) => unknown,
+  args: Args,
+): Promise<unknown> {
   try {
-    const [result] = await execute({
-      target: { tabId, frameIds: [0] },
-      func: visibleText,
-      args: [TICKET_TEXT_MAX, PART_ELEMENTS],
-    });
-    const [href, text] = (result?.result as [string, string] | undefined) ?? [];
-    return showsTicket(href, ref) && typeof text === 'string' ? text.slice(0, TICKET_TEXT_MAX) : undefined;
+    const [result] = await execute({ target: { tabId, frameIds: [frameId] }, func, args });
+    const [href, value] = (result?.result as [unknown, unknown] | undefined) ?? [];
+    return typeof href === 'string' && URL.canParse(href) && reportedUrl(new URL(href)) === ref.url ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** scripting.executeScript, as the readings below use it (a test passes its own). */
-type Execute = (injection: {
-  target: { tabId: number; frameIds: number[] };
-  func: typeof readTicketWords;
-  args: [string, string, number, number];
-}) => Promise<{ result?: unknown }[]>;
+/**
+ * The ticket's visible text, for the last matching step (known names in the text when the
+ * ticket's fields match nothing), read only then: the background runs `visibleText` in the
+ * tab's top frame. Before, every report carried it, read whether or not it would be used, from
+ * a content script that loads on every help-desk page. Undefined: no text.
+ */
+export async function readTicketText(
+  tabId: number,
+  ref: TicketRef,
+  execute: Execute = executeScript,
+): Promise<string | undefined> {
+  const text = await fromTicketPage(execute, [tabId, 0], ref, visibleText, [TICKET_TEXT_MAX, PART_ELEMENTS]);
+  return typeof text === 'string' ? text.slice(0, TICKET_TEXT_MAX) : undefined;
+}
 
 /**
  * The ticket's subject and first message (customer text, which only orders the matched
  * account's notes), read by the background from the frame that reported `ref` when it does:
- * `readTicketWords` runs there in the extension's isolated world and is taken only while the
- * frame still shows that ticket page, capped, strings only. Before, every report carried them,
- * read by a content script that loads on every help-desk page. Undefined: none, or unreadable.
+ * capped, strings only. Before, every report carried them, read by a content script that loads
+ * on every help-desk page. Undefined: none, or unreadable.
  */
 export async function readTicketWordsFromTab(
   tabId: number,
   frameId: number,
   ref: TicketRef,
-  execute: Execute = (injection) => browser.scripting.executeScript(injection),
+  execute: Execute = executeScript,
 ): Promise<TicketWords | undefined> {
-  try {
-    const [result] = await execute({
-      target: { tabId, frameIds: [frameId] },
-      func: readTicketWords,
-      args: [SUBJECT, MESSAGE, SUBJECT_MAX, FIRST_MESSAGE_MAX],
-    });
-    const [href, words] = (result?.result as [unknown, Record<string, unknown> | undefined] | undefined) ?? [];
-    if (!showsTicket(href, ref) || typeof words !== 'object' || !words) return undefined;
-    const text = (value: unknown, max: number) =>
-      typeof value === 'string' && value ? value.slice(0, max) : undefined;
-    const subject = text(words.subject, SUBJECT_MAX);
-    const firstMessage = text(words.firstMessage, FIRST_MESSAGE_MAX);
-    return { ...(subject ? { subject } : {}), ...(firstMessage ? { firstMessage } : {}) };
-  } catch {
-    return undefined;
-  }
+  const words = await fromTicketPage(execute, [tabId, frameId], ref, readTicketWords, [
+    SUBJECT,
+    MESSAGE,
+    SUBJECT_MAX,
+    FIRST_MESSAGE_MAX,
+  ]);
+  if (typeof words !== 'object' || !words) return undefined;
+  const text = (value: unknown, max: number) => (typeof value === 'string' && value ? value.slice(0, max) : undefined);
+  const subject = text((words as TicketWords).subject, SUBJECT_MAX);
+  const firstMessage = text((words as TicketWords).firstMessage, FIRST_MESSAGE_MAX);
+  return { ...(subject ? { subject } : {}), ...(firstMessage ? { firstMessage } : {}) };
 }

@@ -9,7 +9,7 @@ import {
   SUBJECT,
   SUBJECT_MAX,
 } from '@/adapters/ticket-words';
-import { readTicketWordsFromTab } from '@/services/page-text';
+import { readTicketWordsFromTab, type Execute } from '@/services/page-text';
 import { detectTicket } from '@/adapters';
 import { parseMessage } from '@/core/messages';
 
@@ -76,11 +76,9 @@ describe('the background reads the ticket words from the tab', () => {
   };
   /** scripting.executeScript answering as the tab would: `readTicketWords` run on `doc`, or `answer`. */
   const tab = (doc: Document | undefined, answer?: unknown) =>
-    vi.fn(
-      async (injection: { target: unknown; func: typeof readTicketWords; args: [string, string, number, number] }) => [
-        { result: doc ? injection.func(...injection.args, doc) : answer },
-      ],
-    );
+    vi.fn<Execute>(async (injection) => [
+      { result: doc ? (injection.func as (...args: unknown[]) => unknown)(...injection.args, doc) : answer },
+    ]);
 
   it('reads them from the frame that reported the ticket, while it still shows that ticket page', async () => {
     const doc = page(fixture('generic-ticket-email.html'), ref.url);
